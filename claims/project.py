@@ -1,0 +1,528 @@
+"""The one door the command line, the annotator and the exporters use.
+
+A `Project` is a database plus its label scale. Adding articles proposes claims through the
+extractor; every reviewer action is one event appended and committed before the method returns,
+and the method hands back the claims as they now stand so a screen can redraw just those.
+"""
+
+from __future__ import annotations
+
+import os
+import getpass
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from claims.labels import DEFAULT_SCALE, LabelScale, preset
+from claims.model import (
+    STATUSES,
+    Article,
+    Claim,
+    ClaimState,
+    Event,
+    Source,
+    article_id_for,
+    claim_id_for,
+)
+from claims.store import ArticleSummary, Store, StoreError, new_event, open_store
+
+
+class ProjectError(Exception):
+    """Something the user asked for cannot be done; the message says why, by name."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    article: Article
+    created: bool
+    """False when the same text was already in the project (nothing changed)."""
+    n_claims: int
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    event: Event
+    changed: list[ClaimState] = field(default_factory=list)
+    """Every claim whose state the action changed, as it now stands (hidden ones included)."""
+
+
+def default_reviewer() -> str:
+    name = os.environ.get("CLAIMS_REVIEWER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "reviewer"
+
+
+def check_reviewer(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ProjectError("reviewer name is empty")
+    if len(name) > 100:
+        raise ProjectError("reviewer name is longer than 100 characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in name):
+        raise ProjectError(f"reviewer name {name!r} contains control characters")
+    return name
+
+
+class Project:
+    """A claims database and the rules for changing it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        name = store.get_meta("label_scale")
+        self.scale: LabelScale = preset(name) if name else DEFAULT_SCALE
+
+    @classmethod
+    def open(cls, db: str | None = None, *, scale: str | None = None) -> Project:
+        """Open (creating if needed) the project at `db`; `scale` is only for a new project."""
+        try:
+            store = open_store(db)
+        except StoreError as exc:
+            raise ProjectError(str(exc)) from exc
+        if scale is not None:
+            chosen = preset(scale)
+            with store.transaction() as tx:
+                current = tx.get_meta("label_scale")
+                has_reviews = tx.one("SELECT 1 FROM events LIMIT 1") is not None
+                if current not in (None, chosen.name) and has_reviews:
+                    store.close()
+                    raise ProjectError(
+                        f"{store.url}: the project already uses the {current} scale and has "
+                        f"reviews; its scale cannot change to {chosen.name}"
+                    )
+                tx.set_meta("label_scale", chosen.name)
+        return cls(store)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ---------------------------------------------------------------------
+
+    def add_article(
+        self,
+        text: str,
+        *,
+        lang: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        published: date | None = None,
+        external_id: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        claims: Sequence[Claim] | None = None,
+    ) -> AddResult:
+        """Add an article and its proposed claims in one transaction; a known text is a no-op."""
+        article_id = article_id_for(text)
+        with self.store.read() as tx:
+            existing = tx.article(article_id)
+        if existing is not None:
+            return AddResult(existing, created=False, n_claims=0)
+        from claims.extract import detect_language, extract  # deferred: lexicons load on use
+
+        lang = lang or detect_language(text)
+        article = Article(
+            id=article_id,
+            text=text,
+            lang=lang,
+            title=title,
+            url=url,
+            published=published,
+            external_id=external_id,
+            metadata=metadata or {},
+        )
+        proposed = list(claims) if claims is not None else extract(
+            text, lang=lang, published=published, article_id=article_id
+        )
+        with self.store.transaction() as tx:
+            if tx.has_article(article_id):  # another process added it meanwhile
+                return AddResult(article, created=False, n_claims=0)
+            tx.insert_article(article, proposed)
+        return AddResult(article, created=True, n_claims=len(proposed))
+
+    def add_articles(self, items: Iterable[dict[str, Any]]) -> list[AddResult]:
+        """Add many articles in one transaction: all of them or, on error, none."""
+        from claims.extract import detect_language, extract
+
+        prepared: list[tuple[Article, list[Claim]]] = []
+        results: list[AddResult] = []
+        seen: set[str] = set()
+        with self.store.read() as tx:
+            for item in items:
+                text = item["text"]
+                article_id = article_id_for(text)
+                existing = tx.article(article_id)
+                if existing is not None or article_id in seen:
+                    results.append(AddResult(existing or prepared_article(prepared, article_id),
+                                             created=False, n_claims=0))
+                    continue
+                seen.add(article_id)
+                lang = item.get("lang") or detect_language(text)
+                article = Article(
+                    id=article_id,
+                    text=text,
+                    lang=lang,
+                    title=item.get("title"),
+                    url=item.get("url"),
+                    published=item.get("published"),
+                    external_id=item.get("external_id"),
+                    metadata=item.get("metadata") or {},
+                )
+                proposed = extract(
+                    text, lang=lang, published=article.published, article_id=article_id
+                )
+                prepared.append((article, proposed))
+                results.append(AddResult(article, created=True, n_claims=len(proposed)))
+        with self.store.transaction() as tx:
+            for article, proposed in prepared:
+                if not tx.has_article(article.id):
+                    tx.insert_article(article, proposed)
+        return results
+
+    def article(self, ref: str) -> Article:
+        """An article by id, id prefix or external id."""
+        with self.store.read() as tx:
+            matches = tx.find_articles(ref)
+            if len(matches) != 1:
+                raise ProjectError(
+                    f"unknown article {ref!r}" if not matches else f"article id {ref!r} is ambiguous"
+                )
+            article = tx.article(matches[0])
+        assert article is not None
+        return article
+
+    def articles(self, reviewer: str | None = None) -> list[ArticleSummary]:
+        with self.store.read() as tx:
+            return tx.article_summaries(reviewer)
+
+    # -- claims -------------------------------------------------------------------------
+
+    def claims(
+        self,
+        article_id: str | None = None,
+        *,
+        status: str | None = None,
+        include_hidden: bool = False,
+    ) -> list[ClaimState]:
+        if status is not None and status not in STATUSES:
+            raise ProjectError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
+        with self.store.read() as tx:
+            states = tx.claim_states(article_id=article_id, include_hidden=include_hidden)
+        if status is not None:
+            states = [s for s in states if s.status == status]
+        return states
+
+    def claim(self, ref: str) -> ClaimState:
+        """A claim by id or unambiguous id prefix."""
+        claim_id = self.resolve_claim_id(ref)
+        with self.store.read() as tx:
+            states = tx.claim_states(claim_ids=[claim_id], include_hidden=True)
+        return states[0]
+
+    def resolve_claim_id(self, ref: str) -> str:
+        ref = ref.strip()
+        if not ref:
+            raise ProjectError("empty claim id")
+        with self.store.read() as tx:
+            matches = tx.find_claims(ref)
+        if ref in matches:
+            return ref
+        if not matches:
+            raise ProjectError(f"unknown claim {ref!r}")
+        if len(matches) > 1:
+            raise ProjectError(f"claim id {ref!r} is ambiguous; give more characters")
+        return matches[0]
+
+    # -- reviewer actions ---------------------------------------------------------------
+
+    def _act(
+        self,
+        type_: str,
+        claim_ref: str,
+        reviewer: str,
+        payload: dict[str, Any],
+        *,
+        other_id: str | None = None,
+    ) -> ActionResult:
+        reviewer = check_reviewer(reviewer)
+        claim_id = self.resolve_claim_id(claim_ref)
+        with self.store.transaction() as tx:
+            row = tx.one("SELECT article_id FROM claims WHERE id = ?", (claim_id,))
+            event = tx.insert_event(
+                new_event(
+                    type_,
+                    reviewer=reviewer,
+                    article_id=row[0],
+                    claim_id=claim_id,
+                    other_id=other_id,
+                    payload=payload,
+                )
+            )
+            touched = [claim_id] + ([other_id] if other_id and type_ == "merge" else [])
+            for cid in touched:
+                tx.rederive(cid)
+            changed = tx.claim_states(claim_ids=touched, include_hidden=True)
+        return ActionResult(event, changed)
+
+    def set_verdict(self, claim_ref: str, reviewer: str, label: str | None) -> ActionResult:
+        """Give the claim a verdict of the scale (id, name or 1-based position); None clears."""
+        label_id = None
+        if label is not None:
+            try:
+                label_id = self.scale.resolve(str(label)).id
+            except KeyError as exc:
+                raise ProjectError(exc.args[0]) from None
+        return self._act("verdict", claim_ref, reviewer, {"label": label_id})
+
+    def set_status(self, claim_ref: str, reviewer: str, status: str) -> ActionResult:
+        if status not in STATUSES:
+            raise ProjectError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
+        return self._act("status", claim_ref, reviewer, {"status": status})
+
+    def accept(self, claim_ref: str, reviewer: str) -> ActionResult:
+        return self.set_status(claim_ref, reviewer, "accepted")
+
+    def reject(self, claim_ref: str, reviewer: str) -> ActionResult:
+        return self.set_status(claim_ref, reviewer, "rejected")
+
+    def toggle_reject(self, claim_ref: str, reviewer: str) -> ActionResult:
+        """Reject as not a claim, or restore a claim this reviewer had rejected."""
+        review = self.claim(claim_ref).review_by(check_reviewer(reviewer))
+        if review is not None and review.status == "rejected":
+            return self.set_status(claim_ref, reviewer, "proposed")
+        return self.reject(claim_ref, reviewer)
+
+    def add_source(self, claim_ref: str, reviewer: str, source: Source | dict[str, Any]) -> ActionResult:
+        if not isinstance(source, Source):
+            try:
+                source = Source.model_validate(source)
+            except ValueError as exc:
+                raise ProjectError(_first_error(exc)) from None
+        return self._act(
+            "source_add", claim_ref, reviewer, {"source": source.model_dump(mode="json")}
+        )
+
+    def remove_source(self, claim_ref: str, reviewer: str, index: int) -> ActionResult:
+        review = self.claim(claim_ref).review_by(check_reviewer(reviewer))
+        if review is None or not 0 <= index < len(review.sources):
+            raise ProjectError(f"claim {claim_ref} has no source number {index + 1} by {reviewer}")
+        return self._act("source_remove", claim_ref, reviewer, {"index": index})
+
+    def set_rationale(self, claim_ref: str, reviewer: str, text: str) -> ActionResult:
+        return self._act("rationale", claim_ref, reviewer, {"text": text})
+
+    def set_span(self, claim_ref: str, reviewer: str, start: int, end: int) -> ActionResult:
+        """Move the claim's boundaries to `[start, end)` of its article."""
+        state = self.claim(claim_ref)
+        article = self.article(state.claim.article_id)
+        start, end = _check_span(article, start, end)
+        facets = _facets(article, start, end)
+        return self._act("span", state.claim.id, reviewer, {"start": start, "end": end, **facets})
+
+    def create_claim(
+        self, article_ref: str, reviewer: str, start: int, end: int, kind: str = "other"
+    ) -> ActionResult:
+        """Draw a new claim over `[start, end)` of the article."""
+        reviewer = check_reviewer(reviewer)
+        article = self.article(article_ref)
+        start, end = _check_span(article, start, end)
+        claim_id = claim_id_for(article.id, start, end)
+        facets = _facets(article, start, end)
+        claim = Claim.model_validate(
+            {
+                "id": claim_id,
+                "article_id": article.id,
+                "start": start,
+                "end": end,
+                "text": article.text[start:end],
+                "kind": kind,
+                "score": 1.0,
+                "reasons": ["drawn by reviewer"],
+                "origin": f"reviewer:{reviewer}",
+                **facets,
+            }
+        )
+        with self.store.transaction() as tx:
+            existing = tx.one("SELECT live FROM claims WHERE id = ?", (claim_id,))
+            if existing is not None and existing[0]:
+                raise ProjectError(f"a claim already covers exactly [{start}, {end}): {claim_id}")
+            if existing is None:
+                tx.insert_claim(claim, live=False)
+            event = tx.insert_event(
+                new_event(
+                    "claim_create",
+                    reviewer=reviewer,
+                    article_id=article.id,
+                    claim_id=claim_id,
+                    payload={"start": start, "end": end},
+                )
+            )
+            tx.rederive(claim_id)
+            changed = tx.claim_states(claim_ids=[claim_id], include_hidden=True)
+        return ActionResult(event, changed)
+
+    def merge_with_next(self, claim_ref: str, reviewer: str) -> ActionResult:
+        """Merge the claim with the next live claim of its article (the next one is hidden)."""
+        state = self.claim(claim_ref)
+        claims = self.claims(state.claim.article_id)
+        ids = [s.claim.id for s in claims]
+        if state.claim.id not in ids:
+            raise ProjectError(f"claim {state.claim.id} is not live; it cannot be merged")
+        position = ids.index(state.claim.id)
+        if position + 1 >= len(claims):
+            raise ProjectError(f"claim {state.claim.id} is the last of its article")
+        nxt = claims[position + 1].claim
+        article = self.article(state.claim.article_id)
+        start, end = state.claim.start, max(state.claim.end, nxt.end)
+        payload = {
+            "start": start,
+            "end": end,
+            "quantities": [q.model_dump(mode="json") for q in nxt.quantities],
+            "dates": [d.model_dump(mode="json", by_alias=True) for d in nxt.dates],
+        }
+        _check_span(article, start, end)
+        return self._act("merge", state.claim.id, reviewer, payload, other_id=nxt.id)
+
+    def undo(self, reviewer: str) -> ActionResult | None:
+        """Take back the reviewer's latest action still in effect; None when nothing is left."""
+        return self._toggle(reviewer, "undo")
+
+    def redo(self, reviewer: str) -> ActionResult | None:
+        """Put back what the reviewer's latest undo took back; None when there is nothing."""
+        return self._toggle(reviewer, "redo")
+
+    def _toggle(self, reviewer: str, kind: str) -> ActionResult | None:
+        reviewer = check_reviewer(reviewer)
+        with self.store.transaction() as tx:
+            target = tx.undo_target(reviewer) if kind == "undo" else tx.redo_target(reviewer)
+            if target is None:
+                return None
+            event = tx.insert_event(
+                new_event(
+                    kind,
+                    reviewer=reviewer,
+                    article_id=target.article_id,
+                    claim_id=target.claim_id,
+                    other_id=target.id,
+                    payload={"type": target.type},
+                )
+            )
+            touched = [target.claim_id]
+            if target.type == "merge" and target.other_id:
+                touched.append(target.other_id)
+            for cid in touched:
+                tx.rederive(cid)
+            changed = tx.claim_states(claim_ids=touched, include_hidden=True)
+        return ActionResult(event, changed)
+
+    # -- history ------------------------------------------------------------------------
+
+    def history(
+        self,
+        claim_ref: str | None = None,
+        *,
+        reviewer: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[Event]:
+        claim_id = self.resolve_claim_id(claim_ref) if claim_ref else None
+        with self.store.read() as tx:
+            return tx.events(
+                claim_id=claim_id, reviewer=reviewer, limit=limit, newest_first=newest_first
+            )
+
+    def import_events(self, events: Sequence[Event]) -> int:
+        """Append events made elsewhere (skipping ids already held) in one transaction.
+
+        Returns how many were new. Every claim they touch is re-derived before commit.
+        """
+        new = 0
+        touched: set[str] = set()
+        with self.store.transaction() as tx:
+            for event in events:
+                if tx.one("SELECT 1 FROM events WHERE id = ?", (event.id,)) is not None:
+                    continue
+                if tx.one("SELECT 1 FROM claims WHERE id = ?", (event.claim_id,)) is None:
+                    raise ProjectError(f"event {event.id}: unknown claim {event.claim_id}")
+                tx.insert_event(event)
+                new += 1
+                touched.add(event.claim_id)
+                if event.type == "merge" and event.other_id:
+                    touched.add(event.other_id)
+                if event.type in ("undo", "redo") and event.other_id:
+                    target = tx.event(event.other_id)
+                    if target is not None and target.type == "merge" and target.other_id:
+                        touched.add(target.other_id)
+            for claim_id in sorted(touched):
+                tx.rederive(claim_id)
+        return new
+
+
+def prepared_article(prepared: list[tuple[Article, list[Claim]]], article_id: str) -> Article:
+    for article, _ in prepared:
+        if article.id == article_id:
+            return article
+    raise KeyError(article_id)
+
+
+def _check_span(article: Article, start: int, end: int) -> tuple[int, int]:
+    if not 0 <= start < end <= len(article.text):
+        raise ProjectError(
+            f"span [{start}, {end}) is outside article {article.id} (length {len(article.text)})"
+        )
+    # Never start or end on whitespace: a claim's text is what a reviewer would quote.
+    text = article.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise ProjectError(f"span [{start}, {end}) holds only whitespace")
+    return start, end
+
+
+def _facets(article: Article, start: int, end: int) -> dict[str, Any]:
+    """Quantities, dates and speaker the extractor finds inside `[start, end)`."""
+    from claims.extract import extract
+
+    quantities: list[dict[str, Any]] = []
+    dates: list[dict[str, Any]] = []
+    speaker = None
+    for claim in extract(
+        article.text[start:end], lang=article.lang, published=article.published,
+        article_id=article.id,
+    ):
+        for q in claim.quantities:
+            quantities.append(
+                q.model_copy(update={"start": q.start + start, "end": q.end + start}).model_dump(
+                    mode="json"
+                )
+            )
+        for d in claim.dates:
+            dates.append(
+                d.model_copy(update={"start": d.start + start, "end": d.end + start}).model_dump(
+                    mode="json", by_alias=True
+                )
+            )
+        speaker = speaker or claim.speaker
+    return {"quantities": quantities, "dates": dates, "speaker": speaker}
+
+
+def _first_error(exc: ValueError) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        items = errors()
+        if items:
+            first = items[0]
+            where = ".".join(str(p) for p in first.get("loc", ()))
+            return f"{where}: {first.get('msg', '')}".strip(": ")
+    return str(exc)

@@ -1,0 +1,73 @@
+"""The team backend: a shared PostgreSQL database through psycopg 3.
+
+Same schema and queries as SQLite (see `claims.store.base`); only placeholders, identity
+columns and locking differ. Writers serialise on a transaction-level advisory lock so that the
+log's order (`seq`) is the order in which state was derived, exactly as with SQLite's single
+writer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from claims.store.base import Store, StoreError, _Tx
+
+_WRITE_LOCK_KEY = 0x636C61696D73  # "claims"
+_PLACEHOLDER = re.compile(r"\?")
+
+
+class PostgresStore(Store):
+    dialect = "postgres"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+        try:
+            import psycopg  # deferred: only teams on PostgreSQL pay for the import
+        except ImportError as exc:
+            raise StoreError(
+                "PostgreSQL support needs psycopg: pip install 'claims[postgres]'"
+            ) from exc
+        self._psycopg = psycopg
+        try:
+            self._conn = psycopg.connect(url, autocommit=False)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to {_redact(url)}: {exc}") from exc
+        self._migrate()
+
+    def _translate(self, sql: str) -> str:
+        sql = sql.replace("%", "%%")
+        return _PLACEHOLDER.sub("%s", sql)
+
+    @contextmanager
+    def transaction(self, write: bool = True) -> Iterator[_Tx]:
+        psycopg = self._psycopg
+        with self._lock:
+            if self._conn is None:
+                raise StoreError(f"{_redact(self.url)}: the database is closed")
+            conn: Any = self._conn
+            cur = conn.cursor()
+            try:
+                if write:
+                    cur.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK_KEY,))
+                yield _Tx(self, cur)
+            except BaseException as exc:
+                conn.rollback()
+                if isinstance(exc, psycopg.Error):
+                    raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+                raise
+            else:
+                try:
+                    conn.commit()
+                except psycopg.Error as exc:
+                    conn.rollback()
+                    raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+            finally:
+                cur.close()
+
+
+def _redact(url: str) -> str:
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)

@@ -1,0 +1,104 @@
+"""The database schema, per SQL dialect, and the migrations that bring an older file up to date.
+
+The event log (`events`) is the source of truth for everything reviewers did. `claims` and
+`reviews` are materialised from it inside the same transaction that appends an event, so
+readers never fold the log themselves. `articles` and the extractor's proposals in `claims.base`
+are inputs, not reviewer actions.
+
+Migrations are code: `MIGRATIONS[n]` takes a database at version n-1 to version n. A new
+version appends to the list; `SCHEMA_VERSION` follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Dialect = str  # "sqlite" or "postgres"
+
+
+def _v1(dialect: Dialect) -> list[str]:
+    if dialect == "postgres":
+        seq = "seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+        ord_col = "ord BIGINT GENERATED ALWAYS AS IDENTITY"
+        real = "DOUBLE PRECISION"
+    else:
+        seq = "seq INTEGER PRIMARY KEY AUTOINCREMENT"
+        ord_col = "ord INTEGER NOT NULL"
+        real = "REAL"
+    return [
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        f"""CREATE TABLE IF NOT EXISTS articles (
+            id TEXT PRIMARY KEY,
+            {ord_col},
+            text TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            title TEXT,
+            url TEXT,
+            published TEXT,
+            external_id TEXT,
+            metadata TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        )""",
+        f"""CREATE TABLE IF NOT EXISTS claims (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            score {real} NOT NULL,
+            reasons TEXT NOT NULL,
+            quantities TEXT NOT NULL,
+            dates TEXT NOT NULL,
+            speaker TEXT,
+            origin TEXT NOT NULL,
+            base TEXT NOT NULL,
+            merged_into TEXT,
+            live INTEGER NOT NULL DEFAULT 1
+        )""",
+        "CREATE INDEX IF NOT EXISTS claims_by_article ON claims (article_id, live, span_start)",
+        f"""CREATE TABLE IF NOT EXISTS events (
+            {seq},
+            id TEXT NOT NULL UNIQUE,
+            ts TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            type TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            claim_id TEXT NOT NULL,
+            other_id TEXT,
+            payload TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS events_by_claim ON events (claim_id, seq)",
+        "CREATE INDEX IF NOT EXISTS events_by_other ON events (other_id)",
+        "CREATE INDEX IF NOT EXISTS events_by_reviewer ON events (reviewer, seq)",
+        """CREATE TABLE IF NOT EXISTS reviews (
+            claim_id TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            status TEXT NOT NULL,
+            verdict TEXT,
+            sources TEXT NOT NULL,
+            rationale TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (claim_id, reviewer)
+        )""",
+    ]
+
+
+def _v2(dialect: Dialect) -> list[str]:
+    # Exports filter reviews by reviewer and by time; the key (claim_id, reviewer) cannot.
+    return ["CREATE INDEX IF NOT EXISTS reviews_by_reviewer ON reviews (reviewer, updated_at)"]
+
+
+MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def pending_statements(current: int, dialect: Dialect) -> list[tuple[int, list[str]]]:
+    """The statements that take a database from `current` to `SCHEMA_VERSION`, per version."""
+    return [(n + 1, MIGRATIONS[n](dialect)) for n in range(current, SCHEMA_VERSION)]
+
+
+def describe() -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "migrations": len(MIGRATIONS)}
