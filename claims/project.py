@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import getpass
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -87,9 +87,9 @@ class Project:
         if scale is not None:
             chosen = preset(scale)
             with store.transaction() as tx:
-                current = tx.get_meta("label_scale")
+                current = tx.get_meta("label_scale") or DEFAULT_SCALE.name
                 has_reviews = tx.one("SELECT 1 FROM events LIMIT 1") is not None
-                if current not in (None, chosen.name) and has_reviews:
+                if current != chosen.name and has_reviews:
                     store.close()
                     raise ProjectError(
                         f"{store.url}: the project already uses the {current} scale and has "
@@ -149,8 +149,15 @@ class Project:
             tx.insert_article(article, proposed)
         return AddResult(article, created=True, n_claims=len(proposed))
 
-    def add_articles(self, items: Iterable[dict[str, Any]]) -> list[AddResult]:
-        """Add many articles in one transaction: all of them or, on error, none."""
+    def add_articles(
+        self,
+        items: Iterable[dict[str, Any]],
+        progress: Callable[[int], object] | None = None,
+    ) -> list[AddResult]:
+        """Add many articles in one transaction: all of them or, on error, none.
+
+        `progress(n)` is called after each article's claims are extracted.
+        """
         from claims.extract import detect_language, extract
 
         prepared: list[tuple[Article, list[Claim]]] = []
@@ -182,6 +189,8 @@ class Project:
                 )
                 prepared.append((article, proposed))
                 results.append(AddResult(article, created=True, n_claims=len(proposed)))
+                if progress is not None:
+                    progress(len(results))
         with self.store.transaction() as tx:
             for article, proposed in prepared:
                 if not tx.has_article(article.id):

@@ -1,0 +1,1 @@
+"""The application: the `claims` command line and the Textual annotator."""

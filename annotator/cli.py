@@ -1,0 +1,84 @@
+"""The `claims` command: a click group whose subcommands are imported only when used.
+
+Each subcommand lives in its own module (`annotator/cli_*.py`); `LAZY_COMMANDS` maps a name
+to `module:attribute`. `claims --help` and `claims list` never pay for importing Textual.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from claims import __version__
+
+LAZY_COMMANDS: dict[str, str] = {
+    "init": "annotator.cli_review:init",
+    "add": "annotator.cli_review:add",
+    "list": "annotator.cli_review:list_claims",
+    "review": "annotator.cli_review:review",
+    "undo": "annotator.cli_review:undo",
+    "redo": "annotator.cli_review:redo",
+    "log": "annotator.cli_review:log",
+    "extract": "annotator.cli_extract:extract",
+    "annotate": "annotator.cli_annotate:annotate",
+    "export": "annotator.cli_export:export",
+    "schema": "annotator.cli_export:schema",
+    "validate": "annotator.cli_export:validate",
+    "import": "annotator.cli_export:import_reviews",
+}
+
+COMMAND_HELP: dict[str, str] = {
+    "init": "Create a project database and choose its label scale.",
+    "add": "Add articles (.txt, .md, .jsonl) and propose their claims.",
+    "list": "List claims with their status and verdicts.",
+    "review": "Review one claim from a script: verdict, accept, reject, source, note.",
+    "undo": "Take back a reviewer's latest action.",
+    "redo": "Put back what the latest undo took back.",
+    "log": "Show the event log, for a claim or the whole project.",
+    "extract": "Print the proposed claims of an article as JSONL (no database).",
+    "annotate": "Open the keyboard-driven annotator.",
+    "export": "Export reviewed claims as a dataset.",
+    "schema": "Print the JSON Schema of exported JSONL records.",
+    "validate": "Check a JSONL file against the export schema.",
+    "import": "Merge reviews exported elsewhere into this project.",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*super().list_commands(ctx), *LAZY_COMMANDS]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS:
+            module_name, attr = LAZY_COMMANDS[name].split(":")
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError as exc:
+                if exc.name != module_name:
+                    raise
+                return None
+            command: click.Command = getattr(module, attr)
+            return command
+        return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Listing help must not import every subcommand (and Textual with them).
+        rows = [(name, COMMAND_HELP.get(name, "")) for name in LAZY_COMMANDS]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claims")
+def main() -> None:
+    """Split news articles into checkable claims, review them from the keyboard, export datasets."""
+
+
+def run(argv: list[str] | None = None) -> Any:
+    return main.main(args=argv, prog_name="claims")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""What every `claims` subcommand shares: the database option, errors as messages, file reading.
+
+A user mistake (bad file, unknown id, locked or full disk) becomes one line on stderr naming
+the file, line or field, and exit code 1; click's own usage errors exit with 2. No traceback
+reaches the user for anything they could have done.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """A message for the user; exit code 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"claims: error: {self.format_message()}", err=True)
+
+
+def db_option(fn: F) -> F:
+    return click.option(
+        "--db",
+        envvar="CLAIMS_DB",
+        default=None,
+        metavar="PATH|URL",
+        help="SQLite file or postgresql:// URL (default: $CLAIMS_DB, then ./claims.db).",
+    )(fn)
+
+
+def reviewer_option(fn: F) -> F:
+    return click.option(
+        "--reviewer",
+        default=None,
+        metavar="NAME",
+        help="Who is reviewing (default: $CLAIMS_REVIEWER, then the OS user).",
+    )(fn)
+
+
+def handle_errors(fn: F) -> F:
+    """Turn domain and store errors into a one-line message and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from claims.project import ProjectError
+        from claims.store import StoreError
+
+        try:
+            return fn(*args, **kwargs)
+        except (ProjectError, StoreError, InputError) as exc:
+            raise UserError(str(exc)) from None
+        except BrokenPipeError:
+            # Output piped into `head` and closed early: not an error of ours.
+            sys.stderr.close()
+            sys.exit(0)
+        except KeyboardInterrupt:
+            raise UserError("interrupted") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class InputError(Exception):
+    """A file given on the command line cannot be used as input."""
+
+
+def parse_date(value: str | None, what: str = "--published") -> date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{what}: {value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def read_text_file(path: str, encoding: str | None = None) -> str:
+    """The decoded text of a file given by a user, or an InputError saying what is wrong.
+
+    Without `--encoding`, UTF-8 (with or without BOM) and UTF-16 with a BOM are read; other
+    bytes are refused with the offset of the first bad byte and the flag to pass.
+    """
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        name = path
+        if not p.exists():
+            raise InputError(f"{name}: no such file")
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory, not a file")
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    return decode_bytes(data, name, encoding)
+
+
+def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise InputError(f"--encoding: unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: not valid {encoding} at byte {exc.start}"
+            ) from None
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not valid UTF-16 at byte {exc.start}") from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: binary content (NUL bytes), not a text article")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            guess = _guess_legacy(data)
+            raise InputError(
+                f"{name}: not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                f"if it is {guess}, pass --encoding {guess}"
+            ) from None
+    if _looks_binary(text):
+        raise InputError(f"{name}: binary content, not a text article")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _guess_legacy(data: bytes) -> str:
+    # Windows-1252 has printable characters in 0x80-0x9f where Latin-1 has controls.
+    if any(0x80 <= b <= 0x9F for b in data):
+        return "cp1252"
+    return "latin-1"
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\x1b")
+    return "\x00" in sample or controls / len(sample) > 0.1
+
+
+_CONTROL_PICTURES = {i: 0x2400 + i for i in range(0x20)} | {0x7F: 0x2421}
+_CONTROL_PICTURES |= {i: 0xFFFD for i in range(0x80, 0xA0)}
+
+
+def visible(text: str) -> str:
+    """Text safe to print on a terminal: C0/C1 controls and ESC become visible symbols."""
+    return text.translate(_CONTROL_PICTURES)
+
+
+def echo_jsonl(records: Any) -> None:
+    """Write dicts as JSONL to stdout, fast (orjson) and flushed per batch."""
+    import orjson
+
+    out = sys.stdout.buffer
+    for record in records:
+        out.write(orjson.dumps(record))
+        out.write(b"\n")
+    out.flush()

@@ -1,0 +1,131 @@
+"""`claims extract`: the proposed claims of articles as JSONL on stdout, no database touched."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import click
+import orjson
+
+from annotator.cli_common import InputError, handle_errors, parse_date, read_text_file
+
+
+@click.command()
+@click.argument("file")
+@click.option("--input", "input_format", type=click.Choice(["text", "jsonl"]), default="text",
+              show_default=True,
+              help="text: FILE is one article; jsonl: one {id, text, lang?, published?} a line.")
+@click.option("--lang", type=click.Choice(["fr", "en", "auto"]), default="auto",
+              show_default=True)
+@click.option("--published", default=None, metavar="YYYY-MM-DD",
+              help="Publication date that weekdays and partial dates resolve against.")
+@click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Only claims at least this check-worthy.")
+@click.option("--encoding", default=None, help="Encoding of FILE when not UTF-8.")
+@handle_errors
+def extract(
+    file: str,
+    input_format: str,
+    lang: str,
+    published: str | None,
+    min_score: float,
+    encoding: str | None,
+) -> None:
+    """Print the claims proposed for FILE (or - for stdin) as JSONL, one claim a line."""
+    from claims.extract import extract_records
+
+    default_date = parse_date(published)
+    language = None if lang == "auto" else lang
+    out = sys.stdout.buffer
+    if input_format == "text":
+        text = read_text_file(file, encoding)
+        for record in extract_records(
+            text, lang=language, published=default_date, min_score=min_score
+        ):
+            out.write(orjson.dumps(record))
+            out.write(b"\n")
+        out.flush()
+        return
+    from claims.extract import extract_many
+
+    articles = _jsonl_articles(file, encoding, language, default_date)
+    for article, records in zip_lookahead(
+        articles, lambda items: extract_many(items, min_score=min_score)
+    ):
+        for record in records:
+            record["article_id"] = article["id"]
+            out.write(orjson.dumps(record))
+            out.write(b"\n")
+    out.flush()
+
+
+def zip_lookahead(items: Iterator[dict[str, Any]], fn: Any) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Pair each input with its result while `fn` consumes the same stream lazily."""
+    pending: list[dict[str, Any]] = []
+
+    def feed() -> Iterator[dict[str, Any]]:
+        for item in items:
+            pending.append(item)
+            yield item
+
+    for result in fn(feed()):
+        yield pending.pop(0), result
+
+
+def _jsonl_articles(
+    path: str, encoding: str | None, lang: str | None, published: date | None
+) -> Iterator[dict[str, Any]]:
+    """Articles of a JSONL stream, checked line by line; a bad line stops with its number."""
+    stream = sys.stdin.buffer if path == "-" else _open_binary(path)
+    name = "<stdin>" if path == "-" else path
+    with stream:
+        for number, raw in enumerate(stream, start=1):
+            where = f"{name}:{number}"
+            try:
+                line = raw.decode(encoding or "utf-8")
+            except (UnicodeDecodeError, LookupError):
+                raise InputError(f"{where}: not valid {encoding or 'UTF-8'} text") from None
+            if not line.strip():
+                continue
+            try:
+                record = orjson.loads(line)
+            except orjson.JSONDecodeError as exc:
+                raise InputError(f"{where}: not valid JSON ({exc})") from None
+            if not isinstance(record, dict):
+                raise InputError(f"{where}: expected a JSON object")
+            if "id" not in record:
+                raise InputError(f"{where}: field 'id' is missing")
+            text = record.get("text")
+            if not isinstance(text, str):
+                raise InputError(f"{where}: field 'text' must be a string")
+            line_lang = record.get("lang") or lang
+            if line_lang not in (None, "fr", "en", "auto"):
+                raise InputError(f"{where}: field 'lang': {line_lang!r} is not fr, en or auto")
+            line_date = published
+            if record.get("published") is not None:
+                if not isinstance(record["published"], str):
+                    raise InputError(f"{where}: field 'published' must be a YYYY-MM-DD string")
+                line_date = parse_date(record["published"], f"{where}: field 'published'")
+            yield {
+                "id": record["id"],
+                "text": text,
+                "lang": None if line_lang == "auto" else line_lang,
+                "published": line_date,
+            }
+
+
+def _open_binary(path: str) -> Any:
+    from pathlib import Path
+
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        return p.open("rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None

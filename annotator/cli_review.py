@@ -1,0 +1,322 @@
+"""`claims init | add | list | review | undo | redo | log`: the project from a shell or a script.
+
+`review` is the headless twin of the annotator's keys: whatever a reviewer can do with a key
+press, a script can do here, through the same `Project` methods and the same event log.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from annotator.cli_common import (
+    InputError,
+    UserError,
+    db_option,
+    echo_jsonl,
+    handle_errors,
+    parse_date,
+    reviewer_option,
+    visible,
+)
+from claims.labels import PRESETS
+from claims.model import STANCES, STATUSES, Source
+
+
+def _open(db: str | None, scale: str | None = None) -> Any:
+    from claims.project import Project
+
+    return Project.open(db, scale=scale)
+
+
+def _reviewer(name: str | None) -> str:
+    from claims.project import check_reviewer, default_reviewer
+
+    return check_reviewer(name or default_reviewer())
+
+
+@click.command()
+@click.option(
+    "--scale",
+    type=click.Choice(sorted(PRESETS), case_sensitive=False),
+    default="averitec",
+    show_default=True,
+    help="Label scale reviewers choose verdicts from.",
+)
+@db_option
+@handle_errors
+def init(scale: str, db: str | None) -> None:
+    """Create a project database (or set the scale of one without reviews)."""
+    with _open(db, scale) as project:
+        labels = ", ".join(f"{i}={label.id}" for i, label in enumerate(project.scale.labels, 1))
+        click.echo(f"{project.store.url}: {project.scale.name} scale ({labels})")
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--lang", type=click.Choice(["fr", "en", "auto"]), default=None,
+              help="Language of the articles (default: detected).")
+@click.option("--published", default=None, metavar="YYYY-MM-DD",
+              help="Publication date; weekdays and partial dates resolve against it.")
+@click.option("--title", default=None, help="Title (one file only).")
+@click.option("--url", default=None, help="URL of the article (one file only).")
+@click.option("--encoding", default=None, help="Encoding of the files when not UTF-8.")
+@db_option
+@handle_errors
+def add(
+    files: tuple[str, ...],
+    lang: str | None,
+    published: str | None,
+    title: str | None,
+    url: str | None,
+    encoding: str | None,
+    db: str | None,
+) -> None:
+    """Add articles from .txt, .md or .jsonl FILES and propose their claims.
+
+    All files are read and checked first: a bad file or line refuses the whole command and
+    nothing is added. Adding the same text again changes nothing.
+    """
+    from annotator.inputs import load_articles
+
+    if (title or url) and len(files) > 1:
+        raise click.UsageError("--title and --url apply to a single file")
+    date = parse_date(published)
+    items: list[dict[str, Any]] = []
+    for path in files:
+        items.extend(
+            load_articles(path, lang=lang, published=date, title=title, url=url,
+                          encoding=encoding)
+        )
+    if url is not None:
+        from claims.model import check_http_url
+
+        try:
+            check_http_url(url)
+        except ValueError as exc:
+            raise InputError(f"--url: {exc}") from None
+    with _open(db) as project:
+        results = _add_with_progress(project, items)
+    created = [r for r in results if r.created]
+    for r in results:
+        state = "added" if r.created else "already present"
+        label = visible(r.article.title or r.article.external_id or "")
+        click.echo(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
+    click.echo(
+        f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims proposed; "
+        f"{len(results) - len(created)} already present",
+        err=True,
+    )
+
+
+def _add_with_progress(project: Any, items: list[dict[str, Any]]) -> list[Any]:
+    if len(items) < 20 or not sys.stderr.isatty():
+        return project.add_articles(items)
+    from rich.progress import Progress  # deferred: only large batches show a bar
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Extracting claims", total=len(items))
+        return project.add_articles(items, progress=lambda n: progress.update(task, completed=n))
+
+
+@click.command("list")
+@click.option("--article", "article_ref", default=None, metavar="ID",
+              help="Only this article (id, id prefix or external id).")
+@click.option("--status", type=click.Choice(STATUSES), default=None)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True)
+@db_option
+@handle_errors
+def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str | None) -> None:
+    """List claims with their id, status, verdicts, kind, score and text."""
+    with _open(db) as project:
+        article_id = project.article(article_ref).id if article_ref else None
+        states = project.claims(article_id, status=status)
+    if fmt == "jsonl":
+        echo_jsonl(
+            {
+                "id": s.claim.id,
+                "article_id": s.claim.article_id,
+                "start": s.claim.start,
+                "end": s.claim.end,
+                "text": s.claim.text,
+                "kind": s.claim.kind,
+                "score": s.claim.score,
+                "status": s.status,
+                "verdict": s.verdict,
+                "reviews": {r.reviewer: {"status": r.status, "verdict": r.verdict}
+                            for r in s.reviews},
+            }
+            for s in states
+        )
+        return
+    lines = [f"{'ID':<12}  {'STATUS':<8}  {'VERDICT':<22}  {'KIND':<10}  SCORE  TEXT"]
+    for s in states:
+        verdicts = ", ".join(f"{r.reviewer}:{r.verdict}" for r in s.reviews if r.verdict)
+        text = visible(s.claim.text.replace("\n", " "))
+        if len(text) > 70:
+            text = text[:69] + "…"
+        lines.append(
+            f"{s.claim.id:<12}  {s.status:<8}  {visible(verdicts) or '-':<22}  "
+            f"{s.claim.kind:<10}  {s.claim.score:.2f}   {text}"
+        )
+    click.echo("\n".join(lines))
+    click.echo(f"{len(states)} claim(s)", err=True)
+
+
+@click.command()
+@click.argument("claim_id")
+@click.option("--verdict", default=None, metavar="LABEL|N",
+              help="A label of the project's scale, by id, name or 1-based position.")
+@click.option("--clear-verdict", is_flag=True, help="Remove this reviewer's verdict.")
+@click.option("--accept", is_flag=True, help="Accept the claim as it is.")
+@click.option("--reject", is_flag=True, help="Reject it as not a claim.")
+@click.option("--restore", is_flag=True, help="Take back an acceptance or rejection.")
+@click.option("--source", "source_url", default=None, metavar="URL", help="Attach a source.")
+@click.option("--title", default="", help="Title of the source.")
+@click.option("--quote", default="", help="Excerpt quoted from the source.")
+@click.option("--stance", type=click.Choice(STANCES), default="context", show_default=True)
+@click.option("--note", default=None, help="The rationale (replaces the previous one).")
+@reviewer_option
+@db_option
+@handle_errors
+def review(
+    claim_id: str,
+    verdict: str | None,
+    clear_verdict: bool,
+    accept: bool,
+    reject: bool,
+    restore: bool,
+    source_url: str | None,
+    title: str,
+    quote: str,
+    stance: str,
+    note: str | None,
+    reviewer: str | None,
+    db: str | None,
+) -> None:
+    """Review CLAIM_ID (an id or unambiguous prefix): the headless twin of the annotator keys.
+
+    Everything given is checked before anything is written.
+    """
+    if sum((accept, reject, restore)) > 1:
+        raise click.UsageError("give at most one of --accept, --reject, --restore")
+    if verdict is not None and clear_verdict:
+        raise click.UsageError("--verdict and --clear-verdict contradict each other")
+    if (title or quote) and source_url is None:
+        raise click.UsageError("--title and --quote describe a --source; give its URL")
+    if not any((verdict, clear_verdict, accept, reject, restore, source_url, note is not None)):
+        raise click.UsageError("nothing to do: give --verdict, --accept, --reject, --source or --note")
+    name = _reviewer(reviewer)
+    source = None
+    if source_url is not None:
+        try:
+            source = Source(url=source_url, title=title, quote=quote, stance=stance)  # type: ignore[arg-type]
+        except ValueError:
+            raise InputError(f"--source: {source_url!r} is not an http(s) URL") from None
+    with _open(db) as project:
+        state = project.claim(claim_id)
+        cid = state.claim.id
+        if verdict is not None:
+            try:
+                label = project.scale.resolve(verdict)
+            except KeyError as exc:
+                raise InputError(f"--verdict: {exc.args[0]}") from None
+        done = []
+        if verdict is not None:
+            project.set_verdict(cid, name, label.id)
+            done.append(f"verdict {label.id}")
+        if clear_verdict:
+            project.set_verdict(cid, name, None)
+            done.append("verdict cleared")
+        if accept or reject or restore:
+            status = "accepted" if accept else "rejected" if reject else "proposed"
+            project.set_status(cid, name, status)
+            done.append(status)
+        if source is not None:
+            project.add_source(cid, name, source)
+            done.append(f"source {source.url}")
+        if note is not None:
+            project.set_rationale(cid, name, note)
+            done.append("rationale")
+        final = project.claim(cid)
+    click.echo(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
+    click.echo(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)
+
+
+def _describe_event(event: Any) -> str:
+    p = event.payload
+    what = {
+        "verdict": lambda: f"verdict {p.get('label') or 'cleared'}",
+        "status": lambda: f"status {p.get('status')}",
+        "source_add": lambda: f"source {p['source']['url']}",
+        "source_remove": lambda: f"removed source {int(p['index']) + 1}",
+        "rationale": lambda: "rationale: " + (p.get("text") or "(empty)").replace("\n", " ")[:60],
+        "span": lambda: f"span [{p['start']}, {p['end']})",
+        "claim_create": lambda: f"created claim [{p['start']}, {p['end']})",
+        "merge": lambda: f"merged with {event.other_id}",
+        "undo": lambda: f"undo {p.get('type')} {event.other_id[:8]}",
+        "redo": lambda: f"redo {p.get('type')} {event.other_id[:8]}",
+    }[event.type]()
+    return visible(what)
+
+
+def _toggle(kind: str, reviewer: str | None, db: str | None) -> None:
+    name = _reviewer(reviewer)
+    with _open(db) as project:
+        result = project.undo(name) if kind == "undo" else project.redo(name)
+        if result is None:
+            raise UserError(f"nothing to {kind} for {name}")
+        with project.store.read() as tx:
+            original = tx.event(result.event.other_id)
+    click.echo(
+        f"{kind}: {_describe_event(original)} on claim {result.event.claim_id} "
+        f"by {visible(name)}"
+    )
+
+
+@click.command()
+@reviewer_option
+@db_option
+@handle_errors
+def undo(reviewer: str | None, db: str | None) -> None:
+    """Take back the reviewer's latest action still in effect (repeat to go further back)."""
+    _toggle("undo", reviewer, db)
+
+
+@click.command()
+@reviewer_option
+@db_option
+@handle_errors
+def redo(reviewer: str | None, db: str | None) -> None:
+    """Put back what the reviewer's latest undo took back."""
+    _toggle("redo", reviewer, db)
+
+
+@click.command()
+@click.argument("claim_id", required=False)
+@click.option("--reviewer", default=None, help="Only this reviewer's events.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="The newest N events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True)
+@db_option
+@handle_errors
+def log(claim_id: str | None, reviewer: str | None, limit: int | None, fmt: str,
+        db: str | None) -> None:
+    """Show the event log: who did what, when, for CLAIM_ID or the whole project."""
+    with _open(db) as project:
+        events = project.history(claim_id, reviewer=reviewer, limit=limit,
+                                 newest_first=limit is not None)
+    if limit is not None:
+        events.reverse()
+    if fmt == "jsonl":
+        echo_jsonl(e.model_dump(mode="json") for e in events)
+        return
+    for e in events:
+        ts = e.ts.strftime("%Y-%m-%d %H:%M:%S")
+        click.echo(
+            f"{e.seq:>6}  {ts}  {visible(e.reviewer):<12}  {e.claim_id}  {_describe_event(e)}"
+        )
+    click.echo(f"{len(events)} event(s)", err=True)

@@ -1,0 +1,160 @@
+"""Read the article files a user names on the command line: .txt, .md and .jsonl.
+
+Everything is read and checked before anything is written, so a bad file (or a bad line of a
+JSONL file) refuses the whole command with a message naming the file, line and field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.cli_common import InputError, decode_bytes, parse_date, read_text_file
+
+SUFFIXES = (".txt", ".md", ".jsonl")
+LANGS = ("fr", "en")
+_JSONL_FIELDS = {"id", "text", "title", "url", "published", "lang", "metadata"}
+
+
+def load_articles(
+    path: str,
+    *,
+    lang: str | None = None,
+    published: date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    encoding: str | None = None,
+) -> list[dict[str, Any]]:
+    """The articles in one file, as dicts ready for `Project.add_articles`.
+
+    Command-line values (`lang`, `published`, `title`, `url`) fill what a file leaves out; for
+    a .txt or .md file a sidecar `NAME.json` next to it may give title, url, published and lang.
+    """
+    suffix = Path(path).suffix.lower() if path != "-" else ".txt"
+    if suffix not in SUFFIXES:
+        raise InputError(
+            f"{path}: unsupported file type {suffix or '(none)'!r}; claims reads "
+            + ", ".join(SUFFIXES)
+        )
+    if suffix == ".jsonl":
+        if path == "-":
+            raise InputError("-: JSONL from standard input is not supported; name the file")
+        return _load_jsonl(path, lang=lang, published=published, encoding=encoding)
+    text = read_text_file(path, encoding)
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    item: dict[str, Any] = {"text": text, "lang": lang, "published": published,
+                            "title": title, "url": url, "external_id": None, "metadata": {}}
+    sidecar = Path(path).with_suffix(".json") if path != "-" else None
+    if sidecar is not None and sidecar.is_file():
+        meta = _read_sidecar(sidecar)
+        for key in ("title", "url", "lang"):
+            if item[key] is None and meta.get(key) is not None:
+                item[key] = _string(meta[key], str(sidecar), key)
+        if item["published"] is None and meta.get("published") is not None:
+            item["published"] = parse_date(
+                _string(meta["published"], str(sidecar), "published"), f"{sidecar}: published"
+            )
+    if suffix == ".md" and item["title"] is None:
+        for line in text.splitlines():
+            if line.startswith("# "):
+                item["title"] = line[2:].strip()
+                break
+            if line.strip():
+                break
+    if item["title"] is None and path != "-":
+        item["title"] = Path(path).stem
+    if item["lang"] is not None:
+        item["lang"] = _check_lang(item["lang"], path)
+    return [item]
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    try:
+        value = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError) as exc:
+        raise InputError(f"{path}: not a JSON object of article metadata ({exc})") from None
+    if not isinstance(value, dict):
+        raise InputError(f"{path}: not a JSON object of article metadata")
+    return value
+
+
+def _load_jsonl(
+    path: str, *, lang: str | None, published: date | None, encoding: str | None
+) -> list[dict[str, Any]]:
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    text = decode_bytes(data, path, encoding)
+    items: list[dict[str, Any]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            raise InputError(f"{where}: not valid JSON ({exc})") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{where}: expected a JSON object with a 'text' field")
+        unknown = set(record) - _JSONL_FIELDS
+        if unknown:
+            raise InputError(
+                f"{where}: unknown field {sorted(unknown)[0]!r}; known: {', '.join(sorted(_JSONL_FIELDS))}"
+            )
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            raise InputError(f"{where}: field 'text' must be a non-empty string")
+        item: dict[str, Any] = {
+            "text": body,
+            "title": _optional_string(record, "title", where),
+            "url": _optional_string(record, "url", where),
+            "lang": _optional_string(record, "lang", where) or lang,
+            "external_id": None,
+            "metadata": record.get("metadata") or {},
+        }
+        if not isinstance(item["metadata"], dict):
+            raise InputError(f"{where}: field 'metadata' must be an object")
+        if "id" in record and record["id"] is not None:
+            if not isinstance(record["id"], (str, int)) or isinstance(record["id"], bool):
+                raise InputError(f"{where}: field 'id' must be a string or an integer")
+            item["external_id"] = str(record["id"])
+        raw_date = _optional_string(record, "published", where)
+        item["published"] = parse_date(raw_date, f"{where}: field 'published'") or published
+        if item["lang"] is not None:
+            item["lang"] = _check_lang(item["lang"], where)
+        items.append(item)
+    if not items:
+        raise InputError(f"{path}: no articles (the file has no non-empty line)")
+    return items
+
+
+def _optional_string(record: dict[str, Any], key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    return _string(value, where, key)
+
+
+def _string(value: Any, where: str, key: str) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"{where}: field {key!r} must be a string")
+    return value
+
+
+def _check_lang(value: str, where: str) -> str:
+    value = value.strip().lower()
+    if value == "auto":
+        return ""
+    if value not in LANGS:
+        raise InputError(f"{where}: language {value!r} is not supported; use one of {', '.join(LANGS)}")
+    return value

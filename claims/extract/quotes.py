@@ -1,0 +1,243 @@
+"""Quotations and who said them.
+
+News attributes speech in a handful of shapes: « ... », a expliqué le lieutenant Thomas;
+"...," said Gen. Smith; Emmanuel Macron a dit « compter »; selon Joseph J. Lhota; according to
+the minister. This module pairs quote marks inside a paragraph (`quote_spans`) and finds the
+named person behind each quote or piece of reported speech (`Attributor`). A quote with no
+named speaker of its own ("a-t-il ajouté", "he said", or none) inherits the speaker of the
+previous quote in the same or the previous paragraph, so every sentence of a multi-sentence
+quote knows its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from claims.extract import lexicons
+
+_QUOTE_CHARS = re.compile(r'[«»“”"]')
+_SPACE_BEFORE = frozenset(" \t\n\r\u00a0\u202f([{—–-/")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation: `open` is the opening mark, `close` the position just after the closing one."""
+
+    open: int
+    close: int
+
+
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
+    """Balanced quotations inside `text[start:end]` (one paragraph), outermost first by position.
+
+    Unbalanced marks are ignored rather than guessed: an opening « that never closes protects
+    nothing, so an odd quote cannot swallow a whole paragraph.
+    """
+    if end is None:
+        end = len(text)
+    spans: list[QuoteSpan] = []
+    guillemets: list[int] = []
+    curly: list[int] = []
+    straight: list[int] = []
+    for match in _QUOTE_CHARS.finditer(text, start, end):
+        pos = match.start()
+        char = text[pos]
+        if char == "«":
+            guillemets.append(pos)
+        elif char == "»":
+            if guillemets:
+                opened = guillemets.pop()
+                if not guillemets:
+                    spans.append(QuoteSpan(opened, pos + 1))
+        elif char == "“":
+            curly.append(pos)
+        elif char == "”":
+            if curly:
+                opened = curly.pop()
+                if not curly:
+                    spans.append(QuoteSpan(opened, pos + 1))
+        else:
+            before = text[pos - 1] if pos > start else " "
+            after = text[pos + 1] if pos + 1 < end else " "
+            opens = (before in _SPACE_BEFORE or before in "«“") and not after.isspace()
+            if straight and not opens:
+                spans.append(QuoteSpan(straight.pop(), pos + 1))
+            elif opens:
+                straight[:] = [pos]
+            elif straight:
+                spans.append(QuoteSpan(straight.pop(), pos + 1))
+    spans.sort(key=lambda span: span.open)
+    # Keep outermost spans only: a “ ” inside a « » is part of the same quotation.
+    kept: list[QuoteSpan] = []
+    for span in spans:
+        if kept and span.open < kept[-1].close:
+            continue
+        kept.append(span)
+    return kept
+
+
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑ"
+_NAME_WORD = rf"[{_UPPER}][\w’'\-]*\w"
+_INITIAL = rf"[{_UPPER}]\.(?:-[{_UPPER}]\.)?"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    speaker: re.Pattern[str]
+    speech_verb: re.Pattern[str]
+    source_cue: re.Pattern[str]
+    pronoun_after: re.Pattern[str]
+    not_names: frozenset[str]
+    title_words: frozenset[str]
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    lex: dict[str, Any] = lexicons.load(lang)
+    titles = _alternation(lex["titles"])
+    particles = _alternation(lex["name_particles"])
+    name_seq = (
+        rf"(?:{_NAME_WORD}|{_INITIAL})"
+        rf"(?:\s+(?:(?:{particles})\s+|(?:{particles})(?=[{_UPPER}]))?(?:{_NAME_WORD}|{_INITIAL}))*"
+    )
+    # A title before the name is kept (it is how the article names the person: "lieutenant
+    # Thomas"); the article before the title is not.
+    speaker = re.compile(
+        rf"(?:\b(?:le|la|l['’]|the)\s+)?(?P<name>(?:(?:{titles})\s+)?(?P<core>{name_seq}))"
+    )
+    verbs = _alternation(lex["speech_verbs"])
+    speech_verb = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w])", re.I)
+    source_cue = re.compile(rf"(?<![\w-])(?:{_alternation(lex['source_cues'])})(?![\w])", re.I)
+    pronouns = _alternation(lex["pronoun_speakers"])
+    pronoun_after = re.compile(rf"(?<![\w])(?:{pronouns})(?![\w])", re.I)
+    title_words = frozenset(
+        word for title in lex["titles"] for word in title.replace(".", "").split()
+    )
+    return _Patterns(
+        speaker=speaker,
+        speech_verb=speech_verb,
+        source_cue=source_cue,
+        pronoun_after=pronoun_after,
+        not_names=frozenset(lex["not_names"]),
+        title_words=title_words,
+    )
+
+
+_LOWER_GAP = re.compile(r"[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}")
+_PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
+
+
+def _clean_name(pat: _Patterns, match: re.Match[str], strict: bool = False) -> str | None:
+    """The person a speaker match names, or None for openers, lone titles, places in strict mode."""
+    name = match.group("name").strip()
+    core = match.group("core")
+    title = name[: len(name) - len(core)].strip()
+    words = core.split()
+    dropped = False
+    while words and words[0].rstrip(".") in pat.not_names:
+        words = words[1:]
+        dropped = True
+    if not words or all(w.rstrip(".") in pat.title_words for w in words):
+        return None
+    if dropped:
+        title = ""
+    if strict and not title and len(words) < 2:
+        return None
+    if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words) and not title:
+        return None  # acronyms name organisations (OTAN, NASA), not people
+    result = f"{title} {' '.join(words)}".strip()
+    return result if len(result) <= 80 else None
+
+
+def _speaker_ending_at(pat: _Patterns, text: str, start: int, end: int, gap: re.Pattern[str],
+                       strict: bool = False) -> str | None:
+    """The last speaker in `text[start:end]` separated from `end` only by `gap`."""
+    found = None
+    for match in pat.speaker.finditer(text, start, end):
+        if gap.fullmatch(text, match.end(), end):
+            name = _clean_name(pat, match, strict)
+            if name:
+                found = name
+    return found
+
+
+def _speaker_starting_at(pat: _Patterns, text: str, start: int, end: int,
+                         strict: bool = False) -> str | None:
+    """The first speaker in `text[start:end]` (a short window), skipping unnamed openers."""
+    for match in pat.speaker.finditer(text, start, end):
+        name = _clean_name(pat, match, strict)
+        if name:
+            return name
+        return None
+    return None
+
+
+class Attributor:
+    """Finds the named speaker of quotations and reported speech in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self._pat = _patterns(lang)
+
+    def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
+        """Speaker named after a closing quote ("», a expliqué le lieutenant Thomas").
+
+        Returns (speaker, inherit): `inherit` is True when nothing names the speaker here, or a
+        pronoun does ("», a-t-il ajouté", "he said"), so the previous quote's speaker carries.
+        """
+        pat = self._pat
+        window_end = min(sentence_end, close + 160)
+        verb = pat.speech_verb.search(text, close, window_end)
+        if verb is None:
+            return None, True
+        between = text[close : verb.start()]
+        if pat.pronoun_after.search(between):
+            return None, True
+        if any(ch.isupper() for ch in between):
+            name = _speaker_ending_at(pat, text, close, verb.start(), _LOWER_GAP)
+            name = name or _speaker_ending_at(pat, text, close, verb.start(), _PUNCT_GAP)
+            return name, False
+        window = min(window_end, verb.end() + 100)
+        after = text[verb.end() : verb.end() + 12].strip()
+        if pat.pronoun_after.match(after):
+            return None, True
+        name = None
+        for match in pat.speaker.finditer(text, verb.end(), window):
+            name = _clean_name(pat, match)
+            if name or "," in text[verb.end() : match.start()]:
+                break
+        return name, False
+
+    def before_quote(self, text: str, sentence_start: int, opened: int) -> str | None:
+        """Speaker named before an opening quote ("le général Sanzey a répondu : « ... »")."""
+        pat = self._pat
+        window_start = max(sentence_start, opened - 250)
+        for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
+            name = _speaker_ending_at(pat, text, window_start, verb.start(), _LOWER_GAP)
+            if name:
+                return name
+        return self.source(text, window_start, opened)
+
+    def source(self, text: str, start: int, end: int) -> str | None:
+        """Speaker of reported speech: "selon X", "according to X", "X a déclaré que"."""
+        pat = self._pat
+        for cue in pat.source_cue.finditer(text, start, end):
+            name = _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
+            if name and text[cue.end() : cue.end() + 1].isspace():
+                return name
+        for verb in pat.speech_verb.finditer(text, start, end):
+            name = _speaker_ending_at(
+                pat, text, max(start, verb.start() - 120), verb.start(), _LOWER_GAP, strict=True
+            )
+            if name:
+                return name
+        return None
+
+    def has_source_cue(self, text: str, start: int, end: int) -> bool:
+        return self._pat.source_cue.search(text, start, end) is not None
