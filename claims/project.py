@@ -89,13 +89,15 @@ class Project:
             with store.transaction() as tx:
                 current = tx.get_meta("label_scale") or DEFAULT_SCALE.name
                 has_reviews = tx.one("SELECT 1 FROM events LIMIT 1") is not None
-                if current != chosen.name and has_reviews:
-                    store.close()
-                    raise ProjectError(
-                        f"{store.url}: the project already uses the {current} scale and has "
-                        f"reviews; its scale cannot change to {chosen.name}"
-                    )
-                tx.set_meta("label_scale", chosen.name)
+                if current == chosen.name or not has_reviews:
+                    tx.set_meta("label_scale", chosen.name)
+                    current = chosen.name
+            if current != chosen.name:
+                store.close()
+                raise ProjectError(
+                    f"{store.url}: the project already uses the {current} scale and has "
+                    f"reviews; its scale cannot change to {chosen.name}"
+                )
         return cls(store)
 
     def close(self) -> None:
