@@ -34,6 +34,14 @@ def load_articles(
     a .txt or .md file a sidecar `NAME.json` next to it may give title, url, published and lang.
     """
     suffix = Path(path).suffix.lower() if path != "-" else ".txt"
+    if path != "-":
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file")
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory, not a file")
+    if suffix == "":
+        suffix = ".txt"  # a bare name is read as plain text
     if suffix not in SUFFIXES:
         raise InputError(
             f"{path}: unsupported file type {suffix or '(none)'!r}; claims reads "

@@ -46,6 +46,24 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "claims.db"
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    from tests.pg import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database URL on each backend in turn."""
+    if request.param == "sqlite":
+        return str(tmp_path / "claims.db")
+    from tests.pg import fresh_database
+
+    return fresh_database(request.getfixturevalue("pg_server"))
+
+
 @pytest.fixture
 def project(db_path: Path) -> Iterator[Project]:
     with Project.open(str(db_path)) as p:
@@ -53,8 +71,13 @@ def project(db_path: Path) -> Iterator[Project]:
 
 
 @pytest.fixture
-def sample(project: Project) -> tuple[Project, list[str]]:
-    """A project holding SAMPLE_TEXT with hand-made claims; returns it and the claim ids."""
+def sample(backend_url: str) -> Iterator[tuple[Project, list[str]]]:
+    """A project (on each backend) holding SAMPLE_TEXT with hand-made claims, and its ids."""
+    with Project.open(backend_url) as project:
+        yield _fill(project)
+
+
+def _fill(project: Project) -> tuple[Project, list[str]]:
     result = project.add_article(
         SAMPLE_TEXT, lang="fr", title="Grève au chantier", published=date(2025, 3, 4),
         claims=sample_claims(),

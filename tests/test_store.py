@@ -66,7 +66,7 @@ def test_reviewers_never_overwrite_each_other(sample: tuple[Project, list[str]])
 
 
 def test_undo_and_redo_to_any_depth_across_restarts(
-    sample: tuple[Project, list[str]], db_path: Path
+    sample: tuple[Project, list[str]], backend_url: str
 ) -> None:
     project, ids = sample
     project.set_verdict(ids[0], "bob", "supported")
@@ -74,13 +74,13 @@ def test_undo_and_redo_to_any_depth_across_restarts(
                                        "stance": "supports"})
     project.set_rationale(ids[1], "bob", "first\nsecond line")
     project.close()
-    with Project.open(str(db_path)) as reopened:
+    with Project.open(backend_url) as reopened:
         assert reopened.undo("bob").event.payload["type"] == "rationale"
         assert reopened.undo("bob").event.payload["type"] == "source_add"
         assert reopened.undo("bob").event.payload["type"] == "verdict"
         assert reopened.undo("bob") is None
         assert reopened.claim(ids[0]).reviews == []
-    with Project.open(str(db_path)) as reopened:
+    with Project.open(backend_url) as reopened:
         assert reopened.redo("bob").event.payload["type"] == "verdict"
         assert reopened.redo("bob").event.payload["type"] == "source_add"
         review = reopened.claim(ids[0]).review_by("bob")
@@ -154,11 +154,11 @@ def test_scale_is_chosen_per_project(tmp_path: Path) -> None:
 
 
 def test_scale_cannot_change_once_reviews_exist(sample: tuple[Project, list[str]],
-                                                db_path: Path) -> None:
+                                                backend_url: str) -> None:
     project, ids = sample
     project.accept(ids[0], "bob")
     with pytest.raises(ProjectError, match="cannot change"):
-        Project.open(str(db_path), scale="fever")
+        Project.open(backend_url, scale="fever")
 
 
 def test_schema_is_versioned_and_migrates_an_old_file(tmp_path: Path) -> None:
@@ -195,7 +195,8 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
         Project.open(str(path))
 
 
-def test_sqlite_file_is_in_wal_mode(sample: tuple[Project, list[str]], db_path: Path) -> None:
+def test_sqlite_file_is_in_wal_mode(project: Project, db_path: Path) -> None:
+    project.add_article(SAMPLE_TEXT, claims=sample_claims())
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

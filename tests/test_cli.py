@@ -1,0 +1,268 @@
+"""Every `claims` command of the foundation, and every bad input it must refuse cleanly."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner, Result
+
+from annotator.cli import main
+from tests.conftest import SAMPLE_TEXT
+
+ARTICLE_EN = (
+    "About 40 firefighters battled the blaze on Tuesday night, the fire service said. "
+    "The council will meet on Friday to discuss at least $2.5 million in repairs.\n\n"
+    "\"We lost everything in ten minutes,\" said shop owner Maria Lopez."
+)
+
+
+def run(args: list[str], db: Path, **kwargs: object) -> Result:
+    runner = CliRunner()
+    env = {"CLAIMS_DB": str(db), "CLAIMS_REVIEWER": "tester"}
+    return runner.invoke(main, args, env=env, catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "greve.txt"
+    path.write_text(SAMPLE_TEXT, encoding="utf-8")
+    return path
+
+
+def first_claim(db: Path) -> str:
+    result = run(["list", "--format", "jsonl"], db)
+    return orjson.loads(result.stdout.splitlines()[0])["id"]
+
+
+def test_add_list_review_log_loop(tmp_path: Path, article: Path, db_path: Path) -> None:
+    result = run(["add", str(article), "--lang", "fr", "--published", "2025-03-04"], db_path)
+    assert result.exit_code == 0, result.output
+    assert "added" in result.stdout
+    again = run(["add", str(article)], db_path)
+    assert again.exit_code == 0 and "already present" in again.stdout
+
+    listed = run(["list"], db_path)
+    assert listed.exit_code == 0
+    assert "Plus de 300 ouvriers" in listed.stdout
+    claim_id = first_claim(db_path)
+
+    reviewed = run(["review", claim_id, "--verdict", "1", "--source", "https://example.org/a",
+                    "--title", "Rapport", "--quote", "300 ouvriers", "--stance", "supports",
+                    "--note", "Chiffre confirmé", "--reviewer", "bob"], db_path)
+    assert reviewed.exit_code == 0, reviewed.output
+    rows = [orjson.loads(line) for line in run(["list", "--format", "jsonl"], db_path)
+            .stdout.splitlines()]
+    row = next(r for r in rows if r["id"] == claim_id)
+    assert row["status"] == "accepted" and row["verdict"] == "supported"
+    assert row["reviews"] == {"bob": {"status": "accepted", "verdict": "supported"}}
+
+    log = run(["log", claim_id], db_path)
+    assert "verdict supported" in log.stdout and "source https://example.org/a" in log.stdout
+    assert "rationale: Chiffre confirmé" in log.stdout
+    assert run(["list", "--status", "accepted"], db_path).stdout.count("\n") == 2
+
+
+def test_review_by_position_name_and_prefix(article: Path, db_path: Path) -> None:
+    run(["add", str(article)], db_path)
+    claim_id = first_claim(db_path)
+    assert run(["review", claim_id[:7], "--verdict", "Refuted"], db_path).exit_code == 0
+    assert "refuted" in run(["list"], db_path).stdout
+    assert run(["review", claim_id, "--reject"], db_path).exit_code == 0
+    assert run(["list", "--status", "rejected", "--format", "jsonl"], db_path).stdout.count(
+        claim_id) == 1
+
+
+def test_undo_redo_commands(article: Path, db_path: Path) -> None:
+    run(["add", str(article)], db_path)
+    claim_id = first_claim(db_path)
+    run(["review", claim_id, "--verdict", "2"], db_path)
+    undone = run(["undo"], db_path)
+    assert undone.exit_code == 0 and "undo: verdict refuted" in undone.stdout
+    assert run(["list", "--status", "accepted"], db_path).stdout.count("\n") == 1
+    nothing = run(["undo"], db_path)
+    assert nothing.exit_code == 1 and "nothing to undo for tester" in nothing.stderr
+    assert run(["redo"], db_path).exit_code == 0
+    assert "refuted" in run(["list"], db_path).stdout
+
+
+def test_init_chooses_the_scale(db_path: Path, article: Path) -> None:
+    result = run(["init", "--scale", "fever"], db_path)
+    assert result.exit_code == 0 and "1=SUPPORTS" in result.stdout
+    run(["add", str(article)], db_path)
+    claim_id = first_claim(db_path)
+    assert run(["review", claim_id, "--verdict", "3"], db_path).exit_code == 0
+    assert "NOT ENOUGH INFO" in run(["list"], db_path).stdout
+    refused = run(["init", "--scale", "newsroom"], db_path)
+    assert refused.exit_code == 1 and "cannot change" in refused.stderr
+
+
+def test_add_jsonl_articles(tmp_path: Path, db_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    lines = [
+        {"id": "a1", "text": SAMPLE_TEXT, "lang": "fr", "published": "2025-03-04",
+         "title": "Grève", "url": "https://example.org/greve"},
+        {"id": 2, "text": ARTICLE_EN, "lang": "en"},
+    ]
+    path.write_bytes(b"\n".join(orjson.dumps(line) for line in lines) + b"\n")
+    result = run(["add", str(path)], db_path)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("added") == 2
+    assert run(["list", "--article", "a1"], db_path).exit_code == 0
+    assert "firefighters" in run(["list", "--article", "2"], db_path).stdout
+
+
+def test_add_reads_a_sidecar_and_markdown_title(tmp_path: Path, db_path: Path) -> None:
+    md = tmp_path / "note.md"
+    md.write_text("# Le titre\n\n" + SAMPLE_TEXT, encoding="utf-8")
+    result = run(["add", str(md)], db_path)
+    assert result.exit_code == 0 and "Le titre" in result.stdout
+    txt = tmp_path / "story.txt"
+    txt.write_text(ARTICLE_EN, encoding="utf-8")
+    (tmp_path / "story.json").write_bytes(orjson.dumps({"title": "Fire", "published": "2025-01-07"}))
+    assert "Fire" in run(["add", str(txt)], db_path).stdout
+
+
+def test_add_detects_utf16_and_takes_an_encoding(tmp_path: Path, db_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(SAMPLE_TEXT.encode("utf-16"))
+    assert run(["add", str(path)], db_path).exit_code == 0
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(ARTICLE_EN.replace("said", "déclaré").encode("latin-1"))
+    refused = run(["add", str(latin)], db_path)
+    assert refused.exit_code == 1
+    assert "not UTF-8" in refused.stderr and "--encoding latin-1" in refused.stderr
+    assert run(["add", str(latin), "--encoding", "latin-1"], db_path).exit_code == 0
+
+
+def _state(db: Path) -> bytes:
+    return run(["list", "--format", "jsonl"], db).stdout.encode() if db.exists() else b""
+
+
+BAD_FILES = {
+    "missing": (None, "no such file"),
+    "folder": ("dir", "is a directory"),
+    "binary.txt": (b"\x00\x01\x02\x03" * 100, "binary content"),
+    "empty.txt": (b"   \n", "the file is empty"),
+    "cp1252.txt": ("Le café coûte 3 €".encode("cp1252"), "--encoding cp1252"),
+    "bad.jsonl": (b'{"text": "ok, a fine article"}\n{"text": "broken\n', "bad.jsonl:2: not valid JSON"),
+    "field.jsonl": (b'{"text": "a fine article"}\n{"text": 12}\n', "field.jsonl:2: field 'text'"),
+    "date.jsonl": (b'{"text": "x y z", "published": "March 3"}\n', "date.jsonl:1: field 'published'"),
+    "lang.jsonl": (b'{"text": "x y z", "lang": "de"}\n', "language 'de' is not supported"),
+    "extra.jsonl": (b'{"text": "x y z", "body": 1}\n', "unknown field 'body'"),
+    "notes.pdf": (b"%PDF-1.4", "unsupported file type '.pdf'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_add_refuses_bad_files_and_changes_nothing(
+    name: str, tmp_path: Path, article: Path, db_path: Path
+) -> None:
+    run(["add", str(article)], db_path)
+    before = _state(db_path)
+    content, message = BAD_FILES[name]
+    path = tmp_path / name
+    if content == "dir":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)  # type: ignore[arg-type]
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE_EN, encoding="utf-8")
+    result = run(["add", str(good), str(path)], db_path)
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr
+    assert str(path.name) in result.stderr
+    assert "Traceback" not in result.output
+    assert _state(db_path) == before  # the good file given first was not added either
+
+
+def test_unreadable_file(tmp_path: Path, db_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads any file")
+    path = tmp_path / "secret.txt"
+    path.write_text(SAMPLE_TEXT)
+    path.chmod(0)
+    result = run(["add", str(path)], db_path)
+    assert result.exit_code == 1 and "cannot read" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["review", "nosuchclaim", "--accept"], "unknown claim 'nosuchclaim'"),
+        (["review", "{claim}", "--verdict", "maybe"], "--verdict: unknown verdict 'maybe'"),
+        (["review", "{claim}", "--verdict", "7"], "has 4 labels, not 7"),
+        (["review", "{claim}", "--source", "ftp://example.org/x"], "not an http(s) URL"),
+        (["review", "{claim}", "--source", "javascript:alert(1)"], "not an http(s) URL"),
+        (["review", "{claim}", "--accept", "--reviewer", "ev\x1bil"], "control characters"),
+        (["list", "--article", "nosuch"], "unknown article 'nosuch'"),
+        (["log", "nosuch"], "unknown claim 'nosuch'"),
+        (["add", "{article}", "--published", "yesterday"], "--published: 'yesterday'"),
+        (["add", "{article}", "--url", "file:///etc/passwd"], "--url: not an http(s) URL"),
+    ],
+)
+def test_bad_arguments_are_named(args: list[str], message: str, article: Path,
+                                 db_path: Path) -> None:
+    run(["add", str(article)], db_path)
+    claim_id = first_claim(db_path)
+    events_before = run(["log"], db_path).stdout
+    args = [a.replace("{claim}", claim_id).replace("{article}", str(article)) for a in args]
+    result = run(args, db_path)
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr
+    assert run(["log"], db_path).stdout == events_before
+
+
+def test_usage_errors_exit_2(db_path: Path) -> None:
+    assert run(["review", "abc"], db_path).exit_code == 2
+    assert run(["list", "--status", "maybe"], db_path).exit_code == 2
+    assert run(["add"], db_path).exit_code == 2
+    assert run(["nosuchcommand"], db_path).exit_code == 2
+
+
+def test_database_path_problems(tmp_path: Path, article: Path) -> None:
+    result = run(["add", str(article)], tmp_path / "no" / "such" / "dir.db")
+    assert result.exit_code == 1 and "does not exist" in result.stderr
+    result = run(["list"], tmp_path)
+    assert result.exit_code == 1 and "is a directory" in result.stderr
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"definitely not sqlite" * 200)
+    result = run(["list"], junk)
+    assert result.exit_code == 1 and "not a claims database" in result.stderr
+
+
+def test_read_only_database_is_reported(tmp_path: Path, article: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes read-only files")
+    db = tmp_path / "ro.db"
+    run(["add", str(article)], db)
+    db.chmod(stat.S_IRUSR)
+    claim_id = first_claim(db)
+    result = run(["review", claim_id, "--accept"], db)
+    assert result.exit_code == 1 and "read-only" in result.stderr
+
+
+def test_terminal_control_in_article_is_printed_visibly(tmp_path: Path, db_path: Path) -> None:
+    path = tmp_path / "evil.txt"
+    path.write_text("The mayor said \x1b]0;pwned\x07 that 500 people \x1b[2J came on Monday.",
+                    encoding="utf-8")
+    run(["add", str(path), "--lang", "en"], db_path)
+    listed = run(["list"], db_path)
+    assert "\x1b" not in listed.stdout and "\x07" not in listed.stdout
+    assert "␛]0;pwned␇" in listed.stdout
+
+
+def test_command_runs_as_a_real_process(tmp_path: Path, article: Path) -> None:
+    env = {**os.environ, "CLAIMS_DB": str(tmp_path / "p.db")}
+    done = subprocess.run([sys.executable, "-m", "annotator.cli", "add", str(article)],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    bad = subprocess.run([sys.executable, "-m", "annotator.cli", "review", "zz", "--accept"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1
+    assert bad.stderr.strip() == "claims: error: unknown claim 'zz'"
