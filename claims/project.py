@@ -384,14 +384,21 @@ class Project:
     def merge_with_next(self, claim_ref: str, reviewer: str) -> ActionResult:
         """Merge the claim with the next live claim of its article (the next one is hidden)."""
         state = self.claim(claim_ref)
-        claims = self.claims(state.claim.article_id)
-        ids = [s.claim.id for s in claims]
-        if state.claim.id not in ids:
-            raise ProjectError(f"claim {state.claim.id} is not live; it cannot be merged")
-        position = ids.index(state.claim.id)
-        if position + 1 >= len(claims):
-            raise ProjectError(f"claim {state.claim.id} is the last of its article")
-        nxt = claims[position + 1].claim
+        c = state.claim
+        with self.store.read() as tx:
+            live = tx.one("SELECT live FROM claims WHERE id = ?", (c.id,))[0]
+            row = tx.one(
+                "SELECT id FROM claims WHERE article_id = ? AND live = 1 AND id != ? AND "
+                "(span_start > ? OR (span_start = ? AND (span_end > ? OR "
+                "(span_end = ? AND id > ?)))) ORDER BY span_start, span_end, id LIMIT 1",
+                (c.article_id, c.id, c.start, c.start, c.end, c.end, c.id),
+            )
+            following = tx.claim_states(claim_ids=[row[0]]) if row else []
+        if not live:
+            raise ProjectError(f"claim {c.id} is not live; it cannot be merged")
+        if not following:
+            raise ProjectError(f"claim {c.id} is the last of its article")
+        nxt = following[0].claim
         article = self.article(state.claim.article_id)
         start, end = state.claim.start, max(state.claim.end, nxt.end)
         payload = {

@@ -21,7 +21,7 @@ ARTICLE_EN = (
 )
 
 
-def run(args: list[str], db: Path, **kwargs: object) -> Result:
+def run(args: list[str], db: Path | str, **kwargs: object) -> Result:
     runner = CliRunner()
     env = {"CLAIMS_DB": str(db), "CLAIMS_REVIEWER": "tester"}
     return runner.invoke(main, args, env=env, catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
@@ -34,12 +34,13 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
-def first_claim(db: Path) -> str:
+def first_claim(db: Path | str) -> str:
     result = run(["list", "--format", "jsonl"], db)
     return orjson.loads(result.stdout.splitlines()[0])["id"]
 
 
-def test_add_list_review_log_loop(tmp_path: Path, article: Path, db_path: Path) -> None:
+def test_add_list_review_log_loop(article: Path, backend_url: str) -> None:
+    db_path = backend_url  # the same loop on SQLite and on PostgreSQL
     result = run(["add", str(article), "--lang", "fr", "--published", "2025-03-04"], db_path)
     assert result.exit_code == 0, result.output
     assert "added" in result.stdout
