@@ -7,7 +7,7 @@ These are plain data. Reading and writing them to disk is the store's job
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -38,7 +38,7 @@ def claim_id_for(article_id: str, start: int, end: int) -> str:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class _Model(BaseModel):

@@ -7,8 +7,8 @@ and the method hands back the claims as they now stand so a screen can redraw ju
 
 from __future__ import annotations
 
-import os
 import getpass
+import os
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
