@@ -7,7 +7,7 @@ press, a script can do here, through the same `Project` methods and the same eve
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,8 +24,11 @@ from annotator.cli_common import (
 from claims.labels import PRESETS
 from claims.model import STANCES, STATUSES, Source
 
+if TYPE_CHECKING:
+    from claims.project import AddResult, Project
 
-def _open(db: str | None, scale: str | None = None) -> Any:
+
+def _open(db: str | None, scale: str | None = None) -> Project:
     from claims.project import Project
 
     return Project.open(db, scale=scale)
@@ -111,7 +114,7 @@ def add(
     )
 
 
-def _add_with_progress(project: Any, items: list[dict[str, Any]]) -> list[Any]:
+def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[AddResult]:
     if len(items) < 20 or not sys.stderr.isatty():
         return project.add_articles(items)
     from rich.progress import Progress  # deferred: only large batches show a bar
@@ -213,7 +216,7 @@ def review(
     source = None
     if source_url is not None:
         try:
-            source = Source(url=source_url, title=title, quote=quote, stance=stance)  # type: ignore[arg-type]
+            source = Source(url=source_url, title=title, quote=quote, stance=stance)
         except ValueError:
             raise InputError(f"--source: {source_url!r} is not an http(s) URL") from None
     with _open(db) as project:
@@ -270,7 +273,7 @@ def _toggle(kind: str, reviewer: str | None, db: str | None) -> None:
         if result is None:
             raise UserError(f"nothing to {kind} for {name}")
         with project.store.read() as tx:
-            original = tx.event(result.event.other_id)
+            original = tx.event(result.event.other_id or "")
     click.echo(
         f"{kind}: {_describe_event(original)} on claim {result.event.claim_id} "
         f"by {visible(name)}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -114,7 +114,7 @@ class Store:
         raise NotImplementedError
         yield  # pragma: no cover
 
-    def read(self) -> Any:
+    def read(self) -> AbstractContextManager[_Tx]:
         return self.transaction(write=False)
 
     def close(self) -> None:
@@ -181,7 +181,7 @@ class _Tx:
 
     def get_meta(self, key: str) -> str | None:
         row = self.one("SELECT value FROM meta WHERE key = ?", (key,))
-        return row[0] if row else None
+        return str(row[0]) if row else None
 
     def set_meta(self, key: str, value: str) -> None:
         self.execute(
@@ -519,7 +519,7 @@ def new_event(
         id=uuid.uuid4().hex,
         ts=utc_now(),
         reviewer=reviewer,
-        type=type_,  # type: ignore[arg-type]
+        type=type_,
         article_id=article_id,
         claim_id=claim_id,
         other_id=other_id,

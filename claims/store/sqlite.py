@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from claims.store.base import Store, StoreError, _Tx
 
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_S = 120.0
+T = TypeVar("T")
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:
@@ -64,7 +66,7 @@ class SqliteStore(Store):
         self._migrate()
 
     @staticmethod
-    def _retry(fn):  # type: ignore[no-untyped-def]
+    def _retry(fn: Callable[[], T]) -> T:
         deadline = time.monotonic() + RETRY_FOR_S
         delay = 0.01
         while True:
