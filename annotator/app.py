@@ -1,0 +1,179 @@
+"""The Textual annotator: the app object, its action queue, and the screens it starts with.
+
+Reviewer actions go through one queue served by one thread (`ActionRunner`): each is
+committed by the Project before the screen is told, in the order the keys were pressed, and
+quitting waits for the queue, so `1 j 2 j x q` leaves exactly what was typed. Reads (loading an
+article, the history of a claim, search) run in Textual thread workers; the event loop never
+waits on the database.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from pathlib import Path
+from collections.abc import Callable
+from queue import SimpleQueue
+from typing import Any
+
+from claims.project import Project, ProjectError
+from claims.store import ArticleSummary
+from textual import work
+from textual.app import App
+from textual.screen import ModalScreen
+
+from annotator.commands import ClaimsCommands
+from annotator.config import Config
+from annotator.keymap import APP_KEYS, bindings
+from annotator.screens.article import ArticleScreen
+from annotator.screens.articles import ArticlesScreen
+
+
+class ActionRunner:
+    """Runs reviewer actions one at a time, in order, off the event loop."""
+
+    def __init__(self, app: ClaimsApp) -> None:
+        self.app = app
+        self.pending = 0
+        """Actions submitted whose outcome the screen has not yet seen (event loop only)."""
+        self._queue: SimpleQueue[tuple[Callable[[], Any], Callable[[Any], None]] | None] = (
+            SimpleQueue()
+        )
+        self._thread = threading.Thread(target=self._loop, name="claims-actions", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._queue.put(None)
+
+    def submit(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self.pending += 1
+        self._queue.put((job, done))
+
+    def _loop(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            job, done = item
+            try:
+                outcome: tuple[str, Any] = ("ok", job())
+            except ProjectError as exc:
+                outcome = ("refused", str(exc))
+            except Exception as exc:  # disk full, database locked: the reviewer must know
+                outcome = ("failed", f"{type(exc).__name__}: {exc}")
+            try:
+                self.app.call_from_thread(self._finish, done, outcome)
+            except RuntimeError:  # the app has gone
+                return
+
+    def _finish(self, done: Callable[[Any], None], outcome: tuple[str, Any]) -> None:
+        self.pending -= 1
+        kind, value = outcome
+        if kind == "ok":
+            self.app.save_failed(None)
+            done(value)
+        elif kind == "refused":
+            self.app.notify(value, severity="warning", markup=False)
+        else:
+            self.app.save_failed(value)
+
+
+class ClaimsApp(App[None]):
+    """Review the claims of a project's articles from the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "claims"
+    BINDINGS = bindings(APP_KEYS)
+    COMMANDS = App.COMMANDS | {ClaimsCommands}
+
+    def __init__(
+        self,
+        project: Project,
+        reviewer: str,
+        *,
+        open_article: str | None = None,
+        config: Config | None = None,
+    ) -> None:
+        super().__init__()
+        self.project = project
+        self.reviewer = reviewer
+        self.open_article = open_article
+        self.config = config or Config()
+        self.summaries: list[ArticleSummary] = []
+        """Articles in project order, refreshed by the articles screen; `]`/`[` follow it."""
+        self.runner = ActionRunner(self)
+        self.last_error: str | None = None
+
+    def on_mount(self) -> None:
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        for problem in self.config.problems:
+            self.notify(problem, severity="warning", markup=False, timeout=10)
+        self.runner.start()
+        self.push_screen(ArticlesScreen())
+        if self.open_article:
+            self.push_screen(ArticleScreen(self.open_article))
+
+    def on_unmount(self) -> None:
+        self.runner.stop()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Inside a dialog, `q` and `?` are text or the dialog's own keys, never the app's.
+        if action in ("quit", "help") and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    async def action_quit(self) -> None:
+        """Quit once every action already pressed is committed."""
+        self.runner.submit(lambda: None, lambda _: self.exit())
+
+    def action_help(self) -> None:
+        from annotator.dialogs.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.config.keymap))
+
+    def save_failed(self, message: str | None) -> None:
+        """Saving is silent when it works and loud when it fails."""
+        if message is None:
+            if self.last_error is not None:
+                self.last_error = None
+                self._show_error("")
+            return
+        self.last_error = message
+        self.bell()
+        self.notify(f"Not saved: {message}", title="Saving failed", severity="error",
+                    timeout=30, markup=False)
+        self._show_error(message)
+
+    def _show_error(self, message: str) -> None:
+        from annotator.widgets.header import AppHeader
+
+        for header in self.screen.query(AppHeader):
+            header.set(error=message)
+
+    def export_project(self, fmt: str) -> None:
+        """`export: ...` in the palette: the whole project to a new file in the current folder."""
+        import exports
+
+        suffix = exports.FORMATS[fmt].suffix
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = Path.cwd() / f"claims-export-{stamp}{suffix if suffix.startswith('.') else '.' + suffix}"
+        self.notify(f"Exporting {fmt} to {path.name}\u2026", markup=False)
+        self._export(fmt, path)
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _export(self, fmt: str, path: Path) -> None:
+        import exports
+
+        try:
+            count = exports.write_file(self.project, fmt, path)
+        except Exception as exc:
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error",
+                                  timeout=20, markup=False)
+            return
+        self.call_from_thread(self.notify, f"Exported {count} records to {path}", markup=False)
+
+    def article_screen(self) -> ArticleScreen | None:
+        return self.screen if isinstance(self.screen, ArticleScreen) else None

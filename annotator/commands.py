@@ -1,0 +1,99 @@
+"""The command palette (ctrl+p): namespaced commands, `verdict: ...`, `go to: ...`, `export: ...`.
+
+Commands act on the screen the palette was opened from; an article screen offers the
+verdicts of the project's scale and claim actions, every screen offers going to an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from annotator.safe_text import clean_line
+
+if TYPE_CHECKING:
+    from annotator.app import ClaimsApp
+    from annotator.screens.article import ArticleScreen
+
+
+class ClaimsCommands(Provider):
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        from annotator.screens.article import ArticleScreen
+
+        app: ClaimsApp = self.app  # type: ignore[assignment]
+        screen = self.screen
+        out: list[tuple[str, Callable[[], object], str]] = []
+        if isinstance(screen, ArticleScreen):
+            for n, label in enumerate(app.project.scale.labels, 1):
+                out.append((f"verdict: {label.name}", partial(screen.set_verdict_label, label.id),
+                            f"key {n} · {label.description}".rstrip(" ·")))
+            out += [
+                ("verdict: clear", partial(screen.set_verdict_label, None), "key 0"),
+                ("claim: accept", screen.action_accept, "key a"),
+                ("claim: reject as not a claim (or restore)", screen.action_toggle_reject,
+                 "key x"),
+                ("claim: add a source", screen.action_add_source, "key s"),
+                ("claim: edit the rationale", screen.action_edit_rationale, "key n"),
+                ("claim: edit boundaries", screen.action_edit_span, "key e"),
+                ("claim: new claim from the selection", screen.action_create_claim, "key c"),
+                ("claim: merge with the next", screen.action_merge, "key m"),
+                ("history: undo", screen.action_undo, "key u"),
+                ("history: redo", screen.action_redo, "key ctrl+r"),
+                ("go to: next unreviewed claim", screen.next_unreviewed, ""),
+                ("go to: first claim", screen.action_first, "key g"),
+                ("go to: last claim", screen.action_last, "key G"),
+                ("go to: list of articles", screen.action_articles, "key o"),
+            ]
+            out += self._export_commands(screen)
+        for summary in app.summaries:
+            title = clean_line(summary.title or summary.id)[:80]
+            out.append((f"go to: {title}", partial(self._open, summary.id),
+                        f"{summary.n_reviewed}/{summary.n_claims} reviewed"))
+        out.append(("app: show keys", app.action_help, "key ?"))
+        return out
+
+    def _export_commands(self, screen: ArticleScreen) -> list[tuple[str, Callable[[], object], str]]:
+        try:
+            import exports
+        except ImportError:
+            return []
+        formats = getattr(exports, "FORMATS", None) or getattr(exports, "EXPORTERS", None)
+        if not formats or not hasattr(exports, "write_file"):
+            return []
+        return [
+            (f"export: {name}", partial(self._export, name), "whole project, to a file")
+            for name in formats
+        ]
+
+    def _export(self, name: str) -> None:
+        app: ClaimsApp = self.app  # type: ignore[assignment]
+        app.export_project(name)
+
+    def _open(self, article_id: str) -> None:
+        from annotator.screens.article import ArticleScreen
+
+        screen = self.screen
+        if isinstance(screen, ArticleScreen):
+            screen.open_article(article_id)
+        else:
+            self.app.push_screen(ArticleScreen(article_id))
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        # Matcher.highlight parses its candidate as markup; article titles are content.
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+            if score > 0:
+                display = Content(name)
+                for offset in offsets:
+                    display = display.stylize(matcher.match_style, offset, offset + 1)
+                yield Hit(score, display, callback, text=name, help=escape(help_text))

@@ -1,0 +1,54 @@
+"""`?`: every key, from the keymap table, with the user's remappings applied."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from annotator.keymap import ALL_KEYS, Key, bindings, effective_keys
+
+_NAMES = {
+    "question_mark": "?", "slash": "/", "right_square_bracket": "]",
+    "left_square_bracket": "[", "pagedown": "PgDn", "pageup": "PgUp",
+}
+
+
+def key_names(keys: str) -> str:
+    return " ".join(_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def keys_table(keymap: dict[str, str]) -> Table:
+    table = Table(box=None, show_header=False, pad_edge=False, expand=False)
+    table.add_column("keys", style="bold #d7af00", no_wrap=True)
+    table.add_column("what")
+    table.add_column("id", style="dim")
+    for title, group in ALL_KEYS:
+        table.add_row(Text(title, style="bold underline"), "", "")
+        for key in group:
+            table.add_row(key_names(effective_keys(key, keymap)), key.description, key.id)
+        table.add_row("", "", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = bindings((
+        Key("help.close", "escape,question_mark,q", "close", "Close"),
+    ))
+
+    def __init__(self, keymap: dict[str, str]) -> None:
+        super().__init__()
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="help-dialog"):
+            yield Static(Text("Keys (remap them in the config file by id)", style="bold"),
+                         classes="dialog-title")
+            with VerticalScroll():
+                yield Static(keys_table(self.keymap))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

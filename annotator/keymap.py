@@ -1,0 +1,124 @@
+"""Every key of the annotator as data: one table, read by the screens, the Footer and `?`.
+
+A binding has a stable `id` ("claim.down"), so a user can remap it in the config file
+(`annotator.config`) without knowing which screen owns it; Textual's `App.set_keymap`
+applies the overrides. The help screen and the README are generated from this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Key:
+    id: str
+    """Stable identifier used by the keymap config ("claim.down")."""
+    keys: str
+    """Default keys, comma-separated, in Textual's names ("j,down")."""
+    action: str
+    description: str
+    """What the Footer and the help screen say."""
+    show: bool = True
+    """Shown in the Footer (the help screen shows every key)."""
+    key_display: str | None = None
+    priority: bool = False
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys,
+            self.action,
+            self.description,
+            show=self.show,
+            key_display=self.key_display,
+            priority=self.priority,
+            id=self.id,
+        )
+
+
+def _verdict_keys() -> tuple[Key, ...]:
+    keys = [
+        Key(f"verdict.{n}", str(n), f"verdict({n})", f"Verdict {n}", show=n == 1,
+            key_display="1-9" if n == 1 else None)
+        for n in range(1, 10)
+    ]
+    keys.append(Key("verdict.clear", "0", "verdict(0)", "Clear verdict", show=False))
+    return tuple(keys)
+
+
+ARTICLE_KEYS: tuple[Key, ...] = (
+    Key("claim.down", "j,down", "cursor_down", "Next", show=False),
+    Key("claim.up", "k,up", "cursor_up", "Previous", show=False),
+    Key("claim.page_down", "pagedown", "page_down", "Page down", show=False),
+    Key("claim.page_up", "pageup", "page_up", "Page up", show=False),
+    Key("claim.first", "home,g", "first", "First claim", show=False),
+    Key("claim.last", "end,G", "last", "Last claim", show=False),
+    *_verdict_keys(),
+    Key("claim.reject", "x", "toggle_reject", "Reject"),
+    Key("claim.accept", "a", "accept", "Accept"),
+    Key("claim.source", "s", "add_source", "Source"),
+    Key("claim.rationale", "n", "edit_rationale", "Note"),
+    Key("history.undo", "u", "undo", "Undo"),
+    Key("history.redo", "ctrl+r", "redo", "Redo", show=False),
+    Key("search", "slash", "search", "Search", key_display="/"),
+    Key("claim.edit", "e", "edit_span", "Edit span"),
+    Key("claim.create", "c", "create_claim", "New claim", show=False),
+    Key("claim.merge", "m", "merge", "Merge next", show=False),
+    Key("article.next", "right_square_bracket", "next_article", "Next article", show=False,
+        key_display="]"),
+    Key("article.prev", "left_square_bracket", "prev_article", "Previous article", show=False,
+        key_display="["),
+    Key("article.list", "o", "articles", "Articles", show=False),
+)
+
+ARTICLES_KEYS: tuple[Key, ...] = (
+    Key("articles.down", "down", "cursor_down", "Next", show=False),
+    Key("articles.up", "up", "cursor_up", "Previous", show=False),
+    Key("articles.open", "enter", "open", "Open"),
+)
+
+APP_KEYS: tuple[Key, ...] = (
+    Key("app.help", "question_mark", "help", "Keys", key_display="?"),
+    Key("app.palette", "ctrl+p", "command_palette", "Commands", show=False),
+    Key("app.quit", "q", "quit", "Quit"),
+)
+
+DIALOG_KEYS: tuple[Key, ...] = (
+    Key("dialog.cancel", "escape", "cancel", "Cancel"),
+)
+
+SPAN_KEYS: tuple[Key, ...] = (
+    Key("span.grow_end", "right,l", "grow_end", "End +word"),
+    Key("span.shrink_end", "left,h", "shrink_end", "End -word"),
+    Key("span.grow_start", "shift+left,H", "grow_start", "Start +word"),
+    Key("span.shrink_start", "shift+right,L", "shrink_start", "Start -word"),
+    Key("span.save", "enter", "save", "Save"),
+    Key("span.cancel", "escape", "cancel", "Cancel"),
+)
+
+RATIONALE_KEYS: tuple[Key, ...] = (
+    Key("note.save", "ctrl+s", "save", "Save", priority=True),
+    Key("note.cancel", "escape", "cancel", "Cancel", priority=True),
+)
+
+ALL_KEYS: tuple[tuple[str, tuple[Key, ...]], ...] = (
+    ("Article", ARTICLE_KEYS),
+    ("Articles list", ARTICLES_KEYS),
+    ("Everywhere", APP_KEYS),
+    ("Boundaries editor (e, c)", SPAN_KEYS),
+    ("Rationale editor (n)", RATIONALE_KEYS),
+    ("Dialogs", DIALOG_KEYS),
+)
+
+KNOWN_IDS: frozenset[str] = frozenset(k.id for _, group in ALL_KEYS for k in group)
+
+
+def bindings(keys: tuple[Key, ...]) -> list[Binding]:
+    return [k.binding() for k in keys]
+
+
+def effective_keys(key: Key, keymap: dict[str, str]) -> str:
+    """The keys `key` answers to once the user's keymap is applied."""
+    return keymap.get(key.id, key.keys)

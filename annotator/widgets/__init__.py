@@ -1,0 +1,1 @@
+"""Widgets of the annotator: the article text, the claim list, the detail panel, the header."""

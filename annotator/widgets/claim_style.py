@@ -1,0 +1,63 @@
+"""How a claim looks, from this reviewer's review: one place, so text, list and legend agree.
+
+Colours follow the verdict's AVeriTeC meaning (any scale maps to it): supported green,
+refuted red, not enough evidence amber, conflicting purple. Accepted without a verdict is
+blue, still proposed is a faint underline, rejected as not a claim is struck through.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.style import Style
+
+from claims.labels import LabelScale
+from claims.model import Review
+
+_VERDICT_BG = {
+    "Supported": "#1e5a2a",
+    "Refuted": "#7a1f24",
+    "Not Enough Evidence": "#6b5300",
+    "Conflicting Evidence/Cherrypicking": "#5a2a6e",
+}
+ACCEPTED_BG = "#1f3d66"
+PROPOSED_BG = "#2e2e3e"
+
+STATUS_GLYPH = {"proposed": "\u00b7", "accepted": "\u2713", "rejected": "\u2717"}
+
+
+@lru_cache(maxsize=64)
+def _style(kind: str, current: bool) -> Style:
+    if kind == "rejected":
+        base = Style(color="#8a8a8a", strike=True)
+    elif kind == "proposed":
+        base = Style(bgcolor=PROPOSED_BG, underline=True)
+    elif kind == "accepted":
+        base = Style(color="#ffffff", bgcolor=ACCEPTED_BG)
+    else:
+        base = Style(color="#ffffff", bgcolor=_VERDICT_BG.get(kind, ACCEPTED_BG))
+    if current:
+        base += Style(bold=True, reverse=True)
+    return base
+
+
+def style_key(review: Review | None, scale: LabelScale) -> str:
+    if review is None or review.status == "proposed" and review.verdict is None:
+        return "proposed"
+    if review.status == "rejected":
+        return "rejected"
+    if review.verdict is not None:
+        label = scale.get(review.verdict)
+        return label.averitec if label is not None else "accepted"
+    return "accepted"
+
+
+def claim_style(review: Review | None, scale: LabelScale, current: bool = False) -> Style:
+    return _style(style_key(review, scale), current)
+
+
+def verdict_name(review: Review | None, scale: LabelScale) -> str:
+    if review is None or review.verdict is None:
+        return ""
+    label = scale.get(review.verdict)
+    return label.name if label is not None else review.verdict

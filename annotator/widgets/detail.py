@@ -1,0 +1,119 @@
+"""The detail panel: everything about the current claim, and its history.
+
+Built as a Rich `Text` from parts, never from markup, so a source title or a rationale that
+looks like `[bold]` or carries escape sequences shows literally.
+"""
+
+from __future__ import annotations
+
+from claims.labels import LabelScale
+from claims.model import ClaimState, Event
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from annotator.safe_text import clean, clean_line
+from annotator.widgets.claim_style import claim_style
+
+LABEL = "bold #87afd7"
+DIM = "#9e9e9e"
+
+
+def _field(text: Text, name: str, value: str | Text, *, one_line: bool = True) -> None:
+    text.append(f"{name}: ", style=LABEL)
+    if isinstance(value, Text):
+        text.append_text(value)
+    else:
+        text.append(clean_line(value) if one_line else clean(value))
+    text.append("\n")
+
+
+def describe_event(event: Event, scale: LabelScale) -> str:
+    p = event.payload
+    if event.type == "verdict":
+        label = scale.get(p.get("label") or "")
+        return f"verdict {label.name if label else 'cleared'}"
+    if event.type == "status":
+        return {"accepted": "accepted", "rejected": "rejected as not a claim",
+                "proposed": "restored"}.get(p.get("status", ""), f"status {p.get('status')}")
+    if event.type == "source_add":
+        return f"source {p.get('source', {}).get('url', '')}"
+    if event.type == "source_remove":
+        return f"removed source {int(p.get('index', 0)) + 1}"
+    if event.type == "rationale":
+        return "rationale edited"
+    if event.type == "span":
+        return f"boundaries [{p.get('start')}, {p.get('end')})"
+    if event.type == "claim_create":
+        return "created the claim"
+    if event.type == "merge":
+        return "merged with the next claim"
+    if event.type in ("undo", "redo"):
+        return f"{event.type} of {p.get('type', 'an action')}"
+    return event.type
+
+
+def claim_details(
+    state: ClaimState, scale: LabelScale, reviewer: str, history: list[Event] | None
+) -> Text:
+    claim = state.claim
+    mine = state.review_by(reviewer)
+    text = Text(end="")
+    text.append(clean(claim.text), style=claim_style(mine, scale))
+    text.append("\n\n")
+    _field(text, "kind", f"{claim.kind}  score {claim.score:.2f}  [{claim.start}, {claim.end})")
+    if claim.reasons:
+        _field(text, "why", ", ".join(claim.reasons))
+    for q in claim.quantities:
+        unit = f" {q.unit}" if q.unit else ""
+        _field(text, "quantity", f"{q.comparator} {q.value:g}{unit}  \u201c{q.text}\u201d")
+    for d in claim.dates:
+        rng = f"{d.from_ or '?'}" + (f" \u2192 {d.to}" if d.to and d.to != d.from_ else "")
+        _field(text, "date", f"{rng}  \u201c{d.text}\u201d")
+    if claim.speaker:
+        _field(text, "speaker", claim.speaker)
+    if claim.origin != "extractor" and not claim.origin.startswith("extractor"):
+        _field(text, "origin", claim.origin)
+    text.append("\n")
+    if not state.reviews:
+        text.append("No review yet.\n", style=DIM)
+    for review in sorted(state.reviews, key=lambda r: (r.reviewer != reviewer, r.reviewer)):
+        label = scale.get(review.verdict) if review.verdict else None
+        text.append(clean_line(review.reviewer), style="bold")
+        text.append(f"  {review.status}", style=claim_style(review, scale))
+        text.append(f"  {label.name if label else 'no verdict'}\n")
+        for i, source in enumerate(review.sources, 1):
+            text.append(f"  source {i} ", style=LABEL)
+            text.append(f"({source.stance}) ", style=DIM)
+            text.append(clean_line(source.url))
+            if source.title:
+                text.append("\n    " + clean_line(source.title), style="italic")
+            if source.quote:
+                text.append("\n    \u201c" + clean_line(source.quote) + "\u201d", style=DIM)
+            text.append("\n")
+        if review.rationale:
+            text.append("  rationale ", style=LABEL)
+            text.append(clean(review.rationale).replace("\n", "\n    "))
+            text.append("\n")
+    text.append("\nHistory\n", style=LABEL)
+    if history is None:
+        text.append("\u2026\n", style=DIM)
+    elif not history:
+        text.append("none\n", style=DIM)
+    else:
+        for event in history[-50:]:
+            text.append(event.ts.strftime("%Y-%m-%d %H:%M:%S "), style=DIM)
+            text.append(clean_line(event.reviewer), style="bold")
+            text.append(" " + clean_line(describe_event(event, scale)) + "\n")
+    return text
+
+
+class DetailPanel(VerticalScroll):
+    """Scrollable details of the current claim."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="detail-body")
+
+    def show(self, text: Text | str) -> None:
+        body = self.query_one("#detail-body", Static)
+        body.update(text if isinstance(text, Text) else Text(text, end=""))

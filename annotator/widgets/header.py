@@ -1,0 +1,56 @@
+"""The one-line header: reviewer, article, progress and, when saving fails, a loud warning."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from annotator.safe_text import clean_line
+
+
+class AppHeader(Static):
+    DEFAULT_CSS = """
+    AppHeader { dock: top; height: 1; background: $panel; color: $foreground; }
+    """
+
+    def __init__(self, reviewer: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reviewer = reviewer
+        self.article = ""
+        self.progress = ""
+        self.position = ""
+        self.error = ""
+
+    def set(self, *, article: str | None = None, progress: str | None = None,
+            position: str | None = None, error: str | None = None) -> None:
+        if article is not None:
+            self.article = article
+        if progress is not None:
+            self.progress = progress
+        if position is not None:
+            self.position = position
+        if error is not None:
+            self.error = error
+        self.update(self._render_text())
+
+    def on_mount(self) -> None:
+        self.update(self._render_text())
+
+    def _render_text(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(" claims ", style="bold reverse")
+        text.append(" ")
+        text.append(clean_line(self.reviewer)[:40], style="bold")
+        if self.article:
+            text.append(" \u2502 ")
+            text.append(clean_line(self.article)[:70])
+        if self.progress:
+            text.append(" \u2502 ")
+            text.append(self.progress, style="bold")
+        if self.position:
+            text.append(" \u2502 ")
+            text.append(self.position)
+        if self.error:
+            text.append("  ")
+            text.append(f" NOT SAVED: {clean_line(self.error)} ", style="bold white on red")
+        return text
