@@ -1,0 +1,158 @@
+"""Crash safety: writers SIGKILLed at random moments lose nothing they acknowledged.
+
+A writer acknowledges an action only after `Project` returned, i.e. after the commit. These
+tests kill writers (a Python loop through `Project`, and the `claims` command line) at random
+moments, then check that the file passes `PRAGMA integrity_check`, that every acknowledged
+event is in the log, and that the materialised claims and reviews are exactly what the log
+says (nothing half-applied). `bench/crash.py` runs the same with many more kills.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+
+from claims.project import Project
+from tests.reliability.support import (
+    ROOT,
+    collect,
+    derived_state_mismatches,
+    event_ids,
+    integrity_check,
+    prepare_project,
+    spawn_writer,
+    synthetic_article,
+    wait_ready,
+)
+
+KILLS = 50
+CLAIMS = [sys.executable, "-m", "annotator.cli"]
+
+
+def test_project_writer_killed_50_times_keeps_every_acknowledged_action(tmp_path: Path) -> None:
+    db = str(tmp_path / "kill.db")
+    prepare_project(db)
+    rng = random.Random(2026)
+    acked_events: list[str] = []
+    acked_articles: dict[str, int] = {}
+    for kill in range(KILLS):
+        mode = "add" if kill % 5 == 4 else "actions"
+        proc = spawn_writer(db, f"r{kill % 7}", kill, "--mode", mode)
+        wait_ready(proc)
+        time.sleep(rng.uniform(0.02, 0.30))
+        os.kill(proc.pid, signal.SIGKILL)
+        run = collect(proc, f"r{kill % 7}", killed=True)
+        assert run.returncode == -signal.SIGKILL, f"kill {kill}: writer ended early: {run.stderr}"
+        if mode == "add":
+            acked_articles.update({fields[1]: int(fields[2]) for fields in run.acked})
+        else:
+            acked_events.extend(fields[1] for fields in run.acked)
+    assert len(acked_events) > KILLS, "the writers hardly wrote anything; the test proves little"
+    assert integrity_check(db) == "ok"
+    missing = set(acked_events) - event_ids(db)
+    assert not missing, f"{len(missing)} acknowledged events lost, e.g. {sorted(missing)[:3]}"
+    with Project.open(db) as project:
+        for article_id, n_claims in acked_articles.items():
+            assert len(project.claims(article_id, include_hidden=True)) == n_claims
+    assert derived_state_mismatches(db) == []
+
+
+def test_writer_killed_while_creating_a_new_database_leaves_a_usable_file(tmp_path: Path) -> None:
+    rng = random.Random(11)
+    for attempt in range(5):
+        db = str(tmp_path / f"new{attempt}.db")
+        proc = subprocess.Popen(
+            [*CLAIMS, "init", "--db", db], cwd=ROOT, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(rng.uniform(0.05, 0.25))
+        proc.kill()
+        proc.communicate()
+        prepare_project(db, n_articles=1)
+        assert integrity_check(db) == "ok"
+
+
+def _cli_loop_script(db: str, claim_ids: list[str], reviewer: str) -> str:
+    """A shell loop of single-action `claims review` commands, acknowledging each one."""
+    lines = ["set -u", "i=0", "while true; do"]
+    lines.append("  case $((i % 3)) in")
+    lines.append(f"    0) args=\"--verdict $((i % 4 + 1))\";;")
+    lines.append(f"    1) args=\"--source https://example.org/{reviewer}/$i\";;")
+    lines.append(f"    2) args=\"--note cli-note-{reviewer}-$i\";;")
+    lines.append("  esac")
+    ids = " ".join(claim_ids)
+    lines.append(f"  set -- {ids}; shift $((i % $#)); cid=$1")
+    lines.append(f"  {' '.join(CLAIMS)} review \"$cid\" $args --reviewer {reviewer} "
+                 f"--db {db} >/dev/null && echo \"ack $i\"")
+    lines.append("  i=$((i + 1))")
+    lines.append("done")
+    return "\n".join(lines)
+
+
+def test_claims_review_command_loop_killed_at_random_keeps_acknowledged_reviews(
+    tmp_path: Path,
+) -> None:
+    db = str(tmp_path / "cli.db")
+    claim_ids = prepare_project(db, n_articles=1)[:6]
+    rng = random.Random(5)
+    acked: dict[str, list[int]] = {}
+    for kill in range(10):
+        reviewer = f"cli{kill}"
+        proc = subprocess.Popen(
+            ["bash", "-c", _cli_loop_script(db, claim_ids, reviewer)], cwd=ROOT,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        )
+        time.sleep(rng.uniform(0.2, 1.5))
+        os.killpg(proc.pid, signal.SIGKILL)  # the loop and the `claims` process inside it
+        out, err = proc.communicate()
+        assert "locked" not in err and "Traceback" not in err, err
+        acked[reviewer] = [int(line.split()[1]) for line in out.splitlines()
+                           if line.startswith("ack ")]
+    assert sum(len(v) for v in acked.values()) >= 10
+    assert integrity_check(db) == "ok"
+    with Project.open(db) as project:
+        for reviewer, numbers in acked.items():
+            events = project.history(reviewer=reviewer)
+            payloads = [orjson.dumps(e.payload).decode() for e in events]
+            for i in numbers:
+                if i % 3 == 1:
+                    assert any(f"https://example.org/{reviewer}/{i}\"" in p for p in payloads)
+                elif i % 3 == 2:
+                    assert any(f"cli-note-{reviewer}-{i}\"" in p for p in payloads)
+            assert len(events) >= len(numbers)
+    assert derived_state_mismatches(db) == []
+
+
+def test_claims_add_killed_midway_imports_all_articles_or_none(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    batch = tmp_path / "batch.jsonl"
+    with batch.open("wb") as fh:
+        for i in range(60):
+            text = synthetic_article(rng, paragraphs=3)
+            fh.write(orjson.dumps({"id": f"a{i}", "text": text, "lang": "fr"}) + b"\n")
+    outcomes = []
+    for attempt in range(5):
+        db = str(tmp_path / f"add{attempt}.db")
+        proc = subprocess.Popen([*CLAIMS, "add", str(batch), "--db", db], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(0.1, 1.2))
+        proc.kill()
+        proc.communicate()
+        if not Path(db).exists():
+            outcomes.append("before open")
+            continue
+        assert integrity_check(db) == "ok"
+        with Project.open(db) as project:
+            n = len(project.articles())
+        assert n in (0, 60), f"a killed `claims add` left {n} of 60 articles"
+        if proc.returncode == 0:
+            assert n == 60
+        outcomes.append(n)
+    assert outcomes  # each kill landed somewhere; all-or-nothing held every time
