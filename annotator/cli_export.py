@@ -1,0 +1,161 @@
+"""`claims export`, `claims schema`, `claims validate`, `claims import`: datasets out and in.
+
+The work is done by `exports` (no UI there); this module parses options, draws the progress
+bar (Rich, on stderr, only for large exports to a terminal) and prints one-line summaries.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from annotator.cli_common import UserError, db_option, handle_errors, parse_date
+
+FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv")
+STATUS_NAMES = ("proposed", "accepted", "rejected")
+PROGRESS_FROM = 20_000
+"""Claims (export) or bytes/50 (import) below which no progress bar is drawn."""
+
+
+@contextmanager
+def _progress_bar(label: str, enabled: bool) -> Iterator[Callable[[int, int], object] | None]:
+    """A `progress(done, total)` callback drawing a Rich bar on stderr, or None."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console  # deferred: ~40 ms, only for interactive exports
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
+
+    progress = Progress(
+        "[progress.description]{task.description}", BarColumn(), TaskProgressColumn(),
+        TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+    )
+    task: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if not task:
+            if total < PROGRESS_FROM:
+                task.append(None)
+                return
+            progress.start()
+            task.append(progress.add_task(label, total=total))
+        if task[0] is not None:
+            progress.update(task[0], completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if task and task[0] is not None:
+            progress.stop()
+
+
+@click.command()
+@db_option
+@click.option("-o", "--output", default="-", metavar="FILE|-", show_default=True,
+              help="Where to write; '-' is standard output. Files are replaced atomically.")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES, case_sensitive=False),
+              default="jsonl", show_default=True, help="Dataset format.")
+@click.option("--reviewer", default=None, metavar="NAME",
+              help="Only this reviewer's reviews (and the claims they reviewed).")
+@click.option("--status", type=click.Choice(STATUS_NAMES), default=None,
+              help="Only claims with this status.")
+@click.option("--article", "articles", multiple=True, metavar="ID",
+              help="Only this article (id, id prefix or external id); repeatable.")
+@click.option("--since", default=None, metavar="YYYY-MM-DD",
+              help="Only claims with a review updated on or after this day (UTC).")
+@click.option("--with-articles", is_flag=True,
+              help="Carry each article's full text (jsonl), so `claims import` can create it.")
+@click.option("--publisher", default=None, metavar="NAME",
+              help="ClaimReview author organisation (default: project meta publisher_name).")
+@click.option("--publisher-url", default=None, metavar="URL",
+              help="ClaimReview publisher site; fact-check urls are URL#claim-<id>.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
+@handle_errors
+def export(
+    db: str | None, output: str, fmt: str, reviewer: str | None, status: str | None,
+    articles: tuple[str, ...], since: str | None, with_articles: bool,
+    publisher: str | None, publisher_url: str | None, quiet: bool,
+) -> None:
+    """Export claims and their reviews as a dataset (deterministic order and bytes)."""
+    import exports
+    from claims.project import Project
+    from exports.common import Publisher
+
+    since_day = parse_date(since, "--since")
+    chosen = Publisher(name=publisher, url=publisher_url) if publisher else None
+    if publisher_url and not publisher:
+        raise UserError("--publisher-url needs --publisher NAME")
+    with Project.open(db) as project, _progress_bar(f"export {fmt}", not quiet) as progress:
+        n = exports.write_file(
+            project, fmt.lower(), output, reviewer=reviewer, status=status,
+            article=list(articles), since=since_day, with_articles=with_articles,
+            publisher=chosen, progress=progress,
+        )
+    if not quiet:
+        where = "standard output" if output == "-" else output
+        click.echo(f"claims: wrote {n} {fmt} records to {where}", err=True)
+
+
+@click.command()
+@click.option("--indent", default=2, show_default=True, help="Spaces of indentation.")
+def schema(indent: int) -> None:
+    """Print the JSON Schema (Draft 2020-12) of the exported JSONL records."""
+    import json
+
+    from exports.records import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=indent or None, ensure_ascii=False))
+
+
+@click.command()
+@click.argument("file", metavar="FILE|-")
+@click.option("--max-errors", default=100, show_default=True,
+              help="Stop after this many problems.")
+@handle_errors
+def validate(file: str, max_errors: int) -> None:
+    """Check a JSONL file against the export schema; report the line and field of each error."""
+    from exports.validate import validate_file
+
+    report = validate_file(file, max_problems=max_errors)
+    name = report.name
+    for problem in report.problems:
+        click.echo(f"{name}:{problem.line}: {problem.field or '(record)'}: {problem.message}",
+                   err=True)
+    if not report.ok:
+        more = f" (stopped after {max_errors})" if report.truncated else ""
+        raise UserError(f"{name}: {len(report.problems)} problems in {report.records} "
+                        f"records{more}")
+    click.echo(f"{name}: {report.records} records valid (schema_version "
+               f"{_schema_version()})")
+
+
+def _schema_version() -> int:
+    from claims.model import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
+
+
+@click.command(name="import")
+@click.argument("file", metavar="FILE|-")
+@db_option
+@click.option("--dry-run", is_flag=True, help="Check and count, change nothing.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
+@handle_errors
+def import_reviews(file: str, db: str | None, dry_run: bool, quiet: bool) -> None:
+    """Merge reviews from a native JSONL export: all lines or none, never overwriting others."""
+    from claims.project import Project
+    from exports.importer import import_file
+
+    with Project.open(db) as project, _progress_bar("import", not quiet) as progress:
+        scaled = None
+        if progress is not None:
+            def scaled(done: int, total: int) -> object:  # bytes -> a bar like the export's
+                return progress(done // 50, total // 50)
+        report = import_file(project, file, dry_run=dry_run, progress=scaled)
+    if not quiet:
+        prefix = "dry run: " if dry_run else ""
+        click.echo(f"claims: {prefix}{report.summary()}", err=True)

@@ -1,0 +1,416 @@
+"""`claims import FILE`: merge reviews exported elsewhere (native JSONL) into this project.
+
+Each imported review becomes events of *its own* reviewer: only the events needed to take the
+local review (if any) to the imported state are appended (verdict, status, each removed or
+missing source, rationale), stamped with the imported `updated_at`, and the claim is
+re-derived. Rules a user can rely on:
+
+- The file is taken whole or not at all: everything runs in one transaction and the first bad
+  line aborts it with `FILE:LINE: field: what is wrong`.
+- Importing the same file twice changes nothing. Event ids are derived from (claim, reviewer,
+  field, value, updated_at), so even a file imported partly elsewhere (and merged back) adds
+  no duplicates.
+- Another reviewer's review is never touched. A reviewer's own review is replaced only by a
+  newer one (later `updated_at`); when the local one is as new or newer, it is kept.
+- Records are matched by `claim_id`. Span edits made in the source project are not carried:
+  the local claim keeps its span (`spans_differ` counts such claims). A claim id unknown here
+  is created when its article is here and `text == article.text[start:end]` (a claim drawn by
+  a reviewer, or proposed by another extractor version); otherwise the line is refused.
+- An article missing here is created when the record carries its text (`--with-articles`
+  exports), and refused by id and title otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+from pydantic import ValidationError
+
+from claims.model import SCHEMA_VERSION, Article, Claim, Event, article_id_for
+from claims.project import Project, ProjectError, check_reviewer
+from exports.records import ExportRecord, ReviewRecord
+
+_NAMESPACE = uuid.UUID("6f1c1d2e-9a55-4d47-9a43-7f0d3c1b2a10")
+
+
+class ImportFileError(ProjectError):
+    """The file cannot be imported; the message names the file, the line and the field."""
+
+
+@dataclass
+class ImportReport:
+    records: int = 0
+    reviews_added: int = 0
+    """Reviews created here or brought up to date with a newer imported one."""
+    reviews_unchanged: int = 0
+    """Imported reviews this project already held (same state, or already imported)."""
+    reviews_kept: int = 0
+    """Imported reviews older than this project's review by the same reviewer: not applied."""
+    events: int = 0
+    articles_created: int = 0
+    claims_created: int = 0
+    spans_differ: int = 0
+    dry_run: bool = False
+    changed_claims: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        verb = "would add" if self.dry_run else "added"
+        parts = [
+            f"{self.records} records",
+            f"{verb} {self.reviews_added} reviews ({self.events} events)",
+            f"{self.reviews_unchanged} unchanged",
+            f"{self.reviews_kept} kept (newer here)",
+        ]
+        if self.articles_created:
+            parts.append(f"{self.articles_created} articles created")
+        if self.claims_created:
+            parts.append(f"{self.claims_created} claims created")
+        if self.spans_differ:
+            parts.append(f"{self.spans_differ} claims have another span here (kept)")
+        return ", ".join(parts)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _ts(value: datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    value = value.astimezone(timezone.utc)
+    return value.isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def _event_id(claim_id: str, reviewer: str, what: str, value: Any, ts: str) -> str:
+    key = "\x1f".join((claim_id, reviewer, what, orjson.dumps(value).decode(), ts))
+    return uuid.uuid5(_NAMESPACE, key).hex
+
+
+def import_file(
+    project: Project,
+    path: str | os.PathLike[str],
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int, int], object] | None = None,
+) -> ImportReport:
+    """Import a native JSONL export ("-" reads stdin); see the module docstring for the rules."""
+    name = str(path)
+    if name == "-":
+        return import_stream(project, sys.stdin.buffer, name="<stdin>", dry_run=dry_run,
+                             progress=progress)
+    p = Path(path)
+    if not p.exists():
+        raise ImportFileError(f"{name}: no such file")
+    if p.is_dir():
+        raise ImportFileError(f"{name}: is a directory, not a file")
+    try:
+        handle = open(p, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise ImportFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    with handle:
+        total = p.stat().st_size
+        return import_stream(project, handle, name=name, dry_run=dry_run, progress=progress,
+                             total_bytes=total)
+
+
+def import_stream(
+    project: Project,
+    stream: IO[bytes],
+    *,
+    name: str = "<input>",
+    dry_run: bool = False,
+    progress: Callable[[int, int], object] | None = None,
+    total_bytes: int = 0,
+) -> ImportReport:
+    report = ImportReport(dry_run=dry_run)
+    merger = _Merger(project, report, name)
+    try:
+        with project.store.transaction() as tx:
+            merger.tx = tx
+            done = 0
+            for lineno, record, size in _records(stream, name):
+                merger.merge(lineno, record)
+                done += size
+                if progress is not None and report.records % 2000 == 0:
+                    progress(done, max(total_bytes, done))
+            if progress is not None:
+                progress(done, max(total_bytes, done))
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    return report
+
+
+def _records(stream: IO[bytes], name: str) -> Iterator[tuple[int, ExportRecord, int]]:
+    for lineno, raw in enumerate(stream, 1):
+        size = len(raw)
+        line = raw.strip()
+        if not line:
+            continue
+        try:
+            data = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            raise ImportFileError(f"{name}:{lineno}: not valid JSON ({exc})") from None
+        if not isinstance(data, dict):
+            raise ImportFileError(f"{name}:{lineno}: a record must be a JSON object")
+        version = data.get("schema_version")
+        if isinstance(version, int) and version > SCHEMA_VERSION:
+            raise ImportFileError(
+                f"{name}:{lineno}: schema_version: {version} is newer than this program's "
+                f"({SCHEMA_VERSION}); upgrade claims"
+            )
+        try:
+            record = ExportRecord.model_validate(data)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first.get("loc", ())) or "record"
+            raise ImportFileError(f"{name}:{lineno}: {where}: {first.get('msg', '')}") from None
+        yield lineno, record, size
+
+
+class _Merger:
+    def __init__(self, project: Project, report: ImportReport, name: str) -> None:
+        self.project = project
+        self.report = report
+        self.name = name
+        self.tx: Any = None
+        self.known_articles: set[str] = set()
+        self.text_cache: tuple[str, str] | None = None
+
+    def fail(self, lineno: int, where: str, message: str) -> ImportFileError:
+        return ImportFileError(f"{self.name}:{lineno}: {where}: {message}")
+
+    # -- one record -----------------------------------------------------------------
+
+    def merge(self, lineno: int, record: ExportRecord) -> None:
+        self.report.records += 1
+        scale = self.project.scale
+        if record.label_scale != scale.name:
+            raise self.fail(lineno, "label_scale",
+                            f"the file uses the {record.label_scale} scale, this project the "
+                            f"{scale.name} scale")
+        self._ensure_article(lineno, record)
+        self._ensure_claim(lineno, record)
+        reviews = self._checked_reviews(lineno, record)
+        local = {
+            row[0]: row
+            for row in self.tx.all(
+                "SELECT reviewer, status, verdict, sources, rationale, updated_at FROM reviews "
+                "WHERE claim_id = ?",
+                (record.claim_id,),
+            )
+        }
+        pending: list[tuple[ReviewRecord, str]] = []
+        for review in reviews:
+            ts = _ts(review.updated_at)
+            mine = local.get(review.reviewer)
+            same = mine is not None and _same_state(mine, review)
+            if mine is not None and mine[5] >= ts:
+                if same:
+                    self.report.reviews_unchanged += 1
+                else:
+                    self.report.reviews_kept += 1
+                continue
+            events = _plan(record, review, mine, ts)
+            fresh = [e for e in events if not self._has_event(e.id)]
+            if not fresh:
+                self.report.reviews_unchanged += 1
+                continue
+            for event in fresh:
+                self.tx.insert_event(event)
+            self.report.events += len(fresh)
+            self.report.reviews_added += 1
+            pending.append((review, ts))
+        if not pending:
+            return
+        self.tx.rederive(record.claim_id)
+        self.report.changed_claims.append(record.claim_id)
+        # A verdict set or cleared can move an implicit status; say the imported one explicitly.
+        fixes = 0
+        for review, ts in pending:
+            row = self.tx.one(
+                "SELECT status FROM reviews WHERE claim_id = ? AND reviewer = ?",
+                (record.claim_id, review.reviewer),
+            )
+            if row is None or row[0] != review.status:
+                event = _event(record, review.reviewer, "status", {"status": review.status}, ts,
+                               key="status-fix")
+                if not self._has_event(event.id):
+                    self.tx.insert_event(event)
+                    self.report.events += 1
+                    fixes += 1
+        if fixes:
+            self.tx.rederive(record.claim_id)
+
+    def _has_event(self, event_id: str) -> bool:
+        return self.tx.one("SELECT 1 FROM events WHERE id = ?", (event_id,)) is not None
+
+    def _article_text(self, article_id: str) -> str:
+        if self.text_cache is None or self.text_cache[0] != article_id:
+            row = self.tx.one("SELECT text FROM articles WHERE id = ?", (article_id,))
+            self.text_cache = (article_id, row[0])
+        return self.text_cache[1]
+
+    def _ensure_article(self, lineno: int, record: ExportRecord) -> None:
+        ref = record.article
+        if ref.id in self.known_articles:
+            return
+        if not self.tx.has_article(ref.id):
+            if ref.text is None:
+                title = f" ({ref.title!r})" if ref.title else ""
+                raise self.fail(
+                    lineno, "article",
+                    f"article {ref.id}{title} is not in this project and the file does not "
+                    "carry its text; add the article first or export with --with-articles",
+                )
+            if article_id_for(ref.text) != ref.id:
+                raise self.fail(lineno, "article.text",
+                                f"the text does not match article id {ref.id}")
+            article = Article(
+                id=ref.id, text=ref.text, lang=ref.lang, title=ref.title, url=ref.url,
+                published=ref.published, external_id=ref.external_id,
+                metadata=ref.metadata or {},
+            )
+            self.tx.insert_article(article, [])
+            self.report.articles_created += 1
+        self.known_articles.add(ref.id)
+
+    def _ensure_claim(self, lineno: int, record: ExportRecord) -> None:
+        row = self.tx.one(
+            "SELECT article_id, span_start, span_end FROM claims WHERE id = ?", (record.claim_id,)
+        )
+        if row is not None:
+            if row[0] != record.article.id:
+                raise self.fail(lineno, "claim_id",
+                                f"claim {record.claim_id} belongs to article {row[0]} here, "
+                                f"not {record.article.id}")
+            if (int(row[1]), int(row[2])) != (record.start, record.end):
+                self.report.spans_differ += 1
+            return
+        text = self._article_text(record.article.id)
+        if record.end > len(text) or text[record.start : record.end] != record.text:
+            raise self.fail(
+                lineno, "claim_id",
+                f"claim {record.claim_id} is not in this project and its text is not "
+                f"[{record.start}, {record.end}) of article {record.article.id} here",
+            )
+        claim = Claim(
+            id=record.claim_id, article_id=record.article.id, start=record.start,
+            end=record.end, text=record.text, kind=record.kind, score=record.score,
+            reasons=list(record.reasons), quantities=list(record.quantities),
+            dates=list(record.dates), speaker=record.speaker, origin=record.origin,
+        )
+        drawn_by = record.origin[len("reviewer:"):] if record.origin.startswith("reviewer:") \
+            else None
+        self.tx.insert_claim(claim, live=drawn_by is None)
+        if drawn_by:
+            try:
+                drawn_by = check_reviewer(drawn_by)
+            except ProjectError as exc:
+                raise self.fail(lineno, "origin", str(exc)) from None
+            stamps = [_ts(r.updated_at) for r in record.reviews]
+            ts = min(stamps) if stamps else "1970-01-01T00:00:00.000000Z"
+            event = _event(record, drawn_by, "claim_create",
+                           {"start": record.start, "end": record.end}, ts)
+            if not self._has_event(event.id):
+                self.tx.insert_event(event)
+                self.report.events += 1
+            self.tx.rederive(record.claim_id)
+        self.report.claims_created += 1
+
+    def _checked_reviews(self, lineno: int, record: ExportRecord) -> list[ReviewRecord]:
+        scale = self.project.scale
+        seen: set[str] = set()
+        for i, review in enumerate(record.reviews):
+            where = f"reviews.{i}"
+            try:
+                check_reviewer(review.reviewer)
+            except ProjectError as exc:
+                raise self.fail(lineno, f"{where}.reviewer", str(exc)) from None
+            if review.reviewer in seen:
+                raise self.fail(lineno, f"{where}.reviewer",
+                                f"{review.reviewer!r} has two reviews of this claim")
+            seen.add(review.reviewer)
+            if review.verdict is not None and scale.get(review.verdict) is None:
+                raise self.fail(lineno, f"{where}.verdict",
+                                f"{review.verdict!r} is not a label of the {scale.name} scale "
+                                f"({', '.join(scale.ids)})")
+            if review.status == "proposed" and review.verdict is not None:
+                raise self.fail(lineno, f"{where}.status",
+                                "a review with a verdict is accepted or rejected, not proposed")
+        return list(record.reviews)
+
+
+def _same_state(row: Any, review: ReviewRecord) -> bool:
+    return (
+        row[1] == review.status
+        and row[2] == review.verdict
+        and orjson.loads(row[3]) == _sources(review)
+        and row[4] == review.rationale
+    )
+
+
+def _sources(review: ReviewRecord) -> list[dict[str, Any]]:
+    return [s.model_dump(mode="json") for s in review.sources]
+
+
+def _event(
+    record: ExportRecord, reviewer: str, type_: str, payload: dict[str, Any], ts: str,
+    *, key: str | None = None,
+) -> Event:
+    return Event(
+        id=_event_id(record.claim_id, reviewer, key or type_, payload, ts),
+        ts=datetime.fromisoformat(ts.replace("Z", "+00:00")),
+        reviewer=reviewer,
+        type=type_,  # type: ignore[arg-type]
+        article_id=record.article.id,
+        claim_id=record.claim_id,
+        payload=payload,
+    )
+
+
+def _plan(record: ExportRecord, review: ReviewRecord, mine: Any, ts: str) -> list[Event]:
+    """The events that take this reviewer's local review (`mine`, or none) to `review`."""
+    who = review.reviewer
+    events: list[Event] = []
+    old_verdict = mine[2] if mine is not None else None
+    old_status = mine[1] if mine is not None else None
+    old_sources: list[dict[str, Any]] = orjson.loads(mine[3]) if mine is not None else []
+    old_rationale = mine[4] if mine is not None else ""
+    if old_verdict != review.verdict:
+        events.append(_event(record, who, "verdict", {"label": review.verdict}, ts))
+    if mine is None:
+        implied = "accepted" if review.verdict is not None else "proposed"
+        if review.status != implied:
+            events.append(_event(record, who, "status", {"status": review.status}, ts))
+    elif old_status != review.status:
+        events.append(_event(record, who, "status", {"status": review.status}, ts))
+    new_sources = _sources(review)
+    keep = 0
+    while (keep < len(old_sources) and keep < len(new_sources)
+           and old_sources[keep] == new_sources[keep]):
+        keep += 1
+    for index in range(len(old_sources) - 1, keep - 1, -1):
+        events.append(_event(record, who, "source_remove", {"index": index}, ts,
+                             key=f"source_remove:{orjson.dumps(old_sources[index]).decode()}"))
+    for index in range(keep, len(new_sources)):
+        events.append(_event(record, who, "source_add", {"source": new_sources[index]}, ts,
+                             key=f"source_add:{index}"))
+    if old_rationale != review.rationale:
+        events.append(_event(record, who, "rationale", {"text": review.rationale}, ts))
+    if mine is None and not events:
+        events.append(_event(record, who, "status", {"status": review.status}, ts))
+    return events
+
+
+
+__all__ = ["ImportFileError", "ImportReport", "import_file", "import_stream"]

@@ -1,0 +1,109 @@
+"""The native export record: one claim, its article, its context and every review of it.
+
+These pydantic models are the contract of `claims export --format jsonl`: their field order is
+the order of the keys in every written line, `claims schema` prints the JSON Schema generated
+from them, and `claims import` validates each line against them. The writer does not build
+records through pydantic (a million model instances would cost more than the JSON itself); it
+builds plain dicts in the same order, and the golden and schema tests keep the two in step.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claims.model import SCHEMA_VERSION, ClaimKind, DateSpan, Quantity, Source, Status
+
+SCHEMA_ID = f"https://claims.invalid/schema/export-record-v{SCHEMA_VERSION}.json"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class ArticleRef(_Record):
+    """The article a claim comes from. `text`, `external_id` and `metadata` are present only
+    in exports made with `--with-articles`, which lets `claims import` create the article."""
+
+    id: str
+    """Hash of the article's exact text (`claims.model.article_id_for`)."""
+    title: str | None
+    url: str | None
+    published: date | None
+    lang: str
+    external_id: str | None = None
+    metadata: dict[str, Any] | None = None
+    text: str | None = None
+    """The full article text; claim offsets index into it."""
+
+
+class Span(_Record):
+    """A piece of the article around the claim, with its offsets in the article."""
+
+    text: str
+    start: int
+    end: int
+
+
+class ReviewRecord(_Record):
+    """What one reviewer says about the claim."""
+
+    reviewer: str
+    status: Status
+    verdict: str | None
+    """A label id of `label_scale`, or null."""
+    sources: list[Source]
+    rationale: str
+    updated_at: datetime
+    """When the reviewer last changed this review: ISO 8601, UTC, ending in 'Z'."""
+
+
+class ExportRecord(_Record):
+    """One claim as exported: a line of the native JSONL."""
+
+    schema_version: int = Field(ge=1, le=SCHEMA_VERSION)
+    claim_id: str
+    article: ArticleRef
+    text: str
+    """Exactly `article.text[start:end]`."""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence: Span
+    """The sentence(s) holding the claim."""
+    paragraph: Span
+    """The paragraph (line of text) holding the claim."""
+    kind: ClaimKind
+    score: float = Field(ge=0.0, le=1.0)
+    reasons: list[str]
+    quantities: list[Quantity]
+    dates: list[DateSpan]
+    speaker: str | None
+    origin: str
+    """'extractor/<version>' for proposed claims, 'reviewer:<name>' for drawn ones."""
+    extractor_version: str | None
+    """The extractor version that proposed the claim; null for a reviewer-drawn claim."""
+    status: Status
+    """Accepted if any reviewer kept the claim, rejected if every reviewer rejected it."""
+    verdict: str | None
+    """The final verdict: the single reviewer's, the one all reviewers agree on, or null."""
+    label_scale: str
+    """The project's label scale (`claims/labels.py`): averitec, fever or newsroom."""
+    reviews: list[ReviewRecord]
+    """One per reviewer, ordered by reviewer name."""
+
+
+RECORD_FIELDS: tuple[str, ...] = tuple(ExportRecord.model_fields)
+ARTICLE_FIELDS: tuple[str, ...] = tuple(ArticleRef.model_fields)
+REVIEW_FIELDS: tuple[str, ...] = tuple(ReviewRecord.model_fields)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of one native JSONL line."""
+    schema = ExportRecord.model_json_schema(by_alias=True, mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        **schema,
+    }

@@ -1,0 +1,73 @@
+"""The registry of export formats: a name maps to how records are made and written.
+
+A format is a frozen `ExportFormat`: a converter factory (rows -> zero or more records), the
+encoding (`json` or `csv`), whether JSON records form one array (`array=True`) or one line
+each (JSONL), and the file suffix. Adding a format is one module and one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from exports import averitec, claimreview, csvfmt, fever
+from exports.common import ExportContext
+from exports.native import NativeBuilder
+from exports.reader import ArticleRow, ClaimRow
+
+
+class Converter(Protocol):
+    """Turns one claim (with its article) into the records a format writes for it."""
+
+    def __call__(self, article: ArticleRow, claim: ClaimRow) -> Iterable[Any]: ...
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    description: str
+    suffix: str
+    converter: Callable[[ExportContext], Converter]
+    encoding: Literal["json", "csv"] = "json"
+    array: bool = False
+    """JSON only: write one JSON list instead of one record a line."""
+    header: tuple[str, ...] = ()
+    """CSV only: the column names."""
+
+
+def _native(ctx: ExportContext) -> Converter:
+    builder = NativeBuilder(ctx.scale.name, ctx.filters)
+
+    def convert(article: ArticleRow, claim: ClaimRow) -> Iterable[Any]:
+        return (builder.record(article, claim),)
+
+    return convert
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("jsonl", "native JSONL, one claim a line (see `claims schema`)", ".jsonl",
+                     _native),
+        ExportFormat("fever", "FEVER JSONL (SUPPORTS / REFUTES / NOT ENOUGH INFO)", ".jsonl",
+                     fever.converter),
+        ExportFormat("averitec", "AVeriTeC JSON list with question-answer evidence", ".json",
+                     averitec.converter, array=True),
+        ExportFormat("claimreview", "schema.org ClaimReview JSON-LD list", ".json",
+                     claimreview.converter, array=True),
+        ExportFormat("csv", "CSV, one row per claim and reviewer", ".csv", csvfmt.converter,
+                     encoding="csv", header=csvfmt.COLUMNS),
+    )
+}
+
+
+def get_format(name: str) -> ExportFormat:
+    try:
+        return FORMATS[name.lower()]
+    except KeyError:
+        from claims.project import ProjectError
+
+        raise ProjectError(
+            f"unknown export format {name!r}; one of: {', '.join(FORMATS)}"
+        ) from None

@@ -1,0 +1,280 @@
+"""Writing an export: to any binary stream, or atomically to a file.
+
+`write_stream` pulls claims from one read snapshot, converts them with the chosen format and
+writes as it goes (memory stays flat). `write_file` writes to a temporary file in the target's
+folder, fsyncs it and renames it over the target, so a reader never sees half a file and a
+failed export leaves the old file as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+import orjson
+
+from claims.model import STATUSES
+from claims.project import Project, ProjectError
+from exports.common import ExportContext, Publisher
+from exports.reader import Filters, count_claims, iter_claims
+from exports.registry import ExportFormat, get_format
+
+Progress = Callable[[int, int], object]
+"""`progress(claims_scanned, claims_total)`, called every few thousand claims and at the end."""
+
+PROGRESS_EVERY = 5000
+
+
+class ExportError(ProjectError):
+    """The export cannot be written where asked; the message names the path."""
+
+
+def make_filters(
+    project: Project,
+    *,
+    reviewer: str | None = None,
+    status: str | None = None,
+    article: str | Sequence[str] | None = None,
+    since: date | None = None,
+    with_articles: bool = False,
+) -> Filters:
+    """Filters from user-level values; article references are resolved (id, prefix, external id)."""
+    if status is not None and status not in STATUSES:
+        raise ProjectError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
+    refs = [article] if isinstance(article, str) else list(article or ())
+    ids = tuple(sorted({project.article(ref).id for ref in refs}))
+    return Filters(reviewer=reviewer, status=status, article_ids=ids, since=since,
+                   with_articles=with_articles)
+
+
+def project_publisher(project: Project) -> Publisher | None:
+    name = project.store.get_meta("publisher_name")
+    if not name:
+        return None
+    return Publisher(name=name, url=project.store.get_meta("publisher_url"),
+                     review_url=project.store.get_meta("publisher_review_url"))
+
+
+def write_stream(
+    project: Project,
+    fmt: str | ExportFormat,
+    out: IO[bytes],
+    *,
+    filters: Filters | None = None,
+    publisher: Publisher | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the export to a binary stream; returns the number of records written."""
+    export_format = get_format(fmt) if isinstance(fmt, str) else fmt
+    filters = filters or Filters()
+    ctx = ExportContext(scale=project.scale, filters=filters,
+                        publisher=publisher or project_publisher(project))
+    convert = export_format.converter(ctx)
+    scanned = [0]
+    with project.store.read() as tx:
+        total = count_claims(tx, filters) if progress is not None else 0
+        records = _records(iter_claims(tx, filters, scanned), convert, scanned, total, progress)
+        if export_format.encoding == "csv":
+            n = _write_csv(records, out, export_format.header)
+        elif export_format.array:
+            n = _write_json_array(records, out)
+        else:
+            n = _write_jsonl(records, out)
+    if progress is not None:
+        progress(scanned[0], max(total, scanned[0]))
+    return n
+
+
+def _records(
+    rows: Iterator[Any], convert: Any, scanned: list[int], total: int, progress: Progress | None
+) -> Iterator[Any]:
+    next_report = PROGRESS_EVERY
+    for article, claim in rows:
+        yield from convert(article, claim)
+        if progress is not None and scanned[0] >= next_report:
+            progress(scanned[0], max(total, scanned[0]))
+            next_report = scanned[0] + PROGRESS_EVERY
+
+
+def _write_jsonl(records: Iterator[Any], out: IO[bytes]) -> int:
+    dumps, option, write = orjson.dumps, orjson.OPT_APPEND_NEWLINE, out.write
+    n = 0
+    buffer: list[bytes] = []
+    for record in records:
+        buffer.append(dumps(record, option=option))
+        n += 1
+        if len(buffer) >= 512:
+            write(b"".join(buffer))
+            buffer.clear()
+    if buffer:
+        write(b"".join(buffer))
+    return n
+
+
+def _write_json_array(records: Iterator[Any], out: IO[bytes]) -> int:
+    n = 0
+    for record in records:
+        out.write(b"[\n" if n == 0 else b",\n")
+        out.write(orjson.dumps(record))
+        n += 1
+    out.write(b"\n]\n" if n else b"[]\n")
+    return n
+
+
+def _write_csv(records: Iterator[Any], out: IO[bytes], header: Sequence[str]) -> int:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
+    try:
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(header)
+        n = 0
+        for row in records:
+            writer.writerow(row)
+            n += 1
+        text.flush()
+    finally:
+        text.detach()
+    return n
+
+
+def write_file(
+    project: Project,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    reviewer: str | None = None,
+    status: str | None = None,
+    article: str | Sequence[str] | None = None,
+    since: date | None = None,
+    with_articles: bool = False,
+    publisher: Publisher | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Export `project` in format `fmt` to `path`, atomically; returns the records written.
+
+    `path` "-" writes to standard output. Raises `ExportError` (a `ProjectError`) naming the
+    path when it cannot be written; nothing is left behind then.
+    """
+    export_format = get_format(fmt)
+    filters = make_filters(project, reviewer=reviewer, status=status, article=article,
+                           since=since, with_articles=with_articles)
+    if str(path) == "-":
+        import sys
+
+        out = sys.stdout.buffer
+        with _reading_project(project) as reader:
+            n = write_stream(reader, export_format, out, filters=filters,
+                             publisher=publisher or project_publisher(project),
+                             progress=progress)
+        out.flush()
+        return n
+    with atomic_output(path) as out:
+        with _reading_project(project) as reader:
+            return write_stream(reader, export_format, out, filters=filters,
+                                publisher=publisher or project_publisher(project),
+                                progress=progress)
+
+
+@contextmanager
+def _reading_project(project: Project) -> Iterator[Project]:
+    """The same database on a connection of its own.
+
+    A long export holds its read transaction for its whole length; on the project's own
+    connection that would make the annotator's writes (same connection, same lock) wait.
+    """
+    from claims.store import StoreError, open_store
+
+    try:
+        store = open_store(project.store.url)
+    except (StoreError, OSError):
+        yield project
+        return
+    reader = Project(store)
+    try:
+        yield reader
+    finally:
+        reader.close()
+
+
+def check_writable(path: str | os.PathLike[str]) -> Path:
+    """The target as a Path, or ExportError saying why it cannot be written."""
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target}: is a directory; give a file name")
+    folder = target.parent
+    if not folder.exists():
+        raise ExportError(f"{target}: folder {folder} does not exist")
+    if not folder.is_dir():
+        raise ExportError(f"{target}: {folder} is not a folder")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise ExportError(f"{target}: the file is read-only")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(f"{target}: folder {folder} is not writable")
+    return target
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """A binary file that replaces `path` only if the block ends without an exception."""
+    target = check_writable(path)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                        dir=target.parent)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb", buffering=1 << 20) as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"{target}: cannot write ({exc.strerror or exc}); nothing written") \
+            from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def _read_umask() -> int:
+    # os.umask can only be read by setting it; done once, at import, before threads start.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 minus umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+__all__ = ["ExportError", "Filters", "Progress", "write_file", "write_stream"]
