@@ -95,7 +95,8 @@ class ArticlesScreen(Screen[None]):
         )
         self._show(self.query_one("#filter", Input).value)
 
-    def _show(self, query: str) -> None:
+    def _show(self, query: str, keep: bool = True) -> None:
+        """List the articles matching `query`; `keep` stays on the highlighted one."""
         listing = self.query_one(OptionList)
         previous = self.shown[listing.highlighted].id if (
             listing.highlighted is not None and listing.highlighted < len(self.shown)) else None
@@ -104,11 +105,11 @@ class ArticlesScreen(Screen[None]):
         listing.add_options(Option(article_row(s), id=s.id) for s in self.shown)
         if self.shown:
             ids = [s.id for s in self.shown]
-            listing.highlighted = ids.index(previous) if previous in ids else 0
+            listing.highlighted = ids.index(previous) if keep and previous in ids else 0
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self._show(event.value)
+        self._show(event.value, keep=False)
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:

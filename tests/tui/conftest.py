@@ -1,0 +1,40 @@
+"""Fixtures for the annotator tests: a project of our own text and a factory for the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from tui_helpers import make_project
+
+from claims.project import Project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[tuple[Project, list[str]]]:
+    proj, ids = make_project(tmp_path / "claims.db")
+    yield proj, ids
+    proj.close()
+
+
+@pytest.fixture
+def make_app(project: tuple[Project, list[str]]) -> Callable[..., object]:
+    from annotator.app import ClaimsApp
+    from annotator.config import Config
+
+    proj, ids = project
+
+    def factory(open_first: bool = True, keymap: dict[str, str] | None = None,
+                reviewer: str = "bob") -> ClaimsApp:
+        return ClaimsApp(proj, reviewer, open_article=ids[0] if open_first else None,
+                         config=Config(keymap=keymap or {}))
+
+    return factory
+
+
+@pytest.fixture(autouse=True)
+def _no_history_delay(monkeypatch: pytest.MonkeyPatch) -> None:
+    import annotator.screens.article as article_screen
+
+    monkeypatch.setattr(article_screen, "HISTORY_DELAY", 0.01)

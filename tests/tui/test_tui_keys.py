@@ -1,0 +1,347 @@
+"""Every binding of the annotator, driven with Pilot against a real (temporary) project."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from annotator.dialogs.help import HelpScreen
+from annotator.dialogs.rationale import RationaleDialog
+from annotator.dialogs.search import SearchDialog
+from annotator.dialogs.source import SourceDialog
+from annotator.dialogs.span import SpanDialog
+from annotator.screens.article import ArticleScreen
+from annotator.screens.articles import ArticlesScreen
+from annotator.widgets.article_view import ArticleView
+from annotator.widgets.header import AppHeader
+
+from tui_helpers import run_async, settle
+
+SIZE = (120, 40)
+
+
+def mine(app, index):  # type: ignore[no-untyped-def]
+    state = app.screen.book.states[index]
+    return state.review_by("bob")
+
+
+def status(app, index):  # type: ignore[no-untyped-def]
+    review = mine(app, index)
+    return review.status if review is not None else "proposed"
+
+
+def verdict(app, index):  # type: ignore[no-untyped-def]
+    review = mine(app, index)
+    return review.verdict if review is not None else None
+
+
+async def open_app(make_app, **kw):  # type: ignore[no-untyped-def]
+    app = make_app(**kw)
+    return app
+
+
+@run_async
+async def test_moves_and_verdicts(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.cursor == 0
+        await pilot.press("j")
+        assert screen.cursor == 1
+        await pilot.press("down", "down")
+        assert screen.cursor == 3
+        await pilot.press("k", "up")
+        assert screen.cursor == 1
+        await pilot.press("end")
+        assert screen.cursor == len(screen.book) - 1
+        await pilot.press("home")
+        assert screen.cursor == 0
+        await pilot.press("1", "j", "2", "j", "x")
+        await settle(pilot)
+        labels = app.project.scale.labels
+        assert mine(app, 0).verdict == labels[0].id
+        assert mine(app, 1).verdict == labels[1].id
+        assert mine(app, 2).status == "rejected"
+        await pilot.press("x")
+        await settle(pilot)
+        assert status(app, 2) == "proposed"
+        await pilot.press("k", "0")
+        await settle(pilot)
+        assert verdict(app, 1) is None
+        await pilot.press("9")  # beyond the scale: refused, nothing written
+        await settle(pilot)
+        assert verdict(app, 1) is None
+        await pilot.press("a")
+        await settle(pilot)
+        assert mine(app, 1).status == "accepted"
+        header = app.screen.query_one(AppHeader)
+        assert "2/5 reviewed" in header.progress
+        events = app.project.history()
+        assert [e.type for e in events].count("verdict") == 3
+
+
+@run_async
+async def test_undo_redo_any_depth_and_across_restarts(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "j", "2", "j", "x")
+        await settle(pilot)
+        await pilot.press("u", "u")
+        await settle(pilot)
+        assert status(app, 2) == "proposed"
+        assert verdict(app, 1) is None
+        assert app.screen.cursor == 1  # undo shows the claim it touched
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert verdict(app, 1) is not None
+    # A new session undoes from the log.
+    app2 = make_app()
+    async with app2.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("u", "u", "u")
+        await settle(pilot)
+        assert [verdict(app2, i) for i in range(3)] == [None, None, None]
+        await pilot.press("u")  # nothing left: a message, no error
+        await settle(pilot)
+
+
+@run_async
+async def test_source_form(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, SourceDialog)
+        assert app.focused is app.screen.query_one("#source-url", Input)
+        await pilot.press(*"ftp://x", "enter")  # refused, the form stays
+        assert isinstance(app.screen, SourceDialog)
+        url = app.screen.query_one("#source-url", Input)
+        url.value = "https://example.org/report"
+        app.screen.query_one("#source-title", Input).value = "Report [bold]x[/bold]"
+        app.screen.query_one("#source-quote", Input).value = "300 workers left"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        sources = mine(app, 0).sources
+        assert sources[0].url == "https://example.org/report"
+        assert sources[0].title == "Report [bold]x[/bold]"
+        await pilot.press("s", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert len(mine(app, 0).sources) == 1
+
+
+@run_async
+async def test_rationale(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, RationaleDialog)
+        await pilot.press(*"first line", "enter", *"second")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert mine(app, 0).rationale == "first line\nsecond"
+        await pilot.press("n", "x", "escape")
+        await settle(pilot)
+        assert mine(app, 0).rationale == "first line\nsecond"
+
+
+@run_async
+async def test_search_jumps(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchDialog)
+        await pilot.press(*"Anne Morel")
+        await settle(pilot)
+        assert app.screen.query_one(OptionList).option_count >= 1
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert "Anne Morel" in screen.current().claim.text
+
+
+@run_async
+async def test_search_finds_sources(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "j")
+        app.project.add_source(app.screen.current_id(), "bob",
+                               {"url": "https://example.org/zebra-quagga"})
+        app.screen.load(app.screen.article_id, app.screen.current_id())
+        await settle(pilot)
+        await pilot.press("home", "slash", *"zebra quagga", "enter")
+        await settle(pilot)
+        assert app.screen.cursor == 3
+
+
+@run_async
+async def test_edit_boundaries(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = app.screen.current().claim
+        await pilot.press("e")
+        assert isinstance(app.screen, SpanDialog)
+        await pilot.press("left", "left", "shift+right", "enter")
+        await settle(pilot)
+        after = app.screen.current().claim
+        assert after.start > before.start and after.end < before.end
+        assert after.text == app.screen.book.article.text[after.start:after.end]
+        await pilot.press("e", "right", "escape")  # cancelled: unchanged
+        await settle(pilot)
+        assert app.screen.current().claim.end == after.end
+
+
+@run_async
+async def test_create_claim_from_keyboard_and_from_mouse_selection(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        n = len(app.screen.book)
+        await pilot.press("e", "left", "left", "left", "enter")  # free the end of sentence 1
+        await settle(pilot)
+        await pilot.press("c")
+        assert isinstance(app.screen, SpanDialog)
+        await pilot.press("right", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert len(screen.book) == n + 1
+        created = screen.current().claim
+        assert created.origin == "reviewer:bob"
+        # Mouse: select a range in the text, then c and Enter.
+        view = screen.query_one(ArticleView)
+        text = screen.book.article.text
+        start = text.index("1 200 euros")
+        view.selection = (start, start + len("1 200 euros"))
+        await pilot.press("c", "enter")
+        await settle(pilot)
+        assert screen.current().claim.text == "1 200 euros"
+        assert view.selection is None
+
+
+@run_async
+async def test_merge_with_next(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        n = len(app.screen.book)
+        await pilot.press("m")
+        await settle(pilot)
+        assert len(app.screen.book) == n - 1
+        assert "1 200 euros" in app.screen.current().claim.text
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(app.screen.book) == n
+
+
+@run_async
+async def test_next_and_previous_article(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = app.screen.article_id
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.screen.article_id != first
+        assert "city council" in app.screen.current().claim.text
+        await pilot.press("right_square_bracket")  # last one: stays
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert app.screen.article_id == first
+
+
+@run_async
+async def test_articles_screen_filter_and_open(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(open_first=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ArticlesScreen)
+        assert app.screen.query_one(OptionList).option_count == 2
+        await pilot.press("slash", *"Article 2")
+        await settle(pilot)
+        assert app.screen.shown[0].title == "Article 2"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert "city council" in app.screen.current().claim.text
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("o")  # back to the list, progress refreshed
+        await settle(pilot)
+        assert isinstance(app.screen, ArticlesScreen)
+        assert sum(s.n_reviewed for s in app.summaries) == 1
+        await pilot.press("escape", "down", "up", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+
+
+@run_async
+async def test_help_lists_every_key(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArticleScreen)
+
+
+@run_async
+async def test_palette_verdict_command(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"verdict: refuted")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert mine(app, 0).verdict == "refuted"
+
+
+@run_async
+async def test_quit_waits_for_queued_actions(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "j", "2", "j", "x", "q")
+        await pilot.pause(0.5)
+    states = app.project.claims(app.open_article)
+    reviews = [s.review_by("bob") for s in states[:3]]
+    assert [r.verdict for r in reviews[:2]] == ["supported", "refuted"]
+    assert reviews[2].status == "rejected"
+
+
+@run_async
+async def test_keymap_config_remaps(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(keymap={"claim.down": "ctrl+n", "claim.reject": "d"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        assert app.screen.cursor == 1
+        await pilot.press("d")
+        await settle(pilot)
+        assert mine(app, 1).status == "rejected"
+
+
+@run_async
+async def test_mouse_click_on_row_and_text(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#claims", offset=(5, 2))
+        assert app.screen.cursor == 2
+        await pilot.click("#article", offset=(2, 0))
+        assert app.screen.cursor == 0
