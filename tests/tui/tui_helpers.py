@@ -31,7 +31,7 @@ ARTICLE_TWO = (
 HOSTILE = (
     "Breaking \x1b]0;PWNED-TITLE\x07 news [bold red]not markup[/] from the wire. "
     "Clipboard \x1b]52;c;ZXZpbA==\x07 and clear \x1b[2J\x1b[H screen and C1 \x9b31m here. "
-    "Null \x00 bell \x07 and [link=https://evil.example]click[/link] end."
+    "Backspace \x08 bell \x07 and [link=https://evil.example]click[/link] end."
 )
 
 
