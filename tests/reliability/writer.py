@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,11 +85,14 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--mode", choices=("actions", "add"), default="actions")
     parser.add_argument("--claims", default="", help="comma-separated claim ids to act on")
+    parser.add_argument("--start-at", type=float, default=0.0,
+                        help="wall-clock time (time.time()) to start at, so writers overlap")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     project = Project.open(args.db)
     claim_ids = args.claims.split(",") if args.claims else [s.claim.id for s in project.claims()]
     print("ready", flush=True)
+    time.sleep(max(0.0, args.start_at - time.time()))
     if args.mode == "add":
         _adds(project, rng, args.n)
     else:
