@@ -26,6 +26,7 @@ class NativeBuilder:
         self._article_id: str | None = None
         self._article: Fragment | None = None
         self._context: ArticleContext | None = None
+        self._paragraphs: dict[tuple[int, int], Fragment] = {}
 
     def _article_parts(self, article: ArticleRow) -> tuple[Fragment, ArticleContext]:
         if self._article_id != article.id or self._article is None or self._context is None:
@@ -42,6 +43,7 @@ class NativeBuilder:
                 ref["text"] = article.text
             self._article = Fragment(orjson.dumps(ref))
             self._context = ArticleContext(article.text)
+            self._paragraphs = {}
             self._article_id = article.id
         return self._article, self._context
 
@@ -50,6 +52,12 @@ class NativeBuilder:
         text = context.text
         s0, s1 = context.sentence(claim.start, claim.end)
         p0, p1 = context.paragraph(claim.start, claim.end)
+        paragraph = self._paragraphs.get((p0, p1))
+        if paragraph is None:  # claims share paragraphs: encode each once
+            paragraph = self._paragraphs[p0, p1] = Fragment(
+                orjson.dumps({"text": text[p0:p1], "start": p0, "end": p1})
+            )
+        reviews = claim.reviews
         origin = claim.origin
         return {
             "schema_version": SCHEMA_VERSION,
@@ -59,7 +67,7 @@ class NativeBuilder:
             "start": claim.start,
             "end": claim.end,
             "sentence": {"text": text[s0:s1], "start": s0, "end": s1},
-            "paragraph": {"text": text[p0:p1], "start": p0, "end": p1},
+            "paragraph": paragraph,
             "kind": claim.kind,
             "score": claim.score,
             "reasons": Fragment(claim.reasons),
@@ -80,6 +88,6 @@ class NativeBuilder:
                     "rationale": r.rationale,
                     "updated_at": r.updated_at,
                 }
-                for r in claim.reviews
+                for r in reviews
             ],
         }

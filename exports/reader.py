@@ -84,15 +84,26 @@ class ClaimRow:
 
     @property
     def status(self) -> str:
-        return aggregate_status(self.reviews)  # type: ignore[arg-type]
+        reviews = self.reviews
+        if not reviews:
+            return "proposed"
+        if len(reviews) == 1:
+            return reviews[0].status
+        return aggregate_status(reviews)  # type: ignore[arg-type]
 
     @property
     def verdict(self) -> str | None:
-        return aggregate_verdict(self.reviews)  # type: ignore[arg-type]
+        reviews = self.reviews
+        if not reviews:
+            return None
+        if len(reviews) == 1:
+            only = reviews[0]
+            return only.verdict if only.status != "rejected" else None
+        return aggregate_verdict(reviews)  # type: ignore[arg-type]
 
 
 _CLAIMS_SQL = (
-    "SELECT c.id, c.span_start, c.span_end, c.text, c.kind, c.score, c.reasons, c.quantities, "
+    "SELECT c.id, c.span_start, c.span_end, c.kind, c.score, c.reasons, c.quantities, "
     "c.dates, c.speaker, c.origin, r.reviewer, r.status, r.verdict, r.sources, r.rationale, "
     "r.updated_at FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id{reviewer} "
     "WHERE c.article_id = ? AND c.live = 1 "
@@ -134,7 +145,8 @@ def iter_claims(
     since = filters.since.isoformat() if filters.since else None
     sql = _CLAIMS_SQL.format(reviewer=" AND r.reviewer = ?" if filters.reviewer else "")
     for article in articles(tx, filters):
-        article.text = tx.one("SELECT text FROM articles WHERE id = ?", (article.id,))[0]
+        # the claim's text is always article.text[start:end]: slicing beats fetching it
+        text = article.text = tx.one("SELECT text FROM articles WHERE id = ?", (article.id,))[0]
         params: list[Any] = [filters.reviewer] if filters.reviewer else []
         params.append(article.id)
         cursor = tx.execute(sql, params)
@@ -150,12 +162,13 @@ def iter_claims(
                             scanned[0] += 1
                         if _keep(current, filters, since):
                             yield article, current
+                    start, end = row[1], row[2]
                     current = ClaimRow(
-                        row[0], int(row[1]), int(row[2]), row[3], row[4], float(row[5]),
-                        row[6], row[7], row[8], row[9], row[10],
+                        row[0], start, end, text[start:end], row[3], row[4],
+                        row[5], row[6], row[7], row[8], row[9], [],
                     )
-                if row[11] is not None:
-                    current.reviews.append(ReviewRow(*row[11:17]))
+                if row[10] is not None:
+                    current.reviews.append(ReviewRow(*row[10:16]))
         if current is not None:
             if scanned is not None:
                 scanned[0] += 1

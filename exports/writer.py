@@ -62,6 +62,47 @@ def project_publisher(project: Project) -> Publisher | None:
                      review_url=project.store.get_meta("publisher_review_url"))
 
 
+class _BackgroundWriter:
+    """Writes chunks to `out` from a thread of its own, so disk time overlaps encoding time.
+
+    A file's write() releases the GIL; with the queue bounded to a few MB, memory stays flat.
+    An error in the thread is raised on the next `write` or on `close`.
+    """
+
+    def __init__(self, out: IO[bytes], depth: int = 8) -> None:
+        import queue
+        import threading
+
+        self._out = out
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="export-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            chunk = self._queue.get()
+            if chunk is None:
+                return
+            if self._error is None:
+                try:
+                    self._out.write(chunk)
+                except BaseException as exc:  # handed to the producer
+                    self._error = exc
+
+    def write(self, chunk: bytes) -> int:
+        if self._error is not None:
+            raise self._error
+        self._queue.put(chunk)
+        return len(chunk)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
 def write_stream(
     project: Project,
     fmt: str | ExportFormat,
@@ -104,17 +145,21 @@ def _records(
 
 
 def _write_jsonl(records: Iterator[Any], out: IO[bytes]) -> int:
-    dumps, option, write = orjson.dumps, orjson.OPT_APPEND_NEWLINE, out.write
+    dumps, option = orjson.dumps, orjson.OPT_APPEND_NEWLINE
+    background = _BackgroundWriter(out)
     n = 0
     buffer: list[bytes] = []
-    for record in records:
-        buffer.append(dumps(record, option=option))
-        n += 1
-        if len(buffer) >= 512:
-            write(b"".join(buffer))
-            buffer.clear()
-    if buffer:
-        write(b"".join(buffer))
+    try:
+        for record in records:
+            buffer.append(dumps(record, option=option))
+            n += 1
+            if len(buffer) >= 512:
+                background.write(b"".join(buffer))
+                buffer.clear()
+        if buffer:
+            background.write(b"".join(buffer))
+    finally:
+        background.close()
     return n
 
 

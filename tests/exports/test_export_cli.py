@@ -150,3 +150,12 @@ def test_import_command(reviewed: Project, same_articles: Project, tmp_path: Pat
     assert "added 0 reviews (0 events), 9 unchanged" in err
     code, _, err = run("import", str(tmp_path / "missing.jsonl"), "--db", db_of(same_articles))
     assert code == 1 and "missing.jsonl: no such file" in err
+
+
+def test_a_write_error_in_the_background_writer_reaches_the_caller(reviewed: Project) -> None:
+    class FullDisk:
+        def write(self, chunk: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        exports.write_stream(reviewed, "jsonl", FullDisk())  # type: ignore[arg-type]
