@@ -1,0 +1,250 @@
+"""Benchmark: export a project of N claims with reviews, against orjson's floor; import it back.
+
+    python bench/export.py [--claims 1000000] [--per-article 100] [--workdir DIR] [--keep]
+
+Prints, for the native JSONL export: wall time and peak memory (max RSS of a fresh process
+doing only that), and the floor: `orjson.dumps` of the same records (parsed back from the
+exported file in batches; only the dumps are timed), in the same run. Target: export within
+2x the floor. Then the import of that file into a second database holding the same articles
+and claims but no reviews (time, peak memory), and a check that re-exporting the target gives
+the same bytes.
+
+Seeding writes rows straight into SQLite (articles, claims, events and the reviews derived
+from them, consistent with `rederive`): going through the Project API would take an hour for
+a million claims and is not what is measured here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+VERDICTS = ("supported", "refuted", "not-enough-evidence", "conflicting-evidence")
+WORDS = ("council", "budget", "ministers", "soldiers", "farmers", "prices", "tickets", "schools")
+
+
+def _maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _ts(n: int) -> str:
+    seconds = 1_700_000_000 + n
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + f".{n % 1000:06d}Z"
+
+
+def seed(db: Path, n_claims: int, per_article: int, with_reviews: bool) -> None:
+    """A project of n_claims claims, per_article to an article, ~70% reviewed (20% twice)."""
+    from claims.model import article_id_for, claim_id_for
+    from claims.project import Project
+
+    with Project.open(str(db)) as project:
+        conn = project.store._conn  # seeding only: bulk inserts through the raw connection
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        made, article_no, ev = 0, 0, 0
+        while made < n_claims:
+            article_no += 1
+            count = min(per_article, n_claims - made)
+            sentences, spans = [], []
+            pos = 0
+            for k in range(count):
+                word = WORDS[(article_no + k) % len(WORDS)]
+                sentence = (f"In article {article_no}, about {100 + k * 7} {word} met on "
+                            f"Tuesday, said the office ({k}).")
+                sentences.append(sentence)
+                spans.append((pos, pos + len(sentence) - 1))
+                pos += len(sentence) + (1 if (k + 1) % 5 else 1)
+            text = "".join(s + ("\n" if (i + 1) % 5 == 0 else " ")
+                           for i, s in enumerate(sentences))
+            aid = article_id_for(text)
+            conn.execute(
+                "INSERT INTO articles (id, ord, text, lang, title, url, published, external_id, "
+                "metadata, added_at) VALUES (?, ?, ?, 'en', ?, ?, '2025-03-04', ?, '{}', ?)",
+                (aid, article_no, text, f"Article {article_no}",
+                 f"https://news.example.com/a/{article_no}", f"a-{article_no}", _ts(0)),
+            )
+            claim_rows, event_rows, review_rows = [], [], []
+            for k, (start, end) in enumerate(spans):
+                cid = claim_id_for(aid, start, end)
+                q_text = f"about {100 + k * 7} {WORDS[(article_no + k) % len(WORDS)]}"
+                q_start = text.index(q_text, start)
+                quantities = orjson.dumps([{
+                    "value": float(100 + k * 7), "comparator": "~",
+                    "unit": WORDS[(article_no + k) % len(WORDS)], "text": q_text,
+                    "start": q_start, "end": q_start + len(q_text)}]).decode()
+                d_start = text.index("Tuesday", start)
+                dates = orjson.dumps([{"from": "2025-03-04", "to": "2025-03-04",
+                                       "text": "Tuesday", "start": d_start,
+                                       "end": d_start + 7}]).decode()
+                base = orjson.dumps({
+                    "id": cid, "article_id": aid, "start": start, "end": end,
+                    "text": text[start:end], "kind": "quantity", "score": 0.75,
+                    "reasons": ["quantity", "date"], "quantities": orjson.loads(quantities),
+                    "dates": orjson.loads(dates), "speaker": None,
+                    "origin": "extractor/bench"}).decode()
+                claim_rows.append((cid, aid, start, end, text[start:end], "quantity", 0.75,
+                                   '["quantity","date"]', quantities, dates, None,
+                                   "extractor/bench", base, None, 1))
+                if not with_reviews or (made + k) % 10 >= 7:
+                    continue
+                reviewers = ["ana", "bruno"] if (made + k) % 10 < 2 else ["ana"]
+                for r in reviewers:
+                    verdict = VERDICTS[(made + k) % 4]
+                    source = {"url": f"https://evidence.example.org/{article_no}/{k}",
+                              "title": f"Report {k}", "quote": f"{100 + k * 7} {r}",
+                              "stance": "supports", "accessed": None}
+                    rationale = f"Checked against report {k} of article {article_no}."
+                    t0 = ev
+                    for typ, payload in (("verdict", {"label": verdict}),
+                                         ("source_add", {"source": source}),
+                                         ("rationale", {"text": rationale})):
+                        ev += 1
+                        event_rows.append((uuid.UUID(int=ev).hex, _ts(ev), r, typ, aid, cid,
+                                           None, orjson.dumps(payload).decode()))
+                    review_rows.append((cid, r, "accepted", verdict,
+                                        orjson.dumps([source]).decode(), rationale,
+                                        _ts(t0 + 1), _ts(ev)))
+            conn.executemany(
+                "INSERT INTO claims (id, article_id, span_start, span_end, text, kind, score, "
+                "reasons, quantities, dates, speaker, origin, base, merged_into, live) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claim_rows)
+            conn.executemany(
+                "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
+                "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event_rows)
+            conn.executemany(
+                "INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, rationale, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", review_rows)
+            made += count
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA synchronous = FULL")
+
+
+# -- phases, each in a fresh process so max RSS is its own ------------------------------
+
+
+def phase_export(db: str, out: str, fmt: str) -> dict[str, Any]:
+    import exports
+    from claims.project import Project
+
+    with Project.open(db) as project:
+        t0 = time.perf_counter()
+        n = exports.write_file(project, fmt, out)
+        seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "records": n, "bytes": os.path.getsize(out),
+            "maxrss_mb": _maxrss_mb()}
+
+
+def phase_floor(path: str) -> dict[str, Any]:
+    """orjson.dumps of the exported records alone (parsed back in batches, dumps timed)."""
+    dumps = orjson.dumps
+    total, n, batch = 0.0, 0, []
+    with open(path, "rb") as handle:
+        for line in handle:
+            batch.append(orjson.loads(line))
+            if len(batch) == 20_000:
+                t0 = time.perf_counter()
+                for record in batch:
+                    dumps(record)
+                total += time.perf_counter() - t0
+                n += len(batch)
+                batch.clear()
+    t0 = time.perf_counter()
+    for record in batch:
+        dumps(record)
+    total += time.perf_counter() - t0
+    n += len(batch)
+    return {"seconds": total, "records": n, "maxrss_mb": _maxrss_mb()}
+
+
+def phase_import(db: str, path: str) -> dict[str, Any]:
+    import exports
+    from claims.project import Project
+
+    with Project.open(db) as project:
+        t0 = time.perf_counter()
+        report = exports.import_file(project, path)
+        seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "records": report.records, "reviews": report.reviews_added,
+            "events": report.events, "maxrss_mb": _maxrss_mb()}
+
+
+def _run_phase(*args: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, __file__, "--phase", *args], capture_output=True,
+                          text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--per-article", type=int, default=100)
+    parser.add_argument("--workdir", default=None)
+    parser.add_argument("--keep", action="store_true", help="keep the databases and files")
+    parser.add_argument("--formats", default="jsonl",
+                        help="comma-separated formats to time besides jsonl (e.g. csv,fever)")
+    parser.add_argument("--no-import", action="store_true")
+    parser.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        name, *rest = args.phase
+        fn = {"export": phase_export, "floor": phase_floor, "import": phase_import}[name]
+        print(json.dumps(fn(*rest)))
+        return
+
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="claims-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    source, target, out = work / "source.db", work / "target.db", work / "export.jsonl"
+    for path in (source, target):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    print(f"claims {args.claims:,}, {args.per_article} per article, in {work}")
+    t0 = time.perf_counter()
+    seed(source, args.claims, args.per_article, with_reviews=True)
+    print(f"seeded source in {time.perf_counter() - t0:.1f} s")
+
+    exp = _run_phase("export", str(source), str(out), "jsonl")
+    floor = _run_phase("floor", str(out))
+    ratio = exp["seconds"] / floor["seconds"] if floor["seconds"] else float("inf")
+    print(f"export jsonl   {exp['records']:>10,} records {exp['bytes'] / 1e6:8.1f} MB "
+          f"{exp['seconds']:7.2f} s  {exp['records'] / exp['seconds']:>9,.0f} rec/s  "
+          f"peak RSS {exp['maxrss_mb']:.0f} MB")
+    print(f"orjson floor   {floor['records']:>10,} records             "
+          f"{floor['seconds']:7.2f} s  (dumps only)")
+    print(f"export / floor = {ratio:.2f}x (target <= 2x)")
+    for fmt in [f for f in args.formats.split(",") if f and f != "jsonl"]:
+        other = _run_phase("export", str(source), str(work / f"export.{fmt}"), fmt)
+        print(f"export {fmt:<8}{other['records']:>10,} records {other['bytes'] / 1e6:8.1f} MB "
+              f"{other['seconds']:7.2f} s  peak RSS {other['maxrss_mb']:.0f} MB")
+
+    if not args.no_import:
+        t0 = time.perf_counter()
+        seed(target, args.claims, args.per_article, with_reviews=False)
+        print(f"seeded target (same articles, no reviews) in {time.perf_counter() - t0:.1f} s")
+        imp = _run_phase("import", str(target), str(out))
+        print(f"import         {imp['records']:>10,} records {imp['reviews']:,} reviews "
+              f"{imp['events']:,} events {imp['seconds']:7.2f} s  "
+              f"{imp['records'] / imp['seconds']:>9,.0f} rec/s  peak RSS {imp['maxrss_mb']:.0f} MB")
+        again = _run_phase("export", str(target), str(work / "again.jsonl"), "jsonl")
+        same = (work / "again.jsonl").read_bytes() == out.read_bytes() if again else False
+        print(f"re-export of the target identical to the source export: {same}")
+    if not args.keep and args.workdir is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
