@@ -74,7 +74,8 @@ class ArticleScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#header", AppHeader).set(article="loading\u2026")
         self.query_one(ClaimTable).focus()
-        self.load(self.article_id, self.start_claim)
+        # Paint the frame first: building 5,000 claim states competes for the GIL.
+        self.call_after_refresh(self.load, self.article_id, self.start_claim)
 
     # -- loading -------------------------------------------------------------------------
 
@@ -142,7 +143,6 @@ class ArticleScreen(Screen[None]):
             return
         history = self._history.get(state.claim.id)
         panel.show(claim_details(state, self.book.scale, self.book.reviewer, history))
-        panel.scroll_home(animate=False)
         if history is None:
             if self._history_timer is not None:
                 self._history_timer.stop()

@@ -9,8 +9,11 @@ from __future__ import annotations
 from claims.labels import LabelScale
 from claims.model import ClaimState, Event
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from rich.segment import Segment
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.claim_style import claim_style
@@ -108,12 +111,48 @@ def claim_details(
     return text
 
 
-class DetailPanel(VerticalScroll):
-    """Scrollable details of the current claim."""
+class DetailPanel(ScrollView):
+    """Scrollable details of the current claim, wrapped once and drawn line by line."""
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(id="detail-body")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text(end="")
+        self._lines: list[list[Segment]] = []
+        self._width = -1
 
     def show(self, text: Text | str) -> None:
-        body = self.query_one("#detail-body", Static)
-        body.update(text if isinstance(text, Text) else Text(text, end=""))
+        self._text = text if isinstance(text, Text) else Text(text, end="")
+        self._width = -1
+        self._wrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def plain(self) -> str:
+        return self._text.plain
+
+    def _wrap(self) -> None:
+        width = max(1, self.scrollable_content_region.width - 1)
+        if width == self._width:
+            return
+        self._width = width
+        console = self.app.console
+        lines = self._text.wrap(console, width)
+        self._lines = [
+            [seg for seg in line.render(console, end="") if not seg.control and seg.text != "\n"]
+            for line in lines
+        ]
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._wrap()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = y + self.scroll_offset.y
+        if not 0 <= index < len(self._lines):
+            return Strip.blank(width, base)
+        segments = [Segment(seg.text, base + seg.style if seg.style else base)
+                    for seg in self._lines[index]]
+        return Strip(segments).adjust_cell_length(width, base)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from annotator.safe_text import clean_line
 
 
-class AppHeader(Static):
+class AppHeader(Widget):
+    """Drawn by `render`, refreshed without layout: a key press repaints one line."""
+
     DEFAULT_CSS = """
     AppHeader { dock: top; height: 1; background: $panel; color: $foreground; }
     """
@@ -31,12 +33,9 @@ class AppHeader(Static):
             self.position = position
         if error is not None:
             self.error = error
-        self.update(self._render_text())
+        self.refresh()
 
-    def on_mount(self) -> None:
-        self.update(self._render_text())
-
-    def _render_text(self) -> Text:
+    def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(" claims ", style="bold reverse")
         text.append(" ")

@@ -1,0 +1,256 @@
+"""Benchmark the annotator as a reviewer meets it: the real `claims annotate` in tmux.
+
+Prints, side by side with a bare Textual list app measured in the same run:
+  - launch to first paint of the reference article (fresh database: import + extraction
+    included; then an existing database);
+  - key-to-screen latency, median and max, on the reference article and on a generated
+    5,000-claim article inside a 100,000-claim project (`j`, `k`, a verdict, a rejection,
+    `end`/`home`), each action committed to SQLite before the screen shows it.
+
+Targets (DESIGN.md, issue 4): first paint <= 1 s; keys median <= 33 ms, max <= 100 ms.
+Drives tmux through ../shared/tools/tui_probe.py. Usage:
+
+    python bench/tui.py [--n 30] [--reference PATH] [--fresh] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+PROBE_DIR = SHARED / "tools"
+PYTHON = sys.executable
+CLAIMS = [PYTHON, "-c", "from annotator.cli import main; main()"]
+SIZE = (120, 40)
+BIG_ARTICLES = 20
+BIG_CLAIMS = 5_000
+BIG_VERSION = 1
+
+BARE_APP = textwrap.dedent(
+    """
+    from textual.app import App
+    from textual.widgets import OptionList
+
+    class Bare(App):
+        def compose(self):
+            yield OptionList(*[f"item {i:04d}" for i in range(5000)])
+
+    Bare().run()
+    """
+)
+
+
+def probe():  # type: ignore[no-untyped-def]
+    if not (PROBE_DIR / "tui_probe.py").exists():
+        sys.exit(f"bench/tui.py needs {PROBE_DIR / 'tui_probe.py'} (and tmux)")
+    sys.path.insert(0, str(PROBE_DIR))
+    import tui_probe
+
+    return tui_probe
+
+
+def reference_article(explicit: str | None) -> Path:
+    for candidate in (explicit, SHARED / "seed" / "article.fr.txt", ROOT / "examples" / "article.fr.txt"):
+        if candidate and Path(candidate).exists():
+            return Path(candidate)
+    sys.exit("no reference article: pass --reference PATH")
+
+
+# -- the generated 100,000-claim project -----------------------------------------------------
+
+_SUBJECTS = ["workers", "nurses", "soldiers", "students", "farmers", "drivers", "teachers"]
+_PLACES = ["the port", "the plant", "the hospital", "the campus", "the depot", "the mine"]
+_DAYS = ["on Monday", "on Tuesday", "last week", "in March", "in 2021", "since January"]
+
+
+def big_article_text(number: int, n: int = BIG_CLAIMS) -> str:
+    rnd = random.Random(number)
+    sentences = []
+    for i in range(n):
+        sentences.append(
+            f"About {rnd.randint(2, 9000)} {rnd.choice(_SUBJECTS)} left {rnd.choice(_PLACES)} "
+            f"number {number}-{i} {rnd.choice(_DAYS)}, officials said."
+        )
+    # Paragraphs of five sentences, as a long wire report would have.
+    return "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, n, 5)) + "\n"
+
+
+def build_big_project(path: Path) -> Path:
+    """20 articles of 5,000 claims each (one a sentence); returns the middle article's file."""
+    from claims.model import Claim, article_id_for, claim_id_for
+    from claims.project import Project
+
+    target = path.with_suffix(".article.txt")
+    marker = path.with_suffix(f".v{BIG_VERSION}")
+    if path.exists() and marker.exists() and target.exists():
+        return target
+    for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+        p.unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    with Project.open(str(path)) as project:
+        for number in range(BIG_ARTICLES):
+            text = big_article_text(number)
+            article_id = article_id_for(text)
+            claims, pos = [], 0
+            for _ in range(BIG_CLAIMS):
+                end = text.index("said.", pos) + len("said.")
+                start = pos
+                while text[start].isspace():
+                    start += 1
+                claims.append(Claim.model_construct(
+                    id=claim_id_for(article_id, start, end), article_id=article_id, start=start,
+                    end=end, text=text[start:end], kind="quantity", score=0.5,
+                    reasons=["quantity"], quantities=[], dates=[], speaker=None,
+                    origin="extractor/bench"))
+                pos = end
+            project.add_article(text, lang="en", title=f"Generated report {number}",
+                                published=date(2024, 3, 5), claims=claims)
+            if number == BIG_ARTICLES // 2:
+                target.write_text(text, encoding="utf-8")
+    marker.touch()
+    print(f"  built {BIG_ARTICLES * BIG_CLAIMS:,} claims in {time.perf_counter() - t0:.1f} s",
+          file=sys.stderr)
+    return target
+
+
+# -- measuring ----------------------------------------------------------------------------------
+
+def startup(tp, command: list[str], text: str, cwd: Path, repeat: int,  # type: ignore[no-untyped-def]
+            before=None) -> dict[str, float]:
+    paints, texts = [], []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        with tp.TuiSession(command, cwd=str(cwd), size=SIZE) as s:
+            s.start()
+            r = s.measure_startup(text, timeout=60)
+            paints.append(r["first_paint_ms"])
+            texts.append(r["startup_ms"])
+    return {"first_paint_ms": statistics.median(paints), "text_ms": statistics.median(texts),
+            "text_max_ms": max(texts)}
+
+
+def keys(tp, command: list[str], ready: str, cwd: Path, plan: list[tuple], n: int):  # type: ignore[no-untyped-def]
+    out = {}
+    with tp.TuiSession(command, cwd=str(cwd), size=SIZE) as s:
+        s.start()
+        s.wait_for(ready, timeout=60)
+        s.wait_stable(0.3, timeout=20)
+        for name, seq, reset in plan:
+            r = s.measure_keys(seq, n=n, reset=reset, settle=0.1, timeout=5)
+            out[name] = {"median_ms": r["median_ms"], "max_ms": r["max_ms"]}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=30, help="samples per key")
+    parser.add_argument("--repeat", type=int, default=3, help="launches per startup figure")
+    parser.add_argument("--reference", default=None)
+    parser.add_argument("--fresh", action="store_true", help="rebuild the 100,000-claim project")
+    parser.add_argument("--json", default=None)
+    args = parser.parse_args()
+    tp = probe()
+    if shutil.which("tmux") is None:
+        sys.exit("tmux is not installed")
+    ref = reference_article(args.reference)
+    work = Path(tempfile.mkdtemp(prefix="claims-bench-"))
+    cache = Path(tempfile.gettempdir()) / "claims-bench-100k.db"
+    if args.fresh:
+        cache.unlink(missing_ok=True)
+    results: dict[str, object] = {"reference": str(ref)}
+    try:
+        # Peer: a bare Textual list, same terminal, same run.
+        bare = work / "bare.py"
+        bare.write_text(BARE_APP)
+        results["bare_startup"] = startup(tp, [PYTHON, str(bare)], "item 0000", work, args.repeat)
+        results["bare_keys"] = keys(tp, [PYTHON, str(bare)], "item 0000", work,
+                                    [("down", ["Down"], None)], args.n)
+
+        # Reference article.
+        db = work / "ref.db"
+
+        def fresh_db() -> None:
+            for p in work.glob("ref.db*"):
+                p.unlink()
+
+        ref_cmd = [*CLAIMS, "annotate", str(ref), "--lang", "fr", "--published", "2022-03-01",
+                   "--reviewer", "bench", "--db", str(db)]
+        probe_text = "Plus de 500 soldats" if "seed" in str(ref) else None
+        probe_text = probe_text or ref.read_text(encoding="utf-8").split()[0]
+        results["ref_startup_fresh_db"] = startup(tp, ref_cmd, probe_text, work, args.repeat,
+                                                  before=fresh_db)
+        results["ref_startup"] = startup(tp, ref_cmd, probe_text, work, args.repeat)
+        plan = [
+            ("j", ["j"], ["k"]),
+            ("k", ["k"], ["j"]),
+            ("verdict 1", ["1"], ["0"]),
+            ("x reject", ["x"], None),
+        ]
+        results["ref_keys"] = keys(tp, ref_cmd, probe_text, work, plan, args.n)
+
+        # 5,000-claim article in a 100,000-claim project.
+        print("preparing the 100,000-claim project...", file=sys.stderr)
+        big_file = build_big_project(cache)
+        big_cmd = [*CLAIMS, "annotate", str(big_file), "--lang", "en", "--reviewer", "bench",
+                   "--db", str(cache)]
+        first_words = "About " + big_file.read_text(encoding="utf-8").split()[1]
+        results["big_startup"] = startup(tp, big_cmd, f"claim 1 of {BIG_CLAIMS}", work,
+                                         args.repeat)
+        plan = [
+            ("j", ["j"], None),
+            ("k", ["k"], None),
+            ("verdict 1", ["1"], ["0"]),
+            ("x reject", ["x"], None),
+            ("PgDn", ["PageDown"], None),
+            ("end/home", ["End"], ["Home"]),
+        ]
+        results["big_keys"] = keys(tp, big_cmd, f"claim 1 of {BIG_CLAIMS}", work, plan, args.n)
+        del first_words
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    report(results)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1))
+
+
+def report(r: dict) -> None:  # type: ignore[type-arg]
+    def f(x: float) -> str:
+        return f"{x:7.1f}"
+
+    print(f"\nclaims annotate, tmux {SIZE[0]}x{SIZE[1]}; reference: {r['reference']}")
+    print("\nStartup (median of launches)             first paint   target text")
+    rows = [
+        ("bare Textual list (peer)", r["bare_startup"]),
+        ("reference article, new database", r["ref_startup_fresh_db"]),
+        ("reference article, existing database", r["ref_startup"]),
+        (f"{BIG_CLAIMS:,}-claim article / 100k project", r["big_startup"]),
+    ]
+    for name, v in rows:
+        print(f"  {name:<40}{f(v['first_paint_ms'])} ms  {f(v['text_ms'])} ms")
+    print("\nKey to screen latency                     median       max")
+    for title, key in (("bare Textual list (peer)", "bare_keys"),
+                       ("reference article", "ref_keys"),
+                       (f"{BIG_CLAIMS:,}-claim article / 100k project", "big_keys")):
+        print(f"  {title}")
+        for name, v in r[key].items():
+            print(f"    {name:<38}{f(v['median_ms'])} ms {f(v['max_ms'])} ms")
+    print("\nTargets: first paint <= 1000 ms; keys median <= 33 ms, max <= 100 ms.")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    main()
