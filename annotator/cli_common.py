@@ -151,13 +151,11 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or controls / len(sample) > 0.1
 
 
-_CONTROL_PICTURES = {i: 0x2400 + i for i in range(0x20)} | {0x7F: 0x2421}
-_CONTROL_PICTURES |= {i: 0xFFFD for i in range(0x80, 0xA0)}
-
-
 def visible(text: str) -> str:
-    """Text safe to print on a terminal: C0/C1 controls and ESC become visible symbols."""
-    return text.translate(_CONTROL_PICTURES)
+    """Text safe to print on a terminal: controls, ESC and bidi overrides become visible."""
+    from annotator.plain_text import clean
+
+    return clean(text)
 
 
 def echo_jsonl(records: Any) -> None:

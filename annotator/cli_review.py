@@ -229,21 +229,20 @@ def review(
                 raise InputError(f"--verdict: {exc.args[0]}") from None
         done = []
         if verdict is not None:
-            project.set_verdict(cid, name, label.id)
             done.append(f"verdict {label.id}")
         if clear_verdict:
-            project.set_verdict(cid, name, None)
             done.append("verdict cleared")
+        status = None
         if accept or reject or restore:
             status = "accepted" if accept else "rejected" if reject else "proposed"
-            project.set_status(cid, name, status)
             done.append(status)
         if source is not None:
-            project.add_source(cid, name, source)
             done.append(f"source {source.url}")
         if note is not None:
-            project.set_rationale(cid, name, note)
             done.append("rationale")
+        # One transaction: a command that fails halfway (a full disk) saves nothing.
+        project.review(cid, name, verdict=label.id if verdict is not None else None,
+                       clear_verdict=clear_verdict, status=status, source=source, rationale=note)
         final = project.claim(cid)
     click.echo(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
     click.echo(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)

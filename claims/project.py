@@ -264,25 +264,72 @@ class Project:
         *,
         other_id: str | None = None,
     ) -> ActionResult:
+        return self._act_many(claim_ref, reviewer, [(type_, payload, other_id)])
+
+    def _act_many(
+        self,
+        claim_ref: str,
+        reviewer: str,
+        actions: Sequence[tuple[str, dict[str, Any], str | None]],
+    ) -> ActionResult:
+        """Append several events on one claim in one transaction: all of them or none."""
         reviewer = check_reviewer(reviewer)
         claim_id = self.resolve_claim_id(claim_ref)
         with self.store.transaction() as tx:
             row = tx.one("SELECT article_id FROM claims WHERE id = ?", (claim_id,))
-            event = tx.insert_event(
-                new_event(
-                    type_,
-                    reviewer=reviewer,
-                    article_id=row[0],
-                    claim_id=claim_id,
-                    other_id=other_id,
-                    payload=payload,
+            touched = [claim_id]
+            event = None
+            for type_, payload, other_id in actions:
+                event = tx.insert_event(
+                    new_event(
+                        type_,
+                        reviewer=reviewer,
+                        article_id=row[0],
+                        claim_id=claim_id,
+                        other_id=other_id,
+                        payload=payload,
+                    )
                 )
-            )
-            touched = [claim_id] + ([other_id] if other_id and type_ == "merge" else [])
+                if other_id and type_ == "merge" and other_id not in touched:
+                    touched.append(other_id)
+            assert event is not None, "no action given"
             for cid in touched:
                 tx.rederive(cid)
             changed = tx.claim_states(claim_ids=touched, include_hidden=True)
         return ActionResult(event, changed)
+
+    def review(
+        self,
+        claim_ref: str,
+        reviewer: str,
+        *,
+        verdict: str | None = None,
+        clear_verdict: bool = False,
+        status: str | None = None,
+        source: Source | dict[str, Any] | None = None,
+        rationale: str | None = None,
+    ) -> ActionResult:
+        """Several changes to one reviewer's review, checked first, committed as one."""
+        actions: list[tuple[str, dict[str, Any], str | None]] = []
+        if verdict is not None or clear_verdict:
+            label_id = None
+            if verdict is not None:
+                try:
+                    label_id = self.scale.resolve(str(verdict)).id
+                except KeyError as exc:
+                    raise ProjectError(exc.args[0]) from None
+            actions.append(("verdict", {"label": label_id}, None))
+        if status is not None:
+            if status not in STATUSES:
+                raise ProjectError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
+            actions.append(("status", {"status": status}, None))
+        if source is not None:
+            actions.append(("source_add", {"source": _source(source).model_dump(mode="json")}, None))
+        if rationale is not None:
+            actions.append(("rationale", {"text": rationale}, None))
+        if not actions:
+            raise ProjectError("nothing to do")
+        return self._act_many(claim_ref, reviewer, actions)
 
     def set_verdict(self, claim_ref: str, reviewer: str, label: str | None) -> ActionResult:
         """Give the claim a verdict of the scale (id, name or 1-based position); None clears."""
@@ -313,13 +360,8 @@ class Project:
         return self.reject(claim_ref, reviewer)
 
     def add_source(self, claim_ref: str, reviewer: str, source: Source | dict[str, Any]) -> ActionResult:
-        if not isinstance(source, Source):
-            try:
-                source = Source.model_validate(source)
-            except ValueError as exc:
-                raise ProjectError(_first_error(exc)) from None
         return self._act(
-            "source_add", claim_ref, reviewer, {"source": source.model_dump(mode="json")}
+            "source_add", claim_ref, reviewer, {"source": _source(source).model_dump(mode="json")}
         )
 
     def remove_source(self, claim_ref: str, reviewer: str, index: int) -> ActionResult:
@@ -533,6 +575,15 @@ def _facets(article: Article, start: int, end: int) -> dict[str, Any]:
             )
         speaker = speaker or claim.speaker
     return {"quantities": quantities, "dates": dates, "speaker": speaker}
+
+
+def _source(source: Source | dict[str, Any]) -> Source:
+    if isinstance(source, Source):
+        return source
+    try:
+        return Source.model_validate(source)
+    except ValueError as exc:
+        raise ProjectError(_first_error(exc)) from None
 
 
 def _first_error(exc: ValueError) -> str:

@@ -180,12 +180,6 @@ def test_store_full_mid_session_keeps_every_acknowledged_event(
     assert derived_state_mismatches(db) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="annotator/cli_review.py `review` commits each option in its own transaction: when "
-    "the disk fills between them, the verdict stays although the message says nothing was "
-    "saved (fix: apply all of one command's actions in one transaction)",
-)
 def test_review_with_several_options_is_all_or_nothing_when_the_disk_fills(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

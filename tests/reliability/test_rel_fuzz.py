@@ -315,12 +315,6 @@ def _is_control(ch: str) -> bool:
     return ch != "\n" and (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="annotator/cli_common.py `visible` makes C0/C1 controls visible but lets bidi "
-    "overrides (U+202E...) through, which reorder what the reader sees in `claims list/log/add` "
-    "(annotator/safe_text.py already maps them for the TUI)",
-)
 def test_bidi_overrides_in_titles_and_notes_are_shown_visibly_by_the_cli(tmp_path: Path) -> None:
     db = str(tmp_path / "bidi.db")
     article = tmp_path / "bidi.jsonl"
