@@ -10,14 +10,12 @@ waits on the database.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from collections.abc import Callable
 from queue import SimpleQueue
 from typing import Any
 
-from claims.project import Project, ProjectError
-from claims.store import ArticleSummary
 from textual import work
 from textual.app import App
 from textual.screen import ModalScreen
@@ -27,6 +25,8 @@ from annotator.config import Config
 from annotator.keymap import APP_KEYS, bindings
 from annotator.screens.article import ArticleScreen
 from annotator.screens.articles import ArticlesScreen
+from claims.project import Project, ProjectError
+from claims.store import ArticleSummary
 
 
 def speed_up_claim_lookup(project: Project) -> None:
@@ -141,9 +141,7 @@ class ClaimsApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Inside a dialog, `q` and `?` are text or the dialog's own keys, never the app's.
-        if action in ("quit", "help") and isinstance(self.screen, ModalScreen):
-            return False
-        return True
+        return not (action in ("quit", "help") and isinstance(self.screen, ModalScreen))
 
     async def action_quit(self) -> None:
         """Quit once every action already pressed is committed."""

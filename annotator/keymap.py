@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ ALL_KEYS: tuple[tuple[str, tuple[Key, ...]], ...] = (
 KNOWN_IDS: frozenset[str] = frozenset(k.id for _, group in ALL_KEYS for k in group)
 
 
-def bindings(keys: tuple[Key, ...]) -> list[Binding]:
+def bindings(keys: tuple[Key, ...]) -> list[BindingType]:
     return [k.binding() for k in keys]
 
 

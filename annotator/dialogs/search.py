@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claims.model import ClaimState
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from annotator.keymap import DIALOG_KEYS, Key, bindings
 from annotator.safe_text import clean_line
+from claims.model import ClaimState
 
 LIMIT = 30
 
@@ -75,10 +75,18 @@ class SearchDialog(ModalScreen[str | None]):
         )),
     ]
 
-    def __init__(self, items: list[SearchItem]) -> None:
+    def __init__(self, states: list[ClaimState]) -> None:
         super().__init__()
-        self.items = items
+        self.states = states
+        self._items: list[SearchItem] | None = None
         self.results: list[str] = []
+
+    @property
+    def items(self) -> list[SearchItem]:
+        """Built on first use, in the search worker: O(claims) stays off the key press."""
+        if self._items is None:
+            self._items = search_items(self.states)
+        return self._items
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="search-dialog"):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from claims.model import STANCES, check_http_url
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from annotator.keymap import DIALOG_KEYS, bindings
 from annotator.safe_text import clean_line
+from claims.model import STANCES, check_http_url
 
 
 class SourceDialog(ModalScreen[dict[str, Any] | None]):

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from claims.model import ClaimState, Event
-from claims.project import ActionResult, Project
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -24,6 +22,8 @@ from annotator.widgets.claim_book import ClaimBook
 from annotator.widgets.claim_table import HEADER, ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
+from claims.model import ClaimState, Event
+from claims.project import ActionResult, Project
 
 if TYPE_CHECKING:
     from annotator.app import ClaimsApp
@@ -405,11 +405,11 @@ class ArticleScreen(Screen[None]):
         self.app.push_screen(RationaleDialog(state.claim.text, before), saved)
 
     def action_search(self) -> None:
-        from annotator.dialogs.search import SearchDialog, search_items
+        from annotator.dialogs.search import SearchDialog
 
         if self.book is None:
             return
-        dialog = SearchDialog(search_items(self.book.states))
+        dialog = SearchDialog(list(self.book.states))
 
         def chosen(claim_id: str | None) -> None:
             if claim_id is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claims.store import ArticleSummary
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,6 +14,7 @@ from textual.widgets.option_list import Option
 from annotator.keymap import Key, bindings
 from annotator.safe_text import clean_line
 from annotator.widgets.header import AppHeader
+from claims.store import ArticleSummary
 
 if TYPE_CHECKING:
     from annotator.app import ClaimsApp
@@ -94,6 +94,9 @@ class ArticlesScreen(Screen[None]):
             progress=f"{reviewed}/{total} reviewed", position=f"{len(summaries)} articles"
         )
         self._show(self.query_one("#filter", Input).value)
+        if not summaries:
+            self.app.notify("No articles yet: start with `claims annotate FILE...` "
+                            "(.txt, .md or .jsonl).", markup=False, timeout=15)
 
     def _show(self, query: str, keep: bool = True) -> None:
         """List the articles matching `query`; `keep` stays on the highlighted one."""

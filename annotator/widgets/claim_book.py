@@ -12,10 +12,9 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from annotator.safe_text import clean
 from claims.labels import LabelScale
 from claims.model import Article, ClaimState, Review
-
-from annotator.safe_text import clean
 
 
 def _key(state: ClaimState) -> tuple[int, int, str]:

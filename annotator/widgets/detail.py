@@ -6,10 +6,8 @@ looks like `[bold]` or carries escape sequences shows literally.
 
 from __future__ import annotations
 
-from claims.labels import LabelScale
-from claims.model import ClaimState, Event
-from rich.text import Text
 from rich.segment import Segment
+from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -17,6 +15,8 @@ from textual.strip import Strip
 
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.claim_style import claim_style
+from claims.labels import LabelScale
+from claims.model import ClaimState, Event
 
 LABEL = "bold #87afd7"
 DIM = "#9e9e9e"

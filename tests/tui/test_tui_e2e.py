@@ -6,6 +6,7 @@ of escape sequences must reach the terminal as inert text (no OSC title or clipb
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
@@ -107,10 +108,8 @@ class Terminal:
         os.write(self.fd, keys.encode())
 
     def kill9(self) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.proc.wait(10)
         os.close(self.fd)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, OptionList
+from tui_helpers import run_async, settle
 
 from annotator.dialogs.help import HelpScreen
 from annotator.dialogs.rationale import RationaleDialog
@@ -14,8 +15,6 @@ from annotator.screens.article import ArticleScreen
 from annotator.screens.articles import ArticlesScreen
 from annotator.widgets.article_view import ArticleView
 from annotator.widgets.header import AppHeader
-
-from tui_helpers import run_async, settle
 
 SIZE = (120, 40)
 
@@ -345,3 +344,46 @@ async def test_mouse_click_on_row_and_text(make_app) -> None:  # type: ignore[no
         assert app.screen.cursor == 2
         await pilot.click("#article", offset=(2, 0))
         assert app.screen.cursor == 0
+
+
+@run_async
+async def test_failed_save_is_loud_and_shows_nothing_as_done(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+
+        def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(app.project, "set_verdict", broken)
+        await pilot.press("1")
+        await settle(pilot)
+        assert verdict(app, 0) is None
+        header = app.screen.query_one(AppHeader)
+        assert "disk is full" in header.error
+        assert any(n.severity == "error" for n in app._notifications)
+        monkeypatch.undo()
+        await pilot.press("a")  # the next save works: the warning goes away
+        await settle(pilot)
+        assert header.error == ""
+
+
+@run_async
+async def test_palette_export_writes_a_file(make_app, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("exports")
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"export: jsonl")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+    files = list(tmp_path.glob("claims-export-*"))
+    assert files and files[0].read_text(encoding="utf-8").strip()
