@@ -26,7 +26,7 @@ import os
 import sys
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
@@ -58,8 +58,9 @@ class ImportReport:
     articles_created: int = 0
     claims_created: int = 0
     spans_differ: int = 0
+    claims_changed: int = 0
+    """Claims whose reviews changed (the annotator redraws them)."""
     dry_run: bool = False
-    changed_claims: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         verb = "would add" if self.dry_run else "added"
@@ -210,6 +211,7 @@ class _Merger:
             )
         }
         pending: list[tuple[ReviewRecord, str]] = []
+        check_status = False
         for review in reviews:
             ts = _ts(review.updated_at)
             mine = local.get(review.reviewer)
@@ -221,7 +223,8 @@ class _Merger:
                     self.report.reviews_kept += 1
                 continue
             events = _plan(record, review, mine, ts)
-            fresh = [e for e in events if not self._has_event(e.id)]
+            held = self._held_events([e.id for e in events])
+            fresh = [e for e in events if e.id not in held]
             if not fresh:
                 self.report.reviews_unchanged += 1
                 continue
@@ -230,10 +233,14 @@ class _Merger:
             self.report.events += len(fresh)
             self.report.reviews_added += 1
             pending.append((review, ts))
+            # For a new review the plan's status is exact; otherwise check after re-deriving.
+            check_status = check_status or mine is not None or len(fresh) != len(events)
         if not pending:
             return
         self.tx.rederive(record.claim_id)
-        self.report.changed_claims.append(record.claim_id)
+        self.report.claims_changed += 1
+        if not check_status:
+            return
         # A verdict set or cleared can move an implicit status; say the imported one explicitly.
         fixes = 0
         for review, ts in pending:
@@ -250,6 +257,14 @@ class _Merger:
                     fixes += 1
         if fixes:
             self.tx.rederive(record.claim_id)
+
+    def _held_events(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.tx.all(
+            f"SELECT id FROM events WHERE id IN ({', '.join('?' for _ in ids)})", ids
+        )
+        return {row[0] for row in rows}
 
     def _has_event(self, event_id: str) -> bool:
         return self.tx.one("SELECT 1 FROM events WHERE id = ?", (event_id,)) is not None
