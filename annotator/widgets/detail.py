@@ -7,9 +7,10 @@ looks like `[bold]` or carries escape sequences shows literally.
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -116,6 +117,7 @@ class DetailPanel(ScrollView):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._base_style: Style | None = None
         self._text = Text(end="")
         self._lines: list[list[Segment]] = []
         self._width = -1
@@ -147,9 +149,14 @@ class DetailPanel(ScrollView):
     def on_resize(self, event: events.Resize) -> None:
         self._wrap()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # `rich_style` walks the ancestors; once per repaint, not once per line.
+        self._base_style = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base_style or self.rich_style
         index = y + self.scroll_offset.y
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, base)
