@@ -159,3 +159,9 @@ def test_a_write_error_in_the_background_writer_reaches_the_caller(reviewed: Pro
 
     with pytest.raises(OSError, match="No space left"):
         exports.write_stream(reviewed, "jsonl", FullDisk())  # type: ignore[arg-type]
+
+
+def test_the_command_line_offers_every_registered_format() -> None:
+    from annotator.cli_export import FORMAT_NAMES
+
+    assert FORMAT_NAMES == tuple(exports.FORMATS)
