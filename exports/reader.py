@@ -170,6 +170,8 @@ def iter_claims(
             for row in rows:
                 if current is None or current.id != row[0]:
                     if current is not None:
+                        if len(current.reviews) > 1:  # code-point order on every backend
+                            current.reviews.sort(key=_by_reviewer)
                         if scanned is not None:
                             scanned[0] += 1
                         if _keep(current, filters, since):
@@ -182,10 +184,16 @@ def iter_claims(
                 if row[10] is not None:
                     current.reviews.append(ReviewRow(*row[10:16]))
         if current is not None:
+            if len(current.reviews) > 1:
+                current.reviews.sort(key=_by_reviewer)
             if scanned is not None:
                 scanned[0] += 1
             if _keep(current, filters, since):
                 yield article, current
+
+
+def _by_reviewer(review: ReviewRow) -> str:
+    return review.reviewer
 
 
 def _keep(claim: ClaimRow, filters: Filters, since: str | None) -> bool:
