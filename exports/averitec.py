@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from exports.common import ExportContext, final_label, final_reviews, final_sources, host_of
-from exports.common import outlet_of
+from exports.common import ExportContext, final_label, final_reviews, final_sources, host_of, outlet_of
 from exports.reader import ArticleRow, ClaimRow
 
 

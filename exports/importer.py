@@ -27,7 +27,7 @@ import sys
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -85,8 +85,8 @@ class _Rollback(Exception):
 
 def _ts(value: datetime) -> str:
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    value = value.astimezone(timezone.utc)
+        value = value.replace(tzinfo=UTC)
+    value = value.astimezone(UTC)
     return value.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
@@ -366,7 +366,7 @@ class _Merger:
 
 
 def _same_state(row: Any, review: ReviewRecord) -> bool:
-    return (
+    return bool(
         row[1] == review.status
         and row[2] == review.verdict
         and orjson.loads(row[3]) == _sources(review)
@@ -389,7 +389,7 @@ def _event(
         id=_event_id(record.claim_id, reviewer, key or type_, payload, ts),
         ts=datetime.fromisoformat(ts.replace("Z", "+00:00")),
         reviewer=reviewer,
-        type=type_,
+        type=type_,  # type: ignore[arg-type]
         article_id=record.article.id,
         claim_id=record.claim_id,
         other_id=None,

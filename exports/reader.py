@@ -12,7 +12,7 @@ than writing the record.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -141,7 +141,7 @@ def articles(tx: Any, filters: Filters, page: int = 500) -> Iterator[ArticleRow]
     while True:
         rows = tx.all(sql, (last, *extra))
         for row in rows:
-            yield ArticleRow(*row[:7], ord=int(row[7]))
+            yield ArticleRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], int(row[7]))
         if len(rows) < page:
             return
         last = int(rows[-1][7])

@@ -44,7 +44,7 @@ class ValidationReport:
 
 def _validator() -> Any:
     try:
-        from jsonschema import Draft202012Validator
+        from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
     except ModuleNotFoundError:  # pragma: no cover - jsonschema is a dependency of validate
         raise ProjectError(
             "claims validate needs the jsonschema package: pip install 'jsonschema>=4.21'"

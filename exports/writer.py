@@ -219,11 +219,10 @@ def write_file(
                              progress=progress)
         out.flush()
         return n
-    with atomic_output(path) as out:
-        with _reading_project(project) as reader:
-            return write_stream(reader, export_format, out, filters=filters,
-                                publisher=publisher or project_publisher(project),
-                                progress=progress)
+    with atomic_output(path) as out, _reading_project(project) as reader:
+        return write_stream(reader, export_format, out, filters=filters,
+                            publisher=publisher or project_publisher(project),
+                            progress=progress)
 
 
 @contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +98,7 @@ class FrozenClock:
     """utc_now() replacement: 2025-03-05 09:00:00 UTC, one second more at each call."""
 
     def __init__(self) -> None:
-        self.now = datetime(2025, 3, 5, 9, 0, 0, tzinfo=timezone.utc)
+        self.now = datetime(2025, 3, 5, 9, 0, 0, tzinfo=UTC)
 
     def __call__(self) -> datetime:
         self.now += timedelta(seconds=1)

@@ -164,4 +164,4 @@ def test_a_write_error_in_the_background_writer_reaches_the_caller(reviewed: Pro
 def test_the_command_line_offers_every_registered_format() -> None:
     from annotator.cli_export import FORMAT_NAMES
 
-    assert FORMAT_NAMES == tuple(exports.FORMATS)
+    assert tuple(exports.FORMATS) == FORMAT_NAMES

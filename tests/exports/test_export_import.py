@@ -172,10 +172,10 @@ def test_dry_run_changes_nothing(reviewed: Project, same_articles: Project, tmp_
 
 def test_another_label_scale_is_refused(reviewed: Project, tmp_path: Path) -> None:
     export_lines(reviewed, tmp_path / "a.jsonl", with_articles=True)
-    with Project.open(str(tmp_path / "fever.db"), scale="fever") as other:
-        with pytest.raises(ProjectError, match=r"a.jsonl:1: label_scale: the file uses the "
-                                               r"averitec scale, this project the fever scale"):
-            exports.import_file(other, tmp_path / "a.jsonl")
+    refused = r"a.jsonl:1: label_scale: the file uses the averitec scale, this project the fever"
+    with Project.open(str(tmp_path / "fever.db"), scale="fever") as other, \
+            pytest.raises(ProjectError, match=refused):
+        exports.import_file(other, tmp_path / "a.jsonl")
 
 
 def test_a_review_cleared_elsewhere_is_cleared_here(

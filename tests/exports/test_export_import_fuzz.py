@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +38,8 @@ def _set(record: dict[str, Any], path: tuple[Any, ...], value: Any) -> None:
             target = target[key]
         except (KeyError, IndexError, TypeError):
             return
-    try:
+    with contextlib.suppress(IndexError, TypeError):
         target[path[-1]] = value
-    except (IndexError, TypeError):
-        pass
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
