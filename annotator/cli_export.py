@@ -85,6 +85,7 @@ def export(
     from claims.project import Project
     from exports.common import Publisher
 
+    _require_database(db)
     since_day = parse_date(since, "--since")
     chosen = Publisher(name=publisher, url=publisher_url) if publisher else None
     if publisher_url and not publisher:
@@ -98,6 +99,17 @@ def export(
     if not quiet:
         where = "standard output" if output == "-" else output
         click.echo(f"claims: wrote {n} {fmt} records to {where}", err=True)
+
+
+def _require_database(db: str | None) -> None:
+    """Exporting from a database that does not exist is a typo, not a wish for an empty file."""
+    from pathlib import Path
+
+    from claims.store import resolve_db
+
+    target = resolve_db(db)
+    if "://" not in target and not Path(target).exists():
+        raise UserError(f"{target}: no such database (give --db or set CLAIMS_DB)")
 
 
 @click.command()

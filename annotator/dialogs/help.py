@@ -34,6 +34,21 @@ def keys_table(keymap: dict[str, str]) -> Table:
     return table
 
 
+def legend() -> Text:
+    """What the colours of claims mean, drawn with the styles the views use."""
+    from annotator.widgets.claim_style import _style
+
+    text = Text("Colours: ", style="bold", end="")
+    for key, name in (
+        ("proposed", "proposed"), ("accepted", "accepted"), ("Supported", "supported"),
+        ("Refuted", "refuted"), ("Not Enough Evidence", "not enough evidence"),
+        ("Conflicting Evidence/Cherrypicking", "conflicting"), ("rejected", "not a claim"),
+    ):
+        text.append(f" {name} ", style=_style(key, False))
+        text.append(" ")
+    return text
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings((
         Key("help.close", "escape,question_mark,q", "close", "Close"),
@@ -47,6 +62,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog", id="help-dialog"):
             yield Static(Text("Keys (remap them in the config file by id)", style="bold"),
                          classes="dialog-title")
+            yield Static(legend())
             with VerticalScroll():
                 yield Static(keys_table(self.keymap))
 

@@ -24,9 +24,9 @@ from annotator.widgets.claim_style import STATUS_GLYPH, claim_style, verdict_nam
 
 CURSOR_STYLE = Style(bgcolor="#005f87", color="#ffffff", bold=True)
 DIM = Style(color="#9e9e9e")
-VERDICT_WIDTH = 13
-KIND_WIDTH = 9
-HEADER = f"  {'verdict':<{VERDICT_WIDTH}} {'kind':<{KIND_WIDTH}} score text"
+VERDICT_WIDTH = 12
+KIND_WIDTH = 8
+HEADER = f"  {'verdict':<{VERDICT_WIDTH}} {'kind':<{KIND_WIDTH}} scr  text"
 
 
 def _fit(text: str, width: int) -> str:
@@ -41,6 +41,11 @@ def _fit(text: str, width: int) -> str:
         out.append(ch)
         cells += w
     return "".join(out) + " " * (width - cells)
+
+
+def _score(score: float) -> str:
+    """Three cells: '.27', '1.0'."""
+    return "1.0" if score >= 0.995 else f"{score:.2f}"[1:]
 
 
 @dataclass
@@ -118,12 +123,12 @@ class ClaimTable(ScrollView, can_focus=True):
         review = book.mine(state)
         status = review.status if review is not None else "proposed"
         row_style = base + CURSOR_STYLE if is_cursor else base
-        text_width = max(0, width - (2 + VERDICT_WIDTH + 1 + KIND_WIDTH + 1 + 5 + 1))
+        text_width = max(0, width - (2 + VERDICT_WIDTH + 1 + KIND_WIDTH + 1 + 4 + 1))
         segments = [
             Segment(STATUS_GLYPH[status] + " ", row_style + claim_style(review, book.scale)),
             Segment(_fit(verdict_name(review, book.scale), VERDICT_WIDTH) + " ", row_style),
             Segment(_fit(state.claim.kind, KIND_WIDTH) + " ", row_style + DIM),
-            Segment(f"{state.claim.score:.2f} ", row_style + DIM),
+            Segment(_score(state.claim.score) + " ", row_style + DIM),
             Segment(_fit(clean_line(state.claim.text[: text_width * 2]), text_width), row_style),
         ]
         strip = Strip(segments).adjust_cell_length(width, row_style)
