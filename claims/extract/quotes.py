@@ -96,6 +96,7 @@ class _Patterns:
     pronoun_after: re.Pattern[str]
     not_names: frozenset[str]
     title_words: frozenset[str]
+    agent: re.Pattern[str]
 
 
 @cache
@@ -120,7 +121,9 @@ def _patterns(lang: str) -> _Patterns:
     title_words = frozenset(
         word for title in lex["titles"] for word in title.replace(".", "").split()
     )
+    agent = re.compile(rf"(?<![\w-])(?:{_alternation(lex.get('agent_markers', ['by']))})\s+")
     return _Patterns(
+        agent=agent,
         speaker=speaker,
         speech_verb=speech_verb,
         source_cue=source_cue,
@@ -237,6 +240,13 @@ class Attributor:
             )
             if name:
                 return name
+            # Passive voice: "a été annoncé, dès le 19 janvier, par Emmanuel Macron".
+            for agent in pat.agent.finditer(text, verb.end(), min(end, verb.end() + 150)):
+                name = _speaker_starting_at(
+                    pat, text, agent.end(), min(end, agent.end() + 60), strict=True
+                )
+                if name and pat.speaker.match(text, agent.end()):
+                    return name
         return None
 
     def has_source_cue(self, text: str, start: int, end: int) -> bool:

@@ -11,6 +11,7 @@ import json
 import re
 from functools import cache
 from importlib import resources
+from collections.abc import Iterable
 from typing import Any
 
 DEFAULT_LANG = "en"
@@ -27,6 +28,32 @@ def available() -> tuple[str, ...]:
             if _LEXICON_FILE.fullmatch(entry.name)
         )
     )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def letter_tokens(text: str) -> list[str]:
+    """Lowercased runs of letters: the tokens the extractor's cheap pre-checks compare."""
+    return _LETTERS.findall(text.lower())
+
+
+def triggers(phrases: Iterable[str], every_word: bool = False) -> frozenset[str]:
+    """Words of which at least one must occur in a sentence for any of `phrases` to match.
+
+    The longest word of each phrase stands for it (a necessary condition, cheap to test with a
+    set), or every word when `every_word` (number words, where any word can start a match).
+    """
+    out: set[str] = set()
+    for phrase in phrases:
+        words = letter_tokens(phrase)
+        if not words:
+            continue
+        if every_word:
+            out.update(words)
+        else:
+            out.add(max(words, key=len))
+    return frozenset(out)
 
 
 @cache

@@ -1,0 +1,82 @@
+"""Extractor throughput on real news, side by side with pysbd's sentence splitting alone.
+
+Corpus: the French Wikinews articles and the English GUM Wikinews documents in
+../shared/data (read by path, never copied), repeated until it holds at least `--mb` MB of
+UTF-8 text. Both contenders see the same articles in the same run, one article per call:
+
+- claims: `claims.extract.extract_records` (segmentation, quantities, dates, speakers, scores);
+- claims segmentation only: `claims.extract.segment.segment`;
+- pysbd: `pysbd.Segmenter(language=..., clean=False).segment` (sentence splitting only).
+
+    /work/venv/bin/python bench/extract.py [--mb 2]
+
+Sources: Wikinews (CC BY 2.5); GUM corpus (texts CC BY 2.5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT / ".." / "shared" / "data"
+
+
+def corpus(min_mb: float) -> list[tuple[str, str]]:
+    articles: list[tuple[str, str]] = []
+    for path, lang in (
+        (DATA / "wikinews-fr" / "wikinews_fr_documents.jsonl", "fr"),
+        (DATA / "gum-wikinews-en" / "gum_news_documents.jsonl", "en"),
+    ):
+        with open(path, encoding="utf-8") as fh:
+            articles += [(json.loads(line)["text"], lang) for line in fh if line.strip()]
+    size = sum(len(t.encode()) for t, _ in articles)
+    repeat = max(1, int(min_mb * 1e6 // size) + 1)
+    return articles * repeat
+
+
+def timed(name: str, fn: Callable[[str, str], object], articles: list[tuple[str, str]]) -> float:
+    size = sum(len(t.encode()) for t, _ in articles) / 1e6
+    started = time.perf_counter()
+    for text, lang in articles:
+        fn(text, lang)
+    elapsed = time.perf_counter() - started
+    rate = size / elapsed
+    print(f"{name:34s} {size:6.2f} MB in {elapsed:6.2f} s = {rate:6.2f} MB/s")
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=float, default=2.0)
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"skipped: {DATA} is absent")
+        return
+    import pysbd
+
+    from claims.extract import extract_records
+    from claims.extract.segment import segment
+
+    articles = corpus(args.mb)
+    # Warm-up: lexicons, compiled patterns and weights load once per process.
+    extract_records(articles[0][0], lang="fr")
+    extract_records("Warm up. Done.", lang="en")
+    segmenters = {lang: pysbd.Segmenter(language=lang, clean=False) for lang in ("fr", "en")}
+
+    print(f"{len(articles)} articles (fr Wikinews + en GUM Wikinews, repeated)")
+    full = timed("claims extract_records (full)", lambda t, lang: extract_records(t, lang=lang),
+                 articles)
+    seg = timed("claims segment only", lambda t, lang: segment(t, lang), articles)
+    sbd = timed("pysbd segment only", lambda t, lang: segmenters[lang].segment(t), articles)
+    print(f"ratio full extractor / pysbd   = {full / sbd:5.1f}x")
+    print(f"ratio claims segment / pysbd   = {seg / sbd:5.1f}x")
+
+
+if __name__ == "__main__":
+    main()

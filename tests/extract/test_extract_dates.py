@@ -1,0 +1,84 @@
+"""Dates: absolute, ranges, periods, weekdays and relative words resolved to ISO bounds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extract.dates import find_dates, resolve_weekday
+
+PUBLISHED = date(2025, 3, 12)  # a Wednesday
+
+
+def dates(text: str, lang: str, published: date | None = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [
+        (text[d.start : d.end], str(d.from_), str(d.to))
+        for d in find_dates(text, 0, len(text), lang, published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "first", "last"),
+    [
+        ("Le conseil s’est réuni le 19 janvier.", "19 janvier", "2025-01-19", "2025-01-19"),
+        ("Les ministres se sont vus les 4 et 5 février.", "4 et 5 février", "2025-02-04", "2025-02-05"),
+        ("Le salon s’est tenu du 3 au 6 mars.", "3 au 6 mars", "2025-03-03", "2025-03-06"),
+        ("Le port a fermé le 1er mars 2024.", "1er mars 2024", "2024-03-01", "2024-03-01"),
+        ("La loi date de mars 2021.", "mars 2021", "2021-03-01", "2021-03-31"),
+        ("La ville a grandi en 2019.", "2019", "2019-01-01", "2019-12-31"),
+        ("Le rapport publié le 2024-11-05 est clair.", "2024-11-05", "2024-11-05", "2024-11-05"),
+        ("Il est arrivé mardi après-midi.", "mardi après-midi", "2025-03-11", "2025-03-11"),
+        ("Le vote a eu lieu lundi soir.", "lundi soir", "2025-03-10", "2025-03-10"),
+        ("Les secours sont intervenus mercredi.", "mercredi", "2025-03-12", "2025-03-12"),
+        ("Le magasin devrait rouvrir vendredi.", "vendredi", "2025-03-14", "2025-03-14"),
+        ("Il l’a annoncé hier.", "hier", "2025-03-11", "2025-03-11"),
+        ("Tout a commencé la veille.", "la veille", "2025-03-11", "2025-03-11"),
+        ("Il pleut aujourd’hui.", "aujourd’hui", "2025-03-12", "2025-03-12"),
+        ("Il était là la semaine dernière.", "la semaine dernière", "2025-03-03", "2025-03-09"),
+        ("Le chantier a débuté en décembre.", "décembre", "2024-12-01", "2024-12-31"),
+    ],
+)
+def test_french_dates(text: str, span: str, first: str, last: str) -> None:
+    assert dates(text, "fr")[0] == (span, first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "first", "last"),
+    [
+        ("The plant opened on March 2, 2022.", "March 2, 2022", "2022-03-02", "2022-03-02"),
+        ("Talks were held Feb. 10-12.", "Feb. 10-12", "2025-02-10", "2025-02-12"),
+        ("The vote took place on Tuesday.", "Tuesday", "2025-03-11", "2025-03-11"),
+        ("The board will meet on Friday.", "Friday", "2025-03-14", "2025-03-14"),
+        ("Crews left Monday morning.", "Monday morning", "2025-03-10", "2025-03-10"),
+        ("She resigned last Wednesday.", "last Wednesday", "2025-03-05", "2025-03-05"),
+        ("He spoke yesterday.", "yesterday", "2025-03-11", "2025-03-11"),
+        ("Sales fell last month.", "last month", "2025-02-01", "2025-02-28"),
+        ("The law passed in 2019.", "2019", "2019-01-01", "2019-12-31"),
+        ("It was signed 21 July 2017.", "21 July 2017", "2017-07-21", "2017-07-21"),
+    ],
+)
+def test_english_dates(text: str, span: str, first: str, last: str) -> None:
+    assert dates(text, "en")[0] == (span, first, last)
+
+
+def test_future_and_past_in_one_sentence() -> None:
+    text = "Le musée, fermé depuis lundi, devrait rouvrir samedi."
+    assert [d[0:2] for d in dates(text, "fr")] == [("lundi", "2025-03-10"), ("samedi", "2025-03-15")]
+
+
+def test_unresolvable_keeps_text_with_null_bounds() -> None:
+    assert dates("Il est parti mardi.", "fr", published=None) == [("mardi", "None", "None")]
+    assert dates("He left yesterday.", "en", published=None) == [("yesterday", "None", "None")]
+    # With a year, no publication date is needed.
+    assert dates("Le 5 mai 2020.", "fr", published=None) == [("5 mai 2020", "2020-05-05", "2020-05-05")]
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert dates("Officials may decide later.", "en") == []
+
+
+def test_resolve_weekday() -> None:
+    assert resolve_weekday(PUBLISHED, 2, future=False) == PUBLISHED
+    assert resolve_weekday(PUBLISHED, 4, future=False) == date(2025, 3, 7)
+    assert resolve_weekday(PUBLISHED, 4, future=True) == date(2025, 3, 14)
