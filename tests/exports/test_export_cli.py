@@ -165,3 +165,10 @@ def test_the_command_line_offers_every_registered_format() -> None:
     from annotator.cli_export import FORMAT_NAMES
 
     assert tuple(exports.FORMATS) == FORMAT_NAMES
+
+
+def test_exporting_a_missing_database_is_an_error(tmp_path: Path) -> None:
+    code, _, err = run("export", "--db", str(tmp_path / "typo.db"))
+    assert code == 1 and "typo.db: no such database" in err
+    assert not (tmp_path / "typo.db").exists()
+
