@@ -183,6 +183,7 @@ def test_store_full_mid_session_keeps_every_acknowledged_event(
 def test_review_with_several_options_is_all_or_nothing_when_the_disk_fills(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """`claims review --verdict --note` is one transaction: a failure saves neither."""
     db = str(tmp_path / "claims.db")
     claim_ids = prepare_project(db, n_articles=1)
     from claims.store import base

@@ -322,4 +322,12 @@ def test_bidi_overrides_in_titles_and_notes_are_shown_visibly_by_the_cli(tmp_pat
     article.write_bytes(orjson.dumps({"text": text, "lang": "fr", "title": "rapport\u202egnp.exe"}))
     result = _invoke(["add", str(article), "--db", db])
     assert result.exit_code == 0
-    assert "\u202e" not in result.output
+    shown = [result.output]
+    with Project.open(db) as project:
+        claim_id = project.claims()[0].claim.id
+    shown.append(_invoke(["review", claim_id, "--note", "vrai\u2066faux", "--reviewer",
+                          "ana\u202d", "--db", db]).output)
+    shown.append(_invoke(["log", "--db", db]).output)
+    shown.append(_invoke(["list", "--db", db]).output)
+    for output in shown:
+        assert not set(output) & {"\u202e", "\u202d", "\u2066"}, output
