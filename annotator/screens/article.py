@@ -91,6 +91,12 @@ class ArticleScreen(Screen[None]):
             return
         book = ClaimBook.build(article, states, app.reviewer, app.project.scale)
         app.call_from_thread(self._loaded, book, claim_id)
+        if not app.summaries:  # `]` and `[` follow the project's order of articles
+            try:
+                summaries = app.project.articles(app.reviewer)
+            except Exception:
+                return
+            app.call_from_thread(setattr, app, "summaries", summaries)
 
     def _loaded(self, book: ClaimBook, claim_id: str | None) -> None:
         self.book = book
@@ -254,7 +260,13 @@ class ArticleScreen(Screen[None]):
         self.load(article_id, claim_id)
 
     def action_articles(self) -> None:
-        self.dismiss()
+        from annotator.screens.articles import ArticlesScreen
+
+        stack = self.app.screen_stack
+        if len(stack) >= 2 and isinstance(stack[-2], ArticlesScreen):
+            self.dismiss()
+        else:
+            self.app.switch_screen(ArticlesScreen())
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -387,3 +387,17 @@ async def test_palette_export_writes_a_file(make_app, tmp_path, monkeypatch) -> 
         await settle(pilot)
     files = list(tmp_path.glob("claims-export-*"))
     assert files and files[0].read_text(encoding="utf-8").strip()
+
+
+@run_async
+async def test_articles_list_from_an_article_opened_at_launch(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticlesScreen)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert "city council" in app.screen.current().claim.text
