@@ -39,14 +39,9 @@ def _alt(words: Any) -> str:
 
 def _cased(words: Any, case_sensitive: bool) -> str:
     """Alternation accepting a capitalised first letter; English names must be capitalised."""
-    forms: set[str] = set()
-    for word in words:
-        if case_sensitive:
-            forms.add(word[:1].upper() + word[1:])
-        else:
-            forms.add(word)
-            forms.add(word[:1].upper() + word[1:])
-    return _alt(forms)
+    if case_sensitive:
+        return lexicons.alternation((w[:1].upper() + w[1:] for w in words), fold_first=False)
+    return lexicons.alternation(words)
 
 
 @dataclass(frozen=True)
@@ -59,6 +54,8 @@ class _Rules:
     relative_periods: dict[str, tuple[str, int]]
     past_mods: frozenset[str]
     future_mods: frozenset[str]
+    word_triggers: frozenset[str]
+    year_prep_before: re.Pattern[str]
 
 
 @cache
@@ -73,8 +70,8 @@ def _rules(lang: str) -> _Rules:
     full = [name for name in months if name not in abbreviated]
     month = rf"(?:(?:{_cased(abbreviated, cs)})\.?|(?:{_cased(full, cs)}))(?![\w])"
     weekday = _cased(lex["weekdays"], cs)
-    parts = _alt(lex["day_parts"])
-    mods = _alt(lex["weekday_past"] + lex["weekday_future"])
+    parts = lexicons.alternation(lex["day_parts"])
+    mods = lexicons.alternation(lex["weekday_past"] + lex["weekday_future"])
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:er|re|st|nd|rd|th)?(?!\d)"
     year = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
     rel_days = _cased(lex["relative_days"], False)
@@ -111,8 +108,18 @@ def _rules(lang: str) -> _Rules:
         )(?![\w\-])
         """
     )
-    future = re.compile(rf"(?<![\w\-])(?:{_alt(lex['future_markers'])})(?![\w\-])", re.I)
+    future = re.compile(
+        rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])"
+    )
+    word_triggers = lexicons.triggers(
+        [*lex["months"], *lex["weekdays"], *lex["relative_days"], *lex["relative_periods"]]
+    )
+    year_prep_before = re.compile(
+        rf"{_SP}+(?:{_alt(p[::-1] for p in lex['year_prepositions'])})(?![\w\-])", re.I
+    )
     return _Rules(
+        word_triggers=word_triggers,
+        year_prep_before=year_prep_before,
         pattern=pattern,
         future=future,
         months={k.lower(): int(v) for k, v in lex["months"].items()},
@@ -180,16 +187,41 @@ def _clause(text: str, start: int, end: int, pos: int, pos_end: int) -> tuple[in
     return left, right
 
 
+_YEARISH = re.compile(r"\d(?<![\w.,\-/]\d)\d{3}(?:-[01]\d-[0-3]\d)?(?![\w\-])")
+
+
+def _numeric_dates(rules: _Rules, text: str, start: int, end: int) -> list[FoundDate]:
+    """ISO dates and years after a preposition, for sentences with no month or day word."""
+    out: list[FoundDate] = []
+    for match in _YEARISH.finditer(text, start, end):
+        found = match.group()
+        year = int(found[:4])
+        if not 1600 <= year <= 2099:
+            continue
+        if len(found) == 10:
+            day = _safe_date(year, int(found[5:7]), int(found[8:10]))
+            if day:
+                out.append(FoundDate(match.start(), match.end(), day, day))
+            continue
+        before = text[max(start, match.start() - 16) : match.start()][::-1]
+        if rules.year_prep_before.match(before):
+            out.append(FoundDate(match.start(), match.end(), date(year, 1, 1), date(year, 12, 31)))
+    return out
+
+
 def find_dates(
     text: str, start: int, end: int, lang: str, published: date | None,
-    future: bool | None = None,
+    future: bool | None = None, tokens: set[str] | None = None, has_digit: bool = True,
 ) -> list[FoundDate]:
     """Dates in `text[start:end]`, resolved when `published` allows.
 
     `future` forces the tense; by default each date looks at its own clause ("devrait rouvrir
-    mercredi" is ahead, ", avait-on indiqué dimanche" is behind, in one sentence).
+    mercredi" is ahead, ", avait-on indiqué dimanche" is behind, in one sentence). `tokens` (the
+    sentence's `lexicons.letter_tokens`) and `has_digit` let the caller skip what cannot match.
     """
     rules = _rules(lang)
+    if tokens is not None and rules.word_triggers.isdisjoint(tokens):
+        return _numeric_dates(rules, text, start, end) if has_digit else []
     out: list[FoundDate] = []
     for match in rules.pattern.finditer(text, start, end):
         ahead = future

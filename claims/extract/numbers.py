@@ -66,13 +66,14 @@ class _Rules:
 @cache
 def _rules(lang: str) -> _Rules:
     lex: dict[str, Any] = lexicons.load(lang)
+    alt = lexicons.alternation
     multipliers = {k: float(v) for k, v in lex["multipliers"].items()}
     long_mult = [m for m in multipliers if len(m) > 2]
     short_mult = [m for m in multipliers if len(m) <= 2]
     currencies = dict(lex["currency_words"])
     symbols = [c for c in currencies if not c.isalpha()]
     words = lex["number_words"]
-    word = rf"(?:{_alt(words)})"
+    word = rf"(?:{lexicons.alternation(words)})"
     articles = lex["number_articles"]
     ordinal_suffix = _alt(lex["ordinal_suffixes"])
     # Digits first: the pattern starts with \d so the regex engine skips ahead to digits.
@@ -90,32 +91,34 @@ def _rules(lang: str) -> _Rules:
     currency_before = re.compile(rf"(?P<pre>{_alt(symbols)}){_SP}?$")
     core = re.compile(
         rf"""(?x)
-        (?<![\w\-])(?P<approx>(?:{_alt(articles)}){_SP}+(?P<anoun>{_alt(lex['approximate_nouns'])}))(?!\w)
-      | (?<![\w\-])(?P<vague>(?:(?:{_alt(lex['vague_prefixes'])}){_SP}+)?(?P<vnoun>{_alt(lex['plural_vague'])}))(?!\w)
+        (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex['approximate_nouns'])}))(?!\w)
+      | (?<![\w\-])(?P<vague>(?:(?:{alt(lex['vague_prefixes'])}){_SP}+)?(?P<vnoun>{alt(lex['plural_vague'])}))(?!\w)
       | (?<![\w\-])(?P<words>
-            (?:(?:{_alt(articles)}){_SP}+(?={_alt(long_mult)}|hundred|cent))?
+            (?:(?:{alt(articles)}){_SP}+(?={_alt(long_mult)}|hundred|cent))?
             {word}(?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-){word})*
         )(?![\w\-])
-      | (?<![\w\-])(?P<ordw>{_alt(lex['ordinal_words'])})(?!\w)
-        """,
-        re.I,
+      | (?<![\w\-])(?P<ordw>{alt(lex['ordinal_words'])})(?!\w)
+        """
     )
-    word_triggers = lexicons.triggers(
-        list(words) + list(lex["approximate_nouns"]) + list(lex["plural_vague"])
-        + list(lex["ordinal_words"]),
-        every_word=True,
-    ) - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
+    word_triggers = (
+        lexicons.triggers(words, every_word=True)
+        - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
+    ) | lexicons.triggers(
+        [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"], "hundred", "cent"]
+    )
     comparators = {k.lower(): v for k, v in lex["comparators"].items()}
-    comparator = re.compile(rf"(?<!\w)(?P<cmp>{_alt(lex['comparators'])}){_SP}*$", re.I)
+    # Matched on the reversed text before a number: one anchored match instead of a search.
+    comparator = re.compile(
+        rf"{_SP}*(?P<cmp>{_alt(c[::-1] for c in lex['comparators'])})(?!\w)", re.I
+    )
     units = list(lex["units"]) + list(lex["percent_words"])
     unit = re.compile(
         rf"{_SP}*(?:(?:d['’]|de{_SP}+|of{_SP}+))?(?P<unit>{_alt(units + list(currencies))})(?![\w/²³])"
     )
-    adjectives = _alt(lex.get("counted_noun_adjectives", []) or ["\x00"])
+    adjectives = alt(lex.get("counted_noun_adjectives", []))
     noun = re.compile(
         rf"{_SP}+(?:(?:d['’]|de{_SP}+|des{_SP}+|of{_SP}+(?:the{_SP}+)?))?"
-        rf"(?:(?:{adjectives}){_SP}+)?(?P<noun>[^\W\d_][\w’'\-]*)",
-        re.I,
+        rf"(?:(?:{adjectives}){_SP}+)?(?P<noun>[^\W\d_][\w’'\-]*)"
     )
     range_sep = re.compile(rf"{_SP}*(?:à|au|a|et|to|and|-|–|—){_SP}*$", re.I)
     range_open = re.compile(
@@ -294,10 +297,11 @@ def _quantity(
     elif unit_match is None and unit:
         pass
     span_start = core_start
-    cmp_match = rules.comparator.search(text, max(0, core_start - 40), core_start)
+    window = max(0, core_start - 40)
+    cmp_match = rules.comparator.match(text[window:core_start][::-1])
     if cmp_match:
-        comparator = rules.comparators[cmp_match.group("cmp").lower()]
-        span_start = cmp_match.start()
+        comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
+        span_start = core_start - cmp_match.end()
     return Found(value, comparator, unit, span_start, span_end, core_start, core_end)
 
 

@@ -32,13 +32,14 @@ _CLAUSE_MIN = 400
 _CLAUSE_MAX = 3000
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CLAUSE_CUT = re.compile(r";[ \u00a0\u202f]+")
-_PROPER = re.compile(r"(?<=[\s(«“\"'’])[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ][\w\-]+")
+# Starts with the capital so the regex engine can skip ahead; the look-behind checks the
+# character before it (a capital that opens the sentence does not count).
+_PROPER = re.compile(r"[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ](?<=[\s(«“\"'’].)[\w\-]+")
 
 
 @cache
-def _hints(lang: str) -> re.Pattern[str]:
-    words = lexicons.load(lang)["function_words"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+def _hints(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.load(lang)["function_words"])
 
 
 @dataclass(frozen=True)
@@ -69,17 +70,17 @@ _DIGIT = re.compile(r"\d")
 
 @cache
 def _comparison(lang: str) -> re.Pattern[str]:
-    cues = lexicons.load(lang)["comparison_cues"]
-    alternation = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])", re.I)
+    cues = lexicons.alternation(lexicons.load(lang)["comparison_cues"])
+    return re.compile(rf"(?<![\w\-])(?:{cues})(?![\w\-])")
 
 
 def detect_language(text: str) -> str:
     """'fr' or 'en' (the languages with a lexicon), by counting function words in a sample."""
-    sample = text[:20000]
+    words = lexicons.letter_tokens(text[:8000])
     best, best_count = lexicons.DEFAULT_LANG, -1
     for lang in lexicons.available():
-        count = len(_hints(lang).findall(sample))
+        hints = _hints(lang)
+        count = sum(1 for w in words if w in hints)
         if count > best_count:
             best, best_count = lang, count
     return best
@@ -207,8 +208,7 @@ def _analyse_span(
     words = lexicons.letter_tokens(text[start:end])
     tokens = set(words)
     has_digit = _DIGIT.search(text, start, end) is not None
-    if has_digit or not gates.dates.isdisjoint(tokens):
-        item.dates = find_dates(text, start, end, lang, published)
+    item.dates = find_dates(text, start, end, lang, published, None, tokens, has_digit)
     quantities = find_quantities(text, start, end, lang, tokens, has_digit)
     if item.dates and quantities:
         date_starts = [d.start for d in item.dates]
@@ -225,7 +225,7 @@ def _analyse_span(
     if item.speaker is None and speech:
         item.speaker = attributor.source(text, start, end)
     _facts(item, text, lang, comparison, attributor, gates, tokens, speech, has_digit, len(words))
-    item.score, item.reasons = score(text[start:end], item.facts, lang)
+    item.score, item.reasons = score(text[start:end], item.facts, lang, words)
     item.kind = _kind(item)
     return item
 

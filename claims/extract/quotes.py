@@ -102,7 +102,7 @@ class _Patterns:
 @cache
 def _patterns(lang: str) -> _Patterns:
     lex: dict[str, Any] = lexicons.load(lang)
-    titles = _alternation(lex["titles"])
+    titles = lexicons.alternation(lex["titles"])
     particles = _alternation(lex["name_particles"])
     name_seq = (
         rf"(?:{_NAME_WORD}|{_INITIAL})"
@@ -113,11 +113,11 @@ def _patterns(lang: str) -> _Patterns:
     speaker = re.compile(
         rf"(?:\b(?:le|la|l['’]|the)\s+)?(?P<name>(?:(?:{titles})\s+)?(?P<core>{name_seq}))"
     )
-    verbs = _alternation(lex["speech_verbs"])
-    speech_verb = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w])", re.I)
-    source_cue = re.compile(rf"(?<![\w-])(?:{_alternation(lex['source_cues'])})(?![\w])", re.I)
-    pronouns = _alternation(lex["pronoun_speakers"])
-    pronoun_after = re.compile(rf"(?<![\w])(?:{pronouns})(?![\w])", re.I)
+    verbs = lexicons.alternation(lex["speech_verbs"])
+    speech_verb = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w])")
+    source_cue = re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lex['source_cues'])})(?![\w])")
+    pronouns = lexicons.alternation(lex["pronoun_speakers"])
+    pronoun_after = re.compile(rf"(?<![\w])(?:{pronouns})(?![\w])")
     title_words = frozenset(
         word for title in lex["titles"] for word in title.replace(".", "").split()
     )

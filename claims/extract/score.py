@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[%$€£]", re.UNICODE)
+from claims.extract.lexicons import letter_tokens
+
 
 # Facts the pipeline reports, with the reason string shown to reviewers.
 FACT_REASONS: dict[str, str] = {
@@ -49,17 +49,27 @@ class Model:
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
+    """Lowercased runs of letters, shared with the pipeline's pre-checks (numbers are facts)."""
+    return letter_tokens(text)
 
 
 def ngram_features(text: str) -> Iterable[str]:
-    """Word 1-, 2- and 3-grams, lowercased, every run of digits written as 0."""
-    words = ["0" if w.isdigit() else w for w in tokens(text)]
+    """Word 1-, 2- and 3-grams of `tokens(text)`."""
+    words = tokens(text)
     yield from words
     for a, b in zip(words, words[1:], strict=False):
         yield f"{a} {b}"
     for a, b, c in zip(words, words[1:], words[2:], strict=False):
         yield f"{a} {b} {c}"
+
+
+def ngram_set(words: list[str]) -> set[str]:
+    """The distinct features of `ngram_features` (the model is trained on presence, not counts)."""
+    features = set(words)
+    if len(words) > 1:
+        features.update(map(" ".join, zip(words, words[1:], strict=False)))
+        features.update(map(" ".join, zip(words, words[1:], words[2:], strict=False)))
+    return features
 
 
 def fact_features(facts: dict[str, float]) -> dict[str, float]:
@@ -84,8 +94,13 @@ def load_model(lang: str) -> Model:
     )
 
 
-def score(text: str, facts: dict[str, float], lang: str) -> tuple[float, list[str]]:
-    """Check-worthiness of `text` and the reasons, strongest first."""
+def score(
+    text: str, facts: dict[str, float], lang: str, words: list[str] | None = None
+) -> tuple[float, list[str]]:
+    """Check-worthiness of `text` and the reasons, strongest first.
+
+    `words` are `tokens(text)` when the caller already has them.
+    """
     model = load_model(lang)
     total = model.bias
     contributions: dict[str, float] = {}
@@ -96,13 +111,8 @@ def score(text: str, facts: dict[str, float], lang: str) -> tuple[float, list[st
         if reason:
             contributions[reason] = max(contributions.get(reason, -99.0), weight)
     if model.ngrams:
-        ngrams = model.ngrams
-        seen: set[str] = set()
-        for feature in ngram_features(text):
-            if feature in seen:
-                continue
-            seen.add(feature)
-            total += ngrams.get(feature, 0.0)
+        features = ngram_set(tokens(text) if words is None else words)
+        total += sum(filter(None, map(model.ngrams.get, features)))
     total = max(-30.0, min(30.0, total))
     probability = 1.0 / (1.0 + math.exp(-total))
     reasons = [r for r, _ in sorted(contributions.items(), key=lambda kv: -kv[1])]

@@ -52,8 +52,51 @@ def triggers(phrases: Iterable[str], every_word: bool = False) -> frozenset[str]
         if every_word:
             out.update(words)
         else:
-            out.add(max(words, key=len))
+            # Ties go to the later word: "last week" is gated on "week", not "last".
+            out.add(max(reversed(words), key=len))
     return frozenset(out)
+
+
+def alternation(words: Iterable[str], fold_first: bool = True) -> str:
+    """A regex matching any of `words`, built as a trie (longest match first).
+
+    Python's `re` tries every branch of a flat alternation at every position, and IGNORECASE
+    slows it four times more; a trie with only the first letter case-folded ("Selon", "selon")
+    scans news text several times faster and matches the same words.
+    """
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    if not trie:
+        return "(?!x)x"
+    return _emit(trie, fold_first, first=True)
+
+
+def _emit(node: dict[str, Any], fold_first: bool, first: bool) -> str:
+    branches: dict[str, list[str]] = {}
+    for char in sorted(k for k in node if k):
+        rest = _emit(node[char], fold_first, first=False)
+        if first and fold_first and char.lower() != char.upper():
+            key = f"[{re.escape(char.lower())}{re.escape(char.upper())}]"
+        else:
+            key = re.escape(char)
+        branches.setdefault(key, []).append(rest)
+    parts = []
+    for key, rests in branches.items():
+        # Upper- and lower-case words folded onto one key: keep both continuations.
+        parts.append(key + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")"))
+    optional = "" in node
+    if not parts:
+        return ""
+    if len(parts) == 1 and not optional:
+        return parts[0]
+    body = "(?:" + "|".join(parts) + ")"
+    return body + "?" if optional else body
 
 
 @cache
