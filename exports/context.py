@@ -35,6 +35,8 @@ class _Pieces:
         first = bisect_right(bounds, start) - 1
         last = bisect_left(bounds, end if end > start else start + 1) - 1
         n = len(self.trimmed)
+        if first == last and 0 <= first < n:  # the claim lies in one piece: the usual case
+            return self.trimmed[first]
         first = min(max(first, 0), n - 1)
         last = min(max(last, first), n - 1)
         if first == last:

@@ -147,49 +147,114 @@ def articles(tx: Any, filters: Filters, page: int = 500) -> Iterator[ArticleRow]
         last = int(rows[-1][7])
 
 
-def iter_claims(
-    tx: Any, filters: Filters, scanned: list[int] | None = None
-) -> Iterator[tuple[ArticleRow, ClaimRow]]:
-    """Every selected claim with its kept reviews, in export order.
-
-    `scanned[0]` counts the claims looked at (kept or not), for a progress bar.
-    """
-    since = filters.since.isoformat() if filters.since else None
+def _row_batches(tx: Any, filters: Filters) -> Iterator[tuple[ArticleRow, list[Any]]]:
+    """The selected articles (text included) with their claim-and-review rows, in batches."""
     sql = _CLAIMS_SQL.format(reviewer=" AND r.reviewer = ?" if filters.reviewer else "")
     for article in articles(tx, filters):
-        # the claim's text is always article.text[start:end]: slicing beats fetching it
-        text = article.text = tx.one("SELECT text FROM articles WHERE id = ?", (article.id,))[0]
+        article.text = tx.one("SELECT text FROM articles WHERE id = ?", (article.id,))[0]
         params: list[Any] = [filters.reviewer] if filters.reviewer else []
         params.append(article.id)
         cursor = tx.execute(sql, params)
-        current: ClaimRow | None = None
+        yield article, []  # an article with no claims still moves the reader along
         while True:
             rows = cursor.fetchmany(_BATCH)
             if not rows:
                 break
-            for row in rows:
-                if current is None or current.id != row[0]:
-                    if current is not None:
-                        if len(current.reviews) > 1:  # code-point order on every backend
-                            current.reviews.sort(key=_by_reviewer)
-                        if scanned is not None:
-                            scanned[0] += 1
-                        if _keep(current, filters, since):
-                            yield article, current
-                    start, end = row[1], row[2]
-                    current = ClaimRow(
-                        row[0], start, end, text[start:end], row[3], row[4],
-                        row[5], row[6], row[7], row[8], row[9], [],
-                    )
-                if row[10] is not None:
-                    current.reviews.append(ReviewRow(*row[10:16]))
-        if current is not None:
-            if len(current.reviews) > 1:
-                current.reviews.sort(key=_by_reviewer)
-            if scanned is not None:
-                scanned[0] += 1
-            if _keep(current, filters, since):
-                yield article, current
+            yield article, rows
+
+
+def _prefetched(
+    batches: Iterator[tuple[ArticleRow, list[Any]]], depth: int = 8
+) -> Iterator[tuple[ArticleRow, list[Any]]]:
+    """`batches`, produced by a thread of its own, `depth` batches ahead.
+
+    SQLite steps through the query without the GIL, so reading the next rows overlaps turning
+    the previous ones into records. The thread is the only user of the cursor until it is
+    joined, which happens before this generator returns (even when abandoned half-way).
+    """
+    import queue
+    import threading
+
+    box: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def run() -> None:
+        try:
+            for item in batches:
+                while not stop.is_set():
+                    try:
+                        box.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            box.put(done)
+        except BaseException as exc:  # handed to the consumer
+            box.put(exc)
+
+    thread = threading.Thread(target=run, name="export-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = box.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while thread.is_alive():
+            try:
+                box.get(timeout=0.1)
+            except queue.Empty:
+                pass
+        thread.join()
+
+
+def iter_claims(
+    tx: Any, filters: Filters, scanned: list[int] | None = None, *, prefetch: bool = True
+) -> Iterator[tuple[ArticleRow, ClaimRow]]:
+    """Every selected claim with its kept reviews, in export order.
+
+    `scanned[0]` counts the claims looked at (kept or not), for a progress bar. With
+    `prefetch`, rows are read by a second thread while records are being built.
+    """
+    since = filters.since.isoformat() if filters.since else None
+    batches = _row_batches(tx, filters)
+    if prefetch:
+        batches = _prefetched(batches)
+    current: ClaimRow | None = None
+    current_article: ArticleRow | None = None
+    for article, rows in batches:
+        # the claim's text is always article.text[start:end]: slicing beats fetching it
+        text = article.text
+        for row in rows:
+            if current is None or current.id != row[0]:
+                if current is not None:
+                    if len(current.reviews) > 1:  # code-point order on every backend
+                        current.reviews.sort(key=_by_reviewer)
+                    if scanned is not None:
+                        scanned[0] += 1
+                    if _keep(current, filters, since):
+                        yield current_article, current  # type: ignore[misc]
+                start, end = row[1], row[2]
+                current = ClaimRow(
+                    row[0], start, end, text[start:end], row[3], row[4],
+                    row[5], row[6], row[7], row[8], row[9], [],
+                )
+                current_article = article
+            if row[10] is not None:
+                current.reviews.append(ReviewRow(*row[10:16]))
+    if current is not None:
+        if len(current.reviews) > 1:
+            current.reviews.sort(key=_by_reviewer)
+        if scanned is not None:
+            scanned[0] += 1
+        if _keep(current, filters, since):
+            yield current_article, current  # type: ignore[misc]
 
 
 def _by_reviewer(review: ReviewRow) -> str:

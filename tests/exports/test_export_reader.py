@@ -54,3 +54,14 @@ def test_context_always_covers_the_claim(text: str, data: st.DataObject) -> None
         assert 0 <= lo <= hi <= len(text)
         if start < end:
             assert lo <= start and end <= hi
+
+
+def test_prefetching_reads_the_same_claims_and_stops_cleanly(reviewed: Project) -> None:
+    with reviewed.store.read() as tx:
+        plain = [(a.id, c.id, c.reviews) for a, c in iter_claims(tx, Filters(), prefetch=False)]
+        ahead = [(a.id, c.id, c.reviews) for a, c in iter_claims(tx, Filters(), prefetch=True)]
+        assert plain == ahead
+        claims = iter_claims(tx, Filters())
+        next(claims)
+        claims.close()  # abandoned half-way: the reading thread is gone, the cursor is free
+        assert tx.one("SELECT COUNT(*) FROM claims")[0] == 7
