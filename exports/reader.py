@@ -172,6 +172,7 @@ def _prefetched(
     the previous ones into records. The thread is the only user of the cursor until it is
     joined, which happens before this generator returns (even when abandoned half-way).
     """
+    import contextlib
     import queue
     import threading
 
@@ -207,10 +208,8 @@ def _prefetched(
     finally:
         stop.set()
         while thread.is_alive():
-            try:
+            with contextlib.suppress(queue.Empty):
                 box.get(timeout=0.1)
-            except queue.Empty:
-                pass
         thread.join()
 
 
