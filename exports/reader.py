@@ -225,6 +225,21 @@ def iter_claims(
     batches = _row_batches(tx, filters)
     if prefetch:
         batches = _prefetched(batches)
+    try:
+        yield from _group(batches, filters, since, scanned)
+    finally:
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()
+
+
+def _group(
+    batches: Iterator[tuple[ArticleRow, list[Any]]],
+    filters: Filters,
+    since: str | None,
+    scanned: list[int] | None,
+) -> Iterator[tuple[ArticleRow, ClaimRow]]:
+    """Rows (one per claim and review) grouped into claims with their reviews."""
     current: ClaimRow | None = None
     current_article: ArticleRow | None = None
     for article, rows in batches:

@@ -121,13 +121,18 @@ def write_stream(
     scanned = [0]
     with project.store.read() as tx:
         total = count_claims(tx, filters) if progress is not None else 0
-        records = _records(iter_claims(tx, filters, scanned), convert, scanned, total, progress)
-        if export_format.encoding == "csv":
-            n = _write_csv(records, out, export_format.header)
-        elif export_format.array:
-            n = _write_json_array(records, out)
-        else:
-            n = _write_jsonl(records, out)
+        claims = iter_claims(tx, filters, scanned)
+        try:
+            records = _records(claims, convert, scanned, total, progress)
+            if export_format.encoding == "csv":
+                n = _write_csv(records, out, export_format.header)
+            elif export_format.array:
+                n = _write_json_array(records, out)
+            else:
+                n = _write_jsonl(records, out)
+        finally:
+            # Stop the reading thread before the transaction ends, whatever went wrong.
+            claims.close()
     if progress is not None:
         progress(scanned[0], max(total, scanned[0]))
     return n

@@ -172,3 +172,23 @@ def test_exporting_a_missing_database_is_an_error(tmp_path: Path) -> None:
     assert code == 1 and "typo.db: no such database" in err
     assert not (tmp_path / "typo.db").exists()
 
+
+
+def test_a_failing_stream_stops_the_reader_before_the_transaction_ends(
+    reviewed: Project,
+) -> None:
+    import io
+    import threading
+
+    class Fails(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, chunk: object) -> int:
+            raise OSError(5, "Input/output error")
+
+    for fmt in ("jsonl", "averitec", "csv"):
+        with pytest.raises(OSError):
+            exports.write_stream(reviewed, fmt, io.BufferedWriter(Fails(), 16))
+        assert not [t for t in threading.enumerate() if t.name.startswith("export-")]
+        assert len(reviewed.claims()) == 7  # the connection is usable
