@@ -7,8 +7,8 @@ then judged with a few rules that the generic splitters get wrong on news:
   unless a typical sentence opener follows;
 - `?`/`!` before a closing guillemet followed by a comma or a lowercase word (« Pourquoi ? »,
   a-t-il demandé) do not end a sentence;
-- a quotation of several sentences that closes inside the paragraph is kept whole, with its
-  attribution;
+- a quotation of several sentences is split like any text (each piece gets the quote's speaker
+  in the pipeline), or kept whole with its attribution when asked (`keep_quotes=True`);
 - captions (PHOTO NAME, AGENCE FRANCE-PRESSE), bylines and datelines ((Istres), 22 mai 2012. -,
   WASHINGTON (Reuters) -) come out as their own segments with a kind other than "sentence", so
   they are never proposed as claims.
@@ -46,13 +46,15 @@ class Segment:
 
 # A candidate end: terminal punctuation, then any closing quotes or brackets. French puts a
 # (narrow) no-break space before the closing guillemet; English quotes hug the punctuation.
-_END = re.compile(r"(?:[.!?]+|…)(?:[\"”’')\]]|[ \u00a0\u202f]*»)*")
+_END = re.compile(r"(?:[.!?]+|…)(?:[\"”’')\]]|[ \u00a0\u202f]*»|[ \u00a0\u202f]+\"(?=\s|$))*")
 _NEXT = re.compile(r"[ \t\u00a0\u202f\u2009]+(\S)")
 _WORD_BEFORE = re.compile(r"([\w’'.\-]*\w)\.$")
 _WORD_AFTER = re.compile(r"[«“\"‘'(\[]?\s*([\w’'\-]+)")
 _ACRONYM = re.compile(r"(?:\w\.-?)+\w")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0\u202f\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CAPITALS = re.compile(rf"[{_UPPER}]+")
 
 _DATELINES = re.compile(
     rf"""(?x)
@@ -130,18 +132,16 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_caption(rules: _Rules, line: str) -> bool:
-    if len(line) > 300:
+    if len(line) > 300 or line.endswith(("?", "!")):
         return False
     if rules.caption.match(line):
         return True
-    letters = [ch for ch in line if ch.isalpha()]
-    # A line in capitals with a comma and no verb-like lowercase: "JEFF PACHOUD, AFP".
-    return (
-        len(letters) >= 6
-        and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
-        and not line.rstrip().endswith((".", "?", "!"))
-        and ("," in line or "/" in line)
-    )
+    # A line in capitals with a comma and no sentence end: "JEFF PACHOUD, AFP".
+    if line.endswith(".") or ("," not in line and "/" not in line):
+        return False
+    letters = _LETTERS.findall(line)
+    count = sum(map(len, letters))
+    return count >= 6 and sum(map(len, _CAPITALS.findall(line))) >= 0.8 * count
 
 
 def _is_byline(rules: _Rules, line: str) -> bool:
@@ -184,11 +184,18 @@ def _ends_sentence(rules: _Rules, text: str, block_start: int, punct_start: int,
         return False
     if not (next_char.isupper() or next_char.isdigit() or next_char in "«“\"‘'([¿¡—–-•*#"):
         return False
+    if next_char == "(":
+        # A citation after a quotation belongs to it: "... stairways" (Smith 55).
+        close = text.find(")", next_pos, next_pos + 40)
+        if close > 0 and text[close + 1 : close + 2] in (".", "!", "?"):
+            return False
     if punct[0] != "." or punct.startswith(".."):
         if punct[0] in "?!" and next_char in "»":
             return False
         return True
     # A single period: look at the word it closes.
+    if punct_start > block_start and text[punct_start - 1] in "°º":
+        return False  # N°. 12
     before = _WORD_BEFORE.search(text, max(block_start, punct_start - 40), punct_start + 1)
     if before is None:
         return True
@@ -200,7 +207,8 @@ def _ends_sentence(rules: _Rules, text: str, block_start: int, punct_start: int,
     if word in rules.titles or bare in rules.titles:
         return False
     if word in rules.abbreviations or word.lower() in rules.abbreviations:
-        return starter or next_char in "«“\"‘"
+        # "etc.)" or "Inc.»": a bracket or quote closes after it, so the sentence ends there.
+        return starter or next_char in "«“\"‘" or len(punct) > 1
     if len(word) == 1 and word.isalpha() and word.isupper():
         return starter  # an initial: Joseph J. Lhota
     if _ACRONYM.fullmatch(word):
@@ -210,8 +218,13 @@ def _ends_sentence(rules: _Rules, text: str, block_start: int, punct_start: int,
     return True
 
 
-def segment(text: str, lang: str = "fr") -> list[Segment]:
-    """Every segment of `text`, in order, stripped of surrounding white space."""
+def segment(text: str, lang: str = "fr", keep_quotes: bool = False) -> list[Segment]:
+    """Every segment of `text`, in order, stripped of surrounding white space.
+
+    A quotation of several sentences is split into its sentences, as the treebanks do (the
+    pipeline gives every piece the quote's speaker); with `keep_quotes` it stays one segment
+    with its attribution.
+    """
     rules = _rules(lang)
     out: list[Segment] = []
     for block_start, block_end, paragraph in _blocks(text):
@@ -231,20 +244,60 @@ def segment(text: str, lang: str = "fr") -> list[Segment]:
             s, e = _strip(text, block_start, dateline.end())
             out.append(Segment(s, e, DATELINE, paragraph))
             start = dateline.end()
-        out.extend(_sentences(rules, text, start, block_end, paragraph))
+        out.extend(_sentences(rules, text, start, block_end, paragraph, keep_quotes))
     return out
 
 
-def _sentences(rules: _Rules, text: str, start: int, end: int, paragraph: int) -> Iterator[Segment]:
-    quotes = [q for q in quote_spans(text, start, end) if q.close - q.open <= 3000]
+_LIST_HINT = re.compile(r"[1a•⁃](?<!\S[1a•⁃])")
+_LIST_MARKER = re.compile(r"(?:[•⁃][ \t]*)?(?:(\d{1,2})|([a-z]))(?:\.\)|\.|\))(?=[ \t\u00a0]+\S)")
+_BULLET = re.compile(r"[•⁃](?<!\S[•⁃])[ \t]*(?:\d{1,3}(?:\.\)|\.|\))|[a-z](?:\.\)|\.|\)))?")
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the markers of an inline list: "1. ... 2. ...", "a) ... b) ...", "• ... • ..."."""
+    if _LIST_HINT.search(text, start, end) is None:
+        return []
+    markers: list[tuple[int, int]] = []
+    expected: str | None = None
+    for match in _LIST_MARKER.finditer(text, start, end):
+        if match.start() > start and not text[match.start() - 1].isspace():
+            continue
+        label = match.group(1) or match.group(2)
+        if not markers:
+            if match.start() != start or label not in ("1", "a"):
+                continue
+        elif label != expected:
+            continue
+        markers.append(match.span())
+        expected = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+    if len(markers) >= 2:
+        return markers
+    bullets = [(m.start(), m.end()) for m in _BULLET.finditer(text, start, end)]
+    return bullets if len(bullets) >= 2 else []
+
+
+def _sentences(
+    rules: _Rules, text: str, start: int, end: int, paragraph: int, keep_quotes: bool
+) -> Iterator[Segment]:
+    quotes = (
+        [q for q in quote_spans(text, start, end) if q.close - q.open <= 3000]
+        if keep_quotes
+        else []
+    )
+    items = _list_items(text, start, end)
+    cuts = [a for a, _ in items if a > start]
     qi = 0
-    sentence_start = start
+    ii = 0
     for match in _END.finditer(text, start, end):
         cut = match.end()
         while qi < len(quotes) and quotes[qi].close <= match.start():
             qi += 1
         if qi < len(quotes) and quotes[qi].open < match.start() and cut < quotes[qi].close:
             continue  # inside a quotation that closes later in the paragraph
+        while ii < len(items) and items[ii][1] <= match.start():
+            ii += 1
+        if ii < len(items) and items[ii][0] <= match.start():
+            continue  # the period of a list marker ("2.")
         if cut >= end:
             break
         nxt = _NEXT.match(text, cut, end)
@@ -253,6 +306,11 @@ def _sentences(rules: _Rules, text: str, start: int, end: int, paragraph: int) -
         punct = text[match.start() : match.end()]
         if not _ends_sentence(rules, text, start, match.start(), punct, nxt.group(1), nxt.start(1)):
             continue
+        cuts.append(cut)
+    if items:
+        cuts.sort()
+    sentence_start = start
+    for cut in cuts:
         s, e = _strip(text, sentence_start, cut)
         if s < e:
             yield Segment(s, e, SENTENCE, paragraph)

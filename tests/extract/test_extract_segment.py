@@ -24,8 +24,8 @@ def sentences(text: str, lang: str = "fr") -> list[str]:
          ["« Pourquoi ? », a-t-il demandé.", "Personne n’a répondu."]),
         ("« Nous partons demain. Le matériel est prêt. Tout ira bien », a expliqué le lieutenant "
          "Marc. La colonne s’est ébranlée.",
-         ["« Nous partons demain. Le matériel est prêt. Tout ira bien », a expliqué le lieutenant "
-          "Marc.", "La colonne s’est ébranlée."]),
+         ["« Nous partons demain.", "Le matériel est prêt.",
+          "Tout ira bien », a expliqué le lieutenant Marc.", "La colonne s’est ébranlée."]),
     ],
 )
 def test_french_sentences(text: str, expected: list[str]) -> None:
@@ -42,7 +42,7 @@ def test_french_sentences(text: str, expected: list[str]) -> None:
         ("The plant closed in the U.S. The workers moved on.",
          ["The plant closed in the U.S.", "The workers moved on."]),
         ('"We are ready. We leave at dawn," said Capt. Rivera. The trucks were loaded.',
-         ['"We are ready. We leave at dawn," said Capt. Rivera.', "The trucks were loaded."]),
+         ['"We are ready.', 'We leave at dawn," said Capt. Rivera.', "The trucks were loaded."]),
         ("Is it safe? Officials think so!", ["Is it safe?", "Officials think so!"]),
         ("Mayor Joseph K. Brennan said so.", ["Mayor Joseph K. Brennan said so."]),
     ],
@@ -96,3 +96,9 @@ def test_offsets_are_exact_with_odd_spaces() -> None:
         piece = text[seg.start : seg.end]
         assert piece == piece.strip()
         assert piece
+
+
+def test_keep_quotes_keeps_a_multi_sentence_quote_with_its_attribution() -> None:
+    text = "« Nous partons demain. Tout ira bien », a dit Marc. La colonne part."
+    kept = [text[s.start : s.end] for s in segment(text, "fr", keep_quotes=True)]
+    assert kept == ["« Nous partons demain. Tout ira bien », a dit Marc.", "La colonne part."]
