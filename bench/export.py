@@ -215,6 +215,8 @@ def main() -> None:
     parser.add_argument("--formats", default="jsonl",
                         help="comma-separated formats to time besides jsonl (e.g. csv,fever)")
     parser.add_argument("--no-import", action="store_true")
+    parser.add_argument("--reuse-source", action="store_true",
+                        help="keep WORKDIR/source.db from an earlier run with --keep")
     parser.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
@@ -226,13 +228,15 @@ def main() -> None:
     work = Path(args.workdir or tempfile.mkdtemp(prefix="claims-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     source, target, out = work / "source.db", work / "target.db", work / "export.jsonl"
-    for path in (source, target):
+    reuse = args.reuse_source and source.exists()
+    for path in (target,) if reuse else (source, target):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     print(f"claims {args.claims:,}, {args.per_article} per article, in {work}")
-    t0 = time.perf_counter()
-    seed(source, args.claims, args.per_article, with_reviews=True)
-    print(f"seeded source in {time.perf_counter() - t0:.1f} s")
+    if not reuse:
+        t0 = time.perf_counter()
+        seed(source, args.claims, args.per_article, with_reviews=True)
+        print(f"seeded source in {time.perf_counter() - t0:.1f} s")
 
     exp = _run_phase("export", str(source), str(out), "jsonl")
     floor = _run_phase("floor", str(out))
