@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from conftest import GOLDEN
 
 import exports
+from annotator.cli import main
 from claims.project import Project
 from exports.common import Publisher
 
@@ -63,3 +65,9 @@ def test_label_table_document_is_up_to_date() -> None:
     assert path.read_text(encoding="utf-8") == label_table_markdown(), (
         "run: python -m exports.labels_table > exports/LABELS.md"
     )
+
+
+def test_json_schema_matches_golden() -> None:
+    result = CliRunner().invoke(main, ["schema"])
+    assert result.exit_code == 0
+    check_golden("schema.json", result.output.encode())
