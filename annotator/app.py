@@ -159,7 +159,7 @@ class ClaimsApp(App[None]):
     def action_help(self) -> None:
         from annotator.dialogs.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.config.keymap))
+        self.push_screen(HelpScreen(self.config.keymap, self.project.scale))
 
     def save_failed(self, message: str | None) -> None:
         """Saving is silent when it works and loud when it fails."""

@@ -40,7 +40,8 @@ class Key:
 
 def _verdict_keys() -> tuple[Key, ...]:
     keys = [
-        Key(f"verdict.{n}", str(n), f"verdict({n})", f"Verdict {n}", show=n == 1,
+        Key(f"verdict.{n}", str(n), f"verdict({n})", "Verdict" if n == 1 else f"Verdict {n}",
+            show=n == 1,
             key_display="1-9" if n == 1 else None)
         for n in range(1, 10)
     ]

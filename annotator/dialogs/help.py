@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from annotator.keymap import ALL_KEYS, Key, bindings, effective_keys
+from claims.labels import LabelScale
 
 _NAMES = {
     "question_mark": "?", "slash": "/", "right_square_bracket": "]",
@@ -21,7 +22,15 @@ def key_names(keys: str) -> str:
     return " ".join(_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-def keys_table(keymap: dict[str, str]) -> Table:
+def describe(key: Key, scale: LabelScale | None) -> str:
+    """The key's description; verdict keys name their label of the project's scale."""
+    if scale is not None and key.id.startswith("verdict.") and key.id[8:].isdigit():
+        n = int(key.id[8:])
+        return f"Verdict: {scale.labels[n - 1].name}" if n <= len(scale.labels) else "(unused)"
+    return key.description
+
+
+def keys_table(keymap: dict[str, str], scale: LabelScale | None = None) -> Table:
     table = Table(box=None, show_header=False, pad_edge=False, expand=False)
     table.add_column("keys", style="bold #d7af00", no_wrap=True)
     table.add_column("what")
@@ -29,7 +38,7 @@ def keys_table(keymap: dict[str, str]) -> Table:
     for title, group in ALL_KEYS:
         table.add_row(Text(title, style="bold underline"), "", "")
         for key in group:
-            table.add_row(key_names(effective_keys(key, keymap)), key.description, key.id)
+            table.add_row(key_names(effective_keys(key, keymap)), describe(key, scale), key.id)
         table.add_row("", "", "")
     return table
 
@@ -54,9 +63,10 @@ class HelpScreen(ModalScreen[None]):
         Key("help.close", "escape,question_mark,q", "close", "Close"),
     ))
 
-    def __init__(self, keymap: dict[str, str]) -> None:
+    def __init__(self, keymap: dict[str, str], scale: LabelScale | None = None) -> None:
         super().__init__()
         self.keymap = keymap
+        self.scale = scale
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help-dialog"):
@@ -64,7 +74,7 @@ class HelpScreen(ModalScreen[None]):
                          classes="dialog-title")
             yield Static(legend())
             with VerticalScroll():
-                yield Static(keys_table(self.keymap))
+                yield Static(keys_table(self.keymap, self.scale))
 
     def action_close(self) -> None:
         self.dismiss(None)

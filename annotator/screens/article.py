@@ -7,6 +7,7 @@ just the claims the Project reports as changed.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -109,6 +110,9 @@ class ArticleScreen(Screen[None]):
         self.query_one(ArticleView).set_book(book, current)
         self._update_header(article=True)
         self._show_detail()
+        # Thousands of claim objects live as long as the screen: keep them out of the
+        # collector's full passes (40 ms pauses at 5,000 claims, felt as a stutter).
+        gc.freeze()
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -288,7 +292,7 @@ class ArticleScreen(Screen[None]):
         if result is None:
             self.app.notify("Nothing to undo." if follow == "undo" else "Nothing to redo.")
             return
-        if book is None or not self.is_current:
+        if book is None or not self.is_mounted:  # a dialog on top still wants the update
             return
         event = result.event
         if event.article_id != book.article.id:

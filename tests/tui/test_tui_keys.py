@@ -401,3 +401,17 @@ async def test_articles_list_from_an_article_opened_at_launch(make_app) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
         assert "city council" in app.screen.current().claim.text
+
+
+@run_async
+async def test_action_finishing_under_a_dialog_still_shows(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article = app.screen
+        await pilot.press("1", "s")
+        await settle(pilot)
+        assert isinstance(app.screen, SourceDialog)
+        assert article.book.states[0].review_by("bob").verdict == "supported"
+        await pilot.press("escape")
+        assert app.screen is article
