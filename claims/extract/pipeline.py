@@ -157,13 +157,33 @@ def _speakers(
             speaker, inherit = attributor.after_quote(text, quote.close, close_seg.end)
             if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
-            if speaker is None and inherit and paragraph - last_paragraph <= 1:
-                speaker = last
+            if speaker is None and inherit:
+                speaker = _previous_speaker(text, segments, starts, open_seg, attributor)
+                if speaker is None and paragraph - last_paragraph <= 1:
+                    speaker = last
             if speaker is not None:
                 last, last_paragraph = speaker, paragraph
             quotes.append(quote)
             speakers.append(speaker)
     return quotes, speakers
+
+
+def _previous_speaker(
+    text: str, segments: list[Segment], starts: list[int], seg: Segment, attributor: Attributor
+) -> str | None:
+    """Who a pronoun refers to: the named source of one of the two sentences before, same
+    paragraph ("Le préfet X a annoncé ... « ... », a-t-il assuré")."""
+    index = bisect_right(starts, seg.start) - 1
+    for back in (1, 2):
+        if index - back < 0:
+            return None
+        previous = segments[index - back]
+        if previous.paragraph != seg.paragraph:
+            return None
+        name = attributor.source(text, previous.start, previous.end)
+        if name:
+            return name
+    return None
 
 
 def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:

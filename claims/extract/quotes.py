@@ -111,7 +111,7 @@ def _patterns(lang: str) -> _Patterns:
     # A title before the name is kept (it is how the article names the person: "lieutenant
     # Thomas"); the article before the title is not.
     speaker = re.compile(
-        rf"(?:\b(?:le|la|l['’]|the)\s+)?(?P<name>(?:(?:{titles})\s+)?(?P<core>{name_seq}))"
+        rf"(?:\b(?:le|la|l['’]|the)\s+)?(?P<name>(?:(?:{titles})\s+){{0,3}}(?P<core>{name_seq}))"
     )
     verbs = lexicons.alternation(lex["speech_verbs"])
     speech_verb = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w])")
@@ -133,7 +133,9 @@ def _patterns(lang: str) -> _Patterns:
     )
 
 
-_LOWER_GAP = re.compile(r"[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}")
+# Between a speaker and the verb: a few lowercase words ("a", "avait", "has"), after an
+# optional comma closing an apposition ("Le maire, Jean Corlay, a promis").
+_LOWER_GAP = re.compile(r",?[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}")
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 
 
@@ -173,13 +175,11 @@ def _speaker_ending_at(pat: _Patterns, text: str, start: int, end: int, gap: re.
 
 def _speaker_starting_at(pat: _Patterns, text: str, start: int, end: int,
                          strict: bool = False) -> str | None:
-    """The first speaker in `text[start:end]` (a short window), skipping unnamed openers."""
-    for match in pat.speaker.finditer(text, start, end):
-        name = _clean_name(pat, match, strict)
-        if name:
-            return name
-        return None
-    return None
+    """The speaker named right at `start` (after white space), or None."""
+    while start < end and text[start] in " \t\u00a0\u202f":
+        start += 1
+    match = pat.speaker.match(text, start, end)
+    return _clean_name(pat, match, strict) if match else None
 
 
 class Attributor:
