@@ -157,3 +157,58 @@ def test_claims_add_killed_midway_imports_all_articles_or_none(tmp_path: Path) -
             assert n == 60
         outcomes.append(n)
     assert outcomes  # each kill landed somewhere; all-or-nothing held every time
+
+
+def _reviewed_export(tmp_path: Path, n_articles: int = 12) -> Path:
+    """A native JSONL export of a project where every claim has a verdict, source and note."""
+    from claims.store import new_event
+    from tests.reliability.support import sentence_claims
+
+    source = str(tmp_path / "source.db")
+    rng = random.Random(12)
+    with Project.open(source) as project:
+        for _ in range(n_articles):
+            text = synthetic_article(rng, paragraphs=6)
+            project.add_article(text, lang="fr", claims=sentence_claims(text))
+        events = []
+        for i, state in enumerate(project.claims()):
+            claim = state.claim
+            for type_, payload in (
+                ("verdict", {"label": ("supported", "refuted")[i % 2]}),
+                ("source_add", {"source": {"url": f"https://example.org/{i}", "title": "t",
+                                           "quote": "", "stance": "supports",
+                                           "accessed": None}}),
+                ("rationale", {"text": f"checked {i}"}),
+            ):
+                events.append(new_event(type_, reviewer="far", article_id=claim.article_id,
+                                        claim_id=claim.id, payload=payload))
+        project.import_events(events)
+    export = tmp_path / "reviews.jsonl"
+    done = subprocess.run([*CLAIMS, "export", "--with-articles", "-q", "-o", str(export),
+                           "--db", source], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return export
+
+
+def test_claims_import_killed_midway_imports_all_reviews_or_none(tmp_path: Path) -> None:
+    export = _reviewed_export(tmp_path)
+    n_records = sum(1 for line in export.read_bytes().splitlines() if line.strip())
+    rng = random.Random(21)
+    outcomes = []
+    for attempt in range(5):
+        db = str(tmp_path / f"import{attempt}.db")
+        Project.open(db).close()
+        proc = subprocess.Popen([*CLAIMS, "import", str(export), "-q", "--db", db], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(0.1, 1.0))
+        proc.kill()
+        proc.communicate()
+        assert integrity_check(db) == "ok"
+        with Project.open(db) as project:
+            reviewed = sum(1 for s in project.claims() if s.reviews)
+        assert reviewed in (0, n_records), f"a killed import left {reviewed}/{n_records} reviews"
+        if proc.returncode == 0:
+            assert reviewed == n_records
+        assert derived_state_mismatches(db) == []
+        outcomes.append(reviewed)
+    assert outcomes

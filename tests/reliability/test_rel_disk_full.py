@@ -117,6 +117,31 @@ def test_real_full_disk_gives_a_clear_error_and_keeps_earlier_work(tiny_fs: Path
     assert integrity_check(db) == "ok"
 
 
+def test_export_to_a_full_disk_fails_clearly_and_keeps_the_previous_file(
+    tiny_fs: Path, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "claims.db")  # the project on a roomy disk, the export on the full one
+    claim_ids = prepare_project(db, n_articles=3)
+    with Project.open(db) as project:
+        for cid in claim_ids:
+            project.set_rationale(cid, "ana", BIG_NOTE)
+    target = tiny_fs / "dataset.jsonl"
+    target.write_bytes(b'{"previous": "export"}\n')
+    ballast = tiny_fs / "ballast"
+    with ballast.open("wb", buffering=0) as fh:  # fill the disk to the last block
+        try:
+            while True:
+                fh.write(b"\0" * 4096)
+        except OSError:
+            pass
+    done = _run("export", "-o", str(target), "-q", "--db", db)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("claims: error: ") and "Traceback" not in done.stderr
+    assert str(target) in done.stderr or "dataset.jsonl" in done.stderr, done.stderr
+    assert target.read_bytes() == b'{"previous": "export"}\n'
+    assert not [p for p in tiny_fs.iterdir() if p.name.endswith(".tmp")], "temp file left"
+
+
 @pytest.fixture
 def page_limit(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """Every SQLite store opened from now on may grow by only `extra` pages (SQLITE_FULL)."""
