@@ -192,3 +192,14 @@ def test_a_failing_stream_stops_the_reader_before_the_transaction_ends(
             exports.write_stream(reviewed, fmt, io.BufferedWriter(Fails(), 16))
         assert not [t for t in threading.enumerate() if t.name.startswith("export-")]
         assert len(reviewed.claims()) == 7  # the connection is usable
+
+
+def test_a_folder_the_system_refuses_is_named(reviewed: Project) -> None:
+    # Runs as root too (where permission bits do not stop writes): sysfs takes no new files.
+    target = Path("/sys/claims-export-test.jsonl")
+    if not Path("/sys").is_dir():
+        pytest.skip("no /sys")
+    code, _, err = run("export", "--db", db_of(reviewed), "-o", str(target))
+    assert code == 1
+    assert err.startswith(f"claims: error: {target}: ")
+    assert not target.exists()
