@@ -46,7 +46,7 @@ def write_corpus(path: Path, n: int, seed: int) -> tuple[int, int, list[dict[str
     with path.open("wb") as fh:
         for i in range(n):
             lang = "fr" if i % 2 == 0 else "en"
-            text = synthetic_article(rng, paragraphs=rng.randint(6, 11), lang=lang)
+            text = synthetic_article(rng, paragraphs=rng.randint(7, 13), lang=lang)
             record = {"id": f"bench-{i}", "text": text, "lang": lang,
                       "title": f"Synthetic article {i}", "published": "2025-03-04"}
             fh.write(orjson.dumps(record) + b"\n")

@@ -149,3 +149,5 @@ def test_sqlite_file_is_in_wal_mode_so_readers_never_block_writers(tmp_path: Pat
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
+    with Project.open(db) as project:  # and every commit reaches the disk before "done"
+        assert project.store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL

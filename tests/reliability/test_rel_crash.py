@@ -212,3 +212,23 @@ def test_claims_import_killed_midway_imports_all_reviews_or_none(tmp_path: Path)
         assert derived_state_mismatches(db) == []
         outcomes.append(reviewed)
     assert outcomes
+
+
+def test_postgres_clients_killed_keep_every_acknowledged_action(pg_server: str) -> None:
+    """On the team backend a killed client's open transaction is rolled back by the server."""
+    from tests.pg import fresh_database
+
+    url = fresh_database(pg_server)
+    prepare_project(url)
+    rng = random.Random(17)
+    acked: list[str] = []
+    for kill in range(10):
+        proc = spawn_writer(url, f"pg{kill % 3}", kill)
+        wait_ready(proc)
+        time.sleep(rng.uniform(0.02, 0.30))
+        os.kill(proc.pid, signal.SIGKILL)
+        run = collect(proc, f"pg{kill % 3}", killed=True)
+        acked.extend(fields[1] for fields in run.acked)
+    assert len(acked) > 10
+    assert set(acked) <= event_ids(url)
+    assert derived_state_mismatches(url) == []
