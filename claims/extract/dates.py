@@ -77,7 +77,7 @@ def _rules(lang: str) -> _Rules:
     rel_days = _cased(lex["relative_days"], False)
     rel_periods = _cased(lex["relative_periods"], False)
     year_preps = _cased(lex["year_prepositions"], False)
-    if lang == "en":
+    if lex.get("month_first_dates"):  # March 2, 2022; Feb. 10-11
         absolute = rf"""
             (?P<en_range>(?P<er_m1>{month}){_SP}+(?P<er_d1>{day}){_SP}*(?:-|–|to|and|through)
                 {_SP}*(?:(?P<er_m2>{month}){_SP}+)?(?P<er_d2>{day})(?:,?{_SP}+(?P<er_y>{year}))?)
@@ -112,7 +112,8 @@ def _rules(lang: str) -> _Rules:
         rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])"
     )
     word_triggers = lexicons.triggers(
-        [*lex["months"], *lex["weekdays"], *lex["relative_days"], *lex["relative_periods"]]
+        [*lex["months"], *lex["weekdays"], *lex["relative_days"], *lex["relative_periods"]],
+        common=lex.get("common_words", []),
     )
     year_prep_before = re.compile(
         rf"{_SP}+(?:{_alt(p[::-1] for p in lex['year_prepositions'])})(?![\w\-])", re.I

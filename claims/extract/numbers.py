@@ -94,7 +94,7 @@ def _rules(lang: str) -> _Rules:
         (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex['approximate_nouns'])}))(?!\w)
       | (?<![\w\-])(?P<vague>(?:(?:{alt(lex['vague_prefixes'])}){_SP}+)?(?P<vnoun>{alt(lex['plural_vague'])}))(?!\w)
       | (?<![\w\-])(?P<words>
-            (?:(?:{alt(articles)}){_SP}+(?={_alt(long_mult)}|hundred|cent))?
+            (?:(?:{alt(articles)}){_SP}+(?={alt(lex['article_number_words'])}))?
             {word}(?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-){word})*
         )(?![\w\-])
       | (?<![\w\-])(?P<ordw>{alt(lex['ordinal_words'])})(?!\w)
@@ -104,7 +104,8 @@ def _rules(lang: str) -> _Rules:
         lexicons.triggers(words, every_word=True)
         - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
     ) | lexicons.triggers(
-        [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"], "hundred", "cent"]
+        [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"],
+         *lex["article_number_words"]]
     )
     comparators = {k.lower(): v for k, v in lex["comparators"].items()}
     # Matched on the reversed text before a number: one anchored match instead of a search.

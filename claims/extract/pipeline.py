@@ -46,7 +46,6 @@ def _hints(lang: str) -> frozenset[str]:
 class _Gates:
     """Words one of which must occur for a scan to be worth running (see `lexicons.triggers`)."""
 
-    dates: frozenset[str]
     future: frozenset[str]
     comparison: frozenset[str]
     speech: frozenset[str]
@@ -55,17 +54,20 @@ class _Gates:
 @cache
 def _gates(lang: str) -> _Gates:
     lex = lexicons.load(lang)
+    common = lex.get("common_words", [])
     return _Gates(
-        dates=lexicons.triggers(
-            [*lex["months"], *lex["weekdays"], *lex["relative_days"], *lex["relative_periods"]]
-        ),
-        future=lexicons.triggers(lex["future_markers"]),
-        comparison=lexicons.triggers(lex["comparison_cues"]),
-        speech=lexicons.triggers([*lex["speech_verbs"], *lex["source_cues"]]),
+        future=lexicons.triggers(lex["future_markers"], common=common),
+        comparison=lexicons.triggers(lex["comparison_cues"], common=common),
+        speech=lexicons.triggers([*lex["speech_verbs"], *lex["source_cues"]], common=common),
     )
 
 
 _DIGIT = re.compile(r"\d")
+
+
+@cache
+def _currencies(lang: str) -> frozenset[str]:
+    return frozenset(lexicons.load(lang)["currency_words"].values())
 
 
 @cache
@@ -285,9 +287,8 @@ def _facts(
     facts = item.facts
     facts["quantity"] = 1.0 if cardinal else 0.0
     facts["percent"] = 1.0 if any(q.unit == "%" for q in cardinal) else 0.0
-    facts["money"] = (
-        1.0 if any(q.unit in ("euros", "dollars", "pounds", "livres") for q in cardinal) else 0.0
-    )
+    money = _currencies(lang)
+    facts["money"] = 1.0 if any(q.unit in money for q in cardinal) else 0.0
     facts["comparator"] = 1.0 if any(q.comparator != "=" for q in cardinal) else 0.0
     compares = not gates.comparison.isdisjoint(tokens) and comparison.search(text, start, end)
     facts["comparison"] = 1.0 if compares else 0.0

@@ -110,8 +110,9 @@ def _patterns(lang: str) -> _Patterns:
     )
     # A title before the name is kept (it is how the article names the person: "lieutenant
     # Thomas"); the article before the title is not.
+    articles = lexicons.alternation(lex["articles"])
     speaker = re.compile(
-        rf"(?:\b(?:le|la|l['’]|the)\s+)?(?P<name>(?:(?:{titles})\s+){{0,3}}(?P<core>{name_seq}))"
+        rf"(?:(?<!\w)(?:{articles})\s*)?(?P<name>(?:(?:{titles})\s+){{0,3}}(?P<core>{name_seq}))"
     )
     verbs = lexicons.alternation(lex["speech_verbs"])
     speech_verb = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w])")

@@ -89,28 +89,29 @@ class _Rules:
 @cache
 def _rules(lang: str) -> _Rules:
     lex = lexicons.load(lang)
-    other = lexicons.load("fr" if lang == "en" else "en")
-    abbreviations = set(lex["abbreviations"]) | set(other["abbreviations"])
-    # Titles and name prefixes never end a sentence: a name always follows them.
-    titles = {
-        "M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Drs", "Pr", "Me", "Mgr", "St", "Ste", "Mr", "Mrs",
-        "Ms", "Messrs", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Gén", "gén", "Lt", "lt",
-        "Col", "col", "Capt", "Cpt", "Maj", "Sgt", "sgt", "Cpl", "Pvt", "Adm", "Cmdr", "Cdr",
-        "Brig", "Lieut", "Supt", "Det", "Insp", "Rev", "Hon", "Pres", "Amb", "Atty", "Fr", "Mt",
-        "Ft", "av", "apr", "cf", "No", "no", "n", "p", "pp", "vol", "art", "fig", "Fig", "ch",
-        "vs", "env", "cdt", "cne", "adj",
-    }
+    # Foreign titles and abbreviations show up in any language's news: merge every lexicon,
+    # the article's own first.
+    others = [lexicons.load(code) for code in lexicons.available() if code != lang]
+    titles = set(lex["title_abbreviations"])
+    abbreviations = set(lex["abbreviations"])
     starters = set(lex["sentence_starters"]) | set(lex["not_names"])
     starters |= {w.capitalize() for w in lex["function_words"]}
-    starters |= set(other["sentence_starters"])
-    caption_words = sorted(set(lex["caption_words"]) | set(other["caption_words"]), key=len)
+    caption_words = set(lex["caption_words"])
+    byline_words = set(lex["byline_words"])
+    for other in others:
+        titles |= set(other["title_abbreviations"])
+        abbreviations |= set(other["abbreviations"])
+        starters |= set(other["sentence_starters"])
+        caption_words |= set(other["caption_words"])
+        byline_words |= set(other["byline_words"])
+    caption_words = sorted(caption_words, key=len)
     caption = re.compile(
         r"(?:(?:PHOTOS?|Photos?|ILLUSTRATION|VIDÉO|VIDEO|Crédits?|Credit|©|FILE PHOTO)\b[\s:]?"
         r"|.*(?:,|/|\|)\s*(?:"
         + "|".join(re.escape(w) for w in reversed(caption_words))
         + r")\s*\.?$)"
     )
-    byline_words = sorted(set(lex["byline_words"]) | set(other["byline_words"]), key=len)
+    byline_words = sorted(byline_words, key=len)
     byline = re.compile(
         r"(?:" + "|".join(re.escape(w) for w in reversed(byline_words)) + r")\b[\s:]"
     )
@@ -248,30 +249,28 @@ def segment(text: str, lang: str = "fr", keep_quotes: bool = False) -> list[Segm
     return out
 
 
-_LIST_HINT = re.compile(r"[1a•⁃](?<!\S[1a•⁃])")
 _LIST_MARKER = re.compile(r"(?:[•⁃][ \t]*)?(?:(\d{1,2})|([a-z]))(?:\.\)|\.|\))(?=[ \t\u00a0]+\S)")
 _BULLET = re.compile(r"[•⁃](?<!\S[•⁃])[ \t]*(?:\d{1,3}(?:\.\)|\.|\))|[a-z](?:\.\)|\.|\)))?")
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of the markers of an inline list: "1. ... 2. ...", "a) ... b) ...", "• ... • ..."."""
-    if _LIST_HINT.search(text, start, end) is None:
-        return []
-    markers: list[tuple[int, int]] = []
-    expected: str | None = None
-    for match in _LIST_MARKER.finditer(text, start, end):
-        if match.start() > start and not text[match.start() - 1].isspace():
-            continue
-        label = match.group(1) or match.group(2)
-        if not markers:
-            if match.start() != start or label not in ("1", "a"):
+    first = _LIST_MARKER.match(text, start, end)
+    if first is not None and (first.group(1) or first.group(2)) in ("1", "a"):
+        markers: list[tuple[int, int]] = []
+        expected = first.group(1) or first.group(2)
+        for match in _LIST_MARKER.finditer(text, start, end):
+            if match.start() > start and not text[match.start() - 1].isspace():
                 continue
-        elif label != expected:
-            continue
-        markers.append(match.span())
-        expected = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
-    if len(markers) >= 2:
-        return markers
+            label = match.group(1) or match.group(2)
+            if label != expected:
+                continue
+            markers.append(match.span())
+            expected = str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+        if len(markers) >= 2:
+            return markers
+    if text.find("•", start, end) < 0 and text.find("⁃", start, end) < 0:
+        return []
     bullets = [(m.start(), m.end()) for m in _BULLET.finditer(text, start, end)]
     return bullets if len(bullets) >= 2 else []
 

@@ -38,12 +38,16 @@ def letter_tokens(text: str) -> list[str]:
     return _LETTERS.findall(text.lower())
 
 
-def triggers(phrases: Iterable[str], every_word: bool = False) -> frozenset[str]:
+def triggers(
+    phrases: Iterable[str], every_word: bool = False, common: Iterable[str] = ()
+) -> frozenset[str]:
     """Words of which at least one must occur in a sentence for any of `phrases` to match.
 
-    The longest word of each phrase stands for it (a necessary condition, cheap to test with a
-    set), or every word when `every_word` (number words, where any word can start a match).
+    One word of each phrase stands for it (a necessary condition, cheap to test with a set):
+    the longest that is not `common` ("cette nuit" is gated on "nuit", "last week" on "week"),
+    or every word when `every_word` (number words, where any word can start a match).
     """
+    frequent = frozenset(common)
     out: set[str] = set()
     for phrase in phrases:
         words = letter_tokens(phrase)
@@ -51,9 +55,9 @@ def triggers(phrases: Iterable[str], every_word: bool = False) -> frozenset[str]
             continue
         if every_word:
             out.update(words)
-        else:
-            # Ties go to the later word: "last week" is gated on "week", not "last".
-            out.add(max(reversed(words), key=len))
+            continue
+        rare = [w for w in words if w not in frequent] or words
+        out.add(max(reversed(rare), key=len))
     return frozenset(out)
 
 
