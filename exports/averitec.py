@@ -11,7 +11,7 @@ Only claims with a final verdict are written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from exports.common import ExportContext, final_label, final_reviews, final_sources, host_of, outlet_of
@@ -49,7 +49,7 @@ def question_for(source: dict[str, Any]) -> dict[str, Any]:
     return {"question": f"What does {name} say about the claim?", "answers": [answer]}
 
 
-def converter(ctx: ExportContext):  # type: ignore[no-untyped-def]
+def converter(ctx: ExportContext) -> Callable[[ArticleRow, ClaimRow], Iterator[dict[str, Any]]]:
     def convert(article: ArticleRow, claim: ClaimRow) -> Iterator[dict[str, Any]]:
         label = final_label(ctx, claim)
         if label is None:

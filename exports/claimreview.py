@@ -11,14 +11,14 @@ JSON-LD expects. Only claims with a final verdict are written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from exports.common import ExportContext, final_label, final_reviews, outlet_of
 from exports.reader import ArticleRow, ClaimRow
 
 
-def converter(ctx: ExportContext):  # type: ignore[no-untyped-def]
+def converter(ctx: ExportContext) -> Callable[[ArticleRow, ClaimRow], Iterator[dict[str, Any]]]:
     ratings = [label.rating for label in ctx.scale.labels]
     best, worst = max(ratings), min(ratings)
     publisher = ctx.publisher

@@ -6,7 +6,7 @@ reviewer columns empty). `verdict` and `status` are that reviewer's; `final_verd
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from exports.common import ExportContext
@@ -19,7 +19,7 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
-def converter(ctx: ExportContext):  # type: ignore[no-untyped-def]
+def converter(ctx: ExportContext) -> Callable[[ArticleRow, ClaimRow], Iterator[list[Any]]]:
     def convert(article: ArticleRow, claim: ClaimRow) -> Iterator[list[Any]]:
         head = [
             claim.id, article.id, article.title or "", article.url or "",

@@ -9,7 +9,7 @@ one item: `[null, n, source URL, quoted excerpt]`, n counting from 0. `id` is th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from claims.labels import NEI
@@ -17,7 +17,7 @@ from exports.common import ExportContext, final_label, final_sources
 from exports.reader import ArticleRow, ClaimRow
 
 
-def converter(ctx: ExportContext):  # type: ignore[no-untyped-def]
+def converter(ctx: ExportContext) -> Callable[[ArticleRow, ClaimRow], Iterator[dict[str, Any]]]:
     def convert(article: ArticleRow, claim: ClaimRow) -> Iterator[dict[str, Any]]:
         label = final_label(ctx, claim)
         if label is None:

@@ -12,7 +12,7 @@ than writing the record.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -215,7 +215,7 @@ def _prefetched(
 
 def iter_claims(
     tx: Any, filters: Filters, scanned: list[int] | None = None, *, prefetch: bool = True
-) -> Iterator[tuple[ArticleRow, ClaimRow]]:
+) -> Generator[tuple[ArticleRow, ClaimRow], None, None]:
     """Every selected claim with its kept reviews, in export order.
 
     `scanned[0]` counts the claims looked at (kept or not), for a progress bar. With

@@ -20,7 +20,7 @@ from exports.reader import ArticleRow, ClaimRow
 class Converter(Protocol):
     """Turns one claim (with its article) into the records a format writes for it."""
 
-    def __call__(self, article: ArticleRow, claim: ClaimRow) -> Iterable[Any]: ...
+    def __call__(self, article: ArticleRow, claim: ClaimRow, /) -> Iterable[Any]: ...
 
 
 @dataclass(frozen=True)
