@@ -307,8 +307,13 @@ class ArticleScreen(Screen[None]):
             if s is not None
         ]
         structural = book.apply(result.changed, live)
+        # The log gained exactly `event`: extend the cached history rather than read it again.
         for cid in [s.claim.id for s in result.changed]:
-            self._history.pop(cid, None)
+            cached = self._history.get(cid)
+            if cached is not None and cid == event.claim_id:
+                self._history[cid] = [*cached, event]
+            else:
+                self._history.pop(cid, None)
         if structural:
             index = book.index_of(current_id) if current_id else None
             self.cursor = max(0, min(len(book) - 1, index if index is not None else self.cursor))

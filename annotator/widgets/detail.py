@@ -19,6 +19,8 @@ from annotator.widgets.claim_style import claim_style
 from claims.labels import LabelScale
 from claims.model import ClaimState, Event
 
+HISTORY_LINES = 15
+"""The most recent events shown; `claims log CLAIM_ID` prints them all."""
 LABEL = "bold #87afd7"
 DIM = "#9e9e9e"
 
@@ -105,7 +107,9 @@ def claim_details(
     elif not history:
         text.append("none\n", style=DIM)
     else:
-        for event in history[-50:]:
+        if len(history) > HISTORY_LINES:
+            text.append(f"\u2026 {len(history) - HISTORY_LINES} earlier (claims log CLAIM_ID)\n", style=DIM)
+        for event in history[-HISTORY_LINES:]:
             text.append(event.ts.strftime("%Y-%m-%d %H:%M:%S "), style=DIM)
             text.append(clean_line(event.reviewer), style="bold")
             text.append(" " + clean_line(describe_event(event, scale)) + "\n")
