@@ -130,6 +130,9 @@ def write_stream(
                 n = _write_json_array(records, out)
             else:
                 n = _write_jsonl(records, out)
+        except (orjson.JSONEncodeError, UnicodeEncodeError) as exc:
+            # Text that is not valid Unicode (a lone surrogate from an escaped JSON input).
+            raise ExportError(f"a record cannot be written as UTF-8: {exc}") from None
         finally:
             # Stop the reading thread before the transaction ends, whatever went wrong.
             claims.close()
@@ -169,27 +172,42 @@ def _write_jsonl(records: Iterator[Any], out: IO[bytes]) -> int:
 
 
 def _write_json_array(records: Iterator[Any], out: IO[bytes]) -> int:
+    dumps = orjson.dumps
+    background = _BackgroundWriter(out)
     n = 0
-    for record in records:
-        out.write(b"[\n" if n == 0 else b",\n")
-        out.write(orjson.dumps(record))
-        n += 1
-    out.write(b"\n]\n" if n else b"[]\n")
+    buffer: list[bytes] = []
+    try:
+        for record in records:
+            buffer.append(b"[\n" if n == 0 else b",\n")
+            buffer.append(dumps(record))
+            n += 1
+            if len(buffer) >= 1024:
+                background.write(b"".join(buffer))
+                buffer.clear()
+        buffer.append(b"\n]\n" if n else b"[]\n")
+        background.write(b"".join(buffer))
+    finally:
+        background.close()
     return n
 
 
 def _write_csv(records: Iterator[Any], out: IO[bytes], header: Sequence[str]) -> int:
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(header)
+    background = _BackgroundWriter(out)
+    n = 0
     try:
-        writer = csv.writer(text, lineterminator="\r\n")
-        writer.writerow(header)
-        n = 0
         for row in records:
             writer.writerow(row)
             n += 1
-        text.flush()
+            if n % 1000 == 0:
+                background.write(text.getvalue().encode("utf-8"))
+                text.seek(0)
+                text.truncate()
+        background.write(text.getvalue().encode("utf-8"))
     finally:
-        text.detach()
+        background.close()
     return n
 
 
