@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -39,7 +40,7 @@ from tests.reliability.support import (  # noqa: E402
 )
 
 
-def _project_writer_kills(db: str, kills: int, parallel: int, rng: random.Random) -> dict:
+def _project_writer_kills(db: str, kills: int, parallel: int, rng: random.Random) -> dict[str, Any]:
     acked_events: list[str] = []
     acked_articles: dict[str, int] = {}
     delays: list[float] = []
@@ -79,7 +80,7 @@ def _project_writer_kills(db: str, kills: int, parallel: int, rng: random.Random
             "early_exits": early_exits}
 
 
-def _cli_kills(db: str, kills: int, rng: random.Random) -> dict:
+def _cli_kills(db: str, kills: int, rng: random.Random) -> dict[str, Any]:
     from tests.reliability.test_rel_crash import _cli_loop_script
 
     with Project.open(db) as project:

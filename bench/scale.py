@@ -74,7 +74,7 @@ def db_bytes(db: Path) -> int:
 
 
 def time_peers(sample: list[dict[str, Any]]) -> dict[str, float]:
-    import pysbd
+    import pysbd  # type: ignore[import-untyped]
 
     from claims.extract import extract
     from claims.extract.segment import segment

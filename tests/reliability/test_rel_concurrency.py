@@ -14,12 +14,12 @@ import sqlite3
 import subprocess
 import sys
 import time
-
 from pathlib import Path
 
 from claims.project import Project
 from tests.reliability.support import (
     ROOT,
+    WriterRun,
     collect,
     derived_state_mismatches,
     event_ids,
@@ -32,21 +32,21 @@ WRITERS = 4
 ACTIONS = 100
 
 
-def _run_writers(url: str, claim_sets: list[list[str]], reviewers: list[str]) -> list[object]:
+def _run_writers(url: str, claim_sets: list[list[str]], reviewers: list[str]) -> list[WriterRun]:
     start_at = str(time.time() + 1.5)  # past every writer's start-up: they all write at once
     procs = [
         spawn_writer(url, reviewer, seed, "--n", str(ACTIONS), "--claims", ",".join(claims),
                      "--start-at", start_at)
-        for seed, (reviewer, claims) in enumerate(zip(reviewers, claim_sets))
+        for seed, (reviewer, claims) in enumerate(zip(reviewers, claim_sets, strict=True))
     ]
-    return [collect(proc, reviewer, killed=False) for proc, reviewer in zip(procs, reviewers)]
+    return [collect(proc, reviewer, killed=False) for proc, reviewer in zip(procs, reviewers, strict=True)]
 
 
-def _check(url: str, runs: list[object], reviewers: list[str]) -> None:
+def _check(url: str, runs: list[WriterRun], reviewers: list[str]) -> None:
     for run in runs:
-        assert run.returncode == 0, f"{run.reviewer} failed: {run.stderr}"  # type: ignore[attr-defined]
-        assert "locked" not in run.stderr and run.stderr == ""  # type: ignore[attr-defined]
-    acked = {fields[1] for run in runs for fields in run.acked}  # type: ignore[attr-defined]
+        assert run.returncode == 0, f"{run.reviewer} failed: {run.stderr}"
+        assert "locked" not in run.stderr and run.stderr == ""
+    acked = {fields[1] for run in runs for fields in run.acked}
     assert len(acked) >= WRITERS * ACTIONS // 2
     assert acked <= event_ids(url), "acknowledged events are missing"
     with Project.open(url) as project:
@@ -55,7 +55,7 @@ def _check(url: str, runs: list[object], reviewers: list[str]) -> None:
             if event.type in ("verdict", "status", "source_add", "rationale"):
                 touched.setdefault(event.claim_id, set()).add(event.reviewer)
         for reviewer in set(reviewers):
-            n_acked = sum(len(r.acked) for r in runs if r.reviewer == reviewer)  # type: ignore[attr-defined]
+            n_acked = sum(len(r.acked) for r in runs if r.reviewer == reviewer)
             assert len(project.history(reviewer=reviewer)) == n_acked
         states = {s.claim.id: s for s in project.claims(include_hidden=True)}
         for claim_id, names in touched.items():

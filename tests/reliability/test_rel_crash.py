@@ -84,7 +84,7 @@ def _cli_loop_script(db: str, claim_ids: list[str], reviewer: str) -> str:
     """A shell loop of single-action `claims review` commands, acknowledging each one."""
     lines = ["set -u", "i=0", "while true; do"]
     lines.append("  case $((i % 3)) in")
-    lines.append(f"    0) args=\"--verdict $((i % 4 + 1))\";;")
+    lines.append("    0) args=\"--verdict $((i % 4 + 1))\";;")
     lines.append(f"    1) args=\"--source https://example.org/{reviewer}/$i\";;")
     lines.append(f"    2) args=\"--note cli-note-{reviewer}-$i\";;")
     lines.append("  esac")
@@ -138,7 +138,7 @@ def test_claims_add_killed_midway_imports_all_articles_or_none(tmp_path: Path) -
         for i in range(60):
             text = synthetic_article(rng, paragraphs=3)
             fh.write(orjson.dumps({"id": f"a{i}", "text": text, "lang": "fr"}) + b"\n")
-    outcomes = []
+    outcomes: list[int | str] = []
     for attempt in range(5):
         db = str(tmp_path / f"add{attempt}.db")
         proc = subprocess.Popen([*CLAIMS, "add", str(batch), "--db", db], cwd=ROOT,

@@ -10,6 +10,7 @@ matches the log, and once space is back, work goes on.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -97,7 +98,7 @@ def test_real_full_disk_gives_a_clear_error_and_keeps_earlier_work(tiny_fs: Path
     assert "disk is full" in done.stderr and "Traceback" not in done.stderr
     # A batch of articles that does not fit is refused whole.
     batch = tiny_fs.parent / "batch.jsonl"
-    rng = __import__("random").Random(1)
+    rng = random.Random(1)
     batch.write_bytes(b"".join(
         orjson.dumps({"id": f"b{i}", "text": synthetic_article(rng, 4)}) + b"\n" for i in range(30)
     ))
@@ -177,7 +178,7 @@ def test_sqlite_full_through_the_cli_is_a_clear_error_and_changes_nothing(
     assert f"claims: error: {db}: " in done.output and "disk is full" in done.output
     assert "nothing was saved" in done.output
     batch = tmp_path / "more.txt"
-    batch.write_text(synthetic_article(__import__("random").Random(9), 30), encoding="utf-8")
+    batch.write_text(synthetic_article(random.Random(9), 30), encoding="utf-8")
     done = runner.invoke(main, ["add", str(batch), "--db", db])
     assert done.exit_code == 1 and "disk is full" in done.output
 

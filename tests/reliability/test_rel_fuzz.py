@@ -137,9 +137,11 @@ def test_extractor_offsets_are_always_valid(text: str, lang: str | None,
     for claim in extract(text, lang=lang, published=published):
         assert 0 <= claim.start <= claim.end <= len(text)
         assert claim.text == text[claim.start:claim.end]
-        for facet in [*claim.quantities, *claim.dates]:
-            assert claim.start <= facet.start <= facet.end <= claim.end
-            assert facet.text == text[facet.start:facet.end]
+        spans = [(q.start, q.end, q.text) for q in claim.quantities]
+        spans += [(d.start, d.end, d.text) for d in claim.dates]
+        for start, end, facet_text in spans:
+            assert claim.start <= start <= end <= claim.end
+            assert facet_text == text[start:end]
 
 
 def _invoke(args: list[str]) -> Result:
