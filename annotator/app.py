@@ -18,10 +18,12 @@ from typing import Any
 
 from textual import work
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 
 from annotator.config import Config
 from annotator.keymap import APP_KEYS, bindings
+from annotator.safe_text import clean, clean_line
 from annotator.screens.article import ArticleScreen
 from claims.project import Project, ProjectError
 from claims.store import ArticleSummary
@@ -160,6 +162,20 @@ class ClaimsApp(App[None]):
         from annotator.dialogs.help import HelpScreen
 
         self.push_screen(HelpScreen(self.config.keymap, self.project.scale))
+
+    def notify(  # type: ignore[override]
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Messages that carry outside text (markup=False) get their controls made visible."""
+        if not markup:
+            message, title = clean(message), clean_line(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def save_failed(self, message: str | None) -> None:
         """Saving is silent when it works and loud when it fails."""

@@ -9,7 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from annotator.keymap import RATIONALE_KEYS, bindings
-from annotator.safe_text import clean_line
+from annotator.safe_text import clean, clean_line
+from annotator.widgets.inputs import SafeTextArea
 
 
 class RationaleDialog(ModalScreen[str | None]):
@@ -25,7 +26,7 @@ class RationaleDialog(ModalScreen[str | None]):
             yield Static(Text("Rationale", style="bold"), classes="dialog-title")
             yield Static(Text(clean_line(self.claim_text)[:200], style="italic"),
                          classes="dialog-context")
-            yield TextArea(self.rationale, id="rationale-text", soft_wrap=True,
+            yield SafeTextArea(clean(self.rationale), id="rationale-text", soft_wrap=True,
                            show_line_numbers=False, tab_behavior="focus")
             yield Static(Text("ctrl+s saves · Escape cancels", style="dim"))
 

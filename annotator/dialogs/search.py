@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from annotator.keymap import DIALOG_KEYS, Key, bindings
 from annotator.safe_text import clean_line
+from annotator.widgets.inputs import SafeInput
 from claims.model import ClaimState
 
 LIMIT = 30
@@ -92,7 +93,7 @@ class SearchDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="search-dialog"):
             yield Static(Text("Search claims, speakers and sources", style="bold"),
                          classes="dialog-title")
-            yield Input(placeholder="type to search; Enter jumps", id="search-input")
+            yield SafeInput(placeholder="type to search; Enter jumps", id="search-input")
             yield OptionList(id="search-results")
             yield Static("", id="search-count", classes="dim")
 

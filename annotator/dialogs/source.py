@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from annotator.keymap import DIALOG_KEYS, bindings
 from annotator.safe_text import clean_line
+from annotator.widgets.inputs import SafeInput
 from claims.model import STANCES, check_http_url
 
 
@@ -31,11 +32,11 @@ class SourceDialog(ModalScreen[dict[str, Any] | None]):
             yield Static(Text(clean_line(self.claim_text)[:200], style="italic"),
                          classes="dialog-context")
             yield Label("URL (http or https)")
-            yield Input(placeholder="https://…", id="source-url")
+            yield SafeInput(placeholder="https://…", id="source-url")
             yield Label("Title")
-            yield Input(id="source-title")
+            yield SafeInput(id="source-title")
             yield Label("Quoted excerpt")
-            yield Input(id="source-quote")
+            yield SafeInput(id="source-quote")
             yield Label("Stance")
             yield Select([(s, s) for s in STANCES], value="context", allow_blank=False,
                          id="source-stance")

@@ -18,6 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from annotator.keymap import ARTICLE_KEYS, bindings
+from annotator.safe_text import clean
 from annotator.widgets.article_view import ArticleView, ClaimClicked
 from annotator.widgets.claim_book import ClaimBook
 from annotator.widgets.claim_table import HEADER, ClaimSelected, ClaimTable
@@ -420,7 +421,7 @@ class ArticleScreen(Screen[None]):
         before = review.rationale if review is not None else ""
 
         def saved(text: str | None) -> None:
-            if text is not None and text != before:
+            if text is not None and text != clean(before).strip():
                 self._submit(lambda: app.project.set_rationale(cid, app.reviewer, text))
 
         self.app.push_screen(RationaleDialog(state.claim.text, before), saved)

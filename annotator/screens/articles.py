@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from annotator.keymap import Key, bindings
 from annotator.safe_text import clean_line
 from annotator.widgets.header import AppHeader
+from annotator.widgets.inputs import SafeInput
 from claims.store import ArticleSummary
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class ArticlesScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield AppHeader(self.claims_app.reviewer, id="header")
-        yield Input(placeholder="/ filters the articles (fuzzy); Enter opens", id="filter")
+        yield SafeInput(placeholder="/ filters the articles (fuzzy); Enter opens", id="filter")
         yield OptionList(id="articles")
         yield Footer()
 

@@ -415,3 +415,22 @@ async def test_action_finishing_under_a_dialog_still_shows(make_app) -> None:  #
         assert article.book.states[0].review_by("bob").verdict == "supported"
         await pilot.press("escape")
         assert app.screen is article
+
+
+@run_async
+async def test_pasted_escape_sequences_never_reach_the_screen(make_app) -> None:  # type: ignore[no-untyped-def]
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        title = app.screen.query_one("#source-title", Input)
+        title.focus()
+        title._on_paste(events.Paste("evil \x1b]0;PWNED\x07 title"))
+        assert "\x1b" not in title.value and "\u241b]0;PWNED" in title.value
+        await pilot.press("escape")
+        app.notify("bad \x1b[2J file", markup=False)
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert messages and all("\x1b" not in m for m in messages)
