@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import GOLDEN
+from export_data import GOLDEN
 
 import exports
 from annotator.cli import main

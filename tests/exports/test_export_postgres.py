@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, FrozenClock, add_articles, add_reviews
+from export_data import GOLDEN, FrozenClock, add_articles, add_reviews
 from test_export_golden import CASES
 
 import exports
