@@ -22,9 +22,9 @@ re-derived. Rules a user can rely on:
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,8 +37,6 @@ from pydantic import ValidationError
 from claims.model import SCHEMA_VERSION, Article, Claim, Event, article_id_for
 from claims.project import Project, ProjectError, check_reviewer
 from exports.records import ExportRecord, ReviewRecord
-
-_NAMESPACE = uuid.UUID("6f1c1d2e-9a55-4d47-9a43-7f0d3c1b2a10")
 
 
 class ImportFileError(ProjectError):
@@ -90,9 +88,23 @@ def _ts(value: datetime) -> str:
     return value.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
+_parsed: dict[str, datetime] = {}
+
+
+def _parse_ts(ts: str) -> datetime:
+    """The datetime of an ISO 'Z' timestamp; a review's events share one, so keep the last few."""
+    value = _parsed.get(ts)
+    if value is None:
+        if len(_parsed) > 64:
+            _parsed.clear()
+        value = _parsed[ts] = datetime.fromisoformat(ts.replace("Z", "+00:00"))
+    return value
+
+
 def _event_id(claim_id: str, reviewer: str, what: str, value: Any, ts: str) -> str:
-    key = "\x1f".join((claim_id, reviewer, what, orjson.dumps(value).decode(), ts))
-    return uuid.uuid5(_NAMESPACE, key).hex
+    """32 hex digits, like the uuid4 ids of events made here, but derived from the content."""
+    key = "\x1f".join(("claims-import/1", claim_id, reviewer, what, ts)).encode()
+    return hashlib.blake2b(key + b"\x1f" + orjson.dumps(value), digest_size=16).hexdigest()
 
 
 def import_file(
@@ -387,7 +399,7 @@ def _event(
     return Event.model_construct(
         seq=None,
         id=_event_id(record.claim_id, reviewer, key or type_, payload, ts),
-        ts=datetime.fromisoformat(ts.replace("Z", "+00:00")),
+        ts=_parse_ts(ts),
         reviewer=reviewer,
         type=type_,  # type: ignore[arg-type]
         article_id=record.article.id,
