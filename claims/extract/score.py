@@ -4,7 +4,7 @@ A logistic model over two kinds of evidence:
 
 - facts the extractor found in the sentence (a quantity, a comparator, a date, a quote, a named
   source, a comparison word, ...), the same in every language;
-- lowercased word 1- to 3-grams, for languages with a trained word model (English, trained
+- lowercased word 1- to 3-grams and character 4-grams, for languages with a trained word model (English, trained
   on the CLEF CheckThat! 2024 task 1 training data by `bench/train_checkworthy.py`).
 
 Weights are JSON files in `claims/extract/weights/`: `<lang>.json` when a word model exists,
@@ -64,11 +64,22 @@ def ngram_features(text: str) -> Iterable[str]:
 
 
 def ngram_set(words: list[str]) -> set[str]:
-    """The distinct features of `ngram_features` (the model is trained on presence, not counts)."""
+    """The distinct text features of a sentence (the model sees presence, not counts).
+
+    Word 1- to 3-grams, and character 4-grams of each word padded with spaces, marked "#"
+    ("#cov", "#ovid"): they carry what words unseen in training share with seen ones.
+    """
     features = set(words)
     if len(words) > 1:
         features.update(map(" ".join, zip(words, words[1:], strict=False)))
         features.update(map(" ".join, zip(words, words[1:], words[2:], strict=False)))
+    for word in set(words):
+        padded = f"#{word} "
+        padded = " " + padded[1:]
+        if len(padded) <= 4:
+            features.add("#" + padded)
+        else:
+            features.update("#" + padded[i : i + 4] for i in range(len(padded) - 3))
     return features
 
 
