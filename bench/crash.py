@@ -30,54 +30,12 @@ sys.path.insert(0, str(ROOT))
 
 from claims.project import Project  # noqa: E402
 from tests.reliability.support import (  # noqa: E402
-    collect,
     derived_state_mismatches,
     event_ids,
     integrity_check,
+    kill_writers,
     prepare_project,
-    spawn_writer,
-    wait_ready,
 )
-
-
-def _project_writer_kills(db: str, kills: int, parallel: int, rng: random.Random) -> dict[str, Any]:
-    acked_events: list[str] = []
-    acked_articles: dict[str, int] = {}
-    delays: list[float] = []
-    early_exits = 0
-    done = 0
-    while done < kills:
-        batch = min(parallel, kills - done)
-        procs = []
-        for k in range(batch):
-            n = done + k
-            mode = "add" if n % 5 == 4 else "actions"
-            procs.append((spawn_writer(db, f"r{n % 11}", n, "--mode", mode), mode, f"r{n % 11}"))
-        for proc, _, _ in procs:
-            wait_ready(proc)
-        schedule = sorted((rng.uniform(0.02, 0.30), i) for i in range(batch))
-        start = time.monotonic()
-        for delay, i in schedule:
-            time.sleep(max(0.0, start + delay - time.monotonic()))
-            os.kill(procs[i][0].pid, signal.SIGKILL)
-            delays.append(delay)
-        for proc, mode, reviewer in procs:
-            run = collect(proc, reviewer, killed=True)
-            if run.returncode != -signal.SIGKILL:
-                early_exits += 1
-                print(f"writer ended on its own ({run.returncode}): {run.stderr[-500:]}",
-                      file=sys.stderr)
-            if mode == "add":
-                for fields in run.acked:
-                    acked_articles[fields[1]] = max(acked_articles.get(fields[1], 0),
-                                                    int(fields[2]))
-            else:
-                acked_events.extend(fields[1] for fields in run.acked)
-        done += batch
-        if done % 50 == 0:
-            print(f"  {done} kills, {len(acked_events)} acknowledged actions", file=sys.stderr)
-    return {"events": acked_events, "articles": acked_articles, "delays": delays,
-            "early_exits": early_exits}
 
 
 def _cli_kills(db: str, kills: int, rng: random.Random) -> dict[str, Any]:
@@ -126,7 +84,7 @@ def main() -> int:
     prepare_project(db, n_articles=3)
 
     t0 = time.monotonic()
-    project_runs = _project_writer_kills(db, args.kills, args.parallel, rng)
+    project_runs = kill_writers(db, args.kills, args.parallel, rng, progress=True)
     t1 = time.monotonic()
     cli = _cli_kills(db, args.cli_kills, rng) if args.cli_kills else {"acked": 0, "lost": 0}
     t2 = time.monotonic()

@@ -182,6 +182,53 @@ def kill_writer_after(proc: subprocess.Popen[str], delay: float) -> None:
     os.kill(proc.pid, signal.SIGKILL)
 
 
+def kill_writers(db: str, kills: int, parallel: int, rng: random.Random,
+                 progress: bool = False) -> dict[str, Any]:
+    """Start `parallel` writers at a time and SIGKILL each after a random 20-300 ms of work.
+
+    One writer in five adds articles instead of reviewing. Returns the acknowledged event ids
+    (`events`), articles with their claim counts (`articles`), the kill delays (`delays`) and
+    how many writers ended before their kill (`early_exits`: there should be none).
+    """
+    acked_events: list[str] = []
+    acked_articles: dict[str, int] = {}
+    delays: list[float] = []
+    early_exits = 0
+    done = 0
+    while done < kills:
+        batch = min(parallel, kills - done)
+        procs = []
+        for k in range(batch):
+            n = done + k
+            mode = "add" if n % 5 == 4 else "actions"
+            procs.append((spawn_writer(db, f"r{n % 11}", n, "--mode", mode), mode, f"r{n % 11}"))
+        for proc, _, _ in procs:
+            wait_ready(proc)
+        schedule = sorted((rng.uniform(0.02, 0.30), i) for i in range(batch))
+        start = time.monotonic()
+        for delay, i in schedule:
+            time.sleep(max(0.0, start + delay - time.monotonic()))
+            os.kill(procs[i][0].pid, signal.SIGKILL)
+            delays.append(delay)
+        for proc, mode, reviewer in procs:
+            run = collect(proc, reviewer, killed=True)
+            if run.returncode != -signal.SIGKILL:
+                early_exits += 1
+                print(f"writer ended on its own ({run.returncode}): {run.stderr[-500:]}",
+                      file=sys.stderr)
+            if mode == "add":
+                for fields in run.acked:
+                    acked_articles[fields[1]] = max(acked_articles.get(fields[1], 0),
+                                                    int(fields[2]))
+            else:
+                acked_events.extend(fields[1] for fields in run.acked)
+        done += batch
+        if progress and done % 50 == 0:
+            print(f"  {done} kills, {len(acked_events)} acknowledged actions", file=sys.stderr)
+    return {"events": acked_events, "articles": acked_articles, "delays": delays,
+            "early_exits": early_exits}
+
+
 # -- checks ---------------------------------------------------------------------------------
 
 def integrity_check(db: str) -> str:

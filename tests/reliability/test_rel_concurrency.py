@@ -117,7 +117,7 @@ def test_four_processes_adding_the_same_articles(backend_url: str) -> None:
 
 def test_four_claims_review_command_loops_on_one_claim(backend_url: str) -> None:
     claim_id = prepare_project(backend_url, n_articles=1)[0]
-    n = 6
+    n = 4
     script = (
         "for i in $(seq 1 {n}); do "
         "{claims} review {cid} --verdict $((i % 4 + 1)) --source https://example.org/{who}/$i "
