@@ -155,48 +155,68 @@ class Project:
         self,
         items: Iterable[dict[str, Any]],
         progress: Callable[[int], object] | None = None,
+        *,
+        workers: int = 2,
     ) -> list[AddResult]:
         """Add many articles in one transaction: all of them or, on error, none.
 
-        `progress(n)` is called after each article's claims are extracted.
+        Claims are extracted on `workers` processes when the batch is large enough to pay for
+        them. `progress(n)` is called after each article's claims are extracted.
         """
-        from claims.extract import detect_language, extract
+        from claims.extract import EXTRACTOR_VERSION, detect_language, extract_many
 
-        prepared: list[tuple[Article, list[Claim]]] = []
-        results: list[AddResult] = []
-        seen: set[str] = set()
+        items = list(items)
+        new: dict[str, Article] = {}
+        order: list[str] = []
         with self.store.read() as tx:
-            for item in items:
-                text = item["text"]
-                article_id = article_id_for(text)
-                existing = tx.article(article_id)
-                if existing is not None or article_id in seen:
-                    results.append(AddResult(existing or prepared_article(prepared, article_id),
-                                             created=False, n_claims=0))
-                    continue
-                seen.add(article_id)
-                lang = item.get("lang") or detect_language(text)
-                article = Article(
-                    id=article_id,
-                    text=text,
-                    lang=lang,
-                    title=item.get("title"),
-                    url=item.get("url"),
-                    published=item.get("published"),
-                    external_id=item.get("external_id"),
-                    metadata=item.get("metadata") or {},
-                )
-                proposed = extract(
-                    text, lang=lang, published=article.published, article_id=article_id
-                )
-                prepared.append((article, proposed))
-                results.append(AddResult(article, created=True, n_claims=len(proposed)))
-                if progress is not None:
-                    progress(len(results))
+            known = {aid for aid in {article_id_for(i["text"]) for i in items} if tx.has_article(aid)}
+            existing = {aid: tx.article(aid) for aid in known}
+        for item in items:
+            text = item["text"]
+            article_id = article_id_for(text)
+            order.append(article_id)
+            if article_id in known or article_id in new:
+                continue
+            new[article_id] = Article(
+                id=article_id,
+                text=text,
+                lang=item.get("lang") or detect_language(text),
+                title=item.get("title"),
+                url=item.get("url"),
+                published=item.get("published"),
+                external_id=item.get("external_id"),
+                metadata=item.get("metadata") or {},
+            )
+        jobs = [
+            {"id": a.id, "text": a.text, "lang": a.lang, "published": a.published}
+            for a in new.values()
+        ]
+        origin = f"extractor/{EXTRACTOR_VERSION}"
+        proposed: dict[str, list[Claim]] = {}
+        for n, (article, records) in enumerate(
+            zip(new.values(), extract_many(jobs, workers=workers if len(jobs) > 32 else 1)),
+            start=1,
+        ):
+            proposed[article.id] = [
+                Claim.model_validate({**r, "article_id": article.id, "origin": origin})
+                for r in records
+            ]
+            if progress is not None:
+                progress(n)
         with self.store.transaction() as tx:
-            for article, proposed in prepared:
-                if not tx.has_article(article.id):
-                    tx.insert_article(article, proposed)
+            for article in new.values():
+                if not tx.has_article(article.id):  # another process may have added it
+                    tx.insert_article(article, proposed[article.id])
+        results: list[AddResult] = []
+        reported: set[str] = set()
+        for article_id in order:
+            if article_id in new and article_id not in reported:
+                reported.add(article_id)
+                results.append(AddResult(new[article_id], True, len(proposed[article_id])))
+            else:
+                article = new.get(article_id) or existing[article_id]
+                assert article is not None
+                results.append(AddResult(article, created=False, n_claims=0))
         return results
 
     def article(self, ref: str) -> Article:
@@ -525,13 +545,6 @@ class Project:
             for claim_id in sorted(touched):
                 tx.rederive(claim_id)
         return new
-
-
-def prepared_article(prepared: list[tuple[Article, list[Claim]]], article_id: str) -> Article:
-    for article, _ in prepared:
-        if article.id == article_id:
-            return article
-    raise KeyError(article_id)
 
 
 def _check_span(article: Article, start: int, end: int) -> tuple[int, int]:
