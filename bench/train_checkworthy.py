@@ -4,7 +4,7 @@ Reads ../shared/data/checkthat2024-task1/english (train, dev, dev-test; never co
 project), fits two logistic models with scikit-learn (a bench-only dependency):
 
 - `claims/extract/weights/en.json`: the extractor's facts plus word 1-3-grams and character
-  4-grams (`claims.extract.score.ngram_set`);
+  4-grams (`claims.extract.score.text_features`);
 - `claims/extract/weights/facts.json`: the facts alone, the model for languages without words.
 
 Class weights are balanced and the decision threshold is 0.5; C is fixed (`--C`), the
@@ -66,7 +66,7 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
 
     from claims.extract.pipeline import analyse_sentence
-    from claims.extract.score import fact_features, ngram_set, tokens
+    from claims.extract.score import fact_features, text_features, tokens
 
     started = time.perf_counter()
     splits = {name: read(name) for name in ("train", "dev", "dev-test")}
@@ -75,7 +75,7 @@ def main() -> None:
         for name, (texts, _) in splits.items()
     }
     grams = {
-        name: [sorted(ngram_set(tokens(t))) for t in texts] for name, (texts, _) in splits.items()
+        name: [text_features(tokens(t)) for t in texts] for name, (texts, _) in splits.items()
     }
     print(f"features computed in {time.perf_counter() - started:.1f} s")
     counts = Counter(g for doc in grams["train"] for g in doc)
@@ -94,12 +94,12 @@ def main() -> None:
                 cols.append(index[f"@fact:{k}"])
                 vals.append(v)
             if with_words:
-                for g in gdoc:
+                for g, value in gdoc.items():
                     i = index.get(g)
                     if i is not None:
                         rows.append(r)
                         cols.append(i)
-                        vals.append(1.0)
+                        vals.append(value)
         return csr_matrix((vals, (rows, cols)), shape=(len(facts[name]), len(index)))
 
     results = {}

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -53,34 +52,47 @@ def tokens(text: str) -> list[str]:
     return letter_tokens(text)
 
 
-def ngram_features(text: str) -> Iterable[str]:
-    """Word 1-, 2- and 3-grams of `tokens(text)`."""
-    words = tokens(text)
-    yield from words
-    for a, b in zip(words, words[1:], strict=False):
-        yield f"{a} {b}"
-    for a, b, c in zip(words, words[1:], words[2:], strict=False):
-        yield f"{a} {b} {c}"
+def char_grams(word: str) -> tuple[str, ...]:
+    """Character 4-grams of `word` padded with spaces, each marked "#" ("#cov", "#ovid")."""
+    padded = f" {word} "
+    if len(padded) <= 4:
+        return ("#" + padded,)
+    return tuple("#" + padded[i : i + 4] for i in range(len(padded) - 3))
 
 
-def ngram_set(words: list[str]) -> set[str]:
-    """The distinct text features of a sentence (the model sees presence, not counts).
-
-    Word 1- to 3-grams, and character 4-grams of each word padded with spaces, marked "#"
-    ("#cov", "#ovid"): they carry what words unseen in training share with seen ones.
-    """
+def word_ngrams(words: list[str]) -> set[str]:
+    """Distinct word 1- to 3-grams (the model sees their presence, not counts)."""
     features = set(words)
     if len(words) > 1:
         features.update(map(" ".join, zip(words, words[1:], strict=False)))
         features.update(map(" ".join, zip(words, words[1:], words[2:], strict=False)))
-    for word in set(words):
-        padded = f"#{word} "
-        padded = " " + padded[1:]
-        if len(padded) <= 4:
-            features.add("#" + padded)
-        else:
-            features.update("#" + padded[i : i + 4] for i in range(len(padded) - 3))
     return features
+
+
+def text_features(words: list[str]) -> dict[str, float]:
+    """Every text feature of a sentence with its value, as the model was trained on it.
+
+    Word 1- to 3-grams count once; the character 4-grams of each distinct word add up, so a
+    word's share of the score depends on the word alone and is cached at run time.
+    """
+    features = dict.fromkeys(word_ngrams(words), 1.0)
+    for word in set(words):
+        for gram in char_grams(word):
+            features[gram] = features.get(gram, 0.0) + 1.0
+    return features
+
+
+_WORD_SHARE: dict[tuple[str, str], float] = {}
+
+
+def _word_share(model: Model, lang: str, word: str) -> float:
+    key = (lang, word)
+    share = _WORD_SHARE.get(key)
+    if share is None:
+        share = sum(model.ngrams.get(gram, 0.0) for gram in char_grams(word))
+        if len(_WORD_SHARE) < 500_000:
+            _WORD_SHARE[key] = share
+    return share
 
 
 def fact_features(facts: dict[str, float]) -> dict[str, float]:
@@ -122,8 +134,10 @@ def score(
         if reason:
             contributions[reason] = max(contributions.get(reason, -99.0), weight)
     if model.ngrams:
-        features = ngram_set(tokens(text) if words is None else words)
-        total += sum(filter(None, map(model.ngrams.get, features)))
+        if words is None:
+            words = tokens(text)
+        total += sum(filter(None, map(model.ngrams.get, word_ngrams(words))))
+        total += sum(_word_share(model, lang, word) for word in set(words))
     total = max(-30.0, min(30.0, total))
     probability = 1.0 / (1.0 + math.exp(-total))
     reasons = [r for r, _ in sorted(contributions.items(), key=lambda kv: -kv[1])]
