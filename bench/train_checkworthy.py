@@ -173,7 +173,9 @@ def evaluate_runtime(split: tuple[list[str], list[int]]) -> None:
     from claims.extract import score as score_module
     from claims.extract.pipeline import analyse_sentence
 
+    # Forget weights (and per-word shares) loaded while the facts were computed above.
     score_module.load_model.cache_clear()
+    score_module._WORD_SHARES.clear()
     texts, labels = split
     predicted = [int(analyse_sentence(t, "en").score >= 0.5) for t in texts]
     value, precision, recall = f1(labels, predicted)

@@ -82,17 +82,21 @@ def text_features(words: list[str]) -> dict[str, float]:
     return features
 
 
-_WORD_SHARE: dict[tuple[str, str], float] = {}
+_WORD_SHARES: dict[str, dict[str, float]] = {}
+_MAX_CACHED_WORDS = 500_000
 
 
-def _word_share(model: Model, lang: str, word: str) -> float:
-    key = (lang, word)
-    share = _WORD_SHARE.get(key)
-    if share is None:
-        share = sum(model.ngrams.get(gram, 0.0) for gram in char_grams(word))
-        if len(_WORD_SHARE) < 500_000:
-            _WORD_SHARE[key] = share
-    return share
+def _add_word_shares(model: Model, lang: str, words: set[str]) -> dict[str, float]:
+    """Per language, each word's summed character-gram weight, computed once per word."""
+    shares = _WORD_SHARES.setdefault(lang, {})
+    missing = words.difference(shares)
+    if missing:
+        if len(shares) > _MAX_CACHED_WORDS:
+            shares.clear()
+        get = model.ngrams.get
+        for word in missing:
+            shares[word] = sum(get(gram, 0.0) for gram in char_grams(word))
+    return shares
 
 
 def fact_features(facts: dict[str, float]) -> dict[str, float]:
@@ -127,7 +131,9 @@ def score(
     model = load_model(lang)
     total = model.bias
     contributions: dict[str, float] = {}
-    for name, value in fact_features(facts).items():
+    for name, value in facts.items():
+        if not value:
+            continue
         weight = model.facts.get(name, 0.0) * value
         total += weight
         reason = FACT_REASONS.get(name)
@@ -137,7 +143,8 @@ def score(
         if words is None:
             words = tokens(text)
         total += sum(filter(None, map(model.ngrams.get, word_ngrams(words))))
-        total += sum(_word_share(model, lang, word) for word in set(words))
+        distinct = set(words)
+        total += sum(map(_add_word_shares(model, lang, distinct).__getitem__, distinct))
     total = max(-30.0, min(30.0, total))
     probability = 1.0 / (1.0 + math.exp(-total))
     reasons = [r for r, _ in sorted(contributions.items(), key=lambda kv: -kv[1])]
