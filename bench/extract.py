@@ -76,8 +76,7 @@ def main() -> None:
     segmenters = {lang: pysbd.Segmenter(language=lang, clean=False) for lang in ("fr", "en")}
 
     print(f"{len(articles)} articles (fr Wikinews + en GUM Wikinews, repeated)")
-    full = timed("claims extract_records (full)", lambda t, lang: extract_records(t, lang=lang),
-                 articles)
+    full = timed("claims extract_records (full)", lambda t, lang: extract_records(t, lang=lang), articles)
     seg = timed("claims segment only", lambda t, lang: segment(t, lang), articles)
     sbd = timed("pysbd segment only", lambda t, lang: segmenters[lang].segment(t), articles)
     print(f"ratio full extractor / pysbd   = {full[0] / sbd[0]:5.1f}x wall, {full[1] / sbd[1]:5.1f}x CPU")

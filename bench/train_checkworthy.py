@@ -8,8 +8,9 @@ project), fits two logistic models with scikit-learn (a bench-only dependency):
 - `claims/extract/weights/facts.json`: the facts alone, the model for languages without words.
 
 Class weights are balanced and the decision threshold is 0.5; C is fixed (`--C`), the
-dev F1 of a small grid is printed. The shipped model is refitted on train + dev. F1 on the Yes class is printed for dev and dev-test. Data: CLEF CheckThat! Lab 2024
-Task 1 (ClaimBuster / US debates); the weights are a statistic of it, not a copy.
+dev F1 of a small grid is printed. The shipped model is refitted on train + dev. F1 on the
+Yes class is printed for dev and dev-test. Data: CLEF CheckThat! Lab 2024 Task 1
+(ClaimBuster / US debates); the weights are a statistic of it, not a copy.
 
     /work/venv/bin/python bench/train_checkworthy.py [--write]
 """
@@ -41,9 +42,9 @@ def read(name: str) -> tuple[list[str], list[int]]:
 
 
 def f1(labels: list[int], predicted: list[int]) -> tuple[float, float, float]:
-    tp = sum(1 for y, p in zip(labels, predicted) if y and p)
-    fp = sum(1 for y, p in zip(labels, predicted) if not y and p)
-    fn = sum(1 for y, p in zip(labels, predicted) if y and not p)
+    tp = sum(1 for y, p in zip(labels, predicted, strict=True) if y and p)
+    fp = sum(1 for y, p in zip(labels, predicted, strict=True) if not y and p)
+    fn = sum(1 for y, p in zip(labels, predicted, strict=True) if y and not p)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -74,9 +75,7 @@ def main() -> None:
         name: [fact_features(analyse_sentence(t, "en").facts) for t in texts]
         for name, (texts, _) in splits.items()
     }
-    grams = {
-        name: [text_features(tokens(t)) for t in texts] for name, (texts, _) in splits.items()
-    }
+    grams = {name: [text_features(tokens(t)) for t in texts] for name, (texts, _) in splits.items()}
     print(f"features computed in {time.perf_counter() - started:.1f} s")
     counts = Counter(g for doc in grams["train"] for g in doc)
     vocab = sorted(g for g, c in counts.items() if c >= args.min_count)
@@ -88,7 +87,7 @@ def main() -> None:
             base = len(index)
             index.update({g: base + i for i, g in enumerate(vocab)})
         rows, cols, vals = [], [], []
-        for r, (fdoc, gdoc) in enumerate(zip(facts[name], grams[name])):
+        for r, (fdoc, gdoc) in enumerate(zip(facts[name], grams[name], strict=True)):
             for k, v in fdoc.items():
                 rows.append(r)
                 cols.append(index[f"@fact:{k}"])
@@ -134,8 +133,7 @@ def main() -> None:
         probs = model.predict_proba(x_test)[:, 1]
         test = f1(y_test, [int(p >= threshold) for p in probs])
         print(
-            f"{label:12s} train+dev (shipped): dev-test F1(Yes)={test[0]:.3f} "
-            f"P={test[1]:.3f} R={test[2]:.3f}"
+            f"{label:12s} train+dev (shipped): dev-test F1(Yes)={test[0]:.3f} P={test[1]:.3f} R={test[2]:.3f}"
         )
         results[label] = test[0]
         if args.write:

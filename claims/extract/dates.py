@@ -64,7 +64,8 @@ def _rules(lang: str) -> _Rules:
     cs = bool(lex.get("months_case_sensitive", False))
     months: dict[str, int] = lex["months"]
     abbreviated = {
-        name for name, number in months.items()
+        name
+        for name, number in months.items()
         if any(o != name and o.startswith(name) and months[o] == number for o in months)
     }
     full = [name for name in months if name not in abbreviated]
@@ -77,6 +78,7 @@ def _rules(lang: str) -> _Rules:
     rel_days = _cased(lex["relative_days"], False)
     rel_periods = _cased(lex["relative_periods"], False)
     year_preps = _cased(lex["year_prepositions"], False)
+    absolute = ""
     if lex.get("month_first_dates"):  # March 2, 2022; Feb. 10-11
         absolute = rf"""
             (?P<en_range>(?P<er_m1>{month}){_SP}+(?P<er_d1>{day}){_SP}*(?:-|–|to|and|through)
@@ -86,13 +88,11 @@ def _rules(lang: str) -> _Rules:
           | (?P<en_date2>(?:(?:{weekday}),?{_SP}+)?(?P<ed2_d>{day}){_SP}+(?:of{_SP}+)?
                 (?P<ed2_m>{month})(?:,?{_SP}+(?P<ed2_y>{year}))?)
         """
-    else:
-        absolute = ""
     pattern = re.compile(
         rf"""(?x)
         (?<![\w\-])(?:
             (?P<iso>(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
-          | {absolute + '|' if absolute else ''}
+          | {absolute + "|" if absolute else ""}
             (?P<range>(?P<r_d1>{day})(?:{_SP}+(?P<r_m1>{month}))?(?:{_SP}+(?P<r_y1>{year}))?
                 {_SP}*(?:et|au|à|-|–|,){_SP}*(?P<r_d2>{day}){_SP}+(?P<r_m2>{month})
                 (?:{_SP}+(?P<r_y2>{year}))?)
@@ -108,9 +108,7 @@ def _rules(lang: str) -> _Rules:
         )(?![\w\-])
         """
     )
-    future = re.compile(
-        rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])"
-    )
+    future = re.compile(rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])")
     word_triggers = lexicons.triggers(
         [*lex["months"], *lex["weekdays"], *lex["relative_days"], *lex["relative_periods"]],
         common=lex.get("common_words", []),
@@ -211,8 +209,14 @@ def _numeric_dates(rules: _Rules, text: str, start: int, end: int) -> list[Found
 
 
 def find_dates(
-    text: str, start: int, end: int, lang: str, published: date | None,
-    future: bool | None = None, tokens: set[str] | None = None, has_digit: bool = True,
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    published: date | None,
+    future: bool | None = None,
+    tokens: set[str] | None = None,
+    has_digit: bool = True,
 ) -> list[FoundDate]:
     """Dates in `text[start:end]`, resolved when `published` allows.
 
@@ -232,8 +236,8 @@ def find_dates(
         bounds = _resolve(rules, match, published, ahead)
         if bounds is None:
             continue
-        group = {"year": "yr", "month": "mo_m"}.get(match.lastgroup or "", match.lastgroup)
-        s, e = match.span(group)
+        kind = match.lastgroup or ""
+        s, e = match.span({"year": "yr", "month": "mo_m"}.get(kind, kind))
         out.append(FoundDate(s, e, bounds[0], bounds[1]))
     return out
 

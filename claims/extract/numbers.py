@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from text_to_num import text2num
+from text_to_num import text2num  # type: ignore[import-untyped]
 
 from claims.extract import lexicons
 
@@ -91,27 +91,25 @@ def _rules(lang: str) -> _Rules:
     currency_before = re.compile(rf"(?P<pre>{_alt(symbols)}){_SP}?$")
     core = re.compile(
         rf"""(?x)
-        (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex['approximate_nouns'])}))(?!\w)
-      | (?<![\w\-])(?P<vague>(?:(?:{alt(lex['vague_prefixes'])}){_SP}+)?(?P<vnoun>{alt(lex['plural_vague'])}))(?!\w)
+        (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex["approximate_nouns"])}))(?!\w)
+      | (?<![\w\-])(?P<vague>(?:(?:{alt(lex["vague_prefixes"])}){_SP}+)?
+            (?P<vnoun>{alt(lex["plural_vague"])}))(?!\w)
       | (?<![\w\-])(?P<words>
-            (?:(?:{alt(articles)}){_SP}+(?={alt(lex['article_number_words'])}))?
+            (?:(?:{alt(articles)}){_SP}+(?={alt(lex["article_number_words"])}))?
             {word}(?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-){word})*
         )(?![\w\-])
-      | (?<![\w\-])(?P<ordw>{alt(lex['ordinal_words'])})(?!\w)
+      | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
         """
     )
     word_triggers = (
         lexicons.triggers(words, every_word=True)
         - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
     ) | lexicons.triggers(
-        [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"],
-         *lex["article_number_words"]]
+        [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"], *lex["article_number_words"]]
     )
     comparators = {k.lower(): v for k, v in lex["comparators"].items()}
     # Matched on the reversed text before a number: one anchored match instead of a search.
-    comparator = re.compile(
-        rf"{_SP}*(?P<cmp>{_alt(c[::-1] for c in lex['comparators'])})(?!\w)", re.I
-    )
+    comparator = re.compile(rf"{_SP}*(?P<cmp>{_alt(c[::-1] for c in lex['comparators'])})(?!\w)", re.I)
     units = list(lex["units"]) + list(lex["percent_words"])
     unit = re.compile(
         rf"{_SP}*(?:(?:d['’]|de{_SP}+|of{_SP}+))?(?P<unit>{_alt(units + list(currencies))})(?![\w/²³])"
@@ -163,9 +161,7 @@ def parse_digits(num: str, lang: str) -> float | None:
             raw = raw.replace(",", "")
         else:
             raw = raw.replace(",", ".")
-    elif raw.count(".") > 1:
-        raw = raw.replace(".", "")
-    elif "." in raw and lang == "fr" and len(raw.split(".")[1]) == 3:
+    elif raw.count(".") > 1 or "." in raw and lang == "fr" and len(raw.split(".")[1]) == 3:
         raw = raw.replace(".", "")
     try:
         return float(raw)
@@ -178,8 +174,9 @@ def _words_value(words: str, lang: str) -> tuple[float, int] | None:
     candidate = words
     while candidate:
         try:
-            return float(text2num(candidate.lower().replace("\u00a0", " ").replace("\u202f", " "),
-                                  lang)), len(candidate)
+            return float(
+                text2num(candidate.lower().replace("\u00a0", " ").replace("\u202f", " "), lang)
+            ), len(candidate)
         except (ValueError, TypeError):
             cut = max(candidate.rfind(" "), candidate.rfind("-"), candidate.rfind("\u00a0"))
             if cut <= 0:
@@ -325,9 +322,10 @@ def _pair_ranges(rules: _Rules, text: str, found: list[Found]) -> None:
         opener = rules.range_open.search(text, max(0, low.start - 12), low.start)
         if not (opener or dash):
             continue
-        if not dash and text[sep.start() : sep.end()].strip().lower() in ("et", "and"):
-            if not opener or opener.group(0).strip().lower() not in ("entre", "between"):
-                continue
+        conjunction = text[sep.start() : sep.end()].strip().lower() in ("et", "and")
+        between = opener is not None and opener.group(0).strip().lower() in ("entre", "between")
+        if not dash and conjunction and not between:
+            continue  # "10 et 20" is a range only after "entre"
         low.comparator = ">="
         high.comparator = "<="
         if not low.unit:

@@ -206,8 +206,16 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 continue
             out.append(
                 _analyse_span(
-                    text, start, end, lang, published, attributor, quotes, quote_opens,
-                    quote_speakers, comparison,
+                    text,
+                    start,
+                    end,
+                    lang,
+                    published,
+                    attributor,
+                    quotes,
+                    quote_opens,
+                    quote_speakers,
+                    comparison,
                 )
             )
     return out
@@ -259,8 +267,16 @@ def analyse_sentence(text: str, lang: str, published: date | None = None) -> Ana
     seg = Segment(0, len(text), SENTENCE, 0)
     _, speakers = _speakers(text, [seg], attributor)
     return _analyse_span(
-        text, 0, len(text), lang, published, attributor, quotes, [q.open for q in quotes],
-        speakers, _comparison(lang),
+        text,
+        0,
+        len(text),
+        lang,
+        published,
+        attributor,
+        quotes,
+        [q.open for q in quotes],
+        speakers,
+        _comparison(lang),
     )
 
 
@@ -344,13 +360,13 @@ def extract(
                 start=item.start,
                 end=item.end,
                 text=text[item.start : item.end],
-                kind=item.kind,  # type: ignore[arg-type]
+                kind=item.kind,
                 score=item.score,
                 reasons=item.reasons,
                 quantities=[
                     Quantity(
                         value=q.value,
-                        comparator=q.comparator,  # type: ignore[arg-type]
+                        comparator=q.comparator,
                         unit=q.unit,
                         text=text[q.start : q.end],
                         start=q.start,

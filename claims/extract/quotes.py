@@ -119,9 +119,7 @@ def _patterns(lang: str) -> _Patterns:
     source_cue = re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lex['source_cues'])})(?![\w])")
     pronouns = lexicons.alternation(lex["pronoun_speakers"])
     pronoun_after = re.compile(rf"(?<![\w])(?:{pronouns})(?![\w])")
-    title_words = frozenset(
-        word for title in lex["titles"] for word in title.replace(".", "").split()
-    )
+    title_words = frozenset(word for title in lex["titles"] for word in title.replace(".", "").split())
     agent = re.compile(rf"(?<![\w-])(?:{_alternation(lex.get('agent_markers', ['by']))})\s+")
     return _Patterns(
         agent=agent,
@@ -162,8 +160,9 @@ def _clean_name(pat: _Patterns, match: re.Match[str], strict: bool = False) -> s
     return result if len(result) <= 80 else None
 
 
-def _speaker_ending_at(pat: _Patterns, text: str, start: int, end: int, gap: re.Pattern[str],
-                       strict: bool = False) -> str | None:
+def _speaker_ending_at(
+    pat: _Patterns, text: str, start: int, end: int, gap: re.Pattern[str], strict: bool = False
+) -> str | None:
     """The last speaker in `text[start:end]` separated from `end` only by `gap`."""
     found = None
     for match in pat.speaker.finditer(text, start, end):
@@ -174,8 +173,7 @@ def _speaker_ending_at(pat: _Patterns, text: str, start: int, end: int, gap: re.
     return found
 
 
-def _speaker_starting_at(pat: _Patterns, text: str, start: int, end: int,
-                         strict: bool = False) -> str | None:
+def _speaker_starting_at(pat: _Patterns, text: str, start: int, end: int, strict: bool = False) -> str | None:
     """The speaker named right at `start` (after white space), or None."""
     while start < end and text[start] in " \t\u00a0\u202f":
         start += 1
@@ -243,9 +241,7 @@ class Attributor:
                 return name
             # Passive voice: "a été annoncé, dès le 19 janvier, par Emmanuel Macron".
             for agent in pat.agent.finditer(text, verb.end(), min(end, verb.end() + 150)):
-                name = _speaker_starting_at(
-                    pat, text, agent.end(), min(end, agent.end() + 60), strict=True
-                )
+                name = _speaker_starting_at(pat, text, agent.end(), min(end, agent.end() + 60), strict=True)
                 if name and pat.speaker.match(text, agent.end()):
                     return name
         return None

@@ -4,8 +4,9 @@ A logistic model over two kinds of evidence:
 
 - facts the extractor found in the sentence (a quantity, a comparator, a date, a quote, a named
   source, a comparison word, ...), the same in every language;
-- lowercased word 1- to 3-grams and character 4-grams, for languages with a trained word model (English, trained
-  on the CLEF CheckThat! 2024 task 1 training data by `bench/train_checkworthy.py`).
+- lowercased word 1- to 3-grams and character 4-grams, for languages with a trained word
+  model (English, trained on the CLEF CheckThat! 2024 task 1 data by
+  `bench/train_checkworthy.py`).
 
 Weights are JSON files in `claims/extract/weights/`: `<lang>.json` when a word model exists,
 else `facts.json`, a model trained on the facts alone, which carries to any language. The
@@ -22,7 +23,6 @@ from functools import cache
 from importlib import resources
 
 from claims.extract.lexicons import letter_tokens
-
 
 # Facts the pipeline reports, with the reason string shown to reviewers.
 FACT_REASONS: dict[str, str] = {

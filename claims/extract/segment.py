@@ -104,16 +104,14 @@ def _rules(lang: str) -> _Rules:
         starters |= set(other["sentence_starters"])
         caption_words |= set(other["caption_words"])
         byline_words |= set(other["byline_words"])
-    caption_words = sorted(caption_words, key=len)
     caption = re.compile(
         r"(?:(?:PHOTOS?|Photos?|ILLUSTRATION|VIDÉO|VIDEO|Crédits?|Credit|©|FILE PHOTO)\b[\s:]?"
         r"|.*(?:,|/|\|)\s*(?:"
-        + "|".join(re.escape(w) for w in reversed(caption_words))
+        + "|".join(re.escape(w) for w in sorted(caption_words, key=len, reverse=True))
         + r")\s*\.?$)"
     )
-    byline_words = sorted(byline_words, key=len)
     byline = re.compile(
-        r"(?:" + "|".join(re.escape(w) for w in reversed(byline_words)) + r")\b[\s:]"
+        r"(?:" + "|".join(re.escape(w) for w in sorted(byline_words, key=len, reverse=True)) + r")\b[\s:]"
     )
     return _Rules(
         titles=frozenset(titles),
@@ -169,7 +167,7 @@ def _lines(text: str, start: int, end: int, paragraph: int) -> Iterator[tuple[in
             continue
         if block_start >= 0:
             # A line that starts lowercase continues the previous one (hard-wrapped text).
-            if text[s].islower() and text[block_end - 1] not in ".!?»”\"":
+            if text[s].islower() and text[block_end - 1] not in '.!?»”"':
                 block_end = e
                 continue
             yield block_start, block_end, paragraph
@@ -178,8 +176,9 @@ def _lines(text: str, start: int, end: int, paragraph: int) -> Iterator[tuple[in
         yield block_start, block_end, paragraph
 
 
-def _ends_sentence(rules: _Rules, text: str, block_start: int, punct_start: int,
-                   punct: str, next_char: str, next_pos: int) -> bool:
+def _ends_sentence(
+    rules: _Rules, text: str, block_start: int, punct_start: int, punct: str, next_char: str, next_pos: int
+) -> bool:
     """Whether the punctuation `punct` at `punct_start`, followed by `next_char`, ends a sentence."""
     if next_char.islower() or next_char in ",;:)]}%":
         return False
@@ -191,9 +190,7 @@ def _ends_sentence(rules: _Rules, text: str, block_start: int, punct_start: int,
         if close > 0 and text[close + 1 : close + 2] in (".", "!", "?"):
             return False
     if punct[0] != "." or punct.startswith(".."):
-        if punct[0] in "?!" and next_char in "»":
-            return False
-        return True
+        return not (punct[0] in "?!" and next_char in "»")
     # A single period: look at the word it closes.
     if punct_start > block_start and text[punct_start - 1] in "°º":
         return False  # N°. 12
@@ -209,14 +206,12 @@ def _ends_sentence(rules: _Rules, text: str, block_start: int, punct_start: int,
         return False
     if word in rules.abbreviations or word.lower() in rules.abbreviations:
         # "etc.)" or "Inc.»": a bracket or quote closes after it, so the sentence ends there.
-        return starter or next_char in "«“\"‘" or len(punct) > 1
+        return starter or next_char in '«“"‘' or len(punct) > 1
     if len(word) == 1 and word.isalpha() and word.isupper():
         return starter  # an initial: Joseph J. Lhota
     if _ACRONYM.fullmatch(word):
         return starter  # U.S. President / av. J.-C. / a.m.
-    if word.isdigit() and next_char.isdigit():
-        return False
-    return True
+    return not (word.isdigit() and next_char.isdigit())
 
 
 def segment(text: str, lang: str = "fr", keep_quotes: bool = False) -> list[Segment]:
@@ -278,11 +273,7 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _sentences(
     rules: _Rules, text: str, start: int, end: int, paragraph: int, keep_quotes: bool
 ) -> Iterator[Segment]:
-    quotes = (
-        [q for q in quote_spans(text, start, end) if q.close - q.open <= 3000]
-        if keep_quotes
-        else []
-    )
+    quotes = [q for q in quote_spans(text, start, end) if q.close - q.open <= 3000] if keep_quotes else []
     items = _list_items(text, start, end)
     cuts = [a for a, _ in items if a > start]
     qi = 0

@@ -90,14 +90,20 @@ def test_identifiers_and_years_are_not_quantities() -> None:
 
 def test_spans_are_exact() -> None:
     text = "Selon la police, plus de 2 500 personnes ont défilé."
-    (value, comparator, unit, span), = quantities(text, "fr")
+    ((value, comparator, unit, span),) = quantities(text, "fr")
     assert span == "plus de 2 500 personnes"
 
 
 @pytest.mark.parametrize(
     ("raw", "lang", "value"),
-    [("1,000", "en", 1000), ("3,5", "fr", 3.5), ("1.5", "en", 1.5), ("1.234,5", "fr", 1234.5),
-     ("1,234.5", "en", 1234.5), ("12\u202f345", "fr", 12345)],
+    [
+        ("1,000", "en", 1000),
+        ("3,5", "fr", 3.5),
+        ("1.5", "en", 1.5),
+        ("1.234,5", "fr", 1234.5),
+        ("1,234.5", "en", 1234.5),
+        ("12\u202f345", "fr", 12345),
+    ],
 )
 def test_parse_digits(raw: str, lang: str, value: float) -> None:
     assert parse_digits(raw, lang) == value

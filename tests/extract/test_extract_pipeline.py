@@ -8,8 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from claims.extract import EXTRACTOR_VERSION, detect_language, extract, extract_many, extract_records
-from claims.extract import lexicons
+from claims.extract import (
+    EXTRACTOR_VERSION,
+    detect_language,
+    extract,
+    extract_many,
+    extract_records,
+    lexicons,
+)
 from claims.model import article_id_for, claim_id_for
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -84,11 +90,23 @@ def test_records_follow_design_and_filter_by_score() -> None:
     assert records
     first = records[0]
     assert list(first)[:9] == [
-        "id", "start", "end", "text", "kind", "score", "quantities", "dates", "speaker",
+        "id",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "score",
+        "quantities",
+        "dates",
+        "speaker",
     ]
     assert first["quantities"][0] == {
-        "value": 300.0, "comparator": ">", "unit": "marins", "text": "Plus de 300 marins",
-        "start": first["quantities"][0]["start"], "end": first["quantities"][0]["end"],
+        "value": 300.0,
+        "comparator": ">",
+        "unit": "marins",
+        "text": "Plus de 300 marins",
+        "start": first["quantities"][0]["start"],
+        "end": first["quantities"][0]["end"],
     }
     assert first["dates"][0]["from"] == "2025-03-11"
     json.dumps(records)
@@ -109,8 +127,11 @@ def test_extract_many_keeps_order_and_ids(workers: int) -> None:
         body = FR if i % 2 else EN
         lines.append(json.dumps({"id": f"doc-{i}", "text": f"{body}\n\nParagraphe {i} final."}))
     lines.insert(5, "")
-    out = list(extract_many(iter(lines), lang=None, published=date(2025, 3, 12), min_score=0.0,
-                            workers=workers, chunk=4))
+    out = list(
+        extract_many(
+            iter(lines), lang=None, published=date(2025, 3, 12), min_score=0.0, workers=workers, chunk=4
+        )
+    )
     assert len(out) == 40
     for i, records in enumerate(out):
         assert records and all(r["article_id"] == f"doc-{i}" for r in records)
@@ -119,8 +140,9 @@ def test_extract_many_keeps_order_and_ids(workers: int) -> None:
 
 
 def test_extract_many_reads_per_line_lang_and_published() -> None:
-    line = json.dumps({"id": 7, "text": "Il est parti mardi avec 40 soldats.", "lang": "fr",
-                       "published": "2025-03-12"})
+    line = json.dumps(
+        {"id": 7, "text": "Il est parti mardi avec 40 soldats.", "lang": "fr", "published": "2025-03-12"}
+    )
     (records,) = list(extract_many([line], lang="en", published=None, min_score=0.0))
     assert records[0]["article_id"] == 7
     assert records[0]["dates"][0]["from"] == "2025-03-11"

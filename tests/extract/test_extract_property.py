@@ -11,12 +11,55 @@ from claims.extract import extract, extract_records
 
 NEWSY = st.sampled_from(
     [
-        "Plus de ", "500", " soldats", " 1 000", "\u00a0000", "\u202f", "3,5 %", "« ", " »", "“", "”",
-        '"', "M. ", "Gen. ", "U.S. ", "av. J.-C.", ". ", "? ", "! ", "…", "\n", "\n\n", "mardi",
-        " soir", "les 16 et 17 février", "March 2, 2022", "PHOTO X, AFP", "(Istres) ",
-        "22 mai 2012. - ", "a expliqué le lieutenant Thomas", "said Gen. Smith", "selon ", "hier",
-        "une vingtaine de ", "thousands of ", "$1.2 billion", "de 1 000 à 4 000", "27e", "sixth",
-        "\x00", "\x1b[31m", "\r", "\t", "\ufeff", "\u200b", "\ud800", "😀", "中文", "العربية",
+        "Plus de ",
+        "500",
+        " soldats",
+        " 1 000",
+        "\u00a0000",
+        "\u202f",
+        "3,5 %",
+        "« ",
+        " »",
+        "“",
+        "”",
+        '"',
+        "M. ",
+        "Gen. ",
+        "U.S. ",
+        "av. J.-C.",
+        ". ",
+        "? ",
+        "! ",
+        "…",
+        "\n",
+        "\n\n",
+        "mardi",
+        " soir",
+        "les 16 et 17 février",
+        "March 2, 2022",
+        "PHOTO X, AFP",
+        "(Istres) ",
+        "22 mai 2012. - ",
+        "a expliqué le lieutenant Thomas",
+        "said Gen. Smith",
+        "selon ",
+        "hier",
+        "une vingtaine de ",
+        "thousands of ",
+        "$1.2 billion",
+        "de 1 000 à 4 000",
+        "27e",
+        "sixth",
+        "\x00",
+        "\x1b[31m",
+        "\r",
+        "\t",
+        "\ufeff",
+        "\u200b",
+        "\ud800",
+        "😀",
+        "中文",
+        "العربية",
     ]
 )
 TEXTS = st.one_of(
@@ -51,8 +94,19 @@ def test_any_text_gives_valid_claims(text: str, lang: str | None, published: dat
 
 
 def test_edge_inputs() -> None:
-    for text in ["", " ", "\n\n\n", "\x00\x01\x02", "«««", "»»» « « “", '"' * 50, "." * 1000,
-                 "1" * 5000, "Plus de " * 200, bytes(range(256)).decode("latin-1")]:
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        "\x00\x01\x02",
+        "«««",
+        "»»» « « “",
+        '"' * 50,
+        "." * 1000,
+        "1" * 5000,
+        "Plus de " * 200,
+        bytes(range(256)).decode("latin-1"),
+    ]:
         check(text, None, date(2025, 1, 1))
 
 

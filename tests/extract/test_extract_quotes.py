@@ -17,10 +17,14 @@ def speakers(text: str, lang: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("« Les digues tiendront », a assuré le général Paul Bernard, chef des secours.",
-         "général Paul Bernard"),
-        ("« Nous manquons de bras », a expliqué devant la presse la capitaine Léa Roux.",
-         "capitaine Léa Roux"),
+        (
+            "« Les digues tiendront », a assuré le général Paul Bernard, chef des secours.",
+            "général Paul Bernard",
+        ),
+        (
+            "« Nous manquons de bras », a expliqué devant la presse la capitaine Léa Roux.",
+            "capitaine Léa Roux",
+        ),
         ("« Le pont sera rouvert », a déclaré Emmanuel Macron.", "Emmanuel Macron"),
         ("La maire Sophie Caron a répondu : « Personne ne sera oublié ».", "maire Sophie Caron"),
         ("Selon Joseph J. Lhota, le réseau a perdu 20 % de ses passagers.", "Joseph J. Lhota"),
@@ -58,7 +62,9 @@ def test_multi_sentence_quote_every_piece_knows_its_speaker() -> None:
     )
     result = speakers(text, "en")
     assert [t for t, _ in result[:3]] == [
-        '"The water came fast.', "We had ten minutes.", 'Nobody slept," said Capt. Ines Moreau.'
+        '"The water came fast.',
+        "We had ten minutes.",
+        'Nobody slept," said Capt. Ines Moreau.',
     ]
     assert [s for _, s in result[:3]] == ["Capt. Ines Moreau"] * 3
     assert result[-1] == ("Rescue boats arrived at dawn.", None)
@@ -78,6 +84,6 @@ def test_unnamed_subject_is_not_a_speaker() -> None:
 
 
 def test_quote_spans_ignore_unbalanced_marks() -> None:
-    text = "« ouvert sans fermer. Puis “ceci” et \"cela\"."
+    text = '« ouvert sans fermer. Puis “ceci” et "cela".'
     spans = [text[q.open : q.close] for q in quote_spans(text)]
     assert spans == ["“ceci”", '"cela"']

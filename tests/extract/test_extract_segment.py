@@ -14,18 +14,32 @@ def sentences(text: str, lang: str = "fr") -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("M. Durand est arrivé à midi. Il a salué la foule.",
-         ["M. Durand est arrivé à midi.", "Il a salué la foule."]),
-        ("Mme Leroy et le Dr Martin ont signé. La séance est levée.",
-         ["Mme Leroy et le Dr Martin ont signé.", "La séance est levée."]),
-        ("La ville fut fondée en 52 av. J.-C. par des marchands. Elle a prospéré.",
-         ["La ville fut fondée en 52 av. J.-C. par des marchands.", "Elle a prospéré."]),
-        ("« Pourquoi ? », a-t-il demandé. Personne n’a répondu.",
-         ["« Pourquoi ? », a-t-il demandé.", "Personne n’a répondu."]),
-        ("« Nous partons demain. Le matériel est prêt. Tout ira bien », a expliqué le lieutenant "
-         "Marc. La colonne s’est ébranlée.",
-         ["« Nous partons demain.", "Le matériel est prêt.",
-          "Tout ira bien », a expliqué le lieutenant Marc.", "La colonne s’est ébranlée."]),
+        (
+            "M. Durand est arrivé à midi. Il a salué la foule.",
+            ["M. Durand est arrivé à midi.", "Il a salué la foule."],
+        ),
+        (
+            "Mme Leroy et le Dr Martin ont signé. La séance est levée.",
+            ["Mme Leroy et le Dr Martin ont signé.", "La séance est levée."],
+        ),
+        (
+            "La ville fut fondée en 52 av. J.-C. par des marchands. Elle a prospéré.",
+            ["La ville fut fondée en 52 av. J.-C. par des marchands.", "Elle a prospéré."],
+        ),
+        (
+            "« Pourquoi ? », a-t-il demandé. Personne n’a répondu.",
+            ["« Pourquoi ? », a-t-il demandé.", "Personne n’a répondu."],
+        ),
+        (
+            "« Nous partons demain. Le matériel est prêt. Tout ira bien », a expliqué le lieutenant "
+            "Marc. La colonne s’est ébranlée.",
+            [
+                "« Nous partons demain.",
+                "Le matériel est prêt.",
+                "Tout ira bien », a expliqué le lieutenant Marc.",
+                "La colonne s’est ébranlée.",
+            ],
+        ),
     ],
 )
 def test_french_sentences(text: str, expected: list[str]) -> None:
@@ -35,14 +49,22 @@ def test_french_sentences(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Gen. Alvarez met Lt. Park on Jan. 4 in the capital. They spoke for an hour.",
-         ["Gen. Alvarez met Lt. Park on Jan. 4 in the capital.", "They spoke for an hour."]),
-        ("Funding from the U.S. Department of Energy arrived. It came late.",
-         ["Funding from the U.S. Department of Energy arrived.", "It came late."]),
-        ("The plant closed in the U.S. The workers moved on.",
-         ["The plant closed in the U.S.", "The workers moved on."]),
-        ('"We are ready. We leave at dawn," said Capt. Rivera. The trucks were loaded.',
-         ['"We are ready.', 'We leave at dawn," said Capt. Rivera.', "The trucks were loaded."]),
+        (
+            "Gen. Alvarez met Lt. Park on Jan. 4 in the capital. They spoke for an hour.",
+            ["Gen. Alvarez met Lt. Park on Jan. 4 in the capital.", "They spoke for an hour."],
+        ),
+        (
+            "Funding from the U.S. Department of Energy arrived. It came late.",
+            ["Funding from the U.S. Department of Energy arrived.", "It came late."],
+        ),
+        (
+            "The plant closed in the U.S. The workers moved on.",
+            ["The plant closed in the U.S.", "The workers moved on."],
+        ),
+        (
+            '"We are ready. We leave at dawn," said Capt. Rivera. The trucks were loaded.',
+            ['"We are ready.', 'We leave at dawn," said Capt. Rivera.', "The trucks were loaded."],
+        ),
         ("Is it safe? Officials think so!", ["Is it safe?", "Officials think so!"]),
         ("Mayor Joseph K. Brennan said so.", ["Mayor Joseph K. Brennan said so."]),
     ],

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from collections.abc import Iterable
 from typing import Any
 
 DEFAULT_LANG = "en"
@@ -23,9 +23,7 @@ def available() -> tuple[str, ...]:
     files = resources.files(__name__)
     return tuple(
         sorted(
-            entry.name[: -len(".json")]
-            for entry in files.iterdir()
-            if _LEXICON_FILE.fullmatch(entry.name)
+            entry.name[: -len(".json")] for entry in files.iterdir() if _LEXICON_FILE.fullmatch(entry.name)
         )
     )
 
@@ -38,9 +36,7 @@ def letter_tokens(text: str) -> list[str]:
     return _LETTERS.findall(text.lower())
 
 
-def triggers(
-    phrases: Iterable[str], every_word: bool = False, common: Iterable[str] = ()
-) -> frozenset[str]:
+def triggers(phrases: Iterable[str], every_word: bool = False, common: Iterable[str] = ()) -> frozenset[str]:
     """Words of which at least one must occur in a sentence for any of `phrases` to match.
 
     One word of each phrase stands for it (a necessary condition, cheap to test with a set):
