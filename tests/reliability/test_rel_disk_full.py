@@ -118,6 +118,33 @@ def test_real_full_disk_gives_a_clear_error_and_keeps_earlier_work(tiny_fs: Path
     assert integrity_check(db) == "ok"
 
 
+def _fill(folder: Path) -> Path:
+    """A file taking every free block of `folder`'s filesystem."""
+    ballast = folder / "ballast"
+    with ballast.open("wb", buffering=0) as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 4096)
+        except OSError:
+            pass
+    return ballast
+
+
+def test_new_project_on_a_full_disk_fails_clearly_then_works_once_space_is_back(
+    tiny_fs: Path,
+) -> None:
+    db = str(tiny_fs / "new.db")
+    ballast = _fill(tiny_fs)
+    done = _run("init", "--db", db)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"claims: error: {db}: ") and "disk is full" in done.stderr
+    ballast.unlink()
+    done = _run("init", "--db", db)  # whatever the failed attempt left is taken up cleanly
+    assert done.returncode == 0, done.stderr
+    prepare_project(db, n_articles=1)
+    assert integrity_check(db) == "ok"
+
+
 def test_export_to_a_full_disk_fails_clearly_and_keeps_the_previous_file(
     tiny_fs: Path, tmp_path: Path
 ) -> None:
@@ -128,13 +155,7 @@ def test_export_to_a_full_disk_fails_clearly_and_keeps_the_previous_file(
             project.set_rationale(cid, "ana", BIG_NOTE)
     target = tiny_fs / "dataset.jsonl"
     target.write_bytes(b'{"previous": "export"}\n')
-    ballast = tiny_fs / "ballast"
-    with ballast.open("wb", buffering=0) as fh:  # fill the disk to the last block
-        try:
-            while True:
-                fh.write(b"\0" * 4096)
-        except OSError:
-            pass
+    _fill(tiny_fs)
     done = _run("export", "-o", str(target), "-q", "--db", db)
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("claims: error: ") and "Traceback" not in done.stderr
