@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from collections.abc import Iterator
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -171,3 +175,34 @@ def test_bundled_examples(lang: str) -> None:
     assert any(c.speaker for c in claims)
     assert any(q.comparator != "=" for c in claims for q in c.quantities)
     assert any(d.from_ is not None for c in claims for d in c.dates)
+
+
+def test_extract_many_streams_an_endless_input() -> None:
+    """Bounded in-flight work: results come out while the input is still being read."""
+
+    def endless() -> Iterator[str]:
+        n = 0
+        while True:
+            n += 1
+            yield json.dumps({"id": n, "text": f"Plus de {n} soldats sont partis mardi."})
+
+    for workers in (1, 2):
+        out = list(islice(extract_many(endless(), lang="fr", workers=workers, chunk=4), 30))
+        assert [records[0]["article_id"] for records in out] == list(range(1, 31))
+
+
+def test_extract_many_accepts_dicts_with_dates() -> None:
+    item = {"id": "a", "text": "Il est parti mardi.", "lang": "fr", "published": date(2025, 3, 12)}
+    (records,) = list(extract_many([item]))
+    assert records[0]["dates"][0]["from"] == "2025-03-11"
+
+
+def test_importing_the_extractor_loads_no_ui() -> None:
+    code = (
+        "import sys, claims.extract as e; e.extract('Plus de 500 soldats.', lang='fr'); "
+        "print(sorted(m for m in ('textual', 'rich') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
