@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli_common import db_option, handle_errors, parse_date, reviewer_option
+from annotator.cli_common import (
+    UserError,
+    db_option,
+    handle_errors,
+    parse_date,
+    reviewer_option,
+)
 
 
 @click.command()
@@ -36,13 +42,16 @@ def annotate(
     from annotator.inputs import load_articles
     from claims.project import Project, check_reviewer, default_reviewer
 
-    name = check_reviewer(reviewer or default_reviewer())
+    name = check_reviewer(reviewer if reviewer is not None else default_reviewer())
     date = parse_date(published)
     items = []
     for path in files:
         items += load_articles(path, lang=None if lang == "auto" else lang, published=date,
                                encoding=encoding)
-    project = Project.open(db, scale=scale)
+    try:
+        project = Project.open(db, scale=scale)
+    except KeyError as exc:  # unknown --scale preset
+        raise UserError(str(exc.args[0])) from None
     try:
         results = project.add_articles(items) if items else []
         first = results[0].article.id if results else None

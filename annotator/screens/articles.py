@@ -71,9 +71,9 @@ class ArticlesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#header", AppHeader).set(article="Articles")
         self.query_one(OptionList).focus()
-        self.refresh_articles()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown.
         self.refresh_articles()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="articles")
