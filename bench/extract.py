@@ -6,7 +6,11 @@ UTF-8 text. Both contenders see the same articles in the same run, one article p
 
 - claims: `claims.extract.extract_records` (segmentation, quantities, dates, speakers, scores);
 - claims segmentation only: `claims.extract.segment.segment`;
-- pysbd: `pysbd.Segmenter(language=..., clean=False).segment` (sentence splitting only).
+- pysbd: `pysbd.Segmenter(language=..., clean=False).segment` (sentence splitting only);
+- claims `extract_many` over the same articles as JSONL lines, on 1 and 2 worker processes
+  (the `claims extract --input jsonl` path).
+
+CPU time is printed next to wall-clock time: on a shared machine it is the fairer figure.
 
     /work/venv/bin/python bench/extract.py [--mb 2]
 
@@ -66,7 +70,7 @@ def main() -> None:
         return
     import pysbd
 
-    from claims.extract import extract_records
+    from claims.extract import extract_many, extract_records
     from claims.extract.segment import segment
 
     articles = corpus(args.mb)
@@ -79,6 +83,17 @@ def main() -> None:
     full = timed("claims extract_records (full)", lambda t, lang: extract_records(t, lang=lang), articles)
     seg = timed("claims segment only", lambda t, lang: segment(t, lang), articles)
     sbd = timed("pysbd segment only", lambda t, lang: segmenters[lang].segment(t), articles)
+    lines = [json.dumps({"id": i, "text": t, "lang": lang}) for i, (t, lang) in enumerate(articles)]
+    size = sum(len(t.encode()) for t, _ in articles) / 1e6
+    for workers in (1, 2):
+        started = time.perf_counter()
+        for _ in extract_many(iter(lines), workers=workers):
+            pass
+        elapsed = time.perf_counter() - started
+        print(
+            f"{'claims extract_many, ' + str(workers) + ' worker(s)':34s} {size:6.2f} MB in "
+            f"{elapsed:6.2f} s wall = {size / elapsed:6.2f} MB/s"
+        )
     print(f"ratio full extractor / pysbd   = {full[0] / sbd[0]:5.1f}x wall, {full[1] / sbd[1]:5.1f}x CPU")
     print(f"ratio claims segment / pysbd   = {seg[0] / sbd[0]:5.1f}x wall, {seg[1] / sbd[1]:5.1f}x CPU")
 

@@ -147,9 +147,14 @@ def _rules(lang: str) -> _Rules:
     )
 
 
+_NO_SPACES = str.maketrans("", "", " \u00a0\u202f")
+
+
 def parse_digits(num: str, lang: str) -> float | None:
     """The value of a digit string written the way `lang` writes numbers."""
-    raw = re.sub(_SP, "", num)
+    if num.isdigit():
+        return float(num)
+    raw = num.translate(_NO_SPACES)
     if "," in raw and "." in raw:
         if raw.index(",") < raw.index("."):
             raw = raw.replace(",", "")
@@ -217,7 +222,8 @@ def find_quantities(
             if quantity is not None:
                 found.append(quantity)
         found.sort(key=lambda q: q.core_start)
-    _pair_ranges(rules, text, found)
+    if len(found) > 1:
+        _pair_ranges(rules, text, found)
     return found
 
 

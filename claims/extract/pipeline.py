@@ -30,7 +30,6 @@ ORIGIN = f"extractor/{EXTRACTOR_VERSION}"
 _MIN_WORDS = 3
 _CLAUSE_MIN = 400
 _CLAUSE_MAX = 3000
-_WORD = re.compile(r"[^\W\d_]{2,}")
 _CLAUSE_CUT = re.compile(r";[ \u00a0\u202f]+")
 # Starts with the capital so the regex engine can skip ahead; the look-behind checks the
 # character before it (a capital that opens the sentence does not count).
@@ -202,7 +201,8 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
         if seg.kind != SENTENCE:
             continue
         for start, end in _clauses(text, seg):
-            if len(_WORD.findall(text, start, min(end, start + 200))) < _MIN_WORDS:
+            words = lexicons.letter_tokens(text[start:end])
+            if sum(1 for word in words[:12] if len(word) > 1) < _MIN_WORDS:
                 continue
             out.append(
                 _analyse_span(
@@ -216,6 +216,7 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                     quote_opens,
                     quote_speakers,
                     comparison,
+                    words,
                 )
             )
     return out
@@ -232,10 +233,12 @@ def _analyse_span(
     quote_opens: list[int],
     quote_speakers: list[str | None],
     comparison: re.Pattern[str],
+    words: list[str] | None = None,
 ) -> Analysed:
     item = Analysed(start, end)
     gates = _gates(lang)
-    words = lexicons.letter_tokens(text[start:end])
+    if words is None:
+        words = lexicons.letter_tokens(text[start:end])
     tokens = set(words)
     has_digit = _DIGIT.search(text, start, end) is not None
     item.dates = find_dates(text, start, end, lang, published, None, tokens, has_digit)

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from claims.extract.lexicons import letter_tokens
 
@@ -45,6 +46,10 @@ class Model:
     bias: float
     facts: dict[str, float]
     ngrams: dict[str, float]
+    """Text feature -> weight, as stored: "word", "two words", "#gram"."""
+    words: dict[Any, float] = field(default_factory=dict)
+    """The word n-grams keyed as the scorer looks them up: a word, or a tuple of 2 or 3 words
+    (zip builds those without joining strings)."""
 
 
 def tokens(text: str) -> list[str]:
@@ -114,10 +119,18 @@ def load_model(lang: str) -> Model:
     if not path.is_file():
         return Model(bias=-1.0, facts={}, ngrams={})
     data = json.loads(path.read_text(encoding="utf-8"))
+    ngrams = {k: float(v) for k, v in data.get("ngrams", {}).items()}
+    words: dict[Any, float] = {}
+    for key, weight in ngrams.items():
+        if key.startswith("#"):
+            continue
+        parts = key.split(" ")
+        words[parts[0] if len(parts) == 1 else tuple(parts)] = weight
     return Model(
         bias=float(data["bias"]),
         facts={k: float(v) for k, v in data.get("facts", {}).items()},
-        ngrams={k: float(v) for k, v in data.get("ngrams", {}).items()},
+        ngrams=ngrams,
+        words=words,
     )
 
 
@@ -131,19 +144,24 @@ def score(
     model = load_model(lang)
     total = model.bias
     contributions: dict[str, float] = {}
+    weights = model.facts
     for name, value in facts.items():
         if not value:
             continue
-        weight = model.facts.get(name, 0.0) * value
+        weight = weights.get(name, 0.0) * value
         total += weight
         reason = FACT_REASONS.get(name)
-        if reason:
-            contributions[reason] = max(contributions.get(reason, -99.0), weight)
+        if reason is not None and weight > contributions.get(reason, -99.0):
+            contributions[reason] = weight
     if model.ngrams:
         if words is None:
             words = tokens(text)
-        total += sum(filter(None, map(model.ngrams.get, word_ngrams(words))))
+        get = model.words.get
         distinct = set(words)
+        total += sum(filter(None, map(get, distinct)))
+        if len(words) > 1:
+            total += sum(filter(None, map(get, set(zip(words, words[1:], strict=False)))))
+            total += sum(filter(None, map(get, set(zip(words, words[1:], words[2:], strict=False)))))
         total += sum(map(_add_word_shares(model, lang, distinct).__getitem__, distinct))
     total = max(-30.0, min(30.0, total))
     probability = 1.0 / (1.0 + math.exp(-total))
