@@ -163,7 +163,7 @@ class ClaimsApp(App[None]):
 
         self.push_screen(HelpScreen(self.config.keymap, self.project.scale))
 
-    def notify(  # type: ignore[override]
+    def notify(
         self,
         message: str,
         *,

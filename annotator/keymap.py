@@ -75,9 +75,18 @@ ARTICLE_KEYS: tuple[Key, ...] = (
 )
 
 ARTICLES_KEYS: tuple[Key, ...] = (
-    Key("articles.down", "down", "cursor_down", "Next", show=False),
-    Key("articles.up", "up", "cursor_up", "Previous", show=False),
-    Key("articles.open", "enter", "open", "Open"),
+    Key("articles.filter", "slash", "filter", "Filter", key_display="/"),
+    Key("articles.clear", "escape", "clear_filter", "Clear the filter", show=False),
+)
+"""Up, down and Enter are the list's own keys."""
+
+SEARCH_KEYS: tuple[Key, ...] = (
+    Key("search.down", "down", "result_down", "Next result", show=False, priority=True),
+    Key("search.up", "up", "result_up", "Previous result", show=False, priority=True),
+)
+
+HELP_KEYS: tuple[Key, ...] = (
+    Key("help.close", "escape,question_mark,q", "close", "Close"),
 )
 
 APP_KEYS: tuple[Key, ...] = (
@@ -110,6 +119,8 @@ ALL_KEYS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Everywhere", APP_KEYS),
     ("Boundaries editor (e, c)", SPAN_KEYS),
     ("Rationale editor (n)", RATIONALE_KEYS),
+    ("Search (/)", SEARCH_KEYS),
+    ("Keys screen (?)", HELP_KEYS),
     ("Dialogs", DIALOG_KEYS),
 )
 

@@ -9,7 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from annotator.keymap import ALL_KEYS, Key, bindings, effective_keys
+from annotator.keymap import ALL_KEYS, HELP_KEYS, Key, bindings, effective_keys
 from claims.labels import LabelScale
 
 _NAMES = {
@@ -59,9 +59,7 @@ def legend() -> Text:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = bindings((
-        Key("help.close", "escape,question_mark,q", "close", "Close"),
-    ))
+    BINDINGS = bindings(HELP_KEYS)
 
     def __init__(self, keymap: dict[str, str], scale: LabelScale | None = None) -> None:
         super().__init__()

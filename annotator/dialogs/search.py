@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from annotator.keymap import DIALOG_KEYS, Key, bindings
+from annotator.keymap import DIALOG_KEYS, SEARCH_KEYS, bindings
 from annotator.safe_text import clean_line
 from annotator.widgets.inputs import SafeInput
 from claims.model import ClaimState
@@ -68,13 +68,7 @@ def rank(query: str, items: list[SearchItem], limit: int = LIMIT) -> list[tuple[
 class SearchDialog(ModalScreen[str | None]):
     """Answers the id of the chosen claim, or None."""
 
-    BINDINGS = [
-        *bindings(DIALOG_KEYS),
-        *bindings((
-            Key("search.down", "down", "result_down", "Next result", show=False, priority=True),
-            Key("search.up", "up", "result_up", "Previous result", show=False, priority=True),
-        )),
-    ]
+    BINDINGS = [*bindings(DIALOG_KEYS), *bindings(SEARCH_KEYS)]
 
     def __init__(self, states: list[ClaimState]) -> None:
         super().__init__()

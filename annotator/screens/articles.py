@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
-from annotator.keymap import Key, bindings
+from annotator.keymap import ARTICLES_KEYS, bindings
 from annotator.safe_text import clean_line
 from annotator.widgets.header import AppHeader
 from annotator.widgets.inputs import SafeInput
@@ -49,10 +49,7 @@ def filter_articles(query: str, summaries: list[ArticleSummary]) -> list[Article
 
 
 class ArticlesScreen(Screen[None]):
-    BINDINGS = bindings((
-        Key("articles.filter", "slash", "filter", "Filter", key_display="/"),
-        Key("articles.clear", "escape", "clear_filter", "Clear filter", show=False),
-    ))
+    BINDINGS = bindings(ARTICLES_KEYS)
 
     def __init__(self) -> None:
         super().__init__()
