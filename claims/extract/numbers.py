@@ -58,6 +58,7 @@ class _Rules:
     approximate_comparator: str
     vague: dict[str, float]
     ordinals: dict[str, int]
+    ordinal_endings: dict[str, int]
     lone_skip: frozenset[str]
     noun_skip: frozenset[str]
     articles: frozenset[str]
@@ -79,7 +80,7 @@ def _rules(lang: str) -> _Rules:
     # Digits first: the pattern starts with \d so the regex engine skips ahead to digits.
     digits = re.compile(
         rf"""(?x)
-        (?P<num>\d(?<![\w.,\-/]\d)
+        (?P<num>\d(?<![\w.,/]\d)(?<![^\W\d_][\-−]\d)
             (?:\d{{0,2}}(?:{_SP}\d{{3}})+(?!\d)(?:[.,]\d+)?|\d*(?:[.,]\d+)*))
         (?:
             (?P<ord>{ordinal_suffix})(?!\w)
@@ -97,6 +98,7 @@ def _rules(lang: str) -> _Rules:
       | (?<![\w\-])(?P<words>
             (?:(?:{alt(articles)}){_SP}+(?={alt(lex["article_number_words"])}))?
             {word}(?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-){word})*
+            (?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-)(?P<wend>{alt(lex["ordinal_endings"])}))?
         )(?![\w\-])
       | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
         """
@@ -141,6 +143,7 @@ def _rules(lang: str) -> _Rules:
         approximate_comparator=lex.get("approximate_comparator", "~"),
         vague={k.lower(): float(v) for k, v in lex["plural_vague"].items()},
         ordinals={k.lower(): int(v) for k, v in lex["ordinal_words"].items()},
+        ordinal_endings={k.lower(): int(v) for k, v in lex["ordinal_endings"].items()},
         lone_skip=frozenset(w.lower() for w in lex["lone_number_words_skip"]),
         noun_skip=frozenset(w.lower() for w in lex["counted_noun_skip"]),
         articles=frozenset(w.lower() for w in articles),
@@ -174,14 +177,27 @@ def parse_digits(num: str, lang: str) -> float | None:
         return None
 
 
-def _words_value(words: str, lang: str) -> tuple[float, int] | None:
+def _text2num(words: str, lang: str, multipliers: dict[str, float]) -> float:
+    """text2num, plus a trailing multiplier it does not know ("twenty-one trillion")."""
+    plain = words.lower().replace("\u00a0", " ").replace("\u202f", " ")
+    try:
+        return float(text2num(plain, lang))
+    except (ValueError, TypeError):
+        head, _, last = plain.rpartition(" ")
+        factor = multipliers.get(last)
+        if not head or not factor:
+            raise
+        return float(text2num(head, lang)) * factor
+
+
+def _words_value(
+    words: str, lang: str, multipliers: dict[str, float] | None = None
+) -> tuple[float, int] | None:
     """Value of a run of number words and how many characters of it text2num accepted."""
     candidate = words
     while candidate:
         try:
-            return float(
-                text2num(candidate.lower().replace("\u00a0", " ").replace("\u202f", " "), lang)
-            ), len(candidate)
+            return _text2num(candidate, lang, multipliers or {}), len(candidate)
         except (ValueError, TypeError):
             cut = max(candidate.rfind(" "), candidate.rfind("-"), candidate.rfind("\u00a0"))
             if cut <= 0:
@@ -237,6 +253,14 @@ def _quantity(
         value = parse_digits(match.group("num"), rules.lang)
         if value is None:
             return None
+        if core_start > start and text[core_start - 1] in "-−":
+            # A sign when the dash hugs the number after a space ("-5 °C"); a dash between two
+            # numbers is a range ("10-20").
+            ahead = text[core_start - 2] if core_start - 2 >= start else " "
+            previous = text[max(start, core_start - 12) : core_start - 1].rstrip()
+            if not ahead.isalnum() and not (previous and previous[-1].isdigit()):
+                value = -value
+                core_start -= 1
         before = rules.currency_before.search(text, max(start, core_start - 4), core_start)
         pre = before.group("pre") if before else None
         if before:
@@ -264,13 +288,26 @@ def _quantity(
         words = match.group("words")
         if words.lower() in rules.lone_skip:
             return None
+        ending = match.group("wend")
+        if ending:
+            # "vingt et unième", "twenty-first": the cardinal part plus the ordinal ending.
+            cardinal = words[: match.start("wend") - core_start].rstrip(" -\u00a0\u202f")
+            for conj in (" et", " and", "-et"):
+                if cardinal.lower().endswith(conj):
+                    cardinal = cardinal[: -len(conj)]
+            try:
+                base = _text2num(cardinal, rules.lang, rules.multipliers)
+            except (ValueError, TypeError):
+                return None
+            value = base + rules.ordinal_endings[ending.lower()]
+            return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
         lead = words.split(None, 1)
         if len(lead) == 2 and lead[0].lower() in rules.articles:
-            parsed = _words_value(lead[1], rules.lang)
+            parsed = _words_value(lead[1], rules.lang, rules.multipliers)
             if parsed is not None:
                 parsed = (parsed[0], parsed[1] + len(words) - len(lead[1]))
         else:
-            parsed = _words_value(words, rules.lang)
+            parsed = _words_value(words, rules.lang, rules.multipliers)
         if parsed is None:
             return None
         value, length = parsed

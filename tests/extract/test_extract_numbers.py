@@ -107,3 +107,16 @@ def test_spans_are_exact() -> None:
 )
 def test_parse_digits(raw: str, lang: str, value: float) -> None:
     assert parse_digits(raw, lang) == value
+
+
+def test_compound_ordinals_negatives_and_large_multipliers() -> None:
+    assert quantities("Le vingt et unième jour.", "fr")[0][:3] == (21, "=", "ordinal")
+    assert quantities("Their twenty-first title.", "en")[0][:3] == (21, "=", "ordinal")
+    assert quantities("Il a fait -5 °C cette nuit.", "fr")[0][0] == -5
+    assert [q[0] for q in quantities("Scores of 10-20 and 10 - 20.", "en")] == [10, 20, 10, 20]
+    assert quantities("A debt of twenty-one trillion dollars.", "en")[0][:3] == (
+        21_000_000_000_000,
+        "=",
+        "dollars",
+    )
+    assert quantities("En mil neuf cent vingt habitants.", "fr")[0][0] == 1920
