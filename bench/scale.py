@@ -6,12 +6,13 @@
 1. Writes N news-like articles of our own (templates with quantities, dates, quotes and
    comparisons, French and English alternating; about 3 KB each, so ~30 MB for N=10,000) to
    one JSONL file.
-2. Times `claims add FILE.jsonl` end to end in a fresh process (wall time, CPU time and peak
-   memory of that process): reading, language detection, extraction and the one transaction
-   that stores everything.
+2. Times `claims add FILE.jsonl` end to end in a fresh process: wall time, CPU time of the
+   command and its extraction workers together, and peak RSS of the largest single process
+   (the command itself, which holds the whole batch for its one all-or-nothing transaction).
 3. Peers, in the same run: pysbd sentence splitting alone on the same texts (pysbd is slow, so
    it runs on a sample of `--pysbd-sample` articles and is extrapolated to N; the table says
-   so), our own segmenter and the whole extractor on the same sample, in-process.
+   so), our own segmenter and the whole extractor on the same sample, in-process, in CPU
+   time (comparable on a machine shared with other work).
 4. Database size per 1,000 claims, right after the add, then again after `--reviews` claims
    got a verdict, a source and a note through `Project` (and the time those reviews took).
 """
@@ -169,7 +170,8 @@ def main() -> int:
         ("claims proposed", f"{n_claims:,}"),
         ("`claims add` wall time (extract + store, end to end)",
          f"{wall:.1f} s ({mb / wall:.2f} MB/s, {n_articles / wall:.0f} articles/s)"),
-        ("`claims add` CPU time / peak RSS", f"{cpu:.1f} s / {rss:.0f} MB"),
+        ("`claims add` CPU time (all processes) / peak RSS (largest process)",
+         f"{cpu:.1f} s / {rss:.0f} MB"),
         (f"peer: pysbd sentence split only, CPU (sample {len(sample)} articles, "
          f"{sample_bytes / 1e6:.2f} MB, x{scale:.0f})",
          f"{peers['pysbd']:.1f} s on sample -> ~{peers['pysbd'] * scale:.0f} s for the corpus "
