@@ -127,19 +127,25 @@ def build_big_project(path: Path) -> Path:
 
 # -- measuring ----------------------------------------------------------------------------------
 
-def startup(tp, command: list[str], text: str, cwd: Path, repeat: int,  # type: ignore[no-untyped-def]
-            before=None) -> dict[str, float]:
-    paints, texts = [], []
+def startup_rounds(tp, cases: dict[str, tuple[list[str], str, object]], cwd: Path,  # type: ignore[no-untyped-def]
+                   repeat: int) -> dict[str, dict[str, float]]:
+    """Launch every case once per round, rounds interleaved, so each sees the same machine."""
+    paints: dict[str, list[float]] = {name: [] for name in cases}
+    texts: dict[str, list[float]] = {name: [] for name in cases}
     for _ in range(repeat):
-        if before is not None:
-            before()
-        with tp.TuiSession(command, cwd=str(cwd), size=SIZE) as s:
-            s.start()
-            r = s.measure_startup(text, timeout=60)
-            paints.append(r["first_paint_ms"])
-            texts.append(r["startup_ms"])
-    return {"first_paint_ms": statistics.median(paints), "text_ms": statistics.median(texts),
-            "text_max_ms": max(texts)}
+        for name, (command, text, before) in cases.items():
+            if callable(before):
+                before()
+            with tp.TuiSession(command, cwd=str(cwd), size=SIZE) as s:
+                s.start()
+                r = s.measure_startup(text, timeout=60)
+                paints[name].append(r["first_paint_ms"])
+                texts[name].append(r["startup_ms"])
+    return {
+        name: {"first_paint_ms": statistics.median(paints[name]),
+               "text_ms": statistics.median(texts[name]), "text_max_ms": max(texts[name])}
+        for name in cases
+    }
 
 
 def keys(tp, command: list[str], ready: str, cwd: Path, plan: list[tuple], n: int):  # type: ignore[no-untyped-def]
@@ -244,9 +250,7 @@ def main() -> None:
         # Peer: a bare Textual list, same terminal, same run.
         bare = work / "bare.py"
         bare.write_text(BARE_APP)
-        results["bare_startup"] = startup(tp, [PYTHON, str(bare)], "item 0000", work, args.repeat)
-        results["bare_keys"] = keys(tp, [PYTHON, str(bare)], "item 0000", work,
-                                    [("down", ["Down"], None)], args.n)
+        bare_cmd = [PYTHON, str(bare)]
 
         # Reference article.
         db = work / "ref.db"
@@ -259,9 +263,23 @@ def main() -> None:
                    "--reviewer", "bench", "--db", str(db)]
         probe_text = "Plus de 500 soldats" if "seed" in str(ref) else None
         probe_text = probe_text or ref.read_text(encoding="utf-8").split()[0]
-        results["ref_startup_fresh_db"] = startup(tp, ref_cmd, probe_text, work, args.repeat,
-                                                  before=fresh_db)
-        results["ref_startup"] = startup(tp, ref_cmd, probe_text, work, args.repeat)
+        print("preparing the 100,000-claim project...", file=sys.stderr)
+        big_file = build_big_project(cache)
+        big_cmd = [*CLAIMS, "annotate", str(big_file), "--lang", "en", "--reviewer", "bench",
+                   "--db", str(cache)]
+        big_ready = f"claim 1 of {BIG_CLAIMS}"
+        rounds = startup_rounds(tp, {
+            "bare": (bare_cmd, "item 0000", None),
+            "ref_fresh": (ref_cmd, probe_text, fresh_db),
+            "ref": (ref_cmd, probe_text, None),
+            "big": (big_cmd, big_ready, None),
+        }, work, args.repeat)
+        results["bare_startup"] = rounds["bare"]
+        results["ref_startup_fresh_db"] = rounds["ref_fresh"]
+        results["ref_startup"] = rounds["ref"]
+        results["big_startup"] = rounds["big"]
+        results["bare_keys"] = keys(tp, bare_cmd, "item 0000", work,
+                                    [("down", ["Down"], None)], args.n)
         plan = [
             ("j", ["j"], ["k"]),
             ("k", ["k"], ["j"]),
@@ -271,13 +289,6 @@ def main() -> None:
         results["ref_keys"] = keys(tp, ref_cmd, probe_text, work, plan, args.n)
 
         # 5,000-claim article in a 100,000-claim project.
-        print("preparing the 100,000-claim project...", file=sys.stderr)
-        big_file = build_big_project(cache)
-        big_cmd = [*CLAIMS, "annotate", str(big_file), "--lang", "en", "--reviewer", "bench",
-                   "--db", str(cache)]
-        first_words = "About " + big_file.read_text(encoding="utf-8").split()[1]
-        results["big_startup"] = startup(tp, big_cmd, f"claim 1 of {BIG_CLAIMS}", work,
-                                         args.repeat)
         plan = [
             ("j", ["j"], None),
             ("k", ["k"], None),
@@ -286,8 +297,7 @@ def main() -> None:
             ("PgDn", ["PageDown"], None),
             ("end/home", ["End"], ["Home"]),
         ]
-        results["big_keys"] = keys(tp, big_cmd, f"claim 1 of {BIG_CLAIMS}", work, plan, args.n)
-        del first_words
+        results["big_keys"] = keys(tp, big_cmd, big_ready, work, plan, args.n)
         results["big_cpu"] = cpu_per_key(cache, big_file, args.n)
         results["load_average"] = os.getloadavg()
     finally:
@@ -303,7 +313,7 @@ def report(r: dict) -> None:  # type: ignore[type-arg]
         return f"{x:7.1f}"
 
     print(f"\nclaims annotate, tmux {SIZE[0]}x{SIZE[1]}; reference: {r['reference']}")
-    print("\nStartup (median of launches)             first paint   target text")
+    print("\nStartup (median of launches, cases interleaved)  first paint   target text")
     rows = [
         ("bare Textual list (peer)", r["bare_startup"]),
         ("reference article, new database", r["ref_startup_fresh_db"]),
@@ -311,7 +321,7 @@ def report(r: dict) -> None:  # type: ignore[type-arg]
         (f"{BIG_CLAIMS:,}-claim article / 100k project", r["big_startup"]),
     ]
     for name, v in rows:
-        print(f"  {name:<40}{f(v['first_paint_ms'])} ms  {f(v['text_ms'])} ms")
+        print(f"  {name:<48}{f(v['first_paint_ms'])} ms  {f(v['text_ms'])} ms")
     print("\nKey to screen latency                     median       max")
     for title, key in (("bare Textual list (peer)", "bare_keys"),
                        ("reference article", "ref_keys"),
