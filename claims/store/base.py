@@ -493,17 +493,37 @@ class _Tx:
         ]
 
     def find_claims(self, prefix: str) -> list[str]:
-        rows = self.all(
-            "SELECT id FROM claims WHERE id LIKE ? ORDER BY id LIMIT 3", (prefix + "%",)
-        )
+        """Claim ids equal to, or else starting with, `prefix` (at most 3); index lookups only."""
+        if self.one("SELECT 1 FROM claims WHERE id = ?", (prefix,)) is not None:
+            return [prefix]
+        return self._ids_with_prefix("claims", prefix)
+
+    def _ids_with_prefix(self, table: str, prefix: str) -> list[str]:
+        if self.store.dialect == "postgres":
+            # A range on a collated text column is not a prefix match under every locale.
+            pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = self.all(
+                f"SELECT id FROM {table} WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 3",
+                (pattern,),
+            )
+        else:
+            # SQLite compares text bytewise: this range is exactly the prefix, on the index.
+            rows = self.all(
+                f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT 3",
+                (prefix, prefix + "\uffff"),
+            )
         return [r[0] for r in rows]
 
     def find_articles(self, ref: str) -> list[str]:
+        """Article ids equal to or starting with `ref`, or whose external id is `ref`."""
+        if self.one("SELECT 1 FROM articles WHERE id = ?", (ref,)) is not None:
+            return [ref]
         rows = self.all(
-            "SELECT id FROM articles WHERE id LIKE ? OR external_id = ? ORDER BY ord LIMIT 3",
-            (ref + "%", ref),
+            "SELECT id FROM articles WHERE external_id = ? ORDER BY ord LIMIT 3", (ref,)
         )
-        return [r[0] for r in rows]
+        if rows:
+            return [r[0] for r in rows]
+        return self._ids_with_prefix("articles", ref)
 
 
 def new_event(

@@ -91,7 +91,12 @@ def _v2(dialect: Dialect) -> list[str]:
     return ["CREATE INDEX IF NOT EXISTS reviews_by_reviewer ON reviews (reviewer, updated_at)"]
 
 
-MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_v1, _v2]
+def _v3(dialect: Dialect) -> list[str]:
+    # `claims list --article ID` and imports name articles by the id they had at the source.
+    return ["CREATE INDEX IF NOT EXISTS articles_by_external_id ON articles (external_id)"]
+
+
+MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -67,13 +67,6 @@ def test_undo_redo_and_reads_of_one_claim_use_indexes(ids: tuple[str, list[str]]
     assert _scans(db, act) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims/store/base.py `find_claims` (behind Project.resolve_claim_id, run by every "
-    "action) matches `id LIKE 'prefix%'`, which SQLite plans as a scan of every claim id "
-    "(~45 ms per action at 380k claims); an exact lookup, then a range `id >= ? AND id < ?`, "
-    "would use the primary key",
-)
 def test_reviewer_actions_on_a_claim_use_indexes_only(ids: tuple[str, list[str]]) -> None:
     db, claim_ids = ids
 
