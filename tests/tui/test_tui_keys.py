@@ -434,3 +434,19 @@ async def test_pasted_escape_sequences_never_reach_the_screen(make_app) -> None:
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert messages and all("\x1b" not in m for m in messages)
+
+
+@run_async
+async def test_resize_rewraps_and_keeps_the_claim_in_view(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("end")
+        view = app.screen.query_one(ArticleView)
+        wide = len(view._lines)
+        await pilot.resize_terminal(70, 20)
+        await settle(pilot)
+        assert len(view._lines) > wide
+        claim = app.screen.current().claim
+        top = view.scroll_offset.y
+        assert top <= view.line_of(claim.start) < top + view.scrollable_content_region.height
