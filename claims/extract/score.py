@@ -111,7 +111,7 @@ def fact_features(facts: dict[str, float]) -> dict[str, float]:
 
 @cache
 def load_model(lang: str) -> Model:
-    folder = resources.files("claims.extract").joinpath("weights")
+    folder = resources.files("claims.extract.weights")
     name = f"{lang}.json"
     path = folder.joinpath(name)
     if not path.is_file():
