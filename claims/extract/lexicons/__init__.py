@@ -2,7 +2,10 @@
 
 Each `<lang>.json` next to this module holds abbreviations, month and weekday names,
 comparator phrases, number words, speech verbs and the like. `load(lang)` reads one file
-once per process; `available()` lists the languages shipped.
+once per process; `available()` lists the languages shipped. A new language is a new file
+with the same keys as `fr.json` (copy it and translate the lists; `number_words` must be what
+text2num accepts for that language, or numbers in words are skipped); language detection and
+every scan pick it up. A language without a file falls back to English.
 """
 
 from __future__ import annotations
