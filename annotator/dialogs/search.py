@@ -65,6 +65,11 @@ def rank(query: str, items: list[SearchItem], limit: int = LIMIT) -> list[tuple[
     return [(items[index], score) for _, score, index in hits]
 
 
+def _one_line(text: str, width: int) -> str:
+    text = clean_line(text)
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
 class SearchDialog(ModalScreen[str | None]):
     """Answers the id of the chosen claim, or None."""
 
@@ -105,11 +110,11 @@ class SearchDialog(ModalScreen[str | None]):
 
     def _show(self, hits: list[tuple[SearchItem, float]]) -> None:
         results = self.query_one(OptionList)
+        width = max(10, results.scrollable_content_region.width - 2)
         results.clear_options()
         self.results = [item.claim_id for item, _ in hits]
         results.add_options(
-            Option(Text(clean_line(item.label)[:200], no_wrap=True, overflow="ellipsis"))
-            for item, _ in hits
+            Option(Text(_one_line(item.label, width), no_wrap=True)) for item, _ in hits
         )
         if hits:
             results.highlighted = 0
