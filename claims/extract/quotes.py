@@ -181,6 +181,10 @@ def _speaker_starting_at(pat: _Patterns, text: str, start: int, end: int, strict
     return _clean_name(pat, match, strict) if match else None
 
 
+_NAME_REACH = 90
+"""How far before a speech verb its named subject may start ("le lieutenant-colonel X a")."""
+
+
 class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
 
@@ -221,21 +225,30 @@ class Attributor:
         pat = self._pat
         window_start = max(sentence_start, opened - 250)
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
-            name = _speaker_ending_at(pat, text, window_start, verb.start(), _LOWER_GAP)
+            near = max(window_start, verb.start() - _NAME_REACH)
+            name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
             if name:
                 return name
-        return self.source(text, window_start, opened)
+        return self._cued(text, window_start, opened)
 
-    def source(self, text: str, start: int, end: int) -> str | None:
-        """Speaker of reported speech: "selon X", "according to X", "X a déclaré que"."""
+    def _cued(self, text: str, start: int, end: int) -> str | None:
+        """The speaker right after "selon", "according to", ... in `text[start:end]`."""
         pat = self._pat
         for cue in pat.source_cue.finditer(text, start, end):
             name = _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
             if name and text[cue.end() : cue.end() + 1].isspace():
                 return name
+        return None
+
+    def source(self, text: str, start: int, end: int) -> str | None:
+        """Speaker of reported speech: "selon X", "according to X", "X a déclaré que"."""
+        pat = self._pat
+        name = self._cued(text, start, end)
+        if name:
+            return name
         for verb in pat.speech_verb.finditer(text, start, end):
             name = _speaker_ending_at(
-                pat, text, max(start, verb.start() - 120), verb.start(), _LOWER_GAP, strict=True
+                pat, text, max(start, verb.start() - _NAME_REACH), verb.start(), _LOWER_GAP, strict=True
             )
             if name:
                 return name
