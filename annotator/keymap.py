@@ -72,6 +72,7 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     Key("article.prev", "left_square_bracket", "prev_article", "Previous article", show=False,
         key_display="["),
     Key("article.list", "o", "articles", "Articles", show=False),
+    Key("article.reload", "ctrl+l", "reload", "Reload from the database", show=False),
 )
 
 ARTICLES_KEYS: tuple[Key, ...] = (

@@ -275,6 +275,11 @@ class ArticleScreen(Screen[None]):
         self.query_one("#header", AppHeader).set(article="loading\u2026")
         self.load(article_id, claim_id)
 
+    def action_reload(self) -> None:
+        """Read the article again: other reviewers' work (shared database) shows."""
+        self.app.summaries = []
+        self.open_article(self.article_id, self.current_id())
+
     def action_articles(self) -> None:
         from annotator.screens.articles import ArticlesScreen
 

@@ -450,3 +450,31 @@ async def test_resize_rewraps_and_keeps_the_claim_in_view(make_app) -> None:  # 
         claim = app.screen.current().claim
         top = view.scroll_offset.y
         assert top <= view.line_of(claim.start) < top + view.scrollable_content_region.height
+
+
+@run_async
+async def test_undo_reaches_back_into_the_previous_article(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = app.screen.article_id
+        await pilot.press("j", "2", "right_square_bracket")
+        await settle(pilot)
+        assert app.screen.article_id != first
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.screen.article_id == first
+        assert app.screen.cursor == 1
+        assert verdict(app, 1) is None
+
+
+@run_async
+async def test_reload_shows_work_done_elsewhere(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        claim_id = app.screen.book.states[2].claim.id
+        app.project.set_verdict(claim_id, "alice", "refuted")  # another reviewer, same database
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert app.screen.book.states[2].review_by("alice").verdict == "refuted"
