@@ -27,6 +27,7 @@ import textwrap
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -52,11 +53,11 @@ BARE_APP = textwrap.dedent(
 )
 
 
-def probe():  # type: ignore[no-untyped-def]
+def probe() -> Any:
     if not (PROBE_DIR / "tui_probe.py").exists():
         sys.exit(f"bench/tui.py needs {PROBE_DIR / 'tui_probe.py'} (and tmux)")
     sys.path.insert(0, str(PROBE_DIR))
-    import tui_probe
+    import tui_probe  # type: ignore[import-not-found]
 
     return tui_probe
 
@@ -148,7 +149,8 @@ def startup_rounds(tp, cases: dict[str, tuple[list[str], str, object]], cwd: Pat
     }
 
 
-def keys(tp, command: list[str], ready: str, cwd: Path, plan: list[tuple], n: int):  # type: ignore[no-untyped-def]
+def keys(tp: Any, command: list[str], ready: str, cwd: Path,
+         plan: list[tuple[str, list[str], list[str] | None]], n: int) -> dict[str, Any]:
     out = {}
     with tp.TuiSession(command, cwd=str(cwd), size=SIZE) as s:
         s.start()
@@ -181,10 +183,13 @@ def cpu_per_key(db: Path, article_file: Path, n: int) -> dict[str, float]:
     async def run() -> None:
         app = ClaimsApp(project, "bench-cpu", open_article=article_id)
         async with app.run_test(size=SIZE) as pilot:
-            while app.screen.book is None or any(w.is_running for w in app.workers):
+            while app.article_screen() is None or any(w.is_running for w in app.workers):
+                await asyncio.sleep(0.01)
+            screen = app.article_screen()
+            assert screen is not None
+            while screen.book is None:
                 await asyncio.sleep(0.01)
             await pilot.pause(0.3)
-            screen = app.screen
             done = asyncio.Event()
             finish = app.runner._finish
 

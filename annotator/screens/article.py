@@ -277,7 +277,7 @@ class ArticleScreen(Screen[None]):
 
     def action_reload(self) -> None:
         """Read the article again: other reviewers' work (shared database) shows."""
-        self.app.summaries = []
+        self.claims_app.summaries = []
         self.open_article(self.article_id, self.current_id())
 
     def action_articles(self) -> None:
