@@ -233,7 +233,10 @@ def find_dates(
         if ahead is None:
             left, right = _clause(text, start, end, match.start(), match.end())
             ahead = rules.future.search(text, left, right) is not None
-        bounds = _resolve(rules, match, published, ahead)
+        try:
+            bounds = _resolve(rules, match, published, ahead)
+        except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
+            bounds = (None, None)
         if bounds is None:
             continue
         kind = match.lastgroup or ""

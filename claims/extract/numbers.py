@@ -10,6 +10,7 @@ after. Every phrase list comes from the language's lexicon.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -322,6 +323,8 @@ def _quantity(
         value = float(rules.ordinals[match.group("ordw").lower()])
         return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
 
+    if not math.isfinite(value):
+        return None  # "1" * 400 overflows a float: not a quantity anyone wrote
     span_end = core_end
     unit_match = rules.unit.match(text, core_end, end)
     if unit_match and not unit:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
@@ -77,6 +78,7 @@ def check(text: str, lang: str | None, published: date | None, records: bool = T
         for facet in [*claim.quantities, *claim.dates]:
             assert facet.text == text[facet.start : facet.end]
     assert [c.start for c in claims] == sorted(c.start for c in claims)
+    assert all(math.isfinite(q.value) for c in claims for q in c.quantities)
     if not records:
         return
     for record in extract_records(text, lang=lang, published=published):
@@ -91,6 +93,13 @@ def check(text: str, lang: str | None, published: date | None, records: bool = T
 )
 def test_any_text_gives_valid_claims(text: str, lang: str | None, published: date | None) -> None:
     check(text, lang, published)
+
+
+def test_extreme_publication_dates() -> None:
+    text = "Hier, mardi, la veille, l’an prochain, le 3 mars, yesterday, next year, on Friday."
+    for published in (date.min, date.max, date(1, 1, 2), date(9999, 12, 30)):
+        check(text, "fr", published)
+        check(text, "en", published)
 
 
 def test_edge_inputs() -> None:
