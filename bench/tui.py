@@ -189,7 +189,9 @@ def cpu_per_key(db: Path, article_file: Path, n: int) -> dict[str, float]:
             assert screen is not None
             while screen.book is None:
                 await asyncio.sleep(0.01)
-            await pilot.pause(0.3)
+            await pilot.pause(1.0)  # the extractor warm-up starts 0.5 s after the article shows
+            while any(w.is_running for w in app.workers):
+                await asyncio.sleep(0.01)
             done = asyncio.Event()
             finish = app.runner._finish
 
