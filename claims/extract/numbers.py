@@ -55,6 +55,7 @@ class _Rules:
     range_open: re.Pattern[str]
     multipliers: dict[str, float]
     currencies: dict[str, str]
+    symbol_chars: frozenset[str]
     approximate: dict[str, float]
     approximate_comparator: str
     vague: dict[str, float]
@@ -140,6 +141,7 @@ def _rules(lang: str) -> _Rules:
         range_open=range_open,
         multipliers=multipliers,
         currencies=currencies,
+        symbol_chars=frozenset("".join(symbols)),
         approximate={k.lower(): float(v) for k, v in lex["approximate_nouns"].items()},
         approximate_comparator=lex.get("approximate_comparator", "~"),
         vague={k.lower(): float(v) for k, v in lex["plural_vague"].items()},
@@ -249,6 +251,7 @@ def _quantity(
 ) -> Found | None:
     comparator = "="
     unit = ""
+    unit_match: re.Match[str] | None = None
     core_start, core_end = match.span()
     if digits:
         value = parse_digits(match.group("num"), rules.lang)
@@ -262,10 +265,15 @@ def _quantity(
             if not ahead.isalnum() and not (previous and previous[-1].isdigit()):
                 value = -value
                 core_start -= 1
-        before = rules.currency_before.search(text, max(start, core_start - 4), core_start)
-        pre = before.group("pre") if before else None
-        if before:
-            core_start = before.start()
+        pre = None
+        if core_start > start and (
+            text[core_start - 1] in rules.symbol_chars
+            or (core_start - 1 > start and text[core_start - 2] in rules.symbol_chars)
+        ):
+            before = rules.currency_before.search(text, max(start, core_start - 4), core_start)
+            if before:
+                pre = before.group("pre")
+                core_start = before.start()
         if match.group("ord"):
             return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
         mult = match.group("mult") or match.group("smult")
@@ -278,13 +286,10 @@ def _quantity(
                 value *= factor
         if pre:
             unit = rules.currencies.get(pre, pre)
-        elif (
-            1800 <= value <= 2100
-            and match.group("num").isdigit()
-            and not mult
-            and rules.unit.match(text, core_end, end) is None
-        ):
-            return None  # a year: the date finder owns it
+        elif 1800 <= value <= 2100 and not mult and match.group("num").isdigit():
+            unit_match = rules.unit.match(text, core_end, end)
+            if unit_match is None:
+                return None  # a year: the date finder owns it
     elif match.group("words") is not None:
         words = match.group("words")
         if words.lower() in rules.lone_skip:
@@ -326,7 +331,8 @@ def _quantity(
     if not math.isfinite(value):
         return None  # "1" * 400 overflows a float: not a quantity anyone wrote
     span_end = core_end
-    unit_match = rules.unit.match(text, core_end, end)
+    if unit_match is None:
+        unit_match = rules.unit.match(text, core_end, end)
     if unit_match and not unit:
         word = unit_match.group("unit")
         unit = rules.currencies.get(word, "%" if word.lower() in _PERCENT else word)
@@ -338,8 +344,6 @@ def _quantity(
             if word.lower() not in rules.noun_skip and not word[0].isupper():
                 unit = word
                 span_end = noun.end()
-    elif unit_match is None and unit:
-        pass
     span_start = core_start
     window = max(0, core_start - 40)
     cmp_match = rules.comparator.match(text[window:core_start][::-1])
