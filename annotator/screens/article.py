@@ -113,7 +113,9 @@ class ArticleScreen(Screen[None]):
         self._show_detail()
         self.set_timer(0.5, lambda: self._warm_extractor(book.article.lang))
         # Thousands of claim objects live as long as the screen: keep them out of the
-        # collector's full passes (40 ms pauses at 5,000 claims, felt as a stutter).
+        # collector's full passes (40 ms pauses at 5,000 claims, felt as a stutter). Unfreeze
+        # first, so what the previous article left behind can still be collected.
+        gc.unfreeze()
         gc.freeze()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
