@@ -32,7 +32,8 @@ _CLAUSE_MIN = 400
 _CLAUSE_MAX = 3000
 _CLAUSE_CUT = re.compile(r";[ \u00a0\u202f]+")
 # Starts with the capital so the regex engine can skip ahead; the look-behind checks the
-# character before it (a capital that opens the sentence does not count).
+# character before it. Scans start one character into the sentence, so the capital that
+# opens it never counts (as in training, where each sentence is a text of its own).
 _PROPER = re.compile(r"[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ](?<=[\s(«“\"'’].)[\w\-]+")
 
 
@@ -316,7 +317,7 @@ def _facts(
     facts["named_source"] = 1.0 if item.speaker else 0.0
     facts["source_cue"] = 1.0 if speech and attributor.has_source_cue(text, start, end) else 0.0
     facts["ordinal"] = 1.0 if len(cardinal) < len(item.quantities) else 0.0
-    facts["proper_nouns"] = min(3, len(_PROPER.findall(text, start, end))) / 3
+    facts["proper_nouns"] = min(3, len(_PROPER.findall(text, start + 1, end))) / 3
     facts["question"] = 1.0 if text[start:end].rstrip("»”\"' \u00a0").endswith("?") else 0.0
     facts["short"] = 1.0 if words < 8 else 0.0
     facts["long"] = 1.0 if words > 30 else 0.0
