@@ -1,6 +1,6 @@
 """Quotations and who said them.
 
-News attributes speech in a handful of shapes: « ... », a expliqué le lieutenant Thomas;
+News attributes speech in a handful of shapes: « ... », a expliqué la capitaine Léa Roux;
 "...," said Gen. Smith; Emmanuel Macron a dit « compter »; selon Joseph J. Lhota; according to
 the minister. This module pairs quote marks inside a paragraph (`quote_spans`) and finds the
 named person behind each quote or piece of reported speech (`Attributor`). A quote with no
@@ -192,7 +192,7 @@ class Attributor:
         self._pat = _patterns(lang)
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
-        """Speaker named after a closing quote ("», a expliqué le lieutenant Thomas").
+        """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
 
         Returns (speaker, inherit): `inherit` is True when nothing names the speaker here, or a
         pronoun does ("», a-t-il ajouté", "he said"), so the previous quote's speaker carries.
@@ -221,7 +221,7 @@ class Attributor:
         return name, False
 
     def before_quote(self, text: str, sentence_start: int, opened: int) -> str | None:
-        """Speaker named before an opening quote ("le général Sanzey a répondu : « ... »")."""
+        """Speaker named before an opening quote ("le général Bernard a répondu : « ... »")."""
         pat = self._pat
         window_start = max(sentence_start, opened - 250)
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):

@@ -9,7 +9,7 @@ then judged with a few rules that the generic splitters get wrong on news:
   a-t-il demandé) do not end a sentence;
 - a quotation of several sentences is split like any text (each piece gets the quote's speaker
   in the pipeline), or kept whole with its attribution when asked (`keep_quotes=True`);
-- captions (PHOTO NAME, AGENCE FRANCE-PRESSE), bylines and datelines ((Istres), 22 mai 2012. -,
+- captions (PHOTO NAME, AGENCE FRANCE-PRESSE), bylines and datelines ((Lorient), 22 mai 2012. -,
   WASHINGTON (Reuters) -) come out as their own segments with a kind other than "sentence", so
   they are never proposed as claims.
 """
@@ -59,7 +59,7 @@ _CAPITALS = re.compile(rf"[{_UPPER}]+")
 _DATELINES = re.compile(
     rf"""(?x)
     (?:
-        \(\s*[{_UPPER}][^()\n]{{0,40}}\)                              # (Istres)
+        \(\s*[{_UPPER}][^()\n]{{0,40}}\)                              # (Lorient)
       | \d{{1,2}}(?:er)?\s+[^\W\d]{{3,10}}\.?\s+\d{{4}}\s*\.?\s*[-–—]+  # 22 mai 2012. -
       | [{_UPPER}][{_UPPER}'’.\-]+(?:[ ][{_UPPER}][{_UPPER}'’.\-]+){{0,3}}  # WASHINGTON, PARIS
         (?:,[ ][^\n()—–]{{1,30}}?)?

@@ -184,7 +184,7 @@ def test_extract_many_streams_an_endless_input() -> None:
         n = 0
         while True:
             n += 1
-            yield json.dumps({"id": n, "text": f"Plus de {n} soldats sont partis mardi."})
+            yield json.dumps({"id": n, "text": f"Plus de {n} marins ont appareillé jeudi."})
 
     for workers in (1, 2):
         out = list(islice(extract_many(endless(), lang="fr", workers=workers, chunk=4), 30))

@@ -39,9 +39,9 @@ NEWSY = st.sampled_from(
         "les 16 et 17 février",
         "March 2, 2022",
         "PHOTO X, AFP",
-        "(Istres) ",
+        "(Lorient) ",
         "22 mai 2012. - ",
-        "a expliqué le lieutenant Thomas",
+        "a expliqué la capitaine Léa Roux",
         "said Gen. Smith",
         "selon ",
         "hier",
@@ -121,7 +121,7 @@ def test_edge_inputs() -> None:
 
 def test_five_megabyte_line() -> None:
     # One line, no sentence end, a fact every few words: cut into bounded clauses, all valid.
-    unit = "plus de 500 soldats partis mardi, dit le général Paul Sanzey, « selon 3,5 % "
+    unit = "plus de 300 marins rentrés jeudi, dit l’amiral Claire Dumas, « selon 3,5 % "
     line = (unit * (5_000_000 // len(unit) + 1))[:5_000_000]
     check(line, "fr", date(2022, 3, 1), records=False)
     check("x" * 5_000_000, None, None, records=False)
