@@ -193,6 +193,7 @@ def cpu_per_key(db: Path, article_file: Path, n: int) -> dict[str, float]:
             assert screen is not None
             while screen.book is None:
                 await asyncio.sleep(0.01)
+            screen.move_to(random.Random().randrange(len(screen.book)))  # a claim with no past
             await pilot.pause(1.0)  # the extractor warm-up starts 0.5 s after the article shows
             while any(w.is_running for w in app.workers):
                 await asyncio.sleep(0.01)
