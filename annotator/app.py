@@ -73,6 +73,10 @@ class ActionRunner:
     def stop(self) -> None:
         self._queue.put(None)
 
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
     def submit(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.pending += 1
         self._queue.put((job, done))
@@ -93,13 +97,19 @@ class ActionRunner:
                 self.app.call_from_thread(self._finish, done, outcome)
             except RuntimeError:  # the app has gone
                 return
+            except Exception:  # _finish reports its own failures; keep serving the queue
+                pass
 
     def _finish(self, done: Callable[[Any], None], outcome: tuple[str, Any]) -> None:
         self.pending -= 1
         kind, value = outcome
         if kind == "ok":
             self.app.save_failed(None)
-            done(value)
+            try:
+                done(value)
+            except Exception as exc:  # saved, but not shown: say so rather than lose the queue
+                self.app.notify(f"Saved, but the screen could not show it ({exc}); "
+                                "ctrl+l reloads.", severity="warning", markup=False)
         elif kind == "refused":
             self.app.notify(value, severity="warning", markup=False)
         else:
@@ -156,6 +166,9 @@ class ClaimsApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit once every action already pressed is committed."""
+        if not self.runner.alive:
+            self.exit()
+            return
         self.runner.submit(lambda: None, lambda _: self.exit())
 
     def action_help(self) -> None:

@@ -478,3 +478,26 @@ async def test_reload_shows_work_done_elsewhere(make_app) -> None:  # type: igno
         await pilot.press("ctrl+l")
         await settle(pilot)
         assert app.screen.book.states[2].review_by("alice").verdict == "refuted"
+
+
+@run_async
+async def test_a_display_bug_does_not_stop_the_action_queue(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+
+        def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+            raise ValueError("boom")
+
+        monkeypatch.setattr(screen, "_applied", broken)
+        await pilot.press("1")
+        await settle(pilot)
+        monkeypatch.undo()
+        await pilot.press("j", "2")
+        await settle(pilot)
+        assert verdict(app, 1) == "refuted"
+        assert app.runner.alive
+        await pilot.press("q")
+        await pilot.pause(0.3)
+    assert app.return_code == 0 or app.return_code is None
