@@ -501,3 +501,29 @@ async def test_a_display_bug_does_not_stop_the_action_queue(make_app, monkeypatc
         await pilot.press("q")
         await pilot.pause(0.3)
     assert app.return_code == 0 or app.return_code is None
+
+
+@run_async
+async def test_mouse_drag_selects_text_for_a_new_claim(make_app) -> None:  # type: ignore[no-untyped-def]
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        view = screen.query_one(ArticleView)
+        text = screen.book.article.text
+
+        def mouse(kind, x, y, button=1):  # type: ignore[no-untyped-def]
+            return kind(view, x, y, 0, 0, button, False, False, False)
+
+        # Row 0 starts at offset 0: select the cells of "Plus de 300".
+        view.on_mouse_down(mouse(events.MouseDown, 0, 0))
+        view.on_mouse_move(mouse(events.MouseMove, 10, 0))
+        view.on_mouse_up(mouse(events.MouseUp, 10, 0))
+        assert view.selection == (0, 11)
+        assert text[slice(*view.selection)] == "Plus de 300"
+        await pilot.press("c", "enter")
+        await settle(pilot)
+        assert screen.current().claim.text == "Plus de 300"
+        assert screen.current().claim.origin == "reviewer:bob"
