@@ -121,7 +121,8 @@ def write_stream(
     scanned = [0]
     with project.store.read() as tx:
         total = count_claims(tx, filters) if progress is not None else 0
-        claims = iter_claims(tx, filters, scanned)
+        claims = iter_claims(tx, filters, scanned,
+                             prefetch=project.store.dialect != "sqlite")
         try:
             records = _records(claims, convert, scanned, total, progress)
             if export_format.encoding == "csv":
