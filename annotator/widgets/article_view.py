@@ -96,8 +96,8 @@ class ClaimClicked(Message):
         return self.view
 
 
-class ArticleView(ScrollView, can_focus=True):
-    """Scrollable, highlighted article text."""
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """Scrollable, highlighted article text (the wheel scrolls; keys move between claims)."""
 
     ALLOW_SELECT = False  # our own selection maps cells to article offsets
 

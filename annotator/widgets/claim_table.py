@@ -60,8 +60,12 @@ class ClaimSelected(Message):
         return self.table
 
 
-class ClaimTable(ScrollView, can_focus=True):
-    """Virtual list of the article's claims with a cursor row."""
+class ClaimTable(ScrollView, can_focus=True, inherit_bindings=False):
+    """Virtual list of the article's claims with a cursor row.
+
+    It drops the scroll bindings it would inherit: up, down, Home, End and the page keys move
+    the claim cursor (the screen's keys), not the viewport, whatever has focus.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -527,3 +527,43 @@ async def test_mouse_drag_selects_text_for_a_new_claim(make_app) -> None:  # typ
         await settle(pilot)
         assert screen.current().claim.text == "Plus de 300"
         assert screen.current().claim.origin == "reviewer:bob"
+
+
+@run_async
+async def test_remaining_keys_pages_search_results_and_span_start(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tui_helpers import make_project
+
+    from annotator.app import ClaimsApp
+    from annotator.config import Config
+
+    long_text = " ".join(f"Claim number {i} says {i * 7} units moved." for i in range(120))
+    project, ids = make_project(tmp_path / "long.db", long_text)
+    app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert len(screen.book) == 120, len(screen.book)
+        await pilot.press("pagedown")
+        page = screen.cursor
+        assert page > 10
+        await pilot.press("pagedown", "pageup")
+        assert screen.cursor == page
+        await pilot.press("pageup")
+        assert screen.cursor == 0
+        # Search: down and up move in the results, Enter takes the highlighted one.
+        await pilot.press("slash", *"units moved")
+        await settle(pilot)
+        await pilot.press("down", "down", "up")
+        results = app.screen.results
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.current_id() == results[1]
+        # Boundaries: shift+left (or H) grows the start by a word, l/h move the end.
+        await pilot.press("j")
+        await settle(pilot)
+        before = screen.current().claim
+        await pilot.press("e", "H", "l", "h", "enter")
+        await settle(pilot)
+        after = screen.current().claim
+        assert after.start < before.start and after.end == before.end
+    project.close()
