@@ -12,6 +12,7 @@ The mouse selects text (press, drag, release); `c` turns the selection into a cl
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
@@ -112,6 +113,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrap_width = -1
+        self._cache: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
+        """Rendered lines: paging back to text already seen costs nothing."""
 
     # -- content ---------------------------------------------------------------------
 
@@ -119,6 +122,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.book = book
         self.current_id = current_id
         self.selection = None
+        self._cache.clear()  # keys hold the book's version, which restarts with a new book
         self._wrap_width = -1
         self._rewrap()
         self.refresh()
@@ -214,6 +218,24 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         book = self.book
         start, end = self._lines[index]
+        current = book.get(self.current_id) if self.current_id else None
+        has_current = current is not None and current.claim.start < end and current.claim.end > start
+        selection = self.selection
+        if selection is not None and not (selection[1] > start and selection[0] < end):
+            selection = None
+        key = (index, width, book.version, self.current_id if has_current else None, selection, base)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        strip = self._render_text_line(book, start, end, width, base)
+        self._cache[key] = strip
+        if len(self._cache) > 600:
+            self._cache.popitem(last=False)
+        return strip
+
+    def _render_text_line(self, book: ClaimBook, start: int, end: int, width: int,
+                          base: Style) -> Strip:
         text = book.display_text
         # Boundaries where the style may change: claim edges and the selection.
         styles: list[tuple[int, int, Style]] = []
