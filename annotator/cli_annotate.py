@@ -18,7 +18,12 @@ from annotator.cli_common import (
 )
 
 
-@click.command()
+@click.command(
+    epilog="Keys: j/k or arrows move, 1-9 verdict, 0 clears, x rejects, a accepts, s source, "
+    "n rationale, u/ctrl+r undo/redo, / search, e boundaries, c new claim, m merge, "
+    "]/[ next/previous article, o articles, ctrl+p commands, ? every key, q quits. "
+    "Remap keys in $CLAIMS_CONFIG or ~/.config/claims/config.toml ([keymap] id = \"keys\")."
+)
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--lang", type=click.Choice(["fr", "en", "auto"]), default="auto",
               show_default=True, help="Language of the files given.")
