@@ -7,6 +7,9 @@ after the arguments are checked, so a mistake on the command line costs no start
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+
 import click
 
 from annotator.cli_common import (
@@ -16,6 +19,20 @@ from annotator.cli_common import (
     parse_date,
     reviewer_option,
 )
+
+
+def _progress(total: int) -> Callable[[int], None] | None:
+    """A one-line counter on stderr while a big batch is extracted (the UI is not up yet)."""
+    if total < 20 or not sys.stderr.isatty():
+        return None
+
+    def show(done: int) -> None:
+        end = "\n" if done >= total else ""
+        click.echo(f"\rclaims: proposing claims for {done}/{total} articles", err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return show
 
 
 @click.command(
@@ -58,7 +75,7 @@ def annotate(
     except KeyError as exc:  # unknown --scale preset
         raise UserError(str(exc.args[0])) from None
     try:
-        results = project.add_articles(items) if items else []
+        results = project.add_articles(items, _progress(len(items))) if items else []
         first = results[0].article.id if results else None
 
         from annotator.app import ClaimsApp  # deferred: Textual costs ~0.3 s to import
