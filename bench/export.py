@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -221,7 +222,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.phase:
         name, *rest = args.phase
-        fn = {"export": phase_export, "floor": phase_floor, "import": phase_import}[name]
+        phases: dict[str, Callable[..., dict[str, Any]]] = {
+            "export": phase_export, "floor": phase_floor, "import": phase_import,
+        }
+        fn = phases[name]
         print(json.dumps(fn(*rest)))
         return
 
