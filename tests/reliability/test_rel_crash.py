@@ -179,13 +179,6 @@ def test_claims_add_killed_midway_imports_all_articles_or_none(tmp_path: Path) -
     assert outcomes  # each kill landed somewhere; all-or-nothing held every time
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims/extract/pipeline.py `_pooled`: when `claims add` is SIGKILLed while its "
-    "ProcessPoolExecutor extracts, the forked workers never notice (each holds the write end "
-    "of its own call queue) and sleep forever, holding memory and the command's pipes; "
-    "e.g. a worker initializer with prctl(PR_SET_PDEATHSIG) or a parent-pid watchdog",
-)
 def test_killed_claims_add_leaves_no_orphan_extraction_workers(tmp_path: Path) -> None:
     batch = _batch(tmp_path, 400)
     db = str(tmp_path / "orphans.db")
