@@ -48,11 +48,26 @@ def _reviewer(name: str | None) -> str:
     show_default=True,
     help="Label scale reviewers choose verdicts from.",
 )
+@click.option("--publisher", default=None, metavar="NAME",
+              help="Organisation publishing the fact-checks (ClaimReview author).")
+@click.option("--publisher-url", default=None, metavar="URL",
+              help="Site of the fact-checks; ClaimReview urls become URL#claim-<id>.")
 @db_option
 @handle_errors
-def init(scale: str, db: str | None) -> None:
+def init(scale: str, publisher: str | None, publisher_url: str | None, db: str | None) -> None:
     """Create a project database (or set the scale of one without reviews)."""
+    if publisher_url is not None:
+        from claims.model import check_http_url
+
+        try:
+            publisher_url = check_http_url(publisher_url)
+        except ValueError as exc:
+            raise InputError(f"--publisher-url: {exc}") from None
     with _open(db, scale) as project:
+        if publisher is not None:
+            project.store.set_meta("publisher_name", publisher)
+        if publisher_url is not None:
+            project.store.set_meta("publisher_url", publisher_url)
         labels = ", ".join(f"{i}={label.id}" for i, label in enumerate(project.scale.labels, 1))
         click.echo(f"{project.store.url}: {project.scale.name} scale ({labels})")
 

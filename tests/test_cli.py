@@ -288,3 +288,15 @@ def test_command_runs_as_a_real_process(tmp_path: Path, article: Path) -> None:
                          env=env, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1
     assert bad.stderr.strip() == "claims: error: unknown claim 'zz'"
+
+
+def test_init_publisher_reaches_claimreview(db_path: Path, article: Path) -> None:
+    bad = run(["init", "--publisher-url", "ftp://factcheck.example"], db_path)
+    assert bad.exit_code == 1 and "--publisher-url" in bad.stderr
+    assert run(["init", "--publisher", "Vérif Ouest", "--publisher-url",
+                "https://verif.example.org"], db_path).exit_code == 0
+    run(["add", str(article)], db_path)
+    run(["review", first_claim(db_path), "--verdict", "1"], db_path)
+    exported = run(["export", "--format", "claimreview", "-o", "-"], db_path)
+    assert exported.exit_code == 0, exported.output
+    assert "Vérif Ouest" in exported.stdout and "https://verif.example.org#claim-" in exported.stdout
