@@ -148,7 +148,13 @@ class DetailPanel(ScrollView):
             [seg for seg in line.render(console, end="") if not seg.control and seg.text != "\n"]
             for line in lines
         ]
-        self.virtual_size = Size(width, len(self._lines))
+        size = Size(width, len(self._lines))
+        if size != self.virtual_size:
+            # The scrollbar is always shown (overflow-y: scroll), so a new content height
+            # changes no widget's region: update the scroll range without a screen layout,
+            # which would repaint every widget (three frames on a jump to the last claim).
+            self.set_reactive(DetailPanel.virtual_size, size)
+            self._scroll_update(size)
 
     def on_resize(self, event: events.Resize) -> None:
         self._wrap()

@@ -567,3 +567,22 @@ async def test_remaining_keys_pages_search_results_and_span_start(tmp_path) -> N
         after = screen.current().claim
         assert after.start < before.start and after.end == before.end
     project.close()
+
+
+@run_async
+async def test_detail_panel_scrolls_its_long_content(make_app) -> None:  # type: ignore[no-untyped-def]
+    from annotator.widgets.detail import DetailPanel
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one(DetailPanel)
+        panel.show("\n".join(f"line {i}" for i in range(100)))
+        await pilot.pause()
+        assert panel.virtual_size.height == 100
+        panel.scroll_to(y=50, animate=False, immediate=True)
+        await pilot.pause()
+        assert panel.scroll_offset.y == 50
+        panel.show("short")
+        await pilot.pause()
+        assert panel.scroll_offset.y == 0 and panel.virtual_size.height == 1
