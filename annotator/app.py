@@ -29,25 +29,6 @@ from claims.project import Project, ProjectError
 from claims.store import ArticleSummary
 
 
-def speed_up_claim_lookup(project: Project) -> None:
-    """Resolve exact claim ids with one indexed read before the prefix search.
-
-    `Project.resolve_claim_id` runs `id LIKE 'ref%'`, which SQLite answers with a full scan
-    (about 10 ms at 100,000 claims, paid two or three times per action). The annotator always
-    passes whole ids, so an exact match first keeps each key press far under a frame.
-    Stand-in until the Project does this itself; the prefix search stays the fallback.
-    """
-    original = project.resolve_claim_id
-
-    def resolve_claim_id(ref: str) -> str:
-        with project.store.read() as tx:
-            if tx.one("SELECT 1 FROM claims WHERE id = ?", (ref,)) is not None:
-                return ref
-        return original(ref)
-
-    project.resolve_claim_id = resolve_claim_id  # type: ignore[method-assign]
-
-
 def claims_commands() -> type:
     """The palette provider, imported when the palette first opens (textual.command: ~20 ms)."""
     from annotator.commands import ClaimsCommands
@@ -133,7 +114,6 @@ class ClaimsApp(App[None]):
         config: Config | None = None,
     ) -> None:
         super().__init__()
-        speed_up_claim_lookup(project)
         self.project = project
         self.reviewer = reviewer
         self.open_article = open_article
