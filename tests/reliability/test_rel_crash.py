@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 import orjson
-import pytest
 
 from claims.project import Project
 from tests.reliability.support import (
@@ -180,6 +179,7 @@ def test_claims_add_killed_midway_imports_all_articles_or_none(tmp_path: Path) -
 
 
 def test_killed_claims_add_leaves_no_orphan_extraction_workers(tmp_path: Path) -> None:
+    """The extraction workers of a SIGKILLed `claims add` die with it (PR_SET_PDEATHSIG)."""
     batch = _batch(tmp_path, 400)
     db = str(tmp_path / "orphans.db")
     proc = subprocess.Popen([*CLAIMS, "add", str(batch), "--db", db], cwd=ROOT,
