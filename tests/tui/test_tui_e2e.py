@@ -125,7 +125,6 @@ def wait_progress(term: Terminal, done: int) -> None:
     term.read_until(re.compile(rf"\b{done}/\d+ reviewed"))
 
 
-@pytest.mark.slow
 def test_review_kill9_reopen_finds_everything(tmp_path: Path) -> None:
     article = tmp_path / "article.fr.txt"
     article.write_text(ARTICLE_ONE, encoding="utf-8")
