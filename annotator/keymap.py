@@ -73,6 +73,7 @@ ARTICLE_KEYS: tuple[Key, ...] = (
         key_display="["),
     Key("article.list", "o", "articles", "Articles", show=False),
     Key("article.reload", "ctrl+l", "reload", "Reload from the database", show=False),
+    Key("article.unselect", "escape", "clear_selection", "Clear the text selection", show=False),
 )
 
 ARTICLES_KEYS: tuple[Key, ...] = (

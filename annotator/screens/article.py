@@ -277,6 +277,9 @@ class ArticleScreen(Screen[None]):
         self.query_one("#header", AppHeader).set(article="loading\u2026")
         self.load(article_id, claim_id)
 
+    def action_clear_selection(self) -> None:
+        self.query_one(ArticleView).clear_selection()
+
     def action_reload(self) -> None:
         """Read the article again: other reviewers' work (shared database) shows."""
         self.claims_app.summaries = []

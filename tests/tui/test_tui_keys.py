@@ -523,6 +523,9 @@ async def test_mouse_drag_selects_text_for_a_new_claim(make_app) -> None:  # typ
         view.on_mouse_up(mouse(events.MouseUp, 10, 0))
         assert view.selection == (0, 11)
         assert text[slice(*view.selection)] == "Plus de 300"
+        await pilot.press("escape")
+        assert view.selection is None
+        view.selection = (0, 11)
         await pilot.press("c", "enter")
         await settle(pilot)
         assert screen.current().claim.text == "Plus de 300"
