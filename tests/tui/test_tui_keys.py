@@ -19,6 +19,22 @@ from annotator.widgets.header import AppHeader
 SIZE = (120, 40)
 
 
+async def palette_run(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the palette, type `text`, wait for a matching command, run it."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    for _ in range(500):
+        await pilot.pause(0.01)
+        lists = pilot.app.screen.query(CommandList)
+        if lists and lists.first().option_count and lists.first().highlighted is not None:
+            break
+    await pilot.pause(0.2)  # let the search for the whole query settle
+    await pilot.press("enter")
+
+
 def mine(app, index):  # type: ignore[no-untyped-def]
     state = app.screen.book.states[index]
     return state.review_by("bob")
@@ -301,11 +317,7 @@ async def test_palette_verdict_command(make_app) -> None:  # type: ignore[no-unt
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"verdict: refuted")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette_run(pilot, "verdict: refuted")
         await settle(pilot)
         assert mine(app, 0).verdict == "refuted"
 
@@ -379,11 +391,7 @@ async def test_palette_export_writes_a_file(make_app, tmp_path, monkeypatch) -> 
         await settle(pilot)
         await pilot.press("1")
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"export: jsonl")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await palette_run(pilot, "export: jsonl")
         await settle(pilot)
     files = list(tmp_path.glob("claims-export-*"))
     assert files and files[0].read_text(encoding="utf-8").strip()
