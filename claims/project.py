@@ -192,15 +192,16 @@ class Project:
             for a in new.values()
         ]
         origin = f"extractor/{EXTRACTOR_VERSION}"
-        proposed: dict[str, list[Claim]] = {}
+        proposed: dict[str, list[dict[str, Any]]] = {}
         for n, (article, records) in enumerate(
             zip(new.values(), extract_many(jobs, workers=workers if len(jobs) > 32 else 1)),
             start=1,
         ):
-            proposed[article.id] = [
-                Claim.model_validate({**r, "article_id": article.id, "origin": origin})
-                for r in records
-            ]
+            # The extractor's records are already the stored JSON shape: no model round trip.
+            for record in records:
+                record["article_id"] = article.id
+                record["origin"] = origin
+            proposed[article.id] = records
             if progress is not None:
                 progress(n)
         with self.store.transaction() as tx:

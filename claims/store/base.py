@@ -195,7 +195,12 @@ class _Tx:
     def has_article(self, article_id: str) -> bool:
         return self.one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is not None
 
-    def insert_article(self, article: Article, claims: Sequence[Claim]) -> None:
+    def insert_article(
+        self, article: Article, claims: Sequence[Claim] | Sequence[dict[str, Any]]
+    ) -> None:
+        """Insert an article and its proposed claims: `Claim` models, or the extractor's
+        JSON-shaped records (with `article_id` and `origin` set), which skip a model round trip.
+        """
         published = article.published.isoformat() if article.published else None
         args = [
             article.id,
@@ -221,8 +226,18 @@ class _Tx:
                 "external_id, metadata, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [args[0], row[0], *args[1:]],
             )
+        records = [c for c in claims if isinstance(c, dict)]
         for claim in claims:
-            self.insert_claim(claim)
+            if not isinstance(claim, dict):
+                self.insert_claim(claim)
+        if records:
+            self.cur.executemany(
+                self.store._translate(
+                    f"INSERT INTO claims ({_CLAIM_COLUMNS}, base, live) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING"
+                ),
+                [_record_row(r) for r in records],
+            )
 
     def insert_claim(self, claim: Claim, *, live: bool = True) -> None:
         base = claim.model_dump(mode="json", by_alias=True)
@@ -577,6 +592,31 @@ def _unique(items: list[Any]) -> list[Any]:
             seen.add(key)
             out.append(item)
     return out
+
+
+_RECORD_KEYS = (
+    "id", "article_id", "start", "end", "text", "kind", "score", "reasons", "quantities",
+    "dates", "speaker", "origin",
+)
+
+
+def _record_row(record: dict[str, Any]) -> tuple[Any, ...]:
+    base = {key: record[key] for key in _RECORD_KEYS}
+    return (
+        record["id"],
+        record["article_id"],
+        record["start"],
+        record["end"],
+        record["text"],
+        record["kind"],
+        float(record["score"]),
+        _dumps(record["reasons"]),
+        _dumps(record["quantities"]),
+        _dumps(record["dates"]),
+        record["speaker"],
+        record["origin"],
+        _dumps(base),
+    )
 
 
 def _claim_row(claim: Claim) -> tuple[Any, ...]:
