@@ -58,6 +58,7 @@ class ArticleScreen(Screen[None]):
         self.cursor = 0
         self._history: dict[str, list[Event]] = {}
         self._history_timer: Timer | None = None
+        self._detail_pending = False
 
     @property
     def claims_app(self) -> ClaimsApp:
@@ -202,6 +203,14 @@ class ArticleScreen(Screen[None]):
         self.query_one(ClaimTable).move_cursor(index)
         self.query_one(ArticleView).set_current(self.current_id())
         self._update_header()
+        # The list and the text move in this frame; the details follow in the next one, and
+        # only for the claim the cursor rests on when several keys arrive within a frame.
+        if not self._detail_pending:
+            self._detail_pending = True
+            self.call_after_refresh(self._flush_detail)
+
+    def _flush_detail(self) -> None:
+        self._detail_pending = False
         self._show_detail()
 
     def jump_to_claim(self, claim_id: str) -> None:
