@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 
@@ -89,20 +89,34 @@ def read_text_file(path: str, encoding: str | None = None) -> str:
     bytes are refused with the offset of the first bad byte and the flag to pass.
     """
     if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        name = path
-        if not p.exists():
-            raise InputError(f"{name}: no such file")
-        if p.is_dir():
-            raise InputError(f"{name}: is a directory, not a file")
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    return decode_bytes(data, name, encoding)
+        return decode_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
+    return decode_bytes(read_user_file(path), path, encoding)
+
+
+def check_user_file(path: str) -> Path:
+    """`path` as a Path, or an InputError if it is missing or a directory."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    return p
+
+
+def read_user_file(path: str) -> bytes:
+    """The bytes of a file named by the user, or an InputError naming what is wrong."""
+    try:
+        return check_user_file(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def open_user_file(path: str) -> BinaryIO:
+    """A file named by the user opened for streaming, or an InputError naming what is wrong."""
+    try:
+        return check_user_file(path).open("rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:

@@ -10,7 +10,13 @@ from typing import Any
 import click
 import orjson
 
-from annotator.cli_common import InputError, handle_errors, parse_date, read_text_file
+from annotator.cli_common import (
+    InputError,
+    handle_errors,
+    open_user_file,
+    parse_date,
+    read_text_file,
+)
 
 
 @click.command()
@@ -79,7 +85,7 @@ def _jsonl_articles(
     path: str, encoding: str | None, lang: str | None, published: date | None
 ) -> Iterator[dict[str, Any]]:
     """Articles of a JSONL stream, checked line by line; a bad line stops with its number."""
-    stream = sys.stdin.buffer if path == "-" else _open_binary(path)
+    stream = sys.stdin.buffer if path == "-" else open_user_file(path)
     name = "<stdin>" if path == "-" else path
     with stream:
         for number, raw in enumerate(stream, start=1):
@@ -115,17 +121,3 @@ def _jsonl_articles(
                 "lang": None if line_lang == "auto" else line_lang,
                 "published": line_date,
             }
-
-
-def _open_binary(path: str) -> Any:
-    from pathlib import Path
-
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
-    try:
-        return p.open("rb")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None

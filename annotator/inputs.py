@@ -12,7 +12,14 @@ from typing import Any
 
 import orjson
 
-from annotator.cli_common import InputError, decode_bytes, parse_date, read_text_file
+from annotator.cli_common import (
+    InputError,
+    check_user_file,
+    decode_bytes,
+    parse_date,
+    read_text_file,
+    read_user_file,
+)
 
 SUFFIXES = (".txt", ".md", ".jsonl")
 LANGS = ("fr", "en")
@@ -35,11 +42,7 @@ def load_articles(
     """
     suffix = Path(path).suffix.lower() if path != "-" else ".txt"
     if path != "-":
-        p = Path(path)
-        if not p.exists():
-            raise InputError(f"{path}: no such file")
-        if p.is_dir():
-            raise InputError(f"{path}: is a directory, not a file")
+        check_user_file(path)
     if suffix == "":
         suffix = ".txt"  # a bare name is read as plain text
     if suffix not in SUFFIXES:
@@ -93,16 +96,7 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
 def _load_jsonl(
     path: str, *, lang: str | None, published: date | None, encoding: str | None
 ) -> list[dict[str, Any]]:
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    text = decode_bytes(data, path, encoding)
+    text = decode_bytes(read_user_file(path), path, encoding)
     items: list[dict[str, Any]] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():

@@ -300,3 +300,58 @@ def test_init_publisher_reaches_claimreview(db_path: Path, article: Path) -> Non
     exported = run(["export", "--format", "claimreview", "-o", "-"], db_path)
     assert exported.exit_code == 0, exported.output
     assert "Vérif Ouest" in exported.stdout and "https://verif.example.org#claim-" in exported.stdout
+
+
+def test_extract_prints_jsonl_without_a_database(tmp_path: Path, article: Path) -> None:
+    db = tmp_path / "untouched.db"
+    result = run(["extract", str(article), "--published", "2025-03-04"], db)
+    assert result.exit_code == 0, result.output
+    rows = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert rows and not db.exists()
+    for row in rows:
+        assert row["text"] == SAMPLE_TEXT[row["start"] : row["end"]]
+        assert set(row) >= {"id", "start", "end", "text", "kind", "score", "quantities", "dates",
+                            "speaker"}
+    first = rows[0]
+    assert first["quantities"][0]["comparator"] == ">" and first["quantities"][0]["value"] == 300
+    assert first["dates"][0]["from"] == "2025-03-04"  # "mardi" on or before a Tuesday
+    strict = run(["extract", str(article), "--min-score", "0.99"], db)
+    assert len(strict.stdout.splitlines()) < len(rows)
+
+
+def test_extract_jsonl_input_keeps_line_ids(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(orjson.dumps({"id": "fr-1", "text": SAMPLE_TEXT, "published": "2025-03-04"})
+                     + b"\n\n" + orjson.dumps({"id": 7, "text": ARTICLE_EN, "lang": "en"}) + b"\n")
+    result = run(["extract", str(path), "--input", "jsonl"], tmp_path / "x.db")
+    assert result.exit_code == 0, result.output
+    ids = {orjson.loads(line)["article_id"] for line in result.stdout.splitlines()}
+    assert ids == {"fr-1", 7}
+    piped = run(["extract", "-", "--input", "jsonl"], tmp_path / "x.db",
+                input=orjson.dumps({"id": "s", "text": ARTICLE_EN}) + b"\n")
+    assert piped.exit_code == 0 and '"article_id":"s"' in piped.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"id": 1, "text": "fine"}\n{"id": 2}\n', "corpus.jsonl:2: field 'text' must be a string"),
+        (b'{"text": "no id"}\n', "corpus.jsonl:1: field 'id' is missing"),
+        (b'{"id": 1, "text": "x", "published": "soon"}\n', "corpus.jsonl:1: field 'published'"),
+        (b"not json\n", "corpus.jsonl:1: not valid JSON"),
+    ],
+)
+def test_extract_names_the_bad_jsonl_line(content: bytes, message: str, tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(content)
+    result = run(["extract", str(path), "--input", "jsonl"], tmp_path / "x.db")
+    assert result.exit_code == 1 and message in result.stderr
+
+
+def test_extract_refuses_missing_and_binary_files(tmp_path: Path) -> None:
+    missing = run(["extract", str(tmp_path / "nope.txt")], tmp_path / "x.db")
+    assert missing.exit_code == 1 and "nope.txt: no such file" in missing.stderr
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 10)
+    refused = run(["extract", str(binary)], tmp_path / "x.db")
+    assert refused.exit_code == 1 and "binary content" in refused.stderr
