@@ -204,6 +204,8 @@ class ClaimState(_Model):
 
     claim: Claim
     reviews: list[Review] = Field(default_factory=list)
+    live: bool = True
+    """False once merged into another claim, or when its drawing was undone."""
 
     @property
     def status(self) -> Status:

@@ -102,6 +102,7 @@ def test_span_edit_merge_create_and_their_undo(sample: tuple[Project, list[str]]
 
     changed = {s.claim.id: s for s in project.merge_with_next(ids[0], "bob").changed}
     assert changed[ids[0]].claim.text == SAMPLE_TEXT[first.start : second.end]
+    assert changed[ids[0]].live and not changed[ids[1]].live  # the next claim is merged away
     assert ids[1] not in [s.claim.id for s in project.claims()]
     project.undo("bob")
     assert [s.claim.id for s in project.claims()] == ids

@@ -25,26 +25,13 @@ from annotator.widgets.claim_table import HEADER, ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
 from claims.model import ClaimState, Event
-from claims.project import ActionResult, Project
+from claims.project import ActionResult
 
 if TYPE_CHECKING:
     from annotator.app import ClaimsApp
 
 HISTORY_DELAY = 0.12
 """Seconds the cursor must rest on a claim before its history is read from the log."""
-
-
-def live_flags(project: Project, claim_ids: list[str]) -> dict[str, bool]:
-    """Which of these claims are shown (not merged away, not an undone creation).
-
-    Stand-in until the Project API says so on `ClaimState`: one indexed read.
-    """
-    if not claim_ids:
-        return {}
-    marks = ", ".join("?" for _ in claim_ids)
-    with project.store.read() as tx:
-        rows = tx.all(f"SELECT id, live FROM claims WHERE id IN ({marks})", claim_ids)
-    return {row[0]: bool(row[1]) for row in rows}
 
 
 class ArticleScreen(Screen[None]):
@@ -307,12 +294,10 @@ class ArticleScreen(Screen[None]):
 
     def _submit(self, job: Any, *, follow: str | None = None) -> None:
         """Queue `job` (a Project call returning an ActionResult or None)."""
-        project = self.claims_app.project
-
         def run() -> tuple[ActionResult | None, dict[str, bool]]:
             result = job()
-            ids = [s.claim.id for s in result.changed] if result is not None else []
-            return result, live_flags(project, ids)
+            changed = result.changed if result is not None else []
+            return result, {state.claim.id: state.live for state in changed}
 
         self.claims_app.runner.submit(run, lambda outcome: self._applied(*outcome, follow=follow))
 

@@ -451,13 +451,17 @@ class _Tx:
         if not include_hidden:
             where.append("c.live = 1")
         sql = (
-            f"SELECT c.{_CLAIM_COLUMNS.replace(', ', ', c.')} FROM claims c"
+            f"SELECT c.{_CLAIM_COLUMNS.replace(', ', ', c.')}, c.live FROM claims c"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY c.span_start, c.span_end, c.id"
         )
-        claims = [_claim_from_row(row) for row in self.all(sql, params)]
+        rows = self.all(sql, params)
+        claims = [_claim_from_row(row) for row in rows]
         reviews = self.reviews_for([c.id for c in claims]) if claims else {}
-        return [ClaimState(claim=c, reviews=reviews.get(c.id, [])) for c in claims]
+        return [
+            ClaimState.model_construct(claim=c, reviews=reviews.get(c.id, []), live=bool(row[12]))
+            for c, row in zip(claims, rows, strict=True)
+        ]
 
     def reviews_for(self, claim_ids: Sequence[str]) -> dict[str, list[Review]]:
         out: dict[str, list[Review]] = {}
