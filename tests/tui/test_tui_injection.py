@@ -1,0 +1,32 @@
+"""Markup and terminal controls in sources, notes and reviewer names show literally on screen."""
+
+from __future__ import annotations
+
+import html
+
+from tui_helpers import run_async, settle
+
+SIZE = (120, 40)
+
+
+@run_async
+async def test_hostile_review_fields_show_literally(project, make_app) -> None:  # type: ignore[no-untyped-def]
+    proj, _ = project
+    first = proj.claims(proj.articles()[0].id)[0].claim.id
+    eve = "[bold]eve[/bold]"
+    proj.add_source(first, eve, {
+        "url": "https://evil.example/[red]x[/red]?q=%1b]0;t",
+        "title": "Title \x1b]0;PWNED\x07 [blink]loud[/blink]",
+        "quote": "quote \x1b[2J cleared",
+        "stance": "refutes",
+    })
+    proj.set_rationale(first, eve, "note \x1b]52;c;ZXZpbA==\x07 [link=https://x.example]y[/link]")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        screen = html.unescape(app.export_screenshot())
+    assert "\x1b" not in screen and "\x07" not in screen
+    assert "[bold]eve[/bold]" in screen  # the reviewer's name, not bold text
+    assert "␛]0;PWNED␇" in screen and "[blink]loud[/blink]" in screen
+    assert "␛]52;c;ZXZpbA==␇" in screen
