@@ -426,9 +426,27 @@ class Project:
             }
         )
         with self.store.transaction() as tx:
-            existing = tx.one("SELECT live FROM claims WHERE id = ?", (claim_id,))
+            same = tx.one(
+                "SELECT id FROM claims WHERE article_id = ? AND live = 1 AND span_start = ? "
+                "AND span_end = ?",
+                (article.id, start, end),
+            )
+            if same is not None:
+                raise ProjectError(f"a claim already covers exactly [{start}, {end}): {same[0]}")
+            existing = tx.one(
+                "SELECT live, merged_into, span_start, span_end FROM claims WHERE id = ?",
+                (claim_id,),
+            )
+            if existing is not None and existing[1] is not None:
+                raise ProjectError(
+                    f"[{start}, {end}) is claim {claim_id}, merged into {existing[1]}; "
+                    "undo that merge to bring it back"
+                )
             if existing is not None and existing[0]:
-                raise ProjectError(f"a claim already covers exactly [{start}, {end}): {claim_id}")
+                raise ProjectError(
+                    f"claim {claim_id} was first proposed at [{start}, {end}) and now covers "
+                    f"[{existing[2]}, {existing[3]}); edit its boundaries instead"
+                )
             if existing is None:
                 tx.insert_claim(claim, live=False)
             event = tx.insert_event(
@@ -445,33 +463,42 @@ class Project:
         return ActionResult(event, changed)
 
     def merge_with_next(self, claim_ref: str, reviewer: str) -> ActionResult:
-        """Merge the claim with the next live claim of its article (the next one is hidden)."""
-        state = self.claim(claim_ref)
-        c = state.claim
-        with self.store.read() as tx:
-            live = tx.one("SELECT live FROM claims WHERE id = ?", (c.id,))[0]
+        """Merge the claim with the next live claim of its article (the next one is hidden).
+
+        The claim's liveness and its neighbour are read inside the write transaction, so two
+        reviewers merging at once cannot merge into a claim the other just hid.
+        """
+        reviewer = check_reviewer(reviewer)
+        claim_id = self.resolve_claim_id(claim_ref)
+        with self.store.transaction() as tx:
+            (state,) = tx.claim_states(claim_ids=[claim_id], include_hidden=True)
+            c = state.claim
+            if not state.live:
+                raise ProjectError(f"claim {c.id} is not live; it cannot be merged")
             row = tx.one(
                 "SELECT id FROM claims WHERE article_id = ? AND live = 1 AND id != ? AND "
                 "(span_start > ? OR (span_start = ? AND (span_end > ? OR "
                 "(span_end = ? AND id > ?)))) ORDER BY span_start, span_end, id LIMIT 1",
                 (c.article_id, c.id, c.start, c.start, c.end, c.end, c.id),
             )
-            following = tx.claim_states(claim_ids=[row[0]]) if row else []
-        if not live:
-            raise ProjectError(f"claim {c.id} is not live; it cannot be merged")
-        if not following:
-            raise ProjectError(f"claim {c.id} is the last of its article")
-        nxt = following[0].claim
-        article = self.article(state.claim.article_id)
-        start, end = state.claim.start, max(state.claim.end, nxt.end)
-        payload = {
-            "start": start,
-            "end": end,
-            "quantities": [q.model_dump(mode="json") for q in nxt.quantities],
-            "dates": [d.model_dump(mode="json", by_alias=True) for d in nxt.dates],
-        }
-        _check_span(article, start, end)
-        return self._act("merge", state.claim.id, reviewer, payload, other_id=nxt.id)
+            if row is None:
+                raise ProjectError(f"claim {c.id} is the last of its article")
+            (following,) = tx.claim_states(claim_ids=[row[0]])
+            nxt = following.claim
+            payload = {
+                "start": c.start,
+                "end": max(c.end, nxt.end),
+                "quantities": [q.model_dump(mode="json") for q in nxt.quantities],
+                "dates": [d.model_dump(mode="json", by_alias=True) for d in nxt.dates],
+            }
+            event = tx.insert_event(
+                new_event("merge", reviewer=reviewer, article_id=c.article_id, claim_id=c.id,
+                          other_id=nxt.id, payload=payload)
+            )
+            for cid in (c.id, nxt.id):
+                tx.rederive(cid)
+            changed = tx.claim_states(claim_ids=[c.id, nxt.id], include_hidden=True)
+        return ActionResult(event, changed)
 
     def undo(self, reviewer: str) -> ActionResult | None:
         """Take back the reviewer's latest action still in effect; None when nothing is left."""
@@ -487,6 +514,14 @@ class Project:
             target = tx.undo_target(reviewer) if kind == "undo" else tx.redo_target(reviewer)
             if target is None:
                 return None
+            if target.type in STRUCTURAL_TYPES:
+                later = tx.later_structural_change(target)
+                if later is not None:
+                    raise ProjectError(
+                        f"cannot {kind} {_what(target)}: {later.reviewer} changed these claims "
+                        f"since ({_what(later)} at {later.ts:%Y-%m-%d %H:%M:%S}); "
+                        f"that change must be undone first"
+                    )
             event = tx.insert_event(
                 new_event(
                     kind,
@@ -589,6 +624,18 @@ def _facets(article: Article, start: int, end: int) -> dict[str, Any]:
             )
         speaker = speaker or claim.speaker
     return {"quantities": quantities, "dates": dates, "speaker": speaker}
+
+
+STRUCTURAL_TYPES = ("span", "merge", "claim_create")
+"""Actions that move claim boundaries; later ones build on earlier ones."""
+
+
+def _what(event: Event) -> str:
+    return {
+        "span": f"the boundary edit of claim {event.claim_id}",
+        "merge": f"the merge of claim {event.claim_id} with {event.other_id}",
+        "claim_create": f"the drawing of claim {event.claim_id}",
+    }.get(event.type, f"{event.type} on claim {event.claim_id}")
 
 
 def _source(source: Source | dict[str, Any]) -> Source:

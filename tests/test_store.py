@@ -213,3 +213,60 @@ def test_article_summaries_count_progress(sample: tuple[Project, list[str]]) -> 
     assert summary.n_reviewed == 2
     assert project.articles("bob")[0].n_reviewed == 1
     assert summary.published == date(2025, 3, 4)
+
+
+def _live_text_covered(project: Project) -> list[tuple[int, int]]:
+    return sorted((s.claim.start, s.claim.end) for s in project.claims())
+
+
+def test_undo_of_a_merge_that_another_merge_built_on_is_refused(
+    sample: tuple[Project, list[str]],
+) -> None:
+    project, ids = sample
+    project.merge_with_next(ids[1], "alice")  # alice: 1 + 2
+    project.merge_with_next(ids[0], "bob")  # bob: 0 + (1 + 2)
+    before = _live_text_covered(project)
+    with pytest.raises(ProjectError, match="bob changed these claims since"):
+        project.undo("alice")
+    assert _live_text_covered(project) == before  # nothing overlaps, nothing vanished
+    project.undo("bob")
+    project.undo("alice")
+    assert [s.claim.id for s in project.claims()] == ids
+
+
+def test_redo_of_a_merge_over_a_later_span_edit_is_refused(
+    sample: tuple[Project, list[str]],
+) -> None:
+    project, ids = sample
+    first = project.claim(ids[0]).claim
+    project.merge_with_next(ids[0], "alice")
+    project.undo("alice")
+    project.set_span(ids[0], "bob", first.start, first.end - 10)
+    with pytest.raises(ProjectError, match="cannot redo the merge"):
+        project.redo("alice")
+    assert ids[1] in [s.claim.id for s in project.claims()]
+
+
+def test_drawing_over_a_merged_or_moved_claim_is_refused_clearly(
+    sample: tuple[Project, list[str]],
+) -> None:
+    project, ids = sample
+    first, second = project.claim(ids[0]).claim, project.claim(ids[1]).claim
+    project.merge_with_next(ids[0], "bob")
+    with pytest.raises(ProjectError, match=f"merged into {ids[0]}"):
+        project.create_claim(first.article_id, "alice", second.start, second.end)
+    project.undo("bob")
+    project.set_span(ids[1], "bob", second.start, second.end - 6)
+    with pytest.raises(ProjectError, match="already covers exactly"):
+        project.create_claim(first.article_id, "alice", second.start, second.end - 6)
+    with pytest.raises(ProjectError, match="edit its boundaries instead"):
+        project.create_claim(first.article_id, "alice", second.start, second.end)
+
+
+def test_log_of_a_merged_claim_shows_the_undo_of_the_merge(
+    sample: tuple[Project, list[str]],
+) -> None:
+    project, ids = sample
+    project.merge_with_next(ids[0], "bob")
+    project.undo("bob")
+    assert [e.type for e in project.history(ids[1])] == ["merge", "undo"]

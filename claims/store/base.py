@@ -314,6 +314,23 @@ class _Tx:
                 return self.event(target_id)
         return None
 
+    def later_structural_change(self, target: Event) -> Event | None:
+        """An active boundary change (span, merge, drawing) made after `target` to the claims
+        `target` touches, by anyone: undoing or redoing `target` under it would overlap or hide
+        text."""
+        claims = [target.claim_id]
+        if target.type == "merge" and target.other_id:
+            claims.append(target.other_id)
+        marks = ", ".join("?" for _ in claims)
+        row = self.one(
+            f"SELECT {_EVENT_COLUMNS} FROM events e WHERE seq > ? AND id != ? "
+            "AND type IN ('span', 'merge', 'claim_create') "
+            f"AND (claim_id IN ({marks}) OR (type = 'merge' AND other_id IN ({marks}))) "
+            f"AND {_ACTIVE} ORDER BY seq DESC LIMIT 1",
+            (target.seq, target.id, *claims, *claims),
+        )
+        return _event_from_row(row) if row else None
+
     def events(
         self,
         *,
@@ -325,8 +342,12 @@ class _Tx:
     ) -> list[Event]:
         where, params = [], []
         if claim_id is not None:
-            where.append("(claim_id = ? OR (type = 'merge' AND other_id = ?))")
-            params += [claim_id, claim_id]
+            where.append(
+                "(claim_id = ? OR (type = 'merge' AND other_id = ?) OR (type IN ('undo', 'redo') "
+                "AND other_id IN (SELECT m.id FROM events m WHERE m.type = 'merge' "
+                "AND m.other_id = ?)))"
+            )
+            params += [claim_id, claim_id, claim_id]
         if reviewer is not None:
             where.append("reviewer = ?")
             params.append(reviewer)
