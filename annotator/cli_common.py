@@ -55,10 +55,24 @@ def handle_errors(fn: F) -> F:
         from claims.project import ProjectError
         from claims.store import StoreError
 
+        for key, value in kwargs.items():
+            if key in _PATH_PARAMETERS:
+                continue
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, str) and not _is_utf8(item):
+                    raise UserError(
+                        f"--{key.replace('_', '-')}: not valid UTF-8 text; nothing was changed"
+                    )
         try:
             return fn(*args, **kwargs)
         except (ProjectError, StoreError, InputError) as exc:
             raise UserError(str(exc)) from None
+        except UnicodeEncodeError as exc:
+            # Arguments or file names holding bytes that are not UTF-8 (surrogate escapes).
+            raise UserError(
+                f"an argument or file name is not valid UTF-8 text "
+                f"({exc.object[exc.start:exc.end]!r}); nothing was changed"
+            ) from None
         except BrokenPipeError:
             # Output piped into `head` and closed early: not an error of ours.
             sys.stderr.close()
@@ -67,6 +81,18 @@ def handle_errors(fn: F) -> F:
             raise UserError("interrupted") from None
 
     return wrapper  # type: ignore[return-value]
+
+
+_PATH_PARAMETERS = frozenset({"file", "files", "path", "output", "db"})
+"""Parameters that name files: any bytes are a valid path there."""
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class InputError(Exception):
@@ -82,15 +108,16 @@ def parse_date(value: str | None, what: str = "--published") -> date | None:
         raise InputError(f"{what}: {value!r} is not a date in YYYY-MM-DD form") from None
 
 
-def read_text_file(path: str, encoding: str | None = None) -> str:
+def read_text_file(path: str, encoding: str | None = None, *, keep_newlines: bool = False) -> str:
     """The decoded text of a file given by a user, or an InputError saying what is wrong.
 
     Without `--encoding`, UTF-8 (with or without BOM) and UTF-16 with a BOM are read; other
     bytes are refused with the offset of the first bad byte and the flag to pass.
     """
     if path == "-":
-        return decode_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
-    return decode_bytes(read_user_file(path), path, encoding)
+        return decode_bytes(sys.stdin.buffer.read(), "<stdin>", encoding,
+                            keep_newlines=keep_newlines)
+    return decode_bytes(read_user_file(path), path, encoding, keep_newlines=keep_newlines)
 
 
 def check_user_file(path: str) -> Path:
@@ -119,7 +146,10 @@ def open_user_file(path: str) -> BinaryIO:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
+def decode_bytes(
+    data: bytes, name: str, encoding: str | None = None, *, keep_newlines: bool = False
+) -> str:
+    """Decoded text; CRLF and CR become LF unless `keep_newlines` (offsets into the file)."""
     if encoding:
         try:
             text = data.decode(encoding)
@@ -147,6 +177,11 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
             ) from None
     if _looks_binary(text):
         raise InputError(f"{name}: binary content, not a text article")
+    if "\x00" in text:
+        raise InputError(f"{name}: contains NUL characters (offset {text.index(chr(0))}); "
+                         "not a text article")
+    if keep_newlines:
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -47,7 +47,8 @@ def extract(
     language = None if lang == "auto" else lang
     out = sys.stdout.buffer
     if input_format == "text":
-        text = read_text_file(file, encoding)
+        # Offsets are positions in the file's decoded text: line endings stay as they are.
+        text = read_text_file(file, encoding, keep_newlines=True)
         for record in extract_records(
             text, lang=language, published=default_date, min_score=min_score
         ):

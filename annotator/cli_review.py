@@ -37,16 +37,15 @@ def _open(db: str | None, scale: str | None = None) -> Project:
 def _reviewer(name: str | None) -> str:
     from claims.project import check_reviewer, default_reviewer
 
-    return check_reviewer(name or default_reviewer())
+    return check_reviewer(default_reviewer() if name is None else name)
 
 
 @click.command()
 @click.option(
     "--scale",
     type=click.Choice(sorted(PRESETS), case_sensitive=False),
-    default="averitec",
-    show_default=True,
-    help="Label scale reviewers choose verdicts from.",
+    default=None,
+    help="Label scale reviewers choose verdicts from (a new project: averitec).",
 )
 @click.option("--publisher", default=None, metavar="NAME",
               help="Organisation publishing the fact-checks (ClaimReview author).")
@@ -54,7 +53,7 @@ def _reviewer(name: str | None) -> str:
               help="Site of the fact-checks; ClaimReview urls become URL#claim-<id>.")
 @db_option
 @handle_errors
-def init(scale: str, publisher: str | None, publisher_url: str | None, db: str | None) -> None:
+def init(scale: str | None, publisher: str | None, publisher_url: str | None, db: str | None) -> None:
     """Create a project database (or set the scale of one without reviews)."""
     if publisher_url is not None:
         from claims.model import check_http_url
@@ -150,7 +149,7 @@ def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[Ad
 def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str | None) -> None:
     """List claims with their id, status, verdicts, kind, score and text."""
     with _open(db) as project:
-        article_id = project.article(article_ref).id if article_ref else None
+        article_id = project.article(article_ref).id if article_ref is not None else None
         states = project.claims(article_id, status=status)
     if fmt == "jsonl":
         echo_jsonl(
@@ -225,7 +224,9 @@ def review(
         raise click.UsageError("--verdict and --clear-verdict contradict each other")
     if (title or quote) and source_url is None:
         raise click.UsageError("--title and --quote describe a --source; give its URL")
-    if not any((verdict, clear_verdict, accept, reject, restore, source_url, note is not None)):
+    given = (verdict is not None, clear_verdict, accept, reject, restore, source_url is not None,
+             note is not None)
+    if not any(given):
         raise click.UsageError("nothing to do: give --verdict, --accept, --reject, --source or --note")
     name = _reviewer(reviewer)
     source = None

@@ -6,6 +6,7 @@ JSONL file) refuses the whole command with a message naming the file, line and f
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,8 @@ def load_articles(
             if line.strip():
                 break
     if item["title"] is None and path != "-":
-        item["title"] = Path(path).stem
+        # A file name may hold bytes that are not UTF-8; the title must be text.
+        item["title"] = os.fsencode(Path(path).stem).decode("utf-8", "replace")
     if item["lang"] is not None:
         item["lang"] = _check_lang(item["lang"], path)
     return [item]
@@ -116,6 +118,8 @@ def _load_jsonl(
         body = record.get("text")
         if not isinstance(body, str) or not body.strip():
             raise InputError(f"{where}: field 'text' must be a non-empty string")
+        if "\x00" in body:
+            raise InputError(f"{where}: field 'text' contains NUL characters")
         item: dict[str, Any] = {
             "text": body,
             "title": _optional_string(record, "title", where),

@@ -47,7 +47,7 @@ class LabelScale(BaseModel):
     def resolve(self, value: str) -> Label:
         """A label from its id, its name (any case) or its 1-based position."""
         text = value.strip()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             return self.by_position(int(text))
         for label in self.labels:
             if text.lower() in (label.id.lower(), label.name.lower()):

@@ -64,7 +64,7 @@ def check_reviewer(name: str) -> str:
         raise ProjectError("reviewer name is empty")
     if len(name) > 100:
         raise ProjectError("reviewer name is longer than 100 characters")
-    if any(unicodedata.category(ch) in ("Cc", "Cf") for ch in name):
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in name):
         raise ProjectError(f"reviewer name {name!r} contains control characters")
     return name
 
@@ -222,6 +222,8 @@ class Project:
 
     def article(self, ref: str) -> Article:
         """An article by id, id prefix or external id."""
+        if not ref.strip():
+            raise ProjectError(f"unknown article {ref!r}")
         with self.store.read() as tx:
             matches = tx.find_articles(ref)
             if len(matches) != 1:

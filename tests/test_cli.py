@@ -355,3 +355,66 @@ def test_extract_refuses_missing_and_binary_files(tmp_path: Path) -> None:
     binary.write_bytes(bytes(range(256)) * 10)
     refused = run(["extract", str(binary)], tmp_path / "x.db")
     assert refused.exit_code == 1 and "binary content" in refused.stderr
+
+
+def test_init_without_scale_keeps_the_projects_scale(db_path: Path, article: Path) -> None:
+    run(["init", "--scale", "fever"], db_path)
+    run(["add", str(article)], db_path)
+    run(["review", first_claim(db_path), "--verdict", "1"], db_path)
+    result = run(["init", "--publisher", "Acme"], db_path)
+    assert result.exit_code == 0 and "fever scale" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["review", "{claim}", "--reviewer", "", "--accept"], "reviewer name is empty"),
+        (["review", "{claim}", "--verdict", ""], "unknown verdict ''"),
+        (["review", "{claim}", "--verdict", "²"], "unknown verdict '²'"),
+        (["list", "--article", ""], "unknown article ''"),
+        (["review", "{claim}", "--note", "bad \udcff byte"], "not valid UTF-8"),
+        (["review", "{claim}", "--accept", "--reviewer", "bob\udcff"], "--reviewer: not valid UTF-8"),
+    ],
+)
+def test_empty_and_undecodable_values_are_refused(args: list[str], message: str, article: Path,
+                                                  db_path: Path) -> None:
+    run(["add", str(article)], db_path)
+    claim_id = first_claim(db_path)
+    before = run(["log"], db_path).stdout
+    result = run([a.replace("{claim}", claim_id) for a in args], db_path)
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr
+    assert run(["log"], db_path).stdout == before
+
+
+def test_empty_database_setting_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["list", "--db", ""])
+    assert result.exit_code == 1 and "is empty" in result.stderr
+
+
+def test_extract_offsets_index_the_file_as_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(SAMPLE_TEXT.replace("\n", "\r\n").encode("utf-8"))
+    result = run(["extract", str(path)], tmp_path / "x.db")
+    decoded = path.read_bytes().decode("utf-8")
+    rows = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) > 2
+    assert all(decoded[r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_nul_characters_are_refused_by_name(tmp_path: Path, db_path: Path) -> None:
+    path = tmp_path / "nul.jsonl"
+    path.write_bytes(orjson.dumps({"text": "A long enough article text " * 20 + "\u0000 end"}) + b"\n")
+    result = run(["add", str(path)], db_path)
+    assert result.exit_code == 1 and "nul.jsonl:1: field 'text' contains NUL" in result.stderr
+    late = tmp_path / "late.txt"
+    late.write_text("Plain text. " * 1000 + "\x00", encoding="utf-8")
+    result = run(["add", str(late)], db_path)
+    assert result.exit_code == 1 and "late.txt: contains NUL characters" in result.stderr
+
+
+def test_postgres_password_never_shown() -> None:
+    from claims.store.postgres import _redact
+
+    assert _redact("postgresql://ann:s3cret@db.example/claims") == "postgresql://ann:***@db.example/claims"
+    assert "s3cret" not in _redact("postgresql:///claims?host=/tmp&password=s3cret&port=5")

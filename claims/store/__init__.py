@@ -11,8 +11,11 @@ DEFAULT_DB = "claims.db"
 
 
 def resolve_db(db: str | None) -> str:
-    """`--db`, else `CLAIMS_DB`, else `./claims.db`."""
-    return db or os.environ.get("CLAIMS_DB") or DEFAULT_DB
+    """`--db`, else `CLAIMS_DB`, else `./claims.db`; an empty value is a mistake, not a default."""
+    target = db if db is not None else os.environ.get("CLAIMS_DB", DEFAULT_DB)
+    if not target.strip():
+        raise StoreError("the database (--db or CLAIMS_DB) is empty; give a file or a URL")
+    return target
 
 
 def open_store(db: str | None = None) -> Store:

@@ -24,7 +24,7 @@ class PostgresStore(Store):
 
     def __init__(self, url: str) -> None:
         super().__init__()
-        self.url = url
+        self.url = _redact(url)  # shown in messages; the password never is
         try:
             import psycopg  # deferred: only teams on PostgreSQL pay for the import
         except ImportError as exc:
@@ -35,7 +35,7 @@ class PostgresStore(Store):
         try:
             self._conn = psycopg.connect(url, autocommit=False)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to {_redact(url)}: {exc}") from exc
+            raise StoreError(f"cannot connect to {self.url}: {_redact(str(exc))}") from exc
         self._migrate()
 
     def _translate(self, sql: str) -> str:
@@ -47,7 +47,7 @@ class PostgresStore(Store):
         psycopg = self._psycopg
         with self._lock:
             if self._conn is None:
-                raise StoreError(f"{_redact(self.url)}: the database is closed")
+                raise StoreError(f"{self.url}: the database is closed")
             conn: Any = self._conn
             cur = conn.cursor()
             try:
@@ -57,17 +57,18 @@ class PostgresStore(Store):
             except BaseException as exc:
                 conn.rollback()
                 if isinstance(exc, psycopg.Error):
-                    raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+                    raise StoreError(f"{self.url}: {exc}") from exc
                 raise
             else:
                 try:
                     conn.commit()
                 except psycopg.Error as exc:
                     conn.rollback()
-                    raise StoreError(f"{_redact(self.url)}: {exc}") from exc
+                    raise StoreError(f"{self.url}: {exc}") from exc
             finally:
                 cur.close()
 
 
 def _redact(url: str) -> str:
-    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+    url = re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
+    return re.sub(r"(password=)[^&\s]*", r"\1***", url)
