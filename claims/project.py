@@ -194,7 +194,8 @@ class Project:
         origin = f"extractor/{EXTRACTOR_VERSION}"
         proposed: dict[str, list[dict[str, Any]]] = {}
         for n, (article, records) in enumerate(
-            zip(new.values(), extract_many(jobs, workers=workers if len(jobs) > 32 else 1)),
+            zip(new.values(), extract_many(jobs, workers=workers if len(jobs) > 32 else 1),
+                strict=True),
             start=1,
         ):
             # The extractor's records are already the stored JSON shape: no model round trip.

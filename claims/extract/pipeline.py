@@ -9,7 +9,6 @@ original text, and `text == article[start:end]` for the claim and for every face
 from __future__ import annotations
 
 import os
-
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator

@@ -8,6 +8,7 @@ process or of the machine.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -91,10 +92,8 @@ class SqliteStore(Store):
             try:
                 yield _Tx(self, cur)
             except BaseException as exc:
-                try:
+                with contextlib.suppress(sqlite3.Error):
                     cur.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
                 if isinstance(exc, sqlite3.Error):
                     raise StoreError(_describe(self.url, exc)) from exc
                 raise
@@ -102,10 +101,8 @@ class SqliteStore(Store):
                 try:
                     self._retry(lambda: cur.execute("COMMIT"))
                 except sqlite3.Error as exc:
-                    try:
+                    with contextlib.suppress(sqlite3.Error):
                         cur.execute("ROLLBACK")
-                    except sqlite3.Error:
-                        pass
                     raise StoreError(_describe(self.url, exc)) from exc
             finally:
                 cur.close()
