@@ -53,6 +53,10 @@ class PostgresStore(Store):
             try:
                 if write:
                     cur.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK_KEY,))
+                else:
+                    # One snapshot for the whole read, as SQLite gives: claims and their
+                    # reviews never come from two sides of another reviewer's commit.
+                    cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 yield _Tx(self, cur)
             except BaseException as exc:
                 conn.rollback()
