@@ -66,6 +66,7 @@ def load_articles(
         for key in ("title", "url", "lang"):
             if item[key] is None and meta.get(key) is not None:
                 item[key] = _string(meta[key], str(sidecar), key)
+        item["url"] = _http_url(item["url"], f"{sidecar}: field 'url'")
         if item["published"] is None and meta.get("published") is not None:
             item["published"] = parse_date(
                 _string(meta["published"], str(sidecar), "published"), f"{sidecar}: published"
@@ -123,7 +124,7 @@ def _load_jsonl(
         item: dict[str, Any] = {
             "text": body,
             "title": _optional_string(record, "title", where),
-            "url": _optional_string(record, "url", where),
+            "url": _http_url(_optional_string(record, "url", where), f"{where}: field 'url'"),
             "lang": _optional_string(record, "lang", where) or lang,
             "external_id": None,
             "metadata": record.get("metadata") or {},
@@ -155,6 +156,17 @@ def _string(value: Any, where: str, key: str) -> str:
     if not isinstance(value, str):
         raise InputError(f"{where}: field {key!r} must be a string")
     return value
+
+
+def _http_url(value: str | None, where: str) -> str | None:
+    if value is None:
+        return None
+    from claims.model import check_http_url
+
+    try:
+        return check_http_url(value)
+    except ValueError as exc:
+        raise InputError(f"{where}: {exc}") from None
 
 
 def _check_lang(value: str, where: str) -> str:

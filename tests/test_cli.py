@@ -418,3 +418,15 @@ def test_postgres_password_never_shown() -> None:
 
     assert _redact("postgresql://ann:s3cret@db.example/claims") == "postgresql://ann:***@db.example/claims"
     assert "s3cret" not in _redact("postgresql:///claims?host=/tmp&password=s3cret&port=5")
+
+
+def test_article_urls_must_be_http(tmp_path: Path, db_path: Path) -> None:
+    path = tmp_path / "links.jsonl"
+    path.write_bytes(orjson.dumps({"text": SAMPLE_TEXT, "url": "javascript:alert(1)"}) + b"\n")
+    result = run(["add", str(path)], db_path)
+    assert result.exit_code == 1 and "links.jsonl:1: field 'url'" in result.stderr
+    txt = tmp_path / "story.txt"
+    txt.write_text(ARTICLE_EN, encoding="utf-8")
+    (tmp_path / "story.json").write_bytes(orjson.dumps({"url": "file:///etc/passwd"}))
+    result = run(["add", str(txt)], db_path)
+    assert result.exit_code == 1 and "story.json: field 'url'" in result.stderr

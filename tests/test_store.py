@@ -270,3 +270,17 @@ def test_log_of_a_merged_claim_shows_the_undo_of_the_merge(
     project.merge_with_next(ids[0], "bob")
     project.undo("bob")
     assert [e.type for e in project.history(ids[1])] == ["merge", "undo"]
+
+
+def test_a_boundary_edit_finds_the_speaker_inside_the_new_span(
+    sample: tuple[Project, list[str]],
+) -> None:
+    project, ids = sample
+    quote = SAMPLE_TEXT.index("« Nous")
+    end = SAMPLE_TEXT.index("Morel.") + len("Morel.")
+    third = project.claim(ids[2]).claim
+    assert third.start == quote  # the hand-made claims carry no speaker
+    state = project.set_span(ids[2], "bob", quote, end).changed[0]
+    assert state.claim.speaker is not None and "Morel" in state.claim.speaker
+    project.undo("bob")
+    assert project.claim(ids[2]).claim.speaker is None

@@ -395,6 +395,8 @@ class _Tx:
                 extra = [Quantity.model_validate(q) for q in p.get("quantities", [])]
                 extra_dates = [DateSpan.model_validate(d) for d in p.get("dates", [])]
                 claim = _respan(claim, article_text, start, end, extra, extra_dates)
+                if event.type == "span" and "speaker" in p:
+                    claim = claim.model_copy(update={"speaker": p["speaker"]})
             elif event.type == "merge":
                 merged_into = event.claim_id
             elif event.type in REVIEW_EVENT_TYPES:
@@ -422,13 +424,14 @@ class _Tx:
                     review["status"] = "accepted" if review["verdict"] is not None else "proposed"
         self.execute(
             "UPDATE claims SET span_start = ?, span_end = ?, text = ?, quantities = ?, dates = ?, "
-            "merged_into = ?, live = ? WHERE id = ?",
+            "speaker = ?, merged_into = ?, live = ? WHERE id = ?",
             (
                 claim.start,
                 claim.end,
                 claim.text,
                 _dumps([q.model_dump(mode="json") for q in claim.quantities]),
                 _dumps([d.model_dump(mode="json", by_alias=True) for d in claim.dates]),
+                claim.speaker,
                 merged_into,
                 1 if live and merged_into is None else 0,
                 claim_id,
