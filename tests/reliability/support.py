@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claims.model import Claim, article_id_for, claim_id_for
+from claims.model import Claim
 from claims.project import Project
+from tests.conftest import sample_claims
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITER = Path(__file__).with_name("writer.py")
@@ -106,22 +107,7 @@ def synthetic_article(rng: random.Random, paragraphs: int = 6, lang: str = "fr")
 
 def sentence_claims(text: str) -> list[Claim]:
     """One claim per sentence, made by hand, so store checks do not depend on the extractor."""
-    article_id = article_id_for(text)
-    claims: list[Claim] = []
-    start = 0
-    for piece in text.replace("\n\n", " ").split(". "):
-        piece = piece.strip()
-        if not piece:
-            continue
-        start = text.index(piece, start)
-        end = start + len(piece)
-        claims.append(
-            Claim(id=claim_id_for(article_id, start, end), article_id=article_id, start=start,
-                  end=end, text=text[start:end], kind="other", score=0.5, reasons=["sentence"],
-                  origin="extractor/test")
-        )
-        start = end
-    return claims
+    return sample_claims(text)
 
 
 def prepare_project(db: str, n_articles: int = 3, seed: int = 1) -> list[str]:

@@ -295,9 +295,15 @@ def test_control_sequences_in_articles_sources_and_names_never_reach_the_termina
     text = f"Plus de 500 soldats{evil} sont partis mardi. La réunion{evil} aura lieu le 16 février.\n"
     article = tmp_path / "evil.jsonl"
     article.write_bytes(orjson.dumps({"id": f"id{evil}", "text": text, "lang": "fr",
-                                      "title": f"Titre{evil}", "url": f"https://ex.org/{evil}"}))
+                                      "title": f"Titre{evil}",
+                                      "url": "https://ex.org/[red]markup[/red]"}))
     outputs = [_invoke(["add", str(article), "--db", db])]
     assert outputs[0].exit_code == 0, outputs[0].output
+    # A URL carrying control characters is refused, and the refusal shows them inertly.
+    bad_url = tmp_path / "evil-url.jsonl"
+    bad_url.write_bytes(orjson.dumps({"text": text + " Autre.", "url": f"https://ex.org/{evil}"}))
+    outputs.append(_invoke(["add", str(bad_url), "--db", db]))
+    assert outputs[-1].exit_code == 1 and "evil-url.jsonl:1: field 'url'" in outputs[-1].output
     with Project.open(db) as project:
         claim_id = project.claims()[0].claim.id
     outputs.append(_invoke(["review", claim_id, "--note", f"note{evil}", "--verdict", "1",
