@@ -170,7 +170,7 @@ class Project:
         order: list[str] = []
         with self.store.read() as tx:
             known = {aid for aid in {article_id_for(i["text"]) for i in items} if tx.has_article(aid)}
-            existing = {aid: tx.article(aid) for aid in known}
+            existing = {a.id: a for a in map(tx.article, known) if a is not None}
         for item in items:
             text = item["text"]
             article_id = article_id_for(text)
@@ -217,7 +217,6 @@ class Project:
                 results.append(AddResult(new[article_id], True, len(proposed[article_id])))
             else:
                 article = new.get(article_id) or existing[article_id]
-                assert article is not None
                 results.append(AddResult(article, created=False, n_claims=0))
         return results
 
@@ -357,18 +356,10 @@ class Project:
 
     def set_verdict(self, claim_ref: str, reviewer: str, label: str | None) -> ActionResult:
         """Give the claim a verdict of the scale (id, name or 1-based position); None clears."""
-        label_id = None
-        if label is not None:
-            try:
-                label_id = self.scale.resolve(str(label)).id
-            except KeyError as exc:
-                raise ProjectError(exc.args[0]) from None
-        return self._act("verdict", claim_ref, reviewer, {"label": label_id})
+        return self.review(claim_ref, reviewer, verdict=label, clear_verdict=label is None)
 
     def set_status(self, claim_ref: str, reviewer: str, status: str) -> ActionResult:
-        if status not in STATUSES:
-            raise ProjectError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
-        return self._act("status", claim_ref, reviewer, {"status": status})
+        return self.review(claim_ref, reviewer, status=status)
 
     def accept(self, claim_ref: str, reviewer: str) -> ActionResult:
         return self.set_status(claim_ref, reviewer, "accepted")
@@ -384,9 +375,7 @@ class Project:
         return self.reject(claim_ref, reviewer)
 
     def add_source(self, claim_ref: str, reviewer: str, source: Source | dict[str, Any]) -> ActionResult:
-        return self._act(
-            "source_add", claim_ref, reviewer, {"source": _source(source).model_dump(mode="json")}
-        )
+        return self.review(claim_ref, reviewer, source=source)
 
     def remove_source(self, claim_ref: str, reviewer: str, index: int) -> ActionResult:
         review = self.claim(claim_ref).review_by(check_reviewer(reviewer))
@@ -395,7 +384,7 @@ class Project:
         return self._act("source_remove", claim_ref, reviewer, {"index": index})
 
     def set_rationale(self, claim_ref: str, reviewer: str, text: str) -> ActionResult:
-        return self._act("rationale", claim_ref, reviewer, {"text": text})
+        return self.review(claim_ref, reviewer, rationale=text)
 
     def set_span(self, claim_ref: str, reviewer: str, start: int, end: int) -> ActionResult:
         """Move the claim's boundaries to `[start, end)` of its article."""

@@ -19,13 +19,13 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from annotator.widgets.claim_book import ClaimBook
 from annotator.widgets.claim_style import claim_style
+from annotator.widgets.line_view import LineView
 
 SELECTION_STYLE = Style(color="#000000", bgcolor="#d7d7ff")
 
@@ -97,14 +97,13 @@ class ClaimClicked(Message):
         return self.view
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(LineView, can_focus=True, inherit_bindings=False):
     """Scrollable, highlighted article text (the wheel scrolls; keys move between claims)."""
 
     ALLOW_SELECT = False  # our own selection maps cells to article offsets
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._base_style: Style | None = None
         self.book: ClaimBook | None = None
         self.current_id: str | None = None
         self.selection: tuple[int, int] | None = None
@@ -205,14 +204,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- drawing ---------------------------------------------------------------------
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # `rich_style` walks the ancestors; once per repaint, not once per line.
-        self._base_style = self.rich_style
-        return super().render_lines(crop)
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self._base_style or self.rich_style
+        base = self.base_style
         index = y + self.scroll_offset.y
         if self.book is None or not 0 <= index < len(self._lines):
             return Strip.blank(width, base)

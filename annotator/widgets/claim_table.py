@@ -13,14 +13,14 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from annotator.safe_text import clean_line
 from annotator.widgets.claim_book import ClaimBook
 from annotator.widgets.claim_style import STATUS_GLYPH, claim_style, verdict_name
+from annotator.widgets.line_view import LineView
 
 CURSOR_STYLE = Style(bgcolor="#005f87", color="#ffffff", bold=True)
 DIM = Style(color="#9e9e9e")
@@ -60,7 +60,7 @@ class ClaimSelected(Message):
         return self.table
 
 
-class ClaimTable(ScrollView, can_focus=True, inherit_bindings=False):
+class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
     """Virtual list of the article's claims with a cursor row.
 
     It drops the scroll bindings it would inherit: up, down, Home, End and the page keys move
@@ -69,7 +69,6 @@ class ClaimTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._base_style: Style | None = None
         self.book: ClaimBook | None = None
         self.cursor = 0
         self._cache: OrderedDict[tuple[str, int, bool, int], Strip] = OrderedDict()
@@ -105,14 +104,9 @@ class ClaimTable(ScrollView, can_focus=True, inherit_bindings=False):
         elif self.cursor >= top + height:
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # `rich_style` walks the ancestors; once per repaint, not once per line.
-        self._base_style = self.rich_style
-        return super().render_lines(crop)
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self._base_style or self.rich_style
+        base = self.base_style
         index = y + self.scroll_offset.y
         book = self.book
         if book is None or not 0 <= index < len(book):

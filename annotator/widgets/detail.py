@@ -7,15 +7,14 @@ looks like `[bold]` or carries escape sequences shows literally.
 from __future__ import annotations
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
+from textual.geometry import Size
 from textual.strip import Strip
 
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.claim_style import claim_style
+from annotator.widgets.line_view import LineView
 from claims.labels import LabelScale
 from claims.model import ClaimState, Event
 
@@ -116,12 +115,11 @@ def claim_details(
     return text
 
 
-class DetailPanel(ScrollView):
+class DetailPanel(LineView):
     """Scrollable details of the current claim, wrapped once and drawn line by line."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._base_style: Style | None = None
         self._text = Text(end="")
         self._lines: list[list[Segment]] = []
         self._width = -1
@@ -159,14 +157,9 @@ class DetailPanel(ScrollView):
     def on_resize(self, event: events.Resize) -> None:
         self._wrap()
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # `rich_style` walks the ancestors; once per repaint, not once per line.
-        self._base_style = self.rich_style
-        return super().render_lines(crop)
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self._base_style or self.rich_style
+        base = self.base_style
         index = y + self.scroll_offset.y
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, base)
