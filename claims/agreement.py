@@ -508,9 +508,13 @@ def agreement_report(
     reviewers = tuple(reviewers)
     verdicts: dict[str, Ratings] = defaultdict(dict)
     statuses: dict[str, Ratings] = defaultdict(dict)
+    chosen = set(reviewers)
     for state in states:
         article = state.claim.article_id
-        for r in reviewers:
+        for review in state.reviews:
+            r = review.reviewer
+            if r not in chosen:
+                continue
             v = verdict_rating(state, r)
             if v is not None:
                 verdicts[article].setdefault(state.claim.id, {})[r] = v

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from claims.agreement import DEFAULT_MIN_ITEMS, cohen_kappa, too_few, verdict_rating
+from claims.agreement import DEFAULT_MIN_ITEMS, cohen_kappa, too_few
 from claims.model import ClaimState
 
 if TYPE_CHECKING:
@@ -155,27 +155,30 @@ def reviewer_stats(
         timeline[reviewer].append((ts, seq, claim_id))
     names = sorted({r.reviewer for s in states for r in s.reviews} | set(timeline))
     adjudications = Counter(a[0] for s in states if (a := _adjudicated_verdict(s)))
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    verdicts_of: dict[str, Counter[str]] = defaultdict(Counter)
+    versus: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for state in states:  # one pass: a project may hold 100,000 claims
+        adjudicated = _adjudicated_verdict(state)
+        for review in state.reviews:
+            name = review.reviewer
+            c = counts[name]
+            c["reviewed"] += review.status != "proposed" or review.verdict is not None
+            c["accepted"] += review.status == "accepted"
+            c["rejected"] += review.status == "rejected"
+            verdict = review.verdict if review.status != "rejected" else None
+            if verdict is not None:
+                verdicts_of[name][verdict] += 1
+                if adjudicated is not None and adjudicated[0] != name:
+                    versus[name].append((verdict, adjudicated[1]))
+    order = {label: i for i, label in enumerate(labels)}
     out = []
     for name in names:
-        reviewed = accepted = rejected = 0
-        verdicts: Counter[str] = Counter()
-        mine: list[str] = []
-        settled: list[str] = []
-        for state in states:
-            review = state.review_by(name)
-            if review is None:
-                continue
-            decided = review.status != "proposed" or review.verdict is not None
-            reviewed += decided
-            accepted += review.status == "accepted"
-            rejected += review.status == "rejected"
-            verdict = verdict_rating(state, name)
-            if verdict is not None:
-                verdicts[verdict] += 1
-                adjudicated = _adjudicated_verdict(state)
-                if adjudicated is not None and adjudicated[0] != name:
-                    mine.append(verdict)
-                    settled.append(adjudicated[1])
+        mine = [m for m, _ in versus[name]]
+        settled = [s for _, s in versus[name]]
+        verdicts = verdicts_of[name]
+        reviewed, accepted, rejected = (counts[name][k] for k in ("reviewed", "accepted",
+                                                                   "rejected"))
         timed, breaks = seconds_per_claim(timeline.get(name, []), break_seconds)
         kappa = reason = None
         if len(mine) < min_items:
@@ -184,7 +187,6 @@ def reviewer_stats(
             kappa = cohen_kappa(mine, settled)[2]
             if kappa is None:
                 reason = f"too few items: no variation, every verdict is {mine[0]!r}"
-        order = {label: i for i, label in enumerate(labels)}
         out.append(
             ReviewerStats(
                 reviewer=name,
