@@ -288,7 +288,7 @@ def analyse_sentence(text: str, lang: str, published: date | None = None) -> Ana
 def _inside(quantity: Found, dates: list[FoundDate], starts: list[int]) -> bool:
     """Whether the number of `quantity` is part of a date (the 16 of "16 et 17 février")."""
     index = bisect_right(starts, quantity.core_start) - 1
-    return index >= 0 and quantity.core_end <= dates[index].end
+    return index >= 0 and quantity.core_end <= dates[index].end and not dates[index].counted
 
 
 def _facts(
