@@ -41,6 +41,17 @@ FACT_REASONS: dict[str, str] = {
 }
 
 
+THRESHOLD = 0.5
+"""The decision threshold: a claim is check-worthy when its score is at least this. The
+trainer picks the threshold that maximises F1 in cross-validation grouped by debate and folds
+it into the bias, so that it sits at 0.5 for every language's weights."""
+
+
+def is_checkworthy(score: float) -> bool:
+    """The model's decision for a score from `score()`."""
+    return score >= THRESHOLD
+
+
 @dataclass(frozen=True)
 class Model:
     bias: float

@@ -65,3 +65,8 @@ def test_numbers(case: dict[str, Any]) -> None:
     assert len(got) == len(expected), got
     for g, e in zip(got, expected, strict=True):
         assert g[0] == pytest.approx(e[0], abs=1e-3) and g[1:] == e[1:], got
+
+
+@pytest.mark.parametrize("case", _params("speakers"))
+def test_speakers(case: dict[str, Any]) -> None:
+    assert _facet(case) == _expected(case)
