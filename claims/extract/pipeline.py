@@ -21,7 +21,7 @@ from claims.extract import lexicons
 from claims.extract.dates import FoundDate, find_dates, is_future
 from claims.extract.numbers import Found, find_quantities
 from claims.extract.quotes import Attributor, QuoteSpan, quote_spans
-from claims.extract.score import score
+from claims.extract.score import is_checkworthy, score
 from claims.extract.segment import SENTENCE, Segment, segment
 from claims.model import Claim, DateSpan, Quantity, article_id_for, claim_id_for
 
@@ -471,6 +471,7 @@ def extract_records(
                 "text": text[item.start : item.end],
                 "kind": item.kind,
                 "score": item.score,
+                "checkworthy": is_checkworthy(item.score),
                 "quantities": [
                     {
                         "value": q.value,
