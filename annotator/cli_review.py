@@ -195,6 +195,8 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
 @click.option("--title", default="", help="Title of the source.")
 @click.option("--quote", default="", help="Excerpt quoted from the source.")
 @click.option("--stance", type=click.Choice(STANCES), default="context", show_default=True)
+@click.option("--accessed", default=None, metavar="YYYY-MM-DD",
+              help="When the source was read (default: today, UTC).")
 @click.option("--note", default=None, help="The rationale (replaces the previous one).")
 @reviewer_option
 @db_option
@@ -210,6 +212,7 @@ def review(
     title: str,
     quote: str,
     stance: str,
+    accessed: str | None,
     note: str | None,
     reviewer: str | None,
     db: str | None,
@@ -222,8 +225,9 @@ def review(
         raise click.UsageError("give at most one of --accept, --reject, --restore")
     if verdict is not None and clear_verdict:
         raise click.UsageError("--verdict and --clear-verdict contradict each other")
-    if (title or quote) and source_url is None:
-        raise click.UsageError("--title and --quote describe a --source; give its URL")
+    if (title or quote or accessed) and source_url is None:
+        raise click.UsageError("--title, --quote and --accessed describe a --source; give its URL")
+    accessed_day = parse_date(accessed, "--accessed")
     given = (verdict is not None, clear_verdict, accept, reject, restore, source_url is not None,
              note is not None)
     if not any(given):
@@ -232,7 +236,8 @@ def review(
     source = None
     if source_url is not None:
         try:
-            source = Source(url=source_url, title=title, quote=quote, stance=stance)
+            source = Source(url=source_url, title=title, quote=quote, stance=stance,
+                            accessed=accessed_day)
         except ValueError:
             raise InputError(f"--source: {source_url!r} is not an http(s) URL") from None
     with _open(db) as project:

@@ -49,6 +49,8 @@ class ArticleRow:
     metadata: str
     ord: int
     text: str = ""
+    added_at: str | None = None
+    """When the article was added to the project (ISO 8601 UTC), as stored."""
 
 
 @dataclass(slots=True)
@@ -67,6 +69,38 @@ class ReviewRow:
         return parsed
 
 
+@dataclass(slots=True, frozen=True)
+class Adjudication:
+    """The final verdict an adjudicator gave a disputed claim (the latest one in effect)."""
+
+    reviewer: str
+    verdict: str | None
+    note: str
+    ts: str
+
+
+@dataclass(slots=True)
+class ClaimExtras:
+    """What the event log holds about a claim beyond the reviews table: the adjudication and
+    each reviewer's rewrite of the claim as a standalone statement ("the claim as checked")."""
+
+    adjudication: Adjudication | None = None
+    claim_texts: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """reviewer -> (text, seq of the event that set it)."""
+
+    def checked_text(self) -> str:
+        """The adjudicator's rewrite, else the only one, else the latest; "" when none."""
+        texts = {r: t for r, t in self.claim_texts.items() if t[0].strip()}
+        if not texts:
+            return ""
+        if self.adjudication is not None and self.adjudication.reviewer in texts:
+            return texts[self.adjudication.reviewer][0]
+        distinct = {t[0] for t in texts.values()}
+        if len(distinct) == 1:
+            return next(iter(distinct))
+        return max(texts.values(), key=lambda t: t[1])[0]
+
+
 @dataclass(slots=True)
 class ClaimRow:
     id: str
@@ -81,9 +115,21 @@ class ClaimRow:
     speaker: str | None
     origin: str
     reviews: list[ReviewRow] = field(default_factory=list)
+    extras: ClaimExtras | None = None
+
+    @property
+    def adjudication(self) -> Adjudication | None:
+        return self.extras.adjudication if self.extras is not None else None
+
+    @property
+    def checked_text(self) -> str:
+        return self.extras.checked_text() if self.extras is not None else ""
 
     @property
     def status(self) -> str:
+        adjudication = self.adjudication
+        if adjudication is not None and adjudication.verdict is not None:
+            return "accepted"  # an adjudicated verdict keeps the claim
         reviews = self.reviews
         if not reviews:
             return "proposed"
@@ -93,6 +139,15 @@ class ClaimRow:
 
     @property
     def verdict(self) -> str | None:
+        """The claim's final verdict: the adjudicated one when there is an adjudication, else
+        the single reviewer's or the one every reviewer agrees on (`agreed_verdict`)."""
+        adjudication = self.adjudication
+        if adjudication is not None:
+            return adjudication.verdict
+        return self.agreed_verdict
+
+    @property
+    def agreed_verdict(self) -> str | None:
         reviews = self.reviews
         if not reviews:
             return None
@@ -100,6 +155,16 @@ class ClaimRow:
             only = reviews[0]
             return only.verdict if only.status != "rejected" else None
         return aggregate_verdict(reviews)  # type: ignore[arg-type]
+
+    @property
+    def disputed(self) -> bool:
+        """Reviewers' verdicts differ, or one kept the claim and another rejected it."""
+        kept = [r for r in self.reviews if r.status != "rejected"]
+        if len(kept) != len(self.reviews) and any(
+            r.status == "accepted" or r.verdict is not None for r in kept
+        ):
+            return True
+        return len({r.verdict for r in kept if r.verdict is not None}) > 1
 
 
 _CLAIMS_SQL = (
@@ -130,8 +195,8 @@ def articles(tx: Any, filters: Filters, page: int = 500) -> Iterator[ArticleRow]
 
     Keyset paging on `ord` keeps memory flat for a project of a million one-claim articles.
     """
-    sql = "SELECT id, title, url, published, lang, external_id, metadata, ord FROM articles " \
-          "WHERE ord > ?"
+    sql = "SELECT id, title, url, published, lang, external_id, metadata, ord, added_at " \
+          "FROM articles WHERE ord > ?"
     extra: tuple[Any, ...] = ()
     if filters.article_ids:
         sql += f" AND id IN ({', '.join('?' for _ in filters.article_ids)})"
@@ -141,7 +206,8 @@ def articles(tx: Any, filters: Filters, page: int = 500) -> Iterator[ArticleRow]
     while True:
         rows = tx.all(sql, (last, *extra))
         for row in rows:
-            yield ArticleRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], int(row[7]))
+            yield ArticleRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], int(row[7]),
+                             added_at=row[8])
         if len(rows) < page:
             return
         last = int(rows[-1][7])
@@ -215,6 +281,44 @@ def _prefetched(
         thread.join()
 
 
+_EXTRAS_SQL = (
+    "SELECT e.seq, e.claim_id, e.reviewer, e.type, e.payload, e.ts FROM events e "
+    "WHERE e.type IN ('adjudicate', 'claim_text') AND (SELECT COUNT(*) FROM events t "
+    "WHERE t.other_id = e.id AND t.type IN ('undo', 'redo')) % 2 = 0 ORDER BY e.seq"
+)
+
+
+def load_extras(tx: Any, filters: Filters) -> dict[str, ClaimExtras]:
+    """Adjudications and claim rewrites in effect, by claim id, read from the event log.
+
+    One pass over the log's adjudicate and claim_text events (undone ones left out): they
+    are few next to the claims, and this is the one place that decides which is in effect
+    (the latest adjudication; each reviewer's latest rewrite). With a reviewer filter only
+    that reviewer's rewrite is kept and no adjudication applies: the export is their view.
+    """
+    table: dict[str, ClaimExtras] = {}
+    for seq, claim_id, reviewer, type_, payload, ts in tx.all(_EXTRAS_SQL):
+        if filters.reviewer is not None and (type_ == "adjudicate" or reviewer != filters.reviewer):
+            continue
+        extras = table.get(claim_id)
+        if extras is None:
+            extras = table[claim_id] = ClaimExtras()
+        data = orjson.loads(payload) if isinstance(payload, (str, bytes)) else dict(payload)
+        if type_ == "adjudicate":
+            label = data.get("label")
+            extras.adjudication = Adjudication(
+                reviewer, label if isinstance(label, str) else None,
+                str(data.get("note") or ""), _iso(ts),
+            )
+        else:
+            extras.claim_texts[reviewer] = (str(data.get("text") or ""), int(seq))
+    return table
+
+
+def _iso(ts: Any) -> str:
+    return ts if isinstance(ts, str) else ts.isoformat()
+
+
 def iter_claims(
     tx: Any, filters: Filters, scanned: list[int] | None = None, *, prefetch: bool = False
 ) -> Generator[tuple[ArticleRow, ClaimRow], None, None]:
@@ -224,11 +328,12 @@ def iter_claims(
     `prefetch`, rows are read by a second thread while records are being built.
     """
     since = filters.since.isoformat() if filters.since else None
+    extras = load_extras(tx, filters)
     batches = _row_batches(tx, filters)
     if prefetch:
         batches = _prefetched(batches)
     try:
-        yield from _group(batches, filters, since, scanned)
+        yield from _group(batches, filters, since, scanned, extras)
     finally:
         close = getattr(batches, "close", None)
         if close is not None:
@@ -240,6 +345,7 @@ def _group(
     filters: Filters,
     since: str | None,
     scanned: list[int] | None,
+    extras: dict[str, ClaimExtras] | None = None,
 ) -> Iterator[tuple[ArticleRow, ClaimRow]]:
     """Rows (one per claim and review) grouped into claims with their reviews."""
     current: ClaimRow | None = None
@@ -260,6 +366,7 @@ def _group(
                 current = ClaimRow(
                     row[0], start, end, text[start:end], row[3], row[4],
                     row[5], row[6], row[7], row[8], row[9], [],
+                    extras.get(row[0]) if extras else None,
                 )
                 current_article = article
             if row[10] is not None:

@@ -34,6 +34,10 @@ class ExportFormat:
     """JSON only: write one JSON list instead of one record a line."""
     header: tuple[str, ...] = ()
     """CSV only: the column names."""
+    check: Callable[[ExportContext], None] | None = None
+    """Raises `ProjectError` before anything is written when the export cannot be made."""
+    writer: Callable[[Iterable[Any], Any, ExportContext], int] | None = None
+    """Writes the records itself (binary formats such as Parquet); returns how many."""
 
 
 def _native(ctx: ExportContext) -> Converter:
@@ -55,7 +59,7 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("averitec", "AVeriTeC JSON list with question-answer evidence", ".json",
                      averitec.converter, array=True),
         ExportFormat("claimreview", "schema.org ClaimReview JSON-LD list", ".json",
-                     claimreview.converter, array=True),
+                     claimreview.converter, array=True, check=claimreview.check),
         ExportFormat("csv", "CSV, one row per claim and reviewer", ".csv", csvfmt.converter,
                      encoding="csv", header=csvfmt.COLUMNS),
     )
