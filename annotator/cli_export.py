@@ -15,7 +15,7 @@ import click
 
 from annotator.cli_common import UserError, db_option, handle_errors, parse_date
 
-FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv")
+FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv", "parquet")
 STATUS_NAMES = ("proposed", "accepted", "rejected")
 PROGRESS_FROM = 20_000
 """Claims (export) or bytes/50 (import) below which no progress bar is drawn."""
