@@ -80,6 +80,9 @@ def init(scale: str | None, publisher: str | None, publisher_url: str | None, db
 @click.option("--title", default=None, help="Title (one file only).")
 @click.option("--url", default=None, help="URL of the article (one file only).")
 @click.option("--encoding", default=None, help="Encoding of the files when not UTF-8.")
+@click.option("--from", "from_tool", type=click.Choice(["prodigy", "doccano", "label-studio"]),
+              default=None,
+              help="FILES are span exports of this tool: their spans become the claims.")
 @db_option
 @handle_errors
 def add(
@@ -89,10 +92,13 @@ def add(
     title: str | None,
     url: str | None,
     encoding: str | None,
+    from_tool: str | None,
     db: str | None,
 ) -> None:
     """Add articles from .txt, .md or .jsonl FILES and propose their claims.
 
+    With --from, FILES are Prodigy, doccano or Label Studio exports: each annotated text
+    becomes an article and its spans its claims (origin import:TOOL), with no extraction.
     All files are read and checked first: a bad file or line refuses the whole command and
     nothing is added. Adding the same text again changes nothing.
     """
@@ -102,7 +108,23 @@ def add(
         raise click.UsageError("--title and --url apply to a single file")
     date = parse_date(published)
     items: list[dict[str, Any]] = []
+    skipped = 0
     for path in files:
+        if from_tool is not None:
+            from annotator.cli_common import read_user_file
+            from exports.foreign import read_foreign
+
+            found, n_skipped = read_foreign(read_user_file(path), path, from_tool)
+            skipped += n_skipped
+            for item in found:
+                item.setdefault("lang", lang)
+                item.setdefault("published", date)
+                if title is not None:
+                    item["title"] = title
+                if url is not None:
+                    item["url"] = url
+            items.extend(found)
+            continue
         items.extend(
             load_articles(path, lang=lang, published=date, title=title, url=url,
                           encoding=encoding)
@@ -121,9 +143,11 @@ def add(
         state = "added" if r.created else "already present"
         label = visible(r.article.title or r.article.external_id or "")
         click.echo(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
+    verb = f"drawn by {from_tool}" if from_tool else "proposed"
     click.echo(
-        f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims proposed; "
-        f"{len(results) - len(created)} already present",
+        f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims {verb}; "
+        f"{len(results) - len(created)} already present"
+        + (f"; {skipped} rejected, ignored or cancelled task(s) skipped" if skipped else ""),
         err=True,
     )
 

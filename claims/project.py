@@ -187,14 +187,22 @@ class Project:
                 external_id=item.get("external_id"),
                 metadata=item.get("metadata") or {},
             )
+        # Items with `spans` (annotations brought from another tool) get those as claims,
+        # drawn by `origin`, instead of the extractor's proposals.
+        drawn: dict[str, list[Claim]] = {}
+        for item in items:
+            article = new.get(article_id_for(item["text"]))
+            if article is not None and "spans" in item and article.id not in drawn:
+                drawn[article.id] = _drawn_claims(article, item["spans"], item["origin"])
+        extracted = [a for a in new.values() if a.id not in drawn]
         jobs = [
             {"id": a.id, "text": a.text, "lang": a.lang, "published": a.published}
-            for a in new.values()
+            for a in extracted
         ]
         origin = f"extractor/{EXTRACTOR_VERSION}"
-        proposed: dict[str, list[dict[str, Any]]] = {}
+        proposed: dict[str, list[Any]] = dict(drawn)
         for n, (article, records) in enumerate(
-            zip(new.values(), extract_many(jobs, workers=workers if len(jobs) > 32 else 1),
+            zip(extracted, extract_many(jobs, workers=workers if len(jobs) > 32 else 1),
                 strict=True),
             start=1,
         ):
@@ -578,6 +586,24 @@ class Project:
             for claim_id in sorted(touched):
                 tx.rederive(claim_id)
         return new
+
+
+def _drawn_claims(article: Article, spans: Sequence[Any], origin: str) -> list[Claim]:
+    """Claims over `(start, end, labels)` spans of a new article, with the extractor's facets."""
+    claims: list[Claim] = []
+    for start, end, labels in spans:
+        start, end = _check_span(article, int(start), int(end))
+        facets = _facets(article, start, end)
+        kind = ("quantity" if facets["quantities"] else "quote" if facets["speaker"]
+                else "date" if facets["dates"] else "other")
+        claims.append(Claim.model_validate({
+            "id": claim_id_for(article.id, start, end), "article_id": article.id,
+            "start": start, "end": end, "text": article.text[start:end], "kind": kind,
+            "score": 1.0, "reasons": [str(label) for label in labels] or [origin],
+            "origin": origin, **facets,
+        }))
+    unique = {c.id: c for c in claims}
+    return sorted(unique.values(), key=lambda c: (c.start, c.end))
 
 
 def _check_span(article: Article, start: int, end: int) -> tuple[int, int]:
