@@ -63,6 +63,8 @@ class ReviewRow:
     rationale: str
     updated_at: str
     """ISO 8601 UTC with 'Z', as stored."""
+    claim_text: str = ""
+    """This reviewer's rewrite of the claim as a standalone statement, or ""."""
 
     def source_list(self) -> list[dict[str, Any]]:
         parsed: list[dict[str, Any]] = orjson.loads(self.sources)
@@ -80,28 +82,6 @@ class Adjudication:
 
 
 @dataclass(slots=True)
-class ClaimExtras:
-    """What the event log holds about a claim beyond the reviews table: the adjudication and
-    each reviewer's rewrite of the claim as a standalone statement ("the claim as checked")."""
-
-    adjudication: Adjudication | None = None
-    claim_texts: dict[str, tuple[str, int]] = field(default_factory=dict)
-    """reviewer -> (text, seq of the event that set it)."""
-
-    def checked_text(self) -> str:
-        """The adjudicator's rewrite, else the only one, else the latest; "" when none."""
-        texts = {r: t for r, t in self.claim_texts.items() if t[0].strip()}
-        if not texts:
-            return ""
-        if self.adjudication is not None and self.adjudication.reviewer in texts:
-            return texts[self.adjudication.reviewer][0]
-        distinct = {t[0] for t in texts.values()}
-        if len(distinct) == 1:
-            return next(iter(distinct))
-        return max(texts.values(), key=lambda t: t[1])[0]
-
-
-@dataclass(slots=True)
 class ClaimRow:
     id: str
     start: int
@@ -115,15 +95,24 @@ class ClaimRow:
     speaker: str | None
     origin: str
     reviews: list[ReviewRow] = field(default_factory=list)
-    extras: ClaimExtras | None = None
-
-    @property
-    def adjudication(self) -> Adjudication | None:
-        return self.extras.adjudication if self.extras is not None else None
+    adjudication: Adjudication | None = None
 
     @property
     def checked_text(self) -> str:
-        return self.extras.checked_text() if self.extras is not None else ""
+        """The claim as checked: the adjudicator's rewrite, else the one rewrite every
+        reviewer who wrote one agrees on, else the latest; "" when nobody rewrote the claim
+        (the rule of `claims.model.ClaimState.checked_text`)."""
+        rewritten = [r for r in self.reviews if r.claim_text and r.status != "rejected"]
+        if not rewritten:
+            return ""
+        adjudication = self.adjudication
+        if adjudication is not None:
+            for r in rewritten:
+                if r.reviewer == adjudication.reviewer:
+                    return r.claim_text
+        if len({r.claim_text for r in rewritten}) == 1:
+            return rewritten[0].claim_text
+        return max(rewritten, key=lambda r: r.updated_at).claim_text
 
     @property
     def status(self) -> str:
@@ -170,7 +159,8 @@ class ClaimRow:
 _CLAIMS_SQL = (
     "SELECT c.id, c.span_start, c.span_end, c.kind, c.score, c.reasons, c.quantities, "
     "c.dates, c.speaker, c.origin, r.reviewer, r.status, r.verdict, r.sources, r.rationale, "
-    "r.updated_at FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id{reviewer} "
+    "r.updated_at, r.claim_text, c.adjudication "
+    "FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id{reviewer} "
     "WHERE c.article_id = ? AND c.live = 1 "
     "ORDER BY c.span_start, c.span_end, c.id, r.reviewer"
 )
@@ -281,44 +271,6 @@ def _prefetched(
         thread.join()
 
 
-_EXTRAS_SQL = (
-    "SELECT e.seq, e.claim_id, e.reviewer, e.type, e.payload, e.ts FROM events e "
-    "WHERE e.type IN ('adjudicate', 'claim_text') AND (SELECT COUNT(*) FROM events t "
-    "WHERE t.other_id = e.id AND t.type IN ('undo', 'redo')) % 2 = 0 ORDER BY e.seq"
-)
-
-
-def load_extras(tx: Any, filters: Filters) -> dict[str, ClaimExtras]:
-    """Adjudications and claim rewrites in effect, by claim id, read from the event log.
-
-    One pass over the log's adjudicate and claim_text events (undone ones left out): they
-    are few next to the claims, and this is the one place that decides which is in effect
-    (the latest adjudication; each reviewer's latest rewrite). With a reviewer filter only
-    that reviewer's rewrite is kept and no adjudication applies: the export is their view.
-    """
-    table: dict[str, ClaimExtras] = {}
-    for seq, claim_id, reviewer, type_, payload, ts in tx.all(_EXTRAS_SQL):
-        if filters.reviewer is not None and (type_ == "adjudicate" or reviewer != filters.reviewer):
-            continue
-        extras = table.get(claim_id)
-        if extras is None:
-            extras = table[claim_id] = ClaimExtras()
-        data = orjson.loads(payload) if isinstance(payload, (str, bytes)) else dict(payload)
-        if type_ == "adjudicate":
-            label = data.get("label")
-            extras.adjudication = Adjudication(
-                reviewer, label if isinstance(label, str) else None,
-                str(data.get("note") or ""), _iso(ts),
-            )
-        else:
-            extras.claim_texts[reviewer] = (str(data.get("text") or ""), int(seq))
-    return table
-
-
-def _iso(ts: Any) -> str:
-    return ts if isinstance(ts, str) else ts.isoformat()
-
-
 def iter_claims(
     tx: Any, filters: Filters, scanned: list[int] | None = None, *, prefetch: bool = False
 ) -> Generator[tuple[ArticleRow, ClaimRow], None, None]:
@@ -328,12 +280,11 @@ def iter_claims(
     `prefetch`, rows are read by a second thread while records are being built.
     """
     since = filters.since.isoformat() if filters.since else None
-    extras = load_extras(tx, filters)
     batches = _row_batches(tx, filters)
     if prefetch:
         batches = _prefetched(batches)
     try:
-        yield from _group(batches, filters, since, scanned, extras)
+        yield from _group(batches, filters, since, scanned)
     finally:
         close = getattr(batches, "close", None)
         if close is not None:
@@ -345,7 +296,6 @@ def _group(
     filters: Filters,
     since: str | None,
     scanned: list[int] | None,
-    extras: dict[str, ClaimExtras] | None = None,
 ) -> Iterator[tuple[ArticleRow, ClaimRow]]:
     """Rows (one per claim and review) grouped into claims with their reviews."""
     current: ClaimRow | None = None
@@ -366,11 +316,11 @@ def _group(
                 current = ClaimRow(
                     row[0], start, end, text[start:end], row[3], row[4],
                     row[5], row[6], row[7], row[8], row[9], [],
-                    extras.get(row[0]) if extras else None,
+                    None if filters.reviewer is not None else _adjudication(row[17]),
                 )
                 current_article = article
             if row[10] is not None:
-                current.reviews.append(ReviewRow(*row[10:16]))
+                current.reviews.append(ReviewRow(*row[10:17]))
     if current is not None:
         if len(current.reviews) > 1:
             current.reviews.sort(key=_by_reviewer)
@@ -378,6 +328,18 @@ def _group(
             scanned[0] += 1
         if _keep(current, filters, since):
             yield current_article, current  # type: ignore[misc]
+
+
+def _adjudication(value: Any) -> Adjudication | None:
+    """The stored adjudication (JSON, `claims.store.rows.adjudication_json`), or None.
+
+    With a reviewer filter none applies: that export is the reviewer's own view."""
+    if not value:
+        return None
+    data = orjson.loads(value)
+    verdict = data.get("verdict")
+    return Adjudication(str(data.get("reviewer", "")), verdict if isinstance(verdict, str) else None,
+                        str(data.get("note") or ""), str(data.get("ts", "")))
 
 
 def _by_reviewer(review: ReviewRow) -> str:

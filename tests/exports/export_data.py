@@ -109,40 +109,6 @@ PUBLISHER_NAME = "Vérif Exemple"
 PUBLISHER_URL = "https://verif.example.org/checks"
 
 
-def _log_event(project: Project, type_: str, claim_id: str, reviewer: str,
-               payload: dict[str, Any]) -> None:
-    """Append an event the Project has no method for yet, as the store writes events."""
-    import uuid
-
-    import orjson
-
-    from claims.store import base
-
-    with project.store.transaction() as tx:
-        article_id = tx.one("SELECT article_id FROM claims WHERE id = ?", (claim_id,))[0]
-        tx.execute(
-            "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
-            "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (uuid.uuid4().hex, base._ts(base.utc_now()), reviewer, type_, article_id,
-             claim_id, None, orjson.dumps(payload).decode()),
-        )
-
-
-def adjudicate(project: Project, claim_id: str, reviewer: str, label: str | None,
-               note: str = "") -> None:
-    if hasattr(project, "adjudicate"):
-        project.adjudicate(claim_id, reviewer, label, note)
-    else:
-        _log_event(project, "adjudicate", claim_id, reviewer, {"label": label, "note": note})
-
-
-def set_claim_text(project: Project, claim_id: str, reviewer: str, text: str) -> None:
-    if hasattr(project, "set_claim_text"):
-        project.set_claim_text(claim_id, reviewer, text)
-    else:
-        _log_event(project, "claim_text", claim_id, reviewer, {"text": text})
-
-
 def add_reviews(project: Project, fr: list[str], en: list[str]) -> None:
     """Every case a format must handle: agreement, disagreement, rejection, no review, a
     configured publisher."""
@@ -176,9 +142,9 @@ def add_reviews(project: Project, fr: list[str], en: list[str]) -> None:
 def add_team_work(project: Project, fr: list[str], en: list[str]) -> None:
     """On top of `add_reviews`: the disputed claim adjudicated, another disputed claim left
     for adjudication, a reviewer's rewrite of a claim as a standalone statement."""
-    set_claim_text(project, en[2], "bruno",
-                   "Ridership of the city's buses grew by about 12% in 2024.")
-    adjudicate(project, fr[1], "chloe", "refuted",
+    project.set_claim_text(en[2], "bruno",
+                           "Ridership of the city's buses grew by about 12% in 2024.")
+    project.adjudicate(fr[1], "chloe", "refuted",
                "Les chiffres de l'observatoire montrent une baisse de 12 %, pas de 30 %.")
     project.set_verdict(fr[3], "ana", "supported")
     project.add_source(fr[3], "ana", {"url": "https://prefecture.example.fr/agenda",
