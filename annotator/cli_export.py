@@ -15,7 +15,7 @@ import click
 
 from annotator.cli_common import UserError, db_option, handle_errors, parse_date
 
-FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv")
+FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv", "parquet")
 STATUS_NAMES = ("proposed", "accepted", "rejected")
 PROGRESS_FROM = 20_000
 """Claims (export) or bytes/50 (import) below which no progress bar is drawn."""
@@ -83,22 +83,25 @@ def export(
     """Export claims and their reviews as a dataset (deterministic order and bytes)."""
     import exports
     from claims.project import Project
-    from exports.common import Publisher
+    from exports.common import ExportReport, Publisher
 
     _require_database(db)
     since_day = parse_date(since, "--since")
     chosen = Publisher(name=publisher, url=publisher_url) if publisher else None
     if publisher_url and not publisher:
         raise UserError("--publisher-url needs --publisher NAME")
+    report = ExportReport()
     with Project.open(db) as project, _progress_bar(f"export {fmt}", not quiet) as progress:
-        n = exports.write_file(
+        exports.write_file(
             project, fmt.lower(), output, reviewer=reviewer, status=status,
             article=list(articles), since=since_day, with_articles=with_articles,
-            publisher=chosen, progress=progress,
+            publisher=chosen, progress=progress, report=report,
         )
     if not quiet:
         where = "standard output" if output == "-" else output
-        click.echo(f"claims: wrote {n} {fmt} records to {where}", err=True)
+        click.echo(f"claims: {report.summary(fmt.lower(), where)}", err=True)
+        for line in report.warning_lines():
+            click.echo(f"claims: warning: {line}", err=True)
 
 
 def _require_database(db: str | None) -> None:
