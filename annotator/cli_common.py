@@ -25,7 +25,7 @@ class UserError(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"claims: error: {self.format_message()}", err=True)
+        say(f"claims: error: {self.format_message()}", err=True, file=file)
 
 
 def db_option(fn: F) -> F:
@@ -200,19 +200,35 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or controls / len(sample) > 0.1
 
 
-def visible(text: str) -> str:
-    """Text safe to print on a terminal: controls, ESC and bidi overrides become visible."""
-    from annotator.plain_text import clean
+def shown(text: str) -> str:
+    """`text` as the command line may print it to a terminal: the one gate for all output.
 
-    return clean(text)
+    Control characters, ESC and bidi overrides become visible symbols (the annotator's table,
+    `annotator/plain_text.py`), and any password in a connection string is masked.
+    """
+    from annotator.plain_text import clean
+    from claims.store.target import redact
+
+    return clean(redact(text))
+
+
+visible = shown
+"""The old name of `shown`."""
+
+
+def say(text: str, *, err: bool = False, file: Any = None, nl: bool = True) -> None:
+    """Print one message (stdout, or stderr with `err`) through `shown`."""
+    click.echo(shown(text), err=err if file is None else False, file=file, nl=nl)
 
 
 def echo_jsonl(records: Any) -> None:
-    """Write dicts as JSONL to stdout, fast (orjson) and flushed per batch."""
+    """Write dicts as JSONL to stdout: exact JSON, with every terminal control escaped."""
     import orjson
+
+    from annotator.plain_text import escape_json
 
     out = sys.stdout.buffer
     for record in records:
-        out.write(orjson.dumps(record))
+        out.write(escape_json(orjson.dumps(record)))
         out.write(b"\n")
     out.flush()

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from annotator.cli_common import UserError, db_option, handle_errors, parse_date
+from annotator.cli_common import UserError, db_option, handle_errors, parse_date, say
 
 FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv")
 STATUS_NAMES = ("proposed", "accepted", "rejected")
@@ -85,12 +85,11 @@ def export(
     from claims.project import Project
     from exports.common import Publisher
 
-    _require_database(db)
     since_day = parse_date(since, "--since")
     chosen = Publisher(name=publisher, url=publisher_url) if publisher else None
     if publisher_url and not publisher:
         raise UserError("--publisher-url needs --publisher NAME")
-    with Project.open(db) as project, _progress_bar(f"export {fmt}", not quiet) as progress:
+    with Project.open(db, mode="read") as project, _progress_bar(f"export {fmt}", not quiet) as progress:
         n = exports.write_file(
             project, fmt.lower(), output, reviewer=reviewer, status=status,
             article=list(articles), since=since_day, with_articles=with_articles,
@@ -98,18 +97,7 @@ def export(
         )
     if not quiet:
         where = "standard output" if output == "-" else output
-        click.echo(f"claims: wrote {n} {fmt} records to {where}", err=True)
-
-
-def _require_database(db: str | None) -> None:
-    """Exporting from a database that does not exist is a typo, not a wish for an empty file."""
-    from pathlib import Path
-
-    from claims.store import resolve_db
-
-    target = resolve_db(db)
-    if "://" not in target and not Path(target).exists():
-        raise UserError(f"{target}: no such database (give --db or set CLAIMS_DB)")
+        say(f"claims: wrote {n} {fmt} records to {where}", err=True)
 
 
 @click.command()
@@ -135,13 +123,13 @@ def validate(file: str, max_errors: int) -> None:
     report = validate_file(file, max_problems=max_errors)
     name = report.name
     for problem in report.problems:
-        click.echo(f"{name}:{problem.line}: {problem.field or '(record)'}: {problem.message}",
+        say(f"{name}:{problem.line}: {problem.field or '(record)'}: {problem.message}",
                    err=True)
     if not report.ok:
         more = f" (stopped after {max_errors})" if report.truncated else ""
         raise UserError(f"{name}: {len(report.problems)} problems in {report.records} "
                         f"records{more}")
-    click.echo(f"{name}: {report.records} records valid (schema_version "
+    say(f"{name}: {report.records} records valid (schema_version "
                f"{_schema_version()})")
 
 
@@ -170,4 +158,4 @@ def import_reviews(file: str, db: str | None, dry_run: bool, quiet: bool) -> Non
         report = import_file(project, file, dry_run=dry_run, progress=scaled)
     if not quiet:
         prefix = "dry run: " if dry_run else ""
-        click.echo(f"claims: {prefix}{report.summary()}", err=True)
+        say(f"claims: {prefix}{report.summary()}", err=True)

@@ -19,6 +19,7 @@ from annotator.cli_common import (
     handle_errors,
     parse_date,
     reviewer_option,
+    say,
     visible,
 )
 from claims.labels import PRESETS
@@ -26,12 +27,14 @@ from claims.model import STANCES, STATUSES, Source
 
 if TYPE_CHECKING:
     from claims.project import AddResult, Project
+    from claims.store import OpenMode
 
 
-def _open(db: str | None, scale: str | None = None) -> Project:
+def _open(db: str | None, mode: OpenMode, scale: str | None = None) -> Project:
+    """The project; only init and add create one, reading commands open it read-only."""
     from claims.project import Project
 
-    return Project.open(db, scale=scale)
+    return Project.open(db, scale=scale, mode=mode)
 
 
 def _reviewer(name: str | None) -> str:
@@ -62,13 +65,13 @@ def init(scale: str | None, publisher: str | None, publisher_url: str | None, db
             publisher_url = check_http_url(publisher_url)
         except ValueError as exc:
             raise InputError(f"--publisher-url: {exc}") from None
-    with _open(db, scale) as project:
+    with _open(db, "create", scale) as project:
         if publisher is not None:
             project.store.set_meta("publisher_name", publisher)
         if publisher_url is not None:
             project.store.set_meta("publisher_url", publisher_url)
         labels = ", ".join(f"{i}={label.id}" for i, label in enumerate(project.scale.labels, 1))
-        click.echo(f"{project.store.url}: {project.scale.name} scale ({labels})")
+        say(f"{project.store.url}: {project.scale.name} scale ({labels})")
 
 
 @click.command()
@@ -114,14 +117,14 @@ def add(
             check_http_url(url)
         except ValueError as exc:
             raise InputError(f"--url: {exc}") from None
-    with _open(db) as project:
+    with _open(db, "create") as project:
         results = _add_with_progress(project, items)
     created = [r for r in results if r.created]
     for r in results:
         state = "added" if r.created else "already present"
         label = visible(r.article.title or r.article.external_id or "")
-        click.echo(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
-    click.echo(
+        say(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
+    say(
         f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims proposed; "
         f"{len(results) - len(created)} already present",
         err=True,
@@ -148,7 +151,7 @@ def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[Ad
 @handle_errors
 def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str | None) -> None:
     """List claims with their id, status, verdicts, kind, score and text."""
-    with _open(db) as project:
+    with _open(db, "read") as project:
         article_id = project.article(article_ref).id if article_ref is not None else None
         states = project.claims(article_id, status=status)
     if fmt == "jsonl":
@@ -179,8 +182,8 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
             f"{s.claim.id:<12}  {s.status:<8}  {visible(verdicts) or '-':<22}  "
             f"{s.claim.kind:<10}  {s.claim.score:.2f}   {text}"
         )
-    click.echo("\n".join(lines))
-    click.echo(f"{len(states)} claim(s)", err=True)
+    say("\n".join(lines))
+    say(f"{len(states)} claim(s)", err=True)
 
 
 @click.command()
@@ -235,7 +238,7 @@ def review(
             source = Source(url=source_url, title=title, quote=quote, stance=stance)
         except ValueError:
             raise InputError(f"--source: {source_url!r} is not an http(s) URL") from None
-    with _open(db) as project:
+    with _open(db, "write") as project:
         state = project.claim(claim_id)
         cid = state.claim.id
         if verdict is not None:
@@ -260,8 +263,8 @@ def review(
         project.review(cid, name, verdict=label.id if verdict is not None else None,
                        clear_verdict=clear_verdict, status=status, source=source, rationale=note)
         final = project.claim(cid)
-    click.echo(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
-    click.echo(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)
+    say(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
+    say(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)
 
 
 def _describe_event(event: Any) -> str:
@@ -283,13 +286,13 @@ def _describe_event(event: Any) -> str:
 
 def _toggle(kind: str, reviewer: str | None, db: str | None) -> None:
     name = _reviewer(reviewer)
-    with _open(db) as project:
+    with _open(db, "write") as project:
         result = project.undo(name) if kind == "undo" else project.redo(name)
         if result is None:
             raise UserError(f"nothing to {kind} for {name}")
         with project.store.read() as tx:
             original = tx.event(result.event.other_id or "")
-    click.echo(
+    say(
         f"{kind}: {_describe_event(original)} on claim {result.event.claim_id} "
         f"by {visible(name)}"
     )
@@ -324,7 +327,7 @@ def redo(reviewer: str | None, db: str | None) -> None:
 def log(claim_id: str | None, reviewer: str | None, limit: int | None, fmt: str,
         db: str | None) -> None:
     """Show the event log: who did what, when, for CLAIM_ID or the whole project."""
-    with _open(db) as project:
+    with _open(db, "read") as project:
         events = project.history(claim_id, reviewer=reviewer, limit=limit,
                                  newest_first=limit is not None)
     if limit is not None:
@@ -334,7 +337,7 @@ def log(claim_id: str | None, reviewer: str | None, limit: int | None, fmt: str,
         return
     for e in events:
         ts = e.ts.strftime("%Y-%m-%d %H:%M:%S")
-        click.echo(
+        say(
             f"{e.seq:>6}  {ts}  {visible(e.reviewer):<12}  {e.claim_id}  {_describe_event(e)}"
         )
-    click.echo(f"{len(events)} event(s)", err=True)
+    say(f"{len(events)} event(s)", err=True)

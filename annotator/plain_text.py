@@ -8,6 +8,8 @@ CSI or OSC sequence shows as inert text such as ``␛]0;title␇``.
 
 from __future__ import annotations
 
+import re
+
 KEEP = frozenset("\n\t")
 """Controls that are layout, not commands; the views handle them."""
 
@@ -34,6 +36,27 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 _ONE_LINE = {**_TABLE, ord("\n"): "\u2424", ord("\t"): " "}
+
+
+def _json_escapes() -> dict[bytes, bytes]:
+    # Every character `clean` replaces that JSON may carry raw (orjson escapes C0 itself).
+    codes = [0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+             0x200E, 0x200F, 0x061C, 0x2028, 0x2029]
+    return {chr(c).encode("utf-8"): f"\\u{c:04x}".encode() for c in codes}
+
+
+_JSON_ESCAPES = _json_escapes()
+_JSON_PATTERN = re.compile(b"|".join(re.escape(k) for k in _JSON_ESCAPES))
+
+
+def escape_json(data: bytes) -> bytes:
+    """UTF-8 JSON with DEL, C1 controls, bidi controls and line separators as \\uXXXX escapes.
+
+    The JSON means exactly the same (any parser reads the same strings back); only a terminal
+    showing it raw is protected. These characters can only occur inside JSON strings, so a
+    byte-level replacement is exact.
+    """
+    return _JSON_PATTERN.sub(lambda m: _JSON_ESCAPES[m.group(0)], data)
 
 
 def clean(text: str) -> str:

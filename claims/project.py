@@ -26,7 +26,7 @@ from claims.model import (
     article_id_for,
     claim_id_for,
 )
-from claims.store import ArticleSummary, Store, StoreError, new_event, open_store
+from claims.store import ArticleSummary, OpenMode, Store, StoreError, new_event, open_store
 
 
 class ProjectError(Exception):
@@ -78,10 +78,16 @@ class Project:
         self.scale: LabelScale = preset(name) if name else DEFAULT_SCALE
 
     @classmethod
-    def open(cls, db: str | None = None, *, scale: str | None = None) -> Project:
-        """Open (creating if needed) the project at `db`; `scale` is only for a new project."""
+    def open(
+        cls, db: str | None = None, *, scale: str | None = None, mode: OpenMode = "create"
+    ) -> Project:
+        """Open the project at `db`; `scale` is only for a new project.
+
+        `mode` "create" makes a missing project, "write" needs it to exist, "read" opens it
+        read-only and never creates or alters anything (see `claims.store.open_store`).
+        """
         try:
-            store = open_store(db)
+            store = open_store(db, mode)
         except StoreError as exc:
             raise ProjectError(str(exc)) from exc
         if scale is not None:

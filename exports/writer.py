@@ -256,11 +256,11 @@ def _reading_project(project: Project) -> Iterator[Project]:
     A long export holds its read transaction for its whole length; on the project's own
     connection that would make the annotator's writes (same connection, same lock) wait.
     """
-    from claims.store import StoreError, open_store
+    from claims.store import StoreError
 
     try:
-        store = open_store(project.store.url)
-    except (StoreError, OSError):
+        store = project.store.reader()  # type: ignore[attr-defined]
+    except (StoreError, OSError, AttributeError):
         yield project
         return
     reader = Project(store)
