@@ -17,7 +17,14 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from claims.store.base import ArticleSummary, SchemaTooNew, Store, StoreError, new_event
+from claims.store.base import (
+    ArticleSummary,
+    SchemaTooNew,
+    Store,
+    StoreError,
+    Transaction,
+    new_event,
+)
 from claims.store.target import Target, parse_target, redact
 
 DEFAULT_DB = "claims.db"
@@ -51,6 +58,7 @@ __all__ = [
     "Store",
     "StoreError",
     "Target",
+    "Transaction",
     "new_event",
     "open_store",
     "parse_target",

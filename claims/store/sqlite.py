@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from claims.store.base import NoProject, Store, StoreError, _Tx
+from claims.store.base import NoProject, Store, StoreError, Transaction
 
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_S = 120.0
@@ -106,7 +106,7 @@ class SqliteStore(Store):
                     f"({exc}); reading commands (list, log, export) still work")
         return _describe(self.url, exc)
 
-    def _table_names_in(self, tx: _Tx) -> set[str]:
+    def _table_names_in(self, tx: Transaction) -> set[str]:
         rows = tx.all("SELECT name FROM sqlite_master WHERE type = 'table' "
                       "AND name NOT LIKE 'sqlite_%'")
         return {row[0] for row in rows}
@@ -125,7 +125,7 @@ class SqliteStore(Store):
                 delay = min(delay * 2, 0.5)
 
     @contextmanager
-    def transaction(self, write: bool = True) -> Iterator[_Tx]:
+    def transaction(self, write: bool = True) -> Iterator[Transaction]:
         with self._lock:
             if self._conn is None:
                 raise StoreError(f"{self.url}: the database is closed")
@@ -137,7 +137,7 @@ class SqliteStore(Store):
             except sqlite3.Error as exc:
                 raise StoreError(_describe(self.url, exc)) from exc
             try:
-                yield _Tx(self, cur)
+                yield Transaction(self, cur)
             except BaseException as exc:
                 with contextlib.suppress(sqlite3.Error):
                     cur.execute("ROLLBACK")
