@@ -73,12 +73,15 @@ def _progress_bar(label: str, enabled: bool) -> Iterator[Callable[[int, int], ob
               help="ClaimReview author organisation (default: project meta publisher_name).")
 @click.option("--publisher-url", default=None, metavar="URL",
               help="ClaimReview publisher site; fact-check urls are URL#claim-<id>.")
+@click.option("--raw-cells", is_flag=True,
+              help="CSV: write cells exactly, even those a spreadsheet would run as formulas "
+                   "(by default a cell starting with = + - @ tab or CR gets a leading ').")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
 @handle_errors
 def export(
     db: str | None, output: str, fmt: str, reviewer: str | None, status: str | None,
     articles: tuple[str, ...], since: str | None, with_articles: bool,
-    publisher: str | None, publisher_url: str | None, quiet: bool,
+    publisher: str | None, publisher_url: str | None, raw_cells: bool, quiet: bool,
 ) -> None:
     """Export claims and their reviews as a dataset (deterministic order and bytes)."""
     import exports
@@ -93,7 +96,7 @@ def export(
         n = exports.write_file(
             project, fmt.lower(), output, reviewer=reviewer, status=status,
             article=list(articles), since=since_day, with_articles=with_articles,
-            publisher=chosen, progress=progress,
+            publisher=chosen, progress=progress, raw_cells=raw_cells,
         )
     if not quiet:
         where = "standard output" if output == "-" else output
@@ -115,11 +118,21 @@ def schema(indent: int) -> None:
 @click.argument("file", metavar="FILE|-")
 @click.option("--max-errors", default=100, show_default=True,
               help="Stop after this many problems.")
+@click.option("--db", default=None, metavar="PATH|URL",
+              help="Also run `claims import --dry-run` against this project (articles, "
+                   "claims and scale must match it).")
 @handle_errors
-def validate(file: str, max_errors: int) -> None:
-    """Check a JSONL file against the export schema; report the line and field of each error."""
+def validate(file: str, max_errors: int, db: str | None) -> None:
+    """Check a JSONL file as `claims import` would, and against the export schema.
+
+    Every rule import applies that needs no project is checked (ids, offsets, facets inside
+    the claim, labels of the record's scale, time stamps), with the line and field of each
+    problem; with --db, the import itself is tried and rolled back.
+    """
     from exports.validate import validate_file
 
+    if file == "-" and db is not None:
+        raise click.UsageError("--db needs a named FILE (standard input is read once)")
     report = validate_file(file, max_problems=max_errors)
     name = report.name
     for problem in report.problems:
@@ -129,8 +142,15 @@ def validate(file: str, max_errors: int) -> None:
         more = f" (stopped after {max_errors})" if report.truncated else ""
         raise UserError(f"{name}: {len(report.problems)} problems in {report.records} "
                         f"records{more}")
+    if db is not None:
+        from claims.project import Project
+        from exports.importer import import_file
+
+        with Project.open(db, mode="write") as project:
+            dry = import_file(project, file, dry_run=True)
+        say(f"{name}: import --dry-run: {dry.summary()}", err=True)
     say(f"{name}: {report.records} records valid (schema_version "
-               f"{_schema_version()})")
+        f"{_schema_version()})")
 
 
 def _schema_version() -> int:

@@ -155,7 +155,7 @@ def open_input(path: str) -> tuple[IO[bytes], str, int]:
     except BaseException:
         os.close(fd)
         raise
-    return os.fdopen(fd, "rb"), path, st.st_size
+    return os.fdopen(fd, "rb", buffering=256 * 1024), path, st.st_size
 
 
 def read_bytes(path: str, limit: int, *, what: str = "article",

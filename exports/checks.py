@@ -152,17 +152,40 @@ def foreign_format(first: Any, raw: bytes = b"") -> str | None:
 
 
 def first_value(data: bytes) -> Any:
-    """The first JSON value of a file for `foreign_format` (an array file or a JSONL line)."""
-    import orjson
+    """The first JSON value of a file's beginning, for `foreign_format`.
 
+    A JSON array (pretty-printed or not) gives its first element; a JSONL file its first
+    line. Only the first value is read, so `data` may be cut anywhere after it.
+    """
+    import json
+
+    text = data.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    decoder = json.JSONDecoder()
     try:
-        return orjson.loads(data)
-    except orjson.JSONDecodeError:
-        line = data.split(b"\n", 1)[0]
-        try:
-            return orjson.loads(line)
-        except orjson.JSONDecodeError:
-            return None
+        if text.startswith("["):
+            index = 1
+            while index < len(text) and text[index] in " \t\r\n":
+                index += 1
+            return decoder.raw_decode(text, index)[0]
+        return decoder.raw_decode(text, 0)[0]
+    except (ValueError, RecursionError):
+        return None
 
 
-__all__ = ["Problem", "first_value", "foreign_format", "parse_record", "record_problems"]
+def refuse_foreign(name: str, head: bytes) -> None:
+    """Raise `FileProblem` naming what the file is, when its beginning is a foreign format."""
+    from claims.files import FileProblem
+
+    if not head.strip():
+        return
+    what = foreign_format(first_value(head), head)
+    if what is not None:
+        raise FileProblem(name, f"this is {what}")
+
+
+HEAD_BYTES = 256 * 1024
+"""How much of a file is read to tell what format it is."""
+
+
+__all__ = ["HEAD_BYTES", "Problem", "first_value", "foreign_format", "parse_record",
+           "record_problems", "refuse_foreign"]

@@ -35,7 +35,7 @@ import orjson
 from claims.files import FileProblem, Limits, iter_lines, loads, open_input
 from claims.model import SCHEMA_VERSION, Article, Claim, Event, article_id_for
 from claims.project import Project, ProjectError, check_reviewer
-from exports.checks import first_value, foreign_format, parse_record, record_problems
+from exports.checks import HEAD_BYTES, parse_record, record_problems, refuse_foreign
 from exports.records import ExportRecord, ReviewRecord
 
 
@@ -159,28 +159,23 @@ def read_records(stream: IO[bytes], name: str) -> Iterator[tuple[int, ExportReco
     """(line, record, bytes) of a native export; the first bad line raises `FileProblem`.
 
     Every rule of `exports.checks.record_problems` is applied: what `claims validate` refuses,
-    import refuses, with the same `FILE:LINE: field: problem`.
+    import refuses, with the same `FILE:LINE: field: problem`. A file in another format
+    (FEVER, AVeriTeC, ClaimReview, CSV, Prodigy, doccano, Label Studio) is named as such.
     """
     limits = Limits.from_env()
-    first = True
-    previous = b""
+    head = peek(stream)
+    refuse_foreign(name, head)
     for lineno, raw in iter_lines(stream, name, limits.line_bytes):
-        try:
-            data = loads(raw, name, lineno)
-        except FileProblem:
-            if first:
-                _refuse_foreign(name, lineno, raw, None)
-            raise
-        if first or (lineno == 2 and previous.strip() == b"["):
-            _refuse_foreign(name, lineno, raw, data)
-        first = False
-        previous = raw
+        data = loads(raw, name, lineno)
         if isinstance(data, dict):
             version = data.get("schema_version")
             if isinstance(version, int) and version > SCHEMA_VERSION:
                 raise FileProblem(name, f"{version} is newer than this program's "
                                   f"({SCHEMA_VERSION}); upgrade claims", line=lineno,
                                   field="schema_version")
+        elif isinstance(data, list) and lineno == 1:
+            raise FileProblem(name, "a JSON array, not JSON Lines (one record a line)",
+                              line=lineno)
         record, problems = parse_record(data)
         if record is None:
             field, problem = problems[0]
@@ -192,13 +187,15 @@ def read_records(stream: IO[bytes], name: str) -> Iterator[tuple[int, ExportReco
         yield lineno, record, len(raw)
 
 
-def _refuse_foreign(name: str, lineno: int, raw: bytes, data: object) -> None:
-    value = data
-    if value is None or raw.strip() == b"[":
-        value = first_value(raw.rstrip().rstrip(b","))
-    what = foreign_format(value, raw)
-    if what is not None:
-        raise FileProblem(name, f"this is {what}", line=lineno)
+def peek(stream: IO[bytes]) -> bytes:
+    """The beginning of a stream, left unread (a buffered file or stdin)."""
+    peeker = getattr(stream, "peek", None)
+    if peeker is not None:
+        try:
+            return bytes(peeker(HEAD_BYTES)[:HEAD_BYTES])
+        except (OSError, ValueError):
+            return b""
+    return b""
 
 
 class _Merger:

@@ -17,8 +17,8 @@ from typing import IO, Any
 
 from claims.files import FileProblem, Limits, iter_lines, loads, open_input
 from claims.project import ProjectError
-from exports.checks import parse_record, record_problems
-from exports.importer import _refuse_foreign
+from exports.checks import parse_record, record_problems, refuse_foreign
+from exports.importer import peek
 
 
 @dataclass(frozen=True)
@@ -99,33 +99,27 @@ def validate_stream(
     validator = _validator()
     report = ValidationReport(name=name)
     limits = Limits.from_env()
-    previous = b""
     try:
+        refuse_foreign(name, peek(stream))
         for lineno, raw in iter_lines(stream, name, limits.line_bytes):
             report.records += 1
-            for problem in _check_line(validator, lineno, raw, name, report.records == 1,
-                                       previous, limits):
+            for problem in _check_line(validator, lineno, raw, name, limits):
                 if len(report.problems) >= max_problems:
                     report.truncated = True
                     return report
                 report.problems.append(problem)
-            previous = raw
     except FileProblem as exc:
         raise ProjectError(str(exc)) from None
     return report
 
 
-def _check_line(validator: Any, lineno: int, raw: bytes, name: str, first: bool,
-                previous: bytes, limits: Limits) -> Iterator[Problem]:
+def _check_line(validator: Any, lineno: int, raw: bytes, name: str,
+                limits: Limits) -> Iterator[Problem]:
     try:
         data = loads(raw, name, lineno)
     except FileProblem as exc:
-        if first:
-            _refuse_foreign(name, lineno, raw, None)
         yield Problem(lineno, exc.field or "", exc.problem)
         return
-    if first or (lineno == 2 and previous.strip() == b"["):
-        _refuse_foreign(name, lineno, raw, data)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         path = [str(part) for part in error.absolute_path]
