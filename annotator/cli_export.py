@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
@@ -159,6 +160,16 @@ def _schema_version() -> int:
     return SCHEMA_VERSION
 
 
+def _new_sqlite_file(db: str | None) -> Path | None:
+    """The SQLite file this command would create, or None when it exists or is not SQLite."""
+    from claims.store import parse_target, resolve_db
+
+    target = parse_target(resolve_db(db))
+    if target.kind != "sqlite" or Path(target.value).exists():
+        return None
+    return Path(target.value)
+
+
 @click.command(name="import")
 @click.argument("file", metavar="FILE|-")
 @db_option
@@ -167,15 +178,26 @@ def _schema_version() -> int:
 @handle_errors
 def import_reviews(file: str, db: str | None, dry_run: bool, quiet: bool) -> None:
     """Merge reviews from a native JSONL export: all lines or none, never overwriting others."""
+    from claims.files import check_regular
     from claims.project import Project
     from exports.importer import import_file
 
-    with Project.open(db) as project, _progress_bar("import", not quiet) as progress:
-        scaled = None
-        if progress is not None:
-            def scaled(done: int, total: int) -> object:  # bytes -> a bar like the export's
-                return progress(done // 50, total // 50)
-        report = import_file(project, file, dry_run=dry_run, progress=scaled)
+    if file != "-":
+        check_regular(file)
+    new_file = _new_sqlite_file(db)
+    try:
+        with Project.open(db, mode="write" if dry_run else "create") as project, \
+                _progress_bar("import", not quiet) as progress:
+            scaled = None
+            if progress is not None:
+                def scaled(done: int, total: int) -> object:  # bytes -> a bar like the export's
+                    return progress(done // 50, total // 50)
+            report = import_file(project, file, dry_run=dry_run, progress=scaled)
+    except BaseException:
+        if new_file is not None:  # a refused import into a new project leaves no project
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{new_file}{suffix}").unlink(missing_ok=True)
+        raise
     if not quiet:
         prefix = "dry run: " if dry_run else ""
         say(f"claims: {prefix}{report.summary()}", err=True)
