@@ -10,13 +10,7 @@ from typing import Any
 import click
 import orjson
 
-from annotator.cli_common import (
-    InputError,
-    handle_errors,
-    open_user_file,
-    parse_date,
-    read_text_file,
-)
+from annotator.cli_common import escape_json, handle_errors, parse_date, read_text_file
 
 
 @click.command()
@@ -60,7 +54,7 @@ def extract(
                 notice.see(record)
             if only_checkworthy and not record["checkworthy"]:
                 continue
-            out.write(orjson.dumps(record))
+            out.write(escape_json(orjson.dumps(record)))
             out.write(b"\n")
         out.flush()
         return
@@ -76,7 +70,7 @@ def extract(
             if only_checkworthy and not record["checkworthy"]:
                 continue
             record["article_id"] = article["id"]
-            out.write(orjson.dumps(record))
+            out.write(escape_json(orjson.dumps(record)))
             out.write(b"\n")
     out.flush()
 
@@ -116,36 +110,37 @@ def _jsonl_articles(
     path: str, encoding: str | None, lang: str | None, published: date | None
 ) -> Iterator[dict[str, Any]]:
     """Articles of a JSONL stream, checked line by line; a bad line stops with its number."""
-    stream = sys.stdin.buffer if path == "-" else open_user_file(path)
-    name = "<stdin>" if path == "-" else path
+    from claims.files import FileProblem, Limits, iter_lines, loads, open_input
+
+    limits = Limits.from_env()
+    stream, name, _ = open_input(path)
     with stream:
-        for number, raw in enumerate(stream, start=1):
-            where = f"{name}:{number}"
+        for number, raw in iter_lines(stream, name, limits.line_bytes):
+
+            def fail(field: str | None, problem: str, number: int = number) -> FileProblem:
+                return FileProblem(name, problem, line=number, field=field)
+
             try:
                 line = raw.decode(encoding or "utf-8")
             except (UnicodeDecodeError, LookupError):
-                raise InputError(f"{where}: not valid {encoding or 'UTF-8'} text") from None
-            if not line.strip():
-                continue
-            try:
-                record = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
-                raise InputError(f"{where}: not valid JSON ({exc})") from None
+                raise fail(None, f"not valid {encoding or 'UTF-8'} text") from None
+            record = loads(line, name, number)
             if not isinstance(record, dict):
-                raise InputError(f"{where}: expected a JSON object")
+                raise fail(None, "expected a JSON object")
             if "id" not in record:
-                raise InputError(f"{where}: field 'id' is missing")
+                raise fail("id", "is missing")
             text = record.get("text")
             if not isinstance(text, str):
-                raise InputError(f"{where}: field 'text' must be a string")
+                raise fail("text", "must be a string")
+            limits.check_article(text, name, number, "text")
             line_lang = record.get("lang") or lang
             if line_lang not in (None, "fr", "en", "auto"):
-                raise InputError(f"{where}: field 'lang': {line_lang!r} is not fr, en or auto")
+                raise fail("lang", f"{str(line_lang)[:40]!r} is not fr, en or auto")
             line_date = published
             if record.get("published") is not None:
                 if not isinstance(record["published"], str):
-                    raise InputError(f"{where}: field 'published' must be a YYYY-MM-DD string")
-                line_date = parse_date(record["published"], f"{where}: field 'published'")
+                    raise fail("published", "must be a YYYY-MM-DD string")
+                line_date = parse_date(record["published"], f"{name}:{number}: published")
             yield {
                 "id": record["id"],
                 "text": text,

@@ -16,7 +16,7 @@ from annotator.safe_text import clean, clean_line
 from annotator.widgets.claim_style import claim_style
 from annotator.widgets.line_view import LineView
 from claims.labels import LabelScale
-from claims.model import ClaimState, Event
+from claims.model import ClaimState, Event, idna_host
 
 HISTORY_LINES = 15
 """The most recent events shown; `claims log CLAIM_ID` prints them all."""
@@ -91,6 +91,10 @@ def claim_details(
             text.append(f"  source {i} ", style=LABEL)
             text.append(f"({source.stance}) ", style=DIM)
             text.append(clean_line(source.url))
+            international = idna_host(source.url)
+            if international is not None:
+                # A homograph (Cyrillic "а" for Latin "a") reads the same; its punycode does not.
+                text.append(f"  [host {clean_line(international[1])}]", style="bold yellow")
             if source.title:
                 text.append("\n    " + clean_line(source.title), style="italic")
             if source.quote:
