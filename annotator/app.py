@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 
 from annotator.config import Config
 from annotator.keymap import APP_KEYS, bindings
+from annotator.live import LiveFeed
 from annotator.safe_text import clean, clean_line
 from annotator.screens.article import ArticleScreen
 from claims.project import Project, ProjectError
@@ -121,6 +122,8 @@ class ClaimsApp(App[None]):
         self.summaries: list[ArticleSummary] = []
         """Articles in project order, refreshed by the articles screen; `]`/`[` follow it."""
         self.runner = ActionRunner(self)
+        self.live = LiveFeed(self)
+        """Brings other reviewers' work to the screen (annotator.live)."""
         self.last_error: str | None = None
 
     def on_mount(self) -> None:
@@ -129,6 +132,7 @@ class ClaimsApp(App[None]):
         for problem in self.config.problems:
             self.notify(problem, severity="warning", markup=False, timeout=10)
         self.runner.start()
+        self.live.start()
         # The list of articles is built only when asked for: first paint is the article.
         if self.open_article:
             self.push_screen(ArticleScreen(self.open_article))
@@ -138,6 +142,7 @@ class ClaimsApp(App[None]):
             self.push_screen(ArticlesScreen())
 
     def on_unmount(self) -> None:
+        self.live.stop()
         self.runner.stop()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -58,6 +58,12 @@ class ClaimBook:
         self._pos = {s.claim.id: i for i, s in enumerate(self.states)}
         self.max_len = max((s.claim.end - s.claim.start for s in self.states), default=0)
 
+    def _renumber(self, first: int) -> None:
+        """Positions from `first` on moved: several structural changes in one `apply`
+        (a merge hides one claim and grows another) must each find the others' rows."""
+        for i in range(first, len(self.states)):
+            self._pos[self.states[i].claim.id] = i
+
     def __len__(self) -> int:
         return len(self.states)
 
@@ -111,16 +117,18 @@ class ClaimBook:
                     continue
                 del self.states[i]
                 del self._keys[i]
+                del self._pos[cid]
+                self._renumber(i)
                 structural = True
             if is_live:
                 k = _key(state)
                 j = bisect_left(self._keys, k)
                 self._keys.insert(j, k)
                 self.states.insert(j, state)
+                self._renumber(j)
                 self.reviewed += self.decided(state)
                 structural = True
         if structural:
-            self._pos = {s.claim.id: i for i, s in enumerate(self.states)}
             self.max_len = max((s.claim.end - s.claim.start for s in self.states), default=0)
         self.version += 1
         return structural

@@ -124,11 +124,13 @@ class DetailPanel(LineView):
         self._lines: list[list[Segment]] = []
         self._width = -1
 
-    def show(self, text: Text | str) -> None:
+    def show(self, text: Text | str, *, keep_scroll: bool = False) -> None:
+        """Show `text`; `keep_scroll` (the same claim, updated) leaves the reader's place."""
         self._text = text if isinstance(text, Text) else Text(text, end="")
         self._width = -1
         self._wrap()
-        self.scroll_to(y=0, animate=False, immediate=True)
+        if not keep_scroll:
+            self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
     @property
