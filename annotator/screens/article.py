@@ -87,7 +87,8 @@ class ArticleScreen(Screen[None]):
             app.call_from_thread(app.notify, f"Cannot open article: {exc}", severity="error",
                                  markup=False)
             return
-        book = ClaimBook.build(article, states, app.reviewer, app.project.scale)
+        book = ClaimBook.build(article, states, app.reviewer, app.project.scale,
+                               blind=bool(getattr(app.project, "blind", False)))
         app.call_from_thread(self._loaded, book, claim_id, seq)
         if not app.summaries:  # `]` and `[` follow the project's order of articles
             try:
@@ -167,7 +168,8 @@ class ArticleScreen(Screen[None]):
                        "or press c to draw one from the start." if self.book else "")
             return
         history = self._history.get(state.claim.id)
-        panel.show(claim_details(state, self.book.scale, self.book.reviewer, history),
+        panel.show(claim_details(state, self.book.scale, self.book.reviewer, history,
+                                 blind=self.book.blind),
                    keep_scroll=keep_scroll)
         if history is None:
             if self._history_timer is not None:
@@ -191,7 +193,8 @@ class ArticleScreen(Screen[None]):
             state = self.current()
             assert state is not None
             panel = self.query_one(DetailPanel)
-            panel.show(claim_details(state, self.book.scale, self.book.reviewer, events),
+            panel.show(claim_details(state, self.book.scale, self.book.reviewer, events,
+                                 blind=self.book.blind),
                        keep_scroll=True)
 
     def move_to(self, index: int) -> None:

@@ -41,12 +41,15 @@ class ClaimBook:
     reviewed: int = 0
     version: int = 0
     """Bumped on every change; caches of rendered rows key on it with the claim id."""
+    blind: bool = False
+    """Blind review: others' reviews stay hidden until this reviewer judged the claim."""
 
     @classmethod
     def build(
-        cls, article: Article, states: Iterable[ClaimState], reviewer: str, scale: LabelScale
+        cls, article: Article, states: Iterable[ClaimState], reviewer: str, scale: LabelScale,
+        *, blind: bool = False,
     ) -> ClaimBook:
-        book = cls(article=article, reviewer=reviewer, scale=scale)
+        book = cls(article=article, reviewer=reviewer, scale=scale, blind=blind)
         book.display_text = clean(article.text).replace("\t", " ")
         book.states = sorted(states, key=_key)
         book._reindex()

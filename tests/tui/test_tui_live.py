@@ -109,7 +109,8 @@ async def test_the_claim_on_screen_merged_away_moves_to_its_successor(shared) ->
             other.merge_with_next(first, "alice")
         await wait_for(pilot, lambda: screen.current_id() == first)
         assert screen.book.get(second) is None
-        assert any("merged or removed" in n.message for n in app._notifications)
+        await wait_for(pilot, lambda: any("merged or removed" in n.message
+                                          for n in app._notifications))
 
 
 def test_own_events_are_not_read_again(tmp_path: Path) -> None:
