@@ -310,6 +310,22 @@ class ArticleScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------
 
+    def submit_action(self, job: Any, *, follow: str | None = None) -> None:
+        """Queue a Project action for another screen (adjudication) that shows this book."""
+        self._submit(job, follow=follow)
+
+    def action_adjudicate(self) -> None:
+        from annotator.screens.adjudicate import AdjudicationScreen
+
+        if self.book is None:
+            return
+
+        def back(claim_id: str | None) -> None:
+            if claim_id is not None:
+                self.jump_to_claim(claim_id)
+
+        self.app.push_screen(AdjudicationScreen(self, self.current_id()), back)
+
     def _submit(self, job: Any, *, follow: str | None = None) -> None:
         """Queue `job` (a Project call returning an ActionResult or None)."""
         live = self.claims_app.live
@@ -393,8 +409,6 @@ class ArticleScreen(Screen[None]):
         elif now is not None and now.claim.id in ids:
             self._show_detail(keep_scroll=True)
             self._fetch_history(now.claim.id)
-        for watcher in list(self.watchers):
-            watcher(ids)
 
     def _put(self, changed: list[ClaimState], *, keep_row: bool = False) -> bool:
         """Put changed claims in the book and redraw what they touch; True if rows moved.
@@ -438,6 +452,9 @@ class ArticleScreen(Screen[None]):
                 spans.append((state.claim.start, state.claim.end))
             for start, end in spans:
                 view.refresh_span(start, end)
+        ids = {s.claim.id for s in changed}
+        for watcher in list(self.watchers):
+            watcher(ids)
         return structural
 
     def _with_claim(self) -> ClaimState | None:
