@@ -192,7 +192,7 @@ class ClaimsApp(App[None]):
         from annotator.widgets.header import AppHeader
 
         for header in self.screen.query(AppHeader):
-            header.set(error=message)
+            header.set(error=message, saved="not saved" if message else None)
 
     def export_project(self, fmt: str) -> None:
         """`export: ...` in the palette: the whole project to a new file in the current folder."""

@@ -42,30 +42,11 @@ class Changes:
 
 
 def high_water(project: Project) -> int:
-    if hasattr(project, "last_seq"):
-        return int(project.last_seq())
-    with project.store.read() as tx:  # until the Project reads it itself
-        return int(tx.one("SELECT COALESCE(MAX(seq), 0) FROM events")[0])
+    return project.last_seq()
 
 
 def changes_since(project: Project, seq: int, article_id: str) -> tuple[int, list[ClaimState]]:
-    if hasattr(project, "changes_since"):
-        return project.changes_since(seq, article_id=article_id)  # type: ignore[no-any-return]
-    with project.store.read() as tx:  # until the Project reads it itself
-        high = int(tx.one("SELECT COALESCE(MAX(seq), 0) FROM events")[0])
-        ids: set[str] = set()
-        for claim_id, other_id, type_ in tx.all(
-            "SELECT claim_id, other_id, type FROM events WHERE seq > ? AND seq <= ? "
-            "AND article_id = ?", (seq, high, article_id),
-        ):
-            ids.add(claim_id)
-            if type_ == "merge" and other_id:
-                ids.add(other_id)
-            elif type_ in ("undo", "redo") and other_id:
-                target = tx.event(other_id)
-                if target is not None and target.type == "merge" and target.other_id:
-                    ids.add(target.other_id)
-        return high, tx.claim_states(claim_ids=sorted(ids), include_hidden=True)
+    return project.changes_since(seq, article_id=article_id)
 
 
 class LiveFeed:

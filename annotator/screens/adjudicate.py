@@ -50,7 +50,7 @@ def review_column(review: Review, state: ClaimState, scale: object, selected: bo
     text.append(review.status + "\n", style=claim_style(review, scale))
     text.append("verdict ", style=LABEL)
     text.append((label.name if label else "none") + "\n", style="bold" if label else DIM)
-    checked = getattr(review, "claim_text", "")
+    checked = review.claim_text
     if checked:
         text.append("as checked ", style=LABEL)
         text.append(clean(checked) + "\n", style="italic")
@@ -162,7 +162,7 @@ class AdjudicationScreen(Screen[str | None]):
                     style=DIM)
         body.append(clean(state.claim.text), style="bold")
         claim.update(body)
-        adjudication = getattr(state, "adjudication", None)
+        adjudication = state.adjudication
         line = Text(end="")
         if adjudication is not None:
             label = scale.get(adjudication.verdict) if adjudication.verdict else None
@@ -222,7 +222,7 @@ class AdjudicationScreen(Screen[str | None]):
             return
         app, cid = self.claims_app, state.claim.id
         seen = (state.claim.start, state.claim.end)
-        previous = getattr(state, "adjudication", None)
+        previous = state.adjudication
         text = note if note is not None else (previous.note if previous is not None else "")
         self.article.submit_action(
             lambda: app.project.adjudicate(cid, app.reviewer, label_id, text, seen=seen)
@@ -250,7 +250,7 @@ class AdjudicationScreen(Screen[str | None]):
                             severity="warning")
             return
         state = self.current()
-        if n == 0 and state is not None and getattr(state, "adjudication", None) is None:
+        if n == 0 and state is not None and state.adjudication is None:
             self.app.notify("This claim has no adjudication to withdraw.")
             return
         self._adjudicate(scale.by_position(n).id if n else None)
@@ -261,7 +261,7 @@ class AdjudicationScreen(Screen[str | None]):
         state = self.current()
         if state is None:
             return
-        adjudication = getattr(state, "adjudication", None)
+        adjudication = state.adjudication
         if adjudication is None:
             self.app.notify("Give the verdict first (enter or 1-9); the note goes with it.")
             return

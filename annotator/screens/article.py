@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -27,13 +28,22 @@ from annotator.widgets.claim_table import HEADER, ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
 from claims.model import ClaimState, Event
-from claims.project import ActionResult
+from claims.project import ActionResult, StaleAction
 
 if TYPE_CHECKING:
     from annotator.app import ClaimsApp
 
 HISTORY_DELAY = 0.12
 """Seconds the cursor must rest on a claim before its history is read from the log."""
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A stale action: nothing was recorded. The claims it named, as they stand at `seq`."""
+
+    error: StaleAction
+    seq: int
+    states: list[ClaimState]
 
 
 class ArticleScreen(Screen[None]):
@@ -88,7 +98,7 @@ class ArticleScreen(Screen[None]):
                                  markup=False)
             return
         book = ClaimBook.build(article, states, app.reviewer, app.project.scale,
-                               blind=bool(getattr(app.project, "blind", False)))
+                               blind=app.project.blind)
         app.call_from_thread(self._loaded, book, claim_id, seq)
         if not app.summaries:  # `]` and `[` follow the project's order of articles
             try:
@@ -328,20 +338,34 @@ class ArticleScreen(Screen[None]):
 
     def _submit(self, job: Any, *, follow: str | None = None) -> None:
         """Queue `job` (a Project call returning an ActionResult or None)."""
-        live = self.claims_app.live
+        app = self.claims_app
+        live = app.live
+        self.query_one("#header", AppHeader).set(saved="saving\u2026")
 
-        def run() -> tuple[ActionResult | None, dict[str, bool]]:
-            result = job()
+        def run() -> tuple[ActionResult | Refused | None, dict[str, bool]]:
+            try:
+                result = job()
+            except StaleAction as exc:
+                # Read what replaced the claim now, off the event loop, to show it at once.
+                seq = app.project.last_seq()
+                ids = dict.fromkeys(c for c in (exc.claim_id, exc.successor) if c)
+                return Refused(exc, seq, [app.project.claim(cid) for cid in ids]), {}
             live.own(result.event.seq if result is not None else None)
             changed = result.changed if result is not None else []
             return result, {state.claim.id: state.live for state in changed}
 
         self.claims_app.runner.submit(run, lambda outcome: self._applied(*outcome, follow=follow))
 
-    def _applied(self, result: ActionResult | None, live: dict[str, bool], *,
+    def _applied(self, result: ActionResult | Refused | None, live: dict[str, bool], *,
                  follow: str | None) -> None:
         """Show a committed action; `follow` ("undo", "redo", "create") moves to its claim."""
         book = self.book
+        if not self.claims_app.runner.pending:
+            self.query_one("#header", AppHeader).set(
+                saved="not saved" if isinstance(result, Refused) else "saved")
+        if isinstance(result, Refused):
+            self._refused(result)
+            return
         if result is None:
             self.app.notify("Nothing to undo." if follow == "undo" else "Nothing to redo.")
             return
@@ -370,6 +394,25 @@ class ArticleScreen(Screen[None]):
         self._update_header()
         if self.current_id() in {s.claim.id for s in changed} or structural:
             self._show_detail()
+
+    def _refused(self, refused: Refused) -> None:
+        """A stale action: say so aloud, show what replaced the claim, go to it."""
+        self.app.bell()
+        self.app.notify(str(refused.error), title="Not saved", severity="warning", timeout=12,
+                        markup=False)
+        self.claims_app.live.poke()  # whatever else changed meanwhile comes in right away
+        book = self.book
+        if book is None or not self.is_mounted:
+            return
+        changed = self._newer(refused.states, refused.seq)
+        for state in changed:
+            self._history.pop(state.claim.id, None)
+        self._put(changed)
+        successor = refused.error.successor
+        if successor is not None and book.index_of(successor) is not None:
+            self.jump_to_claim(successor)
+        self._update_header()
+        self._show_detail()
 
     # -- the live shared view -------------------------------------------------------------
 
@@ -474,29 +517,29 @@ class ArticleScreen(Screen[None]):
                             severity="warning")
             return
         label = scale.by_position(n).id if n else None
-        cid = state.claim.id
-        self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label))
+        cid, seen = state.claim.id, _seen(state)
+        self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label, seen=seen))
 
     def set_verdict_label(self, label_id: str | None) -> None:
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
-        self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label_id))
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
+        self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label_id, seen=seen))
 
     def action_toggle_reject(self) -> None:
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
-        self._submit(lambda: app.project.toggle_reject(cid, app.reviewer))
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
+        self._submit(lambda: app.project.toggle_reject(cid, app.reviewer, seen=seen))
 
     def action_accept(self) -> None:
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
-        self._submit(lambda: app.project.accept(cid, app.reviewer))
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
+        self._submit(lambda: app.project.accept(cid, app.reviewer, seen=seen))
 
     def action_undo(self) -> None:
         app = self.claims_app
@@ -510,8 +553,12 @@ class ArticleScreen(Screen[None]):
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
-        self._submit(lambda: app.project.merge_with_next(cid, app.reviewer))
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
+        book = self.book
+        following = (book.states[self.cursor + 1].claim.id
+                     if book is not None and self.cursor + 1 < len(book) else None)
+        self._submit(lambda: app.project.merge_with_next(cid, app.reviewer, seen=seen,
+                                                         next_id=following))
 
     def action_add_source(self) -> None:
         from annotator.dialogs.source import SourceDialog
@@ -519,11 +566,11 @@ class ArticleScreen(Screen[None]):
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
 
         def saved(source: dict[str, Any] | None) -> None:
             if source is not None:
-                self._submit(lambda: app.project.add_source(cid, app.reviewer, source))
+                self._submit(lambda: app.project.add_source(cid, app.reviewer, source, seen=seen))
 
         self.app.push_screen(SourceDialog(state.claim.text), saved)
 
@@ -533,13 +580,14 @@ class ArticleScreen(Screen[None]):
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
         review = state.review_by(app.reviewer)
         before = review.rationale if review is not None else ""
 
         def saved(text: str | None) -> None:
             if text is not None and text != clean(before).strip():
-                self._submit(lambda: app.project.set_rationale(cid, app.reviewer, text))
+                self._submit(lambda: app.project.set_rationale(cid, app.reviewer, text,
+                                                               seen=seen))
 
         self.app.push_screen(RationaleDialog(state.claim.text, before), saved)
 
@@ -562,11 +610,11 @@ class ArticleScreen(Screen[None]):
         state = self._with_claim()
         if state is None or self.book is None:
             return
-        app, cid = self.claims_app, state.claim.id
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
 
         def saved(span: tuple[int, int] | None) -> None:
-            if span is not None and span != (state.claim.start, state.claim.end):
-                self._submit(lambda: app.project.set_span(cid, app.reviewer, *span))
+            if span is not None and span != seen:
+                self._submit(lambda: app.project.set_span(cid, app.reviewer, *span, seen=seen))
 
         self.app.push_screen(
             SpanDialog(self.book.article.text, state.claim.start, state.claim.end,
@@ -603,3 +651,8 @@ class ArticleScreen(Screen[None]):
                 )
 
         self.app.push_screen(SpanDialog(text, start, end, "Draw a new claim"), saved)
+
+
+def _seen(state: ClaimState) -> tuple[int, int]:
+    """The span on the reviewer's screen: an action applies only if the claim still has it."""
+    return (state.claim.start, state.claim.end)

@@ -96,7 +96,7 @@ def claim_details(
                 f"{n} other reviewer{'s' if n > 1 else ''} reviewed this claim; blind review: "
                 "theirs shows once you give your verdict.\n", style="italic",
             )
-    adjudication = getattr(state, "adjudication", None)
+    adjudication = state.adjudication
     if adjudication is not None and not hidden:
         label = scale.get(adjudication.verdict) if adjudication.verdict else None
         text.append("adjudicated ", style=LABEL)

@@ -58,14 +58,12 @@ def visible_reviews(state: ClaimState, reviewer: str, blind: bool) -> list[Revie
 
 
 def is_disputed(state: ClaimState) -> bool:
-    verdicts = {r.verdict for r in state.reviews if r.verdict is not None and r.status != "rejected"}
-    statuses = {r.status for r in state.reviews}
-    return len(verdicts) > 1 or {"accepted", "rejected"} <= statuses
+    return state.disputed
 
 
 def team_mark(state: ClaimState, reviewer: str, blind: bool) -> str:
     """One cell for the claim list: settled, disputed, reviewed by others, or blank."""
-    if getattr(state, "adjudication", None) is not None:
+    if state.adjudication is not None:
         return MARK_SETTLED
     if not others_decided(state, reviewer):
         return " "

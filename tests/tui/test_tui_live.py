@@ -122,7 +122,7 @@ def test_own_events_are_not_read_again(tmp_path: Path) -> None:
         feed = LiveFeed(app)
         got: list[Changes] = []
         claim = project.claims(ids[0])[0].claim.id
-        feed.follow(ids[0], project.last_seq() if hasattr(project, "last_seq") else 0, got.append)
+        feed.follow(ids[0], project.last_seq(), got.append)
         feed._tick()
         assert (feed.polls, feed.reads, got) == (1, 0, [])
         result = project.set_verdict(claim, "bob", "1")

@@ -48,7 +48,7 @@ async def test_marks_for_others_and_disputes(make_app, project) -> None:  # type
 async def test_blind_review_hides_others_until_my_verdict(make_app, project) -> None:  # type: ignore[no-untyped-def]
     proj, ids = project
     claims = setup_team(proj, ids)
-    proj.blind = True
+    proj.store.set_meta("blind", "1")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
