@@ -67,6 +67,7 @@ def review_column(review: Review, state: ClaimState, scale: object, selected: bo
     if review.rationale:
         text.append("rationale\n", style=LABEL)
         text.append(clean(review.rationale) + "\n")
+    text.rstrip()
     return text
 
 
