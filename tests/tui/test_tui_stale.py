@@ -18,7 +18,6 @@ from tui_helpers import make_project, run_async, settle
 
 from annotator.app import ClaimsApp
 from annotator.config import Config
-from annotator.screens.adjudicate import AdjudicationScreen
 from annotator.screens.article import ArticleScreen
 from annotator.widgets.header import AppHeader
 from claims.project import Project
@@ -132,47 +131,3 @@ async def test_merge_refused_when_another_claim_now_comes_next(shared) -> None: 
         with Project.open(url) as other:
             assert [e.type for e in other.history()] == ["claim_create"]
         assert screen.current_id() == first.id
-
-
-@run_async
-async def test_adjudication_is_an_undoable_event(tmp_path: Path) -> None:
-    project, ids = make_project(tmp_path / "claims.db")
-    with project:
-        claims = [s.claim.id for s in project.claims(ids[0])]
-        project.review(claims[1], "alice", verdict="1", rationale="seen in the minutes")
-        project.review(claims[1], "carol", verdict="2",
-                       source={"url": "https://example.org/count", "stance": "refutes"})
-        project.reject(claims[3], "alice")
-        project.accept(claims[3], "carol")
-        app = ClaimsApp(project, "dave", open_article=ids[0], config=Config())
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await pilot.press("A")
-            await settle(pilot)
-            adj = app.screen
-            assert isinstance(adj, AdjudicationScreen)
-            assert adj.claim_ids == [claims[1], claims[3]]
-            shown = " ".join(str(w.render()) for w in adj.query(".adj-review"))
-            assert "alice" in shown and "carol" in shown and "seen in the minutes" in shown
-            assert "https://example.org/count" in shown
-            await pilot.press("l", "enter")  # take carol's verdict
-            await settle(pilot)
-            labels = project.scale.labels
-            assert project.claim(claims[1]).adjudication.verdict == labels[1].id  # type: ignore[union-attr]
-            assert "Adjudicated" in str(adj.query_one("#adj-settled").render())
-            await pilot.press("3")  # the adjudicator's own verdict replaces it
-            await settle(pilot)
-            assert project.claim(claims[1]).adjudication.verdict == labels[2].id  # type: ignore[union-attr]
-            await pilot.press("u")
-            await settle(pilot)
-            assert project.claim(claims[1]).adjudication.verdict == labels[1].id  # type: ignore[union-attr]
-            await pilot.press("j", "l", "enter")  # carol accepted without a verdict: refused
-            await settle(pilot)
-            assert project.claim(claims[3]).adjudication is None
-            await pilot.press("escape")
-            await settle(pilot)
-            screen = app.screen
-            assert isinstance(screen, ArticleScreen)
-            assert screen.current_id() == claims[3]
-        types = [e.type for e in project.history(reviewer="dave")]
-        assert types == ["adjudicate", "adjudicate", "undo"]
