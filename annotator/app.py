@@ -93,7 +93,7 @@ class ActionRunner:
                 self.app.notify(f"Saved, but the screen could not show it ({exc}); "
                                 "ctrl+l reloads.", severity="warning", markup=False)
         elif kind == "refused":
-            self.app.notify(value, severity="warning", markup=False)
+            self.app.refused(value)
         else:
             self.app.save_failed(value)
 
@@ -187,6 +187,17 @@ class ClaimsApp(App[None]):
         self.notify(f"Not saved: {message}", title="Saving failed", severity="error",
                     timeout=30, markup=False)
         self._show_error(message)
+
+    def refused(self, message: str) -> None:
+        """An action the Project would not take: nothing was saved, and the reviewer hears it."""
+        from annotator.widgets.header import AppHeader
+
+        self.bell()
+        self.notify(message, title="Not saved", severity="warning", markup=False)
+        if not self.runner.pending:
+            for screen in self.screen_stack:
+                for header in screen.query(AppHeader):
+                    header.set(saved="not saved")
 
     def _show_error(self, message: str) -> None:
         from annotator.widgets.header import AppHeader

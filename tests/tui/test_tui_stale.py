@@ -131,3 +131,21 @@ async def test_merge_refused_when_another_claim_now_comes_next(shared) -> None: 
         with Project.open(url) as other:
             assert [e.type for e in other.history()] == ["claim_create"]
         assert screen.current_id() == first.id
+
+
+@run_async
+async def test_any_refused_action_bells_and_says_not_saved(shared) -> None:  # type: ignore[no-untyped-def]
+    url, project, ids = shared
+    app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        bells = await frozen_app(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.book is not None
+        second = screen.book.states[1].claim.id
+        project.set_verdict(second, "alice", "1")  # a merge would hide alice's review
+        await pilot.press("m")
+        await settle(pilot)
+        assert bells
+        assert await notified(pilot, app, "has reviews by alice")
+        assert screen.query_one("#header", AppHeader).saved == "not saved"
+        assert [e.reviewer for e in project.history()] == ["alice"]
