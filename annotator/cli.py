@@ -31,6 +31,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "schema": "annotator.cli_export:schema",
     "validate": "annotator.cli_export:validate",
     "import": "annotator.cli_export:import_reviews",
+    "agree": "annotator.cli_agree:agree",
+    "stats": "annotator.cli_agree:stats",
 }
 
 COMMAND_HELP: dict[str, str] = {
@@ -51,6 +53,8 @@ COMMAND_HELP: dict[str, str] = {
     "schema": "Print the JSON Schema of exported JSONL records.",
     "validate": "Check a JSONL file against the export schema.",
     "import": "Merge reviews exported elsewhere into this project.",
+    "agree": "Agreement between reviewers: alpha, kappa, per label, spans.",
+    "stats": "Per reviewer: claims reviewed, verdicts, seconds per claim.",
 }
 
 

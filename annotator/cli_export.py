@@ -16,7 +16,7 @@ import click
 
 from annotator.cli_common import UserError, db_option, handle_errors, parse_date, say
 
-FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv")
+FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv", "parquet")
 STATUS_NAMES = ("proposed", "accepted", "rejected")
 PROGRESS_FROM = 20_000
 """Claims (export) or bytes/50 (import) below which no progress bar is drawn."""
@@ -87,21 +87,25 @@ def export(
     """Export claims and their reviews as a dataset (deterministic order and bytes)."""
     import exports
     from claims.project import Project
-    from exports.common import Publisher
+    from exports.common import ExportReport, Publisher
 
     since_day = parse_date(since, "--since")
     chosen = Publisher(name=publisher, url=publisher_url) if publisher else None
     if publisher_url and not publisher:
         raise UserError("--publisher-url needs --publisher NAME")
-    with Project.open(db, mode="read") as project, _progress_bar(f"export {fmt}", not quiet) as progress:
-        n = exports.write_file(
+    report = ExportReport()
+    with Project.open(db, mode="read") as project, \
+            _progress_bar(f"export {fmt}", not quiet) as progress:
+        exports.write_file(
             project, fmt.lower(), output, reviewer=reviewer, status=status,
             article=list(articles), since=since_day, with_articles=with_articles,
-            publisher=chosen, progress=progress, raw_cells=raw_cells,
+            publisher=chosen, progress=progress, report=report, raw_cells=raw_cells,
         )
     if not quiet:
         where = "standard output" if output == "-" else output
-        say(f"claims: wrote {n} {fmt} records to {where}", err=True)
+        say(f"claims: {report.summary(fmt.lower(), where)}", err=True)
+        for line in report.warning_lines():
+            say(f"claims: warning: {line}", err=True)
 
 
 @click.command()

@@ -25,6 +25,8 @@ from annotator.cli_common import escape_json, handle_errors, parse_date, read_te
 @click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
               help="Only claims at least this check-worthy.")
 @click.option("--encoding", default=None, help="Encoding of FILE when not UTF-8.")
+@click.option("--checkworthy", "only_checkworthy", is_flag=True,
+              help="Only the claims the check-worthiness model keeps (score >= 0.5).")
 @handle_errors
 def extract(
     file: str,
@@ -33,6 +35,7 @@ def extract(
     published: str | None,
     min_score: float,
     encoding: str | None,
+    only_checkworthy: bool,
 ) -> None:
     """Print the claims proposed for FILE (or - for stdin) as JSONL, one claim a line."""
     from claims.extract import extract_records
@@ -40,12 +43,17 @@ def extract(
     default_date = parse_date(published)
     language = None if lang == "auto" else lang
     out = sys.stdout.buffer
+    notice = _UnresolvedNotice()
     if input_format == "text":
         # Offsets are positions in the file's decoded text: line endings stay as they are.
         text = read_text_file(file, encoding, keep_newlines=True)
         for record in extract_records(
             text, lang=language, published=default_date, min_score=min_score
         ):
+            if default_date is None:
+                notice.see(record)
+            if only_checkworthy and not record["checkworthy"]:
+                continue
             out.write(escape_json(orjson.dumps(record)))
             out.write(b"\n")
         out.flush()
@@ -57,10 +65,32 @@ def extract(
         articles, lambda items: extract_many(items, min_score=min_score)
     ):
         for record in records:
+            if article["published"] is None:
+                notice.see(record)
+            if only_checkworthy and not record["checkworthy"]:
+                continue
             record["article_id"] = article["id"]
             out.write(escape_json(orjson.dumps(record)))
             out.write(b"\n")
     out.flush()
+
+
+class _UnresolvedNotice:
+    """Says once on stderr that relative dates stay null without a publication date."""
+
+    def __init__(self) -> None:
+        self.said = False
+
+    def see(self, record: dict[str, Any]) -> None:
+        if self.said or not any(d["from"] is None for d in record["dates"]):
+            return
+        self.said = True
+        click.echo(
+            "claims extract: relative dates (weekdays, 'hier', 'last week', 'four years ago', "
+            "...) are null without a publication date; give --published YYYY-MM-DD "
+            "(or 'published' on each JSONL line) to resolve them",
+            err=True,
+        )
 
 
 def zip_lookahead(items: Iterator[dict[str, Any]], fn: Any) -> Iterator[tuple[dict[str, Any], Any]]:

@@ -90,6 +90,9 @@ def init(
 @click.option("--title", default=None, help="Title (one file only).")
 @click.option("--url", default=None, help="URL of the article (one file only).")
 @click.option("--encoding", default=None, help="Encoding of the files when not UTF-8.")
+@click.option("--from", "from_tool", type=click.Choice(["prodigy", "doccano", "label-studio"]),
+              default=None,
+              help="FILES are span exports of this tool: their spans become the claims.")
 @db_option
 @handle_errors
 def add(
@@ -99,10 +102,13 @@ def add(
     title: str | None,
     url: str | None,
     encoding: str | None,
+    from_tool: str | None,
     db: str | None,
 ) -> None:
     """Add articles from .txt, .md or .jsonl FILES and propose their claims.
 
+    With --from, FILES are Prodigy, doccano or Label Studio exports: each annotated text
+    becomes an article and its spans its claims (origin import:TOOL), with no extraction.
     All files are read and checked first: a bad file or line refuses the whole command and
     nothing is added. Adding the same text again changes nothing.
     """
@@ -112,7 +118,23 @@ def add(
         raise click.UsageError("--title and --url apply to a single file")
     date = parse_date(published)
     items: list[dict[str, Any]] = []
+    skipped = 0
     for path in files:
+        if from_tool is not None:
+            from annotator.cli_common import read_user_file
+            from exports.foreign import read_foreign
+
+            found, n_skipped = read_foreign(read_user_file(path), path, from_tool)
+            skipped += n_skipped
+            for item in found:
+                item.setdefault("lang", lang)
+                item.setdefault("published", date)
+                if title is not None:
+                    item["title"] = title
+                if url is not None:
+                    item["url"] = url
+            items.extend(found)
+            continue
         items.extend(
             load_articles(path, lang=lang, published=date, title=title, url=url,
                           encoding=encoding)
@@ -131,9 +153,11 @@ def add(
         state = "added" if r.created else "already present"
         label = visible(r.article.title or r.article.external_id or "")
         say(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
+    verb = f"drawn by {from_tool}" if from_tool else "proposed"
     say(
-        f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims proposed; "
-        f"{len(results) - len(created)} already present",
+        f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims {verb}; "
+        f"{len(results) - len(created)} already present"
+        + (f"; {skipped} rejected, ignored or cancelled task(s) skipped" if skipped else ""),
         err=True,
     )
 
@@ -205,6 +229,8 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
 @click.option("--title", default="", help="Title of the source.")
 @click.option("--quote", default="", help="Excerpt quoted from the source.")
 @click.option("--stance", type=click.Choice(STANCES), default="context", show_default=True)
+@click.option("--accessed", default=None, metavar="YYYY-MM-DD",
+              help="When the source was read (default: today, UTC).")
 @click.option("--note", default=None, help="The rationale (replaces the previous one).")
 @click.option("--claim-text", default=None, metavar="TEXT",
               help="The claim as checked: a standalone rewrite of it (\"\" clears).")
@@ -222,6 +248,7 @@ def review(
     title: str,
     quote: str,
     stance: str,
+    accessed: str | None,
     note: str | None,
     claim_text: str | None,
     reviewer: str | None,
@@ -235,8 +262,9 @@ def review(
         raise click.UsageError("give at most one of --accept, --reject, --restore")
     if verdict is not None and clear_verdict:
         raise click.UsageError("--verdict and --clear-verdict contradict each other")
-    if (title or quote) and source_url is None:
-        raise click.UsageError("--title and --quote describe a --source; give its URL")
+    if (title or quote or accessed) and source_url is None:
+        raise click.UsageError("--title, --quote and --accessed describe a --source; give its URL")
+    accessed_day = parse_date(accessed, "--accessed")
     given = (verdict is not None, clear_verdict, accept, reject, restore, source_url is not None,
              note is not None, claim_text is not None)
     if not any(given):
@@ -247,7 +275,8 @@ def review(
     source = None
     if source_url is not None:
         try:
-            source = Source(url=source_url, title=title, quote=quote, stance=stance)
+            source = Source(url=source_url, title=title, quote=quote, stance=stance,
+                            accessed=accessed_day)
         except ValueError:
             raise InputError(f"--source: {source_url!r} is not an http(s) URL") from None
     with _open(db, "write") as project:

@@ -74,6 +74,11 @@ class DateSpan(_Model):
     end: int
 
 
+CHECKWORTHY_THRESHOLD = 0.5
+"""Scores at or above this are check-worthy (the trainer folds its chosen threshold into the
+weights' bias so that it sits here)."""
+
+
 class Claim(_Model):
     """A checkable span of an article, as proposed by the extractor or drawn by a reviewer."""
 
@@ -93,6 +98,12 @@ class Claim(_Model):
     speaker: str | None = None
     origin: str = "extractor"
     """'extractor/<version>' for proposed claims, 'reviewer:<name>' for drawn ones."""
+
+    @property
+    def checkworthy(self) -> bool:
+        """The check-worthiness model's decision: `score` at or above its documented threshold
+        (0.5, see `claims.extract.score.THRESHOLD`). Derived, never stored."""
+        return self.score >= CHECKWORTHY_THRESHOLD
 
     @model_validator(mode="after")
     def _span_is_ordered(self) -> Claim:

@@ -23,7 +23,7 @@ import orjson
 from claims.model import STATUSES
 from claims.project import Project, ProjectError
 from claims.terminal import escape_json
-from exports.common import ExportContext, Publisher
+from exports.common import FILTERED, ExportContext, ExportReport, Publisher
 from exports.reader import Filters, count_claims, iter_claims
 from exports.registry import ExportFormat, get_format
 from exports.target import (
@@ -119,26 +119,35 @@ def write_stream(
     filters: Filters | None = None,
     publisher: Publisher | None = None,
     progress: Progress | None = None,
+    report: ExportReport | None = None,
     raw_cells: bool = False,
 ) -> int:
     """Write the export to a binary stream; returns the number of records written.
 
-    CSV cells that a spreadsheet would run as a formula get a leading `'` unless `raw_cells`
+    `report`, when given, is filled with the records written, the claims looked at, the
+    claims left out and why, and the format's warnings (for the summary on stderr). CSV cells
+    that a spreadsheet would run as a formula get a leading `'` unless `raw_cells`
     (see `neutralise_cell`).
     """
     export_format = get_format(fmt) if isinstance(fmt, str) else fmt
     filters = filters or Filters()
+    report = report if report is not None else ExportReport()
     ctx = ExportContext(scale=project.scale, filters=filters,
-                        publisher=publisher or project_publisher(project))
+                        publisher=publisher or project_publisher(project), report=report)
+    if export_format.check is not None:
+        export_format.check(ctx)
     convert = export_format.converter(ctx)
     scanned = [0]
+    kept = [0]
     with project.store.read() as tx:
         total = count_claims(tx, filters) if progress is not None else 0
         claims = iter_claims(tx, filters, scanned,
                              prefetch=project.store.dialect != "sqlite")
         try:
-            records = _records(claims, convert, scanned, total, progress)
-            if export_format.encoding == "csv":
+            records = _records(claims, convert, scanned, kept, total, progress)
+            if export_format.writer is not None:
+                n = export_format.writer(records, out, ctx)
+            elif export_format.encoding == "csv":
                 n = _write_csv(records, out, export_format.header, raw_cells=raw_cells)
             elif export_format.array:
                 n = _write_json_array(records, out)
@@ -152,14 +161,20 @@ def write_stream(
             claims.close()
     if progress is not None:
         progress(scanned[0], max(total, scanned[0]))
+    report.records = n
+    report.claims = scanned[0]
+    if scanned[0] > kept[0]:
+        report.left_out[FILTERED] += scanned[0] - kept[0]
     return n
 
 
 def _records(
-    rows: Iterator[Any], convert: Any, scanned: list[int], total: int, progress: Progress | None
+    rows: Iterator[Any], convert: Any, scanned: list[int], kept: list[int], total: int,
+    progress: Progress | None,
 ) -> Iterator[Any]:
     next_report = PROGRESS_EVERY
     for article, claim in rows:
+        kept[0] += 1
         yield from convert(article, claim)
         if progress is not None and scanned[0] >= next_report:
             progress(scanned[0], max(total, scanned[0]))
@@ -255,6 +270,7 @@ def write_file(
     with_articles: bool = False,
     publisher: Publisher | None = None,
     progress: Progress | None = None,
+    report: ExportReport | None = None,
     raw_cells: bool = False,
 ) -> int:
     """Export `project` in format `fmt` to `path`, atomically; returns the records written.
@@ -274,14 +290,14 @@ def write_file(
         with _reading_project(project) as reader:
             n = write_stream(reader, export_format, out, filters=filters,
                              publisher=publisher or project_publisher(project),
-                             progress=progress, raw_cells=raw_cells)
+                             progress=progress, report=report, raw_cells=raw_cells)
         out.flush()
         return n
     with atomic_output(path, database_files(project.store)) as out, \
             _reading_project(project) as reader:
         return write_stream(reader, export_format, out, filters=filters,
                             publisher=publisher or project_publisher(project),
-                            progress=progress, raw_cells=raw_cells)
+                            progress=progress, report=report, raw_cells=raw_cells)
 
 
 class _TerminalSafe:
