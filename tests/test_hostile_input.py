@@ -485,10 +485,40 @@ def test_foreign_files_are_named_in_one_line(fmt: str, command: str, reviewed: s
         content, what, hint = FOREIGN[fmt]
         path.write_bytes(content)
     else:
-        assert run(["export", "--format", fmt, "-o", str(path)], reviewed).exit_code == 0
+        publisher = ["--publisher", "Vérif", "--publisher-url", "https://verif.example.org"]
+        exported = run(["export", "--format", fmt, "-o", str(path),
+                        *(publisher if fmt == "claimreview" else [])], reviewed)
+        assert exported.exit_code == 0, exported.output
         what = {"fever": "a FEVER export", "averitec": "an AVeriTeC export",
                 "claimreview": "a ClaimReview JSON-LD export", "csv": "a CSV export"}[fmt]
         hint = "claims export --format jsonl"
     before = state(reviewed)
     refused(run([command, str(path)], reviewed), f"this is {what}", hint)
     assert state(reviewed) == before
+
+
+def test_add_from_another_tool_reads_strictly_and_bounds_each_text(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    env = {"CLAIMS_MAX_ARTICLE_BYTES": "2k"}
+    tasks = tmp_path / "prodigy.jsonl"
+    text = "Plus de 300 ouvriers sont partis mardi du chantier naval. " * 20  # 1.2 KB each
+    with tasks.open("wb") as out:
+        for i in range(5):  # 6 KB in all: more than one article's cap, each text within it
+            out.write(orjson.dumps({"text": f"{i} {text}", "spans": [
+                {"start": 2, "end": 20, "label": "CLAIM"}], "answer": "accept",
+                "meta": {"url": "http://user:pass@example.org/" if i == 0 else
+                         f"https://example.org/{i}"}}) + b"\n")
+    added = run(["add", "--from", "prodigy", str(tasks)], db, env=env)
+    assert added.exit_code == 0, added.output
+    from claims.project import Project
+
+    with Project.open(str(db), mode="read") as project, project.store.read() as tx:
+        urls = sorted(str(row[0]) for row in tx.all("SELECT url FROM articles"))
+    assert "http://user:pass@example.org/" not in urls  # the credentials never get in
+    dup = tmp_path / "dup.jsonl"
+    dup.write_bytes(b'{"text": "Plus de 300.", "text": "Autre.", "spans": []}\n')
+    refused(run(["add", "--from", "prodigy", str(dup)], db, env=env), "dup.jsonl:1: ",
+            "duplicate JSON key")
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(orjson.dumps({"text": "x " * 2000, "spans": []}) + b"\n")
+    refused(run(["add", "--from", "prodigy", str(big)], db, env=env), "article too large")
