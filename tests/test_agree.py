@@ -352,10 +352,11 @@ def test_reading_never_creates_or_changes_a_database(tmp_path: Path, team) -> No
     for command in (["agree"], ["stats"], ["agree", "--format", "json"]):
         result = run(command, str(missing))
         assert result.exit_code == 1
-        assert "does not exist" in result.output and "Traceback" not in result.output
+        assert "no project at" in result.output and "claims init creates one" in result.output
+        assert "Traceback" not in result.output
         assert not missing.exists()
     folder = run(["agree"], str(tmp_path))
-    assert folder.exit_code == 1 and "is not a file" in folder.output
+    assert folder.exit_code == 1 and "is a directory" in folder.output
     db, project, _ = team
     with project.store.read() as tx:
         before = tx.all("SELECT COUNT(*), MAX(seq) FROM events")
