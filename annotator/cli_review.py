@@ -19,6 +19,7 @@ from annotator.cli_common import (
     handle_errors,
     parse_date,
     reviewer_option,
+    say,
     visible,
 )
 from claims.labels import PRESETS
@@ -26,12 +27,15 @@ from claims.model import STANCES, STATUSES, Source
 
 if TYPE_CHECKING:
     from claims.project import AddResult, Project
+    from claims.store import OpenMode
 
 
-def _open(db: str | None, scale: str | None = None) -> Project:
+def _open(db: str | None, mode: OpenMode, scale: str | None = None,
+          blind: bool | None = None) -> Project:
+    """The project; only init and add create one, reading commands open it read-only."""
     from claims.project import Project
 
-    return Project.open(db, scale=scale)
+    return Project.open(db, scale=scale, blind=blind, mode=mode)
 
 
 def _reviewer(name: str | None) -> str:
@@ -67,16 +71,14 @@ def init(
             publisher_url = check_http_url(publisher_url)
         except ValueError as exc:
             raise InputError(f"--publisher-url: {exc}") from None
-    from claims.project import Project
-
-    with Project.open(db, scale=scale, blind=blind) as project:
+    with _open(db, "create", scale, blind=blind) as project:
         if publisher is not None:
             project.store.set_meta("publisher_name", publisher)
         if publisher_url is not None:
             project.store.set_meta("publisher_url", publisher_url)
         labels = ", ".join(f"{i}={label.id}" for i, label in enumerate(project.scale.labels, 1))
         blind_note = ", blind review" if project.blind else ""
-        click.echo(f"{visible(project.store.url)}: {project.scale.name} scale ({labels}){blind_note}")
+        say(f"{project.store.url}: {project.scale.name} scale ({labels}){blind_note}")
 
 
 @click.command()
@@ -144,15 +146,15 @@ def add(
             check_http_url(url)
         except ValueError as exc:
             raise InputError(f"--url: {exc}") from None
-    with _open(db) as project:
+    with _open(db, "create") as project:
         results = _add_with_progress(project, items)
     created = [r for r in results if r.created]
     for r in results:
         state = "added" if r.created else "already present"
         label = visible(r.article.title or r.article.external_id or "")
-        click.echo(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
+        say(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
     verb = f"drawn by {from_tool}" if from_tool else "proposed"
-    click.echo(
+    say(
         f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims {verb}; "
         f"{len(results) - len(created)} already present"
         + (f"; {skipped} rejected, ignored or cancelled task(s) skipped" if skipped else ""),
@@ -180,7 +182,7 @@ def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[Ad
 @handle_errors
 def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str | None) -> None:
     """List claims with their id, status, verdicts, kind, score and text."""
-    with _open(db) as project:
+    with _open(db, "read") as project:
         article_id = project.article(article_ref).id if article_ref is not None else None
         states = project.claims(article_id, status=status)
     if fmt == "jsonl":
@@ -211,8 +213,8 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
             f"{s.claim.id:<12}  {s.status:<8}  {visible(verdicts) or '-':<22}  "
             f"{s.claim.kind:<10}  {s.claim.score:.2f}   {text}"
         )
-    click.echo("\n".join(lines))
-    click.echo(f"{len(states)} claim(s)", err=True)
+    say("\n".join(lines))
+    say(f"{len(states)} claim(s)", err=True)
 
 
 @click.command()
@@ -277,7 +279,7 @@ def review(
                             accessed=accessed_day)
         except ValueError:
             raise InputError(f"--source: {source_url!r} is not an http(s) URL") from None
-    with _open(db) as project:
+    with _open(db, "write") as project:
         state = project.claim(claim_id)
         cid = state.claim.id
         if verdict is not None:
@@ -305,8 +307,8 @@ def review(
                        clear_verdict=clear_verdict, status=status, source=source, rationale=note,
                        claim_text=claim_text)
         final = project.claim(cid)
-    click.echo(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
-    click.echo(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)
+    say(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
+    say(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)
 
 
 def _describe_event(event: Any) -> str:
@@ -331,13 +333,13 @@ def _describe_event(event: Any) -> str:
 
 def _toggle(kind: str, reviewer: str | None, db: str | None) -> None:
     name = _reviewer(reviewer)
-    with _open(db) as project:
+    with _open(db, "write") as project:
         result = project.undo(name) if kind == "undo" else project.redo(name)
         if result is None:
             raise UserError(f"nothing to {kind} for {name}")
         with project.store.read() as tx:
             original = tx.event(result.event.other_id or "")
-    click.echo(
+    say(
         f"{kind}: {_describe_event(original)} on claim {result.event.claim_id} "
         f"by {visible(name)}"
     )
@@ -372,7 +374,7 @@ def redo(reviewer: str | None, db: str | None) -> None:
 def log(claim_id: str | None, reviewer: str | None, limit: int | None, fmt: str,
         db: str | None) -> None:
     """Show the event log: who did what, when, for CLAIM_ID or the whole project."""
-    with _open(db) as project:
+    with _open(db, "read") as project:
         events = project.history(claim_id, reviewer=reviewer, limit=limit,
                                  newest_first=limit is not None)
     if limit is not None:
@@ -382,7 +384,7 @@ def log(claim_id: str | None, reviewer: str | None, limit: int | None, fmt: str,
         return
     for e in events:
         ts = e.ts.strftime("%Y-%m-%d %H:%M:%S")
-        click.echo(
+        say(
             f"{e.seq:>6}  {ts}  {visible(e.reviewer):<12}  {e.claim_id}  {_describe_event(e)}"
         )
-    click.echo(f"{len(events)} event(s)", err=True)
+    say(f"{len(events)} event(s)", err=True)

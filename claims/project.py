@@ -18,7 +18,7 @@ from claims.actions import ActionResult, ReviewActions, check_reviewer
 from claims.errors import ProjectError, StaleAction
 from claims.labels import DEFAULT_SCALE, LabelScale, preset
 from claims.model import STATUSES, Article, Claim, ClaimState, Event, article_id_for
-from claims.store import ArticleSummary, Store, StoreError, open_store
+from claims.store import ArticleSummary, OpenMode, Store, StoreError, open_store
 
 __all__ = [
     "ActionResult",
@@ -59,14 +59,17 @@ class Project(ReviewActions):
 
     @classmethod
     def open(
-        cls, db: str | None = None, *, scale: str | None = None, blind: bool | None = None
+        cls, db: str | None = None, *, scale: str | None = None, blind: bool | None = None,
+        mode: OpenMode = "create",
     ) -> Project:
-        """Open (creating if needed) the project at `db`; `scale` is only for a new project.
+        """Open the project at `db`; `scale` is only for a new project.
 
-        `blind` sets the project's blind-review rule (None leaves it as it is).
+        `blind` sets the project's blind-review rule (None leaves it as it is). `mode`
+        "create" makes a missing project, "write" needs it to exist, "read" opens it
+        read-only and never creates or alters anything (see `claims.store.open_store`).
         """
         try:
-            store = open_store(db)
+            store = open_store(db, mode)
         except StoreError as exc:
             raise ProjectError(str(exc)) from exc
         if scale is not None:
