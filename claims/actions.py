@@ -124,7 +124,12 @@ class ReviewActions:
                 raise ProjectError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
             specs.append(("status", {"status": status}, None))
         if source is not None:
-            specs.append(("source_add", {"source": _source(source).model_dump(mode="json")}, None))
+            added = _source(source)
+            if added.accessed is None:  # unless told otherwise: read on the day it was added
+                from claims.store import base
+
+                added = added.model_copy(update={"accessed": base.utc_now().date()})
+            specs.append(("source_add", {"source": added.model_dump(mode="json")}, None))
         if rationale is not None:
             specs.append(("rationale", {"text": rationale}, None))
         if claim_text is not None:

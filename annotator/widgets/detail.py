@@ -17,7 +17,7 @@ from annotator.widgets.claim_style import claim_style
 from annotator.widgets.line_view import LineView
 from annotator.widgets.team_marks import others_decided, sees_others, visible_reviews
 from claims.labels import LabelScale
-from claims.model import ClaimState, Event
+from claims.model import ClaimState, Event, idna_host
 
 VISIBLE_WHEN_BLIND = ("span", "claim_create", "merge")
 """Events of others that blind review still shows: they change the claim, not a verdict."""
@@ -115,6 +115,10 @@ def claim_details(
             text.append(f"  source {i} ", style=LABEL)
             text.append(f"({source.stance}) ", style=DIM)
             text.append(clean_line(source.url))
+            international = idna_host(source.url)
+            if international is not None:
+                # A homograph (Cyrillic "а" for Latin "a") reads the same; its punycode does not.
+                text.append(f"  [host {clean_line(international[1])}]", style="bold yellow")
             if source.title:
                 text.append("\n    " + clean_line(source.title), style="italic")
             if source.quote:
