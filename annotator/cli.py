@@ -75,6 +75,30 @@ class LazyGroup(click.Group):
             return command
         return super().get_command(ctx, name)
 
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """click's main, except that its own messages (usage errors, unknown options and
+        commands, bad values) also pass through the one output gate, so a hostile argument
+        never reaches the terminal raw."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        import io
+        import sys
+
+        from annotator.cli_common import shown
+
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except click.ClickException as exc:
+            buffer = io.StringIO()
+            exc.show(file=buffer)
+            sys.stderr.write(shown(buffer.getvalue()))
+            sys.stderr.flush()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Listing help must not import every subcommand (and Textual with them).
         rows = [(name, COMMAND_HELP.get(name, "")) for name in LAZY_COMMANDS]
