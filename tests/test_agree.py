@@ -347,23 +347,68 @@ def test_span_agreement(backend_url: str) -> None:
         assert "4 distinct spans" in default["reason"]
 
 
+READERS = (["agree"], ["stats"], ["agree", "--format", "json"], ["stats", "--format", "json"])
+
+
 def test_reading_never_creates_or_changes_a_database(tmp_path: Path, team) -> None:
-    missing = tmp_path / "none.db"
-    for command in (["agree"], ["stats"], ["agree", "--format", "json"]):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    missing = empty / "none.db"
+    for command in READERS:
         result = run(command, str(missing))
         assert result.exit_code == 1
-        assert "does not exist" in result.output and "Traceback" not in result.output
+        assert f"no project at {missing} (claims init creates one)" in result.output
+        assert "Traceback" not in result.output
         assert not missing.exists()
-    folder = run(["agree"], str(tmp_path))
-    assert folder.exit_code == 1 and "is not a file" in folder.output
+    assert list(empty.iterdir()) == []
     db, project, _ = team
     with project.store.read() as tx:
         before = tx.all("SELECT COUNT(*), MAX(seq) FROM events")
         reviews = tx.all("SELECT * FROM reviews ORDER BY claim_id, reviewer")
-    assert run(["agree"], db).exit_code == 0 and run(["stats"], db).exit_code == 0
+    for command in READERS:
+        assert run(command, db).exit_code == 0
     with project.store.read() as tx:
         assert tx.all("SELECT COUNT(*), MAX(seq) FROM events") == before
         assert tx.all("SELECT * FROM reviews ORDER BY claim_id, reviewer") == reviews
+
+
+def test_reading_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "p.db"
+    scripted(str(db))[0].close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = DELETE")  # no -wal to hide a write in
+    conn.close()
+    before = db.read_bytes()
+    for command in READERS:
+        assert run(command, str(db)).exit_code == 0
+    assert db.read_bytes() == before
+    assert not Path(f"{db}-wal").exists()
+    # Another application's SQLite file is refused untouched.
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE users (name TEXT)")
+    conn.commit()
+    conn.close()
+    foreign = other.read_bytes()
+    for command in READERS:
+        result = run(command, str(other))
+        assert result.exit_code == 1 and "not a claims database" in result.output
+    assert other.read_bytes() == foreign
+
+
+def test_reading_an_empty_postgresql_database_creates_no_table(backend_url: str) -> None:
+    if not backend_url.startswith("postgresql://"):
+        pytest.skip("PostgreSQL only")
+    import psycopg
+
+    for command in READERS:
+        result = run(command, backend_url)
+        assert result.exit_code == 1 and "no project at" in result.output
+    with psycopg.connect(backend_url) as conn:
+        assert conn.execute("SELECT tablename FROM pg_tables "
+                            "WHERE schemaname = current_schema()").fetchall() == []
 
 
 def test_reviewer_names_print_inertly(db_path: Path) -> None:
