@@ -39,7 +39,7 @@ def _echo_json(data: object) -> None:
 
 min_items_option = click.option(
     "--min-items", type=click.IntRange(min=1), default=None, metavar="N",
-    help="Fewest items a figure may rest on (default 5); fewer print 'too few items'.",
+    help="Fewest items a figure may rest on (default 2); fewer print 'too few items'.",
 )
 
 
