@@ -69,6 +69,7 @@ class _Rules:
     year_unit: re.Pattern[str]
     apostrophe_years: bool
     lang: str
+    month_first: bool
 
 
 @cache
@@ -128,6 +129,8 @@ def _rules(lang: str) -> _Rules:
         """
     numeric = rf"""
             (?P<iso>(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
+          | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.])(?P<nd_b>[0-3]?\d)
+                (?:(?P=nd_sep)(?P<nd_y>\d{{4}}|\d\d))?(?![/.,]?\d))
           | (?P<yrange>(?:(?P<yg_pre>{range_starts}){_SP}+)?(?P<yg>(?P<yg1>{year})
                 (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
@@ -209,6 +212,7 @@ def _rules(lang: str) -> _Rules:
         year_unit=unit_after(lang),
         apostrophe_years=apostrophe_years,
         lang=lang,
+        month_first=bool(lex.get("month_first_dates")),
     )
 
 
@@ -305,6 +309,9 @@ _NOT_YEAR_BEFORE = re.compile(
 )
 
 
+_DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
+
+
 def _bare_year_ok(rules: _Rules, text: str, start: int, m: re.Match[str]) -> bool:
     """Whether a year with no month is a year: not a count ("2000 soldats", "2010 euros")."""
     s, e = m.span("yr")
@@ -361,6 +368,10 @@ def find_dates(
             continue
         if kind == "year" and not _bare_year_ok(rules, text, start, match):
             continue
+        if kind == "ndate" and not match["nd_y"] and (
+            match["nd_sep"] == "." or not _DAY_CUE.search(text, max(start, match.start() - 6), match.start())
+        ):
+            continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22"
         ahead = future
         if ahead is None:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
@@ -504,6 +515,21 @@ def _resolve(
         return (day, day) if day else None
     if kind in ("range", "en_range"):
         return _day_range(rules, m, kind, published, future)
+    if kind == "ndate":
+        # 22/04/2016 (day first) or 4/22/2016 (month first, in languages that write so).
+        a, b = int(m["nd_a"]), int(m["nd_b"])
+        day_n, month = (b, a) if rules.month_first else (a, b)
+        if not 1 <= month <= 12:
+            return None
+        year_s = m["nd_y"]
+        if year_s:
+            year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
+        else:
+            year = _pick_year(month, day_n, published, future)
+            if year is None:
+                return None, None
+        day = _safe_date(year, month, day_n)
+        return (day, day) if day else None
     if kind == "monthyear":
         month = _month(rules, m["my_m"])
         if month is None:

@@ -218,6 +218,29 @@ def _org_name(match: re.Match[str]) -> str | None:
     return name if 1 < len(name) <= 80 else None
 
 
+def _trailing_name(pat: _Patterns, words: list[str]) -> list[str]:
+    """The end of a run of capitalised words that can belong to a person: at most two given
+    names and the titles before them ("général Paul", "president Sehar"), not the organisation
+    before ("University of Texas Arlington ...")."""
+    kept: list[str] = []
+    names = 0
+    for word in reversed(words):
+        is_title = word.rstrip(".") in pat.title_words or word in pat.title_words
+        if is_title:
+            kept.append(word)
+            continue
+        if kept and kept[-1].rstrip(".") in pat.title_words:
+            break  # a name word before a title belongs to something else
+        if names == 2:
+            break
+        kept.append(word)
+        names += 1
+    kept.reverse()
+    if names == 2 and len(kept) < len(words) and kept[0] not in pat.title_words:
+        kept = kept[1:]  # three capitalised words in a row: keep the given name only
+    return kept
+
+
 _NAME_REACH = 90
 """How far before a speech verb its named subject may start ("le lieutenant-colonel X a")."""
 
@@ -299,6 +322,15 @@ class Attributor:
         match = self._pat.org.match(text, start, end)
         return _org_name(match) if match else None
 
+    def pronoun_attribution(self, text: str, close: int, sentence_end: int) -> bool:
+        """Whether a pronoun and a speech verb follow a closing quote ("», a-t-il dit", "he said")."""
+        pat = self._pat
+        verb = pat.speech_verb.search(text, close, min(sentence_end, close + 40))
+        if verb is None:
+            return False
+        after = text[verb.end() : verb.end() + 12].strip()
+        return bool(pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after))
+
     def pronoun_speech(self, text: str, start: int, end: int) -> bool:
         """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
@@ -334,7 +366,7 @@ class Attributor:
             lead = pat.name_words.search(before)
             if not lead:
                 continue
-            candidate = lead.group().split() + [last]
+            candidate = _trailing_name(pat, lead.group().split()) + [last]
             while candidate and candidate[0].rstrip(".") in pat.not_names:
                 candidate = candidate[1:]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
