@@ -57,6 +57,8 @@ class _Rules:
     past_mods: frozenset[str]
     future_mods: frozenset[str]
     word_triggers: frozenset[str]
+    ago_markers: frozenset[str]
+    unit_words: frozenset[str]
     year_prep_before: re.Pattern[str]
     numeric: re.Pattern[str]
     intent: re.Pattern[str]
@@ -178,11 +180,14 @@ def _rules(lang: str) -> _Rules:
             *lex["weekdays"],
             *lex["relative_days"],
             *lex["relative_periods"],
-            *units,
         ],
         common=lex.get("common_words", []),
     )
     word_triggers = word_triggers | frozenset(w.lower() for w in [*lex["months"], *lex["weekdays"]])
+    # "four years ago", "il y a une semaine", "dans trois mois": a marker and a unit word.
+    markers = [*lex.get("ago_after", []), *lex.get("ahead_after", []), *lex.get("ago_before", []),
+               *lex.get("ahead_before", [])]
+    ago_markers = lexicons.triggers(markers, common=[w for w in lex.get("common_words", []) if w != "y"])
     year_prep_before = re.compile(
         rf"{_SP}+(?:{_alt(p[::-1] for p in lex['year_prepositions'])})(?![\w\-])", re.I
     )
@@ -192,6 +197,8 @@ def _rules(lang: str) -> _Rules:
 
     return _Rules(
         word_triggers=word_triggers,
+        ago_markers=ago_markers,
+        unit_words=frozenset(units),
         year_prep_before=year_prep_before,
         pattern=pattern,
         future=future,
@@ -309,6 +316,7 @@ _NOT_YEAR_BEFORE = re.compile(
 )
 
 
+_NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d")
 _DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
 
 
@@ -357,8 +365,12 @@ def find_dates(
     """
     rules = _rules(lang)
     pattern = rules.pattern
-    if tokens is not None and rules.word_triggers.isdisjoint(tokens):
-        if not has_digit:
+    if (
+        tokens is not None
+        and rules.word_triggers.isdisjoint(tokens)
+        and (rules.ago_markers.isdisjoint(tokens) or rules.unit_words.isdisjoint(tokens))
+    ):
+        if not has_digit or _NUMERIC_HINT.search(text, start, end) is None:
             return []
         pattern = rules.numeric
     out: list[FoundDate] = []

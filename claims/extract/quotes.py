@@ -99,6 +99,7 @@ class _Patterns:
     title_words: frozenset[str]
     agent: re.Pattern[str]
     org: re.Pattern[str]
+    org_words: frozenset[str]
     pronoun_subject: re.Pattern[str]
     name_words: re.Pattern[str]
 
@@ -147,8 +148,14 @@ def _patterns(lang: str) -> _Patterns:
         re.I,
     )
     name_words = re.compile(rf"(?:(?<![\w’'\-])(?:{_NAME_WORD}|{_INITIAL}|(?:{titles}))\s+)+$")
+    org_words = frozenset(
+        w
+        for phrase in [*lex.get("organisation_heads", []), *lex.get("office_nouns", [])]
+        for w in lexicons.letter_tokens(phrase)
+    )
     return _Patterns(
         org=org,
+        org_words=org_words,
         pronoun_subject=pronoun_subject,
         name_words=name_words,
         agent=agent,
@@ -309,6 +316,8 @@ class Attributor:
 
     def organisation_ending_at(self, text: str, start: int, end: int) -> str | None:
         """An organisation or office right before `end` ("the company" said)."""
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - 70) : end])):
+            return None  # no head word ("Department", "préfecture") right before: no organisation
         found = None
         for match in self._pat.org.finditer(text, start, end):
             if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
@@ -319,6 +328,8 @@ class Attributor:
         """An organisation or office named at `start` (after white space)."""
         while start < end and text[start] in " \t\u00a0\u202f":
             start += 1
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[start : min(end, start + 50)])):
+            return None
         match = self._pat.org.match(text, start, end)
         return _org_name(match) if match else None
 
@@ -359,10 +370,16 @@ class Attributor:
         last = words[-1]
         wanted = {w.lower() for w in words}
         best, best_len = name, len(words)
-        for index, occurrence in enumerate(re.finditer(rf"(?<![\w\-]){re.escape(last)}(?![\w\-])", text)):
-            if index >= 40:
-                break
-            before = text[max(0, occurrence.start() - 80) : occurrence.start()]
+        position, seen = text.find(last), 0
+        while position >= 0 and seen < 40:
+            at, position = position, text.find(last, position + len(last))
+            after = text[at + len(last) : at + len(last) + 1]
+            if (at and (text[at - 1].isalnum() or text[at - 1] in "-_")) or (
+                after and (after.isalnum() or after in "-_")
+            ):
+                continue
+            seen += 1
+            before = text[max(0, at - 80) : at]
             lead = pat.name_words.search(before)
             if not lead:
                 continue
