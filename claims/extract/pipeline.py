@@ -25,7 +25,7 @@ from claims.extract.score import is_checkworthy, score
 from claims.extract.segment import SENTENCE, Segment, segment
 from claims.model import Claim, DateSpan, Quantity, article_id_for, claim_id_for
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 ORIGIN = f"extractor/{EXTRACTOR_VERSION}"
 
 _MIN_WORDS = 3
