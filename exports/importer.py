@@ -2,8 +2,9 @@
 
 Each imported review becomes events of *its own* reviewer: only the events needed to take the
 local review (if any) to the imported state are appended (verdict, status, each removed or
-missing source, rationale), stamped with the imported `updated_at`, and the claim is
-re-derived. Rules a user can rely on:
+missing source, rationale, the claim as checked), stamped with the imported `updated_at`, and
+the claim is re-derived. An imported adjudication becomes an `adjudicate` event of its
+adjudicator, stamped with its `ts`. Rules a user can rely on:
 
 - The file is taken whole or not at all: everything runs in one transaction and the first bad
   line aborts it with `FILE:LINE: field: what is wrong`.
@@ -12,6 +13,10 @@ re-derived. Rules a user can rely on:
   no duplicates.
 - Another reviewer's review is never touched. A reviewer's own review is replaced only by a
   newer one (later `updated_at`); when the local one is as new or newer, it is kept.
+- An adjudication is applied only when it is newer than every adjudication decision made
+  here on that claim (an adjudication given, withdrawn, undone or redone); a record without
+  one (null) never withdraws the local one. Version 1 records carry neither adjudications nor
+  `claim_text`: what this project holds of those is left as it is.
 - Records are matched by `claim_id`. Span edits made in the source project are not carried:
   the local claim keeps its span (`spans_differ` counts such claims). A claim id unknown here
   is created when its article is here and `text == article.text[start:end]` (a claim drawn by
@@ -52,6 +57,11 @@ class ImportReport:
     """Imported reviews this project already held (same state, or already imported)."""
     reviews_kept: int = 0
     """Imported reviews older than this project's review by the same reviewer: not applied."""
+    adjudications_added: int = 0
+    adjudications_unchanged: int = 0
+    """Imported adjudications this project already held."""
+    adjudications_kept: int = 0
+    """Imported adjudications older than a decision made here on the same claim: not applied."""
     events: int = 0
     articles_created: int = 0
     claims_created: int = 0
@@ -68,6 +78,10 @@ class ImportReport:
             f"{self.reviews_unchanged} unchanged",
             f"{self.reviews_kept} kept (newer here)",
         ]
+        if self.adjudications_added:
+            parts.append(f"{verb} {self.adjudications_added} adjudications")
+        if self.adjudications_kept:
+            parts.append(f"{self.adjudications_kept} adjudications kept (newer here)")
         if self.articles_created:
             parts.append(f"{self.articles_created} articles created")
         if self.claims_created:
@@ -225,8 +239,8 @@ class _Merger:
         local = {
             row[0]: row
             for row in self.tx.all(
-                "SELECT reviewer, status, verdict, sources, rationale, updated_at FROM reviews "
-                "WHERE claim_id = ?",
+                "SELECT reviewer, status, verdict, sources, rationale, updated_at, claim_text "
+                "FROM reviews WHERE claim_id = ?",
                 (record.claim_id,),
             )
         }
@@ -255,7 +269,11 @@ class _Merger:
             pending.append((review, ts))
             # For a new review the plan's status is exact; otherwise check after re-deriving.
             check_status = check_status or mine is not None or len(fresh) != len(events)
-        if not pending:
+        adjudicate = self._plan_adjudication(record)
+        if adjudicate is not None:
+            new_events.append(adjudicate)
+            self.report.events += 1
+        if not new_events:
             return
         self.tx.append_many(new_events)
         self.report.claims_changed += 1
@@ -276,6 +294,35 @@ class _Merger:
                     self.report.events += 1
         if fixes:
             self.tx.append_many(fixes)
+
+    def _plan_adjudication(self, record: ExportRecord) -> Event | None:
+        """The `adjudicate` event that brings the record's adjudication here, or None (counted
+        as unchanged or kept). Applied only when newer than every adjudication decision made
+        here on the claim; a record without an adjudication never withdraws the local one."""
+        imported = record.adjudication
+        if imported is None:
+            return None
+        ts = _ts(imported.ts)
+        row = self.tx.one("SELECT adjudication FROM claims WHERE id = ?", (record.claim_id,))
+        latest = self.tx.one(
+            "SELECT MAX(ts) FROM events WHERE claim_id = ? AND (type = 'adjudicate' OR "
+            "(type IN ('undo', 'redo') AND other_id IN "
+            "(SELECT id FROM events WHERE claim_id = ? AND type = 'adjudicate')))",
+            (record.claim_id, record.claim_id),
+        )
+        event = _event(record, imported.reviewer, "adjudicate",
+                       {"label": imported.verdict, "note": imported.note}, ts)
+        if latest is not None and latest[0] is not None and latest[0] >= ts:
+            local = orjson.loads(row[0]) if row is not None and row[0] else None
+            same = local is not None and _same_adjudication(local, imported.reviewer,
+                                                            imported.verdict, imported.note, ts)
+            if same or self._has_event(event.id):
+                self.report.adjudications_unchanged += 1
+            else:
+                self.report.adjudications_kept += 1
+            return None
+        self.report.adjudications_added += 1
+        return event
 
     def _held_events(self, ids: list[str]) -> set[str]:
         if not ids:
@@ -389,7 +436,20 @@ def _same_state(row: Any, review: ReviewRecord) -> bool:
         and row[2] == review.verdict
         and orjson.loads(row[3]) == _sources(review)
         and row[4] == review.rationale
+        and (not _carries_claim_text(review) or (row[6] or "") == review.claim_text)
     )
+
+
+def _carries_claim_text(review: ReviewRecord) -> bool:
+    """The review says what its claim as checked is (schema version 2 and later)."""
+    return "claim_text" in review.model_fields_set
+
+
+def _same_adjudication(local: dict[str, Any], reviewer: str, verdict: str, note: str,
+                       ts: str) -> bool:
+    """The stored adjudication (`claims.store.rows.adjudication_json`) is the imported one."""
+    return bool(local.get("reviewer") == reviewer and local.get("verdict") == verdict
+                and (local.get("note") or "") == note and local.get("ts") == ts)
 
 
 def _sources(review: ReviewRecord) -> list[dict[str, Any]]:
@@ -444,6 +504,9 @@ def _plan(record: ExportRecord, review: ReviewRecord, mine: Any, ts: str) -> lis
                              key=f"source_add:{index}"))
     if old_rationale != review.rationale:
         events.append(_event(record, who, "rationale", {"text": review.rationale}, ts))
+    old_claim_text = (mine[6] or "") if mine is not None else ""
+    if _carries_claim_text(review) and old_claim_text != review.claim_text:
+        events.append(_event(record, who, "claim_text", {"text": review.claim_text}, ts))
     if mine is None and not events:
         events.append(_event(record, who, "status", {"status": review.status}, ts))
     return events
