@@ -310,19 +310,17 @@ class _Merger:
             "(SELECT id FROM events WHERE claim_id = ? AND type = 'adjudicate')))",
             (record.claim_id, record.claim_id),
         )
-        event = _event(record, imported.reviewer, "adjudicate",
-                       {"label": imported.verdict, "note": imported.note}, ts)
         if latest is not None and latest[0] is not None and latest[0] >= ts:
             local = orjson.loads(row[0]) if row is not None and row[0] else None
-            same = local is not None and _same_adjudication(local, imported.reviewer,
-                                                            imported.verdict, imported.note, ts)
-            if same or self._has_event(event.id):
+            if local is not None and _same_adjudication(local, imported.reviewer,
+                                                        imported.verdict, imported.note, ts):
                 self.report.adjudications_unchanged += 1
             else:
                 self.report.adjudications_kept += 1
             return None
         self.report.adjudications_added += 1
-        return event
+        return _event(record, imported.reviewer, "adjudicate",
+                      {"label": imported.verdict, "note": imported.note}, ts)
 
     def _held_events(self, ids: list[str]) -> set[str]:
         if not ids:

@@ -113,6 +113,19 @@ def validate_stream(
     return report
 
 
+def _leaf(error: Any) -> Any:
+    """The error to show for `error`: for a value that fits none of its alternatives (a field
+    that is an object or null, a date or null), what is wrong inside the alternative it was
+    meant for, instead of "is not valid under any of the given schemas"."""
+    while error.validator in ("anyOf", "oneOf") and error.context:
+        meant = [e for e in error.context
+                 if not (e.validator == "type" and e.validator_value == "null")]
+        if not meant:
+            break
+        error = max(meant, key=lambda e: len(e.absolute_path))
+    return error
+
+
 def _check_line(validator: Any, lineno: int, raw: bytes, name: str,
                 limits: Limits) -> Iterator[Problem]:
     try:
@@ -120,7 +133,8 @@ def _check_line(validator: Any, lineno: int, raw: bytes, name: str,
     except FileProblem as exc:
         yield Problem(lineno, exc.field or "", exc.problem)
         return
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted((_leaf(e) for e in validator.iter_errors(data)),
+                    key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         path = [str(part) for part in error.absolute_path]
         if error.validator == "required":
