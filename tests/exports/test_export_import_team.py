@@ -14,6 +14,7 @@ import exports
 from annotator.cli import main
 from claims.project import Project
 from exports.importer import ImportFileError
+from exports.records import ADJUDICATION_FIELDS, RECORD_FIELDS, REVIEW_FIELDS
 
 REWRITE = "Ridership of the city's buses grew by about 12% in 2024."
 
@@ -61,6 +62,12 @@ def test_adjudications_and_rewrites_round_trip_byte_for_byte(
     carried = records(first)
     assert sum(r["adjudication"] is not None for r in carried) == 1
     assert REWRITE in [r["checked_text"] for r in carried]
+    for record in carried:  # the key order contract, the new keys included
+        assert tuple(record) == RECORD_FIELDS
+        assert all(tuple(r) == REVIEW_FIELDS for r in record["reviews"])
+        assert record["adjudication"] is None or tuple(record["adjudication"]) == \
+            ADJUDICATION_FIELDS
+    assert exports.validate_file(tmp_path / "a.jsonl").ok  # the schema and import's checks
     report = exports.import_file(same_articles, tmp_path / "a.jsonl")
     assert report.adjudications_added == 1
     assert "added 1 adjudications" in report.summary()
