@@ -297,30 +297,45 @@ class _Merger:
 
     def _plan_adjudication(self, record: ExportRecord) -> Event | None:
         """The `adjudicate` event that brings the record's adjudication here, or None (counted
-        as unchanged or kept). Applied only when newer than every adjudication decision made
-        here on the claim; a record without an adjudication never withdraws the local one."""
-        imported = record.adjudication
-        if imported is None:
+        as unchanged or kept); see `_adjudication_plan`."""
+        if record.adjudication is None:
             return None
-        ts = _ts(imported.ts)
-        row = self.tx.one("SELECT adjudication FROM claims WHERE id = ?", (record.claim_id,))
-        latest = self.tx.one(
-            "SELECT MAX(ts) FROM events WHERE claim_id = ? AND (type = 'adjudicate' OR "
-            "(type IN ('undo', 'redo') AND other_id IN "
-            "(SELECT id FROM events WHERE claim_id = ? AND type = 'adjudicate')))",
-            (record.claim_id, record.claim_id),
-        )
-        if latest is not None and latest[0] is not None and latest[0] >= ts:
-            local = orjson.loads(row[0]) if row is not None and row[0] else None
-            if local is not None and _same_adjudication(local, imported.reviewer,
-                                                        imported.verdict, imported.note, ts):
-                self.report.adjudications_unchanged += 1
-            else:
-                self.report.adjudications_kept += 1
-            return None
-        self.report.adjudications_added += 1
-        return _event(record, imported.reviewer, "adjudicate",
-                      {"label": imported.verdict, "note": imported.note}, ts)
+        local, latest = self._adjudication_state([record.claim_id]).get(record.claim_id,
+                                                                         (None, None))
+        outcome = _adjudication_plan(record, local, latest)
+        if outcome == "unchanged":
+            self.report.adjudications_unchanged += 1
+        elif outcome == "kept":
+            self.report.adjudications_kept += 1
+        else:
+            self.report.adjudications_added += 1
+            return _event(record, *outcome)
+        return None
+
+    def _adjudication_state(
+        self, claim_ids: list[str]
+    ) -> dict[str, tuple[dict[str, Any] | None, str | None]]:
+        """For each claim: its adjudication here (`claims.store.rows.adjudication_json`, or
+        None) and the time of the latest adjudication decision made here (an adjudication
+        given or withdrawn, or an undo or redo of one), or None. 500 claims to a query."""
+        out: dict[str, tuple[dict[str, Any] | None, str | None]] = {}
+        for start in range(0, len(claim_ids), 500):
+            chunk = claim_ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            latest = {
+                row[0]: row[1]
+                for row in self.tx.all(
+                    "SELECT claim_id, MAX(ts) FROM events WHERE claim_id IN "
+                    f"({marks}) AND (type = 'adjudicate' OR (type IN ('undo', 'redo') AND "
+                    "other_id IN (SELECT id FROM events WHERE claim_id IN "
+                    f"({marks}) AND type = 'adjudicate'))) GROUP BY claim_id",
+                    [*chunk, *chunk],
+                )
+            }
+            for row in self.tx.all(f"SELECT id, adjudication FROM claims WHERE id IN ({marks})",
+                                   chunk):
+                out[row[0]] = (orjson.loads(row[1]) if row[1] else None, latest.get(row[0]))
+        return out
 
     def _held_events(self, ids: list[str]) -> set[str]:
         if not ids:
@@ -441,6 +456,25 @@ def _same_state(row: Any, review: ReviewRecord) -> bool:
 def _carries_claim_text(review: ReviewRecord) -> bool:
     """The review says what its claim as checked is (schema version 2 and later)."""
     return "claim_text" in review.model_fields_set
+
+
+def _adjudication_plan(
+    record: ExportRecord, local: dict[str, Any] | None, latest: str | None
+) -> str | tuple[str, str, dict[str, Any], str]:
+    """What to do with the record's adjudication, given the claim's adjudication here
+    (`local`) and the time of the latest adjudication decision here (`latest`): "unchanged"
+    (this project holds it), "kept" (a decision made here is as new or newer), or the
+    `adjudicate` event to append, as (adjudicator, type, payload, ts)."""
+    imported = record.adjudication
+    assert imported is not None
+    ts = _ts(imported.ts)
+    if latest is not None and latest >= ts:
+        if local is not None and _same_adjudication(local, imported.reviewer, imported.verdict,
+                                                    imported.note, ts):
+            return "unchanged"
+        return "kept"
+    return (imported.reviewer, "adjudicate", {"label": imported.verdict, "note": imported.note},
+            ts)
 
 
 def _same_adjudication(local: dict[str, Any], reviewer: str, verdict: str, note: str,
