@@ -114,6 +114,8 @@ class ArticleScreen(Screen[None]):
         self._history.clear()
         self._seq_of.clear()
         self.claims_app.live.follow(book.article.id, seq, self._remote)
+        for watcher in list(self.watchers):  # another article: the adjudication view follows
+            watcher(set())
         index = book.index_of(claim_id) if claim_id else None
         self.cursor = index if index is not None else 0
         current = self.current_id()
