@@ -369,6 +369,8 @@ def test_reading_never_creates_or_changes_a_database(tmp_path: Path, team) -> No
         assert "Traceback" not in result.output
         assert not missing.exists()
     assert list(empty.iterdir()) == []
+    folder = run(["agree"], str(tmp_path))
+    assert folder.exit_code == 1 and "is a directory" in folder.output
     db, project, _ = team
     with project.store.read() as tx:
         before = tx.all("SELECT COUNT(*), MAX(seq) FROM events")
