@@ -216,7 +216,7 @@ def loads(raw: bytes | str, name: str, line: int | None = None) -> Any:
         value = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         message = str(exc)
-        if "recursion" in message.lower():
+        if "recursion" in message.lower() or "depth limit" in message.lower():
             message = f"nested deeper than {MAX_DEPTH} levels"
             raise FileProblem(name, message, line=line) from None
         raise FileProblem(name, f"not valid JSON ({message})", line=line) from None
