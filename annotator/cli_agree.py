@@ -1,6 +1,6 @@
 """`claims agree | stats`: how far reviewers agree, and what each one did, from a shell.
 
-Both only read the project: a missing database is an error, never created. The figures are
+Both only read the project (opened read-only): a missing database is an error, never created. The figures are
 computed in the domain (`claims.agreement`, `claims.reviewer_stats`); this module prints them,
 as a table or as one JSON object.
 """
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def open_for_reading(db: str | None) -> Project:
-    """The project at `db`, read-only; a missing one is refused, never created."""
+    """The project at `db`, opened read-only: never created, migrated or written."""
     from claims.project import Project
 
     return Project.open(db, mode="read")
@@ -33,12 +33,13 @@ def _num(value: float | None, digits: int = 3) -> str:
 def _echo_json(data: object) -> None:
     import orjson
 
+    # Exact JSON, terminal controls in names and titles escaped (\u), as `claims list` does.
     click.echo(escape_json(orjson.dumps(data, option=orjson.OPT_INDENT_2)).decode())
 
 
 min_items_option = click.option(
     "--min-items", type=click.IntRange(min=1), default=None, metavar="N",
-    help="Fewest items a figure may rest on (default 5); fewer print 'too few items'.",
+    help="Fewest items a figure may rest on (default 2); fewer print 'too few items'.",
 )
 
 
