@@ -38,6 +38,8 @@ class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
     truncated: bool = False
     """More problems were found than `max_problems`; counting stopped there."""
+    versions: set[int] = field(default_factory=set)
+    """The `schema_version`s of the records read (1 for files written before version 2)."""
 
     @property
     def ok(self) -> bool:
@@ -104,7 +106,7 @@ def validate_stream(
         refuse_foreign(name, peek(stream))
         for lineno, raw in iter_lines(stream, name, limits.line_bytes):
             report.records += 1
-            for problem in _check_line(validator, lineno, raw, name, limits):
+            for problem in _check_line(validator, lineno, raw, name, limits, report.versions):
                 if len(report.problems) >= max_problems:
                     report.truncated = True
                     return report
@@ -128,7 +130,7 @@ def _leaf(error: Any) -> Any:
 
 
 def _check_line(validator: Any, lineno: int, raw: bytes, name: str,
-                limits: Limits) -> Iterator[Problem]:
+                limits: Limits, versions: set[int]) -> Iterator[Problem]:
     try:
         data = loads(raw, name, lineno)
     except FileProblem as exc:
@@ -152,6 +154,7 @@ def _check_line(validator: Any, lineno: int, raw: bytes, name: str,
         yield Problem(lineno, field_name, message)
     if record is None:
         return
+    versions.add(record.schema_version)
     for field_name, message in record_problems(record):
         yield Problem(lineno, field_name, message)
     if record.article.text is not None:

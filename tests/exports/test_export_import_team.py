@@ -203,6 +203,8 @@ def test_a_version_1_file_still_imports_and_leaves_rewrites_alone(
     old = write_records(tmp_path / "v1.jsonl",
                         as_version_1(records(export_bytes(adjudicated, tmp_path / "a.jsonl"))))
     assert exports.validate_file(old).ok
+    result = CliRunner().invoke(main, ["validate", str(old)])
+    assert result.exit_code == 0 and "7 records valid (schema_version 1)" in result.output
     report = exports.import_file(same_articles, old)
     assert report.records == 7 and report.reviews_added == 11
     assert report.adjudications_added == 0
