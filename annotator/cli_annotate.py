@@ -61,22 +61,20 @@ def annotate(
     reviewer: str | None,
 ) -> None:
     """Open the keyboard-driven annotator on the project, adding FILES first."""
-    from annotator.inputs import load_articles
+    from annotator.inputs import ArticleFiles
     from claims.project import Project, check_reviewer, default_reviewer
 
     name = check_reviewer(reviewer if reviewer is not None else default_reviewer())
     date = parse_date(published)
-    items = []
-    for path in files:
-        items += load_articles(path, lang=None if lang == "auto" else lang, published=date,
-                               encoding=encoding)
+    items = ArticleFiles(files, lang=None if lang == "auto" else lang, published=date,
+                         encoding=encoding)
     try:
         project = Project.open(db, scale=scale)
     except KeyError as exc:  # unknown --scale preset
         raise UserError(str(exc.args[0])) from None
     try:
         results = project.add_articles(items, _progress(len(items))) if items else []
-        first = results[0].article.id if results else None
+        first = results[0].id if results else None
 
         from annotator.app import ClaimsApp  # deferred: Textual costs ~0.3 s to import
         from annotator.config import load_config

@@ -25,7 +25,8 @@ from claims.labels import PRESETS
 from claims.model import STANCES, STATUSES, Source
 
 if TYPE_CHECKING:
-    from claims.project import AddResult, Project
+    from annotator.inputs import ArticleFiles
+    from claims.project import Added, Project
 
 
 def _open(db: str | None, scale: str | None = None) -> Project:
@@ -96,17 +97,13 @@ def add(
     All files are read and checked first: a bad file or line refuses the whole command and
     nothing is added. Adding the same text again changes nothing.
     """
-    from annotator.inputs import load_articles
+    from annotator.inputs import ArticleFiles
 
     if (title or url) and len(files) > 1:
         raise click.UsageError("--title and --url apply to a single file")
     date = parse_date(published)
-    items: list[dict[str, Any]] = []
-    for path in files:
-        items.extend(
-            load_articles(path, lang=lang, published=date, title=title, url=url,
-                          encoding=encoding)
-        )
+    items = ArticleFiles(files, lang=lang, published=date, title=title, url=url,
+                         encoding=encoding)
     if url is not None:
         from claims.model import check_http_url
 
@@ -119,8 +116,8 @@ def add(
     created = [r for r in results if r.created]
     for r in results:
         state = "added" if r.created else "already present"
-        label = visible(r.article.title or r.article.external_id or "")
-        click.echo(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
+        label = visible(r.title or r.external_id or "")
+        click.echo(f"{r.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
     click.echo(
         f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims proposed; "
         f"{len(results) - len(created)} already present",
@@ -128,7 +125,7 @@ def add(
     )
 
 
-def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[AddResult]:
+def _add_with_progress(project: Project, items: ArticleFiles) -> list[Added]:
     if len(items) < 20 or not sys.stderr.isatty():
         return project.add_articles(items)
     from rich.progress import Progress  # deferred: only large batches show a bar

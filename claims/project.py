@@ -8,12 +8,16 @@ and the method hands back the claims as they now stand so a screen can redraw ju
 from __future__ import annotations
 
 import getpass
+import itertools
 import os
+import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
+
+import orjson
 
 from claims.labels import DEFAULT_SCALE, LabelScale, preset
 from claims.model import (
@@ -28,6 +32,9 @@ from claims.model import (
 )
 from claims.store import ArticleSummary, Store, StoreError, new_event, open_store
 
+if TYPE_CHECKING:
+    from claims.extract.stream import Article as ExtractionInput
+
 
 class ProjectError(Exception):
     """Something the user asked for cannot be done; the message says why, by name."""
@@ -38,6 +45,18 @@ class AddResult:
     article: Article
     created: bool
     """False when the same text was already in the project (nothing changed)."""
+    n_claims: int
+
+
+@dataclass(frozen=True)
+class Added:
+    """One article of a batch given to `Project.add_articles` (without its text)."""
+
+    id: str
+    title: str | None
+    external_id: str | None
+    created: bool
+    """False when the same text was already in the project, or earlier in the batch."""
     n_claims: int
 
 
@@ -157,68 +176,101 @@ class Project:
         progress: Callable[[int], object] | None = None,
         *,
         workers: int = 2,
-    ) -> list[AddResult]:
+    ) -> list[Added]:
         """Add many articles in one transaction: all of them or, on error, none.
 
-        Claims are extracted on `workers` processes when the batch is large enough to pay for
-        them. `progress(n)` is called after each article's claims are extracted.
+        `items` is consumed as a stream and never held whole: articles go through extraction
+        (on `workers` processes when the batch is large enough to pay for them, a long article
+        in windows) into a spool file beside the database, and one write transaction then
+        copies the spool into the store. Memory stays flat in the size of the batch, and the
+        write lock is held only for that copy, not during extraction. An exception from
+        `items` (a bad line of a file) or from extraction leaves the project unchanged.
+        `progress(n)` is called after each new article's claims are extracted.
         """
-        from claims.extract import EXTRACTOR_VERSION, detect_language, extract_many
+        results: list[Added] = []
+        with _spool_file(self.store.spool_dir()) as spool:
+            self._extract_to_spool(items, spool, results, progress, workers)
+            spool.seek(0)
+            skipped = _copy_spool(self.store, spool)
+        if skipped:  # another process added some of them meanwhile
+            results = [
+                replace(r, created=False, n_claims=0) if r.created and r.id in skipped else r
+                for r in results
+            ]
+        return results
 
-        items = list(items)
-        new: dict[str, Article] = {}
-        order: list[str] = []
-        with self.store.read() as tx:
-            known = {aid for aid in {article_id_for(i["text"]) for i in items} if tx.has_article(aid)}
-            existing = {a.id: a for a in map(tx.article, known) if a is not None}
-        for item in items:
-            text = item["text"]
-            article_id = article_id_for(text)
-            order.append(article_id)
-            if article_id in known or article_id in new:
-                continue
-            new[article_id] = Article(
-                id=article_id,
-                text=text,
-                lang=item.get("lang") or detect_language(text),
-                title=item.get("title"),
-                url=item.get("url"),
-                published=item.get("published"),
-                external_id=item.get("external_id"),
-                metadata=item.get("metadata") or {},
-            )
-        jobs = [
-            {"id": a.id, "text": a.text, "lang": a.lang, "published": a.published}
-            for a in new.values()
-        ]
+    def _extract_to_spool(
+        self,
+        items: Iterable[dict[str, Any]],
+        spool: IO[bytes],
+        results: list[Added],
+        progress: Callable[[int], object] | None,
+        workers: int,
+    ) -> int:
+        """Extract the new articles of `items` into `spool`, appending one `Added` per item to
+        `results` in input order; the number of new articles."""
+        from claims.extract import EXTRACTOR_VERSION
+        from claims.extract.stream import extract_windows
+
         origin = f"extractor/{EXTRACTOR_VERSION}"
-        proposed: dict[str, list[dict[str, Any]]] = {}
-        for n, (article, records) in enumerate(
-            zip(new.values(), extract_many(jobs, workers=workers if len(jobs) > 32 else 1),
-                strict=True),
-            start=1,
+        counts: dict[int, int] = {}
+        done = 0
+        for key, records, last in extract_windows(
+            self._new_articles(items, spool, results), workers=workers
         ):
             # The extractor's records are already the stored JSON shape: no model round trip.
             for record in records:
-                record["article_id"] = article.id
+                record["article_id"] = results[key].id
                 record["origin"] = origin
-            proposed[article.id] = records
-            if progress is not None:
-                progress(n)
-        with self.store.transaction() as tx:
-            for article in new.values():
-                if not tx.has_article(article.id):  # another process may have added it
-                    tx.insert_article(article, proposed[article.id])
-        results: list[AddResult] = []
-        reported: set[str] = set()
-        for article_id in order:
-            if article_id in new and article_id not in reported:
-                reported.add(article_id)
-                results.append(AddResult(new[article_id], True, len(proposed[article_id])))
-            else:
-                article = new.get(article_id) or existing[article_id]
-                results.append(AddResult(article, created=False, n_claims=0))
-        return results
+            if records:
+                spool.write(b"C")
+                spool.write(orjson.dumps(records, option=orjson.OPT_APPEND_NEWLINE))
+            counts[key] = counts.get(key, 0) + len(records)
+            if last:
+                results[key] = replace(results[key], n_claims=counts.pop(key))
+                done += 1
+                if progress is not None:
+                    progress(done)
+        return done
+
+    def _new_articles(
+        self, items: Iterable[dict[str, Any]], spool: IO[bytes], results: list[Added]
+    ) -> Iterator[ExtractionInput]:
+        """The articles of `items` not yet in the project (nor earlier in `items`), written to
+        the spool as they pass; every item gets its entry in `results`."""
+        from claims.extract import detect_language
+        from claims.extract.stream import Article as ExtractionInput
+
+        seen: set[str] = set()
+        for chunk in _chunks(items, 64):
+            ids = [article_id_for(item["text"]) for item in chunk]
+            with self.store.read() as tx:
+                known = {aid: tx.article_label(aid) for aid in set(ids)}
+            for item, article_id in zip(chunk, ids, strict=True):
+                label = known.get(article_id)
+                if label is not None or article_id in seen:
+                    title, external_id = label or (item.get("title"), item.get("external_id"))
+                    results.append(Added(article_id, title, external_id, False, 0))
+                    continue
+                seen.add(article_id)
+                text = item["text"]
+                article = Article(
+                    id=article_id,
+                    text=text,
+                    lang=item.get("lang") or detect_language(text),
+                    title=item.get("title"),
+                    url=item.get("url"),
+                    published=item.get("published"),
+                    external_id=item.get("external_id"),
+                    metadata=item.get("metadata") or {},
+                )
+                spool.write(b"A")
+                spool.write(orjson.dumps(article.model_dump(mode="json"),
+                                         option=orjson.OPT_APPEND_NEWLINE))
+                results.append(Added(article_id, article.title, article.external_id, True, 0))
+                yield ExtractionInput(len(results) - 1, article_id, text, article.lang,
+                                      article.published)
+            del chunk
 
     def article(self, ref: str) -> Article:
         """An article by id, id prefix or external id."""
@@ -573,6 +625,56 @@ class Project:
             for claim_id in sorted(touched):
                 tx.rederive(claim_id)
         return new
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _spool_file(folder: str | None) -> IO[bytes]:
+    """An anonymous temporary file (gone when closed, or when the process dies)."""
+    try:
+        return tempfile.TemporaryFile(dir=folder, prefix=".claims-add-")
+    except OSError:
+        if folder is None:
+            raise
+        return tempfile.TemporaryFile(prefix="claims-add-")
+
+
+SPOOL_CLAIMS = 2000
+"""Claims inserted by one statement when a spool is copied into the store."""
+
+
+def _copy_spool(store: Store, spool: IO[bytes]) -> set[str]:
+    """Copy a spool of new articles and their claims into the store in one transaction; the
+    ids of articles skipped because another process added them since."""
+    skipped: set[str] = set()
+    pending: list[dict[str, Any]] = []
+    with store.transaction() as tx:
+        while tag := spool.read(1):
+            if tag == b"A":
+                if pending:
+                    tx.insert_claim_records(pending)
+                    pending = []
+                article = Article.model_validate(orjson.loads(spool.readline()))
+                if tx.has_article(article.id):
+                    skipped.add(article.id)
+                else:
+                    tx.insert_article(article, [])
+                del article
+            else:
+                records = orjson.loads(spool.readline())
+                if records and records[0]["article_id"] in skipped:
+                    continue
+                pending.extend(records)
+                if len(pending) >= SPOOL_CLAIMS:
+                    tx.insert_claim_records(pending)
+                    pending = []
+        if pending:
+            tx.insert_claim_records(pending)
+    return skipped
 
 
 def _check_span(article: Article, start: int, end: int) -> tuple[int, int]:

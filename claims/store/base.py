@@ -114,6 +114,11 @@ class Store:
         raise NotImplementedError
         yield  # pragma: no cover
 
+    def spool_dir(self) -> str | None:
+        """Where a batch may spool to disk before its one transaction (None: the system's
+        temporary folder); an embedded database spools beside its file."""
+        return None
+
     def read(self) -> AbstractContextManager[_Tx]:
         return self.transaction(write=False)
 
@@ -231,13 +236,18 @@ class _Tx:
             if not isinstance(claim, dict):
                 self.insert_claim(claim)
         if records:
-            self.cur.executemany(
-                self.store._translate(
-                    f"INSERT INTO claims ({_CLAIM_COLUMNS}, base, live) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING"
-                ),
-                [_record_row(r) for r in records],
-            )
+            self.insert_claim_records(records)
+
+    def insert_claim_records(self, records: Sequence[dict[str, Any]]) -> None:
+        """Insert proposed claims given as the extractor's JSON-shaped records (with
+        `article_id` and `origin` set), in one statement; their articles must exist."""
+        self.cur.executemany(
+            self.store._translate(
+                f"INSERT INTO claims ({_CLAIM_COLUMNS}, base, live) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING"
+            ),
+            [_record_row(r) for r in records],
+        )
 
     def insert_claim(self, claim: Claim, *, live: bool = True) -> None:
         base = claim.model_dump(mode="json", by_alias=True)
@@ -246,6 +256,11 @@ class _Tx:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             (*_claim_row(claim), _dumps(base), 1 if live else 0),
         )
+
+    def article_label(self, article_id: str) -> tuple[str | None, str | None] | None:
+        """(title, external id) of an article, without reading its text; None if unknown."""
+        row = self.one("SELECT title, external_id FROM articles WHERE id = ?", (article_id,))
+        return (row[0], row[1]) if row else None
 
     def article(self, article_id: str) -> Article | None:
         row = self.one(

@@ -66,6 +66,9 @@ class SqliteStore(Store):
         self._conn = conn
         self._migrate()
 
+    def spool_dir(self) -> str | None:
+        return str(self.path.resolve().parent)
+
     @staticmethod
     def _retry(fn: Callable[[], T]) -> T:
         deadline = time.monotonic() + RETRY_FOR_S
