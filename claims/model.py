@@ -7,6 +7,7 @@ These are plain data. Reading and writing them to disk is the store's job
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -117,13 +118,17 @@ class Article(_Model):
         return cls(id=article_id_for(text), text=text, **fields)
 
 
+_SPACE_OR_CONTROL = re.compile(r"[\x00-\x1f]|\s")
+"""What a URL may not hold: control characters or white space (`str.isspace`'s)."""
+
+
 def check_http_url(url: str) -> str:
     """Return `url` stripped if it is an absolute http(s) URL with a host; raise otherwise."""
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise ValueError(f"not an http(s) URL: {url!r}")
-    if any(ord(ch) < 0x20 or ch.isspace() for ch in url):
+    if _SPACE_OR_CONTROL.search(url):
         raise ValueError(f"URL contains spaces or control characters: {url!r}")
     return url
 

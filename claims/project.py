@@ -603,28 +603,44 @@ class Project:
     def import_events(self, events: Sequence[Event]) -> int:
         """Append events made elsewhere (skipping ids already held) in one transaction.
 
-        Returns how many were new. Every claim they touch is re-derived before commit.
+        Returns how many were new. Every claim they touch is re-derived before commit; the
+        events go in with one statement and the claims are re-derived together.
         """
-        new = 0
         touched: set[str] = set()
         with self.store.transaction() as tx:
+            ids = list(dict.fromkeys(e.id for e in events))
+            held = _present(tx, "events", ids)
+            known = _present(tx, "claims", list(dict.fromkeys(e.claim_id for e in events)))
+            fresh: list[Event] = []
             for event in events:
-                if tx.one("SELECT 1 FROM events WHERE id = ?", (event.id,)) is not None:
+                if event.id in held:
                     continue
-                if tx.one("SELECT 1 FROM claims WHERE id = ?", (event.claim_id,)) is None:
+                if event.claim_id not in known:
                     raise ProjectError(f"event {event.id}: unknown claim {event.claim_id}")
-                tx.insert_event(event)
-                new += 1
+                held.add(event.id)
+                fresh.append(event)
                 touched.add(event.claim_id)
                 if event.type == "merge" and event.other_id:
                     touched.add(event.other_id)
+            tx.insert_events(fresh)
+            for event in fresh:
                 if event.type in ("undo", "redo") and event.other_id:
                     target = tx.event(event.other_id)
                     if target is not None and target.type == "merge" and target.other_id:
                         touched.add(target.other_id)
-            for claim_id in sorted(touched):
-                tx.rederive(claim_id)
-        return new
+            tx.rederive_many(sorted(touched))
+        return len(fresh)
+
+
+def _present(tx: Any, table: str, ids: list[str]) -> set[str]:
+    """The ids of `ids` that `table` holds, 500 to a query."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = tx.all(f"SELECT id FROM {table} WHERE id IN ({', '.join('?' for _ in chunk)})",
+                      chunk)
+        found.update(row[0] for row in rows)
+    return found
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -291,6 +291,30 @@ class _Tx:
         row = self.one("SELECT seq FROM events WHERE id = ?", (event.id,))
         return event.model_copy(update={"seq": int(row[0])})
 
+    def insert_events(self, events: Sequence[Event]) -> None:
+        """Append many events in one statement, skipping ids already in the log; their
+        `seq` is not read back (imports, which re-derive afterwards, do not need it)."""
+        self.insert_event_rows(
+            [
+                (e.id, _ts(e.ts), e.reviewer, e.type, e.article_id, e.claim_id, e.other_id,
+                 _dumps(e.payload))
+                for e in events
+            ]
+        )
+
+    def insert_event_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """`insert_events` for rows already in the stored shape: (id, ts as stored, reviewer,
+        type, article_id, claim_id, other_id, payload as JSON text)."""
+        if not rows:
+            return
+        self.cur.executemany(
+            self.store._translate(
+                "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
+                "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+            ),
+            rows,
+        )
+
     def event(self, event_id: str) -> Event | None:
         row = self.one(f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,))
         return _event_from_row(row) if row else None
@@ -390,83 +414,80 @@ class _Tx:
 
     def rederive(self, claim_id: str) -> None:
         """Recompute the claim's span and every review of it from the active events."""
-        row = self.one("SELECT base, article_id FROM claims WHERE id = ?", (claim_id,))
-        if row is None:
+        self.rederive_many([claim_id])
+
+    def rederive_many(self, claim_ids: Sequence[str]) -> None:
+        """Recompute the span and reviews of many claims from their active events: one query
+        for their rows, one for their active events, one statement per table for the writes
+        (per 500 claims). Claims that are not in the store are skipped."""
+        ids = list(dict.fromkeys(claim_ids))
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            if len(chunk) == 1:
+                where, args = "= ?", chunk
+            else:
+                where, args = f"IN ({', '.join('?' for _ in chunk)})", chunk
+            rows = self.all(
+                "SELECT id, base, article_id, span_start, span_end, text, quantities, dates, "
+                f"speaker, merged_into, live FROM claims WHERE id {where}",
+                args,
+            )
+            touching: dict[str, list[tuple[Any, ...]]] = {cid: [] for cid in chunk}
+            for erow in self.all(
+                f"SELECT {_FOLD_COLUMNS} FROM events e "
+                f"WHERE (claim_id {where} OR (type = 'merge' AND other_id {where})) "
+                f"AND type NOT IN ('undo', 'redo') AND {_ACTIVE} ORDER BY seq",
+                [*args, *args],
+            ):
+                if erow[0] in touching:
+                    touching[erow[0]].append(erow)
+                if erow[2] == "merge" and erow[1] in touching and erow[1] != erow[0]:
+                    touching[erow[1]].append(erow)
+            texts: dict[str, _ArticleTexts] = {}
+            derived = [
+                _fold(row[0], row[1], touching[row[0]],
+                      texts.setdefault(row[2], _ArticleTexts(self, row[2])))
+                for row in rows
+            ]
+            current = {row[0]: tuple(row[3:]) for row in rows}
+            self._write_derived(derived, current)
+
+    def _write_derived(
+        self, derived: Sequence[_Derived], current: dict[str, tuple[Any, ...]]
+    ) -> None:
+        """Write folded claims: their claims rows where they changed (`current` holds the
+        rows as stored), and all their reviews."""
+        if not derived:
             return
-        claim = Claim.model_validate(orjson.loads(row[0]))
-        article_text: str | None = None
-        events = self.active_events_touching(claim_id)
-        live = not claim.origin.startswith("reviewer:")
-        merged_into: str | None = None
-        reviews: dict[str, dict[str, Any]] = {}
-        for event in events:
-            p = event.payload
-            if event.type == "claim_create":
-                live = True
-            elif event.type in ("span", "merge") and event.claim_id == claim_id:
-                if article_text is None:
-                    article_text = self.one("SELECT text FROM articles WHERE id = ?", (row[1],))[0]
-                start, end = int(p["start"]), int(p["end"])
-                extra = [Quantity.model_validate(q) for q in p.get("quantities", [])]
-                extra_dates = [DateSpan.model_validate(d) for d in p.get("dates", [])]
-                claim = _respan(claim, article_text, start, end, extra, extra_dates)
-                if event.type == "span" and "speaker" in p:
-                    claim = claim.model_copy(update={"speaker": p["speaker"]})
-            elif event.type == "merge":
-                merged_into = event.claim_id
-            elif event.type in REVIEW_EVENT_TYPES:
-                review = reviews.setdefault(
-                    event.reviewer,
-                    {"status": "proposed", "verdict": None, "sources": [], "rationale": "",
-                     "created_at": event.ts, "updated_at": event.ts, "explicit": False},
-                )
-                review["updated_at"] = event.ts
-                if event.type == "verdict":
-                    review["verdict"] = p.get("label")
-                elif event.type == "status":
-                    review["status"] = p["status"]
-                    review["explicit"] = p["status"] != "proposed"
-                elif event.type == "source_add":
-                    review["sources"].append(p["source"])
-                elif event.type == "source_remove":
-                    index = int(p["index"])
-                    if 0 <= index < len(review["sources"]):
-                        review["sources"].pop(index)
-                elif event.type == "rationale":
-                    review["rationale"] = p.get("text", "")
-                if not review["explicit"]:
-                    # A verdict implies the claim is kept; clearing it takes that back.
-                    review["status"] = "accepted" if review["verdict"] is not None else "proposed"
-        self.execute(
-            "UPDATE claims SET span_start = ?, span_end = ?, text = ?, quantities = ?, dates = ?, "
-            "speaker = ?, merged_into = ?, live = ? WHERE id = ?",
-            (
-                claim.start,
-                claim.end,
-                claim.text,
-                _dumps([q.model_dump(mode="json") for q in claim.quantities]),
-                _dumps([d.model_dump(mode="json", by_alias=True) for d in claim.dates]),
-                claim.speaker,
-                merged_into,
-                1 if live and merged_into is None else 0,
-                claim_id,
-            ),
-        )
-        self.execute("DELETE FROM reviews WHERE claim_id = ?", (claim_id,))
-        for reviewer, r in reviews.items():
+        claim_rows = []
+        review_rows = []
+        for d in derived:
+            row = (*d.columns, d.merged_into, 1 if d.live and d.merged_into is None else 0)
+            if current.get(d.claim_id) != row:
+                claim_rows.append((*row, d.claim_id))
+            for reviewer, r in d.reviews.items():
+                review_rows.append((d.claim_id, reviewer, r["status"], r["verdict"],
+                                    _dumps(r["sources"]), r["rationale"], r["created_at"],
+                                    r["updated_at"]))
+        sql = self.store._translate
+        if claim_rows:
+            self.cur.executemany(
+                sql("UPDATE claims SET span_start = ?, span_end = ?, text = ?, quantities = ?, "
+                    "dates = ?, speaker = ?, merged_into = ?, live = ? WHERE id = ?"),
+                claim_rows,
+            )
+        ids = [d.claim_id for d in derived]
+        if len(ids) == 1:
+            self.execute("DELETE FROM reviews WHERE claim_id = ?", ids)
+        else:
             self.execute(
-                "INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, rationale, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    claim_id,
-                    reviewer,
-                    r["status"],
-                    r["verdict"],
-                    _dumps(r["sources"]),
-                    r["rationale"],
-                    _ts(r["created_at"]),
-                    _ts(r["updated_at"]),
-                ),
+                f"DELETE FROM reviews WHERE claim_id IN ({', '.join('?' for _ in ids)})", ids
+            )
+        if review_rows:
+            self.cur.executemany(
+                sql("INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, "
+                    "rationale, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                review_rows,
             )
 
     # -- reads --------------------------------------------------------------------------
@@ -582,6 +603,104 @@ class _Tx:
         if rows:
             return [r[0] for r in rows]
         return self._ids_with_prefix("articles", ref)
+
+
+class _ArticleTexts:
+    """An article's text, read once and only when a span or merge event needs it."""
+
+    def __init__(self, tx: _Tx, article_id: str) -> None:
+        self.tx = tx
+        self.article_id = article_id
+        self._text: str | None = None
+
+    def get(self) -> str:
+        if self._text is None:
+            self._text = self.tx.one(
+                "SELECT text FROM articles WHERE id = ?", (self.article_id,)
+            )[0]
+        return self._text
+
+
+@dataclass
+class _Derived:
+    """A claim's state folded from its active events, ready to be written."""
+
+    claim_id: str
+    columns: tuple[Any, ...]
+    """span_start, span_end, text, quantities, dates, speaker: the claims row's columns."""
+    live: bool
+    merged_into: str | None
+    reviews: dict[str, dict[str, Any]]
+
+
+_FOLD_COLUMNS = "claim_id, other_id, type, reviewer, ts, payload"
+"""What folding needs of an event (see `_fold`); timestamps stay the stored strings."""
+
+
+def _fold(
+    claim_id: str, base: str, events: Sequence[tuple[Any, ...]], article: _ArticleTexts
+) -> _Derived:
+    """The claim's span and every review of it, from its base and its active events in order
+    (rows of `_FOLD_COLUMNS`)."""
+    record = orjson.loads(base)
+    claim: Claim | None = None  # built only when a span or merge moves the claim
+    live = not record["origin"].startswith("reviewer:")
+    merged_into: str | None = None
+    reviews: dict[str, dict[str, Any]] = {}
+    for event_claim, _other, type_, reviewer, ts, payload in events:
+        if type_ == "claim_create":
+            live = True
+        elif type_ in ("span", "merge") and event_claim == claim_id:
+            p = orjson.loads(payload)
+            if claim is None:
+                claim = Claim.model_validate(record)
+            start, end = int(p["start"]), int(p["end"])
+            extra = [Quantity.model_validate(q) for q in p.get("quantities", [])]
+            extra_dates = [DateSpan.model_validate(d) for d in p.get("dates", [])]
+            claim = _respan(claim, article.get(), start, end, extra, extra_dates)
+            if type_ == "span" and "speaker" in p:
+                claim = claim.model_copy(update={"speaker": p["speaker"]})
+        elif type_ == "merge":
+            merged_into = event_claim
+        elif type_ in REVIEW_EVENT_TYPES:
+            p = orjson.loads(payload)
+            review = reviews.get(reviewer)
+            if review is None:
+                review = reviews[reviewer] = {
+                    "status": "proposed", "verdict": None, "sources": [], "rationale": "",
+                    "created_at": ts, "updated_at": ts, "explicit": False,
+                }
+            review["updated_at"] = ts
+            if type_ == "verdict":
+                review["verdict"] = p.get("label")
+            elif type_ == "status":
+                review["status"] = p["status"]
+                review["explicit"] = p["status"] != "proposed"
+            elif type_ == "source_add":
+                review["sources"].append(p["source"])
+            elif type_ == "source_remove":
+                index = int(p["index"])
+                if 0 <= index < len(review["sources"]):
+                    review["sources"].pop(index)
+            elif type_ == "rationale":
+                review["rationale"] = p.get("text", "")
+            if not review["explicit"]:
+                # A verdict implies the claim is kept; clearing it takes that back.
+                review["status"] = "accepted" if review["verdict"] is not None else "proposed"
+    if claim is None:
+        # The base is stored in the models' JSON shape: the same columns, without a model.
+        columns: tuple[Any, ...] = (
+            record["start"], record["end"], record["text"], _dumps(record["quantities"]),
+            _dumps(record["dates"]), record["speaker"],
+        )
+    else:
+        columns = (
+            claim.start, claim.end, claim.text,
+            _dumps([q.model_dump(mode="json") for q in claim.quantities]),
+            _dumps([d.model_dump(mode="json", by_alias=True) for d in claim.dates]),
+            claim.speaker,
+        )
+    return _Derived(claim_id, columns, live, merged_into, reviews)
 
 
 def new_event(
