@@ -73,12 +73,18 @@ def annotate(
     except KeyError as exc:  # unknown --scale preset
         raise UserError(str(exc.args[0])) from None
     try:
-        results = project.add_articles(items, _progress(len(items))) if items else []
+        from claims.extract.stream import WINDOW
+
+        # A long new article is stored at once and its claims arrive while it is on screen.
+        results = project.add_articles(items, _progress(len(items)), defer_longer_than=WINDOW,
+                                       resume=False) if items else []
         first = results[0].id if results else None
+        pending = sorted(project.pending_extractions(), key=lambda aid: aid != first)
 
         from annotator.app import ClaimsApp  # deferred: Textual costs ~0.3 s to import
         from annotator.config import load_config
 
-        ClaimsApp(project, name, open_article=first, config=load_config()).run()
+        ClaimsApp(project, name, open_article=first, config=load_config(),
+                  extract=pending).run()
     finally:
         project.close()

@@ -96,6 +96,10 @@ def export(
             article=list(articles), since=since_day, with_articles=with_articles,
             publisher=chosen, progress=progress,
         )
+        unfinished = len(project.pending_extractions())
+    if unfinished:
+        click.echo(f"claims: note: {unfinished} article(s) still have claims to be proposed; "
+                   "`claims annotate` or `claims add` of their files completes them", err=True)
     if not quiet:
         where = "standard output" if output == "-" else output
         click.echo(f"claims: wrote {n} {fmt} records to {where}", err=True)

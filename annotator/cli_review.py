@@ -115,7 +115,7 @@ def add(
         results = _add_with_progress(project, items)
     created = [r for r in results if r.created]
     for r in results:
-        state = "added" if r.created else "already present"
+        state = "added" if r.created else "completed" if r.resumed else "already present"
         label = visible(r.title or r.external_id or "")
         click.echo(f"{r.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
     click.echo(
@@ -135,6 +135,19 @@ def _add_with_progress(project: Project, items: ArticleFiles) -> list[Added]:
         return project.add_articles(items, progress=lambda n: progress.update(task, completed=n))
 
 
+def _note_pending(project: Project, article_id: str | None) -> None:
+    """Say on stderr which articles still have claims to come (an annotator session is
+    proposing them, or one ended before it finished)."""
+    pending = project.pending_extractions()
+    for aid, offset in sorted(pending.items()):
+        if article_id is None or aid == article_id:
+            click.echo(
+                f"claims: note: article {aid}: claims are proposed up to character {offset} "
+                "only; `claims add` of its file or `claims annotate` completes them",
+                err=True,
+            )
+
+
 @click.command("list")
 @click.option("--article", "article_ref", default=None, metavar="ID",
               help="Only this article (id, id prefix or external id).")
@@ -148,6 +161,7 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
     with _open(db) as project:
         article_id = project.article(article_ref).id if article_ref is not None else None
         states = project.claims(article_id, status=status)
+        _note_pending(project, article_id)
     if fmt == "jsonl":
         echo_jsonl(
             {

@@ -58,6 +58,11 @@ class Added:
     created: bool
     """False when the same text was already in the project, or earlier in the batch."""
     n_claims: int
+    pending: bool = False
+    """Stored without its claims yet: extraction goes on later (`continue_extraction`)."""
+    resumed: bool = False
+    """Already here but its extraction was unfinished (a session ended mid-way): the batch
+    completed it, and `n_claims` counts the claims it added."""
 
 
 @dataclass(frozen=True)
@@ -176,6 +181,8 @@ class Project:
         progress: Callable[[int], object] | None = None,
         *,
         workers: int = 2,
+        defer_longer_than: int | None = None,
+        resume: bool = True,
     ) -> list[Added]:
         """Add many articles in one transaction: all of them or, on error, none.
 
@@ -186,18 +193,102 @@ class Project:
         write lock is held only for that copy, not during extraction. An exception from
         `items` (a bad line of a file) or from extraction leaves the project unchanged.
         `progress(n)` is called after each new article's claims are extracted.
+
+        An article longer than `defer_longer_than` characters is stored without its claims,
+        marked as pending extraction (`continue_extraction` proposes them later, window by
+        window: the annotator shows such an article at once). An article whose extraction an
+        earlier session left unfinished is completed here (unless `resume` is False: the
+        caller completes it, as the annotator does in the background).
         """
         results: list[Added] = []
         with _spool_file(self.store.spool_dir()) as spool:
-            self._extract_to_spool(items, spool, results, progress, workers)
+            self._extract_to_spool(items, spool, results, progress, workers, defer_longer_than)
             spool.seek(0)
             skipped = _copy_spool(self.store, spool)
         if skipped:  # another process added some of them meanwhile
             results = [
-                replace(r, created=False, n_claims=0) if r.created and r.id in skipped else r
+                replace(r, created=False, n_claims=0, pending=False)
+                if r.created and r.id in skipped else r
                 for r in results
             ]
+        for i, r in enumerate(results):
+            if r.resumed and resume:
+                results[i] = replace(r, n_claims=self.continue_extraction(r.id, workers=workers))
         return results
+
+    # -- extraction after the article is stored -----------------------------------------
+
+    def pending_extractions(self) -> dict[str, int]:
+        """Articles whose claims are not all proposed yet, with the offset up to which they
+        are (the marker is written with the article and each window's claims)."""
+        with self.store.read() as tx:
+            rows = tx.all("SELECT key, value FROM meta WHERE key LIKE ?", (PENDING + "%",))
+        return {key[len(PENDING):]: int(value) for key, value in rows}
+
+    def extraction_pending(self, article_id: str) -> int | None:
+        """The offset up to which the article's claims are proposed, or None when all are."""
+        value = self.store.get_meta(PENDING + article_id)
+        return int(value) if value is not None else None
+
+    def continue_extraction(
+        self,
+        article_id: str,
+        on_chunk: Callable[[list[ClaimState]], object] | None = None,
+        *,
+        workers: int = 1,
+        background: bool = False,
+        stop: Callable[[], bool] | None = None,
+    ) -> int:
+        """Propose the claims of a pending article, window by window from where they stop.
+
+        Each window's claims and the new marker commit together, so a kill at any moment
+        leaves the project consistent and the next call goes on from the last window stored.
+        `on_chunk(states)` gets each window's new claims after its commit; `stop()` is asked
+        between windows. Returns how many claims were added; 0 when nothing was pending.
+        """
+        from claims.extract import EXTRACTOR_VERSION
+        from claims.extract.stream import Article as ExtractionInput
+        from claims.extract.stream import extract_windows
+
+        done = self.extraction_pending(article_id)
+        if done is None:
+            return 0
+        with self.store.read() as tx:
+            article = tx.article(article_id)
+        if article is None:
+            return 0
+        origin = f"extractor/{EXTRACTOR_VERSION}"
+        key = PENDING + article_id
+        added = 0
+        job = ExtractionInput(0, article.id, article.text, article.lang, article.published,
+                              from_offset=done)
+        windows = extract_windows([job], workers=workers, background=background)
+        try:
+            for window in windows:
+                for record in window.records:
+                    record["article_id"] = article.id
+                    record["origin"] = origin
+                with self.store.transaction() as tx:
+                    if tx.get_meta(key) is None:  # completed by another process meanwhile
+                        return added
+                    if window.records:
+                        tx.insert_claim_records(window.records)
+                    if window.last:
+                        tx.execute("DELETE FROM meta WHERE key = ?", (key,))
+                    else:
+                        tx.set_meta(key, str(window.end))
+                added += len(window.records)
+                if on_chunk is not None and window.records:
+                    with self.store.read() as tx:
+                        states = tx.claim_states(claim_ids=[r["id"] for r in window.records])
+                    on_chunk(states)
+                if stop is not None and stop():
+                    return added
+        finally:
+            close = getattr(windows, "close", None)
+            if close is not None:
+                close()
+        return added
 
     def _extract_to_spool(
         self,
@@ -206,6 +297,7 @@ class Project:
         results: list[Added],
         progress: Callable[[int], object] | None,
         workers: int,
+        defer: int | None,
     ) -> int:
         """Extract the new articles of `items` into `spool`, appending one `Added` per item to
         `results` in input order; the number of new articles."""
@@ -215,9 +307,10 @@ class Project:
         origin = f"extractor/{EXTRACTOR_VERSION}"
         counts: dict[int, int] = {}
         done = 0
-        for key, records, last in extract_windows(
-            self._new_articles(items, spool, results), workers=workers
+        for window in extract_windows(
+            self._new_articles(items, spool, results, defer), workers=workers
         ):
+            key, records, last = window.key, window.records, window.last
             # The extractor's records are already the stored JSON shape: no model round trip.
             for record in records:
                 record["article_id"] = results[key].id
@@ -234,7 +327,11 @@ class Project:
         return done
 
     def _new_articles(
-        self, items: Iterable[dict[str, Any]], spool: IO[bytes], results: list[Added]
+        self,
+        items: Iterable[dict[str, Any]],
+        spool: IO[bytes],
+        results: list[Added],
+        defer: int | None,
     ) -> Iterator[ExtractionInput]:
         """The articles of `items` not yet in the project (nor earlier in `items`), written to
         the spool as they pass; every item gets its entry in `results`."""
@@ -246,11 +343,16 @@ class Project:
             ids = [article_id_for(item["text"]) for item in chunk]
             with self.store.read() as tx:
                 known = {aid: tx.article_label(aid) for aid in set(ids)}
+                unfinished = {aid for aid in known
+                              if known[aid] is not None and tx.get_meta(PENDING + aid) is not None}
             for item, article_id in zip(chunk, ids, strict=True):
                 label = known.get(article_id)
                 if label is not None or article_id in seen:
                     title, external_id = label or (item.get("title"), item.get("external_id"))
-                    results.append(Added(article_id, title, external_id, False, 0))
+                    resume = article_id in unfinished and article_id not in seen
+                    seen.add(article_id)
+                    results.append(Added(article_id, title, external_id, False, 0,
+                                         resumed=resume))
                     continue
                 seen.add(article_id)
                 text = item["text"]
@@ -264,10 +366,14 @@ class Project:
                     external_id=item.get("external_id"),
                     metadata=item.get("metadata") or {},
                 )
-                spool.write(b"A")
+                later = defer is not None and len(text) > defer
+                spool.write(b"P" if later else b"A")
                 spool.write(orjson.dumps(article.model_dump(mode="json"),
                                          option=orjson.OPT_APPEND_NEWLINE))
-                results.append(Added(article_id, article.title, article.external_id, True, 0))
+                results.append(Added(article_id, article.title, article.external_id, True, 0,
+                                     pending=later))
+                if later:
+                    continue
                 yield ExtractionInput(len(results) - 1, article_id, text, article.lang,
                                       article.published)
             del chunk
@@ -659,6 +765,9 @@ def _spool_file(folder: str | None) -> IO[bytes]:
         return tempfile.TemporaryFile(prefix="claims-add-")
 
 
+PENDING = "extraction_pending:"
+"""Meta key prefix marking an article whose claims are proposed up to the offset it holds."""
+
 SPOOL_CLAIMS = 2000
 """Claims inserted by one statement when a spool is copied into the store."""
 
@@ -670,7 +779,7 @@ def _copy_spool(store: Store, spool: IO[bytes]) -> set[str]:
     pending: list[dict[str, Any]] = []
     with store.transaction() as tx:
         while tag := spool.read(1):
-            if tag == b"A":
+            if tag in (b"A", b"P"):
                 if pending:
                     tx.insert_claim_records(pending)
                     pending = []
@@ -679,6 +788,8 @@ def _copy_spool(store: Store, spool: IO[bytes]) -> set[str]:
                     skipped.add(article.id)
                 else:
                     tx.insert_article(article, [])
+                    if tag == b"P":  # its claims come later, window by window
+                        tx.set_meta(PENDING + article.id, "0")
                 del article
             else:
                 records = orjson.loads(spool.readline())

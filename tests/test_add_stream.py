@@ -51,11 +51,14 @@ def test_windowed_extraction_finds_what_whole_extraction_finds() -> None:
     aid = article_id_for(text)
     whole = extract_records(text, lang="fr", article_id=aid)
     found: list[dict[str, Any]] = []
-    for key, records, _last in extract_windows(
+    ends = []
+    for window in extract_windows(
         [Job("k", aid, text, "fr", None)], workers=1, window=2000
     ):
-        assert key == "k"
-        found += records
+        assert window.key == "k"
+        found += window.records
+        ends.append(window.end)
+    assert ends == [end for _, end in windows(text, "fr", size=2000)]
     assert [(r["id"], r["start"], r["end"]) for r in found] == [
         (r["id"], r["start"], r["end"]) for r in whole
     ]

@@ -46,6 +46,8 @@ class ArticleScreen(Screen[None]):
         self._history: dict[str, list[Event]] = {}
         self._history_timer: Timer | None = None
         self._detail_pending = False
+        self._arrived: dict[str, list[ClaimState]] = {}
+        """Claims proposed in the background before their article's book was loaded."""
 
     @property
     def claims_app(self) -> ClaimsApp:
@@ -99,12 +101,38 @@ class ArticleScreen(Screen[None]):
         self.query_one(ArticleView).set_book(book, current)
         self._update_header(article=True)
         self._show_detail()
+        if self._arrived.get(book.article.id):  # proposed while the book was being built
+            self.claims_arrived(book.article.id, self._arrived.pop(book.article.id))
+        self._arrived.clear()
         self.set_timer(0.5, lambda: self._warm_extractor(book.article.lang))
         # Thousands of claim objects live as long as the screen: keep them out of the
         # collector's full passes (40 ms pauses at 5,000 claims, felt as a stutter). Unfreeze
         # first, so what the previous article left behind can still be collected.
         gc.unfreeze()
         gc.freeze()
+
+    def claims_arrived(self, article_id: str, states: list[ClaimState]) -> None:
+        """Claims of `article_id` just proposed in the background (annotator/extraction.py):
+        add them to the book; the cursor stays on its claim. No states: extraction ended."""
+        book = self.book
+        if book is None or book.article.id != article_id:
+            if states and (book is None or article_id == self.article_id):
+                self._arrived.setdefault(article_id, []).extend(states)
+            return
+        current_id = self.current_id()
+        if states and book.apply(states, {}):
+            table = self.query_one(ClaimTable)
+            index = book.index_of(current_id) if current_id else None
+            self.cursor = index if index is not None else 0
+            table.cursor = self.cursor
+            table.structure_changed()
+            table.move_cursor(self.cursor)
+            view = self.query_one(ArticleView)
+            view.refresh()
+            view.set_current(self.current_id())
+        self._update_header()
+        if current_id is None:
+            self._show_detail()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
     def _warm_extractor(self, lang: str) -> None:
@@ -140,9 +168,10 @@ class ArticleScreen(Screen[None]):
             return
         header = self.query_one("#header", AppHeader)
         n = len(book)
+        more = ", more coming" if book.article.id in self.claims_app.extracting else ""
         header.set(
             article=self._article_title() if article else None,
-            progress=f"{book.reviewed}/{n} reviewed",
+            progress=f"{book.reviewed}/{n} reviewed{more}",
             position=f"claim {self.cursor + 1 if n else 0} of {n}",
         )
 

@@ -47,6 +47,8 @@ class Article:
     text: str
     lang: str
     published: date | None
+    from_offset: int = 0
+    """Windows ending at or before this offset are skipped (their claims are stored)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,11 @@ class _Job:
     lang: str
     published: date | None
     last: bool
+    text_length: int = -1
+
+    @property
+    def length(self) -> int:
+        return len(self.text) if self.text_length < 0 else self.text_length
 
 
 def windows(text: str, lang: str, size: int = WINDOW) -> Iterator[tuple[int, int]]:
@@ -124,30 +131,46 @@ def _run_batch(batch: list[_Job]) -> list[list[dict[str, Any]]]:
 def _jobs(articles: Iterable[Article], size: int) -> Iterator[_Job]:
     for article in articles:
         text = article.text
-        if len(text) <= size:
+        if len(text) <= size and not article.from_offset:
             yield _Job(article.key, article.article_id, text, 0, article.lang,
                        article.published, True)
             continue
-        pieces = windows(text, article.lang, size)
-        current = next(pieces)
-        for following in pieces:
-            yield _Job(article.key, article.article_id, text[current[0]:current[1]],
-                       current[0], article.lang, article.published, False)
-            current = following
-        yield _Job(article.key, article.article_id, text[current[0]:current[1]], current[0],
-                   article.lang, article.published, True)
+        pieces = [p for p in windows(text, article.lang, size) if p[1] > article.from_offset]
+        for i, (start, end) in enumerate(pieces):
+            yield _Job(article.key, article.article_id, text[start:end], start, article.lang,
+                       article.published, i == len(pieces) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """The records of one window of an article, offsets in the article's terms."""
+
+    key: Any
+    records: list[dict[str, Any]]
+    last: bool
+    """The article's last window: its extraction is complete with this one."""
+    end: int
+    """Where the window ends in the article: claims before it are all in `records` so far."""
 
 
 def extract_windows(
-    articles: Iterable[Article], *, workers: int = 2, window: int | None = None
-) -> Iterator[tuple[Any, list[dict[str, Any]], bool]]:
-    """(key, records of one window, whether it was the article's last window), in order.
+    articles: Iterable[Article],
+    *,
+    workers: int = 2,
+    window: int | None = None,
+    background: bool = False,
+) -> Iterator[Extracted]:
+    """The records of every window of `articles`, in order.
 
-    With `workers > 1` and more than `POOL_AFTER` windows, windows go to worker processes in
-    batches, with at most `2 * workers` batches (each at most `BATCH_CHARS` characters or
-    `BATCH_JOBS` windows) in flight, so memory stays flat however long the input is.
+    With `workers > 1` and more than `POOL_AFTER` windows, or with `background` (the caller
+    must keep its own process free, e.g. a UI), windows go to worker processes in batches,
+    with at most `2 * workers` batches (each at most `BATCH_CHARS` characters or `BATCH_JOBS`
+    windows) in flight, so memory stays flat however long the input is.
     """
     jobs = _jobs(articles, window or WINDOW)
+    if background:
+        yield from _pooled([], jobs, max(1, workers), batch_jobs=1)
+        return
     first: list[_Job] = []
     for job in jobs:
         first.append(job)
@@ -155,21 +178,27 @@ def extract_windows(
             break
     if workers <= 1 or len(first) <= POOL_AFTER:
         for job in first:
-            yield job.key, _run(job), job.last
+            yield _done(job, _run(job))
         for job in jobs:
-            yield job.key, _run(job), job.last
+            yield _done(job, _run(job))
         return
     yield from _pooled(first, jobs, workers)
 
 
-def _batches(first: list[_Job], rest: Iterator[_Job]) -> Iterator[list[_Job]]:
+def _done(job: _Job, records: list[dict[str, Any]]) -> Extracted:
+    return Extracted(job.key, records, job.last, job.offset + job.length)
+
+
+def _batches(
+    first: list[_Job], rest: Iterator[_Job], batch_jobs: int = BATCH_JOBS
+) -> Iterator[list[_Job]]:
     batch: list[_Job] = []
     chars = 0
     for source in (first, rest):
         for job in source:
             batch.append(job)
             chars += len(job.text)
-            if len(batch) >= BATCH_JOBS or chars >= BATCH_CHARS:
+            if len(batch) >= batch_jobs or chars >= BATCH_CHARS:
                 yield batch
                 batch, chars = [], 0
     if batch:
@@ -177,8 +206,8 @@ def _batches(first: list[_Job], rest: Iterator[_Job]) -> Iterator[list[_Job]]:
 
 
 def _pooled(
-    first: list[_Job], rest: Iterator[_Job], workers: int
-) -> Iterator[tuple[Any, list[dict[str, Any]], bool]]:
+    first: list[_Job], rest: Iterator[_Job], workers: int, batch_jobs: int = BATCH_JOBS
+) -> Iterator[Extracted]:
     import multiprocessing  # noqa: PLC0415 - only needed for large inputs
     from concurrent.futures import Future, ProcessPoolExecutor  # noqa: PLC0415
 
@@ -188,15 +217,15 @@ def _pooled(
     ) as pool:
         pending: deque[tuple[list[_Job], Future[list[list[dict[str, Any]]]]]] = deque()
 
-        def drain_one() -> Iterator[tuple[Any, list[dict[str, Any]], bool]]:
+        def drain_one() -> Iterator[Extracted]:
             batch, future = pending.popleft()
             for job, records in zip(batch, future.result(), strict=True):
-                yield job.key, records, job.last
+                yield _done(job, records)
 
-        for batch in _batches(first, rest):
+        for batch in _batches(first, rest, batch_jobs):
             # The job texts are not kept here: the worker has its copy, and the key is enough.
-            light = [_Job(j.key, j.article_id, "", j.offset, j.lang, j.published, j.last)
-                     for j in batch]
+            light = [_Job(j.key, j.article_id, "", j.offset, j.lang, j.published, j.last,
+                          len(j.text)) for j in batch]
             pending.append((light, pool.submit(_run_batch, batch)))
             del batch
             while len(pending) >= workers * 2:
