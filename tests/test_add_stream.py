@@ -149,21 +149,15 @@ def test_an_article_added_by_another_process_meanwhile_is_reported_present(
         assert len(project.articles()) == 2
 
 
-def test_jsonl_is_read_line_by_line_with_the_whole_file_messages(tmp_path: Path) -> None:
+def test_jsonl_articles_come_one_line_at_a_time(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     lines = [orjson.dumps({"id": i, "text": f"Texte {i} du jour."}) for i in range(3)]
-    path.write_bytes(b"\xef\xbb\xbf" + lines[0] + b"\r\n\r\n" + lines[1] + b"\r" + lines[2])
-    got = list(iter_articles(str(path)))
-    assert [i["external_id"] for i in got] == ["0", "1", "2"]
-    bad = tmp_path / "bad.jsonl"
-    bad.write_bytes(lines[0] + b"\n" + b'{"text": "caf\xe9 noir"}\n')
-    with pytest.raises(Exception, match=r"not UTF-8 \(invalid byte 0xe9 at offset "
-                                         rf"{len(lines[0]) + 1 + 13}\)"):
-        list(iter_articles(str(bad)))
-    broken = tmp_path / "broken.jsonl"
-    broken.write_bytes(lines[0] + b"\n\n" + b'{"text": \n')
-    with pytest.raises(Exception, match=r"broken.jsonl:3: not valid JSON"):
-        list(iter_articles(str(broken)))
+    path.write_bytes(b"\n".join([*lines, b'{"text": '] ) + b"\n")
+    articles = iter_articles(str(path))
+    # The good lines come before the bad one is even read: nothing holds the whole file.
+    assert [next(articles)["external_id"] for _ in range(3)] == ["0", "1", "2"]
+    with pytest.raises(Exception, match=r"a.jsonl:4: not valid JSON"):
+        next(articles)
 
 
 def test_article_files_check_every_file_before_streaming(tmp_path: Path) -> None:
@@ -174,5 +168,5 @@ def test_article_files_check_every_file_before_streaming(tmp_path: Path) -> None
     files = ArticleFiles([str(good)])
     assert len(files) == 4
     assert len(list(files)) == 4 and len(list(files)) == 4  # streamed again, not kept
-    with pytest.raises(Exception, match=r"bad.jsonl:2: unknown field 'txt'"):
+    with pytest.raises(Exception, match=r"bad.jsonl:2: txt: unknown field"):
         ArticleFiles([str(good), str(bad)])
