@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -25,13 +26,28 @@ from claims.store.rows import (
     adjudication_json,
     claim_row,
     dumps,
-    event_from_row,
+    parse_ts,
     record_row,
     ts_text,
 )
 
 if TYPE_CHECKING:
     from claims.store.base import Store
+
+
+class _FoldEvent(NamedTuple):
+    """An event as `derive_claim` reads it, built without a model (`rederive_many` folds
+    thousands at once); the fields of `Event`."""
+
+    seq: int
+    id: str
+    ts: datetime
+    reviewer: str
+    type: str
+    article_id: str
+    claim_id: str
+    other_id: str | None
+    payload: dict[str, Any]
 
 
 class Transaction(EventLog, StateReads):
@@ -190,18 +206,25 @@ class Transaction(EventLog, StateReads):
         """Append events in one statement, skipping ids the log holds; their `seq` is not read
         back and nothing is re-derived (call `rederive_many` on the claims they touch). Only
         for actions that name no other event: an undo or redo goes through `append`."""
-        if any(e.type in HISTORY_EVENT_TYPES for e in events):
-            raise ValueError("undo and redo events go through append")
-        if not events:
-            return
-        self.executemany(
-            "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
-            "payload, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING",
+        self.insert_new_event_rows(
             [
                 (e.id, ts_text(e.ts), e.reviewer, e.type, e.article_id, e.claim_id, e.other_id,
                  dumps(e.payload))
                 for e in events
-            ],
+            ]
+        )
+
+    def insert_new_event_rows(self, rows: Sequence[Sequence[Any]]) -> None:
+        """`insert_new_events` for rows already in the stored shape: (id, ts as stored text,
+        reviewer, type, article_id, claim_id, other_id, payload as JSON text)."""
+        if any(row[3] in HISTORY_EVENT_TYPES for row in rows):
+            raise ValueError("undo and redo events go through append")
+        if not rows:
+            return
+        self.executemany(
+            "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
+            "payload, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING",
+            rows,
         )
 
     def rederive_many(self, claim_ids: Sequence[str]) -> None:
@@ -218,22 +241,25 @@ class Transaction(EventLog, StateReads):
                 f"FROM claims WHERE id IN ({marks})",
                 chunk,
             )
-            events: dict[str, list[Event]] = {cid: [] for cid in chunk}
+            events: dict[str, list[_FoldEvent]] = {cid: [] for cid in chunk}
             for row in self.all(
                 f"SELECT {EVENT_COLUMNS} FROM events WHERE (claim_id IN ({marks}) OR "
                 f"(type = 'merge' AND other_id IN ({marks}))) AND active = 1 ORDER BY seq",
                 [*chunk, *chunk],
             ):
-                event = event_from_row(row)
-                for cid in dict.fromkeys((event.claim_id, event.other_id)):
-                    if cid in events and (cid == event.claim_id or event.type == "merge"):
-                        events[cid].append(event)
+                event = _FoldEvent(int(row[0]), row[1], parse_ts(row[2]), *row[3:8],
+                                   orjson.loads(row[8]))
+                if event.claim_id in events:
+                    events[event.claim_id].append(event)
+                if event.type == "merge" and event.other_id in events \
+                        and event.other_id != event.claim_id:
+                    events[event.other_id].append(event)
             texts: dict[str, str] = {}
             updates, review_rows = [], []
             for row in rows:
                 claim_id = row[0]
                 base = Claim.model_validate(orjson.loads(row[1]))
-                fold = derive_claim(base, events[claim_id],
+                fold = derive_claim(base, events[claim_id],  # type: ignore[arg-type]
                                     functools.partial(self._text_of, texts, row[2]))
                 derived = (*claim_row(fold.claim)[2:11], fold.merged_into,
                            1 if fold.live else 0, adjudication_json(fold.adjudication))
