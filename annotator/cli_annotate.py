@@ -35,6 +35,12 @@ def _progress(total: int) -> Callable[[int], None] | None:
     return show
 
 
+LONG_ARTICLE = 64_000
+"""Characters beyond which a new article opens before its claims are proposed: more than one
+extraction window (`claims.extract.stream.WINDOW`, not imported here: the extractor costs
+~0.3 s to load, paid in the background instead)."""
+
+
 @click.command(
     epilog="Keys: j/k or arrows move, 1-9 verdict, 0 clears, x rejects, a accepts, s source, "
     "n rationale, u/ctrl+r undo/redo, / search, e boundaries, c new claim, m merge, "
@@ -73,11 +79,10 @@ def annotate(
     except KeyError as exc:  # unknown --scale preset
         raise UserError(str(exc.args[0])) from None
     try:
-        from claims.extract.stream import WINDOW
-
         # A long new article is stored at once and its claims arrive while it is on screen.
-        results = project.add_articles(items, _progress(len(items)), defer_longer_than=WINDOW,
-                                       resume=False) if items else []
+        results = project.add_articles(items, _progress(len(items)),
+                                       defer_longer_than=LONG_ARTICLE, resume=False) \
+            if items else []
         first = results[0].id if results else None
         pending = sorted(project.pending_extractions(), key=lambda aid: aid != first)
 

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import orjson
 
@@ -23,9 +23,6 @@ from claims.errors import ProjectError, StaleAction
 from claims.labels import DEFAULT_SCALE, LabelScale, preset
 from claims.model import STATUSES, Article, Claim, ClaimState, Event, article_id_for
 from claims.store import ArticleSummary, OpenMode, Store, StoreError, open_store
-
-if TYPE_CHECKING:
-    from claims.extract.stream import Article as ExtractionInput
 
 __all__ = [
     "ActionResult",
@@ -298,15 +295,19 @@ class Project(ReviewActions):
     ) -> int:
         """Extract the new articles of `items` into `spool`, appending one `Added` per item to
         `results` in input order; the number of new articles."""
+        new = self._new_articles(items, spool, results, defer)
+        first = next(new, None)
+        if first is None:  # nothing to extract: the extractor is not even imported
+            return 0
         from claims.extract import EXTRACTOR_VERSION
+        from claims.extract.stream import Article as ExtractionInput
         from claims.extract.stream import extract_windows
 
         origin = f"extractor/{EXTRACTOR_VERSION}"
         counts: dict[int, int] = {}
         done = 0
-        for window in extract_windows(
-            self._new_articles(items, spool, results, defer), workers=workers
-        ):
+        jobs = (ExtractionInput(*job) for job in itertools.chain([first], new))
+        for window in extract_windows(jobs, workers=workers):
             key, records, last = window.key, window.records, window.last
             # The extractor's records are already the stored JSON shape: no model round trip.
             for record in records:
@@ -329,11 +330,10 @@ class Project(ReviewActions):
         spool: IO[bytes],
         results: list[Added],
         defer: int | None,
-    ) -> Iterator[ExtractionInput]:
-        """The articles of `items` not yet in the project (nor earlier in `items`), written to
-        the spool as they pass; every item gets its entry in `results`."""
-        from claims.extract import detect_language
-        from claims.extract.stream import Article as ExtractionInput
+    ) -> Iterator[tuple[int, str, str, str, date | None]]:
+        """The articles of `items` to extract, as (key, id, text, lang, published): those not
+        yet in the project (nor earlier in `items`), written to the spool as they pass; every
+        item gets its entry in `results`."""
 
         seen: set[str] = set()
         for chunk in _chunks(items, 64):
@@ -356,7 +356,7 @@ class Project(ReviewActions):
                 article = Article(
                     id=article_id,
                     text=text,
-                    lang=item.get("lang") or detect_language(text),
+                    lang=item.get("lang") or _detect_language(text),
                     title=item.get("title"),
                     url=item.get("url"),
                     published=item.get("published"),
@@ -386,8 +386,7 @@ class Project(ReviewActions):
                                      pending=later))
                 if later:
                     continue
-                yield ExtractionInput(len(results) - 1, article_id, text, article.lang,
-                                      article.published)
+                yield len(results) - 1, article_id, text, article.lang, article.published
             del chunk
 
     def article(self, ref: str) -> Article:
@@ -498,6 +497,12 @@ class Project(ReviewActions):
         if article_id is not None:
             states = [s for s in states if s.claim.article_id == article_id]
         return (events[-1].seq or seq) if events else seq, states
+
+
+def _detect_language(text: str) -> str:
+    from claims.extract import detect_language  # deferred: the extractor costs ~0.3 s to load
+
+    return detect_language(text)
 
 
 def _article_label(tx: Any, article_id: str) -> tuple[str | None, str | None] | None:

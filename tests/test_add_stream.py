@@ -170,3 +170,30 @@ def test_article_files_check_every_file_before_streaming(tmp_path: Path) -> None
     assert len(list(files)) == 4 and len(list(files)) == 4  # streamed again, not kept
     with pytest.raises(Exception, match=r"bad.jsonl:2: txt: unknown field"):
         ArticleFiles([str(good), str(bad)])
+
+
+def test_annotate_defers_exactly_the_articles_longer_than_one_window() -> None:
+    from annotator.cli_annotate import LONG_ARTICLE
+
+    assert LONG_ARTICLE == extract_stream.WINDOW
+
+
+def test_adding_nothing_new_does_not_load_the_extractor(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "light.db")
+    with Project.open(db) as project:
+        project.add_articles([{"text": "Un texte de plus de trois mots ici.", "lang": "fr"}])
+    script = (
+        "import sys\n"
+        "from claims.project import Project\n"
+        f"with Project.open({db!r}) as p:\n"
+        "    r = p.add_articles([{'text': 'Un texte de plus de trois mots ici.', 'lang': 'fr'},\n"
+        "                        {'text': 'x' * 70000, 'lang': 'fr'}], defer_longer_than=64000)\n"
+        "assert [x.created for x in r] == [False, True] and r[1].pending\n"
+        "print('claims.extract.pipeline' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
