@@ -198,6 +198,7 @@ def new_article_rounds(tp: Any, bare_cmd: list[str], work: Path, repeat: int,
     fresh()
     out: dict[str, Any] = {"bare": rounds["bare"], "new": rounds["new"],
                            "chars": len(text)}
+    out["bare_keys"] = keys(tp, bare_cmd, "item 0000", work, [("down", ["Down"], None)], n)
     with tp.TuiSession(cmd, cwd=str(work), size=SIZE) as s:
         t0 = s.start()
         s.wait_for(probe_text, timeout=60)
@@ -395,6 +396,8 @@ def report_new(r: dict) -> None:  # type: ignore[type-arg]
     print(f"  ratio to the peer: first paint {new['first_paint_ms'] / bare['first_paint_ms']:.2f}x, "
           f"text {new['text_ms'] / bare['text_ms']:.2f}x (target <= 3x)")
     print("\nKey to screen latency while claims arrive    median       max   still arriving")
+    for name, v in r["bare_keys"].items():
+        print(f"    peer: bare list, {name:<21}{v['median_ms']:7.1f} ms {v['max_ms']:7.1f} ms")
     for name, v in r["keys"].items():
         print(f"    {name:<38}{v['median_ms']:7.1f} ms {v['max_ms']:7.1f} ms   "
               f"{v['still_arriving']}")

@@ -272,10 +272,13 @@ class Project(ReviewActions):
                     else:
                         tx.set_meta(key, str(window.end))
                 added += len(window.records)
-                if on_chunk is not None and window.records:
-                    with self.store.read() as tx:
-                        states = tx.claim_states(claim_ids=[r["id"] for r in window.records])
-                    on_chunk(states)
+                if on_chunk is not None:
+                    # In small pieces: a screen adding them stays responsive between pieces.
+                    ids = [r["id"] for r in window.records]
+                    for at in range(0, len(ids), ARRIVING_CHUNK):
+                        with self.store.read() as tx:
+                            states = tx.claim_states(claim_ids=ids[at : at + ARRIVING_CHUNK])
+                        on_chunk(states)
                 if stop is not None and stop():
                     return added
         finally:
@@ -526,6 +529,9 @@ def _spool_file(folder: str | None) -> IO[bytes]:
             raise
         return tempfile.TemporaryFile(prefix="claims-add-")
 
+
+ARRIVING_CHUNK = 200
+"""Claims handed to `continue_extraction`'s `on_chunk` at a time."""
 
 PENDING = "extraction_pending:"
 """Meta key prefix marking an article whose claims are proposed up to the offset it holds."""
