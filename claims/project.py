@@ -7,6 +7,7 @@ and the method hands back the claims as they now stand so a screen can redraw ju
 
 from __future__ import annotations
 
+import errno
 import getpass
 import itertools
 import os
@@ -195,10 +196,21 @@ class Project(ReviewActions):
         caller completes it, as the annotator does in the background).
         """
         results: list[Added] = []
-        with _spool_file(self.store.spool_dir()) as spool:
-            self._extract_to_spool(items, spool, results, progress, workers, defer_longer_than)
-            spool.seek(0)
-            skipped = _copy_spool(self.store, spool)
+        try:
+            with _spool_file(self.store.spool_dir()) as spool:
+                self._extract_to_spool(items, spool, results, progress, workers,
+                                       defer_longer_than)
+                spool.seek(0)
+                skipped = _copy_spool(self.store, spool)
+        except OSError as exc:  # the spool could not be written: nothing was added
+            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+            raise StoreError(
+                f"{self.store.url}: cannot write, the disk is full or failing "
+                f"({exc.strerror or exc}); nothing was added" if full else
+                f"{self.store.url}: cannot write the batch's spool file in "
+                f"{self.store.spool_dir() or 'the temporary folder'} ({exc.strerror or exc}); "
+                "nothing was added"
+            ) from None
         if skipped:  # another process added some of them meanwhile
             results = [
                 replace(r, created=False, n_claims=0, pending=False)
