@@ -27,6 +27,7 @@ from annotator.widgets.claim_book import ClaimBook
 from annotator.widgets.claim_table import HEADER, ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
+from annotator.widgets.team_marks import sees_others, visible_reviews
 from claims.model import ClaimState, Event
 from claims.project import ActionResult, StaleAction
 
@@ -115,6 +116,8 @@ class ArticleScreen(Screen[None]):
         self._history.clear()
         self._seq_of.clear()
         self.claims_app.live.follow(book.article.id, seq, self._remote)
+        for watcher in list(self.watchers):  # another article: the adjudication view follows
+            watcher(set())
         index = book.index_of(claim_id) if claim_id else None
         self.cursor = index if index is not None else 0
         current = self.current_id()
@@ -617,7 +620,15 @@ class ArticleScreen(Screen[None]):
 
         if self.book is None:
             return
-        dialog = SearchDialog(list(self.book.states))
+        states = list(self.book.states)
+        if self.book.blind:  # others' sources are not searchable before the reviewer judged
+            me = self.book.reviewer
+            states = [
+                s if sees_others(s, me, True)
+                else s.model_copy(update={"reviews": visible_reviews(s, me, True)})
+                for s in states
+            ]
+        dialog = SearchDialog(states)
 
         def chosen(claim_id: str | None) -> None:
             if claim_id is not None:
