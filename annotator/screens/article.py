@@ -8,37 +8,37 @@ just the claims the Project reports as changed.
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from annotator.keymap import ARTICLE_KEYS, bindings
 from annotator.safe_text import clean
+from annotator.screens.review_flow import ReviewFlow
 from annotator.widgets.article_view import ArticleView, ClaimClicked
 from annotator.widgets.claim_book import ClaimBook
-from annotator.widgets.claim_table import HEADER, ClaimSelected, ClaimTable
+from annotator.widgets.claim_table import ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
+from annotator.widgets.list_header import ListHeader
 from claims.model import ClaimState, Event
 from claims.project import ActionResult
 
-if TYPE_CHECKING:
-    from annotator.app import ClaimsApp
-
+NARROW = 72
+"""Terminal width under which the article text pane is hidden (the details show the claim)."""
 HISTORY_DELAY = 0.12
 """Seconds the cursor must rest on a claim before its history is read from the log."""
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(ReviewFlow):
     BINDINGS = bindings(ARTICLE_KEYS)
 
     def __init__(self, article_id: str, claim_id: str | None = None) -> None:
-        super().__init__()
+        super().__init__()  # ReviewFlow: queue, filters, search matches
         self.article_id = article_id
         self.start_claim = claim_id
         self.book: ClaimBook | None = None
@@ -47,19 +47,19 @@ class ArticleScreen(Screen[None]):
         self._history_timer: Timer | None = None
         self._detail_pending = False
 
-    @property
-    def claims_app(self) -> ClaimsApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield AppHeader(self.claims_app.reviewer, id="header")
         with Horizontal(id="body"):
             yield ArticleView(id="article")
             with Vertical(id="side"):
-                yield Static(HEADER, id="list-header")
+                yield ListHeader(id="list-header")
                 yield ClaimTable(id="claims")
                 yield DetailPanel(id="detail")
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Under NARROW columns the text pane would be a sliver: the list takes the width.
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
         self.query_one("#header", AppHeader).set(article="loading\u2026")
@@ -91,13 +91,17 @@ class ArticleScreen(Screen[None]):
     def _loaded(self, book: ClaimBook, claim_id: str | None) -> None:
         self.book = book
         self.article_id = book.article.id
+        self.claims_app.last_article = book.article.id
         self._history.clear()
+        claim_id = claim_id or self.claims_app.positions.get(book.article.id)
+        book.set_filter(self.claims_app.claim_filter)
         index = book.index_of(claim_id) if claim_id else None
         self.cursor = index if index is not None else 0
         current = self.current_id()
         self.query_one(ClaimTable).set_book(book, self.cursor)
         self.query_one(ArticleView).set_book(book, current)
         self._update_header(article=True)
+        self.update_list_header()
         self._show_detail()
         self.set_timer(0.5, lambda: self._warm_extractor(book.article.lang))
         # Thousands of claim objects live as long as the screen: keep them out of the
@@ -154,7 +158,8 @@ class ArticleScreen(Screen[None]):
                        "or press c to draw one from the start." if self.book else "")
             return
         history = self._history.get(state.claim.id)
-        panel.show(claim_details(state, self.book.scale, self.book.reviewer, history))
+        panel.show(claim_details(state, self.book.scale, self.book.reviewer, history,
+                                 self.drafts_for(state.claim.id)))
         if history is None:
             if self._history_timer is not None:
                 self._history_timer.stop()
@@ -177,7 +182,8 @@ class ArticleScreen(Screen[None]):
             state = self.current()
             assert state is not None
             panel = self.query_one(DetailPanel)
-            panel.show(claim_details(state, self.book.scale, self.book.reviewer, events))
+            panel.show(claim_details(state, self.book.scale, self.book.reviewer, events,
+                                     self.drafts_for(claim_id)))
 
     def move_to(self, index: int) -> None:
         book = self.book
@@ -187,6 +193,7 @@ class ArticleScreen(Screen[None]):
         if index == self.cursor:
             return
         self.cursor = index
+        self.claims_app.positions[book.article.id] = book.states[index].claim.id
         self.query_one(ClaimTable).move_cursor(index)
         self.query_one(ArticleView).set_current(self.current_id())
         self._update_header()
@@ -209,39 +216,26 @@ class ArticleScreen(Screen[None]):
 
     # -- moving ----------------------------------------------------------------------------
 
+    # Moves go by the rows the list shows: with a filter, hidden claims are skipped.
+
     def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
+        self.move_rows(1)
 
     def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
-
-    def _page(self) -> int:
-        return max(1, self.query_one(ClaimTable).scrollable_content_region.height - 1)
+        self.move_rows(-1)
 
     def action_page_down(self) -> None:
-        self.move_to(self.cursor + self._page())
+        self.move_rows(self.page_rows())
 
     def action_page_up(self) -> None:
-        self.move_to(self.cursor - self._page())
+        self.move_rows(-self.page_rows())
 
     def action_first(self) -> None:
-        self.move_to(0)
+        self.move_to_row(0)
 
     def action_last(self) -> None:
         if self.book is not None:
-            self.move_to(len(self.book) - 1)
-
-    def next_unreviewed(self) -> None:
-        book = self.book
-        if book is None:
-            return
-        n = len(book)
-        for step in range(1, n + 1):
-            i = (self.cursor + step) % n
-            if not book.decided(book.states[i]):
-                self.move_to(i)
-                return
-        self.app.notify("Every claim of this article is reviewed.")
+            self.move_to_row(self.book.row_count - 1)
 
     @on(ClaimSelected)
     def _row_clicked(self, event: ClaimSelected) -> None:
@@ -336,6 +330,7 @@ class ArticleScreen(Screen[None]):
             table.cursor = self.cursor
             table.structure_changed()
             view.refresh()
+            self.update_list_header()
         else:
             for state in result.changed:
                 i = book.index_of(state.claim.id)
@@ -374,6 +369,8 @@ class ArticleScreen(Screen[None]):
         label = scale.by_position(n).id if n else None
         cid = state.claim.id
         self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label))
+        if label is not None:
+            self.decided_now(cid)
 
     def set_verdict_label(self, label_id: str | None) -> None:
         state = self._with_claim()
@@ -381,13 +378,18 @@ class ArticleScreen(Screen[None]):
             return
         app, cid = self.claims_app, state.claim.id
         self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label_id))
+        if label_id is not None:
+            self.decided_now(cid)
 
     def action_toggle_reject(self) -> None:
         state = self._with_claim()
         if state is None:
             return
         app, cid = self.claims_app, state.claim.id
+        mine = state.review_by(app.reviewer)
         self._submit(lambda: app.project.toggle_reject(cid, app.reviewer))
+        if mine is None or mine.status != "rejected":  # rejecting, not restoring
+            self.decided_now(cid)
 
     def action_accept(self) -> None:
         state = self._with_claim()
@@ -422,8 +424,11 @@ class ArticleScreen(Screen[None]):
         def saved(source: dict[str, Any] | None) -> None:
             if source is not None:
                 self._submit(lambda: app.project.add_source(cid, app.reviewer, source))
+            self.draft_changed(cid)
 
-        self.app.push_screen(SourceDialog(state.claim.text), saved)
+        key = ("source", cid)
+        self.app.push_screen(SourceDialog(state.claim.text, draft=app.drafts.get(key),
+                                          draft_key=key), saved)
 
     def action_edit_rationale(self) -> None:
         from annotator.dialogs.rationale import RationaleDialog
@@ -438,8 +443,11 @@ class ArticleScreen(Screen[None]):
         def saved(text: str | None) -> None:
             if text is not None and text != clean(before).strip():
                 self._submit(lambda: app.project.set_rationale(cid, app.reviewer, text))
+            self.draft_changed(cid)
 
-        self.app.push_screen(RationaleDialog(state.claim.text, before), saved)
+        key = ("rationale", cid)
+        self.app.push_screen(RationaleDialog(state.claim.text, before, draft=app.drafts.get(key),
+                                             draft_key=key), saved)
 
     def action_search(self) -> None:
         from annotator.dialogs.search import SearchDialog
@@ -448,9 +456,9 @@ class ArticleScreen(Screen[None]):
             return
         dialog = SearchDialog(list(self.book.states))
 
-        def chosen(claim_id: str | None) -> None:
-            if claim_id is not None:
-                self.jump_to_claim(claim_id)
+        def chosen(found: tuple[str, list[str]] | None) -> None:
+            if found is not None:
+                self.searched(*found)
 
         self.app.push_screen(dialog, chosen)
 
