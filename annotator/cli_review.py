@@ -51,9 +51,14 @@ def _reviewer(name: str | None) -> str:
               help="Organisation publishing the fact-checks (ClaimReview author).")
 @click.option("--publisher-url", default=None, metavar="URL",
               help="Site of the fact-checks; ClaimReview urls become URL#claim-<id>.")
+@click.option("--blind/--no-blind", default=None,
+              help="Blind review: reviewers see no other verdict on a claim before giving theirs.")
 @db_option
 @handle_errors
-def init(scale: str | None, publisher: str | None, publisher_url: str | None, db: str | None) -> None:
+def init(
+    scale: str | None, publisher: str | None, publisher_url: str | None, blind: bool | None,
+    db: str | None,
+) -> None:
     """Create a project database (or set the scale of one without reviews)."""
     if publisher_url is not None:
         from claims.model import check_http_url
@@ -62,13 +67,16 @@ def init(scale: str | None, publisher: str | None, publisher_url: str | None, db
             publisher_url = check_http_url(publisher_url)
         except ValueError as exc:
             raise InputError(f"--publisher-url: {exc}") from None
-    with _open(db, scale) as project:
+    from claims.project import Project
+
+    with Project.open(db, scale=scale, blind=blind) as project:
         if publisher is not None:
             project.store.set_meta("publisher_name", publisher)
         if publisher_url is not None:
             project.store.set_meta("publisher_url", publisher_url)
         labels = ", ".join(f"{i}={label.id}" for i, label in enumerate(project.scale.labels, 1))
-        click.echo(f"{project.store.url}: {project.scale.name} scale ({labels})")
+        blind_note = ", blind review" if project.blind else ""
+        click.echo(f"{visible(project.store.url)}: {project.scale.name} scale ({labels}){blind_note}")
 
 
 @click.command()
@@ -196,6 +204,8 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
 @click.option("--quote", default="", help="Excerpt quoted from the source.")
 @click.option("--stance", type=click.Choice(STANCES), default="context", show_default=True)
 @click.option("--note", default=None, help="The rationale (replaces the previous one).")
+@click.option("--claim-text", default=None, metavar="TEXT",
+              help="The claim as checked: a standalone rewrite of it (\"\" clears).")
 @reviewer_option
 @db_option
 @handle_errors
@@ -211,6 +221,7 @@ def review(
     quote: str,
     stance: str,
     note: str | None,
+    claim_text: str | None,
     reviewer: str | None,
     db: str | None,
 ) -> None:
@@ -225,9 +236,11 @@ def review(
     if (title or quote) and source_url is None:
         raise click.UsageError("--title and --quote describe a --source; give its URL")
     given = (verdict is not None, clear_verdict, accept, reject, restore, source_url is not None,
-             note is not None)
+             note is not None, claim_text is not None)
     if not any(given):
-        raise click.UsageError("nothing to do: give --verdict, --accept, --reject, --source or --note")
+        raise click.UsageError(
+            "nothing to do: give --verdict, --accept, --reject, --source, --note or --claim-text"
+        )
     name = _reviewer(reviewer)
     source = None
     if source_url is not None:
@@ -256,9 +269,12 @@ def review(
             done.append(f"source {source.url}")
         if note is not None:
             done.append("rationale")
+        if claim_text is not None:
+            done.append("claim as checked")
         # One transaction: a command that fails halfway (a full disk) saves nothing.
         project.review(cid, name, verdict=label.id if verdict is not None else None,
-                       clear_verdict=clear_verdict, status=status, source=source, rationale=note)
+                       clear_verdict=clear_verdict, status=status, source=source, rationale=note,
+                       claim_text=claim_text)
         final = project.claim(cid)
     click.echo(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
     click.echo(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)
@@ -272,6 +288,9 @@ def _describe_event(event: Any) -> str:
         "source_add": lambda: f"source {p['source']['url']}",
         "source_remove": lambda: f"removed source {int(p['index']) + 1}",
         "rationale": lambda: "rationale: " + (p.get("text") or "(empty)").replace("\n", " ")[:60],
+        "claim_text": lambda: "claim as checked: " + (p.get("text") or "(cleared)")[:60],
+        "adjudicate": lambda: f"adjudicated {p.get('label') or '(withdrawn)'}"
+        + (f": {p['note'][:50]}" if p.get("note") else ""),
         "span": lambda: f"span [{p['start']}, {p['end']})",
         "claim_create": lambda: f"created claim [{p['start']}, {p['end']})",
         "merge": lambda: f"merged with {event.other_id}",

@@ -154,6 +154,8 @@ class Review(_Model):
     """A label id of the project's scale, or None."""
     sources: list[Source] = Field(default_factory=list)
     rationale: str = ""
+    claim_text: str = ""
+    """The claim rewritten by this reviewer as a standalone statement ("the claim as checked")."""
     created_at: datetime
     updated_at: datetime
 
@@ -164,22 +166,28 @@ EventType = Literal[
     "source_add",
     "source_remove",
     "rationale",
+    "claim_text",
     "span",
     "claim_create",
     "merge",
+    "adjudicate",
     "undo",
     "redo",
 ]
-ACTION_TYPES: tuple[str, ...] = (
-    "verdict",
-    "status",
-    "source_add",
-    "source_remove",
-    "rationale",
-    "span",
-    "claim_create",
-    "merge",
+
+# The event families. Every list of event types in the project is built from these.
+REVIEW_EVENT_TYPES: tuple[str, ...] = (
+    "verdict", "status", "source_add", "source_remove", "rationale", "claim_text",
 )
+"""Actions on one reviewer's review of a claim."""
+STRUCTURAL_EVENT_TYPES: tuple[str, ...] = ("span", "claim_create", "merge")
+"""Actions that move claim boundaries; later ones build on earlier ones."""
+CLAIM_EVENT_TYPES: tuple[str, ...] = ("adjudicate",)
+"""Actions on the claim as a whole, not on anyone's review of it."""
+ACTION_TYPES: tuple[str, ...] = REVIEW_EVENT_TYPES + STRUCTURAL_EVENT_TYPES + CLAIM_EVENT_TYPES
+"""Everything a reviewer can undo."""
+HISTORY_EVENT_TYPES: tuple[str, ...] = ("undo", "redo")
+"""Events that take back or put back an action (`other_id` names it)."""
 
 
 class Event(_Model):
@@ -198,6 +206,28 @@ class Event(_Model):
     """A second claim an action touches (merge) or the event an undo/redo targets."""
     payload: dict[str, Any] = Field(default_factory=dict)
 
+    def touched_claims(self) -> tuple[str, ...]:
+        """The claims whose state this event changes by itself: a merge also hides the other.
+
+        An undo or redo touches what its target touches; the log resolves that
+        (`Transaction.append`), since the target is another event.
+        """
+        if self.type == "merge" and self.other_id:
+            return (self.claim_id, self.other_id)
+        return (self.claim_id,)
+
+
+class Adjudication(_Model):
+    """The final verdict of a claim, given by an adjudicator over the reviewers' verdicts."""
+
+    claim_id: str
+    reviewer: str
+    """The adjudicator."""
+    verdict: str | None
+    """A label id of the project's scale."""
+    note: str = ""
+    ts: datetime
+
 
 class ClaimState(_Model):
     """A claim as it stands now: its current span and every reviewer's review."""
@@ -206,6 +236,10 @@ class ClaimState(_Model):
     reviews: list[Review] = Field(default_factory=list)
     live: bool = True
     """False once merged into another claim, or when its drawing was undone."""
+    adjudication: Adjudication | None = None
+    """The adjudicator's final verdict, when one was given (and not undone)."""
+    merged_into: str | None = None
+    """The claim this one was merged into, while it is hidden by that merge."""
 
     @property
     def status(self) -> Status:
@@ -213,7 +247,40 @@ class ClaimState(_Model):
 
     @property
     def verdict(self) -> str | None:
+        """The final verdict: the adjudicated one, else the one every reviewer agrees on."""
+        if self.adjudication is not None:
+            return self.adjudication.verdict
         return aggregate_verdict(self.reviews)
+
+    @property
+    def disputed(self) -> bool:
+        """Reviewers disagree: two verdicts differ, or one kept the claim and another
+        rejected it. An adjudicated claim is still disputed; `settled` says it is decided."""
+        verdicts = {r.verdict for r in self.reviews if r.verdict is not None and r.status != "rejected"}
+        if len(verdicts) > 1:
+            return True
+        statuses = {r.status for r in self.reviews}
+        return "rejected" in statuses and "accepted" in statuses
+
+    @property
+    def settled(self) -> bool:
+        """Disputed, and an adjudicator gave the final verdict."""
+        return self.disputed and self.adjudication is not None
+
+    @property
+    def checked_text(self) -> str:
+        """The claim as checked: the adjudicator's rewrite, else the one rewrite every reviewer
+        who wrote one agrees on, else the latest; "" when nobody rewrote the claim."""
+        rewritten = [r for r in self.reviews if r.claim_text and r.status != "rejected"]
+        if not rewritten:
+            return ""
+        if self.adjudication is not None:
+            for r in rewritten:
+                if r.reviewer == self.adjudication.reviewer:
+                    return r.claim_text
+        if len({r.claim_text for r in rewritten}) == 1:
+            return rewritten[0].claim_text
+        return max(rewritten, key=lambda r: r.updated_at).claim_text
 
     def review_by(self, reviewer: str) -> Review | None:
         for review in self.reviews:

@@ -223,6 +223,7 @@ class _Merger:
             )
         }
         pending: list[tuple[ReviewRecord, str]] = []
+        new_events: list[Event] = []
         check_status = False
         for review in reviews:
             ts = _ts(review.updated_at)
@@ -240,8 +241,7 @@ class _Merger:
             if not fresh:
                 self.report.reviews_unchanged += 1
                 continue
-            for event in fresh:
-                self.tx.insert_event(event)
+            new_events += fresh
             self.report.events += len(fresh)
             self.report.reviews_added += 1
             pending.append((review, ts))
@@ -249,12 +249,12 @@ class _Merger:
             check_status = check_status or mine is not None or len(fresh) != len(events)
         if not pending:
             return
-        self.tx.rederive(record.claim_id)
+        self.tx.append_many(new_events)
         self.report.claims_changed += 1
         if not check_status:
             return
         # A verdict set or cleared can move an implicit status; say the imported one explicitly.
-        fixes = 0
+        fixes: list[Event] = []
         for review, ts in pending:
             row = self.tx.one(
                 "SELECT status FROM reviews WHERE claim_id = ? AND reviewer = ?",
@@ -264,11 +264,10 @@ class _Merger:
                 event = _event(record, review.reviewer, "status", {"status": review.status}, ts,
                                key="status-fix")
                 if not self._has_event(event.id):
-                    self.tx.insert_event(event)
+                    fixes.append(event)
                     self.report.events += 1
-                    fixes += 1
         if fixes:
-            self.tx.rederive(record.claim_id)
+            self.tx.append_many(fixes)
 
     def _held_events(self, ids: list[str]) -> set[str]:
         if not ids:
@@ -349,9 +348,8 @@ class _Merger:
             event = _event(record, drawn_by, "claim_create",
                            {"start": record.start, "end": record.end}, ts)
             if not self._has_event(event.id):
-                self.tx.insert_event(event)
                 self.report.events += 1
-            self.tx.rederive(record.claim_id)
+            self.tx.append(event)
         self.report.claims_created += 1
 
     def _checked_reviews(self, lineno: int, record: ExportRecord) -> list[ReviewRecord]:

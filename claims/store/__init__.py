@@ -5,7 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from claims.store.base import ArticleSummary, SchemaTooNew, Store, StoreError, new_event
+from claims.store.base import (
+    ArticleSummary,
+    SchemaTooNew,
+    Store,
+    StoreError,
+    Transaction,
+    new_event,
+)
 
 DEFAULT_DB = "claims.db"
 
@@ -35,6 +42,7 @@ __all__ = [
     "SchemaTooNew",
     "Store",
     "StoreError",
+    "Transaction",
     "new_event",
     "open_store",
     "resolve_db",

@@ -1,9 +1,9 @@
 """The team backend: a shared PostgreSQL database through psycopg 3.
 
-Same schema and queries as SQLite (see `claims.store.base`); only placeholders, identity
-columns and locking differ. Writers serialise on a transaction-level advisory lock so that the
-log's order (`seq`) is the order in which state was derived, exactly as with SQLite's single
-writer.
+Same schema and queries as SQLite (see `claims.store.base`); placeholders, identity columns,
+prefix matching and locking are the hooks this backend overrides. Writers serialise on a
+transaction-level advisory lock so that the log's order (`seq`) is the order in which state was
+derived, exactly as with SQLite's single writer.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from claims.store.base import Store, StoreError, _Tx
+from claims.store.base import Store, StoreError, Transaction
 
 _WRITE_LOCK_KEY = 0x636C61696D73  # "claims"
 _PLACEHOLDER = re.compile(r"\?")
@@ -42,8 +42,19 @@ class PostgresStore(Store):
         sql = sql.replace("%", "%%")
         return _PLACEHOLDER.sub("%s", sql)
 
+    def insert_article_row(self, tx: Transaction, row: dict[str, Any]) -> None:
+        # `ord` is an identity column: concurrent writers never read MAX(ord).
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        tx.execute(f"INSERT INTO articles ({columns}) VALUES ({marks})", list(row.values()))
+
+    def prefix_match(self, column: str, prefix: str) -> tuple[str, list[Any]]:
+        # A range on a collated text column is not a prefix match under every locale.
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return f"{column} LIKE ? ESCAPE '\\'", [pattern]
+
     @contextmanager
-    def transaction(self, write: bool = True) -> Iterator[_Tx]:
+    def transaction(self, write: bool = True) -> Iterator[Transaction]:
         psycopg = self._psycopg
         with self._lock:
             if self._conn is None:
@@ -57,7 +68,7 @@ class PostgresStore(Store):
                     # One snapshot for the whole read, as SQLite gives: claims and their
                     # reviews never come from two sides of another reviewer's commit.
                     cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                yield _Tx(self, cur)
+                yield Transaction(self, cur)
             except BaseException as exc:
                 conn.rollback()
                 if isinstance(exc, psycopg.Error):

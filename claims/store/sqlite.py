@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from claims.store.base import Store, StoreError, _Tx
+from claims.store.base import Store, StoreError, Transaction
 
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_S = 120.0
@@ -80,7 +80,7 @@ class SqliteStore(Store):
                 delay = min(delay * 2, 0.5)
 
     @contextmanager
-    def transaction(self, write: bool = True) -> Iterator[_Tx]:
+    def transaction(self, write: bool = True) -> Iterator[Transaction]:
         with self._lock:
             if self._conn is None:
                 raise StoreError(f"{self.url}: the database is closed")
@@ -90,7 +90,7 @@ class SqliteStore(Store):
             except sqlite3.Error as exc:
                 raise StoreError(_describe(self.url, exc)) from exc
             try:
-                yield _Tx(self, cur)
+                yield Transaction(self, cur)
             except BaseException as exc:
                 with contextlib.suppress(sqlite3.Error):
                     cur.execute("ROLLBACK")

@@ -28,8 +28,10 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> FrozenClock:
     frozen = FrozenClock()
     import claims.model
     import claims.store.base
+    import claims.store.transaction
 
     monkeypatch.setattr(claims.store.base, "utc_now", frozen)
+    monkeypatch.setattr(claims.store.transaction, "utc_now", frozen)
     monkeypatch.setattr(claims.model, "utc_now", frozen)
     return frozen
 
