@@ -75,6 +75,7 @@ class FilterDialog(FormDialog[ClaimFilter | None]):
         except ValueError:
             return
         self.query_one("#filter-error", Static).update("")
+        self.call_after_refresh(self.fit_body)
 
     def action_save(self) -> None:
         try:
@@ -82,6 +83,7 @@ class FilterDialog(FormDialog[ClaimFilter | None]):
         except ValueError:
             self.query_one("#filter-error", Static).update(
                 Text("The score must be a number from 0 to 1 (e.g. 0.5).", style="bold red"))
+            self.call_after_refresh(self.fit_body)
             self.query_one("#filter-score", Input).focus()
             return
         self.dismiss(ClaimFilter(

@@ -29,7 +29,7 @@ from claims.model import ClaimState
 
 EXACT_LIMIT = 500
 FUZZY_LIMIT = 20
-FUZZY_CUTOFF = 75
+FUZZY_CUTOFF = 80
 WORD, EXACT, FUZZY = "word", "exact", "fuzzy"
 
 

@@ -75,7 +75,7 @@ class SourceDialog(FormDialog[dict[str, Any] | None]):
         try:
             url = check_http_url(url)
         except ValueError:
-            self._error("The URL must start with http:// or https:// and name a host.")
+            self._error("The URL must be http:// or https:// and name a host.")
             self._input("url").focus()
             return
         self.finish({
@@ -95,6 +95,7 @@ class SourceDialog(FormDialog[dict[str, Any] | None]):
             return
         self.has_error = False
         self.query_one("#source-error", Static).update("")  # fixed: the complaint is stale
+        self.call_after_refresh(self.fit_body)
 
     @on(SafeInput.TabbedPaste)
     def _tabbed_paste(self, event: SafeInput.TabbedPaste) -> None:
@@ -116,3 +117,4 @@ class SourceDialog(FormDialog[dict[str, Any] | None]):
     def _error(self, message: str) -> None:
         self.has_error = True
         self.query_one("#source-error", Static).update(Text(message, style="bold red"))
+        self.call_after_refresh(self.fit_body)  # the error takes lines: keep the hint in view

@@ -96,7 +96,10 @@ class ArticleScreen(ReviewFlow):
         claim_id = claim_id or self.claims_app.positions.get(book.article.id)
         book.set_filter(self.claims_app.claim_filter)
         index = book.index_of(claim_id) if claim_id else None
-        self.cursor = index if index is not None else 0
+        index = index if index is not None else 0
+        if book.row_count and not book.shows(index):  # a filter hides it: the next shown
+            index = book.state_index(min(book.row_of(index), book.row_count - 1))
+        self.cursor = index
         current = self.current_id()
         self.query_one(ClaimTable).set_book(book, self.cursor)
         self.query_one(ArticleView).set_book(book, current)
