@@ -91,7 +91,7 @@ ARTICLE_KEYS: tuple[Key, ...] = (
 
 ARTICLES_KEYS: tuple[Key, ...] = (
     Key("articles.filter", "slash", "filter", "Filter", key_display="/"),
-    Key("articles.back", "escape", "back", "Clear the filter, else back to the article"),
+    Key("articles.back", "escape", "back", "Back (or clear the filter)"),
 )
 """Up, down and Enter are the list's own keys."""
 

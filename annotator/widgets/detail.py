@@ -91,7 +91,7 @@ def claim_details(
     text.append("\n")
     worthy = "check-worthy" if is_checkworthy(claim) else "not check-worthy"
     _field(text, "kind", f"{claim.kind}  score {format_score(claim.score)} ({worthy})  "
-                         f"[{claim.start:,}, {claim.end:,})")
+                         f"[{claim.start}, {claim.end})")
     if claim.reasons:
         _field(text, "why", ", ".join(claim.reasons))
     for q in claim.quantities:

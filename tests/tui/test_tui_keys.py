@@ -452,7 +452,7 @@ async def test_resize_rewraps_and_keeps_the_claim_in_view(make_app) -> None:  # 
         await pilot.press("end")
         view = app.screen.query_one(ArticleView)
         wide = len(view._lines)
-        await pilot.resize_terminal(70, 20)
+        await pilot.resize_terminal(80, 20)  # under 72 columns the text pane steps aside
         await settle(pilot)
         assert len(view._lines) > wide
         claim = app.screen.current().claim

@@ -436,3 +436,25 @@ def test_big_numbers_read_as_people_write_them() -> None:
     assert human_number(0.5) == "0.5"
     assert human_number(1234.75) == "1,234.75"
     assert "e" not in human_number(3.2e-7)
+
+
+@run_async
+async def test_article_text_rewraps_cleanly_after_resizes(scored) -> None:  # type: ignore[no-untyped-def]
+    from annotator.widgets.article_view import ArticleView
+
+    app = app_for(scored, auto_advance=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for size in ((80, 24), (100, 30), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            view = app.screen.query_one(ArticleView)
+            text = view.book.display_text
+            for y in range(min(len(view._lines), view.scrollable_content_region.height)):
+                start, end = view._lines[y + view.scroll_offset.y]
+                drawn = view.render_line(y).text.rstrip()
+                assert drawn == text[start:end].rstrip(), (size, y)
+        await pilot.resize_terminal(60, 20)
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")  # the text pane steps aside under 72 columns
+        assert not app.screen.query_one(ArticleView).display
