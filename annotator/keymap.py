@@ -137,7 +137,7 @@ SPAN_KEYS: tuple[Key, ...] = (
     Key("span.shrink_end", "left,h", "shrink_end", "End -word"),
     Key("span.grow_start", "shift+left,H", "grow_start", "Start +word"),
     Key("span.shrink_start", "shift+right,L", "shrink_start", "Start -word"),
-    Key("span.save", "enter", "save", "Save"),
+    Key("span.save", "enter,ctrl+s", "save", "Save"),
     Key("span.cancel", "escape", "cancel", "Cancel"),
 )
 
