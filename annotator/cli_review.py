@@ -19,6 +19,7 @@ from annotator.cli_common import (
     handle_errors,
     parse_date,
     reviewer_option,
+    say,
     visible,
 )
 from claims.labels import PRESETS
@@ -26,12 +27,15 @@ from claims.model import STANCES, STATUSES, Source
 
 if TYPE_CHECKING:
     from claims.project import AddResult, Project
+    from claims.store import OpenMode
 
 
-def _open(db: str | None, scale: str | None = None) -> Project:
+def _open(db: str | None, mode: OpenMode, scale: str | None = None,
+          blind: bool | None = None) -> Project:
+    """The project; only init and add create one, reading commands open it read-only."""
     from claims.project import Project
 
-    return Project.open(db, scale=scale)
+    return Project.open(db, scale=scale, blind=blind, mode=mode)
 
 
 def _reviewer(name: str | None) -> str:
@@ -67,16 +71,14 @@ def init(
             publisher_url = check_http_url(publisher_url)
         except ValueError as exc:
             raise InputError(f"--publisher-url: {exc}") from None
-    from claims.project import Project
-
-    with Project.open(db, scale=scale, blind=blind) as project:
+    with _open(db, "create", scale, blind=blind) as project:
         if publisher is not None:
             project.store.set_meta("publisher_name", publisher)
         if publisher_url is not None:
             project.store.set_meta("publisher_url", publisher_url)
         labels = ", ".join(f"{i}={label.id}" for i, label in enumerate(project.scale.labels, 1))
         blind_note = ", blind review" if project.blind else ""
-        click.echo(f"{visible(project.store.url)}: {project.scale.name} scale ({labels}){blind_note}")
+        say(f"{project.store.url}: {project.scale.name} scale ({labels}){blind_note}")
 
 
 @click.command()
@@ -88,6 +90,9 @@ def init(
 @click.option("--title", default=None, help="Title (one file only).")
 @click.option("--url", default=None, help="URL of the article (one file only).")
 @click.option("--encoding", default=None, help="Encoding of the files when not UTF-8.")
+@click.option("--from", "from_tool", type=click.Choice(["prodigy", "doccano", "label-studio"]),
+              default=None,
+              help="FILES are span exports of this tool: their spans become the claims.")
 @db_option
 @handle_errors
 def add(
@@ -97,10 +102,13 @@ def add(
     title: str | None,
     url: str | None,
     encoding: str | None,
+    from_tool: str | None,
     db: str | None,
 ) -> None:
     """Add articles from .txt, .md or .jsonl FILES and propose their claims.
 
+    With --from, FILES are Prodigy, doccano or Label Studio exports: each annotated text
+    becomes an article and its spans its claims (origin import:TOOL), with no extraction.
     All files are read and checked first: a bad file or line refuses the whole command and
     nothing is added. Adding the same text again changes nothing.
     """
@@ -110,7 +118,23 @@ def add(
         raise click.UsageError("--title and --url apply to a single file")
     date = parse_date(published)
     items: list[dict[str, Any]] = []
+    skipped = 0
     for path in files:
+        if from_tool is not None:
+            from annotator.cli_common import read_user_file
+            from exports.foreign import read_foreign
+
+            found, n_skipped = read_foreign(read_user_file(path), path, from_tool)
+            skipped += n_skipped
+            for item in found:
+                item.setdefault("lang", lang)
+                item.setdefault("published", date)
+                if title is not None:
+                    item["title"] = title
+                if url is not None:
+                    item["url"] = url
+            items.extend(found)
+            continue
         items.extend(
             load_articles(path, lang=lang, published=date, title=title, url=url,
                           encoding=encoding)
@@ -122,16 +146,18 @@ def add(
             check_http_url(url)
         except ValueError as exc:
             raise InputError(f"--url: {exc}") from None
-    with _open(db) as project:
+    with _open(db, "create") as project:
         results = _add_with_progress(project, items)
     created = [r for r in results if r.created]
     for r in results:
         state = "added" if r.created else "already present"
         label = visible(r.article.title or r.article.external_id or "")
-        click.echo(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
-    click.echo(
-        f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims proposed; "
-        f"{len(results) - len(created)} already present",
+        say(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
+    verb = f"drawn by {from_tool}" if from_tool else "proposed"
+    say(
+        f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims {verb}; "
+        f"{len(results) - len(created)} already present"
+        + (f"; {skipped} rejected, ignored or cancelled task(s) skipped" if skipped else ""),
         err=True,
     )
 
@@ -156,7 +182,7 @@ def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[Ad
 @handle_errors
 def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str | None) -> None:
     """List claims with their id, status, verdicts, kind, score and text."""
-    with _open(db) as project:
+    with _open(db, "read") as project:
         article_id = project.article(article_ref).id if article_ref is not None else None
         states = project.claims(article_id, status=status)
     if fmt == "jsonl":
@@ -187,8 +213,8 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
             f"{s.claim.id:<12}  {s.status:<8}  {visible(verdicts) or '-':<22}  "
             f"{s.claim.kind:<10}  {s.claim.score:.2f}   {text}"
         )
-    click.echo("\n".join(lines))
-    click.echo(f"{len(states)} claim(s)", err=True)
+    say("\n".join(lines))
+    say(f"{len(states)} claim(s)", err=True)
 
 
 @click.command()
@@ -203,6 +229,8 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
 @click.option("--title", default="", help="Title of the source.")
 @click.option("--quote", default="", help="Excerpt quoted from the source.")
 @click.option("--stance", type=click.Choice(STANCES), default="context", show_default=True)
+@click.option("--accessed", default=None, metavar="YYYY-MM-DD",
+              help="When the source was read (default: today, UTC).")
 @click.option("--note", default=None, help="The rationale (replaces the previous one).")
 @click.option("--claim-text", default=None, metavar="TEXT",
               help="The claim as checked: a standalone rewrite of it (\"\" clears).")
@@ -220,6 +248,7 @@ def review(
     title: str,
     quote: str,
     stance: str,
+    accessed: str | None,
     note: str | None,
     claim_text: str | None,
     reviewer: str | None,
@@ -233,8 +262,9 @@ def review(
         raise click.UsageError("give at most one of --accept, --reject, --restore")
     if verdict is not None and clear_verdict:
         raise click.UsageError("--verdict and --clear-verdict contradict each other")
-    if (title or quote) and source_url is None:
-        raise click.UsageError("--title and --quote describe a --source; give its URL")
+    if (title or quote or accessed) and source_url is None:
+        raise click.UsageError("--title, --quote and --accessed describe a --source; give its URL")
+    accessed_day = parse_date(accessed, "--accessed")
     given = (verdict is not None, clear_verdict, accept, reject, restore, source_url is not None,
              note is not None, claim_text is not None)
     if not any(given):
@@ -245,10 +275,11 @@ def review(
     source = None
     if source_url is not None:
         try:
-            source = Source(url=source_url, title=title, quote=quote, stance=stance)
+            source = Source(url=source_url, title=title, quote=quote, stance=stance,
+                            accessed=accessed_day)
         except ValueError:
             raise InputError(f"--source: {source_url!r} is not an http(s) URL") from None
-    with _open(db) as project:
+    with _open(db, "write") as project:
         state = project.claim(claim_id)
         cid = state.claim.id
         if verdict is not None:
@@ -276,8 +307,8 @@ def review(
                        clear_verdict=clear_verdict, status=status, source=source, rationale=note,
                        claim_text=claim_text)
         final = project.claim(cid)
-    click.echo(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
-    click.echo(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)
+    say(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
+    say(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)
 
 
 def _describe_event(event: Any) -> str:
@@ -302,13 +333,13 @@ def _describe_event(event: Any) -> str:
 
 def _toggle(kind: str, reviewer: str | None, db: str | None) -> None:
     name = _reviewer(reviewer)
-    with _open(db) as project:
+    with _open(db, "write") as project:
         result = project.undo(name) if kind == "undo" else project.redo(name)
         if result is None:
             raise UserError(f"nothing to {kind} for {name}")
         with project.store.read() as tx:
             original = tx.event(result.event.other_id or "")
-    click.echo(
+    say(
         f"{kind}: {_describe_event(original)} on claim {result.event.claim_id} "
         f"by {visible(name)}"
     )
@@ -343,7 +374,7 @@ def redo(reviewer: str | None, db: str | None) -> None:
 def log(claim_id: str | None, reviewer: str | None, limit: int | None, fmt: str,
         db: str | None) -> None:
     """Show the event log: who did what, when, for CLAIM_ID or the whole project."""
-    with _open(db) as project:
+    with _open(db, "read") as project:
         events = project.history(claim_id, reviewer=reviewer, limit=limit,
                                  newest_first=limit is not None)
     if limit is not None:
@@ -353,7 +384,7 @@ def log(claim_id: str | None, reviewer: str | None, limit: int | None, fmt: str,
         return
     for e in events:
         ts = e.ts.strftime("%Y-%m-%d %H:%M:%S")
-        click.echo(
+        say(
             f"{e.seq:>6}  {ts}  {visible(e.reviewer):<12}  {e.claim_id}  {_describe_event(e)}"
         )
-    click.echo(f"{len(events)} event(s)", err=True)
+    say(f"{len(events)} event(s)", err=True)

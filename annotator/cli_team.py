@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from annotator.cli_common import db_option, handle_errors, reviewer_option, visible
+from annotator.cli_common import db_option, handle_errors, reviewer_option, say, visible
 
 if TYPE_CHECKING:
     from claims.model import ClaimState
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def _open(db: str | None) -> Project:
     from claims.project import Project
 
-    return Project.open(db)
+    return Project.open(db, mode="write")  # acting on claims: the project must exist
 
 
 def _reviewer(name: str | None) -> str:
@@ -48,8 +48,8 @@ def merge(claim_id: str, next_id: str | None, reviewer: str | None, db: str | No
     with _open(db) as project:
         result = project.merge_with_next(claim_id, name, next_id=next_id)
     merged = next(s for s in result.changed if s.claim.id == result.event.claim_id)
-    click.echo(merged.claim.id)
-    click.echo(
+    say(merged.claim.id)
+    say(
         f"{merged.claim.id} by {visible(name)}: merged with {result.event.other_id}, now "
         f"{_span_of(merged)}",
         err=True,
@@ -69,7 +69,7 @@ def span(claim_id: str, start: int, end: int, reviewer: str | None, db: str | No
     with _open(db) as project:
         result = project.set_span(claim_id, name, start, end)
     state = result.changed[0]
-    click.echo(f"{state.claim.id} by {visible(name)}: span {_span_of(state)}")
+    say(f"{state.claim.id} by {visible(name)}: span {_span_of(state)}")
 
 
 @click.command()
@@ -85,8 +85,8 @@ def draw(article_id: str, start: int, end: int, reviewer: str | None, db: str | 
     with _open(db) as project:
         result = project.create_claim(article_id, name, start, end)
     state = result.changed[0]
-    click.echo(state.claim.id)
-    click.echo(f"{state.claim.id} by {visible(name)}: drawn at {_span_of(state)}", err=True)
+    say(state.claim.id)
+    say(f"{state.claim.id} by {visible(name)}: drawn at {_span_of(state)}", err=True)
 
 
 @click.command()
@@ -114,5 +114,5 @@ def adjudicate(
         f"{visible(r.reviewer)}={r.verdict or ('rejected' if r.status == 'rejected' else '-')}"
         for r in state.reviews
     )
-    click.echo(f"{state.claim.id} adjudicated by {visible(name)}: {final}"
+    say(f"{state.claim.id} adjudicated by {visible(name)}: {final}"
                + (f" (reviewers: {said})" if said else ""))

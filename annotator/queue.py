@@ -88,7 +88,9 @@ class ClaimFilter:
             parts.append("mine" if self.whose == "mine" else "others'")
         return ", ".join(parts) or "all claims"
 
-    def matcher(self, reviewer: str) -> Callable[[ClaimState], bool]:
+    def matcher(self, reviewer: str, blind: bool = False) -> Callable[[ClaimState], bool]:
+        """`blind`: under blind review a claim counts as disputed only once this reviewer
+        may see the others' reviews (their own verdict given), as the list's marks do."""
         status, kind, min_score = self.status, self.kind, self.min_score
         checkworthy, disputed, whose = self.checkworthy, self.disputed, self.whose
 
@@ -100,9 +102,11 @@ class ClaimFilter:
                 return False
             if checkworthy and not is_checkworthy(claim):
                 return False
-            if disputed and not is_disputed(state):
-                return False
             mine = state.review_by(reviewer)
+            if disputed and not (is_disputed(state) and (
+                    not blind or (mine is not None and (
+                        mine.verdict is not None or mine.status == "rejected")))):
+                return False
             if status != "any":
                 if status == "unreviewed":
                     if decided(mine):

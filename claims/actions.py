@@ -28,7 +28,9 @@ from claims.staleness import current_claim
 from claims.store import Transaction, new_event
 
 if TYPE_CHECKING:
-    from claims.project import Project
+    from claims.labels import LabelScale
+    from claims.model import Article
+    from claims.store import Store
 
 Span = tuple[int, int]
 Spec = tuple[str, dict[str, Any], str | None]
@@ -68,8 +70,17 @@ def check_line(what: str, text: str, limit: int) -> str:
 class ReviewActions:
     """Mixin of `Project`: every way a reviewer changes the project."""
 
+    store: Store
+    scale: LabelScale
+
+    if TYPE_CHECKING:  # provided by `Project`
+
+        def resolve_claim_id(self, ref: str) -> str: ...
+        def claim(self, ref: str) -> ClaimState: ...
+        def article(self, ref: str) -> Article: ...
+
     def _record(
-        self: Project,
+        self,
         claim_ref: str,
         reviewer: str,
         build: Callable[[Transaction, ClaimState], Sequence[Spec]],
@@ -91,7 +102,7 @@ class ReviewActions:
         return ActionResult(stored[-1], changed)
 
     def review(
-        self: Project,
+        self,
         claim_ref: str,
         reviewer: str,
         *,
@@ -113,7 +124,12 @@ class ReviewActions:
                 raise ProjectError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
             specs.append(("status", {"status": status}, None))
         if source is not None:
-            specs.append(("source_add", {"source": _source(source).model_dump(mode="json")}, None))
+            added = _source(source)
+            if added.accessed is None:  # unless told otherwise: read on the day it was added
+                from claims.store import base
+
+                added = added.model_copy(update={"accessed": base.utc_now().date()})
+            specs.append(("source_add", {"source": added.model_dump(mode="json")}, None))
         if rationale is not None:
             specs.append(("rationale", {"text": rationale}, None))
         if claim_text is not None:
@@ -123,32 +139,32 @@ class ReviewActions:
             raise ProjectError("nothing to do")
         return self._record(claim_ref, reviewer, lambda tx, state: specs, seen=seen)
 
-    def _label(self: Project, verdict: str) -> str:
+    def _label(self, verdict: str) -> str:
         try:
             return self.scale.resolve(str(verdict)).id
         except KeyError as exc:
             raise ProjectError(exc.args[0]) from None
 
     def set_verdict(
-        self: Project, claim_ref: str, reviewer: str, label: str | None, *, seen: Span | None = None
+        self, claim_ref: str, reviewer: str, label: str | None, *, seen: Span | None = None
     ) -> ActionResult:
         """Give the claim a verdict of the scale (id, name or 1-based position); None clears."""
         return self.review(claim_ref, reviewer, verdict=label, clear_verdict=label is None,
                            seen=seen)
 
     def set_status(
-        self: Project, claim_ref: str, reviewer: str, status: str, *, seen: Span | None = None
+        self, claim_ref: str, reviewer: str, status: str, *, seen: Span | None = None
     ) -> ActionResult:
         return self.review(claim_ref, reviewer, status=status, seen=seen)
 
-    def accept(self: Project, claim_ref: str, reviewer: str, *, seen: Span | None = None) -> ActionResult:
+    def accept(self, claim_ref: str, reviewer: str, *, seen: Span | None = None) -> ActionResult:
         return self.set_status(claim_ref, reviewer, "accepted", seen=seen)
 
-    def reject(self: Project, claim_ref: str, reviewer: str, *, seen: Span | None = None) -> ActionResult:
+    def reject(self, claim_ref: str, reviewer: str, *, seen: Span | None = None) -> ActionResult:
         return self.set_status(claim_ref, reviewer, "rejected", seen=seen)
 
     def toggle_reject(
-        self: Project, claim_ref: str, reviewer: str, *, seen: Span | None = None
+        self, claim_ref: str, reviewer: str, *, seen: Span | None = None
     ) -> ActionResult:
         """Reject as not a claim, or restore a claim this reviewer had rejected."""
         name = check_reviewer(reviewer)
@@ -161,13 +177,13 @@ class ReviewActions:
         return self._record(claim_ref, name, build, seen=seen)
 
     def add_source(
-        self: Project, claim_ref: str, reviewer: str, source: Source | dict[str, Any],
+        self, claim_ref: str, reviewer: str, source: Source | dict[str, Any],
         *, seen: Span | None = None,
     ) -> ActionResult:
         return self.review(claim_ref, reviewer, source=source, seen=seen)
 
     def remove_source(
-        self: Project, claim_ref: str, reviewer: str, index: int, *, seen: Span | None = None
+        self, claim_ref: str, reviewer: str, index: int, *, seen: Span | None = None
     ) -> ActionResult:
         name = check_reviewer(reviewer)
 
@@ -182,18 +198,18 @@ class ReviewActions:
         return self._record(claim_ref, name, build, seen=seen)
 
     def set_rationale(
-        self: Project, claim_ref: str, reviewer: str, text: str, *, seen: Span | None = None
+        self, claim_ref: str, reviewer: str, text: str, *, seen: Span | None = None
     ) -> ActionResult:
         return self.review(claim_ref, reviewer, rationale=text, seen=seen)
 
     def set_claim_text(
-        self: Project, claim_ref: str, reviewer: str, text: str, *, seen: Span | None = None
+        self, claim_ref: str, reviewer: str, text: str, *, seen: Span | None = None
     ) -> ActionResult:
         """The claim as checked: the reviewer's standalone rewrite of it ("" clears)."""
         return self.review(claim_ref, reviewer, claim_text=text, seen=seen)
 
     def adjudicate(
-        self: Project,
+        self,
         claim_ref: str,
         reviewer: str,
         verdict: str | None,
@@ -212,7 +228,7 @@ class ReviewActions:
     # -- boundaries -------------------------------------------------------------------
 
     def set_span(
-        self: Project, claim_ref: str, reviewer: str, start: int, end: int,
+        self, claim_ref: str, reviewer: str, start: int, end: int,
         *, seen: Span | None = None,
     ) -> ActionResult:
         """Move the claim's boundaries to `[start, end)` of its article."""
@@ -230,7 +246,7 @@ class ReviewActions:
         return self._record(state.claim.id, reviewer, build, seen=seen)
 
     def create_claim(
-        self: Project, article_ref: str, reviewer: str, start: int, end: int, kind: str = "other"
+        self, article_ref: str, reviewer: str, start: int, end: int, kind: str = "other"
     ) -> ActionResult:
         """Draw a new claim over `[start, end)` of the article."""
         reviewer = check_reviewer(reviewer)
@@ -272,7 +288,7 @@ class ReviewActions:
         return ActionResult(event, changed)
 
     def merge_with_next(
-        self: Project,
+        self,
         claim_ref: str,
         reviewer: str,
         *,
@@ -321,15 +337,15 @@ class ReviewActions:
 
     # -- undo and redo --------------------------------------------------------------------
 
-    def undo(self: Project, reviewer: str) -> ActionResult | None:
+    def undo(self, reviewer: str) -> ActionResult | None:
         """Take back the reviewer's latest action still in effect; None when nothing is left."""
         return self._toggle(reviewer, "undo")
 
-    def redo(self: Project, reviewer: str) -> ActionResult | None:
+    def redo(self, reviewer: str) -> ActionResult | None:
         """Put back what the reviewer's latest undo took back; None when there is nothing."""
         return self._toggle(reviewer, "redo")
 
-    def _toggle(self: Project, reviewer: str, kind: str) -> ActionResult | None:
+    def _toggle(self, reviewer: str, kind: str) -> ActionResult | None:
         reviewer = check_reviewer(reviewer)
         with self.store.transaction() as tx:
             target = tx.undo_target(reviewer) if kind == "undo" else tx.redo_target(reviewer)

@@ -18,7 +18,7 @@ from claims.actions import ActionResult, ReviewActions, check_reviewer
 from claims.errors import ProjectError, StaleAction
 from claims.labels import DEFAULT_SCALE, LabelScale, preset
 from claims.model import STATUSES, Article, Claim, ClaimState, Event, article_id_for
-from claims.store import ArticleSummary, Store, StoreError, open_store
+from claims.store import ArticleSummary, OpenMode, Store, StoreError, open_store
 
 __all__ = [
     "ActionResult",
@@ -59,14 +59,17 @@ class Project(ReviewActions):
 
     @classmethod
     def open(
-        cls, db: str | None = None, *, scale: str | None = None, blind: bool | None = None
+        cls, db: str | None = None, *, scale: str | None = None, blind: bool | None = None,
+        mode: OpenMode = "create",
     ) -> Project:
-        """Open (creating if needed) the project at `db`; `scale` is only for a new project.
+        """Open the project at `db`; `scale` is only for a new project.
 
-        `blind` sets the project's blind-review rule (None leaves it as it is).
+        `blind` sets the project's blind-review rule (None leaves it as it is). `mode`
+        "create" makes a missing project, "write" needs it to exist, "read" opens it
+        read-only and never creates or alters anything (see `claims.store.open_store`).
         """
         try:
-            store = open_store(db)
+            store = open_store(db, mode)
         except StoreError as exc:
             raise ProjectError(str(exc)) from exc
         if scale is not None:
@@ -180,14 +183,22 @@ class Project(ReviewActions):
                 external_id=item.get("external_id"),
                 metadata=item.get("metadata") or {},
             )
+        # Items with `spans` (annotations brought from another tool) get those as claims,
+        # drawn by `origin`, instead of the extractor's proposals.
+        drawn: dict[str, list[Claim]] = {}
+        for item in items:
+            article = new.get(article_id_for(item["text"]))
+            if article is not None and "spans" in item and article.id not in drawn:
+                drawn[article.id] = _drawn_claims(article, item["spans"], item["origin"])
+        extracted = [a for a in new.values() if a.id not in drawn]
         jobs = [
             {"id": a.id, "text": a.text, "lang": a.lang, "published": a.published}
-            for a in new.values()
+            for a in extracted
         ]
         origin = f"extractor/{EXTRACTOR_VERSION}"
-        proposed: dict[str, list[dict[str, Any]]] = {}
+        proposed: dict[str, list[Any]] = dict(drawn)
         for n, (article, records) in enumerate(
-            zip(new.values(), extract_many(jobs, workers=workers if len(jobs) > 32 else 1),
+            zip(extracted, extract_many(jobs, workers=workers if len(jobs) > 32 else 1),
                 strict=True),
             start=1,
         ):
@@ -323,3 +334,23 @@ class Project(ReviewActions):
         return (events[-1].seq or seq) if events else seq, states
 
 
+def _drawn_claims(article: Article, spans: Sequence[Any], origin: str) -> list[Claim]:
+    """Claims over `(start, end, labels)` spans of a new article, with the extractor's facets
+    (the labels the other tool gave are the reasons; the kind is the extractor's)."""
+    from claims.model import claim_id_for
+    from claims.spans import check_span, span_facets
+
+    claims: list[Claim] = []
+    for start, end, labels in spans:
+        start, end = check_span(article, int(start), int(end))
+        facets = span_facets(article, start, end)
+        claims.append(Claim.model_validate({
+            "id": claim_id_for(article.id, start, end), "article_id": article.id,
+            "start": start, "end": end, "text": article.text[start:end],
+            "kind": facets.get("kind", "other"), "score": 1.0,
+            "reasons": [str(label) for label in labels] or [origin], "origin": origin,
+            "quantities": facets["quantities"], "dates": facets["dates"],
+            "speaker": facets["speaker"],
+        }))
+    unique = {c.id: c for c in claims}
+    return sorted(unique.values(), key=lambda c: (c.start, c.end))

@@ -18,14 +18,15 @@ class RationaleDialog(FormDialog[str | None]):
     BINDINGS = bindings(RATIONALE_KEYS)
 
     def __init__(self, claim_text: str, rationale: str, *, draft: str | None = None,
-                 draft_key: tuple[str, str] | None = None) -> None:
+                 draft_key: tuple[str, str] | None = None, title: str = "Rationale") -> None:
         super().__init__(draft_key=draft_key, saved=clean(rationale).strip())
         self.claim_text = claim_text
         self.rationale = draft if draft is not None else clean(rationale)
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="rationale-dialog"):
-            yield Static(Text("Rationale", style="bold"), classes="dialog-title")
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             yield Static(Text(clean_line(self.claim_text)[:200], style="italic"),
                          classes="dialog-context")
             yield SafeTextArea(self.rationale, id="rationale-text", soft_wrap=True,

@@ -29,13 +29,14 @@ STATUS_GLYPH = {"proposed": "\u25cb", "accepted": "\u25cf", "rejected": "\u2298"
 Status glyphs are circles and verdict glyphs are signs, so the two columns never look alike,
 and each differs by shape, not only by colour (readable with any colour vision)."""
 VERDICT_GLYPH = {
-    "Supported": "=",
-    "Refuted": "\u2260",
+    "Supported": "\u2713",
+    "Refuted": "\u2717",
     "Not Enough Evidence": "?",
     "Conflicting Evidence/Cherrypicking": "\u00b1",
 }
-"""By the verdict's AVeriTeC meaning, whatever the scale: = supported, \u2260 refuted,
-? not enough evidence, \u00b1 conflicting or cherry-picking."""
+"""By the verdict's AVeriTeC meaning, whatever the scale: \u2713 supported, \u2717 refuted,
+? not enough evidence, \u00b1 conflicting or cherry-picking (the team marks between status
+and verdict are + ! =, see `team_marks`)."""
 
 
 @lru_cache(maxsize=64)

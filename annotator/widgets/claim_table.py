@@ -30,6 +30,7 @@ from annotator.widgets.claim_style import (
     verdict_name,
 )
 from annotator.widgets.line_view import LineView
+from annotator.widgets.team_marks import MARK_STYLES, team_mark
 
 CURSOR_STYLE = Style(bgcolor="#005f87", color="#ffffff", bold=True)
 DIM = Style(color="#9e9e9e")
@@ -40,6 +41,9 @@ WIDE = 96
 """From this width on a claim takes one line (verdict name, kind, score, text); below it
 two lines, so the text keeps the width: glyphs and text, then more text, kind and score."""
 META_WIDTH = 1 + KIND_WIDTH + 1 + 4
+GLYPHS = 4
+"""My status, the team mark (`team_marks`: + others, ! disputed, = adjudicated), my verdict,
+a space."""
 
 
 def _fit(text: str, width: int) -> str:
@@ -137,6 +141,10 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
         self._refresh_index(index)
         self.scroll_to_cursor()
 
+    def cursor_line(self) -> int:
+        """The first line of the cursor's row, in the list's virtual lines."""
+        return self.book.row_of(self.cursor) * self.row_height if self.book is not None else 0
+
     def scroll_to_cursor(self) -> None:
         if self.book is None:
             return
@@ -168,8 +176,10 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
             return strip
         review = book.mine(state)
         row_style = base + CURSOR_STYLE if is_cursor else base
+        mark = team_mark(state, book.reviewer, book.blind)
         glyphs = [
             Segment(status_glyph(review), row_style + claim_style(review, book.scale)),
+            Segment(mark, row_style + MARK_STYLES[mark]),
             Segment(verdict_glyph(review, book.scale), row_style + claim_style(review, book.scale)),
             Segment(" ", row_style),
         ]
@@ -177,7 +187,7 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
         meta = f"{_fit(claim.kind, KIND_WIDTH)} {format_score(claim.score)}"
         text = clean_line(claim.text[: width * 3])
         if h == 1:
-            text_width = max(0, width - (3 + VERDICT_WIDTH + 1 + len(meta) + 1))
+            text_width = max(0, width - (GLYPHS + VERDICT_WIDTH + 1 + len(meta) + 1))
             segments = [
                 *glyphs,
                 Segment(_fit(verdict_name(review, book.scale), VERDICT_WIDTH) + " ", row_style),
@@ -185,15 +195,15 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
                 Segment(_fit(text, text_width), row_style),
             ]
         else:
-            first, rest = _split(text, max(1, width - 3))
+            first, rest = _split(text, max(1, width - GLYPHS))
             if part == 0:
                 segments = [*glyphs, Segment(first, row_style)]
             else:
-                rest_width = max(0, width - 3 - META_WIDTH)
+                rest_width = max(0, width - GLYPHS - META_WIDTH)
                 shown = _fit(rest, rest_width)
                 if cell_len(rest) > rest_width and rest_width > 0:
                     shown = shown[:-1] + "\u2026"
-                segments = [Segment("   " + shown, row_style),
+                segments = [Segment(" " * GLYPHS + shown, row_style),
                             Segment(" " + meta, row_style + DIM)]
         strip = Strip(segments).adjust_cell_length(width, row_style)
         self._cache[key] = strip

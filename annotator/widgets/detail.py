@@ -16,9 +16,12 @@ from annotator.queue import is_checkworthy
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.claim_style import claim_style, format_score
 from annotator.widgets.line_view import LineView
+from annotator.widgets.team_marks import others_decided, sees_others, visible_reviews
 from claims.labels import LabelScale
-from claims.model import ClaimState, Event
+from claims.model import ClaimState, Event, idna_host
 
+VISIBLE_WHEN_BLIND = ("span", "claim_create", "merge")
+"""Events of others that blind review still shows: they change the claim, not a verdict."""
 HISTORY_LINES = 15
 """The most recent events shown; `claims log CLAIM_ID` prints them all."""
 LABEL = "bold #87afd7"
@@ -75,11 +78,15 @@ def describe_event(event: Event, scale: LabelScale) -> str:
 
 def claim_details(
     state: ClaimState, scale: LabelScale, reviewer: str, history: list[Event] | None,
-    drafts: tuple[str, ...] = (),
+    drafts: tuple[str, ...] = (), *, blind: bool = False,
 ) -> Text:
-    """Everything about one claim; `drafts` names this reviewer's unsaved forms for it."""
+    """Everything about the claim; `drafts` names this reviewer's unsaved forms for it.
+
+    Under blind review, nothing the other reviewers said until `reviewer` judged it (their
+    names and times, not their verdicts, show)."""
     claim = state.claim
     mine = state.review_by(reviewer)
+    hidden = not sees_others(state, reviewer, blind)
     text = Text(end="")
     text.append(clean(claim.text), style=claim_style(mine, scale))
     text.append("\n")
@@ -110,11 +117,28 @@ def claim_details(
         key = {"rationale": "n", "source": "s", "checked": "r"}.get(form, "")
         text.append(f"draft: unsaved {form if form != 'checked' else 'claim as checked'}"
                     f" ({key} reopens it)\n", style="bold #d7af00")
-    if getattr(state, "disputed", False):
+    if not hidden and state.disputed:
         text.append("disputed: reviewers disagree\n", style="bold #d7af00")
     if not state.reviews:
         text.append("No review yet.\n", style=DIM)
-    for review in sorted(state.reviews, key=lambda r: (r.reviewer != reviewer, r.reviewer)):
+    if hidden:
+        n = len(others_decided(state, reviewer))
+        if n:
+            text.append(
+                f"{n} other reviewer{'s' if n > 1 else ''} reviewed this claim; blind review: "
+                "theirs shows once you give your verdict.\n", style="italic",
+            )
+    adjudication = state.adjudication
+    if adjudication is not None and not hidden:
+        label = scale.get(adjudication.verdict) if adjudication.verdict else None
+        text.append("adjudicated ", style=LABEL)
+        text.append(label.name if label else "no verdict", style="bold")
+        text.append(" by ")
+        text.append(clean_line(adjudication.reviewer), style="bold")
+        if adjudication.note:
+            text.append(": " + clean_line(adjudication.note))
+        text.append("\n")
+    for review in visible_reviews(state, reviewer, blind):
         label = scale.get(review.verdict) if review.verdict else None
         text.append(clean_line(review.reviewer), style="bold")
         text.append(f"  {review.status}", style=claim_style(review, scale))
@@ -123,6 +147,10 @@ def claim_details(
             text.append(f"  source {i} ", style=LABEL)
             text.append(f"({source.stance}) ", style=DIM)
             text.append(clean_line(source.url))
+            international = idna_host(source.url)
+            if international is not None:
+                # A homograph (Cyrillic "а" for Latin "a") reads the same; its punycode does not.
+                text.append(f"  [host {clean_line(international[1])}]", style="bold yellow")
             if source.title:
                 text.append("\n    " + clean_line(source.title), style="italic")
             if source.quote:
@@ -147,7 +175,10 @@ def claim_details(
         for event in history[-HISTORY_LINES:]:
             text.append(event.ts.strftime("%Y-%m-%d %H:%M:%S "), style=DIM)
             text.append(clean_line(event.reviewer), style="bold")
-            text.append(" " + clean_line(describe_event(event, scale)) + "\n")
+            if hidden and event.reviewer != reviewer and event.type not in VISIBLE_WHEN_BLIND:
+                text.append(" reviewed (hidden until you give your verdict)\n", style=DIM)
+            else:
+                text.append(" " + clean_line(describe_event(event, scale)) + "\n")
     return text
 
 
@@ -160,11 +191,13 @@ class DetailPanel(LineView):
         self._lines: list[list[Segment]] = []
         self._width = -1
 
-    def show(self, text: Text | str) -> None:
+    def show(self, text: Text | str, *, keep_scroll: bool = False) -> None:
+        """Show `text`; `keep_scroll` (the same claim, updated) leaves the reader's place."""
         self._text = text if isinstance(text, Text) else Text(text, end="")
         self._width = -1
         self._wrap()
-        self.scroll_to(y=0, animate=False, immediate=True)
+        if not keep_scroll:
+            self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
     @property

@@ -30,6 +30,14 @@ class SchemaTooNew(StoreError):
     pass
 
 
+class NoProject(StoreError):
+    """The database named does not exist, and the command does not create one."""
+
+
+class NotAProject(StoreError):
+    """The database exists but belongs to something else; it is left untouched."""
+
+
 class Store:
     """Backend-independent logic; subclasses provide the connection and the transaction lock."""
 
@@ -83,6 +91,46 @@ class Store:
         self.close()
 
     # -- schema -----------------------------------------------------------------------
+
+    read_only: bool = False
+    """Opened for reading only (`open_store(mode="read")`): write transactions are refused."""
+
+    def _prepare(self, mode: str) -> None:
+        """Check this is a claims database; create or upgrade its schema when `mode` allows.
+
+        A database holding other tables and no claims schema is never touched. In "read" mode
+        nothing is created or migrated.
+        """
+        with self.transaction(write=False) as tx:
+            tables = self._table_names_in(tx)
+            row = tx.one("SELECT value FROM meta WHERE key = 'schema_version'") \
+                if "meta" in tables else None
+        current = int(row[0]) if row and str(row[0]).isdigit() else 0
+        if current == 0:
+            if tables:
+                shown = ", ".join(sorted(tables)[:5])
+                raise NotAProject(
+                    f"{self.url}: not a claims database (it holds other tables: {shown}); "
+                    "nothing was changed"
+                )
+            if mode != "create":
+                raise NoProject(f"no project at {self.url} (claims init creates one)")
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"{self.url}: database schema version {current} is newer than this "
+                f"program's ({SCHEMA_VERSION}); upgrade claims"
+            )
+        if mode == "read":
+            if current < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.url}: the project has schema version {current}, older than this "
+                    f"program's ({SCHEMA_VERSION}); a writing command (claims init) upgrades it"
+                )
+            return
+        self._migrate()
+
+    def _table_names_in(self, tx: Transaction) -> set[str]:
+        raise NotImplementedError
 
     def _migrate(self) -> None:
         with self.transaction() as tx:

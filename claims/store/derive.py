@@ -91,7 +91,9 @@ def derive_claim(base: Claim, events: Iterable[Event], article_text: Callable[[]
             extra = [Quantity.model_validate(q) for q in p.get("quantities", [])]
             extra_dates = [DateSpan.model_validate(d) for d in p.get("dates", [])]
             claim = respan(state.claim, article_text(), start, end, extra, extra_dates)
-            update = {k: p[k] for k in ("speaker", "kind", "score", "reasons") if k in p}
+            update: dict[str, Any] = {
+                k: p[k] for k in ("speaker", "kind", "score", "reasons") if k in p
+            }
             state.claim = claim.model_copy(update=update) if update else claim
         elif event.type == "merge":
             state.merged_into = event.claim_id

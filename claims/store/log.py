@@ -60,15 +60,19 @@ class EventLog(Cursor):
 
     def redo_target(self, reviewer: str) -> Event | None:
         """The action the reviewer's latest undo took back, if no new action came since."""
-        rows = self.all(
-            "SELECT other_id FROM events WHERE reviewer = ? AND type = 'undo' AND seq > ? "
-            "ORDER BY seq DESC",
-            (reviewer, self.last_action_seq(reviewer)),
-        )
-        for (target_id,) in rows:
-            if not self.is_active(target_id):
-                return self.event(target_id)
-        return None
+        floor = self.last_action_seq(reviewer)
+        below: int | None = None
+        while True:  # newest undo first; nearly always the first one is the answer
+            row = self.one(
+                "SELECT other_id, seq FROM events WHERE reviewer = ? AND type = 'undo' "
+                "AND seq > ? AND seq < ? ORDER BY seq DESC LIMIT 1",
+                (reviewer, floor, below if below is not None else 2**62),
+            )
+            if row is None:
+                return None
+            if not self.is_active(row[0]):
+                return self.event(row[0])
+            below = int(row[1])
 
     def later_structural_change(self, target: Event) -> Event | None:
         """An active boundary change (span, merge, drawing) made after `target` to the claims

@@ -154,26 +154,14 @@ class Transaction(EventLog, StateReads):
             return text[0]
 
         fold = derive_claim(base, self.active_events_touching(claim_id), article_text)
-        claim = fold.claim
+        # claim_row's columns after (id, article_id) and before origin, which never change.
+        derived = claim_row(fold.claim)[2:11]
         self.execute(
             "UPDATE claims SET span_start = ?, span_end = ?, text = ?, kind = ?, score = ?, "
             "reasons = ?, quantities = ?, dates = ?, speaker = ?, merged_into = ?, live = ?, "
             "adjudication = ? WHERE id = ?",
-            (
-                claim.start,
-                claim.end,
-                claim.text,
-                claim.kind,
-                claim.score,
-                dumps(claim.reasons),
-                dumps([q.model_dump(mode="json") for q in claim.quantities]),
-                dumps([d.model_dump(mode="json", by_alias=True) for d in claim.dates]),
-                claim.speaker,
-                fold.merged_into,
-                1 if fold.live else 0,
-                adjudication_json(fold.adjudication),
-                claim_id,
-            ),
+            (*derived, fold.merged_into, 1 if fold.live else 0,
+             adjudication_json(fold.adjudication), claim_id),
         )
         self.execute("DELETE FROM reviews WHERE claim_id = ?", (claim_id,))
         for reviewer, r in fold.reviews.items():
