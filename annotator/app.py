@@ -66,8 +66,7 @@ class ActionRunner:
     def after_queued(self, done: Callable[[], None]) -> None:
         """Call `done` on the event loop once every action submitted so far is shown.
 
-        Not an action: it says nothing about saving (a failure stays on the header)."""
-        self.pending += 1
+        Not an action: it is not counted in `pending` and says nothing about saving."""
         self._queue.put((lambda: None, lambda _: done(), True))
 
     def _loop(self) -> None:
@@ -91,7 +90,8 @@ class ActionRunner:
 
     def _finish(self, done: Callable[[Any], None], outcome: tuple[str, Any],
                 marker: bool = False) -> None:
-        self.pending -= 1
+        if not marker:
+            self.pending -= 1
         kind, value = outcome
         if kind == "ok":
             if not marker:

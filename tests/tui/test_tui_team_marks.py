@@ -13,8 +13,10 @@ SIZE = (120, 40)
 
 
 def row(app, index: int) -> str:  # type: ignore[no-untyped-def]
+    """The first line of the claim's row (a row is two lines on a narrow list)."""
     table = app.screen.query_one(ClaimTable)
-    return "".join(seg.text for seg in table.render_line(index - table.scroll_offset.y))
+    line = index * table.row_height - table.scroll_offset.y
+    return "".join(seg.text for seg in table.render_line(line))
 
 
 def mark(app, index: int) -> str:  # type: ignore[no-untyped-def]
