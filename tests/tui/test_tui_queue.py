@@ -458,3 +458,19 @@ async def test_article_text_rewraps_cleanly_after_resizes(scored) -> None:  # ty
         await settle(pilot)
         assert app.screen.has_class("-narrow")  # the text pane steps aside under 72 columns
         assert not app.screen.query_one(ArticleView).display
+
+
+@run_async
+async def test_tab_reaches_the_details_whose_arrows_scroll(scored) -> None:  # type: ignore[no-untyped-def]
+    from annotator.widgets.detail import DetailPanel
+
+    app = app_for(scored, auto_advance=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        assert isinstance(app.focused, DetailPanel)
+        cursor = app.screen.cursor
+        await pilot.press("down")  # scrolls the details, the claim stays
+        assert app.screen.cursor == cursor
+        await pilot.press("j")  # j still moves between claims
+        assert app.screen.cursor == cursor + 1
