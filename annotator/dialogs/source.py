@@ -74,8 +74,9 @@ class SourceDialog(FormDialog[dict[str, Any] | None]):
         url = self._input("url").value
         try:
             url = check_http_url(url)
-        except ValueError:
-            self._error("The URL must be http:// or https:// and name a host.")
+        except ValueError as exc:
+            # The reason by name (credentials, a bad port, a hidden character...), shown inertly.
+            self._error(clean_line(str(exc)))
             self._input("url").focus()
             return
         self.finish({
