@@ -28,6 +28,7 @@ from annotator.widgets.claim_table import ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
 from annotator.widgets.list_header import ListHeader
+from annotator.widgets.team_marks import sees_others, visible_reviews
 from claims.model import ClaimState, Event
 from claims.project import ActionResult, StaleAction
 
@@ -116,6 +117,8 @@ class ArticleScreen(ReviewFlow):
         book.set_filter(self.claims_app.claim_filter)
         self._seq_of.clear()
         self.claims_app.live.follow(book.article.id, seq, self._remote)
+        for watcher in list(self.watchers):  # another article: the adjudication view follows
+            watcher(set())
         index = book.index_of(claim_id) if claim_id else None
         index = index if index is not None else 0
         if book.row_count and not book.shows(index):  # a filter hides it: the next shown
@@ -605,7 +608,15 @@ class ArticleScreen(ReviewFlow):
 
         if self.book is None:
             return
-        dialog = SearchDialog(list(self.book.states))
+        states = list(self.book.states)
+        if self.book.blind:  # others' sources are not searchable before the reviewer judged
+            me = self.book.reviewer
+            states = [
+                s if sees_others(s, me, True)
+                else s.model_copy(update={"reviews": visible_reviews(s, me, True)})
+                for s in states
+            ]
+        dialog = SearchDialog(states)
 
         def chosen(found: tuple[str, list[str]] | None) -> None:
             if found is not None:
