@@ -111,8 +111,14 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claims")
-def main() -> None:
+@click.option("--db", default=None, metavar="PATH|URL",
+              help="SQLite file or postgresql:// URL, for any command (also after it).")
+@click.option("--reviewer", default=None, metavar="NAME",
+              help="Who is reviewing, for any command (also after it).")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, reviewer: str | None) -> None:
     """Split news articles into checkable claims, review them from the keyboard, export datasets."""
+    ctx.obj = {"db": db, "reviewer": reviewer}
 
 
 def run(argv: list[str] | None = None) -> Any:

@@ -433,3 +433,19 @@ def test_article_urls_must_be_http(tmp_path: Path, db_path: Path) -> None:
     (tmp_path / "story.json").write_bytes(orjson.dumps({"url": "file:///etc/passwd"}))
     result = run(["add", str(txt)], db_path)
     assert result.exit_code == 1 and "story.json: url: " in result.stderr
+
+
+def test_db_and_reviewer_before_or_after_the_command(article: Path, tmp_path: Path) -> None:
+    before, after, env_db = tmp_path / "before.db", tmp_path / "after.db", tmp_path / "env.db"
+    assert run(["--db", str(before), "add", str(article)], env_db).exit_code == 0
+    assert before.exists() and not env_db.exists()
+    claim = first_claim(before)
+    result = run(["--db", str(before), "--reviewer", "zoe", "review", claim, "--verdict", "1"],
+                 env_db)
+    assert result.exit_code == 0, result.output
+    log = run(["log", "--db", str(before), "--format", "jsonl"], env_db)
+    assert orjson.loads(log.stdout.splitlines()[-1])["reviewer"] == "zoe"
+    # Given on both sides, the one after the command wins.
+    assert run(["--db", str(before), "add", str(article), "--db", str(after)],
+               env_db).exit_code == 0
+    assert after.exists()

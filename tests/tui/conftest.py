@@ -26,9 +26,10 @@ def make_app(project: tuple[Project, list[str]]) -> Callable[..., object]:
     proj, ids = project
 
     def factory(open_first: bool = True, keymap: dict[str, str] | None = None,
-                reviewer: str = "bob") -> ClaimsApp:
+                reviewer: str = "bob", auto_advance: bool = False) -> ClaimsApp:
+        # Most tests drive one key at a time; the queue's tests turn auto-advance on.
         return ClaimsApp(proj, reviewer, open_article=ids[0] if open_first else None,
-                         config=Config(keymap=keymap or {}))
+                         config=Config(keymap=keymap or {}, auto_advance=auto_advance))
 
     return factory
 
