@@ -80,6 +80,10 @@ def init(scale: str | None, publisher: str | None, publisher_url: str | None, db
 @click.option("--title", default=None, help="Title (one file only).")
 @click.option("--url", default=None, help="URL of the article (one file only).")
 @click.option("--encoding", default=None, help="Encoding of the files when not UTF-8.")
+@click.option("--known", is_flag=True,
+              help="FILES are published fact-checks (ClaimReview JSON-LD: one object, a list, "
+                   "a DataFeed, an @graph or JSON Lines), kept as reference claims that the "
+                   "project's claims are matched against (claims similar).")
 @db_option
 @handle_errors
 def add(
@@ -89,13 +93,22 @@ def add(
     title: str | None,
     url: str | None,
     encoding: str | None,
+    known: bool,
     db: str | None,
 ) -> None:
     """Add articles from .txt, .md or .jsonl FILES and propose their claims.
 
     All files are read and checked first: a bad file or line refuses the whole command and
-    nothing is added. Adding the same text again changes nothing.
+    nothing is added. Adding the same text again changes nothing. With --known, FILES are
+    fact-checks already published (ours from `claims export --format claimreview`, or a
+    fact-checker's feed).
     """
+    if known:
+        if lang or published or title or url:
+            raise click.UsageError("--lang, --published, --title and --url describe articles, "
+                                   "not --known fact-checks")
+        _add_known(files, encoding, db)
+        return
     from annotator.inputs import load_articles
 
     if (title or url) and len(files) > 1:
@@ -126,6 +139,25 @@ def add(
         f"{len(results) - len(created)} already present",
         err=True,
     )
+
+
+def _add_known(files: tuple[str, ...], encoding: str | None, db: str | None) -> None:
+    from annotator.cli_common import decode_bytes, read_user_file
+    from exports.known import KnownFileError, parse_claimreviews
+
+    loaded = []
+    for path in files:
+        text = decode_bytes(read_user_file(path), path, encoding)
+        try:
+            loaded.append((path, parse_claimreviews(text, path)))
+        except KnownFileError as exc:
+            raise InputError(f"{exc}; nothing was added") from None
+    with _open(db) as project:
+        added = project.add_known([k for _, items in loaded for k in items])
+    total = sum(len(items) for _, items in loaded)
+    for path, items in loaded:
+        click.echo(f"{visible(path)}: {len(items)} fact-check(s)")
+    click.echo(f"{added} reference claim(s) added, {total - added} already present", err=True)
 
 
 def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[AddResult]:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claims.labels import DEFAULT_SCALE, LabelScale, preset
 from claims.model import (
@@ -22,11 +22,15 @@ from claims.model import (
     Claim,
     ClaimState,
     Event,
+    KnownClaim,
     Source,
     article_id_for,
     claim_id_for,
 )
 from claims.store import ArticleSummary, Store, StoreError, new_event, open_store
+
+if TYPE_CHECKING:
+    from claims.similar import Match, SimilarIndex
 
 
 class ProjectError(Exception):
@@ -531,6 +535,35 @@ class Project:
                 tx.rederive(cid)
             changed = tx.claim_states(claim_ids=touched, include_hidden=True)
         return ActionResult(event, changed)
+
+    # -- claims already checked -----------------------------------------------------------
+
+    def add_known(self, known: Sequence[KnownClaim]) -> int:
+        """Store published fact-checks as reference claims, all in one transaction; returns how
+        many were new (one already held is not added twice)."""
+        with self.store.transaction() as tx:
+            return tx.insert_known(known)
+
+    def known_claims(self) -> list[KnownClaim]:
+        with self.store.read() as tx:
+            return tx.known_claims()
+
+    def similar_index(self) -> SimilarIndex:
+        """Every claim some reviewer gave a verdict, and every reference claim, indexed."""
+        from claims.similar import build_index
+
+        return build_index(self.store)
+
+    def similar(
+        self, claim_ref: str, *, limit: int = 5, index: SimilarIndex | None = None
+    ) -> list[Match]:
+        """Checked claims (any article) and reference claims closest to the claim, best first."""
+        state = self.claim(claim_ref)
+        with self.store.read() as tx:
+            row = tx.one("SELECT lang FROM articles WHERE id = ?", (state.claim.article_id,))
+        index = index if index is not None else self.similar_index()
+        return index.search(state.claim.text, row[0] if row else "und",
+                            exclude=[state.claim.id], limit=limit)
 
     # -- history ------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from claims.model import (
     ClaimState,
     DateSpan,
     Event,
+    KnownClaim,
     Quantity,
     Review,
     Source,
@@ -556,6 +557,55 @@ class _Tx:
                 (prefix, prefix + "\uffff"),
             )
         return [r[0] for r in rows]
+
+    # -- reference claims (published fact-checks) -----------------------------------------
+
+    def insert_known(self, known: Sequence[KnownClaim]) -> int:
+        """Add reference claims; one already held (same id) is left as it is. Returns how many
+        were new."""
+        added = 0
+        now = _ts(utc_now())
+        for k in known:
+            if self.one("SELECT 1 FROM known_claims WHERE id = ?", (k.id,)) is not None:
+                continue
+            self.execute(
+                "INSERT INTO known_claims (id, text, rating, rating_value, best_rating, "
+                "worst_rating, publisher, url, claimant, reviewed_on, lang, origin, added_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (k.id, k.text, k.rating, k.rating_value, k.best_rating, k.worst_rating,
+                 k.publisher, k.url, k.claimant,
+                 k.reviewed_on.isoformat() if k.reviewed_on else None, k.lang, k.origin, now),
+            )
+            added += 1
+        return added
+
+    def known_claims(self) -> list[KnownClaim]:
+        rows = self.all(
+            "SELECT id, text, rating, rating_value, best_rating, worst_rating, publisher, url, "
+            "claimant, reviewed_on, lang, origin FROM known_claims ORDER BY added_at, id"
+        )
+        return [
+            KnownClaim.model_construct(
+                id=r[0], text=r[1], rating=r[2], rating_value=r[3], best_rating=r[4],
+                worst_rating=r[5], publisher=r[6], url=r[7], claimant=r[8],
+                reviewed_on=date.fromisoformat(r[9]) if r[9] else None, lang=r[10], origin=r[11],
+            )
+            for r in rows
+        ]
+
+    def checked_claims(self) -> list[tuple[str, str, str, str | None, str, str, str | None]]:
+        """Live claims some reviewer gave a verdict (rejections aside), with their article:
+        (claim id, text, article id, article title, lang, reviewer, verdict) per review."""
+        return [
+            tuple(r)
+            for r in self.all(
+                "SELECT c.id, c.text, c.article_id, a.title, a.lang, r.reviewer, r.verdict "
+                "FROM reviews r JOIN claims c ON c.id = r.claim_id "
+                "JOIN articles a ON a.id = c.article_id "
+                "WHERE r.verdict IS NOT NULL AND r.status != 'rejected' AND c.live = 1 "
+                "ORDER BY c.id, r.reviewer"
+            )
+        ]
 
     def find_articles(self, ref: str) -> list[str]:
         """Article ids equal to or starting with `ref`, or whose external id is `ref`."""
