@@ -184,8 +184,11 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
         article_id = project.article(article_ref).id if article_ref is not None else None
         states = project.claims(article_id, status=status)
     if fmt == "jsonl":
+        # `claim_id` is the export's name for the claim's id; `id` repeats it for scripts
+        # written before the two were made one (it will go in a later version).
         echo_jsonl(
             {
+                "claim_id": s.claim.id,
                 "id": s.claim.id,
                 "article_id": s.claim.article_id,
                 "start": s.claim.start,
