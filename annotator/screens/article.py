@@ -24,6 +24,7 @@ from annotator.widgets.claim_book import ClaimBook
 from annotator.widgets.claim_table import HEADER, ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
+from annotator.widgets.similar import SimilarPanel
 from claims.model import ClaimState, Event
 from claims.project import ActionResult
 
@@ -59,6 +60,7 @@ class ArticleScreen(Screen[None]):
                 yield Static(HEADER, id="list-header")
                 yield ClaimTable(id="claims")
                 yield DetailPanel(id="detail")
+                yield SimilarPanel(id="similar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -98,6 +100,7 @@ class ArticleScreen(Screen[None]):
         self.query_one(ClaimTable).set_book(book, self.cursor)
         self.query_one(ArticleView).set_book(book, current)
         self._update_header(article=True)
+        self.query_one(SimilarPanel).article_opened()
         self._show_detail()
         self.set_timer(0.5, lambda: self._warm_extractor(book.article.lang))
         # Thousands of claim objects live as long as the screen: keep them out of the
@@ -152,9 +155,12 @@ class ArticleScreen(Screen[None]):
         if state is None or self.book is None:
             panel.show("This article has no claims. Select text with the mouse and press c, "
                        "or press c to draw one from the start." if self.book else "")
+            if self.book is not None:
+                self.query_one(SimilarPanel).show_claim(None, "und", self.book.scale)
             return
         history = self._history.get(state.claim.id)
         panel.show(claim_details(state, self.book.scale, self.book.reviewer, history))
+        self.query_one(SimilarPanel).show_claim(state, self.book.article.lang, self.book.scale)
         if history is None:
             if self._history_timer is not None:
                 self._history_timer.stop()
@@ -243,6 +249,23 @@ class ArticleScreen(Screen[None]):
                 return
         self.app.notify("Every claim of this article is reviewed.")
 
+    def action_similar(self) -> None:
+        """Go to the closest claim already checked, in whichever article it is."""
+        panel = self.query_one(SimilarPanel)
+        if panel.matches is None:
+            self.app.notify("Still looking for similar claims.")
+            return
+        target = panel.jump_target()
+        if target is None:
+            self.app.notify("No claim already checked resembles this one." if not panel.matches
+                            else "Only published fact-checks resemble this one (listed below "
+                            "the details).")
+            return
+        if target.article_id == self.article_id:
+            self.jump_to_claim(target.key)
+        else:
+            self.open_article(target.article_id or "", target.key)
+
     @on(ClaimSelected)
     def _row_clicked(self, event: ClaimSelected) -> None:
         self.move_to(event.index)
@@ -323,6 +346,8 @@ class ArticleScreen(Screen[None]):
             if s is not None
         ]
         structural = book.apply(result.changed, live)
+        self.query_one(SimilarPanel).claims_changed(result.changed, book.article.title,
+                                                    book.article.lang)
         # The log gained exactly `event`: extend the cached history rather than read it again.
         for cid in [s.claim.id for s in result.changed]:
             cached = self._history.get(cid)
