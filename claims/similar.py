@@ -15,6 +15,7 @@ then costs a few milliseconds whatever the project's size (`bench/similar.py` me
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -71,10 +72,12 @@ def _number(value: float) -> str:
 
 def _spell_number(m: re.Match[str], lang: str) -> str:
     """One spelling of a number as news writes it: "1 200", "1,200", "1.200" (fr), "12 millions"."""
+    body = m.group(0)
+    if body.isdigit():
+        return body  # most numbers: nothing to respell
     start = m.start()
     if start and m.string[start - 1].isalpha():
-        return m.group(0)  # part of a word or a code: "a10", "covid19"
-    body = m.group(0)
+        return body  # part of a word or a code: "a10", "covid19"
     mult = m.group("mult")
     if mult:
         body = body[: m.start("mult") - start].rstrip()
@@ -120,16 +123,28 @@ def _spell_digits(s: str, lang: str) -> str:
     return head + tail if thousands else f"{head}{_POINT}{tail}" if tail else head
 
 
+@functools.cache
+def _word_numbers() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each shipped language with the words that can start a number written out in it."""
+    from claims.extract import lexicons  # deferred: the lexicons load on first use
+    from claims.extract.numbers import _rules
+
+    return tuple((code, _rules(code).word_triggers) for code in lexicons.available())
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _number_words(text: str, lang: str) -> str:
     """Number words as digits ("trois cents" -> 300), through the extractor's lexicons."""
-    from claims.extract import lexicons  # deferred: the lexicons load on first use
-    from claims.extract.numbers import _rules, find_quantities
-
-    langs = [lang] if lang in lexicons.available() else list(lexicons.available())
-    tokens = set(lexicons.letter_tokens(text))
-    for code in langs:
-        if _rules(code).word_triggers.isdisjoint(tokens):
+    tokens = set(_LETTERS.findall(text.lower()))
+    table = _word_numbers()
+    known_lang = any(code == lang for code, _ in table)  # else: try every language
+    for code, triggers in table:
+        if (known_lang and code != lang) or triggers.isdisjoint(tokens):
             continue
+        from claims.extract.numbers import find_quantities
+
         found = [q for q in find_quantities(text, 0, len(text), code, tokens, has_digit=False)
                  if not _DIGIT.search(text, q.core_start, q.core_end)
                  and not _DIGIT.match(text[:q.core_start].rstrip()[-1:])]  # "12 millions"
