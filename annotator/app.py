@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 
 from annotator.config import Config
 from annotator.keymap import APP_KEYS, bindings
+from annotator.live import LiveFeed
 from annotator.safe_text import clean, clean_line
 from annotator.screens.article import ArticleScreen
 from claims.project import Project, ProjectError
@@ -92,7 +93,7 @@ class ActionRunner:
                 self.app.notify(f"Saved, but the screen could not show it ({exc}); "
                                 "ctrl+l reloads.", severity="warning", markup=False)
         elif kind == "refused":
-            self.app.notify(value, severity="warning", markup=False)
+            self.app.refused(value)
         else:
             self.app.save_failed(value)
 
@@ -121,6 +122,8 @@ class ClaimsApp(App[None]):
         self.summaries: list[ArticleSummary] = []
         """Articles in project order, refreshed by the articles screen; `]`/`[` follow it."""
         self.runner = ActionRunner(self)
+        self.live = LiveFeed(self)
+        """Brings other reviewers' work to the screen (annotator.live)."""
         self.last_error: str | None = None
 
     def on_mount(self) -> None:
@@ -129,6 +132,7 @@ class ClaimsApp(App[None]):
         for problem in self.config.problems:
             self.notify(problem, severity="warning", markup=False, timeout=10)
         self.runner.start()
+        self.live.start()
         # The list of articles is built only when asked for: first paint is the article.
         if self.open_article:
             self.push_screen(ArticleScreen(self.open_article))
@@ -138,6 +142,7 @@ class ClaimsApp(App[None]):
             self.push_screen(ArticlesScreen())
 
     def on_unmount(self) -> None:
+        self.live.stop()
         self.runner.stop()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -183,11 +188,22 @@ class ClaimsApp(App[None]):
                     timeout=30, markup=False)
         self._show_error(message)
 
+    def refused(self, message: str) -> None:
+        """An action the Project would not take: nothing was saved, and the reviewer hears it."""
+        from annotator.widgets.header import AppHeader
+
+        self.bell()
+        self.notify(message, title="Not saved", severity="warning", markup=False)
+        if not self.runner.pending:
+            for screen in self.screen_stack:
+                for header in screen.query(AppHeader):
+                    header.set(saved="not saved")
+
     def _show_error(self, message: str) -> None:
         from annotator.widgets.header import AppHeader
 
         for header in self.screen.query(AppHeader):
-            header.set(error=message)
+            header.set(error=message, saved="not saved" if message else None)
 
     def export_project(self, fmt: str) -> None:
         """`export: ...` in the palette: the whole project to a new file in the current folder."""

@@ -21,6 +21,10 @@ LAZY_COMMANDS: dict[str, str] = {
     "undo": "annotator.cli_review:undo",
     "redo": "annotator.cli_review:redo",
     "log": "annotator.cli_review:log",
+    "merge": "annotator.cli_team:merge",
+    "span": "annotator.cli_team:span",
+    "draw": "annotator.cli_team:draw",
+    "adjudicate": "annotator.cli_team:adjudicate",
     "similar": "annotator.cli_similar:similar",
     "extract": "annotator.cli_extract:extract",
     "annotate": "annotator.cli_annotate:annotate",
@@ -28,6 +32,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "schema": "annotator.cli_export:schema",
     "validate": "annotator.cli_export:validate",
     "import": "annotator.cli_export:import_reviews",
+    "agree": "annotator.cli_agree:agree",
+    "stats": "annotator.cli_agree:stats",
 }
 
 COMMAND_HELP: dict[str, str] = {
@@ -38,6 +44,10 @@ COMMAND_HELP: dict[str, str] = {
     "undo": "Take back a reviewer's latest action.",
     "redo": "Put back what the latest undo took back.",
     "log": "Show the event log, for a claim or the whole project.",
+    "merge": "Merge a claim with the next one (the twin of the annotator's m).",
+    "span": "Move a claim's boundaries (the twin of e).",
+    "draw": "Draw a new claim over a span of an article (the twin of c).",
+    "adjudicate": "Give a disputed claim its final verdict.",
     "similar": "Claims already checked, and published fact-checks, resembling a claim.",
     "extract": "Print the proposed claims of an article as JSONL (no database).",
     "annotate": "Open the keyboard-driven annotator.",
@@ -45,6 +55,8 @@ COMMAND_HELP: dict[str, str] = {
     "schema": "Print the JSON Schema of exported JSONL records.",
     "validate": "Check a JSONL file against the export schema.",
     "import": "Merge reviews exported elsewhere into this project.",
+    "agree": "Agreement between reviewers: alpha, kappa, per label, spans.",
+    "stats": "Per reviewer: claims reviewed, verdicts, seconds per claim.",
 }
 
 
@@ -64,6 +76,30 @@ class LazyGroup(click.Group):
             command: click.Command = getattr(module, attr)
             return command
         return super().get_command(ctx, name)
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """click's main, except that its own messages (usage errors, unknown options and
+        commands, bad values) also pass through the one output gate, so a hostile argument
+        never reaches the terminal raw."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        import io
+        import sys
+
+        from annotator.cli_common import shown
+
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except click.ClickException as exc:
+            buffer = io.StringIO()
+            exc.show(file=buffer)
+            sys.stderr.write(shown(buffer.getvalue()))
+            sys.stderr.flush()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Listing help must not import every subcommand (and Textual with them).

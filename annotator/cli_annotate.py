@@ -71,7 +71,7 @@ def annotate(
         items += load_articles(path, lang=None if lang == "auto" else lang, published=date,
                                encoding=encoding)
     try:
-        project = Project.open(db, scale=scale)
+        project = Project.open(db, scale=scale)  # annotate creates a project when none exists
     except KeyError as exc:  # unknown --scale preset
         raise UserError(str(exc.args[0])) from None
     try:

@@ -12,9 +12,11 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, TypeVar
 
 import click
+
+from claims.files import FileProblem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,7 +27,7 @@ class UserError(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"claims: error: {self.format_message()}", err=True)
+        say(f"claims: error: {self.format_message()}", err=True, file=file)
 
 
 def db_option(fn: F) -> F:
@@ -52,6 +54,7 @@ def handle_errors(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from claims.files import FileProblem
         from claims.project import ProjectError
         from claims.store import StoreError
 
@@ -65,7 +68,7 @@ def handle_errors(fn: F) -> F:
                     )
         try:
             return fn(*args, **kwargs)
-        except (ProjectError, StoreError, InputError) as exc:
+        except (ProjectError, StoreError, InputError, FileProblem) as exc:
             raise UserError(str(exc)) from None
         except UnicodeEncodeError as exc:
             # Arguments or file names holding bytes that are not UTF-8 (surrogate escapes).
@@ -95,8 +98,12 @@ def _is_utf8(text: str) -> bool:
     return True
 
 
-class InputError(Exception):
-    """A file given on the command line cannot be used as input."""
+class InputError(FileProblem):
+    """A file or value given on the command line cannot be used; the message says why."""
+
+    def __init__(self, message: str) -> None:
+        Exception.__init__(self, message)
+        self.name, self.line, self.field, self.problem = "", None, None, message
 
 
 def parse_date(value: str | None, what: str = "--published") -> date | None:
@@ -112,38 +119,26 @@ def read_text_file(path: str, encoding: str | None = None, *, keep_newlines: boo
     """The decoded text of a file given by a user, or an InputError saying what is wrong.
 
     Without `--encoding`, UTF-8 (with or without BOM) and UTF-16 with a BOM are read; other
-    bytes are refused with the offset of the first bad byte and the flag to pass.
+    bytes are refused with the offset of the first bad byte and the flag to pass. Only regular
+    files (or '-') are read, and at most one article's worth (`claims.files.Limits`).
     """
-    if path == "-":
-        return decode_bytes(sys.stdin.buffer.read(), "<stdin>", encoding,
-                            keep_newlines=keep_newlines)
-    return decode_bytes(read_user_file(path), path, encoding, keep_newlines=keep_newlines)
+    name = "<stdin>" if path == "-" else path
+    return decode_bytes(read_user_file(path), name, encoding, keep_newlines=keep_newlines)
 
 
 def check_user_file(path: str) -> Path:
-    """`path` as a Path, or an InputError if it is missing or a directory."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, not a file")
-    return p
+    """`path` as a Path, or a FileProblem if it is missing or not a regular file."""
+    from claims.files import check_regular
+
+    check_regular(path)
+    return Path(path)
 
 
 def read_user_file(path: str) -> bytes:
-    """The bytes of a file named by the user, or an InputError naming what is wrong."""
-    try:
-        return check_user_file(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    """The bytes of one article file named by the user (bounded), or a FileProblem."""
+    from claims.files import Limits, read_bytes
 
-
-def open_user_file(path: str) -> BinaryIO:
-    """A file named by the user opened for streaming, or an InputError naming what is wrong."""
-    try:
-        return check_user_file(path).open("rb")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return read_bytes(path, Limits.from_env().article_bytes)
 
 
 def decode_bytes(
@@ -200,19 +195,42 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or controls / len(sample) > 0.1
 
 
-def visible(text: str) -> str:
-    """Text safe to print on a terminal: controls, ESC and bidi overrides become visible."""
-    from annotator.plain_text import clean
+def shown(text: str) -> str:
+    """`text` as the command line may print it to a terminal: the one gate for all output.
 
-    return clean(text)
+    Control characters, ESC and bidi overrides become visible symbols (the annotator's table,
+    `annotator/plain_text.py`), and any password in a connection string is masked.
+    """
+    from annotator.plain_text import clean
+    from claims.store.target import redact
+
+    return clean(redact(text))
+
+
+visible = shown
+"""The old name of `shown`."""
+
+
+def say(text: str, *, err: bool = False, file: Any = None, nl: bool = True) -> None:
+    """Print one message (stdout, or stderr with `err`) through `shown`."""
+    click.echo(shown(text), err=err if file is None else False, file=file, nl=nl)
+
+
+def escape_json(data: bytes) -> bytes:
+    """JSON bytes for standard output: C1, DEL and bidi controls as \\u escapes."""
+    from annotator.plain_text import escape_json as escape
+
+    return escape(data)
 
 
 def echo_jsonl(records: Any) -> None:
-    """Write dicts as JSONL to stdout, fast (orjson) and flushed per batch."""
+    """Write dicts as JSONL to stdout: exact JSON, with every terminal control escaped."""
     import orjson
+
+    from annotator.plain_text import escape_json
 
     out = sys.stdout.buffer
     for record in records:
-        out.write(orjson.dumps(record))
+        out.write(escape_json(orjson.dumps(record)))
         out.write(b"\n")
     out.flush()

@@ -9,13 +9,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import click
 
-from annotator.cli_common import UserError, db_option, handle_errors, parse_date
+from annotator.cli_common import UserError, db_option, handle_errors, parse_date, say
 
-FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv")
+FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv", "parquet")
 STATUS_NAMES = ("proposed", "accepted", "rejected")
 PROGRESS_FROM = 20_000
 """Claims (export) or bytes/50 (import) below which no progress bar is drawn."""
@@ -73,43 +74,38 @@ def _progress_bar(label: str, enabled: bool) -> Iterator[Callable[[int, int], ob
               help="ClaimReview author organisation (default: project meta publisher_name).")
 @click.option("--publisher-url", default=None, metavar="URL",
               help="ClaimReview publisher site; fact-check urls are URL#claim-<id>.")
+@click.option("--raw-cells", is_flag=True,
+              help="CSV: write cells exactly, even those a spreadsheet would run as formulas "
+                   "(by default a cell starting with = + - @ tab or CR gets a leading ').")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
 @handle_errors
 def export(
     db: str | None, output: str, fmt: str, reviewer: str | None, status: str | None,
     articles: tuple[str, ...], since: str | None, with_articles: bool,
-    publisher: str | None, publisher_url: str | None, quiet: bool,
+    publisher: str | None, publisher_url: str | None, raw_cells: bool, quiet: bool,
 ) -> None:
     """Export claims and their reviews as a dataset (deterministic order and bytes)."""
     import exports
     from claims.project import Project
-    from exports.common import Publisher
+    from exports.common import ExportReport, Publisher
 
-    _require_database(db)
     since_day = parse_date(since, "--since")
     chosen = Publisher(name=publisher, url=publisher_url) if publisher else None
     if publisher_url and not publisher:
         raise UserError("--publisher-url needs --publisher NAME")
-    with Project.open(db) as project, _progress_bar(f"export {fmt}", not quiet) as progress:
-        n = exports.write_file(
+    report = ExportReport()
+    with Project.open(db, mode="read") as project, \
+            _progress_bar(f"export {fmt}", not quiet) as progress:
+        exports.write_file(
             project, fmt.lower(), output, reviewer=reviewer, status=status,
             article=list(articles), since=since_day, with_articles=with_articles,
-            publisher=chosen, progress=progress,
+            publisher=chosen, progress=progress, report=report, raw_cells=raw_cells,
         )
     if not quiet:
         where = "standard output" if output == "-" else output
-        click.echo(f"claims: wrote {n} {fmt} records to {where}", err=True)
-
-
-def _require_database(db: str | None) -> None:
-    """Exporting from a database that does not exist is a typo, not a wish for an empty file."""
-    from pathlib import Path
-
-    from claims.store import resolve_db
-
-    target = resolve_db(db)
-    if "://" not in target and not Path(target).exists():
-        raise UserError(f"{target}: no such database (give --db or set CLAIMS_DB)")
+        say(f"claims: {report.summary(fmt.lower(), where)}", err=True)
+        for line in report.warning_lines():
+            say(f"claims: warning: {line}", err=True)
 
 
 @click.command()
@@ -127,28 +123,55 @@ def schema(indent: int) -> None:
 @click.argument("file", metavar="FILE|-")
 @click.option("--max-errors", default=100, show_default=True,
               help="Stop after this many problems.")
+@click.option("--db", default=None, metavar="PATH|URL",
+              help="Also run `claims import --dry-run` against this project (articles, "
+                   "claims and scale must match it).")
 @handle_errors
-def validate(file: str, max_errors: int) -> None:
-    """Check a JSONL file against the export schema; report the line and field of each error."""
+def validate(file: str, max_errors: int, db: str | None) -> None:
+    """Check a JSONL file as `claims import` would, and against the export schema.
+
+    Every rule import applies that needs no project is checked (ids, offsets, facets inside
+    the claim, labels of the record's scale, time stamps), with the line and field of each
+    problem; with --db, the import itself is tried and rolled back.
+    """
     from exports.validate import validate_file
 
+    if file == "-" and db is not None:
+        raise click.UsageError("--db needs a named FILE (standard input is read once)")
     report = validate_file(file, max_problems=max_errors)
     name = report.name
     for problem in report.problems:
-        click.echo(f"{name}:{problem.line}: {problem.field or '(record)'}: {problem.message}",
+        say(f"{name}:{problem.line}: {problem.field or '(record)'}: {problem.message}",
                    err=True)
     if not report.ok:
         more = f" (stopped after {max_errors})" if report.truncated else ""
         raise UserError(f"{name}: {len(report.problems)} problems in {report.records} "
                         f"records{more}")
-    click.echo(f"{name}: {report.records} records valid (schema_version "
-               f"{_schema_version()})")
+    if db is not None:
+        from claims.project import Project
+        from exports.importer import import_file
+
+        with Project.open(db, mode="write") as project:
+            dry = import_file(project, file, dry_run=True)
+        say(f"{name}: import --dry-run: {dry.summary()}", err=True)
+    say(f"{name}: {report.records} records valid (schema_version "
+        f"{_schema_version()})")
 
 
 def _schema_version() -> int:
     from claims.model import SCHEMA_VERSION
 
     return SCHEMA_VERSION
+
+
+def _new_sqlite_file(db: str | None) -> Path | None:
+    """The SQLite file this command would create, or None when it exists or is not SQLite."""
+    from claims.store import parse_target, resolve_db
+
+    target = parse_target(resolve_db(db))
+    if target.kind != "sqlite" or Path(target.value).exists():
+        return None
+    return Path(target.value)
 
 
 @click.command(name="import")
@@ -159,15 +182,26 @@ def _schema_version() -> int:
 @handle_errors
 def import_reviews(file: str, db: str | None, dry_run: bool, quiet: bool) -> None:
     """Merge reviews from a native JSONL export: all lines or none, never overwriting others."""
+    from claims.files import check_regular
     from claims.project import Project
     from exports.importer import import_file
 
-    with Project.open(db) as project, _progress_bar("import", not quiet) as progress:
-        scaled = None
-        if progress is not None:
-            def scaled(done: int, total: int) -> object:  # bytes -> a bar like the export's
-                return progress(done // 50, total // 50)
-        report = import_file(project, file, dry_run=dry_run, progress=scaled)
+    if file != "-":
+        check_regular(file)
+    new_file = _new_sqlite_file(db)
+    try:
+        with Project.open(db, mode="write" if dry_run else "create") as project, \
+                _progress_bar("import", not quiet) as progress:
+            scaled = None
+            if progress is not None:
+                def scaled(done: int, total: int) -> object:  # bytes -> a bar like the export's
+                    return progress(done // 50, total // 50)
+            report = import_file(project, file, dry_run=dry_run, progress=scaled)
+    except BaseException:
+        if new_file is not None:  # a refused import into a new project leaves no project
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{new_file}{suffix}").unlink(missing_ok=True)
+        raise
     if not quiet:
         prefix = "dry run: " if dry_run else ""
-        click.echo(f"claims: {prefix}{report.summary()}", err=True)
+        say(f"claims: {prefix}{report.summary()}", err=True)

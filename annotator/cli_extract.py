@@ -10,13 +10,7 @@ from typing import Any
 import click
 import orjson
 
-from annotator.cli_common import (
-    InputError,
-    handle_errors,
-    open_user_file,
-    parse_date,
-    read_text_file,
-)
+from annotator.cli_common import escape_json, handle_errors, parse_date, read_text_file
 
 
 @click.command()
@@ -31,6 +25,8 @@ from annotator.cli_common import (
 @click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
               help="Only claims at least this check-worthy.")
 @click.option("--encoding", default=None, help="Encoding of FILE when not UTF-8.")
+@click.option("--checkworthy", "only_checkworthy", is_flag=True,
+              help="Only the claims the check-worthiness model keeps (score >= 0.5).")
 @handle_errors
 def extract(
     file: str,
@@ -39,6 +35,7 @@ def extract(
     published: str | None,
     min_score: float,
     encoding: str | None,
+    only_checkworthy: bool,
 ) -> None:
     """Print the claims proposed for FILE (or - for stdin) as JSONL, one claim a line."""
     from claims.extract import extract_records
@@ -46,13 +43,18 @@ def extract(
     default_date = parse_date(published)
     language = None if lang == "auto" else lang
     out = sys.stdout.buffer
+    notice = _UnresolvedNotice()
     if input_format == "text":
         # Offsets are positions in the file's decoded text: line endings stay as they are.
         text = read_text_file(file, encoding, keep_newlines=True)
         for record in extract_records(
             text, lang=language, published=default_date, min_score=min_score
         ):
-            out.write(orjson.dumps(record))
+            if default_date is None:
+                notice.see(record)
+            if only_checkworthy and not record["checkworthy"]:
+                continue
+            out.write(escape_json(orjson.dumps(record)))
             out.write(b"\n")
         out.flush()
         return
@@ -63,10 +65,32 @@ def extract(
         articles, lambda items: extract_many(items, min_score=min_score)
     ):
         for record in records:
+            if article["published"] is None:
+                notice.see(record)
+            if only_checkworthy and not record["checkworthy"]:
+                continue
             record["article_id"] = article["id"]
-            out.write(orjson.dumps(record))
+            out.write(escape_json(orjson.dumps(record)))
             out.write(b"\n")
     out.flush()
+
+
+class _UnresolvedNotice:
+    """Says once on stderr that relative dates stay null without a publication date."""
+
+    def __init__(self) -> None:
+        self.said = False
+
+    def see(self, record: dict[str, Any]) -> None:
+        if self.said or not any(d["from"] is None for d in record["dates"]):
+            return
+        self.said = True
+        click.echo(
+            "claims extract: relative dates (weekdays, 'hier', 'last week', 'four years ago', "
+            "...) are null without a publication date; give --published YYYY-MM-DD "
+            "(or 'published' on each JSONL line) to resolve them",
+            err=True,
+        )
 
 
 def zip_lookahead(items: Iterator[dict[str, Any]], fn: Any) -> Iterator[tuple[dict[str, Any], Any]]:
@@ -86,36 +110,37 @@ def _jsonl_articles(
     path: str, encoding: str | None, lang: str | None, published: date | None
 ) -> Iterator[dict[str, Any]]:
     """Articles of a JSONL stream, checked line by line; a bad line stops with its number."""
-    stream = sys.stdin.buffer if path == "-" else open_user_file(path)
-    name = "<stdin>" if path == "-" else path
+    from claims.files import FileProblem, Limits, iter_lines, loads, open_input
+
+    limits = Limits.from_env()
+    stream, name, _ = open_input(path)
     with stream:
-        for number, raw in enumerate(stream, start=1):
-            where = f"{name}:{number}"
+        for number, raw in iter_lines(stream, name, limits.line_bytes):
+
+            def fail(field: str | None, problem: str, number: int = number) -> FileProblem:
+                return FileProblem(name, problem, line=number, field=field)
+
             try:
                 line = raw.decode(encoding or "utf-8")
             except (UnicodeDecodeError, LookupError):
-                raise InputError(f"{where}: not valid {encoding or 'UTF-8'} text") from None
-            if not line.strip():
-                continue
-            try:
-                record = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
-                raise InputError(f"{where}: not valid JSON ({exc})") from None
+                raise fail(None, f"not valid {encoding or 'UTF-8'} text") from None
+            record = loads(line, name, number)
             if not isinstance(record, dict):
-                raise InputError(f"{where}: expected a JSON object")
+                raise fail(None, "expected a JSON object")
             if "id" not in record:
-                raise InputError(f"{where}: field 'id' is missing")
+                raise fail("id", "is missing")
             text = record.get("text")
             if not isinstance(text, str):
-                raise InputError(f"{where}: field 'text' must be a string")
+                raise fail("text", "must be a string")
+            limits.check_article(text, name, number, "text")
             line_lang = record.get("lang") or lang
             if line_lang not in (None, "fr", "en", "auto"):
-                raise InputError(f"{where}: field 'lang': {line_lang!r} is not fr, en or auto")
+                raise fail("lang", f"{str(line_lang)[:40]!r} is not fr, en or auto")
             line_date = published
             if record.get("published") is not None:
                 if not isinstance(record["published"], str):
-                    raise InputError(f"{where}: field 'published' must be a YYYY-MM-DD string")
-                line_date = parse_date(record["published"], f"{where}: field 'published'")
+                    raise fail("published", "must be a YYYY-MM-DD string")
+                line_date = parse_date(record["published"], f"{name}:{number}: published")
             yield {
                 "id": record["id"],
                 "text": text,

@@ -19,6 +19,7 @@ from annotator.cli_common import (
     handle_errors,
     parse_date,
     reviewer_option,
+    say,
     visible,
 )
 from claims.labels import PRESETS
@@ -26,12 +27,15 @@ from claims.model import STANCES, STATUSES, Source
 
 if TYPE_CHECKING:
     from claims.project import AddResult, Project
+    from claims.store import OpenMode
 
 
-def _open(db: str | None, scale: str | None = None) -> Project:
+def _open(db: str | None, mode: OpenMode, scale: str | None = None,
+          blind: bool | None = None) -> Project:
+    """The project; only init and add create one, reading commands open it read-only."""
     from claims.project import Project
 
-    return Project.open(db, scale=scale)
+    return Project.open(db, scale=scale, blind=blind, mode=mode)
 
 
 def _reviewer(name: str | None) -> str:
@@ -51,9 +55,14 @@ def _reviewer(name: str | None) -> str:
               help="Organisation publishing the fact-checks (ClaimReview author).")
 @click.option("--publisher-url", default=None, metavar="URL",
               help="Site of the fact-checks; ClaimReview urls become URL#claim-<id>.")
+@click.option("--blind/--no-blind", default=None,
+              help="Blind review: reviewers see no other verdict on a claim before giving theirs.")
 @db_option
 @handle_errors
-def init(scale: str | None, publisher: str | None, publisher_url: str | None, db: str | None) -> None:
+def init(
+    scale: str | None, publisher: str | None, publisher_url: str | None, blind: bool | None,
+    db: str | None,
+) -> None:
     """Create a project database (or set the scale of one without reviews)."""
     if publisher_url is not None:
         from claims.model import check_http_url
@@ -62,13 +71,14 @@ def init(scale: str | None, publisher: str | None, publisher_url: str | None, db
             publisher_url = check_http_url(publisher_url)
         except ValueError as exc:
             raise InputError(f"--publisher-url: {exc}") from None
-    with _open(db, scale) as project:
+    with _open(db, "create", scale, blind=blind) as project:
         if publisher is not None:
             project.store.set_meta("publisher_name", publisher)
         if publisher_url is not None:
             project.store.set_meta("publisher_url", publisher_url)
         labels = ", ".join(f"{i}={label.id}" for i, label in enumerate(project.scale.labels, 1))
-        click.echo(f"{project.store.url}: {project.scale.name} scale ({labels})")
+        blind_note = ", blind review" if project.blind else ""
+        say(f"{project.store.url}: {project.scale.name} scale ({labels}){blind_note}")
 
 
 @click.command()
@@ -80,6 +90,9 @@ def init(scale: str | None, publisher: str | None, publisher_url: str | None, db
 @click.option("--title", default=None, help="Title (one file only).")
 @click.option("--url", default=None, help="URL of the article (one file only).")
 @click.option("--encoding", default=None, help="Encoding of the files when not UTF-8.")
+@click.option("--from", "from_tool", type=click.Choice(["prodigy", "doccano", "label-studio"]),
+              default=None,
+              help="FILES are span exports of this tool: their spans become the claims.")
 @click.option("--known", is_flag=True,
               help="FILES are published fact-checks (ClaimReview JSON-LD: one object, a list, "
                    "a DataFeed, an @graph or JSON Lines), kept as reference claims that the "
@@ -93,11 +106,14 @@ def add(
     title: str | None,
     url: str | None,
     encoding: str | None,
+    from_tool: str | None,
     known: bool,
     db: str | None,
 ) -> None:
     """Add articles from .txt, .md or .jsonl FILES and propose their claims.
 
+    With --from, FILES are Prodigy, doccano or Label Studio exports: each annotated text
+    becomes an article and its spans its claims (origin import:TOOL), with no extraction.
     All files are read and checked first: a bad file or line refuses the whole command and
     nothing is added. Adding the same text again changes nothing. With --known, FILES are
     fact-checks already published (ours from `claims export --format claimreview`, or a
@@ -115,7 +131,23 @@ def add(
         raise click.UsageError("--title and --url apply to a single file")
     date = parse_date(published)
     items: list[dict[str, Any]] = []
+    skipped = 0
     for path in files:
+        if from_tool is not None:
+            from annotator.cli_common import read_user_file
+            from exports.foreign import read_foreign
+
+            found, n_skipped = read_foreign(read_user_file(path), path, from_tool)
+            skipped += n_skipped
+            for item in found:
+                item.setdefault("lang", lang)
+                item.setdefault("published", date)
+                if title is not None:
+                    item["title"] = title
+                if url is not None:
+                    item["url"] = url
+            items.extend(found)
+            continue
         items.extend(
             load_articles(path, lang=lang, published=date, title=title, url=url,
                           encoding=encoding)
@@ -127,37 +159,42 @@ def add(
             check_http_url(url)
         except ValueError as exc:
             raise InputError(f"--url: {exc}") from None
-    with _open(db) as project:
+    with _open(db, "create") as project:
         results = _add_with_progress(project, items)
     created = [r for r in results if r.created]
     for r in results:
         state = "added" if r.created else "already present"
         label = visible(r.article.title or r.article.external_id or "")
-        click.echo(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
-    click.echo(
-        f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims proposed; "
-        f"{len(results) - len(created)} already present",
+        say(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
+    verb = f"drawn by {from_tool}" if from_tool else "proposed"
+    say(
+        f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims {verb}; "
+        f"{len(results) - len(created)} already present"
+        + (f"; {skipped} rejected, ignored or cancelled task(s) skipped" if skipped else ""),
         err=True,
     )
 
 
 def _add_known(files: tuple[str, ...], encoding: str | None, db: str | None) -> None:
-    from annotator.cli_common import decode_bytes, read_user_file
+    from annotator.cli_common import decode_bytes
+    from claims.files import _size_from_env, read_bytes
     from exports.known import KnownFileError, parse_claimreviews
 
+    limit = _size_from_env("CLAIMS_MAX_KNOWN_BYTES", 256 * 1024 * 1024)
     loaded = []
     for path in files:
-        text = decode_bytes(read_user_file(path), path, encoding)
+        data = read_bytes(path, limit, what="fact-check file", variable="CLAIMS_MAX_KNOWN_BYTES")
+        text = decode_bytes(data, path, encoding)
         try:
             loaded.append((path, parse_claimreviews(text, path)))
         except KnownFileError as exc:
             raise InputError(f"{exc}; nothing was added") from None
-    with _open(db) as project:
+    with _open(db, "create") as project:
         added = project.add_known([k for _, items in loaded for k in items])
     total = sum(len(items) for _, items in loaded)
     for path, items in loaded:
-        click.echo(f"{visible(path)}: {len(items)} fact-check(s)")
-    click.echo(f"{added} reference claim(s) added, {total - added} already present", err=True)
+        say(f"{path}: {len(items)} fact-check(s)")
+    say(f"{added} reference claim(s) added, {total - added} already present", err=True)
 
 
 def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[AddResult]:
@@ -180,7 +217,7 @@ def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[Ad
 @handle_errors
 def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str | None) -> None:
     """List claims with their id, status, verdicts, kind, score and text."""
-    with _open(db) as project:
+    with _open(db, "read") as project:
         article_id = project.article(article_ref).id if article_ref is not None else None
         states = project.claims(article_id, status=status)
     if fmt == "jsonl":
@@ -214,8 +251,8 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
             f"{s.claim.id:<12}  {s.status:<8}  {visible(verdicts) or '-':<22}  "
             f"{s.claim.kind:<10}  {s.claim.score:.2f}   {text}"
         )
-    click.echo("\n".join(lines))
-    click.echo(f"{len(states)} claim(s)", err=True)
+    say("\n".join(lines))
+    say(f"{len(states)} claim(s)", err=True)
 
 
 @click.command()
@@ -230,7 +267,11 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
 @click.option("--title", default="", help="Title of the source.")
 @click.option("--quote", default="", help="Excerpt quoted from the source.")
 @click.option("--stance", type=click.Choice(STANCES), default="context", show_default=True)
+@click.option("--accessed", default=None, metavar="YYYY-MM-DD",
+              help="When the source was read (default: today, UTC).")
 @click.option("--note", default=None, help="The rationale (replaces the previous one).")
+@click.option("--claim-text", default=None, metavar="TEXT",
+              help="The claim as checked: a standalone rewrite of it (\"\" clears).")
 @reviewer_option
 @db_option
 @handle_errors
@@ -245,7 +286,9 @@ def review(
     title: str,
     quote: str,
     stance: str,
+    accessed: str | None,
     note: str | None,
+    claim_text: str | None,
     reviewer: str | None,
     db: str | None,
 ) -> None:
@@ -257,20 +300,24 @@ def review(
         raise click.UsageError("give at most one of --accept, --reject, --restore")
     if verdict is not None and clear_verdict:
         raise click.UsageError("--verdict and --clear-verdict contradict each other")
-    if (title or quote) and source_url is None:
-        raise click.UsageError("--title and --quote describe a --source; give its URL")
+    if (title or quote or accessed) and source_url is None:
+        raise click.UsageError("--title, --quote and --accessed describe a --source; give its URL")
+    accessed_day = parse_date(accessed, "--accessed")
     given = (verdict is not None, clear_verdict, accept, reject, restore, source_url is not None,
-             note is not None)
+             note is not None, claim_text is not None)
     if not any(given):
-        raise click.UsageError("nothing to do: give --verdict, --accept, --reject, --source or --note")
+        raise click.UsageError(
+            "nothing to do: give --verdict, --accept, --reject, --source, --note or --claim-text"
+        )
     name = _reviewer(reviewer)
     source = None
     if source_url is not None:
         try:
-            source = Source(url=source_url, title=title, quote=quote, stance=stance)
+            source = Source(url=source_url, title=title, quote=quote, stance=stance,
+                            accessed=accessed_day)
         except ValueError:
             raise InputError(f"--source: {source_url!r} is not an http(s) URL") from None
-    with _open(db) as project:
+    with _open(db, "write") as project:
         state = project.claim(claim_id)
         cid = state.claim.id
         if verdict is not None:
@@ -291,12 +338,15 @@ def review(
             done.append(f"source {source.url}")
         if note is not None:
             done.append("rationale")
+        if claim_text is not None:
+            done.append("claim as checked")
         # One transaction: a command that fails halfway (a full disk) saves nothing.
         project.review(cid, name, verdict=label.id if verdict is not None else None,
-                       clear_verdict=clear_verdict, status=status, source=source, rationale=note)
+                       clear_verdict=clear_verdict, status=status, source=source, rationale=note,
+                       claim_text=claim_text)
         final = project.claim(cid)
-    click.echo(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
-    click.echo(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)
+    say(f"{cid} by {visible(name)}: {'; '.join(visible(d) for d in done)}")
+    say(f"{cid}: status {final.status}, verdict {final.verdict or '-'}", err=True)
 
 
 def _describe_event(event: Any) -> str:
@@ -307,6 +357,9 @@ def _describe_event(event: Any) -> str:
         "source_add": lambda: f"source {p['source']['url']}",
         "source_remove": lambda: f"removed source {int(p['index']) + 1}",
         "rationale": lambda: "rationale: " + (p.get("text") or "(empty)").replace("\n", " ")[:60],
+        "claim_text": lambda: "claim as checked: " + (p.get("text") or "(cleared)")[:60],
+        "adjudicate": lambda: f"adjudicated {p.get('label') or '(withdrawn)'}"
+        + (f": {p['note'][:50]}" if p.get("note") else ""),
         "span": lambda: f"span [{p['start']}, {p['end']})",
         "claim_create": lambda: f"created claim [{p['start']}, {p['end']})",
         "merge": lambda: f"merged with {event.other_id}",
@@ -318,13 +371,13 @@ def _describe_event(event: Any) -> str:
 
 def _toggle(kind: str, reviewer: str | None, db: str | None) -> None:
     name = _reviewer(reviewer)
-    with _open(db) as project:
+    with _open(db, "write") as project:
         result = project.undo(name) if kind == "undo" else project.redo(name)
         if result is None:
             raise UserError(f"nothing to {kind} for {name}")
         with project.store.read() as tx:
             original = tx.event(result.event.other_id or "")
-    click.echo(
+    say(
         f"{kind}: {_describe_event(original)} on claim {result.event.claim_id} "
         f"by {visible(name)}"
     )
@@ -359,7 +412,7 @@ def redo(reviewer: str | None, db: str | None) -> None:
 def log(claim_id: str | None, reviewer: str | None, limit: int | None, fmt: str,
         db: str | None) -> None:
     """Show the event log: who did what, when, for CLAIM_ID or the whole project."""
-    with _open(db) as project:
+    with _open(db, "read") as project:
         events = project.history(claim_id, reviewer=reviewer, limit=limit,
                                  newest_first=limit is not None)
     if limit is not None:
@@ -369,7 +422,7 @@ def log(claim_id: str | None, reviewer: str | None, limit: int | None, fmt: str,
         return
     for e in events:
         ts = e.ts.strftime("%Y-%m-%d %H:%M:%S")
-        click.echo(
+        say(
             f"{e.seq:>6}  {ts}  {visible(e.reviewer):<12}  {e.claim_id}  {_describe_event(e)}"
         )
-    click.echo(f"{len(events)} event(s)", err=True)
+    say(f"{len(events)} event(s)", err=True)

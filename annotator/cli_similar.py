@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli_common import db_option, echo_jsonl, handle_errors, visible
+from annotator.cli_common import db_option, echo_jsonl, handle_errors, say
 
 
 @click.command()
@@ -27,7 +27,7 @@ def similar(claim_id: str, limit: int, fmt: str, db: str | None) -> None:
     """
     from claims.project import Project
 
-    with Project.open(db) as project:
+    with Project.open(db, mode="read") as project:
         state = project.claim(claim_id)
         matches = project.similar(state.claim.id, limit=limit)
         scale = project.scale
@@ -50,6 +50,6 @@ def similar(claim_id: str, limit: int, fmt: str, db: str | None) -> None:
         text = m.text.replace("\n", " ")
         if len(text) > 90:
             text = text[:89] + "…"
-        click.echo(f"{m.score:5.1f}  {where:<19}  {visible(verdict)[:28]:<28}  {visible(text)}")
-        click.echo(f"{'':5}  {visible(detail)}")
-    click.echo(f"{len(matches)} similar claim(s) to {state.claim.id}", err=True)
+        say(f"{m.score:5.1f}  {where:<19}  {verdict[:28]:<28}  {text}")
+        say(f"{'':5}  {detail}")
+    say(f"{len(matches)} similar claim(s) to {state.claim.id}", err=True)

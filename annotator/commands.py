@@ -42,6 +42,8 @@ class ClaimsCommands(Provider):
                 ("claim: edit boundaries", screen.action_edit_span, "key e"),
                 ("claim: new claim from the selection", screen.action_create_claim, "key c"),
                 ("claim: merge with the next", screen.action_merge, "key m"),
+                ("adjudicate: disputed claims, every reviewer side by side",
+                 screen.action_adjudicate, "key A"),
                 ("history: undo", screen.action_undo, "key u"),
                 ("history: redo", screen.action_redo, "key ctrl+r"),
                 ("go to: next unreviewed claim", screen.next_unreviewed, ""),

@@ -11,16 +11,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from annotator.cli_common import (
     InputError,
     check_user_file,
-    decode_bytes,
     parse_date,
     read_text_file,
-    read_user_file,
 )
+from claims.files import FileProblem
 
 SUFFIXES = (".txt", ".md", ".jsonl")
 LANGS = ("fr", "en")
@@ -66,7 +63,7 @@ def load_articles(
         for key in ("title", "url", "lang"):
             if item[key] is None and meta.get(key) is not None:
                 item[key] = _string(meta[key], str(sidecar), key)
-        item["url"] = _http_url(item["url"], f"{sidecar}: field 'url'")
+        item["url"] = _http_url(item["url"], str(sidecar))
         if item["published"] is None and meta.get("published") is not None:
             item["published"] = parse_date(
                 _string(meta["published"], str(sidecar), "published"), f"{sidecar}: published"
@@ -87,62 +84,83 @@ def load_articles(
 
 
 def _read_sidecar(path: Path) -> dict[str, Any]:
-    try:
-        value = orjson.loads(path.read_bytes())
-    except (OSError, orjson.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a JSON object of article metadata ({exc})") from None
+    from claims.files import loads, read_bytes
+
+    name = str(path)
+    value = loads(read_bytes(name, SIDECAR_BYTES, what="metadata file"), name)
     if not isinstance(value, dict):
-        raise InputError(f"{path}: not a JSON object of article metadata")
+        raise FileProblem(name, "not a JSON object of article metadata")
     return value
+
+
+SIDECAR_BYTES = 1024 * 1024
 
 
 def _load_jsonl(
     path: str, *, lang: str | None, published: date | None, encoding: str | None
 ) -> list[dict[str, Any]]:
-    text = decode_bytes(read_user_file(path), path, encoding)
+    from claims.files import Limits, iter_lines, open_input
+
+    limits = Limits.from_env()
+    stream, name, _ = open_input(path)
     items: list[dict[str, Any]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            raise InputError(f"{where}: not valid JSON ({exc})") from None
-        if not isinstance(record, dict):
-            raise InputError(f"{where}: expected a JSON object with a 'text' field")
-        unknown = set(record) - _JSONL_FIELDS
-        if unknown:
-            raise InputError(
-                f"{where}: unknown field {sorted(unknown)[0]!r}; known: {', '.join(sorted(_JSONL_FIELDS))}"
-            )
-        body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            raise InputError(f"{where}: field 'text' must be a non-empty string")
-        if "\x00" in body:
-            raise InputError(f"{where}: field 'text' contains NUL characters")
-        item: dict[str, Any] = {
-            "text": body,
-            "title": _optional_string(record, "title", where),
-            "url": _http_url(_optional_string(record, "url", where), f"{where}: field 'url'"),
-            "lang": _optional_string(record, "lang", where) or lang,
-            "external_id": None,
-            "metadata": record.get("metadata") or {},
-        }
-        if not isinstance(item["metadata"], dict):
-            raise InputError(f"{where}: field 'metadata' must be an object")
-        if "id" in record and record["id"] is not None:
-            if not isinstance(record["id"], (str, int)) or isinstance(record["id"], bool):
-                raise InputError(f"{where}: field 'id' must be a string or an integer")
-            item["external_id"] = str(record["id"])
-        raw_date = _optional_string(record, "published", where)
-        item["published"] = parse_date(raw_date, f"{where}: field 'published'") or published
-        if item["lang"] is not None:
-            item["lang"] = _check_lang(item["lang"], where)
-        items.append(item)
+    with stream:
+        for number, raw in iter_lines(stream, name, limits.line_bytes):
+            items.append(_jsonl_article(raw, name, number, limits, lang=lang,
+                                        published=published, encoding=encoding))
     if not items:
-        raise InputError(f"{path}: no articles (the file has no non-empty line)")
+        raise FileProblem(name, "no articles (the file has no non-empty line)")
     return items
+
+
+def _jsonl_article(
+    raw: bytes, name: str, number: int, limits: Any, *, lang: str | None,
+    published: date | None, encoding: str | None,
+) -> dict[str, Any]:
+    from claims.files import loads
+
+    def fail(field: str | None, problem: str) -> FileProblem:
+        return FileProblem(name, problem, line=number, field=field)
+
+    if encoding:
+        try:
+            line: bytes | str = raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            raise fail(None, f"not valid {encoding} text") from None
+    else:
+        line = raw
+    record = loads(line, name, number)
+    if not isinstance(record, dict):
+        raise fail(None, "expected a JSON object with a 'text' field")
+    unknown = set(record) - _JSONL_FIELDS
+    if unknown:
+        raise fail(sorted(unknown)[0], f"unknown field; known: {', '.join(sorted(_JSONL_FIELDS))}")
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise fail("text", "must be a non-empty string")
+    if "\x00" in body:
+        raise fail("text", "contains NUL characters")
+    limits.check_article(body, name, number, "text")
+    where = f"{name}:{number}"
+    item: dict[str, Any] = {
+        "text": body,
+        "title": _optional_string(record, "title", where),
+        "url": _http_url(_optional_string(record, "url", where), name, number),
+        "lang": _optional_string(record, "lang", where) or lang,
+        "external_id": None,
+        "metadata": record.get("metadata") or {},
+    }
+    if not isinstance(item["metadata"], dict):
+        raise fail("metadata", "must be an object")
+    if "id" in record and record["id"] is not None:
+        if not isinstance(record["id"], (str, int)) or isinstance(record["id"], bool):
+            raise fail("id", "must be a string or an integer")
+        item["external_id"] = str(record["id"])
+    raw_date = _optional_string(record, "published", where)
+    item["published"] = parse_date(raw_date, f"{where}: published") or published
+    if item["lang"] is not None:
+        item["lang"] = _check_lang(item["lang"], name, number)
+    return item
 
 
 def _optional_string(record: dict[str, Any], key: str, where: str) -> str | None:
@@ -154,11 +172,11 @@ def _optional_string(record: dict[str, Any], key: str, where: str) -> str | None
 
 def _string(value: Any, where: str, key: str) -> str:
     if not isinstance(value, str):
-        raise InputError(f"{where}: field {key!r} must be a string")
+        raise InputError(f"{where}: {key}: must be a string")
     return value
 
 
-def _http_url(value: str | None, where: str) -> str | None:
+def _http_url(value: str | None, name: str, line: int | None = None) -> str | None:
     if value is None:
         return None
     from claims.model import check_http_url
@@ -166,13 +184,13 @@ def _http_url(value: str | None, where: str) -> str | None:
     try:
         return check_http_url(value)
     except ValueError as exc:
-        raise InputError(f"{where}: {exc}") from None
+        raise FileProblem(name, str(exc), line=line, field="url") from None
 
 
-def _check_lang(value: str, where: str) -> str:
-    value = value.strip().lower()
-    if value == "auto":
-        return ""
-    if value not in LANGS:
-        raise InputError(f"{where}: language {value!r} is not supported; use one of {', '.join(LANGS)}")
-    return value
+def _check_lang(value: str, name: str, line: int | None = None) -> str:
+    from claims.model import check_lang
+
+    try:
+        return check_lang(value)
+    except ValueError as exc:
+        raise FileProblem(name, str(exc), line=line, field="lang") from None

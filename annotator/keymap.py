@@ -75,6 +75,21 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     Key("article.list", "o", "articles", "Articles", show=False),
     Key("article.reload", "ctrl+l", "reload", "Reload from the database", show=False),
     Key("article.unselect", "escape", "clear_selection", "Clear the text selection", show=False),
+    Key("article.adjudicate", "A", "adjudicate", "Adjudicate disputed claims", show=False),
+)
+
+ADJUDICATE_KEYS: tuple[Key, ...] = (
+    Key("adjudicate.next", "j,down", "next", "Next disputed"),
+    Key("adjudicate.prev", "k,up", "previous", "Previous disputed", show=False),
+    Key("adjudicate.left", "h,left", "select(-1)", "Previous reviewer", show=False),
+    Key("adjudicate.right", "l,right", "select(1)", "Next reviewer", show=False),
+    Key("adjudicate.take", "enter", "take", "Take this reviewer's verdict"),
+    *(Key(f"adjudicate.{n}", str(n), f"verdict({n})", "Own verdict" if n == 1 else f"Own verdict {n}",
+          show=n == 1, key_display="1-9" if n == 1 else None) for n in range(1, 10)),
+    Key("adjudicate.withdraw", "0", "verdict(0)", "Withdraw the adjudication", show=False),
+    Key("adjudicate.note", "n", "note", "Note"),
+    Key("adjudicate.undo", "u", "undo", "Undo"),
+    Key("adjudicate.close", "escape,A", "close", "Back"),
 )
 
 ARTICLES_KEYS: tuple[Key, ...] = (
@@ -123,6 +138,7 @@ ALL_KEYS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Article", ARTICLE_KEYS),
     ("Articles list", ARTICLES_KEYS),
     ("Everywhere", APP_KEYS),
+    ("Adjudication (A)", ADJUDICATE_KEYS),
     ("Boundaries editor (e, c)", SPAN_KEYS),
     ("Rationale editor (n)", RATIONALE_KEYS),
     ("Search (/)", SEARCH_KEYS),

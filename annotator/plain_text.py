@@ -1,49 +1,7 @@
-"""Untrusted text made safe for a terminal, without Rich: the table both the CLI and the TUI use.
-
-Every C0 and C1 control character, DEL, and the bidirectional overrides that could reorder
-what a reviewer reads are replaced by a visible placeholder, one character for one, so offsets
-into the article stay valid on screen. ESC becomes U+241B (the "ESC" symbol), so an injected
-CSI or OSC sequence shows as inert text such as ``␛]0;title␇``.
-"""
+"""The terminal-safety table for the annotator and the command line (see `claims.terminal`)."""
 
 from __future__ import annotations
 
-KEEP = frozenset("\n\t")
-"""Controls that are layout, not commands; the views handle them."""
+from claims.terminal import C1_PLACEHOLDER, KEEP, clean, clean_line, escape_json
 
-C1_PLACEHOLDER = "\ufffd"
-"""C1 controls (U+0080..U+009F) have no symbol of their own; the replacement character shows."""
-
-
-def _build_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in range(0x20):
-        if chr(code) not in KEEP:
-            table[code] = chr(0x2400 + code)  # SYMBOL FOR NULL .. SYMBOL FOR UNIT SEPARATOR
-    table[0x7F] = "\u2421"  # SYMBOL FOR DELETE
-    for code in range(0x80, 0xA0):
-        table[code] = C1_PLACEHOLDER
-    # Bidi embeddings, overrides and isolates can make a claim read backwards.
-    for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C):
-        table[code] = "\u2426"  # SYMBOL FOR SUBSTITUTE FORM TWO
-    # Line and paragraph separators would break the one-line layout of lists.
-    table[0x2028] = "\u2424"
-    table[0x2029] = "\u2424"
-    return table
-
-
-_TABLE = _build_table()
-_ONE_LINE = {**_TABLE, ord("\n"): "\u2424", ord("\t"): " "}
-
-
-def clean(text: str) -> str:
-    """`text` with every control character replaced by one visible placeholder.
-
-    Newlines and tabs are kept; ``len(clean(t)) == len(t)`` always.
-    """
-    return text.translate(_TABLE)
-
-
-def clean_line(text: str) -> str:
-    """`text` for a one-line place (a list row, a header): newlines show as U+2424, tabs as spaces."""
-    return text.translate(_ONE_LINE)
+__all__ = ["C1_PLACEHOLDER", "KEEP", "clean", "clean_line", "escape_json"]

@@ -90,8 +90,6 @@ def big_article_text(number: int, n: int = BIG_CLAIMS) -> str:
 
 def build_big_project(path: Path) -> Path:
     """20 articles of 5,000 claims each (one a sentence); returns the middle article's file."""
-    from claims.model import Claim, article_id_for, claim_id_for
-    from claims.project import Project
 
     target = path.with_suffix(".article.txt")
     marker = path.with_suffix(f".v{BIG_VERSION}")
@@ -99,8 +97,19 @@ def build_big_project(path: Path) -> Path:
         return target
     for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
         p.unlink(missing_ok=True)
+    build_into(str(path), target)
+    marker.touch()
+    return target
+
+
+def build_into(db: str, target: Path | None = None) -> None:
+    """Fill the database at `db` (a path or a postgresql:// URL) with the generated project;
+    `target` receives the text of the middle article."""
+    from claims.model import Claim, article_id_for, claim_id_for
+    from claims.project import Project
+
     t0 = time.perf_counter()
-    with Project.open(str(path)) as project:
+    with Project.open(db) as project:
         for number in range(BIG_ARTICLES):
             text = big_article_text(number)
             article_id = article_id_for(text)
@@ -118,12 +127,10 @@ def build_big_project(path: Path) -> Path:
                 pos = end
             project.add_article(text, lang="en", title=f"Generated report {number}",
                                 published=date(2024, 3, 5), claims=claims)
-            if number == BIG_ARTICLES // 2:
+            if number == BIG_ARTICLES // 2 and target is not None:
                 target.write_text(text, encoding="utf-8")
-    marker.touch()
     print(f"  built {BIG_ARTICLES * BIG_CLAIMS:,} claims in {time.perf_counter() - t0:.1f} s",
           file=sys.stderr)
-    return target
 
 
 # -- measuring ----------------------------------------------------------------------------------

@@ -21,8 +21,10 @@ class Label(BaseModel):
     """SUPPORTS, REFUTES or NOT ENOUGH INFO."""
     averitec: str
     """Supported, Refuted, Not Enough Evidence or Conflicting Evidence/Cherrypicking."""
-    rating: int
-    """Position on the ClaimReview numeric scale: 1 is worst (false), len(scale) is best."""
+    rating: int | None
+    """Position on the ClaimReview numeric scale, 1 the worst (false) and the highest the
+    best; None for a label that says nothing of how true the claim is (not enough evidence,
+    conflicting, unverifiable), which gets no number: sorting by rating must not rank it."""
     description: str = ""
 
 
@@ -59,6 +61,12 @@ class LabelScale(BaseModel):
     def ids(self) -> tuple[str, ...]:
         return tuple(label.id for label in self.labels)
 
+    @property
+    def rating_range(self) -> tuple[int, int] | None:
+        """(worstRating, bestRating) over the labels that have a rating, or None."""
+        ratings = [label.rating for label in self.labels if label.rating is not None]
+        return (min(ratings), max(ratings)) if ratings else None
+
 
 SUP, REF, NEI = "SUPPORTS", "REFUTES", "NOT ENOUGH INFO"
 A_SUP, A_REF, A_NEE, A_CON = (
@@ -71,14 +79,14 @@ A_SUP, A_REF, A_NEE, A_CON = (
 AVERITEC = LabelScale(
     name="averitec",
     labels=(
-        Label(id="supported", name="Supported", fever=SUP, averitec=A_SUP, rating=4,
+        Label(id="supported", name="Supported", fever=SUP, averitec=A_SUP, rating=2,
               description="The evidence supports the claim."),
         Label(id="refuted", name="Refuted", fever=REF, averitec=A_REF, rating=1,
               description="The evidence contradicts the claim."),
         Label(id="not-enough-evidence", name="Not enough evidence", fever=NEI, averitec=A_NEE,
-              rating=3, description="There is not enough evidence to decide."),
+              rating=None, description="There is not enough evidence to decide."),
         Label(id="conflicting-evidence", name="Conflicting evidence/Cherry-picking", fever=NEI,
-              averitec=A_CON, rating=2,
+              averitec=A_CON, rating=None,
               description="Evidence both supports and refutes, or the claim cherry-picks."),
     ),
 )
@@ -86,20 +94,22 @@ AVERITEC = LabelScale(
 FEVER = LabelScale(
     name="fever",
     labels=(
-        Label(id="SUPPORTS", name="Supports", fever=SUP, averitec=A_SUP, rating=3),
+        Label(id="SUPPORTS", name="Supports", fever=SUP, averitec=A_SUP, rating=2),
         Label(id="REFUTES", name="Refutes", fever=REF, averitec=A_REF, rating=1),
-        Label(id="NOT ENOUGH INFO", name="Not enough info", fever=NEI, averitec=A_NEE, rating=2),
+        Label(id="NOT ENOUGH INFO", name="Not enough info", fever=NEI, averitec=A_NEE,
+              rating=None),
     ),
 )
 
 NEWSROOM = LabelScale(
     name="newsroom",
     labels=(
-        Label(id="true", name="True", fever=SUP, averitec=A_SUP, rating=5),
-        Label(id="mostly-true", name="Mostly true", fever=SUP, averitec=A_SUP, rating=4),
-        Label(id="misleading", name="Misleading", fever=NEI, averitec=A_CON, rating=3),
+        Label(id="true", name="True", fever=SUP, averitec=A_SUP, rating=4),
+        Label(id="mostly-true", name="Mostly true", fever=SUP, averitec=A_SUP, rating=3),
+        Label(id="misleading", name="Misleading", fever=NEI, averitec=A_CON, rating=2),
         Label(id="false", name="False", fever=REF, averitec=A_REF, rating=1),
-        Label(id="unverifiable", name="Unverifiable", fever=NEI, averitec=A_NEE, rating=2),
+        Label(id="unverifiable", name="Unverifiable", fever=NEI, averitec=A_NEE,
+              rating=None),
     ),
 )
 

@@ -7,6 +7,8 @@ These are plain data. Reading and writing them to disk is the store's job
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -72,6 +74,11 @@ class DateSpan(_Model):
     end: int
 
 
+CHECKWORTHY_THRESHOLD = 0.5
+"""Scores at or above this are check-worthy (the trainer folds its chosen threshold into the
+weights' bias so that it sits here)."""
+
+
 class Claim(_Model):
     """A checkable span of an article, as proposed by the extractor or drawn by a reviewer."""
 
@@ -91,6 +98,12 @@ class Claim(_Model):
     speaker: str | None = None
     origin: str = "extractor"
     """'extractor/<version>' for proposed claims, 'reviewer:<name>' for drawn ones."""
+
+    @property
+    def checkworthy(self) -> bool:
+        """The check-worthiness model's decision: `score` at or above its documented threshold
+        (0.5, see `claims.extract.score.THRESHOLD`). Derived, never stored."""
+        return self.score >= CHECKWORTHY_THRESHOLD
 
     @model_validator(mode="after")
     def _span_is_ordered(self) -> Claim:
@@ -117,15 +130,119 @@ class Article(_Model):
         return cls(id=article_id_for(text), text=text, **fields)
 
 
+MAX_URL_LENGTH = 2048
+"""Longest URL accepted (browsers and search engines stop near there)."""
+
+ARTICLE_ID = re.compile(r"^[0-9a-f]{16}$")
+"""`article_id_for`: 16 lowercase hex digits."""
+CLAIM_ID = re.compile(r"^[0-9a-f]{12}$")
+"""`claim_id_for`: 12 lowercase hex digits."""
+LANG_TAG = re.compile(r"^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|und)?$")
+"""A BCP 47 language tag as stored (fr, en, pt-BR, und) or empty (not known)."""
+LANGS: tuple[str, ...] = ("fr", "en")
+"""Languages the extractor reads."""
+
+_INVISIBLE = frozenset("\\")
+
+
+def _url_problem_char(url: str) -> str | None:
+    for ch in url:
+        if ch in _INVISIBLE:
+            return "a backslash"
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cf", "Zl", "Zp", "Zs", "Cs", "Co", "Cn"):
+            name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+            return f"{name.lower()} (U+{ord(ch):04X})" if ch != " " else "a space"
+    return None
+
+
 def check_http_url(url: str) -> str:
-    """Return `url` stripped if it is an absolute http(s) URL with a host; raise otherwise."""
-    url = url.strip()
+    """Return `url` stripped if it is a safe absolute http(s) URL; raise ValueError naming why.
+
+    A URL needs a host and a valid port; credentials (`user:pass@`), backslashes, spaces,
+    control, bidi and zero-width characters are refused (they hide where a link goes), and
+    so is anything longer than `MAX_URL_LENGTH`. Internationalised host names are accepted
+    when they encode to IDNA; the annotator shows their punycode beside them (`idna_host`).
+    """
+    url = url.strip(" \t\r\n")
+    if len(url) > MAX_URL_LENGTH:
+        raise ValueError(f"URL longer than {MAX_URL_LENGTH} characters ({len(url)})")
+    bad = _url_problem_char(url)
+    if bad is not None:
+        raise ValueError(f"URL contains {bad}: {url[:200]!r}")
     parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"not an http(s) URL: {url!r}")
-    if any(ord(ch) < 0x20 or ch.isspace() for ch in url):
-        raise ValueError(f"URL contains spaces or control characters: {url!r}")
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError(f"not an http(s) URL: {url[:200]!r}")
+    if "@" in parts.netloc:
+        raise ValueError(f"URL carries credentials or an '@' before the host: {url[:200]!r}")
+    host = parts.hostname
+    if not host:
+        raise ValueError(f"URL has no host: {url[:200]!r}")
+    try:
+        parts.port  # noqa: B018 - raises ValueError when out of range or not a number
+    except ValueError:
+        raise ValueError(f"URL has an invalid port: {url[:200]!r}") from None
+    if parts.netloc.endswith(":"):
+        raise ValueError(f"URL has an empty port: {url[:200]!r}")
+    if not host.isascii():
+        try:
+            host.encode("idna")
+        except UnicodeError:
+            raise ValueError(f"URL host is not a valid internationalised name: {host!r}") \
+                from None
     return url
+
+
+def idna_host(url: str) -> tuple[str, str] | None:
+    """(host as written, its punycode) when the URL's host is not plain ASCII, else None."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host or host.isascii():
+        return None
+    try:
+        return host, host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host, "invalid international host name"
+
+
+def check_lang(value: str, supported: tuple[str, ...] | None = LANGS) -> str:
+    """A language given by a user: '' for auto/unknown, else one of `supported` (or any tag)."""
+    value = value.strip().lower()
+    if value in ("auto", ""):
+        return ""
+    if supported is not None and value not in supported:
+        raise ValueError(f"language {value[:40]!r} is not supported; use one of "
+                         f"{', '.join(supported)}")
+    if not LANG_TAG.match(value):
+        raise ValueError(f"{value[:40]!r} is not a language tag (fr, en, pt-br, und)")
+    return value
+
+
+def check_span(
+    start: int, end: int, text: str, quantities: list[Any] = (), dates: list[Any] = ()  # type: ignore[assignment]
+) -> tuple[str, str] | None:
+    """(field, why) when a claim's span or facets are inconsistent, or None.
+
+    The same rule for every way in (add, import, the annotator): the span is non-empty and
+    ordered, `text` is exactly as long as the span, and every quantity and date lies inside
+    the claim (offsets into the article).
+    """
+    if start < 0 or end < 0:
+        return "start", f"[{start}, {end}) has a negative offset"
+    if start > end:
+        return "end", f"start {start} is after end {end}"
+    if start == end:
+        return "end", f"[{start}, {end}) is empty; a claim has at least one character"
+    if len(text) != end - start:
+        return "text", f"has {len(text)} characters but the span [{start}, {end}) {end - start}"
+    for name, facets in (("quantities", quantities), ("dates", dates)):
+        for i, facet in enumerate(facets):
+            if not (start <= facet.start <= facet.end <= end):
+                return (f"{name}.{i}", f"[{facet.start}, {facet.end}) is not inside the claim "
+                        f"[{start}, {end})")
+    return None
 
 
 class Source(_Model):
@@ -154,6 +271,8 @@ class Review(_Model):
     """A label id of the project's scale, or None."""
     sources: list[Source] = Field(default_factory=list)
     rationale: str = ""
+    claim_text: str = ""
+    """The claim rewritten by this reviewer as a standalone statement ("the claim as checked")."""
     created_at: datetime
     updated_at: datetime
 
@@ -164,22 +283,28 @@ EventType = Literal[
     "source_add",
     "source_remove",
     "rationale",
+    "claim_text",
     "span",
     "claim_create",
     "merge",
+    "adjudicate",
     "undo",
     "redo",
 ]
-ACTION_TYPES: tuple[str, ...] = (
-    "verdict",
-    "status",
-    "source_add",
-    "source_remove",
-    "rationale",
-    "span",
-    "claim_create",
-    "merge",
+
+# The event families. Every list of event types in the project is built from these.
+REVIEW_EVENT_TYPES: tuple[str, ...] = (
+    "verdict", "status", "source_add", "source_remove", "rationale", "claim_text",
 )
+"""Actions on one reviewer's review of a claim."""
+STRUCTURAL_EVENT_TYPES: tuple[str, ...] = ("span", "claim_create", "merge")
+"""Actions that move claim boundaries; later ones build on earlier ones."""
+CLAIM_EVENT_TYPES: tuple[str, ...] = ("adjudicate",)
+"""Actions on the claim as a whole, not on anyone's review of it."""
+ACTION_TYPES: tuple[str, ...] = REVIEW_EVENT_TYPES + STRUCTURAL_EVENT_TYPES + CLAIM_EVENT_TYPES
+"""Everything a reviewer can undo."""
+HISTORY_EVENT_TYPES: tuple[str, ...] = ("undo", "redo")
+"""Events that take back or put back an action (`other_id` names it)."""
 
 
 class Event(_Model):
@@ -198,6 +323,28 @@ class Event(_Model):
     """A second claim an action touches (merge) or the event an undo/redo targets."""
     payload: dict[str, Any] = Field(default_factory=dict)
 
+    def touched_claims(self) -> tuple[str, ...]:
+        """The claims whose state this event changes by itself: a merge also hides the other.
+
+        An undo or redo touches what its target touches; the log resolves that
+        (`Transaction.append`), since the target is another event.
+        """
+        if self.type == "merge" and self.other_id:
+            return (self.claim_id, self.other_id)
+        return (self.claim_id,)
+
+
+class Adjudication(_Model):
+    """The final verdict of a claim, given by an adjudicator over the reviewers' verdicts."""
+
+    claim_id: str
+    reviewer: str
+    """The adjudicator."""
+    verdict: str | None
+    """A label id of the project's scale."""
+    note: str = ""
+    ts: datetime
+
 
 class ClaimState(_Model):
     """A claim as it stands now: its current span and every reviewer's review."""
@@ -206,6 +353,10 @@ class ClaimState(_Model):
     reviews: list[Review] = Field(default_factory=list)
     live: bool = True
     """False once merged into another claim, or when its drawing was undone."""
+    adjudication: Adjudication | None = None
+    """The adjudicator's final verdict, when one was given (and not undone)."""
+    merged_into: str | None = None
+    """The claim this one was merged into, while it is hidden by that merge."""
 
     @property
     def status(self) -> Status:
@@ -213,7 +364,40 @@ class ClaimState(_Model):
 
     @property
     def verdict(self) -> str | None:
+        """The final verdict: the adjudicated one, else the one every reviewer agrees on."""
+        if self.adjudication is not None:
+            return self.adjudication.verdict
         return aggregate_verdict(self.reviews)
+
+    @property
+    def disputed(self) -> bool:
+        """Reviewers disagree: two verdicts differ, or one kept the claim and another
+        rejected it. An adjudicated claim is still disputed; `settled` says it is decided."""
+        verdicts = {r.verdict for r in self.reviews if r.verdict is not None and r.status != "rejected"}
+        if len(verdicts) > 1:
+            return True
+        statuses = {r.status for r in self.reviews}
+        return "rejected" in statuses and "accepted" in statuses
+
+    @property
+    def settled(self) -> bool:
+        """Disputed, and an adjudicator gave the final verdict."""
+        return self.disputed and self.adjudication is not None
+
+    @property
+    def checked_text(self) -> str:
+        """The claim as checked: the adjudicator's rewrite, else the one rewrite every reviewer
+        who wrote one agrees on, else the latest; "" when nobody rewrote the claim."""
+        rewritten = [r for r in self.reviews if r.claim_text and r.status != "rejected"]
+        if not rewritten:
+            return ""
+        if self.adjudication is not None:
+            for r in rewritten:
+                if r.reviewer == self.adjudication.reviewer:
+                    return r.claim_text
+        if len({r.claim_text for r in rewritten}) == 1:
+            return rewritten[0].claim_text
+        return max(rewritten, key=lambda r: r.updated_at).claim_text
 
     def review_by(self, reviewer: str) -> Review | None:
         for review in self.reviews:

@@ -9,32 +9,27 @@ from __future__ import annotations
 
 import getpass
 import os
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from claims.actions import ActionResult, ReviewActions, check_reviewer
+from claims.errors import ProjectError, StaleAction
 from claims.labels import DEFAULT_SCALE, LabelScale, preset
-from claims.model import (
-    STATUSES,
-    Article,
-    Claim,
-    ClaimState,
-    Event,
-    KnownClaim,
-    Source,
-    article_id_for,
-    claim_id_for,
-)
-from claims.store import ArticleSummary, Store, StoreError, new_event, open_store
+from claims.model import STATUSES, Article, Claim, ClaimState, Event, article_id_for
+from claims.similar import SimilarClaims
+from claims.store import ArticleSummary, OpenMode, Store, StoreError, open_store
 
-if TYPE_CHECKING:
-    from claims.similar import Match, SimilarIndex
-
-
-class ProjectError(Exception):
-    """Something the user asked for cannot be done; the message says why, by name."""
+__all__ = [
+    "ActionResult",
+    "AddResult",
+    "Project",
+    "ProjectError",
+    "StaleAction",
+    "check_reviewer",
+    "default_reviewer",
+]
 
 
 @dataclass(frozen=True)
@@ -43,13 +38,6 @@ class AddResult:
     created: bool
     """False when the same text was already in the project (nothing changed)."""
     n_claims: int
-
-
-@dataclass(frozen=True)
-class ActionResult:
-    event: Event
-    changed: list[ClaimState] = field(default_factory=list)
-    """Every claim whose state the action changed, as it now stands (hidden ones included)."""
 
 
 def default_reviewer() -> str:
@@ -62,19 +50,8 @@ def default_reviewer() -> str:
         return "reviewer"
 
 
-def check_reviewer(name: str) -> str:
-    name = name.strip()
-    if not name:
-        raise ProjectError("reviewer name is empty")
-    if len(name) > 100:
-        raise ProjectError("reviewer name is longer than 100 characters")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in name):
-        raise ProjectError(f"reviewer name {name!r} contains control characters")
-    return name
-
-
-class Project:
-    """A claims database and the rules for changing it."""
+class Project(ReviewActions, SimilarClaims):
+    """A claims database and the rules for changing it (the actions: `claims.actions`)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -82,17 +59,25 @@ class Project:
         self.scale: LabelScale = preset(name) if name else DEFAULT_SCALE
 
     @classmethod
-    def open(cls, db: str | None = None, *, scale: str | None = None) -> Project:
-        """Open (creating if needed) the project at `db`; `scale` is only for a new project."""
+    def open(
+        cls, db: str | None = None, *, scale: str | None = None, blind: bool | None = None,
+        mode: OpenMode = "create",
+    ) -> Project:
+        """Open the project at `db`; `scale` is only for a new project.
+
+        `blind` sets the project's blind-review rule (None leaves it as it is). `mode`
+        "create" makes a missing project, "write" needs it to exist, "read" opens it
+        read-only and never creates or alters anything (see `claims.store.open_store`).
+        """
         try:
-            store = open_store(db)
+            store = open_store(db, mode)
         except StoreError as exc:
             raise ProjectError(str(exc)) from exc
         if scale is not None:
             chosen = preset(scale)
             with store.transaction() as tx:
                 current = tx.get_meta("label_scale") or DEFAULT_SCALE.name
-                has_reviews = tx.one("SELECT 1 FROM events LIMIT 1") is not None
+                has_reviews = tx.last_seq() > 0
                 if current == chosen.name or not has_reviews:
                     tx.set_meta("label_scale", chosen.name)
                     current = chosen.name
@@ -102,7 +87,15 @@ class Project:
                     f"{store.url}: the project already uses the {current} scale and has "
                     f"reviews; its scale cannot change to {chosen.name}"
                 )
+        if blind is not None:
+            store.set_meta("blind", "1" if blind else "0")
         return cls(store)
+
+    @property
+    def blind(self) -> bool:
+        """Blind review: a reviewer sees no other reviewer's verdict on a claim until they have
+        given their own (adjudicators see all)."""
+        return self.store.get_meta("blind") == "1"
 
     def close(self) -> None:
         self.store.close()
@@ -191,14 +184,22 @@ class Project:
                 external_id=item.get("external_id"),
                 metadata=item.get("metadata") or {},
             )
+        # Items with `spans` (annotations brought from another tool) get those as claims,
+        # drawn by `origin`, instead of the extractor's proposals.
+        drawn: dict[str, list[Claim]] = {}
+        for item in items:
+            article = new.get(article_id_for(item["text"]))
+            if article is not None and "spans" in item and article.id not in drawn:
+                drawn[article.id] = _drawn_claims(article, item["spans"], item["origin"])
+        extracted = [a for a in new.values() if a.id not in drawn]
         jobs = [
             {"id": a.id, "text": a.text, "lang": a.lang, "published": a.published}
-            for a in new.values()
+            for a in extracted
         ]
         origin = f"extractor/{EXTRACTOR_VERSION}"
-        proposed: dict[str, list[dict[str, Any]]] = {}
+        proposed: dict[str, list[Any]] = dict(drawn)
         for n, (article, records) in enumerate(
-            zip(new.values(), extract_many(jobs, workers=workers if len(jobs) > 32 else 1),
+            zip(extracted, extract_many(jobs, workers=workers if len(jobs) > 32 else 1),
                 strict=True),
             start=1,
         ):
@@ -280,291 +281,6 @@ class Project:
             raise ProjectError(f"claim id {ref!r} is ambiguous; give more characters")
         return matches[0]
 
-    # -- reviewer actions ---------------------------------------------------------------
-
-    def _act(
-        self,
-        type_: str,
-        claim_ref: str,
-        reviewer: str,
-        payload: dict[str, Any],
-        *,
-        other_id: str | None = None,
-    ) -> ActionResult:
-        return self._act_many(claim_ref, reviewer, [(type_, payload, other_id)])
-
-    def _act_many(
-        self,
-        claim_ref: str,
-        reviewer: str,
-        actions: Sequence[tuple[str, dict[str, Any], str | None]],
-    ) -> ActionResult:
-        """Append several events on one claim in one transaction: all of them or none."""
-        reviewer = check_reviewer(reviewer)
-        claim_id = self.resolve_claim_id(claim_ref)
-        with self.store.transaction() as tx:
-            row = tx.one("SELECT article_id FROM claims WHERE id = ?", (claim_id,))
-            touched = [claim_id]
-            event = None
-            for type_, payload, other_id in actions:
-                event = tx.insert_event(
-                    new_event(
-                        type_,
-                        reviewer=reviewer,
-                        article_id=row[0],
-                        claim_id=claim_id,
-                        other_id=other_id,
-                        payload=payload,
-                    )
-                )
-                if other_id and type_ == "merge" and other_id not in touched:
-                    touched.append(other_id)
-            assert event is not None, "no action given"
-            for cid in touched:
-                tx.rederive(cid)
-            changed = tx.claim_states(claim_ids=touched, include_hidden=True)
-        return ActionResult(event, changed)
-
-    def review(
-        self,
-        claim_ref: str,
-        reviewer: str,
-        *,
-        verdict: str | None = None,
-        clear_verdict: bool = False,
-        status: str | None = None,
-        source: Source | dict[str, Any] | None = None,
-        rationale: str | None = None,
-    ) -> ActionResult:
-        """Several changes to one reviewer's review, checked first, committed as one."""
-        actions: list[tuple[str, dict[str, Any], str | None]] = []
-        if verdict is not None or clear_verdict:
-            label_id = None
-            if verdict is not None:
-                try:
-                    label_id = self.scale.resolve(str(verdict)).id
-                except KeyError as exc:
-                    raise ProjectError(exc.args[0]) from None
-            actions.append(("verdict", {"label": label_id}, None))
-        if status is not None:
-            if status not in STATUSES:
-                raise ProjectError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
-            actions.append(("status", {"status": status}, None))
-        if source is not None:
-            actions.append(("source_add", {"source": _source(source).model_dump(mode="json")}, None))
-        if rationale is not None:
-            actions.append(("rationale", {"text": rationale}, None))
-        if not actions:
-            raise ProjectError("nothing to do")
-        return self._act_many(claim_ref, reviewer, actions)
-
-    def set_verdict(self, claim_ref: str, reviewer: str, label: str | None) -> ActionResult:
-        """Give the claim a verdict of the scale (id, name or 1-based position); None clears."""
-        return self.review(claim_ref, reviewer, verdict=label, clear_verdict=label is None)
-
-    def set_status(self, claim_ref: str, reviewer: str, status: str) -> ActionResult:
-        return self.review(claim_ref, reviewer, status=status)
-
-    def accept(self, claim_ref: str, reviewer: str) -> ActionResult:
-        return self.set_status(claim_ref, reviewer, "accepted")
-
-    def reject(self, claim_ref: str, reviewer: str) -> ActionResult:
-        return self.set_status(claim_ref, reviewer, "rejected")
-
-    def toggle_reject(self, claim_ref: str, reviewer: str) -> ActionResult:
-        """Reject as not a claim, or restore a claim this reviewer had rejected."""
-        review = self.claim(claim_ref).review_by(check_reviewer(reviewer))
-        if review is not None and review.status == "rejected":
-            return self.set_status(claim_ref, reviewer, "proposed")
-        return self.reject(claim_ref, reviewer)
-
-    def add_source(self, claim_ref: str, reviewer: str, source: Source | dict[str, Any]) -> ActionResult:
-        return self.review(claim_ref, reviewer, source=source)
-
-    def remove_source(self, claim_ref: str, reviewer: str, index: int) -> ActionResult:
-        review = self.claim(claim_ref).review_by(check_reviewer(reviewer))
-        if review is None or not 0 <= index < len(review.sources):
-            raise ProjectError(f"claim {claim_ref} has no source number {index + 1} by {reviewer}")
-        return self._act("source_remove", claim_ref, reviewer, {"index": index})
-
-    def set_rationale(self, claim_ref: str, reviewer: str, text: str) -> ActionResult:
-        return self.review(claim_ref, reviewer, rationale=text)
-
-    def set_span(self, claim_ref: str, reviewer: str, start: int, end: int) -> ActionResult:
-        """Move the claim's boundaries to `[start, end)` of its article."""
-        state = self.claim(claim_ref)
-        article = self.article(state.claim.article_id)
-        start, end = _check_span(article, start, end)
-        facets = _facets(article, start, end)
-        return self._act("span", state.claim.id, reviewer, {"start": start, "end": end, **facets})
-
-    def create_claim(
-        self, article_ref: str, reviewer: str, start: int, end: int, kind: str = "other"
-    ) -> ActionResult:
-        """Draw a new claim over `[start, end)` of the article."""
-        reviewer = check_reviewer(reviewer)
-        article = self.article(article_ref)
-        start, end = _check_span(article, start, end)
-        claim_id = claim_id_for(article.id, start, end)
-        facets = _facets(article, start, end)
-        claim = Claim.model_validate(
-            {
-                "id": claim_id,
-                "article_id": article.id,
-                "start": start,
-                "end": end,
-                "text": article.text[start:end],
-                "kind": kind,
-                "score": 1.0,
-                "reasons": ["drawn by reviewer"],
-                "origin": f"reviewer:{reviewer}",
-                **facets,
-            }
-        )
-        with self.store.transaction() as tx:
-            same = tx.one(
-                "SELECT id FROM claims WHERE article_id = ? AND live = 1 AND span_start = ? "
-                "AND span_end = ?",
-                (article.id, start, end),
-            )
-            if same is not None:
-                raise ProjectError(f"a claim already covers exactly [{start}, {end}): {same[0]}")
-            existing = tx.one(
-                "SELECT live, merged_into, span_start, span_end FROM claims WHERE id = ?",
-                (claim_id,),
-            )
-            if existing is not None and existing[1] is not None:
-                raise ProjectError(
-                    f"[{start}, {end}) is claim {claim_id}, merged into {existing[1]}; "
-                    "undo that merge to bring it back"
-                )
-            if existing is not None and existing[0]:
-                raise ProjectError(
-                    f"claim {claim_id} was first proposed at [{start}, {end}) and now covers "
-                    f"[{existing[2]}, {existing[3]}); edit its boundaries instead"
-                )
-            if existing is None:
-                tx.insert_claim(claim, live=False)
-            event = tx.insert_event(
-                new_event(
-                    "claim_create",
-                    reviewer=reviewer,
-                    article_id=article.id,
-                    claim_id=claim_id,
-                    payload={"start": start, "end": end},
-                )
-            )
-            tx.rederive(claim_id)
-            changed = tx.claim_states(claim_ids=[claim_id], include_hidden=True)
-        return ActionResult(event, changed)
-
-    def merge_with_next(self, claim_ref: str, reviewer: str) -> ActionResult:
-        """Merge the claim with the next live claim of its article (the next one is hidden).
-
-        The claim's liveness and its neighbour are read inside the write transaction, so two
-        reviewers merging at once cannot merge into a claim the other just hid.
-        """
-        reviewer = check_reviewer(reviewer)
-        claim_id = self.resolve_claim_id(claim_ref)
-        with self.store.transaction() as tx:
-            (state,) = tx.claim_states(claim_ids=[claim_id], include_hidden=True)
-            c = state.claim
-            if not state.live:
-                raise ProjectError(f"claim {c.id} is not live; it cannot be merged")
-            row = tx.one(
-                "SELECT id FROM claims WHERE article_id = ? AND live = 1 AND id != ? AND "
-                "(span_start > ? OR (span_start = ? AND (span_end > ? OR "
-                "(span_end = ? AND id > ?)))) ORDER BY span_start, span_end, id LIMIT 1",
-                (c.article_id, c.id, c.start, c.start, c.end, c.end, c.id),
-            )
-            if row is None:
-                raise ProjectError(f"claim {c.id} is the last of its article")
-            (following,) = tx.claim_states(claim_ids=[row[0]])
-            nxt = following.claim
-            payload = {
-                "start": c.start,
-                "end": max(c.end, nxt.end),
-                "quantities": [q.model_dump(mode="json") for q in nxt.quantities],
-                "dates": [d.model_dump(mode="json", by_alias=True) for d in nxt.dates],
-            }
-            event = tx.insert_event(
-                new_event("merge", reviewer=reviewer, article_id=c.article_id, claim_id=c.id,
-                          other_id=nxt.id, payload=payload)
-            )
-            for cid in (c.id, nxt.id):
-                tx.rederive(cid)
-            changed = tx.claim_states(claim_ids=[c.id, nxt.id], include_hidden=True)
-        return ActionResult(event, changed)
-
-    def undo(self, reviewer: str) -> ActionResult | None:
-        """Take back the reviewer's latest action still in effect; None when nothing is left."""
-        return self._toggle(reviewer, "undo")
-
-    def redo(self, reviewer: str) -> ActionResult | None:
-        """Put back what the reviewer's latest undo took back; None when there is nothing."""
-        return self._toggle(reviewer, "redo")
-
-    def _toggle(self, reviewer: str, kind: str) -> ActionResult | None:
-        reviewer = check_reviewer(reviewer)
-        with self.store.transaction() as tx:
-            target = tx.undo_target(reviewer) if kind == "undo" else tx.redo_target(reviewer)
-            if target is None:
-                return None
-            if target.type in STRUCTURAL_TYPES:
-                later = tx.later_structural_change(target)
-                if later is not None:
-                    raise ProjectError(
-                        f"cannot {kind} {_what(target)}: {later.reviewer} changed these claims "
-                        f"since ({_what(later)} at {later.ts:%Y-%m-%d %H:%M:%S}); "
-                        f"that change must be undone first"
-                    )
-            event = tx.insert_event(
-                new_event(
-                    kind,
-                    reviewer=reviewer,
-                    article_id=target.article_id,
-                    claim_id=target.claim_id,
-                    other_id=target.id,
-                    payload={"type": target.type},
-                )
-            )
-            touched = [target.claim_id]
-            if target.type == "merge" and target.other_id:
-                touched.append(target.other_id)
-            for cid in touched:
-                tx.rederive(cid)
-            changed = tx.claim_states(claim_ids=touched, include_hidden=True)
-        return ActionResult(event, changed)
-
-    # -- claims already checked -----------------------------------------------------------
-
-    def add_known(self, known: Sequence[KnownClaim]) -> int:
-        """Store published fact-checks as reference claims, all in one transaction; returns how
-        many were new (one already held is not added twice)."""
-        with self.store.transaction() as tx:
-            return tx.insert_known(known)
-
-    def known_claims(self) -> list[KnownClaim]:
-        with self.store.read() as tx:
-            return tx.known_claims()
-
-    def similar_index(self) -> SimilarIndex:
-        """Every claim some reviewer gave a verdict, and every reference claim, indexed."""
-        from claims.similar import build_index
-
-        return build_index(self.store)
-
-    def similar(
-        self, claim_ref: str, *, limit: int = 5, index: SimilarIndex | None = None
-    ) -> list[Match]:
-        """Checked claims (any article) and reference claims closest to the claim, best first."""
-        state = self.claim(claim_ref)
-        with self.store.read() as tx:
-            row = tx.one("SELECT lang FROM articles WHERE id = ?", (state.claim.article_id,))
-        index = index if index is not None else self.similar_index()
-        return index.search(state.claim.text, row[0] if row else "und",
-                            exclude=[state.claim.id], limit=limit)
-
     # -- history ------------------------------------------------------------------------
 
     def history(
@@ -586,98 +302,56 @@ class Project:
 
         Returns how many were new. Every claim they touch is re-derived before commit.
         """
-        new = 0
-        touched: set[str] = set()
         with self.store.transaction() as tx:
             for event in events:
-                if tx.one("SELECT 1 FROM events WHERE id = ?", (event.id,)) is not None:
-                    continue
-                if tx.one("SELECT 1 FROM claims WHERE id = ?", (event.claim_id,)) is None:
+                if not tx.has_claim(event.claim_id) and not tx.has_event(event.id):
                     raise ProjectError(f"event {event.id}: unknown claim {event.claim_id}")
-                tx.insert_event(event)
-                new += 1
-                touched.add(event.claim_id)
-                if event.type == "merge" and event.other_id:
-                    touched.add(event.other_id)
+            return len(tx.append_many(events))
+
+    # -- the live view ----------------------------------------------------------------------
+
+    def last_seq(self) -> int:
+        """The log's high-water mark: it moves exactly when someone commits an action."""
+        with self.store.read() as tx:
+            return tx.last_seq()
+
+    def changes_since(
+        self, seq: int, article_id: str | None = None, *, limit: int = 5000
+    ) -> tuple[int, list[ClaimState]]:
+        """The claims touched by actions after `seq`, as they now stand (hidden ones included),
+        and the mark to ask from next time. At most `limit` events are read per call."""
+        with self.store.read() as tx:
+            events = tx.events_since(seq, limit=limit)
+            touched: dict[str, None] = {}
+            for event in events:
+                touched.update(dict.fromkeys(event.touched_claims()))
                 if event.type in ("undo", "redo") and event.other_id:
                     target = tx.event(event.other_id)
-                    if target is not None and target.type == "merge" and target.other_id:
-                        touched.add(target.other_id)
-            for claim_id in sorted(touched):
-                tx.rederive(claim_id)
-        return new
+                    if target is not None:
+                        touched.update(dict.fromkeys(target.touched_claims()))
+            states = tx.claim_states(claim_ids=list(touched), include_hidden=True)
+        if article_id is not None:
+            states = [s for s in states if s.claim.article_id == article_id]
+        return (events[-1].seq or seq) if events else seq, states
 
 
-def _check_span(article: Article, start: int, end: int) -> tuple[int, int]:
-    if not 0 <= start < end <= len(article.text):
-        raise ProjectError(
-            f"span [{start}, {end}) is outside article {article.id} (length {len(article.text)})"
-        )
-    # Never start or end on whitespace: a claim's text is what a reviewer would quote.
-    text = article.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start == end:
-        raise ProjectError(f"span [{start}, {end}) holds only whitespace")
-    return start, end
+def _drawn_claims(article: Article, spans: Sequence[Any], origin: str) -> list[Claim]:
+    """Claims over `(start, end, labels)` spans of a new article, with the extractor's facets
+    (the labels the other tool gave are the reasons; the kind is the extractor's)."""
+    from claims.model import claim_id_for
+    from claims.spans import check_span, span_facets
 
-
-def _facets(article: Article, start: int, end: int) -> dict[str, Any]:
-    """Quantities, dates and speaker the extractor finds inside `[start, end)`."""
-    from claims.extract import extract
-
-    quantities: list[dict[str, Any]] = []
-    dates: list[dict[str, Any]] = []
-    speaker = None
-    for claim in extract(
-        article.text[start:end], lang=article.lang, published=article.published,
-        article_id=article.id,
-    ):
-        for q in claim.quantities:
-            quantities.append(
-                q.model_copy(update={"start": q.start + start, "end": q.end + start}).model_dump(
-                    mode="json"
-                )
-            )
-        for d in claim.dates:
-            dates.append(
-                d.model_copy(update={"start": d.start + start, "end": d.end + start}).model_dump(
-                    mode="json", by_alias=True
-                )
-            )
-        speaker = speaker or claim.speaker
-    return {"quantities": quantities, "dates": dates, "speaker": speaker}
-
-
-STRUCTURAL_TYPES = ("span", "merge", "claim_create")
-"""Actions that move claim boundaries; later ones build on earlier ones."""
-
-
-def _what(event: Event) -> str:
-    return {
-        "span": f"the boundary edit of claim {event.claim_id}",
-        "merge": f"the merge of claim {event.claim_id} with {event.other_id}",
-        "claim_create": f"the drawing of claim {event.claim_id}",
-    }.get(event.type, f"{event.type} on claim {event.claim_id}")
-
-
-def _source(source: Source | dict[str, Any]) -> Source:
-    if isinstance(source, Source):
-        return source
-    try:
-        return Source.model_validate(source)
-    except ValueError as exc:
-        raise ProjectError(_first_error(exc)) from None
-
-
-def _first_error(exc: ValueError) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        items = errors()
-        if items:
-            first = items[0]
-            where = ".".join(str(p) for p in first.get("loc", ()))
-            return f"{where}: {first.get('msg', '')}".strip(": ")
-    return str(exc)
+    claims: list[Claim] = []
+    for start, end, labels in spans:
+        start, end = check_span(article, int(start), int(end))
+        facets = span_facets(article, start, end)
+        claims.append(Claim.model_validate({
+            "id": claim_id_for(article.id, start, end), "article_id": article.id,
+            "start": start, "end": end, "text": article.text[start:end],
+            "kind": facets.get("kind", "other"), "score": 1.0,
+            "reasons": [str(label) for label in labels] or [origin], "origin": origin,
+            "quantities": facets["quantities"], "dates": facets["dates"],
+            "speaker": facets["speaker"],
+        }))
+    unique = {c.id: c for c in claims}
+    return sorted(unique.values(), key=lambda c: (c.start, c.end))

@@ -30,6 +30,7 @@ from claims.model import KnownClaim
 
 if TYPE_CHECKING:
     from claims.store import Store
+    from claims.store.known import CheckedRow
 
 SCORE_CUTOFF = 70.0
 """Matches scoring below this (0-100) are not shown."""
@@ -326,18 +327,20 @@ def _score(a: str, b: str, *, score_cutoff: float | None = None, **_: Any) -> fl
 # -- the project's index --------------------------------------------------------------------------
 
 
-def checked_matches(rows: Iterable[Sequence[Any]]) -> list[tuple[Match, str]]:
-    """Store rows (claim, text, article, title, lang, reviewer, verdict), one per review, as one
-    `Match` per claim with its final verdict, each with the article's language."""
+def checked_matches(rows: Iterable[CheckedRow]) -> list[tuple[Match, str]]:
+    """Store rows (`claims.store.known.CheckedRow`), one per review, as one `Match` per claim
+    with its final verdict (the adjudicated one, else the one every reviewer gave, else None),
+    each with its article's language."""
     out: list[tuple[Match, str]] = []
-    current: list[Sequence[Any]] = []
+    current: list[CheckedRow] = []
 
     def flush() -> None:
         if not current:
             return
         first = current[0]
         verdicts = tuple(str(r[6]) for r in current)
-        final = verdicts[0] if len(set(verdicts)) == 1 else None
+        agreed = verdicts[0] if len(set(verdicts)) == 1 else None
+        final = first[8] if first[7] else agreed
         out.append((Match(kind="claim", key=first[0], text=first[1], verdict=final,
                           verdicts=verdicts, article_id=first[2], article_title=first[3]),
                     first[4] or "und"))
@@ -375,3 +378,39 @@ def build_index(store: Store, *, pause: Callable[[], None] | None = None) -> Sim
     for k in known:
         index.add(known_match(k), k.lang or "und")
     return index
+
+
+class SimilarClaims:
+    """`Project`'s part for claims already checked (mixed into `claims.project.Project`)."""
+
+    store: Store
+
+    if TYPE_CHECKING:
+        from claims.model import ClaimState
+
+        def claim(self, ref: str) -> ClaimState: ...
+
+    def add_known(self, known: Sequence[KnownClaim]) -> int:
+        """Store published fact-checks as reference claims, all in one transaction; returns how
+        many were new (one already held is not added twice)."""
+        with self.store.transaction() as tx:
+            return tx.insert_known(known)
+
+    def known_claims(self) -> list[KnownClaim]:
+        with self.store.read() as tx:
+            return tx.known_claims()
+
+    def similar_index(self) -> SimilarIndex:
+        """Every claim some reviewer gave a verdict, and every reference claim, indexed."""
+        return build_index(self.store)
+
+    def similar(
+        self, claim_ref: str, *, limit: int = 5, index: SimilarIndex | None = None
+    ) -> list[Match]:
+        """Checked claims (any article) and reference claims closest to the claim, best first."""
+        state = self.claim(claim_ref)
+        with self.store.read() as tx:
+            row = tx.one("SELECT lang FROM articles WHERE id = ?", (state.claim.article_id,))
+        index = index if index is not None else self.similar_index()
+        return index.search(state.claim.text, row[0] if row else "und",
+                            exclude=[state.claim.id], limit=limit)

@@ -24,18 +24,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import IO, Any
 
 import orjson
-from pydantic import ValidationError
 
+from claims.files import FileProblem, Limits, iter_lines, loads, open_input
 from claims.model import SCHEMA_VERSION, Article, Claim, Event, article_id_for
 from claims.project import Project, ProjectError, check_reviewer
+from exports.checks import HEAD_BYTES, parse_record, record_problems, refuse_foreign
 from exports.records import ExportRecord, ReviewRecord
 
 
@@ -115,22 +115,12 @@ def import_file(
     progress: Callable[[int, int], object] | None = None,
 ) -> ImportReport:
     """Import a native JSONL export ("-" reads stdin); see the module docstring for the rules."""
-    name = str(path)
-    if name == "-":
-        return import_stream(project, sys.stdin.buffer, name="<stdin>", dry_run=dry_run,
-                             progress=progress)
-    p = Path(path)
-    if not p.exists():
-        raise ImportFileError(f"{name}: no such file")
-    if p.is_dir():
-        raise ImportFileError(f"{name}: is a directory, not a file")
     try:
-        handle = open(p, "rb")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise ImportFileError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    with handle:
-        total = p.stat().st_size
-        return import_stream(project, handle, name=name, dry_run=dry_run, progress=progress,
+        stream, name, total = open_input(str(path))
+    except FileProblem as exc:
+        raise ImportFileError(str(exc)) from None
+    with stream if name != "<stdin>" else nullcontext(stream):
+        return import_stream(project, stream, name=name, dry_run=dry_run, progress=progress,
                              total_bytes=total)
 
 
@@ -149,7 +139,7 @@ def import_stream(
         with project.store.transaction() as tx:
             merger.tx = tx
             done = 0
-            for lineno, record, size in _records(stream, name):
+            for lineno, record, size in read_records(stream, name):
                 merger.merge(lineno, record)
                 done += size
                 if progress is not None and report.records % 2000 == 0:
@@ -160,34 +150,52 @@ def import_stream(
                 raise _Rollback
     except _Rollback:
         pass
+    except FileProblem as exc:
+        raise ImportFileError(str(exc)) from None
     return report
 
 
-def _records(stream: IO[bytes], name: str) -> Iterator[tuple[int, ExportRecord, int]]:
-    for lineno, raw in enumerate(stream, 1):
-        size = len(raw)
-        line = raw.strip()
-        if not line:
-            continue
+def read_records(stream: IO[bytes], name: str) -> Iterator[tuple[int, ExportRecord, int]]:
+    """(line, record, bytes) of a native export; the first bad line raises `FileProblem`.
+
+    Every rule of `exports.checks.record_problems` is applied: what `claims validate` refuses,
+    import refuses, with the same `FILE:LINE: field: problem`. A file in another format
+    (FEVER, AVeriTeC, ClaimReview, CSV, Prodigy, doccano, Label Studio) is named as such.
+    """
+    limits = Limits.from_env()
+    head = peek(stream)
+    refuse_foreign(name, head)
+    for lineno, raw in iter_lines(stream, name, limits.line_bytes):
+        data = loads(raw, name, lineno)
+        if isinstance(data, dict):
+            version = data.get("schema_version")
+            if isinstance(version, int) and version > SCHEMA_VERSION:
+                raise FileProblem(name, f"{version} is newer than this program's "
+                                  f"({SCHEMA_VERSION}); upgrade claims", line=lineno,
+                                  field="schema_version")
+        elif isinstance(data, list) and lineno == 1:
+            raise FileProblem(name, "a JSON array, not JSON Lines (one record a line)",
+                              line=lineno)
+        record, problems = parse_record(data)
+        if record is None:
+            field, problem = problems[0]
+            raise FileProblem(name, problem, line=lineno, field=field or None)
+        for field, problem in record_problems(record):
+            raise FileProblem(name, problem, line=lineno, field=field)
+        if record.article.text is not None:
+            limits.check_article(record.article.text, name, lineno, "article.text")
+        yield lineno, record, len(raw)
+
+
+def peek(stream: IO[bytes]) -> bytes:
+    """The beginning of a stream, left unread (a buffered file or stdin)."""
+    peeker = getattr(stream, "peek", None)
+    if peeker is not None:
         try:
-            data = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            raise ImportFileError(f"{name}:{lineno}: not valid JSON ({exc})") from None
-        if not isinstance(data, dict):
-            raise ImportFileError(f"{name}:{lineno}: a record must be a JSON object")
-        version = data.get("schema_version")
-        if isinstance(version, int) and version > SCHEMA_VERSION:
-            raise ImportFileError(
-                f"{name}:{lineno}: schema_version: {version} is newer than this program's "
-                f"({SCHEMA_VERSION}); upgrade claims"
-            )
-        try:
-            record = ExportRecord.model_validate(data)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(part) for part in first.get("loc", ())) or "record"
-            raise ImportFileError(f"{name}:{lineno}: {where}: {first.get('msg', '')}") from None
-        yield lineno, record, size
+            return bytes(peeker(HEAD_BYTES)[:HEAD_BYTES])
+        except (OSError, ValueError):
+            return b""
+    return b""
 
 
 class _Merger:
@@ -223,6 +231,7 @@ class _Merger:
             )
         }
         pending: list[tuple[ReviewRecord, str]] = []
+        new_events: list[Event] = []
         check_status = False
         for review in reviews:
             ts = _ts(review.updated_at)
@@ -240,8 +249,7 @@ class _Merger:
             if not fresh:
                 self.report.reviews_unchanged += 1
                 continue
-            for event in fresh:
-                self.tx.insert_event(event)
+            new_events += fresh
             self.report.events += len(fresh)
             self.report.reviews_added += 1
             pending.append((review, ts))
@@ -249,12 +257,12 @@ class _Merger:
             check_status = check_status or mine is not None or len(fresh) != len(events)
         if not pending:
             return
-        self.tx.rederive(record.claim_id)
+        self.tx.append_many(new_events)
         self.report.claims_changed += 1
         if not check_status:
             return
         # A verdict set or cleared can move an implicit status; say the imported one explicitly.
-        fixes = 0
+        fixes: list[Event] = []
         for review, ts in pending:
             row = self.tx.one(
                 "SELECT status FROM reviews WHERE claim_id = ? AND reviewer = ?",
@@ -264,11 +272,10 @@ class _Merger:
                 event = _event(record, review.reviewer, "status", {"status": review.status}, ts,
                                key="status-fix")
                 if not self._has_event(event.id):
-                    self.tx.insert_event(event)
+                    fixes.append(event)
                     self.report.events += 1
-                    fixes += 1
         if fixes:
-            self.tx.rederive(record.claim_id)
+            self.tx.append_many(fixes)
 
     def _held_events(self, ids: list[str]) -> set[str]:
         if not ids:
@@ -349,9 +356,8 @@ class _Merger:
             event = _event(record, drawn_by, "claim_create",
                            {"start": record.start, "end": record.end}, ts)
             if not self._has_event(event.id):
-                self.tx.insert_event(event)
                 self.report.events += 1
-            self.tx.rederive(record.claim_id)
+            self.tx.append(event)
         self.report.claims_created += 1
 
     def _checked_reviews(self, lineno: int, record: ExportRecord) -> list[ReviewRecord]:

@@ -11,8 +11,7 @@ from claims.labels import PRESETS, LabelScale
 
 
 def scale_table(scale: LabelScale) -> str:
-    best = max(label.rating for label in scale.labels)
-    worst = min(label.rating for label in scale.labels)
+    worst, best = scale.rating_range or (0, 0)
     lines = [
         f"### `{scale.name}` scale",
         "",
@@ -20,9 +19,11 @@ def scale_table(scale: LabelScale) -> str:
         "|---|---|---|---|---|---|",
     ]
     for n, label in enumerate(scale.labels, 1):
+        rating = f"{label.rating} of {worst}-{best}" if label.rating is not None else \
+            "none (not on the truth scale)"
         lines.append(
             f"| {n} | `{label.id}` | {label.name} | {label.fever} | {label.averitec} | "
-            f"{label.rating} of {worst}-{best} |"
+            f"{rating} |"
         )
     return "\n".join(lines)
 
@@ -32,9 +33,12 @@ def label_table_markdown() -> str:
         "## Label scales and how they map onto datasets\n\n"
         "Each project has one label scale. Every label maps onto a FEVER label, an AVeriTeC "
         "label and a position on the ClaimReview numeric scale (`ratingValue`, with "
-        "`worstRating` 1 meaning false and `bestRating` the most accurate). The FEVER and "
-        "AVeriTeC exports write only claims with a final verdict: a claim reviewers disagree "
-        "on, or rejected as not a claim, is left out.\n"
+        "`worstRating` 1 meaning false and `bestRating` the most accurate). A label that says "
+        "nothing of how true the claim is (not enough evidence, conflicting, unverifiable) has "
+        "no rating: its ClaimReview carries only the label's name, so sorting by `ratingValue` "
+        "never ranks it. The FEVER, AVeriTeC and ClaimReview exports write only claims with a "
+        "final verdict (an adjudicated one, or one all reviewers agree on): a disputed claim "
+        "that was not adjudicated, or one rejected as not a claim, is left out.\n"
     )
     return intro + "\n" + "\n\n".join(scale_table(s) for s in PRESETS.values()) + "\n"
 

@@ -49,6 +49,8 @@ class ArticleRow:
     metadata: str
     ord: int
     text: str = ""
+    added_at: str | None = None
+    """When the article was added to the project (ISO 8601 UTC), as stored."""
 
 
 @dataclass(slots=True)
@@ -61,10 +63,22 @@ class ReviewRow:
     rationale: str
     updated_at: str
     """ISO 8601 UTC with 'Z', as stored."""
+    claim_text: str = ""
+    """This reviewer's rewrite of the claim as a standalone statement, or ""."""
 
     def source_list(self) -> list[dict[str, Any]]:
         parsed: list[dict[str, Any]] = orjson.loads(self.sources)
         return parsed
+
+
+@dataclass(slots=True, frozen=True)
+class Adjudication:
+    """The final verdict an adjudicator gave a disputed claim (the latest one in effect)."""
+
+    reviewer: str
+    verdict: str | None
+    note: str
+    ts: str
 
 
 @dataclass(slots=True)
@@ -81,9 +95,30 @@ class ClaimRow:
     speaker: str | None
     origin: str
     reviews: list[ReviewRow] = field(default_factory=list)
+    adjudication: Adjudication | None = None
+
+    @property
+    def checked_text(self) -> str:
+        """The claim as checked: the adjudicator's rewrite, else the one rewrite every
+        reviewer who wrote one agrees on, else the latest; "" when nobody rewrote the claim
+        (the rule of `claims.model.ClaimState.checked_text`)."""
+        rewritten = [r for r in self.reviews if r.claim_text and r.status != "rejected"]
+        if not rewritten:
+            return ""
+        adjudication = self.adjudication
+        if adjudication is not None:
+            for r in rewritten:
+                if r.reviewer == adjudication.reviewer:
+                    return r.claim_text
+        if len({r.claim_text for r in rewritten}) == 1:
+            return rewritten[0].claim_text
+        return max(rewritten, key=lambda r: r.updated_at).claim_text
 
     @property
     def status(self) -> str:
+        adjudication = self.adjudication
+        if adjudication is not None and adjudication.verdict is not None:
+            return "accepted"  # an adjudicated verdict keeps the claim
         reviews = self.reviews
         if not reviews:
             return "proposed"
@@ -93,6 +128,15 @@ class ClaimRow:
 
     @property
     def verdict(self) -> str | None:
+        """The claim's final verdict: the adjudicated one when there is an adjudication, else
+        the single reviewer's or the one every reviewer agrees on (`agreed_verdict`)."""
+        adjudication = self.adjudication
+        if adjudication is not None:
+            return adjudication.verdict
+        return self.agreed_verdict
+
+    @property
+    def agreed_verdict(self) -> str | None:
         reviews = self.reviews
         if not reviews:
             return None
@@ -101,11 +145,22 @@ class ClaimRow:
             return only.verdict if only.status != "rejected" else None
         return aggregate_verdict(reviews)  # type: ignore[arg-type]
 
+    @property
+    def disputed(self) -> bool:
+        """Reviewers' verdicts differ, or one kept the claim and another rejected it."""
+        kept = [r for r in self.reviews if r.status != "rejected"]
+        if len(kept) != len(self.reviews) and any(
+            r.status == "accepted" or r.verdict is not None for r in kept
+        ):
+            return True
+        return len({r.verdict for r in kept if r.verdict is not None}) > 1
+
 
 _CLAIMS_SQL = (
     "SELECT c.id, c.span_start, c.span_end, c.kind, c.score, c.reasons, c.quantities, "
     "c.dates, c.speaker, c.origin, r.reviewer, r.status, r.verdict, r.sources, r.rationale, "
-    "r.updated_at FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id{reviewer} "
+    "r.updated_at, r.claim_text, c.adjudication "
+    "FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id{reviewer} "
     "WHERE c.article_id = ? AND c.live = 1 "
     "ORDER BY c.span_start, c.span_end, c.id, r.reviewer"
 )
@@ -130,8 +185,8 @@ def articles(tx: Any, filters: Filters, page: int = 500) -> Iterator[ArticleRow]
 
     Keyset paging on `ord` keeps memory flat for a project of a million one-claim articles.
     """
-    sql = "SELECT id, title, url, published, lang, external_id, metadata, ord FROM articles " \
-          "WHERE ord > ?"
+    sql = "SELECT id, title, url, published, lang, external_id, metadata, ord, added_at " \
+          "FROM articles WHERE ord > ?"
     extra: tuple[Any, ...] = ()
     if filters.article_ids:
         sql += f" AND id IN ({', '.join('?' for _ in filters.article_ids)})"
@@ -141,7 +196,8 @@ def articles(tx: Any, filters: Filters, page: int = 500) -> Iterator[ArticleRow]
     while True:
         rows = tx.all(sql, (last, *extra))
         for row in rows:
-            yield ArticleRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], int(row[7]))
+            yield ArticleRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], int(row[7]),
+                             added_at=row[8])
         if len(rows) < page:
             return
         last = int(rows[-1][7])
@@ -260,10 +316,11 @@ def _group(
                 current = ClaimRow(
                     row[0], start, end, text[start:end], row[3], row[4],
                     row[5], row[6], row[7], row[8], row[9], [],
+                    None if filters.reviewer is not None else _adjudication(row[17]),
                 )
                 current_article = article
             if row[10] is not None:
-                current.reviews.append(ReviewRow(*row[10:16]))
+                current.reviews.append(ReviewRow(*row[10:17]))
     if current is not None:
         if len(current.reviews) > 1:
             current.reviews.sort(key=_by_reviewer)
@@ -271,6 +328,18 @@ def _group(
             scanned[0] += 1
         if _keep(current, filters, since):
             yield current_article, current  # type: ignore[misc]
+
+
+def _adjudication(value: Any) -> Adjudication | None:
+    """The stored adjudication (JSON, `claims.store.rows.adjudication_json`), or None.
+
+    With a reviewer filter none applies: that export is the reviewer's own view."""
+    if not value:
+        return None
+    data = orjson.loads(value)
+    verdict = data.get("verdict")
+    return Adjudication(str(data.get("reviewer", "")), verdict if isinstance(verdict, str) else None,
+                        str(data.get("note") or ""), str(data.get("ts", "")))
 
 
 def _by_reviewer(review: ReviewRow) -> str:

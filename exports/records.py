@@ -9,12 +9,18 @@ builds plain dicts in the same order, and the golden and schema tests keep the t
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from claims.model import SCHEMA_VERSION, ClaimKind, DateSpan, Quantity, Source, Status
+
+RFC3339 = re.compile(
+    r"^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$"
+)
+"""A date-time as JSON Schema's "date-time" format means it (RFC 3339, zone required)."""
 
 SCHEMA_ID = f"https://claims.invalid/schema/export-record-v{SCHEMA_VERSION}.json"
 
@@ -27,7 +33,7 @@ class ArticleRef(_Record):
     """The article a claim comes from. `text`, `external_id` and `metadata` are present only
     in exports made with `--with-articles`, which lets `claims import` create the article."""
 
-    id: str
+    id: str = Field(pattern=r"^[0-9a-f]{16}$")
     """Hash of the article's exact text (`claims.model.article_id_for`)."""
     title: str | None
     url: str | None
@@ -59,17 +65,31 @@ class ReviewRecord(_Record):
     updated_at: datetime
     """When the reviewer last changed this review: ISO 8601, UTC, ending in 'Z'."""
 
+    @field_validator("updated_at", mode="before")
+    @classmethod
+    def _rfc3339(cls, value: Any) -> Any:
+        # Lax pydantic would take a number (seconds since 1970) or a bare date.
+        if isinstance(value, str) and not RFC3339.match(value):
+            raise ValueError("must be an RFC 3339 date-time with a time zone "
+                             "(2025-03-04T10:00:00Z)")
+        if not isinstance(value, (str, datetime)):
+            raise ValueError("must be an RFC 3339 date-time string")
+        return value
+
 
 class ExportRecord(_Record):
     """One claim as exported: a line of the native JSONL."""
 
     schema_version: int = Field(ge=1, le=SCHEMA_VERSION)
-    claim_id: str
+    claim_id: str = Field(pattern=r"^[0-9a-f]{12}$")
+    """The claim's id as claims makes them (`claims.model.claim_id_for`)."""
     article: ArticleRef
-    text: str
-    """Exactly `article.text[start:end]`."""
+    text: str = Field(min_length=1)
+    """Exactly `article.text[start:end]`: never empty, as long as the span."""
     start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    """Offset of the claim's first character in the article text (a Python str index)."""
+    end: int = Field(ge=1)
+    """Offset just past the claim: start < end; every quantity and date lies in [start, end)."""
     sentence: Span
     """The sentence(s) holding the claim."""
     paragraph: Span
@@ -101,7 +121,23 @@ REVIEW_FIELDS: tuple[str, ...] = tuple(ReviewRecord.model_fields)
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (Draft 2020-12) of one native JSONL line."""
+    from claims.labels import PRESETS
+
     schema = ExportRecord.model_json_schema(by_alias=True, mode="serialization")
+    schema["properties"]["label_scale"]["enum"] = list(PRESETS)
+    # The verdicts a record may carry are the labels of its own scale.
+    schema["allOf"] = [
+        {
+            "if": {"properties": {"label_scale": {"const": name}}, "required": ["label_scale"]},
+            "then": {
+                "properties": {
+                    "verdict": {"enum": [*scale.ids, None]},
+                    "reviews": {"items": {"properties": {"verdict": {"enum": [*scale.ids, None]}}}},
+                }
+            },
+        }
+        for name, scale in PRESETS.items()
+    ]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from exports import averitec, claimreview, csvfmt, fever
+from exports import averitec, claimreview, csvfmt, fever, parquet
 from exports.common import ExportContext
 from exports.native import NativeBuilder
 from exports.reader import ArticleRow, ClaimRow
@@ -29,11 +29,15 @@ class ExportFormat:
     description: str
     suffix: str
     converter: Callable[[ExportContext], Converter]
-    encoding: Literal["json", "csv"] = "json"
+    encoding: Literal["json", "csv", "binary"] = "json"
     array: bool = False
     """JSON only: write one JSON list instead of one record a line."""
     header: tuple[str, ...] = ()
     """CSV only: the column names."""
+    check: Callable[[ExportContext], None] | None = None
+    """Raises `ProjectError` before anything is written when the export cannot be made."""
+    writer: Callable[[Iterable[Any], Any, ExportContext], int] | None = None
+    """Writes the records itself (binary formats such as Parquet); returns how many."""
 
 
 def _native(ctx: ExportContext) -> Converter:
@@ -55,9 +59,12 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("averitec", "AVeriTeC JSON list with question-answer evidence", ".json",
                      averitec.converter, array=True),
         ExportFormat("claimreview", "schema.org ClaimReview JSON-LD list", ".json",
-                     claimreview.converter, array=True),
+                     claimreview.converter, array=True, check=claimreview.check),
         ExportFormat("csv", "CSV, one row per claim and reviewer", ".csv", csvfmt.converter,
                      encoding="csv", header=csvfmt.COLUMNS),
+        ExportFormat("parquet", "Parquet with a fixed Arrow schema (needs pyarrow)", ".parquet",
+                     parquet.converter, encoding="binary", check=parquet.check,
+                     writer=parquet.write),
     )
 }
 

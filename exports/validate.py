@@ -1,22 +1,24 @@
 """`claims validate FILE`: check a JSONL file against the export JSON Schema, line by line.
 
-Uses `jsonschema` (Draft 2020-12) on the schema `claims schema` prints, so what passes here
-passes any other validator given that schema. Each problem names the line and the field path.
-Beyond the schema, a record that carries its article's text must have
-`text == article.text[start:end]`.
+Uses `jsonschema` (Draft 2020-12, formats checked) on the schema `claims schema` prints, so
+what passes here passes any other validator given that schema; then every rule the importer
+applies that needs no project (`exports.checks`): offsets, facets inside the claim, labels of
+the record's scale, reviewers, time stamps. A file `claims validate` passes is one `claims
+import` takes (given its articles). Each problem names the line and the field path.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any
 
-import orjson
-
+from claims.files import FileProblem, Limits, iter_lines, loads, open_input
 from claims.project import ProjectError
+from exports.checks import parse_record, record_problems, refuse_foreign
+from exports.importer import peek
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class ValidationReport:
 
 def _validator() -> Any:
     try:
-        from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+        from jsonschema import Draft202012Validator, FormatChecker  # type: ignore[import-untyped]
     except ModuleNotFoundError:  # pragma: no cover - jsonschema is a dependency of validate
         raise ProjectError(
             "claims validate needs the jsonschema package: pip install 'jsonschema>=4.21'"
@@ -53,25 +55,42 @@ def _validator() -> Any:
 
     schema = json_schema()
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(schema, format_checker=format_checker(FormatChecker))
+
+
+def format_checker(checker_class: Any) -> Any:
+    """The formats the schema names, checked as the importer reads them (no extra packages)."""
+    from datetime import date, datetime
+
+    from exports.records import RFC3339
+
+    checker = checker_class(formats=())
+
+    @checker.checks("date-time", raises=ValueError)
+    def _date_time(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        if not RFC3339.match(value):
+            raise ValueError("not an RFC 3339 date-time with a time zone")
+        datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+        return True
+
+    @checker.checks("date", raises=ValueError)
+    def _date(value: object) -> bool:
+        if isinstance(value, str):
+            date.fromisoformat(value)
+        return True
+
+    return checker
 
 
 def validate_file(path: str | os.PathLike[str], *, max_problems: int = 100) -> ValidationReport:
-    name = str(path)
-    if name == "-":
-        import sys
-
-        return validate_stream(sys.stdin.buffer, name="<stdin>", max_problems=max_problems)
-    p = Path(path)
-    if not p.exists():
-        raise ProjectError(f"{name}: no such file")
-    if p.is_dir():
-        raise ProjectError(f"{name}: is a directory, not a file")
     try:
-        with open(p, "rb") as handle:
-            return validate_stream(handle, name=name, max_problems=max_problems)
-    except OSError as exc:
-        raise ProjectError(f"{name}: cannot read ({exc.strerror or exc})") from None
+        stream, name, _ = open_input(str(path))
+    except FileProblem as exc:
+        raise ProjectError(str(exc)) from None
+    with stream if name != "<stdin>" else nullcontext(stream):
+        return validate_stream(stream, name=name, max_problems=max_problems)
 
 
 def validate_stream(
@@ -79,24 +98,27 @@ def validate_stream(
 ) -> ValidationReport:
     validator = _validator()
     report = ValidationReport(name=name)
-    for lineno, raw in enumerate(stream, 1):
-        line = raw.strip()
-        if not line:
-            continue
-        report.records += 1
-        for problem in _check_line(validator, lineno, line):
-            if len(report.problems) >= max_problems:
-                report.truncated = True
-                return report
-            report.problems.append(problem)
+    limits = Limits.from_env()
+    try:
+        refuse_foreign(name, peek(stream))
+        for lineno, raw in iter_lines(stream, name, limits.line_bytes):
+            report.records += 1
+            for problem in _check_line(validator, lineno, raw, name, limits):
+                if len(report.problems) >= max_problems:
+                    report.truncated = True
+                    return report
+                report.problems.append(problem)
+    except FileProblem as exc:
+        raise ProjectError(str(exc)) from None
     return report
 
 
-def _check_line(validator: Any, lineno: int, line: bytes) -> Iterator[Problem]:
+def _check_line(validator: Any, lineno: int, raw: bytes, name: str,
+                limits: Limits) -> Iterator[Problem]:
     try:
-        data = orjson.loads(line)
-    except orjson.JSONDecodeError as exc:
-        yield Problem(lineno, "", f"not valid JSON ({exc})")
+        data = loads(raw, name, lineno)
+    except FileProblem as exc:
+        yield Problem(lineno, exc.field or "", exc.problem)
         return
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
@@ -106,9 +128,19 @@ def _check_line(validator: Any, lineno: int, line: bytes) -> Iterator[Problem]:
             if len(missing) >= 3:
                 path.append(missing[1])
         yield Problem(lineno, ".".join(path), error.message)
-    if errors or not isinstance(data, dict):
+    if errors:
         return
-    article = data.get("article") or {}
-    text = article.get("text")
-    if isinstance(text, str) and text[data["start"] : data["end"]] != data["text"]:
-        yield Problem(lineno, "text", "is not article.text[start:end]")
+    # What the schema cannot say (offsets, scale labels per review, time ranges): the very
+    # checks `claims import` applies.
+    record, problems = parse_record(data)
+    for field_name, message in problems:
+        yield Problem(lineno, field_name, message)
+    if record is None:
+        return
+    for field_name, message in record_problems(record):
+        yield Problem(lineno, field_name, message)
+    if record.article.text is not None:
+        try:
+            limits.check_article(record.article.text, name, lineno, "article.text")
+        except FileProblem as exc:
+            yield Problem(lineno, "article.text", exc.problem)

@@ -22,9 +22,17 @@ import orjson
 
 from claims.model import STATUSES
 from claims.project import Project, ProjectError
-from exports.common import ExportContext, Publisher
+from claims.terminal import escape_json
+from exports.common import FILTERED, ExportContext, ExportReport, Publisher
 from exports.reader import Filters, count_claims, iter_claims
 from exports.registry import ExportFormat, get_format
+from exports.target import (
+    ExportTargetError,
+    database_files,
+    remove_stale_temporaries,
+    resolve_target,
+    temporary_prefix,
+)
 
 Progress = Callable[[int, int], object]
 """`progress(claims_scanned, claims_total)`, called every few thousand claims and at the end."""
@@ -111,22 +119,36 @@ def write_stream(
     filters: Filters | None = None,
     publisher: Publisher | None = None,
     progress: Progress | None = None,
+    report: ExportReport | None = None,
+    raw_cells: bool = False,
 ) -> int:
-    """Write the export to a binary stream; returns the number of records written."""
+    """Write the export to a binary stream; returns the number of records written.
+
+    `report`, when given, is filled with the records written, the claims looked at, the
+    claims left out and why, and the format's warnings (for the summary on stderr). CSV cells
+    that a spreadsheet would run as a formula get a leading `'` unless `raw_cells`
+    (see `neutralise_cell`).
+    """
     export_format = get_format(fmt) if isinstance(fmt, str) else fmt
     filters = filters or Filters()
+    report = report if report is not None else ExportReport()
     ctx = ExportContext(scale=project.scale, filters=filters,
-                        publisher=publisher or project_publisher(project))
+                        publisher=publisher or project_publisher(project), report=report)
+    if export_format.check is not None:
+        export_format.check(ctx)
     convert = export_format.converter(ctx)
     scanned = [0]
+    kept = [0]
     with project.store.read() as tx:
         total = count_claims(tx, filters) if progress is not None else 0
         claims = iter_claims(tx, filters, scanned,
                              prefetch=project.store.dialect != "sqlite")
         try:
-            records = _records(claims, convert, scanned, total, progress)
-            if export_format.encoding == "csv":
-                n = _write_csv(records, out, export_format.header)
+            records = _records(claims, convert, scanned, kept, total, progress)
+            if export_format.writer is not None:
+                n = export_format.writer(records, out, ctx)
+            elif export_format.encoding == "csv":
+                n = _write_csv(records, out, export_format.header, raw_cells=raw_cells)
             elif export_format.array:
                 n = _write_json_array(records, out)
             else:
@@ -139,14 +161,20 @@ def write_stream(
             claims.close()
     if progress is not None:
         progress(scanned[0], max(total, scanned[0]))
+    report.records = n
+    report.claims = scanned[0]
+    if scanned[0] > kept[0]:
+        report.left_out[FILTERED] += scanned[0] - kept[0]
     return n
 
 
 def _records(
-    rows: Iterator[Any], convert: Any, scanned: list[int], total: int, progress: Progress | None
+    rows: Iterator[Any], convert: Any, scanned: list[int], kept: list[int], total: int,
+    progress: Progress | None,
 ) -> Iterator[Any]:
     next_report = PROGRESS_EVERY
     for article, claim in rows:
+        kept[0] += 1
         yield from convert(article, claim)
         if progress is not None and scanned[0] >= next_report:
             progress(scanned[0], max(total, scanned[0]))
@@ -192,10 +220,28 @@ def _write_json_array(records: Iterator[Any], out: IO[bytes]) -> int:
     return n
 
 
-def _write_csv(records: Iterator[Any], out: IO[bytes], header: Sequence[str]) -> int:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell that starts like a formula, prefixed with `'` so it stays text (OWASP).
+
+    `=HYPERLINK(...)` or `=cmd|' /C calc'!A0` in a title, a claim, a rationale or a reviewer
+    name would otherwise run when the CSV is opened in a spreadsheet. Numbers are left alone.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _write_csv(records: Iterator[Any], out: IO[bytes], header: Sequence[str], *,
+               raw_cells: bool = False) -> int:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(header)
+    if not raw_cells:
+        records = ([neutralise_cell(cell) for cell in row] for row in records)
     background = _BackgroundWriter(out)
     n = 0
     try:
@@ -224,6 +270,8 @@ def write_file(
     with_articles: bool = False,
     publisher: Publisher | None = None,
     progress: Progress | None = None,
+    report: ExportReport | None = None,
+    raw_cells: bool = False,
 ) -> int:
     """Export `project` in format `fmt` to `path`, atomically; returns the records written.
 
@@ -236,17 +284,34 @@ def write_file(
     if str(path) == "-":
         import sys
 
-        out = sys.stdout.buffer
+        out: Any = sys.stdout.buffer
+        if export_format.encoding == "json":
+            out = _TerminalSafe(out)  # the same JSON, with terminal controls escaped
         with _reading_project(project) as reader:
             n = write_stream(reader, export_format, out, filters=filters,
                              publisher=publisher or project_publisher(project),
-                             progress=progress)
+                             progress=progress, report=report, raw_cells=raw_cells)
         out.flush()
         return n
-    with atomic_output(path) as out, _reading_project(project) as reader:
+    with atomic_output(path, database_files(project.store)) as out, \
+            _reading_project(project) as reader:
         return write_stream(reader, export_format, out, filters=filters,
                             publisher=publisher or project_publisher(project),
-                            progress=progress)
+                            progress=progress, report=report, raw_cells=raw_cells)
+
+
+class _TerminalSafe:
+    """Standard output for JSON exports: C1, DEL and bidi controls written as \\u escapes."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self._out = out
+
+    def write(self, chunk: bytes) -> int:
+        self._out.write(escape_json(chunk))
+        return len(chunk)
+
+    def flush(self) -> None:
+        self._out.flush()
 
 
 @contextmanager
@@ -256,11 +321,11 @@ def _reading_project(project: Project) -> Iterator[Project]:
     A long export holds its read transaction for its whole length; on the project's own
     connection that would make the annotator's writes (same connection, same lock) wait.
     """
-    from claims.store import StoreError, open_store
+    from claims.store import StoreError
 
     try:
-        store = open_store(project.store.url)
-    except (StoreError, OSError):
+        store = project.store.reader()  # type: ignore[attr-defined]
+    except (StoreError, OSError, AttributeError):
         yield project
         return
     reader = Project(store)
@@ -270,11 +335,16 @@ def _reading_project(project: Project) -> Iterator[Project]:
         reader.close()
 
 
-def check_writable(path: str | os.PathLike[str]) -> Path:
-    """The target as a Path, or ExportError saying why it cannot be written."""
-    target = Path(path)
-    if target.is_dir():
-        raise ExportError(f"{target}: is a directory; give a file name")
+def check_writable(path: str | os.PathLike[str], protected: Sequence[Path] = ()) -> Path:
+    """The file to replace, or ExportError saying why it cannot or must not be written.
+
+    `protected` are files an export must never replace (the project's database and its
+    companions); see `exports.target` for the rules.
+    """
+    try:
+        target = resolve_target(path, protected)
+    except ExportTargetError as exc:
+        raise ExportError(str(exc)) from None
     folder = target.parent
     if not folder.exists():
         raise ExportError(f"{target}: folder {folder} does not exist")
@@ -288,11 +358,14 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
 
 
 @contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+def atomic_output(
+    path: str | os.PathLike[str], protected: Sequence[Path] = ()
+) -> Iterator[IO[bytes]]:
     """A binary file that replaces `path` only if the block ends without an exception."""
-    target = check_writable(path)
+    target = check_writable(path, protected)
+    remove_stale_temporaries(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+        fd, tmp_name = tempfile.mkstemp(prefix=temporary_prefix(target), suffix=".tmp",
                                         dir=target.parent)
     except OSError as exc:
         raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from None

@@ -36,7 +36,8 @@ def _as_postgres(args: list[str]) -> list[str]:
 
 
 @contextmanager
-def postgres_server() -> Iterator[str]:
+def postgres_server(*, durable: bool = False) -> Iterator[str]:
+    """A server URL; `durable` keeps fsync on (benchmarks), the tests run without it."""
     url = os.environ.get("CLAIMS_TEST_PG")
     if url:
         yield url
@@ -56,7 +57,8 @@ def postgres_server() -> Iterator[str]:
                       "--no-sync"]),
         check=True, capture_output=True,
     )
-    options = f"-k {folder} -c listen_addresses='' -c fsync=off -p 55432"
+    fsync = "on" if durable else "off"
+    options = f"-k {folder} -c listen_addresses='' -c fsync={fsync} -p 55432"
     subprocess.run(
         _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-w",
                       "-l", str(folder / "log"), "start"]),

@@ -151,10 +151,11 @@ BAD_FILES = {
     "empty.txt": (b"   \n", "the file is empty"),
     "cp1252.txt": ("Le café coûte 3 €".encode("cp1252"), "--encoding cp1252"),
     "bad.jsonl": (b'{"text": "ok, a fine article"}\n{"text": "broken\n', "bad.jsonl:2: not valid JSON"),
-    "field.jsonl": (b'{"text": "a fine article"}\n{"text": 12}\n', "field.jsonl:2: field 'text'"),
-    "date.jsonl": (b'{"text": "x y z", "published": "March 3"}\n', "date.jsonl:1: field 'published'"),
+    "field.jsonl": (b'{"text": "a fine article"}\n{"text": 12}\n',
+                    "field.jsonl:2: text: must be a non-empty string"),
+    "date.jsonl": (b'{"text": "x y z", "published": "March 3"}\n', "date.jsonl:1: published: "),
     "lang.jsonl": (b'{"text": "x y z", "lang": "de"}\n', "language 'de' is not supported"),
-    "extra.jsonl": (b'{"text": "x y z", "body": 1}\n', "unknown field 'body'"),
+    "extra.jsonl": (b'{"text": "x y z", "body": 1}\n', "extra.jsonl:1: body: unknown field"),
     "notes.pdf": (b"%PDF-1.4", "unsupported file type '.pdf'"),
 }
 
@@ -184,15 +185,17 @@ def test_add_refuses_bad_files_and_changes_nothing(
 def test_unreadable_file(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text(SAMPLE_TEXT)
-    real = Path.read_bytes
+    import claims.files
 
-    def denied(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    real = os.open
 
-    # Root reads any file, so a permission error is simulated where the loader reads.
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    def denied(name: str, flags: int, *args: int) -> int:
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real(name, flags, *args)
+
+    # Root reads any file, so a permission error is simulated where the one reader opens.
+    monkeypatch.setattr(claims.files.os, "open", denied)
     result = run(["add", str(path)], db_path)
     assert result.exit_code == 1
     assert "secret.txt: cannot read (Permission denied)" in result.stderr
@@ -335,9 +338,9 @@ def test_extract_jsonl_input_keeps_line_ids(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b'{"id": 1, "text": "fine"}\n{"id": 2}\n', "corpus.jsonl:2: field 'text' must be a string"),
-        (b'{"text": "no id"}\n', "corpus.jsonl:1: field 'id' is missing"),
-        (b'{"id": 1, "text": "x", "published": "soon"}\n', "corpus.jsonl:1: field 'published'"),
+        (b'{"id": 1, "text": "fine"}\n{"id": 2}\n', "corpus.jsonl:2: text: must be a string"),
+        (b'{"text": "no id"}\n', "corpus.jsonl:1: id: is missing"),
+        (b'{"id": 1, "text": "x", "published": "soon"}\n', "corpus.jsonl:1: published: "),
         (b"not json\n", "corpus.jsonl:1: not valid JSON"),
     ],
 )
@@ -406,7 +409,7 @@ def test_nul_characters_are_refused_by_name(tmp_path: Path, db_path: Path) -> No
     path = tmp_path / "nul.jsonl"
     path.write_bytes(orjson.dumps({"text": "A long enough article text " * 20 + "\u0000 end"}) + b"\n")
     result = run(["add", str(path)], db_path)
-    assert result.exit_code == 1 and "nul.jsonl:1: field 'text' contains NUL" in result.stderr
+    assert result.exit_code == 1 and "nul.jsonl:1: text: contains NUL" in result.stderr
     late = tmp_path / "late.txt"
     late.write_text("Plain text. " * 1000 + "\x00", encoding="utf-8")
     result = run(["add", str(late)], db_path)
@@ -424,9 +427,9 @@ def test_article_urls_must_be_http(tmp_path: Path, db_path: Path) -> None:
     path = tmp_path / "links.jsonl"
     path.write_bytes(orjson.dumps({"text": SAMPLE_TEXT, "url": "javascript:alert(1)"}) + b"\n")
     result = run(["add", str(path)], db_path)
-    assert result.exit_code == 1 and "links.jsonl:1: field 'url'" in result.stderr
+    assert result.exit_code == 1 and "links.jsonl:1: url: " in result.stderr
     txt = tmp_path / "story.txt"
     txt.write_text(ARTICLE_EN, encoding="utf-8")
     (tmp_path / "story.json").write_bytes(orjson.dumps({"url": "file:///etc/passwd"}))
     result = run(["add", str(txt)], db_path)
-    assert result.exit_code == 1 and "story.json: field 'url'" in result.stderr
+    assert result.exit_code == 1 and "story.json: url: " in result.stderr

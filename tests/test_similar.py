@@ -233,12 +233,12 @@ def test_bad_claimreview_files_name_line_and_field(text: str, message: str) -> N
 
 
 def test_migration_adds_the_reference_claims_table(tmp_path: Path) -> None:
-    path = tmp_path / "v4.db"
+    path = tmp_path / "v5.db"
     conn = sqlite3.connect(path)
-    for migration in MIGRATIONS[:4]:
+    for migration in MIGRATIONS[:5]:
         for statement in migration("sqlite"):
             conn.execute(statement)
-    conn.execute("INSERT INTO meta VALUES ('schema_version', '4')")
+    conn.execute("INSERT INTO meta VALUES ('schema_version', '5')")
     conn.commit()
     conn.close()
     store = open_store(str(path))
@@ -255,10 +255,10 @@ def test_migration_on_postgres(pg_server: str) -> None:
 
     url = fresh_database(pg_server)
     with psycopg.connect(url, autocommit=True) as conn:
-        for migration in MIGRATIONS[:4]:
+        for migration in MIGRATIONS[:5]:
             for statement in migration("postgres"):
                 conn.execute(statement)
-        conn.execute("INSERT INTO meta VALUES ('schema_version', '4')")
+        conn.execute("INSERT INTO meta VALUES ('schema_version', '5')")
     store = open_store(url)
     assert store.schema_version() == SCHEMA_VERSION
     with store.read() as tx:

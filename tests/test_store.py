@@ -41,13 +41,21 @@ def test_verdict_implies_acceptance_and_clearing_takes_it_back(
     assert state.verdict is None
 
 
-def test_explicit_rejection_wins_over_a_verdict(sample: tuple[Project, list[str]]) -> None:
+def test_a_verdict_restores_a_rejected_claim_and_a_rejection_clears_the_verdict(
+    sample: tuple[Project, list[str]],
+) -> None:
+    """A rejected claim never carries a verdict: the store applies one rule either way."""
     project, ids = sample
     project.reject(ids[0], "bob")
     state = project.set_verdict(ids[0], "bob", "supported").changed[0]
-    assert state.review_by("bob").status == "rejected"
-    state = project.toggle_reject(ids[0], "bob").changed[0]
-    assert state.review_by("bob").status == "accepted"  # restored, and the verdict keeps it
+    review = state.review_by("bob")
+    assert (review.status, review.verdict) == ("accepted", "supported")
+    state = project.reject(ids[0], "bob").changed[0]
+    review = state.review_by("bob")
+    assert (review.status, review.verdict) == ("rejected", None)
+    state = project.undo("bob").changed[0]  # undoing the rejection brings the verdict back
+    review = state.review_by("bob")
+    assert (review.status, review.verdict) == ("accepted", "supported")
 
 
 def test_reviewers_never_overwrite_each_other(sample: tuple[Project, list[str]]) -> None:

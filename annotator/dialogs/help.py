@@ -55,6 +55,12 @@ def legend() -> Text:
     ):
         text.append(f" {name} ", style=_style(key, False))
         text.append(" ")
+    from annotator.widgets.team_marks import LEGEND, MARK_STYLES
+
+    text.append("\nList marks: ", style="bold")
+    for mark, name in LEGEND:
+        text.append(mark, style=MARK_STYLES[mark])
+        text.append(f" {name}  ")
     return text
 
 

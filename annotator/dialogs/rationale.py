@@ -16,14 +16,15 @@ from annotator.widgets.inputs import SafeTextArea
 class RationaleDialog(ModalScreen[str | None]):
     BINDINGS = bindings(RATIONALE_KEYS)
 
-    def __init__(self, claim_text: str, rationale: str) -> None:
+    def __init__(self, claim_text: str, rationale: str, *, title: str = "Rationale") -> None:
         super().__init__()
         self.claim_text = claim_text
         self.rationale = rationale
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="rationale-dialog"):
-            yield Static(Text("Rationale", style="bold"), classes="dialog-title")
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             yield Static(Text(clean_line(self.claim_text)[:200], style="italic"),
                          classes="dialog-context")
             yield SafeTextArea(clean(self.rationale), id="rationale-text", soft_wrap=True,

@@ -8,6 +8,8 @@ just the claims the Project reports as changed.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -18,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from annotator.keymap import ARTICLE_KEYS, bindings
+from annotator.live import Changes, high_water
 from annotator.safe_text import clean
 from annotator.widgets.article_view import ArticleView, ClaimClicked
 from annotator.widgets.claim_book import ClaimBook
@@ -26,13 +29,22 @@ from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
 from annotator.widgets.similar import SimilarPanel
 from claims.model import ClaimState, Event
-from claims.project import ActionResult
+from claims.project import ActionResult, StaleAction
 
 if TYPE_CHECKING:
     from annotator.app import ClaimsApp
 
 HISTORY_DELAY = 0.12
 """Seconds the cursor must rest on a claim before its history is read from the log."""
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A stale action: nothing was recorded. The claims it named, as they stand at `seq`."""
+
+    error: StaleAction
+    seq: int
+    states: list[ClaimState]
 
 
 class ArticleScreen(Screen[None]):
@@ -47,6 +59,10 @@ class ArticleScreen(Screen[None]):
         self._history: dict[str, list[Event]] = {}
         self._history_timer: Timer | None = None
         self._detail_pending = False
+        self.watchers: list[Callable[[set[str]], None]] = []
+        """Called with the ids of claims that changed under the screen (adjudication view)."""
+        self._seq_of: dict[str, int] = {}
+        """Per claim, the log position its state on screen reflects (live view, actions)."""
 
     @property
     def claims_app(self) -> ClaimsApp:
@@ -76,13 +92,16 @@ class ArticleScreen(Screen[None]):
         app = self.claims_app
         try:
             article = app.project.article(article_id)
+            # Read the log's mark first: whatever commits after it reaches the live view.
+            seq = high_water(app.project)
             states = app.project.claims(article.id)
         except Exception as exc:
             app.call_from_thread(app.notify, f"Cannot open article: {exc}", severity="error",
                                  markup=False)
             return
-        book = ClaimBook.build(article, states, app.reviewer, app.project.scale)
-        app.call_from_thread(self._loaded, book, claim_id)
+        book = ClaimBook.build(article, states, app.reviewer, app.project.scale,
+                               blind=app.project.blind)
+        app.call_from_thread(self._loaded, book, claim_id, seq)
         if not app.summaries:  # `]` and `[` follow the project's order of articles
             try:
                 summaries = app.project.articles(app.reviewer)
@@ -90,10 +109,12 @@ class ArticleScreen(Screen[None]):
                 return
             app.call_from_thread(setattr, app, "summaries", summaries)
 
-    def _loaded(self, book: ClaimBook, claim_id: str | None) -> None:
+    def _loaded(self, book: ClaimBook, claim_id: str | None, seq: int = 0) -> None:
         self.book = book
         self.article_id = book.article.id
         self._history.clear()
+        self._seq_of.clear()
+        self.claims_app.live.follow(book.article.id, seq, self._remote)
         index = book.index_of(claim_id) if claim_id else None
         self.cursor = index if index is not None else 0
         current = self.current_id()
@@ -108,6 +129,9 @@ class ArticleScreen(Screen[None]):
         # first, so what the previous article left behind can still be collected.
         gc.unfreeze()
         gc.freeze()
+
+    def on_unmount(self) -> None:
+        self.claims_app.live.unfollow(self._remote)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
     def _warm_extractor(self, lang: str) -> None:
@@ -149,7 +173,7 @@ class ArticleScreen(Screen[None]):
             position=f"claim {self.cursor + 1 if n else 0} of {n}",
         )
 
-    def _show_detail(self) -> None:
+    def _show_detail(self, keep_scroll: bool = False) -> None:
         state = self.current()
         panel = self.query_one(DetailPanel)
         if state is None or self.book is None:
@@ -159,7 +183,9 @@ class ArticleScreen(Screen[None]):
                 self.query_one(SimilarPanel).show_claim(None, "und", self.book.scale)
             return
         history = self._history.get(state.claim.id)
-        panel.show(claim_details(state, self.book.scale, self.book.reviewer, history))
+        panel.show(claim_details(state, self.book.scale, self.book.reviewer, history,
+                                 blind=self.book.blind),
+                   keep_scroll=keep_scroll)
         self.query_one(SimilarPanel).show_claim(state, self.book.article.lang, self.book.scale)
         if history is None:
             if self._history_timer is not None:
@@ -183,7 +209,9 @@ class ArticleScreen(Screen[None]):
             state = self.current()
             assert state is not None
             panel = self.query_one(DetailPanel)
-            panel.show(claim_details(state, self.book.scale, self.book.reviewer, events))
+            panel.show(claim_details(state, self.book.scale, self.book.reviewer, events,
+                                 blind=self.book.blind),
+                       keep_scroll=True)
 
     def move_to(self, index: int) -> None:
         book = self.book
@@ -315,19 +343,52 @@ class ArticleScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------
 
+    def submit_action(self, job: Any, *, follow: str | None = None) -> None:
+        """Queue a Project action for another screen (adjudication) that shows this book."""
+        self._submit(job, follow=follow)
+
+    def action_adjudicate(self) -> None:
+        from annotator.screens.adjudicate import AdjudicationScreen
+
+        if self.book is None:
+            return
+
+        def back(claim_id: str | None) -> None:
+            if claim_id is not None:
+                self.jump_to_claim(claim_id)
+
+        self.app.push_screen(AdjudicationScreen(self, self.current_id()), back)
+
     def _submit(self, job: Any, *, follow: str | None = None) -> None:
         """Queue `job` (a Project call returning an ActionResult or None)."""
-        def run() -> tuple[ActionResult | None, dict[str, bool]]:
-            result = job()
+        app = self.claims_app
+        live = app.live
+        self.query_one("#header", AppHeader).set(saved="saving\u2026")
+
+        def run() -> tuple[ActionResult | Refused | None, dict[str, bool]]:
+            try:
+                result = job()
+            except StaleAction as exc:
+                # Read what replaced the claim now, off the event loop, to show it at once.
+                seq = app.project.last_seq()
+                ids = dict.fromkeys(c for c in (exc.claim_id, exc.successor) if c)
+                return Refused(exc, seq, [app.project.claim(cid) for cid in ids]), {}
+            live.own(result.event.seq if result is not None else None)
             changed = result.changed if result is not None else []
             return result, {state.claim.id: state.live for state in changed}
 
         self.claims_app.runner.submit(run, lambda outcome: self._applied(*outcome, follow=follow))
 
-    def _applied(self, result: ActionResult | None, live: dict[str, bool], *,
+    def _applied(self, result: ActionResult | Refused | None, live: dict[str, bool], *,
                  follow: str | None) -> None:
         """Show a committed action; `follow` ("undo", "redo", "create") moves to its claim."""
         book = self.book
+        if not self.claims_app.runner.pending:
+            self.query_one("#header", AppHeader).set(
+                saved="not saved" if isinstance(result, Refused) else "saved")
+        if isinstance(result, Refused):
+            self._refused(result)
+            return
         if result is None:
             self.app.notify("Nothing to undo." if follow == "undo" else "Nothing to redo.")
             return
@@ -339,46 +400,129 @@ class ArticleScreen(Screen[None]):
             self.open_article(event.article_id, event.claim_id)
             return
         current_id = self.current_id()
-        table = self.query_one(ClaimTable)
-        view = self.query_one(ArticleView)
-        old_spans = [
-            (s.claim.start, s.claim.end) for s in map(book.get, (c.claim.id for c in result.changed))
-            if s is not None
-        ]
-        structural = book.apply(result.changed, live)
-        self.query_one(SimilarPanel).claims_changed(result.changed, book.article.title,
-                                                    book.article.lang)
+        changed = self._newer(result.changed, event.seq or 0)
         # The log gained exactly `event`: extend the cached history rather than read it again.
-        for cid in [s.claim.id for s in result.changed]:
+        for cid in [s.claim.id for s in changed]:
             cached = self._history.get(cid)
             if cached is not None and cid == event.claim_id:
                 self._history[cid] = [*cached, event]
             else:
                 self._history.pop(cid, None)
-        if structural:
-            index = book.index_of(current_id) if current_id else None
-            self.cursor = max(0, min(len(book) - 1, index if index is not None else self.cursor))
-            table.cursor = self.cursor
-            table.structure_changed()
-            view.refresh()
-        else:
-            for state in result.changed:
-                i = book.index_of(state.claim.id)
-                if i is not None:
-                    table.refresh_row(i)
-            for start, end in old_spans:
-                view.refresh_span(start, end)
+        structural = self._put(changed)
         target = event.claim_id if follow else None
         if target is not None and book.index_of(target) is not None and target != current_id:
             self.jump_to_claim(target)
             self._update_header()
             return
-        if structural:
-            table.move_cursor(self.cursor)
-            view.set_current(self.current_id())
         self._update_header()
-        if self.current_id() in {s.claim.id for s in result.changed} or structural:
+        if self.current_id() in {s.claim.id for s in changed} or structural:
             self._show_detail()
+
+    def _refused(self, refused: Refused) -> None:
+        """A stale action: say so aloud, show what replaced the claim, go to it."""
+        self.app.bell()
+        self.app.notify(str(refused.error), title="Not saved", severity="warning", timeout=12,
+                        markup=False)
+        self.claims_app.live.poke()  # whatever else changed meanwhile comes in right away
+        book = self.book
+        if book is None or not self.is_mounted:
+            return
+        changed = self._newer(refused.states, refused.seq)
+        for state in changed:
+            self._history.pop(state.claim.id, None)
+        self._put(changed)
+        successor = refused.error.successor
+        if successor is not None and book.index_of(successor) is not None:
+            self.jump_to_claim(successor)
+        self._update_header()
+        self._show_detail()
+
+    # -- the live shared view -------------------------------------------------------------
+
+    def _newer(self, states: list[ClaimState], seq: int) -> list[ClaimState]:
+        """The states that are not older than what the screen shows; remember their `seq`."""
+        out = []
+        for state in states:
+            cid = state.claim.id
+            if self._seq_of.get(cid, -1) <= seq:
+                self._seq_of[cid] = seq
+                out.append(state)
+        return out
+
+    def _remote(self, changes: Changes) -> None:
+        """Claims changed by others (or by this reviewer elsewhere): show them in place."""
+        book = self.book
+        if book is None or changes.article_id != book.article.id:
+            return
+        changed = self._newer(changes.states, changes.seq)
+        if not changed:
+            return
+        before = self.current()
+        ids = {s.claim.id for s in changed}
+        for cid in ids:
+            if cid != (before.claim.id if before else None):
+                self._history.pop(cid, None)
+        self._put(changed, keep_row=True)
+        self._update_header()
+        now = self.current()
+        if before is not None and (now is None or now.claim.id != before.claim.id):
+            self.app.notify(
+                f"Claim {before.claim.id}, the one you were on, was merged or removed by "
+                f"another reviewer" + (f"; you are now on claim {now.claim.id}." if now else "."),
+                severity="warning", markup=False,
+            )
+            self._show_detail()
+        elif now is not None and now.claim.id in ids:
+            self._show_detail(keep_scroll=True)
+            self._fetch_history(now.claim.id)
+
+    def _put(self, changed: list[ClaimState], *, keep_row: bool = False) -> bool:
+        """Put changed claims in the book and redraw what they touch; True if rows moved.
+
+        The cursor stays on its claim; if that claim is gone (merged away, undrawn) it goes
+        to the claim that now covers its text. `keep_row` also keeps the cursor's row where
+        it is on screen, so rows added or removed above it do not scroll the list.
+        """
+        book = self.book
+        assert book is not None
+        table = self.query_one(ClaimTable)
+        view = self.query_one(ArticleView)
+        before = self.current()
+        row_on_screen = self.cursor - table.scroll_offset.y
+        spans = [
+            (s.claim.start, s.claim.end) for s in map(book.get, (c.claim.id for c in changed))
+            if s is not None
+        ]
+        structural = book.apply(changed, {s.claim.id: s.live for s in changed})
+        self.query_one(SimilarPanel).claims_changed(changed, book.article.title, book.article.lang)
+        if structural:
+            index = book.index_of(before.claim.id) if before is not None else None
+            if index is None and before is not None and len(book):
+                covering = book.overlapping(before.claim.start, before.claim.end)
+                index = (book.index_of(covering[0].claim.id) if covering
+                         else book.first_at_or_after(before.claim.start))
+            self.cursor = max(0, min(len(book) - 1, index if index is not None else self.cursor))
+            table.cursor = self.cursor
+            table.structure_changed()
+            view.refresh()
+            if keep_row:
+                table.scroll_to(y=max(0, self.cursor - row_on_screen), animate=False,
+                                immediate=True)
+            table.move_cursor(self.cursor)
+            view.current_id = None
+            view.set_current(self.current_id())
+        else:
+            for state in changed:
+                i = book.index_of(state.claim.id)
+                if i is not None:
+                    table.refresh_row(i)
+                spans.append((state.claim.start, state.claim.end))
+            for start, end in spans:
+                view.refresh_span(start, end)
+        ids = {s.claim.id for s in changed}
+        for watcher in list(self.watchers):
+            watcher(ids)
+        return structural
 
     def _with_claim(self) -> ClaimState | None:
         state = self.current()
@@ -397,29 +541,29 @@ class ArticleScreen(Screen[None]):
                             severity="warning")
             return
         label = scale.by_position(n).id if n else None
-        cid = state.claim.id
-        self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label))
+        cid, seen = state.claim.id, _seen(state)
+        self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label, seen=seen))
 
     def set_verdict_label(self, label_id: str | None) -> None:
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
-        self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label_id))
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
+        self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label_id, seen=seen))
 
     def action_toggle_reject(self) -> None:
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
-        self._submit(lambda: app.project.toggle_reject(cid, app.reviewer))
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
+        self._submit(lambda: app.project.toggle_reject(cid, app.reviewer, seen=seen))
 
     def action_accept(self) -> None:
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
-        self._submit(lambda: app.project.accept(cid, app.reviewer))
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
+        self._submit(lambda: app.project.accept(cid, app.reviewer, seen=seen))
 
     def action_undo(self) -> None:
         app = self.claims_app
@@ -433,8 +577,12 @@ class ArticleScreen(Screen[None]):
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
-        self._submit(lambda: app.project.merge_with_next(cid, app.reviewer))
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
+        book = self.book
+        following = (book.states[self.cursor + 1].claim.id
+                     if book is not None and self.cursor + 1 < len(book) else None)
+        self._submit(lambda: app.project.merge_with_next(cid, app.reviewer, seen=seen,
+                                                         next_id=following))
 
     def action_add_source(self) -> None:
         from annotator.dialogs.source import SourceDialog
@@ -442,11 +590,11 @@ class ArticleScreen(Screen[None]):
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
 
         def saved(source: dict[str, Any] | None) -> None:
             if source is not None:
-                self._submit(lambda: app.project.add_source(cid, app.reviewer, source))
+                self._submit(lambda: app.project.add_source(cid, app.reviewer, source, seen=seen))
 
         self.app.push_screen(SourceDialog(state.claim.text), saved)
 
@@ -456,13 +604,14 @@ class ArticleScreen(Screen[None]):
         state = self._with_claim()
         if state is None:
             return
-        app, cid = self.claims_app, state.claim.id
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
         review = state.review_by(app.reviewer)
         before = review.rationale if review is not None else ""
 
         def saved(text: str | None) -> None:
             if text is not None and text != clean(before).strip():
-                self._submit(lambda: app.project.set_rationale(cid, app.reviewer, text))
+                self._submit(lambda: app.project.set_rationale(cid, app.reviewer, text,
+                                                               seen=seen))
 
         self.app.push_screen(RationaleDialog(state.claim.text, before), saved)
 
@@ -485,11 +634,11 @@ class ArticleScreen(Screen[None]):
         state = self._with_claim()
         if state is None or self.book is None:
             return
-        app, cid = self.claims_app, state.claim.id
+        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
 
         def saved(span: tuple[int, int] | None) -> None:
-            if span is not None and span != (state.claim.start, state.claim.end):
-                self._submit(lambda: app.project.set_span(cid, app.reviewer, *span))
+            if span is not None and span != seen:
+                self._submit(lambda: app.project.set_span(cid, app.reviewer, *span, seen=seen))
 
         self.app.push_screen(
             SpanDialog(self.book.article.text, state.claim.start, state.claim.end,
@@ -526,3 +675,8 @@ class ArticleScreen(Screen[None]):
                 )
 
         self.app.push_screen(SpanDialog(text, start, end, "Draw a new claim"), saved)
+
+
+def _seen(state: ClaimState) -> tuple[int, int]:
+    """The span on the reviewer's screen: an action applies only if the claim still has it."""
+    return (state.claim.start, state.claim.end)

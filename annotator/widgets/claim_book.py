@@ -41,12 +41,15 @@ class ClaimBook:
     reviewed: int = 0
     version: int = 0
     """Bumped on every change; caches of rendered rows key on it with the claim id."""
+    blind: bool = False
+    """Blind review: others' reviews stay hidden until this reviewer judged the claim."""
 
     @classmethod
     def build(
-        cls, article: Article, states: Iterable[ClaimState], reviewer: str, scale: LabelScale
+        cls, article: Article, states: Iterable[ClaimState], reviewer: str, scale: LabelScale,
+        *, blind: bool = False,
     ) -> ClaimBook:
-        book = cls(article=article, reviewer=reviewer, scale=scale)
+        book = cls(article=article, reviewer=reviewer, scale=scale, blind=blind)
         book.display_text = clean(article.text).replace("\t", " ")
         book.states = sorted(states, key=_key)
         book._reindex()
@@ -57,6 +60,12 @@ class ClaimBook:
         self._keys = [_key(s) for s in self.states]
         self._pos = {s.claim.id: i for i, s in enumerate(self.states)}
         self.max_len = max((s.claim.end - s.claim.start for s in self.states), default=0)
+
+    def _renumber(self, first: int) -> None:
+        """Positions from `first` on moved: several structural changes in one `apply`
+        (a merge hides one claim and grows another) must each find the others' rows."""
+        for i in range(first, len(self.states)):
+            self._pos[self.states[i].claim.id] = i
 
     def __len__(self) -> int:
         return len(self.states)
@@ -111,16 +120,18 @@ class ClaimBook:
                     continue
                 del self.states[i]
                 del self._keys[i]
+                del self._pos[cid]
+                self._renumber(i)
                 structural = True
             if is_live:
                 k = _key(state)
                 j = bisect_left(self._keys, k)
                 self._keys.insert(j, k)
                 self.states.insert(j, state)
+                self._renumber(j)
                 self.reviewed += self.decided(state)
                 structural = True
         if structural:
-            self._pos = {s.claim.id: i for i, s in enumerate(self.states)}
             self.max_len = max((s.claim.end - s.claim.start for s in self.states), default=0)
         self.version += 1
         return structural

@@ -21,12 +21,14 @@ from annotator.safe_text import clean_line
 from annotator.widgets.claim_book import ClaimBook
 from annotator.widgets.claim_style import STATUS_GLYPH, claim_style, verdict_name
 from annotator.widgets.line_view import LineView
+from annotator.widgets.team_marks import MARK_STYLES, team_mark
 
 CURSOR_STYLE = Style(bgcolor="#005f87", color="#ffffff", bold=True)
 DIM = Style(color="#9e9e9e")
 VERDICT_WIDTH = 12
 KIND_WIDTH = 8
-HEADER = f"  {'verdict':<{VERDICT_WIDTH}} {'kind':<{KIND_WIDTH}} scr  text"
+HEADER = f"   {'verdict':<{VERDICT_WIDTH}} {'kind':<{KIND_WIDTH}} scr  text"
+"""Columns: my status, the team mark (`team_marks`: + others, ! disputed, = adjudicated)."""
 
 
 def _fit(text: str, width: int) -> str:
@@ -121,9 +123,11 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
         review = book.mine(state)
         status = review.status if review is not None else "proposed"
         row_style = base + CURSOR_STYLE if is_cursor else base
-        text_width = max(0, width - (2 + VERDICT_WIDTH + 1 + KIND_WIDTH + 1 + 4 + 1))
+        text_width = max(0, width - (3 + VERDICT_WIDTH + 1 + KIND_WIDTH + 1 + 4 + 1))
+        mark = team_mark(state, book.reviewer, book.blind)
         segments = [
-            Segment(STATUS_GLYPH[status] + " ", row_style + claim_style(review, book.scale)),
+            Segment(STATUS_GLYPH[status], row_style + claim_style(review, book.scale)),
+            Segment(mark + " ", row_style + MARK_STYLES[mark]),
             Segment(_fit(verdict_name(review, book.scale), VERDICT_WIDTH) + " ", row_style),
             Segment(_fit(state.claim.kind, KIND_WIDTH) + " ", row_style + DIM),
             Segment(_score(state.claim.score) + " ", row_style + DIM),

@@ -15,9 +15,12 @@ from textual.strip import Strip
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.claim_style import claim_style
 from annotator.widgets.line_view import LineView
+from annotator.widgets.team_marks import others_decided, sees_others, visible_reviews
 from claims.labels import LabelScale
-from claims.model import ClaimState, Event
+from claims.model import ClaimState, Event, idna_host
 
+VISIBLE_WHEN_BLIND = ("span", "claim_create", "merge")
+"""Events of others that blind review still shows: they change the claim, not a verdict."""
 HISTORY_LINES = 15
 """The most recent events shown; `claims log CLAIM_ID` prints them all."""
 LABEL = "bold #87afd7"
@@ -59,10 +62,14 @@ def describe_event(event: Event, scale: LabelScale) -> str:
 
 
 def claim_details(
-    state: ClaimState, scale: LabelScale, reviewer: str, history: list[Event] | None
+    state: ClaimState, scale: LabelScale, reviewer: str, history: list[Event] | None,
+    *, blind: bool = False,
 ) -> Text:
+    """Everything about the claim; under blind review, nothing the other reviewers said
+    until `reviewer` judged it (their names and times, not their verdicts, show)."""
     claim = state.claim
     mine = state.review_by(reviewer)
+    hidden = not sees_others(state, reviewer, blind)
     text = Text(end="")
     text.append(clean(claim.text), style=claim_style(mine, scale))
     text.append("\n\n")
@@ -82,7 +89,24 @@ def claim_details(
     text.append("\n")
     if not state.reviews:
         text.append("No review yet.\n", style=DIM)
-    for review in sorted(state.reviews, key=lambda r: (r.reviewer != reviewer, r.reviewer)):
+    if hidden:
+        n = len(others_decided(state, reviewer))
+        if n:
+            text.append(
+                f"{n} other reviewer{'s' if n > 1 else ''} reviewed this claim; blind review: "
+                "theirs shows once you give your verdict.\n", style="italic",
+            )
+    adjudication = state.adjudication
+    if adjudication is not None and not hidden:
+        label = scale.get(adjudication.verdict) if adjudication.verdict else None
+        text.append("adjudicated ", style=LABEL)
+        text.append(label.name if label else "no verdict", style="bold")
+        text.append(" by ")
+        text.append(clean_line(adjudication.reviewer), style="bold")
+        if adjudication.note:
+            text.append(": " + clean_line(adjudication.note))
+        text.append("\n")
+    for review in visible_reviews(state, reviewer, blind):
         label = scale.get(review.verdict) if review.verdict else None
         text.append(clean_line(review.reviewer), style="bold")
         text.append(f"  {review.status}", style=claim_style(review, scale))
@@ -91,6 +115,10 @@ def claim_details(
             text.append(f"  source {i} ", style=LABEL)
             text.append(f"({source.stance}) ", style=DIM)
             text.append(clean_line(source.url))
+            international = idna_host(source.url)
+            if international is not None:
+                # A homograph (Cyrillic "а" for Latin "a") reads the same; its punycode does not.
+                text.append(f"  [host {clean_line(international[1])}]", style="bold yellow")
             if source.title:
                 text.append("\n    " + clean_line(source.title), style="italic")
             if source.quote:
@@ -111,7 +139,10 @@ def claim_details(
         for event in history[-HISTORY_LINES:]:
             text.append(event.ts.strftime("%Y-%m-%d %H:%M:%S "), style=DIM)
             text.append(clean_line(event.reviewer), style="bold")
-            text.append(" " + clean_line(describe_event(event, scale)) + "\n")
+            if hidden and event.reviewer != reviewer and event.type not in VISIBLE_WHEN_BLIND:
+                text.append(" reviewed (hidden until you give your verdict)\n", style=DIM)
+            else:
+                text.append(" " + clean_line(describe_event(event, scale)) + "\n")
     return text
 
 
@@ -124,11 +155,13 @@ class DetailPanel(LineView):
         self._lines: list[list[Segment]] = []
         self._width = -1
 
-    def show(self, text: Text | str) -> None:
+    def show(self, text: Text | str, *, keep_scroll: bool = False) -> None:
+        """Show `text`; `keep_scroll` (the same claim, updated) leaves the reader's place."""
         self._text = text if isinstance(text, Text) else Text(text, end="")
         self._width = -1
         self._wrap()
-        self.scroll_to(y=0, animate=False, immediate=True)
+        if not keep_scroll:
+            self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
     @property

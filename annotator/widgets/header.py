@@ -22,9 +22,12 @@ class AppHeader(Widget):
         self.progress = ""
         self.position = ""
         self.error = ""
+        self.saved = ""
+        """"saving…" while actions wait for their commit, then "saved" (or "not saved")."""
 
     def set(self, *, article: str | None = None, progress: str | None = None,
-            position: str | None = None, error: str | None = None) -> None:
+            position: str | None = None, error: str | None = None,
+            saved: str | None = None) -> None:
         if article is not None:
             self.article = article
         if progress is not None:
@@ -33,6 +36,8 @@ class AppHeader(Widget):
             self.position = position
         if error is not None:
             self.error = error
+        if saved is not None:
+            self.saved = saved
         self.refresh()
 
     def render(self) -> Text:
@@ -49,6 +54,9 @@ class AppHeader(Widget):
         if self.position:
             text.append(" \u2502 ")
             text.append(self.position)
+        if self.saved:
+            text.append(" \u2502 ")
+            text.append(self.saved, style="bold #ffd75f" if self.saved != "saved" else "dim")
         if self.error:
             text.append("  ")
             text.append(f" NOT SAVED: {clean_line(self.error)} ", style="bold white on red")

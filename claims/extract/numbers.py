@@ -64,6 +64,16 @@ class _Rules:
     lone_skip: frozenset[str]
     noun_skip: frozenset[str]
     articles: frozenset[str]
+    after_comparator: re.Pattern[str]
+    after_comparators: dict[str, str]
+    next_word: re.Pattern[str]
+    fractions: dict[str, int]
+    ordinal_names: frozenset[str]
+    lone_counted: frozenset[str]
+    lone_noun_skip: frozenset[str]
+    lone_not_after: frozenset[str]
+    hyphen_unit: re.Pattern[str]
+    unit_words: frozenset[str]
 
 
 @cache
@@ -92,9 +102,14 @@ def _rules(lang: str) -> _Rules:
         """
     )
     currency_before = re.compile(rf"(?P<pre>{_alt(symbols)}){_SP}?$")
+    fractions = {k.lower(): int(v) for k, v in lex.get("fractions", {}).items()}
+    frac_articles = alt(lex.get("fraction_articles", []) or ["(?!x)x"])
+    frac_follow = alt(lex.get("fraction_followers", []) or ["(?!x)x"])
     core = re.compile(
         rf"""(?x)
-        (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex["approximate_nouns"])}))(?!\w)
+        (?<![\w\-])(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|-))?
+            (?P<fden>{alt(fractions) if fractions else "(?!x)x"}))(?={_SP}+(?:{frac_follow})(?![\w]))
+      | (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex["approximate_nouns"])}))(?!\w)
       | (?<![\w\-])(?P<vague>(?:(?:{alt(lex["vague_prefixes"])}){_SP}+)?
             (?P<vnoun>{alt(lex["plural_vague"])}))(?!\w)
       | (?<![\w\-])(?P<words>
@@ -109,7 +124,8 @@ def _rules(lang: str) -> _Rules:
         lexicons.triggers(words, every_word=True)
         - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
     ) | lexicons.triggers(
-        [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"], *lex["article_number_words"]]
+        [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"], *lex["article_number_words"],
+         *fractions, *lex.get("lone_counted_words", [])]
     )
     comparators = {k.lower(): v for k, v in lex["comparators"].items()}
     # Matched on the reversed text before a number: one anchored match instead of a search.
@@ -119,10 +135,20 @@ def _rules(lang: str) -> _Rules:
         rf"{_SP}*(?:(?:d['’]|de{_SP}+|of{_SP}+))?(?P<unit>{_alt(units + list(currencies))})(?![\w/²³])"
     )
     adjectives = alt(lex.get("counted_noun_adjectives", []))
+    determiners = alt(lex.get("counted_noun_determiners", []) or ["the"])
+    # The counted noun, after "de", "of", a determiner ("8 000 de ces suppressions", "30 of its
+    # stores") and an adjective of the lexicon ("12 nouvelles usines").
     noun = re.compile(
-        rf"{_SP}+(?:(?:d['’]|de{_SP}+|des{_SP}+|of{_SP}+(?:the{_SP}+)?))?"
+        rf"{_SP}+(?:(?:d['’]|de{_SP}+|des{_SP}+|du{_SP}+|of{_SP}+)(?:(?:{determiners})(?:{_SP}+|(?<=['’])))?)?"
         rf"(?:(?:{adjectives}){_SP}+)?(?P<noun>[^\W\d_][\w’'\-]*)"
     )
+    next_word = re.compile(rf"{_SP}+(?P<word>[^\W\d_][\w’'\-]*)")
+    after_comparators = {k.lower(): v for k, v in lex.get("comparators_after", {}).items()}
+    after_comparator = re.compile(
+        rf"{_SP}+(?P<cmp>{alt(after_comparators) if after_comparators else '(?!x)x'})(?![\w])", re.I
+    )
+    unit_words = frozenset(u.lower() for u in lex["units"] if u.isalpha())
+    hyphen_unit = re.compile(r"-(?P<unit>[^\W\d_]+)(?:-old)?(?![\w])")
     range_sep = re.compile(rf"{_SP}*(?:à|au|a|et|to|and|-|–|—){_SP}*$", re.I)
     range_open = re.compile(
         rf"(?<!\w)(?:{_alt([p[0] for p in lex.get('range_patterns', [])] or ['de'])}){_SP}*$", re.I
@@ -150,6 +176,18 @@ def _rules(lang: str) -> _Rules:
         lone_skip=frozenset(w.lower() for w in lex["lone_number_words_skip"]),
         noun_skip=frozenset(w.lower() for w in lex["counted_noun_skip"]),
         articles=frozenset(w.lower() for w in articles),
+        after_comparator=after_comparator,
+        after_comparators=after_comparators,
+        next_word=next_word,
+        fractions=fractions,
+        ordinal_names=frozenset(lex.get("ordinal_name_nouns", [])),
+        lone_counted=frozenset(w.lower() for w in lex.get("lone_counted_words", [])),
+        lone_noun_skip=frozenset(
+            w.lower() for w in [*lex.get("lone_counted_noun_skip", []), *lex["counted_noun_skip"]]
+        ),
+        lone_not_after=frozenset(w.lower() for w in lex.get("lone_counted_not_after", [])),
+        hyphen_unit=hyphen_unit,
+        unit_words=unit_words,
     )
 
 
@@ -275,6 +313,8 @@ def _quantity(
                 pre = before.group("pre")
                 core_start = before.start()
         if match.group("ord"):
+            if _names_something(rules, text, core_end, end):
+                return None  # "la 27e brigade", "the 82nd Airborne": a name, not a quantity
             return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
         mult = match.group("mult") or match.group("smult")
         if mult:
@@ -292,7 +332,7 @@ def _quantity(
                 return None  # a year: the date finder owns it
     elif match.group("words") is not None:
         words = match.group("words")
-        if words.lower() in rules.lone_skip:
+        if words.lower() in rules.lone_skip and not _lone_counts(rules, text, match, start, end):
             return None
         ending = match.group("wend")
         if ending:
@@ -324,26 +364,57 @@ def _quantity(
     elif match.group("vague") is not None:
         value = rules.vague[match.group("vnoun").lower()]
         comparator = ">"
+    elif match.group("frac") is not None:
+        # "a third of", "two-thirds of", "la moitié des": a share, 1/3, 2/3, 1/2.
+        numerator = 1.0
+        top = match.group("fnum")
+        if top and top.lower() not in _FRACTION_ONE:
+            parsed = _words_value(top, rules.lang, rules.multipliers)
+            if parsed is None:
+                return None
+            numerator = parsed[0]
+        value = numerator / rules.fractions[match.group("fden").lower()]
     else:
+        if _names_something(rules, text, core_end, end):
+            return None
         value = float(rules.ordinals[match.group("ordw").lower()])
         return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
 
     if not math.isfinite(value):
         return None  # "1" * 400 overflows a float: not a quantity anyone wrote
     span_end = core_end
+    after = rules.after_comparator.match(text, core_end, end)
+    if after:  # "107 or more votes"
+        comparator = rules.after_comparators[after.group("cmp").lower()]
+        span_end = after.end()
     if unit_match is None:
-        unit_match = rules.unit.match(text, core_end, end)
-    if unit_match and not unit:
+        unit_match = rules.unit.match(text, span_end, end)
+    hyphen = None if unit_match or unit else rules.hyphen_unit.match(text, core_end, end)
+    if hyphen and (hyphen.group("unit").lower() in rules.unit_words
+                   or hyphen.group("unit").lower() + "s" in rules.unit_words):
+        unit = hyphen.group("unit")  # "a 10-year-old browser", "a 5-km race"
+        span_end = hyphen.end()
+    elif unit_match and not unit:
         word = unit_match.group("unit")
         unit = rules.currencies.get(word, "%" if word.lower() in _PERCENT else word)
         span_end = unit_match.end()
     elif not unit:
-        noun = rules.noun.match(text, core_end, end)
+        noun = rules.noun.match(text, span_end, end)
         if noun:
             word = noun.group("noun")
             if word.lower() not in rules.noun_skip and not word[0].isupper():
                 unit = word
                 span_end = noun.end()
+                head = None
+                if value != 1 and not _bridged(noun):
+                    head = _head_noun(rules, text, span_end, end, word)
+                if head:
+                    unit, span_end = head
+    if not after:
+        after = rules.after_comparator.match(text, span_end, end)
+        if after:  # "50 signatures ou plus"
+            comparator = rules.after_comparators[after.group("cmp").lower()]
+            span_end = after.end()
     span_start = core_start
     window = max(0, core_start - 40)
     cmp_match = rules.comparator.match(text[window:core_start][::-1])
@@ -354,6 +425,72 @@ def _quantity(
 
 
 _PERCENT = frozenset({"%", "pour cent", "pourcent", "pour-cent", "percent", "per cent"})
+_FRACTION_ONE = frozenset({"a", "an", "one", "un", "une", "la", "le", "l'", "l’"})
+_NOT_PLURAL = frozenset(
+    [
+        "is", "was", "has", "as", "its", "this", "his", "us", "does", "says", "thus", "plus",
+        "less", "unless", "gas", "bus", "yes", "was", "has", "was", "dans", "sous", "sans", "mais",
+        "plus", "moins", "puis", "alors", "après", "depuis", "vers", "chez", "très", "pas",
+        "jamais", "tous",
+    ]
+)
+
+
+def _plural(word: str, lang: str) -> bool:
+    lower = word.lower()
+    if lower in _NOT_PLURAL or len(lower) < 3:
+        return False
+    if lang == "fr":
+        return lower.endswith(("s", "x"))
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
+def _bridged(noun: re.Match[str]) -> bool:
+    """Whether the counted noun came after "of", "de", a determiner or an adjective."""
+    return bool(noun.group(0)[: noun.start("noun") - noun.start()].strip())
+
+
+def _head_noun(rules: _Rules, text: str, pos: int, end: int, word: str) -> tuple[str, int] | None:
+    """The noun a counted word modifies: "14 hydrogen projects" -> projects, "three newer
+    versions" -> versions, "5,000 permanent jobs" -> jobs (the first word is not plural, the
+    next one is)."""
+    if _plural(word, rules.lang):
+        return None
+    following = rules.next_word.match(text, pos, end)
+    if following is None:
+        return None
+    head = following.group("word")
+    if head[0].isupper() or head.lower() in rules.noun_skip or not _plural(head, rules.lang):
+        return None
+    return head, following.end()
+
+
+def _names_something(rules: _Rules, text: str, pos: int, end: int) -> bool:
+    """Whether an ordinal is part of a name: "27e brigade", "82nd Airborne", "15e arrondissement"."""
+    following = rules.next_word.match(text, pos, end)
+    if following is None:
+        return False
+    word = following.group("word")
+    return word in rules.ordinal_names or (word[0].isupper() and rules.lang == "en")
+
+
+def _lone_counts(rules: _Rules, text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether a lone "one" (or "un" before "pour cent") counts something: "one shell", "less
+    than one percent"; not "one of", "no one", "one day"."""
+    word = match.group("words").lower()
+    unit = rules.unit.match(text, match.end(), end)
+    if unit and (unit.group("unit") in rules.currencies or unit.group("unit").lower() in _PERCENT):
+        return True
+    if word not in rules.lone_counted:
+        return False
+    before = lexicons.letter_tokens(text[max(start, match.start() - 20) : match.start()])
+    if before and before[-1] in rules.lone_not_after:
+        return False
+    following = rules.next_word.match(text, match.end(), end)
+    if following is None:
+        return False
+    noun = following.group("word")
+    return not noun[0].isupper() and noun.lower() not in rules.lone_noun_skip
 
 
 def _pair_ranges(rules: _Rules, text: str, found: list[Found]) -> None:
@@ -382,3 +519,8 @@ def _pair_ranges(rules: _Rules, text: str, found: list[Found]) -> None:
             low.unit = high.unit
         if opener:
             low.start = opener.start()
+
+
+def unit_after(lang: str) -> re.Pattern[str]:
+    """The pattern of a unit, percent or currency word right after a number (`match(text, pos)`)."""
+    return _rules(lang).unit

@@ -21,7 +21,7 @@ from claims.extract import lexicons
 from claims.extract.dates import FoundDate, find_dates, is_future
 from claims.extract.numbers import Found, find_quantities
 from claims.extract.quotes import Attributor, QuoteSpan, quote_spans
-from claims.extract.score import score
+from claims.extract.score import is_checkworthy, score
 from claims.extract.segment import SENTENCE, Segment, segment
 from claims.model import Claim, DateSpan, Quantity, article_id_for, claim_id_for
 
@@ -179,11 +179,31 @@ def _previous_speaker(
     index = bisect_right(starts, seg.start) - 1
     for back in (1, 2):
         if index - back < 0:
-            return None
+            break
         previous = segments[index - back]
         if previous.paragraph != seg.paragraph:
-            return None
+            break
         name = attributor.source(text, previous.start, previous.end)
+        if name:
+            return name
+    return _last_mention(text, segments, index, seg.paragraph, attributor)
+
+
+def _last_mention(
+    text: str, segments: list[Segment], index: int, paragraph: int, attributor: Attributor
+) -> str | None:
+    """The person a pronoun most likely stands for: the first named in the nearest of the
+    three sentences before, in this paragraph or the one before ("Lawyer Tom Beck left the
+    court. / "We will appeal," he said.")."""
+    for back in (1, 2, 3):
+        if index - back < 0:
+            return None
+        previous = segments[index - back]
+        if paragraph - previous.paragraph > 1:
+            return None
+        if previous.kind != SENTENCE:
+            continue
+        name = attributor.mention(text, previous.start, previous.end)
         if name:
             return name
     return None
@@ -198,29 +218,51 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
     quotes, quote_speakers = _speakers(text, segments, attributor)
     quote_opens = [q.open for q in quotes]
     comparison = _comparison(lang)
+    fullest: dict[str, str] = {}
+
+    def full(name: str) -> str:
+        if name not in fullest:
+            fullest[name] = attributor.fullest(text, name)
+        return fullest[name]
+
+    def known(name: str) -> bool:
+        return full(name) != name
+
     out: list[Analysed] = []
-    for seg in segments:
+    previous_speaker: tuple[str, int] | None = None
+    for index, seg in enumerate(segments):
         if seg.kind != SENTENCE:
             continue
         for start, end in _clauses(text, seg):
             words = lexicons.letter_tokens(text[start:end])
             if sum(1 for word in words[:12] if len(word) > 1) < _MIN_WORDS:
                 continue
-            out.append(
-                _analyse_span(
-                    text,
-                    start,
-                    end,
-                    lang,
-                    published,
-                    attributor,
-                    quotes,
-                    quote_opens,
-                    quote_speakers,
-                    comparison,
-                    words,
-                )
+            item = _analyse_span(
+                text,
+                start,
+                end,
+                lang,
+                published,
+                attributor,
+                quotes,
+                quote_opens,
+                quote_speakers,
+                comparison,
+                words,
+                known,
             )
+            if item.speaker is None and attributor.pronoun_speech(text, start, end):
+                # "She said the plan would cost ...": the person named or quoted just before.
+                if previous_speaker and seg.paragraph - previous_speaker[1] <= 1:
+                    item.speaker = previous_speaker[0]
+                else:
+                    item.speaker = _last_mention(text, segments, index, seg.paragraph, attributor)
+                if item.speaker:
+                    item.facts["named_source"] = 1.0
+            if item.speaker:
+                item.speaker = full(item.speaker)
+                previous_speaker = (item.speaker, seg.paragraph)
+            out.append(item)
     return out
 
 
@@ -236,6 +278,7 @@ def _analyse_span(
     quote_speakers: list[str | None],
     comparison: re.Pattern[str],
     words: list[str] | None = None,
+    known: Any = None,
 ) -> Analysed:
     item = Analysed(start, end)
     gates = _gates(lang)
@@ -258,7 +301,7 @@ def _analyse_span(
         index -= 1
     speech = not gates.speech.isdisjoint(tokens)
     if item.speaker is None and speech:
-        item.speaker = attributor.source(text, start, end)
+        item.speaker = attributor.source(text, start, end, known)
     _facts(item, text, lang, comparison, attributor, gates, tokens, speech, has_digit, len(words))
     item.score, item.reasons = score(text[start:end], item.facts, lang, words)
     item.kind = _kind(item)
@@ -288,7 +331,7 @@ def analyse_sentence(text: str, lang: str, published: date | None = None) -> Ana
 def _inside(quantity: Found, dates: list[FoundDate], starts: list[int]) -> bool:
     """Whether the number of `quantity` is part of a date (the 16 of "16 et 17 février")."""
     index = bisect_right(starts, quantity.core_start) - 1
-    return index >= 0 and quantity.core_end <= dates[index].end
+    return index >= 0 and quantity.core_end <= dates[index].end and not dates[index].counted
 
 
 def _facts(
@@ -428,6 +471,7 @@ def extract_records(
                 "text": text[item.start : item.end],
                 "kind": item.kind,
                 "score": item.score,
+                "checkworthy": is_checkworthy(item.score),
                 "quantities": [
                     {
                         "value": q.value,

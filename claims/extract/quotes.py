@@ -12,6 +12,7 @@ quote knows its speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -97,6 +98,9 @@ class _Patterns:
     not_names: frozenset[str]
     title_words: frozenset[str]
     agent: re.Pattern[str]
+    org: re.Pattern[str]
+    pronoun_subject: re.Pattern[str]
+    name_words: re.Pattern[str]
 
 
 @cache
@@ -121,7 +125,32 @@ def _patterns(lang: str) -> _Patterns:
     pronoun_after = re.compile(rf"(?<![\w])(?:{pronouns})(?![\w])")
     title_words = frozenset(word for title in lex["titles"] for word in title.replace(".", "").split())
     agent = re.compile(rf"(?<![\w-])(?:{_alternation(lex.get('agent_markers', ['by']))})\s+")
+    # Organisations and offices: "the Department of Energy", "Centers for Disease Control and
+    # Prevention", "la préfecture", "le porte-parole du ministère", "l’Organisation mondiale de
+    # la santé". A head word from the lexicon is required, so people never match here.
+    heads = _alternation(lex.get("organisation_heads", []) or ["(?!x)x"])
+    connectors = _alternation(lex.get("organisation_connectors", []) or ["(?!x)x"])
+    offices = lexicons.alternation(lex.get("office_nouns", []) or ["(?!x)x"])
+    complements = _alternation(lex.get("office_complements", []) or ["(?!x)x"])
+    lower = r"[a-zà-ÿœæ][\w\-]*"
+    cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+    org = re.compile(
+        rf"""(?x)(?:(?<!\w)(?:{articles}|the|The)\s*)?(?P<org>
+            (?:(?:{_NAME_WORD})\s+){{0,3}}(?:{heads})(?![\w\-])(?:\s+{lower}(?=\s+(?:{connectors})\s))?
+                (?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}))*
+          | (?:{offices})(?![\w\-])(?:\s+(?:{complements})\s*(?:{cap_seq}|{lower}))?
+        )"""
+    )
+    pronoun_subject = re.compile(
+        rf"[\s«“\"]*(?:(?:{lexicons.alternation(lex.get('clause_joins', []) or ['(?!x)x'])}),?\s+)?"
+        rf"(?:{pronouns})(?:\s+[a-zà-ÿ’']+){{0,2}}\s+",
+        re.I,
+    )
+    name_words = re.compile(rf"(?:(?<![\w’'\-])(?:{_NAME_WORD}|{_INITIAL}|(?:{titles}))\s+)+$")
     return _Patterns(
+        org=org,
+        pronoun_subject=pronoun_subject,
+        name_words=name_words,
         agent=agent,
         speaker=speaker,
         speech_verb=speech_verb,
@@ -181,6 +210,14 @@ def _speaker_starting_at(pat: _Patterns, text: str, start: int, end: int, strict
     return _clean_name(pat, match, strict) if match else None
 
 
+_INVERTED = re.compile(r",[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?$")
+
+
+def _org_name(match: re.Match[str]) -> str | None:
+    name = match.group("org").strip()
+    return name if 1 < len(name) <= 80 else None
+
+
 _NAME_REACH = 90
 """How far before a speech verb its named subject may start ("le lieutenant-colonel X a")."""
 
@@ -209,6 +246,9 @@ class Attributor:
             name = _speaker_ending_at(pat, text, close, verb.start(), _LOWER_GAP)
             name = name or _speaker_ending_at(pat, text, close, verb.start(), _PUNCT_GAP)
             return name, False
+        office = self.organisation_ending_at(text, close, verb.start())
+        if office:
+            return office, False
         window = min(window_end, verb.end() + 100)
         after = text[verb.end() : verb.end() + 12].strip()
         if pat.pronoun_after.match(after):
@@ -227,6 +267,7 @@ class Attributor:
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
             near = max(window_start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
+            name = name or self.organisation_ending_at(text, near, verb.start())
             if name:
                 return name
         return self._cued(text, window_start, opened)
@@ -235,23 +276,103 @@ class Attributor:
         """The speaker right after "selon", "according to", ... in `text[start:end]`."""
         pat = self._pat
         for cue in pat.source_cue.finditer(text, start, end):
-            name = _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
-            if name and text[cue.end() : cue.end() + 1].isspace():
+            if not text[cue.end() : cue.end() + 1].isspace():
+                continue
+            name = self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
+            name = name or _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
+            if name:
                 return name
         return None
 
-    def source(self, text: str, start: int, end: int) -> str | None:
-        """Speaker of reported speech: "selon X", "according to X", "X a déclaré que"."""
+    def organisation_ending_at(self, text: str, start: int, end: int) -> str | None:
+        """An organisation or office right before `end` ("the company" said)."""
+        found = None
+        for match in self._pat.org.finditer(text, start, end):
+            if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
+                found = _org_name(match)
+        return found
+
+    def organisation_at(self, text: str, start: int, end: int) -> str | None:
+        """An organisation or office named at `start` (after white space)."""
+        while start < end and text[start] in " \t\u00a0\u202f":
+            start += 1
+        match = self._pat.org.match(text, start, end)
+        return _org_name(match) if match else None
+
+    def pronoun_speech(self, text: str, start: int, end: int) -> bool:
+        """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""
+        verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
+        return verb is not None and self._pat.pronoun_subject.fullmatch(text, start, verb.start()) is not None
+
+    def mention(self, text: str, start: int, end: int) -> str | None:
+        """The first person named in `text[start:end]` (a title, or two name words)."""
+        pat = self._pat
+        for match in pat.speaker.finditer(text, start, end):
+            name = _clean_name(pat, match, strict=True)
+            if name and not pat.org.fullmatch(match.group("name")):
+                words = name.split()
+                if match.start("name") == start and len(words) >= 3 and words[0] not in pat.title_words:
+                    name = " ".join(words[1:])  # "Lawyer Tom Beck left": the opener is no name
+                return name
+        return None
+
+    def fullest(self, text: str, name: str) -> str:
+        """The fullest form the article gives of `name` ("général Sanzey" -> "général Paul
+        Sanzey", "Smith" -> "John Smith"): the longest mention ending with the same surname
+        and holding every word of `name`."""
+        pat = self._pat
+        words = name.split()
+        if not words or self._pat.org.fullmatch(name):
+            return name
+        last = words[-1]
+        wanted = {w.lower() for w in words}
+        best, best_len = name, len(words)
+        for index, occurrence in enumerate(re.finditer(rf"(?<![\w\-]){re.escape(last)}(?![\w\-])", text)):
+            if index >= 40:
+                break
+            before = text[max(0, occurrence.start() - 80) : occurrence.start()]
+            lead = pat.name_words.search(before)
+            if not lead:
+                continue
+            candidate = lead.group().split() + [last]
+            while candidate and candidate[0].rstrip(".") in pat.not_names:
+                candidate = candidate[1:]
+            opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
+            if (not opening or opening.endswith(("\n", ".", "!", "?", "»", "”", '"'))) and len(
+                candidate
+            ) >= 3 and candidate[0] not in pat.title_words:
+                candidate = candidate[1:]
+            if len(candidate) > best_len and wanted <= {w.lower() for w in candidate} and len(candidate) <= 6:
+                best, best_len = " ".join(candidate), len(candidate)
+        return best
+
+    def source(
+        self, text: str, start: int, end: int, known: Callable[[str], bool] | None = None
+    ) -> str | None:
+        """Speaker of reported speech: "selon X", "according to X", "X a déclaré que", "...,
+        said John Smith", "the company said". A lone surname ("Berg added") counts when
+        `known` says the article names that person in full elsewhere."""
         pat = self._pat
         name = self._cued(text, start, end)
         if name:
             return name
         for verb in pat.speech_verb.finditer(text, start, end):
-            name = _speaker_ending_at(
-                pat, text, max(start, verb.start() - _NAME_REACH), verb.start(), _LOWER_GAP, strict=True
-            )
+            near = max(start, verb.start() - _NAME_REACH)
+            name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
+            name = name or self.organisation_ending_at(text, near, verb.start())
+            if name is None and known is not None:
+                single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
+                if single and known(single):
+                    name = single
             if name:
                 return name
+            if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
+                # "..., said John Smith, the plant manager", "..., assure Claire Martin".
+                window = min(end, verb.end() + 80)
+                name = _speaker_starting_at(pat, text, verb.end(), window, strict=True)
+                name = name or self.organisation_at(text, verb.end(), window)
+                if name:
+                    return name
             # Passive voice: "a été annoncé, dès le 19 janvier, par Emmanuel Macron".
             for agent in pat.agent.finditer(text, verb.end(), min(end, verb.end() + 150)):
                 name = _speaker_starting_at(pat, text, agent.end(), min(end, agent.end() + 60), strict=True)

@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from claims.extract.lexicons import letter_tokens
+from claims.model import CHECKWORTHY_THRESHOLD
 
 # Facts the pipeline reports, with the reason string shown to reviewers.
 FACT_REASONS: dict[str, str] = {
@@ -39,6 +40,17 @@ FACT_REASONS: dict[str, str] = {
     "ordinal": "ranking",
     "proper_nouns": "named entity",
 }
+
+
+THRESHOLD = CHECKWORTHY_THRESHOLD
+"""The decision threshold: a claim is check-worthy when its score is at least this. The
+trainer picks the threshold that maximises F1 in cross-validation grouped by debate and folds
+it into the bias, so that it sits at 0.5 for every language's weights."""
+
+
+def is_checkworthy(score: float) -> bool:
+    """The model's decision for a score from `score()`."""
+    return score >= THRESHOLD
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,22 @@ def _v4(dialect: Dialect) -> list[str]:
 
 
 def _v5(dialect: Dialect) -> list[str]:
+    # Team review: whether an action is in effect becomes a column kept by the append path
+    # (undo targets are an index lookup, not a count over the log); undo and redo events are
+    # never themselves in effect. Reviews gain the claim as checked, claims their adjudication.
+    return [
+        "ALTER TABLE events ADD COLUMN active INTEGER NOT NULL DEFAULT 1",
+        "UPDATE events SET active = CASE WHEN type IN ('undo', 'redo') THEN 0 "
+        "WHEN (SELECT COUNT(*) FROM events t WHERE t.other_id = events.id "
+        "AND t.type IN ('undo', 'redo')) % 2 = 0 THEN 1 ELSE 0 END",
+        "CREATE INDEX IF NOT EXISTS events_in_effect ON events (reviewer, active, seq)",
+        "CREATE INDEX IF NOT EXISTS events_by_reviewer_type ON events (reviewer, type, seq)",
+        "ALTER TABLE reviews ADD COLUMN claim_text TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE claims ADD COLUMN adjudication TEXT",
+    ]
+
+
+def _v6(dialect: Dialect) -> list[str]:
     # Published fact-checks (ClaimReview) loaded with `claims add --known`: reference claims
     # that the project's claims are matched against. Not reviews: no event, no undo.
     real = "DOUBLE PRECISION" if dialect == "postgres" else "REAL"
@@ -124,7 +140,7 @@ def _v5(dialect: Dialect) -> list[str]:
     ]
 
 
-MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

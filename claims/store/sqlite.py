@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from claims.store.base import Store, StoreError, _Tx
+from claims.store.base import NoProject, Store, StoreError, Transaction
 
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_S = 120.0
@@ -33,7 +33,7 @@ def _describe(path: str, exc: sqlite3.Error) -> str:
     if "disk is full" in message or "disk I/O" in message:
         return f"{path}: cannot write, the disk is full or failing ({message}); nothing was saved"
     if "readonly" in message or "read-only" in message:
-        return f"{path}: the database is read-only ({message})"
+        return f"{path}: the database is read-only ({message}); nothing was saved"
     if "not a database" in message or "malformed" in message:
         return f"{path}: not a claims database or damaged ({message})"
     return f"{path}: {message}"
@@ -42,29 +42,74 @@ def _describe(path: str, exc: sqlite3.Error) -> str:
 class SqliteStore(Store):
     dialect = "sqlite"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, mode: str = "create") -> None:
         super().__init__()
         self.path = Path(path)
         self.url = str(self.path)
+        self.read_only = mode == "read"
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a database file")
-        if not self.path.parent.exists():
-            raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        if not self.path.exists():
+            if mode != "create":
+                raise NoProject(f"no project at {self.path} (claims init creates one)")
+            if not self.path.parent.exists():
+                raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        elif not self.path.is_file():
+            raise StoreError(f"{self.path}: not a regular file, not a database")
         try:
-            conn = sqlite3.connect(
-                self.path,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
+            conn = self._connect()
         except sqlite3.Error as exc:
-            raise StoreError(_describe(self.url, exc)) from exc
+            raise StoreError(self._describe_open(exc)) from exc
         self._conn = conn
-        self._migrate()
+        try:
+            self._prepare(mode)
+            if not self.read_only:
+                # Only a claims database is switched to WAL (never another application's).
+                self._retry(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+        except sqlite3.Error as exc:
+            self.close()
+            raise StoreError(self._describe_open(exc)) from exc
+        except StoreError:
+            self.close()
+            raise
+
+    def reader(self) -> SqliteStore:
+        """The same database on a read-only connection of its own (long exports)."""
+        return SqliteStore(self.path, mode="read")
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            try:
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                       isolation_level=None, check_same_thread=False)
+                conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+            except sqlite3.OperationalError as exc:
+                if "unable to open" not in str(exc):
+                    raise
+                # A WAL database on a read-only medium without its -shm file: nobody can be
+                # writing it, so read it as immutable.
+                conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
+                                       check_same_thread=False)
+            conn.execute("PRAGMA query_only = ON")
+        else:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _describe_open(self, exc: sqlite3.Error) -> str:
+        if "unable to open" in str(exc) and self.path.exists() and not self.read_only:
+            return (f"{self.path}: cannot open for writing: the file or its folder is read-only "
+                    f"({exc}); reading commands (list, log, export) still work")
+        return _describe(self.url, exc)
+
+    def _table_names_in(self, tx: Transaction) -> set[str]:
+        rows = tx.all("SELECT name FROM sqlite_master WHERE type = 'table' "
+                      "AND name NOT LIKE 'sqlite_%'")
+        return {row[0] for row in rows}
 
     @staticmethod
     def _retry(fn: Callable[[], T]) -> T:
@@ -80,17 +125,19 @@ class SqliteStore(Store):
                 delay = min(delay * 2, 0.5)
 
     @contextmanager
-    def transaction(self, write: bool = True) -> Iterator[_Tx]:
+    def transaction(self, write: bool = True) -> Iterator[Transaction]:
         with self._lock:
             if self._conn is None:
                 raise StoreError(f"{self.url}: the database is closed")
+            if write and self.read_only:
+                raise StoreError(f"{self.url}: opened read-only; nothing was saved")
             cur = self._conn.cursor()
             try:
                 self._retry(lambda: cur.execute("BEGIN IMMEDIATE" if write else "BEGIN"))
             except sqlite3.Error as exc:
                 raise StoreError(_describe(self.url, exc)) from exc
             try:
-                yield _Tx(self, cur)
+                yield Transaction(self, cur)
             except BaseException as exc:
                 with contextlib.suppress(sqlite3.Error):
                     cur.execute("ROLLBACK")

@@ -105,8 +105,15 @@ def add_articles(project: Project) -> tuple[list[str], list[str]]:
             [c.claim.id for c in project.claims(en.article.id)])
 
 
+PUBLISHER_NAME = "Vérif Exemple"
+PUBLISHER_URL = "https://verif.example.org/checks"
+
+
 def add_reviews(project: Project, fr: list[str], en: list[str]) -> None:
-    """Every case a format must handle: agreement, disagreement, rejection, no review."""
+    """Every case a format must handle: agreement, disagreement, rejection, no review, a
+    configured publisher."""
+    project.store.set_meta("publisher_name", PUBLISHER_NAME)
+    project.store.set_meta("publisher_url", PUBLISHER_URL)
     project.set_verdict(fr[0], "ana", "supported")
     project.add_source(fr[0], "ana", {"url": "https://prefecture.example.fr/communique",
                                       "title": "Communiqué de la préfecture",
@@ -130,5 +137,19 @@ def add_reviews(project: Project, fr: list[str], en: list[str]) -> None:
                                         "quote": "ridership fell 3%", "stance": "refutes"})
     project.add_source(en[2], "bruno", {"url": "https://news.example.com/other",
                                         "title": "Other coverage", "stance": "context"})
+
+
+def add_team_work(project: Project, fr: list[str], en: list[str]) -> None:
+    """On top of `add_reviews`: the disputed claim adjudicated, another disputed claim left
+    for adjudication, a reviewer's rewrite of a claim as a standalone statement."""
+    project.set_claim_text(en[2], "bruno",
+                           "Ridership of the city's buses grew by about 12% in 2024.")
+    project.adjudicate(fr[1], "chloe", "refuted",
+               "Les chiffres de l'observatoire montrent une baisse de 12 %, pas de 30 %.")
+    project.set_verdict(fr[3], "ana", "supported")
+    project.add_source(fr[3], "ana", {"url": "https://prefecture.example.fr/agenda",
+                                      "title": "Agenda", "quote": "réunion le 12 mars",
+                                      "stance": "supports", "accessed": "2025-03-01"})
+    project.set_verdict(fr[3], "bruno", "not-enough-evidence")
 
 

@@ -28,7 +28,8 @@ CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "claimreview.json": ("claimreview", {}),
     "claimreview-publisher.json": (
         "claimreview",
-        {"publisher": Publisher("Vérif Exemple", "https://verif.example.org/checks")},
+        {"publisher": Publisher("Autre Vérif", "https://autre.example.net",
+                                review_url="https://autre.example.net/fc/{claim_id}")},
     ),
     "claims.csv": ("csv", {}),
 }
@@ -44,17 +45,17 @@ def check_golden(name: str, data: bytes) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_format_matches_golden_bytes(reviewed: Project, tmp_path: Path, name: str) -> None:
+def test_format_matches_golden_bytes(adjudicated: Project, tmp_path: Path, name: str) -> None:
     fmt, options = CASES[name]
     out = tmp_path / name
-    exports.write_file(reviewed, fmt, out, **options)
+    exports.write_file(adjudicated, fmt, out, **options)
     check_golden(name, out.read_bytes())
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "fever", "averitec", "claimreview", "csv"])
-def test_same_data_gives_the_same_bytes(reviewed: Project, tmp_path: Path, fmt: str) -> None:
-    exports.write_file(reviewed, fmt, tmp_path / "a")
-    exports.write_file(reviewed, fmt, tmp_path / "b")
+def test_same_data_gives_the_same_bytes(adjudicated: Project, tmp_path: Path, fmt: str) -> None:
+    exports.write_file(adjudicated, fmt, tmp_path / "a")
+    exports.write_file(adjudicated, fmt, tmp_path / "b")
     assert (tmp_path / "a").read_bytes() == (tmp_path / "b").read_bytes()
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from export_data import GOLDEN, FrozenClock, add_articles, add_reviews
+from export_data import GOLDEN, FrozenClock, add_articles, add_reviews, add_team_work
 from test_export_golden import CASES
 
 import exports
@@ -20,6 +20,7 @@ def reviewed_pg(pg_server: str, clock: FrozenClock) -> Iterator[Project]:
     with Project.open(fresh_database(pg_server)) as project:
         fr, en = add_articles(project)
         add_reviews(project, fr, en)
+        add_team_work(project, fr, en)
         yield project
 
 

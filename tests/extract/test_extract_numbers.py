@@ -79,7 +79,7 @@ def test_ranges_give_two_bounds() -> None:
 
 
 def test_ordinals() -> None:
-    assert quantities("La 27e brigade est partie.", "fr")[0][:3] == (27, "=", "ordinal")
+    assert quantities("La 27e place au classement.", "fr")[0][:3] == (27, "=", "ordinal")
     assert quantities("Au sixième jour du siège.", "fr")[0][:3] == (6, "=", "ordinal")
     assert quantities("On the sixth day of talks.", "en")[0][:3] == (6, "=", "ordinal")
 

@@ -78,9 +78,10 @@ def test_quote_split_across_paragraphs_carries_speaker() -> None:
     assert [s for _, s in speakers(text, "fr")] == ["Marie Lenoir"] * 3
 
 
-def test_unnamed_subject_is_not_a_speaker() -> None:
+def test_an_office_is_a_speaker_and_a_pronoun_alone_is_not() -> None:
     text = "« Nous reviendrons », a dit le porte-parole du ministère."
-    assert speakers(text, "fr")[0][1] is None
+    assert speakers(text, "fr")[0][1] == "porte-parole du ministère"
+    assert speakers("« Nous reviendrons », a-t-il dit.", "fr")[0][1] is None
 
 
 def test_quote_spans_ignore_unbalanced_marks() -> None:

@@ -86,6 +86,25 @@ def _cli_loop_script(db: str, claim_ids: list[str], reviewer: str) -> str:
     return "\n".join(lines)
 
 
+def _read_acks(proc: subprocess.Popen[str], want: int, timeout: float = 600.0) -> list[str]:
+    """The loop's first lines, read until `want` acknowledgements (or fail with its stderr)."""
+    import select
+
+    assert proc.stdout is not None
+    lines: list[str] = []
+    deadline = time.monotonic() + timeout
+    while sum(line.startswith("ack ") for line in lines) < want:
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([proc.stdout], [], [], max(left, 0))
+        line = proc.stdout.readline() if ready else ""
+        if not line:
+            os.killpg(proc.pid, signal.SIGKILL)
+            _, err = proc.communicate()
+            raise AssertionError(f"the loop acknowledged {len(lines)} of {want}: {err}")
+        lines.append(line.rstrip("\n"))
+    return lines
+
+
 def test_claims_review_command_loop_killed_at_random_keeps_acknowledged_reviews(
     tmp_path: Path,
 ) -> None:
@@ -93,19 +112,25 @@ def test_claims_review_command_loop_killed_at_random_keeps_acknowledged_reviews(
     claim_ids = prepare_project(db, n_articles=1)[:6]
     rng = random.Random(5)
     acked: dict[str, list[int]] = {}
+    waited_for = 0
     for kill in range(8):
         reviewer = f"cli{kill}"
         proc = subprocess.Popen(
             ["bash", "-c", _cli_loop_script(db, claim_ids, reviewer)], cwd=ROOT,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
         )
-        time.sleep(rng.uniform(0.2, 1.5))
+        # Wait for a few acknowledged commands (however slow the machine), then kill at a
+        # random moment of the next one: the count of acks never depends on machine speed.
+        want = rng.randint(1, 3)
+        early = _read_acks(proc, want)
+        waited_for += want
+        time.sleep(rng.uniform(0.0, 0.3))
         os.killpg(proc.pid, signal.SIGKILL)  # the loop and the `claims` process inside it
         out, err = proc.communicate()
         assert "locked" not in err and "Traceback" not in err, err
-        acked[reviewer] = [int(line.split()[1]) for line in out.splitlines()
+        acked[reviewer] = [int(line.split()[1]) for line in [*early, *out.splitlines()]
                            if line.startswith("ack ")]
-    assert sum(len(v) for v in acked.values()) >= 10
+    assert sum(len(v) for v in acked.values()) >= waited_for
     assert integrity_check(db) == "ok"
     with Project.open(db) as project:
         for reviewer, numbers in acked.items():

@@ -233,16 +233,16 @@ def test_review_with_several_options_is_all_or_nothing_when_the_disk_fills(
     """`claims review --verdict --note` is one transaction: a failure saves neither."""
     db = str(tmp_path / "claims.db")
     claim_ids = prepare_project(db, n_articles=1)
-    from claims.store import base
+    from claims.store import Transaction
 
-    original = base._Tx.insert_event
+    original = Transaction._insert_event
 
     def insert_event(self: Any, event: Any) -> Any:
         if event.type == "rationale":  # the disk fills up exactly when the note is written
             raise sqlite3.OperationalError("database or disk is full")
         return original(self, event)
 
-    monkeypatch.setattr(base._Tx, "insert_event", insert_event)
+    monkeypatch.setattr(Transaction, "_insert_event", insert_event)
     done = CliRunner().invoke(main, ["review", claim_ids[0], "--verdict", "1", "--note", "why",
                                      "--reviewer", "ana", "--db", db])
     assert done.exit_code == 1 and "disk is full" in done.output

@@ -26,9 +26,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli import main
-from annotator.cli_common import InputError
 from annotator.inputs import load_articles
 from claims.extract import extract
+from claims.files import FileProblem
 from claims.project import Project
 from tests.reliability.support import (
     derived_state_mismatches,
@@ -121,7 +121,7 @@ def test_load_articles_takes_any_bytes_or_refuses_with_a_message(
     path.write_bytes(data)
     try:
         items = load_articles(str(path))
-    except InputError as exc:
+    except FileProblem as exc:  # InputError is one too
         assert str(exc).startswith(str(path)), f"the message does not name the file: {exc}"
         event("refused")
         return
@@ -303,7 +303,7 @@ def test_control_sequences_in_articles_sources_and_names_never_reach_the_termina
     bad_url = tmp_path / "evil-url.jsonl"
     bad_url.write_bytes(orjson.dumps({"text": text + " Autre.", "url": f"https://ex.org/{evil}"}))
     outputs.append(_invoke(["add", str(bad_url), "--db", db]))
-    assert outputs[-1].exit_code == 1 and "evil-url.jsonl:1: field 'url'" in outputs[-1].output
+    assert outputs[-1].exit_code == 1 and "evil-url.jsonl:1: url: " in outputs[-1].output
     with Project.open(db) as project:
         claim_id = project.claims()[0].claim.id
     outputs.append(_invoke(["review", claim_id, "--note", f"note{evil}", "--verdict", "1",

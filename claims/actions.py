@@ -1,0 +1,405 @@
+"""Reviewer actions on claims: the methods of `Project` that append to the log.
+
+Each action resolves its claim, then inside one write transaction checks that the claim is
+still what the reviewer saw (`claims.staleness`), builds its events from the state read in that
+same transaction, and appends them (`Transaction.append_many`). Nothing is read outside the
+transaction that writes, so two sessions can never act on each other's stale reads.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from claims.errors import ProjectError, StaleAction
+from claims.model import (
+    STATUSES,
+    STRUCTURAL_EVENT_TYPES,
+    Claim,
+    ClaimState,
+    Event,
+    Source,
+    claim_id_for,
+)
+from claims.spans import check_span, span_facets
+from claims.staleness import current_claim
+from claims.store import Transaction, new_event
+
+if TYPE_CHECKING:
+    from claims.labels import LabelScale
+    from claims.model import Article
+    from claims.store import Store
+
+Span = tuple[int, int]
+Spec = tuple[str, dict[str, Any], str | None]
+"""An event to append on the action's claim: type, payload, other_id."""
+
+MAX_CLAIM_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    event: Event
+    changed: list[ClaimState] = field(default_factory=list)
+    """Every claim whose state the action changed, as it now stands (hidden ones included)."""
+
+
+def check_reviewer(name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise ProjectError("reviewer name is empty")
+    if len(name) > 100:
+        raise ProjectError("reviewer name is longer than 100 characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in name):
+        raise ProjectError(f"reviewer name {name!r} contains control characters")
+    return name
+
+
+def check_line(what: str, text: str, limit: int) -> str:
+    text = text.strip()
+    if len(text) > limit:
+        raise ProjectError(f"{what} is longer than {limit} characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u202a\u202b\u202c\u202d\u202e"
+           "\u2066\u2067\u2068\u2069" for ch in text):
+        raise ProjectError(f"{what} contains control characters")
+    return text
+
+
+class ReviewActions:
+    """Mixin of `Project`: every way a reviewer changes the project."""
+
+    store: Store
+    scale: LabelScale
+
+    if TYPE_CHECKING:  # provided by `Project`
+
+        def resolve_claim_id(self, ref: str) -> str: ...
+        def claim(self, ref: str) -> ClaimState: ...
+        def article(self, ref: str) -> Article: ...
+
+    def _record(
+        self,
+        claim_ref: str,
+        reviewer: str,
+        build: Callable[[Transaction, ClaimState], Sequence[Spec]],
+        *,
+        seen: Span | None = None,
+    ) -> ActionResult:
+        """Append the events `build` makes from the claim's current state, in one transaction."""
+        reviewer = check_reviewer(reviewer)
+        claim_id = self.resolve_claim_id(claim_ref)
+        with self.store.transaction() as tx:
+            state = current_claim(tx, claim_id, seen)
+            events = [
+                new_event(type_, reviewer=reviewer, article_id=state.claim.article_id,
+                          claim_id=claim_id, other_id=other_id, payload=payload)
+                for type_, payload, other_id in build(tx, state)
+            ]
+            stored = tx.append_many(events)
+            changed = tx.claim_states(claim_ids=tx.touched, include_hidden=True)
+        return ActionResult(stored[-1], changed)
+
+    def review(
+        self,
+        claim_ref: str,
+        reviewer: str,
+        *,
+        verdict: str | None = None,
+        clear_verdict: bool = False,
+        status: str | None = None,
+        source: Source | dict[str, Any] | None = None,
+        rationale: str | None = None,
+        claim_text: str | None = None,
+        seen: Span | None = None,
+    ) -> ActionResult:
+        """Several changes to one reviewer's review, checked first, committed as one."""
+        specs: list[Spec] = []
+        if verdict is not None or clear_verdict:
+            label_id = self._label(verdict) if verdict is not None else None
+            specs.append(("verdict", {"label": label_id}, None))
+        if status is not None:
+            if status not in STATUSES:
+                raise ProjectError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
+            specs.append(("status", {"status": status}, None))
+        if source is not None:
+            added = _source(source)
+            if added.accessed is None:  # unless told otherwise: read on the day it was added
+                from claims.store import base
+
+                added = added.model_copy(update={"accessed": base.utc_now().date()})
+            specs.append(("source_add", {"source": added.model_dump(mode="json")}, None))
+        if rationale is not None:
+            specs.append(("rationale", {"text": rationale}, None))
+        if claim_text is not None:
+            text = check_line("the claim as checked", claim_text, MAX_CLAIM_TEXT)
+            specs.append(("claim_text", {"text": text}, None))
+        if not specs:
+            raise ProjectError("nothing to do")
+        return self._record(claim_ref, reviewer, lambda tx, state: specs, seen=seen)
+
+    def _label(self, verdict: str) -> str:
+        try:
+            return self.scale.resolve(str(verdict)).id
+        except KeyError as exc:
+            raise ProjectError(exc.args[0]) from None
+
+    def set_verdict(
+        self, claim_ref: str, reviewer: str, label: str | None, *, seen: Span | None = None
+    ) -> ActionResult:
+        """Give the claim a verdict of the scale (id, name or 1-based position); None clears."""
+        return self.review(claim_ref, reviewer, verdict=label, clear_verdict=label is None,
+                           seen=seen)
+
+    def set_status(
+        self, claim_ref: str, reviewer: str, status: str, *, seen: Span | None = None
+    ) -> ActionResult:
+        return self.review(claim_ref, reviewer, status=status, seen=seen)
+
+    def accept(self, claim_ref: str, reviewer: str, *, seen: Span | None = None) -> ActionResult:
+        return self.set_status(claim_ref, reviewer, "accepted", seen=seen)
+
+    def reject(self, claim_ref: str, reviewer: str, *, seen: Span | None = None) -> ActionResult:
+        return self.set_status(claim_ref, reviewer, "rejected", seen=seen)
+
+    def toggle_reject(
+        self, claim_ref: str, reviewer: str, *, seen: Span | None = None
+    ) -> ActionResult:
+        """Reject as not a claim, or restore a claim this reviewer had rejected."""
+        name = check_reviewer(reviewer)
+
+        def build(tx: Transaction, state: ClaimState) -> list[Spec]:
+            review = state.review_by(name)
+            rejected = review is not None and review.status == "rejected"
+            return [("status", {"status": "proposed" if rejected else "rejected"}, None)]
+
+        return self._record(claim_ref, name, build, seen=seen)
+
+    def add_source(
+        self, claim_ref: str, reviewer: str, source: Source | dict[str, Any],
+        *, seen: Span | None = None,
+    ) -> ActionResult:
+        return self.review(claim_ref, reviewer, source=source, seen=seen)
+
+    def remove_source(
+        self, claim_ref: str, reviewer: str, index: int, *, seen: Span | None = None
+    ) -> ActionResult:
+        name = check_reviewer(reviewer)
+
+        def build(tx: Transaction, state: ClaimState) -> list[Spec]:
+            review = state.review_by(name)
+            if review is None or not 0 <= index < len(review.sources):
+                raise ProjectError(
+                    f"claim {state.claim.id} has no source number {index + 1} by {name}"
+                )
+            return [("source_remove", {"index": index}, None)]
+
+        return self._record(claim_ref, name, build, seen=seen)
+
+    def set_rationale(
+        self, claim_ref: str, reviewer: str, text: str, *, seen: Span | None = None
+    ) -> ActionResult:
+        return self.review(claim_ref, reviewer, rationale=text, seen=seen)
+
+    def set_claim_text(
+        self, claim_ref: str, reviewer: str, text: str, *, seen: Span | None = None
+    ) -> ActionResult:
+        """The claim as checked: the reviewer's standalone rewrite of it ("" clears)."""
+        return self.review(claim_ref, reviewer, claim_text=text, seen=seen)
+
+    def adjudicate(
+        self,
+        claim_ref: str,
+        reviewer: str,
+        verdict: str | None,
+        note: str = "",
+        *,
+        seen: Span | None = None,
+    ) -> ActionResult:
+        """The claim's final verdict, given by an adjudicator (`reviewer`); None withdraws it."""
+        label_id = self._label(verdict) if verdict is not None else None
+        note = check_line("the adjudication note", note, MAX_CLAIM_TEXT)
+        return self._record(
+            claim_ref, reviewer, lambda tx, state: [("adjudicate", {"label": label_id, "note": note}, None)],
+            seen=seen,
+        )
+
+    # -- boundaries -------------------------------------------------------------------
+
+    def set_span(
+        self, claim_ref: str, reviewer: str, start: int, end: int,
+        *, seen: Span | None = None,
+    ) -> ActionResult:
+        """Move the claim's boundaries to `[start, end)` of its article."""
+        state = self.claim(claim_ref)
+        article = self.article(state.claim.article_id)
+        start, end = check_span(article, start, end)
+        facets = _refit(state.claim, span_facets(article, start, end))
+
+        def build(tx: Transaction, current: ClaimState) -> list[Spec]:
+            same = tx.live_claim_at(article.id, start, end)
+            if same is not None and same != current.claim.id:
+                raise ProjectError(f"a claim already covers exactly [{start}, {end}): {same}")
+            return [("span", {"start": start, "end": end, **facets}, None)]
+
+        return self._record(state.claim.id, reviewer, build, seen=seen)
+
+    def create_claim(
+        self, article_ref: str, reviewer: str, start: int, end: int, kind: str = "other"
+    ) -> ActionResult:
+        """Draw a new claim over `[start, end)` of the article."""
+        reviewer = check_reviewer(reviewer)
+        article = self.article(article_ref)
+        start, end = check_span(article, start, end)
+        claim_id = claim_id_for(article.id, start, end)
+        facets = span_facets(article, start, end)
+        for key in ("kind", "score", "reasons"):
+            facets.pop(key, None)
+        claim = Claim.model_validate(
+            {
+                "id": claim_id, "article_id": article.id, "start": start, "end": end,
+                "text": article.text[start:end], "kind": kind, "score": 1.0,
+                "reasons": ["drawn by reviewer"], "origin": f"reviewer:{reviewer}", **facets,
+            }
+        )
+        with self.store.transaction() as tx:
+            same = tx.live_claim_at(article.id, start, end)
+            if same is not None:
+                raise ProjectError(f"a claim already covers exactly [{start}, {end}): {same}")
+            existing = tx.claim_state(claim_id)
+            if existing is not None and existing.merged_into is not None:
+                raise ProjectError(
+                    f"[{start}, {end}) is claim {claim_id}, merged into {existing.merged_into}; "
+                    "undo that merge to bring it back"
+                )
+            if existing is not None and existing.live:
+                raise ProjectError(
+                    f"claim {claim_id} was first proposed at [{start}, {end}) and now covers "
+                    f"[{existing.claim.start}, {existing.claim.end}); edit its boundaries instead"
+                )
+            if existing is None:
+                tx.insert_claim(claim, live=False)
+            event = tx.append(
+                new_event("claim_create", reviewer=reviewer, article_id=article.id,
+                          claim_id=claim_id, payload={"start": start, "end": end})
+            )
+            changed = tx.claim_states(claim_ids=tx.touched, include_hidden=True)
+        return ActionResult(event, changed)
+
+    def merge_with_next(
+        self,
+        claim_ref: str,
+        reviewer: str,
+        *,
+        seen: Span | None = None,
+        next_id: str | None = None,
+    ) -> ActionResult:
+        """Merge the claim with the next live claim of its article (the next one is hidden).
+
+        `next_id` is the claim the reviewer saw after it: when another claim now comes between
+        them, or it is gone, the merge is refused. A next claim that other reviewers reviewed is
+        never hidden by a merge (their work would leave every export); the merge is refused.
+        """
+        name = check_reviewer(reviewer)
+        claim_id = self.resolve_claim_id(claim_ref)
+        expected = self.resolve_claim_id(next_id) if next_id else None
+        article = self.article(self.claim(claim_id).claim.article_id)
+
+        def build(tx: Transaction, state: ClaimState) -> list[Spec]:
+            c = state.claim
+            if expected is not None:
+                current_claim(tx, expected)
+            following = tx.next_live_claim(c.article_id, c.start, c.end, c.id)
+            if following is None:
+                raise ProjectError(f"claim {c.id} is the last of its article")
+            if expected is not None and following != expected:
+                raise StaleAction(
+                    f"claim {following} now comes between claim {c.id} and claim {expected}; "
+                    "nothing saved",
+                    c.id,
+                    c.id,
+                )
+            nxt = tx.claim_state(following)
+            assert nxt is not None
+            others = sorted(r.reviewer for r in nxt.reviews if r.reviewer != name)
+            if others:
+                raise ProjectError(
+                    f"claim {nxt.claim.id} has reviews by {', '.join(others)}; merging would "
+                    "hide them from every export, so nothing was saved"
+                )
+            end = max(c.end, nxt.claim.end)
+            facets = _refit(c, span_facets(article, c.start, end))
+            facets["speaker"] = facets["speaker"] or c.speaker or nxt.claim.speaker
+            return [("merge", {"start": c.start, "end": end, **facets}, nxt.claim.id)]
+
+        return self._record(claim_id, name, build, seen=seen)
+
+    # -- undo and redo --------------------------------------------------------------------
+
+    def undo(self, reviewer: str) -> ActionResult | None:
+        """Take back the reviewer's latest action still in effect; None when nothing is left."""
+        return self._toggle(reviewer, "undo")
+
+    def redo(self, reviewer: str) -> ActionResult | None:
+        """Put back what the reviewer's latest undo took back; None when there is nothing."""
+        return self._toggle(reviewer, "redo")
+
+    def _toggle(self, reviewer: str, kind: str) -> ActionResult | None:
+        reviewer = check_reviewer(reviewer)
+        with self.store.transaction() as tx:
+            target = tx.undo_target(reviewer) if kind == "undo" else tx.redo_target(reviewer)
+            if target is None:
+                return None
+            if target.type in STRUCTURAL_EVENT_TYPES:
+                later = tx.later_structural_change(target)
+                if later is not None:
+                    raise ProjectError(
+                        f"cannot {kind} {describe(target)}: {later.reviewer} changed these claims "
+                        f"since ({describe(later)} at {later.ts:%Y-%m-%d %H:%M:%S}); "
+                        f"that change must be undone first"
+                    )
+            event = tx.append(
+                new_event(kind, reviewer=reviewer, article_id=target.article_id,
+                          claim_id=target.claim_id, other_id=target.id,
+                          payload={"type": target.type})
+            )
+            changed = tx.claim_states(claim_ids=tx.touched, include_hidden=True)
+        return ActionResult(event, changed)
+
+
+def describe(event: Event) -> str:
+    return {
+        "span": f"the boundary edit of claim {event.claim_id}",
+        "merge": f"the merge of claim {event.claim_id} with {event.other_id}",
+        "claim_create": f"the drawing of claim {event.claim_id}",
+    }.get(event.type, f"{event.type} on claim {event.claim_id}")
+
+
+def _refit(claim: Claim, facets: dict[str, Any]) -> dict[str, Any]:
+    """A reviewer-drawn claim keeps its kind, score and reasons when its boundaries move; a
+    proposed one takes those the extractor gives its new text."""
+    if not claim.origin.startswith("extractor"):
+        for key in ("kind", "score", "reasons"):
+            facets.pop(key, None)
+    return facets
+
+
+def _source(source: Source | dict[str, Any]) -> Source:
+    if isinstance(source, Source):
+        return source
+    try:
+        return Source.model_validate(source)
+    except ValueError as exc:
+        raise ProjectError(first_error(exc)) from None
+
+
+def first_error(exc: ValueError) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        items = errors()
+        if items:
+            first = items[0]
+            where = ".".join(str(p) for p in first.get("loc", ()))
+            return f"{where}: {first.get('msg', '')}".strip(": ")
+    return str(exc)

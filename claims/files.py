@@ -1,0 +1,287 @@
+"""The one reader of files a user names: articles, JSONL corpora, exports to import or validate.
+
+Every command that reads a user's file comes here, so the same rules hold everywhere:
+
+- only a regular file is read (or ``-``, standard input): a FIFO, a device such as
+  ``/dev/zero``, a socket or a directory is refused by name before anything blocks;
+- one article is at most `Limits.article_bytes` and one JSONL line at most
+  `Limits.line_bytes` (environment: ``CLAIMS_MAX_ARTICLE_BYTES``, ``CLAIMS_MAX_LINE_BYTES``;
+  a number with an optional k/M/G suffix). Extraction is linear in the text, so this bounds
+  the time and memory one article can take (about 70 bytes of memory per byte of text);
+- JSON is strict: duplicate keys are an error (two values for one field is a file written
+  wrong, and which one wins is a parser's accident), nesting deeper than `MAX_DEPTH` is
+  refused (deeper values cannot be written back out);
+- every problem is one line, ``FILE:LINE: field: problem`` (`FileProblem`).
+
+This module is below the command line and the exporters: no click, no Textual.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+import orjson
+
+MAX_DEPTH = 64
+"""Deepest nesting of arrays and objects accepted in one JSON value (orjson writes 254)."""
+
+DEFAULT_ARTICLE_BYTES = 5 * 1024 * 1024
+DEFAULT_LINE_BYTES = 16 * 1024 * 1024
+STDIN = "-"
+
+
+class FileProblem(ValueError):
+    """A user's file cannot be used; `str()` is ``FILE:LINE: field: problem``."""
+
+    def __init__(self, name: str, problem: str, *, line: int | None = None,
+                 field: str | None = None) -> None:
+        self.name = name
+        self.line = line
+        self.field = field
+        self.problem = problem
+        where = name if line is None else f"{name}:{line}"
+        super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
+
+
+def _size_from_env(variable: str, default: int) -> int:
+    raw = os.environ.get(variable, "").strip()
+    if not raw:
+        return default
+    factor = {"k": 1024, "m": 1024**2, "g": 1024**3}.get(raw[-1].lower(), 1)
+    number = raw[:-1] if factor != 1 else raw
+    try:
+        value = int(float(number) * factor)
+    except ValueError:
+        raise FileProblem(variable, f"{raw!r} is not a size (a number, optionally k, M or G)") \
+            from None
+    if value <= 0:
+        raise FileProblem(variable, f"{raw!r} is not a positive size")
+    return value
+
+
+@dataclass(frozen=True)
+class Limits:
+    article_bytes: int = DEFAULT_ARTICLE_BYTES
+    """Largest article (a text file, or the text of one JSONL line) accepted."""
+    line_bytes: int = DEFAULT_LINE_BYTES
+    """Longest line of a JSONL file accepted."""
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        return cls(
+            article_bytes=_size_from_env("CLAIMS_MAX_ARTICLE_BYTES", DEFAULT_ARTICLE_BYTES),
+            line_bytes=_size_from_env("CLAIMS_MAX_LINE_BYTES", DEFAULT_LINE_BYTES),
+        )
+
+    def check_article(self, text: str, name: str, line: int | None = None,
+                      field: str | None = None) -> None:
+        """Refuse an article text over the limit (counted in UTF-8 bytes, as files are)."""
+        if len(text) * 4 <= self.article_bytes:
+            return
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > self.article_bytes:
+            raise FileProblem(name, too_large("article", size, self.article_bytes,
+                                              "CLAIMS_MAX_ARTICLE_BYTES"), line=line, field=field)
+
+
+def human(size: int) -> str:
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}".replace(".0 ", " ")
+    return f"{size} bytes"
+
+
+def too_large(what: str, size: int | None, limit: int, variable: str) -> str:
+    got = f"{human(size)}, " if size is not None else ""
+    return (f"{what} too large ({got}the limit is {human(limit)}; "
+            f"set {variable} to allow more)")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a FIFO (named pipe), not a regular file; pipe it to standard input with -"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return "is not a regular file"
+
+
+def check_regular(path: str) -> os.stat_result:
+    """The file's status if `path` names a readable regular file; FileProblem otherwise."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file") from None
+    except NotADirectoryError:
+        raise FileProblem(path, "no such file (a part of the path is not a folder)") from None
+    except OSError as exc:
+        raise FileProblem(path, f"cannot read ({exc.strerror or exc})") from None
+    except ValueError:  # an embedded NUL in the name
+        raise FileProblem(path, "not a valid file name") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise FileProblem(path, _kind(st.st_mode))
+    return st
+
+
+def open_input(path: str) -> tuple[IO[bytes], str, int]:
+    """(binary stream, display name, size or 0) for a user's file, or standard input for '-'.
+
+    The file is opened without blocking and checked again once open, so a name swapped for a
+    FIFO between the check and the open cannot hang the command.
+    """
+    if path == STDIN:
+        return sys.stdin.buffer, "<stdin>", 0
+    check_regular(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise FileProblem(path, f"cannot read ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileProblem(path, _kind(st.st_mode))
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb", buffering=256 * 1024), path, st.st_size
+
+
+def read_bytes(path: str, limit: int, *, what: str = "article",
+               variable: str = "CLAIMS_MAX_ARTICLE_BYTES") -> bytes:
+    """The bytes of a user's file (or stdin), at most `limit` of them, or FileProblem."""
+    stream, name, size = open_input(path)
+    if size > limit:
+        if path != STDIN:
+            stream.close()
+        raise FileProblem(name, too_large(what, size, limit, variable))
+    try:
+        data = stream.read(limit + 1)
+    except OSError as exc:
+        raise FileProblem(name, f"cannot read ({exc.strerror or exc})") from None
+    finally:
+        if path != STDIN:
+            stream.close()
+    if len(data) > limit:
+        raise FileProblem(name, too_large(what, None, limit, variable))
+    return data
+
+
+def iter_lines(stream: IO[bytes], name: str, limit: int) -> Iterator[tuple[int, bytes]]:
+    """(line number, raw line) of a stream, each at most `limit` bytes, blank lines skipped."""
+    number = 0
+    while True:
+        try:
+            raw = stream.readline(limit + 1)
+        except OSError as exc:
+            raise FileProblem(name, f"cannot read ({exc.strerror or exc})", line=number + 1) \
+                from None
+        if not raw:
+            return
+        number += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            raise FileProblem(name, too_large("line", None, limit, "CLAIMS_MAX_LINE_BYTES"),
+                              line=number)
+        if raw.strip():
+            yield number, raw
+
+
+def iter_jsonl(path: str, limits: Limits | None = None
+               ) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed JSON value) of each non-blank line of a user's JSONL file."""
+    limits = limits or Limits.from_env()
+    stream, name, _ = open_input(path)
+    try:
+        for number, raw in iter_lines(stream, name, limits.line_bytes):
+            yield number, loads(raw, name, number)
+    finally:
+        if path != STDIN:
+            stream.close()
+
+
+def loads(raw: bytes | str, name: str, line: int | None = None) -> Any:
+    """One strict JSON value: no duplicate keys, nesting at most `MAX_DEPTH`."""
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        message = str(exc)
+        if "recursion" in message.lower():
+            message = f"nested deeper than {MAX_DEPTH} levels"
+            raise FileProblem(name, message, line=line) from None
+        raise FileProblem(name, f"not valid JSON ({message})", line=line) from None
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    if isinstance(value, (dict, list)):
+        if data.count(b"[") + data.count(b"{") > MAX_DEPTH:
+            _check_depth(value, name, line)
+        if isinstance(value, dict) or b"{" in data:
+            _check_duplicates(value, data, name, line)
+    return value
+
+
+def _check_depth(value: Any, name: str, line: int | None) -> None:
+    stack: list[tuple[Any, int, str]] = [(value, 1, "")]
+    while stack:
+        item, depth, path = stack.pop()
+        if depth > MAX_DEPTH:
+            raise FileProblem(name, f"nested deeper than {MAX_DEPTH} levels", line=line,
+                              field=path.lstrip(".") or None)
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1, f"{path}.{k}") for k, v in item.items()
+                         if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1, f"{path}.{i}") for i, v in enumerate(item)
+                         if isinstance(v, (dict, list)))
+
+
+class _Duplicate(Exception):
+    pass
+
+
+def _check_duplicates(value: Any, data: bytes, name: str, line: int | None) -> None:
+    # Compact JSON as orjson writes it (our own exports) cannot hide a duplicate: written back
+    # it would be shorter. Anything else is parsed again, keeping every key.
+    if orjson.dumps(value) == data.strip():
+        return
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, item in items:
+            if key in seen:
+                raise _Duplicate(key)
+            seen[key] = item
+        return seen
+
+    try:
+        json.loads(data, object_pairs_hook=pairs)
+    except _Duplicate as exc:
+        raise FileProblem(name, "appears twice in one object (duplicate JSON key)", line=line,
+                          field=str(exc.args[0])) from None
+    except (ValueError, RecursionError):
+        return  # orjson read it; only the duplicate check is stdlib's business here
+
+
+__all__ = [
+    "MAX_DEPTH",
+    "STDIN",
+    "FileProblem",
+    "Limits",
+    "check_regular",
+    "human",
+    "iter_jsonl",
+    "iter_lines",
+    "loads",
+    "open_input",
+    "read_bytes",
+    "too_large",
+]

@@ -1,0 +1,73 @@
+"""The stale-action rule: an action applies only to the claim the reviewer saw.
+
+Checked inside the action's write transaction, so no other reviewer's commit can slip between
+the check and the append. A claim merged away, hidden (its drawing undone) or moved by anyone
+since the reviewer looked is refused with a message that names what happened, who did it and
+when, and the claim that replaced it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from claims.errors import StaleAction
+from claims.model import ClaimState, Event
+from claims.store import Transaction
+
+
+def current_claim(tx: Transaction, claim_id: str, seen: tuple[int, int] | None = None) -> ClaimState:
+    """The claim as it stands, if it is live and (when `seen` is given) still spans `seen`."""
+    state = tx.claim_state(claim_id)
+    assert state is not None, f"unknown claim {claim_id}"
+    if not state.live:
+        raise StaleAction(_hidden(tx, state) + "; nothing saved", claim_id, successor(tx, state))
+    span = (state.claim.start, state.claim.end)
+    if seen is not None and span != tuple(seen):
+        change = tx.last_structural_change(claim_id)
+        raise StaleAction(
+            f"claim {claim_id} was changed{_by(change)}: it now covers [{span[0]}, {span[1]}), "
+            f"not the [{seen[0]}, {seen[1]}) on your screen; nothing saved",
+            claim_id,
+            claim_id,
+        )
+    return state
+
+
+def successor(tx: Transaction, state: ClaimState) -> str | None:
+    """The live claim that stands in for a hidden one: the end of its merge chain, else the
+    live claim sharing the most text with it."""
+    seen = {state.claim.id}
+    current = state
+    while current.merged_into is not None and current.merged_into not in seen:
+        seen.add(current.merged_into)
+        following = tx.claim_state(current.merged_into)
+        if following is None:
+            break
+        if following.live:
+            return following.claim.id
+        current = following
+    c = state.claim
+    return tx.overlapping_live_claim(c.article_id, c.start, c.end)
+
+
+def _hidden(tx: Transaction, state: ClaimState) -> str:
+    claim_id = state.claim.id
+    change = tx.last_structural_change(claim_id)
+    if state.merged_into is not None:
+        return f"claim {claim_id} was merged into {state.merged_into}{_by(change)}"
+    if change is not None and change.type == "undo":
+        return f"claim {claim_id} was taken back (its drawing undone){_by(change)}"
+    return f"claim {claim_id} is no longer in the article{_by(change)}"
+
+
+def _by(event: Event | None) -> str:
+    if event is None:
+        return ""
+    return f" by {event.reviewer} at {_when(event.ts)}"
+
+
+def _when(ts: datetime) -> str:
+    local = ts.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return local.strftime("%H:%M:%S")
+    return local.strftime("%Y-%m-%d %H:%M")

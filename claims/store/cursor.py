@@ -1,0 +1,44 @@
+"""A typed handle over one database cursor inside one transaction.
+
+The queries are written once with `?` placeholders; a backend's `_translate` hook turns them
+into its own dialect. Dialect differences that are more than spelling are hooks of the backend
+(`Store.insert_article_row`, `Store.prefix_match`), never branches in the queries' callers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claims.store.base import Store
+
+
+class Cursor:
+    def __init__(self, store: Store, cur: Any) -> None:
+        self.store = store
+        self.cur = cur
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        self.cur.execute(self.store._translate(sql), tuple(params))
+        return self.cur
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.cur.executemany(self.store._translate(sql), rows)
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.execute(sql, params).fetchone()
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return list(self.execute(sql, params).fetchall())
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.one("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )

@@ -1,0 +1,189 @@
+"""`Transaction`: the one path by which anything enters the store.
+
+`append(event)` is how every reviewer action is recorded: it inserts the event, marks the
+action an undo or redo names as taken back or put back, and re-derives the state of every claim
+the event touches, all inside the caller's transaction. The store commits when the transaction
+block ends, so a caller that hears "done" can tell the user "done": a crash after that point
+loses nothing. Articles and the extractor's proposals enter through `insert_article`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from claims.model import HISTORY_EVENT_TYPES, Article, Claim, Event, Review, utc_now
+from claims.store.derive import derive_claim
+from claims.store.known import KnownClaims
+from claims.store.log import EventLog
+from claims.store.reads import StateReads
+from claims.store.rows import (
+    CLAIM_COLUMNS,
+    adjudication_json,
+    claim_row,
+    dumps,
+    record_row,
+    ts_text,
+)
+
+if TYPE_CHECKING:
+    from claims.store.base import Store
+
+
+class Transaction(EventLog, StateReads, KnownClaims):
+    """Typed helpers over one cursor, valid inside `Store.transaction()` (or `Store.read()`)."""
+
+    def __init__(self, store: Store, cur: Any) -> None:
+        super().__init__(store, cur)
+        self.touched: list[str] = []
+        """The claims the latest `append`/`append_many` re-derived, in the order first touched."""
+
+    # -- articles and proposed claims -------------------------------------------------
+
+    def insert_article(
+        self, article: Article, claims: Sequence[Claim] | Sequence[dict[str, Any]]
+    ) -> None:
+        """Insert an article and its proposed claims: `Claim` models, or the extractor's
+        JSON-shaped records (with `article_id` and `origin` set), which skip a model round trip.
+        """
+        published = article.published.isoformat() if article.published else None
+        self.store.insert_article_row(
+            self,
+            {
+                "id": article.id,
+                "text": article.text,
+                "lang": article.lang,
+                "title": article.title,
+                "url": article.url,
+                "published": published,
+                "external_id": article.external_id,
+                "metadata": dumps(article.metadata),
+                "added_at": ts_text(utc_now()),
+            },
+        )
+        self.insert_claims(claims)
+
+    def insert_claims(self, claims: Sequence[Claim] | Sequence[dict[str, Any]]) -> None:
+        records = [c for c in claims if isinstance(c, dict)]
+        for claim in claims:
+            if not isinstance(claim, dict):
+                self.insert_claim(claim)
+        if records:
+            self.executemany(
+                f"INSERT INTO claims ({CLAIM_COLUMNS}, base, live) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING",
+                [record_row(r) for r in records],
+            )
+
+    def insert_claim(self, claim: Claim, *, live: bool = True) -> None:
+        base = claim.model_dump(mode="json", by_alias=True)
+        self.execute(
+            f"INSERT INTO claims ({CLAIM_COLUMNS}, base, live) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            (*claim_row(claim), dumps(base), 1 if live else 0),
+        )
+
+    # -- the log ------------------------------------------------------------------------
+
+    def append(self, event: Event) -> Event:
+        """Record one action and re-derive what it touches; returns the event with its `seq`
+        (an event whose id the log already holds is left as it was)."""
+        stored = self.append_many([event])
+        return stored[0] if stored else event
+
+    def append_many(self, events: Iterable[Event]) -> list[Event]:
+        """Record actions in order, skipping ids the log already holds, then re-derive every
+        claim they touch once. Returns the events that were new, with their `seq`."""
+        new: list[Event] = []
+        touched: dict[str, None] = {}
+        for event in events:
+            stored = self._insert_event(event)
+            if stored is None:
+                continue
+            new.append(stored)
+            touched.update(dict.fromkeys(event.touched_claims()))
+            if event.type in HISTORY_EVENT_TYPES and event.other_id:
+                target = self.event(event.other_id)
+                if target is not None:
+                    self.execute(
+                        "UPDATE events SET active = 1 - active WHERE id = ?", (target.id,)
+                    )
+                    touched.update(dict.fromkeys(target.touched_claims()))
+        for claim_id in touched:
+            self.rederive(claim_id)
+        self.touched = list(touched)
+        return new
+
+    def _insert_event(self, event: Event) -> Event | None:
+        if self.has_event(event.id):
+            return None
+        self.execute(
+            "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
+            "payload, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event.id,
+                ts_text(event.ts),
+                event.reviewer,
+                event.type,
+                event.article_id,
+                event.claim_id,
+                event.other_id,
+                dumps(event.payload),
+                0 if event.type in HISTORY_EVENT_TYPES else 1,
+            ),
+        )
+        row = self.one("SELECT seq FROM events WHERE id = ?", (event.id,))
+        return event.model_copy(update={"seq": int(row[0])})
+
+    # -- derived state -------------------------------------------------------------------
+
+    def rederive(self, claim_id: str) -> None:
+        """Recompute the claim's span, liveness, reviews and adjudication from its active
+        events, and write them to the materialised tables."""
+        row = self.one("SELECT base, article_id FROM claims WHERE id = ?", (claim_id,))
+        if row is None:
+            return
+        base = Claim.model_validate(orjson.loads(row[0]))
+        article_id = row[1]
+        text: list[str] = []
+
+        def article_text() -> str:
+            if not text:
+                text.append(self.article_text(article_id))
+            return text[0]
+
+        fold = derive_claim(base, self.active_events_touching(claim_id), article_text)
+        # claim_row's columns after (id, article_id) and before origin, which never change.
+        derived = claim_row(fold.claim)[2:11]
+        self.execute(
+            "UPDATE claims SET span_start = ?, span_end = ?, text = ?, kind = ?, score = ?, "
+            "reasons = ?, quantities = ?, dates = ?, speaker = ?, merged_into = ?, live = ?, "
+            "adjudication = ? WHERE id = ?",
+            (*derived, fold.merged_into, 1 if fold.live else 0,
+             adjudication_json(fold.adjudication), claim_id),
+        )
+        self.execute("DELETE FROM reviews WHERE claim_id = ?", (claim_id,))
+        for reviewer, r in fold.reviews.items():
+            self.execute(
+                "INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, rationale, "
+                "claim_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    claim_id,
+                    reviewer,
+                    r.status,
+                    r.verdict,
+                    dumps(r.sources),
+                    r.rationale,
+                    r.claim_text,
+                    ts_text(r.created_at),
+                    ts_text(r.updated_at),
+                ),
+            )
+
+    def review_of(self, claim_id: str, reviewer: str) -> Review | None:
+        for review in self.reviews_for([claim_id]).get(claim_id, []):
+            if review.reviewer == reviewer:
+                return review
+        return None

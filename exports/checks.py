@@ -1,0 +1,191 @@
+"""The rules one native JSONL record must meet, shared by `claims import` and `claims validate`.
+
+`claims validate FILE` is `claims import --dry-run` without a project, plus the JSON Schema:
+both read lines through `claims.files` (regular files only, bounded lines, no duplicate keys,
+bounded nesting), both build the record with the same pydantic model, and both apply
+`record_problems` below. What import additionally checks needs the project (is the article
+here, is the scale the project's), and `claims validate --db` runs that too.
+
+A file that is not a native export at all (FEVER, AVeriTeC, ClaimReview, our CSV, Prodigy,
+doccano, Label Studio) is named in one line with what to do instead (`foreign_format`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from claims.labels import PRESETS
+from claims.model import (
+    ARTICLE_ID,
+    CLAIM_ID,
+    LANG_TAG,
+    check_http_url,
+    check_span,
+)
+from claims.project import ProjectError, check_reviewer
+from exports.records import ExportRecord
+
+Problem = tuple[str, str]
+"""(field path, what is wrong)."""
+
+
+def parse_record(data: Any) -> tuple[ExportRecord | None, list[Problem]]:
+    """The record a parsed JSON line holds, or the problems that stop it being one."""
+    if not isinstance(data, dict):
+        return None, [("", "a record must be a JSON object")]
+    try:
+        return ExportRecord.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            where = ".".join(str(part) for part in error.get("loc", ()))
+            problems.append((where, str(error.get("msg", ""))))
+        return None, problems
+
+
+def record_problems(record: ExportRecord) -> Iterator[Problem]:
+    """Every rule a record breaks that needs no project."""
+    if not CLAIM_ID.match(record.claim_id):
+        yield "claim_id", "is not a claim id (12 lowercase hex digits, as claims makes them)"
+    article = record.article
+    if not ARTICLE_ID.match(article.id):
+        yield "article.id", "is not an article id (16 lowercase hex digits)"
+    if article.url is not None:
+        try:
+            check_http_url(article.url)
+        except ValueError as exc:
+            yield "article.url", str(exc)
+    if not LANG_TAG.match(article.lang):
+        yield "article.lang", f"{article.lang[:40]!r} is not a language tag (fr, en, und)"
+    span = check_span(record.start, record.end, record.text, record.quantities, record.dates)
+    if span is not None:
+        yield span
+    elif article.text is not None and article.text[record.start:record.end] != record.text:
+        yield "text", "is not article.text[start:end]"
+    for name, span in (("sentence", record.sentence), ("paragraph", record.paragraph)):
+        if not 0 <= span.start <= span.end or len(span.text) != span.end - span.start:
+            yield name, f"[{span.start}, {span.end}) does not hold its text"
+    scale = PRESETS.get(record.label_scale)
+    if scale is None:
+        yield "label_scale", (f"{record.label_scale[:40]!r} is not a label scale "
+                              f"({', '.join(PRESETS)})")
+    elif record.verdict is not None and scale.get(record.verdict) is None:
+        yield "verdict", (f"{record.verdict[:40]!r} is not a label of the {scale.name} scale "
+                          f"({', '.join(scale.ids)})")
+    if record.origin.startswith("reviewer:"):
+        try:
+            check_reviewer(record.origin[len("reviewer:"):])
+        except ProjectError as exc:
+            yield "origin", str(exc)
+    seen: set[str] = set()
+    for i, review in enumerate(record.reviews):
+        where = f"reviews.{i}"
+        try:
+            check_reviewer(review.reviewer)
+        except ProjectError as exc:
+            yield f"{where}.reviewer", str(exc)
+        if review.reviewer in seen:
+            yield f"{where}.reviewer", f"{review.reviewer[:40]!r} has two reviews of this claim"
+        seen.add(review.reviewer)
+        if scale is not None and review.verdict is not None and scale.get(review.verdict) is None:
+            yield f"{where}.verdict", (f"{review.verdict[:40]!r} is not a label of the "
+                                       f"{scale.name} scale ({', '.join(scale.ids)})")
+        if review.status == "proposed" and review.verdict is not None:
+            yield f"{where}.status", "a review with a verdict is accepted or rejected, not proposed"
+        stamp = _utc_problem(review.updated_at)
+        if stamp:
+            yield f"{where}.updated_at", stamp
+
+
+def _utc_problem(value: datetime) -> str | None:
+    if value.tzinfo is None:
+        return "has no time zone (write it in UTC, ending in 'Z')"
+    try:
+        value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return f"{value.isoformat()} is outside the range of UTC timestamps"
+    return None
+
+
+# -- files that are not native exports -----------------------------------------------------
+
+_NATIVE_HINT = ("claims import reads the native JSONL export (claims export --format jsonl, "
+                "with --with-articles to carry the articles)")
+
+
+def foreign_format(first: Any, raw: bytes = b"") -> str | None:
+    """What a file is when its first value shows it is not a native export, else None."""
+    text = raw.lstrip()[:400].decode("utf-8", "replace")
+    if text.startswith("claim_id,article_id,"):
+        return f"a CSV export of claims (claims export --format csv); {_NATIVE_HINT}"
+    items = first if isinstance(first, list) else [first]
+    head = items[0] if items and isinstance(items[0], dict) else None
+    if head is None:
+        return None
+    keys = set(head)
+    tool = None
+    if "schema_version" in keys and "claim_id" in keys:
+        return None
+    if head.get("@type") == "ClaimReview" or "claimReviewed" in keys:
+        name = "a ClaimReview JSON-LD export (claims export --format claimreview)"
+    elif {"claim", "label", "evidence"} <= keys or ({"claim", "label"} <= keys and "id" in keys
+                                                    and "questions" not in keys):
+        name = "a FEVER export (claims export --format fever)"
+    elif {"claim", "questions"} <= keys or {"claim", "justification"} <= keys:
+        name = "an AVeriTeC export (claims export --format averitec)"
+    elif "_input_hash" in keys or "_task_hash" in keys or ("spans" in keys and "answer" in keys):
+        name, tool = "a Prodigy export", "prodigy"
+    elif "annotations" in keys and "data" in keys or "predictions" in keys and "data" in keys:
+        name, tool = "a Label Studio export", "label-studio"
+    elif "text" in keys and ("label" in keys or "entities" in keys) and "claim_id" not in keys:
+        name, tool = "a doccano export", "doccano"
+    else:
+        return None
+    if tool:
+        return (f"{name}, not a claims export; bring its spans in as articles and claims "
+                f"with claims add --from {tool} FILE")
+    return f"{name}, which claims cannot read back; {_NATIVE_HINT}"
+
+
+def first_value(data: bytes) -> Any:
+    """The first JSON value of a file's beginning, for `foreign_format`.
+
+    A JSON array (pretty-printed or not) gives its first element; a JSONL file its first
+    line. Only the first value is read, so `data` may be cut anywhere after it.
+    """
+    import json
+
+    text = data.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    decoder = json.JSONDecoder()
+    try:
+        if text.startswith("["):
+            index = 1
+            while index < len(text) and text[index] in " \t\r\n":
+                index += 1
+            return decoder.raw_decode(text, index)[0]
+        return decoder.raw_decode(text, 0)[0]
+    except (ValueError, RecursionError):
+        return None
+
+
+def refuse_foreign(name: str, head: bytes) -> None:
+    """Raise `FileProblem` naming what the file is, when its beginning is a foreign format."""
+    from claims.files import FileProblem
+
+    if not head.strip():
+        return
+    what = foreign_format(first_value(head), head)
+    if what is not None:
+        raise FileProblem(name, f"this is {what}")
+
+
+HEAD_BYTES = 256 * 1024
+"""How much of a file is read to tell what format it is."""
+
+
+__all__ = ["HEAD_BYTES", "Problem", "first_value", "foreign_format", "parse_record",
+           "record_problems", "refuse_foreign"]

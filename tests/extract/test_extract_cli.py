@@ -1,0 +1,48 @@
+"""`claims extract`: the check-worthiness decision on every record, `--checkworthy`, and the
+one-line notice when relative dates cannot be resolved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+from click.testing import CliRunner
+
+from annotator.cli import main
+
+TEXT = (
+    "Le ministre est arrivé mardi à Paris avec 300 soldats.\n\n"
+    "Pourquoi pas, après tout, se demandent-ils ?\n\n"
+    "Le conseil a voté hier une aide de 2 millions d’euros pour 40 communes.\n"
+)
+
+
+def run(tmp_path: Path, *args: str) -> tuple[list[dict], str]:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "--lang", "fr", *args])
+    assert result.exit_code == 0, result.output
+    return [orjson.loads(line) for line in result.stdout.splitlines()], result.stderr
+
+
+def test_every_record_carries_the_decision_beside_its_score(tmp_path: Path) -> None:
+    records, _ = run(tmp_path, "--published", "2025-03-12")
+    assert len(records) == 3
+    for record in records:
+        assert record["checkworthy"] is (record["score"] >= 0.5)
+    assert {r["checkworthy"] for r in records} == {True, False}
+
+
+def test_checkworthy_prints_only_those(tmp_path: Path) -> None:
+    everything, _ = run(tmp_path, "--published", "2025-03-12")
+    kept, _ = run(tmp_path, "--published", "2025-03-12", "--checkworthy")
+    assert kept == [r for r in everything if r["checkworthy"]]
+    assert 0 < len(kept) < len(everything)
+
+
+def test_unresolved_relative_dates_are_said_once(tmp_path: Path) -> None:
+    records, stderr = run(tmp_path)
+    assert [d["from"] for r in records for d in r["dates"]] == [None, None]
+    assert stderr.count("--published") == 1
+    _, stderr = run(tmp_path, "--published", "2025-03-12")
+    assert stderr == ""

@@ -1,0 +1,72 @@
+"""Every pattern of our facet gold (tests/extract/gold/facets.jsonl), one test per check.
+
+The same gold that `bench/facets.py` scores: sentences we wrote for each pattern of speakers,
+numbers and dates, in French and English. A check passes only when the facet is exact.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claims.extract import extract
+
+GOLD = Path(__file__).with_name("gold") / "facets.jsonl"
+CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+FAMILIES = ("dates", "numbers", "speakers")
+
+
+def _facet(case: dict[str, Any]) -> Any:
+    published = date.fromisoformat(case["published"]) if case["published"] else None
+    claims = [c for c in extract(case["text"], lang=case["lang"], published=published)
+              if case["claim"] in c.text]
+    assert claims, f"no claim holds {case['claim']!r}"
+    claim = claims[0]
+    if case["facet"] == "speaker":
+        return claim.speaker
+    if case["facet"] == "quantities":
+        return [[round(q.value, 4), q.comparator, q.unit] for q in claim.quantities]
+    return [[d.from_ and d.from_.isoformat(), d.to and d.to.isoformat()] for d in claim.dates]
+
+
+def _expected(case: dict[str, Any]) -> Any:
+    if case["facet"] == "quantities":
+        return [[round(v, 4), c, u] for v, c, u in case["expect"]]
+    return case["expect"]
+
+
+def _params(family: str) -> list[Any]:
+    return [
+        pytest.param(case, id=f"{case['pattern']}-{case['lang']}-{i}")
+        for i, case in enumerate(CASES)
+        if case["pattern"].startswith(family + "/")
+    ]
+
+
+def test_gold_covers_every_family_in_both_languages() -> None:
+    for family in FAMILIES:
+        langs = {c["lang"] for c in CASES if c["pattern"].startswith(family + "/")}
+        assert langs == {"fr", "en"}, family
+
+
+@pytest.mark.parametrize("case", _params("dates"))
+def test_dates(case: dict[str, Any]) -> None:
+    assert _facet(case) == _expected(case)
+
+
+@pytest.mark.parametrize("case", _params("numbers"))
+def test_numbers(case: dict[str, Any]) -> None:
+    got = _facet(case)
+    expected = _expected(case)
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected, strict=True):
+        assert g[0] == pytest.approx(e[0], abs=1e-3) and g[1:] == e[1:], got
+
+
+@pytest.mark.parametrize("case", _params("speakers"))
+def test_speakers(case: dict[str, Any]) -> None:
+    assert _facet(case) == _expected(case)

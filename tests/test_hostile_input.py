@@ -1,0 +1,417 @@
+"""Hostile and careless input on the command line: the project survives, the terminal stays
+ours, and every refusal is one line naming the file, line and field, with exit 1 and nothing
+changed. One test (or parametrised group) per way in."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner, Result
+
+from annotator.cli import main
+from tests.conftest import SAMPLE_TEXT
+
+ESC_TITLE = "\x1b]0;PWNED\x07"
+
+
+def run(args: list[str], db: Path | str, **kwargs: object) -> Result:
+    env = {"CLAIMS_DB": str(db), "CLAIMS_REVIEWER": "tester"}
+    env.update(kwargs.pop("env", {}))  # type: ignore[call-overload]
+    return CliRunner().invoke(main, args, env=env, catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
+
+
+def refused(result: Result, *needles: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("claims: error:")]
+    assert len(lines) == 1, result.stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "greve.txt"
+    path.write_text(SAMPLE_TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path, article: Path, backend_url: str) -> str:
+    """A project on each backend with the sample article and one reviewed claim."""
+    assert run(["add", str(article), "--lang", "fr"], backend_url).exit_code == 0
+    claim = orjson.loads(run(["list", "--format", "jsonl"], backend_url).stdout.splitlines()[0])
+    done = run(["review", claim["id"], "--verdict", "1", "--note", "Chiffre confirmé"],
+               backend_url)
+    assert done.exit_code == 0, done.output
+    return backend_url
+
+
+def native_lines(db: str, tmp_path: Path) -> list[dict[str, object]]:
+    out = tmp_path / "native.jsonl"
+    assert run(["export", "--with-articles", "-o", str(out)], db).exit_code == 0
+    return [orjson.loads(line) for line in out.read_bytes().splitlines()]
+
+
+def state(db: str) -> str:
+    return run(["log", "--format", "jsonl"], db).stdout + run(["list", "--format", "jsonl"],
+                                                               db).stdout
+
+
+# -- 1. export targets ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm", "-journal"])
+def test_export_never_replaces_the_database(suffix: str, tmp_path: Path, article: Path) -> None:
+    db = tmp_path / "claims.db"
+    run(["add", str(article)], db)
+    before = state(str(db))
+    refused(run(["export", "-o", f"{db}{suffix}"], db), "the project's database file")
+    assert state(str(db)) == before
+    # Another name for the same file (a hard link, a symlink) is the same file.
+    (tmp_path / "alias.db").hardlink_to(db)
+    refused(run(["export", "-o", str(tmp_path / "alias.db")], db), "the project's database")
+    (tmp_path / "link.db").symlink_to(db)
+    refused(run(["export", "-o", str(tmp_path / "link.db")], db), "the project's database")
+    assert state(str(db)) == before
+
+
+def test_export_refuses_devices_fifos_and_links_to_them(tmp_path: Path, article: Path) -> None:
+    db = tmp_path / "claims.db"
+    run(["add", str(article)], db)
+    link = tmp_path / "out.jsonl"
+    link.symlink_to("/dev/null")
+    refused(run(["export", "-o", str(link)], db), "is a device", "symlink")
+    assert link.is_symlink() and Path("/dev/null").is_char_device()
+    refused(run(["export", "-o", "/dev/null"], db), "is a device")
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    refused(run(["export", "-o", str(fifo)], db), "FIFO")
+    # A symlink to a regular file is followed: the file is replaced, the link stays.
+    real = tmp_path / "real.jsonl"
+    real.write_text("old")
+    alias = tmp_path / "alias.jsonl"
+    alias.symlink_to(real)
+    assert run(["export", "-o", str(alias)], db).exit_code == 0
+    assert alias.is_symlink() and real.read_bytes().startswith(b'{"schema_version"')
+    assert run(["export", "-o", "-"], db).stdout.startswith('{"schema_version"')
+
+
+def test_a_killed_exports_temporary_file_is_cleaned(tmp_path: Path, article: Path) -> None:
+    db = tmp_path / "claims.db"
+    run(["add", str(article)], db)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".out.jsonl.{dead.pid}.k1ll3d.tmp"
+    stale.write_bytes(b'{"half": ')
+    live = tmp_path / f".out.jsonl.{os.getpid()}.running.tmp"  # an export still running
+    live.write_bytes(b"")
+    assert run(["export", "-o", str(tmp_path / "out.jsonl")], db).exit_code == 0
+    assert not stale.exists() and live.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out")) == [live.name]
+
+
+# -- 2. CSV formula injection ---------------------------------------------------------------
+
+
+def test_csv_cells_never_run_as_formulas(tmp_path: Path, backend_url: str) -> None:
+    path = tmp_path / "evil.jsonl"
+    text = "=HYPERLINK(\"http://evil.example\",\"x\") Plus de 300 ouvriers sont partis mardi."
+    path.write_bytes(orjson.dumps({"text": text, "title": "=cmd|'/C calc'!A0", "lang": "fr"})
+                     + b"\n")
+    assert run(["add", str(path)], backend_url).exit_code == 0
+    claim = orjson.loads(run(["list", "--format", "jsonl"], backend_url).stdout.splitlines()[0])
+    run(["review", claim["id"], "--verdict", "1", "--note", "@SUM(1+1)*cmd|' /C calc'!A0",
+         "--reviewer", "-bob"], backend_url)
+    import csv
+    import io
+
+    safe = run(["export", "--format", "csv", "-o", "-"], backend_url).stdout
+    rows = list(csv.DictReader(io.StringIO(safe)))
+    cells = [cell for row in rows for cell in row.values()]
+    assert not [c for c in cells if c and c[0] in "=+-@\t\r"], cells
+    assert rows[0]["article_title"] == "'=cmd|'/C calc'!A0"
+    assert rows[0]["rationale"].startswith("'@SUM") and rows[0]["reviewer"] == "'-bob"
+    raw = list(csv.DictReader(io.StringIO(
+        run(["export", "--format", "csv", "--raw-cells", "-o", "-"], backend_url).stdout)))
+    assert raw[0]["article_title"] == "=cmd|'/C calc'!A0" and raw[0]["reviewer"] == "-bob"
+
+
+# -- 3. terminal control through the command line -------------------------------------------
+
+HOSTILE = "\x1b]0;PWNED\x07 \x1b[2J \x9b31m \u202etxt.exe \u2066"
+
+
+def _no_controls(text: str) -> None:
+    for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\u2066"):
+        assert bad not in text, (bad, text)
+
+
+def test_imported_ids_must_be_ours(reviewed: str, tmp_path: Path) -> None:
+    record = native_lines(reviewed, tmp_path)[0]
+    for field, value in (("claim_id", ESC_TITLE), ("claim_id", "ABCDEF012345"),
+                         ("claim_id", "5cee38"), ("article.id", ESC_TITLE)):
+        bad = orjson.loads(orjson.dumps(record))
+        if field == "article.id":
+            bad["article"]["id"] = value
+        else:
+            bad[field] = value
+        path = tmp_path / "ids.jsonl"
+        path.write_bytes(orjson.dumps(bad) + b"\n")
+        result = run(["import", str(path)], reviewed)
+        refused(result, "ids.jsonl:1: ", field)
+        _no_controls(result.output)
+        validated = run(["validate", str(path)], reviewed)
+        assert validated.exit_code == 1 and f":1: {field}" in validated.stderr
+
+
+def test_everything_printed_shows_controls_visibly(reviewed: str, tmp_path: Path) -> None:
+    path = tmp_path / "evil.jsonl"
+    text = f"Plus de 300 ouvriers {HOSTILE} sont partis mardi du chantier."
+    path.write_bytes(orjson.dumps({"text": text, "title": HOSTILE, "lang": "fr"}) + b"\n")
+    added = run(["add", str(path)], reviewed)
+    assert added.exit_code == 0, added.output
+    _no_controls(added.output)
+    rows = [orjson.loads(line) for line in run(["list", "--format", "jsonl"],
+                                                reviewed).stdout.splitlines()]
+    claim = next(r for r in rows if "PWNED" in r["text"])
+    for args in (["list"], ["log"], ["list", "--format", "jsonl"], ["log", "--format", "jsonl"],
+                 ["review", claim["id"], "--note", HOSTILE, "--source",
+                  "https://example.org/a", "--title", HOSTILE], ["log"], ["undo"], ["redo"],
+                 ["export", "-o", "-"], ["export", "--format", "fever", "-o", "-"]):
+        result = run(args, reviewed)
+        assert result.exit_code == 0, (args, result.output)
+        _no_controls(result.output)
+    # JSONL stays exact JSON: the escaped text reads back as the article's text.
+    listed = run(["list", "--format", "jsonl"], reviewed).stdout
+    assert "\\u001b]0;PWNED\\u0007" in listed and "\\u202e" in listed
+    assert any(orjson.loads(line)["text"] == claim["text"] for line in listed.splitlines())
+
+
+@pytest.mark.parametrize("where", ["add", "output", "db", "usage"])
+def test_file_names_and_arguments_are_shown_visibly(where: str, tmp_path: Path,
+                                                    article: Path) -> None:
+    db = tmp_path / "claims.db"
+    run(["add", str(article)], db)
+    evil = str(tmp_path / f"{ESC_TITLE}.txt")
+    args = {
+        "add": (["add", evil], db),
+        "output": (["export", "-o", str(tmp_path / ESC_TITLE / "x.jsonl")], db),
+        "db": (["list"], str(tmp_path / f"{ESC_TITLE}.db")),
+        "usage": ([ESC_TITLE, "--status", ESC_TITLE], db),  # click's own "No such command"
+    }[where]
+    result = run(*args)  # type: ignore[arg-type]
+    assert result.exit_code in (1, 2)
+    _no_controls(result.output)
+    assert "␛]0;PWNED␇" in result.stderr or "\\x1b]0;PWNED\\x07" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# -- 4. the same validation on every way in -------------------------------------------------
+
+
+DEEP = "@@deep@@"
+
+
+def _import_variant(reviewed: str, tmp_path: Path, change: object) -> Result:
+    record = native_lines(reviewed, tmp_path)[0]
+    run(["init"], tmp_path / "fresh.db")
+    change(record)  # type: ignore[operator]
+    line = orjson.dumps(record)
+    if DEEP.encode() in line:  # nesting orjson itself cannot write
+        depth = int(record["article"]["metadata"]["depth"])  # type: ignore[index]
+        line = line.replace(f'"{DEEP}"'.encode(), b"[" * depth + b"]" * depth)
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(line + b"\n")
+    return run(["import", str(path)], tmp_path / "fresh.db")
+
+
+def _set(path: str, value: object) -> object:
+    def change(record: dict[str, object]) -> None:
+        target: object = record
+        *parents, last = path.split(".")
+        for part in parents:
+            target = target[int(part)] if isinstance(target, list) else target[part]  # type: ignore[index]
+        target[int(last) if isinstance(target, list) else last] = value  # type: ignore[index]
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (_set("article.url", "javascript:alert(1)"), "article.url"),
+        (_set("article.lang", "\x1b[31mfr"), "article.lang"),
+        (_set("end", 0), "end"),  # start == end: a zero-length claim
+        (_set("quantities", [{"value": 3, "comparator": "=", "unit": "", "text": "3",
+                              "start": 10_000, "end": 10_001}]), "quantities.0"),
+        (_set("reviews.0.sources", [{"url": "http://user:pass@example.org/", "title": "",
+                                     "quote": "", "stance": "context", "accessed": None}]),
+         "reviews.0.sources.0.url"),
+    ],
+)
+def test_import_checks_what_add_checks(change: object, field: str, reviewed: str,
+                                       tmp_path: Path) -> None:
+    result = _import_variant(reviewed, tmp_path, change)
+    refused(result, "in.jsonl:1: ", field)
+    assert run(["list", "--format", "jsonl"], tmp_path / "fresh.db").stdout == ""
+    validated = run(["validate", str(tmp_path / "in.jsonl")], reviewed)
+    assert validated.exit_code == 1 and f"in.jsonl:1: {field}" in validated.stderr
+
+
+@pytest.mark.parametrize("command", ["add", "extract", "import", "validate"])
+def test_duplicate_json_keys_are_an_error(command: str, tmp_path: Path, reviewed: str) -> None:
+    path = tmp_path / "dup.jsonl"
+    if command in ("add", "extract"):
+        path.write_bytes(b'{"id": 1, "text": "Plus de 300 ouvriers.", "text": "Autre texte."}\n')
+        args = [command, str(path)] + (["--input", "jsonl"] if command == "extract" else [])
+    else:
+        record = native_lines(reviewed, tmp_path)[0]
+        line = orjson.dumps(record)
+        # The same key twice, the second hiding the first from any parser that keeps one.
+        line = line[:-1] + b',"verdict":null}'
+        path.write_bytes(line + b"\n")
+        args = [command, str(path)]
+    before = state(reviewed)
+    result = run(args, reviewed)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "dup.jsonl:1: " in result.stderr and "duplicate JSON key" in result.stderr
+    assert state(reviewed) == before
+
+
+def test_source_and_language_rules_hold_in_the_domain() -> None:
+    from claims.model import Source, check_lang
+
+    with pytest.raises(ValueError, match="credentials"):
+        Source(url="https://user:secret@example.org/")
+    with pytest.raises(ValueError, match="not supported|language tag"):
+        check_lang("\x1b[2J")
+
+
+# -- 5. no tracebacks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda r: r.update(start=r["end"] + 5), "end"),  # start > end
+        (_set("reviews.0.updated_at", "0001-01-01T00:00:00+14:00"), "reviews.0.updated_at"),
+        (_set("article.metadata", {"depth": 300, "a": DEEP}), "nested deeper"),
+        (_set("article.metadata", {"depth": 1000, "a": DEEP}), "nested deeper"),
+    ],
+)
+def test_records_that_crashed_are_one_line(change: object, field: str, reviewed: str,
+                                           tmp_path: Path) -> None:
+    result = _import_variant(reviewed, tmp_path, change)
+    refused(result, "in.jsonl:1: ", field)
+    validated = run(["validate", str(tmp_path / "in.jsonl")], reviewed)
+    assert validated.exit_code == 1 and "Traceback" not in validated.output
+    assert "in.jsonl:1:" in validated.stderr and "valid (schema" not in validated.output
+
+
+def test_deep_metadata_in_add_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_bytes(b'{"text": "Plus de 300 ouvriers.", "metadata": {"a": ' + b"[" * 500
+                     + b"]" * 500 + b"}}\n")
+    refused(run(["add", str(path)], tmp_path / "c.db"), "deep.jsonl:1: ", "nested deeper")
+
+
+# -- 6. special files and sizes --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["add"], ["import"], ["validate"], ["extract"],
+                                     ["extract", "--input", "jsonl"]])
+def test_fifos_and_devices_are_refused_without_blocking(command: list[str],
+                                                        tmp_path: Path) -> None:
+    fifo = tmp_path / "in.jsonl"
+    os.mkfifo(fifo)
+    env = {**os.environ, "CLAIMS_DB": str(tmp_path / "c.db")}
+    for target, message in ((str(fifo), "FIFO"), ("/dev/zero", "is a device")):
+        done = subprocess.run([sys.executable, "-m", "annotator.cli", command[0], target,
+                               *command[1:]], env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 1, done.stderr
+        assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_article_and_line_sizes_are_capped(tmp_path: Path) -> None:
+    env = {"CLAIMS_MAX_ARTICLE_BYTES": "2k", "CLAIMS_MAX_LINE_BYTES": "3k"}
+    big = tmp_path / "big.txt"
+    big.write_text("Plus de 300 ouvriers sont partis. " * 100, encoding="utf-8")  # 3.4 KB
+    db = tmp_path / "c.db"
+    refused(run(["add", str(big)], db, env=env), "big.txt: article too large",
+            "CLAIMS_MAX_ARTICLE_BYTES")
+    refused(run(["extract", str(big)], db, env=env), "article too large")
+    refused(run(["extract", "-"], db, env=env, input=big.read_bytes()), "<stdin>",
+            "article too large")
+    lines = tmp_path / "lines.jsonl"
+    lines.write_bytes(b"\n" + orjson.dumps({"text": "x" * 4000}) + b"\n")
+    for command in (["add"], ["import"], ["validate"], ["extract", "--input", "jsonl"]):
+        refused(run([command[0], str(lines), *command[1:]], db, env=env),
+                "lines.jsonl:2: line too large", "CLAIMS_MAX_LINE_BYTES")
+    one_line = tmp_path / "one.jsonl"
+    one_line.write_bytes(orjson.dumps({"text": "y " * 1200}) + b"\n")  # line fits, text not
+    refused(run(["add", str(one_line)], db, env=env), "one.jsonl:1: text: article too large")
+    assert not db.exists()
+    ok = run(["add", str(big)], db, env={"CLAIMS_MAX_ARTICLE_BYTES": "1M"})
+    assert ok.exit_code == 0, ok.output
+    refused(run(["add", str(big)], db, env={"CLAIMS_MAX_ARTICLE_BYTES": "lots"}),
+            "CLAIMS_MAX_ARTICLE_BYTES")
+
+
+def test_a_pathological_single_line_article_is_refused_at_once(tmp_path: Path) -> None:
+    # The default cap (5 MB): a 6 MB one-line article is refused before any extraction.
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as out:
+        out.write(b"Plus de 300 ouvriers sont partis mardi, " * 150_000)
+    refused(run(["add", str(path)], tmp_path / "c.db"), "article too large", "5 MB")
+
+
+# -- 9. source URLs --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://user:pass@example.org/",
+        "http://:80",
+        "http://@",
+        "http://example.org:99999/",
+        "https://good.example\\@evil.example/",
+        "https://example.org/\x85path",
+        "https://example.org/\u202egpj.exe",
+        "https://exa\u200bmple.org/",
+        "https://example.org/" + "a" * 3000,
+        "https://example.org:/x",
+        "ftp://example.org/",
+    ],
+)
+def test_bad_source_urls_are_refused(url: str, reviewed: str) -> None:
+    claim = orjson.loads(run(["list", "--format", "jsonl"], reviewed).stdout.splitlines()[0])
+    before = state(reviewed)
+    result = run(["review", claim["id"], "--source", url], reviewed)
+    refused(result, "--source")
+    _no_controls(result.output)
+    assert state(reviewed) == before
+
+
+def test_an_international_host_is_kept_and_its_punycode_shown() -> None:
+    from annotator.widgets.detail import claim_details
+    from claims.labels import DEFAULT_SCALE
+    from claims.model import Claim, ClaimState, Review, Source, idna_host, utc_now
+
+    homograph = "https://\u0430pple.com/report"  # Cyrillic "а"
+    assert idna_host(homograph) == ("\u0430pple.com", "xn--pple-43d.com")
+    now = utc_now()
+    state_ = ClaimState(
+        claim=Claim(id="0" * 12, article_id="0" * 16, start=0, end=4, text="Plus"),
+        reviews=[Review(claim_id="0" * 12, reviewer="ann", status="accepted",
+                        sources=[Source(url=homograph)], created_at=now, updated_at=now)],
+    )
+    shown = claim_details(state_, DEFAULT_SCALE, "ann", []).plain
+    assert "xn--pple-43d.com" in shown

@@ -1,0 +1,160 @@
+"""The live shared view: another reviewer's work shows with no key pressed, nothing else moves.
+
+Each test runs on SQLite and PostgreSQL. "Another reviewer" is a second connection in this
+process, or a real second process (`claims review`, a `Project` script) on the same database.
+Waiting is on conditions, never on fixed sleeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from tui_helpers import make_project, run_async, settle
+
+from annotator.app import ClaimsApp
+from annotator.config import Config
+from annotator.dialogs.source import SourceDialog
+from annotator.live import Changes, LiveFeed
+from annotator.screens.article import ArticleScreen
+from annotator.widgets.article_view import ArticleView
+from annotator.widgets.detail import DetailPanel
+from claims.project import Project
+
+SIZE = (120, 40)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def shared(backend_url: str) -> Iterator[tuple[str, Project, list[str]]]:
+    """A project on each backend, and its URL for the other reviewer to open."""
+    project, ids = make_project(backend_url)  # type: ignore[arg-type]
+    yield backend_url, project, ids
+    project.close()
+
+
+def app_for(project: Project, article_id: str, reviewer: str = "bob") -> ClaimsApp:
+    return ClaimsApp(project, reviewer, open_article=article_id, config=Config())
+
+
+async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("the screen did not show the change")
+        await pilot.pause(0.02)
+
+
+def screen_of(app: ClaimsApp) -> ArticleScreen:
+    for screen in app.screen_stack:
+        if isinstance(screen, ArticleScreen):
+            return screen
+    raise AssertionError("no article screen")
+
+
+def reviewed_by(screen: ArticleScreen, claim_id: str, reviewer: str) -> bool:
+    assert screen.book is not None
+    state = screen.book.get(claim_id)
+    return state is not None and state.review_by(reviewer) is not None
+
+
+@run_async
+async def test_other_reviewer_shows_without_moving_anything(shared) -> None:  # type: ignore[no-untyped-def]
+    url, project, ids = shared
+    app = app_for(project, ids[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert screen.book is not None
+        first, second, third = (s.claim.id for s in screen.book.states[:3])
+        await pilot.press("j", "j")
+        assert screen.current_id() == third
+        view = screen.query_one(ArticleView)
+        view.selection = (5, 20)
+        await pilot.press("s")  # the source dialog stays open through the updates
+        await pilot.pause()
+        assert isinstance(app.screen, SourceDialog)
+        with Project.open(url) as other:
+            other.set_verdict(third, "alice", "1")
+            other.merge_with_next(first, "alice")  # rows above the cursor change
+        await wait_for(pilot, lambda: reviewed_by(screen, third, "alice")
+                       and screen.book is not None and screen.book.get(second) is None)
+        assert isinstance(app.screen, SourceDialog)
+        assert screen.current_id() == third
+        assert screen.cursor == 1
+        assert view.selection == (5, 20)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "alice" in screen.query_one(DetailPanel).plain
+        # Nothing of bob's was recorded on the way.
+        assert all(e.reviewer == "alice" for e in project.history())
+
+
+@run_async
+async def test_the_claim_on_screen_merged_away_moves_to_its_successor(shared) -> None:  # type: ignore[no-untyped-def]
+    url, project, ids = shared
+    app = app_for(project, ids[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert screen.book is not None
+        first, second = (s.claim.id for s in screen.book.states[:2])
+        await pilot.press("j")
+        with Project.open(url) as other:
+            other.merge_with_next(first, "alice")
+        await wait_for(pilot, lambda: screen.current_id() == first)
+        assert screen.book.get(second) is None
+        await wait_for(pilot, lambda: any("merged or removed" in n.message
+                                          for n in app._notifications))
+
+
+def test_own_events_are_not_read_again(tmp_path: Path) -> None:
+    """A tick that finds only the reviewer's own events advances without reading claims."""
+    project, ids = make_project(tmp_path / "claims.db")
+    with project:
+        app = ClaimsApp(project, "bob", config=Config())
+        app.call_from_thread = lambda fn, *a, **k: fn(*a, **k)  # type: ignore[method-assign]
+        feed = LiveFeed(app)
+        got: list[Changes] = []
+        claim = project.claims(ids[0])[0].claim.id
+        feed.follow(ids[0], project.last_seq(), got.append)
+        feed._tick()
+        assert (feed.polls, feed.reads, got) == (1, 0, [])
+        result = project.set_verdict(claim, "bob", "1")
+        feed.own(result.event.seq)
+        feed._tick()
+        assert (feed.reads, got) == (0, [])
+        project.set_verdict(claim, "alice", "2")
+        feed._tick()
+        assert feed.reads == 1
+        assert [s.claim.id for s in got[0].states] == [claim]
+        assert got[0].states[0].review_by("alice") is not None
+        feed._tick()  # nothing new since
+        assert feed.reads == 1 and len(got) == 1
+
+
+def _other_process(args: list[str]) -> None:
+    done = subprocess.run([sys.executable, "-m", "annotator.cli", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+@run_async
+async def test_another_process_shows_without_a_key(shared) -> None:  # type: ignore[no-untyped-def]
+    url, project, ids = shared
+    app = app_for(project, ids[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        assert screen.book is not None
+        target = screen.book.states[0].claim.id
+        await asyncio.to_thread(_other_process, ["review", target, "--verdict", "2",
+                                                 "--reviewer", "alice", "--db", url])
+        await wait_for(pilot, lambda: reviewed_by(screen, target, "alice"))
+        assert "alice" in screen.query_one(DetailPanel).plain
+        assert screen.current_id() == target

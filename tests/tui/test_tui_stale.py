@@ -1,0 +1,151 @@
+"""Stale actions in the annotator: another process changed the claim on screen first.
+
+The live view is stopped in these tests so the key reaches the claim the reviewer still sees
+(the race the view narrows but cannot close); the store refuses it, the screen bells, says
+what happened, records nothing and puts the cursor on the claim that replaced it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tui_helpers import make_project, run_async, settle
+
+from annotator.app import ClaimsApp
+from annotator.config import Config
+from annotator.screens.article import ArticleScreen
+from annotator.widgets.header import AppHeader
+from claims.project import Project
+
+SIZE = (120, 40)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def shared(backend_url: str) -> Iterator[tuple[str, Project, list[str]]]:
+    project, ids = make_project(backend_url)  # type: ignore[arg-type]
+    yield backend_url, project, ids
+    project.close()
+
+
+def claims_cli(*args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "annotator.cli", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+async def frozen_app(pilot, app: ClaimsApp) -> list[int]:  # type: ignore[no-untyped-def]
+    """Settle, stop the live view, count bells."""
+    await settle(pilot)
+    app.live.stop()
+    while app.live.alive:
+        await asyncio.sleep(0.01)
+    bells: list[int] = []
+    app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
+    return bells
+
+
+async def notified(pilot, app: ClaimsApp, text: str) -> bool:  # type: ignore[no-untyped-def]
+    for _ in range(500):
+        if any(text in n.message for n in app._notifications):
+            return True
+        await pilot.pause(0.02)
+    return False
+
+
+@run_async
+async def test_merge_race_refuses_the_verdict_and_goes_to_the_successor(shared) -> None:  # type: ignore[no-untyped-def]
+    url, project, ids = shared
+    app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        bells = await frozen_app(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.book is not None
+        first, second = (s.claim.id for s in screen.book.states[:2])
+        await pilot.press("j")
+        assert screen.current_id() == second
+        merged = await asyncio.to_thread(claims_cli, "merge", first, "--reviewer", "alice",
+                                         "--db", url)
+        assert merged.strip() == first
+        await pilot.press("1")
+        await settle(pilot)
+        assert bells
+        assert await notified(pilot, app, f"claim {second} was merged into {first} by alice")
+        assert screen.current_id() == first
+        assert screen.book.get(second) is None
+        assert screen.query_one("#header", AppHeader).saved == "not saved"
+        with Project.open(url) as other:
+            assert [e.reviewer for e in other.history()] == ["alice"]
+
+
+@run_async
+async def test_boundary_edit_race_refuses_and_shows_the_new_span(shared) -> None:  # type: ignore[no-untyped-def]
+    url, project, ids = shared
+    app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        bells = await frozen_app(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.book is not None
+        state = screen.book.states[0]
+        cid, start, end = state.claim.id, state.claim.start, state.claim.end
+        await asyncio.to_thread(claims_cli, "span", cid, str(start), str(end - 1),
+                                "--reviewer", "alice", "--db", url)
+        await pilot.press("x")
+        await settle(pilot)
+        assert bells
+        assert await notified(pilot, app, "nothing saved")
+        now = screen.book.get(cid)
+        assert now is not None and now.claim.end < end  # the new span is on screen
+        assert screen.current_id() == cid
+        # Now the reviewer sees the new span: the same key applies.
+        await pilot.press("x")
+        await settle(pilot)
+        assert screen.query_one("#header", AppHeader).saved == "saved"
+        review = screen.book.get(cid).review_by("bob")  # type: ignore[union-attr]
+        assert review is not None and review.status == "rejected"
+
+
+@run_async
+async def test_merge_refused_when_another_claim_now_comes_next(shared) -> None:  # type: ignore[no-untyped-def]
+    url, project, ids = shared
+    app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        bells = await frozen_app(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.book is not None
+        first = screen.book.states[0].claim
+        # Another reviewer draws a claim inside the first one: it now comes between the first
+        # and the second claim the reviewer sees.
+        await asyncio.to_thread(claims_cli, "draw", ids[0], str(first.start + 9), str(first.end),
+                                "--reviewer", "alice", "--db", url)
+        await pilot.press("m")
+        await settle(pilot)
+        assert bells
+        assert await notified(pilot, app, "now comes between")
+        with Project.open(url) as other:
+            assert [e.type for e in other.history()] == ["claim_create"]
+        assert screen.current_id() == first.id
+
+
+@run_async
+async def test_any_refused_action_bells_and_says_not_saved(shared) -> None:  # type: ignore[no-untyped-def]
+    url, project, ids = shared
+    app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        bells = await frozen_app(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.book is not None
+        second = screen.book.states[1].claim.id
+        project.set_verdict(second, "alice", "1")  # a merge would hide alice's review
+        await pilot.press("m")
+        await settle(pilot)
+        assert bells
+        assert await notified(pilot, app, "has reviews by alice")
+        assert screen.query_one("#header", AppHeader).saved == "not saved"
+        assert [e.reviewer for e in project.history()] == ["alice"]
