@@ -76,7 +76,7 @@ def check_everything_but(db: Path, keep: str) -> None:
 
     from claims.model import KnownClaim, utc_now
     from claims.project import Project
-    from claims.store.base import _ts
+    from claims.store.rows import ts_text as _ts
 
     t0 = time.perf_counter()
     labels = ["supported", "refuted", "not-enough-evidence", "conflicting-evidence"]

@@ -15,13 +15,14 @@ then costs a few milliseconds whatever the project's size (`bench/similar.py` me
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import heapq
 import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from rapidfuzz import fuzz, process
@@ -181,7 +182,7 @@ def _numbers(norm: str) -> set[str]:
 # -- what a claim can resemble -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """A reviewed claim of the project, or a published fact-check, that resembles the claim."""
 
@@ -201,10 +202,13 @@ class Match:
     """Reference claims: the fact-checker's rating as written ("False", "Mostly true")."""
     publisher: str | None = None
     url: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    claimant: str | None = None
+    """Reference claims: who made the claim, as the fact-check names them."""
+    reviewed_on: str | None = None
+    """Reference claims: the day the fact-check was published (ISO)."""
 
     def with_score(self, score: float) -> Match:
-        return Match(**{**self.__dict__, "score": score})
+        return dataclasses.replace(self, score=score)
 
     def as_record(self) -> dict[str, Any]:
         """The match as JSON (`claims similar --format jsonl`)."""
@@ -215,7 +219,8 @@ class Match:
                           verdict=self.verdict, verdicts=list(self.verdicts))
         else:
             record.update(known_id=self.key, text=self.text, rating=self.rating,
-                          publisher=self.publisher, url=self.url)
+                          publisher=self.publisher, url=self.url, claimant=self.claimant,
+                          reviewed_on=self.reviewed_on)
         return record
 
 
@@ -356,9 +361,8 @@ def checked_matches(rows: Iterable[CheckedRow]) -> list[tuple[Match, str]]:
 
 def known_match(known: KnownClaim) -> Match:
     return Match(kind="known", key=known.id, text=known.text, rating=known.rating,
-                 publisher=known.publisher, url=known.url,
-                 extra={"claimant": known.claimant,
-                        "reviewed_on": known.reviewed_on.isoformat() if known.reviewed_on else None})
+                 publisher=known.publisher, url=known.url, claimant=known.claimant,
+                 reviewed_on=known.reviewed_on.isoformat() if known.reviewed_on else None)
 
 
 def build_index(store: Store, *, pause: Callable[[], None] | None = None) -> SimilarIndex:

@@ -125,6 +125,9 @@ def test_similar_claims_across_articles_with_their_verdicts(backend_url: str) ->
         project.set_verdict(ids["a"][0], "bruno", "supported")
         match = project.similar(ids["b"][0])[0]
         assert match.verdict is None and match.verdicts == ("refuted", "supported")
+        # An adjudicated verdict is the final one.
+        project.adjudicate(ids["a"][0], "chief", "supported", "the ministry confirmed it")
+        assert project.similar(ids["b"][0])[0].verdict == "supported"
         # The claim itself is never its own match.
         assert ids["a"][0] not in {m.key for m in project.similar(ids["a"][0])}
 

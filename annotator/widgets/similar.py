@@ -9,6 +9,7 @@ opening or reloading an article, at most once a minute).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import weakref
@@ -188,7 +189,8 @@ class SimilarPanel(Widget):
             index = build_index(self.project.store, pause=lambda: time.sleep(0.001))
         except Exception as exc:
             shared.building = False
-            self.app.call_from_thread(self._failed, str(exc))
+            with contextlib.suppress(RuntimeError):  # the app has gone meanwhile
+                self.app.call_from_thread(self._failed, str(exc))
             return
         with shared.lock:
             shared.index = index
@@ -196,9 +198,12 @@ class SimilarPanel(Widget):
             shared.generation += 1
             shared.drain()
             shared.building = False
-        self.app.call_from_thread(self._index_ready)
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self._index_ready)
 
     def _index_ready(self) -> None:
+        if not self.is_mounted:  # the screen closed while the index was built: it is kept
+            return
         shared = _shared(self.project)
         # Shown once the project has anything checked, then kept: the layout stays put.
         if shared.index is not None and len(shared.index):
@@ -226,6 +231,8 @@ class SimilarPanel(Widget):
             self._show(message.matches)
 
     def _failed(self, reason: str) -> None:
+        if not self.is_mounted:
+            return
         self.matches = []
         self.update(Text(f"Already checked: unavailable ({clean_line(reason)})", style=DIM))
 
