@@ -1,25 +1,28 @@
 """Claims already checked: the closest reviewed claims and published fact-checks, under the details.
 
-The index of checked claims (`claims.similar`) is built once per project on a worker thread and
-kept for the session; each lookup runs on a worker too and its result arrives as a message, so
-a key press never waits for it. Verdicts the reviewer gives in this session are added to the
-index as they are committed; other reviewers' verdicts arrive when the index is rebuilt (on
-opening or reloading an article, at most once a minute).
+The index of checked claims (`claims.similar`) is built once per project and kept for the
+session. Building it and every lookup run on one thread per project (`_Lookups`), never on the
+event loop; results arrive as messages. A lookup starts once the cursor has rested on a claim
+for `LOOKUP_DELAY` (held keys look nothing up), and only the newest request is served, so a
+key press never waits for the matcher. Verdicts committed in this session (and those the live
+view brings for the article on screen) reach the index at once; others when an article is
+opened `REBUILD_AFTER_S` or more after the last build.
 """
 
 from __future__ import annotations
 
-import contextlib
+import queue
 import threading
 import time
 import weakref
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
-from textual import work
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 
 from annotator.safe_text import clean_line
@@ -30,27 +33,109 @@ from claims.similar import Match, SimilarIndex, build_index
 
 SHOWN = 3
 """Matches listed under the details (`claims similar` prints more)."""
+LOOKUP_DELAY = 0.08
+"""Seconds the cursor rests on a claim before its similar claims are looked up."""
 REBUILD_AFTER_S = 60.0
 """An article opened later than this after the last build rebuilds the index (team work)."""
+IDLE_EXIT_S = 30.0
+"""The lookup thread ends after this long without work (a new request starts it again)."""
 LABEL = "bold #87afd7"
 DIM = "#9e9e9e"
 
 
-class _Shared:
-    """One index per project for the whole session, and the changes waiting to reach it."""
+@dataclass
+class SimilarFound(Message):
+    """The matches of one claim, computed off the event loop."""
 
-    def __init__(self) -> None:
+    claim_id: str
+    matches: list[Match]
+    generation: int
+
+
+@dataclass
+class IndexReady(Message):
+    """The index is built (`error` says why not)."""
+
+    size: int
+    error: str | None = None
+
+
+class _Lookups:
+    """One project's index and the thread that builds it and answers lookups, newest first."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = weakref.ref(project)
         self.index: SimilarIndex | None = None
         self.built_at = 0.0
-        self.generation = 0
-        """Bumped whenever the index changes: cached results older than it are stale."""
-        self.lock = threading.Lock()
-        self.pending: deque[tuple[str, Match | None, str]] = deque()
-        """(claim id, its match or None to remove it, its language), applied by the workers."""
         self.building = False
+        self.generation = 0
+        """Bumped whenever the index changes: results computed before are stale."""
+        self.pending: deque[tuple[str, Match | None, str]] = deque()
+        """(claim id, its match or None to remove it, its language), applied by the thread."""
+        self._requests: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
 
-    def drain(self) -> None:
-        """Apply queued changes (on a worker, under the lock)."""
+    def build(self, panel: SimilarPanel) -> None:
+        self.building = True
+        self._put(("build", panel))
+
+    def lookup(self, panel: SimilarPanel, claim_id: str, text: str, lang: str) -> None:
+        self._put(("lookup", panel, claim_id, text, lang))
+
+    def _put(self, request: tuple[Any, ...]) -> None:
+        self._requests.put(request)
+        with self._start_lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._serve, name="claims-similar",
+                                                daemon=True)
+                self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                batch = [self._requests.get(timeout=IDLE_EXIT_S)]
+            except queue.Empty:
+                with self._start_lock:
+                    if self._requests.empty():
+                        self._thread = None
+                        return
+                continue
+            while True:  # take everything queued: only the newest lookup per panel counts
+                try:
+                    batch.append(self._requests.get_nowait())
+                except queue.Empty:
+                    break
+            builds = [r for r in batch if r[0] == "build"]
+            if builds:
+                self._build(builds[-1][1])
+            newest: dict[int, tuple[Any, ...]] = {}
+            for request in batch:
+                if request[0] == "lookup":
+                    newest[id(request[1])] = request
+            for _, panel, claim_id, text, lang in newest.values():
+                self._lookup(panel, claim_id, text, lang)
+
+    def _build(self, panel: SimilarPanel) -> None:
+        project = self._project()
+        if project is None:
+            return
+        try:
+            # Give the screen the interpreter every few hundred claims: at 100,000 checked
+            # claims the build takes seconds and must not hold a key press up.
+            index = build_index(project.store, pause=lambda: time.sleep(0.001))
+        except Exception as exc:
+            self.building = False
+            panel.post_message(IndexReady(0, str(exc)))
+            return
+        self.index = index
+        self.built_at = time.monotonic()
+        self.generation += 1
+        self._drain()
+        self.building = False
+        panel.post_message(IndexReady(len(index)))
+
+    def _drain(self) -> None:
         index = self.index
         if index is None:
             return
@@ -65,24 +150,26 @@ class _Shared:
         if changed:
             self.generation += 1
 
+    def _lookup(self, panel: SimilarPanel, claim_id: str, text: str, lang: str) -> None:
+        self._drain()
+        index = self.index
+        if index is None:
+            return
+        try:
+            matches = index.search(text, lang, exclude=[claim_id], limit=SHOWN + 2)
+        except Exception:  # a lookup that fails shows nothing rather than stop the thread
+            matches = []
+        panel.post_message(SimilarFound(claim_id, matches, self.generation))
 
-_SHARED: weakref.WeakKeyDictionary[Project, _Shared] = weakref.WeakKeyDictionary()
+
+_LOOKUPS: weakref.WeakKeyDictionary[Project, _Lookups] = weakref.WeakKeyDictionary()
 
 
-def _shared(project: Project) -> _Shared:
-    shared = _SHARED.get(project)
-    if shared is None:
-        shared = _SHARED[project] = _Shared()
-    return shared
-
-
-@dataclass
-class SimilarFound(Message):
-    """The matches of one claim, computed on a worker."""
-
-    claim_id: str
-    matches: list[Match]
-    generation: int
+def _lookups(project: Project) -> _Lookups:
+    found = _LOOKUPS.get(project)
+    if found is None:
+        found = _LOOKUPS[project] = _Lookups(project)
+    return found
 
 
 class SimilarPanel(Widget):
@@ -105,15 +192,19 @@ class SimilarPanel(Widget):
         self._text = ""
         self._scale: LabelScale | None = None
         self._results: dict[str, tuple[int, list[Match]]] = {}
+        self._timer: Timer | None = None
         self.matches: list[Match] | None = None
         """The current claim's matches, or None while they are being looked up."""
 
     def render(self) -> Text:
         return self._shown
 
-    def update(self, text: Text | str) -> None:
-        # A fixed-height panel: repaint it alone, never the screen's layout.
-        self._shown = text if isinstance(text, Text) else Text(text, end="")
+    def update(self, text: Text) -> None:
+        # A fixed-height panel: repaint it alone (never the screen's layout), and only when
+        # what it shows changes.
+        if text.plain == self._shown.plain and text.spans == self._shown.spans:
+            return
+        self._shown = text
         self.refresh()
 
     @property
@@ -128,38 +219,45 @@ class SimilarPanel(Widget):
 
     def article_opened(self) -> None:
         """Build the index if there is none, or rebuild it when it may miss others' verdicts."""
-        shared = _shared(self.project)
-        if shared.index is not None and len(shared.index):
+        lookups = _lookups(self.project)
+        if lookups.index is not None and len(lookups.index):
             self.display = True
-        stale = time.monotonic() - shared.built_at > REBUILD_AFTER_S
-        if not shared.building and (shared.index is None or stale):
-            shared.building = True
-            self._build()
+        stale = time.monotonic() - lookups.built_at > REBUILD_AFTER_S
+        if not lookups.building and (lookups.index is None or stale):
+            lookups.build(self)
 
     def show_claim(self, state: ClaimState | None, lang: str, scale: LabelScale) -> None:
-        """Look up the claims resembling `state` (None: no claim) off the event loop."""
+        """Show the claims resembling `state` (None: no claim), looked up off the event loop
+        once the cursor rests on it."""
         self._scale = scale
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         if state is None:
             self._claim_id = None
             self.matches = []
-            self.update("")
+            self.update(Text("", end=""))
             return
         self._claim_id, self._lang, self._text = state.claim.id, lang, state.claim.text
-        shared = _shared(self.project)
         cached = self._results.get(state.claim.id)
-        if cached is not None and cached[0] == shared.generation:
+        if cached is not None and cached[0] == _lookups(self.project).generation:
             self._show(cached[1])
             return
         self.matches = None
-        self.update(Text("Already checked: looking\u2026", style=DIM))
-        if shared.index is not None:
-            self._lookup(state.claim.id, state.claim.text, lang)
+        self.update(_pending())
+        self._timer = self.set_timer(LOOKUP_DELAY, self._request)
+
+    def _request(self) -> None:
+        self._timer = None
+        lookups = _lookups(self.project)
+        if self._claim_id is not None and lookups.index is not None:
+            lookups.lookup(self, self._claim_id, self._text, self._lang)
 
     def claims_changed(self, states: Iterable[ClaimState], article_title: str | None,
                        lang: str) -> None:
         """Committed changes: a claim given a verdict becomes a match for others, and one whose
         verdicts were all taken back stops being one."""
-        shared = _shared(self.project)
+        lookups = _lookups(self.project)
         for state in states:
             verdicts = tuple(r.verdict for r in sorted(state.reviews, key=lambda r: r.reviewer)
                              if r.verdict is not None and r.status != "rejected")
@@ -168,61 +266,31 @@ class SimilarPanel(Widget):
                 match = Match(kind="claim", key=state.claim.id, text=state.claim.text,
                               verdict=state.verdict, verdicts=verdicts,
                               article_id=state.claim.article_id, article_title=article_title)
-            shared.pending.append((state.claim.id, match, lang))
+            lookups.pending.append((state.claim.id, match, lang))
             if match is not None:
                 self.display = True
-        if self._claim_id is not None and shared.index is not None:
-            self._lookup(self._claim_id, self._text, self._lang)
+        if self._claim_id is not None and lookups.index is not None:
+            lookups.lookup(self, self._claim_id, self._text, self._lang)
 
     def jump_target(self) -> Match | None:
         """The closest checked claim of the project (not a published fact-check)."""
         return next((m for m in self.matches or [] if m.kind == "claim"), None)
 
-    # -- workers ---------------------------------------------------------------------------
+    # -- results ---------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="similar-index")
-    def _build(self) -> None:
-        shared = _shared(self.project)
-        try:
-            # Give the screen the interpreter every few hundred claims: at 100,000 checked
-            # claims the build takes seconds and must not hold a key press up.
-            index = build_index(self.project.store, pause=lambda: time.sleep(0.001))
-        except Exception as exc:
-            shared.building = False
-            with contextlib.suppress(RuntimeError):  # the app has gone meanwhile
-                self.app.call_from_thread(self._failed, str(exc))
+    def on_index_ready(self, message: IndexReady) -> None:
+        message.stop()
+        if message.error is not None:
+            self.matches = []
+            self.update(Text(f"Already checked: unavailable ({clean_line(message.error)})",
+                             style=DIM, end=""))
             return
-        with shared.lock:
-            shared.index = index
-            shared.built_at = time.monotonic()
-            shared.generation += 1
-            shared.drain()
-            shared.building = False
-        with contextlib.suppress(RuntimeError):
-            self.app.call_from_thread(self._index_ready)
-
-    def _index_ready(self) -> None:
-        if not self.is_mounted:  # the screen closed while the index was built: it is kept
-            return
-        shared = _shared(self.project)
         # Shown once the project has anything checked, then kept: the layout stays put.
-        if shared.index is not None and len(shared.index):
+        if message.size:
             self.display = True
         self._results.clear()
         if self._claim_id is not None:
-            self._lookup(self._claim_id, self._text, self._lang)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="similar")
-    def _lookup(self, claim_id: str, text: str, lang: str) -> None:
-        shared = _shared(self.project)
-        with shared.lock:
-            shared.drain()
-            index = shared.index
-            if index is None:
-                return
-            generation = shared.generation
-            matches = index.search(text, lang, exclude=[claim_id], limit=SHOWN + 2)
-        self.post_message(SimilarFound(claim_id, matches, generation))
+            self._request()
 
     def on_similar_found(self, message: SimilarFound) -> None:
         message.stop()
@@ -230,17 +298,17 @@ class SimilarPanel(Widget):
         if message.claim_id == self._claim_id:
             self._show(message.matches)
 
-    def _failed(self, reason: str) -> None:
-        if not self.is_mounted:
-            return
-        self.matches = []
-        self.update(Text(f"Already checked: unavailable ({clean_line(reason)})", style=DIM))
-
     # -- drawing ---------------------------------------------------------------------------
 
     def _show(self, matches: list[Match]) -> None:
         self.matches = matches
         self.update(render_matches(matches, self._scale))
+
+
+def _pending() -> Text:
+    text = Text("Already checked", style=LABEL, no_wrap=True, end="")
+    text.append("  \u2026", style=DIM)
+    return text
 
 
 def _cut(value: str, limit: int) -> str:
