@@ -219,6 +219,14 @@ def headless_cpu(db: Path, article_file: Path, n: int, *, panel: bool) -> dict[s
             assert screen is not None and screen.book is not None
             screen.move_to(random.Random().randrange(len(screen.book) - 2 * n))
             box = screen.query_one(similar.SimilarPanel)
+            shown = asyncio.Event()  # set when the panel shows a claim's matches: no polling
+            show = box._show
+
+            def showing(matches):  # type: ignore[no-untyped-def]
+                show(matches)
+                shown.set()
+
+            box._show = showing  # type: ignore[method-assign]
             lookups = similar._lookups(project)
             while panel and (lookups.index is None or lookups.building):
                 await asyncio.sleep(0.05)
@@ -230,14 +238,16 @@ def headless_cpu(db: Path, article_file: Path, n: int, *, panel: bool) -> dict[s
             for name, fn in (("j", screen.action_cursor_down), ("k", screen.action_cursor_up)):
                 total_cpu = total_wall = 0.0
                 for _ in range(n):
+                    shown.clear()
                     wall0, cpu0 = time.perf_counter(), time.process_time()
                     fn()
                     await pilot.pause()
                     if panel:
-                        while box.matches is None:
-                            await asyncio.sleep(0.002)
+                        await shown.wait()
+                        await pilot.pause()
                     else:
                         await asyncio.sleep(similar.LOOKUP_DELAY + 0.01)
+                        await pilot.pause()
                     wall = time.perf_counter() - wall0
                     total_cpu += time.process_time() - cpu0 - idle_rate * wall
                     total_wall += wall

@@ -227,8 +227,8 @@ class Match:
 class SimilarIndex:
     """Reviewed claims and reference claims, indexed by token for fast fuzzy lookups.
 
-    Not thread-safe for concurrent writes: one owner adds and removes; lookups may run on a
-    worker thread between changes.
+    Not thread-safe: one thread adds, removes and searches (in the annotator, its lookup
+    thread). A removed or replaced entry leaves its slot in the postings, skipped by lookups.
     """
 
     def __init__(self) -> None:
