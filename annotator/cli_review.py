@@ -184,9 +184,10 @@ def _add_known(files: tuple[str, ...], encoding: str | None, db: str | None) -> 
     loaded = []
     for path in files:
         data = read_bytes(path, limit, what="fact-check file", variable="CLAIMS_MAX_KNOWN_BYTES")
-        text = decode_bytes(data, path, encoding)
+        name = "<stdin>" if path == "-" else path
+        text = decode_bytes(data, name, encoding)
         try:
-            loaded.append((path, parse_claimreviews(text, path)))
+            loaded.append((name, parse_claimreviews(text, name)))
         except KnownFileError as exc:
             raise InputError(f"{exc}; nothing was added") from None
     with _open(db, "create") as project:

@@ -25,8 +25,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from rapidfuzz import fuzz, process
-
 from claims.model import KnownClaim
 
 if TYPE_CHECKING:
@@ -281,6 +279,8 @@ class SimilarIndex:
         candidates = self._candidates(query, skip)
         if not candidates:
             return []
+        from rapidfuzz import process  # deferred: `claims` starts without it (tens of ms)
+
         choices = {slot: self._norms[slot] for slot in candidates}
         scored = process.extract(query, choices, scorer=_score, processor=None,
                                  limit=limit * 3 + 5, score_cutoff=cutoff * NUMBER_MISMATCH)
@@ -326,7 +326,14 @@ class SimilarIndex:
 def _score(a: str, b: str, *, score_cutoff: float | None = None, **_: Any) -> float:
     # Word order barely matters in a paraphrase, and a claim quoted inside a longer one is
     # close but not the same: half token_set (containment), half token_sort (whole text).
-    return (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+    return float(_fuzz().token_set_ratio(a, b) + _fuzz().token_sort_ratio(a, b)) / 2
+
+
+@functools.cache
+def _fuzz() -> Any:
+    from rapidfuzz import fuzz
+
+    return fuzz
 
 
 # -- the project's index --------------------------------------------------------------------------
