@@ -1,6 +1,6 @@
 """`claims agree | stats`: how far reviewers agree, and what each one did, from a shell.
 
-Both only read the project: a missing database is an error, never created. The figures are
+Both only read the project (opened read-only): a missing database is an error, never created. The figures are
 computed in the domain (`claims.agreement`, `claims.reviewer_stats`); this module prints them,
 as a table or as one JSON object.
 """
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from annotator.cli_common import UserError, db_option, handle_errors, visible
+from annotator.cli_common import db_option, escape_json, handle_errors, say, visible
 
 if TYPE_CHECKING:
     from claims.agreement import AgreementReport, Figure
@@ -20,17 +20,10 @@ if TYPE_CHECKING:
 
 
 def open_for_reading(db: str | None) -> Project:
-    """The project at `db`, refusing to create one that does not exist."""
-    from pathlib import Path
-
+    """The project at `db`, opened read-only: never created, migrated or written."""
     from claims.project import Project
-    from claims.store import resolve_db
 
-    target = resolve_db(db)
-    if not target.startswith(("postgresql://", "postgres://")) and not Path(target).is_file():
-        what = "is not a file" if Path(target).exists() else "does not exist"
-        raise UserError(f"{target}: {what}; no claims database to read (create one: claims init)")
-    return Project.open(target)
+    return Project.open(db, mode="read")
 
 
 def _num(value: float | None, digits: int = 3) -> str:
@@ -40,12 +33,13 @@ def _num(value: float | None, digits: int = 3) -> str:
 def _echo_json(data: object) -> None:
     import orjson
 
-    click.echo(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode())
+    # Exact JSON, terminal controls in names and titles escaped (\u), as `claims list` does.
+    click.echo(escape_json(orjson.dumps(data, option=orjson.OPT_INDENT_2)).decode())
 
 
 min_items_option = click.option(
     "--min-items", type=click.IntRange(min=1), default=None, metavar="N",
-    help="Fewest items a figure may rest on (default 5); fewer print 'too few items'.",
+    help="Fewest items a figure may rest on (default 2); fewer print 'too few items'.",
 )
 
 
@@ -78,7 +72,7 @@ def agree(articles: tuple[str, ...], reviewers: tuple[str, ...], fmt: str,
     if fmt == "json":
         _echo_json(report.to_json())
         return
-    click.echo("\n".join(_agree_table(report, names)))
+    say("\n".join(_agree_table(report, names)))
 
 
 def _agree_table(report: AgreementReport, names: dict[str, str]) -> list[str]:
@@ -188,7 +182,7 @@ def stats(fmt: str, break_seconds: float | None, min_items: int | None, db: str 
     if fmt == "json":
         _echo_json(report.to_json())
         return
-    click.echo("\n".join(_stats_table(report, names)))
+    say("\n".join(_stats_table(report, names)))
 
 
 def _stats_table(report: StatsReport, names: dict[str, str]) -> list[str]:

@@ -93,6 +93,8 @@ def export(
     chosen = Publisher(name=publisher, url=publisher_url) if publisher else None
     if publisher_url and not publisher:
         raise UserError("--publisher-url needs --publisher NAME")
+    if fmt.lower() == "parquet" and output == "-" and sys.stdout.isatty():
+        raise UserError("parquet is a binary format: give -o FILE.parquet (or redirect)")
     report = ExportReport()
     with Project.open(db, mode="read") as project, \
             _progress_bar(f"export {fmt}", not quiet) as progress:

@@ -134,10 +134,14 @@ def add(
     skipped = 0
     for path in files:
         if from_tool is not None:
-            from annotator.cli_common import read_user_file
+            from claims.files import Limits, read_bytes
             from exports.foreign import read_foreign
 
-            found, n_skipped = read_foreign(read_user_file(path), path, from_tool)
+            # A whole export of many tasks: bounded like a JSONL file's lines, each text
+            # like one article (checked by the reader).
+            data = read_bytes(path, Limits.from_env().line_bytes, what="file",
+                              variable="CLAIMS_MAX_LINE_BYTES")
+            found, n_skipped = read_foreign(data, path, from_tool)
             skipped += n_skipped
             for item in found:
                 item.setdefault("lang", lang)

@@ -89,8 +89,11 @@ def build(db: Path) -> Project:
             project.set_rationale(cid, "ana", f"Checked against the records of claim {n}.")
         other = verdict if n % 5 else VERDICTS[(n + 1) % 4]  # every fifth claim: disputed
         project.set_verdict(cid, "bruno", other)
-        if other != verdict and n % 10 == 0 and hasattr(project, "adjudicate"):
+        if other != verdict and n % 10 == 0:
             project.adjudicate(cid, "chloe", verdict, "The first reviewer's sources hold.")
+        if n % 7 == 0:
+            project.set_claim_text(cid, "ana", f"Standalone statement of claim {n}: "
+                                   + state.claim.text.replace("\n", " "))
     return project
 
 
@@ -103,8 +106,10 @@ def main() -> int:
     db = out / "project.db"
     db.unlink(missing_ok=True)
     project = build(db)
-    print(f"project: {len(project.claims())} claims in {len(project.articles())} articles "
-          f"({db}); adjudication {'available' if hasattr(project, 'adjudicate') else 'not in this build'}")
+    states = project.claims()
+    print(f"project: {len(states)} claims in {len(project.articles())} articles ({db}); "
+          f"{sum(1 for s in states if s.adjudication is not None)} adjudicated, "
+          f"{sum(1 for s in states if s.checked_text)} rewritten as checked")
     reports: dict[str, ExportReport] = {}
     files = {"jsonl": "claims.jsonl", "fever": "fever.jsonl", "averitec": "averitec.json",
              "claimreview": "claimreview.json", "csv": "claims.csv",
@@ -158,6 +163,12 @@ def main() -> int:
     check(all(r["questions"] for r in averitec), "no empty question list")
     check(all(r["claim_date"] for r in averitec), "claim_date never null")
     check(all(r["claim_types"] for r in averitec), "claim_types never empty")
+    adjudicated = {s.claim.id: s for s in states if s.adjudication is not None}
+    fever_by_id = {r["id"]: r for r in fever}
+    scale = project.scale
+    check(all(fever_by_id[c]["label"] == scale.get(s.verdict).fever
+              for c, s in adjudicated.items() if s.verdict),
+          f"{len(adjudicated)} adjudicated verdicts are the FEVER labels")
     answers = [a for r in averitec for q in r["questions"] for a in q["answers"]]
     unanswerable = [a for a in answers if a["answer_type"] == "Unanswerable"]
     check(all(a["source_url"] == "" and a["source_medium"] == "" for a in unanswerable),
@@ -183,6 +194,10 @@ def main() -> int:
              for r in reviews}
     hosts |= {h[4:] for h in hosts if h.startswith("www.")}
     authors = [(r["itemReviewed"].get("author") or {}).get("name") for r in reviews]
+    checked = {s.checked_text for s in states if s.checked_text}
+    check(checked <= {r["claimReviewed"] for r in reviews} | {
+          s.checked_text for s in states if s.verdict is None or s.status == "rejected"},
+          f"{len(checked)} claims as checked are claimReviewed")
     check(not set(authors) & hosts,
           f"no host name as a claim's author ({sum(1 for a in authors if a)} authors: "
           f"speakers or named outlets)")

@@ -145,6 +145,27 @@ def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[k]
 
 
+def _fold(e: dict[str, Any], action: dict[str, Any]) -> None:
+    """What one acknowledged action does to the reviewer's review, by the documented rules:
+    a verdict implies "accepted" unless the reviewer chose a status; a verdict on a claim they
+    had rejected restores it; rejecting clears their verdict."""
+    if "verdict" in action:
+        e["verdict"] = action["verdict"]
+        if e["verdict"] is not None and e["status"] == "rejected":
+            e["status"], e["explicit"] = "accepted", True
+    if "status" in action:
+        e["status"] = action["status"]
+        e["explicit"] = action["status"] != "proposed"
+        if e["status"] == "rejected":
+            e["verdict"] = None
+    if "source" in action:
+        e["sources"].append(action["source"])
+    if "rationale" in action:
+        e["rationale"] = action["rationale"]
+    if not e["explicit"]:
+        e["status"] = "accepted" if e["verdict"] is not None else "proposed"
+
+
 def check(db: str, acks: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Lost acknowledged actions, by kind of check; the log is only read."""
     from tests.reliability.support import derived_state_mismatches
@@ -157,30 +178,22 @@ def check(db: str, acks: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     missing = wrong_state = 0
     for reviewer, run in acks.items():
         expected: dict[str, dict[str, Any]] = defaultdict(
-            lambda: {"verdict": None, "status": None, "sources": [], "rationale": ""})
+            lambda: {"verdict": None, "status": "proposed", "explicit": False, "sources": [],
+                     "rationale": ""})
         for a in run:
             row = logged.get(a["event"])
             if row is None or row[0] != reviewer or row[1] != a["claim"]:
                 missing += 1
-            e = expected[a["claim"]]
-            if "verdict" in a:
-                e["verdict"] = a["verdict"]
-            if "status" in a:
-                e["status"] = a["status"]
-            if "source" in a:
-                e["sources"].append(a["source"])
-            if "rationale" in a:
-                e["rationale"] = a["rationale"]
+            _fold(expected[a["claim"]], a)
         for claim_id, e in expected.items():
             stored = reviews.get((claim_id, reviewer))
-            explicit = e["status"] not in (None, "proposed")
-            status = e["status"] if explicit else (
-                "accepted" if e["verdict"] is not None else "proposed")
-            want = (status, e["verdict"], [s for s in e["sources"]], e["rationale"])
+            want = (e["status"], e["verdict"], e["sources"], e["rationale"])
             got = None if stored is None else (
                 stored[0], stored[1], [s["url"] for s in orjson.loads(stored[2])], stored[3])
             if got != want:
                 wrong_state += 1
+                print(f"  {reviewer} {claim_id}: review {got} != acknowledged {want}",
+                      file=sys.stderr)
     # An action with several changes appends one event per change (its ack names the last):
     # the log must hold exactly as many events as the acknowledged actions made.
     made = sum(a["changes"] for run in acks.values() for a in run)
@@ -227,7 +240,7 @@ def bench_backend(name: str, db: str, reviewers: int, n: int, articles: int, see
     rows += [
         (f"{name}: refused (nothing saved, said so)", str(refused)),
         (f"{name}: lost", f"{lost} of {sum(len(v) for v in runs.values())} acknowledged "
-                          f"(not in the log {result['missing']}, review not as acknowledged "
+                          f"(not in the log {result['missing']}, reviews not as acknowledged "
                           f"{result['wrong_state']}, derived state != log "
                           f"{len(result['mismatches'])}, events nobody acknowledged "
                           f"{result['unexpected']}); log {result['log']} events"),

@@ -38,8 +38,10 @@ from claims.model import ClaimState
 if TYPE_CHECKING:
     from claims.project import Project
 
-DEFAULT_MIN_ITEMS = 5
-"""Fewer items than this and a figure says "too few items" instead of a number."""
+DEFAULT_MIN_ITEMS = 2
+"""Fewer items than this and a figure says "too few items" instead of a number. Two is the
+least on which agreement is more than one coincidence; `claims agree --min-items` asks for
+more."""
 
 STATUS_VALUES = ("claim", "not-a-claim")
 
@@ -161,7 +163,10 @@ class Figure:
 
 
 def too_few(items: int, min_items: int, what: str = "claims rated by 2+ reviewers") -> str:
-    return f"too few items: {items} {what}, {min_items} needed"
+    noun, _, rest = what.partition(" ")
+    if items == 1 and noun.endswith("s"):
+        noun = noun[:-1]
+    return f"too few items: {items} {' '.join(w for w in (noun, rest) if w)}, {min_items} needed"
 
 
 def _nominal_alpha(rows: list[list[float]]) -> float:

@@ -25,11 +25,12 @@ refused with the file and line (or task) it is on; nothing is added then.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-import orjson
-
+from claims.files import FileProblem, Limits, loads
+from claims.model import check_http_url
 from claims.project import ProjectError
 
 TOOLS = ("prodigy", "doccano", "label-studio")
@@ -54,6 +55,7 @@ def read_foreign(data: bytes, name: str, tool: str) -> tuple[list[dict[str, Any]
     items: list[dict[str, Any]] = []
     skipped = 0
     origin = f"import:{tool}"
+    limits = Limits.from_env()
     for where, task in _tasks(text, name, tool):
         parsed = _PARSERS[tool](task, where)
         if parsed is None:
@@ -62,6 +64,10 @@ def read_foreign(data: bytes, name: str, tool: str) -> tuple[list[dict[str, Any]
         body, spans, extra = parsed
         if not isinstance(body, str) or not body.strip():
             raise ForeignFileError(f"{where}: no text to annotate")
+        try:
+            limits.check_article(body, where)
+        except FileProblem as exc:
+            raise ForeignFileError(str(exc)) from None
         checked = []
         for start, end, labels, quoted in spans:
             checked.append((*_check(body, start, end, quoted, where), labels))
@@ -77,9 +83,9 @@ def _tasks(text: str, name: str, tool: str) -> Iterator[tuple[str, dict[str, Any
     stripped = text.lstrip()
     if tool == "label-studio" and stripped.startswith("["):
         try:
-            tasks = orjson.loads(text)
-        except orjson.JSONDecodeError as exc:
-            raise ForeignFileError(f"{name}: not valid JSON ({exc})") from None
+            tasks = loads(text, name)  # strict, as every file claims reads
+        except FileProblem as exc:
+            raise ForeignFileError(str(exc)) from None
         for n, task in enumerate(tasks, 1):
             label = f"task {n}" + (f" (id {task['id']})" if isinstance(task, dict) and
                                    "id" in task else "")
@@ -94,9 +100,9 @@ def _tasks(text: str, name: str, tool: str) -> Iterator[tuple[str, dict[str, Any
         if not line.strip():
             continue
         try:
-            task = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            raise ForeignFileError(f"{name}:{lineno}: not valid JSON ({exc})") from None
+            task = loads(line, name, lineno)
+        except FileProblem as exc:
+            raise ForeignFileError(str(exc)) from None
         if not isinstance(task, dict):
             raise ForeignFileError(f"{name}:{lineno}: a task is a JSON object")
         yield f"{name}:{lineno}", task
@@ -129,8 +135,9 @@ def _meta(meta: Any) -> dict[str, Any]:
     if isinstance(meta.get("title"), str):
         out["title"] = meta["title"]
     url = meta.get("url")
-    if isinstance(url, str) and url.startswith(("http://", "https://")):
-        out["url"] = url
+    if isinstance(url, str):
+        with contextlib.suppress(ValueError):  # the URL rules of every way in; else dropped
+            out["url"] = check_http_url(url)
     if kept:
         out["metadata"] = kept
     return out

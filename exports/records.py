@@ -89,7 +89,8 @@ class ExportRecord(_Record):
     start: int = Field(ge=0)
     """Offset of the claim's first character in the article text (a Python str index)."""
     end: int = Field(ge=1)
-    """Offset just past the claim: start < end; every quantity and date lies in [start, end)."""
+    """Offset just past the claim: start < end, end - start == len(text), and every quantity
+    and date lies in [start, end). With the article's text, text == article.text[start:end]."""
     sentence: Span
     """The sentence(s) holding the claim."""
     paragraph: Span

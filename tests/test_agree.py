@@ -221,8 +221,8 @@ def test_per_label_observed_and_expected_agreement(team) -> None:
             krippendorff.alpha(reliability_data=binary, level_of_measurement="nominal"))
         assert row["alpha"] == pytest.approx(
             (row["observed"] - row["expected"]) / (1 - row["expected"]))
-    # At the default minimum of five claims, a label given on fewer claims has no alpha.
-    default = {row["label"]: row for row in agree_json(db)["verdict"]["labels"]}
+    # At a minimum of five claims, a label given on fewer claims has no alpha.
+    default = {row["label"]: row for row in agree_json(db, "--min-items", "5")["verdict"]["labels"]}
     assert default["supported"]["items"] == 4 and default["supported"]["alpha"] is None
     assert default["not-enough-evidence"]["items"] == 2
     assert default["not-enough-evidence"]["alpha"] is None
@@ -232,14 +232,14 @@ def test_per_label_observed_and_expected_agreement(team) -> None:
 
 def test_table_names_the_figures(team) -> None:
     db, _, _ = team
-    result = run(["agree"], db)
+    result = run(["agree", "--min-items", "5"], db)
     assert result.exit_code == 0, result.output
     out = result.stdout
     alpha = krippendorff.alpha(reliability_data=reliability(expected_verdict),
                                level_of_measurement="nominal")
     assert f"Krippendorff's alpha (nominal)  {alpha:.3f}  on 7 claim(s) rated by 2+" in out
     assert "Cohen's kappa" in out and "alice / bob" in out
-    # alice and carol both gave a verdict on 4 claims only: under the default five.
+    # alice and carol both gave a verdict on 4 claims only: under the five asked for.
     assert "alice / carol" in out
     assert "too few items: 4 claims both rated, 5 needed" in out
     assert "Not enough evidence" in out  # per label, by the scale's names
@@ -258,19 +258,27 @@ def test_too_few_items(backend_url: str) -> None:
         alone = agree_json(backend_url)
         assert alone["verdict"]["alpha"] is None
         assert "1 reviewer(s)" in alone["verdict"]["reason"]
-        # Two reviewers on 4 claims: under the default minimum of 5, a number at --min-items 4.
+        # Two reviewers on 4 claims: under a minimum of 5, a number at --min-items 4.
         labels = ["supported", "refuted", "supported", "refuted"]
         for claim_id, label in zip(ids, labels, strict=True):
             project.set_verdict(claim_id, "bob", label)
-        few = agree_json(backend_url)
+        few = agree_json(backend_url, "--min-items", "5")
         assert few["verdict"]["alpha"] is None
         assert few["verdict"]["reason"] == "too few items: 4 claims rated by 2+ reviewers, 5 needed"
         assert few["verdict"]["pairs"][0]["kappa"] is None
         enough = agree_json(backend_url, "--min-items", "4")
         assert enough["verdict"]["alpha"] == pytest.approx(krippendorff.alpha(
             reliability_data=[[0, 0, 0, 0], [0, 1, 0, 1]], level_of_measurement="nominal"))
-        table = run(["agree"], backend_url).stdout
+        assert agree_json(backend_url)["verdict"]["alpha"] == enough["verdict"]["alpha"]
+        table = run(["agree", "--min-items", "5"], backend_url).stdout
         assert "too few items: 4 claims rated by 2+ reviewers, 5 needed" in table
+        # The default floor is two claims: one claim rated by both is one coincidence.
+        for claim_id in ids[1:]:
+            project.set_verdict(claim_id, "bob", None)
+        one = agree_json(backend_url)
+        assert one["min_items"] == 2 and one["verdict"]["alpha"] is None
+        assert one["verdict"]["reason"] == "too few items: 1 claim rated by 2+ reviewers, 2 needed"
+        assert "too few items: 1 claim both rated, 2 needed" in run(["agree"], backend_url).stdout
         # No variation: both say "supported" everywhere; alpha and kappa are undefined.
         for claim_id in ids:
             project.set_verdict(claim_id, "bob", "supported")
@@ -341,29 +349,76 @@ def test_span_agreement(backend_url: str) -> None:
         bob_chars = set(range(*shared)) | set(range(*bobs)) | set(range(*taken_back))
         assert pair["char_f1"] == pytest.approx(
             2 * len(alice_chars & bob_chars) / (len(alice_chars) + len(bob_chars)))
-        # Four distinct spans: under the default minimum of five.
-        default = agree_json(backend_url)["spans"]["pairs"][0]
+        # Four distinct spans: under a minimum of five.
+        default = agree_json(backend_url, "--min-items", "5")["spans"]["pairs"][0]
         assert default["f1"] is None and default["too_few_items"] is True
         assert "4 distinct spans" in default["reason"]
 
 
+READERS = (["agree"], ["stats"], ["agree", "--format", "json"], ["stats", "--format", "json"])
+
+
 def test_reading_never_creates_or_changes_a_database(tmp_path: Path, team) -> None:
-    missing = tmp_path / "none.db"
-    for command in (["agree"], ["stats"], ["agree", "--format", "json"]):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    missing = empty / "none.db"
+    for command in READERS:
         result = run(command, str(missing))
         assert result.exit_code == 1
-        assert "does not exist" in result.output and "Traceback" not in result.output
+        assert f"no project at {missing} (claims init creates one)" in result.output
+        assert "Traceback" not in result.output
         assert not missing.exists()
+    assert list(empty.iterdir()) == []
     folder = run(["agree"], str(tmp_path))
-    assert folder.exit_code == 1 and "is not a file" in folder.output
+    assert folder.exit_code == 1 and "is a directory" in folder.output
     db, project, _ = team
     with project.store.read() as tx:
         before = tx.all("SELECT COUNT(*), MAX(seq) FROM events")
         reviews = tx.all("SELECT * FROM reviews ORDER BY claim_id, reviewer")
-    assert run(["agree"], db).exit_code == 0 and run(["stats"], db).exit_code == 0
+    for command in READERS:
+        assert run(command, db).exit_code == 0
     with project.store.read() as tx:
         assert tx.all("SELECT COUNT(*), MAX(seq) FROM events") == before
         assert tx.all("SELECT * FROM reviews ORDER BY claim_id, reviewer") == reviews
+
+
+def test_reading_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "p.db"
+    scripted(str(db))[0].close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = DELETE")  # no -wal to hide a write in
+    conn.close()
+    before = db.read_bytes()
+    for command in READERS:
+        assert run(command, str(db)).exit_code == 0
+    assert db.read_bytes() == before
+    assert not Path(f"{db}-wal").exists()
+    # Another application's SQLite file is refused untouched.
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE users (name TEXT)")
+    conn.commit()
+    conn.close()
+    foreign = other.read_bytes()
+    for command in READERS:
+        result = run(command, str(other))
+        assert result.exit_code == 1 and "not a claims database" in result.output
+    assert other.read_bytes() == foreign
+
+
+def test_reading_an_empty_postgresql_database_creates_no_table(backend_url: str) -> None:
+    if not backend_url.startswith("postgresql://"):
+        pytest.skip("PostgreSQL only")
+    import psycopg
+
+    for command in READERS:
+        result = run(command, backend_url)
+        assert result.exit_code == 1 and "no project at" in result.output
+    with psycopg.connect(backend_url) as conn:
+        assert conn.execute("SELECT tablename FROM pg_tables "
+                            "WHERE schemaname = current_schema()").fetchall() == []
 
 
 def test_reviewer_names_print_inertly(db_path: Path) -> None:
@@ -385,3 +440,21 @@ def test_agreement_module_imports_krippendorff_only_when_computing() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert done.stdout.split() == ["False", "False"], done.stdout + done.stderr
+
+
+def test_two_reviewers_on_the_sample_article(sample, backend_url: str) -> None:
+    """The issue's check: a scripted two-reviewer project, alpha as `krippendorff.alpha`."""
+    project, ids = sample
+    ana = ["supported", "refuted", "supported", "not-enough-evidence"]
+    ben = ["supported", "refuted", "refuted", "not-enough-evidence"]
+    for claim_id, a, b in zip(ids, ana, ben, strict=True):
+        project.set_verdict(claim_id, "ana", a)
+        project.set_verdict(claim_id, "ben", b)
+    data = agree_json(backend_url)
+    codes = {label: i for i, label in enumerate(LABELS)}
+    expected = krippendorff.alpha(reliability_data=[[codes[v] for v in ana], [codes[v] for v in ben]],
+                                  level_of_measurement="nominal")
+    verdict = next(v for k, v in data.items() if "verdict" in k)
+    alpha = next(v for k, v in verdict.items() if "alpha" in k)
+    assert isinstance(alpha, float) and alpha == pytest.approx(expected, abs=1e-12)
+    assert verdict["pairs"][0]["kappa"] == pytest.approx(cohen_kappa_score(ana, ben), abs=1e-12)

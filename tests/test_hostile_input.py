@@ -415,3 +415,110 @@ def test_an_international_host_is_kept_and_its_punycode_shown() -> None:
     )
     shown = claim_details(state_, DEFAULT_SCALE, "ann", []).plain
     assert "xn--pple-43d.com" in shown
+
+
+# -- validate is import --dry-run plus the schema ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (_set("reviews.0.verdict", "mostly-true"), "reviews.0.verdict"),
+        (_set("verdict", "SUPPORTS"), "verdict"),
+        (_set("reviews.0.updated_at", "yesterday"), "reviews.0.updated_at"),
+        (_set("reviews.0.updated_at", "2025-03-04T10:00:00"), "reviews.0.updated_at"),
+        (_set("reviews.0.updated_at", 1741082400), "reviews.0.updated_at"),
+        (_set("label_scale", "stars"), "label_scale"),
+        (lambda r: r.update(end=r["start"] - 1), "end"),
+    ],
+)
+def test_validate_refuses_what_import_refuses(change: object, field: str, reviewed: str,
+                                              tmp_path: Path) -> None:
+    imported = _import_variant(reviewed, tmp_path, change)
+    refused(imported, "in.jsonl:1: ", field)
+    validated = run(["validate", str(tmp_path / "in.jsonl")], reviewed)
+    assert validated.exit_code == 1, validated.output
+    assert f"in.jsonl:1: {field}" in validated.stderr
+
+
+def test_the_schema_alone_carries_labels_formats_and_offsets(reviewed: str,
+                                                             tmp_path: Path) -> None:
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    from exports.records import json_schema
+    from exports.validate import format_checker
+
+    schema = json_schema()
+    plain = Draft202012Validator(schema, format_checker=format_checker(FormatChecker))
+    record = native_lines(reviewed, tmp_path)[0]
+    assert not list(plain.iter_errors(record))
+    for change in (_set("reviews.0.verdict", "SUPPORTS"), _set("label_scale", "stars"),
+                   _set("reviews.0.updated_at", "yesterday"), _set("end", 0),
+                   _set("claim_id", ESC_TITLE), _set("text", "")):
+        bad = orjson.loads(orjson.dumps(record))
+        change(bad)  # type: ignore[operator]
+        assert list(plain.iter_errors(bad)), change
+    assert "start < end" in schema["properties"]["end"]["description"]
+
+
+# -- foreign files named ---------------------------------------------------------------------
+
+FOREIGN = {
+    "prodigy.jsonl": (b'{"text": "Plus de 300 ouvriers.", "spans": [{"start": 0, "end": 7, '
+                      b'"label": "CLAIM"}], "_input_hash": 1, "_task_hash": 2, '
+                      b'"answer": "accept"}\n', "a Prodigy export", "claims add --from prodigy"),
+    "doccano.jsonl": (b'{"id": 1, "text": "Plus de 300 ouvriers.", "label": [[0, 7, "CLAIM"]]}\n',
+                      "a doccano export", "claims add --from doccano"),
+    "label-studio.json": (orjson.dumps([{"id": 1, "data": {"text": "Plus de 300 ouvriers."},
+                                         "annotations": [{"result": []}]}],
+                                       option=orjson.OPT_INDENT_2),
+                          "a Label Studio export", "claims add --from label-studio"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["fever", "averitec", "claimreview", "csv", *FOREIGN])
+@pytest.mark.parametrize("command", ["import", "validate"])
+def test_foreign_files_are_named_in_one_line(fmt: str, command: str, reviewed: str,
+                                             tmp_path: Path) -> None:
+    path = tmp_path / f"in.{fmt}"
+    if fmt in FOREIGN:
+        content, what, hint = FOREIGN[fmt]
+        path.write_bytes(content)
+    else:
+        publisher = ["--publisher", "Vérif", "--publisher-url", "https://verif.example.org"]
+        exported = run(["export", "--format", fmt, "-o", str(path),
+                        *(publisher if fmt == "claimreview" else [])], reviewed)
+        assert exported.exit_code == 0, exported.output
+        what = {"fever": "a FEVER export", "averitec": "an AVeriTeC export",
+                "claimreview": "a ClaimReview JSON-LD export", "csv": "a CSV export"}[fmt]
+        hint = "claims export --format jsonl"
+    before = state(reviewed)
+    refused(run([command, str(path)], reviewed), f"this is {what}", hint)
+    assert state(reviewed) == before
+
+
+def test_add_from_another_tool_reads_strictly_and_bounds_each_text(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    env = {"CLAIMS_MAX_ARTICLE_BYTES": "2k"}
+    tasks = tmp_path / "prodigy.jsonl"
+    text = "Plus de 300 ouvriers sont partis mardi du chantier naval. " * 20  # 1.2 KB each
+    with tasks.open("wb") as out:
+        for i in range(5):  # 6 KB in all: more than one article's cap, each text within it
+            out.write(orjson.dumps({"text": f"{i} {text}", "spans": [
+                {"start": 2, "end": 20, "label": "CLAIM"}], "answer": "accept",
+                "meta": {"url": "http://user:pass@example.org/" if i == 0 else
+                         f"https://example.org/{i}"}}) + b"\n")
+    added = run(["add", "--from", "prodigy", str(tasks)], db, env=env)
+    assert added.exit_code == 0, added.output
+    from claims.project import Project
+
+    with Project.open(str(db), mode="read") as project, project.store.read() as tx:
+        urls = sorted(str(row[0]) for row in tx.all("SELECT url FROM articles"))
+    assert "http://user:pass@example.org/" not in urls  # the credentials never get in
+    dup = tmp_path / "dup.jsonl"
+    dup.write_bytes(b'{"text": "Plus de 300.", "text": "Autre.", "spans": []}\n')
+    refused(run(["add", "--from", "prodigy", str(dup)], db, env=env), "dup.jsonl:1: ",
+            "duplicate JSON key")
+    big = tmp_path / "big.jsonl"
+    big.write_bytes(orjson.dumps({"text": "x " * 2000, "spans": []}) + b"\n")
+    refused(run(["add", "--from", "prodigy", str(big)], db, env=env), "article too large")

@@ -132,7 +132,7 @@ def test_agreement_with_adjudicated_verdicts(logged) -> None:
         ["supported", "refuted", "refuted", "not-enough-evidence"], settled))
     assert by["eve"]["adjudication"]["claims"] == 2 and by["eve"]["adjudication"]["agrees"] == 2
     assert by["lee"]["adjudicated_claims"] == 4
-    default = orjson.loads(run(["stats", "--format", "json"], db).stdout)
+    default = orjson.loads(run(["stats", "--format", "json", "--min-items", "5"], db).stdout)
     dana = next(r for r in default["reviewers"] if r["reviewer"] == "dana")
     assert dana["adjudication"]["kappa"] is None
     assert "too few items" in dana["adjudication"]["reason"]

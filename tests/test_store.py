@@ -93,7 +93,11 @@ def test_undo_and_redo_to_any_depth_across_restarts(
         assert reopened.redo("bob").event.payload["type"] == "source_add"
         review = reopened.claim(ids[0]).review_by("bob")
         assert review.verdict == "supported"
-        assert review.sources == [Source(url="https://example.org/x", title="X", stance="supports")]
+        added = review.sources[0].accessed  # the day the source was added, when not given
+        assert added is not None
+        assert review.sources == [
+            Source(url="https://example.org/x", title="X", stance="supports", accessed=added)
+        ]
         # A new action forgets what could still have been redone.
         reopened.set_verdict(ids[2], "bob", "refuted")
         assert reopened.redo("bob") is None

@@ -51,8 +51,9 @@ class SourceDialog(ModalScreen[dict[str, Any] | None]):
         url = self.query_one("#source-url", Input).value
         try:
             url = check_http_url(url)
-        except ValueError:
-            self._error("The URL must start with http:// or https:// and name a host.")
+        except ValueError as exc:
+            # The reason by name (credentials, a bad port, a hidden character...), shown inertly.
+            self._error(clean_line(str(exc)))
             self.query_one("#source-url", Input).focus()
             return
         stance = self.query_one("#source-stance", Select).value

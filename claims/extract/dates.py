@@ -57,6 +57,8 @@ class _Rules:
     past_mods: frozenset[str]
     future_mods: frozenset[str]
     word_triggers: frozenset[str]
+    ago_markers: frozenset[str]
+    unit_words: frozenset[str]
     year_prep_before: re.Pattern[str]
     numeric: re.Pattern[str]
     intent: re.Pattern[str]
@@ -69,6 +71,7 @@ class _Rules:
     year_unit: re.Pattern[str]
     apostrophe_years: bool
     lang: str
+    month_first: bool
 
 
 @cache
@@ -128,6 +131,8 @@ def _rules(lang: str) -> _Rules:
         """
     numeric = rf"""
             (?P<iso>(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
+          | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.])(?P<nd_b>[0-3]?\d)
+                (?:(?P=nd_sep)(?P<nd_y>\d{{4}}|\d\d))?(?![/.,]?\d))
           | (?P<yrange>(?:(?P<yg_pre>{range_starts}){_SP}+)?(?P<yg>(?P<yg1>{year})
                 (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
@@ -175,11 +180,14 @@ def _rules(lang: str) -> _Rules:
             *lex["weekdays"],
             *lex["relative_days"],
             *lex["relative_periods"],
-            *units,
         ],
         common=lex.get("common_words", []),
     )
     word_triggers = word_triggers | frozenset(w.lower() for w in [*lex["months"], *lex["weekdays"]])
+    # "four years ago", "il y a une semaine", "dans trois mois": a marker and a unit word.
+    markers = [*lex.get("ago_after", []), *lex.get("ahead_after", []), *lex.get("ago_before", []),
+               *lex.get("ahead_before", [])]
+    ago_markers = lexicons.triggers(markers, common=[w for w in lex.get("common_words", []) if w != "y"])
     year_prep_before = re.compile(
         rf"{_SP}+(?:{_alt(p[::-1] for p in lex['year_prepositions'])})(?![\w\-])", re.I
     )
@@ -189,6 +197,8 @@ def _rules(lang: str) -> _Rules:
 
     return _Rules(
         word_triggers=word_triggers,
+        ago_markers=ago_markers,
+        unit_words=frozenset(units),
         year_prep_before=year_prep_before,
         pattern=pattern,
         future=future,
@@ -209,6 +219,7 @@ def _rules(lang: str) -> _Rules:
         year_unit=unit_after(lang),
         apostrophe_years=apostrophe_years,
         lang=lang,
+        month_first=bool(lex.get("month_first_dates")),
     )
 
 
@@ -305,6 +316,10 @@ _NOT_YEAR_BEFORE = re.compile(
 )
 
 
+_NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d")
+_DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
+
+
 def _bare_year_ok(rules: _Rules, text: str, start: int, m: re.Match[str]) -> bool:
     """Whether a year with no month is a year: not a count ("2000 soldats", "2010 euros")."""
     s, e = m.span("yr")
@@ -350,8 +365,12 @@ def find_dates(
     """
     rules = _rules(lang)
     pattern = rules.pattern
-    if tokens is not None and rules.word_triggers.isdisjoint(tokens):
-        if not has_digit:
+    if (
+        tokens is not None
+        and rules.word_triggers.isdisjoint(tokens)
+        and (rules.ago_markers.isdisjoint(tokens) or rules.unit_words.isdisjoint(tokens))
+    ):
+        if not has_digit or _NUMERIC_HINT.search(text, start, end) is None:
             return []
         pattern = rules.numeric
     out: list[FoundDate] = []
@@ -361,6 +380,10 @@ def find_dates(
             continue
         if kind == "year" and not _bare_year_ok(rules, text, start, match):
             continue
+        if kind == "ndate" and not match["nd_y"] and (
+            match["nd_sep"] == "." or not _DAY_CUE.search(text, max(start, match.start() - 6), match.start())
+        ):
+            continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22"
         ahead = future
         if ahead is None:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
@@ -504,6 +527,21 @@ def _resolve(
         return (day, day) if day else None
     if kind in ("range", "en_range"):
         return _day_range(rules, m, kind, published, future)
+    if kind == "ndate":
+        # 22/04/2016 (day first) or 4/22/2016 (month first, in languages that write so).
+        a, b = int(m["nd_a"]), int(m["nd_b"])
+        day_n, month = (b, a) if rules.month_first else (a, b)
+        if not 1 <= month <= 12:
+            return None
+        year_s = m["nd_y"]
+        if year_s:
+            year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
+        else:
+            year = _pick_year(month, day_n, published, future)
+            if year is None:
+                return None, None
+        day = _safe_date(year, month, day_n)
+        return (day, day) if day else None
     if kind == "monthyear":
         month = _month(rules, m["my_m"])
         if month is None:

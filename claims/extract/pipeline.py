@@ -25,7 +25,7 @@ from claims.extract.score import is_checkworthy, score
 from claims.extract.segment import SENTENCE, Segment, segment
 from claims.model import Claim, DateSpan, Quantity, article_id_for, claim_id_for
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 ORIGIN = f"extractor/{EXTRACTOR_VERSION}"
 
 _MIN_WORDS = 3
@@ -164,6 +164,10 @@ def _speakers(
                 speaker = _previous_speaker(text, segments, starts, open_seg, attributor)
                 if speaker is None and paragraph - last_paragraph <= 1:
                     speaker = last
+                if speaker is None and attributor.pronoun_attribution(text, quote.close, close_seg.end):
+                    # '"We will appeal," he said.': the person named just before.
+                    index = bisect_right(starts, open_seg.start) - 1
+                    speaker = _last_mention(text, segments, index, paragraph, attributor)
             if speaker is not None:
                 last, last_paragraph = speaker, paragraph
             quotes.append(quote)
@@ -186,7 +190,7 @@ def _previous_speaker(
         name = attributor.source(text, previous.start, previous.end)
         if name:
             return name
-    return _last_mention(text, segments, index, seg.paragraph, attributor)
+    return None
 
 
 def _last_mention(

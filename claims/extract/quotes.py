@@ -99,6 +99,7 @@ class _Patterns:
     title_words: frozenset[str]
     agent: re.Pattern[str]
     org: re.Pattern[str]
+    org_words: frozenset[str]
     pronoun_subject: re.Pattern[str]
     name_words: re.Pattern[str]
 
@@ -147,8 +148,14 @@ def _patterns(lang: str) -> _Patterns:
         re.I,
     )
     name_words = re.compile(rf"(?:(?<![\w’'\-])(?:{_NAME_WORD}|{_INITIAL}|(?:{titles}))\s+)+$")
+    org_words = frozenset(
+        w
+        for phrase in [*lex.get("organisation_heads", []), *lex.get("office_nouns", [])]
+        for w in lexicons.letter_tokens(phrase)
+    )
     return _Patterns(
         org=org,
+        org_words=org_words,
         pronoun_subject=pronoun_subject,
         name_words=name_words,
         agent=agent,
@@ -216,6 +223,29 @@ _INVERTED = re.compile(r",[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s
 def _org_name(match: re.Match[str]) -> str | None:
     name = match.group("org").strip()
     return name if 1 < len(name) <= 80 else None
+
+
+def _trailing_name(pat: _Patterns, words: list[str]) -> list[str]:
+    """The end of a run of capitalised words that can belong to a person: at most two given
+    names and the titles before them ("général Paul", "president Sehar"), not the organisation
+    before ("University of Texas Arlington ...")."""
+    kept: list[str] = []
+    names = 0
+    for word in reversed(words):
+        is_title = word.rstrip(".") in pat.title_words or word in pat.title_words
+        if is_title:
+            kept.append(word)
+            continue
+        if kept and kept[-1].rstrip(".") in pat.title_words:
+            break  # a name word before a title belongs to something else
+        if names == 2:
+            break
+        kept.append(word)
+        names += 1
+    kept.reverse()
+    if names == 2 and len(kept) < len(words) and kept[0] not in pat.title_words:
+        kept = kept[1:]  # three capitalised words in a row: keep the given name only
+    return kept
 
 
 _NAME_REACH = 90
@@ -286,6 +316,8 @@ class Attributor:
 
     def organisation_ending_at(self, text: str, start: int, end: int) -> str | None:
         """An organisation or office right before `end` ("the company" said)."""
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - 70) : end])):
+            return None  # no head word ("Department", "préfecture") right before: no organisation
         found = None
         for match in self._pat.org.finditer(text, start, end):
             if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
@@ -296,8 +328,19 @@ class Attributor:
         """An organisation or office named at `start` (after white space)."""
         while start < end and text[start] in " \t\u00a0\u202f":
             start += 1
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[start : min(end, start + 50)])):
+            return None
         match = self._pat.org.match(text, start, end)
         return _org_name(match) if match else None
+
+    def pronoun_attribution(self, text: str, close: int, sentence_end: int) -> bool:
+        """Whether a pronoun and a speech verb follow a closing quote ("», a-t-il dit", "he said")."""
+        pat = self._pat
+        verb = pat.speech_verb.search(text, close, min(sentence_end, close + 40))
+        if verb is None:
+            return False
+        after = text[verb.end() : verb.end() + 12].strip()
+        return bool(pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after))
 
     def pronoun_speech(self, text: str, start: int, end: int) -> bool:
         """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""
@@ -327,14 +370,20 @@ class Attributor:
         last = words[-1]
         wanted = {w.lower() for w in words}
         best, best_len = name, len(words)
-        for index, occurrence in enumerate(re.finditer(rf"(?<![\w\-]){re.escape(last)}(?![\w\-])", text)):
-            if index >= 40:
-                break
-            before = text[max(0, occurrence.start() - 80) : occurrence.start()]
+        position, seen = text.find(last), 0
+        while position >= 0 and seen < 40:
+            at, position = position, text.find(last, position + len(last))
+            after = text[at + len(last) : at + len(last) + 1]
+            if (at and (text[at - 1].isalnum() or text[at - 1] in "-_")) or (
+                after and (after.isalnum() or after in "-_")
+            ):
+                continue
+            seen += 1
+            before = text[max(0, at - 80) : at]
             lead = pat.name_words.search(before)
             if not lead:
                 continue
-            candidate = lead.group().split() + [last]
+            candidate = _trailing_name(pat, lead.group().split()) + [last]
             while candidate and candidate[0].rstrip(".") in pat.not_names:
                 candidate = candidate[1:]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")

@@ -46,3 +46,17 @@ def test_unresolved_relative_dates_are_said_once(tmp_path: Path) -> None:
     assert stderr.count("--published") == 1
     _, stderr = run(tmp_path, "--published", "2025-03-12")
     assert stderr == ""
+
+
+def test_jsonl_input_filters_and_notices_too(tmp_path: Path) -> None:
+    lines = tmp_path / "a.jsonl"
+    lines.write_bytes(
+        orjson.dumps({"id": "a", "text": TEXT, "lang": "fr"}) + b"\n"
+        + orjson.dumps({"id": "b", "text": TEXT, "lang": "fr", "published": "2025-03-12"}) + b"\n"
+    )
+    result = CliRunner().invoke(main, ["extract", str(lines), "--input", "jsonl", "--checkworthy"])
+    assert result.exit_code == 0, result.output
+    records = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert records and all(r["checkworthy"] for r in records)
+    assert {r["article_id"] for r in records} == {"a", "b"}
+    assert result.stderr.count("--published") == 1

@@ -82,3 +82,29 @@ def test_resolve_weekday() -> None:
     assert resolve_weekday(PUBLISHED, 2, future=False) == PUBLISHED
     assert resolve_weekday(PUBLISHED, 4, future=False) == date(2025, 3, 7)
     assert resolve_weekday(PUBLISHED, 4, future=True) == date(2025, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span", "first", "last"),
+    [
+        ("Le chantier finira dans trois mois.", "fr", "dans trois mois", "2025-06-01", "2025-06-30"),
+        ("Prices rose in the 1990s.", "en", "1990s", "1990-01-01", "1999-12-31"),
+        ("Le cinéma des années 1970 revient.", "fr", "années 1970", "1970-01-01", "1979-12-31"),
+        ("Le rapport du 22/04/2016 est clair.", "fr", "22/04/2016", "2016-04-22", "2016-04-22"),
+        ("The report of 4/22/2016 is clear.", "en", "4/22/2016", "2016-04-22", "2016-04-22"),
+        ("The rate was cut last Wednesday.", "en", "last Wednesday", "2025-03-05", "2025-03-05"),
+        ("The season 2009-10 was long.", "en", "2009-10", "2009-01-01", "2010-12-31"),
+        ("Les ventes de 2015-03 ont baissé.", "fr", "2015-03", "2015-03-01", "2015-03-31"),
+    ],
+)
+def test_periods_decades_and_numeric_dates(text: str, lang: str, span: str, first: str, last: str) -> None:
+    assert dates(text, lang)[0] == (span, first, last)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Il a mangé 3/4 du gâteau.", "Le taux est de 2.5 points.", "Nearly 2000 soldiers left."],
+)
+def test_fractions_decimals_and_counts_are_not_dates(text: str) -> None:
+    lang = "fr" if " du " in text or " de " in text else "en"
+    assert dates(text, lang) == []

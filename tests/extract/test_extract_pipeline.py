@@ -93,13 +93,14 @@ def test_records_follow_design_and_filter_by_score() -> None:
     records = extract_records(FR, lang="fr", published=date(2025, 3, 12))
     assert records
     first = records[0]
-    assert list(first)[:9] == [
+    assert list(first)[:10] == [
         "id",
         "start",
         "end",
         "text",
         "kind",
         "score",
+        "checkworthy",
         "quantities",
         "dates",
         "speaker",

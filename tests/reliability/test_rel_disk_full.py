@@ -170,8 +170,10 @@ def page_limit(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     limit = {"extra": 2}
     original = sqlite_backend.SqliteStore.__init__
 
-    def init(self: Any, path: Any) -> None:
-        original(self, path)
+    def init(self: Any, path: Any, mode: str = "create") -> None:
+        original(self, path, mode)
+        if self.read_only:
+            return  # a reader cannot fill the disk
         pages = self._conn.execute("PRAGMA page_count").fetchone()[0]
         self._conn.execute(f"PRAGMA max_page_count = {pages + limit['extra']}")
 
