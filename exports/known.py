@@ -47,19 +47,53 @@ class _Located:
         return bisect.bisect_left(self._newlines, pos) + 1
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str, pos: int) -> None:
+        super().__init__(key)
+        self.key, self.pos = key, pos
+
+
 def _decoder(located: _Located, offset: int = 0) -> json.JSONDecoder:
-    """A decoder recording the start of every object (the pure-Python scanner allows the hook)."""
-    decoder = json.JSONDecoder()
-    parse_object = decoder.parse_object
+    """A strict decoder recording where every object starts (the pure-Python scanner allows
+    the hook): a key given twice in one object is an error, as everywhere in `claims`."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                raise _DuplicateKey(key, -1)
+            out[key] = value
+        return out
+
+    decoder = json.JSONDecoder(object_pairs_hook=pairs)
+    parse_object = decoder.parse_object  # type: ignore[attr-defined]
 
     def record(s_and_end: tuple[str, int], *args: Any, **kwargs: Any) -> tuple[Any, int]:
-        obj, end = parse_object(s_and_end, *args, **kwargs)
+        try:
+            obj, end = parse_object(s_and_end, *args, **kwargs)
+        except _DuplicateKey as exc:
+            if exc.pos < 0:
+                exc.pos = offset + s_and_end[1] - 1
+            raise
         located.starts[id(obj)] = offset + s_and_end[1] - 1
         return obj, end
 
-    decoder.parse_object = record  # type: ignore[method-assign,assignment]
+    decoder.parse_object = record  # type: ignore[attr-defined]
     decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     return decoder
+
+
+def _decode(decoder: json.JSONDecoder, text: str, name: str, located: _Located,
+            line: int | None = None) -> Any:
+    try:
+        return decoder.decode(text)
+    except _DuplicateKey as exc:
+        where = line if line is not None else located.line_at(exc.pos)
+        raise KnownFileError(f"{name}:{where}: {exc.key}: appears twice in one object "
+                             "(duplicate JSON key)") from None
+    except RecursionError:
+        raise KnownFileError(f"{name}:{line or 1}: nested too deeply to be a ClaimReview") \
+            from None
 
 
 def _documents(text: str, name: str, located: _Located) -> Iterator[Any]:
@@ -69,7 +103,7 @@ def _documents(text: str, name: str, located: _Located) -> Iterator[Any]:
     if not stripped:
         raise KnownFileError(f"{name}: empty file, no ClaimReview in it")
     try:
-        yield decoder.decode(text)
+        yield _decode(decoder, text, name, located)
         return
     except json.JSONDecodeError as whole:
         if not stripped.startswith("{") or "\n" not in stripped:
@@ -82,7 +116,7 @@ def _documents(text: str, name: str, located: _Located) -> Iterator[Any]:
     for number, line in enumerate(text.split("\n"), 1):
         if line.strip():
             try:
-                docs.append(_decoder(located, offset).decode(line))
+                docs.append(_decode(_decoder(located, offset), line, name, located, number))
             except json.JSONDecodeError as exc:
                 if number == 1:  # not JSON Lines either: report the whole-file error
                     raise KnownFileError(

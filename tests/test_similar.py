@@ -224,6 +224,8 @@ RATED = '"reviewRating": {"alternateName": "F"}'
         ("[1, 2]", "f:1: a list item is int"),
         ('{"@graph": [{"@type": "WebPage"}]}', "f: no ClaimReview in it"),
         ("{" + CR_A + ", " + RATED + "}\n{oops", "f:2: not valid JSON"),
+        ("[\n{" + CR_A + ",\n " + RATED + ', "claimReviewed": "B"}]', "f:2: claimReviewed: appears twice"),
+        ("[" * 5000 + "]" * 5000, "f:1: nested too deeply"),
     ],
 )
 def test_bad_claimreview_files_name_line_and_field(text: str, message: str) -> None:
