@@ -77,19 +77,22 @@ class LazyGroup(click.Group):
             return command
         return super().get_command(ctx, name)
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+        standalone_mode: bool = True, **extra: Any,
+    ) -> Any:
         """click's main, except that its own messages (usage errors, unknown options and
         commands, bad values) also pass through the one output gate, so a hostile argument
         never reaches the terminal raw."""
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(args, prog_name, complete_var, False, **extra)
         import io
         import sys
 
         from annotator.cli_common import shown
 
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
+            result = super().main(args, prog_name, complete_var, False, **extra)
         except click.ClickException as exc:
             buffer = io.StringIO()
             exc.show(file=buffer)

@@ -317,11 +317,14 @@ def review(
     name = _reviewer(reviewer)
     source = None
     if source_url is not None:
+        from claims.model import check_http_url
+
         try:
-            source = Source(url=source_url, title=title, quote=quote, stance=stance,
-                            accessed=accessed_day)
-        except ValueError:
-            raise InputError(f"--source: {source_url!r} is not an http(s) URL") from None
+            check_http_url(source_url)  # the reason by name: credentials, port, a hidden char
+        except ValueError as exc:
+            raise InputError(f"--source: {exc}") from None
+        source = Source(url=source_url, title=title, quote=quote, stance=stance,
+                        accessed=accessed_day)
     with _open(db, "write") as project:
         state = project.claim(claim_id)
         cid = state.claim.id

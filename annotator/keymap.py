@@ -89,6 +89,10 @@ ADJUDICATE_KEYS: tuple[Key, ...] = (
     Key("adjudicate.withdraw", "0", "verdict(0)", "Withdraw the adjudication", show=False),
     Key("adjudicate.note", "n", "note", "Note"),
     Key("adjudicate.undo", "u", "undo", "Undo"),
+    Key("adjudicate.next_article", "right_square_bracket", "article(1)", "Next article",
+        show=False, key_display="]"),
+    Key("adjudicate.prev_article", "left_square_bracket", "article(-1)", "Previous article",
+        show=False, key_display="["),
     Key("adjudicate.close", "escape,A", "close", "Back"),
 )
 

@@ -28,6 +28,7 @@ import textwrap
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
@@ -160,7 +161,7 @@ def main() -> None:
     print("preparing the 100,000-claim project...", file=sys.stderr)
     article = tui_bench.build_big_project(cache)
     backends = [("SQLite", str(cache))]
-    results = {}
+    results: dict[str, dict[str, Any]] = {}
     with contextlib.ExitStack() as stack:
         if args.pg:
             server = args.pg

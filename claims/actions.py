@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from claims import model
 from claims.errors import ProjectError, StaleAction
 from claims.model import (
     STATUSES,
@@ -126,9 +127,7 @@ class ReviewActions:
         if source is not None:
             added = _source(source)
             if added.accessed is None:  # unless told otherwise: read on the day it was added
-                from claims.store import base
-
-                added = added.model_copy(update={"accessed": base.utc_now().date()})
+                added = added.model_copy(update={"accessed": model.utc_now().date()})
             specs.append(("source_add", {"source": added.model_dump(mode="json")}, None))
         if rationale is not None:
             specs.append(("rationale", {"text": rationale}, None))

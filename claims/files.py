@@ -7,7 +7,8 @@ Every command that reads a user's file comes here, so the same rules hold everyw
 - one article is at most `Limits.article_bytes` and one JSONL line at most
   `Limits.line_bytes` (environment: ``CLAIMS_MAX_ARTICLE_BYTES``, ``CLAIMS_MAX_LINE_BYTES``;
   a number with an optional k/M/G suffix). Extraction is linear in the text, so this bounds
-  the time and memory one article can take (a 5 MB one-line article: 33 s, 274 MB);
+  the time and memory one article can take (a 5 MB one-line article: 33-108 s, 274 MB;
+  `bench/hostile.py`);
 - JSON is strict: duplicate keys are an error (two values for one field is a file written
   wrong, and which one wins is a parser's accident), nesting deeper than `MAX_DEPTH` is
   refused (deeper values cannot be written back out);
@@ -216,7 +217,7 @@ def loads(raw: bytes | str, name: str, line: int | None = None) -> Any:
         value = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         message = str(exc)
-        if "recursion" in message.lower():
+        if "recursion" in message.lower() or "depth limit" in message.lower():
             message = f"nested deeper than {MAX_DEPTH} levels"
             raise FileProblem(name, message, line=line) from None
         raise FileProblem(name, f"not valid JSON ({message})", line=line) from None

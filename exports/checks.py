@@ -66,9 +66,9 @@ def record_problems(record: ExportRecord) -> Iterator[Problem]:
         yield span
     elif article.text is not None and article.text[record.start:record.end] != record.text:
         yield "text", "is not article.text[start:end]"
-    for name, span in (("sentence", record.sentence), ("paragraph", record.paragraph)):
-        if not 0 <= span.start <= span.end or len(span.text) != span.end - span.start:
-            yield name, f"[{span.start}, {span.end}) does not hold its text"
+    for name, piece in (("sentence", record.sentence), ("paragraph", record.paragraph)):
+        if not 0 <= piece.start <= piece.end or len(piece.text) != piece.end - piece.start:
+            yield name, f"[{piece.start}, {piece.end}) does not hold its text"
     scale = PRESETS.get(record.label_scale)
     if scale is None:
         yield "label_scale", (f"{record.label_scale[:40]!r} is not a label scale "

@@ -202,9 +202,9 @@ def _label_studio(task: dict[str, Any], where: str) -> Parsed:
     if "id" in task:
         extra["external_id"] = str(task["id"])
     if "annotations" not in task and "data" not in task:  # JSON-MIN
-        spans = [_ls_value(v, f"label[{n}]", where)
-                 for n, v in enumerate(task.get("label") or [])]
-        return task.get("text"), spans, extra
+        minimal = [_ls_value(v, f"label[{n}]", where)
+                   for n, v in enumerate(task.get("label") or [])]
+        return task.get("text"), minimal, extra
     data = task.get("data")
     if not isinstance(data, dict):
         raise ForeignFileError(f"{where}: data: an object with the task's text is expected")

@@ -64,6 +64,8 @@ def resolve_target(path: str | os.PathLike[str], protected: Iterable[Path] = ())
                 else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
                 else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
         via = f" (through the symlink {given})" if target != given else ""
+        if stat.S_ISDIR(st.st_mode):
+            raise ExportTargetError(f"{given}: is {kind}{via}")
         raise ExportTargetError(
             f"{given}: is {kind}{via}; exports replace regular files only "
             "(use -o - to write to standard output)"

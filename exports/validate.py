@@ -66,7 +66,6 @@ def format_checker(checker_class: Any) -> Any:
 
     checker = checker_class(formats=())
 
-    @checker.checks("date-time", raises=ValueError)
     def _date_time(value: object) -> bool:
         if not isinstance(value, str):
             return True
@@ -75,11 +74,13 @@ def format_checker(checker_class: Any) -> Any:
         datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
         return True
 
-    @checker.checks("date", raises=ValueError)
     def _date(value: object) -> bool:
         if isinstance(value, str):
             date.fromisoformat(value)
         return True
+
+    checker.checks("date-time", raises=ValueError)(_date_time)
+    checker.checks("date", raises=ValueError)(_date)
 
     return checker
 

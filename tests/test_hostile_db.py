@@ -149,6 +149,7 @@ def test_passwords_never_reach_a_message(value: str, secret: str, tmp_path: Path
         result = run([*command, "--db", value])
         assert result.exit_code == 1, result.output
         assert "cannot connect to" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1  # libpq's hints joined on one line
         assert secret not in result.output
         assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []  # never a SQLite file named after the string

@@ -2,9 +2,10 @@
 
 Opened from an article screen (`A`, or `adjudicate: disputed claims` in the palette), it walks
 the claims where reviewers' verdicts differ or one kept what another rejected, in article
-order. Each reviewer gets a column: status, verdict, sources, rationale and the claim as they
-checked it. `enter` takes the selected reviewer's verdict (`left`/`right` select), `1`..`9`
-give the adjudicator's own, `0` withdraws the adjudication, `n` edits its note, `u` undoes.
+order; `]` and `[` go to the next or previous article's. Each reviewer gets a column:
+status, verdict, sources, rationale and the claim as they checked it. `enter` takes the
+selected reviewer's verdict (`left`/`right` select), `1`..`9` give the adjudicator's own,
+`0` withdraws the adjudication, `n` edits its note, `u` undoes.
 Blind review never applies here: an adjudicator sees everything.
 
 It reads the claims from the article screen's book, which the action queue and the live view
@@ -84,6 +85,7 @@ class AdjudicationScreen(Screen[str | None]):
         self.selected = 0
         """The reviewer column `enter` takes the verdict of."""
         self._start = claim_id
+        self._article_id = article.book.article.id if article.book is not None else None
 
     @property
     def claims_app(self) -> ClaimsApp:
@@ -131,8 +133,14 @@ class AdjudicationScreen(Screen[str | None]):
 
     def _changed(self, ids: set[str]) -> None:
         """The book changed (an action, or another reviewer): redraw, keep the claim."""
-        current = self.claim_ids[self.index] if self.claim_ids else None
         book = self.article.book
+        if book is not None and book.article.id != self._article_id:  # another article
+            self._article_id = book.article.id
+            self.index, self.selected = 0, 0
+            self._collect(None)
+            self._show()
+            return
+        current = self.claim_ids[self.index] if self.claim_ids else None
         if current is not None and book is not None and book.get(current) is None:
             current = self.article.current_id()  # merged away: the claim that replaced it
         self._collect(current)
@@ -147,7 +155,9 @@ class AdjudicationScreen(Screen[str | None]):
         columns = self.query_one("#adj-reviews", HorizontalScroll)
         state = self.current()
         n = len(self.claim_ids)
-        header.set(article="Adjudication", progress=f"{n} disputed",
+        shown = self.article.book
+        title = (shown.article.title or shown.article.id) if shown is not None else ""
+        header.set(article=f"Adjudication \u2502 {title}", progress=f"{n} disputed",
                    position=f"claim {self.index + 1 if n else 0} of {n}")
         columns.remove_children()
         if state is None:
@@ -210,6 +220,14 @@ class AdjudicationScreen(Screen[str | None]):
             return
         self.selected = max(0, min(len(state.reviews) - 1, self.selected + step))
         self._show()
+
+    def action_article(self, step: int) -> None:
+        """`]` / `[`: the disputed claims of the next or previous article."""
+        self._start = None
+        if step > 0:
+            self.article.action_next_article()
+        else:
+            self.article.action_prev_article()
 
     def action_close(self) -> None:
         self.dismiss(self.claim_ids[self.index] if self.claim_ids else None)

@@ -28,6 +28,7 @@ from annotator.widgets.claim_table import HEADER, ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
 from annotator.widgets.similar import SimilarPanel
+from annotator.widgets.team_marks import sees_others, visible_reviews
 from claims.model import ClaimState, Event
 from claims.project import ActionResult, StaleAction
 
@@ -115,6 +116,8 @@ class ArticleScreen(Screen[None]):
         self._history.clear()
         self._seq_of.clear()
         self.claims_app.live.follow(book.article.id, seq, self._remote)
+        for watcher in list(self.watchers):  # another article: the adjudication view follows
+            watcher(set())
         index = book.index_of(claim_id) if claim_id else None
         self.cursor = index if index is not None else 0
         current = self.current_id()
@@ -186,7 +189,9 @@ class ArticleScreen(Screen[None]):
         panel.show(claim_details(state, self.book.scale, self.book.reviewer, history,
                                  blind=self.book.blind),
                    keep_scroll=keep_scroll)
-        self.query_one(SimilarPanel).show_claim(state, self.book.article.lang, self.book.scale)
+        self.query_one(SimilarPanel).show_claim(
+            state, self.book.article.lang, self.book.scale,
+            hidden=not sees_others(state, self.book.reviewer, self.book.blind))
         if history is None:
             if self._history_timer is not None:
                 self._history_timer.stop()
@@ -620,7 +625,15 @@ class ArticleScreen(Screen[None]):
 
         if self.book is None:
             return
-        dialog = SearchDialog(list(self.book.states))
+        states = list(self.book.states)
+        if self.book.blind:  # others' sources are not searchable before the reviewer judged
+            me = self.book.reviewer
+            states = [
+                s if sees_others(s, me, True)
+                else s.model_copy(update={"reviews": visible_reviews(s, me, True)})
+                for s in states
+            ]
+        dialog = SearchDialog(states)
 
         def chosen(claim_id: str | None) -> None:
             if claim_id is not None:

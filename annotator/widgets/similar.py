@@ -226,17 +226,23 @@ class SimilarPanel(Widget):
         if not lookups.building and (lookups.index is None or stale):
             lookups.build(self)
 
-    def show_claim(self, state: ClaimState | None, lang: str, scale: LabelScale) -> None:
+    def show_claim(self, state: ClaimState | None, lang: str, scale: LabelScale, *,
+                   hidden: bool = False) -> None:
         """Show the claims resembling `state` (None: no claim), looked up off the event loop
-        once the cursor rests on it."""
+        once the cursor rests on it. `hidden` (blind review, claim not yet judged by this
+        reviewer): others' verdicts on similar claims are not shown either."""
         self._scale = scale
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if state is None:
+        if state is None or hidden:
             self._claim_id = None
             self.matches = []
-            self.update(Text("", end=""))
+            text = Text("", end="")
+            if hidden:
+                text = Text("Already checked: ", style=LABEL, no_wrap=True, end="")
+                text.append("shown once you have judged this claim (blind review)", style=DIM)
+            self.update(text)
             return
         self._claim_id, self._lang, self._text = state.claim.id, lang, state.claim.text
         cached = self._results.get(state.claim.id)

@@ -288,9 +288,9 @@ def _clause(
     high = min(end, pos_end + 300)
     right_match = _CLAUSE_EDGE.search(text, pos_end, high)
     right = right_match.start() if right_match else end
-    join = rules.clause_join.search(text, pos_end, right)
-    if join:
-        right = join.start()
+    right_join = rules.clause_join.search(text, pos_end, right)
+    if right_join:
+        right = right_join.start()
     return left, right
 
 

@@ -38,7 +38,7 @@ class PostgresStore(Store):
         try:
             self._conn = psycopg.connect(url, autocommit=False)
         except (psycopg.Error, ValueError) as exc:
-            raise StoreError(f"cannot connect to {self.url}: {redact(str(exc))}") from None
+            raise StoreError(f"cannot connect to {self.url}: {_one_line(exc)}") from None
         try:
             self._prepare(mode)
         except StoreError:
@@ -89,17 +89,22 @@ class PostgresStore(Store):
             except BaseException as exc:
                 conn.rollback()
                 if isinstance(exc, psycopg.Error):
-                    raise StoreError(f"{self.url}: {redact(str(exc))}") from exc
+                    raise StoreError(f"{self.url}: {_one_line(exc)}") from exc
                 raise
             else:
                 try:
                     conn.commit()
                 except psycopg.Error as exc:
                     conn.rollback()
-                    raise StoreError(f"{self.url}: {redact(str(exc))}") from exc
+                    raise StoreError(f"{self.url}: {_one_line(exc)}") from exc
             finally:
                 cur.close()
 
+
+
+def _one_line(exc: BaseException) -> str:
+    """libpq's message on one line (it adds hint lines), with any password masked."""
+    return redact("; ".join(line.strip() for line in str(exc).splitlines() if line.strip()))
 
 
 def _redact(url: str) -> str:

@@ -117,11 +117,11 @@ class Transaction(EventLog, StateReads, KnownClaims):
         return new
 
     def _insert_event(self, event: Event) -> Event | None:
-        if self.has_event(event.id):
-            return None
-        self.execute(
+        # One round trip: insert unless the id is held, and read the position it was given.
+        row = self.one(
             "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
-            "payload, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "payload, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING "
+            "RETURNING seq",
             (
                 event.id,
                 ts_text(event.ts),
@@ -134,7 +134,8 @@ class Transaction(EventLog, StateReads, KnownClaims):
                 0 if event.type in HISTORY_EVENT_TYPES else 1,
             ),
         )
-        row = self.one("SELECT seq FROM events WHERE id = ?", (event.id,))
+        if row is None:
+            return None
         return event.model_copy(update={"seq": int(row[0])})
 
     # -- derived state -------------------------------------------------------------------
@@ -165,21 +166,15 @@ class Transaction(EventLog, StateReads, KnownClaims):
              adjudication_json(fold.adjudication), claim_id),
         )
         self.execute("DELETE FROM reviews WHERE claim_id = ?", (claim_id,))
-        for reviewer, r in fold.reviews.items():
-            self.execute(
+        if fold.reviews:
+            self.executemany(
                 "INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, rationale, "
                 "claim_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    claim_id,
-                    reviewer,
-                    r.status,
-                    r.verdict,
-                    dumps(r.sources),
-                    r.rationale,
-                    r.claim_text,
-                    ts_text(r.created_at),
-                    ts_text(r.updated_at),
-                ),
+                [
+                    (claim_id, reviewer, r.status, r.verdict, dumps(r.sources), r.rationale,
+                     r.claim_text, ts_text(r.created_at), ts_text(r.updated_at))
+                    for reviewer, r in fold.reviews.items()
+                ],
             )
 
     def review_of(self, claim_id: str, reviewer: str) -> Review | None:

@@ -108,3 +108,29 @@ async def test_blind_project_adjudication_shows_everything(tmp_path: Path) -> No
             await settle(pilot)
             shown = " ".join(str(w.render()) for w in app.screen.query(".adj-review"))
             assert "Supported" in shown and "Refuted" in shown and "seen in the minutes" in shown
+
+
+@run_async
+async def test_brackets_walk_the_next_article_disputes(tmp_path: Path) -> None:
+    project, ids, claims = disputed_project(tmp_path / "claims.db")
+    with project:
+        other = [s.claim.id for s in project.claims(ids[1])]
+        project.set_verdict(other[0], "alice", "1")
+        project.set_verdict(other[0], "carol", "3")
+        app = ClaimsApp(project, "dave", open_article=ids[0], config=Config())
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("A")
+            await settle(pilot)
+            adj = app.screen
+            assert isinstance(adj, AdjudicationScreen)
+            assert adj.claim_ids == [claims[1], claims[3]]
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            assert adj.claim_ids == [other[0]]
+            await pilot.press("enter")  # alice's verdict, on the second article's claim
+            await settle(pilot)
+            assert project.claim(other[0]).adjudication is not None
+            await pilot.press("left_square_bracket")
+            await settle(pilot)
+            assert adj.claim_ids == [claims[1], claims[3]]

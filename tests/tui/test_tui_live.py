@@ -158,3 +158,29 @@ async def test_another_process_shows_without_a_key(shared) -> None:  # type: ign
         await wait_for(pilot, lambda: reviewed_by(screen, target, "alice"))
         assert "alice" in screen.query_one(DetailPanel).plain
         assert screen.current_id() == target
+
+
+def test_a_database_gone_away_is_said_once_and_its_return_too(tmp_path: Path) -> None:
+    from claims.store import StoreError
+
+    project, ids = make_project(tmp_path / "claims.db")
+    with project:
+        app = ClaimsApp(project, "bob", config=Config())
+        said: list[str] = []
+        app.call_from_thread = lambda fn, *a, **k: fn(*a, **k)  # type: ignore[method-assign]
+        app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign,assignment]
+        feed = LiveFeed(app)
+        feed.follow(ids[0], project.last_seq(), lambda changes: None)
+        real = project.last_seq
+
+        def down() -> int:
+            raise StoreError("server closed the connection unexpectedly")
+
+        project.last_seq = down  # type: ignore[method-assign]
+        feed._tick()
+        feed._tick()
+        assert len(said) == 1 and "Live updates paused" in said[0] and "server closed" in said[0]
+        project.last_seq = real  # type: ignore[method-assign]
+        feed._tick()
+        feed._tick()
+        assert said[1:] == ["Live updates resumed."]

@@ -139,3 +139,31 @@ async def test_verdicts_reach_the_index_without_a_rebuild(backend_url: str) -> N
             assert app.screen.current_id() == first.id  # type: ignore[attr-defined]
     finally:
         project.close()
+
+
+@run_async
+async def test_blind_review_hides_similar_verdicts_until_the_claim_is_judged(
+    backend_url: str,
+) -> None:
+    project, ids = setup(backend_url)
+    try:
+        project.store.set_meta("blind", "1")
+        first = project.claims(ids[0])[0].claim
+        project.set_verdict(first.id, "ana", "refuted")
+        app = ClaimsApp(project, "bob", open_article=ids[2], config=Config())
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            here = app.screen.book.states[0].claim  # type: ignore[attr-defined]
+            panel = await matches_of(pilot, here.id)
+            assert panel.matches == [] and "blind review" in panel.plain
+            assert "Refuted" not in panel.plain
+            await pilot.press("3")  # bob judges the claim: now he may see others' verdicts
+            panel = await matches_of(pilot, here.id)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + 20
+            while not panel.matches and loop.time() < deadline:
+                await settle(pilot)
+                await asyncio.sleep(0.02)
+            assert [m.key for m in panel.matches] == [first.id]
+    finally:
+        project.close()

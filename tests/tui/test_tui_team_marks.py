@@ -95,3 +95,22 @@ def test_mark_is_a_glyph_not_only_a_colour(project) -> None:  # type: ignore[no-
     assert team_mark(states[claims[1]], "bob", blind=True) == "+"
     assert team_mark(states[claims[1]], "alice", blind=True) == "!"  # alice judged it
     assert team_mark(states[claims[3]], "bob", blind=False) == " "
+
+
+@run_async
+async def test_blind_search_finds_no_source_of_another_reviewer(make_app, project) -> None:  # type: ignore[no-untyped-def]
+    from annotator.dialogs.search import SearchDialog, rank, search_items
+
+    proj, ids = project
+    claims = [s.claim.id for s in proj.claims(ids[0])]
+    proj.add_source(claims[2], "alice", {"url": "https://example.org/zebra-report"})
+    proj.store.set_meta("blind", "1")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SearchDialog)
+        hits = rank("zebra-report", search_items(dialog.states))
+        assert all(item.claim_id != claims[2] or score < 90 for item, score in hits)
