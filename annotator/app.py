@@ -10,7 +10,7 @@ waits on the database.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from queue import SimpleQueue
@@ -22,10 +22,12 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 
 from annotator.config import Config
+from annotator.extraction import BackgroundExtraction
 from annotator.keymap import APP_KEYS, bindings
 from annotator.live import LiveFeed
 from annotator.safe_text import clean, clean_line
 from annotator.screens.article import ArticleScreen
+from claims.model import ClaimState
 from claims.project import Project, ProjectError
 from claims.store import ArticleSummary
 
@@ -113,6 +115,7 @@ class ClaimsApp(App[None]):
         *,
         open_article: str | None = None,
         config: Config | None = None,
+        extract: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.project = project
@@ -125,6 +128,9 @@ class ClaimsApp(App[None]):
         self.live = LiveFeed(self)
         """Brings other reviewers' work to the screen (annotator.live)."""
         self.last_error: str | None = None
+        self.extracting: set[str] = set(extract)
+        """Articles whose claims are still being proposed in the background."""
+        self._extraction = BackgroundExtraction(self, extract) if extract else None
 
     def on_mount(self) -> None:
         if self.config.keymap:
@@ -133,6 +139,8 @@ class ClaimsApp(App[None]):
             self.notify(problem, severity="warning", markup=False, timeout=10)
         self.runner.start()
         self.live.start()
+        if self._extraction is not None:
+            self._extraction.start()
         # The list of articles is built only when asked for: first paint is the article.
         if self.open_article:
             self.push_screen(ArticleScreen(self.open_article))
@@ -144,6 +152,27 @@ class ClaimsApp(App[None]):
     def on_unmount(self) -> None:
         self.live.stop()
         self.runner.stop()
+        if self._extraction is not None:
+            self._extraction.stop()
+
+    # -- claims proposed in the background (annotator/extraction.py) -------------------------
+
+    def claims_arrived(self, article_id: str, states: list[ClaimState]) -> None:
+        screen = self.article_screen()
+        if screen is not None:
+            screen.claims_arrived(article_id, states)
+
+    def extraction_done(self, article_id: str) -> None:
+        self.extracting.discard(article_id)
+        screen = self.article_screen()
+        if screen is not None:
+            screen.claims_arrived(article_id, [])
+
+    def extraction_failed(self, article_id: str, message: str) -> None:
+        self.extracting.discard(article_id)
+        self.notify(f"Proposing the claims of article {article_id} stopped: {message}; "
+                    "they resume at the next start.", severity="error", timeout=30,
+                    markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Inside a dialog, `q` and `?` are text or the dialog's own keys, never the app's.

@@ -35,6 +35,12 @@ def _progress(total: int) -> Callable[[int], None] | None:
     return show
 
 
+LONG_ARTICLE = 64_000
+"""Characters beyond which a new article opens before its claims are proposed: more than one
+extraction window (`claims.extract.stream.WINDOW`, not imported here: the extractor costs
+~0.3 s to load, paid in the background instead)."""
+
+
 @click.command(
     epilog="Keys: j/k or arrows move, 1-9 verdict, 0 clears, x rejects, a accepts, s source, "
     "n rationale, u/ctrl+r undo/redo, / search, e boundaries, c new claim, m merge, "
@@ -61,26 +67,29 @@ def annotate(
     reviewer: str | None,
 ) -> None:
     """Open the keyboard-driven annotator on the project, adding FILES first."""
-    from annotator.inputs import load_articles
+    from annotator.inputs import ArticleFiles
     from claims.project import Project, check_reviewer, default_reviewer
 
     name = check_reviewer(reviewer if reviewer is not None else default_reviewer())
     date = parse_date(published)
-    items = []
-    for path in files:
-        items += load_articles(path, lang=None if lang == "auto" else lang, published=date,
-                               encoding=encoding)
+    items = ArticleFiles(files, lang=None if lang == "auto" else lang, published=date,
+                         encoding=encoding)
     try:
         project = Project.open(db, scale=scale)  # annotate creates a project when none exists
     except KeyError as exc:  # unknown --scale preset
         raise UserError(str(exc.args[0])) from None
     try:
-        results = project.add_articles(items, _progress(len(items))) if items else []
-        first = results[0].article.id if results else None
+        # A long new article is stored at once and its claims arrive while it is on screen.
+        results = project.add_articles(items, _progress(len(items)),
+                                       defer_longer_than=LONG_ARTICLE, resume=False) \
+            if items else []
+        first = results[0].id if results else None
+        pending = sorted(project.pending_extractions(), key=lambda aid: aid != first)
 
         from annotator.app import ClaimsApp  # deferred: Textual costs ~0.3 s to import
         from annotator.config import load_config
 
-        ClaimsApp(project, name, open_article=first, config=load_config()).run()
+        ClaimsApp(project, name, open_article=first, config=load_config(),
+                  extract=pending).run()
     finally:
         project.close()

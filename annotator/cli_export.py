@@ -103,6 +103,10 @@ def export(
             article=list(articles), since=since_day, with_articles=with_articles,
             publisher=chosen, progress=progress, report=report, raw_cells=raw_cells,
         )
+        unfinished = len(project.pending_extractions())
+    if unfinished:
+        click.echo(f"claims: note: {unfinished} article(s) still have claims to be proposed; "
+                   "`claims annotate` or `claims add` of their files completes them", err=True)
     if not quiet:
         where = "standard output" if output == "-" else output
         say(f"claims: {report.summary(fmt.lower(), where)}", err=True)

@@ -26,7 +26,8 @@ from claims.labels import PRESETS
 from claims.model import STANCES, STATUSES, Source
 
 if TYPE_CHECKING:
-    from claims.project import AddResult, Project
+    from annotator.inputs import ArticleFiles
+    from claims.project import Added, Project
     from claims.store import OpenMode
 
 
@@ -125,18 +126,22 @@ def add(
                                    "not --known fact-checks")
         _add_known(files, encoding, db)
         return
-    from annotator.inputs import load_articles
+    from annotator.inputs import ArticleFiles
 
     if (title or url) and len(files) > 1:
         raise click.UsageError("--title and --url apply to a single file")
     date = parse_date(published)
-    items: list[dict[str, Any]] = []
+    items: ArticleFiles | list[dict[str, Any]]
     skipped = 0
-    for path in files:
-        if from_tool is not None:
-            from claims.files import Limits, read_bytes
-            from exports.foreign import read_foreign
+    if from_tool is None:
+        items = ArticleFiles(files, lang=lang, published=date, title=title, url=url,
+                             encoding=encoding)
+    else:
+        from claims.files import Limits, read_bytes
+        from exports.foreign import read_foreign
 
+        items = []
+        for path in files:
             # A whole export of many tasks: bounded like a JSONL file's lines, each text
             # like one article (checked by the reader).
             data = read_bytes(path, Limits.from_env().line_bytes, what="file",
@@ -151,11 +156,6 @@ def add(
                 if url is not None:
                     item["url"] = url
             items.extend(found)
-            continue
-        items.extend(
-            load_articles(path, lang=lang, published=date, title=title, url=url,
-                          encoding=encoding)
-        )
     if url is not None:
         from claims.model import check_http_url
 
@@ -167,9 +167,9 @@ def add(
         results = _add_with_progress(project, items)
     created = [r for r in results if r.created]
     for r in results:
-        state = "added" if r.created else "already present"
-        label = visible(r.article.title or r.article.external_id or "")
-        say(f"{r.article.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
+        state = "added" if r.created else "completed" if r.resumed else "already present"
+        label = visible(r.title or r.external_id or "")
+        say(f"{r.id}  {state:<15}  {r.n_claims:>5} claims  {label}")
     verb = f"drawn by {from_tool}" if from_tool else "proposed"
     say(
         f"{len(created)} article(s) added, {sum(r.n_claims for r in created)} claims {verb}; "
@@ -202,7 +202,9 @@ def _add_known(files: tuple[str, ...], encoding: str | None, db: str | None) -> 
     say(f"{added} reference claim(s) added, {total - added} already present", err=True)
 
 
-def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[AddResult]:
+def _add_with_progress(
+    project: Project, items: ArticleFiles | list[dict[str, Any]]
+) -> list[Added]:
     if len(items) < 20 or not sys.stderr.isatty():
         return project.add_articles(items)
     from rich.progress import Progress  # deferred: only large batches show a bar
@@ -210,6 +212,19 @@ def _add_with_progress(project: Project, items: list[dict[str, Any]]) -> list[Ad
     with Progress(transient=True) as progress:
         task = progress.add_task("Extracting claims", total=len(items))
         return project.add_articles(items, progress=lambda n: progress.update(task, completed=n))
+
+
+def _note_pending(project: Project, article_id: str | None) -> None:
+    """Say on stderr which articles still have claims to come (an annotator session is
+    proposing them, or one ended before it finished)."""
+    pending = project.pending_extractions()
+    for aid, offset in sorted(pending.items()):
+        if article_id is None or aid == article_id:
+            click.echo(
+                f"claims: note: article {aid}: claims are proposed up to character {offset} "
+                "only; `claims add` of its file or `claims annotate` completes them",
+                err=True,
+            )
 
 
 @click.command("list")
@@ -225,6 +240,7 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
     with _open(db, "read") as project:
         article_id = project.article(article_ref).id if article_ref is not None else None
         states = project.claims(article_id, status=status)
+        _note_pending(project, article_id)
     if fmt == "jsonl":
         # `claim_id` is the export's name for the claim's id; `id` repeats it for scripts
         # written before the two were made one (it will go in a later version).

@@ -7,6 +7,7 @@ JSONL file) refuses the whole command with a message naming the file, line and f
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,52 @@ def load_articles(
     Command-line values (`lang`, `published`, `title`, `url`) fill what a file leaves out; for
     a .txt or .md file a sidecar `NAME.json` next to it may give title, url, published and lang.
     """
+    return list(iter_articles(path, lang=lang, published=published, title=title, url=url,
+                              encoding=encoding))
+
+
+class ArticleFiles:
+    """The articles of the files a user named, checked in a first pass that keeps nothing but
+    their number, then streamed again for `Project.add_articles`: a bad file or line refuses
+    the command before anything is extracted or written, and memory stays flat in the size of
+    the files. Standard input (`-`, one text article) is read once and kept."""
+
+    def __init__(self, paths: Iterable[str], **options: Any) -> None:
+        self.paths = list(paths)
+        self.options = options
+        self._stdin: list[dict[str, Any]] | None = None
+        self.count = 0
+        for path in self.paths:
+            for _ in self._read(path):
+                self.count += 1
+
+    def _read(self, path: str) -> Iterator[dict[str, Any]]:
+        if path == "-":
+            if self._stdin is None:
+                self._stdin = list(iter_articles(path, **self.options))
+            return iter(self._stdin)
+        return iter_articles(path, **self.options)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for path in self.paths:
+            yield from self._read(path)
+
+
+def iter_articles(
+    path: str,
+    *,
+    lang: str | None = None,
+    published: date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    encoding: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The articles of one file as `load_articles` gives them, one at a time: a JSONL file is
+    read line by line, so memory does not grow with the file. Errors are raised when the
+    item they concern is reached."""
     suffix = Path(path).suffix.lower() if path != "-" else ".txt"
     if path != "-":
         check_user_file(path)
@@ -51,7 +98,8 @@ def load_articles(
     if suffix == ".jsonl":
         if path == "-":
             raise InputError("-: JSONL from standard input is not supported; name the file")
-        return _load_jsonl(path, lang=lang, published=published, encoding=encoding)
+        yield from _load_jsonl(path, lang=lang, published=published, encoding=encoding)
+        return
     text = read_text_file(path, encoding)
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
@@ -80,7 +128,7 @@ def load_articles(
         item["title"] = os.fsencode(Path(path).stem).decode("utf-8", "replace")
     if item["lang"] is not None:
         item["lang"] = _check_lang(item["lang"], path)
-    return [item]
+    yield item
 
 
 def _read_sidecar(path: Path) -> dict[str, Any]:
@@ -98,19 +146,23 @@ SIDECAR_BYTES = 1024 * 1024
 
 def _load_jsonl(
     path: str, *, lang: str | None, published: date | None, encoding: str | None
-) -> list[dict[str, Any]]:
+) -> Iterator[dict[str, Any]]:
+    """The articles of a JSONL file, a line at a time (never the whole file in memory)."""
     from claims.files import Limits, iter_lines, open_input
 
     limits = Limits.from_env()
     stream, name, _ = open_input(path)
-    items: list[dict[str, Any]] = []
+    found = False
     with stream:
         for number, raw in iter_lines(stream, name, limits.line_bytes):
-            items.append(_jsonl_article(raw, name, number, limits, lang=lang,
-                                        published=published, encoding=encoding))
-    if not items:
+            found = True
+            item = _jsonl_article(raw, name, number, limits, lang=lang,
+                                  published=published, encoding=encoding)
+            del raw
+            yield item
+            del item
+    if not found:
         raise FileProblem(name, "no articles (the file has no non-empty line)")
-    return items
 
 
 def _jsonl_article(

@@ -191,11 +191,11 @@ def phase_import(db: str, path: str) -> dict[str, Any]:
     from claims.project import Project
 
     with Project.open(db) as project:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         report = exports.import_file(project, path)
-        seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "records": report.records, "reviews": report.reviews_added,
-            "events": report.events, "maxrss_mb": _maxrss_mb()}
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {"seconds": seconds, "cpu": cpu, "records": report.records,
+            "reviews": report.reviews_added, "events": report.events, "maxrss_mb": _maxrss_mb()}
 
 
 def _run_phase(*args: str) -> dict[str, Any]:
@@ -266,8 +266,10 @@ def main() -> None:
         print(f"seeded target (same articles, no reviews) in {time.perf_counter() - t0:.1f} s")
         imp = _run_phase("import", str(target), str(out))  # noqa: F841
         print(f"import         {imp['records']:>10,} records {imp['reviews']:,} reviews "
-              f"{imp['events']:,} events {imp['seconds']:7.2f} s  "
+              f"{imp['events']:,} events {imp['seconds']:7.2f} s wall {imp['cpu']:7.2f} s cpu  "
               f"{imp['records'] / imp['seconds']:>9,.0f} rec/s  peak RSS {imp['maxrss_mb']:.0f} MB")
+        print(f"import / export of the same file = {imp['seconds'] / exp['seconds']:.2f}x wall, "
+              f"{imp['cpu'] / exp['cpu']:.2f}x cpu (target <= 2x)")
         again = _run_phase("export", str(target), str(work / "again.jsonl"), "jsonl")
         same = (work / "again.jsonl").read_bytes() == out.read_bytes() if again else False
         print(f"re-export of the target identical to the source export: {same}")

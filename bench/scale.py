@@ -2,6 +2,12 @@
 
     python bench/scale.py [--articles 10000] [--pysbd-sample 300] [--reviews 1000]
                           [--workdir DIR] [--keep]
+    python bench/scale.py --memory [--articles 1000] [--times 3] [--big-mb 50]
+
+`--memory` measures only how the peak memory of `claims add` grows with the corpus: one run
+at N articles (~3 MB for N=1,000), one at `--times` x N, each in a fresh process and a new
+database, and one of a single-line article of `--big-mb` MB; it prints the peak RSS of each
+beside the others and the ratio of the larger corpus's peak to the smaller's.
 
 1. Writes N news-like articles of our own (templates with quantities, dates, quotes and
    comparisons, French and English alternating; about 3 KB each, so ~30 MB for N=10,000) to
@@ -70,6 +76,78 @@ def run_measured(args: list[str]) -> tuple[float, float, float, subprocess.Compl
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, done
 
 
+def run_peak(args: list[str], env: dict[str, str] | None = None
+             ) -> tuple[float, float, int, str]:
+    """Wall seconds, peak RSS (MB) of the largest process of the tree, exit code, stderr."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err,
+                                env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        return wall, usage.ru_maxrss / 1024, proc.returncode, err.read().decode(errors="replace")
+
+
+def write_big_article(path: Path, megabytes: float, seed: int) -> int:
+    """One JSONL line holding one article of `megabytes` MB of text without a line break."""
+    rng = random.Random(seed)
+    parts: list[str] = []
+    size = 0
+    while size < megabytes * 1e6:
+        piece = synthetic_article(rng, paragraphs=10, lang="fr").replace("\n", " ").strip()
+        parts.append(piece)
+        size += len(piece.encode()) + 1
+    text = " ".join(parts)
+    path.write_bytes(orjson.dumps({"id": "big", "text": text, "lang": "fr",
+                                   "published": "2025-03-04"}) + b"\n")
+    return len(text.encode())
+
+
+def memory(args: argparse.Namespace, folder: Path, cmd: list[str]) -> int:
+    rows: list[tuple[str, str, str, str]] = []
+    peaks: list[float] = []
+    for i, n in enumerate((args.articles, args.articles * args.times) if args.articles else ()):
+        corpus, db = folder / f"corpus-{n}.jsonl", folder / f"memory-{n}.db"
+        for stale in folder.glob(db.name + "*"):
+            stale.unlink()
+        size, _, _ = write_corpus(corpus, n, args.seed + i)
+        wall, rss, code, err = run_peak([*cmd, "add", str(corpus), "--db", str(db)])
+        if code != 0:
+            print(err, file=sys.stderr)
+            return 1
+        peaks.append(rss)
+        rows.append((f"{n:,} articles", f"{size / 1e6:.1f} MB", f"{wall:.1f} s", f"{rss:.0f} MB"))
+        corpus.unlink()
+    if args.big_mb:
+        corpus, db = folder / "big.jsonl", folder / "memory-big.db"
+        for stale in folder.glob(db.name + "*"):
+            stale.unlink()
+        size = write_big_article(corpus, args.big_mb, args.seed)
+        # Above the default size limits of one article and one line: raise them for this run.
+        limit = str(int(args.big_mb * 1.2e6) + 1_000_000)
+        wall, rss, code, err = run_peak(
+            [*cmd, "add", str(corpus), "--db", str(db)],
+            env={"CLAIMS_MAX_ARTICLE_BYTES": limit, "CLAIMS_MAX_LINE_BYTES": limit},
+        )
+        if code != 0:
+            print(err, file=sys.stderr)
+            return 1
+        rows.append(("1 single-line article", f"{size / 1e6:.1f} MB", f"{wall:.1f} s",
+                     f"{rss:.0f} MB"))
+        corpus.unlink()
+    print("| `claims add` of | text | wall | peak RSS (largest process) |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    if peaks:
+        print(f"\npeak at {args.times}x the corpus / peak at 1x: {peaks[1] / peaks[0]:.2f} "
+              "(target <= 1.25)")
+    print(f"largest peak {max(float(r[3].split()[0]) for r in rows):.0f} MB (target < 400)")
+    return 0
+
+
 def db_bytes(db: Path) -> int:
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
 
@@ -128,12 +206,25 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--keep", action="store_true", help="keep the corpus and database")
+    parser.add_argument("--memory", action="store_true",
+                        help="only peak memory of `claims add` at N and --times x N articles")
+    parser.add_argument("--times", type=int, default=3)
+    parser.add_argument("--big-mb", type=float, default=50.0,
+                        help="with --memory: size of the single-line article (0: none)")
     args = parser.parse_args()
     folder = Path(args.workdir or tempfile.mkdtemp(prefix="claims-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
     corpus, db = folder / "corpus.jsonl", folder / "scale.db"
     for stale in folder.glob("scale.db*"):
         stale.unlink()
+    beside = Path(sys.executable).parent / "claims"  # the interpreter's own install
+    claims_cmd = str(beside) if beside.exists() else shutil.which("claims") or ""
+    cmd = [claims_cmd] if claims_cmd else [sys.executable, "-m", "annotator.cli"]
+    if args.memory:
+        code = memory(args, folder, cmd)
+        if not args.keep and args.workdir is None:
+            shutil.rmtree(folder, ignore_errors=True)
+        return code
 
     t = time.perf_counter()
     size, chars, head = write_corpus(corpus, args.articles, args.seed)
@@ -142,8 +233,6 @@ def main() -> int:
           f"({corpus.stat().st_size / 1e6:.1f} MB JSONL), generated in {gen_s:.1f} s",
           file=sys.stderr)
 
-    claims_cmd = shutil.which("claims") or ""
-    cmd = [claims_cmd] if claims_cmd else [sys.executable, "-m", "annotator.cli"]
     wall, cpu, rss, done = run_measured([*cmd, "add", str(corpus), "--db", str(db)])
     if done.returncode != 0:
         print(done.stderr, file=sys.stderr)

@@ -173,6 +173,49 @@ def keys(tp: Any, command: list[str], ready: str, cwd: Path,
     return out
 
 
+NEW_SENTENCES = 5_000
+
+
+def new_article_rounds(tp: Any, bare_cmd: list[str], work: Path, repeat: int,
+                       n: int) -> dict[str, Any]:
+    """A 5,000-sentence article the project has never seen, opened with `claims annotate FILE`
+    on a new database each launch (rounds interleaved with the bare peer): first paint and
+    time to its text, then key latency while its claims are still arriving."""
+    article = work / "new-report.txt"
+    text = big_article_text(7, NEW_SENTENCES)
+    article.write_text(text, encoding="utf-8")
+    db = work / "new.db"
+    cmd = [*CLAIMS, "annotate", str(article), "--lang", "en", "--reviewer", "bench",
+           "--db", str(db)]
+    probe_text = " ".join(text.split()[:4])
+
+    def fresh() -> None:
+        for p in work.glob("new.db*"):
+            p.unlink()
+
+    rounds = startup_rounds(tp, {"bare": (bare_cmd, "item 0000", None),
+                                 "new": (cmd, probe_text, fresh)}, work, repeat)
+    fresh()
+    out: dict[str, Any] = {"bare": rounds["bare"], "new": rounds["new"],
+                           "chars": len(text)}
+    out["bare_keys"] = keys(tp, bare_cmd, "item 0000", work, [("down", ["Down"], None)], n)
+    with tp.TuiSession(cmd, cwd=str(work), size=SIZE) as s:
+        t0 = s.start()
+        s.wait_for(probe_text, timeout=60)
+        s.wait_for(r"claim 1 of \d+", regex=True, timeout=60)  # the first window is in
+        keys_out = {}
+        for name, seq, reset in (("j", ["j"], None), ("k", ["k"], None),
+                                 ("verdict 1", ["1"], ["0"])):
+            r = s.measure_keys(seq, n=n, reset=reset, settle=0.05, timeout=5)
+            keys_out[name] = {"median_ms": r["median_ms"], "max_ms": r["max_ms"]}
+            keys_out[name]["still_arriving"] = "more coming" in s.screen()
+        s.wait_absent("more coming", timeout=600)
+        out["all_claims_s"] = time.perf_counter() - t0
+        out["keys"] = keys_out
+        out["claims"] = s.screen().split("claim ", 2)[-1].split("\n")[0][:40]
+    return out
+
+
 def cpu_per_key(db: Path, article_file: Path, n: int) -> dict[str, float]:
     """CPU milliseconds per key in a headless app (all threads, repaint included).
 
@@ -255,6 +298,9 @@ def main() -> None:
     parser.add_argument("--reference", default=None)
     parser.add_argument("--fresh", action="store_true", help="rebuild the 100,000-claim project")
     parser.add_argument("--json", default=None)
+    parser.add_argument("--new-article", action="store_true",
+                        help="only the bare peer and a new 5,000-sentence article (claims "
+                        "arriving while it is on screen)")
     args = parser.parse_args()
     tp = probe()
     if shutil.which("tmux") is None:
@@ -270,6 +316,13 @@ def main() -> None:
         bare = work / "bare.py"
         bare.write_text(BARE_APP)
         bare_cmd = [PYTHON, str(bare)]
+        if args.new_article:
+            new = new_article_rounds(tp, bare_cmd, work, args.repeat, args.n)
+            new["load_average"] = os.getloadavg()
+            report_new(new)
+            if args.json:
+                Path(args.json).write_text(json.dumps(new, indent=1))
+            return
 
         # Reference article.
         db = work / "ref.db"
@@ -329,6 +382,31 @@ def main() -> None:
     report(results)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))
+
+
+def report_new(r: dict) -> None:  # type: ignore[type-arg]
+    bare, new = r["bare"], r["new"]
+    print(f"\nclaims annotate NEW_FILE (a {NEW_SENTENCES:,}-sentence article, {r['chars']:,} "
+          f"characters, new database), tmux {SIZE[0]}x{SIZE[1]}")
+    print("                                             first paint   its text")
+    print(f"  bare Textual list (peer)                  {bare['first_paint_ms']:7.1f} ms "
+          f"{bare['text_ms']:7.1f} ms")
+    print(f"  new article, claims arriving              {new['first_paint_ms']:7.1f} ms "
+          f"{new['text_ms']:7.1f} ms")
+    print(f"  ratio to the peer: first paint {new['first_paint_ms'] / bare['first_paint_ms']:.2f}x, "
+          f"text {new['text_ms'] / bare['text_ms']:.2f}x (target <= 3x)")
+    print("\nKey to screen latency while claims arrive    median       max   still arriving")
+    for name, v in r["bare_keys"].items():
+        print(f"    peer: bare list, {name:<21}{v['median_ms']:7.1f} ms {v['max_ms']:7.1f} ms")
+    for name, v in r["keys"].items():
+        print(f"    {name:<38}{v['median_ms']:7.1f} ms {v['max_ms']:7.1f} ms   "
+              f"{v['still_arriving']}")
+    if r.get("all_claims_s"):
+        print(f"\nevery claim in after {r['all_claims_s']:.1f} s from launch ({r['claims']})")
+    load = r.get("load_average")
+    if load:
+        print(f"Load average during the run: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} "
+              f"on {os.cpu_count()} CPUs")
 
 
 def report(r: dict) -> None:  # type: ignore[type-arg]

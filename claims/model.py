@@ -146,6 +146,8 @@ _INVISIBLE = frozenset("\\")
 
 
 def _url_problem_char(url: str) -> str | None:
+    if url.isascii() and url.isprintable() and " " not in url and "\\" not in url:
+        return None  # the common case, without a look at each character (imports)
     for ch in url:
         if ch in _INVISIBLE:
             return "a backslash"

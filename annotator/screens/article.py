@@ -60,6 +60,8 @@ class ArticleScreen(Screen[None]):
         self._history: dict[str, list[Event]] = {}
         self._history_timer: Timer | None = None
         self._detail_pending = False
+        self._arrived: dict[str, list[ClaimState]] = {}
+        """Claims proposed in the background before their article's book was loaded."""
         self.watchers: list[Callable[[set[str]], None]] = []
         """Called with the ids of claims that changed under the screen (adjudication view)."""
         self._seq_of: dict[str, int] = {}
@@ -126,6 +128,9 @@ class ArticleScreen(Screen[None]):
         self._update_header(article=True)
         self.query_one(SimilarPanel).article_opened()
         self._show_detail()
+        if self._arrived.get(book.article.id):  # proposed while the book was being built
+            self.claims_arrived(book.article.id, self._arrived.pop(book.article.id))
+        self._arrived.clear()
         self.set_timer(0.5, lambda: self._warm_extractor(book.article.lang))
         # Thousands of claim objects live as long as the screen: keep them out of the
         # collector's full passes (40 ms pauses at 5,000 claims, felt as a stutter). Unfreeze
@@ -135,6 +140,21 @@ class ArticleScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.claims_app.live.unfollow(self._remote)
+
+    def claims_arrived(self, article_id: str, states: list[ClaimState]) -> None:
+        """Claims of `article_id` just proposed in the background (annotator/extraction.py):
+        add them to the book; the cursor stays on its claim. No states: extraction ended."""
+        book = self.book
+        if book is None or book.article.id != article_id:
+            if states and (book is None or article_id == self.article_id):
+                self._arrived.setdefault(article_id, []).extend(states)
+            return
+        had_claim = self.current() is not None
+        if states:
+            self._put(states, keep_row=True)
+        self._update_header()
+        if not had_claim:
+            self._show_detail()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
     def _warm_extractor(self, lang: str) -> None:
@@ -170,9 +190,10 @@ class ArticleScreen(Screen[None]):
             return
         header = self.query_one("#header", AppHeader)
         n = len(book)
+        more = ", more coming" if book.article.id in self.claims_app.extracting else ""
         header.set(
             article=self._article_title() if article else None,
-            progress=f"{book.reviewed}/{n} reviewed",
+            progress=f"{book.reviewed}/{n} reviewed{more}",
             position=f"claim {self.cursor + 1 if n else 0} of {n}",
         )
 

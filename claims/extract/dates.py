@@ -279,15 +279,15 @@ def _clause(
     """The clause around `[pos, pos_end)`: bounded by punctuation, brackets, quotes and the
     words that join two clauses ("and", "mais"): "condemned on Thursday and vowed to" has
     the date in a past clause."""
-    left = start
     low = max(start, pos - 300)
+    left = low  # no clause runs longer than that: a run-on text stays linear
     for edge in _CLAUSE_EDGE.finditer(text, low, pos):
         left = edge.end()
     for join in rules.clause_join.finditer(text, max(left, low), pos):
         left = join.end()
     high = min(end, pos_end + 300)
     right_match = _CLAUSE_EDGE.search(text, pos_end, high)
-    right = right_match.start() if right_match else end
+    right = right_match.start() if right_match else high
     right_join = rules.clause_join.search(text, pos_end, right)
     if right_join:
         right = right_join.start()

@@ -46,6 +46,8 @@ class _Rules:
     digits: re.Pattern[str]
     currency_before: re.Pattern[str]
     core: re.Pattern[str]
+    core_fraction: re.Pattern[str]
+    fraction_words: frozenset[str]
     word_triggers: frozenset[str]
     comparator: re.Pattern[str]
     comparators: dict[str, str]
@@ -105,11 +107,13 @@ def _rules(lang: str) -> _Rules:
     fractions = {k.lower(): int(v) for k, v in lex.get("fractions", {}).items()}
     frac_articles = alt(lex.get("fraction_articles", []) or ["(?!x)x"])
     frac_follow = alt(lex.get("fraction_followers", []) or ["(?!x)x"])
-    core = re.compile(
-        rf"""(?x)
+    fraction = rf"""
         (?<![\w\-])(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|-))?
             (?P<fden>{alt(fractions) if fractions else "(?!x)x"}))(?={_SP}+(?:{frac_follow})(?![\w]))
-      | (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex["approximate_nouns"])}))(?!\w)
+      |"""
+    no_fraction = "(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
+    body = rf"""
+        (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex["approximate_nouns"])}))(?!\w)
       | (?<![\w\-])(?P<vague>(?:(?:{alt(lex["vague_prefixes"])}){_SP}+)?
             (?P<vnoun>{alt(lex["plural_vague"])}))(?!\w)
       | (?<![\w\-])(?P<words>
@@ -119,7 +123,9 @@ def _rules(lang: str) -> _Rules:
         )(?![\w\-])
       | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
         """
-    )
+    # Two scans: the one with fractions ("a third of") only for sentences that have one.
+    core = re.compile("(?x)" + no_fraction + body)
+    core_fraction = re.compile("(?x)" + fraction + body)
     word_triggers = (
         lexicons.triggers(words, every_word=True)
         - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
@@ -158,6 +164,8 @@ def _rules(lang: str) -> _Rules:
         digits=digits,
         currency_before=currency_before,
         core=core,
+        core_fraction=core_fraction,
+        fraction_words=frozenset(fractions),
         word_triggers=word_triggers,
         comparator=comparator,
         comparators=comparators,
@@ -272,7 +280,10 @@ def find_quantities(
                 found.append(quantity)
     if tokens is None or not rules.word_triggers.isdisjoint(tokens):
         taken = [(q.core_start, q.core_end) for q in found]
-        for match in rules.core.finditer(text, start, end):
+        core = rules.core
+        if tokens is None or not rules.fraction_words.isdisjoint(tokens):
+            core = rules.core_fraction
+        for match in core.finditer(text, start, end):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             quantity = _quantity(rules, text, match, start, end, digits=False)

@@ -350,7 +350,7 @@ class Attributor:
     def mention(self, text: str, start: int, end: int) -> str | None:
         """The first person named in `text[start:end]` (a title, or two name words)."""
         pat = self._pat
-        for match in pat.speaker.finditer(text, start, end):
+        for match in pat.speaker.finditer(text, start, min(end, start + 600)):
             name = _clean_name(pat, match, strict=True)
             if name and not pat.org.fullmatch(match.group("name")):
                 words = name.split()
@@ -370,8 +370,9 @@ class Attributor:
         last = words[-1]
         wanted = {w.lower() for w in words}
         best, best_len = name, len(words)
-        position, seen = text.find(last), 0
-        while position >= 0 and seen < 40:
+        position, seen, looked = text.find(last), 0, 0
+        while position >= 0 and seen < 40 and looked < 2000:
+            looked += 1
             at, position = position, text.find(last, position + len(last))
             after = text[at + len(last) : at + len(last) + 1]
             if (at and (text[at - 1].isalnum() or text[at - 1] in "-_")) or (

@@ -75,6 +75,11 @@ class Store:
         raise NotImplementedError
         yield  # pragma: no cover
 
+    def spool_dir(self) -> str | None:
+        """Where a batch may spool to disk before its one transaction (None: the system's
+        temporary folder); an embedded database spools beside its file."""
+        return None
+
     def read(self) -> AbstractContextManager[Transaction]:
         return self.transaction(write=False)
 

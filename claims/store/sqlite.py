@@ -111,6 +111,9 @@ class SqliteStore(Store):
                       "AND name NOT LIKE 'sqlite_%'")
         return {row[0] for row in rows}
 
+    def spool_dir(self) -> str | None:
+        return str(self.path.resolve().parent)
+
     @staticmethod
     def _retry(fn: Callable[[], T]) -> T:
         deadline = time.monotonic() + RETRY_FOR_S

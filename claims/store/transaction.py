@@ -9,8 +9,10 @@ loses nothing. Articles and the extractor's proposals enter through `insert_arti
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -21,15 +23,32 @@ from claims.store.log import EventLog
 from claims.store.reads import StateReads
 from claims.store.rows import (
     CLAIM_COLUMNS,
+    EVENT_COLUMNS,
     adjudication_json,
     claim_row,
     dumps,
+    parse_ts,
     record_row,
     ts_text,
 )
 
 if TYPE_CHECKING:
     from claims.store.base import Store
+
+
+class _FoldEvent(NamedTuple):
+    """An event as `derive_claim` reads it, built without a model (`rederive_many` folds
+    thousands at once); the fields of `Event`."""
+
+    seq: int
+    id: str
+    ts: datetime
+    reviewer: str
+    type: str
+    article_id: str
+    claim_id: str
+    other_id: str | None
+    payload: dict[str, Any]
 
 
 class Transaction(EventLog, StateReads, KnownClaims):
@@ -176,6 +195,101 @@ class Transaction(EventLog, StateReads, KnownClaims):
                     for reviewer, r in fold.reviews.items()
                 ],
             )
+
+    # -- bulk paths (imports) ------------------------------------------------------------
+
+    def insert_new_events(self, events: Sequence[Event]) -> None:
+        """Append events in one statement, skipping ids the log holds; their `seq` is not read
+        back and nothing is re-derived (call `rederive_many` on the claims they touch). Only
+        for actions that name no other event: an undo or redo goes through `append`."""
+        self.insert_new_event_rows(
+            [
+                (e.id, ts_text(e.ts), e.reviewer, e.type, e.article_id, e.claim_id, e.other_id,
+                 dumps(e.payload))
+                for e in events
+            ]
+        )
+
+    def insert_new_event_rows(self, rows: Sequence[Sequence[Any]]) -> None:
+        """`insert_new_events` for rows already in the stored shape: (id, ts as stored text,
+        reviewer, type, article_id, claim_id, other_id, payload as JSON text)."""
+        if any(row[3] in HISTORY_EVENT_TYPES for row in rows):
+            raise ValueError("undo and redo events go through append")
+        if not rows:
+            return
+        self.executemany(
+            "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
+            "payload, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING",
+            rows,
+        )
+
+    def rederive_many(self, claim_ids: Sequence[str]) -> None:
+        """`rederive` for many claims with the same fold (`derive_claim`): one query for their
+        rows and one for their active events per 500 claims, and one statement per table for
+        the writes (a claims row only where it changed)."""
+        ids = list(dict.fromkeys(claim_ids))
+        for at in range(0, len(ids), 500):
+            chunk = ids[at : at + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.all(
+                "SELECT id, base, article_id, span_start, span_end, text, kind, score, reasons, "
+                "quantities, dates, speaker, merged_into, live, adjudication "
+                f"FROM claims WHERE id IN ({marks})",
+                chunk,
+            )
+            events: dict[str, list[_FoldEvent]] = {cid: [] for cid in chunk}
+            for row in self.all(
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE (claim_id IN ({marks}) OR "
+                f"(type = 'merge' AND other_id IN ({marks}))) AND active = 1 ORDER BY seq",
+                [*chunk, *chunk],
+            ):
+                event = _FoldEvent(int(row[0]), row[1], parse_ts(row[2]), *row[3:8],
+                                   orjson.loads(row[8]))
+                if event.claim_id in events:
+                    events[event.claim_id].append(event)
+                if event.type == "merge" and event.other_id in events \
+                        and event.other_id != event.claim_id:
+                    events[event.other_id].append(event)
+            texts: dict[str, str] = {}
+            updates, review_rows = [], []
+            for row in rows:
+                claim_id = row[0]
+                base = Claim.model_validate(orjson.loads(row[1]))
+                fold = derive_claim(base, events[claim_id],  # type: ignore[arg-type]
+                                    functools.partial(self._text_of, texts, row[2]))
+                derived = (*claim_row(fold.claim)[2:11], fold.merged_into,
+                           1 if fold.live else 0, adjudication_json(fold.adjudication))
+                if tuple(row[3:]) != derived:
+                    updates.append((*derived, claim_id))
+                for reviewer, r in fold.reviews.items():
+                    review_rows.append((claim_id, reviewer, r.status, r.verdict,
+                                        dumps(r.sources), r.rationale, r.claim_text,
+                                        ts_text(r.created_at), ts_text(r.updated_at)))
+            if updates:
+                self.executemany(
+                    "UPDATE claims SET span_start = ?, span_end = ?, text = ?, kind = ?, "
+                    "score = ?, reasons = ?, quantities = ?, dates = ?, speaker = ?, "
+                    "merged_into = ?, live = ?, adjudication = ? WHERE id = ?",
+                    updates,
+                )
+            found = [row[0] for row in rows]
+            if found:
+                self.execute(
+                    f"DELETE FROM reviews WHERE claim_id IN ({', '.join('?' for _ in found)})",
+                    found,
+                )
+            if review_rows:
+                self.executemany(
+                    "INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, "
+                    "rationale, claim_text, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    review_rows,
+                )
+
+    def _text_of(self, texts: dict[str, str], article_id: str) -> str:
+        if article_id not in texts:
+            texts[article_id] = self.article_text(article_id)
+        return texts[article_id]
 
     def review_of(self, claim_id: str, reviewer: str) -> Review | None:
         for review in self.reviews_for([claim_id]).get(claim_id, []):
