@@ -80,6 +80,7 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     Key("claim.edit", "e", "edit_span", "Edit span"),
     Key("claim.create", "c", "create_claim", "New claim", show=False),
     Key("claim.merge", "m", "merge", "Merge next", show=False),
+    Key("claim.similar", "v", "similar", "Go to the closest claim already checked", show=False),
     Key("article.next", "right_square_bracket", "next_article", "Next article", show=False,
         key_display="]"),
     Key("article.prev", "left_square_bracket", "prev_article", "Previous article", show=False,
@@ -126,6 +127,9 @@ HELP_KEYS: tuple[Key, ...] = (
 APP_KEYS: tuple[Key, ...] = (
     Key("app.help", "question_mark", "help", "Keys", key_display="?"),
     Key("app.palette", "ctrl+p", "command_palette", "Commands", show=False),
+    Key("app.next_pane", "tab", "focus_next",
+        "Next pane: claim list, details, article text (up/down then scroll it)", show=False),
+    Key("app.prev_pane", "shift+tab", "focus_previous", "Previous pane", show=False),
     Key("app.quit", "q", "quit", "Quit"),
 )
 

@@ -28,6 +28,7 @@ from annotator.widgets.claim_table import ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
 from annotator.widgets.list_header import ListHeader
+from annotator.widgets.similar import SimilarPanel
 from annotator.widgets.team_marks import sees_others, visible_reviews
 from claims.model import ClaimState, Event
 from claims.project import ActionResult, StaleAction
@@ -74,6 +75,7 @@ class ArticleScreen(ReviewFlow):
                 yield ListHeader(id="list-header")
                 yield ClaimTable(id="claims")
                 yield DetailPanel(id="detail")
+                yield SimilarPanel(id="similar")
         yield Footer()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -131,6 +133,7 @@ class ArticleScreen(ReviewFlow):
         self.query_one(ArticleView).set_book(book, current)
         self._update_header(article=True)
         self.update_list_header()
+        self.query_one(SimilarPanel).article_opened()
         self._show_detail()
         if self._arrived.get(book.article.id):  # proposed while the book was being built
             self.claims_arrived(book.article.id, self._arrived.pop(book.article.id))
@@ -207,11 +210,16 @@ class ArticleScreen(ReviewFlow):
         if state is None or self.book is None:
             panel.show("This article has no claims. Select text with the mouse and press c, "
                        "or press c to draw one from the start." if self.book else "")
+            if self.book is not None:
+                self.query_one(SimilarPanel).show_claim(None, "und", self.book.scale)
             return
         history = self._history.get(state.claim.id)
         panel.show(claim_details(state, self.book.scale, self.book.reviewer, history,
                                  self.drafts_for(state.claim.id), blind=self.book.blind),
                    keep_scroll=keep_scroll)
+        self.query_one(SimilarPanel).show_claim(
+            state, self.book.article.lang, self.book.scale,
+            hidden=not sees_others(state, self.book.reviewer, self.book.blind))
         if history is None:
             if self._history_timer is not None:
                 self._history_timer.stop()
@@ -289,6 +297,23 @@ class ArticleScreen(ReviewFlow):
     def action_last(self) -> None:
         if self.book is not None:
             self.move_to_row(self.book.row_count - 1)
+
+    def action_similar(self) -> None:
+        """Go to the closest claim already checked, in whichever article it is."""
+        panel = self.query_one(SimilarPanel)
+        if panel.matches is None:
+            self.app.notify("Still looking for similar claims.")
+            return
+        target = panel.jump_target()
+        if target is None:
+            self.app.notify("No claim already checked resembles this one." if not panel.matches
+                            else "Only published fact-checks resemble this one (listed below "
+                            "the details).")
+            return
+        if target.article_id == self.article_id:
+            self.jump_to_claim(target.key)
+        else:
+            self.open_article(target.article_id or "", target.key)
 
     @on(ClaimSelected)
     def _row_clicked(self, event: ClaimSelected) -> None:
@@ -490,6 +515,7 @@ class ArticleScreen(ReviewFlow):
             if s is not None
         ]
         structural = book.apply(changed, {s.claim.id: s.live for s in changed})
+        self.query_one(SimilarPanel).claims_changed(changed, book.article.title, book.article.lang)
         if structural:
             index = book.index_of(before.claim.id) if before is not None else None
             if index is None and before is not None and len(book):

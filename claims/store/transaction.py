@@ -18,6 +18,7 @@ import orjson
 
 from claims.model import HISTORY_EVENT_TYPES, Article, Claim, Event, Review, utc_now
 from claims.store.derive import derive_claim
+from claims.store.known import KnownClaims
 from claims.store.log import EventLog
 from claims.store.reads import StateReads
 from claims.store.rows import (
@@ -50,7 +51,7 @@ class _FoldEvent(NamedTuple):
     payload: dict[str, Any]
 
 
-class Transaction(EventLog, StateReads):
+class Transaction(EventLog, StateReads, KnownClaims):
     """Typed helpers over one cursor, valid inside `Store.transaction()` (or `Store.read()`)."""
 
     def __init__(self, store: Store, cur: Any) -> None:

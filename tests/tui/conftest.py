@@ -39,3 +39,12 @@ def _no_history_delay(monkeypatch: pytest.MonkeyPatch) -> None:
     import annotator.screens.article as article_screen
 
     monkeypatch.setattr(article_screen, "HISTORY_DELAY", 0.01)
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text cursors stay lit: a snapshot taken half a second late must show the same screen."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
