@@ -115,9 +115,9 @@ def rank(query: str, items: list[SearchItem]) -> list[Hit]:
         for _, score, j in found:
             item = items[rest[j]]
             align = fuzz.partial_ratio_alignment(q, fold(item.label))
-            spans = ((align.dest_start, align.dest_end),) if (
+            marks: tuple[tuple[int, int], ...] = ((align.dest_start, align.dest_end),) if (
                 align is not None and align.score >= FUZZY_CUTOFF) else ()
-            fuzzy.append(Hit(item, FUZZY, spans, score))
+            fuzzy.append(Hit(item, FUZZY, marks, score))
     return [*words, *exact, *fuzzy]
 
 

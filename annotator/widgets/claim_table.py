@@ -98,7 +98,7 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.book: ClaimBook | None = None
         self.cursor = 0
-        self._cache: OrderedDict[tuple[str, int, bool, int], Strip] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int, bool, int, int], Strip] = OrderedDict()
 
     @property
     def row_height(self) -> int:
