@@ -25,6 +25,7 @@ from annotator.config import Config
 from annotator.extraction import BackgroundExtraction
 from annotator.keymap import APP_KEYS, bindings
 from annotator.live import LiveFeed
+from annotator.queue import ClaimFilter
 from annotator.safe_text import clean, clean_line
 from annotator.screens.article import ArticleScreen
 from claims.model import ClaimState
@@ -46,9 +47,8 @@ class ActionRunner:
         self.app = app
         self.pending = 0
         """Actions submitted whose outcome the screen has not yet seen (event loop only)."""
-        self._queue: SimpleQueue[tuple[Callable[[], Any], Callable[[Any], None]] | None] = (
-            SimpleQueue()
-        )
+        self._queue: SimpleQueue[
+            tuple[Callable[[], Any], Callable[[Any], None], bool] | None] = SimpleQueue()
         self._thread = threading.Thread(target=self._loop, name="claims-actions", daemon=True)
 
     def start(self) -> None:
@@ -63,14 +63,20 @@ class ActionRunner:
 
     def submit(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.pending += 1
-        self._queue.put((job, done))
+        self._queue.put((job, done, False))
+
+    def after_queued(self, done: Callable[[], None]) -> None:
+        """Call `done` on the event loop once every action submitted so far is shown.
+
+        Not an action: it is not counted in `pending` and says nothing about saving."""
+        self._queue.put((lambda: None, lambda _: done(), True))
 
     def _loop(self) -> None:
         while True:
             item = self._queue.get()
             if item is None:
                 return
-            job, done = item
+            job, done, marker = item
             try:
                 outcome: tuple[str, Any] = ("ok", job())
             except ProjectError as exc:
@@ -78,17 +84,20 @@ class ActionRunner:
             except Exception as exc:  # disk full, database locked: the reviewer must know
                 outcome = ("failed", f"{type(exc).__name__}: {exc}")
             try:
-                self.app.call_from_thread(self._finish, done, outcome)
+                self.app.call_from_thread(self._finish, done, outcome, marker)
             except RuntimeError:  # the app has gone
                 return
             except Exception:  # _finish reports its own failures; keep serving the queue
                 pass
 
-    def _finish(self, done: Callable[[Any], None], outcome: tuple[str, Any]) -> None:
-        self.pending -= 1
+    def _finish(self, done: Callable[[Any], None], outcome: tuple[str, Any],
+                marker: bool = False) -> None:
+        if not marker:
+            self.pending -= 1
         kind, value = outcome
         if kind == "ok":
-            self.app.save_failed(None)
+            if not marker:
+                self.app.save_failed(None)
             try:
                 done(value)
             except Exception as exc:  # saved, but not shown: say so rather than lose the queue
@@ -131,6 +140,14 @@ class ClaimsApp(App[None]):
         self.extracting: set[str] = set(extract)
         """Articles whose claims are still being proposed in the background."""
         self._extraction = BackgroundExtraction(self, extract) if extract else None
+        self.drafts: dict[tuple[str, str], Any] = {}
+        """Unsaved typing by `(form, claim id)`: Escape keeps it, the form's key reopens it."""
+        self.claim_filter = ClaimFilter()
+        """What the claim list shows; kept from one article to the next."""
+        self.last_article: str | None = None
+        """The article last opened, where Escape on the articles list goes back to."""
+        self.positions: dict[str, str] = {}
+        """The claim the cursor was last on, per article: reopening an article goes there."""
 
     def on_mount(self) -> None:
         if self.config.keymap:

@@ -25,6 +25,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "span": "annotator.cli_team:span",
     "draw": "annotator.cli_team:draw",
     "adjudicate": "annotator.cli_team:adjudicate",
+    "similar": "annotator.cli_similar:similar",
     "extract": "annotator.cli_extract:extract",
     "annotate": "annotator.cli_annotate:annotate",
     "export": "annotator.cli_export:export",
@@ -47,6 +48,7 @@ COMMAND_HELP: dict[str, str] = {
     "span": "Move a claim's boundaries (the twin of e).",
     "draw": "Draw a new claim over a span of an article (the twin of c).",
     "adjudicate": "Give a disputed claim its final verdict.",
+    "similar": "Claims already checked, and published fact-checks, resembling a claim.",
     "extract": "Print the proposed claims of an article as JSONL (no database).",
     "annotate": "Open the keyboard-driven annotator.",
     "export": "Export reviewed claims as a dataset.",
@@ -111,8 +113,14 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claims")
-def main() -> None:
+@click.option("--db", default=None, metavar="PATH|URL",
+              help="SQLite file or postgresql:// URL, for any command (also after it).")
+@click.option("--reviewer", default=None, metavar="NAME",
+              help="Who is reviewing, for any command (also after it).")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, reviewer: str | None) -> None:
     """Split news articles into checkable claims, review them from the keyboard, export datasets."""
+    ctx.obj = {"db": db, "reviewer": reviewer}
 
 
 def run(argv: list[str] | None = None) -> Any:

@@ -42,8 +42,11 @@ extraction window (`claims.extract.stream.WINDOW`, not imported here: the extrac
 
 
 @click.command(
-    epilog="Keys: j/k or arrows move, 1-9 verdict, 0 clears, x rejects, a accepts, s source, "
-    "n rationale, u/ctrl+r undo/redo, / search, e boundaries, c new claim, m merge, "
+    epilog="Keys: j/k or arrows move, J/K next/previous claim to review (check-worthy "
+    "first; a verdict or x moves on by itself), f filters, 1-9 verdict, 0 clears, x rejects, "
+    "a accepts, s source, "
+    "n rationale, r the claim as checked, y copies, u/ctrl+r undo/redo, / search (> < step), "
+    "e boundaries, c new claim, m merge, "
     "]/[ next/previous article, o articles, ctrl+p commands, ? every key, q quits. "
     "Remap keys in $CLAIMS_CONFIG or ~/.config/claims/config.toml ([keymap] id = \"keys\")."
 )

@@ -30,13 +30,30 @@ class UserError(click.ClickException):
         say(f"claims: error: {self.format_message()}", err=True, file=file)
 
 
+def _from_group(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """`claims --db X list` and `claims list --db X` mean the same; the later one wins.
+
+    A value given after the subcommand wins; else the one given before it (on `claims`
+    itself); else the environment or the default."""
+    from click.core import ParameterSource
+
+    source = ctx.get_parameter_source(param.name or "")
+    if source in (ParameterSource.COMMANDLINE, ParameterSource.PROMPT):
+        return value
+    root = ctx.find_root()
+    given = (root.obj or {}).get(param.name) if isinstance(root.obj, dict) else None
+    return given if given is not None else value
+
+
 def db_option(fn: F) -> F:
     return click.option(
         "--db",
         envvar="CLAIMS_DB",
         default=None,
         metavar="PATH|URL",
-        help="SQLite file or postgresql:// URL (default: $CLAIMS_DB, then ./claims.db).",
+        callback=_from_group,
+        help="SQLite file or postgresql:// URL (default: $CLAIMS_DB, then ./claims.db); "
+        "may also come before the command.",
     )(fn)
 
 
@@ -45,7 +62,9 @@ def reviewer_option(fn: F) -> F:
         "--reviewer",
         default=None,
         metavar="NAME",
-        help="Who is reviewing (default: $CLAIMS_REVIEWER, then the OS user).",
+        callback=_from_group,
+        help="Who is reviewing (default: $CLAIMS_REVIEWER, then the OS user); "
+        "may also come before the command.",
     )(fn)
 
 

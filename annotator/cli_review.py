@@ -94,6 +94,10 @@ def init(
 @click.option("--from", "from_tool", type=click.Choice(["prodigy", "doccano", "label-studio"]),
               default=None,
               help="FILES are span exports of this tool: their spans become the claims.")
+@click.option("--known", is_flag=True,
+              help="FILES are published fact-checks (ClaimReview JSON-LD: one object, a list, "
+                   "a DataFeed, an @graph or JSON Lines), kept as reference claims that the "
+                   "project's claims are matched against (claims similar).")
 @db_option
 @handle_errors
 def add(
@@ -104,6 +108,7 @@ def add(
     url: str | None,
     encoding: str | None,
     from_tool: str | None,
+    known: bool,
     db: str | None,
 ) -> None:
     """Add articles from .txt, .md or .jsonl FILES and propose their claims.
@@ -111,8 +116,16 @@ def add(
     With --from, FILES are Prodigy, doccano or Label Studio exports: each annotated text
     becomes an article and its spans its claims (origin import:TOOL), with no extraction.
     All files are read and checked first: a bad file or line refuses the whole command and
-    nothing is added. Adding the same text again changes nothing.
+    nothing is added. Adding the same text again changes nothing. With --known, FILES are
+    fact-checks already published (ours from `claims export --format claimreview`, or a
+    fact-checker's feed).
     """
+    if known:
+        if lang or published or title or url:
+            raise click.UsageError("--lang, --published, --title and --url describe articles, "
+                                   "not --known fact-checks")
+        _add_known(files, encoding, db)
+        return
     from annotator.inputs import ArticleFiles
 
     if (title or url) and len(files) > 1:
@@ -166,6 +179,29 @@ def add(
     )
 
 
+def _add_known(files: tuple[str, ...], encoding: str | None, db: str | None) -> None:
+    from annotator.cli_common import decode_bytes
+    from claims.files import _size_from_env, read_bytes
+    from exports.known import KnownFileError, parse_claimreviews
+
+    limit = _size_from_env("CLAIMS_MAX_KNOWN_BYTES", 256 * 1024 * 1024)
+    loaded = []
+    for path in files:
+        data = read_bytes(path, limit, what="fact-check file", variable="CLAIMS_MAX_KNOWN_BYTES")
+        name = "<stdin>" if path == "-" else path
+        text = decode_bytes(data, name, encoding)
+        try:
+            loaded.append((name, parse_claimreviews(text, name)))
+        except KnownFileError as exc:
+            raise InputError(f"{exc}; nothing was added") from None
+    with _open(db, "create") as project:
+        added = project.add_known([k for _, items in loaded for k in items])
+    total = sum(len(items) for _, items in loaded)
+    for path, items in loaded:
+        say(f"{path}: {len(items)} fact-check(s)")
+    say(f"{added} reference claim(s) added, {total - added} already present", err=True)
+
+
 def _add_with_progress(
     project: Project, items: ArticleFiles | list[dict[str, Any]]
 ) -> list[Added]:
@@ -206,8 +242,11 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
         states = project.claims(article_id, status=status)
         _note_pending(project, article_id)
     if fmt == "jsonl":
+        # `claim_id` is the export's name for the claim's id; `id` repeats it for scripts
+        # written before the two were made one (it will go in a later version).
         echo_jsonl(
             {
+                "claim_id": s.claim.id,
                 "id": s.claim.id,
                 "article_id": s.claim.article_id,
                 "start": s.claim.start,

@@ -1,4 +1,4 @@
-"""The user's annotator settings: today, the keymap.
+"""The user's annotator settings: the keymap and how the review flow moves.
 
 The file is TOML, at `$CLAIMS_CONFIG`, else `$XDG_CONFIG_HOME/claims/config.toml`, else
 `~/.config/claims/config.toml`::
@@ -6,6 +6,9 @@ The file is TOML, at `$CLAIMS_CONFIG`, else `$XDG_CONFIG_HOME/claims/config.toml
     [keymap]
     "claim.down" = "j,down,ctrl+n"
     "claim.reject" = "d"
+
+    [annotator]
+    auto_advance = false   # stay on a claim after its verdict or rejection (default: true)
 
 Binding ids are listed by `?` in the annotator and in `annotator.keymap`. A missing file is
 no error; a broken one is reported by name and ignored, so a typo never locks a reviewer out.
@@ -24,6 +27,8 @@ from annotator.keymap import KNOWN_IDS
 @dataclass
 class Config:
     keymap: dict[str, str] = field(default_factory=dict)
+    auto_advance: bool = True
+    """After a verdict or a rejection, go to the next claim of the queue."""
     problems: list[str] = field(default_factory=list)
     """Messages about the file (unknown ids, bad values), shown once at start."""
     path: Path | None = None
@@ -47,6 +52,18 @@ def load_config(path: Path | None = None) -> Config:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         config.problems.append(f"{path}: not read ({exc}); default keys are used")
         return config
+    settings = data.get("annotator", {})
+    if not isinstance(settings, dict):
+        config.problems.append(f"{path}: [annotator] must be a table of settings")
+        settings = {}
+    for name, value in settings.items():
+        if name == "auto_advance":
+            if isinstance(value, bool):
+                config.auto_advance = value
+            else:
+                config.problems.append(f"{path}: [annotator] auto_advance must be true or false")
+        else:
+            config.problems.append(f"{path}: unknown setting {name!r} in [annotator]")
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         config.problems.append(f"{path}: [keymap] must be a table of id = \"keys\"")

@@ -55,6 +55,8 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     Key("claim.page_down", "pagedown", "page_down", "Page down", show=False),
     Key("claim.page_up", "pageup", "page_up", "Page up", show=False),
     Key("claim.first", "home,g", "first", "First claim", show=False),
+    Key("queue.next", "J", "next_unreviewed", "Next to review", key_display="J"),
+    Key("queue.prev", "K", "prev_unreviewed", "Previous to review", show=False),
     Key("claim.last", "end,G", "last", "Last claim", show=False),
     *_verdict_keys(),
     Key("claim.reject", "x", "toggle_reject", "Reject"),
@@ -64,9 +66,21 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     Key("history.undo", "u", "undo", "Undo"),
     Key("history.redo", "ctrl+r", "redo", "Redo", show=False),
     Key("search", "slash", "search", "Search", key_display="/"),
+    Key("search.next_match", "greater_than_sign", "search_step(1)", "Next search match",
+        show=False, key_display=">"),
+    Key("search.prev_match", "less_than_sign", "search_step(-1)", "Previous search match",
+        show=False, key_display="<"),
+    Key("list.filter", "f", "filter", "Filter"),
+    Key("list.unfilter", "F", "clear_filter", "Show every claim", show=False),
+    Key("claim.checked", "r", "edit_checked", "Claim as checked", show=False),
+    Key("claim.copy", "y", "copy", "Copy text or URL", show=False),
+    Key("pane.next", "tab", "app.focus_next",
+        "Next pane: text, list, details (arrows scroll the details)", show=False),
+    Key("pane.prev", "shift+tab", "app.focus_previous", "Previous pane", show=False),
     Key("claim.edit", "e", "edit_span", "Edit span"),
     Key("claim.create", "c", "create_claim", "New claim", show=False),
     Key("claim.merge", "m", "merge", "Merge next", show=False),
+    Key("claim.similar", "v", "similar", "Go to the closest claim already checked", show=False),
     Key("article.next", "right_square_bracket", "next_article", "Next article", show=False,
         key_display="]"),
     Key("article.prev", "left_square_bracket", "prev_article", "Previous article", show=False,
@@ -97,7 +111,7 @@ ADJUDICATE_KEYS: tuple[Key, ...] = (
 
 ARTICLES_KEYS: tuple[Key, ...] = (
     Key("articles.filter", "slash", "filter", "Filter", key_display="/"),
-    Key("articles.clear", "escape", "clear_filter", "Clear the filter", show=False),
+    Key("articles.back", "escape", "back", "Back (or clear the filter)"),
 )
 """Up, down and Enter are the list's own keys."""
 
@@ -113,19 +127,40 @@ HELP_KEYS: tuple[Key, ...] = (
 APP_KEYS: tuple[Key, ...] = (
     Key("app.help", "question_mark", "help", "Keys", key_display="?"),
     Key("app.palette", "ctrl+p", "command_palette", "Commands", show=False),
+    Key("app.next_pane", "tab", "focus_next",
+        "Next pane: claim list, details, article text (up/down then scroll it)", show=False),
+    Key("app.prev_pane", "shift+tab", "focus_previous", "Previous pane", show=False),
     Key("app.quit", "q", "quit", "Quit"),
 )
 
 DIALOG_KEYS: tuple[Key, ...] = (
-    Key("dialog.cancel", "escape", "cancel", "Cancel"),
+    Key("dialog.cancel", "escape", "cancel", "Cancel (typed text is kept as a draft)"),
 )
+
+FORM_KEYS: tuple[Key, ...] = (
+    Key("form.save", "ctrl+s", "save", "Save", priority=True),
+    Key("form.submit", "enter", "save", "Save", show=False),
+)
+"""Source, filter and claim-as-checked forms: Enter saves from any field, ctrl+s too."""
+
+CHECKED_KEYS: tuple[Key, ...] = (
+    Key("checked.save", "enter,ctrl+s", "save", "Save", priority=True),
+    Key("checked.cancel", "escape", "cancel", "Cancel (typed text is kept as a draft)",
+        priority=True),
+)
+"""The claim as checked is one statement: Enter saves it."""
+
+COPY_KEYS: tuple[Key, ...] = (
+    Key("copy.cancel", "escape", "cancel", "Cancel"),
+)
+"""Up, down and Enter (or 1-9) are the list's own keys."""
 
 SPAN_KEYS: tuple[Key, ...] = (
     Key("span.grow_end", "right,l", "grow_end", "End +word"),
     Key("span.shrink_end", "left,h", "shrink_end", "End -word"),
     Key("span.grow_start", "shift+left,H", "grow_start", "Start +word"),
     Key("span.shrink_start", "shift+right,L", "shrink_start", "Start -word"),
-    Key("span.save", "enter", "save", "Save"),
+    Key("span.save", "enter,ctrl+s", "save", "Save"),
     Key("span.cancel", "escape", "cancel", "Cancel"),
 )
 
@@ -141,7 +176,10 @@ ALL_KEYS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Adjudication (A)", ADJUDICATE_KEYS),
     ("Boundaries editor (e, c)", SPAN_KEYS),
     ("Rationale editor (n)", RATIONALE_KEYS),
+    ("Claim as checked (r)", CHECKED_KEYS),
+    ("Forms: source (s), filter (f)", FORM_KEYS),
     ("Search (/)", SEARCH_KEYS),
+    ("Copy (y)", COPY_KEYS),
     ("Keys screen (?)", HELP_KEYS),
     ("Dialogs", DIALOG_KEYS),
 )

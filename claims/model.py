@@ -427,3 +427,35 @@ def aggregate_verdict(reviews: list[Review]) -> str | None:
     if len(verdicts) == 1:
         return next(iter(verdicts))
     return None
+
+
+def known_claim_id_for(text: str, url: str | None, publisher: str | None) -> str:
+    """The id of a published fact-check: the same review loaded twice is one reference claim."""
+    key = "\x1f".join((text.strip(), url or "", publisher or "")).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(key, digest_size=6).hexdigest()
+
+
+class KnownClaim(_Model):
+    """A claim already checked elsewhere: one published fact-check (a ClaimReview) loaded with
+    `claims add --known`, that the project's claims are matched against."""
+
+    id: str
+    text: str
+    """`claimReviewed`: the claim as the fact-checker states it."""
+    rating: str
+    """The verdict as published (`reviewRating.alternateName`, e.g. "False", "Mostly true")."""
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    publisher: str | None = None
+    """Who published the fact-check (`author` or `publisher` name)."""
+    url: str | None = None
+    """The fact-check's address."""
+    claimant: str | None = None
+    """Who made the claim (`itemReviewed.author`)."""
+    reviewed_on: date | None = None
+    """`datePublished` of the review."""
+    lang: str | None = None
+    """`inLanguage`, when the feed gives it."""
+    origin: str = ""
+    """The file it was loaded from."""

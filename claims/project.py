@@ -23,6 +23,7 @@ from claims.actions import ActionResult, ReviewActions, check_reviewer
 from claims.errors import ProjectError, StaleAction
 from claims.labels import DEFAULT_SCALE, LabelScale, preset
 from claims.model import STATUSES, Article, Claim, ClaimState, Event, article_id_for
+from claims.similar import SimilarClaims
 from claims.store import ArticleSummary, OpenMode, Store, StoreError, open_store
 
 __all__ = [
@@ -72,7 +73,7 @@ def default_reviewer() -> str:
         return "reviewer"
 
 
-class Project(ReviewActions):
+class Project(ReviewActions, SimilarClaims):
     """A claims database and the rules for changing it (the actions: `claims.actions`)."""
 
     def __init__(self, store: Store) -> None:

@@ -36,7 +36,7 @@ def article(tmp_path: Path) -> Path:
 
 def first_claim(db: Path | str) -> str:
     result = run(["list", "--format", "jsonl"], db)
-    return orjson.loads(result.stdout.splitlines()[0])["id"]
+    return orjson.loads(result.stdout.splitlines()[0])["claim_id"]
 
 
 def test_add_list_review_log_loop(article: Path, backend_url: str) -> None:
@@ -74,8 +74,8 @@ def test_review_by_position_name_and_prefix(article: Path, db_path: Path) -> Non
     assert run(["review", claim_id[:7], "--verdict", "Refuted"], db_path).exit_code == 0
     assert "refuted" in run(["list"], db_path).stdout
     assert run(["review", claim_id, "--reject"], db_path).exit_code == 0
-    assert run(["list", "--status", "rejected", "--format", "jsonl"], db_path).stdout.count(
-        claim_id) == 1
+    rejected = run(["list", "--status", "rejected", "--format", "jsonl"], db_path).stdout
+    assert [orjson.loads(line)["claim_id"] for line in rejected.splitlines()] == [claim_id]
 
 
 def test_undo_redo_commands(article: Path, db_path: Path) -> None:
@@ -433,3 +433,19 @@ def test_article_urls_must_be_http(tmp_path: Path, db_path: Path) -> None:
     (tmp_path / "story.json").write_bytes(orjson.dumps({"url": "file:///etc/passwd"}))
     result = run(["add", str(txt)], db_path)
     assert result.exit_code == 1 and "story.json: url: " in result.stderr
+
+
+def test_db_and_reviewer_before_or_after_the_command(article: Path, tmp_path: Path) -> None:
+    before, after, env_db = tmp_path / "before.db", tmp_path / "after.db", tmp_path / "env.db"
+    assert run(["--db", str(before), "add", str(article)], env_db).exit_code == 0
+    assert before.exists() and not env_db.exists()
+    claim = first_claim(before)
+    result = run(["--db", str(before), "--reviewer", "zoe", "review", claim, "--verdict", "1"],
+                 env_db)
+    assert result.exit_code == 0, result.output
+    log = run(["log", "--db", str(before), "--format", "jsonl"], env_db)
+    assert orjson.loads(log.stdout.splitlines()[-1])["reviewer"] == "zoe"
+    # Given on both sides, the one after the command wins.
+    assert run(["--db", str(before), "add", str(article), "--db", str(after)],
+               env_db).exit_code == 0
+    assert after.exists()

@@ -30,16 +30,20 @@ def describe(key: Key, scale: LabelScale | None) -> str:
     return key.description
 
 
-def keys_table(keymap: dict[str, str], scale: LabelScale | None = None) -> Table:
+def keys_table(keymap: dict[str, str], scale: LabelScale | None = None,
+               show_ids: bool = True) -> Table:
+    """Every key; `show_ids` adds the ids the config remaps (left out on narrow terminals)."""
     table = Table(box=None, show_header=False, pad_edge=False, expand=False)
-    table.add_column("keys", style="bold #d7af00", no_wrap=True)
-    table.add_column("what")
-    table.add_column("id", style="dim")
+    table.add_column("keys", style="bold #d7af00", max_width=14)
+    table.add_column("what", ratio=1)
+    if show_ids:
+        table.add_column("id", style="dim", no_wrap=True)
     for title, group in ALL_KEYS:
-        table.add_row(Text(title, style="bold underline"), "", "")
+        table.add_row(Text(title, style="bold underline"), "", *([""] if show_ids else []))
         for key in group:
-            table.add_row(key_names(effective_keys(key, keymap)), describe(key, scale), key.id)
-        table.add_row("", "", "")
+            row = [key_names(effective_keys(key, keymap)), describe(key, scale)]
+            table.add_row(*row, *([key.id] if show_ids else []))
+        table.add_row("", "", *([""] if show_ids else []))
     return table
 
 
@@ -64,6 +68,23 @@ def legend() -> Text:
     return text
 
 
+def glyph_legend() -> Text:
+    """What the two glyphs before each claim of the list mean."""
+    from annotator.widgets.claim_style import STATUS_GLYPH, VERDICT_GLYPH
+
+    text = Text("List: ", style="bold", end="")
+    for key, name in (("proposed", "to review"), ("accepted", "kept"),
+                      ("rejected", "not a claim")):
+        text.append(f"{STATUS_GLYPH[key]} {name}  ")
+    text.append("\u00b7 ")
+    for key, name in (("Supported", "supported"), ("Refuted", "refuted"),
+                      ("Not Enough Evidence", "not enough evidence"),
+                      ("Conflicting Evidence/Cherrypicking", "conflicting")):
+        text.append(f"{VERDICT_GLYPH[key]} {name}  ")
+    text.append("\u00b7 Tab moves between the text, the list and the details", style="dim")
+    return text
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings(HELP_KEYS)
 
@@ -77,8 +98,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Keys (remap them in the config file by id)", style="bold"),
                          classes="dialog-title")
             yield Static(legend())
+            yield Static(glyph_legend())
             with VerticalScroll():
-                yield Static(keys_table(self.keymap, self.scale))
+                yield Static(keys_table(self.keymap, self.scale,
+                                        show_ids=self.app.size.width >= 90))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,25 +1,27 @@
-"""The rationale editor: multi-line, ctrl+s saves, Escape cancels."""
+"""The rationale editor: multi-line, ctrl+s saves, Escape keeps unsaved text as a draft."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from annotator.dialogs.form import FormDialog
 from annotator.keymap import RATIONALE_KEYS, bindings
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.inputs import SafeTextArea
 
 
-class RationaleDialog(ModalScreen[str | None]):
+class RationaleDialog(FormDialog[str | None]):
+    # Enter is a new line here: only ctrl+s saves.
     BINDINGS = bindings(RATIONALE_KEYS)
 
-    def __init__(self, claim_text: str, rationale: str, *, title: str = "Rationale") -> None:
-        super().__init__()
+    def __init__(self, claim_text: str, rationale: str, *, draft: str | None = None,
+                 draft_key: tuple[str, str] | None = None, title: str = "Rationale") -> None:
+        super().__init__(draft_key=draft_key, saved=clean(rationale).strip())
         self.claim_text = claim_text
-        self.rationale = rationale
+        self.rationale = draft if draft is not None else clean(rationale)
         self.title_text = title
 
     def compose(self) -> ComposeResult:
@@ -27,17 +29,20 @@ class RationaleDialog(ModalScreen[str | None]):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             yield Static(Text(clean_line(self.claim_text)[:200], style="italic"),
                          classes="dialog-context")
-            yield SafeTextArea(clean(self.rationale), id="rationale-text", soft_wrap=True,
-                           show_line_numbers=False, tab_behavior="focus")
-            yield Static(Text("ctrl+s saves · Escape cancels", style="dim"))
+            yield SafeTextArea(self.rationale, id="rationale-text", soft_wrap=True,
+                               show_line_numbers=False, tab_behavior="focus",
+                               classes="dialog-body")
+            yield Static(Text("ctrl+s saves \u00b7 Escape keeps a draft", style="dim"),
+                         classes="dialog-hint")
 
     def on_mount(self) -> None:
+        super().on_mount()
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
 
-    def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text.strip())
+    def typed(self) -> str:
+        return self.query_one(TextArea).text.strip()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def action_save(self) -> None:
+        self.finish(self.typed())

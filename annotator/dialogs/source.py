@@ -1,4 +1,9 @@
-"""The source form: URL (checked to be http or https), title, quoted excerpt and stance."""
+"""The source form: URL (checked to be http or https), title, quoted excerpt and stance.
+
+Enter saves from any field (the stance too), ctrl+s as well; an error about the URL goes
+away as soon as the URL is fixed; a pasted row with tabs fills URL, title and quote (and
+the stance, when a fourth cell names one).
+"""
 
 from __future__ import annotations
 
@@ -8,66 +13,109 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Label, Static
 
-from annotator.keymap import DIALOG_KEYS, bindings
+from annotator.dialogs.form import FormDialog, body
 from annotator.safe_text import clean_line
+from annotator.widgets.choice import Choice
 from annotator.widgets.inputs import SafeInput
 from claims.model import STANCES, check_http_url
 
+FIELDS = ("url", "title", "quote")
+EMPTY: dict[str, str] = {"url": "", "title": "", "quote": "", "stance": "context"}
 
-class SourceDialog(ModalScreen[dict[str, Any] | None]):
+
+class SourceDialog(FormDialog[dict[str, Any] | None]):
     """Answers a source dict for `Project.add_source`, or None when cancelled."""
 
-    BINDINGS = bindings(DIALOG_KEYS)
-
-    def __init__(self, claim_text: str) -> None:
-        super().__init__()
+    def __init__(self, claim_text: str, *, draft: dict[str, str] | None = None,
+                 draft_key: tuple[str, str] | None = None) -> None:
+        super().__init__(draft_key=draft_key, saved=dict(EMPTY))
         self.claim_text = claim_text
+        self.initial = {**EMPTY, **(draft or {})}
+        self.has_error = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="source-dialog"):
             yield Static(Text("Add a source", style="bold"), classes="dialog-title")
-            yield Static(Text(clean_line(self.claim_text)[:200], style="italic"),
-                         classes="dialog-context")
-            yield Label("URL (http or https)")
-            yield SafeInput(placeholder="https://…", id="source-url")
-            yield Label("Title")
-            yield SafeInput(id="source-title")
-            yield Label("Quoted excerpt")
-            yield SafeInput(id="source-quote")
-            yield Label("Stance")
-            yield Select([(s, s) for s in STANCES], value="context", allow_blank=False,
-                         id="source-stance")
+            with body():
+                yield Static(Text(clean_line(self.claim_text)[:200], style="italic"),
+                             classes="dialog-context")
+                yield Label("URL (http or https)")
+                yield SafeInput(self.initial["url"], placeholder="https://…", id="source-url",
+                                split_tabs=True)
+                yield Label("Title")
+                yield SafeInput(self.initial["title"], id="source-title", split_tabs=True)
+                yield Label("Quoted excerpt")
+                yield SafeInput(self.initial["quote"], id="source-quote", split_tabs=True)
+                yield Label("Stance (\u2190/\u2192 or its first letter)")
+                yield Choice(STANCES, self.initial["stance"], id="source-stance")
             yield Static("", id="source-error", classes="dialog-error")
-            yield Static(Text("Enter saves · Escape cancels", style="dim"))
+            yield Static(Text("Enter or ctrl+s saves \u00b7 Escape keeps a draft", style="dim"),
+                         classes="dialog-hint")
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#source-url", Input).focus()
 
+    def _input(self, name: str) -> Input:
+        return self.query_one(f"#source-{name}", Input)
+
+    def typed(self) -> dict[str, str]:
+        out = {name: self._input(name).value for name in FIELDS}
+        out["stance"] = self.query_one(Choice).value
+        return out
+
     @on(Input.Submitted)
-    def _save(self) -> None:
-        url = self.query_one("#source-url", Input).value
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        url = self._input("url").value
         try:
             url = check_http_url(url)
         except ValueError as exc:
             # The reason by name (credentials, a bad port, a hidden character...), shown inertly.
             self._error(clean_line(str(exc)))
-            self.query_one("#source-url", Input).focus()
+            self._input("url").focus()
             return
-        stance = self.query_one("#source-stance", Select).value
-        self.dismiss(
-            {
-                "url": url,
-                "title": self.query_one("#source-title", Input).value.strip(),
-                "quote": self.query_one("#source-quote", Input).value.strip(),
-                "stance": stance if isinstance(stance, str) else "context",
-            }
-        )
+        self.finish({
+            "url": url,
+            "title": self._input("title").value.strip(),
+            "quote": self._input("quote").value.strip(),
+            "stance": self.query_one(Choice).value,
+        })
+
+    @on(Input.Changed, "#source-url")
+    def _url_changed(self, event: Input.Changed) -> None:
+        if not self.has_error:
+            return
+        try:
+            check_http_url(event.value)
+        except ValueError:
+            return
+        self.has_error = False
+        self.query_one("#source-error", Static).update("")  # fixed: the complaint is stale
+        self.call_after_refresh(self.fit_body)
+
+    @on(SafeInput.TabbedPaste)
+    def _tabbed_paste(self, event: SafeInput.TabbedPaste) -> None:
+        """One cell a field, from the field pasted into onwards."""
+        name = (event.input.id or "").removeprefix("source-")
+        start = FIELDS.index(name) if name in FIELDS else 0
+        cells = [c.strip() for c in event.cells]
+        for offset, cell in enumerate(cells[: len(FIELDS) - start]):
+            field = self._input(FIELDS[start + offset])
+            text = clean_line(cell)
+            if offset == 0:
+                field.insert_text_at_cursor(text)
+            else:
+                field.value = text
+        rest = cells[len(FIELDS) - start:]
+        if rest and rest[0].lower() in STANCES:
+            self.query_one(Choice).set_value(rest[0].lower())
 
     def _error(self, message: str) -> None:
+        self.has_error = True
         self.query_one("#source-error", Static).update(Text(message, style="bold red"))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.call_after_refresh(self.fit_body)  # the error takes lines: keep the hint in view

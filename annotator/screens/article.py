@@ -10,30 +10,31 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from annotator.keymap import ARTICLE_KEYS, bindings
 from annotator.live import Changes, high_water
 from annotator.safe_text import clean
+from annotator.screens.review_flow import ReviewFlow
 from annotator.widgets.article_view import ArticleView, ClaimClicked
 from annotator.widgets.claim_book import ClaimBook
-from annotator.widgets.claim_table import HEADER, ClaimSelected, ClaimTable
+from annotator.widgets.claim_table import ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader
+from annotator.widgets.list_header import ListHeader
+from annotator.widgets.similar import SimilarPanel
 from annotator.widgets.team_marks import sees_others, visible_reviews
 from claims.model import ClaimState, Event
 from claims.project import ActionResult, StaleAction
 
-if TYPE_CHECKING:
-    from annotator.app import ClaimsApp
-
+NARROW = 72
+"""Terminal width under which the article text pane is hidden (the details show the claim)."""
 HISTORY_DELAY = 0.12
 """Seconds the cursor must rest on a claim before its history is read from the log."""
 
@@ -47,11 +48,11 @@ class Refused:
     states: list[ClaimState]
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(ReviewFlow):
     BINDINGS = bindings(ARTICLE_KEYS)
 
     def __init__(self, article_id: str, claim_id: str | None = None) -> None:
-        super().__init__()
+        super().__init__()  # ReviewFlow: queue, filters, search matches
         self.article_id = article_id
         self.start_claim = claim_id
         self.book: ClaimBook | None = None
@@ -66,19 +67,20 @@ class ArticleScreen(Screen[None]):
         self._seq_of: dict[str, int] = {}
         """Per claim, the log position its state on screen reflects (live view, actions)."""
 
-    @property
-    def claims_app(self) -> ClaimsApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield AppHeader(self.claims_app.reviewer, id="header")
         with Horizontal(id="body"):
             yield ArticleView(id="article")
             with Vertical(id="side"):
-                yield Static(HEADER, id="list-header")
+                yield ListHeader(id="list-header")
                 yield ClaimTable(id="claims")
                 yield DetailPanel(id="detail")
+                yield SimilarPanel(id="similar")
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Under NARROW columns the text pane would be a sliver: the list takes the width.
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
         self.query_one("#header", AppHeader).set(article="loading\u2026")
@@ -113,17 +115,25 @@ class ArticleScreen(Screen[None]):
     def _loaded(self, book: ClaimBook, claim_id: str | None, seq: int = 0) -> None:
         self.book = book
         self.article_id = book.article.id
+        self.claims_app.last_article = book.article.id
         self._history.clear()
+        claim_id = claim_id or self.claims_app.positions.get(book.article.id)
+        book.set_filter(self.claims_app.claim_filter)
         self._seq_of.clear()
         self.claims_app.live.follow(book.article.id, seq, self._remote)
         for watcher in list(self.watchers):  # another article: the adjudication view follows
             watcher(set())
         index = book.index_of(claim_id) if claim_id else None
-        self.cursor = index if index is not None else 0
+        index = index if index is not None else 0
+        if book.row_count and not book.shows(index):  # a filter hides it: the next shown
+            index = book.state_index(min(book.row_of(index), book.row_count - 1))
+        self.cursor = index
         current = self.current_id()
         self.query_one(ClaimTable).set_book(book, self.cursor)
         self.query_one(ArticleView).set_book(book, current)
         self._update_header(article=True)
+        self.update_list_header()
+        self.query_one(SimilarPanel).article_opened()
         self._show_detail()
         if self._arrived.get(book.article.id):  # proposed while the book was being built
             self.claims_arrived(book.article.id, self._arrived.pop(book.article.id))
@@ -200,11 +210,16 @@ class ArticleScreen(Screen[None]):
         if state is None or self.book is None:
             panel.show("This article has no claims. Select text with the mouse and press c, "
                        "or press c to draw one from the start." if self.book else "")
+            if self.book is not None:
+                self.query_one(SimilarPanel).show_claim(None, "und", self.book.scale)
             return
         history = self._history.get(state.claim.id)
         panel.show(claim_details(state, self.book.scale, self.book.reviewer, history,
-                                 blind=self.book.blind),
+                                 self.drafts_for(state.claim.id), blind=self.book.blind),
                    keep_scroll=keep_scroll)
+        self.query_one(SimilarPanel).show_claim(
+            state, self.book.article.lang, self.book.scale,
+            hidden=not sees_others(state, self.book.reviewer, self.book.blind))
         if history is None:
             if self._history_timer is not None:
                 self._history_timer.stop()
@@ -228,7 +243,7 @@ class ArticleScreen(Screen[None]):
             assert state is not None
             panel = self.query_one(DetailPanel)
             panel.show(claim_details(state, self.book.scale, self.book.reviewer, events,
-                                 blind=self.book.blind),
+                                     self.drafts_for(claim_id), blind=self.book.blind),
                        keep_scroll=True)
 
     def move_to(self, index: int) -> None:
@@ -239,6 +254,7 @@ class ArticleScreen(Screen[None]):
         if index == self.cursor:
             return
         self.cursor = index
+        self.claims_app.positions[book.article.id] = book.states[index].claim.id
         self.query_one(ClaimTable).move_cursor(index)
         self.query_one(ArticleView).set_current(self.current_id())
         self._update_header()
@@ -261,39 +277,43 @@ class ArticleScreen(Screen[None]):
 
     # -- moving ----------------------------------------------------------------------------
 
+    # Moves go by the rows the list shows: with a filter, hidden claims are skipped.
+
     def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
+        self.move_rows(1)
 
     def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
-
-    def _page(self) -> int:
-        return max(1, self.query_one(ClaimTable).scrollable_content_region.height - 1)
+        self.move_rows(-1)
 
     def action_page_down(self) -> None:
-        self.move_to(self.cursor + self._page())
+        self.move_rows(self.page_rows())
 
     def action_page_up(self) -> None:
-        self.move_to(self.cursor - self._page())
+        self.move_rows(-self.page_rows())
 
     def action_first(self) -> None:
-        self.move_to(0)
+        self.move_to_row(0)
 
     def action_last(self) -> None:
         if self.book is not None:
-            self.move_to(len(self.book) - 1)
+            self.move_to_row(self.book.row_count - 1)
 
-    def next_unreviewed(self) -> None:
-        book = self.book
-        if book is None:
+    def action_similar(self) -> None:
+        """Go to the closest claim already checked, in whichever article it is."""
+        panel = self.query_one(SimilarPanel)
+        if panel.matches is None:
+            self.app.notify("Still looking for similar claims.")
             return
-        n = len(book)
-        for step in range(1, n + 1):
-            i = (self.cursor + step) % n
-            if not book.decided(book.states[i]):
-                self.move_to(i)
-                return
-        self.app.notify("Every claim of this article is reviewed.")
+        target = panel.jump_target()
+        if target is None:
+            self.app.notify("No claim already checked resembles this one." if not panel.matches
+                            else "Only published fact-checks resemble this one (listed below "
+                            "the details).")
+            return
+        if target.article_id == self.article_id:
+            self.jump_to_claim(target.key)
+        else:
+            self.open_article(target.article_id or "", target.key)
 
     @on(ClaimSelected)
     def _row_clicked(self, event: ClaimSelected) -> None:
@@ -489,12 +509,13 @@ class ArticleScreen(Screen[None]):
         table = self.query_one(ClaimTable)
         view = self.query_one(ArticleView)
         before = self.current()
-        row_on_screen = self.cursor - table.scroll_offset.y
+        row_on_screen = table.cursor_line() - table.scroll_offset.y
         spans = [
             (s.claim.start, s.claim.end) for s in map(book.get, (c.claim.id for c in changed))
             if s is not None
         ]
         structural = book.apply(changed, {s.claim.id: s.live for s in changed})
+        self.query_one(SimilarPanel).claims_changed(changed, book.article.title, book.article.lang)
         if structural:
             index = book.index_of(before.claim.id) if before is not None else None
             if index is None and before is not None and len(book):
@@ -505,8 +526,9 @@ class ArticleScreen(Screen[None]):
             table.cursor = self.cursor
             table.structure_changed()
             view.refresh()
+            self.update_list_header()
             if keep_row:
-                table.scroll_to(y=max(0, self.cursor - row_on_screen), animate=False,
+                table.scroll_to(y=max(0, table.cursor_line() - row_on_screen), animate=False,
                                 immediate=True)
             table.move_cursor(self.cursor)
             view.current_id = None
@@ -543,6 +565,8 @@ class ArticleScreen(Screen[None]):
         label = scale.by_position(n).id if n else None
         cid, seen = state.claim.id, _seen(state)
         self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label, seen=seen))
+        if label is not None:
+            self.decided_now(cid)
 
     def set_verdict_label(self, label_id: str | None) -> None:
         state = self._with_claim()
@@ -550,13 +574,18 @@ class ArticleScreen(Screen[None]):
             return
         app, cid, seen = self.claims_app, state.claim.id, _seen(state)
         self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label_id, seen=seen))
+        if label_id is not None:
+            self.decided_now(cid)
 
     def action_toggle_reject(self) -> None:
         state = self._with_claim()
         if state is None:
             return
         app, cid, seen = self.claims_app, state.claim.id, _seen(state)
+        mine = state.review_by(app.reviewer)
         self._submit(lambda: app.project.toggle_reject(cid, app.reviewer, seen=seen))
+        if mine is None or mine.status != "rejected":  # rejecting, not restoring
+            self.decided_now(cid)
 
     def action_accept(self) -> None:
         state = self._with_claim()
@@ -595,8 +624,11 @@ class ArticleScreen(Screen[None]):
         def saved(source: dict[str, Any] | None) -> None:
             if source is not None:
                 self._submit(lambda: app.project.add_source(cid, app.reviewer, source, seen=seen))
+            self.draft_changed(cid)
 
-        self.app.push_screen(SourceDialog(state.claim.text), saved)
+        key = ("source", cid)
+        self.app.push_screen(SourceDialog(state.claim.text, draft=app.drafts.get(key),
+                                          draft_key=key), saved)
 
     def action_edit_rationale(self) -> None:
         from annotator.dialogs.rationale import RationaleDialog
@@ -612,8 +644,11 @@ class ArticleScreen(Screen[None]):
             if text is not None and text != clean(before).strip():
                 self._submit(lambda: app.project.set_rationale(cid, app.reviewer, text,
                                                                seen=seen))
+            self.draft_changed(cid)
 
-        self.app.push_screen(RationaleDialog(state.claim.text, before), saved)
+        key = ("rationale", cid)
+        self.app.push_screen(RationaleDialog(state.claim.text, before, draft=app.drafts.get(key),
+                                             draft_key=key), saved)
 
     def action_search(self) -> None:
         from annotator.dialogs.search import SearchDialog
@@ -630,9 +665,9 @@ class ArticleScreen(Screen[None]):
             ]
         dialog = SearchDialog(states)
 
-        def chosen(claim_id: str | None) -> None:
-            if claim_id is not None:
-                self.jump_to_claim(claim_id)
+        def chosen(found: tuple[str, list[str]] | None) -> None:
+            if found is not None:
+                self.searched(*found)
 
         self.app.push_screen(dialog, chosen)
 

@@ -1,4 +1,8 @@
-"""Every article of the project with its progress; `/` filters (fuzzy), Enter opens."""
+"""Every article of the project with its progress; `/` filters (fuzzy), Enter opens.
+
+Enter reopens an article at the claim the reviewer was last on there; Escape clears the
+filter, else goes back to the article the reviewer came from.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from annotator.keymap import ARTICLES_KEYS, bindings
 from annotator.safe_text import clean_line
 from annotator.widgets.header import AppHeader
 from annotator.widgets.inputs import SafeInput
+from annotator.widgets.list_header import plural
 from claims.store import ArticleSummary
 
 if TYPE_CHECKING:
@@ -89,7 +94,7 @@ class ArticlesScreen(Screen[None]):
         reviewed = sum(s.n_reviewed for s in summaries)
         total = sum(s.n_claims for s in summaries)
         self.query_one("#header", AppHeader).set(
-            progress=f"{reviewed}/{total} reviewed", position=f"{len(summaries)} articles"
+            progress=f"{reviewed}/{total} reviewed", position=plural(len(summaries), "article")
         )
         self._show(self.query_one("#filter", Input).value)
         if not summaries:
@@ -132,7 +137,14 @@ class ArticlesScreen(Screen[None]):
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
-    def action_clear_filter(self) -> None:
+    def action_back(self) -> None:
         box = self.query_one("#filter", Input)
-        box.value = ""
-        self.query_one(OptionList).focus()
+        if box.value:
+            box.value = ""
+            self.query_one(OptionList).focus()
+            return
+        last = self.claims_app.last_article
+        if last is None:
+            self.app.notify("No article open yet: Enter opens the highlighted one.")
+            return
+        self.open(last)

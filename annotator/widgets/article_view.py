@@ -140,7 +140,11 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
         self._wrap_width = width
         self._lines = wrap_offsets(self.book.display_text, width)
         self._line_starts = [s for s, _ in self._lines]
+        # Lines drawn at the old width must never be reused: after 120 -> 80 -> 60 the pane
+        # showed old and new wrapping mixed.
+        self._cache.clear()
         self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -207,6 +211,8 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.base_style
+        if self.book is not None and self._text_width() != self._wrap_width:
+            self._rewrap()  # resized, and this repaint came before the Resize event
         index = y + self.scroll_offset.y
         if self.book is None or not 0 <= index < len(self._lines):
             return Strip.blank(width, base)
@@ -217,7 +223,8 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
         selection = self.selection
         if selection is not None and not (selection[1] > start and selection[0] < end):
             selection = None
-        key = (index, width, book.version, self.current_id if has_current else None, selection, base)
+        key = (index, self._wrap_width, width, book.version,
+               self.current_id if has_current else None, selection, base)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)

@@ -12,6 +12,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from annotator.queue import ClaimFilter
+from annotator.queue import decided as review_is_decided
 from annotator.safe_text import clean
 from claims.labels import LabelScale
 from claims.model import Article, ClaimState, Review
@@ -20,11 +22,6 @@ from claims.model import Article, ClaimState, Review
 def _key(state: ClaimState) -> tuple[int, int, str]:
     c = state.claim
     return (c.start, c.end, c.id)
-
-
-def review_is_decided(review: Review | None) -> bool:
-    """A reviewer has decided on a claim once they accepted, rejected or judged it."""
-    return review is not None and (review.status != "proposed" or review.verdict is not None)
 
 
 @dataclass
@@ -41,6 +38,13 @@ class ClaimBook:
     reviewed: int = 0
     version: int = 0
     """Bumped on every change; caches of rendered rows key on it with the claim id."""
+    filter: ClaimFilter = field(default_factory=ClaimFilter)
+    rows: list[int] | None = None
+    """With a filter, the indices (into `states`, ascending) the list shows; else None.
+
+    Worked out when the filter is set and when claims are added or removed; a claim that
+    stops matching after a verdict keeps its row until the filter is set again, so the row
+    under the cursor never vanishes."""
     blind: bool = False
     """Blind review: others' reviews stay hidden until this reviewer judged the claim."""
 
@@ -69,6 +73,39 @@ class ClaimBook:
 
     def __len__(self) -> int:
         return len(self.states)
+
+    # -- the rows the list shows (all claims, or those the filter keeps) -------------------
+
+    def set_filter(self, claim_filter: ClaimFilter) -> None:
+        self.filter = claim_filter
+        self._refilter()
+        self.version += 1
+
+    def _refilter(self) -> None:
+        if not self.filter.active:
+            self.rows = None
+            return
+        match = self.filter.matcher(self.reviewer, self.blind)
+        self.rows = [i for i, s in enumerate(self.states) if match(s)]
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows) if self.rows is not None else len(self.states)
+
+    def state_index(self, row: int) -> int:
+        return self.rows[row] if self.rows is not None else row
+
+    def row_of(self, index: int) -> int:
+        """The list row of `states[index]`, or of the first shown claim after it."""
+        if self.rows is None:
+            return index
+        return bisect_left(self.rows, index)
+
+    def shows(self, index: int) -> bool:
+        if self.rows is None:
+            return 0 <= index < len(self.states)
+        r = bisect_left(self.rows, index)
+        return r < len(self.rows) and self.rows[r] == index
 
     def index_of(self, claim_id: str) -> int | None:
         return self._pos.get(claim_id)
@@ -133,6 +170,7 @@ class ClaimBook:
                 structural = True
         if structural:
             self.max_len = max((s.claim.end - s.claim.start for s in self.states), default=0)
+            self._refilter()
         self.version += 1
         return structural
 

@@ -23,7 +23,20 @@ _VERDICT_BG = {
 ACCEPTED_BG = "#1f3d66"
 PROPOSED_BG = "#2e2e3e"
 
-STATUS_GLYPH = {"proposed": "\u00b7", "accepted": "\u2713", "rejected": "\u2717"}
+STATUS_GLYPH = {"proposed": "\u25cb", "accepted": "\u25cf", "rejected": "\u2298"}
+"""This reviewer's status: open circle to do, filled circle kept, slashed circle not a claim.
+
+Status glyphs are circles and verdict glyphs are signs, so the two columns never look alike,
+and each differs by shape, not only by colour (readable with any colour vision)."""
+VERDICT_GLYPH = {
+    "Supported": "\u2713",
+    "Refuted": "\u2717",
+    "Not Enough Evidence": "?",
+    "Conflicting Evidence/Cherrypicking": "\u00b1",
+}
+"""By the verdict's AVeriTeC meaning, whatever the scale: \u2713 supported, \u2717 refuted,
+? not enough evidence, \u00b1 conflicting or cherry-picking (the team marks between status
+and verdict are + ! =, see `team_marks`)."""
 
 
 @lru_cache(maxsize=64)
@@ -54,6 +67,22 @@ def style_key(review: Review | None, scale: LabelScale) -> str:
 
 def claim_style(review: Review | None, scale: LabelScale, current: bool = False) -> Style:
     return _style(style_key(review, scale), current)
+
+
+def status_glyph(review: Review | None) -> str:
+    return STATUS_GLYPH[review.status if review is not None else "proposed"]
+
+
+def verdict_glyph(review: Review | None, scale: LabelScale) -> str:
+    if review is None or review.verdict is None:
+        return " "
+    label = scale.get(review.verdict)
+    return VERDICT_GLYPH.get(label.averitec, "*") if label is not None else "*"
+
+
+def format_score(score: float) -> str:
+    """Every score in one format, four cells: '0.27', '1.00'."""
+    return f"{score:.2f}"
 
 
 def verdict_name(review: Review | None, scale: LabelScale) -> str:

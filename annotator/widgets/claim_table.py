@@ -1,4 +1,7 @@
-"""The claim list: status, verdict, kind, score and the start of the text, one row a claim.
+"""The claim list: status and verdict glyphs, the claim text, its kind and score.
+
+A narrow list gives each claim two lines so the text keeps most of the width; a wide one
+gives it one line with the verdict named.
 
 Only visible rows are drawn (`render_line`), and rendered rows are cached by claim, version
 and cursor, so moving the cursor redraws two rows and scrolling a page draws one page.
@@ -19,16 +22,28 @@ from textual.strip import Strip
 
 from annotator.safe_text import clean_line
 from annotator.widgets.claim_book import ClaimBook
-from annotator.widgets.claim_style import STATUS_GLYPH, claim_style, verdict_name
+from annotator.widgets.claim_style import (
+    claim_style,
+    format_score,
+    status_glyph,
+    verdict_glyph,
+    verdict_name,
+)
 from annotator.widgets.line_view import LineView
 from annotator.widgets.team_marks import MARK_STYLES, team_mark
 
 CURSOR_STYLE = Style(bgcolor="#005f87", color="#ffffff", bold=True)
 DIM = Style(color="#9e9e9e")
 VERDICT_WIDTH = 12
-KIND_WIDTH = 8
-HEADER = f"   {'verdict':<{VERDICT_WIDTH}} {'kind':<{KIND_WIDTH}} scr  text"
-"""Columns: my status, the team mark (`team_marks`: + others, ! disputed, = adjudicated)."""
+KIND_WIDTH = 10
+"""The longest kind, "comparison": a kind is never cut."""
+WIDE = 96
+"""From this width on a claim takes one line (verdict name, kind, score, text); below it
+two lines, so the text keeps the width: glyphs and text, then more text, kind and score."""
+META_WIDTH = 1 + KIND_WIDTH + 1 + 4
+GLYPHS = 4
+"""My status, the team mark (`team_marks`: + others, ! disputed, = adjudicated), my verdict,
+a space."""
 
 
 def _fit(text: str, width: int) -> str:
@@ -45,9 +60,19 @@ def _fit(text: str, width: int) -> str:
     return "".join(out) + " " * (width - cells)
 
 
-def _score(score: float) -> str:
-    """Three cells: '.27', '1.0'."""
-    return "1.0" if score >= 0.995 else f"{score:.2f}"[1:]
+def _split(text: str, width: int) -> tuple[str, str]:
+    """The first `width` cells of `text`, broken at a space when one is near, and the rest."""
+    head = _fit(text, width).rstrip()
+    if len(head) >= len(text):
+        return head, ""
+    cut = head.rfind(" ")
+    if cut > width * 2 // 3:
+        return head[:cut], text[cut + 1:]
+    return head, text[len(head):]
+
+
+def row_height(width: int) -> int:
+    return 1 if width >= WIDE else 2
 
 
 @dataclass
@@ -73,73 +98,120 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.book: ClaimBook | None = None
         self.cursor = 0
-        self._cache: OrderedDict[tuple[str, int, bool, int], Strip] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, int, bool, int, int], Strip] = OrderedDict()
+
+    @property
+    def row_height(self) -> int:
+        return row_height(self.scrollable_content_region.width)
+
+    def _lines(self) -> int:
+        return self.book.row_count * self.row_height if self.book is not None else 0
 
     def set_book(self, book: ClaimBook, cursor: int) -> None:
         self.book = book
         self.cursor = cursor
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(book))
+        self.virtual_size = Size(self.size.width, self._lines())
         self.refresh()
         self.call_after_refresh(self.scroll_to_cursor)
 
     def structure_changed(self) -> None:
-        """The book gained or lost rows: resize and redraw what shows."""
+        """The book gained or lost rows (or the filter changed): resize, redraw what shows."""
         if self.book is not None:
-            self.virtual_size = Size(self.size.width, len(self.book))
+            self.virtual_size = Size(self.size.width, self._lines())
         self.refresh()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.structure_changed()
+        self.call_after_refresh(self.scroll_to_cursor)
+
+    def _refresh_index(self, index: int) -> None:
+        book = self.book
+        if book is None or not book.shows(index):
+            return
+        h = self.row_height
+        self.refresh_lines(book.row_of(index) * h, h)
+
     def refresh_row(self, index: int) -> None:
-        self.refresh_line(index)
+        self._refresh_index(index)
 
     def move_cursor(self, index: int) -> None:
         old, self.cursor = self.cursor, index
-        self.refresh_line(old)
-        self.refresh_line(index)
+        self._refresh_index(old)
+        self._refresh_index(index)
         self.scroll_to_cursor()
 
+    def cursor_line(self) -> int:
+        """The first line of the cursor's row, in the list's virtual lines."""
+        return self.book.row_of(self.cursor) * self.row_height if self.book is not None else 0
+
     def scroll_to_cursor(self) -> None:
+        if self.book is None:
+            return
+        h = self.row_height
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        first = self.book.row_of(self.cursor) * h
+        if first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif first + h > top + height:
+            self.scroll_to(y=first + h - height, animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.base_style
-        index = y + self.scroll_offset.y
+        h = row_height(width)
+        line = y + self.scroll_offset.y
         book = self.book
-        if book is None or not 0 <= index < len(book):
+        row, part = divmod(line, h)
+        if book is None or not 0 <= row < book.row_count:
             return Strip.blank(width, base)
+        index = book.state_index(row)
         state = book.states[index]
         is_cursor = index == self.cursor
-        key = (state.claim.id, book.version, is_cursor, width)
+        key = (state.claim.id, book.version, is_cursor, width, part)
         strip = self._cache.get(key)
         if strip is not None:
             self._cache.move_to_end(key)
             return strip
         review = book.mine(state)
-        status = review.status if review is not None else "proposed"
         row_style = base + CURSOR_STYLE if is_cursor else base
-        text_width = max(0, width - (3 + VERDICT_WIDTH + 1 + KIND_WIDTH + 1 + 4 + 1))
         mark = team_mark(state, book.reviewer, book.blind)
-        segments = [
-            Segment(STATUS_GLYPH[status], row_style + claim_style(review, book.scale)),
-            Segment(mark + " ", row_style + MARK_STYLES[mark]),
-            Segment(_fit(verdict_name(review, book.scale), VERDICT_WIDTH) + " ", row_style),
-            Segment(_fit(state.claim.kind, KIND_WIDTH) + " ", row_style + DIM),
-            Segment(_score(state.claim.score) + " ", row_style + DIM),
-            Segment(_fit(clean_line(state.claim.text[: text_width * 2]), text_width), row_style),
+        glyphs = [
+            Segment(status_glyph(review), row_style + claim_style(review, book.scale)),
+            Segment(mark, row_style + MARK_STYLES[mark]),
+            Segment(verdict_glyph(review, book.scale), row_style + claim_style(review, book.scale)),
+            Segment(" ", row_style),
         ]
+        claim = state.claim
+        meta = f"{_fit(claim.kind, KIND_WIDTH)} {format_score(claim.score)}"
+        text = clean_line(claim.text[: width * 3])
+        if h == 1:
+            text_width = max(0, width - (GLYPHS + VERDICT_WIDTH + 1 + len(meta) + 1))
+            segments = [
+                *glyphs,
+                Segment(_fit(verdict_name(review, book.scale), VERDICT_WIDTH) + " ", row_style),
+                Segment(meta + " ", row_style + DIM),
+                Segment(_fit(text, text_width), row_style),
+            ]
+        else:
+            first, rest = _split(text, max(1, width - GLYPHS))
+            if part == 0:
+                segments = [*glyphs, Segment(first, row_style)]
+            else:
+                rest_width = max(0, width - GLYPHS - META_WIDTH)
+                shown = _fit(rest, rest_width)
+                if cell_len(rest) > rest_width and rest_width > 0:
+                    shown = shown[:-1] + "\u2026"
+                segments = [Segment(" " * GLYPHS + shown, row_style),
+                            Segment(" " + meta, row_style + DIM)]
         strip = Strip(segments).adjust_cell_length(width, row_style)
         self._cache[key] = strip
-        if len(self._cache) > 512:
+        if len(self._cache) > 1024:
             self._cache.popitem(last=False)
         return strip
 
     def on_click(self, event: events.Click) -> None:
-        index = event.y + self.scroll_offset.y
-        if self.book is not None and 0 <= index < len(self.book):
-            self.post_message(ClaimSelected(self, index))
+        row = (event.y + self.scroll_offset.y) // self.row_height
+        if self.book is not None and 0 <= row < self.book.row_count:
+            self.post_message(ClaimSelected(self, self.book.state_index(row)))

@@ -12,8 +12,9 @@ from textual import events
 from textual.geometry import Size
 from textual.strip import Strip
 
+from annotator.queue import is_checkworthy
 from annotator.safe_text import clean, clean_line
-from annotator.widgets.claim_style import claim_style
+from annotator.widgets.claim_style import claim_style, format_score
 from annotator.widgets.line_view import LineView
 from annotator.widgets.team_marks import others_decided, sees_others, visible_reviews
 from claims.labels import LabelScale
@@ -36,6 +37,18 @@ def _field(text: Text, name: str, value: str | Text, *, one_line: bool = True) -
     text.append("\n")
 
 
+def human_number(value: float) -> str:
+    """A quantity as a person writes it: 1200000000 -> '1,200,000,000', 0.5 -> '0.5'.
+
+    Never an exponent: `1.2e+09 dollars` reads as a typo in a fact-check."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else f"{value:.3g}"
+
+
 def describe_event(event: Event, scale: LabelScale) -> str:
     p = event.payload
     if event.type == "verdict":
@@ -56,6 +69,8 @@ def describe_event(event: Event, scale: LabelScale) -> str:
         return "created the claim"
     if event.type == "merge":
         return "merged with the next claim"
+    if event.type == "claim_text":
+        return "rewrote the claim as checked" if p.get("text") else "cleared the claim as checked"
     if event.type in ("undo", "redo"):
         return f"{event.type} of {p.get('type', 'an action')}"
     return event.type
@@ -63,22 +78,33 @@ def describe_event(event: Event, scale: LabelScale) -> str:
 
 def claim_details(
     state: ClaimState, scale: LabelScale, reviewer: str, history: list[Event] | None,
-    *, blind: bool = False,
+    drafts: tuple[str, ...] = (), *, blind: bool = False,
 ) -> Text:
-    """Everything about the claim; under blind review, nothing the other reviewers said
-    until `reviewer` judged it (their names and times, not their verdicts, show)."""
+    """Everything about the claim; `drafts` names this reviewer's unsaved forms for it.
+
+    Under blind review, nothing the other reviewers said until `reviewer` judged it (their
+    names and times, not their verdicts, show)."""
     claim = state.claim
     mine = state.review_by(reviewer)
     hidden = not sees_others(state, reviewer, blind)
     text = Text(end="")
     text.append(clean(claim.text), style=claim_style(mine, scale))
-    text.append("\n\n")
-    _field(text, "kind", f"{claim.kind}  score {claim.score:.2f}  [{claim.start}, {claim.end})")
+    text.append("\n")
+    checked = getattr(state, "checked_text", "")
+    if isinstance(checked, str) and checked:
+        text.append("as checked: ", style=LABEL)
+        text.append(clean(checked), style="italic")
+        text.append("\n")
+    text.append("\n")
+    worthy = "check-worthy" if is_checkworthy(claim) else "not check-worthy"
+    _field(text, "kind", f"{claim.kind}  score {format_score(claim.score)} ({worthy})  "
+                         f"[{claim.start}, {claim.end})")
     if claim.reasons:
         _field(text, "why", ", ".join(claim.reasons))
     for q in claim.quantities:
         unit = f" {q.unit}" if q.unit else ""
-        _field(text, "quantity", f"{q.comparator} {q.value:g}{unit}  \u201c{q.text}\u201d")
+        _field(text, "quantity",
+               f"{q.comparator} {human_number(q.value)}{unit}  \u201c{q.text}\u201d")
     for d in claim.dates:
         rng = f"{d.from_ or '?'}" + (f" \u2192 {d.to}" if d.to and d.to != d.from_ else "")
         _field(text, "date", f"{rng}  \u201c{d.text}\u201d")
@@ -87,6 +113,12 @@ def claim_details(
     if claim.origin != "extractor" and not claim.origin.startswith("extractor"):
         _field(text, "origin", claim.origin)
     text.append("\n")
+    for form in drafts:
+        key = {"rationale": "n", "source": "s", "checked": "r"}.get(form, "")
+        text.append(f"draft: unsaved {form if form != 'checked' else 'claim as checked'}"
+                    f" ({key} reopens it)\n", style="bold #d7af00")
+    if not hidden and state.disputed:
+        text.append("disputed: reviewers disagree\n", style="bold #d7af00")
     if not state.reviews:
         text.append("No review yet.\n", style=DIM)
     if hidden:
@@ -124,6 +156,10 @@ def claim_details(
             if source.quote:
                 text.append("\n    \u201c" + clean_line(source.quote) + "\u201d", style=DIM)
             text.append("\n")
+        rewrite = getattr(review, "claim_text", "")
+        if isinstance(rewrite, str) and rewrite:
+            text.append("  as checked ", style=LABEL)
+            text.append(clean_line(rewrite) + "\n", style="italic")
         if review.rationale:
             text.append("  rationale ", style=LABEL)
             text.append(clean(review.rationale).replace("\n", "\n    "))
@@ -173,6 +209,7 @@ class DetailPanel(LineView):
         if width == self._width:
             return
         self._width = width
+        self.refresh()
         console = self.app.console
         lines = self._text.wrap(console, width)
         self._lines = [
@@ -193,6 +230,8 @@ class DetailPanel(LineView):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.base_style
+        if max(1, width - 1) != self._width:
+            self._wrap()  # resized, and this repaint came before the Resize event
         index = y + self.scroll_offset.y
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, base)

@@ -45,9 +45,8 @@ class AppHeader(Widget):
         text.append(" claims ", style="bold reverse")
         text.append(" ")
         text.append(clean_line(self.reviewer)[:40], style="bold")
-        if self.article:
-            text.append(" \u2502 ")
-            text.append(clean_line(self.article)[:70])
+        # The article title goes last: on a narrow terminal it is what gets cut, never the
+        # progress, the position or whether the last action was saved.
         if self.progress:
             text.append(" \u2502 ")
             text.append(self.progress, style="bold")
@@ -60,4 +59,7 @@ class AppHeader(Widget):
         if self.error:
             text.append("  ")
             text.append(f" NOT SAVED: {clean_line(self.error)} ", style="bold white on red")
+        if self.article:
+            text.append(" \u2502 ")
+            text.append(clean_line(self.article)[:70])
         return text

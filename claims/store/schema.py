@@ -117,7 +117,30 @@ def _v5(dialect: Dialect) -> list[str]:
     ]
 
 
-MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(dialect: Dialect) -> list[str]:
+    # Published fact-checks (ClaimReview) loaded with `claims add --known`: reference claims
+    # that the project's claims are matched against. Not reviews: no event, no undo.
+    real = "DOUBLE PRECISION" if dialect == "postgres" else "REAL"
+    return [
+        f"""CREATE TABLE IF NOT EXISTS known_claims (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            rating TEXT NOT NULL,
+            rating_value {real},
+            best_rating {real},
+            worst_rating {real},
+            publisher TEXT,
+            url TEXT,
+            claimant TEXT,
+            reviewed_on TEXT,
+            lang TEXT,
+            origin TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        )""",
+    ]
+
+
+MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

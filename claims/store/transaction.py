@@ -18,6 +18,7 @@ import orjson
 
 from claims.model import HISTORY_EVENT_TYPES, Article, Claim, Event, Review, utc_now
 from claims.store.derive import derive_claim
+from claims.store.known import KnownClaims
 from claims.store.log import EventLog
 from claims.store.reads import StateReads
 from claims.store.rows import (
@@ -50,7 +51,7 @@ class _FoldEvent(NamedTuple):
     payload: dict[str, Any]
 
 
-class Transaction(EventLog, StateReads):
+class Transaction(EventLog, StateReads, KnownClaims):
     """Typed helpers over one cursor, valid inside `Store.transaction()` (or `Store.read()`)."""
 
     def __init__(self, store: Store, cur: Any) -> None:
@@ -129,8 +130,7 @@ class Transaction(EventLog, StateReads):
                         "UPDATE events SET active = 1 - active WHERE id = ?", (target.id,)
                     )
                     touched.update(dict.fromkeys(target.touched_claims()))
-        for claim_id in touched:
-            self.rederive(claim_id)
+        self.rederive_many(list(touched))
         self.touched = list(touched)
         return new
 
@@ -161,39 +161,7 @@ class Transaction(EventLog, StateReads):
     def rederive(self, claim_id: str) -> None:
         """Recompute the claim's span, liveness, reviews and adjudication from its active
         events, and write them to the materialised tables."""
-        row = self.one("SELECT base, article_id FROM claims WHERE id = ?", (claim_id,))
-        if row is None:
-            return
-        base = Claim.model_validate(orjson.loads(row[0]))
-        article_id = row[1]
-        text: list[str] = []
-
-        def article_text() -> str:
-            if not text:
-                text.append(self.article_text(article_id))
-            return text[0]
-
-        fold = derive_claim(base, self.active_events_touching(claim_id), article_text)
-        # claim_row's columns after (id, article_id) and before origin, which never change.
-        derived = claim_row(fold.claim)[2:11]
-        self.execute(
-            "UPDATE claims SET span_start = ?, span_end = ?, text = ?, kind = ?, score = ?, "
-            "reasons = ?, quantities = ?, dates = ?, speaker = ?, merged_into = ?, live = ?, "
-            "adjudication = ? WHERE id = ?",
-            (*derived, fold.merged_into, 1 if fold.live else 0,
-             adjudication_json(fold.adjudication), claim_id),
-        )
-        self.execute("DELETE FROM reviews WHERE claim_id = ?", (claim_id,))
-        if fold.reviews:
-            self.executemany(
-                "INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, rationale, "
-                "claim_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (claim_id, reviewer, r.status, r.verdict, dumps(r.sources), r.rationale,
-                     r.claim_text, ts_text(r.created_at), ts_text(r.updated_at))
-                    for reviewer, r in fold.reviews.items()
-                ],
-            )
+        self.rederive_many([claim_id])
 
     # -- bulk paths (imports) ------------------------------------------------------------
 
@@ -242,8 +210,8 @@ class Transaction(EventLog, StateReads):
                 f"(type = 'merge' AND other_id IN ({marks}))) AND active = 1 ORDER BY seq",
                 [*chunk, *chunk],
             ):
-                event = _FoldEvent(int(row[0]), row[1], parse_ts(row[2]), *row[3:8],
-                                   orjson.loads(row[8]))
+                event = _FoldEvent(int(row[0]), row[1], parse_ts(row[2]), row[3], row[4],
+                                   row[5], row[6], row[7], orjson.loads(row[8]))
                 if event.claim_id in events:
                     events[event.claim_id].append(event)
                 if event.type == "merge" and event.other_id in events \

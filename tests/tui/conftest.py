@@ -26,9 +26,10 @@ def make_app(project: tuple[Project, list[str]]) -> Callable[..., object]:
     proj, ids = project
 
     def factory(open_first: bool = True, keymap: dict[str, str] | None = None,
-                reviewer: str = "bob") -> ClaimsApp:
+                reviewer: str = "bob", auto_advance: bool = False) -> ClaimsApp:
+        # Most tests drive one key at a time; the queue's tests turn auto-advance on.
         return ClaimsApp(proj, reviewer, open_article=ids[0] if open_first else None,
-                         config=Config(keymap=keymap or {}))
+                         config=Config(keymap=keymap or {}, auto_advance=auto_advance))
 
     return factory
 
@@ -38,3 +39,12 @@ def _no_history_delay(monkeypatch: pytest.MonkeyPatch) -> None:
     import annotator.screens.article as article_screen
 
     monkeypatch.setattr(article_screen, "HISTORY_DELAY", 0.01)
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text cursors stay lit: a snapshot taken half a second late must show the same screen."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)

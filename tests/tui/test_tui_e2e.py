@@ -125,7 +125,12 @@ def wait_progress(term: Terminal, done: int) -> None:
     term.read_until(re.compile(rf"\b{done}/\d+ reviewed"))
 
 
-def test_review_kill9_reopen_finds_everything(tmp_path: Path) -> None:
+def test_review_kill9_reopen_finds_everything(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # One key, one effect: the queue's auto-advance is tested with Pilot.
+    config = tmp_path / "config.toml"
+    config.write_text("[annotator]\nauto_advance = false\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMS_CONFIG", str(config))
     article = tmp_path / "article.fr.txt"
     article.write_text(ARTICLE_ONE, encoding="utf-8")
     hostile = tmp_path / "hostile.txt"

@@ -1,0 +1,62 @@
+"""The claim as checked: the reviewer's rewrite of a claim as a standalone statement.
+
+"It will operate a Patriot system" says little out of its article; the statement a
+fact-check settles names who and what. The rewrite is this reviewer's, recorded by
+`Project.set_claim_text`; exports use it as the claim (FEVER, AVeriTeC, ClaimReview).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static, TextArea
+
+from annotator.dialogs.form import FormDialog
+from annotator.keymap import CHECKED_KEYS, bindings
+from annotator.safe_text import clean, clean_line
+from annotator.widgets.inputs import SafeTextArea
+from claims.model import ClaimState
+
+
+def checked_text(state: ClaimState) -> str:
+    """The claim as checked, as the project now stands (empty when nobody rewrote it)."""
+    text = getattr(state, "checked_text", "")
+    return text if isinstance(text, str) else ""
+
+
+class CheckedTextDialog(FormDialog[str | None]):
+    """Answers the new text ("" clears this reviewer's rewrite), or None when cancelled."""
+
+    BINDINGS = bindings(CHECKED_KEYS)
+
+    def __init__(self, claim_text: str, initial: str, *, saved_text: str = "",
+                 draft_key: tuple[str, str] | None = None) -> None:
+        super().__init__(draft_key=draft_key, saved=clean(saved_text).strip())
+        self.claim_text = claim_text
+        self.initial = clean(initial).replace("\n", " ")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="checked-dialog"):
+            yield Static(Text("The claim as checked", style="bold"), classes="dialog-title")
+            yield Static(Text(clean_line(self.claim_text)[:300], style="italic"),
+                         classes="dialog-context")
+            yield Static(Text("Rewrite it as a statement that stands on its own: who, what, "
+                              "when. Empty keeps the article's words.", style="dim"))
+            yield SafeTextArea(self.initial, id="checked-text", soft_wrap=True,
+                               show_line_numbers=False, tab_behavior="focus",
+                               classes="dialog-body")
+            yield Static(Text("Enter or ctrl+s saves \u00b7 Escape keeps a draft", style="dim"),
+                         classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def typed(self) -> str:
+        return " ".join(self.query_one(TextArea).text.split())
+
+    def action_save(self) -> None:
+        self.finish(self.typed())
