@@ -17,15 +17,15 @@ from textual.markup import escape
 from annotator.safe_text import clean_line
 
 if TYPE_CHECKING:
-    from annotator.app import ClaimsApp
     from annotator.screens.article import ArticleScreen
+    from annotator.services import AnnotatorApp
 
 
 class ClaimsCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from annotator.screens.article import ArticleScreen
 
-        app: ClaimsApp = self.app  # type: ignore[assignment]
+        app: AnnotatorApp = self.app  # type: ignore[assignment]
         screen = self.screen
         out: list[tuple[str, Callable[[], object], str]] = []
         if isinstance(screen, ArticleScreen):
@@ -88,7 +88,7 @@ class ClaimsCommands(Provider):
         ]
 
     def _export(self, name: str) -> None:
-        app: ClaimsApp = self.app  # type: ignore[assignment]
+        app: AnnotatorApp = self.app  # type: ignore[assignment]
         app.export_project(name)
 
     def _open(self, article_id: str) -> None:

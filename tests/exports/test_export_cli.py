@@ -162,7 +162,7 @@ def test_a_write_error_in_the_background_writer_reaches_the_caller(reviewed: Pro
 
 
 def test_the_command_line_offers_every_registered_format() -> None:
-    from annotator.cli_export import FORMAT_NAMES
+    from annotator.cli.export import FORMAT_NAMES
 
     assert tuple(exports.FORMATS) == FORMAT_NAMES
 
@@ -208,7 +208,7 @@ def test_a_folder_the_system_refuses_is_named(reviewed: Project) -> None:
 def test_progress_bar_draws_only_for_large_exports(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from annotator import cli_export
+    from annotator.cli import export as cli_export
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     with cli_export._progress_bar("export jsonl", True) as update:
