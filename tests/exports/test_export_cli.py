@@ -208,16 +208,16 @@ def test_a_folder_the_system_refuses_is_named(reviewed: Project) -> None:
 def test_progress_bar_draws_only_for_large_exports(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from annotator.cli import export as cli_export
+    from annotator.cli import export as export_command
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    with cli_export._progress_bar("export jsonl", True) as update:
+    with export_command._progress_bar("export jsonl", True) as update:
         assert update is not None
         update(10, 100)  # small: no bar
         update(100, 100)
-    with cli_export._progress_bar("export jsonl", True) as update:
+    with export_command._progress_bar("export jsonl", True) as update:
         assert update is not None
         update(5_000, 1_000_000)
         update(1_000_000, 1_000_000)
-    with cli_export._progress_bar("export jsonl", False) as update:
+    with export_command._progress_bar("export jsonl", False) as update:
         assert update is None
