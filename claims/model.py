@@ -15,8 +15,11 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 1
-"""Version of the exported record layout and of the JSON Schema (`claims schema`)."""
+SCHEMA_VERSION = 2
+"""Version of the exported record layout and of the JSON Schema (`claims schema`).
+
+2 added the adjudication, the claim as checked (`checked_text`) and each review's
+`claim_text`; `claims import` still reads version 1 records (which carry neither)."""
 
 ClaimKind = Literal["quantity", "date", "quote", "event", "comparison", "other"]
 Comparator = Literal[">", ">=", "<", "<=", "=", "~"]

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from claims.actions import MAX_CLAIM_TEXT, check_line
 from claims.labels import PRESETS
 from claims.model import (
     ARTICLE_ID,
@@ -27,7 +28,7 @@ from claims.model import (
     check_span,
 )
 from claims.project import ProjectError, check_reviewer
-from exports.records import ExportRecord
+from exports.records import REVIEW_SINCE_VERSION_2, SINCE_VERSION_2, ExportRecord
 
 Problem = tuple[str, str]
 """(field path, what is wrong)."""
@@ -99,6 +100,59 @@ def record_problems(record: ExportRecord) -> Iterator[Problem]:
         stamp = _utc_problem(review.updated_at)
         if stamp:
             yield f"{where}.updated_at", stamp
+        if record.schema_version >= 2:
+            for key in REVIEW_SINCE_VERSION_2:
+                if key not in review.model_fields_set:
+                    yield f"{where}.{key}", _REQUIRED
+        line = _line_problem("the claim as checked", review.claim_text)
+        if line:
+            yield f"{where}.claim_text", line
+    yield from _version_2_problems(record, scale)
+
+
+_REQUIRED = (f"is required in a record of schema version 2 or later "
+             f"({', '.join(SINCE_VERSION_2)}, and each review's claim_text)")
+
+
+def _version_2_problems(record: ExportRecord, scale: Any) -> Iterator[Problem]:
+    """The adjudication and the claim as checked (schema version 2)."""
+    if record.schema_version >= 2:
+        for key in SINCE_VERSION_2:
+            if key not in record.model_fields_set:
+                yield key, _REQUIRED
+    rewrites = {r.claim_text for r in record.reviews if r.claim_text}
+    if record.checked_text and record.checked_text not in rewrites:
+        yield "checked_text", "is not the claim_text of any review of this record"
+    adjudication = record.adjudication
+    if adjudication is None:
+        return
+    try:
+        check_reviewer(adjudication.reviewer)
+    except ProjectError as exc:
+        yield "adjudication.reviewer", str(exc)
+    if scale is not None and scale.get(adjudication.verdict) is None:
+        yield "adjudication.verdict", (f"{adjudication.verdict[:40]!r} is not a label of the "
+                                       f"{scale.name} scale ({', '.join(scale.ids)})")
+    elif record.verdict != adjudication.verdict:
+        yield "verdict", (f"{str(record.verdict)[:40]!r} is not the adjudicated verdict "
+                          f"{adjudication.verdict[:40]!r}")
+    line = _line_problem("the adjudication note", adjudication.note)
+    if line:
+        yield "adjudication.note", line
+    stamp = _utc_problem(adjudication.ts)
+    if stamp:
+        yield "adjudication.ts", stamp
+
+
+def _line_problem(what: str, text: str) -> str | None:
+    """Why `text` is not something a reviewer could have typed (`claims.actions.check_line`)."""
+    if not text:
+        return None
+    try:
+        check_line(what, text, MAX_CLAIM_TEXT)
+    except ProjectError as exc:
+        return str(exc).removeprefix(what + " ")
+    return None
 
 
 def _utc_problem(value: datetime) -> str | None:

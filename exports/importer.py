@@ -2,8 +2,9 @@
 
 Each imported review becomes events of *its own* reviewer: only the events needed to take the
 local review (if any) to the imported state are appended (verdict, status, each removed or
-missing source, rationale), stamped with the imported `updated_at`, and the claim is
-re-derived. Rules a user can rely on:
+missing source, rationale, the claim as checked), stamped with the imported `updated_at`, and
+the claim is re-derived. An imported adjudication becomes an `adjudicate` event of its
+adjudicator, stamped with its `ts`. Rules a user can rely on:
 
 - The file is taken whole or not at all: everything runs in one transaction and the first bad
   line aborts it with `FILE:LINE: field: what is wrong`.
@@ -12,6 +13,10 @@ re-derived. Rules a user can rely on:
   no duplicates.
 - Another reviewer's review is never touched. A reviewer's own review is replaced only by a
   newer one (later `updated_at`); when the local one is as new or newer, it is kept.
+- An adjudication is applied only when it is newer than every adjudication decision made
+  here on that claim (an adjudication given, withdrawn, undone or redone); a record without
+  one (null) never withdraws the local one. Version 1 records carry neither adjudications nor
+  `claim_text`: what this project holds of those is left as it is.
 - Records are matched by `claim_id`. Span edits made in the source project are not carried:
   the local claim keeps its span (`spans_differ` counts such claims). A claim id unknown here
   is created when its article is here and `text == article.text[start:end]` (a claim drawn by
@@ -52,6 +57,11 @@ class ImportReport:
     """Imported reviews this project already held (same state, or already imported)."""
     reviews_kept: int = 0
     """Imported reviews older than this project's review by the same reviewer: not applied."""
+    adjudications_added: int = 0
+    adjudications_unchanged: int = 0
+    """Imported adjudications this project already held."""
+    adjudications_kept: int = 0
+    """Imported adjudications older than a decision made here on the same claim: not applied."""
     events: int = 0
     articles_created: int = 0
     claims_created: int = 0
@@ -68,6 +78,10 @@ class ImportReport:
             f"{self.reviews_unchanged} unchanged",
             f"{self.reviews_kept} kept (newer here)",
         ]
+        if self.adjudications_added:
+            parts.append(f"{verb} {self.adjudications_added} adjudications")
+        if self.adjudications_kept:
+            parts.append(f"{self.adjudications_kept} adjudications kept (newer here)")
         if self.articles_created:
             parts.append(f"{self.articles_created} articles created")
         if self.claims_created:
@@ -254,8 +268,8 @@ class _Merger:
             checked.append((record, self._checked_reviews(lineno, record)))
         local: dict[str, dict[str, Any]] = {}
         for claim_id, review_rows in self._rows_by_claim(
-            "SELECT claim_id, reviewer, status, verdict, sources, rationale, updated_at "
-            "FROM reviews WHERE claim_id IN ({})", ids
+            "SELECT claim_id, reviewer, status, verdict, sources, rationale, updated_at, "
+            "claim_text FROM reviews WHERE claim_id IN ({})", ids
         ).items():
             local[claim_id] = {r[1]: r[1:] for r in review_rows}
         plans: list[tuple[ExportRecord, ReviewRecord, Any, str, list[_NewEvent]]] = []
@@ -288,6 +302,11 @@ class _Merger:
             # For a new review the plan's status is exact; otherwise check after re-deriving.
             if mine is not None or len(fresh) != len(events):
                 check.append((record, review, ts))
+        for event in self._adjudication_events([record for record, _ in checked]):
+            fresh_events.append(event)
+            self.report.events += 1
+            if event.claim_id not in touched:
+                touched.append(event.claim_id)
         if not fresh_events:
             return
         self.tx.insert_new_event_rows(fresh_events)
@@ -328,6 +347,51 @@ class _Merger:
         return out
 
     # -- checks and creation, one record at a time -----------------------------------------
+
+    def _adjudication_events(self, records: list[ExportRecord]) -> list[_NewEvent]:
+        """The `adjudicate` events that bring the records' adjudications here (the others
+        counted as unchanged or kept; see `_adjudication_plan`), one query for all of them."""
+        adjudicated = [r for r in records if r.adjudication is not None]
+        if not adjudicated:
+            return []
+        state = self._adjudication_state([r.claim_id for r in adjudicated])
+        events: list[_NewEvent] = []
+        for record in adjudicated:
+            local, latest = state.get(record.claim_id, (None, None))
+            outcome = _adjudication_plan(record, local, latest)
+            if outcome == "unchanged":
+                self.report.adjudications_unchanged += 1
+            elif outcome == "kept":
+                self.report.adjudications_kept += 1
+            else:
+                self.report.adjudications_added += 1
+                events.append(_row(record, *outcome))
+        return events
+
+    def _adjudication_state(
+        self, claim_ids: list[str]
+    ) -> dict[str, tuple[dict[str, Any] | None, str | None]]:
+        """For each claim: its adjudication here (`claims.store.rows.adjudication_json`, or
+        None) and the time of the latest adjudication decision made here (an adjudication
+        given or withdrawn, or an undo or redo of one), or None. 500 claims to a query."""
+        out: dict[str, tuple[dict[str, Any] | None, str | None]] = {}
+        for start in range(0, len(claim_ids), 500):
+            chunk = claim_ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            latest = {
+                row[0]: row[1]
+                for row in self.tx.all(
+                    "SELECT claim_id, MAX(ts) FROM events WHERE claim_id IN "
+                    f"({marks}) AND (type = 'adjudicate' OR (type IN ('undo', 'redo') AND "
+                    "other_id IN (SELECT id FROM events WHERE claim_id IN "
+                    f"({marks}) AND type = 'adjudicate'))) GROUP BY claim_id",
+                    [*chunk, *chunk],
+                )
+            }
+            for row in self.tx.all(f"SELECT id, adjudication FROM claims WHERE id IN ({marks})",
+                                   chunk):
+                out[row[0]] = (orjson.loads(row[1]) if row[1] else None, latest.get(row[0]))
+        return out
 
     def _held_events(self, ids: list[str]) -> set[str]:
         held: set[str] = set()
@@ -449,7 +513,39 @@ def _same_state(row: Any, review: ReviewRecord) -> bool:
         and row[2] == review.verdict
         and orjson.loads(row[3]) == _sources(review)
         and row[4] == review.rationale
+        and (not _carries_claim_text(review) or (row[6] or "") == review.claim_text)
     )
+
+
+def _carries_claim_text(review: ReviewRecord) -> bool:
+    """The review says what its claim as checked is (schema version 2 and later)."""
+    return "claim_text" in review.model_fields_set
+
+
+def _adjudication_plan(
+    record: ExportRecord, local: dict[str, Any] | None, latest: str | None
+) -> str | tuple[str, str, dict[str, Any], str]:
+    """What to do with the record's adjudication, given the claim's adjudication here
+    (`local`) and the time of the latest adjudication decision here (`latest`): "unchanged"
+    (this project holds it), "kept" (a decision made here is as new or newer), or the
+    `adjudicate` event to append, as (adjudicator, type, payload, ts)."""
+    imported = record.adjudication
+    assert imported is not None
+    ts = _ts(imported.ts)
+    if latest is not None and latest >= ts:
+        if local is not None and _same_adjudication(local, imported.reviewer, imported.verdict,
+                                                    imported.note, ts):
+            return "unchanged"
+        return "kept"
+    return (imported.reviewer, "adjudicate", {"label": imported.verdict, "note": imported.note},
+            ts)
+
+
+def _same_adjudication(local: dict[str, Any], reviewer: str, verdict: str, note: str,
+                       ts: str) -> bool:
+    """The stored adjudication (`claims.store.rows.adjudication_json`) is the imported one."""
+    return bool(local.get("reviewer") == reviewer and local.get("verdict") == verdict
+                and (local.get("note") or "") == note and local.get("ts") == ts)
 
 
 def _sources(review: ReviewRecord) -> list[dict[str, Any]]:
@@ -528,6 +624,9 @@ def _plan(record: ExportRecord, review: ReviewRecord, mine: Any, ts: str) -> lis
                              key=f"source_add:{index}"))
     if old_rationale != review.rationale:
         events.append(_row(record, who, "rationale", {"text": review.rationale}, ts))
+    old_claim_text = (mine[6] or "") if mine is not None else ""
+    if _carries_claim_text(review) and old_claim_text != review.claim_text:
+        events.append(_row(record, who, "claim_text", {"text": review.claim_text}, ts))
     if mine is None and not events:
         events.append(_row(record, who, "status", {"status": review.status}, ts))
     return events

@@ -59,6 +59,7 @@ class NativeBuilder:
             )
         reviews = claim.reviews
         origin = claim.origin
+        adjudication = claim.adjudication
         return {
             "schema_version": SCHEMA_VERSION,
             "claim_id": claim.id,
@@ -86,8 +87,16 @@ class NativeBuilder:
                     "verdict": r.verdict,
                     "sources": Fragment(r.sources),
                     "rationale": r.rationale,
+                    "claim_text": r.claim_text,
                     "updated_at": r.updated_at,
                 }
                 for r in reviews
             ],
+            "checked_text": claim.checked_text,
+            "adjudication": None if adjudication is None else {
+                "reviewer": adjudication.reviewer,
+                "verdict": adjudication.verdict,
+                "note": adjudication.note,
+                "ts": adjudication.ts,
+            },
         }

@@ -5,10 +5,10 @@ DuckDB and Hugging Face `datasets` read them with no type guessing: the article,
 and paragraph are structs; `reasons` a list of strings; `quantities`, `dates` and `reviews`
 lists of structs (each review's `sources` a list of structs); days (`article.published`,
 `dates[].from`/`to`, `sources[].accessed`) are `date32`, times (`updated_at`, the
-adjudication's `ts`) `timestamp[us, UTC]`. Two columns the JSONL does not have:
-`checked_text` (a reviewer's standalone rewrite of the claim, "" when none) and
-`adjudication` ({reviewer, verdict, note, ts} or null). `verdict` is the final verdict (the
-adjudicated one when there is one).
+adjudication's `ts`) `timestamp[us, UTC]`. Like the JSONL, each review carries its
+`claim_text` (that reviewer's standalone rewrite of the claim, "" when none) and the record
+`checked_text` (the claim as checked) and `adjudication` ({reviewer, verdict, note, ts} or
+null). `verdict` is the final verdict (the adjudicated one when there is one).
 
 Needs pyarrow, an optional dependency: `pip install 'claims[parquet]'`. Rows are written in
 row groups of `ROW_GROUP` claims, so memory stays flat.
@@ -42,7 +42,8 @@ def schema() -> Any:
                         ("stance", pa.string()), ("accessed", pa.date32())])
     review = pa.struct([("reviewer", pa.string()), ("status", pa.string()),
                         ("verdict", pa.string()), ("sources", pa.list_(source)),
-                        ("rationale", pa.string()), ("updated_at", utc)])
+                        ("rationale", pa.string()), ("claim_text", pa.string()),
+                        ("updated_at", utc)])
     return pa.schema([
         ("schema_version", pa.int32()),
         ("claim_id", pa.string()),
@@ -141,7 +142,7 @@ def converter(ctx: ExportContext) -> Callable[[ArticleRow, ClaimRow], Iterator[d
             "reviews": [
                 {"reviewer": r.reviewer, "status": r.status, "verdict": r.verdict,
                  "sources": _sources(r.sources), "rationale": r.rationale,
-                 "updated_at": _time(r.updated_at)}
+                 "claim_text": r.claim_text, "updated_at": _time(r.updated_at)}
                 for r in claim.reviews
             ],
             "checked_text": claim.checked_text,

@@ -53,6 +53,16 @@ class Span(_Record):
     end: int
 
 
+def _rfc3339(value: Any) -> Any:
+    # Lax pydantic would take a number (seconds since 1970) or a bare date.
+    if isinstance(value, str) and not RFC3339.match(value):
+        raise ValueError("must be an RFC 3339 date-time with a time zone "
+                         "(2025-03-04T10:00:00Z)")
+    if not isinstance(value, (str, datetime)):
+        raise ValueError("must be an RFC 3339 date-time string")
+    return value
+
+
 class ReviewRecord(_Record):
     """What one reviewer says about the claim."""
 
@@ -62,19 +72,28 @@ class ReviewRecord(_Record):
     """A label id of `label_scale`, or null."""
     sources: list[Source]
     rationale: str
+    claim_text: str = ""
+    """The claim as this reviewer checked it: their rewrite of it as a standalone statement,
+    or "" (none). Since schema version 2; a version 1 record has no such key."""
     updated_at: datetime
     """When the reviewer last changed this review: ISO 8601, UTC, ending in 'Z'."""
 
-    @field_validator("updated_at", mode="before")
-    @classmethod
-    def _rfc3339(cls, value: Any) -> Any:
-        # Lax pydantic would take a number (seconds since 1970) or a bare date.
-        if isinstance(value, str) and not RFC3339.match(value):
-            raise ValueError("must be an RFC 3339 date-time with a time zone "
-                             "(2025-03-04T10:00:00Z)")
-        if not isinstance(value, (str, datetime)):
-            raise ValueError("must be an RFC 3339 date-time string")
-        return value
+    _updated_at_rfc3339 = field_validator("updated_at", mode="before")(_rfc3339)
+
+
+class AdjudicationRecord(_Record):
+    """The final verdict an adjudicator gave the claim (`claims adjudicate`)."""
+
+    reviewer: str
+    """The adjudicator."""
+    verdict: str
+    """A label id of `label_scale`: the claim's final verdict."""
+    note: str
+    """Why, in the adjudicator's words, or ""."""
+    ts: datetime
+    """When the verdict was given: ISO 8601, UTC, ending in 'Z'."""
+
+    _ts_rfc3339 = field_validator("ts", mode="before")(_rfc3339)
 
 
 class ExportRecord(_Record):
@@ -108,16 +127,31 @@ class ExportRecord(_Record):
     status: Status
     """Accepted if any reviewer kept the claim, rejected if every reviewer rejected it."""
     verdict: str | None
-    """The final verdict: the single reviewer's, the one all reviewers agree on, or null."""
+    """The final verdict: the adjudicated one (`adjudication.verdict`) when there is an
+    adjudication, else the single reviewer's or the one all reviewers agree on, else null."""
     label_scale: str
     """The project's label scale (`claims/labels.py`): averitec, fever or newsroom."""
     reviews: list[ReviewRecord]
     """One per reviewer, ordered by reviewer name."""
+    checked_text: str = ""
+    """The claim as checked: the adjudicator's rewrite, else the one rewrite every reviewer
+    who wrote one agrees on, else the latest; "" when nobody rewrote the claim. Always one of
+    the reviews' `claim_text` (or ""). Derived, like `verdict`; since schema version 2."""
+    adjudication: AdjudicationRecord | None = None
+    """The adjudicator's final verdict, or null when the claim was not adjudicated (and in an
+    export narrowed to one reviewer). Since schema version 2; a version 1 record has no such
+    key."""
 
 
 RECORD_FIELDS: tuple[str, ...] = tuple(ExportRecord.model_fields)
 ARTICLE_FIELDS: tuple[str, ...] = tuple(ArticleRef.model_fields)
 REVIEW_FIELDS: tuple[str, ...] = tuple(ReviewRecord.model_fields)
+ADJUDICATION_FIELDS: tuple[str, ...] = tuple(AdjudicationRecord.model_fields)
+
+SINCE_VERSION_2: tuple[str, ...] = ("checked_text", "adjudication")
+"""Record keys every record of schema version 2 or later has (version 1 records lack them)."""
+REVIEW_SINCE_VERSION_2: tuple[str, ...] = ("claim_text",)
+"""Review keys every review of schema version 2 or later has."""
 
 
 def json_schema() -> dict[str, Any]:
@@ -134,11 +168,20 @@ def json_schema() -> dict[str, Any]:
                 "properties": {
                     "verdict": {"enum": [*scale.ids, None]},
                     "reviews": {"items": {"properties": {"verdict": {"enum": [*scale.ids, None]}}}},
+                    "adjudication": {"properties": {"verdict": {"enum": list(scale.ids)}}},
                 }
             },
         }
         for name, scale in PRESETS.items()
     ]
+    # Version 2 added the adjudication and the claim as checked; its records always carry them.
+    schema["allOf"].append({
+        "if": {"properties": {"schema_version": {"minimum": 2}}, "required": ["schema_version"]},
+        "then": {
+            "required": list(SINCE_VERSION_2),
+            "properties": {"reviews": {"items": {"required": list(REVIEW_SINCE_VERSION_2)}}},
+        },
+    })
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -38,6 +38,8 @@ class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
     truncated: bool = False
     """More problems were found than `max_problems`; counting stopped there."""
+    versions: set[int] = field(default_factory=set)
+    """The `schema_version`s of the records read (1 for files written before version 2)."""
 
     @property
     def ok(self) -> bool:
@@ -104,7 +106,7 @@ def validate_stream(
         refuse_foreign(name, peek(stream))
         for lineno, raw in iter_lines(stream, name, limits.line_bytes):
             report.records += 1
-            for problem in _check_line(validator, lineno, raw, name, limits):
+            for problem in _check_line(validator, lineno, raw, name, limits, report.versions):
                 if len(report.problems) >= max_problems:
                     report.truncated = True
                     return report
@@ -114,14 +116,28 @@ def validate_stream(
     return report
 
 
+def _leaf(error: Any) -> Any:
+    """The error to show for `error`: for a value that fits none of its alternatives (a field
+    that is an object or null, a date or null), what is wrong inside the alternative it was
+    meant for, instead of "is not valid under any of the given schemas"."""
+    while error.validator in ("anyOf", "oneOf") and error.context:
+        meant = [e for e in error.context
+                 if not (e.validator == "type" and e.validator_value == "null")]
+        if not meant:
+            break
+        error = max(meant, key=lambda e: len(e.absolute_path))
+    return error
+
+
 def _check_line(validator: Any, lineno: int, raw: bytes, name: str,
-                limits: Limits) -> Iterator[Problem]:
+                limits: Limits, versions: set[int]) -> Iterator[Problem]:
     try:
         data = loads(raw, name, lineno)
     except FileProblem as exc:
         yield Problem(lineno, exc.field or "", exc.problem)
         return
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted((_leaf(e) for e in validator.iter_errors(data)),
+                    key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         path = [str(part) for part in error.absolute_path]
         if error.validator == "required":
@@ -138,6 +154,7 @@ def _check_line(validator: Any, lineno: int, raw: bytes, name: str,
         yield Problem(lineno, field_name, message)
     if record is None:
         return
+    versions.add(record.schema_version)
     for field_name, message in record_problems(record):
         yield Problem(lineno, field_name, message)
     if record.article.text is not None:

@@ -160,14 +160,14 @@ def validate(file: str, max_errors: int, db: str | None) -> None:
         with Project.open(db, mode="write") as project:
             dry = import_file(project, file, dry_run=True)
         say(f"{name}: import --dry-run: {dry.summary()}", err=True)
-    say(f"{name}: {report.records} records valid (schema_version "
-        f"{_schema_version()})")
+    versions = ", ".join(str(v) for v in sorted(report.versions)) or _schema_version()
+    say(f"{name}: {report.records} records valid (schema_version {versions})")
 
 
-def _schema_version() -> int:
+def _schema_version() -> str:
     from claims.model import SCHEMA_VERSION
 
-    return SCHEMA_VERSION
+    return str(SCHEMA_VERSION)
 
 
 def _new_sqlite_file(db: str | None) -> Path | None:

@@ -27,8 +27,12 @@ PATHS = [
     ("label_scale",), ("article", "id"), ("article", "text"), ("reviews",),
     ("reviews", 0, "verdict"), ("reviews", 0, "status"), ("reviews", 0, "reviewer"),
     ("reviews", 0, "sources"), ("reviews", 0, "updated_at"), ("reviews", 0, "rationale"),
-    ("quantities",), ("dates",),
+    ("quantities",), ("dates",), ("reviews", 0, "claim_text"), ("checked_text",),
+    ("adjudication",), ("adjudication", "verdict"), ("adjudication", "ts"),
+    ("adjudication", "reviewer"), ("adjudication", "note"),
 ]
+ADJUDICATION = {"reviewer": "chloe", "verdict": "refuted", "note": "n",
+                "ts": "2025-03-05T09:00:25.000000Z"}
 
 
 def _set(record: dict[str, Any], path: tuple[Any, ...], value: Any) -> None:
@@ -53,6 +57,9 @@ def test_any_line_imports_or_fails_cleanly(
         exports.write_file(reviewed, "jsonl", source, with_articles=True)
     lines = source.read_bytes().splitlines()
     record = orjson.loads(lines[line])
+    if any(path[0] == "adjudication" and len(path) > 1 for path, _ in changes):
+        record["adjudication"] = dict(ADJUDICATION)  # something inside to change
+        record["verdict"] = "refuted"
     for path, value in changes:
         _set(record, path, value)
     lines[line] = orjson.dumps(record)

@@ -40,6 +40,19 @@ def test_the_file_has_the_documented_schema(parquet_file: Path) -> None:
     assert str(review.field("updated_at").type) == "timestamp[us, tz=UTC]"
 
 
+def test_its_columns_are_the_jsonl_keys_in_their_order() -> None:
+    from exports.parquet import schema
+    from exports.records import ADJUDICATION_FIELDS, RECORD_FIELDS, REVIEW_FIELDS
+
+    arrow = schema()
+    assert arrow.names == list(RECORD_FIELDS)
+    review = arrow.field("reviews").type.value_type
+    assert [review.field(i).name for i in range(review.num_fields)] == list(REVIEW_FIELDS)
+    adjudication = arrow.field("adjudication").type
+    assert [adjudication.field(i).name for i in range(adjudication.num_fields)] == \
+        list(ADJUDICATION_FIELDS)
+
+
 def test_it_holds_what_the_jsonl_holds(adjudicated: Project, parquet_file: Path,
                                        tmp_path: Path) -> None:
     exports.write_file(adjudicated, "jsonl", tmp_path / "n.jsonl")
@@ -50,8 +63,16 @@ def test_it_holds_what_the_jsonl_holds(adjudicated: Project, parquet_file: Path,
         for key in ("text", "start", "end", "kind", "status", "verdict", "speaker", "reasons"):
             assert row[key] == record[key], key
         assert row["article"]["published"] == date.fromisoformat(record["article"]["published"])
-        assert [r["reviewer"] for r in row["reviews"]] == \
-            [r["reviewer"] for r in record["reviews"]]
+        assert [(r["reviewer"], r["claim_text"]) for r in row["reviews"]] == \
+            [(r["reviewer"], r["claim_text"]) for r in record["reviews"]]
+        assert row["checked_text"] == record["checked_text"]
+        if record["adjudication"] is None:
+            assert row["adjudication"] is None
+        else:
+            assert row["adjudication"]["ts"].isoformat().replace("+00:00", "Z") == \
+                record["adjudication"]["ts"].replace(".000000Z", "Z")
+            assert {k: v for k, v in row["adjudication"].items() if k != "ts"} == \
+                {k: v for k, v in record["adjudication"].items() if k != "ts"}
     adjudicated_row = next(r for r in rows if r["adjudication"] is not None)
     assert adjudicated_row["adjudication"]["verdict"] == adjudicated_row["verdict"] == "refuted"
     assert "Ridership of the city's buses grew by about 12% in 2024." in \

@@ -44,3 +44,26 @@ def test_postgres_import_round_trip(
         assert again.events == 0
         exports.write_file(target, "jsonl", tmp_path / "b.jsonl", with_articles=True)
     assert (tmp_path / "b.jsonl").read_bytes() == (tmp_path / "a.jsonl").read_bytes()
+
+
+def test_postgres_team_work_round_trip(reviewed_pg: Project, pg_server: str,
+                                       tmp_path: Path) -> None:
+    """Adjudications and rewrites from PostgreSQL to PostgreSQL: the same bytes back, a second
+    import adds nothing, a newer local adjudication is kept."""
+    from tests.pg import fresh_database
+
+    first = tmp_path / "a.jsonl"
+    exports.write_file(reviewed_pg, "jsonl", first, with_articles=True)
+    assert first.read_bytes() == (GOLDEN / "native-with-articles.jsonl").read_bytes()
+    with Project.open(fresh_database(pg_server)) as target:
+        report = exports.import_file(target, first)
+        assert report.adjudications_added == 1 and report.reviews_added == 11
+        exports.write_file(target, "jsonl", tmp_path / "b.jsonl", with_articles=True)
+        assert (tmp_path / "b.jsonl").read_bytes() == first.read_bytes()
+        again = exports.import_file(target, first)
+        assert again.events == 0 and again.adjudications_unchanged == 1
+        disputed = target.claims(target.articles()[0].id)[1].claim.id
+        target.adjudicate(disputed, "dana", "not-enough-evidence")
+        kept = exports.import_file(target, first)
+        assert kept.adjudications_kept == 1 and kept.events == 0
+        assert target.claim(disputed).verdict == "not-enough-evidence"

@@ -161,8 +161,15 @@ def test_the_claim_as_checked_is_the_claim_of_fever_averitec_and_claimreview(
                                                                  tmp_path))]
     assert rewrite in [r["claimReviewed"] for r in orjson.loads(
         export(adjudicated, "claimreview", tmp_path))]
-    # the native record keeps the article's words (offsets index them)
-    assert rewrite not in export(adjudicated, "jsonl", tmp_path).decode()
+    # the native record keeps the article's words in `text` (offsets index them) and carries
+    # the rewrite beside them: the claim as checked and the reviewer's own claim_text
+    native = [orjson.loads(line) for line in export(adjudicated, "jsonl", tmp_path).splitlines()]
+    rewritten = next(r for r in native if r["checked_text"])
+    assert rewritten["checked_text"] == rewrite
+    assert rewritten["text"] != rewrite
+    assert rewritten["text"] == "Ridership grew by about 12% last year"
+    assert [r["claim_text"] for r in rewritten["reviews"]] == [rewrite]
+    assert all(not r["checked_text"] for r in native if r is not rewritten)
 
 
 # -- AVeriTeC ---------------------------------------------------------------------------

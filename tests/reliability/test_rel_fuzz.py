@@ -254,7 +254,8 @@ def test_claims_import_of_a_mutated_export_is_all_or_nothing(
         record = orjson.loads(lines[target])
         record["reviews"] = [{"reviewer": "zoe", "status": "accepted", "verdict": None,
                               "sources": [{"url": "https://example.org/z", "title": note}],
-                              "rationale": note, "updated_at": "2030-01-01T00:00:00Z"}]
+                              "rationale": note, "claim_text": "",
+                              "updated_at": "2030-01-01T00:00:00Z"}]
         lines[target] = _json_bytes(record)
     else:
         record = _mutate(orjson.loads(lines[target]), rng, replacement)

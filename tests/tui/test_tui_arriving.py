@@ -46,7 +46,7 @@ async def test_claims_arrive_in_the_open_article_while_keys_work(
         assert project.claims(added.id) == []
         assert project.pending_extractions() == {added.id: 0}
 
-        app = ClaimsApp(project, "ana", open_article=added.id, config=Config(),
+        app = ClaimsApp(project, "ana", open_article=added.id, config=Config(auto_advance=False),
                         extract=list(project.pending_extractions()))
         async with app.run_test(size=(120, 40)) as pilot:
             await _until(pilot, lambda: app.article_screen() is not None

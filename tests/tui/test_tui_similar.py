@@ -54,7 +54,7 @@ async def test_panel_lists_a_checked_claim_of_another_article_and_v_goes_there(
         first = project.claims(ids[0])[0].claim  # "Plus de 300 ouvriers ont quitté mardi ..."
         project.set_verdict(first.id, "ana", "refuted")
         here = project.claims(ids[2])[0].claim  # the same news, another article
-        app = ClaimsApp(project, "bob", open_article=ids[2], config=Config())
+        app = ClaimsApp(project, "bob", open_article=ids[2], config=Config(auto_advance=False))
         async with app.run_test(size=SIZE) as pilot:
             panel = await matches_of(pilot, here.id)
             assert panel.display
@@ -85,7 +85,7 @@ async def test_a_verdict_given_now_is_matched_at_once_and_published_checks_show(
             id="k1", text="Le chantier naval de Saint-Brieuc a perdu 300 ouvriers mardi",
             rating="Plutôt vrai", publisher="Vérif [bold]", url="https://verif.example/chantier",
         )])
-        app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
+        app = ClaimsApp(project, "bob", open_article=ids[0], config=Config(auto_advance=False))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             first = app.screen.book.states[0].claim  # type: ignore[attr-defined]
@@ -100,7 +100,7 @@ async def test_a_verdict_given_now_is_matched_at_once_and_published_checks_show(
             # A verdict given in this session on this claim...
             await pilot.press("2")
             await settle(pilot)
-        app = ClaimsApp(project, "bob", open_article=ids[2], config=Config())
+        app = ClaimsApp(project, "bob", open_article=ids[2], config=Config(auto_advance=False))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             here = app.screen.book.states[0].claim  # type: ignore[attr-defined]
@@ -117,7 +117,7 @@ async def test_verdicts_reach_the_index_without_a_rebuild(backend_url: str) -> N
     try:
         project.add_known([KnownClaim(id="k0", text="Unrelated fact-check about bees",
                                       rating="False")])
-        app = ClaimsApp(project, "bob", open_article=ids[2], config=Config())
+        app = ClaimsApp(project, "bob", open_article=ids[2], config=Config(auto_advance=False))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             here = app.screen.book.states[0].claim  # type: ignore[attr-defined]
@@ -150,7 +150,7 @@ async def test_blind_review_hides_similar_verdicts_until_the_claim_is_judged(
         project.store.set_meta("blind", "1")
         first = project.claims(ids[0])[0].claim
         project.set_verdict(first.id, "ana", "refuted")
-        app = ClaimsApp(project, "bob", open_article=ids[2], config=Config())
+        app = ClaimsApp(project, "bob", open_article=ids[2], config=Config(auto_advance=False))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             here = app.screen.book.states[0].claim  # type: ignore[attr-defined]
