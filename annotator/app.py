@@ -1,19 +1,16 @@
-"""The Textual annotator: the app object, its action queue, and the screens it starts with.
+"""The Textual annotator: the app object and the screens it starts with.
 
-Reviewer actions go through one queue served by one thread (`ActionRunner`): each is
-committed by the Project before the screen is told, in the order the keys were pressed, and
-quitting waits for the queue, so `1 j 2 j x q` leaves exactly what was typed. Reads (loading an
-article, the history of a claim, search) run in Textual thread workers; the event loop never
-waits on the database.
+Reviewer actions go through one queue served by one thread (`ActionRunner`, in
+annotator/services.py beside `AnnotatorApp`, the interface the screens see of this app).
+Reads (loading an article, the history of a claim, search) run in Textual thread workers; the
+event loop never waits on the database.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from queue import SimpleQueue
 from typing import Any
 
 from textual import work
@@ -28,8 +25,9 @@ from annotator.live import LiveFeed
 from annotator.queue import ClaimFilter
 from annotator.safe_text import clean, clean_line
 from annotator.screens.article import ArticleScreen
+from annotator.services import ActionRunner
 from claims.model import ClaimState
-from claims.project import Project, ProjectError
+from claims.project import Project
 from claims.store import ArticleSummary
 
 
@@ -38,75 +36,6 @@ def claims_commands() -> type:
     from annotator.commands import ClaimsCommands
 
     return ClaimsCommands
-
-
-class ActionRunner:
-    """Runs reviewer actions one at a time, in order, off the event loop."""
-
-    def __init__(self, app: ClaimsApp) -> None:
-        self.app = app
-        self.pending = 0
-        """Actions submitted whose outcome the screen has not yet seen (event loop only)."""
-        self._queue: SimpleQueue[
-            tuple[Callable[[], Any], Callable[[Any], None], bool] | None] = SimpleQueue()
-        self._thread = threading.Thread(target=self._loop, name="claims-actions", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._queue.put(None)
-
-    @property
-    def alive(self) -> bool:
-        return self._thread.is_alive()
-
-    def submit(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        self.pending += 1
-        self._queue.put((job, done, False))
-
-    def after_queued(self, done: Callable[[], None]) -> None:
-        """Call `done` on the event loop once every action submitted so far is shown.
-
-        Not an action: it is not counted in `pending` and says nothing about saving."""
-        self._queue.put((lambda: None, lambda _: done(), True))
-
-    def _loop(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            job, done, marker = item
-            try:
-                outcome: tuple[str, Any] = ("ok", job())
-            except ProjectError as exc:
-                outcome = ("refused", str(exc))
-            except Exception as exc:  # disk full, database locked: the reviewer must know
-                outcome = ("failed", f"{type(exc).__name__}: {exc}")
-            try:
-                self.app.call_from_thread(self._finish, done, outcome, marker)
-            except RuntimeError:  # the app has gone
-                return
-            except Exception:  # _finish reports its own failures; keep serving the queue
-                pass
-
-    def _finish(self, done: Callable[[Any], None], outcome: tuple[str, Any],
-                marker: bool = False) -> None:
-        if not marker:
-            self.pending -= 1
-        kind, value = outcome
-        if kind == "ok":
-            if not marker:
-                self.app.save_failed(None)
-            try:
-                done(value)
-            except Exception as exc:  # saved, but not shown: say so rather than lose the queue
-                self.app.notify(f"Saved, but the screen could not show it ({exc}); "
-                                "ctrl+l reloads.", severity="warning", markup=False)
-        elif kind == "refused":
-            self.app.refused(value)
-        else:
-            self.app.save_failed(value)
 
 
 class ClaimsApp(App[None]):

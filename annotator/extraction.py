@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from claims.model import ClaimState
 
 if TYPE_CHECKING:
-    from annotator.app import ClaimsApp
+    from annotator.services import AnnotatorApp
 
 
 class BackgroundExtraction:
     """One thread that completes the pending extractions of the project, in the order given."""
 
-    def __init__(self, app: ClaimsApp, article_ids: Sequence[str]) -> None:
+    def __init__(self, app: AnnotatorApp, article_ids: Sequence[str]) -> None:
         # Worker processes need multiprocessing's resource tracker, which is started with
         # the process's stderr; once Textual runs, stderr is a capture without a file
         # descriptor. Start it now, before the app does.

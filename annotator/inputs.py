@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from annotator.cli_common import (
+from annotator.cli.common import (
     InputError,
     check_user_file,
     parse_date,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from claims.model import ClaimState
 
 if TYPE_CHECKING:
-    from annotator.app import ClaimsApp
+    from annotator.services import AnnotatorApp
     from claims.project import Project
 
 POLL_INTERVAL = 0.25
@@ -52,7 +52,7 @@ def changes_since(project: Project, seq: int, article_id: str) -> tuple[int, lis
 class LiveFeed:
     """Polls the shared log for one subscriber: the article screen in front of the reviewer."""
 
-    def __init__(self, app: ClaimsApp, interval: float = POLL_INTERVAL) -> None:
+    def __init__(self, app: AnnotatorApp, interval: float = POLL_INTERVAL) -> None:
         self.app = app
         self.project = app.project
         self.interval = interval

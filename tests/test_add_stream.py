@@ -173,7 +173,7 @@ def test_article_files_check_every_file_before_streaming(tmp_path: Path) -> None
 
 
 def test_annotate_defers_exactly_the_articles_longer_than_one_window() -> None:
-    from annotator.cli_annotate import LONG_ARTICLE
+    from annotator.cli.annotate import LONG_ARTICLE
 
     assert LONG_ARTICLE == extract_stream.WINDOW
 

@@ -49,3 +49,33 @@ def test_the_command_line_starts_without_textual() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert done.stdout.strip().endswith("False"), done.stdout + done.stderr
+
+
+def _imported(path: Path) -> set[str]:
+    import ast
+
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_nothing_imports_the_app_back() -> None:
+    """The app imports its screens; screens, dialogs, widgets and the palette see it only
+    through `annotator.services.AnnotatorApp`, even for type checking."""
+    annotator = ROOT / "annotator"
+    offenders = [
+        str(path.relative_to(ROOT)) for path in sorted(annotator.rglob("*.py"))
+        if path != annotator / "app.py" and path.parent != annotator / "cli"
+        and {"annotator.app", "annotator.app.ClaimsApp"} & _imported(path)
+    ]
+    assert offenders == []
+
+
+def test_the_command_line_is_its_own_package() -> None:
+    assert not list((ROOT / "annotator").glob("cli_*.py"))
+    assert (ROOT / "annotator" / "cli" / "__init__.py").is_file()

@@ -4,7 +4,7 @@ A dialog's fields sit in a `.dialog-body` that scrolls when the terminal is too 
 60x20); the title above it and the error and hint lines below it stay in view, and Tab
 scrolls the focused field into view. Forms save with Enter from any field and with ctrl+s.
 Escape on a form whose text differs from what is saved keeps the text as a draft of that
-claim (`ClaimsApp.drafts`), which the same key reopens; saving clears the draft.
+claim (`AnnotatorApp.drafts`), which the same key reopens; saving clears the draft.
 """
 
 from __future__ import annotations

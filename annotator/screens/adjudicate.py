@@ -31,8 +31,8 @@ from annotator.widgets.team_marks import is_disputed
 from claims.model import ClaimState, Review
 
 if TYPE_CHECKING:
-    from annotator.app import ClaimsApp
     from annotator.screens.article import ArticleScreen
+    from annotator.services import AnnotatorApp
 
 LABEL = "bold #87afd7"
 DIM = "#9e9e9e"
@@ -88,7 +88,7 @@ class AdjudicationScreen(Screen[str | None]):
         self._article_id = article.book.article.id if article.book is not None else None
 
     @property
-    def claims_app(self) -> ClaimsApp:
+    def claims_app(self) -> AnnotatorApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:

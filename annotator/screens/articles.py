@@ -23,7 +23,7 @@ from annotator.widgets.list_header import plural
 from claims.store import ArticleSummary
 
 if TYPE_CHECKING:
-    from annotator.app import ClaimsApp
+    from annotator.services import AnnotatorApp
 
 
 def article_row(summary: ArticleSummary, width: int = 70) -> Text:
@@ -61,7 +61,7 @@ class ArticlesScreen(Screen[None]):
         self.shown: list[ArticleSummary] = []
 
     @property
-    def claims_app(self) -> ClaimsApp:
+    def claims_app(self) -> AnnotatorApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:

@@ -17,7 +17,7 @@ from annotator.widgets.claim_table import ClaimTable
 from annotator.widgets.list_header import ListHeader
 
 if TYPE_CHECKING:
-    from annotator.app import ClaimsApp
+    from annotator.services import AnnotatorApp
     from annotator.widgets.claim_book import ClaimBook
     from claims.model import ClaimState
 
@@ -36,7 +36,7 @@ class ReviewFlow(Screen[None]):
         self.search_pos = 0
 
     @property
-    def claims_app(self) -> ClaimsApp:
+    def claims_app(self) -> AnnotatorApp:
         return self.app  # type: ignore[return-value]
 
     if TYPE_CHECKING:  # provided by ArticleScreen

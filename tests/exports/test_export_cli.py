@@ -162,7 +162,7 @@ def test_a_write_error_in_the_background_writer_reaches_the_caller(reviewed: Pro
 
 
 def test_the_command_line_offers_every_registered_format() -> None:
-    from annotator.cli_export import FORMAT_NAMES
+    from annotator.cli.export import FORMAT_NAMES
 
     assert tuple(exports.FORMATS) == FORMAT_NAMES
 
@@ -208,16 +208,16 @@ def test_a_folder_the_system_refuses_is_named(reviewed: Project) -> None:
 def test_progress_bar_draws_only_for_large_exports(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from annotator import cli_export
+    from annotator.cli import export as export_command
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    with cli_export._progress_bar("export jsonl", True) as update:
+    with export_command._progress_bar("export jsonl", True) as update:
         assert update is not None
         update(10, 100)  # small: no bar
         update(100, 100)
-    with cli_export._progress_bar("export jsonl", True) as update:
+    with export_command._progress_bar("export jsonl", True) as update:
         assert update is not None
         update(5_000, 1_000_000)
         update(1_000_000, 1_000_000)
-    with cli_export._progress_bar("export jsonl", False) as update:
+    with export_command._progress_bar("export jsonl", False) as update:
         assert update is None

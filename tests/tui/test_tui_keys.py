@@ -347,6 +347,43 @@ async def test_keymap_config_remaps(make_app) -> None:  # type: ignore[no-untype
         assert mine(app, 1).status == "rejected"
 
 
+async def palette_hint(pilot, text: str, command: str) -> str:  # type: ignore[no-untyped-def]
+    """Open the palette, type `text`, wait for `command` to be listed; its prompt as shown."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    for _ in range(500):
+        await pilot.pause(0.01)
+        lists = pilot.app.screen.query(CommandList)
+        if lists:
+            shown = [lists.first().get_option_at_index(i).prompt
+                     for i in range(lists.first().option_count)]
+            found = [str(getattr(p, "plain", p)) for p in shown if command in str(getattr(p, "plain", p))]
+            if found:
+                return found[0]
+    raise AssertionError(f"{command!r} never listed in the palette")
+
+
+@run_async
+async def test_palette_hint_and_action_follow_the_keymap(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(keymap={"claim.reject": "d", "claim.first": "ctrl+home"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hint = await palette_hint(pilot, "claim: reject", "reject as not a claim")
+        assert "key d" in hint and "key x" not in hint
+        await pilot.press("escape")
+        await pilot.pause()
+        hint = await palette_hint(pilot, "go to: first claim", "first claim")
+        assert "key ctrl+home" in hint and "g" not in hint.split("key ")[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+        await palette_run(pilot, "claim: reject as not")
+        await settle(pilot)
+        assert mine(app, 0).status == "rejected"
+
+
 @run_async
 async def test_mouse_click_on_row_and_text(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from annotator.cli_common import UserError, db_option, handle_errors, parse_date, say
+from annotator.cli.common import UserError, db_option, handle_errors, parse_date, say
 
 FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv", "parquet")
 STATUS_NAMES = ("proposed", "accepted", "rejected")

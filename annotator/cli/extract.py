@@ -10,7 +10,7 @@ from typing import Any
 import click
 import orjson
 
-from annotator.cli_common import escape_json, handle_errors, parse_date, read_text_file
+from annotator.cli.common import escape_json, handle_errors, parse_date, read_text_file
 
 
 @click.command()

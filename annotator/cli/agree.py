@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from annotator.cli_common import db_option, escape_json, handle_errors, say, visible
+from annotator.cli.common import db_option, escape_json, handle_errors, say, visible
 
 if TYPE_CHECKING:
     from claims.agreement import AgreementReport, Figure

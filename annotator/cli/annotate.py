@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import click
 
-from annotator.cli_common import (
+from annotator.cli.common import (
     UserError,
     db_option,
     handle_errors,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli_common import db_option, echo_jsonl, handle_errors, say
+from annotator.cli.common import db_option, echo_jsonl, handle_errors, say
 
 
 @click.command()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from annotator.cli_common import (
+from annotator.cli.common import (
     InputError,
     UserError,
     db_option,
@@ -180,7 +180,7 @@ def add(
 
 
 def _add_known(files: tuple[str, ...], encoding: str | None, db: str | None) -> None:
-    from annotator.cli_common import decode_bytes
+    from annotator.cli.common import decode_bytes
     from claims.files import _size_from_env, read_bytes
     from exports.known import KnownFileError, parse_claimreviews
 

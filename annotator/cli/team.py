@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from annotator.cli_common import db_option, handle_errors, reviewer_option, say, visible
+from annotator.cli.common import db_option, handle_errors, reviewer_option, say, visible
 
 if TYPE_CHECKING:
     from claims.model import ClaimState

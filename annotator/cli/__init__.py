@@ -1,6 +1,6 @@
 """The `claims` command: a click group whose subcommands are imported only when used.
 
-Each subcommand lives in its own module (`annotator/cli_*.py`); `LAZY_COMMANDS` maps a name
+Each subcommand lives in its own module (`annotator/cli/*.py`); `LAZY_COMMANDS` maps a name
 to `module:attribute`. `claims --help` and `claims list` never pay for importing Textual.
 """
 
@@ -14,26 +14,26 @@ import click
 from claims import __version__
 
 LAZY_COMMANDS: dict[str, str] = {
-    "init": "annotator.cli_review:init",
-    "add": "annotator.cli_review:add",
-    "list": "annotator.cli_review:list_claims",
-    "review": "annotator.cli_review:review",
-    "undo": "annotator.cli_review:undo",
-    "redo": "annotator.cli_review:redo",
-    "log": "annotator.cli_review:log",
-    "merge": "annotator.cli_team:merge",
-    "span": "annotator.cli_team:span",
-    "draw": "annotator.cli_team:draw",
-    "adjudicate": "annotator.cli_team:adjudicate",
-    "similar": "annotator.cli_similar:similar",
-    "extract": "annotator.cli_extract:extract",
-    "annotate": "annotator.cli_annotate:annotate",
-    "export": "annotator.cli_export:export",
-    "schema": "annotator.cli_export:schema",
-    "validate": "annotator.cli_export:validate",
-    "import": "annotator.cli_export:import_reviews",
-    "agree": "annotator.cli_agree:agree",
-    "stats": "annotator.cli_agree:stats",
+    "init": "annotator.cli.review:init",
+    "add": "annotator.cli.review:add",
+    "list": "annotator.cli.review:list_claims",
+    "review": "annotator.cli.review:review",
+    "undo": "annotator.cli.review:undo",
+    "redo": "annotator.cli.review:redo",
+    "log": "annotator.cli.review:log",
+    "merge": "annotator.cli.team:merge",
+    "span": "annotator.cli.team:span",
+    "draw": "annotator.cli.team:draw",
+    "adjudicate": "annotator.cli.team:adjudicate",
+    "similar": "annotator.cli.similar:similar",
+    "extract": "annotator.cli.extract:extract",
+    "annotate": "annotator.cli.annotate:annotate",
+    "export": "annotator.cli.export:export",
+    "schema": "annotator.cli.export:schema",
+    "validate": "annotator.cli.export:validate",
+    "import": "annotator.cli.export:import_reviews",
+    "agree": "annotator.cli.agree:agree",
+    "stats": "annotator.cli.agree:stats",
 }
 
 COMMAND_HELP: dict[str, str] = {
@@ -89,7 +89,7 @@ class LazyGroup(click.Group):
         import io
         import sys
 
-        from annotator.cli_common import shown
+        from annotator.cli.common import shown
 
         try:
             result = super().main(args, prog_name, complete_var, False, **extra)
@@ -126,6 +126,3 @@ def main(ctx: click.Context, db: str | None, reviewer: str | None) -> None:
 def run(argv: list[str] | None = None) -> Any:
     return main.main(args=argv, prog_name="claims")
 
-
-if __name__ == "__main__":
-    main()
