@@ -10,9 +10,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
-from annotator.dialogs.form import FormDialog
+from annotator.dialogs.form import TextFormDialog
 from annotator.keymap import CHECKED_KEYS, bindings
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.inputs import SafeTextArea
@@ -25,7 +25,7 @@ def checked_text(state: ClaimState) -> str:
     return text if isinstance(text, str) else ""
 
 
-class CheckedTextDialog(FormDialog[str | None]):
+class CheckedTextDialog(TextFormDialog):
     """Answers the new text ("" clears this reviewer's rewrite), or None when cancelled."""
 
     BINDINGS = bindings(CHECKED_KEYS)
@@ -49,14 +49,5 @@ class CheckedTextDialog(FormDialog[str | None]):
             yield Static(Text("Enter or ctrl+s saves \u00b7 Escape keeps a draft", style="dim"),
                          classes="dialog-hint")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        area = self.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-
     def typed(self) -> str:
-        return " ".join(self.query_one(TextArea).text.split())
-
-    def action_save(self) -> None:
-        self.finish(self.typed())
+        return " ".join(self.text().split())

@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from textual import events
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
+from textual.widgets import TextArea
 
 from annotator.keymap import DIALOG_KEYS, FORM_KEYS, bindings
 
@@ -85,6 +86,23 @@ class FormDialog(FittedDialog[T], Generic[T]):
             else:
                 drafts.pop(self.draft_key, None)
         self.dismiss(None)
+
+
+class TextFormDialog(FormDialog[str | None]):
+    """A form around one text area (the rationale, the claim as checked): it opens focused
+    with the cursor at the end, and saves what `typed` makes of the text."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    def action_save(self) -> None:
+        self.finish(self.typed())
 
 
 def body(**kwargs: Any) -> VerticalScroll:

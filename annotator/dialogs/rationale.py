@@ -5,15 +5,15 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
-from annotator.dialogs.form import FormDialog
+from annotator.dialogs.form import TextFormDialog
 from annotator.keymap import RATIONALE_KEYS, bindings
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.inputs import SafeTextArea
 
 
-class RationaleDialog(FormDialog[str | None]):
+class RationaleDialog(TextFormDialog):
     # Enter is a new line here: only ctrl+s saves.
     BINDINGS = bindings(RATIONALE_KEYS)
 
@@ -35,14 +35,5 @@ class RationaleDialog(FormDialog[str | None]):
             yield Static(Text("ctrl+s saves \u00b7 Escape keeps a draft", style="dim"),
                          classes="dialog-hint")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        area = self.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-
     def typed(self) -> str:
-        return self.query_one(TextArea).text.strip()
-
-    def action_save(self) -> None:
-        self.finish(self.typed())
+        return self.text().strip()
