@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 
-from tui_helpers import run_async, settle
+from tests.tui.tui_helpers import run_async, settle
 
 SIZE = (120, 40)
 
 
 @run_async
-async def test_hostile_review_fields_show_literally(project, make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_hostile_review_fields_show_literally(project, make_app) -> None:
     proj, _ = project
     first = proj.claims(proj.articles()[0].id)[0].claim.id
     eve = "[bold]eve[/bold]"
