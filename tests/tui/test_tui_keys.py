@@ -19,10 +19,12 @@ from tests.tui.tui_helpers import (
     article_screen,
     current_claim,
     make_project,
+    palette_hint,
     palette_run,
     run_async,
     screen_as,
     settle,
+    wait_for,
 )
 
 SIZE = (120, 40)
@@ -325,7 +327,7 @@ async def test_quit_waits_for_queued_actions(make_app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("1", "j", "2", "j", "x", "q")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: app.return_code is not None, what="the app to quit")
     states = app.project.claims(app.open_article)
     reviews = [s.review_by("bob") for s in states[:3]]
     assert [r.verdict for r in reviews[:2]] == ["supported", "refuted"]
@@ -342,25 +344,6 @@ async def test_keymap_config_remaps(make_app) -> None:
         await pilot.press("d")
         await settle(pilot)
         assert mine(app, 1).status == "rejected"
-
-
-async def palette_hint(pilot, text: str, command: str) -> str:
-    """Open the palette, type `text`, wait for `command` to be listed; its prompt as shown."""
-    from textual.command import CommandList
-
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    for _ in range(500):
-        await pilot.pause(0.01)
-        lists = pilot.app.screen.query(CommandList)
-        if lists:
-            shown = [lists.first().get_option_at_index(i).prompt
-                     for i in range(lists.first().option_count)]
-            found = [str(getattr(p, "plain", p)) for p in shown if command in str(getattr(p, "plain", p))]
-            if found:
-                return found[0]
-    raise AssertionError(f"{command!r} never listed in the palette")
 
 
 @run_async
@@ -541,7 +524,7 @@ async def test_a_display_bug_does_not_stop_the_action_queue(make_app, monkeypatc
         assert verdict(app, 1) == "refuted"
         assert app.runner.alive
         await pilot.press("q")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: app.return_code is not None, what="the app to quit")
     assert app.return_code == 0 or app.return_code is None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from annotator.screens.article import ArticleScreen
 from annotator.widgets.article_view import ArticleView
 from annotator.widgets.detail import DetailPanel
 from claims.project import Project
-from tests.tui.tui_helpers import make_project, run_async, settle
+from tests.tui.tui_helpers import make_project, run_async, settle, wait_for
 
 SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,15 +39,6 @@ def shared(backend_url: str) -> Iterator[tuple[str, Project, list[str]]]:
 
 def app_for(project: Project, article_id: str, reviewer: str = "bob") -> ClaimsApp:
     return ClaimsApp(project, reviewer, open_article=article_id, config=Config())
-
-
-async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 20.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("the screen did not show the change")
-        await pilot.pause(0.02)
 
 
 def screen_of(app: ClaimsApp) -> ArticleScreen:

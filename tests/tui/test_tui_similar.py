@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 
 from annotator.app import ClaimsApp
@@ -19,6 +18,7 @@ from tests.tui.tui_helpers import (
     sentence_claims,
     settle,
     state_at,
+    wait_for,
 )
 
 ARTICLE_THREE = (
@@ -38,18 +38,17 @@ def setup(url: str) -> tuple[Project, list[str]]:
     return project, ids
 
 
-async def matches_of(pilot, claim_id: str, timeout: float = 20.0):
-    """Wait until the panel shows the lookup of `claim_id`, then return its matches."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline:
-        await settle(pilot)
-        screen = pilot.app.screen
-        panel = screen.query_one(SimilarPanel)
-        if screen.current_id() == claim_id and panel.matches is not None:
-            return panel
-        await asyncio.sleep(0.01)
-    raise TimeoutError("no similar claims arrived")
+async def matches_of(pilot, claim_id: str):
+    """Wait until the panel shows the lookup of `claim_id`, then return the panel."""
+
+    def shown() -> bool:
+        screen = article_screen(pilot.app)
+        return (screen.current_id() == claim_id
+                and screen.query_one(SimilarPanel).matches is not None)
+
+    await wait_for(pilot, shown, what=f"the claims similar to {claim_id}")
+    await settle(pilot)
+    return article_screen(pilot.app).query_one(SimilarPanel)
 
 
 @run_async
@@ -166,11 +165,7 @@ async def test_blind_review_hides_similar_verdicts_until_the_claim_is_judged(
             assert "Refuted" not in panel.plain
             await pilot.press("3")  # bob judges the claim: now he may see others' verdicts
             panel = await matches_of(pilot, here.id)
-            loop = asyncio.get_running_loop()
-            deadline = loop.time() + 20
-            while not panel.matches and loop.time() < deadline:
-                await settle(pilot)
-                await asyncio.sleep(0.02)
+            await wait_for(pilot, lambda: bool(panel.matches), what="others' verdicts")
             assert [m.key for m in panel.matches] == [first.id]
     finally:
         project.close()

@@ -6,7 +6,7 @@ from annotator.screens.article import ArticleScreen
 from annotator.widgets.claim_table import ClaimTable
 from annotator.widgets.detail import DetailPanel
 from annotator.widgets.team_marks import MARK_DISPUTED, MARK_OTHERS, team_mark
-from tests.tui.tui_helpers import run_async, settle
+from tests.tui.tui_helpers import run_async, settle, wait_for
 
 SIZE = (120, 40)
 
@@ -79,10 +79,7 @@ async def test_blind_review_hides_others_until_my_verdict(make_app, project) -> 
 
         with Project.open(str(proj.store.url)) as other:
             other.set_verdict(claims[3], "carol", "2")
-        for _ in range(2000):
-            await pilot.pause(0.02)
-            if mark(app, 3) == MARK_OTHERS:
-                break
+        await wait_for(pilot, lambda: mark(app, 3) == MARK_OTHERS, what="the others' mark")
         assert mark(app, 3) == MARK_OTHERS
         detail = screen.query_one(DetailPanel).plain
         assert "Refuted" not in detail and "1 other reviewer" in detail

@@ -152,36 +152,54 @@ def claims_cli(*args: str) -> str:
     return done.stdout
 
 
-async def frozen_app(pilot, app: ClaimsApp, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+async def frozen_app(pilot: Pilot[Any], app: ClaimsApp, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Settle, stop the live view, count bells."""
     await settle(pilot)
     app.live.stop()
-    while app.live.alive:
-        await asyncio.sleep(0.01)
+    await wait_for(pilot, lambda: not app.live.alive, what="the live view to stop")
     bells: list[int] = []
     monkeypatch.setattr(app, "bell", lambda: bells.append(1))
     return bells
 
 
-async def notified(pilot, app: ClaimsApp, text: str) -> bool:
-    for _ in range(500):
-        if any(text in n.message for n in app._notifications):
-            return True
-        await pilot.pause(0.02)
-    return False
+async def notified(pilot: Pilot[Any], app: ClaimsApp, text: str) -> bool:
+    """Wait for a notification that contains `text` (the test fails if none comes)."""
+    await wait_for(pilot, lambda: any(text in n.message for n in app._notifications),
+                   what=f"a notification saying {text!r}")
+    return True
 
 
-async def palette_run(pilot, text: str) -> None:
-    """Open the palette, type `text`, wait for a matching command, run it."""
+def palette_commands(app: App[Any]) -> list[str]:
+    """The commands the open palette lists as shown (name and help), highlighted one first."""
     from textual.command import CommandList
 
+    lists = app.screen.query(CommandList)
+    if not lists:
+        return []
+    shown = lists.first()
+    options = [shown.get_option_at_index(i) for i in range(shown.option_count)]
+    if shown.highlighted is not None:
+        options.insert(0, options.pop(shown.highlighted))
+    return [str(getattr(option.prompt, "plain", option.prompt)) for option in options]
+
+
+async def palette_hint(pilot: Pilot[Any], text: str, command: str) -> str:
+    """Open the palette, type `text`, wait for `command` to be listed; its prompt as shown."""
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*text)
-    for _ in range(500):
-        await pilot.pause(0.01)
-        lists = pilot.app.screen.query(CommandList)
-        if lists and lists.first().option_count and lists.first().highlighted is not None:
-            break
-    await pilot.pause(0.2)  # let the search for the whole query settle
+    await wait_for(pilot, lambda: any(command in shown for shown in palette_commands(pilot.app)),
+                   what=f"{command!r} in the palette")
+    return next(shown for shown in palette_commands(pilot.app) if command in shown)
+
+
+async def palette_run(pilot: Pilot[Any], text: str) -> None:
+    """Open the palette, type `text`, wait until the command highlighted is the one the whole of
+    `text` names, run it."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    wanted = text.casefold()
+    await wait_for(pilot, lambda: (shown := palette_commands(pilot.app)) != []
+                   and wanted in shown[0].casefold(), what=f"{text!r} highlighted in the palette")
     await pilot.press("enter")
