@@ -19,6 +19,14 @@ def project(tmp_path: Path) -> Iterator[tuple[Project, list[str]]]:
 
 
 @pytest.fixture
+def shared(backend_url: str) -> Iterator[tuple[str, Project, list[str]]]:
+    """A project on each backend, and its URL for the other reviewer to open."""
+    proj, ids = make_project(backend_url)
+    yield backend_url, proj, ids
+    proj.close()
+
+
+@pytest.fixture
 def make_app(project: tuple[Project, list[str]]) -> Callable[..., object]:
     from annotator.app import ClaimsApp
     from annotator.config import Config
