@@ -245,13 +245,16 @@ class Project(ReviewActions, SimilarClaims):
         workers: int = 1,
         background: bool = False,
         stop: Callable[[], bool] | None = None,
+        pace: Callable[[], object] | None = None,
     ) -> int:
         """Propose the claims of a pending article, window by window from where they stop.
 
         Each window's claims and the new marker commit together, so a kill at any moment
         leaves the project consistent and the next call goes on from the last window stored.
         `on_chunk(states)` gets each window's new claims after its commit; `stop()` is asked
-        between windows. Returns how many claims were added; 0 when nothing was pending.
+        between windows; `pace()` is called before each commit and each read of new claims
+        (a screen waits there for a pause in the reviewer's typing). Returns how many claims
+        were added; 0 when nothing was pending.
         """
         from claims.extract import EXTRACTOR_VERSION
         from claims.extract.stream import Article as ExtractionInput
@@ -275,6 +278,8 @@ class Project(ReviewActions, SimilarClaims):
                 for record in window.records:
                     record["article_id"] = article.id
                     record["origin"] = origin
+                if pace is not None:
+                    pace()
                 with self.store.transaction() as tx:
                     if tx.get_meta(key) is None:  # completed by another process meanwhile
                         return added
@@ -289,6 +294,8 @@ class Project(ReviewActions, SimilarClaims):
                     # In small pieces: a screen adding them stays responsive between pieces.
                     ids = [r["id"] for r in window.records]
                     for at in range(0, len(ids), ARRIVING_CHUNK):
+                        if pace is not None:
+                            pace()
                         with self.store.read() as tx:
                             states = tx.claim_states(claim_ids=ids[at : at + ARRIVING_CHUNK])
                         on_chunk(states)

@@ -67,3 +67,57 @@ async def test_claims_arrive_in_the_open_article_while_keys_work(
             assert project.pending_extractions() == {}
     finally:
         project.close()
+
+
+class _TypingApp:
+    """What BackgroundExtraction reads of the app: when the reviewer last typed."""
+
+    def __init__(self, last_input: float) -> None:
+        self.last_input = last_input
+
+
+def test_arriving_claims_wait_for_a_pause_in_the_typing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    from annotator import extraction
+
+    waiting = extraction.BackgroundExtraction.__new__(extraction.BackgroundExtraction)
+    waiting._stop = threading.Event()
+    monkeypatch.setattr(extraction, "MAX_DEFER", 0.3)
+    waiting.app = _TypingApp(time.monotonic() + 3600)  # typing all the time
+    start = time.monotonic()
+    waiting._wait_for_pause()
+    assert time.monotonic() - start >= 0.3  # held back up to MAX_DEFER, then let through
+
+    monkeypatch.setattr(extraction, "MAX_DEFER", 3600.0)
+    monkeypatch.setattr(extraction, "QUIET", 0.2)
+    waiting.app = _TypingApp(time.monotonic())  # a key just now
+    start = time.monotonic()
+    waiting._wait_for_pause()
+    assert time.monotonic() - start >= 0.2 - 0.01  # waited for the pause
+
+    waiting.app = _TypingApp(time.monotonic() + 3600)
+    waiting._stop.set()  # the app is closing: no wait at all
+    waiting._wait_for_pause()
+
+
+@run_async
+async def test_keys_and_scrolls_mark_the_reviewer_as_typing(tmp_path: Path) -> None:
+    from annotator.app import ClaimsApp
+
+    project = Project.open(str(tmp_path / "typing.db"))
+    try:
+        (added,) = project.add_articles([{"text": _long_text()[:3000], "lang": "fr"}])
+        app = ClaimsApp(project, "ana", open_article=added.id)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _until(pilot, lambda: app.article_screen() is not None
+                         and app.article_screen().book is not None)
+            assert app.last_input == 0.0
+            await pilot.press("j")
+            pressed = app.last_input
+            assert pressed > 0.0
+            await pilot.press("k")
+            assert app.last_input > pressed
+    finally:
+        project.close()
