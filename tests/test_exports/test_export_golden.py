@@ -1,6 +1,6 @@
 """Golden files: the bytes of every export format are the contract.
 
-Regenerate after an intended change with `UPDATE_GOLDEN=1 pytest tests/exports` and review
+Regenerate after an intended change with `UPDATE_GOLDEN=1 pytest tests/test_exports` and review
 the diff like code.
 """
 
