@@ -33,10 +33,11 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
-from claims.model import ClaimState
+from claims.model import HISTORY_EVENT_TYPES, STRUCTURAL_EVENT_TYPES, ClaimState
 
 if TYPE_CHECKING:
     from claims.project import Project
+    from claims.store.rows import LogEvent
 
 DEFAULT_MIN_ITEMS = 2
 """Fewer items than this and a figure says "too few items" instead of a number. Two is the
@@ -390,10 +391,10 @@ def reviewer_spans(events: Iterable[SpanEvent]) -> dict[str, dict[str, dict[str,
     merged into another is no longer one of their spans.
     """
     events = list(events)
-    toggles = Counter(e.other_id for e in events if e.type in ("undo", "redo") and e.other_id)
+    toggles = Counter(e.other_id for e in events if e.type in HISTORY_EVENT_TYPES and e.other_id)
     out: dict[str, dict[str, dict[str, tuple[int, int]]]] = defaultdict(lambda: defaultdict(dict))
     for e in sorted(events, key=lambda e: e.seq):
-        if e.type not in ("span", "claim_create", "merge") or toggles[e.id] % 2:
+        if e.type not in STRUCTURAL_EVENT_TYPES or toggles[e.id] % 2:
             continue
         if e.start is None or e.end is None:
             continue
@@ -555,8 +556,6 @@ def agreement_report(
 
 # -- reading a project ----------------------------------------------------------------------
 
-_SPAN_TYPES = ("span", "claim_create", "merge", "undo", "redo")
-
 
 def project_agreement(
     project: Project,
@@ -581,18 +580,9 @@ def project_agreement(
         else:
             states = tx.claim_states()
         summaries = {a.id: a.title for a in tx.article_summaries()}
-        marks = ", ".join("?" for _ in _SPAN_TYPES)
-        sql = (
-            "SELECT seq, id, reviewer, type, article_id, claim_id, other_id, payload "
-            f"FROM events WHERE type IN ({marks})"
-        )
-        params: list[Any] = list(_SPAN_TYPES)
-        if article_ids:
-            sql += f" AND article_id IN ({', '.join('?' for _ in article_ids)})"
-            params += article_ids
-        rows = tx.all(sql + " ORDER BY seq", params)
-        known = {row[0] for row in tx.all("SELECT DISTINCT reviewer FROM events")}
-    events = [_span_event(row) for row in rows]
+        history = tx.boundary_history(article_ids)
+        known = tx.reviewers()
+    events = [_span_event(e) for e in history]
     for name in reviewers:
         if name not in known:
             listed = ", ".join(sorted(known)) or "none yet"
@@ -602,7 +592,7 @@ def project_agreement(
     else:
         chosen = sorted(
             {r.reviewer for s in states for r in s.reviews}
-            | {e.reviewer for e in events if e.type in ("span", "claim_create", "merge")}
+            | {e.reviewer for e in events if e.type in STRUCTURAL_EVENT_TYPES}
         )
     titles = {a: summaries.get(a) for a in (article_ids or list(summaries))}
     return agreement_report(
@@ -611,12 +601,10 @@ def project_agreement(
     )
 
 
-def _span_event(row: Sequence[Any]) -> SpanEvent:
-    import orjson
-
+def _span_event(event: LogEvent) -> SpanEvent:
     start = end = None
-    if row[3] in ("span", "claim_create", "merge"):
-        payload = orjson.loads(row[7])
-        start, end = int(payload["start"]), int(payload["end"])
-    return SpanEvent(seq=int(row[0]), id=row[1], reviewer=row[2], type=row[3],
-                     article_id=row[4], claim_id=row[5], other_id=row[6], start=start, end=end)
+    if event.type in STRUCTURAL_EVENT_TYPES:
+        start, end = int(event.payload["start"]), int(event.payload["end"])
+    return SpanEvent(seq=event.seq, id=event.id, reviewer=event.reviewer, type=event.type,
+                     article_id=event.article_id, claim_id=event.claim_id,
+                     other_id=event.other_id, start=start, end=end)

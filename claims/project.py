@@ -229,8 +229,8 @@ class Project(ReviewActions, SimilarClaims):
         """Articles whose claims are not all proposed yet, with the offset up to which they
         are (the marker is written with the article and each window's claims)."""
         with self.store.read() as tx:
-            rows = tx.all("SELECT key, value FROM meta WHERE key LIKE ?", (PENDING + "%",))
-        return {key[len(PENDING):]: int(value) for key, value in rows}
+            marks = tx.meta_with_prefix(PENDING)
+        return {key[len(PENDING):]: int(value) for key, value in marks.items()}
 
     def extraction_pending(self, article_id: str) -> int | None:
         """The offset up to which the article's claims are proposed, or None when all are."""
@@ -286,7 +286,7 @@ class Project(ReviewActions, SimilarClaims):
                     if window.records:
                         tx.insert_claims(window.records)
                     if window.last:
-                        tx.execute("DELETE FROM meta WHERE key = ?", (key,))
+                        tx.delete_meta(key)
                     else:
                         tx.set_meta(key, str(window.end))
                 added += len(window.records)
@@ -362,7 +362,7 @@ class Project(ReviewActions, SimilarClaims):
         for chunk in _chunks(items, 64):
             ids = [article_id_for(item["text"]) for item in chunk]
             with self.store.read() as tx:
-                known = {aid: _article_label(tx, aid) for aid in set(ids)}
+                known = {aid: tx.article_label(aid) for aid in set(ids)}
                 unfinished = {aid for aid in known
                               if known[aid] is not None and tx.get_meta(PENDING + aid) is not None}
             for item, article_id in zip(chunk, ids, strict=True):
@@ -511,11 +511,7 @@ class Project(ReviewActions, SimilarClaims):
             events = tx.events_since(seq, limit=limit)
             touched: dict[str, None] = {}
             for event in events:
-                touched.update(dict.fromkeys(event.touched_claims()))
-                if event.type in ("undo", "redo") and event.other_id:
-                    target = tx.event(event.other_id)
-                    if target is not None:
-                        touched.update(dict.fromkeys(target.touched_claims()))
+                touched.update(dict.fromkeys(tx.claims_touched_by(event)))
             states = tx.claim_states(claim_ids=list(touched), include_hidden=True)
         if article_id is not None:
             states = [s for s in states if s.claim.article_id == article_id]
@@ -526,12 +522,6 @@ def _detect_language(text: str) -> str:
     from claims.extract import detect_language  # deferred: the extractor costs ~0.3 s to load
 
     return detect_language(text)
-
-
-def _article_label(tx: Any, article_id: str) -> tuple[str | None, str | None] | None:
-    """(title, external id) of an article, without reading its text; None if unknown."""
-    row = tx.one("SELECT title, external_id FROM articles WHERE id = ?", (article_id,))
-    return (row[0], row[1]) if row else None
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

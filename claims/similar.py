@@ -421,7 +421,7 @@ class SimilarClaims:
         """Checked claims (any article) and reference claims closest to the claim, best first."""
         state = self.claim(claim_ref)
         with self.store.read() as tx:
-            row = tx.one("SELECT lang FROM articles WHERE id = ?", (state.claim.article_id,))
+            lang = tx.article_lang(state.claim.article_id)
         index = index if index is not None else self.similar_index()
-        return index.search(state.claim.text, row[0] if row else "und",
+        return index.search(state.claim.text, lang or "und",
                             exclude=[state.claim.id], limit=limit)

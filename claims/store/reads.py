@@ -1,4 +1,5 @@
-"""Reads of the materialised state: claims as they stand, reviews, articles and their progress."""
+"""Reads of the materialised state: claims as they stand, reviews, articles and their progress,
+and look-ups of claims and articles by id prefix."""
 
 from __future__ import annotations
 
@@ -43,6 +44,15 @@ class StateReads(Cursor):
     def article(self, article_id: str) -> Article | None:
         row = self.one(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
         return article_from_row(row) if row else None
+
+    def article_label(self, article_id: str) -> tuple[str | None, str | None] | None:
+        """(title, external id) of an article, without reading its text; None if unknown."""
+        row = self.one("SELECT title, external_id FROM articles WHERE id = ?", (article_id,))
+        return (row[0], row[1]) if row else None
+
+    def article_lang(self, article_id: str) -> str | None:
+        row = self.one("SELECT lang FROM articles WHERE id = ?", (article_id,))
+        return str(row[0]) if row else None
 
     def article_text(self, article_id: str) -> str:
         return str(self.one("SELECT text FROM articles WHERE id = ?", (article_id,))[0])

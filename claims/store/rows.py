@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import orjson
 from pydantic import BaseModel
@@ -186,6 +186,27 @@ def article_from_row(row: Sequence[Any]) -> Article:
         external_id=row[6],
         metadata=orjson.loads(row[7]),
     )
+
+
+class LogEvent(NamedTuple):
+    """An event of the log as plain fields, built without a model: the fields of `Event`, for
+    the reads that take thousands of events at once (the derivation, agreement over spans)."""
+
+    seq: int
+    id: str
+    ts: datetime
+    reviewer: str
+    type: str
+    article_id: str
+    claim_id: str
+    other_id: str | None
+    payload: dict[str, Any]
+
+
+def log_event_from_row(row: Sequence[Any]) -> LogEvent:
+    """An `EVENT_COLUMNS` row as a `LogEvent`."""
+    return LogEvent(int(row[0]), row[1], parse_ts(row[2]), row[3], row[4], row[5], row[6],
+                    row[7], orjson.loads(row[8]))
 
 
 def event_from_row(row: Sequence[Any]) -> Event:
