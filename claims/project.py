@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from claims.actions import ActionResult, ReviewActions, check_reviewer
 from claims.adding import Added, AddResult, ArticleAdding
+from claims.boundaries import BoundaryActions
 from claims.errors import ProjectError, StaleAction
 from claims.labels import DEFAULT_SCALE, LabelScale, preset
 from claims.model import STATUSES, Article, ClaimState, Event
@@ -42,10 +43,11 @@ def default_reviewer() -> str:
         return "reviewer"
 
 
-class Project(ArticleAdding, ReviewActions, SimilarClaims):
+class Project(ArticleAdding, ReviewActions, BoundaryActions, SimilarClaims):
     """A claims database and the rules for changing it: its parts are mixins (adding articles:
     `claims.adding`, extraction after the article is stored: `claims.deferred`, reviewer
-    actions: `claims.actions`, claims already checked: `claims.similar`)."""
+    actions: `claims.actions` and `claims.boundaries`, claims already checked:
+    `claims.similar`)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
