@@ -19,6 +19,7 @@ from claims.model import HISTORY_EVENT_TYPES, Article, Claim, Event, Review, utc
 from claims.store.derive import derive_claim
 from claims.store.known import KnownClaims
 from claims.store.log import EventLog
+from claims.store.pending import PendingExtractions
 from claims.store.reads import StateReads
 from claims.store.rows import (
     CLAIM_COLUMNS,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from claims.store.base import Store
 
 
-class Transaction(EventLog, StateReads, KnownClaims):
+class Transaction(EventLog, StateReads, KnownClaims, PendingExtractions):
     """Typed helpers over one cursor, valid inside `Store.transaction()` (or `Store.read()`)."""
 
     def __init__(self, store: Store, cur: Any) -> None:
