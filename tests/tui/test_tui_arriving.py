@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 from pathlib import Path
 
 import pytest
-from tui_helpers import run_async
 
 from claims.extract import extract_records
 from claims.extract import stream as extract_stream
 from claims.model import article_id_for
 from claims.project import Project
+from tests.helpers import review_of
 from tests.reliability.support import synthetic_article
+from tests.tui.tui_helpers import current_claim, run_async, wait_for
 
 
 def _long_text() -> str:
     return synthetic_article(random.Random(11), paragraphs=40, lang="fr")
-
-
-async def _until(pilot: object, condition: object, timeout: float = 60.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():  # type: ignore[operator]
-        if loop.time() > deadline:
-            raise TimeoutError("condition not met")
-        await pilot.pause()  # type: ignore[attr-defined]
-        await asyncio.sleep(0.02)
 
 
 @run_async
@@ -49,21 +39,21 @@ async def test_claims_arrive_in_the_open_article_while_keys_work(
         app = ClaimsApp(project, "ana", open_article=added.id, config=Config(auto_advance=False),
                         extract=list(project.pending_extractions()))
         async with app.run_test(size=(120, 40)) as pilot:
-            await _until(pilot, lambda: app.article_screen() is not None
-                         and app.article_screen().book is not None)
+            await wait_for(pilot, lambda: (shown := app.article_screen()) is not None
+                           and shown.book is not None, timeout=60)
             screen = app.article_screen()
             assert screen is not None and screen.book is not None
             assert screen.book.article.text == text  # the text is there before its claims
-            await _until(pilot, lambda: len(screen.book) > 0)
-            first = screen.current_id()
+            await wait_for(pilot, lambda: len(screen.book or ()) > 0, timeout=60)
+            first = current_claim(screen).id
             await pilot.press("1")  # a verdict while the rest is still being proposed
             await pilot.press("j")
-            await _until(pilot, lambda: not app.extracting)
-            await _until(pilot, lambda: not app.runner.pending)
+            await wait_for(pilot, lambda: not app.extracting, timeout=60)
+            await wait_for(pilot, lambda: not app.runner.pending, timeout=60)
             expected = extract_records(text, lang="fr", article_id=article_id_for(text))
             assert [s.claim.id for s in screen.book.states] == [r["id"] for r in expected]
             assert screen.book.states[1].claim.id == screen.current_id()
-            assert project.claim(first).review_by("ana").verdict is not None
+            assert review_of(project.claim(first), "ana").verdict is not None
             assert project.pending_extractions() == {}
     finally:
         project.close()
