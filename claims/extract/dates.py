@@ -65,6 +65,10 @@ class _Rules:
     clause_join: re.Pattern[str]
     units: dict[str, str]
     ago: frozenset[str]
+    ahead_needs_future: frozenset[str]
+    count_nouns: frozenset[str]
+    count_suffixes: tuple[str, ...]
+    range_starts: frozenset[str]
     day_conjunctions: frozenset[str]
     not_weekday_before: re.Pattern[str] | None
     not_weekday_after: re.Pattern[str] | None
@@ -88,7 +92,7 @@ def _rules(lang: str) -> _Rules:
     # Headlines write names in capitals ("THURSDAY", "JEUDI 16 SEPTEMBRE"): accepted too.
     caps = [name.upper() for name in full]
     month = (
-        rf"(?:(?:{_cased(abbreviated, cs)})\.?|(?:{_cased(full, cs)})|(?:{_alt(caps)}))(?![\w])"
+        rf"(?:(?:{_cased(abbreviated, cs)})(?>\.?)|(?:{_cased(full, cs)})|(?:{_alt(caps)}))(?![\w])"
     )
     weekday = rf"(?:{_cased(lex['weekdays'], cs)}|{_alt(w.upper() for w in lex['weekdays'])})"
     parts = lexicons.alternation(lex["day_parts"])
@@ -152,7 +156,7 @@ def _rules(lang: str) -> _Rules:
                 (?P<mg_m2>{month})(?:{_SP}+(?P<mg_y2>{year}))?))
           | (?P<monthyear>(?:(?P<my_mod>{period_mods}){_SP}+)?(?P<my_m>{month}),?{_SP}+
                 (?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
-          | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods}){_SP}+){{0,3}}
+          | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})(?:{_SP}+|-(?=\w))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)(?!,?{_SP}+['’]?\d)
           | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?P<ag_n>{amount}){_SP}+
                 (?P<ag_u>{unit_alt})(?![\w])
@@ -166,13 +170,20 @@ def _rules(lang: str) -> _Rules:
         """
     )
     numeric_pattern = re.compile(rf"(?x)(?<![\w\-])(?:{numeric})(?![\w\-])")
-    future = re.compile(rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])")
+    future_words = rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])"
+    endings = lex.get("future_endings", [])
+    if endings:  # "s'ouvrira", "se rendra", "fermeront": a verb in the simple future
+        not_verbs = _alt(lex.get("future_ending_exceptions", []) or ["(?!x)x"])
+        future_words += (
+            rf"|(?<![\w\-])(?!(?:{not_verbs})(?![\w\-]))[a-zà-ÿœ]{{2,}}(?:{_alt(endings)})(?![\w\-])"
+        )
+    future = re.compile(future_words)
     intent = re.compile(
         rf"(?<![\w\-])(?:{lexicons.alternation(lex.get('intent_verbs', []) or ['(?!x)x'])})"
         rf"{_SP}+(?:\w+{_SP}+){{0,2}}?(?:{_alt(lex.get('infinitive_markers', []) or ['(?!x)x'])})(?=[\s\w])"
     )
-    clause_join = re.compile(
-        rf"{_SP}(?:{lexicons.alternation(lex.get('clause_joins', []) or ['(?!x)x'])}){_SP}"
+    clause_join = re.compile(  # "et", "but", "that", "qu'il"
+        rf"{_SP}(?:{lexicons.alternation(lex.get('clause_joins', []) or ['(?!x)x'])})(?:{_SP}|(?<=['’]))"
     )
     word_triggers = lexicons.triggers(
         [
@@ -213,6 +224,10 @@ def _rules(lang: str) -> _Rules:
         clause_join=clause_join,
         units=units,
         ago=frozenset(w.lower() for w in [*lex.get("ago_after", []), *lex.get("ago_before", [])]),
+        ahead_needs_future=frozenset(w.lower() for w in lex.get("ahead_needs_future", [])),
+        count_nouns=frozenset(lex.get("count_nouns", [])),
+        count_suffixes=tuple(lex.get("count_noun_suffixes", [])),
+        range_starts=frozenset(w.lower() for w in lex.get("range_starts", [])),
         day_conjunctions=frozenset(w.lower() for w in lex.get("day_conjunctions", [])),
         not_weekday_before=re.compile(rf"(?:{_alt(before)}){_SP}+$") if before else None,
         not_weekday_after=re.compile(rf"{_SP}+(?:{_alt(after)})(?![\w])") if after else None,
@@ -343,8 +358,27 @@ def _bare_year_ok(rules: _Rules, text: str, start: int, m: re.Match[str]) -> boo
     plural = _PLURAL.match(text, e)
     if plural:
         words = lexicons.letter_tokens(before)
-        return bool(words) and words[-1] in _DETERMINERS
+        if not words or words[-1] not in _DETERMINERS:
+            return False  # "2000 troops", "1998 offences": a count
+        # "the 2018 floods" is a year, "the 2000 soldiers" a count: a round number before
+        # people or things counted in news.
+        return not (year % 100 == 0 and _counted_noun(rules, plural.group(1)))
     return True
+
+
+def _counted_noun(rules: _Rules, word: str) -> bool:
+    word = word.lower()
+    return word in rules.count_nouns or (len(word) > 5 and word.endswith(rules.count_suffixes))
+
+
+def year_is_count(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the four digits at `text[start:end]` count something rather than name a year
+    ("2000 soldiers", "the 2000 soldiers", "1998 offences"; not "the 2018 floods", "in 2000")."""
+    rules = _rules(lang)
+    match = rules.numeric.fullmatch(text, start, end)
+    if match is None or match.lastgroup != "year":
+        return False
+    return not _bare_year_ok(rules, text, max(0, start - 20), match)
 
 
 def find_dates(
@@ -388,6 +422,8 @@ def find_dates(
         if ahead is None:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
             ahead = _ahead(rules, text, left, right, match.start())
+        if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
+            continue  # "built in two years" is a duration; "will open in two weeks" a date
         try:
             bounds = _resolve(rules, match, published, ahead)
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
@@ -647,6 +683,9 @@ def _day_range(
     else:
         y2 = int(y_s) if y_s else _pick_year(m2, d2, published, future)
     two_days = sep.strip().lower() in rules.day_conjunctions | {","}
+    opener = lexicons.letter_tokens(m.string[max(0, m.start(kind) - 12) : m.start(kind)])
+    if opener and opener[-1] in rules.range_starts:
+        two_days = False  # "between Jan. 1 and March 31": one range
     if y2 is None:
         if two_days:
             return [

@@ -339,7 +339,9 @@ def _quantity(
             unit = rules.currencies.get(pre, pre)
         elif 1800 <= value <= 2100 and not mult and match.group("num").isdigit():
             unit_match = rules.unit.match(text, core_end, end)
-            if unit_match is None:
+            from claims.extract.dates import year_is_count  # noqa: PLC0415 - dates imports us
+
+            if unit_match is None and not year_is_count(text, core_start, core_end, rules.lang):
                 return None  # a year: the date finder owns it
     elif match.group("words") is not None:
         words = match.group("words")
@@ -492,6 +494,10 @@ def _lone_counts(rules: _Rules, text: str, match: re.Match[str], start: int, end
     unit = rules.unit.match(text, match.end(), end)
     if unit and (unit.group("unit") in rules.currencies or unit.group("unit").lower() in _PERCENT):
         return True
+    if rules.comparator.match(text[max(start, match.start() - 20) : match.start()][::-1]):
+        # "moins de cent habitants", "more than a hundred": a comparator makes it a count.
+        following = rules.next_word.match(text, match.end(), end)
+        return following is not None and not following.group("word")[0].isupper()
     if word not in rules.lone_counted:
         return False
     before = lexicons.letter_tokens(text[max(start, match.start() - 20) : match.start()])

@@ -102,6 +102,8 @@ class _Patterns:
     org_words: frozenset[str]
     pronoun_subject: re.Pattern[str]
     name_words: re.Pattern[str]
+    subject: re.Pattern[str]
+    titles_capitalised: bool
 
 
 @cache
@@ -135,11 +137,20 @@ def _patterns(lang: str) -> _Patterns:
     complements = _alternation(lex.get("office_complements", []) or ["(?!x)x"])
     lower = r"[a-zà-ÿœæ][\w\-]*"
     cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+    # "the finance ministry", "local police"; « les autorités locales », « la police municipale ».
+    modifier = (
+        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s){lower}\s+)?"
+        if lex.get("office_modifiers") else ""
+    )
+    adjective_endings = lex.get("office_adjective_endings", [])
+    adjective = ""
+    if adjective_endings:
+        adjective = rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(adjective_endings)})(?![\w\-]))?"
     org = re.compile(
         rf"""(?x)(?:(?<!\w)(?:{articles}|the|The)\s*)?(?P<org>
             (?:(?:{_NAME_WORD})\s+){{0,3}}(?:{heads})(?![\w\-])(?:\s+{lower}(?=\s+(?:{connectors})\s))?
                 (?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}))*
-          | (?:{offices})(?![\w\-])(?:\s+(?:{complements})\s*(?:{cap_seq}|{lower}))?
+          | {modifier}(?:{offices})(?![\w\-]){adjective}(?:\s+(?:{complements})\s*(?:{cap_seq}|{lower}))?
         )"""
     )
     pronoun_subject = re.compile(
@@ -148,6 +159,10 @@ def _patterns(lang: str) -> _Patterns:
         re.I,
     )
     name_words = re.compile(rf"(?:(?<![\w’'\-])(?:{_NAME_WORD}|{_INITIAL}|(?:{titles}))\s+)+$")
+    auxiliaries = _alternation(lex.get("subject_auxiliaries", []) or ["(?!x)x"])
+    subject = re.compile(  # "Microsoft said", "La SNCF a annoncé": a one-word subject
+        rf"[\s«“\"]*(?:(?:{articles}|the|The|Le|La|Les|L['’])\s*)?(?P<name>{_NAME_WORD})\s+(?:(?:{auxiliaries})\s+)?"
+    )
     org_words = frozenset(
         w
         for phrase in [*lex.get("organisation_heads", []), *lex.get("office_nouns", [])]
@@ -158,6 +173,8 @@ def _patterns(lang: str) -> _Patterns:
         org_words=org_words,
         pronoun_subject=pronoun_subject,
         name_words=name_words,
+        subject=subject,
+        titles_capitalised=bool(lex.get("titles_capitalised")),
         agent=agent,
         speaker=speaker,
         speech_verb=speech_verb,
@@ -172,6 +189,12 @@ def _patterns(lang: str) -> _Patterns:
 # optional comma closing an apposition ("Le maire, Jean Corlay, a promis").
 _LOWER_GAP = re.compile(r",?[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}")
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
+# An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
+# said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
+_APPOSITION_GAP = re.compile(
+    r",[\s\u00a0\u202f]+(?:[\w’'\-]+[\s\u00a0\u202f]+){0,8}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
+)
 
 
 def _clean_name(pat: _Patterns, match: re.Match[str], strict: bool = False) -> str | None:
@@ -275,6 +298,7 @@ class Attributor:
         if any(ch.isupper() for ch in between):
             name = _speaker_ending_at(pat, text, close, verb.start(), _LOWER_GAP)
             name = name or _speaker_ending_at(pat, text, close, verb.start(), _PUNCT_GAP)
+            name = name or _speaker_ending_at(pat, text, close, verb.start(), _APPOSITION_GAP)
             return name, False
         office = self.organisation_ending_at(text, close, verb.start())
         if office:
@@ -313,6 +337,15 @@ class Attributor:
             if name:
                 return name
         return None
+
+    def _subject(self, text: str, start: int, verb: int) -> str | None:
+        """A one-word subject opening the clause right before a speech verb: a company or an
+        acronym ("Microsoft said", « La SNCF a annoncé »), or a surname standing alone."""
+        match = self._pat.subject.fullmatch(text, start, verb)
+        if match is None:
+            return None
+        name = match.group("name")
+        return None if name.rstrip(".") in self._pat.not_names else name
 
     def organisation_ending_at(self, text: str, start: int, end: int) -> str | None:
         """An organisation or office right before `end` ("the company" said)."""
@@ -394,6 +427,13 @@ class Attributor:
                 candidate = candidate[1:]
             if len(candidate) > best_len and wanted <= {w.lower() for w in candidate} and len(candidate) <= 6:
                 best, best_len = " ".join(candidate), len(candidate)
+        if pat.titles_capitalised:
+            # English titles are capitalised ("Senator Mark Hale"); "fire chief Laura Quinn",
+            # "spokesman Jim Carter" name the person after a job description.
+            kept = best.split()
+            while len(kept) > 1 and kept[0][:1].islower():
+                kept = kept[1:]
+            best = " ".join(kept)
         return best
 
     def source(
@@ -409,11 +449,15 @@ class Attributor:
         for verb in pat.speech_verb.finditer(text, start, end):
             near = max(start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
+            name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
             name = name or self.organisation_ending_at(text, near, verb.start())
             if name is None and known is not None:
                 single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
+                single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)
                 if single and known(single):
                     name = single
+            if name is None:
+                name = self._subject(text, start, verb.start())
             if name:
                 return name
             if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
