@@ -613,8 +613,12 @@ def _resolve(
         if m["yg2"]:
             y2 = int(m["yg2"])
             sep = (m["yg_sep2"] or "").strip().lower()
-            if sep not in ("-", "–", "/") and not m["yg_pre"]:
-                return None  # "2019 and 2021" is two years, "between 2019 and 2021" one range
+            if sep in rules.day_conjunctions and not m["yg_pre"]:
+                # "in 2017 and 2022": two years; "between 2019 and 2021" is one range.
+                return [
+                    FoundDate(*m.span("yg1"), *_whole_year(y1)),
+                    FoundDate(*m.span("yg2"), *_whole_year(y2)),
+                ]
         else:
             two = int(m["yg2s"])
             if m["yg_sep"] == "-" and 1 <= two <= 12 and two != (y1 + 1) % 100:

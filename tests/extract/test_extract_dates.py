@@ -139,3 +139,12 @@ def test_patterns_checked_on_new_sentences(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+def test_two_years_joined_by_and_are_two_years() -> None:
+    assert dates("Il a été élu en 2017 et 2022.", "fr") == [
+        ("2017", "2017-01-01", "2017-12-31"),
+        ("2022", "2022-01-01", "2022-12-31"),
+    ]
+    assert dates("Prices rose between 2019 and 2021.", "en") == [("2019 and 2021", "2019-01-01", "2021-12-31")]
+    assert dates("The 2019 to 2021 period was hard.", "en") == [("2019 to 2021", "2019-01-01", "2021-12-31")]
