@@ -20,9 +20,9 @@ Precision, recall and F1 are printed for both, per language; the value figures t
 the spec resolves, and again accepting where our documented convention differs from the spec's
 (each difference is counted and named, so what the second figure forgives is visible):
 
-- `exclusive-end`: the spec ends a range of years or months before its last named unit
-  ("2014-2018" -> 2014-01-01 .. 2017-12-31, "March to May" -> March and April); news means
-  the whole of the last one, as we do;
+- `exclusive-end`: the spec ends a range before its last named unit ("2014-2018" ->
+  2014-01-01 .. 2017-12-31, "March to May" -> March and April, "November 18-19" -> the 18th
+  alone); news means the whole of the last one, as we do;
 - `offset-period`: "two months ago", "in 2 weeks", « il y a deux ans », « dans trois ans »: the
   spec gives the exact day so far back or ahead, we give the period of that unit (that month,
   that Monday-to-Sunday week, that year), which contains the spec's day;
@@ -110,6 +110,8 @@ def convention(
     low = gold_text.lower()
     if g1 == o1 and o2 > g2 and o2 - g2 <= timedelta(days=366):
         after = g2 + timedelta(days=1)
+        if o2 == after and any(ch.isdigit() for ch in gold_text):
+            return "exclusive-end"  # "Nov 18-Dec 19": the spec stops on the 18th of December
         if after.day == 1 and (o2.month == after.month and o2.year == after.year or
                                after.month == 1 and o2.year == after.year and o2.month == 12):
             return "exclusive-end"
