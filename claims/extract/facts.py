@@ -14,7 +14,7 @@ from functools import cache
 from claims.extract import lexicons
 from claims.extract.attribution import Attributor
 from claims.extract.dates import FoundDate, is_future
-from claims.extract.numbers import Found
+from claims.extract.number_rules import Found
 
 # Starts with the capital so the regex engine can skip ahead; the look-behind checks the
 # character before it. Scans start one character into the sentence, so the capital that

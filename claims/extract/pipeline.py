@@ -21,7 +21,8 @@ from claims.extract import lexicons
 from claims.extract.attribution import Attributor
 from claims.extract.dates import FoundDate, find_dates
 from claims.extract.facts import Analysed, _comparison, _facts, _gates, _kind
-from claims.extract.numbers import Found, find_quantities
+from claims.extract.number_rules import Found
+from claims.extract.numbers import find_quantities
 from claims.extract.quotes import QuoteSpan, quote_spans
 from claims.extract.score import is_checkworthy, score
 from claims.extract.segment import SENTENCE, Segment, segment
