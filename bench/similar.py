@@ -21,7 +21,6 @@ Target: keys within two frames (median <= 33 ms). Usage:
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
@@ -117,8 +116,9 @@ def check_everything_but(db: Path, keep: str) -> None:
 def measure_index(db: Path, middle: str, lookups: int) -> dict[str, Any]:
     from rapidfuzz import process
 
+    from claims.normalise import normalise
     from claims.project import Project
-    from claims.similar import _score, normalise
+    from claims.similar import _score
 
     out: dict[str, Any] = {}
     with Project.open(str(db)) as project:
@@ -302,12 +302,9 @@ def main() -> None:
     print("                                      panel off   panel on")
     for name in on:
         print(f"    {name:<34}{off[name]:7.1f} ms {on[name]:7.1f} ms")
-    load = os.getloadavg()
-    print(f"\nLoad average during the run: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on "
-          f"{os.cpu_count()} CPUs (wall-clock figures inflate with it)")
+    print(f"\n{tui_bench.load_line()} (wall-clock figures inflate with it)")
     print("Target: keys median <= 33 ms (two frames) with the panel on.")
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    main()
+    tui_bench.run(main)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from claims.agreement import DEFAULT_MIN_ITEMS, cohen_kappa, too_few
+from claims.agreement.figures import DEFAULT_MIN_ITEMS, cohen_kappa, too_few
 from claims.model import ClaimState
 
 if TYPE_CHECKING:
@@ -220,11 +220,6 @@ def project_stats(
         raise ProjectError(f"--break must be a positive number of seconds, not {break_seconds:g}")
     with project.store.read() as tx:
         states = tx.claim_states()
-        rows = tx.all("SELECT reviewer, ts, seq, claim_id FROM events ORDER BY seq")
-    events = ((r[0], _parse_ts(r[1]), int(r[2]), r[3]) for r in rows)
+        events = tx.action_times()
     return reviewer_stats(states, events, labels=project.scale.ids, min_items=min_items,
                           break_seconds=break_seconds)
-
-
-def _parse_ts(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))

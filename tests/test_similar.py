@@ -10,10 +10,13 @@ import orjson
 import pytest
 
 from claims.model import Claim, article_id_for, claim_id_for
+from claims.normalise import normalise
 from claims.project import Project
-from claims.similar import Match, SimilarIndex, normalise
+from claims.similar import Match, SimilarIndex
 from claims.store import open_store
+from claims.store.postgres import PostgresStore
 from claims.store.schema import MIGRATIONS, SCHEMA_VERSION
+from claims.store.sqlite import SqliteStore
 from exports.known import KnownFileError, parse_claimreviews
 
 ARTICLE_A = (
@@ -241,7 +244,7 @@ def test_migration_adds_the_reference_claims_table(tmp_path: Path) -> None:
     path = tmp_path / "v5.db"
     conn = sqlite3.connect(path)
     for migration in MIGRATIONS[:5]:
-        for statement in migration("sqlite"):
+        for statement in migration(SqliteStore.column_types):
             conn.execute(statement)
     conn.execute("INSERT INTO meta VALUES ('schema_version', '5')")
     conn.commit()
@@ -261,7 +264,7 @@ def test_migration_on_postgres(pg_server: str) -> None:
     url = fresh_database(pg_server)
     with psycopg.connect(url, autocommit=True) as conn:
         for migration in MIGRATIONS[:5]:
-            for statement in migration("postgres"):
+            for statement in migration(PostgresStore.column_types):
                 conn.execute(statement)
         conn.execute("INSERT INTO meta VALUES ('schema_version', '5')")
     store = open_store(url)

@@ -12,6 +12,7 @@ from claims.model import Source
 from claims.project import Project, ProjectError
 from claims.store import StoreError, open_store
 from claims.store.schema import MIGRATIONS, SCHEMA_VERSION
+from claims.store.sqlite import SqliteStore
 from tests.conftest import SAMPLE_TEXT, sample_claims
 from tests.helpers import present, review_of
 
@@ -178,7 +179,7 @@ def test_scale_cannot_change_once_reviews_exist(sample: tuple[Project, list[str]
 def test_schema_is_versioned_and_migrates_an_old_file(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    for statement in MIGRATIONS[0]("sqlite"):
+    for statement in MIGRATIONS[0](SqliteStore.column_types):
         conn.execute(statement)
     conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     conn.commit()

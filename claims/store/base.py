@@ -2,10 +2,14 @@
 
 A `Store` is a connection and its transactions; everything done inside one goes through a
 `Transaction` (`claims.store.transaction`): reviewer actions through `Transaction.append`, which
-appends the event and re-derives the claims it touches before the transaction commits. The
-queries are written once with `?` placeholders; SQLite and PostgreSQL differ in how they
-connect, lock and spell a few things, and those differences are the hooks of this class that
-the backends override (`_translate`, `insert_article_row`, `prefix_match`).
+appends the event and re-derives the claims it touches before the transaction commits. Every
+query of the project is a named method of `Transaction` (its parts: `claims.store.log`,
+`reads`, `known`, `cursor`), written once with `?` placeholders. SQLite and PostgreSQL differ in
+how they connect, lock and spell a few things; each difference is a hook of this class that the
+two backends (`claims.store.sqlite`, `claims.store.postgres`) override: `_translate`
+(placeholders), `column_types` (schema), `insert_article_row` (reading order), `prefix_match`,
+`_table_names_in`, `transaction` (locking), `spool_dir` and `prefetch_reads`. Nothing outside
+the backends asks which backend it runs on.
 """
 
 from __future__ import annotations
@@ -14,11 +18,11 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any
+from typing import Any, ClassVar
 
 from claims.model import Event, utc_now
 from claims.store.reads import ArticleSummary
-from claims.store.schema import SCHEMA_VERSION, pending_statements
+from claims.store.schema import SCHEMA_VERSION, ColumnTypes, pending_statements
 from claims.store.transaction import Transaction
 
 
@@ -41,7 +45,14 @@ class NotAProject(StoreError):
 class Store:
     """Backend-independent logic; subclasses provide the connection and the transaction lock."""
 
-    dialect: str = "sqlite"
+    dialect: ClassVar[str]
+    """The backend's name ("sqlite", "postgres"), for messages and tests; behaviour that
+    differs is a hook below, never a test of this name."""
+    column_types: ClassVar[ColumnTypes]
+    """The column types the schema's statements take on this backend."""
+    prefetch_reads: ClassVar[bool] = False
+    """A long read gains from fetching its next rows on a thread while the caller works on the
+    last ones (a server's round trips); an embedded file does not."""
     url: str = ""
 
     def __init__(self) -> None:
@@ -147,7 +158,7 @@ class Store:
                     f"{self.url}: database schema version {current} is newer than this "
                     f"program's ({SCHEMA_VERSION}); upgrade claims"
                 )
-            for version, statements in pending_statements(current, self.dialect):
+            for version, statements in pending_statements(current, self.column_types):
                 for statement in statements:
                     tx.execute(statement)
                 tx.set_meta("schema_version", str(version))

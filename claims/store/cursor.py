@@ -1,8 +1,9 @@
-"""A typed handle over one database cursor inside one transaction.
+"""A typed handle over one database cursor inside one transaction, and the `meta` table.
 
 The queries are written once with `?` placeholders; a backend's `_translate` hook turns them
-into its own dialect. Dialect differences that are more than spelling are hooks of the backend
-(`Store.insert_article_row`, `Store.prefix_match`), never branches in the queries' callers.
+into its own dialect. Differences that are more than spelling are hooks of the backend
+(`Store.insert_article_row`, `Store.prefix_match`, `Store.column_types`, ...), never branches
+in the queries or their callers.
 """
 
 from __future__ import annotations
@@ -42,3 +43,12 @@ class Cursor:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    def meta_with_prefix(self, prefix: str) -> dict[str, str]:
+        """The meta entries whose key starts with `prefix`, by key."""
+        condition, params = self.store.prefix_match("key", prefix)
+        rows = self.all(f"SELECT key, value FROM meta WHERE {condition}", params)
+        return {str(key): str(value) for key, value in rows}
+
+    def delete_meta(self, key: str) -> None:
+        self.execute("DELETE FROM meta WHERE key = ?", (key,))

@@ -1,4 +1,5 @@
-"""Reads of the event log: one event, a claim's history, undo and redo targets, changes since.
+"""Reads of the event log: one event, a claim's history, undo and redo targets, changes since,
+the claims an event touches, and the log as agreement and reviewer statistics read it.
 
 Whether an action is in effect is a column (`events.active`), kept by `Transaction.append` when
 an undo or redo names it, so finding the action to undo is one index lookup however long a
@@ -7,17 +8,32 @@ reviewer's history grows.
 
 from __future__ import annotations
 
-from claims.model import ACTION_TYPES, STRUCTURAL_EVENT_TYPES, Event
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from claims.model import ACTION_TYPES, HISTORY_EVENT_TYPES, STRUCTURAL_EVENT_TYPES, Event
 from claims.store.cursor import Cursor
-from claims.store.rows import EVENT_COLUMNS, event_from_row
+from claims.store.rows import EVENT_COLUMNS, LogEvent, event_from_row, log_event_from_row, parse_ts
 
 _STRUCTURAL = ", ".join(f"'{t}'" for t in STRUCTURAL_EVENT_TYPES)
+_BOUNDARY_HISTORY = ", ".join(f"'{t}'" for t in STRUCTURAL_EVENT_TYPES + HISTORY_EVENT_TYPES)
 
 
 class EventLog(Cursor):
     def event(self, event_id: str) -> Event | None:
         row = self.one(f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,))
         return event_from_row(row) if row else None
+
+    def claims_touched_by(self, event: Event) -> tuple[str, ...]:
+        """The claims whose state `event` changes: those it names (`Event.touched_claims`) and,
+        for an undo or redo, those of the action it takes back or puts back."""
+        touched = event.touched_claims()
+        if event.type in HISTORY_EVENT_TYPES and event.other_id:
+            target = self.event(event.other_id)
+            if target is not None:
+                touched += target.touched_claims()
+        return touched
 
     def has_event(self, event_id: str) -> bool:
         return self.one("SELECT 1 FROM events WHERE id = ?", (event_id,)) is not None
@@ -140,3 +156,22 @@ class EventLog(Cursor):
             (claim_id, claim_id),
         )
         return [event_from_row(row) for row in rows]
+
+    def reviewers(self) -> set[str]:
+        """Everyone who has an event in the log."""
+        return {row[0] for row in self.all("SELECT DISTINCT reviewer FROM events")}
+
+    def boundary_history(self, article_ids: Sequence[str] = ()) -> list[LogEvent]:
+        """Every boundary action (span, drawing, merge) and every undo or redo, in log order,
+        of the articles given (none: of every article); undone ones included."""
+        sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE type IN ({_BOUNDARY_HISTORY})"
+        params: list[Any] = []
+        if article_ids:
+            sql += f" AND article_id IN ({', '.join('?' for _ in article_ids)})"
+            params += list(article_ids)
+        return [log_event_from_row(row) for row in self.all(sql + " ORDER BY seq", params)]
+
+    def action_times(self) -> list[tuple[str, datetime, int, str]]:
+        """(reviewer, time, seq, claim id) of every event, in log order."""
+        rows = self.all("SELECT reviewer, ts, seq, claim_id FROM events ORDER BY seq")
+        return [(r[0], parse_ts(r[1]), int(r[2]), r[3]) for r in rows]

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from claims.store.base import Store, StoreError, Transaction
+from claims.store.schema import ColumnTypes
 from claims.store.target import redact
 
 _WRITE_LOCK_KEY = 0x636C61696D73  # "claims"
@@ -22,6 +23,12 @@ _PLACEHOLDER = re.compile(r"\?")
 
 class PostgresStore(Store):
     dialect = "postgres"
+    column_types = ColumnTypes(
+        seq="seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+        ord="ord BIGINT GENERATED ALWAYS AS IDENTITY",
+        real="DOUBLE PRECISION",
+    )
+    prefetch_reads = True
 
     def __init__(self, url: str, mode: str = "create") -> None:
         super().__init__()

@@ -1,4 +1,5 @@
-"""Reads of the materialised state: claims as they stand, reviews, articles and their progress."""
+"""Reads of the materialised state: claims as they stand, reviews, articles and their progress,
+and look-ups of claims and articles by id prefix."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from claims.store.rows import (
     STATE_COLUMNS,
     adjudication_from_json,
     article_from_row,
+    built,
     claim_from_row,
     review_from_row,
 )
@@ -42,6 +44,15 @@ class StateReads(Cursor):
     def article(self, article_id: str) -> Article | None:
         row = self.one(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
         return article_from_row(row) if row else None
+
+    def article_label(self, article_id: str) -> tuple[str | None, str | None] | None:
+        """(title, external id) of an article, without reading its text; None if unknown."""
+        row = self.one("SELECT title, external_id FROM articles WHERE id = ?", (article_id,))
+        return (row[0], row[1]) if row else None
+
+    def article_lang(self, article_id: str) -> str | None:
+        row = self.one("SELECT lang FROM articles WHERE id = ?", (article_id,))
+        return str(row[0]) if row else None
 
     def article_text(self, article_id: str) -> str:
         return str(self.one("SELECT text FROM articles WHERE id = ?", (article_id,))[0])
@@ -81,7 +92,8 @@ class StateReads(Cursor):
         claims = [claim_from_row(row) for row in rows]
         reviews = self.reviews_for([c.id for c in claims]) if claims else {}
         return [
-            ClaimState.model_construct(
+            built(
+                ClaimState,
                 claim=c,
                 reviews=reviews.get(c.id, []),
                 live=bool(row[_N_CLAIM]),

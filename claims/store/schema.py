@@ -1,4 +1,4 @@
-"""The database schema, per SQL dialect, and the migrations that bring an older file up to date.
+"""The database schema and the migrations that bring an older database up to date.
 
 The event log (`events`) is the source of truth for everything reviewers did. `claims` and
 `reviews` are materialised from it inside the same transaction that appends an event, so
@@ -6,26 +6,32 @@ readers never fold the log themselves. `articles` and the extractor's proposals 
 are inputs, not reviewer actions.
 
 Migrations are code: `MIGRATIONS[n]` takes a database at version n-1 to version n. A new
-version appends to the list; `SCHEMA_VERSION` follows.
+version appends to the list; `SCHEMA_VERSION` follows. The statements are the same on both
+backends but for a few column types, which each backend gives as its `ColumnTypes` (a hook:
+`Store.column_types`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-Dialect = str  # "sqlite" or "postgres"
+
+@dataclass(frozen=True)
+class ColumnTypes:
+    """The column definitions that differ between backends."""
+
+    seq: str
+    """The log's position: numbered by the database, in commit order."""
+    ord: str
+    """An article's reading order (SQLite: given by the insert; PostgreSQL: an identity)."""
+    real: str
+    """A floating-point number."""
 
 
-def _v1(dialect: Dialect) -> list[str]:
-    if dialect == "postgres":
-        seq = "seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
-        ord_col = "ord BIGINT GENERATED ALWAYS AS IDENTITY"
-        real = "DOUBLE PRECISION"
-    else:
-        seq = "seq INTEGER PRIMARY KEY AUTOINCREMENT"
-        ord_col = "ord INTEGER NOT NULL"
-        real = "REAL"
+def _v1(types: ColumnTypes) -> list[str]:
+    seq, ord_col, real = types.seq, types.ord, types.real
     return [
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         f"""CREATE TABLE IF NOT EXISTS articles (
@@ -86,22 +92,22 @@ def _v1(dialect: Dialect) -> list[str]:
     ]
 
 
-def _v2(dialect: Dialect) -> list[str]:
+def _v2(types: ColumnTypes) -> list[str]:
     # Exports filter reviews by reviewer and by time; the key (claim_id, reviewer) cannot.
     return ["CREATE INDEX IF NOT EXISTS reviews_by_reviewer ON reviews (reviewer, updated_at)"]
 
 
-def _v3(dialect: Dialect) -> list[str]:
+def _v3(types: ColumnTypes) -> list[str]:
     # `claims list --article ID` and imports name articles by the id they had at the source.
     return ["CREATE INDEX IF NOT EXISTS articles_by_external_id ON articles (external_id)"]
 
 
-def _v4(dialect: Dialect) -> list[str]:
+def _v4(types: ColumnTypes) -> list[str]:
     # Adding an article reads MAX(ord); without an index that scans every article's text.
     return ["CREATE INDEX IF NOT EXISTS articles_by_ord ON articles (ord)"]
 
 
-def _v5(dialect: Dialect) -> list[str]:
+def _v5(types: ColumnTypes) -> list[str]:
     # Team review: whether an action is in effect becomes a column kept by the append path
     # (undo targets are an index lookup, not a count over the log); undo and redo events are
     # never themselves in effect. Reviews gain the claim as checked, claims their adjudication.
@@ -117,10 +123,10 @@ def _v5(dialect: Dialect) -> list[str]:
     ]
 
 
-def _v6(dialect: Dialect) -> list[str]:
+def _v6(types: ColumnTypes) -> list[str]:
     # Published fact-checks (ClaimReview) loaded with `claims add --known`: reference claims
     # that the project's claims are matched against. Not reviews: no event, no undo.
-    real = "DOUBLE PRECISION" if dialect == "postgres" else "REAL"
+    real = types.real
     return [
         f"""CREATE TABLE IF NOT EXISTS known_claims (
             id TEXT PRIMARY KEY,
@@ -140,13 +146,13 @@ def _v6(dialect: Dialect) -> list[str]:
     ]
 
 
-MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+MIGRATIONS: list[Callable[[ColumnTypes], list[str]]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def pending_statements(current: int, dialect: Dialect) -> list[tuple[int, list[str]]]:
+def pending_statements(current: int, types: ColumnTypes) -> list[tuple[int, list[str]]]:
     """The statements that take a database from `current` to `SCHEMA_VERSION`, per version."""
-    return [(n + 1, MIGRATIONS[n](dialect)) for n in range(current, SCHEMA_VERSION)]
+    return [(n + 1, MIGRATIONS[n](types)) for n in range(current, SCHEMA_VERSION)]
 
 
 def describe() -> dict[str, Any]:

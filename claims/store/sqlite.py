@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from claims.store.base import NoProject, Store, StoreError, Transaction
+from claims.store.schema import ColumnTypes
 
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_S = 120.0
@@ -41,6 +42,9 @@ def _describe(path: str, exc: sqlite3.Error) -> str:
 
 class SqliteStore(Store):
     dialect = "sqlite"
+    column_types = ColumnTypes(
+        seq="seq INTEGER PRIMARY KEY AUTOINCREMENT", ord="ord INTEGER NOT NULL", real="REAL"
+    )
 
     def __init__(self, path: str | Path, mode: str = "create") -> None:
         super().__init__()

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -20,14 +19,16 @@ from claims.model import HISTORY_EVENT_TYPES, Article, Claim, Event, Review, utc
 from claims.store.derive import derive_claim
 from claims.store.known import KnownClaims
 from claims.store.log import EventLog
+from claims.store.pending import PendingExtractions
 from claims.store.reads import StateReads
 from claims.store.rows import (
     CLAIM_COLUMNS,
     EVENT_COLUMNS,
+    LogEvent,
     adjudication_json,
     claim_row,
     dumps,
-    parse_ts,
+    log_event_from_row,
     record_row,
     ts_text,
 )
@@ -36,22 +37,7 @@ if TYPE_CHECKING:
     from claims.store.base import Store
 
 
-class _FoldEvent(NamedTuple):
-    """An event as `derive_claim` reads it, built without a model (`rederive_many` folds
-    thousands at once); the fields of `Event`."""
-
-    seq: int
-    id: str
-    ts: datetime
-    reviewer: str
-    type: str
-    article_id: str
-    claim_id: str
-    other_id: str | None
-    payload: dict[str, Any]
-
-
-class Transaction(EventLog, StateReads, KnownClaims):
+class Transaction(EventLog, StateReads, KnownClaims, PendingExtractions):
     """Typed helpers over one cursor, valid inside `Store.transaction()` (or `Store.read()`)."""
 
     def __init__(self, store: Store, cur: Any) -> None:
@@ -122,14 +108,11 @@ class Transaction(EventLog, StateReads, KnownClaims):
             if stored is None:
                 continue
             new.append(stored)
-            touched.update(dict.fromkeys(event.touched_claims()))
-            if event.type in HISTORY_EVENT_TYPES and event.other_id:
-                target = self.event(event.other_id)
-                if target is not None:
-                    self.execute(
-                        "UPDATE events SET active = 1 - active WHERE id = ?", (target.id,)
-                    )
-                    touched.update(dict.fromkeys(target.touched_claims()))
+            touched.update(dict.fromkeys(self.claims_touched_by(stored)))
+            if stored.type in HISTORY_EVENT_TYPES and stored.other_id:
+                self.execute(
+                    "UPDATE events SET active = 1 - active WHERE id = ?", (stored.other_id,)
+                )
         self.rederive_many(list(touched))
         self.touched = list(touched)
         return new
@@ -204,14 +187,13 @@ class Transaction(EventLog, StateReads, KnownClaims):
                 f"FROM claims WHERE id IN ({marks})",
                 chunk,
             )
-            events: dict[str, list[_FoldEvent]] = {cid: [] for cid in chunk}
+            events: dict[str, list[LogEvent]] = {cid: [] for cid in chunk}
             for row in self.all(
                 f"SELECT {EVENT_COLUMNS} FROM events WHERE (claim_id IN ({marks}) OR "
                 f"(type = 'merge' AND other_id IN ({marks}))) AND active = 1 ORDER BY seq",
                 [*chunk, *chunk],
             ):
-                event = _FoldEvent(int(row[0]), row[1], parse_ts(row[2]), row[3], row[4],
-                                   row[5], row[6], row[7], orjson.loads(row[8]))
+                event = log_event_from_row(row)
                 if event.claim_id in events:
                     events[event.claim_id].append(event)
                 if event.type == "merge" and event.other_id in events \
