@@ -26,7 +26,7 @@ from claims.labels import PRESETS
 from claims.model import STANCES, STATUSES, Source
 
 if TYPE_CHECKING:
-    from annotator.inputs import ArticleFiles
+    from annotator.cli.article_files import ArticleFiles
     from claims.project import Added, Project
     from claims.store import OpenMode
 
@@ -126,7 +126,7 @@ def add(
                                    "not --known fact-checks")
         _add_known(files, encoding, db)
         return
-    from annotator.inputs import ArticleFiles
+    from annotator.cli.article_files import ArticleFiles
 
     if (title or url) and len(files) > 1:
         raise click.UsageError("--title and --url apply to a single file")

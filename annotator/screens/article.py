@@ -18,12 +18,12 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer
 
+from annotator.claim_book import ClaimBook
 from annotator.keymap import ARTICLE_KEYS, bindings
 from annotator.live import Changes, high_water
 from annotator.safe_text import clean
 from annotator.screens.review_flow import ReviewFlow
 from annotator.widgets.article_view import ArticleView, ClaimClicked
-from annotator.widgets.claim_book import ClaimBook
 from annotator.widgets.claim_table import ClaimSelected, ClaimTable
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader

@@ -17,8 +17,8 @@ from annotator.widgets.claim_table import ClaimTable
 from annotator.widgets.list_header import ListHeader
 
 if TYPE_CHECKING:
+    from annotator.claim_book import ClaimBook
     from annotator.services import AnnotatorApp
-    from annotator.widgets.claim_book import ClaimBook
     from claims.model import ClaimState
 
 

@@ -23,7 +23,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from annotator.widgets.claim_book import ClaimBook
+from annotator.claim_book import ClaimBook
 from annotator.widgets.claim_style import claim_style
 from annotator.widgets.line_view import LineView
 

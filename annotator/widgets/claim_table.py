@@ -20,8 +20,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from annotator.claim_book import ClaimBook
 from annotator.safe_text import clean_line
-from annotator.widgets.claim_book import ClaimBook
 from annotator.widgets.claim_style import (
     claim_style,
     format_score,
