@@ -44,9 +44,9 @@ def make_app(project: tuple[Project, list[str]]) -> Callable[..., object]:
 
 @pytest.fixture(autouse=True)
 def _no_history_delay(monkeypatch: pytest.MonkeyPatch) -> None:
-    import annotator.screens.article as article_screen
+    import annotator.screens.claim_details as claim_details
 
-    monkeypatch.setattr(article_screen, "HISTORY_DELAY", 0.01)
+    monkeypatch.setattr(claim_details, "HISTORY_DELAY", 0.01)
 
 
 @pytest.fixture(autouse=True)
