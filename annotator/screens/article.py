@@ -14,6 +14,7 @@ from typing import Any
 
 from textual import events, work
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -33,6 +34,8 @@ from annotator.widgets.similar import SimilarPanel
 from claims.model import ClaimState, Event
 from claims.project import ActionResult, StaleAction
 
+HISTORIES_KEPT = 256
+"""Claims whose history (read from the log) the screen keeps; the least recently used go."""
 NARROW = 72
 """Terminal width under which the article text pane is hidden (the details show the claim)."""
 
@@ -55,7 +58,7 @@ class ArticleScreen(ReviewActions, ArticleMoves, ClaimDetails):
         self.start_claim = claim_id
         self.book: ClaimBook | None = None
         self.cursor = 0
-        self._history: dict[str, list[Event]] = {}
+        self._history: LRUCache[str, list[Event]] = LRUCache(HISTORIES_KEPT)
         self._history_timer: Timer | None = None
         self._detail_pending = False
         self._arrived: dict[str, list[ClaimState]] = {}
@@ -273,7 +276,7 @@ class ArticleScreen(ReviewActions, ArticleMoves, ClaimDetails):
             if cached is not None and cid == event.claim_id:
                 self._history[cid] = [*cached, event]
             else:
-                self._history.pop(cid, None)
+                self._history.discard(cid)
         structural = self._put(changed)
         target = event.claim_id if follow else None
         if target is not None and book.index_of(target) is not None and target != current_id:
@@ -295,7 +298,7 @@ class ArticleScreen(ReviewActions, ArticleMoves, ClaimDetails):
             return
         changed = self._newer(refused.states, refused.seq)
         for state in changed:
-            self._history.pop(state.claim.id, None)
+            self._history.discard(state.claim.id)
         self._put(changed)
         successor = refused.error.successor
         if successor is not None and book.index_of(successor) is not None:
@@ -327,7 +330,7 @@ class ArticleScreen(ReviewActions, ArticleMoves, ClaimDetails):
         ids = {s.claim.id for s in changed}
         for cid in ids:
             if cid != (before.claim.id if before else None):
-                self._history.pop(cid, None)
+                self._history.discard(cid)
         self._put(changed, keep_row=True)
         self._update_header()
         now = self.current()

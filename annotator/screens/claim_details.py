@@ -9,6 +9,7 @@ Kept apart from `screens/article.py` (loading, cursor, committing actions, the l
 from __future__ import annotations
 
 from textual import work
+from textual.cache import LRUCache
 from textual.timer import Timer
 
 from annotator.screens.review_flow import ReviewFlow
@@ -27,7 +28,7 @@ HISTORY_DELAY = 0.12
 class ClaimDetails(ReviewFlow):
     """Header, detail and similar panels for the claim under the cursor."""
 
-    _history: dict[str, list[Event]]
+    _history: LRUCache[str, list[Event]]
     _history_timer: Timer | None
     _detail_pending: bool
 
