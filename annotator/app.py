@@ -8,12 +8,13 @@ event loop never waits on the database.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
@@ -36,6 +37,10 @@ def claims_commands() -> type:
     from annotator.commands import ClaimsCommands
 
     return ClaimsCommands
+
+
+_TYPING = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+"""Input that makes background work wait for a pause (annotator/extraction.py)."""
 
 
 class ClaimsApp(App[None]):
@@ -77,6 +82,9 @@ class ClaimsApp(App[None]):
         """The article last opened, where Escape on the articles list goes back to."""
         self.positions: dict[str, str] = {}
         """The claim the cursor was last on, per article: reopening an article goes there."""
+        self.last_input = 0.0
+        """`time.monotonic()` of the reviewer's last key, click or scroll: background work
+        (claims arriving) waits for a pause."""
 
     def on_mount(self) -> None:
         if self.config.keymap:
@@ -94,6 +102,11 @@ class ClaimsApp(App[None]):
             from annotator.screens.articles import ArticlesScreen
 
             self.push_screen(ArticlesScreen())
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, _TYPING) and not event.is_forwarded:
+            self.last_input = time.monotonic()
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         self.live.stop()

@@ -67,6 +67,9 @@ class AnnotatorApp(Protocol):
 
     def action_help(self) -> None: ...
 
+    last_input: float
+    """`time.monotonic()` of the reviewer's last key, click or scroll."""
+
     def claims_arrived(self, article_id: str, states: list[ClaimState]) -> None: ...
 
     def extraction_done(self, article_id: str) -> None: ...

@@ -193,10 +193,8 @@ def main() -> None:
         print(f"    idle annotator CPU, live view on           {idle['live_on_cpu_ms_per_s']:8.2f} ms/s"
               f"  ({idle['polls_per_s']:.1f} polls/s)")
         print(f"    idle annotator CPU, live view off (peer)   {idle['live_off_cpu_ms_per_s']:8.2f} ms/s")
-    print(f"\nLoad average during the run: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on "
-          f"{os.cpu_count()} CPUs. Target: another reviewer's action on screen within 1 s.")
+    print(f"\n{tui_bench.load_line(load)}. Target: another reviewer's action on screen within 1 s.")
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    main()
+    tui_bench.run(main)

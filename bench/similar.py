@@ -21,7 +21,6 @@ Target: keys within two frames (median <= 33 ms). Usage:
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
@@ -303,12 +302,9 @@ def main() -> None:
     print("                                      panel off   panel on")
     for name in on:
         print(f"    {name:<34}{off[name]:7.1f} ms {on[name]:7.1f} ms")
-    load = os.getloadavg()
-    print(f"\nLoad average during the run: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on "
-          f"{os.cpu_count()} CPUs (wall-clock figures inflate with it)")
+    print(f"\n{tui_bench.load_line()} (wall-clock figures inflate with it)")
     print("Target: keys median <= 33 ms (two frames) with the panel on.")
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    main()
+    tui_bench.run(main)

@@ -53,6 +53,19 @@ BARE_APP = textwrap.dedent(
 )
 
 
+def load_line(load: tuple[float, float, float] | None = None) -> str:
+    """The load average of the machine (now, or as measured during the run), for a report."""
+    one, five, fifteen = load or os.getloadavg()
+    return (f"Load average during the run: {one:.1f} {five:.1f} {fifteen:.1f} on "
+            f"{os.cpu_count()} CPUs")
+
+
+def run(main: Any) -> None:
+    """Run a tmux benchmark's `main` with Textual's animations off (frames, not tweens)."""
+    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    main()
+
+
 def probe() -> Any:
     if not (PROBE_DIR / "tui_probe.py").exists():
         sys.exit(f"bench/tui.py needs {PROBE_DIR / 'tui_probe.py'} (and tmux)")
@@ -405,8 +418,7 @@ def report_new(r: dict) -> None:  # type: ignore[type-arg]
         print(f"\nevery claim in after {r['all_claims_s']:.1f} s from launch ({r['claims']})")
     load = r.get("load_average")
     if load:
-        print(f"Load average during the run: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} "
-              f"on {os.cpu_count()} CPUs")
+        print(load_line(load))
 
 
 def report(r: dict) -> None:  # type: ignore[type-arg]
@@ -435,11 +447,9 @@ def report(r: dict) -> None:  # type: ignore[type-arg]
         print(f"    {name:<38}{f(v)} ms")
     load = r.get("load_average")
     if load:
-        print(f"\nLoad average during the run: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} "
-              f"on {os.cpu_count()} CPUs (wall-clock figures inflate with it; the peer shows by how much)")
+        print(f"\n{load_line(load)} (wall-clock figures inflate with it; the peer shows by how much)")
     print("\nTargets: first paint <= 1000 ms; keys median <= 33 ms, max <= 100 ms.")
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
-    main()
+    run(main)

@@ -60,13 +60,16 @@ class DeferredExtraction:
         workers: int = 1,
         background: bool = False,
         stop: Callable[[], bool] | None = None,
+        pace: Callable[[], object] | None = None,
     ) -> int:
         """Propose the claims of a pending article, window by window from where they stop.
 
         Each window's claims and the new marker commit together, so a kill at any moment
         leaves the project consistent and the next call goes on from the last window stored.
         `on_chunk(states)` gets each window's new claims after its commit; `stop()` is asked
-        between windows. Returns how many claims were added; 0 when nothing was pending.
+        between windows; `pace()` is called before each commit and each read of new claims
+        (a screen waits there for a pause in the reviewer's typing). Returns how many claims
+        were added; 0 when nothing was pending.
         """
         from claims.extract.stream import Article as ExtractionInput
         from claims.extract.stream import extract_windows
@@ -86,6 +89,8 @@ class DeferredExtraction:
         try:
             for window in windows:
                 claim_records(window.records, article.id, origin)
+                if pace is not None:
+                    pace()
                 with self.store.transaction() as tx:
                     if tx.extraction_offset(article.id) is None:  # completed meanwhile
                         return added
@@ -100,6 +105,8 @@ class DeferredExtraction:
                     # In small pieces: a screen adding them stays responsive between pieces.
                     ids = [r["id"] for r in window.records]
                     for at in range(0, len(ids), ARRIVING_CHUNK):
+                        if pace is not None:
+                            pace()
                         with self.store.read() as tx:
                             states = tx.claim_states(claim_ids=ids[at : at + ARRIVING_CHUNK])
                         on_chunk(states)

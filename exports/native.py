@@ -1,6 +1,6 @@
 """Native records: a claim row from the store turned into the dict `ExportRecord` describes.
 
-Built by hand, in the model's field order, for speed; `tests/exports` checks the keys against
+Built by hand, in the model's field order, for speed; `tests/test_exports` checks the keys against
 `exports.records` and validates the output with the generated JSON Schema.
 """
 

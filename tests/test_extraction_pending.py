@@ -132,3 +132,25 @@ def test_add_list_and_export_on_a_partly_extracted_article(
         assert project.pending_extractions() == {}
     again = runner.invoke(cli, ["list", "--db", db])
     assert "claims are proposed up to" not in again.stderr
+
+
+def test_pace_runs_before_every_commit_and_every_read_of_new_claims(
+    backend_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(extract_stream, "WINDOW", 1500)
+    monkeypatch.setattr("claims.deferred.ARRIVING_CHUNK", 5)
+    text = _text()
+    with Project.open(backend_url) as project:
+        (added,) = project.add_articles([{"text": text, "lang": "fr"}], defer_longer_than=1000)
+        stored_at_pace: list[int] = []
+        chunks: list[int] = []
+        project.continue_extraction(
+            added.id, lambda s: chunks.append(len(s)),
+            pace=lambda: stored_at_pace.append(len(project.claims(added.id))))
+        windows = sum(1 for _ in extract_stream.extract_windows(
+            [extract_stream.Article(0, added.id, text, "fr", None)], workers=1))
+        assert len(chunks) > windows > 1  # windows of several pieces
+        assert len(stored_at_pace) == windows + len(chunks)
+        # A window's claims are committed only after its pace: the first call sees none.
+        assert stored_at_pace[0] == 0
+        assert stored_at_pace == sorted(stored_at_pace)

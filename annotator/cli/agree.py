@@ -7,7 +7,8 @@ as a table or as one JSON object.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
@@ -17,6 +18,13 @@ if TYPE_CHECKING:
     from claims.agreement import AgreementReport, Figure
     from claims.project import Project
     from claims.reviewer_stats import StatsReport
+
+
+class _Report(Protocol):
+    def to_json(self) -> Any: ...
+
+
+R = TypeVar("R", bound=_Report)
 
 
 def open_for_reading(db: str | None) -> Project:
@@ -65,14 +73,21 @@ def agree(articles: tuple[str, ...], reviewers: tuple[str, ...], fmt: str,
     """
     from claims.agreement import DEFAULT_MIN_ITEMS, project_agreement
 
+    _report(db, fmt, lambda project: project_agreement(
+        project, articles=articles, reviewers=reviewers,
+        min_items=min_items or DEFAULT_MIN_ITEMS), _agree_table)
+
+
+def _report(db: str | None, fmt: str, compute: Callable[[Project], R],
+            table: Callable[[R, dict[str, str]], list[str]]) -> None:
+    """Compute a report over the project read-only, then print it as JSON or as a table."""
     with open_for_reading(db) as project:
-        report = project_agreement(project, articles=articles, reviewers=reviewers,
-                                   min_items=min_items or DEFAULT_MIN_ITEMS)
+        report = compute(project)
         names = {label.id: label.name for label in project.scale.labels}
     if fmt == "json":
         _echo_json(report.to_json())
         return
-    say("\n".join(_agree_table(report, names)))
+    say("\n".join(table(report, names)))
 
 
 def _agree_table(report: AgreementReport, names: dict[str, str]) -> list[str]:
@@ -175,14 +190,9 @@ def stats(fmt: str, break_seconds: float | None, min_items: int | None, db: str 
     from claims.agreement import DEFAULT_MIN_ITEMS
     from claims.reviewer_stats import BREAK_SECONDS, project_stats
 
-    with open_for_reading(db) as project:
-        report = project_stats(project, min_items=min_items or DEFAULT_MIN_ITEMS,
-                               break_seconds=break_seconds or BREAK_SECONDS)
-        names = {label.id: label.name for label in project.scale.labels}
-    if fmt == "json":
-        _echo_json(report.to_json())
-        return
-    say("\n".join(_stats_table(report, names)))
+    _report(db, fmt, lambda project: project_stats(
+        project, min_items=min_items or DEFAULT_MIN_ITEMS,
+        break_seconds=break_seconds or BREAK_SECONDS), _stats_table)
 
 
 def _stats_table(report: StatsReport, names: dict[str, str]) -> list[str]:

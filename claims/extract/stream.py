@@ -13,6 +13,8 @@ order, on a pool of worker processes with a bounded number of characters in flig
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -20,11 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from claims.extract.pipeline import (
-    _die_with_parent,
-    _threads_running,
-    extract_records,
-)
+from claims.extract.pipeline import extract_records
+from claims.extract.pool import _die_with_parent, _threads_running
 from claims.model import claim_id_for
 
 WINDOW = 64_000
@@ -33,6 +32,8 @@ BATCH_CHARS = 256_000
 """Characters sent to a worker in one batch (fewer round trips for small articles)."""
 BATCH_JOBS = 16
 POOL_AFTER = 32
+BACKGROUND_NICE = 10
+"""How much lower than the UI a background extraction worker runs."""
 """Windows the input must prove to hold before worker processes pay for their start-up."""
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\u00a0\u202f\f\v]*\n")
@@ -169,7 +170,7 @@ def extract_windows(
     """
     jobs = _jobs(articles, window or WINDOW)
     if background:
-        yield from _pooled([], jobs, max(1, workers), batch_jobs=1)
+        yield from _pooled([], jobs, max(1, workers), batch_jobs=1, nice=True)
         return
     first: list[_Job] = []
     for job in jobs:
@@ -205,15 +206,29 @@ def _batches(
         yield batch
 
 
+def _background_worker() -> None:
+    """A worker of a UI's background extraction: it yields the CPU to the reviewer's keys."""
+    _die_with_parent()
+    # No nice() on this system, or not allowed: the worker runs at normal priority.
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(BACKGROUND_NICE)
+
+
 def _pooled(
-    first: list[_Job], rest: Iterator[_Job], workers: int, batch_jobs: int = BATCH_JOBS
+    first: list[_Job],
+    rest: Iterator[_Job],
+    workers: int,
+    batch_jobs: int = BATCH_JOBS,
+    nice: bool = False,
 ) -> Iterator[Extracted]:
     import multiprocessing  # noqa: PLC0415 - only needed for large inputs
     from concurrent.futures import Future, ProcessPoolExecutor  # noqa: PLC0415
 
     context = multiprocessing.get_context("spawn" if _threads_running() else None)
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_die_with_parent
+        max_workers=workers,
+        mp_context=context,
+        initializer=_background_worker if nice else _die_with_parent,
     ) as pool:
         pending: deque[tuple[list[_Job], Future[list[list[dict[str, Any]]]]]] = deque()
 

@@ -16,6 +16,7 @@ from claims.store.rows import (
     STATE_COLUMNS,
     adjudication_from_json,
     article_from_row,
+    built,
     claim_from_row,
     review_from_row,
 )
@@ -91,7 +92,8 @@ class StateReads(Cursor):
         claims = [claim_from_row(row) for row in rows]
         reviews = self.reviews_for([c.id for c in claims]) if claims else {}
         return [
-            ClaimState.model_construct(
+            built(
+                ClaimState,
                 claim=c,
                 reviews=reviews.get(c.id, []),
                 live=bool(row[_N_CLAIM]),

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import orjson
+from pydantic import BaseModel
 
 from claims.model import Adjudication, Article, Claim, DateSpan, Event, Quantity, Review, Source
 
@@ -26,6 +27,26 @@ REVIEW_COLUMNS = (
     "claim_id, reviewer, status, verdict, sources, rationale, claim_text, created_at, updated_at"
 )
 ARTICLE_COLUMNS = "id, text, lang, title, url, published, external_id, metadata"
+
+M = TypeVar("M", bound=BaseModel)
+_set = object.__setattr__
+
+
+def built(cls: type[M], **values: Any) -> M:
+    """`cls.model_construct(**values)` for trusted values that name every field, in a quarter
+    of the time: the store's own rows need neither validation nor defaults.
+
+    With a field missing (a row written before the field existed) or a model with a post-init
+    hook, it is model_construct itself.
+    """
+    if values.keys() != cls.__pydantic_fields__.keys() or cls.__pydantic_post_init__:
+        return cls.model_construct(**values)
+    model = cls.__new__(cls)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
 
 
 def dumps(value: Any) -> str:
@@ -84,7 +105,8 @@ def claim_row(claim: Claim) -> tuple[Any, ...]:
 
 
 def claim_from_row(row: Sequence[Any]) -> Claim:
-    return Claim.model_construct(
+    return built(
+        Claim,
         id=row[0],
         article_id=row[1],
         start=int(row[2]),
@@ -93,9 +115,10 @@ def claim_from_row(row: Sequence[Any]) -> Claim:
         kind=row[5],
         score=float(row[6]),
         reasons=orjson.loads(row[7]),
-        quantities=[Quantity.model_construct(**q) for q in orjson.loads(row[8])],
+        quantities=[built(Quantity, **q) for q in orjson.loads(row[8])],
         dates=[
-            DateSpan.model_construct(
+            built(
+                DateSpan,
                 from_=date.fromisoformat(d["from"]) if d.get("from") else None,
                 to=date.fromisoformat(d["to"]) if d.get("to") else None,
                 text=d["text"],
@@ -113,7 +136,8 @@ def adjudication_from_json(value: str | None) -> Adjudication | None:
     if not value:
         return None
     data = orjson.loads(value)
-    return Adjudication.model_construct(
+    return built(
+        Adjudication,
         claim_id=data["claim_id"],
         reviewer=data["reviewer"],
         verdict=data["verdict"],
@@ -137,7 +161,8 @@ def adjudication_json(adjudication: Adjudication | None) -> str | None:
 
 
 def review_from_row(row: Sequence[Any]) -> Review:
-    return Review.model_construct(
+    return built(
+        Review,
         claim_id=row[0],
         reviewer=row[1],
         status=row[2],
@@ -185,7 +210,8 @@ def log_event_from_row(row: Sequence[Any]) -> LogEvent:
 
 
 def event_from_row(row: Sequence[Any]) -> Event:
-    return Event.model_construct(
+    return built(
+        Event,
         seq=int(row[0]),
         id=row[1],
         ts=parse_ts(row[2]),

@@ -1,6 +1,6 @@
 """Golden files: the bytes of every export format are the contract.
 
-Regenerate after an intended change with `UPDATE_GOLDEN=1 pytest tests/exports` and review
+Regenerate after an intended change with `UPDATE_GOLDEN=1 pytest tests/test_exports` and review
 the diff like code.
 """
 
@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from export_data import GOLDEN
 
 import exports
 from annotator.cli import main
 from claims.project import Project
 from exports.common import Publisher
+from tests.test_exports.export_data import GOLDEN
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "native.jsonl": ("jsonl", {}),

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-# tests/ is on sys.path (its conftest) and holds a folder named `exports`: make sure the
-# package, not this test folder, answers `import exports`.
-if sys.path[0] != str(ROOT):
-    sys.path.insert(0, str(ROOT))
-_loaded = sys.modules.get("exports")
-if _loaded is not None and getattr(_loaded, "__file__", None) is None:
-    for _name in [m for m in sys.modules if m == "exports" or m.startswith("exports.")]:
-        del sys.modules[_name]
-
-from export_data import FrozenClock, add_articles, add_reviews, add_team_work  # noqa: E402
-
-from claims.project import Project  # noqa: E402
+from claims.project import Project
+from tests.test_exports.export_data import FrozenClock, add_articles, add_reviews, add_team_work
 
 
 @pytest.fixture
