@@ -134,8 +134,7 @@ def test_an_article_added_by_another_process_meanwhile_is_reported_present(
     db = str(tmp_path / "race.db")
     items = list(_items(2))
     import claims.adding as adding_module
-
-    copy = adding_module.copy_spool
+    from claims.spool import copy_spool as copy
 
     def racing_copy(store: Any, spool: Any) -> set[str]:
         with Project.open(db) as other:

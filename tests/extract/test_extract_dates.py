@@ -146,5 +146,6 @@ def test_two_years_joined_by_and_are_two_years() -> None:
         ("2017", "2017-01-01", "2017-12-31"),
         ("2022", "2022-01-01", "2022-12-31"),
     ]
-    assert dates("Prices rose between 2019 and 2021.", "en") == [("2019 and 2021", "2019-01-01", "2021-12-31")]
+    assert dates("Prices rose between 2019 and 2021.", "en") == [
+        ("2019 and 2021", "2019-01-01", "2021-12-31")]
     assert dates("The 2019 to 2021 period was hard.", "en") == [("2019 to 2021", "2019-01-01", "2021-12-31")]
