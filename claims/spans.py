@@ -7,6 +7,8 @@ from typing import Any
 from claims.errors import ProjectError
 from claims.model import Article
 
+__all__ = ["check_span", "span_facets", "trimmed"]
+
 
 def check_span(article: Article, start: int, end: int) -> tuple[int, int]:
     """`[start, end)` inside the article, trimmed of whitespace at both ends."""

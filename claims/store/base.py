@@ -198,4 +198,13 @@ def new_event(
     )
 
 
-__all__ = ["ArticleSummary", "SchemaTooNew", "Store", "StoreError", "Transaction", "new_event"]
+__all__ = [
+    "ArticleSummary",
+    "NoProject",
+    "NotAProject",
+    "SchemaTooNew",
+    "Store",
+    "StoreError",
+    "Transaction",
+    "new_event",
+]

@@ -21,6 +21,8 @@ from claims.store.rows import (
     review_from_row,
 )
 
+__all__ = ["ArticleSummary", "StateReads"]
+
 _N_CLAIM = len(STATE_COLUMNS.split(", ")) - 3
 
 
