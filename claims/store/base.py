@@ -8,8 +8,8 @@ query of the project is a named method of `Transaction` (its parts: `claims.stor
 how they connect, lock and spell a few things; each difference is a hook of this class that the
 two backends (`claims.store.sqlite`, `claims.store.postgres`) override: `_translate`
 (placeholders), `column_types` (schema), `insert_article_row` (reading order), `prefix_match`,
-`_table_names_in`, `transaction` (locking), `spool_dir` and `prefetch_reads`. Nothing outside
-the backends asks which backend it runs on.
+`_table_names_in`, `transaction` (locking), `spool_dir` and `prefetch_reads`. Nothing else in
+`claims/` asks which backend it runs on (`tests/test_store_layout.py`).
 """
 
 from __future__ import annotations
