@@ -146,5 +146,20 @@ def test_two_years_joined_by_and_are_two_years() -> None:
         ("2017", "2017-01-01", "2017-12-31"),
         ("2022", "2022-01-01", "2022-12-31"),
     ]
-    assert dates("Prices rose between 2019 and 2021.", "en") == [("2019 and 2021", "2019-01-01", "2021-12-31")]
+    assert dates("Prices rose between 2019 and 2021.", "en") == [
+        ("2019 and 2021", "2019-01-01", "2021-12-31")
+    ]
     assert dates("The 2019 to 2021 period was hard.", "en") == [("2019 to 2021", "2019-01-01", "2021-12-31")]
+
+
+def test_quarters_and_halves() -> None:
+    assert dates("Sales will rise next quarter.", "en") == [("next quarter", "2025-04-01", "2025-06-30")]
+    assert dates("The first quarter will be hard.", "en") == [("first quarter", "2025-01-01", "2025-03-31")]
+    assert dates("The 2019 Q1 figures were revised.", "en") == [("2019 Q1", "2019-01-01", "2019-03-31")]
+    assert dates("A quarter of the wells ran dry.", "en") == []
+    assert dates("Third-quarter profit beat forecasts.", "en") == [
+        ("Third-quarter", "2024-07-01", "2024-09-30")
+    ]
+    assert dates("Les ventes ont chuté au troisième trimestre.", "fr") == [
+        ("troisième trimestre", "2024-07-01", "2024-09-30")
+    ]

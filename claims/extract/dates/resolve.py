@@ -210,6 +210,8 @@ def _resolve(
                 return _whole_year(year)
             return date(year, 1, 1), date(year + 9, 12, 31)
         return _whole_year(year)
+    if kind == "qtr":
+        return _quarter(rules, m, published, future)
     if kind == "ago":
         return _ago(rules, m, published)
     if kind == "reld":
@@ -359,3 +361,40 @@ def _resolve_weekday(published: date, weekday: int, ahead: bool, strict: bool) -
             delta = 7
         day = published - timedelta(days=delta)
     return day, day
+
+
+def _quarter(rules: _Rules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
+    """"the third quarter (of 2019)", "Q3 2019", "last quarter", « le premier semestre 2023 »:
+    three (or six) whole months. Without a year, the most recent such period that has begun
+    (the next one when the clause speaks of the future); a half needs its year, since "the
+    first half" of a match is no date."""
+    if m["q_n"] or m["q_n2"]:
+        n, size, year_s = int(m["q_n"] or m["q_n2"]), 3, m["q_y2"] or m["q_y3"]
+    elif m["q_ord"]:
+        n = rules.period_ordinals[m["q_ord"].lower()]
+        size = 3 if rules.period_units[m["q_unit"].lower()] == "quarter" else 6
+        year_s = m["q_y"]
+        if size == 6 and not year_s:
+            return None
+        if n > 12 // size:
+            return None
+    else:
+        if published is None:
+            return None, None
+        delta = rules.period_relative[(m["q_rel"] or m["q_post"]).lower()]
+        index = published.year * 4 + (published.month - 1) // 3 + delta
+        year, quarter = divmod(index, 4)
+        return _whole_month(year, quarter * 3 + 1)[0], _whole_month(year, quarter * 3 + 3)[1]
+    if year_s:
+        year = int(year_s)
+    elif published is None:
+        return None, None
+    else:
+        year = published.year
+        first = date(year, (n - 1) * size + 1, 1)
+        last = _whole_month(year, n * size)[1]
+        if future and last < published:
+            year += 1
+        elif not future and first > published:
+            year -= 1
+    return _whole_month(year, (n - 1) * size + 1)[0], _whole_month(year, n * size)[1]
