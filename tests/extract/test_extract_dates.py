@@ -132,7 +132,9 @@ def test_fractions_decimals_and_counts_are_not_dates(text: str) -> None:
         ("The talks stalled in mid-March.", "en", [("mid-March", "2025-03-01", "2025-03-31")]),
         ("Between Jan. 1 and March 31, 2024, sales doubled.", "en",
          [("Jan. 1 and March 31, 2024", "2024-01-01", "2024-03-31")]),
-        ("Le lundi de Pâques est férié.", "fr", []),
+        # A holiday is its own day, not the weekday in its name.
+        ("Le lundi de Pâques est férié.", "fr", [("lundi de Pâques", "2024-04-01", "2024-04-01")]),
+        ("Shops were busy on Black Friday.", "en", []),
     ],
 )
 def test_patterns_checked_on_new_sentences(

@@ -210,6 +210,8 @@ def _resolve(
                 return _whole_year(year)
             return date(year, 1, 1), date(year + 9, 12, 31)
         return _whole_year(year)
+    if kind == "hol":
+        return _named_day(rules, m, published, future)
     if kind == "qtr":
         return _quarter(rules, m, published, future)
     if kind == "ago":
@@ -398,3 +400,39 @@ def _quarter(rules: _Rules, m: re.Match[str], published: date | None, future: bo
         elif not future and first > published:
             year -= 1
     return _whole_month(year, (n - 1) * size + 1)[0], _whole_month(year, n * size)[1]
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of `year` (Gregorian calendar, the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _named_day(rules: _Rules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
+    """"Christmas", "Good Friday 2024", « le lundi de Pâques »: that day in the year given, or
+    the nearest one before publication (after it when the clause speaks of the future)."""
+    first, second = rules.holidays[m["h_name"]]
+
+    def on(year: int) -> date:
+        if first == "easter":
+            return easter(year) + timedelta(days=second)
+        return date(year, int(first), second)
+
+    if m["h_y"]:
+        day = on(int(m["h_y"]))
+        return day, day
+    if published is None:
+        return None, None
+    day = on(published.year)
+    if future and day < published:
+        day = on(published.year + 1)
+    elif not future and day > published:
+        day = on(published.year - 1)
+    return day, day

@@ -73,6 +73,7 @@ class _Rules:
     period_ordinals: dict[str, int]
     period_units: dict[str, str]
     period_relative: dict[str, int]
+    holidays: dict[str, tuple[Any, int]]
 
 
 @cache
@@ -137,6 +138,10 @@ def _rules(lang: str) -> _Rules:
               | {code}(?P<q_n>[1-4])(?:{_SP}*|-)(?P<q_y2>{year})
               | (?P<q_y3>{year})(?:{_SP}*|-){code}(?P<q_n2>[1-4]))
     """
+    # Named days: "Christmas", "Good Friday", « Noël », « le lundi de Pâques » (exact case:
+    # « l'ascension du mont Blanc » is no holiday).
+    holiday_names = lexicons.alternation(lex.get("holidays", {}) or ["(?!x)x"], fold_first=False)
+    holiday = rf"(?P<hol>(?P<h_name>{holiday_names})(?:,?{_SP}+(?P<h_y>{year}))?)"
     absolute = ""
     if lex.get("month_first_dates"):  # March 2, 2022; Feb. 10-11; April 6 and 13
         absolute = rf"""
@@ -174,6 +179,7 @@ def _rules(lang: str) -> _Rules:
           | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})(?:{_SP}+|-(?=\w))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)(?!,?{_SP}+['’]?\d)
           | {period}
+          | {holiday}
           | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?P<ag_n>{amount}){_SP}+
                 (?P<ag_u>{unit_alt})(?![\w])
             | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+(?P<ag_post>{ago_after}|{ahead_after}))
@@ -208,6 +214,7 @@ def _rules(lang: str) -> _Rules:
             *lex["relative_days"],
             *lex["relative_periods"],
             *lex.get("period_units", {}),
+            *lex.get("holidays", {}),
         ],
         common=lex.get("common_words", []),
     )
@@ -254,6 +261,7 @@ def _rules(lang: str) -> _Rules:
         apostrophe_years=apostrophe_years,
         lang=lang,
         month_first=bool(lex.get("month_first_dates")),
+        holidays={k: (v[0], int(v[1])) for k, v in lex.get("holidays", {}).items()},
         period_ordinals={k.lower(): int(v) for k, v in lex.get("period_ordinals", {}).items()},
         period_units={k.lower(): v for k, v in lex.get("period_units", {}).items()},
         period_relative={
