@@ -166,10 +166,10 @@ def add(
 
 def _add_known(files: tuple[str, ...], encoding: str | None, db: str | None) -> None:
     from annotator.cli.common import decode_bytes
-    from claims.files import _size_from_env, read_bytes
+    from claims.files import read_bytes, size_from_env
     from exports.known import KnownFileError, parse_claimreviews
 
-    limit = _size_from_env("CLAIMS_MAX_KNOWN_BYTES", 256 * 1024 * 1024)
+    limit = size_from_env("CLAIMS_MAX_KNOWN_BYTES", 256 * 1024 * 1024)
     loaded = []
     for path in files:
         data = read_bytes(path, limit, what="fact-check file", variable="CLAIMS_MAX_KNOWN_BYTES")

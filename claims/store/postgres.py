@@ -17,6 +17,8 @@ from claims.store.base import Store, StoreError, Transaction
 from claims.store.schema import ColumnTypes
 from claims.store.target import redact
 
+__all__ = ["PostgresStore"]
+
 _WRITE_LOCK_KEY = 0x636C61696D73  # "claims"
 _PLACEHOLDER = re.compile(r"\?")
 

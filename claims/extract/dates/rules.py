@@ -70,6 +70,10 @@ class _Rules:
     apostrophe_years: bool
     lang: str
     month_first: bool
+    period_ordinals: dict[str, int]
+    period_units: dict[str, str]
+    period_relative: dict[str, int]
+    holidays: dict[str, tuple[Any, int]]
 
 
 @cache
@@ -116,6 +120,28 @@ def _rules(lang: str) -> _Rules:
     short_year = r"(?:['’](?P<{0}>\d\d)|(?P<{1}>(?:0\d|[3-9]\d)))(?![\d\w])" if not apostrophe_years else (
         r"(?:['’](?P<{0}>\d\d))(?![\d\w])(?P<{1}>(?!x)x)?"
     )
+    # Quarters and halves: "the third quarter of 2019", "third-quarter", "last quarter", "Q3
+    # 2019", « le premier trimestre 2023 », « le trimestre dernier », "the first half of 2024".
+    p_ords = lexicons.alternation(lex.get("period_ordinals", {}) or ["(?!x)x"])
+    p_units = lexicons.alternation(lex.get("period_units", {}) or ["(?!x)x"])
+    quarters = [u for u, kind in lex.get("period_units", {}).items() if kind == "quarter"] or ["(?!x)x"]
+    p_quarter = lexicons.alternation(quarters)
+    p_before = _cased(lex.get("period_relative_before", {}) or ["(?!x)x"], False)
+    p_after = lexicons.alternation(lex.get("period_relative_after", {}) or ["(?!x)x"])
+    p_of = lexicons.alternation(lex.get("period_of", []) or ["(?!x)x"])
+    code = re.escape(lex.get("quarter_code", "")) or "(?!x)x"
+    period = rf"""
+            (?P<qtr>(?P<q_ord>{p_ords})(?:{_SP}+|-)(?P<q_unit>{p_units})
+                (?:{_SP}+(?:(?:{p_of}){_SP}+)?(?P<q_y>{year}))?
+              | (?P<q_rel>{p_before}){_SP}+(?P<q_runit>{p_quarter})
+              | (?P<q_runit2>{p_quarter}){_SP}+(?P<q_post>{p_after})
+              | {code}(?P<q_n>[1-4])(?:{_SP}*|-)(?P<q_y2>{year})
+              | (?P<q_y3>{year})(?:{_SP}*|-){code}(?P<q_n2>[1-4]))
+    """
+    # Named days: "Christmas", "Good Friday", « Noël », « le lundi de Pâques » (exact case:
+    # « l'ascension du mont Blanc » is no holiday).
+    holiday_names = lexicons.alternation(lex.get("holidays", {}) or ["(?!x)x"], fold_first=False)
+    holiday = rf"(?P<hol>(?P<h_name>{holiday_names})(?:,?{_SP}+(?P<h_y>{year}))?)"
     absolute = ""
     if lex.get("month_first_dates"):  # March 2, 2022; Feb. 10-11; April 6 and 13
         absolute = rf"""
@@ -152,6 +178,8 @@ def _rules(lang: str) -> _Rules:
                 (?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
           | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})(?:{_SP}+|-(?=\w))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)(?!,?{_SP}+['’]?\d)
+          | {period}
+          | {holiday}
           | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?P<ag_n>{amount}){_SP}+
                 (?P<ag_u>{unit_alt})(?![\w])
             | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+(?P<ag_post>{ago_after}|{ahead_after}))
@@ -185,10 +213,14 @@ def _rules(lang: str) -> _Rules:
             *lex["weekdays"],
             *lex["relative_days"],
             *lex["relative_periods"],
+            *lex.get("period_units", {}),
+            *lex.get("holidays", {}),
         ],
         common=lex.get("common_words", []),
     )
     word_triggers = word_triggers | frozenset(w.lower() for w in [*lex["months"], *lex["weekdays"]])
+    if lex.get("quarter_code"):
+        word_triggers = word_triggers | {lex["quarter_code"].lower()}  # "Q3 2019"
     # "four years ago", "il y a une semaine", "dans trois mois": a marker and a unit word.
     markers = [*lex.get("ago_after", []), *lex.get("ahead_after", []), *lex.get("ago_before", []),
                *lex.get("ahead_before", [])]
@@ -229,4 +261,12 @@ def _rules(lang: str) -> _Rules:
         apostrophe_years=apostrophe_years,
         lang=lang,
         month_first=bool(lex.get("month_first_dates")),
+        holidays={k: (v[0], int(v[1])) for k, v in lex.get("holidays", {}).items()},
+        period_ordinals={k.lower(): int(v) for k, v in lex.get("period_ordinals", {}).items()},
+        period_units={k.lower(): v for k, v in lex.get("period_units", {}).items()},
+        period_relative={
+            k.lower(): int(v)
+            for k, v in [*lex.get("period_relative_before", {}).items(),
+                         *lex.get("period_relative_after", {}).items()]
+        },
     )
