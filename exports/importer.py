@@ -633,4 +633,4 @@ def _plan(record: ExportRecord, review: ReviewRecord, mine: Any, ts: str) -> lis
 
 
 
-__all__ = ["ImportFileError", "ImportReport", "import_file", "import_stream"]
+__all__ = ["ImportFileError", "ImportReport", "import_file", "import_stream", "peek"]

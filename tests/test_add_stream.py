@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 import pytest
 
-from annotator.inputs import ArticleFiles, iter_articles
+from annotator.cli.article_files import ArticleFiles, iter_articles
 from claims.extract import extract_records
 from claims.extract import stream as extract_stream
 from claims.extract.stream import Article as Job
@@ -134,8 +134,7 @@ def test_an_article_added_by_another_process_meanwhile_is_reported_present(
     db = str(tmp_path / "race.db")
     items = list(_items(2))
     import claims.adding as adding_module
-
-    copy = adding_module.copy_spool
+    from claims.spool import copy_spool as copy
 
     def racing_copy(store: Any, spool: Any) -> set[str]:
         with Project.open(db) as other:

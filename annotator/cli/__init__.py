@@ -14,8 +14,8 @@ import click
 from claims import __version__
 
 LAZY_COMMANDS: dict[str, str] = {
-    "init": "annotator.cli.review:init",
-    "add": "annotator.cli.review:add",
+    "init": "annotator.cli.add:init",
+    "add": "annotator.cli.add:add",
     "list": "annotator.cli.review:list_claims",
     "review": "annotator.cli.review:review",
     "undo": "annotator.cli.review:undo",

@@ -70,7 +70,7 @@ def annotate(
     reviewer: str | None,
 ) -> None:
     """Open the keyboard-driven annotator on the project, adding FILES first."""
-    from annotator.inputs import ArticleFiles
+    from annotator.cli.article_files import ArticleFiles
     from claims.project import Project, check_reviewer, default_reviewer
 
     name = check_reviewer(reviewer if reviewer is not None else default_reviewer())

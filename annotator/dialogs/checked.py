@@ -15,7 +15,7 @@ from textual.widgets import Static
 from annotator.dialogs.form import TextFormDialog
 from annotator.keymap import CHECKED_KEYS, bindings
 from annotator.safe_text import clean, clean_line
-from annotator.widgets.inputs import SafeTextArea
+from annotator.widgets.safe_inputs import SafeTextArea
 from claims.model import ClaimState
 
 

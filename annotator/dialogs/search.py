@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from annotator.dialogs.form import FittedDialog
 from annotator.keymap import DIALOG_KEYS, SEARCH_KEYS, bindings
 from annotator.safe_text import clean_line
-from annotator.widgets.inputs import SafeInput
+from annotator.widgets.safe_inputs import SafeInput
 from claims.model import ClaimState
 
 EXACT_LIMIT = 500

@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, Static
 from annotator.dialogs.form import FormDialog, body
 from annotator.safe_text import clean_line
 from annotator.widgets.choice import Choice
-from annotator.widgets.inputs import SafeInput
+from annotator.widgets.safe_inputs import SafeInput
 from claims.model import STANCES, check_http_url
 
 FIELDS = ("url", "title", "quote")

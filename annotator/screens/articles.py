@@ -18,8 +18,8 @@ from textual.widgets.option_list import Option
 from annotator.keymap import ARTICLES_KEYS, bindings
 from annotator.safe_text import clean_line
 from annotator.widgets.header import AppHeader
-from annotator.widgets.inputs import SafeInput
 from annotator.widgets.list_header import plural
+from annotator.widgets.safe_inputs import SafeInput
 from claims.store import ArticleSummary
 
 if TYPE_CHECKING:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -33,6 +34,8 @@ from claims.similar import Match, SimilarIndex, build_index
 
 SHOWN = 3
 """Matches listed under the details (`claims similar` prints more)."""
+RESULTS_KEPT = 512
+"""Claims whose similar claims the panel remembers (the least recently shown go first)."""
 LOOKUP_DELAY = 0.08
 """Seconds the cursor rests on a claim before its similar claims are looked up."""
 REBUILD_AFTER_S = 60.0
@@ -191,7 +194,7 @@ class SimilarPanel(Widget):
         self._lang = "und"
         self._text = ""
         self._scale: LabelScale | None = None
-        self._results: dict[str, tuple[int, list[Match]]] = {}
+        self._results: LRUCache[str, tuple[int, list[Match]]] = LRUCache(RESULTS_KEPT)
         self._timer: Timer | None = None
         self.matches: list[Match] | None = None
         """The current claim's matches, or None while they are being looked up."""

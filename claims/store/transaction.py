@@ -36,6 +36,8 @@ from claims.store.rows import (
 if TYPE_CHECKING:
     from claims.store.base import Store
 
+__all__ = ["Transaction"]
+
 
 class Transaction(EventLog, StateReads, KnownClaims, PendingExtractions):
     """Typed helpers over one cursor, valid inside `Store.transaction()` (or `Store.read()`)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import pytest
 
@@ -14,6 +15,9 @@ from claims.project import Project
 from tests.helpers import review_of
 from tests.reliability.support import synthetic_article
 from tests.tui.tui_helpers import current_claim, run_async, wait_for
+
+if TYPE_CHECKING:
+    from annotator.services import AnnotatorApp
 
 
 def _long_text() -> str:
@@ -66,6 +70,10 @@ class _TypingApp:
         self.last_input = last_input
 
 
+def _typing(last_input: float) -> AnnotatorApp:
+    return cast("AnnotatorApp", _TypingApp(last_input))
+
+
 def test_arriving_claims_wait_for_a_pause_in_the_typing(monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
     import time
@@ -75,19 +83,19 @@ def test_arriving_claims_wait_for_a_pause_in_the_typing(monkeypatch: pytest.Monk
     waiting = extraction.BackgroundExtraction.__new__(extraction.BackgroundExtraction)
     waiting._stop = threading.Event()
     monkeypatch.setattr(extraction, "MAX_DEFER", 0.3)
-    waiting.app = _TypingApp(time.monotonic() + 3600)  # typing all the time
+    waiting.app = _typing(time.monotonic() + 3600)  # typing all the time
     start = time.monotonic()
     waiting._wait_for_pause()
     assert time.monotonic() - start >= 0.3  # held back up to MAX_DEFER, then let through
 
     monkeypatch.setattr(extraction, "MAX_DEFER", 3600.0)
     monkeypatch.setattr(extraction, "QUIET", 0.2)
-    waiting.app = _TypingApp(time.monotonic())  # a key just now
+    waiting.app = _typing(time.monotonic())  # a key just now
     start = time.monotonic()
     waiting._wait_for_pause()
     assert time.monotonic() - start >= 0.2 - 0.01  # waited for the pause
 
-    waiting.app = _TypingApp(time.monotonic() + 3600)
+    waiting.app = _typing(time.monotonic() + 3600)
     waiting._stop.set()  # the app is closing: no wait at all
     waiting._wait_for_pause()
 
@@ -101,8 +109,8 @@ async def test_keys_and_scrolls_mark_the_reviewer_as_typing(tmp_path: Path) -> N
         (added,) = project.add_articles([{"text": _long_text()[:3000], "lang": "fr"}])
         app = ClaimsApp(project, "ana", open_article=added.id)
         async with app.run_test(size=(80, 24)) as pilot:
-            await _until(pilot, lambda: app.article_screen() is not None
-                         and app.article_screen().book is not None)
+            await wait_for(pilot, lambda: (shown := app.article_screen()) is not None
+                           and shown.book is not None)
             assert app.last_input == 0.0
             await pilot.press("j")
             pressed = app.last_input
