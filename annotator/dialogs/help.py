@@ -6,6 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -20,8 +21,16 @@ _NAMES = {
 }
 
 
+def key_name(key: str) -> str:
+    """How a key is written for a reader: `>` for greater_than_sign, PgDn for pagedown."""
+    if key in _NAMES:
+        return _NAMES[key]
+    char = key_to_character(key)
+    return char if char is not None and char.isprintable() and not char.isspace() else key
+
+
 def key_names(keys: str) -> str:
-    return " ".join(_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+    return " ".join(key_name(k.strip()) for k in keys.split(","))
 
 
 def describe(key: Key, scale: LabelScale | None) -> str:

@@ -14,11 +14,11 @@ from typing import Any
 
 from textual import events, work
 from textual.app import ComposeResult
-from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer
 
+from annotator.cache import LRUCache
 from annotator.claim_book import ClaimBook
 from annotator.keymap import ARTICLE_KEYS, bindings
 from annotator.live import Changes, high_water

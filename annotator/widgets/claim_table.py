@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from annotator.cache import LRUCache
 from annotator.claim_book import ClaimBook
 from annotator.safe_text import clean_line
 from annotator.widgets.claim_style import (

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual.cache import LRUCache
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 
+from annotator.cache import LRUCache
 from annotator.safe_text import clean_line
 from claims.labels import LabelScale
 from claims.model import ClaimState
