@@ -27,9 +27,8 @@ from annotator.claim_book import ClaimBook
 from annotator.widgets.claim_style import claim_style
 from annotator.widgets.line_view import LineView
 
-__all__ = ["ArticleView", "ClaimClicked", "SELECTION_STYLE", "wrap_offsets"]
+__all__ = ["ArticleView", "ClaimClicked", "wrap_offsets"]
 
-SELECTION_STYLE = Style(color="#000000", bgcolor="#d7d7ff")
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -103,6 +102,8 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
     """Scrollable, highlighted article text (the wheel scrolls; keys move between claims)."""
 
     ALLOW_SELECT = False  # our own selection maps cells to article offsets
+    COMPONENT_CLASSES = {"article-view--selection"}
+    """The mouse selection's colours, styled in app.tcss."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -249,7 +250,8 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
         if self.selection is not None:
             s0, s1 = self.selection
             if s1 > start and s0 < end:
-                styles.append((max(start, s0), min(end, s1), SELECTION_STYLE))
+                styles.append((max(start, s0), min(end, s1), self.get_component_rich_style(
+                    "article-view--selection", partial=True)))
         if not styles:
             segments = [Segment(text[start:end], base)]
         else:
