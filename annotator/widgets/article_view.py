@@ -24,7 +24,6 @@ from textual.strip import Strip
 
 from annotator.cache import LRUCache
 from annotator.claim_book import ClaimBook
-from annotator.widgets.claim_style import claim_style
 from annotator.widgets.line_view import LineView
 
 __all__ = ["ArticleView", "ClaimClicked", "wrap_offsets"]
@@ -103,7 +102,10 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
 
     ALLOW_SELECT = False  # our own selection maps cells to article offsets
     COMPONENT_CLASSES = {"article-view--selection"}
-    """The mouse selection's colours, styled in app.tcss."""
+    """The mouse selection's colours, styled in app.tcss (the claims' are `LineView`'s)."""
+
+    def styles_changed(self) -> None:
+        self._cache.clear()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -240,12 +242,13 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
         text = book.display_text
         # Boundaries where the style may change: claim edges and the selection.
         styles: list[tuple[int, int, Style]] = []
+        colours = self.colours
         for state in book.overlapping(start, end):
             c = state.claim
             styles.append((
                 max(start, c.start),
                 min(end, c.end),
-                claim_style(book.mine(state), book.scale, c.id == self.current_id),
+                colours.claim(book.mine(state), book.scale, c.id == self.current_id),
             ))
         if self.selection is not None:
             s0, s1 = self.selection

@@ -22,7 +22,6 @@ from annotator.cache import LRUCache
 from annotator.claim_book import ClaimBook
 from annotator.safe_text import clean_line
 from annotator.widgets.claim_style import (
-    claim_style,
     format_score,
     status_glyph,
     verdict_glyph,
@@ -104,6 +103,9 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
     """
 
     COMPONENT_CLASSES = {"claim-table--cursor", "claim-table--meta"}
+
+    def styles_changed(self) -> None:
+        self._cache.clear()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -189,10 +191,11 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
             "claim-table--cursor", partial=True) if is_cursor else base
         dim = self.get_component_rich_style("claim-table--meta", partial=True)
         mark = team_mark(state, book.reviewer, book.blind)
+        claim_style = row_style + self.colours.claim(review, book.scale)
         glyphs = [
-            Segment(status_glyph(review), row_style + claim_style(review, book.scale)),
+            Segment(status_glyph(review), claim_style),
             Segment(mark, row_style + MARK_STYLES[mark]),
-            Segment(verdict_glyph(review, book.scale), row_style + claim_style(review, book.scale)),
+            Segment(verdict_glyph(review, book.scale), claim_style),
             Segment(" ", row_style),
         ]
         claim = state.claim
