@@ -25,6 +25,8 @@ from claims.store.base import (
     Transaction,
     new_event,
 )
+from claims.store.imports import ClaimPlace, LocalReview
+from claims.store.materialise import EventRow
 from claims.store.target import Target, parse_target, redact
 
 DEFAULT_DB = "claims.db"
@@ -53,6 +55,9 @@ def open_store(db: str | None = None, mode: OpenMode = "create") -> Store:
 __all__ = [
     "DEFAULT_DB",
     "ArticleSummary",
+    "ClaimPlace",
+    "EventRow",
+    "LocalReview",
     "OpenMode",
     "SchemaTooNew",
     "Store",
