@@ -142,7 +142,7 @@ def write_stream(
     with project.store.read() as tx:
         total = count_claims(tx, filters) if progress is not None else 0
         claims = iter_claims(tx, filters, scanned,
-                             prefetch=project.store.dialect != "sqlite")
+                             prefetch=project.store.prefetch_reads)
         try:
             records = _records(claims, convert, scanned, kept, total, progress)
             if export_format.writer is not None:

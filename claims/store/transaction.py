@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from claims.model import HISTORY_EVENT_TYPES, Article, Claim, Event, Review, utc_now
 from claims.store.derive import ClaimFold
+from claims.store.export_reads import ExportReads
 from claims.store.imports import ImportReads
 from claims.store.known import KnownClaims
 from claims.store.log import EventLog
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from claims.store.base import Store
 
 
-class Transaction(EventLog, Materialise, ImportReads, KnownClaims):
+class Transaction(EventLog, Materialise, ImportReads, ExportReads, KnownClaims):
     """Typed helpers over one cursor, valid inside `Store.transaction()` (or `Store.read()`)."""
 
     def __init__(self, store: Store, cur: Any) -> None:
