@@ -124,7 +124,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(
     def boom(*args: object, **kwargs: object) -> int:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("exports.writer._write_jsonl", boom)
+    monkeypatch.setattr("exports.writer.write_jsonl", boom)
     with pytest.raises(exports.ExportError, match="No space left on device"):
         exports.write_file(reviewed, "jsonl", target)
     assert target.read_text() == "old\n"
