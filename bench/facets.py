@@ -12,7 +12,7 @@ fragment that picks the claim containing it), the `facet` checked and what it mu
 A check is right only when the facet is exactly that. Printed: accuracy per pattern, per
 family (speakers, numbers, dates) and overall; `--failures` lists what came out instead.
 
-    /work/venv/bin/python bench/facets.py [--failures]
+    /work/venv/bin/python bench/facets.py [--failures] [--gold FILE ...]
 """
 
 from __future__ import annotations
@@ -67,8 +67,11 @@ def is_right(case: dict[str, Any], got: Any) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--failures", action="store_true", help="print every wrong facet")
+    parser.add_argument("--gold", type=Path, action="append",
+                        help="gold file(s) to score (default: every tests/extract/gold/facets*.jsonl)")
     args = parser.parse_args()
-    cases = load()
+    paths = args.gold or sorted(GOLD.parent.glob("facets*.jsonl"))
+    cases = [case for path in paths for case in load(path)]
     by_pattern: dict[str, list[bool]] = defaultdict(list)
     for case in cases:
         got = facet_of(case)

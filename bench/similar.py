@@ -116,8 +116,9 @@ def check_everything_but(db: Path, keep: str) -> None:
 def measure_index(db: Path, middle: str, lookups: int) -> dict[str, Any]:
     from rapidfuzz import process
 
+    from claims.normalise import normalise
     from claims.project import Project
-    from claims.similar import _score, normalise
+    from claims.similar import _score
 
     out: dict[str, Any] = {}
     with Project.open(str(db)) as project:

@@ -1,4 +1,5 @@
-"""Reviewer actions on claims: the methods of `Project` that append to the log.
+"""Reviewer actions on claims: the methods of `Project` that append to the log (boundary
+actions, `set_span`, `create_claim`, `merge_with_next`: `claims.boundaries`).
 
 Each action resolves its claim, then inside one write transaction checks that the claim is
 still what the reviewer saw (`claims.staleness`), builds its events from the state read in that
@@ -14,17 +15,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from claims import model
-from claims.errors import ProjectError, StaleAction
-from claims.model import (
-    STATUSES,
-    STRUCTURAL_EVENT_TYPES,
-    Claim,
-    ClaimState,
-    Event,
-    Source,
-    claim_id_for,
-)
-from claims.spans import check_span, span_facets
+from claims.errors import ProjectError
+from claims.model import STATUSES, STRUCTURAL_EVENT_TYPES, ClaimState, Event, Source
 from claims.staleness import current_claim
 from claims.store import Transaction, new_event
 
@@ -32,6 +24,20 @@ if TYPE_CHECKING:
     from claims.labels import LabelScale
     from claims.model import Article
     from claims.store import Store
+
+__all__ = [
+    "MAX_CLAIM_TEXT",
+    "ActionBase",
+    "ActionResult",
+    "ReviewActions",
+    "Span",
+    "Spec",
+    "appended",
+    "check_line",
+    "check_reviewer",
+    "describe",
+    "first_error",
+]
 
 Span = tuple[int, int]
 Spec = tuple[str, dict[str, Any], str | None]
@@ -68,8 +74,8 @@ def check_line(what: str, text: str, limit: int) -> str:
     return text
 
 
-class ReviewActions:
-    """Mixin of `Project`: every way a reviewer changes the project."""
+class ActionBase:
+    """What every action of `Project` shares: resolving its claim, appending its events."""
 
     store: Store
     scale: LabelScale
@@ -98,9 +104,12 @@ class ReviewActions:
                           claim_id=claim_id, other_id=other_id, payload=payload)
                 for type_, payload, other_id in build(tx, state)
             ]
-            stored = tx.append_many(events)
-            changed = tx.claim_states(claim_ids=tx.touched, include_hidden=True)
-        return ActionResult(stored[-1], changed)
+            return appended(tx, events)
+
+
+class ReviewActions(ActionBase):
+    """Mixin of `Project`: the reviewer's review (verdict, status, sources, rationale, the claim
+    as checked), the adjudication, and undo and redo of any action."""
 
     def review(
         self,
@@ -224,116 +233,6 @@ class ReviewActions:
             seen=seen,
         )
 
-    # -- boundaries -------------------------------------------------------------------
-
-    def set_span(
-        self, claim_ref: str, reviewer: str, start: int, end: int,
-        *, seen: Span | None = None,
-    ) -> ActionResult:
-        """Move the claim's boundaries to `[start, end)` of its article."""
-        state = self.claim(claim_ref)
-        article = self.article(state.claim.article_id)
-        start, end = check_span(article, start, end)
-        facets = _refit(state.claim, span_facets(article, start, end))
-
-        def build(tx: Transaction, current: ClaimState) -> list[Spec]:
-            same = tx.live_claim_at(article.id, start, end)
-            if same is not None and same != current.claim.id:
-                raise ProjectError(f"a claim already covers exactly [{start}, {end}): {same}")
-            return [("span", {"start": start, "end": end, **facets}, None)]
-
-        return self._record(state.claim.id, reviewer, build, seen=seen)
-
-    def create_claim(
-        self, article_ref: str, reviewer: str, start: int, end: int, kind: str = "other"
-    ) -> ActionResult:
-        """Draw a new claim over `[start, end)` of the article."""
-        reviewer = check_reviewer(reviewer)
-        article = self.article(article_ref)
-        start, end = check_span(article, start, end)
-        claim_id = claim_id_for(article.id, start, end)
-        facets = span_facets(article, start, end)
-        for key in ("kind", "score", "reasons"):
-            facets.pop(key, None)
-        claim = Claim.model_validate(
-            {
-                "id": claim_id, "article_id": article.id, "start": start, "end": end,
-                "text": article.text[start:end], "kind": kind, "score": 1.0,
-                "reasons": ["drawn by reviewer"], "origin": f"reviewer:{reviewer}", **facets,
-            }
-        )
-        with self.store.transaction() as tx:
-            same = tx.live_claim_at(article.id, start, end)
-            if same is not None:
-                raise ProjectError(f"a claim already covers exactly [{start}, {end}): {same}")
-            existing = tx.claim_state(claim_id)
-            if existing is not None and existing.merged_into is not None:
-                raise ProjectError(
-                    f"[{start}, {end}) is claim {claim_id}, merged into {existing.merged_into}; "
-                    "undo that merge to bring it back"
-                )
-            if existing is not None and existing.live:
-                raise ProjectError(
-                    f"claim {claim_id} was first proposed at [{start}, {end}) and now covers "
-                    f"[{existing.claim.start}, {existing.claim.end}); edit its boundaries instead"
-                )
-            if existing is None:
-                tx.insert_claim(claim, live=False)
-            event = tx.append(
-                new_event("claim_create", reviewer=reviewer, article_id=article.id,
-                          claim_id=claim_id, payload={"start": start, "end": end})
-            )
-            changed = tx.claim_states(claim_ids=tx.touched, include_hidden=True)
-        return ActionResult(event, changed)
-
-    def merge_with_next(
-        self,
-        claim_ref: str,
-        reviewer: str,
-        *,
-        seen: Span | None = None,
-        next_id: str | None = None,
-    ) -> ActionResult:
-        """Merge the claim with the next live claim of its article (the next one is hidden).
-
-        `next_id` is the claim the reviewer saw after it: when another claim now comes between
-        them, or it is gone, the merge is refused. A next claim that other reviewers reviewed is
-        never hidden by a merge (their work would leave every export); the merge is refused.
-        """
-        name = check_reviewer(reviewer)
-        claim_id = self.resolve_claim_id(claim_ref)
-        expected = self.resolve_claim_id(next_id) if next_id else None
-        article = self.article(self.claim(claim_id).claim.article_id)
-
-        def build(tx: Transaction, state: ClaimState) -> list[Spec]:
-            c = state.claim
-            if expected is not None:
-                current_claim(tx, expected)
-            following = tx.next_live_claim(c.article_id, c.start, c.end, c.id)
-            if following is None:
-                raise ProjectError(f"claim {c.id} is the last of its article")
-            if expected is not None and following != expected:
-                raise StaleAction(
-                    f"claim {following} now comes between claim {c.id} and claim {expected}; "
-                    "nothing saved",
-                    c.id,
-                    c.id,
-                )
-            nxt = tx.claim_state(following)
-            assert nxt is not None
-            others = sorted(r.reviewer for r in nxt.reviews if r.reviewer != name)
-            if others:
-                raise ProjectError(
-                    f"claim {nxt.claim.id} has reviews by {', '.join(others)}; merging would "
-                    "hide them from every export, so nothing was saved"
-                )
-            end = max(c.end, nxt.claim.end)
-            facets = _refit(c, span_facets(article, c.start, end))
-            facets["speaker"] = facets["speaker"] or c.speaker or nxt.claim.speaker
-            return [("merge", {"start": c.start, "end": end, **facets}, nxt.claim.id)]
-
-        return self._record(claim_id, name, build, seen=seen)
-
     # -- undo and redo --------------------------------------------------------------------
 
     def undo(self, reviewer: str) -> ActionResult | None:
@@ -358,13 +257,18 @@ class ReviewActions:
                         f"since ({describe(later)} at {later.ts:%Y-%m-%d %H:%M:%S}); "
                         f"that change must be undone first"
                     )
-            event = tx.append(
+            return appended(tx, [
                 new_event(kind, reviewer=reviewer, article_id=target.article_id,
                           claim_id=target.claim_id, other_id=target.id,
                           payload={"type": target.type})
-            )
-            changed = tx.claim_states(claim_ids=tx.touched, include_hidden=True)
-        return ActionResult(event, changed)
+            ])
+
+
+def appended(tx: Transaction, events: Sequence[Event]) -> ActionResult:
+    """Append an action's events (`Transaction.append_many`) and read back every claim they
+    changed; the caller's transaction commits them."""
+    stored = tx.append_many(events)
+    return ActionResult(stored[-1], tx.claim_states(claim_ids=tx.touched, include_hidden=True))
 
 
 def describe(event: Event) -> str:
@@ -373,15 +277,6 @@ def describe(event: Event) -> str:
         "merge": f"the merge of claim {event.claim_id} with {event.other_id}",
         "claim_create": f"the drawing of claim {event.claim_id}",
     }.get(event.type, f"{event.type} on claim {event.claim_id}")
-
-
-def _refit(claim: Claim, facets: dict[str, Any]) -> dict[str, Any]:
-    """A reviewer-drawn claim keeps its kind, score and reasons when its boundaries move; a
-    proposed one takes those the extractor gives its new text."""
-    if not claim.origin.startswith("extractor"):
-        for key in ("kind", "score", "reasons"):
-            facets.pop(key, None)
-    return facets
 
 
 def _source(source: Source | dict[str, Any]) -> Source:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from claims.agreement import DEFAULT_MIN_ITEMS, cohen_kappa, too_few
+from claims.agreement.figures import DEFAULT_MIN_ITEMS, cohen_kappa, too_few
 from claims.model import ClaimState
 
 if TYPE_CHECKING:

@@ -48,7 +48,7 @@ class ValidationReport:
 
 def _validator() -> Any:
     try:
-        from jsonschema import Draft202012Validator, FormatChecker  # type: ignore[import-untyped]
+        from jsonschema import Draft202012Validator, FormatChecker
     except ModuleNotFoundError:  # pragma: no cover - jsonschema is a dependency of validate
         raise ProjectError(
             "claims validate needs the jsonschema package: pip install 'jsonschema>=4.21'"

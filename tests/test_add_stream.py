@@ -133,16 +133,15 @@ def test_an_article_added_by_another_process_meanwhile_is_reported_present(
 ) -> None:
     db = str(tmp_path / "race.db")
     items = list(_items(2))
-    import claims.project as project_module
-
-    copy = project_module._copy_spool
+    import claims.adding as adding_module
+    from claims.spool import copy_spool as copy
 
     def racing_copy(store: Any, spool: Any) -> set[str]:
         with Project.open(db) as other:
             other.add_article(items[1]["text"], lang="fr")
         return copy(store, spool)
 
-    monkeypatch.setattr(project_module, "_copy_spool", racing_copy)
+    monkeypatch.setattr(adding_module, "copy_spool", racing_copy)
     with Project.open(db) as project:
         results = project.add_articles(iter(items), workers=1)
         assert [(r.created, r.n_claims > 0) for r in results] == [(True, True), (False, False)]

@@ -188,6 +188,7 @@ def test_alpha_matches_the_package_on_random_data() -> None:
         assert figure.alpha == pytest.approx(
             krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal"), abs=1e-9)
         # alpha from the coincidence matrix's observed and expected agreement: the same figure.
+        assert figure.observed is not None and figure.expected is not None
         assert figure.alpha == pytest.approx(
             (figure.observed - figure.expected) / (1 - figure.expected), abs=1e-9)
 

@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from annotator.cli import main
 from tests.conftest import SAMPLE_TEXT
+from tests.helpers import run_cli as run
 
 ARTICLE_EN = (
     "About 40 firefighters battled the blaze on Tuesday night, the fire service said. "
     "The council will meet on Friday to discuss at least $2.5 million in repairs.\n\n"
     "\"We lost everything in ten minutes,\" said shop owner Maria Lopez."
 )
-
-
-def run(args: list[str], db: Path | str, **kwargs: object) -> Result:
-    runner = CliRunner()
-    env = {"CLAIMS_DB": str(db), "CLAIMS_REVIEWER": "tester"}
-    return runner.invoke(main, args, env=env, catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -170,8 +167,8 @@ def test_add_refuses_bad_files_and_changes_nothing(
     path = tmp_path / name
     if content == "dir":
         path.mkdir()
-    elif content is not None:
-        path.write_bytes(content)  # type: ignore[arg-type]
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE_EN, encoding="utf-8")
     result = run(["add", str(good), str(path)], db_path)
@@ -185,8 +182,6 @@ def test_add_refuses_bad_files_and_changes_nothing(
 def test_unreadable_file(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text(SAMPLE_TEXT)
-    import claims.files
-
     real = os.open
 
     def denied(name: str, flags: int, *args: int) -> int:
@@ -195,7 +190,7 @@ def test_unreadable_file(tmp_path: Path, db_path: Path, monkeypatch: pytest.Monk
         return real(name, flags, *args)
 
     # Root reads any file, so a permission error is simulated where the one reader opens.
-    monkeypatch.setattr(claims.files.os, "open", denied)
+    monkeypatch.setattr(os, "open", denied)
     result = run(["add", str(path)], db_path)
     assert result.exit_code == 1
     assert "secret.txt: cannot read (Permission denied)" in result.stderr
@@ -246,27 +241,24 @@ def test_database_path_problems(tmp_path: Path, article: Path) -> None:
     assert result.exit_code == 1 and "not a claims database" in result.stderr
 
 
-def test_read_only_database_is_reported(tmp_path: Path, article: Path) -> None:
+def test_read_only_database_is_reported(tmp_path: Path, article: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "ro.db"
     run(["add", str(article)], db)
     claim_id = first_claim(db)
     before = run(["log"], db).stdout
     # Root ignores file modes; a read-only mount is what a user would hit. Simulate it with
     # SQLite's own read-only switch, which fails writes exactly as a read-only file does.
-    import claims.store.sqlite as backend
+    original = sqlite3.connect
 
-    original = backend.sqlite3.connect
-
-    def read_only(*args: object, **kwargs: object) -> object:
-        conn = original(*args, **kwargs)  # type: ignore[arg-type]
+    def read_only(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = original(*args, **kwargs)
         conn.execute("PRAGMA query_only = ON")
         return conn
 
-    backend.sqlite3.connect = read_only  # type: ignore[assignment]
-    try:
+    with monkeypatch.context() as patch:
+        patch.setattr(sqlite3, "connect", read_only)
         result = run(["review", claim_id, "--accept"], db)
-    finally:
-        backend.sqlite3.connect = original
     assert result.exit_code == 1
     assert "read-only" in result.stderr and str(db) in result.stderr
     assert run(["log"], db).stdout == before

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from click.testing import CliRunner, Result
 
-from annotator.cli import main
+from tests.helpers import run_cli as run
 
 ARTICLE_A = (
     "Plus de 300 ouvriers ont quitté mardi le chantier naval de Saint-Brieuc. "
@@ -18,11 +17,6 @@ ARTICLE_B = (
     "Mardi, trois cents ouvriers ont quitté le chantier naval de Saint-Brieuc, selon la CGT. "
     "Le maire a inauguré un nouveau pont sur le Gouët.\n"
 )
-
-
-def run(args: list[str], db: str, **kwargs: object) -> Result:
-    env = {"CLAIMS_DB": db, "CLAIMS_REVIEWER": "tester"}
-    return CliRunner().invoke(main, args, env=env, catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
 
 
 def claims_of(db: str) -> list[dict[str, object]]:

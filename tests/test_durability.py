@@ -49,7 +49,7 @@ def _spawn(db: Path, reviewer: str, n: int) -> subprocess.Popen[str]:
 
 
 def _acknowledged_sources(project: Project, reviewer: str) -> set[str]:
-    urls = set()
+    urls: set[str] = set()
     for state in project.claims():
         review = state.review_by(reviewer)
         if review:

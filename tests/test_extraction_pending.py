@@ -138,7 +138,7 @@ def test_pace_runs_before_every_commit_and_every_read_of_new_claims(
     backend_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(extract_stream, "WINDOW", 1500)
-    monkeypatch.setattr("claims.project.ARRIVING_CHUNK", 5)
+    monkeypatch.setattr("claims.deferred.ARRIVING_CHUNK", 5)
     text = _text()
     with Project.open(backend_url) as project:
         (added,) = project.add_articles([{"text": text, "lang": "fr"}], defer_longer_than=1000)

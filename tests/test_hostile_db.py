@@ -8,21 +8,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
 
-from annotator.cli import main
 from claims.project import Project, ProjectError
 from claims.store import StoreError, parse_target, redact
 from tests.conftest import SAMPLE_TEXT
-
-
-def run(args: list[str], db: Path | str | None = None, **kwargs: object) -> Result:
-    env = {"CLAIMS_REVIEWER": "tester"}
-    if db is not None:
-        env["CLAIMS_DB"] = str(db)
-    return CliRunner().invoke(main, args, env=env, catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
+from tests.helpers import run_cli as run
 
 
 @pytest.fixture
@@ -94,16 +87,14 @@ def test_a_read_only_medium_is_named_on_write(tmp_path: Path, article: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "p.db"
     assert run(["add", str(article)], db).exit_code == 0
-    import claims.store.sqlite as backend
+    original = sqlite3.connect
 
-    original = backend.sqlite3.connect
-
-    def no_write_access(target: object, *args: object, **kwargs: object) -> object:
+    def no_write_access(target: str, *args: Any, **kwargs: Any) -> sqlite3.Connection:
         if not kwargs.get("uri"):  # writers open the path; readers a mode=ro URI
             raise sqlite3.OperationalError("unable to open database file")
-        return original(target, *args, **kwargs)  # type: ignore[arg-type]
+        return original(target, *args, **kwargs)
 
-    monkeypatch.setattr(backend.sqlite3, "connect", no_write_access)
+    monkeypatch.setattr(sqlite3, "connect", no_write_access)
     result = run(["review", "abc", "--accept"], db)
     assert result.exit_code == 1
     assert "read-only" in result.stderr and "unable to open database file" in result.stderr
@@ -180,7 +171,7 @@ def test_postgres_forms_reach_the_server(backend_url: str, article: Path) -> Non
     assert run(["add", str(article)], backend_url).exit_code == 0
     upper = "  POSTGRESQL" + backend_url[len("postgresql"):]
     driver = "postgresql+psycopg" + backend_url[len("postgresql"):]
-    keywords = make_conninfo(**conninfo_to_dict(backend_url))
+    keywords = make_conninfo("", **conninfo_to_dict(backend_url))
     for value in (upper, driver, keywords):
         listed = run(["list"], value)
         assert listed.exit_code == 0, (value, listed.output)

@@ -7,22 +7,21 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from annotator.cli import main
 from tests.conftest import SAMPLE_TEXT
+from tests.helpers import run_cli as run
 
 ESC_TITLE = "\x1b]0;PWNED\x07"
 
-
-def run(args: list[str], db: Path | str, **kwargs: object) -> Result:
-    env = {"CLAIMS_DB": str(db), "CLAIMS_REVIEWER": "tester"}
-    env.update(kwargs.pop("env", {}))  # type: ignore[call-overload]
-    return CliRunner().invoke(main, args, env=env, catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
+Change = Callable[[dict[str, Any]], None]
+"""An edit made to a native record before it is imported or validated."""
 
 
 def refused(result: Result, *needles: str) -> None:
@@ -52,7 +51,7 @@ def reviewed(tmp_path: Path, article: Path, backend_url: str) -> str:
     return backend_url
 
 
-def native_lines(db: str, tmp_path: Path) -> list[dict[str, object]]:
+def native_lines(db: str, tmp_path: Path) -> list[dict[str, Any]]:
     out = tmp_path / "native.jsonl"
     assert run(["export", "--with-articles", "-o", str(out)], db).exit_code == 0
     return [orjson.loads(line) for line in out.read_bytes().splitlines()]
@@ -199,13 +198,13 @@ def test_file_names_and_arguments_are_shown_visibly(where: str, tmp_path: Path,
     db = tmp_path / "claims.db"
     run(["add", str(article)], db)
     evil = str(tmp_path / f"{ESC_TITLE}.txt")
-    args = {
+    args: dict[str, tuple[list[str], Path | str]] = {
         "add": (["add", evil], db),
         "output": (["export", "-o", str(tmp_path / ESC_TITLE / "x.jsonl")], db),
         "db": (["list"], str(tmp_path / f"{ESC_TITLE}.db")),
         "usage": ([ESC_TITLE, "--status", ESC_TITLE], db),  # click's own "No such command"
-    }[where]
-    result = run(*args)  # type: ignore[arg-type]
+    }
+    result = run(*args[where])
     assert result.exit_code in (1, 2)
     _no_controls(result.output)
     assert "␛]0;PWNED␇" in result.stderr or "\\x1b]0;PWNED\\x07" in result.stderr
@@ -218,26 +217,26 @@ def test_file_names_and_arguments_are_shown_visibly(where: str, tmp_path: Path,
 DEEP = "@@deep@@"
 
 
-def _import_variant(reviewed: str, tmp_path: Path, change: object) -> Result:
+def _import_variant(reviewed: str, tmp_path: Path, change: Change) -> Result:
     record = native_lines(reviewed, tmp_path)[0]
     run(["init"], tmp_path / "fresh.db")
-    change(record)  # type: ignore[operator]
+    change(record)
     line = orjson.dumps(record)
     if DEEP.encode() in line:  # nesting orjson itself cannot write
-        depth = int(record["article"]["metadata"]["depth"])  # type: ignore[index]
+        depth = int(record["article"]["metadata"]["depth"])
         line = line.replace(f'"{DEEP}"'.encode(), b"[" * depth + b"]" * depth)
     path = tmp_path / "in.jsonl"
     path.write_bytes(line + b"\n")
     return run(["import", str(path)], tmp_path / "fresh.db")
 
 
-def _set(path: str, value: object) -> object:
-    def change(record: dict[str, object]) -> None:
-        target: object = record
+def _set(path: str, value: object) -> Change:
+    def change(record: dict[str, Any]) -> None:
+        target: Any = record
         *parents, last = path.split(".")
         for part in parents:
-            target = target[int(part)] if isinstance(target, list) else target[part]  # type: ignore[index]
-        target[int(last) if isinstance(target, list) else last] = value  # type: ignore[index]
+            target = target[int(part)] if isinstance(target, list) else target[part]
+        target[int(last) if isinstance(target, list) else last] = value
 
     return change
 
@@ -255,7 +254,7 @@ def _set(path: str, value: object) -> object:
          "reviews.0.sources.0.url"),
     ],
 )
-def test_import_checks_what_add_checks(change: object, field: str, reviewed: str,
+def test_import_checks_what_add_checks(change: Change, field: str, reviewed: str,
                                        tmp_path: Path) -> None:
     result = _import_variant(reviewed, tmp_path, change)
     refused(result, "in.jsonl:1: ", field)
@@ -305,7 +304,7 @@ def test_source_and_language_rules_hold_in_the_domain() -> None:
         (_set("article.metadata", {"depth": 1000, "a": DEEP}), "nested deeper"),
     ],
 )
-def test_records_that_crashed_are_one_line(change: object, field: str, reviewed: str,
+def test_records_that_crashed_are_one_line(change: Change, field: str, reviewed: str,
                                            tmp_path: Path) -> None:
     result = _import_variant(reviewed, tmp_path, change)
     refused(result, "in.jsonl:1: ", field)
@@ -432,7 +431,7 @@ def test_an_international_host_is_kept_and_its_punycode_shown() -> None:
         (lambda r: r.update(end=r["start"] - 1), "end"),
     ],
 )
-def test_validate_refuses_what_import_refuses(change: object, field: str, reviewed: str,
+def test_validate_refuses_what_import_refuses(change: Change, field: str, reviewed: str,
                                               tmp_path: Path) -> None:
     imported = _import_variant(reviewed, tmp_path, change)
     refused(imported, "in.jsonl:1: ", field)
@@ -456,7 +455,7 @@ def test_the_schema_alone_carries_labels_formats_and_offsets(reviewed: str,
                    _set("reviews.0.updated_at", "yesterday"), _set("end", 0),
                    _set("claim_id", ESC_TITLE), _set("text", "")):
         bad = orjson.loads(orjson.dumps(record))
-        change(bad)  # type: ignore[operator]
+        change(bad)
         assert list(plain.iter_errors(bad)), change
     assert "start < end" in schema["properties"]["end"]["description"]
 

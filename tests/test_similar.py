@@ -10,8 +10,9 @@ import orjson
 import pytest
 
 from claims.model import Claim, article_id_for, claim_id_for
+from claims.normalise import normalise
 from claims.project import Project
-from claims.similar import Match, SimilarIndex, normalise
+from claims.similar import Match, SimilarIndex
 from claims.store import open_store
 from claims.store.postgres import PostgresStore
 from claims.store.schema import MIGRATIONS, SCHEMA_VERSION

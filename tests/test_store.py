@@ -14,6 +14,7 @@ from claims.store import StoreError, open_store
 from claims.store.schema import MIGRATIONS, SCHEMA_VERSION
 from claims.store.sqlite import SqliteStore
 from tests.conftest import SAMPLE_TEXT, sample_claims
+from tests.helpers import present, review_of
 
 
 def test_adding_the_same_text_twice_changes_nothing(sample: tuple[Project, list[str]]) -> None:
@@ -35,10 +36,10 @@ def test_verdict_implies_acceptance_and_clearing_takes_it_back(
 ) -> None:
     project, ids = sample
     state = project.set_verdict(ids[0], "bob", "2").changed[0]
-    assert state.review_by("bob").verdict == "refuted"
+    assert review_of(state, "bob").verdict == "refuted"
     assert state.status == "accepted" and state.verdict == "refuted"
     state = project.set_verdict(ids[0], "bob", None).changed[0]
-    assert state.review_by("bob").status == "proposed"
+    assert review_of(state, "bob").status == "proposed"
     assert state.verdict is None
 
 
@@ -49,13 +50,13 @@ def test_a_verdict_restores_a_rejected_claim_and_a_rejection_clears_the_verdict(
     project, ids = sample
     project.reject(ids[0], "bob")
     state = project.set_verdict(ids[0], "bob", "supported").changed[0]
-    review = state.review_by("bob")
+    review = review_of(state, "bob")
     assert (review.status, review.verdict) == ("accepted", "supported")
     state = project.reject(ids[0], "bob").changed[0]
-    review = state.review_by("bob")
+    review = review_of(state, "bob")
     assert (review.status, review.verdict) == ("rejected", None)
-    state = project.undo("bob").changed[0]  # undoing the rejection brings the verdict back
-    review = state.review_by("bob")
+    state = present(project.undo("bob")).changed[0]  # undoing the rejection brings the verdict back
+    review = review_of(state, "bob")
     assert (review.status, review.verdict) == ("accepted", "supported")
 
 
@@ -70,8 +71,8 @@ def test_reviewers_never_overwrite_each_other(sample: tuple[Project, list[str]])
     project.set_verdict(ids[0], "alice", "supported")
     assert project.claim(ids[0]).verdict == "supported"
     project.undo("alice")  # alice's undo touches only alice's work
-    assert project.claim(ids[0]).review_by("bob").verdict == "supported"
-    assert project.claim(ids[0]).review_by("alice").verdict == "refuted"
+    assert review_of(project.claim(ids[0]), "bob").verdict == "supported"
+    assert review_of(project.claim(ids[0]), "alice").verdict == "refuted"
 
 
 def test_undo_and_redo_to_any_depth_across_restarts(
@@ -84,15 +85,15 @@ def test_undo_and_redo_to_any_depth_across_restarts(
     project.set_rationale(ids[1], "bob", "first\nsecond line")
     project.close()
     with Project.open(backend_url) as reopened:
-        assert reopened.undo("bob").event.payload["type"] == "rationale"
-        assert reopened.undo("bob").event.payload["type"] == "source_add"
-        assert reopened.undo("bob").event.payload["type"] == "verdict"
+        assert present(reopened.undo("bob")).event.payload["type"] == "rationale"
+        assert present(reopened.undo("bob")).event.payload["type"] == "source_add"
+        assert present(reopened.undo("bob")).event.payload["type"] == "verdict"
         assert reopened.undo("bob") is None
         assert reopened.claim(ids[0]).reviews == []
     with Project.open(backend_url) as reopened:
-        assert reopened.redo("bob").event.payload["type"] == "verdict"
-        assert reopened.redo("bob").event.payload["type"] == "source_add"
-        review = reopened.claim(ids[0]).review_by("bob")
+        assert present(reopened.redo("bob")).event.payload["type"] == "verdict"
+        assert present(reopened.redo("bob")).event.payload["type"] == "source_add"
+        review = review_of(reopened.claim(ids[0]), "bob")
         assert review.verdict == "supported"
         added = review.sources[0].accessed  # the day the source was added, when not given
         assert added is not None

@@ -7,6 +7,7 @@ from typing import Any
 
 from claims.project import Project
 from claims.store import new_event
+from tests.helpers import review_of
 
 
 def _snapshot(project: Project) -> tuple[list[Any], list[Any]]:
@@ -70,5 +71,5 @@ def test_import_events_in_bulk_skips_held_ids_and_rederives(
     assert project.import_events(events[:2]) == 2
     assert project.import_events(events + events) == len(ids) - 2
     states = {s.claim.id: s for s in project.claims()}
-    assert all(states[cid].review_by("far").verdict == "supported" for cid in ids)
+    assert all(review_of(states[cid], "far").verdict == "supported" for cid in ids)
     assert len(project.history(reviewer="far")) == len(ids)

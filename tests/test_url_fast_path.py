@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import claims.model as model
+import claims.model.checks as model
 
 EXAMPLES = [
     "https://news.example.com/a/1", "HTTP://x.org", "http://a.b/c?d=e#f", "http://x.org/@me",

@@ -10,8 +10,8 @@ from claims.extract.pipeline import (
     EXTRACTOR_VERSION,
     detect_language,
     extract,
-    extract_many,
     extract_records,
 )
+from claims.extract.pool import extract_many
 
 __all__ = ["EXTRACTOR_VERSION", "detect_language", "extract", "extract_many", "extract_records"]

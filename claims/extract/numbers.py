@@ -12,192 +12,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
 from claims.extract import lexicons
-
-_SP = r"[ \u00a0\u202f]"
-
-
-@dataclass(slots=True)
-class Found:
-    """A quantity found in the text; `start`/`end` cover comparator, number and unit."""
-
-    value: float
-    comparator: str
-    unit: str
-    start: int
-    end: int
-    core_start: int
-    core_end: int
-
-
-def _alt(words: Any) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@dataclass(frozen=True)
-class _Rules:
-    lang: str
-    digits: re.Pattern[str]
-    currency_before: re.Pattern[str]
-    core: re.Pattern[str]
-    core_fraction: re.Pattern[str]
-    fraction_words: frozenset[str]
-    word_triggers: frozenset[str]
-    comparator: re.Pattern[str]
-    comparators: dict[str, str]
-    unit: re.Pattern[str]
-    noun: re.Pattern[str]
-    range_sep: re.Pattern[str]
-    range_open: re.Pattern[str]
-    multipliers: dict[str, float]
-    currencies: dict[str, str]
-    symbol_chars: frozenset[str]
-    approximate: dict[str, float]
-    approximate_comparator: str
-    vague: dict[str, float]
-    ordinals: dict[str, int]
-    ordinal_endings: dict[str, int]
-    lone_skip: frozenset[str]
-    noun_skip: frozenset[str]
-    articles: frozenset[str]
-    after_comparator: re.Pattern[str]
-    after_comparators: dict[str, str]
-    next_word: re.Pattern[str]
-    fractions: dict[str, int]
-    ordinal_names: frozenset[str]
-    lone_counted: frozenset[str]
-    lone_noun_skip: frozenset[str]
-    lone_not_after: frozenset[str]
-    hyphen_unit: re.Pattern[str]
-    unit_words: frozenset[str]
-
-
-@cache
-def _rules(lang: str) -> _Rules:
-    lex: dict[str, Any] = lexicons.load(lang)
-    alt = lexicons.alternation
-    multipliers = {k: float(v) for k, v in lex["multipliers"].items()}
-    long_mult = [m for m in multipliers if len(m) > 2]
-    short_mult = [m for m in multipliers if len(m) <= 2]
-    currencies = dict(lex["currency_words"])
-    symbols = [c for c in currencies if not c.isalpha()]
-    words = lex["number_words"]
-    word = rf"(?:{lexicons.alternation(words)})"
-    articles = lex["number_articles"]
-    ordinal_suffix = _alt(lex["ordinal_suffixes"])
-    # Digits first: the pattern starts with \d so the regex engine skips ahead to digits.
-    digits = re.compile(
-        rf"""(?x)
-        (?P<num>\d(?<![\w.,/]\d)(?<![^\W\d_][\-−]\d)
-            (?:\d{{0,2}}(?:{_SP}\d{{3}})+(?!\d)(?:[.,]\d+)?|\d*(?:[.,]\d+)*))
-        (?:
-            (?P<ord>{ordinal_suffix})(?!\w)
-          | {_SP}?(?P<mult>{_alt(long_mult)})(?!\w)
-          | (?P<smult>{_alt(short_mult)})(?!\w)
-        )?
-        """
-    )
-    currency_before = re.compile(rf"(?P<pre>{_alt(symbols)}){_SP}?$")
-    fractions = {k.lower(): int(v) for k, v in lex.get("fractions", {}).items()}
-    frac_articles = alt(lex.get("fraction_articles", []) or ["(?!x)x"])
-    frac_follow = alt(lex.get("fraction_followers", []) or ["(?!x)x"])
-    fraction = rf"""
-        (?<![\w\-])(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|-))?
-            (?P<fden>{alt(fractions) if fractions else "(?!x)x"}))(?={_SP}+(?:{frac_follow})(?![\w]))
-      |"""
-    no_fraction = "(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
-    body = rf"""
-        (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex["approximate_nouns"])}))(?!\w)
-      | (?<![\w\-])(?P<vague>(?:(?:{alt(lex["vague_prefixes"])}){_SP}+)?
-            (?P<vnoun>{alt(lex["plural_vague"])}))(?!\w)
-      | (?<![\w\-])(?P<words>
-            (?:(?:{alt(articles)}){_SP}+(?={alt(lex["article_number_words"])}))?
-            {word}(?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-){word})*
-            (?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-)(?P<wend>{alt(lex["ordinal_endings"])}))?
-        )(?![\w\-])
-      | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
-        """
-    # Two scans: the one with fractions ("a third of") only for sentences that have one.
-    core = re.compile("(?x)" + no_fraction + body)
-    core_fraction = re.compile("(?x)" + fraction + body)
-    word_triggers = (
-        lexicons.triggers(words, every_word=True)
-        - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
-    ) | lexicons.triggers(
-        [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"], *lex["article_number_words"],
-         *fractions, *lex.get("lone_counted_words", [])]
-    )
-    comparators = {k.lower(): v for k, v in lex["comparators"].items()}
-    # Matched on the reversed text before a number: one anchored match instead of a search.
-    comparator = re.compile(rf"{_SP}*(?P<cmp>{_alt(c[::-1] for c in lex['comparators'])})(?!\w)", re.I)
-    units = list(lex["units"]) + list(lex["percent_words"])
-    unit = re.compile(
-        rf"{_SP}*(?:(?:d['’]|de{_SP}+|of{_SP}+))?(?P<unit>{_alt(units + list(currencies))})(?![\w/²³])"
-    )
-    adjectives = alt(lex.get("counted_noun_adjectives", []))
-    determiners = alt(lex.get("counted_noun_determiners", []) or ["the"])
-    # The counted noun, after "de", "of", a determiner ("8 000 de ces suppressions", "30 of its
-    # stores") and an adjective of the lexicon ("12 nouvelles usines").
-    noun = re.compile(
-        rf"{_SP}+(?:(?:d['’]|de{_SP}+|des{_SP}+|du{_SP}+|of{_SP}+)(?:(?:{determiners})(?:{_SP}+|(?<=['’])))?)?"
-        rf"(?:(?:{adjectives}){_SP}+)?(?P<noun>[^\W\d_][\w’'\-]*)"
-    )
-    next_word = re.compile(rf"{_SP}+(?P<word>[^\W\d_][\w’'\-]*)")
-    after_comparators = {k.lower(): v for k, v in lex.get("comparators_after", {}).items()}
-    after_comparator = re.compile(
-        rf"{_SP}+(?P<cmp>{alt(after_comparators) if after_comparators else '(?!x)x'})(?![\w])", re.I
-    )
-    unit_words = frozenset(u.lower() for u in lex["units"] if u.isalpha())
-    hyphen_unit = re.compile(r"-(?P<unit>[^\W\d_]+)(?:-old)?(?![\w])")
-    range_sep = re.compile(rf"{_SP}*(?:à|au|a|et|to|and|-|–|—){_SP}*$", re.I)
-    range_open = re.compile(
-        rf"(?<!\w)(?:{_alt([p[0] for p in lex.get('range_patterns', [])] or ['de'])}){_SP}*$", re.I
-    )
-    return _Rules(
-        lang=lang,
-        digits=digits,
-        currency_before=currency_before,
-        core=core,
-        core_fraction=core_fraction,
-        fraction_words=frozenset(fractions),
-        word_triggers=word_triggers,
-        comparator=comparator,
-        comparators=comparators,
-        unit=unit,
-        noun=noun,
-        range_sep=range_sep,
-        range_open=range_open,
-        multipliers=multipliers,
-        currencies=currencies,
-        symbol_chars=frozenset("".join(symbols)),
-        approximate={k.lower(): float(v) for k, v in lex["approximate_nouns"].items()},
-        approximate_comparator=lex.get("approximate_comparator", "~"),
-        vague={k.lower(): float(v) for k, v in lex["plural_vague"].items()},
-        ordinals={k.lower(): int(v) for k, v in lex["ordinal_words"].items()},
-        ordinal_endings={k.lower(): int(v) for k, v in lex["ordinal_endings"].items()},
-        lone_skip=frozenset(w.lower() for w in lex["lone_number_words_skip"]),
-        noun_skip=frozenset(w.lower() for w in lex["counted_noun_skip"]),
-        articles=frozenset(w.lower() for w in articles),
-        after_comparator=after_comparator,
-        after_comparators=after_comparators,
-        next_word=next_word,
-        fractions=fractions,
-        ordinal_names=frozenset(lex.get("ordinal_name_nouns", [])),
-        lone_counted=frozenset(w.lower() for w in lex.get("lone_counted_words", [])),
-        lone_noun_skip=frozenset(
-            w.lower() for w in [*lex.get("lone_counted_noun_skip", []), *lex["counted_noun_skip"]]
-        ),
-        lone_not_after=frozenset(w.lower() for w in lex.get("lone_counted_not_after", [])),
-        hyphen_unit=hyphen_unit,
-        unit_words=unit_words,
-    )
-
+from claims.extract.number_rules import Found, _Rules
+from claims.extract.number_rules import _rules as _rules  # claims.similar reads its triggers
 
 _NO_SPACES = str.maketrans("", "", " \u00a0\u202f")
 
@@ -339,7 +159,9 @@ def _quantity(
             unit = rules.currencies.get(pre, pre)
         elif 1800 <= value <= 2100 and not mult and match.group("num").isdigit():
             unit_match = rules.unit.match(text, core_end, end)
-            if unit_match is None:
+            from claims.extract.dates import year_is_count  # noqa: PLC0415 - dates imports us
+
+            if unit_match is None and not year_is_count(text, core_start, core_end, rules.lang):
                 return None  # a year: the date finder owns it
     elif match.group("words") is not None:
         words = match.group("words")
@@ -492,6 +314,10 @@ def _lone_counts(rules: _Rules, text: str, match: re.Match[str], start: int, end
     unit = rules.unit.match(text, match.end(), end)
     if unit and (unit.group("unit") in rules.currencies or unit.group("unit").lower() in _PERCENT):
         return True
+    if rules.comparator.match(text[max(start, match.start() - 20) : match.start()][::-1]):
+        # "moins de cent habitants", "more than a hundred": a comparator makes it a count.
+        following = rules.next_word.match(text, match.end(), end)
+        return following is not None and not following.group("word")[0].isupper()
     if word not in rules.lone_counted:
         return False
     before = lexicons.letter_tokens(text[max(start, match.start() - 20) : match.start()])

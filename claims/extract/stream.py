@@ -22,11 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from claims.extract.pipeline import (
-    _die_with_parent,
-    _threads_running,
-    extract_records,
-)
+from claims.extract.pipeline import extract_records
+from claims.extract.pool import _die_with_parent, _threads_running
 from claims.model import claim_id_for
 
 WINDOW = 64_000

@@ -19,6 +19,7 @@ from claims.store.imports import ImportReads
 from claims.store.known import KnownClaims
 from claims.store.log import EventLog
 from claims.store.materialise import CHUNK, Derivation, EventRow, Materialise
+from claims.store.pending import PendingExtractions
 from claims.store.rows import (
     CLAIM_COLUMNS,
     claim_row,
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
     from claims.store.base import Store
 
 
-class Transaction(EventLog, Materialise, ImportReads, ExportReads, KnownClaims):
+class Transaction(EventLog, Materialise, ImportReads, ExportReads, KnownClaims,
+                  PendingExtractions):
     """Typed helpers over one cursor, valid inside `Store.transaction()` (or `Store.read()`)."""
 
     def __init__(self, store: Store, cur: Any) -> None:

@@ -108,3 +108,44 @@ def test_periods_decades_and_numeric_dates(text: str, lang: str, span: str, firs
 def test_fractions_decimals_and_counts_are_not_dates(text: str) -> None:
     lang = "fr" if " du " in text or " de " in text else "en"
     assert dates(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A round number before people counted is no year; an event after a year is.
+        ("The 2000 soldiers returned home.", "en", []),
+        ("Les 2000 manifestants ont défilé.", "fr", []),
+        ("The 2000 elections were close.", "en", [("2000", "2000-01-01", "2000-12-31")]),
+        ("The 2018 floods destroyed the harvest.", "en", [("2018", "2018-01-01", "2018-12-31")]),
+        # "in two weeks" is a date only in a future clause; otherwise a duration.
+        ("The bridge will open in two weeks.", "en", [("in two weeks", "2025-03-24", "2025-03-30")]),
+        ("The bridge was built in two years.", "en", []),
+        # "that" and « que » close a clause: the weekday before them keeps the past.
+        ("The firm announced on Thursday that it will cut jobs.", "en",
+         [("Thursday", "2025-03-06", "2025-03-06")]),
+        ("Le ministre a annoncé jeudi qu’il partira.", "fr", [("jeudi", "2025-03-06", "2025-03-06")]),
+        # French simple future without a listed marker.
+        ("Le procès s’ouvrira le 2 juin.", "fr", [("2 juin", "2025-06-02", "2025-06-02")]),
+        ("Le ministre se rendra vendredi à Kyiv.", "fr", [("vendredi", "2025-03-14", "2025-03-14")]),
+        ("La caméra a filmé la scène lundi.", "fr", [("lundi", "2025-03-10", "2025-03-10")]),
+        ("The talks stalled in mid-March.", "en", [("mid-March", "2025-03-01", "2025-03-31")]),
+        ("Between Jan. 1 and March 31, 2024, sales doubled.", "en",
+         [("Jan. 1 and March 31, 2024", "2024-01-01", "2024-03-31")]),
+        ("Le lundi de Pâques est férié.", "fr", []),
+    ],
+)
+def test_patterns_checked_on_new_sentences(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+def test_two_years_joined_by_and_are_two_years() -> None:
+    assert dates("Il a été élu en 2017 et 2022.", "fr") == [
+        ("2017", "2017-01-01", "2017-12-31"),
+        ("2022", "2022-01-01", "2022-12-31"),
+    ]
+    assert dates("Prices rose between 2019 and 2021.", "en") == [
+        ("2019 and 2021", "2019-01-01", "2021-12-31")]
+    assert dates("The 2019 to 2021 period was hard.", "en") == [("2019 to 2021", "2019-01-01", "2021-12-31")]

@@ -120,3 +120,10 @@ def test_compound_ordinals_negatives_and_large_multipliers() -> None:
         "dollars",
     )
     assert quantities("En mil neuf cent vingt habitants.", "fr")[0][0] == 1920
+
+
+def test_lone_hundred_after_a_comparator_and_counted_years() -> None:
+    assert quantities("Le village compte moins de cent habitants.", "fr")[0][:3] == (100, "<", "habitants")
+    assert quantities("Il est né en cent avant notre ère.", "fr") == []
+    assert quantities("The 2000 soldiers returned home.", "en")[0][:3] == (2000, "=", "soldiers")
+    assert quantities("The 2000 elections were close.", "en") == []

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claims.extract import extract, extract_records
+from claims.model import DateSpan, Quantity
 
 NEWSY = st.sampled_from(
     [
@@ -75,7 +76,8 @@ def check(text: str, lang: str | None, published: date | None, records: bool = T
     for claim in claims:
         assert claim.text == text[claim.start : claim.end]
         assert 0 <= claim.start < claim.end <= len(text)
-        for facet in [*claim.quantities, *claim.dates]:
+        facets: list[Quantity | DateSpan] = [*claim.quantities, *claim.dates]
+        for facet in facets:
             assert facet.text == text[facet.start : facet.end]
     assert [c.start for c in claims] == sorted(c.start for c in claims)
     assert all(math.isfinite(q.value) for c in claims for q in c.quantities)

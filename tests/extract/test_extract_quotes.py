@@ -88,3 +88,27 @@ def test_quote_spans_ignore_unbalanced_marks() -> None:
     text = '« ouvert sans fermer. Puis “ceci” et "cela".'
     spans = [text[q.open : q.close] for q in quote_spans(text)]
     assert spans == ["“ceci”", '"cela"']
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "speaker"),
+    [
+        ('"The engine failed," Karen Wells, the airline\'s spokeswoman, said.', "en", "engine",
+         "Karen Wells"),
+        ("Maria Lopez rejected the offer.\n\nLopez, who has led the union since 2019, said the strike "
+         "would continue.", "en", "strike", "Maria Lopez"),
+        ("Microsoft said it would invest in the region.", "en", "invest", "Microsoft"),
+        ("La SNCF a annoncé l’annulation de trains.", "fr", "annulation", "SNCF"),
+        ("Selon les autorités locales, le bilan s’élève à 12 morts.", "fr", "bilan", "autorités locales"),
+        ("The deficit will grow, according to the finance ministry.", "en", "deficit", "finance ministry"),
+        # English job descriptions before a name are not titles; capitalised titles are.
+        ("Police spokesman Jim Carter said two officers were hurt.", "en", "officers", "Jim Carter"),
+        ('Fire chief Laura Quinn said: "The blaze started in the kitchen."', "en", "blaze", "Laura Quinn"),
+        ('Governor Amy Stone called the budget "reckless".', "en", "budget", "Governor Amy Stone"),
+        # A one-word subject must open the clause: "In Paris, the mayor said" names no Paris.
+        ("In Paris, the mayor said the city was ready.", "en", "ready", None),
+    ],
+)
+def test_speakers_of_new_patterns(text: str, lang: str, fragment: str, speaker: str | None) -> None:
+    found = [s for t, s in speakers(text, lang) if fragment in t]
+    assert found == [speaker]

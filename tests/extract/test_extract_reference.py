@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from claims.extract import extract, extract_records
-from claims.model import Claim
+from claims.model import Claim, DateSpan, Quantity
 
 PUBLISHED = date(2022, 3, 1)
 
@@ -26,7 +26,8 @@ def claim_with(claims: list[Claim], fragment: str) -> Claim:
 def test_every_claim_is_exact(reference_text: str, claims: list[Claim]) -> None:
     for claim in claims:
         assert claim.text == reference_text[claim.start : claim.end]
-        for facet in [*claim.quantities, *claim.dates]:
+        facets: list[Quantity | DateSpan] = [*claim.quantities, *claim.dates]
+        for facet in facets:
             assert facet.text == reference_text[facet.start : facet.end]
     assert [c.start for c in claims] == sorted(c.start for c in claims)
 

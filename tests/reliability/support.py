@@ -150,7 +150,8 @@ def wait_ready(proc: subprocess.Popen[str], timeout: float = 30.0) -> None:
         if line.strip() == "ready":
             return
         if not line and proc.poll() is not None:
-            raise AssertionError(f"writer died before it was ready: {proc.stderr.read()}")  # type: ignore[union-attr]
+            said = proc.stderr.read() if proc.stderr else ""
+            raise AssertionError(f"writer died before it was ready: {said}")
     raise AssertionError("writer not ready in time")
 
 

@@ -24,7 +24,7 @@ def _state(project: Project, claim_id: str) -> dict[str, Any]:
 
 
 def _run(project: Project, reviewer: str, cmd: dict[str, Any]) -> Any:
-    op, cid = cmd["op"], cmd.get("claim")
+    op, cid = cmd["op"], str(cmd.get("claim", ""))
     seen = tuple(cmd["seen"]) if cmd.get("seen") else None
     if op == "look":
         return _state(project, cid)

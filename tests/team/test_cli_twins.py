@@ -8,6 +8,7 @@ from click.testing import CliRunner, Result
 from annotator.cli import main
 from claims.project import Project
 from tests.conftest import _fill
+from tests.helpers import review_of
 
 
 def run(url: str, *args: str, reviewer: str = "ana") -> Result:
@@ -97,7 +98,7 @@ def test_claim_as_checked(backend_url: str) -> None:
     assert done.exit_code == 0 and "claim as checked" in done.stdout
     with Project.open(backend_url) as project:
         state = project.claim(ids[0])
-        assert state.review_by("ana").claim_text == text and state.checked_text == text
+        assert review_of(state, "ana").claim_text == text and state.checked_text == text
     bad = run(backend_url, "review", ids[0], "--claim-text", "a\x1b[2Jb")
     assert bad.exit_code == 1 and "control characters" in bad.output
 

@@ -19,6 +19,7 @@ import pytest
 
 from claims.project import Project
 from tests.conftest import _fill
+from tests.helpers import review_of
 
 ACTOR = Path(__file__).with_name("actor.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +33,8 @@ class Actor:
             [sys.executable, str(ACTOR), db, reviewer], cwd=ROOT, stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
+        self.seen_override: dict[str, Any] | None = None
+        """The claim as this reviewer's screen last showed it, where a scenario sets one."""
         assert self.ask_raw() == {"ok": True, "result": "ready"}
 
     def ask_raw(self) -> dict[str, Any]:
@@ -105,7 +108,7 @@ def _span(alice: Actor, bob: Actor, ids: list[str], url: str) -> tuple[str, str,
 
 def _undo_merge(alice: Actor, bob: Actor, ids: list[str], url: str) -> tuple[str, str, str]:
     alice.do(op="merge", claim=ids[1])
-    bob.seen_override = bob.do(op="look", claim=ids[1])  # type: ignore[attr-defined]
+    bob.seen_override = bob.do(op="look", claim=ids[1])
     alice.do(op="undo")
     return ids[1], ids[1], f"claim {ids[1]} was changed by alice"
 
@@ -113,7 +116,7 @@ def _undo_merge(alice: Actor, bob: Actor, ids: list[str], url: str) -> tuple[str
 def _undo_span(alice: Actor, bob: Actor, ids: list[str], url: str) -> tuple[str, str, str]:
     look = alice.do(op="look", claim=ids[1])
     alice.do(op="span", claim=ids[1], start=look["start"] + 1, end=look["end"])
-    bob.seen_override = bob.do(op="look", claim=ids[1])  # type: ignore[attr-defined]
+    bob.seen_override = bob.do(op="look", claim=ids[1])
     alice.do(op="undo")
     return ids[1], ids[1], f"claim {ids[1]} was changed by alice"
 
@@ -123,7 +126,7 @@ def _undo_draw(alice: Actor, bob: Actor, ids: list[str], url: str) -> tuple[str,
         article = project.claim(ids[0]).claim.article_id
     look = alice.do(op="look", claim=ids[0])
     drawn = alice.do(op="draw", article=article, start=look["start"], end=look["start"] + 10)
-    bob.seen_override = bob.do(op="look", claim=drawn)  # type: ignore[attr-defined]
+    bob.seen_override = bob.do(op="look", claim=drawn)
     alice.do(op="undo")
     return drawn, ids[0], f"claim {drawn} was taken back (its drawing undone) by alice"
 
@@ -143,11 +146,11 @@ def test_every_action_on_what_another_reviewer_changed_is_refused(
     team: tuple[str, list[str], Actor, Actor], scenario: str
 ) -> None:
     url, ids, alice, bob = team
-    bob.seen_override = None  # type: ignore[attr-defined]
+    bob.seen_override = None
     # Bob's screen shows the claims as they are now.
     before = {cid: bob.do(op="look", claim=cid) for cid in ids}
     target, successor, words = SCENARIOS[scenario](alice, bob, ids, url)
-    seen_state = bob.seen_override or before.get(target)  # type: ignore[attr-defined]
+    seen_state = bob.seen_override or before[target]
     seen = [seen_state["start"], seen_state["end"]]
     with Project.open(url) as project:
         n_events = len(project.history())
@@ -196,7 +199,7 @@ def test_current_actions_still_go_through_and_undo_is_per_reviewer(
         state = project.claim(ids[0])
         assert {r.reviewer: r.verdict for r in state.reviews} == {
             "alice": "refuted", "bob": "supported"}
-        assert state.review_by("bob").rationale == ""
+        assert review_of(state, "bob").rationale == ""
         assert state.disputed
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from export_data import FrozenClock, add_articles, add_reviews, add_team_work
 
 from claims.project import Project
+from tests.test_exports.export_data import FrozenClock, add_articles, add_reviews, add_team_work
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import IO, cast
 
 import orjson
 import pytest
@@ -158,7 +159,7 @@ def test_a_write_error_in_the_background_writer_reaches_the_caller(reviewed: Pro
             raise OSError(28, "No space left on device")
 
     with pytest.raises(OSError, match="No space left"):
-        exports.write_stream(reviewed, "jsonl", FullDisk())  # type: ignore[arg-type]
+        exports.write_stream(reviewed, "jsonl", cast(IO[bytes], FullDisk()))
 
 
 def test_the_command_line_offers_every_registered_format() -> None:

@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from export_data import GOLDEN
 
 import exports
 from annotator.cli import main
 from claims.project import Project
 from exports.common import Publisher
+from tests.test_exports.export_data import GOLDEN
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "native.jsonl": ("jsonl", {}),

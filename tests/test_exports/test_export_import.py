@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -10,10 +11,11 @@ import pytest
 import exports
 from claims.project import Project, ProjectError
 from exports.importer import ImportFileError
+from tests.helpers import review_of
 
 
-def export_lines(project: Project, path: Path, **options: object) -> list[bytes]:
-    exports.write_file(project, "jsonl", path, **options)  # type: ignore[arg-type]
+def export_lines(project: Project, path: Path, **options: Any) -> list[bytes]:
+    exports.write_file(project, "jsonl", path, **options)
     return path.read_bytes().splitlines()
 
 
@@ -68,9 +70,9 @@ def test_another_reviewers_review_is_never_overwritten(
     export_lines(reviewed, tmp_path / "a.jsonl")
     report = exports.import_file(same_articles, tmp_path / "a.jsonl")
     state = same_articles.claim(claim)
-    assert state.review_by("carla").verdict == "refuted"  # type: ignore[union-attr]
-    assert state.review_by("bruno").verdict == "refuted"  # type: ignore[union-attr]
-    assert state.review_by("ana").verdict == "supported"  # type: ignore[union-attr]
+    assert review_of(state, "carla").verdict == "refuted"
+    assert review_of(state, "bruno").verdict == "refuted"
+    assert review_of(state, "ana").verdict == "supported"
     assert report.reviews_kept == 1
 
 

@@ -4,7 +4,9 @@ version 1 files still import, and validate/import refuse a bad adjudication by l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -15,12 +17,13 @@ from annotator.cli import main
 from claims.project import Project
 from exports.importer import ImportFileError
 from exports.records import ADJUDICATION_FIELDS, RECORD_FIELDS, REVIEW_FIELDS
+from tests.helpers import present, review_of
 
 REWRITE = "Ridership of the city's buses grew by about 12% in 2024."
 
 
-def export_bytes(project: Project, path: Path, **options: object) -> bytes:
-    exports.write_file(project, "jsonl", path, **options)  # type: ignore[arg-type]
+def export_bytes(project: Project, path: Path, **options: Any) -> bytes:
+    exports.write_file(project, "jsonl", path, **options)
     return path.read_bytes()
 
 
@@ -76,7 +79,7 @@ def test_adjudications_and_rewrites_round_trip_byte_for_byte(
     state = same_articles.claim(fr[1])
     assert state.adjudication is not None and state.adjudication.reviewer == "chloe"
     assert state.verdict == "refuted"
-    assert same_articles.claim(en[2]).review_by("bruno").claim_text == REWRITE  # type: ignore[union-attr]
+    assert review_of(same_articles.claim(en[2]), "bruno").claim_text == REWRITE
     # the adjudication is an event of the adjudicator, in the log like any other
     with same_articles.store.read() as tx:
         rows = tx.all("SELECT reviewer, payload FROM events WHERE type = 'adjudicate'")
@@ -124,7 +127,7 @@ def test_a_newer_local_adjudication_is_kept(
     assert report.adjudications_kept == 1 and report.adjudications_added == 0
     assert "1 adjudications kept (newer here)" in report.summary()
     state = same_articles.claim(fr[1])
-    assert state.adjudication.reviewer == "dana"  # type: ignore[union-attr]
+    assert present(state.adjudication).reviewer == "dana"
     assert state.verdict == "conflicting-evidence"
     # the reviews still came in; the adjudication record of the claim is the local one
     after = {r["claim_id"]: r for r in records(export_bytes(same_articles, tmp_path / "b.jsonl"))}
@@ -155,7 +158,7 @@ def test_a_newer_imported_adjudication_replaces_an_older_local_one(
     report = exports.import_file(same_articles, tmp_path / "a.jsonl")
     assert report.adjudications_added == 1
     state = same_articles.claim(fr[1])
-    assert state.adjudication.reviewer == "chloe"  # type: ignore[union-attr]
+    assert present(state.adjudication).reviewer == "chloe"
     assert state.verdict == "not-enough-evidence"
     assert export_bytes(same_articles, tmp_path / "b.jsonl") == first
 
@@ -269,11 +272,11 @@ def test_a_bad_adjudication_is_refused_by_line_and_field(
     ],
 )
 def test_a_version_2_record_must_be_whole_and_consistent(
-    adjudicated: Project, same_articles: Project, tmp_path: Path, change: object, where: str,
-    says: str,
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    change: Callable[[dict[str, Any]], object], where: str, says: str,
 ) -> None:
     items, index = _adjudicated_line(adjudicated, tmp_path)
-    change(items[index])  # type: ignore[operator]
+    change(items[index])
     bad = write_records(tmp_path / "bad.jsonl", items)
     report = exports.validate_file(bad)
     assert [p.field for p in report.problems] == [where], report.problems

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from export_data import GOLDEN, FrozenClock, add_articles, add_reviews, add_team_work
-from test_export_golden import CASES
 
 import exports
 from claims.project import Project
+from tests.test_exports.export_data import GOLDEN, FrozenClock, add_articles, add_reviews, add_team_work
+from tests.test_exports.test_export_golden import CASES
 
 
 @pytest.fixture

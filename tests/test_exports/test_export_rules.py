@@ -9,11 +9,11 @@ from pathlib import Path
 import orjson
 import pytest
 from click.testing import CliRunner
-from export_data import PUBLISHER_URL
 
 import exports
 from annotator.cli import main
 from claims.project import Project
+from tests.test_exports.export_data import PUBLISHER_URL
 
 AVERITEC_KEYS = [
     "claim", "required_reannotation", "label", "justification", "claim_date", "speaker",

@@ -6,9 +6,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from tui_helpers import make_project
 
 from claims.project import Project
+from tests.tui.tui_helpers import make_project
 
 
 @pytest.fixture

@@ -5,15 +5,23 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from test_tui_keys import palette_run
-from test_tui_stale import claims_cli, frozen_app, notified
-from tui_helpers import make_project, run_async, settle
+import pytest
 
 from annotator.app import ClaimsApp
 from annotator.config import Config
 from annotator.screens.adjudicate import AdjudicationScreen
 from annotator.screens.article import ArticleScreen
 from claims.project import Project
+from tests.helpers import present
+from tests.tui.tui_helpers import (
+    claims_cli,
+    frozen_app,
+    make_project,
+    notified,
+    palette_run,
+    run_async,
+    settle,
+)
 
 SIZE = (120, 40)
 
@@ -47,14 +55,14 @@ async def test_adjudication_is_an_undoable_event(tmp_path: Path) -> None:
             await pilot.press("l", "enter")  # take carol's verdict
             await settle(pilot)
             labels = project.scale.labels
-            assert project.claim(claims[1]).adjudication.verdict == labels[1].id  # type: ignore[union-attr]
+            assert present(project.claim(claims[1]).adjudication).verdict == labels[1].id
             assert "Adjudicated" in str(adj.query_one("#adj-settled").render())
             await pilot.press("3")  # the adjudicator's own verdict replaces it
             await settle(pilot)
-            assert project.claim(claims[1]).adjudication.verdict == labels[2].id  # type: ignore[union-attr]
+            assert present(project.claim(claims[1]).adjudication).verdict == labels[2].id
             await pilot.press("u")
             await settle(pilot)
-            assert project.claim(claims[1]).adjudication.verdict == labels[1].id  # type: ignore[union-attr]
+            assert present(project.claim(claims[1]).adjudication).verdict == labels[1].id
             await pilot.press("j", "l", "enter")  # carol accepted without a verdict: refused
             await settle(pilot)
             assert project.claim(claims[3]).adjudication is None
@@ -68,13 +76,15 @@ async def test_adjudication_is_an_undoable_event(tmp_path: Path) -> None:
 
 
 @run_async
-async def test_palette_opens_it_and_a_stale_adjudication_is_refused(tmp_path: Path) -> None:
+async def test_palette_opens_it_and_a_stale_adjudication_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "claims.db"
     project, ids, claims = disputed_project(db)
     with project:
         app = ClaimsApp(project, "dave", open_article=ids[0], config=Config())
         async with app.run_test(size=SIZE) as pilot:
-            bells = await frozen_app(pilot, app)
+            bells = await frozen_app(pilot, app, monkeypatch)
             await palette_run(pilot, "adjudicate: disputed")
             await settle(pilot)
             adj = app.screen

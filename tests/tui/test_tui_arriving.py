@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import pytest
-from tui_helpers import run_async
 
 from claims.extract import extract_records
 from claims.extract import stream as extract_stream
 from claims.model import article_id_for
 from claims.project import Project
+from tests.helpers import review_of
 from tests.reliability.support import synthetic_article
+from tests.tui.tui_helpers import current_claim, run_async, wait_for
+
+if TYPE_CHECKING:
+    from annotator.services import AnnotatorApp
 
 
 def _long_text() -> str:
     return synthetic_article(random.Random(11), paragraphs=40, lang="fr")
-
-
-async def _until(pilot: object, condition: object, timeout: float = 60.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():  # type: ignore[operator]
-        if loop.time() > deadline:
-            raise TimeoutError("condition not met")
-        await pilot.pause()  # type: ignore[attr-defined]
-        await asyncio.sleep(0.02)
 
 
 @run_async
@@ -49,21 +43,21 @@ async def test_claims_arrive_in_the_open_article_while_keys_work(
         app = ClaimsApp(project, "ana", open_article=added.id, config=Config(auto_advance=False),
                         extract=list(project.pending_extractions()))
         async with app.run_test(size=(120, 40)) as pilot:
-            await _until(pilot, lambda: app.article_screen() is not None
-                         and app.article_screen().book is not None)
+            await wait_for(pilot, lambda: (shown := app.article_screen()) is not None
+                           and shown.book is not None, timeout=60)
             screen = app.article_screen()
             assert screen is not None and screen.book is not None
             assert screen.book.article.text == text  # the text is there before its claims
-            await _until(pilot, lambda: len(screen.book) > 0)
-            first = screen.current_id()
+            await wait_for(pilot, lambda: len(screen.book or ()) > 0, timeout=60)
+            first = current_claim(screen).id
             await pilot.press("1")  # a verdict while the rest is still being proposed
             await pilot.press("j")
-            await _until(pilot, lambda: not app.extracting)
-            await _until(pilot, lambda: not app.runner.pending)
+            await wait_for(pilot, lambda: not app.extracting, timeout=60)
+            await wait_for(pilot, lambda: not app.runner.pending, timeout=60)
             expected = extract_records(text, lang="fr", article_id=article_id_for(text))
             assert [s.claim.id for s in screen.book.states] == [r["id"] for r in expected]
             assert screen.book.states[1].claim.id == screen.current_id()
-            assert project.claim(first).review_by("ana").verdict is not None
+            assert review_of(project.claim(first), "ana").verdict is not None
             assert project.pending_extractions() == {}
     finally:
         project.close()
@@ -76,6 +70,10 @@ class _TypingApp:
         self.last_input = last_input
 
 
+def _typing(last_input: float) -> AnnotatorApp:
+    return cast("AnnotatorApp", _TypingApp(last_input))
+
+
 def test_arriving_claims_wait_for_a_pause_in_the_typing(monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
     import time
@@ -85,19 +83,19 @@ def test_arriving_claims_wait_for_a_pause_in_the_typing(monkeypatch: pytest.Monk
     waiting = extraction.BackgroundExtraction.__new__(extraction.BackgroundExtraction)
     waiting._stop = threading.Event()
     monkeypatch.setattr(extraction, "MAX_DEFER", 0.3)
-    waiting.app = _TypingApp(time.monotonic() + 3600)  # typing all the time
+    waiting.app = _typing(time.monotonic() + 3600)  # typing all the time
     start = time.monotonic()
     waiting._wait_for_pause()
     assert time.monotonic() - start >= 0.3  # held back up to MAX_DEFER, then let through
 
     monkeypatch.setattr(extraction, "MAX_DEFER", 3600.0)
     monkeypatch.setattr(extraction, "QUIET", 0.2)
-    waiting.app = _TypingApp(time.monotonic())  # a key just now
+    waiting.app = _typing(time.monotonic())  # a key just now
     start = time.monotonic()
     waiting._wait_for_pause()
     assert time.monotonic() - start >= 0.2 - 0.01  # waited for the pause
 
-    waiting.app = _TypingApp(time.monotonic() + 3600)
+    waiting.app = _typing(time.monotonic() + 3600)
     waiting._stop.set()  # the app is closing: no wait at all
     waiting._wait_for_pause()
 
@@ -111,8 +109,8 @@ async def test_keys_and_scrolls_mark_the_reviewer_as_typing(tmp_path: Path) -> N
         (added,) = project.add_articles([{"text": _long_text()[:3000], "lang": "fr"}])
         app = ClaimsApp(project, "ana", open_article=added.id)
         async with app.run_test(size=(80, 24)) as pilot:
-            await _until(pilot, lambda: app.article_screen() is not None
-                         and app.article_screen().book is not None)
+            await wait_for(pilot, lambda: (shown := app.article_screen()) is not None
+                           and shown.book is not None)
             assert app.last_input == 0.0
             await pilot.press("j")
             pressed = app.last_input

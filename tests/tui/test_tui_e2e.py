@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 import pytest
-from tui_helpers import ARTICLE_ONE, HOSTILE
 
 from claims.project import Project
+from tests.tui.tui_helpers import ARTICLE_ONE, HOSTILE
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 

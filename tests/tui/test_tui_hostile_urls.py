@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from textual.widgets import Input, Static
-from tui_helpers import run_async, settle
 
 from annotator.dialogs.source import SourceDialog
+from tests.tui.tui_helpers import run_async, settle, state_at
 
 SIZE = (120, 40)
 
 
 @run_async
-async def test_source_form_refuses_hidden_destinations(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_source_form_refuses_hidden_destinations(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -31,6 +31,6 @@ async def test_source_form_refuses_hidden_destinations(make_app) -> None:  # typ
             assert "\u202e" not in shown and "\u200b" not in shown
         await pilot.press("escape")
         await settle(pilot)
-        state = app.screen.book.states[0]
+        state = state_at(app, 0)
         review = state.review_by("bob")
         assert review is None or review.sources == []

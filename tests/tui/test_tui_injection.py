@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 
-from tui_helpers import run_async, settle
+from annotator.widgets.detail import DetailPanel
+from tests.tui.tui_helpers import run_async, settle, wait_for
 
 SIZE = (120, 40)
 
 
 @run_async
-async def test_hostile_review_fields_show_literally(project, make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_hostile_review_fields_show_literally(project, make_app) -> None:
     proj, _ = project
     first = proj.claims(proj.articles()[0].id)[0].claim.id
     eve = "[bold]eve[/bold]"
@@ -24,7 +25,9 @@ async def test_hostile_review_fields_show_literally(project, make_app) -> None: 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.pause(0.2)
+        detail = app.screen.query_one(DetailPanel)
+        await wait_for(pilot, lambda: "[blink]loud[/blink]" in detail.plain,
+                       what="the source in the details")
         screen = html.unescape(app.export_screenshot())
     assert "\x1b" not in screen and "\x07" not in screen
     assert "[bold]eve[/bold]" in screen  # the reviewer's name, not bold text

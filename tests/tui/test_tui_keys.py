@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input, OptionList
-from tui_helpers import run_async, settle
 
 from annotator.dialogs.help import HelpScreen
 from annotator.dialogs.rationale import RationaleDialog
@@ -14,49 +13,45 @@ from annotator.dialogs.span import SpanDialog
 from annotator.screens.article import ArticleScreen
 from annotator.screens.articles import ArticlesScreen
 from annotator.widgets.article_view import ArticleView
+from annotator.widgets.claim_table import ClaimTable
 from annotator.widgets.header import AppHeader
+from tests.tui.tui_helpers import (
+    article_screen,
+    current_claim,
+    make_project,
+    palette_hint,
+    palette_run,
+    run_async,
+    screen_as,
+    settle,
+    wait_for,
+)
 
 SIZE = (120, 40)
 
 
-async def palette_run(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Open the palette, type `text`, wait for a matching command, run it."""
-    from textual.command import CommandList
-
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    for _ in range(500):
-        await pilot.pause(0.01)
-        lists = pilot.app.screen.query(CommandList)
-        if lists and lists.first().option_count and lists.first().highlighted is not None:
-            break
-    await pilot.pause(0.2)  # let the search for the whole query settle
-    await pilot.press("enter")
-
-
-def mine(app, index):  # type: ignore[no-untyped-def]
+def mine(app, index):
     state = app.screen.book.states[index]
     return state.review_by("bob")
 
 
-def status(app, index):  # type: ignore[no-untyped-def]
+def status(app, index):
     review = mine(app, index)
     return review.status if review is not None else "proposed"
 
 
-def verdict(app, index):  # type: ignore[no-untyped-def]
+def verdict(app, index):
     review = mine(app, index)
     return review.verdict if review is not None else None
 
 
-async def open_app(make_app, **kw):  # type: ignore[no-untyped-def]
+async def open_app(make_app, **kw):
     app = make_app(**kw)
     return app
 
 
 @run_async
-async def test_moves_and_verdicts(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_moves_and_verdicts(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -70,6 +65,7 @@ async def test_moves_and_verdicts(make_app) -> None:  # type: ignore[no-untyped-
         await pilot.press("k", "up")
         assert screen.cursor == 1
         await pilot.press("end")
+        assert screen.book is not None
         assert screen.cursor == len(screen.book) - 1
         await pilot.press("home")
         assert screen.cursor == 0
@@ -98,7 +94,7 @@ async def test_moves_and_verdicts(make_app) -> None:  # type: ignore[no-untyped-
 
 
 @run_async
-async def test_undo_redo_any_depth_and_across_restarts(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_undo_redo_any_depth_and_across_restarts(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -124,7 +120,7 @@ async def test_undo_redo_any_depth_and_across_restarts(make_app) -> None:  # typ
 
 
 @run_async
-async def test_source_form(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_source_form(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -151,7 +147,7 @@ async def test_source_form(make_app) -> None:  # type: ignore[no-untyped-def]
 
 
 @run_async
-async def test_rationale(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_rationale(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -168,7 +164,7 @@ async def test_rationale(make_app) -> None:  # type: ignore[no-untyped-def]
 
 
 @run_async
-async def test_search_jumps(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_search_jumps(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -181,11 +177,11 @@ async def test_search_jumps(make_app) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ArticleScreen)
-        assert "Anne Morel" in screen.current().claim.text
+        assert "Anne Morel" in current_claim(screen).text
 
 
 @run_async
-async def test_search_finds_sources(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_search_finds_sources(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -200,25 +196,27 @@ async def test_search_finds_sources(make_app) -> None:  # type: ignore[no-untype
 
 
 @run_async
-async def test_edit_boundaries(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_edit_boundaries(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        before = app.screen.current().claim
+        before = current_claim(article_screen(app))
         await pilot.press("e")
         assert isinstance(app.screen, SpanDialog)
         await pilot.press("left", "left", "shift+right", "enter")
         await settle(pilot)
-        after = app.screen.current().claim
+        screen = article_screen(app)
+        assert screen.book is not None
+        after = current_claim(screen)
         assert after.start > before.start and after.end < before.end
-        assert after.text == app.screen.book.article.text[after.start:after.end]
+        assert after.text == screen.book.article.text[after.start:after.end]
         await pilot.press("e", "right", "escape")  # cancelled: unchanged
         await settle(pilot)
-        assert app.screen.current().claim.end == after.end
+        assert current_claim(article_screen(app)).end == after.end
 
 
 @run_async
-async def test_create_claim_from_keyboard_and_from_mouse_selection(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_create_claim_from_keyboard_and_from_mouse_selection(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -229,9 +227,10 @@ async def test_create_claim_from_keyboard_and_from_mouse_selection(make_app) -> 
         assert isinstance(app.screen, SpanDialog)
         await pilot.press("right", "enter")
         await settle(pilot)
-        screen = app.screen
+        screen = article_screen(app)
+        assert screen.book is not None
         assert len(screen.book) == n + 1
-        created = screen.current().claim
+        created = current_claim(screen)
         assert created.origin == "reviewer:bob"
         # Mouse: select a range in the text, then c and Enter.
         view = screen.query_one(ArticleView)
@@ -240,12 +239,12 @@ async def test_create_claim_from_keyboard_and_from_mouse_selection(make_app) -> 
         view.selection = (start, start + len("1 200 euros"))
         await pilot.press("c", "enter")
         await settle(pilot)
-        assert screen.current().claim.text == "1 200 euros"
+        assert current_claim(screen).text == "1 200 euros"
         assert view.selection is None
 
 
 @run_async
-async def test_merge_with_next(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_merge_with_next(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -253,14 +252,14 @@ async def test_merge_with_next(make_app) -> None:  # type: ignore[no-untyped-def
         await pilot.press("m")
         await settle(pilot)
         assert len(app.screen.book) == n - 1
-        assert "1 200 euros" in app.screen.current().claim.text
+        assert "1 200 euros" in current_claim(article_screen(app)).text
         await pilot.press("u")
         await settle(pilot)
         assert len(app.screen.book) == n
 
 
 @run_async
-async def test_next_and_previous_article(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_next_and_previous_article(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -268,7 +267,7 @@ async def test_next_and_previous_article(make_app) -> None:  # type: ignore[no-u
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert app.screen.article_id != first
-        assert "city council" in app.screen.current().claim.text
+        assert "city council" in current_claim(article_screen(app)).text
         await pilot.press("right_square_bracket")  # last one: stays
         await settle(pilot)
         await pilot.press("left_square_bracket")
@@ -277,7 +276,7 @@ async def test_next_and_previous_article(make_app) -> None:  # type: ignore[no-u
 
 
 @run_async
-async def test_articles_screen_filter_and_open(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_articles_screen_filter_and_open(make_app) -> None:
     app = make_app(open_first=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -289,7 +288,7 @@ async def test_articles_screen_filter_and_open(make_app) -> None:  # type: ignor
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
-        assert "city council" in app.screen.current().claim.text
+        assert "city council" in current_claim(article_screen(app)).text
         await pilot.press("1")
         await settle(pilot)
         await pilot.press("o")  # back to the list, progress refreshed
@@ -302,7 +301,7 @@ async def test_articles_screen_filter_and_open(make_app) -> None:  # type: ignor
 
 
 @run_async
-async def test_help_lists_every_key(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_help_lists_every_key(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -313,7 +312,7 @@ async def test_help_lists_every_key(make_app) -> None:  # type: ignore[no-untype
 
 
 @run_async
-async def test_palette_verdict_command(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_palette_verdict_command(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -323,12 +322,12 @@ async def test_palette_verdict_command(make_app) -> None:  # type: ignore[no-unt
 
 
 @run_async
-async def test_quit_waits_for_queued_actions(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_quit_waits_for_queued_actions(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("1", "j", "2", "j", "x", "q")
-        await pilot.pause(0.5)
+        await wait_for(pilot, lambda: app.return_code is not None, what="the app to quit")
     states = app.project.claims(app.open_article)
     reviews = [s.review_by("bob") for s in states[:3]]
     assert [r.verdict for r in reviews[:2]] == ["supported", "refuted"]
@@ -336,7 +335,7 @@ async def test_quit_waits_for_queued_actions(make_app) -> None:  # type: ignore[
 
 
 @run_async
-async def test_keymap_config_remaps(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_keymap_config_remaps(make_app) -> None:
     app = make_app(keymap={"claim.down": "ctrl+n", "claim.reject": "d"})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -347,27 +346,8 @@ async def test_keymap_config_remaps(make_app) -> None:  # type: ignore[no-untype
         assert mine(app, 1).status == "rejected"
 
 
-async def palette_hint(pilot, text: str, command: str) -> str:  # type: ignore[no-untyped-def]
-    """Open the palette, type `text`, wait for `command` to be listed; its prompt as shown."""
-    from textual.command import CommandList
-
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    for _ in range(500):
-        await pilot.pause(0.01)
-        lists = pilot.app.screen.query(CommandList)
-        if lists:
-            shown = [lists.first().get_option_at_index(i).prompt
-                     for i in range(lists.first().option_count)]
-            found = [str(getattr(p, "plain", p)) for p in shown if command in str(getattr(p, "plain", p))]
-            if found:
-                return found[0]
-    raise AssertionError(f"{command!r} never listed in the palette")
-
-
 @run_async
-async def test_palette_hint_and_action_follow_the_keymap(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_palette_hint_and_action_follow_the_keymap(make_app) -> None:
     app = make_app(keymap={"claim.reject": "d", "claim.first": "ctrl+home"})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -385,7 +365,7 @@ async def test_palette_hint_and_action_follow_the_keymap(make_app) -> None:  # t
 
 
 @run_async
-async def test_mouse_click_on_row_and_text(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_mouse_click_on_row_and_text(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -396,14 +376,14 @@ async def test_mouse_click_on_row_and_text(make_app) -> None:  # type: ignore[no
 
 
 @run_async
-async def test_failed_save_is_loud_and_shows_nothing_as_done(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_failed_save_is_loud_and_shows_nothing_as_done(make_app, monkeypatch) -> None:
     import sqlite3
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
 
-        def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        def broken(*args, **kwargs):
             raise sqlite3.OperationalError("database or disk is full")
 
         monkeypatch.setattr(app.project, "set_verdict", broken)
@@ -420,7 +400,7 @@ async def test_failed_save_is_loud_and_shows_nothing_as_done(make_app, monkeypat
 
 
 @run_async
-async def test_palette_export_writes_a_file(make_app, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_palette_export_writes_a_file(make_app, tmp_path, monkeypatch) -> None:
     pytest.importorskip("exports")
     monkeypatch.chdir(tmp_path)
     app = make_app()
@@ -435,7 +415,7 @@ async def test_palette_export_writes_a_file(make_app, tmp_path, monkeypatch) -> 
 
 
 @run_async
-async def test_articles_list_from_an_article_opened_at_launch(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_articles_list_from_an_article_opened_at_launch(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -445,11 +425,11 @@ async def test_articles_list_from_an_article_opened_at_launch(make_app) -> None:
         await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
-        assert "city council" in app.screen.current().claim.text
+        assert "city council" in current_claim(article_screen(app)).text
 
 
 @run_async
-async def test_action_finishing_under_a_dialog_still_shows(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_action_finishing_under_a_dialog_still_shows(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -463,7 +443,7 @@ async def test_action_finishing_under_a_dialog_still_shows(make_app) -> None:  #
 
 
 @run_async
-async def test_pasted_escape_sequences_never_reach_the_screen(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_pasted_escape_sequences_never_reach_the_screen(make_app) -> None:
     from textual import events
 
     app = make_app()
@@ -482,7 +462,7 @@ async def test_pasted_escape_sequences_never_reach_the_screen(make_app) -> None:
 
 
 @run_async
-async def test_resize_rewraps_and_keeps_the_claim_in_view(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_resize_rewraps_and_keeps_the_claim_in_view(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -492,13 +472,13 @@ async def test_resize_rewraps_and_keeps_the_claim_in_view(make_app) -> None:  # 
         await pilot.resize_terminal(80, 20)  # under 72 columns the text pane steps aside
         await settle(pilot)
         assert len(view._lines) > wide
-        claim = app.screen.current().claim
+        claim = current_claim(article_screen(app))
         top = view.scroll_offset.y
         assert top <= view.line_of(claim.start) < top + view.scrollable_content_region.height
 
 
 @run_async
-async def test_undo_reaches_back_into_the_previous_article(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_undo_reaches_back_into_the_previous_article(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -514,7 +494,7 @@ async def test_undo_reaches_back_into_the_previous_article(make_app) -> None:  #
 
 
 @run_async
-async def test_reload_shows_work_done_elsewhere(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_reload_shows_work_done_elsewhere(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -526,13 +506,13 @@ async def test_reload_shows_work_done_elsewhere(make_app) -> None:  # type: igno
 
 
 @run_async
-async def test_a_display_bug_does_not_stop_the_action_queue(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_a_display_bug_does_not_stop_the_action_queue(make_app, monkeypatch) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
 
-        def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        def broken(*args, **kwargs):
             raise ValueError("boom")
 
         monkeypatch.setattr(screen, "_applied", broken)
@@ -544,12 +524,12 @@ async def test_a_display_bug_does_not_stop_the_action_queue(make_app, monkeypatc
         assert verdict(app, 1) == "refuted"
         assert app.runner.alive
         await pilot.press("q")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: app.return_code is not None, what="the app to quit")
     assert app.return_code == 0 or app.return_code is None
 
 
 @run_async
-async def test_mouse_drag_selects_text_for_a_new_claim(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_mouse_drag_selects_text_for_a_new_claim(make_app) -> None:
     from textual import events
 
     app = make_app()
@@ -559,7 +539,7 @@ async def test_mouse_drag_selects_text_for_a_new_claim(make_app) -> None:  # typ
         view = screen.query_one(ArticleView)
         text = screen.book.article.text
 
-        def mouse(kind, x, y, button=1):  # type: ignore[no-untyped-def]
+        def mouse(kind, x, y, button=1):
             return kind(view, x, y, 0, 0, button, False, False, False)
 
         # Row 0 starts at offset 0: select the cells of "Plus de 300".
@@ -573,14 +553,12 @@ async def test_mouse_drag_selects_text_for_a_new_claim(make_app) -> None:  # typ
         view.selection = (0, 11)
         await pilot.press("c", "enter")
         await settle(pilot)
-        assert screen.current().claim.text == "Plus de 300"
-        assert screen.current().claim.origin == "reviewer:bob"
+        assert current_claim(screen).text == "Plus de 300"
+        assert current_claim(screen).origin == "reviewer:bob"
 
 
 @run_async
-async def test_remaining_keys_pages_search_results_and_span_start(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from tui_helpers import make_project
-
+async def test_remaining_keys_pages_search_results_and_span_start(tmp_path) -> None:
     from annotator.app import ClaimsApp
     from annotator.config import Config
 
@@ -589,11 +567,12 @@ async def test_remaining_keys_pages_search_results_and_span_start(tmp_path) -> N
     app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = app.screen
+        screen = article_screen(app)
+        assert screen.book is not None
         assert len(screen.book) == 120, len(screen.book)
         await pilot.press("pagedown")
         page = screen.cursor
-        table = screen.query_one("#claims")
+        table = screen.query_one("#claims", ClaimTable)
         assert page == table.scrollable_content_region.height // table.row_height - 1 > 5
         await pilot.press("pagedown", "pageup")
         assert screen.cursor == page
@@ -603,23 +582,23 @@ async def test_remaining_keys_pages_search_results_and_span_start(tmp_path) -> N
         await pilot.press("slash", *"units moved")
         await settle(pilot)
         await pilot.press("down", "down", "up")
-        results = app.screen.results
+        results = screen_as(app, SearchDialog).results
         await pilot.press("enter")
         await settle(pilot)
         assert screen.current_id() == results[1]
         # Boundaries: shift+left (or H) grows the start by a word, l/h move the end.
         await pilot.press("j")
         await settle(pilot)
-        before = screen.current().claim
+        before = current_claim(screen)
         await pilot.press("e", "H", "l", "h", "enter")
         await settle(pilot)
-        after = screen.current().claim
+        after = current_claim(screen)
         assert after.start < before.start and after.end == before.end
     project.close()
 
 
 @run_async
-async def test_detail_panel_scrolls_its_long_content(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_detail_panel_scrolls_its_long_content(make_app) -> None:
     from annotator.widgets.detail import DetailPanel
 
     app = make_app()

@@ -10,11 +10,10 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tui_helpers import make_project, run_async, settle
 
 from annotator.app import ClaimsApp
 from annotator.config import Config
@@ -24,6 +23,7 @@ from annotator.screens.article import ArticleScreen
 from annotator.widgets.article_view import ArticleView
 from annotator.widgets.detail import DetailPanel
 from claims.project import Project
+from tests.tui.tui_helpers import make_project, run_async, settle, wait_for
 
 SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,22 +32,13 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def shared(backend_url: str) -> Iterator[tuple[str, Project, list[str]]]:
     """A project on each backend, and its URL for the other reviewer to open."""
-    project, ids = make_project(backend_url)  # type: ignore[arg-type]
+    project, ids = make_project(backend_url)
     yield backend_url, project, ids
     project.close()
 
 
 def app_for(project: Project, article_id: str, reviewer: str = "bob") -> ClaimsApp:
     return ClaimsApp(project, reviewer, open_article=article_id, config=Config())
-
-
-async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError("the screen did not show the change")
-        await pilot.pause(0.02)
 
 
 def screen_of(app: ClaimsApp) -> ArticleScreen:
@@ -64,7 +55,7 @@ def reviewed_by(screen: ArticleScreen, claim_id: str, reviewer: str) -> bool:
 
 
 @run_async
-async def test_other_reviewer_shows_without_moving_anything(shared) -> None:  # type: ignore[no-untyped-def]
+async def test_other_reviewer_shows_without_moving_anything(shared) -> None:
     url, project, ids = shared
     app = app_for(project, ids[0])
     async with app.run_test(size=SIZE) as pilot:
@@ -96,7 +87,7 @@ async def test_other_reviewer_shows_without_moving_anything(shared) -> None:  # 
 
 
 @run_async
-async def test_the_claim_on_screen_merged_away_moves_to_its_successor(shared) -> None:  # type: ignore[no-untyped-def]
+async def test_the_claim_on_screen_merged_away_moves_to_its_successor(shared) -> None:
     url, project, ids = shared
     app = app_for(project, ids[0])
     async with app.run_test(size=SIZE) as pilot:
@@ -113,12 +104,12 @@ async def test_the_claim_on_screen_merged_away_moves_to_its_successor(shared) ->
                                           for n in app._notifications))
 
 
-def test_own_events_are_not_read_again(tmp_path: Path) -> None:
+def test_own_events_are_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A tick that finds only the reviewer's own events advances without reading claims."""
     project, ids = make_project(tmp_path / "claims.db")
     with project:
         app = ClaimsApp(project, "bob", config=Config())
-        app.call_from_thread = lambda fn, *a, **k: fn(*a, **k)  # type: ignore[method-assign]
+        monkeypatch.setattr(app, "call_from_thread", lambda fn, *a, **k: fn(*a, **k))
         feed = LiveFeed(app)
         got: list[Changes] = []
         claim = project.claims(ids[0])[0].claim.id
@@ -145,7 +136,7 @@ def _other_process(args: list[str]) -> None:
 
 
 @run_async
-async def test_another_process_shows_without_a_key(shared) -> None:  # type: ignore[no-untyped-def]
+async def test_another_process_shows_without_a_key(shared) -> None:
     url, project, ids = shared
     app = app_for(project, ids[0])
     async with app.run_test(size=SIZE) as pilot:
@@ -160,15 +151,17 @@ async def test_another_process_shows_without_a_key(shared) -> None:  # type: ign
         assert screen.current_id() == target
 
 
-def test_a_database_gone_away_is_said_once_and_its_return_too(tmp_path: Path) -> None:
+def test_a_database_gone_away_is_said_once_and_its_return_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from claims.store import StoreError
 
     project, ids = make_project(tmp_path / "claims.db")
     with project:
         app = ClaimsApp(project, "bob", config=Config())
         said: list[str] = []
-        app.call_from_thread = lambda fn, *a, **k: fn(*a, **k)  # type: ignore[method-assign]
-        app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign,assignment]
+        monkeypatch.setattr(app, "call_from_thread", lambda fn, *a, **k: fn(*a, **k))
+        monkeypatch.setattr(app, "notify", lambda message, **kw: said.append(message))
         feed = LiveFeed(app)
         feed.follow(ids[0], project.last_seq(), lambda changes: None)
         real = project.last_seq
@@ -176,11 +169,11 @@ def test_a_database_gone_away_is_said_once_and_its_return_too(tmp_path: Path) ->
         def down() -> int:
             raise StoreError("server closed the connection unexpectedly")
 
-        project.last_seq = down  # type: ignore[method-assign]
+        monkeypatch.setattr(project, "last_seq", down)
         feed._tick()
         feed._tick()
         assert len(said) == 1 and "Live updates paused" in said[0] and "server closed" in said[0]
-        project.last_seq = real  # type: ignore[method-assign]
+        monkeypatch.setattr(project, "last_seq", real)
         feed._tick()
         feed._tick()
         assert said[1:] == ["Live updates resumed."]

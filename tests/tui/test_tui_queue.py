@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
-from tui_helpers import ARTICLE_ONE, ARTICLE_TWO, run_async, sentence_claims, settle
+from textual.widgets import Input, TextArea
 
 from annotator.app import ClaimsApp
 from annotator.config import Config, load_config
@@ -19,10 +20,23 @@ from annotator.dialogs.source import SourceDialog
 from annotator.queue import ClaimFilter, is_checkworthy, queue_step
 from annotator.screens.article import ArticleScreen
 from annotator.screens.articles import ArticlesScreen
-from annotator.widgets.detail import human_number
+from annotator.widgets.choice import Choice
+from annotator.widgets.detail import DetailPanel, human_number
 from annotator.widgets.header import AppHeader
 from annotator.widgets.list_header import ListHeader
+from claims.model import Claim, Review
 from claims.project import Project
+from tests.helpers import present, review_of
+from tests.tui.tui_helpers import (
+    ARTICLE_ONE,
+    ARTICLE_TWO,
+    article_screen,
+    current_claim,
+    run_async,
+    sentence_claims,
+    settle,
+    state_at,
+)
 
 SIZE = (120, 40)
 SCORES = [0.2, 0.9, 0.3, 0.8, 0.6]
@@ -45,31 +59,32 @@ def scored_project(path: Path) -> tuple[Project, list[str]]:
 
 
 @pytest.fixture
-def scored(tmp_path: Path):  # type: ignore[no-untyped-def]
+def scored(tmp_path: Path):
     project, ids = scored_project(tmp_path / "q.db")
     yield project, ids
     project.close()
 
 
-def app_for(scored, auto_advance: bool = True, reviewer: str = "bob") -> ClaimsApp:  # type: ignore[no-untyped-def]
+def app_for(scored, auto_advance: bool = True, reviewer: str = "bob") -> ClaimsApp:
     project, ids = scored
     return ClaimsApp(project, reviewer, open_article=ids[0],
                      config=Config(auto_advance=auto_advance))
 
 
-def mine(app: ClaimsApp, index: int):  # type: ignore[no-untyped-def]
-    return app.screen.book.states[index].review_by(app.reviewer)  # type: ignore[attr-defined]
+def mine(app: ClaimsApp, index: int) -> Review:
+    """The reviewer's own review of the claim at `index` (the test fails where there is none)."""
+    return review_of(state_at(app, index), app.reviewer)
 
 
 # -- the queue -------------------------------------------------------------------------
 
 
 @run_async
-async def test_queue_goes_to_check_worthy_claims_first_then_the_rest(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_queue_goes_to_check_worthy_claims_first_then_the_rest(scored) -> None:
     app = app_for(scored, auto_advance=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = app.screen
+        screen = article_screen(app)
         assert isinstance(screen, ArticleScreen) and screen.cursor == 0
         await pilot.press("J", "J", "J")
         assert screen.cursor == 4  # 1, 3, 4: check-worthy, in text order from the cursor
@@ -94,11 +109,11 @@ async def test_queue_goes_to_check_worthy_claims_first_then_the_rest(scored) -> 
 
 
 @run_async
-async def test_auto_advance_walks_an_article_with_verdicts_and_rejections_only(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_auto_advance_walks_an_article_with_verdicts_and_rejections_only(scored) -> None:
     app = app_for(scored)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = app.screen
+        screen = article_screen(app)
         await pilot.press("J")
         assert screen.cursor == 1
         # Typed faster than the store answers: each key still lands on the next claim.
@@ -119,26 +134,26 @@ async def test_auto_advance_walks_an_article_with_verdicts_and_rejections_only(s
 
 
 @run_async
-async def test_auto_advance_off_stays_and_restoring_does_not_advance(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_auto_advance_off_stays_and_restoring_does_not_advance(scored) -> None:
     app = app_for(scored, auto_advance=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("1")
         await settle(pilot)
-        assert app.screen.cursor == 0
+        assert article_screen(app).cursor == 0
     app = app_for(scored, auto_advance=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("x")  # 0 is rejected: on to the queue
         await settle(pilot)
-        assert app.screen.cursor == 1
+        assert article_screen(app).cursor == 1
         await pilot.press("k", "x")  # restore: it needs review again, stay
         await settle(pilot)
-        assert app.screen.cursor == 0
+        assert article_screen(app).cursor == 0
         assert mine(app, 0).status == "proposed"
         await pilot.press("0")  # clearing a verdict does not advance either
         await settle(pilot)
-        assert app.screen.cursor == 0
+        assert article_screen(app).cursor == 0
 
 
 def test_auto_advance_is_on_by_default_and_off_in_the_config(tmp_path: Path) -> None:
@@ -153,7 +168,7 @@ def test_auto_advance_is_on_by_default_and_off_in_the_config(tmp_path: Path) -> 
     assert any("speed" in p for p in config.problems)
 
 
-def test_queue_step_and_checkworthiness_rule(scored) -> None:  # type: ignore[no-untyped-def]
+def test_queue_step_and_checkworthiness_rule(scored) -> None:
     project, ids = scored
     states = sorted(project.claims(ids[0]), key=lambda s: s.claim.start)
     assert [is_checkworthy(s.claim) for s in states] == [False, True, False, True, True]
@@ -165,34 +180,35 @@ def test_queue_step_and_checkworthiness_rule(scored) -> None:  # type: ignore[no
     # Once the extractor records its own decision, that flag wins over the score.
     from types import SimpleNamespace
 
-    assert is_checkworthy(SimpleNamespace(score=0.9, checkworthy=False)) is False  # type: ignore[arg-type]
-    assert is_checkworthy(SimpleNamespace(score=0.1, checkworthy=True)) is True  # type: ignore[arg-type]
+    assert is_checkworthy(cast(Claim, SimpleNamespace(score=0.9, checkworthy=False))) is False
+    assert is_checkworthy(cast(Claim, SimpleNamespace(score=0.1, checkworthy=True))) is True
 
 
 # -- filters ---------------------------------------------------------------------------
 
 
 @run_async
-async def test_filters_show_a_subset_counted_in_the_list_header(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_filters_show_a_subset_counted_in_the_list_header(scored) -> None:
     app = app_for(scored, auto_advance=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = app.screen
+        screen = article_screen(app)
         header = screen.query_one(ListHeader)
         assert (header.shown, header.total, header.filter) == (5, 5, "")
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, FilterDialog)
         await pilot.press("tab", "right")  # kind: the first kind after "any"
-        kind = app.screen.query_one("#filter-kind").value
+        kind = app.screen.query_one("#filter-kind", Choice).value
         await pilot.press("enter")  # Enter applies from a choice field
         await settle(pilot)
-        shown = [s.claim.kind for s in screen.book.states if screen.book.shows(
-            screen.book.index_of(s.claim.id))]
+        book = screen.book
+        assert book is not None
+        shown = [s.claim.kind for s in book.states if book.shows(present(book.index_of(s.claim.id)))]
         assert shown and set(shown) == {kind}
         assert header.shown == len(shown) and header.total == 5 and kind in header.filter
         # j and k move through the rows shown only
-        assert screen.book.shows(screen.cursor)
+        assert book.shows(screen.cursor)
         await pilot.press("F")
         await settle(pilot)
         assert header.filter == "" and header.shown == 5
@@ -219,7 +235,7 @@ async def test_filters_show_a_subset_counted_in_the_list_header(scored) -> None:
 
 
 @run_async
-async def test_filter_disputed_and_others(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_filter_disputed_and_others(scored) -> None:
     project, ids = scored
     states = sorted(project.claims(ids[0]), key=lambda s: s.claim.start)
     project.set_verdict(states[2].claim.id, "alice", "supported")
@@ -228,7 +244,8 @@ async def test_filter_disputed_and_others(scored) -> None:  # type: ignore[no-un
     app = app_for(scored, auto_advance=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = app.screen
+        screen = article_screen(app)
+        assert screen.book is not None
         screen.set_filter(ClaimFilter(disputed=True))
         await pilot.pause()
         assert screen.book.rows == [2]
@@ -247,24 +264,24 @@ async def test_filter_disputed_and_others(scored) -> None:  # type: ignore[no-un
 
 
 @run_async
-async def test_escape_keeps_a_draft_that_the_same_key_reopens(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_escape_keeps_a_draft_that_the_same_key_reopens(scored) -> None:
     app = app_for(scored, auto_advance=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("n", *"Half a thought", "escape")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
-        assert mine(app, 0) is None  # nothing saved
-        cid = app.screen.current_id()
+        assert state_at(app, 0).review_by(app.reviewer) is None  # nothing saved
+        cid = current_claim(article_screen(app)).id
         assert app.drafts[("rationale", cid)] == "Half a thought"
-        assert "draft: unsaved rationale" in app.screen.query_one("#detail").plain
+        assert "draft: unsaved rationale" in app.screen.query_one("#detail", DetailPanel).plain
         await pilot.press("j", "n")  # another claim: its own, empty form
         await pilot.pause()
-        assert app.screen.query_one("#rationale-text").text == ""
+        assert app.screen.query_one("#rationale-text", TextArea).text == ""
         await pilot.press("escape", "k", "n")
         await pilot.pause()
         assert isinstance(app.screen, RationaleDialog)
-        assert app.screen.query_one("#rationale-text").text == "Half a thought"
+        assert app.screen.query_one("#rationale-text", TextArea).text == "Half a thought"
         await pilot.press(*" finished.", "ctrl+s")
         await settle(pilot)
         assert mine(app, 0).rationale == "Half a thought finished."
@@ -278,14 +295,14 @@ async def test_escape_keeps_a_draft_that_the_same_key_reopens(scored) -> None:  
                          "stance": "refutes"}
         await pilot.press("s")
         await pilot.pause()
-        assert app.screen.query_one("#source-title").value == "A title"
+        assert app.screen.query_one("#source-title", Input).value == "A title"
         await pilot.press("escape")  # unchanged draft: still kept
         await settle(pilot)
         assert ("source", cid) in app.drafts
 
 
 @run_async
-async def test_source_form_enter_from_any_field_ctrl_s_stale_error_and_tabbed_paste(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_source_form_enter_from_any_field_ctrl_s_stale_error_and_tabbed_paste(scored) -> None:
     from textual import events
 
     app = app_for(scored, auto_advance=False)
@@ -307,21 +324,21 @@ async def test_source_form_enter_from_any_field_ctrl_s_stale_error_and_tabbed_pa
         assert (source.url, source.stance) == ("https://example.org/x", "supports")
         await pilot.press("s")
         await pilot.pause()
-        url = app.screen.query_one("#source-url")
+        url = app.screen.query_one("#source-url", Input)
         url.post_message(events.Paste("https://example.org/y\tThe report\t\"500 soldiers\"\trefutes"))
         await pilot.pause()
         await pilot.pause()
         assert url.value == "https://example.org/y"
-        assert app.screen.query_one("#source-title").value == "The report"
-        assert app.screen.query_one("#source-quote").value == '"500 soldiers"'
-        assert app.screen.query_one("#source-stance").value == "refutes"
+        assert app.screen.query_one("#source-title", Input).value == "The report"
+        assert app.screen.query_one("#source-quote", Input).value == '"500 soldiers"'
+        assert app.screen.query_one("#source-stance", Choice).value == "refutes"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [s.title for s in mine(app, 0).sources] == ["", "The report"]
 
 
 @run_async
-async def test_claim_as_checked_is_saved_and_shown(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_claim_as_checked_is_saved_and_shown(scored) -> None:
     app = app_for(scored, auto_advance=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -331,14 +348,14 @@ async def test_claim_as_checked_is_saved_and_shown(scored) -> None:  # type: ign
         await pilot.press(*"Over 300 workers left the Saint-Brieuc shipyard", "enter")
         await settle(pilot)
         assert mine(app, 0).claim_text == "Over 300 workers left the Saint-Brieuc shipyard"
-        detail = app.screen.query_one("#detail").plain
+        detail = app.screen.query_one("#detail", DetailPanel).plain
         assert "as checked: Over 300 workers left the Saint-Brieuc shipyard" in detail
-        events = app.project.history(app.screen.current_id())
+        events = app.project.history(article_screen(app).current_id())
         assert events[-1].type == "claim_text"
 
 
 @run_async
-async def test_y_copies_the_claim_text_or_a_source_url(scored, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_y_copies_the_claim_text_or_a_source_url(scored, monkeypatch) -> None:
     app = app_for(scored, auto_advance=False)
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
@@ -346,8 +363,9 @@ async def test_y_copies_the_claim_text_or_a_source_url(scored, monkeypatch) -> N
         await settle(pilot)
         await pilot.press("y")
         await pilot.pause()
-        assert copied == [app.screen.current().claim.text]  # no source: copied at once
-        app.project.add_source(app.screen.current_id(), "bob", {"url": "https://example.org/s"})
+        assert copied == [current_claim(article_screen(app)).text]  # no source: copied at once
+        app.project.add_source(current_claim(article_screen(app)).id, "bob",
+                               {"url": "https://example.org/s"})
         await pilot.press("ctrl+l")
         await settle(pilot)
         await pilot.press("y", "2")
@@ -377,11 +395,11 @@ def test_search_ranks_whole_words_then_exact_then_fuzzy_marked() -> None:
 
 
 @run_async
-async def test_search_then_step_through_matches(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_search_then_step_through_matches(scored) -> None:
     app = app_for(scored, auto_advance=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        screen = app.screen
+        screen = article_screen(app)
         await pilot.press("slash", *"de")
         await settle(pilot)
         await pilot.press("enter")
@@ -398,19 +416,19 @@ async def test_search_then_step_through_matches(scored) -> None:  # type: ignore
 
 
 @run_async
-async def test_articles_list_escape_goes_back_and_enter_reopens_at_the_claim(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_articles_list_escape_goes_back_and_enter_reopens_at_the_claim(scored) -> None:
     app = app_for(scored, auto_advance=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("j", "j", "j")
-        claim = app.screen.current_id()
+        claim = article_screen(app).current_id()
         await pilot.press("o")
         await settle(pilot)
         assert isinstance(app.screen, ArticlesScreen)
         assert app.screen.query_one(AppHeader).position == "2 articles"
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, ArticleScreen) and app.screen.current_id() == claim
+        assert isinstance(app.screen, ArticleScreen) and article_screen(app).current_id() == claim
         await pilot.press("o")
         await settle(pilot)
         await pilot.press("down", "enter")
@@ -419,7 +437,7 @@ async def test_articles_list_escape_goes_back_and_enter_reopens_at_the_claim(sco
         await settle(pilot)
         await pilot.press("up", "enter")  # back to the first article, at the claim left
         await settle(pilot)
-        assert app.screen.current_id() == claim
+        assert article_screen(app).current_id() == claim
 
 
 def test_one_article_is_singular() -> None:
@@ -439,7 +457,7 @@ def test_big_numbers_read_as_people_write_them() -> None:
 
 
 @run_async
-async def test_article_text_rewraps_cleanly_after_resizes(scored) -> None:  # type: ignore[no-untyped-def]
+async def test_article_text_rewraps_cleanly_after_resizes(scored) -> None:
     from annotator.widgets.article_view import ArticleView
 
     app = app_for(scored, auto_advance=False)
@@ -449,6 +467,7 @@ async def test_article_text_rewraps_cleanly_after_resizes(scored) -> None:  # ty
             await pilot.resize_terminal(*size)
             await settle(pilot)
             view = app.screen.query_one(ArticleView)
+            assert view.book is not None
             text = view.book.display_text
             for y in range(min(len(view._lines), view.scrollable_content_region.height)):
                 start, end = view._lines[y + view.scroll_offset.y]
@@ -461,16 +480,14 @@ async def test_article_text_rewraps_cleanly_after_resizes(scored) -> None:  # ty
 
 
 @run_async
-async def test_tab_reaches_the_details_whose_arrows_scroll(scored) -> None:  # type: ignore[no-untyped-def]
-    from annotator.widgets.detail import DetailPanel
-
+async def test_tab_reaches_the_details_whose_arrows_scroll(scored) -> None:
     app = app_for(scored, auto_advance=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("tab")
         assert isinstance(app.focused, DetailPanel)
-        cursor = app.screen.cursor
+        cursor = article_screen(app).cursor
         await pilot.press("down")  # scrolls the details, the claim stays
-        assert app.screen.cursor == cursor
+        assert article_screen(app).cursor == cursor
         await pilot.press("j")  # j still moves between claims
-        assert app.screen.cursor == cursor + 1
+        assert article_screen(app).cursor == cursor + 1

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
-
-from tui_helpers import ARTICLE_ONE, ARTICLE_TWO, run_async, sentence_claims, settle
 
 from annotator.app import ClaimsApp
 from annotator.config import Config
@@ -13,6 +10,16 @@ from annotator.screens.article import ArticleScreen
 from annotator.widgets.similar import SimilarPanel
 from claims.model import KnownClaim
 from claims.project import Project
+from tests.tui.tui_helpers import (
+    ARTICLE_ONE,
+    ARTICLE_TWO,
+    article_screen,
+    run_async,
+    sentence_claims,
+    settle,
+    state_at,
+    wait_for,
+)
 
 ARTICLE_THREE = (
     "Selon la CGT, trois cents ouvriers ont quitté mardi le chantier naval de Saint-Brieuc. "
@@ -31,18 +38,17 @@ def setup(url: str) -> tuple[Project, list[str]]:
     return project, ids
 
 
-async def matches_of(pilot, claim_id: str, timeout: float = 20.0):  # type: ignore[no-untyped-def]
-    """Wait until the panel shows the lookup of `claim_id`, then return its matches."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while loop.time() < deadline:
-        await settle(pilot)
-        screen = pilot.app.screen
-        panel = screen.query_one(SimilarPanel)
-        if screen.current_id() == claim_id and panel.matches is not None:
-            return panel
-        await asyncio.sleep(0.01)
-    raise TimeoutError("no similar claims arrived")
+async def matches_of(pilot, claim_id: str):
+    """Wait until the panel shows the lookup of `claim_id`, then return the panel."""
+
+    def shown() -> bool:
+        screen = article_screen(pilot.app)
+        return (screen.current_id() == claim_id
+                and screen.query_one(SimilarPanel).matches is not None)
+
+    await wait_for(pilot, shown, what=f"the claims similar to {claim_id}")
+    await settle(pilot)
+    return article_screen(pilot.app).query_one(SimilarPanel)
 
 
 @run_async
@@ -88,7 +94,7 @@ async def test_a_verdict_given_now_is_matched_at_once_and_published_checks_show(
         app = ClaimsApp(project, "bob", open_article=ids[0], config=Config(auto_advance=False))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            first = app.screen.book.states[0].claim  # type: ignore[attr-defined]
+            first = state_at(app, 0).claim
             panel = await matches_of(pilot, first.id)
             (known,) = panel.matches
             assert known.kind == "known"
@@ -96,14 +102,14 @@ async def test_a_verdict_given_now_is_matched_at_once_and_published_checks_show(
             assert "https://verif.example/chantier" in panel.plain
             await pilot.press("v")  # only a published check: refused aloud, nowhere to go
             await settle(pilot)
-            assert app.screen.current_id() == first.id  # type: ignore[attr-defined]
+            assert article_screen(app).current_id() == first.id
             # A verdict given in this session on this claim...
             await pilot.press("2")
             await settle(pilot)
         app = ClaimsApp(project, "bob", open_article=ids[2], config=Config(auto_advance=False))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            here = app.screen.book.states[0].claim  # type: ignore[attr-defined]
+            here = state_at(app, 0).claim
             panel = await matches_of(pilot, here.id)
             assert [m.kind for m in panel.matches] == ["claim", "known"]
             assert panel.matches[0].key == first.id and panel.matches[0].verdict == "refuted"
@@ -120,23 +126,23 @@ async def test_verdicts_reach_the_index_without_a_rebuild(backend_url: str) -> N
         app = ClaimsApp(project, "bob", open_article=ids[2], config=Config(auto_advance=False))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            here = app.screen.book.states[0].claim  # type: ignore[attr-defined]
+            here = state_at(app, 0).claim
             panel = await matches_of(pilot, here.id)
             assert panel.matches == []
             # Another claim of this article, checked now, resembles nothing here; the first
             # claim of article 1, checked now in a second screen, is found at once.
-            app.screen.open_article(ids[0])  # type: ignore[attr-defined]
+            article_screen(app).open_article(ids[0])
             await settle(pilot)
-            first = app.screen.book.states[0].claim  # type: ignore[attr-defined]
+            first = state_at(app, 0).claim
             await pilot.press("1")
             await settle(pilot)
-            app.screen.open_article(ids[2])  # type: ignore[attr-defined]
+            article_screen(app).open_article(ids[2])
             panel = await matches_of(pilot, here.id)
             assert [m.key for m in panel.matches] == [first.id]
             assert panel.matches[0].verdict == "supported"
             await pilot.press("v")
             await settle(pilot)
-            assert app.screen.current_id() == first.id  # type: ignore[attr-defined]
+            assert article_screen(app).current_id() == first.id
     finally:
         project.close()
 
@@ -153,17 +159,13 @@ async def test_blind_review_hides_similar_verdicts_until_the_claim_is_judged(
         app = ClaimsApp(project, "bob", open_article=ids[2], config=Config(auto_advance=False))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            here = app.screen.book.states[0].claim  # type: ignore[attr-defined]
+            here = state_at(app, 0).claim
             panel = await matches_of(pilot, here.id)
             assert panel.matches == [] and "blind review" in panel.plain
             assert "Refuted" not in panel.plain
             await pilot.press("3")  # bob judges the claim: now he may see others' verdicts
             panel = await matches_of(pilot, here.id)
-            loop = asyncio.get_running_loop()
-            deadline = loop.time() + 20
-            while not panel.matches and loop.time() < deadline:
-                await settle(pilot)
-                await asyncio.sleep(0.02)
+            await wait_for(pilot, lambda: bool(panel.matches), what="others' verdicts")
             assert [m.key for m in panel.matches] == [first.id]
     finally:
         project.close()

@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from tui_helpers import ARTICLE_ONE, HOSTILE, make_project, settle
 
 from annotator.app import ClaimsApp
 from annotator.config import Config
+from tests.tui.tui_helpers import ARTICLE_ONE, HOSTILE, make_project, settle
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24"),
          pytest.param((60, 20), id="60x20")]
@@ -34,8 +34,8 @@ def _app(tmp_path: Path, *texts: str, open_first: bool = True) -> ClaimsApp:
                      config=Config())
 
 
-def _keys(*keys: str, before: Callable[[ClaimsApp], None] | None = None):  # type: ignore[no-untyped-def]
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+def _keys(*keys: str, before: Callable[[ClaimsApp], None] | None = None):
+    async def run_before(pilot) -> None:
         if before is not None:
             before(pilot.app)
         await settle(pilot)
@@ -59,13 +59,13 @@ def _reviewed(app: ClaimsApp) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_article_screen(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_article_screen(snap_compare, tmp_path: Path, size) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=size,
                         run_before=_keys("j", before=_reviewed))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_article_screen_filtered(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_article_screen_filtered(snap_compare, tmp_path: Path, size) -> None:
     def before(app: ClaimsApp) -> None:
         _reviewed(app)
         from annotator.queue import ClaimFilter
@@ -76,59 +76,59 @@ def test_article_screen_filtered(snap_compare, tmp_path: Path, size) -> None:  #
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_articles_screen(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_articles_screen(snap_compare, tmp_path: Path, size) -> None:
     assert snap_compare(_app(tmp_path, open_first=False), terminal_size=size,
                         run_before=_keys())
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_help_screen(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_help_screen(snap_compare, tmp_path: Path, size) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_keys("question_mark"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_source_dialog(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_source_dialog(snap_compare, tmp_path: Path, size) -> None:
     # Tab to the stance: at 60x20 the form scrolls it into view.
     assert snap_compare(_app(tmp_path), terminal_size=size,
                         run_before=_keys("s", *"ftp://x", "enter", "tab", "tab", "tab"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_rationale_dialog(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_rationale_dialog(snap_compare, tmp_path: Path, size) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=size,
                         run_before=_keys("n", *"Matches the figure"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_search_dialog(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_search_dialog(snap_compare, tmp_path: Path, size) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=size,
                         run_before=_keys("slash", *"grève"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_span_dialog(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_span_dialog(snap_compare, tmp_path: Path, size) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_keys("e", "right"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_filter_dialog(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_filter_dialog(snap_compare, tmp_path: Path, size) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=size,
                         run_before=_keys("f", "right", "tab", "right", "right"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_checked_text_dialog(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_checked_text_dialog(snap_compare, tmp_path: Path, size) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=size,
                         run_before=_keys("r", *"Over 300 shipyard workers left"))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_copy_dialog(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_copy_dialog(snap_compare, tmp_path: Path, size) -> None:
     assert snap_compare(_app(tmp_path), terminal_size=size,
                         run_before=_keys("y", before=_reviewed))
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_hostile_article_shows_literally(snap_compare, tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_article_shows_literally(snap_compare, tmp_path: Path, size) -> None:
     assert snap_compare(_app(tmp_path, HOSTILE, ARTICLE_ONE), terminal_size=size,
                         run_before=_keys())

@@ -8,19 +8,18 @@ what happened, records nothing and puts the cursor on the claim that replaced it
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tui_helpers import make_project, run_async, settle
 
 from annotator.app import ClaimsApp
 from annotator.config import Config
 from annotator.screens.article import ArticleScreen
 from annotator.widgets.header import AppHeader
 from claims.project import Project
+from tests.helpers import present
+from tests.tui.tui_helpers import claims_cli, frozen_app, make_project, notified, run_async, settle
 
 SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,43 +27,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def shared(backend_url: str) -> Iterator[tuple[str, Project, list[str]]]:
-    project, ids = make_project(backend_url)  # type: ignore[arg-type]
+    project, ids = make_project(backend_url)
     yield backend_url, project, ids
     project.close()
 
 
-def claims_cli(*args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "annotator.cli", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-async def frozen_app(pilot, app: ClaimsApp) -> list[int]:  # type: ignore[no-untyped-def]
-    """Settle, stop the live view, count bells."""
-    await settle(pilot)
-    app.live.stop()
-    while app.live.alive:
-        await asyncio.sleep(0.01)
-    bells: list[int] = []
-    app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
-    return bells
-
-
-async def notified(pilot, app: ClaimsApp, text: str) -> bool:  # type: ignore[no-untyped-def]
-    for _ in range(500):
-        if any(text in n.message for n in app._notifications):
-            return True
-        await pilot.pause(0.02)
-    return False
-
-
 @run_async
-async def test_merge_race_refuses_the_verdict_and_goes_to_the_successor(shared) -> None:  # type: ignore[no-untyped-def]
+async def test_merge_race_refuses_the_verdict_and_goes_to_the_successor(shared, monkeypatch) -> None:
     url, project, ids = shared
     app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
     async with app.run_test(size=SIZE) as pilot:
-        bells = await frozen_app(pilot, app)
+        bells = await frozen_app(pilot, app, monkeypatch)
         screen = app.screen
         assert isinstance(screen, ArticleScreen) and screen.book is not None
         first, second = (s.claim.id for s in screen.book.states[:2])
@@ -85,11 +58,11 @@ async def test_merge_race_refuses_the_verdict_and_goes_to_the_successor(shared) 
 
 
 @run_async
-async def test_boundary_edit_race_refuses_and_shows_the_new_span(shared) -> None:  # type: ignore[no-untyped-def]
+async def test_boundary_edit_race_refuses_and_shows_the_new_span(shared, monkeypatch) -> None:
     url, project, ids = shared
     app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
     async with app.run_test(size=SIZE) as pilot:
-        bells = await frozen_app(pilot, app)
+        bells = await frozen_app(pilot, app, monkeypatch)
         screen = app.screen
         assert isinstance(screen, ArticleScreen) and screen.book is not None
         state = screen.book.states[0]
@@ -107,16 +80,16 @@ async def test_boundary_edit_race_refuses_and_shows_the_new_span(shared) -> None
         await pilot.press("x")
         await settle(pilot)
         assert screen.query_one("#header", AppHeader).saved == "saved"
-        review = screen.book.get(cid).review_by("bob")  # type: ignore[union-attr]
+        review = present(screen.book.get(cid)).review_by("bob")
         assert review is not None and review.status == "rejected"
 
 
 @run_async
-async def test_merge_refused_when_another_claim_now_comes_next(shared) -> None:  # type: ignore[no-untyped-def]
+async def test_merge_refused_when_another_claim_now_comes_next(shared, monkeypatch) -> None:
     url, project, ids = shared
     app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
     async with app.run_test(size=SIZE) as pilot:
-        bells = await frozen_app(pilot, app)
+        bells = await frozen_app(pilot, app, monkeypatch)
         screen = app.screen
         assert isinstance(screen, ArticleScreen) and screen.book is not None
         first = screen.book.states[0].claim
@@ -134,11 +107,11 @@ async def test_merge_refused_when_another_claim_now_comes_next(shared) -> None: 
 
 
 @run_async
-async def test_any_refused_action_bells_and_says_not_saved(shared) -> None:  # type: ignore[no-untyped-def]
+async def test_any_refused_action_bells_and_says_not_saved(shared, monkeypatch) -> None:
     url, project, ids = shared
     app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
     async with app.run_test(size=SIZE) as pilot:
-        bells = await frozen_app(pilot, app)
+        bells = await frozen_app(pilot, app, monkeypatch)
         screen = app.screen
         assert isinstance(screen, ArticleScreen) and screen.book is not None
         second = screen.book.states[1].claim.id

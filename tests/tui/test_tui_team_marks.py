@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-from tui_helpers import run_async, settle
-
 from annotator.screens.article import ArticleScreen
 from annotator.widgets.claim_table import ClaimTable
 from annotator.widgets.detail import DetailPanel
 from annotator.widgets.team_marks import MARK_DISPUTED, MARK_OTHERS, team_mark
+from tests.tui.tui_helpers import run_async, settle, wait_for
 
 SIZE = (120, 40)
 
 
-def row(app, index: int) -> str:  # type: ignore[no-untyped-def]
+def row(app, index: int) -> str:
     """The first line of the claim's row (a row is two lines on a narrow list)."""
     table = app.screen.query_one(ClaimTable)
     line = index * table.row_height - table.scroll_offset.y
     return "".join(seg.text for seg in table.render_line(line))
 
 
-def mark(app, index: int) -> str:  # type: ignore[no-untyped-def]
+def mark(app, index: int) -> str:
     return row(app, index)[1]
 
 
-def setup_team(project, ids) -> list[str]:  # type: ignore[no-untyped-def]
+def setup_team(project, ids) -> list[str]:
     claims = [s.claim.id for s in project.claims(ids[0])]
     project.review(claims[0], "alice", verdict="1", rationale="secret reasoning of alice")
     project.set_verdict(claims[1], "alice", "1")
@@ -34,7 +33,7 @@ def setup_team(project, ids) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 @run_async
-async def test_marks_for_others_and_disputes(make_app, project) -> None:  # type: ignore[no-untyped-def]
+async def test_marks_for_others_and_disputes(make_app, project) -> None:
     proj, ids = project
     setup_team(proj, ids)
     app = make_app()
@@ -47,7 +46,7 @@ async def test_marks_for_others_and_disputes(make_app, project) -> None:  # type
 
 
 @run_async
-async def test_blind_review_hides_others_until_my_verdict(make_app, project) -> None:  # type: ignore[no-untyped-def]
+async def test_blind_review_hides_others_until_my_verdict(make_app, project) -> None:
     proj, ids = project
     claims = setup_team(proj, ids)
     proj.store.set_meta("blind", "1")
@@ -80,16 +79,13 @@ async def test_blind_review_hides_others_until_my_verdict(make_app, project) -> 
 
         with Project.open(str(proj.store.url)) as other:
             other.set_verdict(claims[3], "carol", "2")
-        for _ in range(2000):
-            await pilot.pause(0.02)
-            if mark(app, 3) == MARK_OTHERS:
-                break
+        await wait_for(pilot, lambda: mark(app, 3) == MARK_OTHERS, what="the others' mark")
         assert mark(app, 3) == MARK_OTHERS
         detail = screen.query_one(DetailPanel).plain
         assert "Refuted" not in detail and "1 other reviewer" in detail
 
 
-def test_mark_is_a_glyph_not_only_a_colour(project) -> None:  # type: ignore[no-untyped-def]
+def test_mark_is_a_glyph_not_only_a_colour(project) -> None:
     proj, ids = project
     claims = setup_team(proj, ids)
     states = {s.claim.id: s for s in proj.claims(ids[0])}
@@ -100,7 +96,7 @@ def test_mark_is_a_glyph_not_only_a_colour(project) -> None:  # type: ignore[no-
 
 
 @run_async
-async def test_blind_search_finds_no_source_of_another_reviewer(make_app, project) -> None:  # type: ignore[no-untyped-def]
+async def test_blind_search_finds_no_source_of_another_reviewer(make_app, project) -> None:
     from annotator.dialogs.search import FUZZY, SearchDialog, rank, search_items
 
     proj, ids = project

@@ -1,0 +1,305 @@
+"""The named speaker of a quotation or of reported speech: `Attributor`, one per language.
+
+Shapes: « ... », a expliqué la capitaine Léa Roux; "...," said Gen. Smith; "...," Karen Wells,
+the airline's spokeswoman, said; selon Joseph J. Lhota; according to the minister; "Microsoft
+said"; a surname alone when the article names the person in full elsewhere. `fullest` gives
+each speaker in the fullest form the article uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from claims.extract import lexicons
+from claims.extract.speaker_patterns import _Patterns, _patterns
+
+_LOWER_GAP = re.compile(r",?[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}")
+_PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
+# An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
+# said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
+_APPOSITION_GAP = re.compile(
+    r",[\s\u00a0\u202f]+(?:[\w’'\-]+[\s\u00a0\u202f]+){0,8}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
+)
+
+
+def _clean_name(pat: _Patterns, match: re.Match[str], strict: bool = False) -> str | None:
+    """The person a speaker match names, or None for openers, lone titles, places in strict mode."""
+    name = match.group("name").strip()
+    core = match.group("core")
+    title = name[: len(name) - len(core)].strip()
+    words = core.split()
+    dropped = False
+    while words and words[0].rstrip(".") in pat.not_names:
+        words = words[1:]
+        dropped = True
+    if not words or all(w.rstrip(".") in pat.title_words for w in words):
+        return None
+    if dropped:
+        title = ""
+    if strict and not title and len(words) < 2:
+        return None
+    if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words) and not title:
+        return None  # acronyms name organisations (OTAN, NASA), not people
+    result = f"{title} {' '.join(words)}".strip()
+    return result if len(result) <= 80 else None
+
+
+def _speaker_ending_at(
+    pat: _Patterns, text: str, start: int, end: int, gap: re.Pattern[str], strict: bool = False
+) -> str | None:
+    """The last speaker in `text[start:end]` separated from `end` only by `gap`."""
+    found = None
+    for match in pat.speaker.finditer(text, start, end):
+        if gap.fullmatch(text, match.end(), end):
+            name = _clean_name(pat, match, strict)
+            if name:
+                found = name
+    return found
+
+
+def _speaker_starting_at(pat: _Patterns, text: str, start: int, end: int, strict: bool = False) -> str | None:
+    """The speaker named right at `start` (after white space), or None."""
+    while start < end and text[start] in " \t\u00a0\u202f":
+        start += 1
+    match = pat.speaker.match(text, start, end)
+    return _clean_name(pat, match, strict) if match else None
+
+
+_INVERTED = re.compile(r",[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?$")
+
+
+def _org_name(match: re.Match[str]) -> str | None:
+    name = match.group("org").strip()
+    return name if 1 < len(name) <= 80 else None
+
+
+def _trailing_name(pat: _Patterns, words: list[str]) -> list[str]:
+    """The end of a run of capitalised words that can belong to a person: at most two given
+    names and the titles before them ("général Paul", "president Sehar"), not the organisation
+    before ("University of Texas Arlington ...")."""
+    kept: list[str] = []
+    names = 0
+    for word in reversed(words):
+        is_title = word.rstrip(".") in pat.title_words or word in pat.title_words
+        if is_title:
+            kept.append(word)
+            continue
+        if kept and kept[-1].rstrip(".") in pat.title_words:
+            break  # a name word before a title belongs to something else
+        if names == 2:
+            break
+        kept.append(word)
+        names += 1
+    kept.reverse()
+    if names == 2 and len(kept) < len(words) and kept[0] not in pat.title_words:
+        kept = kept[1:]  # three capitalised words in a row: keep the given name only
+    return kept
+
+
+_NAME_REACH = 90
+"""How far before a speech verb its named subject may start ("le lieutenant-colonel X a")."""
+
+
+class Attributor:
+    """Finds the named speaker of quotations and reported speech in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self._pat = _patterns(lang)
+
+    def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
+        """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
+
+        Returns (speaker, inherit): `inherit` is True when nothing names the speaker here, or a
+        pronoun does ("», a-t-il ajouté", "he said"), so the previous quote's speaker carries.
+        """
+        pat = self._pat
+        window_end = min(sentence_end, close + 160)
+        verb = pat.speech_verb.search(text, close, window_end)
+        if verb is None:
+            return None, True
+        between = text[close : verb.start()]
+        if pat.pronoun_after.search(between):
+            return None, True
+        if any(ch.isupper() for ch in between):
+            name = _speaker_ending_at(pat, text, close, verb.start(), _LOWER_GAP)
+            name = name or _speaker_ending_at(pat, text, close, verb.start(), _PUNCT_GAP)
+            name = name or _speaker_ending_at(pat, text, close, verb.start(), _APPOSITION_GAP)
+            return name, False
+        office = self.organisation_ending_at(text, close, verb.start())
+        if office:
+            return office, False
+        window = min(window_end, verb.end() + 100)
+        after = text[verb.end() : verb.end() + 12].strip()
+        if pat.pronoun_after.match(after):
+            return None, True
+        name = None
+        for match in pat.speaker.finditer(text, verb.end(), window):
+            name = _clean_name(pat, match)
+            if name or "," in text[verb.end() : match.start()]:
+                break
+        return name, False
+
+    def before_quote(self, text: str, sentence_start: int, opened: int) -> str | None:
+        """Speaker named before an opening quote ("le général Bernard a répondu : « ... »")."""
+        pat = self._pat
+        window_start = max(sentence_start, opened - 250)
+        for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
+            near = max(window_start, verb.start() - _NAME_REACH)
+            name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
+            name = name or self.organisation_ending_at(text, near, verb.start())
+            if name:
+                return name
+        return self._cued(text, window_start, opened)
+
+    def _cued(self, text: str, start: int, end: int) -> str | None:
+        """The speaker right after "selon", "according to", ... in `text[start:end]`."""
+        pat = self._pat
+        for cue in pat.source_cue.finditer(text, start, end):
+            if not text[cue.end() : cue.end() + 1].isspace():
+                continue
+            name = self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
+            name = name or _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
+            if name:
+                return name
+        return None
+
+    def _subject(self, text: str, start: int, verb: int) -> str | None:
+        """A one-word subject opening the clause right before a speech verb: a company or an
+        acronym ("Microsoft said", « La SNCF a annoncé »), or a surname standing alone."""
+        match = self._pat.subject.fullmatch(text, start, verb)
+        if match is None:
+            return None
+        name = match.group("name")
+        return None if name.rstrip(".") in self._pat.not_names else name
+
+    def organisation_ending_at(self, text: str, start: int, end: int) -> str | None:
+        """An organisation or office right before `end` ("the company" said)."""
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - 70) : end])):
+            return None  # no head word ("Department", "préfecture") right before: no organisation
+        found = None
+        for match in self._pat.org.finditer(text, start, end):
+            if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
+                found = _org_name(match)
+        return found
+
+    def organisation_at(self, text: str, start: int, end: int) -> str | None:
+        """An organisation or office named at `start` (after white space)."""
+        while start < end and text[start] in " \t\u00a0\u202f":
+            start += 1
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[start : min(end, start + 50)])):
+            return None
+        match = self._pat.org.match(text, start, end)
+        return _org_name(match) if match else None
+
+    def pronoun_attribution(self, text: str, close: int, sentence_end: int) -> bool:
+        """Whether a pronoun and a speech verb follow a closing quote ("», a-t-il dit", "he said")."""
+        pat = self._pat
+        verb = pat.speech_verb.search(text, close, min(sentence_end, close + 40))
+        if verb is None:
+            return False
+        after = text[verb.end() : verb.end() + 12].strip()
+        return bool(pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after))
+
+    def pronoun_speech(self, text: str, start: int, end: int) -> bool:
+        """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""
+        verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
+        return verb is not None and self._pat.pronoun_subject.fullmatch(text, start, verb.start()) is not None
+
+    def mention(self, text: str, start: int, end: int) -> str | None:
+        """The first person named in `text[start:end]` (a title, or two name words)."""
+        pat = self._pat
+        for match in pat.speaker.finditer(text, start, min(end, start + 600)):
+            name = _clean_name(pat, match, strict=True)
+            if name and not pat.org.fullmatch(match.group("name")):
+                words = name.split()
+                if match.start("name") == start and len(words) >= 3 and words[0] not in pat.title_words:
+                    name = " ".join(words[1:])  # "Lawyer Tom Beck left": the opener is no name
+                return name
+        return None
+
+    def fullest(self, text: str, name: str) -> str:
+        """The fullest form the article gives of `name` ("général Sanzey" -> "général Paul
+        Sanzey", "Smith" -> "John Smith"): the longest mention ending with the same surname
+        and holding every word of `name`."""
+        pat = self._pat
+        words = name.split()
+        if not words or self._pat.org.fullmatch(name):
+            return name
+        last = words[-1]
+        wanted = {w.lower() for w in words}
+        best, best_len = name, len(words)
+        position, seen, looked = text.find(last), 0, 0
+        while position >= 0 and seen < 40 and looked < 2000:
+            looked += 1
+            at, position = position, text.find(last, position + len(last))
+            after = text[at + len(last) : at + len(last) + 1]
+            if (at and (text[at - 1].isalnum() or text[at - 1] in "-_")) or (
+                after and (after.isalnum() or after in "-_")
+            ):
+                continue
+            seen += 1
+            before = text[max(0, at - 80) : at]
+            lead = pat.name_words.search(before)
+            if not lead:
+                continue
+            candidate = _trailing_name(pat, lead.group().split()) + [last]
+            while candidate and candidate[0].rstrip(".") in pat.not_names:
+                candidate = candidate[1:]
+            opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
+            if (not opening or opening.endswith(("\n", ".", "!", "?", "»", "”", '"'))) and len(
+                candidate
+            ) >= 3 and candidate[0] not in pat.title_words:
+                candidate = candidate[1:]
+            if len(candidate) > best_len and wanted <= {w.lower() for w in candidate} and len(candidate) <= 6:
+                best, best_len = " ".join(candidate), len(candidate)
+        if pat.titles_capitalised:
+            # English titles are capitalised ("Senator Mark Hale"); "fire chief Laura Quinn",
+            # "spokesman Jim Carter" name the person after a job description.
+            kept = best.split()
+            while len(kept) > 1 and kept[0][:1].islower():
+                kept = kept[1:]
+            best = " ".join(kept)
+        return best
+
+    def source(
+        self, text: str, start: int, end: int, known: Callable[[str], bool] | None = None
+    ) -> str | None:
+        """Speaker of reported speech: "selon X", "according to X", "X a déclaré que", "...,
+        said John Smith", "the company said". A lone surname ("Berg added") counts when
+        `known` says the article names that person in full elsewhere."""
+        pat = self._pat
+        name = self._cued(text, start, end)
+        if name:
+            return name
+        for verb in pat.speech_verb.finditer(text, start, end):
+            near = max(start, verb.start() - _NAME_REACH)
+            name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
+            name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
+            name = name or self.organisation_ending_at(text, near, verb.start())
+            if name is None and known is not None:
+                single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
+                single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)
+                if single and known(single):
+                    name = single
+            if name is None:
+                name = self._subject(text, start, verb.start())
+            if name:
+                return name
+            if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
+                # "..., said John Smith, the plant manager", "..., assure Claire Martin".
+                window = min(end, verb.end() + 80)
+                name = _speaker_starting_at(pat, text, verb.end(), window, strict=True)
+                name = name or self.organisation_at(text, verb.end(), window)
+                if name:
+                    return name
+            # Passive voice: "a été annoncé, dès le 19 janvier, par Emmanuel Macron".
+            for agent in pat.agent.finditer(text, verb.end(), min(end, verb.end() + 150)):
+                name = _speaker_starting_at(pat, text, agent.end(), min(end, agent.end() + 60), strict=True)
+                if name and pat.speaker.match(text, agent.end()):
+                    return name
+        return None
+
+    def has_source_cue(self, text: str, start: int, end: int) -> bool:
+        return self._pat.source_cue.search(text, start, end) is not None

@@ -1,0 +1,21 @@
+"""Dates and periods in news text, resolved to ISO bounds against the publication date.
+
+Handles absolute dates (19 janvier; March 2, 2022; 2012-05-22), day ranges (les 16 et 17
+février; March 2-4), months and years as whole periods (en mars 2021; in 2019), weekdays with
+parts of day (mardi après-midi, lundi soir, on Tuesday, last Friday) and relative words (hier,
+la veille, yesterday, last week).
+
+Resolution follows DESIGN.md: a weekday is the most recent such day on or before publication,
+or the next one when the sentence speaks of the future (devrait rouvrir mercredi); a day and
+month without a year take the year that puts them on or before publication, again unless the
+sentence is about the future. Anything that cannot be resolved keeps its text, bounds None.
+
+Modules: `rules` (the patterns built from each language's lexicon), `find` (which matches
+are dates, and their tense), `resolve` (a match to its first and last day).
+"""
+
+from claims.extract.dates.find import find_dates, is_future, year_is_count
+from claims.extract.dates.resolve import resolve_weekday
+from claims.extract.dates.rules import FoundDate
+
+__all__ = ["FoundDate", "find_dates", "is_future", "resolve_weekday", "year_is_count"]

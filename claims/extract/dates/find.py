@@ -1,0 +1,220 @@
+"""Finding dates in a span of text: which matches are dates, their tense, their spans.
+
+A bare year must not be a count ("2000 soldiers"), a weekday not a holiday ("Vendredi saint"),
+"3/4" not a fraction; each date's tense is judged in its own clause ("condemned on Thursday
+and vowed to ..."), then `resolve` turns the match into bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from claims.extract import lexicons
+from claims.extract.dates.resolve import _resolve
+from claims.extract.dates.rules import FoundDate, _Rules, _rules
+
+_CLAUSE_EDGE = re.compile(r"[,;:()—–«»“”\"]")
+
+
+def is_future(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether `text[start:end]` (a sentence or a clause) speaks of the future."""
+    rules = _rules(lang)
+    return (
+        rules.future.search(text, start, end) is not None
+        or rules.intent.search(text, start, end) is not None
+    )
+
+
+def _clause(
+    rules: _Rules, text: str, start: int, end: int, pos: int, pos_end: int
+) -> tuple[int, int]:
+    """The clause around `[pos, pos_end)`: bounded by punctuation, brackets, quotes and the
+    words that join two clauses ("and", "mais"): "condemned on Thursday and vowed to" has
+    the date in a past clause."""
+    low = max(start, pos - 300)
+    left = low  # no clause runs longer than that: a run-on text stays linear
+    for edge in _CLAUSE_EDGE.finditer(text, low, pos):
+        left = edge.end()
+    for join in rules.clause_join.finditer(text, max(left, low), pos):
+        left = join.end()
+    high = min(end, pos_end + 300)
+    right_match = _CLAUSE_EDGE.search(text, pos_end, high)
+    right = right_match.start() if right_match else high
+    right_join = rules.clause_join.search(text, pos_end, right)
+    if right_join:
+        right = right_join.start()
+    return left, right
+
+
+def _ahead(rules: _Rules, text: str, left: int, right: int, pos: int) -> bool:
+    """Future clause: a future marker anywhere in it, or an intent verb with its infinitive
+    before the date ("vowed to rebuild the school by Friday"; not "vowed on Friday to")."""
+    if rules.future.search(text, left, right):
+        return True
+    intent = rules.intent.search(text, left, pos)
+    return intent is not None
+
+
+_DETERMINERS = frozenset(
+    [
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+        "le", "la", "les", "l", "du", "de", "des", "un", "une", "son", "sa", "ses", "leur",
+        "leurs", "notre", "ce", "cet", "cette",
+    ]
+)
+_PLURAL = re.compile(r"[ \u00a0\u202f]+([a-zà-ÿ][\w\-]*[sx])(?![\w\-])")
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:n°|no\.|nº|#|p\.|page|pages|route|vol|flight|vol\.|[$€£¥])[ \u00a0\u202f]*$", re.I
+)
+
+
+_NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d")
+_DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
+
+
+def _bare_year_ok(rules: _Rules, text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether a year with no month is a year: not a count ("2000 soldats", "2010 euros")."""
+    s, e = m.span("yr")
+    year = int(m["yr"])
+    if m["yr_mod"] or m["yr_dec"]:
+        return True
+    before = text[max(start, s - 16) : s]
+    prep = rules.year_prep_before.match(before[::-1]) is not None
+    if not prep and year < 1900:
+        return False
+    if _NOT_YEAR_BEFORE.search(before):
+        return False
+    if m["yr_s"]:
+        return True
+    if rules.year_unit.match(text, e) is not None:
+        return False
+    if prep:
+        return True
+    if before[-2:-1].isdigit() or before.endswith((",", ".")) and before[-2:-1].isdigit():
+        return False
+    plural = _PLURAL.match(text, e)
+    if plural:
+        words = lexicons.letter_tokens(before)
+        if not words or words[-1] not in _DETERMINERS:
+            return False  # "2000 troops", "1998 offences": a count
+        # "the 2018 floods" is a year, "the 2000 soldiers" a count: a round number before
+        # people or things counted in news.
+        return not (year % 100 == 0 and _counted_noun(rules, plural.group(1)))
+    return True
+
+
+def _counted_noun(rules: _Rules, word: str) -> bool:
+    word = word.lower()
+    return word in rules.count_nouns or (len(word) > 5 and word.endswith(rules.count_suffixes))
+
+
+def year_is_count(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the four digits at `text[start:end]` count something rather than name a year
+    ("2000 soldiers", "the 2000 soldiers", "1998 offences"; not "the 2018 floods", "in 2000")."""
+    rules = _rules(lang)
+    match = rules.numeric.fullmatch(text, start, end)
+    if match is None or match.lastgroup != "year":
+        return False
+    return not _bare_year_ok(rules, text, max(0, start - 20), match)
+
+
+def find_dates(
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    published: date | None,
+    future: bool | None = None,
+    tokens: set[str] | None = None,
+    has_digit: bool = True,
+) -> list[FoundDate]:
+    """Dates in `text[start:end]`, resolved when `published` allows.
+
+    `future` forces the tense; by default each date looks at its own clause ("devrait rouvrir
+    mercredi" is ahead, ", avait-on indiqué dimanche" is behind, in one sentence). `tokens` (the
+    sentence's `lexicons.letter_tokens`) and `has_digit` let the caller skip what cannot match.
+    """
+    rules = _rules(lang)
+    pattern = rules.pattern
+    if (
+        tokens is not None
+        and rules.word_triggers.isdisjoint(tokens)
+        and (rules.ago_markers.isdisjoint(tokens) or rules.unit_words.isdisjoint(tokens))
+    ):
+        if not has_digit or _NUMERIC_HINT.search(text, start, end) is None:
+            return []
+        pattern = rules.numeric
+    out: list[FoundDate] = []
+    for match in pattern.finditer(text, start, end):
+        kind = match.lastgroup or ""
+        if kind == "wd" and _holiday(rules, text, start, end, match):
+            continue
+        if kind == "year" and not _bare_year_ok(rules, text, start, match):
+            continue
+        if kind == "ndate" and not match["nd_y"] and (
+            match["nd_sep"] == "." or not _DAY_CUE.search(text, max(start, match.start() - 6), match.start())
+        ):
+            continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22"
+        ahead = future
+        if ahead is None:
+            left, right = _clause(rules, text, start, end, match.start(), match.end())
+            ahead = _ahead(rules, text, left, right, match.start())
+        if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
+            continue  # "built in two years" is a duration; "will open in two weeks" a date
+        try:
+            bounds = _resolve(rules, match, published, ahead)
+        except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
+            bounds = (None, None)
+        if bounds is None:
+            continue
+        if isinstance(bounds, list):  # two days: "les 6 et 13 avril"
+            out.extend(bounds)
+            continue
+        s, e = _span(match, kind)
+        out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
+    return out
+
+
+def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
+    """What of the match is the date: no leading preposition ("in 2019" -> "2019")."""
+    if kind == "year":
+        s = m.start("yr_mod") if m["yr_mod"] else m.start("yr_dec") if m["yr_dec"] else m.start("yr")
+        return s, m.end()
+    if kind == "month":
+        return _month_span(m)
+    if kind == "yrange":
+        return m.span("yg")
+    if kind == "mrange":
+        return m.span("mg")
+    return m.span(kind)
+
+
+_LEADING_PREPOSITIONS = frozenset(
+    [
+        "in", "on", "since", "from", "until", "till", "by", "before", "after", "during", "to",
+        "and", "between", "of", "through", "year", "en", "depuis", "dès", "de", "d'ici",
+        "jusqu'en", "jusqu’en", "avant", "après", "année", "à", "au", "vers", "entre", "et",
+    ]
+)
+
+
+def _month_span(m: re.Match[str]) -> tuple[int, int]:
+    s, e = m.span("month")
+    text = m.string
+    while True:
+        word = re.match(r"[^\s\u00a0\u202f]+[\s\u00a0\u202f]+", text[s : m.start("mo_m")])
+        if not word or word.group().strip().lower() not in _LEADING_PREPOSITIONS:
+            return s, e
+        s += word.end()
+
+
+def _holiday(rules: _Rules, text: str, start: int, end: int, m: re.Match[str]) -> bool:
+    """"Vendredi saint", "Good Friday", "Black Friday": a named day, not a weekday."""
+    if m["wd_pre"] or m["wd_part"] or m["wd_mod"]:
+        return False
+    if rules.not_weekday_after and rules.not_weekday_after.match(text, m.end(), end):
+        return True
+    if rules.not_weekday_before:
+        return rules.not_weekday_before.search(text[max(start, m.start() - 12) : m.start()]) is not None
+    return False

@@ -1,0 +1,361 @@
+"""Resolution of a matched date to its first and last day against the publication date.
+
+A day and month without a year take the year that puts them on or before publication (after
+it when their clause speaks of the future); a weekday beside a day and month takes the year in
+which they agree; months, years, decades and "N units ago" are whole calendar periods; a
+weekday is the nearest such day before (or, ahead, after) publication. What cannot be resolved
+without a publication date gets bounds None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from claims.extract import lexicons
+from claims.extract.dates.rules import FoundDate, _Rules
+
+
+def _month(rules: _Rules, word: str | None) -> int | None:
+    if not word:
+        return None
+    return rules.months.get(word.rstrip(".").lower())
+
+
+def _day(word: str | None) -> int | None:
+    if not word:
+        return None
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _pick_year(month: int, day: int, published: date | None, future: bool) -> int | None:
+    """The year that puts day/month on or before publication (after it when `future`)."""
+    if published is None:
+        return None
+    year = published.year
+    candidate = _safe_date(year, month, day)
+    if candidate is None:
+        return year
+    if future:
+        return year if candidate >= published else year + 1
+    return year if candidate <= published else year - 1
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+
+def _short_year(two: int, published: date | None) -> int:
+    """'98 -> 1998, '05 -> 2005: the century that puts the year at most 5 years ahead."""
+    pivot = (published.year if published else 2025) + 5
+    year = pivot // 100 * 100 + two
+    return year - 100 if year > pivot else year
+
+
+def _agreeing_year(month: int, day: int, weekday: int, published: date | None, future: bool) -> int | None:
+    """The year, near publication, in which day/month falls on that weekday."""
+    base = published.year if published else None
+    if base is None:
+        return None
+    candidates = [
+        y for y in range(base - 12, base + 13) if (_safe_date(y, month, day) or date.min).weekday() == weekday
+        and _safe_date(y, month, day) is not None
+    ]
+    if not candidates:
+        return None
+    assert published is not None
+    if future:
+        ahead = [y for y in candidates if date(y, month, day) >= published]
+        if ahead:
+            return min(ahead)
+    behind = [y for y in candidates if date(y, month, day) <= published]
+    return max(behind) if behind else min(candidates)
+
+
+def _whole_year(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _whole_month(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _amount(word: str, lang: str) -> int | None:
+    word = word.strip().lower()
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an", "one", "un", "une"):
+        return 1
+    from text_to_num import text2num  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    try:
+        return int(text2num(word.replace("\u00a0", " "), lang))
+    except (ValueError, TypeError):
+        return None
+
+
+Bounds = tuple[date | None, date | None]
+
+
+def _resolve(
+    rules: _Rules, m: re.Match[str], published: date | None, future: bool
+) -> Bounds | list[FoundDate] | None:
+    kind = m.lastgroup
+    if kind == "iso":
+        day = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        return (day, day) if day else None
+    if kind in ("date", "en_date", "en_date2"):
+        prefix = {"date": "d", "en_date": "ed", "en_date2": "ed2"}[kind]
+        month = _month(rules, m[f"{prefix}_m"])
+        day_n = _day(m[f"{prefix}_d"])
+        if month is None or day_n is None:
+            return None
+        year_s = m[f"{prefix}_y"]
+        weekday = m[f"{prefix}_wd"]
+        if year_s:
+            year: int | None = int(year_s)
+        elif weekday:
+            # "jeudi 16 septembre": the year in which the 16th of September is a Thursday.
+            year = _agreeing_year(month, day_n, rules.weekdays[weekday.lower()], published, future)
+            year = year or _pick_year(month, day_n, published, future)
+        else:
+            year = _pick_year(month, day_n, published, future)
+        if year is None:
+            return None, None
+        day = _safe_date(year, month, day_n)
+        return (day, day) if day else None
+    if kind in ("range", "en_range"):
+        return _day_range(rules, m, kind, published, future)
+    if kind == "ndate":
+        # 22/04/2016 (day first) or 4/22/2016 (month first, in languages that write so).
+        a, b = int(m["nd_a"]), int(m["nd_b"])
+        day_n, month = (b, a) if rules.month_first else (a, b)
+        if not 1 <= month <= 12:
+            return None
+        year_s = m["nd_y"]
+        if year_s:
+            year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
+        else:
+            year = _pick_year(month, day_n, published, future)
+            if year is None:
+                return None, None
+        day = _safe_date(year, month, day_n)
+        return (day, day) if day else None
+    if kind == "monthyear":
+        month = _month(rules, m["my_m"])
+        if month is None:
+            return None
+        if m["my_y"]:
+            year = int(m["my_y"])
+        else:
+            two = m["my_ys"] or m["my_yb"]
+            year = _short_year(int(two), published)
+        return _whole_month(year, month)
+    if kind == "month":
+        return _relative_month(rules, m, published, future)
+    if kind == "mrange":
+        m1, m2 = _month(rules, m["mg_m1"]), _month(rules, m["mg_m2"])
+        if m1 is None or m2 is None:
+            return None
+        if m["mg_y2"] or m["mg_y1"]:
+            y2 = int(m["mg_y2"] or m["mg_y1"])
+            y1 = int(m["mg_y1"]) if m["mg_y1"] else (y2 if m1 <= m2 else y2 - 1)
+        else:
+            if published is None:
+                return None, None
+            y1 = published.year
+            if future and date(y1, m1, 1) < published.replace(day=1):
+                y1 += 1
+            elif not future and date(y1, m1, 1) > published:
+                y1 -= 1
+            y2 = y1 if m1 <= m2 else y1 + 1
+        first, last = _whole_month(y1, m1)[0], _whole_month(y2, m2)[1]
+        return (first, last) if first <= last else None
+    if kind == "yrange":
+        y1 = int(m["yg1"])
+        if m["yg2"]:
+            y2 = int(m["yg2"])
+            sep = (m["yg_sep2"] or "").strip().lower()
+            if sep in rules.day_conjunctions and not m["yg_pre"]:
+                # "in 2017 and 2022": two years; "between 2019 and 2021" is one range.
+                return [
+                    FoundDate(*m.span("yg1"), *_whole_year(y1)),
+                    FoundDate(*m.span("yg2"), *_whole_year(y2)),
+                ]
+        else:
+            two = int(m["yg2s"])
+            if m["yg_sep"] == "-" and 1 <= two <= 12 and two != (y1 + 1) % 100:
+                return _whole_month(y1, two)  # "2015-03": a month
+            y2 = y1 // 100 * 100 + two
+            if y2 < y1:
+                y2 += 100
+        if not y1 <= y2 <= y1 + 200:
+            return None
+        return date(y1, 1, 1), date(y2, 12, 31)
+    if kind == "year":
+        year = int(m["yr"])
+        if m["yr_s"] or m["yr_dec"]:
+            if year % 10:
+                return _whole_year(year)
+            return date(year, 1, 1), date(year + 9, 12, 31)
+        return _whole_year(year)
+    if kind == "ago":
+        return _ago(rules, m, published)
+    if kind == "reld":
+        if published is None:
+            return None, None
+        day = published + timedelta(days=rules.relative_days[m["reld"].lower()])
+        return day, day
+    if kind == "relp":
+        if published is None:
+            return None, None
+        unit, delta = rules.relative_periods[m["relp"].lower()]
+        if unit == "week":
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=delta)
+            return monday, monday + timedelta(days=6)
+        if unit == "month":
+            year, month = _shift_month(published.year, published.month, delta)
+            return _whole_month(year, month)
+        return _whole_year(published.year + delta)
+    if kind == "wd":
+        if published is None:
+            return None, None
+        target = rules.weekdays[m["wd_day"].lower()]
+        mods = {(m["wd_pre"] or "").lower(), (m["wd_mod"] or "").lower()}
+        ahead = bool(mods & rules.future_mods) or (future and not mods & rules.past_mods)
+        strict = bool(mods & (rules.future_mods | rules.past_mods))
+        return _resolve_weekday(published, target, ahead, strict)
+    return None
+
+
+def _day_range(
+    rules: _Rules, m: re.Match[str], kind: str, published: date | None, future: bool
+) -> Bounds | list[FoundDate] | None:
+    if kind == "range":
+        d1, d2 = _day(m["r_d1"]), _day(m["r_d2"])
+        m2 = _month(rules, m["r_m2"])
+        m1 = _month(rules, m["r_m1"]) or m2
+        y_s, y1_s, sep = m["r_y2"], m["r_y1"], m["r_sep"]
+        first_end, second_start = m.end("r_d1"), m.start("r_d2")
+    else:
+        d1, d2 = _day(m["er_d1"]), _day(m["er_d2"])
+        m1 = _month(rules, m["er_m1"])
+        m2 = _month(rules, m["er_m2"]) or m1
+        y_s, y1_s, sep = m["er_y"], None, m["er_sep"]
+        first_end, second_start = m.end("er_d1"), m.start("er_d2")
+    if d1 is None or d2 is None or m1 is None or m2 is None:
+        return None
+    if published is None and not y_s:
+        y2: int | None = None
+    else:
+        y2 = int(y_s) if y_s else _pick_year(m2, d2, published, future)
+    two_days = sep.strip().lower() in rules.day_conjunctions | {","}
+    opener = lexicons.letter_tokens(m.string[max(0, m.start(kind) - 12) : m.start(kind)])
+    if opener and opener[-1] in rules.range_starts:
+        two_days = False  # "between Jan. 1 and March 31": one range
+    if y2 is None:
+        if two_days:
+            return [
+                FoundDate(m.start(kind), first_end, None, None),
+                FoundDate(second_start, m.end(kind), None, None),
+            ]
+        return None, None
+    y1 = int(y1_s) if y1_s else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
+    first, last = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+    if first is None or last is None or first > last:
+        return None
+    if two_days and (last - first).days > 1:
+        # "les 6 et 13 avril": two days; "les 16 et 17 février" stays one span of two days.
+        return [
+            FoundDate(m.start(kind), first_end, first, first),
+            FoundDate(second_start, m.end(kind), last, last),
+        ]
+    return first, last
+
+
+def _relative_month(rules: _Rules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
+    """A month without a year: "en mars", "last June", "late last July", "juin dernier"."""
+    month = _month(rules, m["mo_m"])
+    if month is None:
+        return None
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", m.string[m.start("month") : m.start("mo_m")])}
+    post = (m["mo_post"] or "").lower()
+    if not words and not post:
+        return None  # a bare month name ("May", "Mars") is too often something else
+    if published is None:
+        return None, None
+    mods = words | {post}
+    year = published.year
+    if mods & rules.past_mods:
+        if month >= published.month:
+            year -= 1
+    elif mods & rules.future_mods:
+        if month <= published.month:
+            year += 1
+    elif "this" in mods:
+        pass
+    elif future and month < published.month:
+        year += 1
+    elif not future and month > published.month:
+        year -= 1
+    return _whole_month(year, month)
+
+
+def _ago(rules: _Rules, m: re.Match[str], published: date | None) -> Bounds | None:
+    """"four years ago", "il y a une semaine", "dans trois mois", "two days from now": the
+    period of that unit so far back or ahead (a year, a month, a Monday-to-Sunday week, a day)."""
+    amount_s = m["ag_n"] or m["ag_n2"]
+    unit_s = (m["ag_u"] or m["ag_u2"] or "").lower()
+    marker = (m["ag_pre"] or m["ag_post"] or "").lower()
+    amount = _amount(amount_s, rules.lang)
+    unit = rules.units.get(unit_s)
+    if amount is None or unit is None or amount > 5000:
+        return None
+    if published is None:
+        return None, None
+    sign = -1 if marker in rules.ago else 1
+    delta = sign * amount
+    if unit == "year":
+        return _whole_year(published.year + delta)
+    if unit == "decade":
+        return _whole_year(published.year + 10 * delta)
+    if unit == "month":
+        year, month = _shift_month(published.year, published.month, delta)
+        return _whole_month(year, month)
+    if unit == "week":
+        day = published + timedelta(weeks=delta)
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    day = published + timedelta(days=delta)
+    return day, day
+
+
+def resolve_weekday(published: date, weekday: int, future: bool) -> date:
+    """The most recent `weekday` on or before `published`, or the next one on or after it."""
+    day, _ = _resolve_weekday(published, weekday, future, strict=False)
+    return day
+
+
+def _resolve_weekday(published: date, weekday: int, ahead: bool, strict: bool) -> tuple[date, date]:
+    if ahead:
+        delta = (weekday - published.weekday()) % 7
+        if delta == 0 and strict:
+            delta = 7
+        day = published + timedelta(days=delta)
+    else:
+        delta = (published.weekday() - weekday) % 7
+        if delta == 0 and strict:
+            delta = 7
+        day = published - timedelta(days=delta)
+    return day, day

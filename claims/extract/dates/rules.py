@@ -1,0 +1,232 @@
+"""The patterns and word lists of the date finder, built once per language from its lexicon.
+
+`_rules(lang)` compiles one alternation for every date shape (absolute days, ranges of days,
+months and years, months, "four years ago", relative days and periods, weekdays, numeric
+dates) and the cues the finder and the resolver need (future markers, clause joins, holiday
+words, counted nouns). `FoundDate` is what the finder returns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from claims.extract import lexicons
+
+_SP = r"[ \u00a0\u202f]"
+
+
+@dataclass(slots=True)
+class FoundDate:
+    start: int
+    end: int
+    from_: date | None
+    to: date | None
+    counted: bool = False
+    """True when the number inside is a real quantity too ("four years ago": 4 years)."""
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _cased(words: Any, case_sensitive: bool) -> str:
+    """Alternation accepting a capitalised first letter; English names must be capitalised."""
+    if case_sensitive:
+        return lexicons.alternation((w[:1].upper() + w[1:] for w in words), fold_first=False)
+    return lexicons.alternation(words)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    pattern: re.Pattern[str]
+    future: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    relative_periods: dict[str, tuple[str, int]]
+    past_mods: frozenset[str]
+    future_mods: frozenset[str]
+    word_triggers: frozenset[str]
+    ago_markers: frozenset[str]
+    unit_words: frozenset[str]
+    year_prep_before: re.Pattern[str]
+    numeric: re.Pattern[str]
+    intent: re.Pattern[str]
+    clause_join: re.Pattern[str]
+    units: dict[str, str]
+    ago: frozenset[str]
+    ahead_needs_future: frozenset[str]
+    count_nouns: frozenset[str]
+    count_suffixes: tuple[str, ...]
+    range_starts: frozenset[str]
+    day_conjunctions: frozenset[str]
+    not_weekday_before: re.Pattern[str] | None
+    not_weekday_after: re.Pattern[str] | None
+    year_unit: re.Pattern[str]
+    apostrophe_years: bool
+    lang: str
+    month_first: bool
+
+
+@cache
+def _rules(lang: str) -> _Rules:
+    lex: dict[str, Any] = lexicons.load(lang)
+    cs = bool(lex.get("months_case_sensitive", False))
+    months: dict[str, int] = lex["months"]
+    abbreviated = {
+        name
+        for name, number in months.items()
+        if any(o != name and o.startswith(name) and months[o] == number for o in months)
+    }
+    full = [name for name in months if name not in abbreviated]
+    # Headlines write names in capitals ("THURSDAY", "JEUDI 16 SEPTEMBRE"): accepted too.
+    caps = [name.upper() for name in full]
+    month = (
+        rf"(?:(?:{_cased(abbreviated, cs)})(?>\.?)|(?:{_cased(full, cs)})|(?:{_alt(caps)}))(?![\w])"
+    )
+    weekday = rf"(?:{_cased(lex['weekdays'], cs)}|{_alt(w.upper() for w in lex['weekdays'])})"
+    parts = lexicons.alternation(lex["day_parts"])
+    mods = lexicons.alternation(lex["weekday_past"] + lex["weekday_future"])
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:er|re|st|nd|rd|th)?(?!\d)"
+    year = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
+    rel_days = _cased(lex["relative_days"], False)
+    rel_periods = _cased(lex["relative_periods"], False)
+    year_preps = _cased(lex["year_prepositions"], False)
+    period_mods = _cased(lex.get("period_modifiers", []) or ["(?!x)x"], False)
+    range_starts = _cased(lex.get("range_starts", []), False)
+    range_joins = lexicons.alternation(lex.get("range_joins", []))
+    day_joins = _alt(lex.get("day_conjunctions", []))
+    month_mods_before = _cased(lex.get("month_mods_before", []) or ["(?!x)x"], False)
+    month_mods_after = lexicons.alternation(lex.get("month_mods_after", []) or ["(?!x)x"])
+    decade_before = _cased(lex.get("decade_before", []) or ["(?!x)x"], False)
+    units = {k.lower(): v for k, v in lex.get("relative_units", {}).items()}
+    unit_alt = lexicons.alternation(units)
+    number_words = lexicons.alternation(lex["number_words"])
+    first_words = _cased(lex["number_words"] + lex.get("number_articles", []), False)
+    amount = rf"(?:\d{{1,3}}|(?:{first_words})(?:[-{_SP[1:-1]}](?:{number_words}))*)"
+    ago_after = lexicons.alternation(lex.get("ago_after", []) or ["(?!x)x"])
+    ahead_after = lexicons.alternation(lex.get("ahead_after", []) or ["(?!x)x"])
+    ago_before = _cased(lex.get("ago_before", []) or ["(?!x)x"], False)
+    ahead_before = _cased(lex.get("ahead_before", []) or ["(?!x)x"], False)
+    apostrophe_years = bool(lex.get("two_digit_year_needs_apostrophe", True))
+    short_year = r"(?:['’](?P<{0}>\d\d)|(?P<{1}>(?:0\d|[3-9]\d)))(?![\d\w])" if not apostrophe_years else (
+        r"(?:['’](?P<{0}>\d\d))(?![\d\w])(?P<{1}>(?!x)x)?"
+    )
+    absolute = ""
+    if lex.get("month_first_dates"):  # March 2, 2022; Feb. 10-11; April 6 and 13
+        absolute = rf"""
+            (?P<en_range>(?P<er_m1>{month}){_SP}+(?P<er_d1>{day}){_SP}*
+                (?P<er_sep>-|–|(?:to|through|{day_joins})(?={_SP})){_SP}*
+                (?:(?P<er_m2>{month}){_SP}+)?(?P<er_d2>{day})(?:,?{_SP}+(?P<er_y>{year}))?)
+          | (?P<en_date>(?:(?P<ed_wd>{weekday}),?{_SP}+)?(?P<ed_m>{month}){_SP}+(?P<ed_d>{day})
+                (?:,?{_SP}+(?P<ed_y>{year}))?)
+          | (?P<en_date2>(?:(?P<ed2_wd>{weekday}),?{_SP}+)?(?:the{_SP}+)?(?P<ed2_d>{day}){_SP}+(?:of{_SP}+)?
+                (?P<ed2_m>{month})(?:,?{_SP}+(?P<ed2_y>{year}))?)
+        """
+    numeric = rf"""
+            (?P<iso>(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
+          | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.])(?P<nd_b>[0-3]?\d)
+                (?:(?P=nd_sep)(?P<nd_y>\d{{4}}|\d\d))?(?![/.,]?\d))
+          | (?P<yrange>(?:(?P<yg_pre>{range_starts}){_SP}+)?(?P<yg>(?P<yg1>{year})
+                (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
+          | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
+                (?P<yr>{year})(?P<yr_s>s|['’]s)?)
+        """
+    pattern = re.compile(
+        rf"""(?x)
+        (?<![\w\-])(?:
+            {absolute + "|" if absolute else ""}
+            (?P<range>(?P<r_d1>{day})(?:{_SP}+(?P<r_m1>{month}))?(?:{_SP}+(?P<r_y1>{year}))?
+                {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}){_SP}*(?P<r_d2>{day}){_SP}+(?P<r_m2>{month})
+                (?:{_SP}+(?P<r_y2>{year}))?)
+          | (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day}){_SP}+(?P<d_m>{month})
+                (?:{_SP}+(?P<d_y>{year}))?)
+          | (?P<mrange>(?:(?P<mg_pre>{range_starts}|{year_preps}){_SP}+)?(?P<mg>(?P<mg_m1>{month})
+                (?:{_SP}+(?P<mg_y1>{year}))?(?:{_SP}*[-–/]{_SP}*|{_SP}+(?:{range_joins}){_SP}+)
+                (?P<mg_m2>{month})(?:{_SP}+(?P<mg_y2>{year}))?))
+          | (?P<monthyear>(?:(?P<my_mod>{period_mods}){_SP}+)?(?P<my_m>{month}),?{_SP}+
+                (?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
+          | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})(?:{_SP}+|-(?=\w))){{0,3}}
+                (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)(?!,?{_SP}+['’]?\d)
+          | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?P<ag_n>{amount}){_SP}+
+                (?P<ag_u>{unit_alt})(?![\w])
+            | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+(?P<ag_post>{ago_after}|{ahead_after}))
+          | (?P<reld>{rel_days})
+          | (?P<relp>{rel_periods})
+          | (?P<wd>(?:(?P<wd_pre>{mods}){_SP}+)?(?P<wd_day>{weekday})
+                (?:{_SP}+(?P<wd_part>{parts}))?(?:{_SP}+(?P<wd_mod>{mods}))?)
+          | {numeric}
+        )(?![\w\-])
+        """
+    )
+    numeric_pattern = re.compile(rf"(?x)(?<![\w\-])(?:{numeric})(?![\w\-])")
+    future_words = rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])"
+    endings = lex.get("future_endings", [])
+    if endings:  # "s'ouvrira", "se rendra", "fermeront": a verb in the simple future
+        not_verbs = _alt(lex.get("future_ending_exceptions", []) or ["(?!x)x"])
+        future_words += (
+            rf"|(?<![\w\-])(?!(?:{not_verbs})(?![\w\-]))[a-zà-ÿœ]{{2,}}(?:{_alt(endings)})(?![\w\-])"
+        )
+    future = re.compile(future_words)
+    intent = re.compile(
+        rf"(?<![\w\-])(?:{lexicons.alternation(lex.get('intent_verbs', []) or ['(?!x)x'])})"
+        rf"{_SP}+(?:\w+{_SP}+){{0,2}}?(?:{_alt(lex.get('infinitive_markers', []) or ['(?!x)x'])})(?=[\s\w])"
+    )
+    clause_join = re.compile(  # "et", "but", "that", "qu'il"
+        rf"{_SP}(?:{lexicons.alternation(lex.get('clause_joins', []) or ['(?!x)x'])})(?:{_SP}|(?<=['’]))"
+    )
+    word_triggers = lexicons.triggers(
+        [
+            *lex["months"],
+            *lex["weekdays"],
+            *lex["relative_days"],
+            *lex["relative_periods"],
+        ],
+        common=lex.get("common_words", []),
+    )
+    word_triggers = word_triggers | frozenset(w.lower() for w in [*lex["months"], *lex["weekdays"]])
+    # "four years ago", "il y a une semaine", "dans trois mois": a marker and a unit word.
+    markers = [*lex.get("ago_after", []), *lex.get("ahead_after", []), *lex.get("ago_before", []),
+               *lex.get("ahead_before", [])]
+    ago_markers = lexicons.triggers(markers, common=[w for w in lex.get("common_words", []) if w != "y"])
+    year_prep_before = re.compile(
+        rf"{_SP}+(?:{_alt(p[::-1] for p in lex['year_prepositions'])})(?![\w\-])", re.I
+    )
+    before = lex.get("not_weekday_before", [])
+    after = lex.get("not_weekday_after", [])
+    from claims.extract.numbers import unit_after  # noqa: PLC0415 - numbers owns units
+
+    return _Rules(
+        word_triggers=word_triggers,
+        ago_markers=ago_markers,
+        unit_words=frozenset(units),
+        year_prep_before=year_prep_before,
+        pattern=pattern,
+        future=future,
+        months={k.lower(): int(v) for k, v in lex["months"].items()},
+        weekdays={k.lower(): int(v) for k, v in lex["weekdays"].items()},
+        relative_days={k.lower(): int(v) for k, v in lex["relative_days"].items()},
+        relative_periods={k.lower(): (v[0], int(v[1])) for k, v in lex["relative_periods"].items()},
+        past_mods=frozenset(w.lower() for w in [*lex["weekday_past"], "past", "passé", "last"]),
+        future_mods=frozenset(w.lower() for w in [*lex["weekday_future"], "next", "prochain"]),
+        numeric=numeric_pattern,
+        intent=intent,
+        clause_join=clause_join,
+        units=units,
+        ago=frozenset(w.lower() for w in [*lex.get("ago_after", []), *lex.get("ago_before", [])]),
+        ahead_needs_future=frozenset(w.lower() for w in lex.get("ahead_needs_future", [])),
+        count_nouns=frozenset(lex.get("count_nouns", [])),
+        count_suffixes=tuple(lex.get("count_noun_suffixes", [])),
+        range_starts=frozenset(w.lower() for w in lex.get("range_starts", [])),
+        day_conjunctions=frozenset(w.lower() for w in lex.get("day_conjunctions", [])),
+        not_weekday_before=re.compile(rf"(?:{_alt(before)}){_SP}+$") if before else None,
+        not_weekday_after=re.compile(rf"{_SP}+(?:{_alt(after)})(?![\w])") if after else None,
+        year_unit=unit_after(lang),
+        apostrophe_years=apostrophe_years,
+        lang=lang,
+        month_first=bool(lex.get("month_first_dates")),
+    )

@@ -1,0 +1,124 @@
+"""The patterns that find speakers, built once per language from its lexicon.
+
+A person is a run of capitalised words, with initials and particles, after up to three titles
+(« le général Paul Bernard », "Gen. Smith"); an organisation or office needs a head word from
+the lexicon ("Department of Energy", « la préfecture », "the company"); speech verbs, source
+cues ("selon", "according to"), pronouns and one-word subjects ("Microsoft said") complete it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from claims.extract import lexicons
+
+_UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑ"
+_NAME_WORD = rf"[{_UPPER}][\w’'\-]*\w"
+_INITIAL = rf"[{_UPPER}]\.(?:-[{_UPPER}]\.)?"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    speaker: re.Pattern[str]
+    speech_verb: re.Pattern[str]
+    source_cue: re.Pattern[str]
+    pronoun_after: re.Pattern[str]
+    not_names: frozenset[str]
+    title_words: frozenset[str]
+    agent: re.Pattern[str]
+    org: re.Pattern[str]
+    org_words: frozenset[str]
+    pronoun_subject: re.Pattern[str]
+    name_words: re.Pattern[str]
+    subject: re.Pattern[str]
+    titles_capitalised: bool
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    lex: dict[str, Any] = lexicons.load(lang)
+    titles = lexicons.alternation(lex["titles"])
+    particles = _alternation(lex["name_particles"])
+    name_seq = (
+        rf"(?:{_NAME_WORD}|{_INITIAL})"
+        rf"(?:\s+(?:(?:{particles})\s+|(?:{particles})(?=[{_UPPER}]))?(?:{_NAME_WORD}|{_INITIAL}))*"
+    )
+    # A title before the name is kept (it is how the article names the person: "lieutenant
+    # Thomas"); the article before the title is not.
+    articles = lexicons.alternation(lex["articles"])
+    speaker = re.compile(
+        rf"(?:(?<!\w)(?:{articles})\s*)?(?P<name>(?:(?:{titles})\s+){{0,3}}(?P<core>{name_seq}))"
+    )
+    verbs = lexicons.alternation(lex["speech_verbs"])
+    speech_verb = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w])")
+    source_cue = re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lex['source_cues'])})(?![\w])")
+    pronouns = lexicons.alternation(lex["pronoun_speakers"])
+    pronoun_after = re.compile(rf"(?<![\w])(?:{pronouns})(?![\w])")
+    title_words = frozenset(word for title in lex["titles"] for word in title.replace(".", "").split())
+    agent = re.compile(rf"(?<![\w-])(?:{_alternation(lex.get('agent_markers', ['by']))})\s+")
+    # Organisations and offices: "the Department of Energy", "Centers for Disease Control and
+    # Prevention", "la préfecture", "le porte-parole du ministère", "l’Organisation mondiale de
+    # la santé". A head word from the lexicon is required, so people never match here.
+    heads = _alternation(lex.get("organisation_heads", []) or ["(?!x)x"])
+    connectors = _alternation(lex.get("organisation_connectors", []) or ["(?!x)x"])
+    offices = lexicons.alternation(lex.get("office_nouns", []) or ["(?!x)x"])
+    complements = _alternation(lex.get("office_complements", []) or ["(?!x)x"])
+    lower = r"[a-zà-ÿœæ][\w\-]*"
+    cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+    # "the finance ministry", "local police"; « les autorités locales », « la police municipale ».
+    modifier = (
+        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s){lower}\s+)?"
+        if lex.get("office_modifiers") else ""
+    )
+    adjective_endings = lex.get("office_adjective_endings", [])
+    adjective = ""
+    if adjective_endings:
+        adjective = rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(adjective_endings)})(?![\w\-]))?"
+    org = re.compile(
+        rf"""(?x)(?:(?<!\w)(?:{articles}|the|The)\s*)?(?P<org>
+            (?:(?:{_NAME_WORD})\s+){{0,3}}(?:{heads})(?![\w\-])(?:\s+{lower}(?=\s+(?:{connectors})\s))?
+                (?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}))*
+          | {modifier}(?:{offices})(?![\w\-]){adjective}(?:\s+(?:{complements})\s*(?:{cap_seq}|{lower}))?
+        )"""
+    )
+    pronoun_subject = re.compile(
+        rf"[\s«“\"]*(?:(?:{lexicons.alternation(lex.get('clause_joins', []) or ['(?!x)x'])}),?\s+)?"
+        rf"(?:{pronouns})(?:\s+[a-zà-ÿ’']+){{0,2}}\s+",
+        re.I,
+    )
+    name_words = re.compile(rf"(?:(?<![\w’'\-])(?:{_NAME_WORD}|{_INITIAL}|(?:{titles}))\s+)+$")
+    auxiliaries = _alternation(lex.get("subject_auxiliaries", []) or ["(?!x)x"])
+    subject = re.compile(  # "Microsoft said", "La SNCF a annoncé": a one-word subject
+        rf"[\s«“\"]*(?:(?:{articles}|the|The|Le|La|Les|L['’])\s*)?(?P<name>{_NAME_WORD})\s+(?:(?:{auxiliaries})\s+)?"
+    )
+    org_words = frozenset(
+        w
+        for phrase in [*lex.get("organisation_heads", []), *lex.get("office_nouns", [])]
+        for w in lexicons.letter_tokens(phrase)
+    )
+    return _Patterns(
+        org=org,
+        org_words=org_words,
+        pronoun_subject=pronoun_subject,
+        name_words=name_words,
+        subject=subject,
+        titles_capitalised=bool(lex.get("titles_capitalised")),
+        agent=agent,
+        speaker=speaker,
+        speech_verb=speech_verb,
+        source_cue=source_cue,
+        pronoun_after=pronoun_after,
+        not_names=frozenset(lex["not_names"]),
+        title_words=title_words,
+    )
+
+
+# Between a speaker and the verb: a few lowercase words ("a", "avait", "has"), after an
+# optional comma closing an apposition ("Le maire, Jean Corlay, a promis").

@@ -1,0 +1,87 @@
+"""Who said each quote of an article, carried across a quotation of several sentences.
+
+A quote with no speaker of its own ("a-t-il ajouté", "he said", or none) takes the named source
+of the sentences just before, or the previous quote's speaker in the same or the previous
+paragraph, or for a pronoun the person named just before.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from claims.extract.attribution import Attributor
+from claims.extract.quotes import QuoteSpan, quote_spans
+from claims.extract.segment import SENTENCE, Segment
+
+
+def _speakers(
+    text: str, segments: list[Segment], attributor: Attributor
+) -> tuple[list[QuoteSpan], list[str | None]]:
+    """Quotes of the article and who said each, carried across a multi-sentence quotation."""
+    starts = [s.start for s in segments]
+    quotes: list[QuoteSpan] = []
+    speakers: list[str | None] = []
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for seg in segments:
+        lo, hi = paragraphs.get(seg.paragraph, (seg.start, seg.end))
+        paragraphs[seg.paragraph] = (min(lo, seg.start), max(hi, seg.end))
+    last: str | None = None
+    last_paragraph = -10
+    for paragraph, (lo, hi) in sorted(paragraphs.items()):
+        for quote in quote_spans(text, lo, hi):
+            close_seg = segments[max(0, bisect_right(starts, quote.close - 1) - 1)]
+            open_seg = segments[max(0, bisect_right(starts, quote.open) - 1)]
+            speaker, inherit = attributor.after_quote(text, quote.close, close_seg.end)
+            if speaker is None:
+                speaker = attributor.before_quote(text, open_seg.start, quote.open)
+            if speaker is None and inherit:
+                speaker = _previous_speaker(text, segments, starts, open_seg, attributor)
+                if speaker is None and paragraph - last_paragraph <= 1:
+                    speaker = last
+                if speaker is None and attributor.pronoun_attribution(text, quote.close, close_seg.end):
+                    # '"We will appeal," he said.': the person named just before.
+                    index = bisect_right(starts, open_seg.start) - 1
+                    speaker = _last_mention(text, segments, index, paragraph, attributor)
+            if speaker is not None:
+                last, last_paragraph = speaker, paragraph
+            quotes.append(quote)
+            speakers.append(speaker)
+    return quotes, speakers
+
+
+def _previous_speaker(
+    text: str, segments: list[Segment], starts: list[int], seg: Segment, attributor: Attributor
+) -> str | None:
+    """Who a pronoun refers to: the named source of one of the two sentences before, same
+    paragraph ("Le préfet X a annoncé ... « ... », a-t-il assuré")."""
+    index = bisect_right(starts, seg.start) - 1
+    for back in (1, 2):
+        if index - back < 0:
+            break
+        previous = segments[index - back]
+        if previous.paragraph != seg.paragraph:
+            break
+        name = attributor.source(text, previous.start, previous.end)
+        if name:
+            return name
+    return None
+
+
+def _last_mention(
+    text: str, segments: list[Segment], index: int, paragraph: int, attributor: Attributor
+) -> str | None:
+    """The person a pronoun most likely stands for: the first named in the nearest of the
+    three sentences before, in this paragraph or the one before ("Lawyer Tom Beck left the
+    court. / "We will appeal," he said.")."""
+    for back in (1, 2, 3):
+        if index - back < 0:
+            return None
+        previous = segments[index - back]
+        if paragraph - previous.paragraph > 1:
+            return None
+        if previous.kind != SENTENCE:
+            continue
+        name = attributor.mention(text, previous.start, previous.end)
+        if name:
+            return name
+    return None

@@ -1,0 +1,135 @@
+"""The checks every way in applies to what a user or a file gives: URLs, languages, spans."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import urlsplit
+
+__all__ = [
+    "LANGS",
+    "LANG_TAG",
+    "MAX_URL_LENGTH",
+    "check_http_url",
+    "check_lang",
+    "check_span",
+    "idna_host",
+]
+
+MAX_URL_LENGTH = 2048
+"""Longest URL accepted (browsers and search engines stop near there)."""
+
+LANG_TAG = re.compile(r"^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|und)?$")
+"""A BCP 47 language tag as stored (fr, en, pt-BR, und) or empty (not known)."""
+LANGS: tuple[str, ...] = ("fr", "en")
+"""Languages the extractor reads."""
+
+_INVISIBLE = frozenset("\\")
+_PLAIN_URL = re.compile(r"(?i:https?)://[A-Za-z0-9][A-Za-z0-9.-]*(?:[/?#][!-\[\]-~]*)?\Z")
+"""An http(s) URL with a plain ASCII host, no port, no credentials, and nothing but printable
+ASCII other than a backslash after the host: every rule of `check_http_url` holds for it."""
+
+
+def _url_problem_char(url: str) -> str | None:
+    if url.isascii() and url.isprintable() and " " not in url and "\\" not in url:
+        return None  # the common case, without a look at each character (imports)
+    for ch in url:
+        if ch in _INVISIBLE:
+            return "a backslash"
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cf", "Zl", "Zp", "Zs", "Cs", "Co", "Cn"):
+            name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+            return f"{name.lower()} (U+{ord(ch):04X})" if ch != " " else "a space"
+    return None
+
+
+def check_http_url(url: str) -> str:
+    """Return `url` stripped if it is a safe absolute http(s) URL; raise ValueError naming why.
+
+    A URL needs a host and a valid port; credentials (`user:pass@`), backslashes, spaces,
+    control, bidi and zero-width characters are refused (they hide where a link goes), and
+    so is anything longer than `MAX_URL_LENGTH`. Internationalised host names are accepted
+    when they encode to IDNA; the annotator shows their punycode beside them (`idna_host`).
+    """
+    url = url.strip(" \t\r\n")
+    if len(url) > MAX_URL_LENGTH:
+        raise ValueError(f"URL longer than {MAX_URL_LENGTH} characters ({len(url)})")
+    if _PLAIN_URL.match(url) and url.isprintable():
+        return url  # the common case, which every check below passes (imports check many)
+    bad = _url_problem_char(url)
+    if bad is not None:
+        raise ValueError(f"URL contains {bad}: {url[:200]!r}")
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError(f"not an http(s) URL: {url[:200]!r}")
+    if "@" in parts.netloc:
+        raise ValueError(f"URL carries credentials or an '@' before the host: {url[:200]!r}")
+    host = parts.hostname
+    if not host:
+        raise ValueError(f"URL has no host: {url[:200]!r}")
+    try:
+        parts.port  # noqa: B018 - raises ValueError when out of range or not a number
+    except ValueError:
+        raise ValueError(f"URL has an invalid port: {url[:200]!r}") from None
+    if parts.netloc.endswith(":"):
+        raise ValueError(f"URL has an empty port: {url[:200]!r}")
+    if not host.isascii():
+        try:
+            host.encode("idna")
+        except UnicodeError:
+            raise ValueError(f"URL host is not a valid internationalised name: {host!r}") \
+                from None
+    return url
+
+
+def idna_host(url: str) -> tuple[str, str] | None:
+    """(host as written, its punycode) when the URL's host is not plain ASCII, else None."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host or host.isascii():
+        return None
+    try:
+        return host, host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host, "invalid international host name"
+
+
+def check_lang(value: str, supported: tuple[str, ...] | None = LANGS) -> str:
+    """A language given by a user: '' for auto/unknown, else one of `supported` (or any tag)."""
+    value = value.strip().lower()
+    if value in ("auto", ""):
+        return ""
+    if supported is not None and value not in supported:
+        raise ValueError(f"language {value[:40]!r} is not supported; use one of "
+                         f"{', '.join(supported)}")
+    if not LANG_TAG.match(value):
+        raise ValueError(f"{value[:40]!r} is not a language tag (fr, en, pt-br, und)")
+    return value
+
+
+def check_span(
+    start: int, end: int, text: str, quantities: list[Any] = (), dates: list[Any] = ()  # type: ignore[assignment]
+) -> tuple[str, str] | None:
+    """(field, why) when a claim's span or facets are inconsistent, or None.
+
+    The same rule for every way in (add, import, the annotator): the span is non-empty and
+    ordered, `text` is exactly as long as the span, and every quantity and date lies inside
+    the claim (offsets into the article).
+    """
+    if start < 0 or end < 0:
+        return "start", f"[{start}, {end}) has a negative offset"
+    if start > end:
+        return "end", f"start {start} is after end {end}"
+    if start == end:
+        return "end", f"[{start}, {end}) is empty; a claim has at least one character"
+    if len(text) != end - start:
+        return "text", f"has {len(text)} characters but the span [{start}, {end}) {end - start}"
+    for name, facets in (("quantities", quantities), ("dates", dates)):
+        for i, facet in enumerate(facets):
+            if not (start <= facet.start <= facet.end <= end):
+                return (f"{name}.{i}", f"[{facet.start}, {facet.end}) is not inside the claim "
+                        f"[{start}, {end})")
+    return None

@@ -1,0 +1,39 @@
+"""Small helpers any test may import: optional values read with a failure that says so, and the
+command line run in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from click.testing import CliRunner, Result
+
+from claims.model import ClaimState, Review
+
+T = TypeVar("T")
+
+__all__ = ["present", "review_of", "run_cli"]
+
+
+def present(value: T | None, what: str = "value") -> T:
+    """The value, failing the test where it is None (and telling the type checker it is not)."""
+    assert value is not None, f"no {what}"
+    return value
+
+
+def review_of(state: ClaimState, reviewer: str) -> Review:
+    """The reviewer's review of the claim; the test fails where the reviewer has none."""
+    return present(state.review_by(reviewer), f"review by {reviewer} of {state.claim.id}")
+
+
+def run_cli(args: list[str], db: Path | str | None = None, *, reviewer: str = "tester",
+            env: dict[str, str] | None = None, **kwargs: Any) -> Result:
+    """`claims ARGS` in-process, on the database DB (as CLAIMS_DB) as REVIEWER; an exception
+    the command line lets through fails the test instead of becoming an exit code."""
+    from annotator.cli import main
+
+    environment = {"CLAIMS_REVIEWER": reviewer}
+    if db is not None:
+        environment["CLAIMS_DB"] = str(db)
+    environment.update(env or {})
+    return CliRunner().invoke(main, args, env=environment, catch_exceptions=False, **kwargs)
