@@ -11,6 +11,7 @@ it already holds in memory, so they are never read back (`Transaction.append_der
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -82,19 +83,30 @@ class Derivation:
         return self._texts[article_id]
 
 
+_CANONICAL_TS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z\Z")
 _ts_cache: dict[str, datetime] = {}
+_text_cache: dict[datetime, str] = {}
+"""Time stamps parsed by `folding_event` and the text they came from, when that text is what
+`ts_text` would write: a review's events share one, and its review row writes it twice."""
 
 
 def folding_event(row: EventRow, payload: dict[str, Any] | None = None) -> LogEvent:
-    """A stored-shape event as the fold reads it (`payload`, when given, is its parsed JSON);
-    the events of one review share a time stamp, so the last few parsed are kept."""
+    """A stored-shape event as the fold reads it (`payload`, when given, is its parsed JSON)."""
     when = _ts_cache.get(row.ts)
     if when is None:
-        if len(_ts_cache) > 64:
+        if len(_ts_cache) > 4096:
             _ts_cache.clear()
+            _text_cache.clear()
         when = _ts_cache[row.ts] = parse_ts(row.ts)
+        if _CANONICAL_TS.match(row.ts):
+            _text_cache[when] = row.ts
     return LogEvent(0, row.id, when, row.reviewer, row.type, row.article_id, row.claim_id,
                     row.other_id, orjson.loads(row.payload) if payload is None else payload)
+
+
+def _stored_ts(value: datetime) -> str:
+    text = _text_cache.get(value)
+    return text if text is not None else ts_text(value)
 
 
 class Materialise(StateReads):
@@ -148,7 +160,7 @@ class Materialise(StateReads):
                 if r is not None:
                     review_rows.append((claim_id, reviewer, r.status, r.verdict,
                                         dumps(r.sources), r.rationale, r.claim_text,
-                                        ts_text(r.created_at), ts_text(r.updated_at)))
+                                        _stored_ts(r.created_at), _stored_ts(r.updated_at)))
         if updates:
             self.executemany(
                 "UPDATE claims SET span_start = ?, span_end = ?, text = ?, kind = ?, "
