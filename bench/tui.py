@@ -237,12 +237,12 @@ def cpu_per_key(db: Path, article_file: Path, n: int) -> dict[str, float]:
     """
     import asyncio
 
-    import annotator.screens.article as article_screen
+    import annotator.screens.claim_details as claim_details
     from annotator.app import ClaimsApp
     from claims.model import article_id_for
     from claims.project import Project
 
-    article_screen.HISTORY_DELAY = 0.05
+    claim_details.HISTORY_DELAY = 0.05
     project = Project.open(str(db))
     article_id = article_id_for(article_file.read_text(encoding="utf-8"))
     out: dict[str, float] = {}

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import errno
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from claims.deferred import DeferredExtraction, claim_records, extractor_origin
 from claims.model import Article, Claim, article_id_for, claim_id_for
@@ -24,15 +24,31 @@ from claims.store import StoreError
 if TYPE_CHECKING:
     from claims.store import Store
 
-__all__ = ["AddResult", "Added", "ArticleAdding"]
+__all__ = ["AddResult", "Added", "ArticleAdding", "ArticleFields"]
+
+
+class ArticleFields(TypedDict, total=False):
+    """What may be said of an article besides its text; a language not given is detected."""
+
+    lang: str | None
+    title: str | None
+    url: str | None
+    published: date | None
+    external_id: str | None
+    """The id the article had where it came from."""
+    metadata: dict[str, Any] | None
 
 
 @dataclass(frozen=True)
 class AddResult:
+    """What `Project.add_article` did."""
+
     article: Article
+    """The article as stored (the one already held, when `created` is False)."""
     created: bool
     """False when the same text was already in the project (nothing changed)."""
     n_claims: int
+    """Claims proposed with it."""
 
 
 @dataclass(frozen=True)
@@ -52,24 +68,27 @@ class Added:
     completed it, and `n_claims` counts the claims it added."""
 
 
+@dataclass
+class _Batch:
+    """One call of `add_articles` under way."""
+
+    spool: Spool
+    defer: int | None
+    """Articles longer than this are stored without their claims (`claims.deferred`)."""
+    results: list[Added] = field(default_factory=list)
+    """One per item read so far, in input order."""
+
+
 class ArticleAdding(DeferredExtraction):
     """Mixin of `Project`: the ways articles and their proposed claims come in."""
 
     store: Store
 
     def add_article(
-        self,
-        text: str,
-        *,
-        lang: str | None = None,
-        title: str | None = None,
-        url: str | None = None,
-        published: date | None = None,
-        external_id: str | None = None,
-        metadata: dict[str, Any] | None = None,
-        claims: Sequence[Claim] | None = None,
+        self, text: str, *, claims: Sequence[Claim] | None = None, **fields: Unpack[ArticleFields]
     ) -> AddResult:
-        """Add an article and its proposed claims in one transaction; a known text is a no-op."""
+        """Add an article and its proposed claims (the extractor's unless `claims` are given) in
+        one transaction; a known text is a no-op."""
         article_id = article_id_for(text)
         with self.store.read() as tx:
             existing = tx.article(article_id)
@@ -77,12 +96,9 @@ class ArticleAdding(DeferredExtraction):
             return AddResult(existing, created=False, n_claims=0)
         from claims.extract import extract  # deferred: lexicons load on use
 
-        article = _article(article_id, text, {
-            "lang": lang, "title": title, "url": url, "published": published,
-            "external_id": external_id, "metadata": metadata,
-        })
+        article = _article(article_id, text, fields)
         proposed = list(claims) if claims is not None else extract(
-            text, lang=article.lang, published=published, article_id=article_id
+            text, lang=article.lang, published=article.published, article_id=article_id
         )
         with self.store.transaction() as tx:
             if tx.has_article(article_id):  # another process added it meanwhile
@@ -115,11 +131,10 @@ class ArticleAdding(DeferredExtraction):
         earlier session left unfinished is completed here (unless `resume` is False: the
         caller completes it, as the annotator does in the background).
         """
-        results: list[Added] = []
         try:
             with Spool(self.store.spool_dir()) as spool:
-                self._extract_to_spool(items, spool, results, progress, workers,
-                                       defer_longer_than)
+                batch = _Batch(spool, defer_longer_than)
+                self._extract_to_spool(items, batch, progress, workers)
                 skipped = copy_spool(self.store, spool)
         except OSError as exc:  # the spool could not be written: nothing was added
             full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
@@ -130,6 +145,7 @@ class ArticleAdding(DeferredExtraction):
                 f"{self.store.spool_dir() or 'the temporary folder'} ({exc.strerror or exc}); "
                 "nothing was added"
             ) from None
+        results = batch.results
         if skipped:  # another process added some of them meanwhile
             results = [
                 replace(r, created=False, n_claims=0, pending=False)
@@ -142,17 +158,13 @@ class ArticleAdding(DeferredExtraction):
         return results
 
     def _extract_to_spool(
-        self,
-        items: Iterable[dict[str, Any]],
-        spool: Spool,
-        results: list[Added],
-        progress: Callable[[int], object] | None,
-        workers: int,
-        defer: int | None,
+        self, items: Iterable[dict[str, Any]], batch: _Batch,
+        progress: Callable[[int], object] | None, workers: int,
     ) -> int:
-        """Extract the new articles of `items` into `spool`, appending one `Added` per item to
-        `results` in input order; the number of new articles."""
-        new = self._new_articles(items, spool, results, defer)
+        """Extract the new articles of `items` into the batch's spool, with one `Added` per item
+        in its `results`, in input order; the number of new articles."""
+        results = batch.results
+        new = self._new_articles(items, batch)
         first = next(new, None)
         if first is None:  # nothing to extract: the extractor is not even imported
             return 0
@@ -166,7 +178,7 @@ class ArticleAdding(DeferredExtraction):
         for window in extract_windows(jobs, workers=workers):
             key, records = window.key, window.records
             claim_records(records, results[key].id, origin)
-            spool.add_claims(records)
+            batch.spool.add_claims(records)
             counts[key] = counts.get(key, 0) + len(records)
             if window.last:
                 results[key] = replace(results[key], n_claims=counts.pop(key))
@@ -176,16 +188,12 @@ class ArticleAdding(DeferredExtraction):
         return done
 
     def _new_articles(
-        self,
-        items: Iterable[dict[str, Any]],
-        spool: Spool,
-        results: list[Added],
-        defer: int | None,
+        self, items: Iterable[dict[str, Any]], batch: _Batch
     ) -> Iterator[tuple[int, str, str, str, date | None]]:
         """The articles of `items` to extract, as (key, id, text, lang, published): those not
         yet in the project (nor earlier in `items`), written to the spool as they pass; every
-        item gets its entry in `results`."""
-
+        item gets its entry in the batch's `results`."""
+        spool, results, defer = batch.spool, batch.results, batch.defer
         seen: set[str] = set()
         for chunk in _chunks(items, 64):
             ids = [article_id_for(item["text"]) for item in chunk]
@@ -223,7 +231,7 @@ class ArticleAdding(DeferredExtraction):
             del chunk
 
 
-def _article(article_id: str, text: str, fields: dict[str, Any]) -> Article:
+def _article(article_id: str, text: str, fields: Mapping[str, Any]) -> Article:
     """A new article from the fields given for it (`lang` detected when not given)."""
     return Article(
         id=article_id,

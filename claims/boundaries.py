@@ -81,12 +81,7 @@ class BoundaryActions(ActionBase):
             ])
 
     def merge_with_next(
-        self,
-        claim_ref: str,
-        reviewer: str,
-        *,
-        seen: Span | None = None,
-        next_id: str | None = None,
+        self, claim_ref: str, reviewer: str, *, seen: Span | None = None, next_id: str | None = None
     ) -> ActionResult:
         """Merge the claim with the next live claim of its article (the next one is hidden).
 

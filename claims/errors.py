@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["ProjectError", "StaleAction"]
+
 
 class ProjectError(Exception):
     """Something the user asked for cannot be done; the message says why, by name."""

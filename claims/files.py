@@ -51,7 +51,8 @@ class FileProblem(ValueError):
         super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
 
 
-def _size_from_env(variable: str, default: int) -> int:
+def size_from_env(variable: str, default: int) -> int:
+    """A size limit in bytes from the environment variable, else `default`."""
     raw = os.environ.get(variable, "").strip()
     if not raw:
         return default
@@ -77,8 +78,8 @@ class Limits:
     @classmethod
     def from_env(cls) -> Limits:
         return cls(
-            article_bytes=_size_from_env("CLAIMS_MAX_ARTICLE_BYTES", DEFAULT_ARTICLE_BYTES),
-            line_bytes=_size_from_env("CLAIMS_MAX_LINE_BYTES", DEFAULT_LINE_BYTES),
+            article_bytes=size_from_env("CLAIMS_MAX_ARTICLE_BYTES", DEFAULT_ARTICLE_BYTES),
+            line_bytes=size_from_env("CLAIMS_MAX_LINE_BYTES", DEFAULT_LINE_BYTES),
         )
 
     def check_article(self, text: str, name: str, line: int | None = None,
@@ -284,5 +285,6 @@ __all__ = [
     "loads",
     "open_input",
     "read_bytes",
+    "size_from_env",
     "too_large",
 ]

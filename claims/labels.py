@@ -9,6 +9,20 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+__all__ = [
+    "AVERITEC",
+    "DEFAULT_SCALE",
+    "FEVER",
+    "NEI",
+    "NEWSROOM",
+    "PRESETS",
+    "REF",
+    "SUP",
+    "Label",
+    "LabelScale",
+    "preset",
+]
+
 
 class Label(BaseModel):
     model_config = ConfigDict(frozen=True)

@@ -32,6 +32,15 @@ from claims.model import ClaimState
 if TYPE_CHECKING:
     from claims.project import Project
 
+__all__ = [
+    "BREAK_SECONDS",
+    "ReviewerStats",
+    "StatsReport",
+    "project_stats",
+    "reviewer_stats",
+    "seconds_per_claim",
+]
+
 BREAK_SECONDS = 600.0
 """A gap between two visits longer than this is a break, not time spent on a claim."""
 

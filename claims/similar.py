@@ -20,7 +20,8 @@ import functools
 import heapq
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from claims.model import KnownClaim
@@ -56,6 +57,23 @@ __all__ = [
 # -- what a claim can resemble -------------------------------------------------------------------
 
 
+class _FromKnown:
+    """A field of the published fact-check a reference match stands for (None on a claim's
+    match); dates as ISO text."""
+
+    def __init__(self, doc: str) -> None:
+        self.__doc__ = f"Reference claims: {doc}."
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, match: Match | None, owner: type | None = None) -> str | None:
+        known = match.known if match is not None else None
+        value = getattr(known, self.name) if known is not None else None
+        return value.isoformat() if isinstance(value, date) else value
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """A reviewed claim of the project, or a published fact-check, that resembles the claim."""
@@ -72,14 +90,14 @@ class Match:
     """Claims: every reviewer's verdict, by reviewer (label ids)."""
     article_id: str | None = None
     article_title: str | None = None
-    rating: str | None = None
-    """Reference claims: the fact-checker's rating as written ("False", "Mostly true")."""
-    publisher: str | None = None
-    url: str | None = None
-    claimant: str | None = None
-    """Reference claims: who made the claim, as the fact-check names them."""
-    reviewed_on: str | None = None
-    """Reference claims: the day the fact-check was published (ISO)."""
+    known: KnownClaim | None = field(default=None, compare=False)
+    """Reference claims: the published fact-check itself."""
+
+    rating = _FromKnown("the fact-checker's rating as written (\"False\", \"Mostly true\")")
+    publisher = _FromKnown("who published the fact-check")
+    url = _FromKnown("the fact-check's address")
+    claimant = _FromKnown("who made the claim, as the fact-check names them")
+    reviewed_on = _FromKnown("the day the fact-check was published (ISO)")
 
     def with_score(self, score: float) -> Match:
         return dataclasses.replace(self, score=score)
@@ -243,9 +261,7 @@ def checked_matches(rows: Iterable[CheckedRow]) -> list[tuple[Match, str]]:
 
 
 def known_match(known: KnownClaim) -> Match:
-    return Match(kind="known", key=known.id, text=known.text, rating=known.rating,
-                 publisher=known.publisher, url=known.url, claimant=known.claimant,
-                 reviewed_on=known.reviewed_on.isoformat() if known.reviewed_on else None)
+    return Match(kind="known", key=known.id, text=known.text, known=known)
 
 
 def build_index(store: Store, *, pause: Callable[[], None] | None = None) -> SimilarIndex:

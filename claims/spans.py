@@ -7,6 +7,8 @@ from typing import Any
 from claims.errors import ProjectError
 from claims.model import Article
 
+__all__ = ["check_span", "span_facets", "trimmed"]
+
 
 def check_span(article: Article, start: int, end: int) -> tuple[int, int]:
     """`[start, end)` inside the article, trimmed of whitespace at both ends."""
@@ -17,13 +19,19 @@ def check_span(article: Article, start: int, end: int) -> tuple[int, int]:
             else f"span [{start}, {end}) is empty or reversed: START must be below END"
         )
     # Never start or end on whitespace: a claim's text is what a reviewer would quote.
-    text = article.text
+    start, end = trimmed(article.text, start, end)
+    if start == end:
+        raise ProjectError(f"span [{start}, {end}) holds only whitespace")
+    return start, end
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """`[start, end)` of `text` without the whitespace at either end (empty if it is all
+    whitespace)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start == end:
-        raise ProjectError(f"span [{start}, {end}) holds only whitespace")
     return start, end
 
 

@@ -14,6 +14,8 @@ from claims.errors import StaleAction
 from claims.model import ClaimState, Event
 from claims.store import Transaction
 
+__all__ = ["current_claim", "successor"]
+
 
 def current_claim(tx: Transaction, claim_id: str, seen: tuple[int, int] | None = None) -> ClaimState:
     """The claim as it stands, if it is live and (when `seen` is given) still spans `seen`."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+__all__ = ["C1_PLACEHOLDER", "KEEP", "clean", "clean_line", "escape_json"]
+
 KEEP = frozenset("\n\t")
 """Controls that are layout, not commands; the views handle them."""
 

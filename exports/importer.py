@@ -192,4 +192,4 @@ def peek(stream: IO[bytes]) -> bytes:
     return b""
 
 
-__all__ = ["ImportFileError", "ImportReport", "import_file", "import_stream"]
+__all__ = ["ImportFileError", "ImportReport", "import_file", "import_stream", "peek"]

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 import pytest
 
-from annotator.inputs import ArticleFiles, iter_articles
+from annotator.cli.article_files import ArticleFiles, iter_articles
 from claims.extract import extract_records
 from claims.extract import stream as extract_stream
 from claims.extract.stream import Article as Job

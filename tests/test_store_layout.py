@@ -81,3 +81,13 @@ def test_only_the_backends_know_which_backend_they_are() -> None:
                 for side in (node.left, *node.comparators))
     ]
     assert offenders == []
+
+
+def test_the_event_families_cover_every_event_type_once() -> None:
+    """`EventType` (what the log may hold) and the families every list is built from agree."""
+    from typing import get_args
+
+    from claims.model import ACTION_TYPES, HISTORY_EVENT_TYPES, EventType
+
+    families = [*ACTION_TYPES, *HISTORY_EVENT_TYPES]
+    assert sorted(families) == sorted(set(families)) == sorted(get_args(EventType))

@@ -13,9 +13,11 @@ import click
 
 from claims import __version__
 
+__all__ = ["COMMAND_HELP", "LAZY_COMMANDS", "LazyGroup", "main", "run"]
+
 LAZY_COMMANDS: dict[str, str] = {
-    "init": "annotator.cli.review:init",
-    "add": "annotator.cli.review:add",
+    "init": "annotator.cli.add:init",
+    "add": "annotator.cli.add:add",
     "list": "annotator.cli.review:list_claims",
     "review": "annotator.cli.review:review",
     "undo": "annotator.cli.review:undo",

@@ -20,6 +20,8 @@ from annotator.cli.common import (
     reviewer_option,
 )
 
+__all__ = ["LONG_ARTICLE", "annotate"]
+
 
 def _progress(total: int) -> Callable[[int], None] | None:
     """A one-line counter on stderr while a big batch is extracted (the UI is not up yet)."""
@@ -70,7 +72,7 @@ def annotate(
     reviewer: str | None,
 ) -> None:
     """Open the keyboard-driven annotator on the project, adding FILES first."""
-    from annotator.inputs import ArticleFiles
+    from annotator.cli.article_files import ArticleFiles
     from claims.project import Project, check_reviewer, default_reviewer
 
     name = check_reviewer(reviewer if reviewer is not None else default_reviewer())

@@ -12,13 +12,52 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from claims.files import FileProblem
 
+__all__ = [
+    "InputError",
+    "UserError",
+    "check_user_file",
+    "db_option",
+    "decode_bytes",
+    "echo_jsonl",
+    "escape_json",
+    "handle_errors",
+    "open_project",
+    "parse_date",
+    "read_text_file",
+    "read_user_file",
+    "reviewer_name",
+    "reviewer_option",
+    "say",
+    "shown",
+    "visible",
+]
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+if TYPE_CHECKING:
+    from claims.project import Project
+    from claims.store import OpenMode
+
+
+def open_project(db: str | None, mode: OpenMode, scale: str | None = None,
+                 blind: bool | None = None) -> Project:
+    """The project; only init and add create one, reading commands open it read-only."""
+    from claims.project import Project
+
+    return Project.open(db, scale=scale, blind=blind, mode=mode)
+
+
+def reviewer_name(name: str | None) -> str:
+    """The reviewer named (or the default one: CLAIMS_REVIEWER, else the login), checked."""
+    from claims.project import check_reviewer, default_reviewer
+
+    return check_reviewer(default_reviewer() if name is None else name)
 
 
 class UserError(click.ClickException):

@@ -15,8 +15,10 @@ from textual.widgets import Static
 from annotator.dialogs.form import TextFormDialog
 from annotator.keymap import CHECKED_KEYS, bindings
 from annotator.safe_text import clean, clean_line
-from annotator.widgets.inputs import SafeTextArea
+from annotator.widgets.safe_inputs import SafeTextArea
 from claims.model import ClaimState
+
+__all__ = ["CheckedTextDialog", "checked_text"]
 
 
 def checked_text(state: ClaimState) -> str:

@@ -12,7 +12,9 @@ from textual.widgets import Input, Label, Static
 from annotator.dialogs.form import FormDialog, body
 from annotator.queue import STATUS_FILTERS, WHOSE_FILTERS, ClaimFilter
 from annotator.widgets.choice import Choice
-from annotator.widgets.inputs import SafeInput
+from annotator.widgets.safe_inputs import SafeInput
+
+__all__ = ["FilterDialog", "YES_NO", "parse_score"]
 
 YES_NO = ("no", "yes")
 

@@ -10,7 +10,9 @@ from textual.widgets import Static
 from annotator.dialogs.form import TextFormDialog
 from annotator.keymap import RATIONALE_KEYS, bindings
 from annotator.safe_text import clean, clean_line
-from annotator.widgets.inputs import SafeTextArea
+from annotator.widgets.safe_inputs import SafeTextArea
+
+__all__ = ["RationaleDialog"]
 
 
 class RationaleDialog(TextFormDialog):

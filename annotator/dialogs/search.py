@@ -24,8 +24,24 @@ from textual.widgets.option_list import Option
 from annotator.dialogs.form import FittedDialog
 from annotator.keymap import DIALOG_KEYS, SEARCH_KEYS, bindings
 from annotator.safe_text import clean_line
-from annotator.widgets.inputs import SafeInput
+from annotator.widgets.safe_inputs import SafeInput
 from claims.model import ClaimState
+
+__all__ = [
+    "EXACT",
+    "EXACT_LIMIT",
+    "FUZZY",
+    "FUZZY_CUTOFF",
+    "FUZZY_LIMIT",
+    "Hit",
+    "SearchDialog",
+    "SearchItem",
+    "WORD",
+    "fold",
+    "rank",
+    "result_row",
+    "search_items",
+]
 
 EXACT_LIMIT = 500
 FUZZY_LIMIT = 20

@@ -18,8 +18,10 @@ from textual.widgets import Input, Label, Static
 from annotator.dialogs.form import FormDialog, body
 from annotator.safe_text import clean_line
 from annotator.widgets.choice import Choice
-from annotator.widgets.inputs import SafeInput
+from annotator.widgets.safe_inputs import SafeInput
 from claims.model import STANCES, check_http_url
+
+__all__ = ["EMPTY", "FIELDS", "SourceDialog"]
 
 FIELDS = ("url", "title", "quote")
 EMPTY: dict[str, str] = {"url": "", "title": "", "quote": "", "stance": "context"}

@@ -12,31 +12,34 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer
 
+from annotator.cache import LRUCache
+from annotator.claim_book import ClaimBook
 from annotator.keymap import ARTICLE_KEYS, bindings
 from annotator.live import Changes, high_water
-from annotator.safe_text import clean
-from annotator.screens.review_flow import ReviewFlow
-from annotator.widgets.article_view import ArticleView, ClaimClicked
-from annotator.widgets.claim_book import ClaimBook
-from annotator.widgets.claim_table import ClaimSelected, ClaimTable
-from annotator.widgets.detail import DetailPanel, claim_details
+from annotator.screens.claim_details import ClaimDetails
+from annotator.screens.moves import ArticleMoves
+from annotator.screens.review_actions import ReviewActions
+from annotator.widgets.article_view import ArticleView
+from annotator.widgets.claim_table import ClaimTable
+from annotator.widgets.detail import DetailPanel
 from annotator.widgets.header import AppHeader
 from annotator.widgets.list_header import ListHeader
 from annotator.widgets.similar import SimilarPanel
-from annotator.widgets.team_marks import sees_others, visible_reviews
 from claims.model import ClaimState, Event
 from claims.project import ActionResult, StaleAction
 
+__all__ = ["ArticleScreen", "HISTORIES_KEPT", "NARROW", "Refused"]
+
+HISTORIES_KEPT = 256
+"""Claims whose history (read from the log) the screen keeps; the least recently used go."""
 NARROW = 72
 """Terminal width under which the article text pane is hidden (the details show the claim)."""
-HISTORY_DELAY = 0.12
-"""Seconds the cursor must rest on a claim before its history is read from the log."""
 
 
 @dataclass(frozen=True)
@@ -48,16 +51,16 @@ class Refused:
     states: list[ClaimState]
 
 
-class ArticleScreen(ReviewFlow):
+class ArticleScreen(ReviewActions, ArticleMoves, ClaimDetails):
     BINDINGS = bindings(ARTICLE_KEYS)
 
     def __init__(self, article_id: str, claim_id: str | None = None) -> None:
-        super().__init__()  # ReviewFlow: queue, filters, search matches
+        super().__init__()  # ReviewActions, ReviewFlow: keys, queue, filters, search matches
         self.article_id = article_id
         self.start_claim = claim_id
         self.book: ClaimBook | None = None
         self.cursor = 0
-        self._history: dict[str, list[Event]] = {}
+        self._history: LRUCache[str, list[Event]] = LRUCache(HISTORIES_KEPT)
         self._history_timer: Timer | None = None
         self._detail_pending = False
         self._arrived: dict[str, list[ClaimState]] = {}
@@ -184,68 +187,6 @@ class ArticleScreen(ReviewFlow):
         state = self.current()
         return state.claim.id if state is not None else None
 
-    def _article_title(self) -> str:
-        assert self.book is not None
-        a = self.book.article
-        title = a.title or a.external_id or a.id
-        extra = ", ".join(x for x in (a.lang, a.published.isoformat() if a.published else "") if x)
-        return f"{title} ({extra})" if extra else title
-
-    def _update_header(self, article: bool = False) -> None:
-        book = self.book
-        if book is None:
-            return
-        header = self.query_one("#header", AppHeader)
-        n = len(book)
-        more = ", more coming" if book.article.id in self.claims_app.extracting else ""
-        header.set(
-            article=self._article_title() if article else None,
-            progress=f"{book.reviewed}/{n} reviewed{more}",
-            position=f"claim {self.cursor + 1 if n else 0} of {n}",
-        )
-
-    def _show_detail(self, keep_scroll: bool = False) -> None:
-        state = self.current()
-        panel = self.query_one(DetailPanel)
-        if state is None or self.book is None:
-            panel.show("This article has no claims. Select text with the mouse and press c, "
-                       "or press c to draw one from the start." if self.book else "")
-            if self.book is not None:
-                self.query_one(SimilarPanel).show_claim(None, "und", self.book.scale)
-            return
-        history = self._history.get(state.claim.id)
-        panel.show(claim_details(state, self.book.scale, self.book.reviewer, history,
-                                 self.drafts_for(state.claim.id), blind=self.book.blind),
-                   keep_scroll=keep_scroll)
-        self.query_one(SimilarPanel).show_claim(
-            state, self.book.article.lang, self.book.scale,
-            hidden=not sees_others(state, self.book.reviewer, self.book.blind))
-        if history is None:
-            if self._history_timer is not None:
-                self._history_timer.stop()
-            self._history_timer = self.set_timer(
-                HISTORY_DELAY, lambda: self._fetch_history(state.claim.id)
-            )
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="history")
-    def _fetch_history(self, claim_id: str) -> None:
-        app = self.claims_app
-        try:
-            events = app.project.history(claim_id)
-        except Exception:
-            return
-        app.call_from_thread(self._history_loaded, claim_id, events)
-
-    def _history_loaded(self, claim_id: str, events: list[Event]) -> None:
-        self._history[claim_id] = events
-        if claim_id == self.current_id() and self.book is not None:
-            state = self.current()
-            assert state is not None
-            panel = self.query_one(DetailPanel)
-            panel.show(claim_details(state, self.book.scale, self.book.reviewer, events,
-                                     self.drafts_for(claim_id), blind=self.book.blind),
-                       keep_scroll=True)
-
     def move_to(self, index: int) -> None:
         book = self.book
         if book is None or not len(book):
@@ -264,103 +205,12 @@ class ArticleScreen(ReviewFlow):
             self._detail_pending = True
             self.call_after_refresh(self._flush_detail)
 
-    def _flush_detail(self) -> None:
-        self._detail_pending = False
-        self._show_detail()
-
     def jump_to_claim(self, claim_id: str) -> None:
         if self.book is None:
             return
         index = self.book.index_of(claim_id)
         if index is not None:
             self.move_to(index)
-
-    # -- moving ----------------------------------------------------------------------------
-
-    # Moves go by the rows the list shows: with a filter, hidden claims are skipped.
-
-    def action_cursor_down(self) -> None:
-        self.move_rows(1)
-
-    def action_cursor_up(self) -> None:
-        self.move_rows(-1)
-
-    def action_page_down(self) -> None:
-        self.move_rows(self.page_rows())
-
-    def action_page_up(self) -> None:
-        self.move_rows(-self.page_rows())
-
-    def action_first(self) -> None:
-        self.move_to_row(0)
-
-    def action_last(self) -> None:
-        if self.book is not None:
-            self.move_to_row(self.book.row_count - 1)
-
-    def action_similar(self) -> None:
-        """Go to the closest claim already checked, in whichever article it is."""
-        panel = self.query_one(SimilarPanel)
-        if panel.matches is None:
-            self.app.notify("Still looking for similar claims.")
-            return
-        target = panel.jump_target()
-        if target is None:
-            self.app.notify("No claim already checked resembles this one." if not panel.matches
-                            else "Only published fact-checks resemble this one (listed below "
-                            "the details).")
-            return
-        if target.article_id == self.article_id:
-            self.jump_to_claim(target.key)
-        else:
-            self.open_article(target.article_id or "", target.key)
-
-    @on(ClaimSelected)
-    def _row_clicked(self, event: ClaimSelected) -> None:
-        self.move_to(event.index)
-
-    @on(ClaimClicked)
-    def _text_clicked(self, event: ClaimClicked) -> None:
-        self.jump_to_claim(event.claim_id)
-
-    def action_next_article(self) -> None:
-        self._switch_article(+1)
-
-    def action_prev_article(self) -> None:
-        self._switch_article(-1)
-
-    def _switch_article(self, step: int) -> None:
-        ids = [s.id for s in self.claims_app.summaries]
-        if self.article_id not in ids:
-            self.app.notify("The list of articles is still loading.")
-            return
-        i = ids.index(self.article_id) + step
-        if not 0 <= i < len(ids):
-            self.app.notify("This is the last article." if step > 0 else
-                            "This is the first article.")
-            return
-        self.open_article(ids[i])
-
-    def open_article(self, article_id: str, claim_id: str | None = None) -> None:
-        self.query_one("#header", AppHeader).set(article="loading\u2026")
-        self.load(article_id, claim_id)
-
-    def action_clear_selection(self) -> None:
-        self.query_one(ArticleView).clear_selection()
-
-    def action_reload(self) -> None:
-        """Read the article again: other reviewers' work (shared database) shows."""
-        self.claims_app.summaries = []
-        self.open_article(self.article_id, self.current_id())
-
-    def action_articles(self) -> None:
-        from annotator.screens.articles import ArticlesScreen
-
-        stack = self.app.screen_stack
-        if len(stack) >= 2 and isinstance(stack[-2], ArticlesScreen):
-            self.dismiss()
-        else:
-            self.app.switch_screen(ArticlesScreen())
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -428,7 +278,7 @@ class ArticleScreen(ReviewFlow):
             if cached is not None and cid == event.claim_id:
                 self._history[cid] = [*cached, event]
             else:
-                self._history.pop(cid, None)
+                self._history.discard(cid)
         structural = self._put(changed)
         target = event.claim_id if follow else None
         if target is not None and book.index_of(target) is not None and target != current_id:
@@ -450,7 +300,7 @@ class ArticleScreen(ReviewFlow):
             return
         changed = self._newer(refused.states, refused.seq)
         for state in changed:
-            self._history.pop(state.claim.id, None)
+            self._history.discard(state.claim.id)
         self._put(changed)
         successor = refused.error.successor
         if successor is not None and book.index_of(successor) is not None:
@@ -482,7 +332,7 @@ class ArticleScreen(ReviewFlow):
         ids = {s.claim.id for s in changed}
         for cid in ids:
             if cid != (before.claim.id if before else None):
-                self._history.pop(cid, None)
+                self._history.discard(cid)
         self._put(changed, keep_row=True)
         self._update_header()
         now = self.current()
@@ -545,181 +395,3 @@ class ArticleScreen(ReviewFlow):
         for watcher in list(self.watchers):
             watcher(ids)
         return structural
-
-    def _with_claim(self) -> ClaimState | None:
-        state = self.current()
-        if state is None:
-            self.app.notify("No claim here.")
-        return state
-
-    def action_verdict(self, n: int) -> None:
-        state = self._with_claim()
-        if state is None:
-            return
-        app = self.claims_app
-        scale = app.project.scale
-        if n > len(scale.labels):
-            self.app.notify(f"The {scale.name} scale has {len(scale.labels)} verdicts.",
-                            severity="warning")
-            return
-        label = scale.by_position(n).id if n else None
-        cid, seen = state.claim.id, _seen(state)
-        self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label, seen=seen))
-        if label is not None:
-            self.decided_now(cid)
-
-    def set_verdict_label(self, label_id: str | None) -> None:
-        state = self._with_claim()
-        if state is None:
-            return
-        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
-        self._submit(lambda: app.project.set_verdict(cid, app.reviewer, label_id, seen=seen))
-        if label_id is not None:
-            self.decided_now(cid)
-
-    def action_toggle_reject(self) -> None:
-        state = self._with_claim()
-        if state is None:
-            return
-        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
-        mine = state.review_by(app.reviewer)
-        self._submit(lambda: app.project.toggle_reject(cid, app.reviewer, seen=seen))
-        if mine is None or mine.status != "rejected":  # rejecting, not restoring
-            self.decided_now(cid)
-
-    def action_accept(self) -> None:
-        state = self._with_claim()
-        if state is None:
-            return
-        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
-        self._submit(lambda: app.project.accept(cid, app.reviewer, seen=seen))
-
-    def action_undo(self) -> None:
-        app = self.claims_app
-        self._submit(lambda: app.project.undo(app.reviewer), follow="undo")
-
-    def action_redo(self) -> None:
-        app = self.claims_app
-        self._submit(lambda: app.project.redo(app.reviewer), follow="redo")
-
-    def action_merge(self) -> None:
-        state = self._with_claim()
-        if state is None:
-            return
-        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
-        book = self.book
-        following = (book.states[self.cursor + 1].claim.id
-                     if book is not None and self.cursor + 1 < len(book) else None)
-        self._submit(lambda: app.project.merge_with_next(cid, app.reviewer, seen=seen,
-                                                         next_id=following))
-
-    def action_add_source(self) -> None:
-        from annotator.dialogs.source import SourceDialog
-
-        state = self._with_claim()
-        if state is None:
-            return
-        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
-
-        def saved(source: dict[str, Any] | None) -> None:
-            if source is not None:
-                self._submit(lambda: app.project.add_source(cid, app.reviewer, source, seen=seen))
-            self.draft_changed(cid)
-
-        key = ("source", cid)
-        self.app.push_screen(SourceDialog(state.claim.text, draft=app.drafts.get(key),
-                                          draft_key=key), saved)
-
-    def action_edit_rationale(self) -> None:
-        from annotator.dialogs.rationale import RationaleDialog
-
-        state = self._with_claim()
-        if state is None:
-            return
-        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
-        review = state.review_by(app.reviewer)
-        before = review.rationale if review is not None else ""
-
-        def saved(text: str | None) -> None:
-            if text is not None and text != clean(before).strip():
-                self._submit(lambda: app.project.set_rationale(cid, app.reviewer, text,
-                                                               seen=seen))
-            self.draft_changed(cid)
-
-        key = ("rationale", cid)
-        self.app.push_screen(RationaleDialog(state.claim.text, before, draft=app.drafts.get(key),
-                                             draft_key=key), saved)
-
-    def action_search(self) -> None:
-        from annotator.dialogs.search import SearchDialog
-
-        if self.book is None:
-            return
-        states = list(self.book.states)
-        if self.book.blind:  # others' sources are not searchable before the reviewer judged
-            me = self.book.reviewer
-            states = [
-                s if sees_others(s, me, True)
-                else s.model_copy(update={"reviews": visible_reviews(s, me, True)})
-                for s in states
-            ]
-        dialog = SearchDialog(states)
-
-        def chosen(found: tuple[str, list[str]] | None) -> None:
-            if found is not None:
-                self.searched(*found)
-
-        self.app.push_screen(dialog, chosen)
-
-    def action_edit_span(self) -> None:
-        from annotator.dialogs.span import SpanDialog
-
-        state = self._with_claim()
-        if state is None or self.book is None:
-            return
-        app, cid, seen = self.claims_app, state.claim.id, _seen(state)
-
-        def saved(span: tuple[int, int] | None) -> None:
-            if span is not None and span != seen:
-                self._submit(lambda: app.project.set_span(cid, app.reviewer, *span, seen=seen))
-
-        self.app.push_screen(
-            SpanDialog(self.book.article.text, state.claim.start, state.claim.end,
-                       "Edit the claim's boundaries"),
-            saved,
-        )
-
-    def action_create_claim(self) -> None:
-        from annotator.dialogs.span import SpanDialog, next_word_end
-
-        book = self.book
-        if book is None:
-            return
-        view = self.query_one(ArticleView)
-        text = book.article.text
-        if view.selection is not None:
-            start, end = view.selection
-        else:
-            state = self.current()
-            after = state.claim.end if state is not None else 0
-            end = next_word_end(text, after)
-            start = end - len(text[after:end].lstrip())
-            if start >= end:
-                self.app.notify("Select text with the mouse first.", severity="warning")
-                return
-        app, article_id = self.claims_app, book.article.id
-
-        def saved(span: tuple[int, int] | None) -> None:
-            if span is not None:
-                view.clear_selection()
-                self._submit(
-                    lambda: app.project.create_claim(article_id, app.reviewer, *span),
-                    follow="create",
-                )
-
-        self.app.push_screen(SpanDialog(text, start, end, "Draw a new claim"), saved)
-
-
-def _seen(state: ClaimState) -> tuple[int, int]:
-    """The span on the reviewer's screen: an action applies only if the claim still has it."""
-    return (state.claim.start, state.claim.end)

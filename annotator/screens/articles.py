@@ -18,12 +18,14 @@ from textual.widgets.option_list import Option
 from annotator.keymap import ARTICLES_KEYS, bindings
 from annotator.safe_text import clean_line
 from annotator.widgets.header import AppHeader
-from annotator.widgets.inputs import SafeInput
 from annotator.widgets.list_header import plural
+from annotator.widgets.safe_inputs import SafeInput
 from claims.store import ArticleSummary
 
 if TYPE_CHECKING:
     from annotator.services import AnnotatorApp
+
+__all__ = ["ArticlesScreen", "article_row", "filter_articles"]
 
 
 def article_row(summary: ArticleSummary, width: int = 70) -> Text:

@@ -17,9 +17,11 @@ from annotator.widgets.claim_table import ClaimTable
 from annotator.widgets.list_header import ListHeader
 
 if TYPE_CHECKING:
+    from annotator.claim_book import ClaimBook
     from annotator.services import AnnotatorApp
-    from annotator.widgets.claim_book import ClaimBook
     from claims.model import ClaimState
+
+__all__ = ["ReviewFlow"]
 
 
 class ReviewFlow(Screen[None]):
@@ -42,6 +44,7 @@ class ReviewFlow(Screen[None]):
     if TYPE_CHECKING:  # provided by ArticleScreen
         def move_to(self, index: int) -> None: ...
         def current(self) -> ClaimState | None: ...
+        def current_id(self) -> str | None: ...
         def jump_to_claim(self, claim_id: str) -> None: ...
         def _submit(self, job: Any, *, follow: str | None = None) -> None: ...
         def _show_detail(self) -> None: ...

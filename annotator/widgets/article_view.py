@@ -12,7 +12,6 @@ The mouse selects text (press, drag, release); `c` turns the selection into a cl
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from rich.cells import cell_len, get_character_cell_size
@@ -23,9 +22,12 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from annotator.widgets.claim_book import ClaimBook
+from annotator.cache import LRUCache
+from annotator.claim_book import ClaimBook
 from annotator.widgets.claim_style import claim_style
 from annotator.widgets.line_view import LineView
+
+__all__ = ["ArticleView", "ClaimClicked", "SELECTION_STYLE", "wrap_offsets"]
 
 SELECTION_STYLE = Style(color="#000000", bgcolor="#d7d7ff")
 
@@ -112,7 +114,7 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrap_width = -1
-        self._cache: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
+        self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(600)
         """Rendered lines: paging back to text already seen costs nothing."""
 
     # -- content ---------------------------------------------------------------------
@@ -227,12 +229,9 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
                self.current_id if has_current else None, selection, base)
         cached = self._cache.get(key)
         if cached is not None:
-            self._cache.move_to_end(key)
             return cached
         strip = self._render_text_line(book, start, end, width, base)
         self._cache[key] = strip
-        if len(self._cache) > 600:
-            self._cache.popitem(last=False)
         return strip
 
     def _render_text_line(self, book: ClaimBook, start: int, end: int, width: int,

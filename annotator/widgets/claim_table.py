@@ -9,7 +9,6 @@ and cursor, so moving the cursor redraws two rows and scrolling a page draws one
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -20,8 +19,9 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from annotator.cache import LRUCache
+from annotator.claim_book import ClaimBook
 from annotator.safe_text import clean_line
-from annotator.widgets.claim_book import ClaimBook
 from annotator.widgets.claim_style import (
     claim_style,
     format_score,
@@ -31,6 +31,19 @@ from annotator.widgets.claim_style import (
 )
 from annotator.widgets.line_view import LineView
 from annotator.widgets.team_marks import MARK_STYLES, team_mark
+
+__all__ = [
+    "CURSOR_STYLE",
+    "ClaimSelected",
+    "ClaimTable",
+    "DIM",
+    "GLYPHS",
+    "KIND_WIDTH",
+    "META_WIDTH",
+    "VERDICT_WIDTH",
+    "WIDE",
+    "row_height",
+]
 
 CURSOR_STYLE = Style(bgcolor="#005f87", color="#ffffff", bold=True)
 DIM = Style(color="#9e9e9e")
@@ -98,7 +111,7 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.book: ClaimBook | None = None
         self.cursor = 0
-        self._cache: OrderedDict[tuple[str, int, bool, int, int], Strip] = OrderedDict()
+        self._cache: LRUCache[tuple[str, int, bool, int, int], Strip] = LRUCache(1024)
 
     @property
     def row_height(self) -> int:
@@ -172,7 +185,6 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
         key = (state.claim.id, book.version, is_cursor, width, part)
         strip = self._cache.get(key)
         if strip is not None:
-            self._cache.move_to_end(key)
             return strip
         review = book.mine(state)
         row_style = base + CURSOR_STYLE if is_cursor else base
@@ -207,8 +219,6 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
                             Segment(" " + meta, row_style + DIM)]
         strip = Strip(segments).adjust_cell_length(width, row_style)
         self._cache[key] = strip
-        if len(self._cache) > 1024:
-            self._cache.popitem(last=False)
         return strip
 
     def on_click(self, event: events.Click) -> None:

@@ -25,14 +25,32 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 
+from annotator.cache import LRUCache
 from annotator.safe_text import clean_line
 from claims.labels import LabelScale
 from claims.model import ClaimState
 from claims.project import Project
 from claims.similar import Match, SimilarIndex, build_index
 
+__all__ = [
+    "DIM",
+    "IDLE_EXIT_S",
+    "IndexReady",
+    "LABEL",
+    "LOOKUP_DELAY",
+    "REBUILD_AFTER_S",
+    "RESULTS_KEPT",
+    "SHOWN",
+    "SimilarFound",
+    "SimilarPanel",
+    "render_matches",
+    "verdict_name",
+]
+
 SHOWN = 3
 """Matches listed under the details (`claims similar` prints more)."""
+RESULTS_KEPT = 512
+"""Claims whose similar claims the panel remembers (the least recently shown go first)."""
 LOOKUP_DELAY = 0.08
 """Seconds the cursor rests on a claim before its similar claims are looked up."""
 REBUILD_AFTER_S = 60.0
@@ -191,7 +209,7 @@ class SimilarPanel(Widget):
         self._lang = "und"
         self._text = ""
         self._scale: LabelScale | None = None
-        self._results: dict[str, tuple[int, list[Match]]] = {}
+        self._results: LRUCache[str, tuple[int, list[Match]]] = LRUCache(RESULTS_KEPT)
         self._timer: Timer | None = None
         self.matches: list[Match] | None = None
         """The current claim's matches, or None while they are being looked up."""

@@ -41,11 +41,13 @@ class PairFigure:
 
     reviewers: tuple[str, str]
     items: int
+    """Items both reviewers rated."""
     observed: float | None
     """Share of those items on which the two gave the same value."""
     expected: float | None
     """Chance agreement from each reviewer's own distribution of values."""
     kappa: float | None
+    """(observed - expected) / (1 - expected); None with `reason` when too few items."""
     reason: str | None = None
 
 
@@ -230,18 +232,9 @@ def measure(
     if with_labels:
         for label in [*labels, *(v for v in values if v not in labels)]:
             label_figures.append(_label(label, pairable, active, n_c, o, n, reason, min_items))
-    return Figure(
-        alpha=alpha,
-        reason=reason,
-        items=len(pairable),
-        values=n_values,
-        rated=len(ratings),
-        reviewers=active,
-        observed=observed,
-        expected=expected,
-        pairs=pairs,
-        labels=label_figures,
-    )
+    return Figure(alpha=alpha, reason=reason, items=len(pairable), values=n_values,
+                  rated=len(ratings), reviewers=active, observed=observed, expected=expected,
+                  pairs=pairs, labels=label_figures)
 
 
 def _pair(ratings: Ratings, a: str, b: str, min_items: int) -> PairFigure:

@@ -13,96 +13,17 @@ here (`from claims.model import Claim`); the parts:
 
 from __future__ import annotations
 
-from claims.model.base import (
-    ARTICLE_ID,
-    CLAIM_ID,
-    SCHEMA_VERSION,
-    article_id_for,
-    claim_id_for,
-    known_claim_id_for,
-    utc_now,
-)
-from claims.model.checks import (
-    LANG_TAG,
-    LANGS,
-    MAX_URL_LENGTH,
-    check_http_url,
-    check_lang,
-    check_span,
-    idna_host,
-)
-from claims.model.claim import (
-    CHECKWORTHY_THRESHOLD,
-    CLAIM_KINDS,
-    Article,
-    Claim,
-    ClaimKind,
-    Comparator,
-    DateSpan,
-    KnownClaim,
-    Quantity,
-)
-from claims.model.events import (
-    ACTION_TYPES,
-    CLAIM_EVENT_TYPES,
-    HISTORY_EVENT_TYPES,
-    REVIEW_EVENT_TYPES,
-    STRUCTURAL_EVENT_TYPES,
-    Event,
-    EventType,
-)
-from claims.model.state import (
-    STANCES,
-    STATUSES,
-    Adjudication,
-    ClaimState,
-    Review,
-    Source,
-    Stance,
-    Status,
-    aggregate_status,
-    aggregate_verdict,
-)
+from claims.model import base, checks, claim, events, state
+from claims.model.base import *  # noqa: F403
+from claims.model.checks import *  # noqa: F403
+from claims.model.claim import *  # noqa: F403
+from claims.model.events import *  # noqa: F403
+from claims.model.state import *  # noqa: F403
 
-__all__ = [
-    "ACTION_TYPES",
-    "ARTICLE_ID",
-    "CHECKWORTHY_THRESHOLD",
-    "CLAIM_EVENT_TYPES",
-    "CLAIM_ID",
-    "CLAIM_KINDS",
-    "HISTORY_EVENT_TYPES",
-    "LANGS",
-    "LANG_TAG",
-    "MAX_URL_LENGTH",
-    "REVIEW_EVENT_TYPES",
-    "SCHEMA_VERSION",
-    "STANCES",
-    "STATUSES",
-    "STRUCTURAL_EVENT_TYPES",
-    "Adjudication",
-    "Article",
-    "Claim",
-    "ClaimKind",
-    "ClaimState",
-    "Comparator",
-    "DateSpan",
-    "Event",
-    "EventType",
-    "KnownClaim",
-    "Quantity",
-    "Review",
-    "Source",
-    "Stance",
-    "Status",
-    "aggregate_status",
-    "aggregate_verdict",
-    "article_id_for",
-    "check_http_url",
-    "check_lang",
-    "check_span",
-    "claim_id_for",
-    "idna_host",
-    "known_claim_id_for",
-    "utc_now",
-]
+# Each part names its public models in its own `__all__`; this package exports them all.
+__all__: list[str] = []
+__all__ += base.__all__
+__all__ += claim.__all__
+__all__ += state.__all__
+__all__ += events.__all__
+__all__ += checks.__all__

@@ -3,14 +3,15 @@
 A `Store` is a connection and its transactions; everything done inside one goes through a
 `Transaction` (`claims.store.transaction`): reviewer actions through `Transaction.append`, which
 appends the event and re-derives the claims it touches before the transaction commits. Every
-query of the project is a named method of `Transaction` (its parts: `claims.store.log`,
-`reads`, `materialise`, `known`, `cursor`), written once with `?` placeholders. SQLite and
-PostgreSQL differ in how they connect, lock and spell a few things; each difference is a hook of
-this class that the two backends (`claims.store.sqlite`, `claims.store.postgres`) override:
-`_translate` (placeholders), `column_types` (schema), `insert_article_row` (reading order),
-`insert_event_rows` and `bulk_transaction` (bulk appends), `prefix_match`, `_table_names_in`, `transaction`
-(locking), `spool_dir` and `prefetch_reads`. Nothing outside the backends asks which backend
-it runs on.
+query of `claims/` and `exports/` is in this package: a named method of `Transaction` (its
+parts: `claims.store.log`, `reads`, `materialise`, `imports`, `export_reads`, `known`,
+`pending`, `cursor`) or of `Store` (schema checks), written once with `?` placeholders. SQLite
+and PostgreSQL differ in how they connect, lock and spell a few things; each difference is a
+hook of this class that the two backends (`claims.store.sqlite`, `claims.store.postgres`)
+override: `_translate` (placeholders), `column_types` (schema), `insert_article_row` (reading
+order), `insert_event_rows` and `bulk_transaction` (bulk appends), `prefix_match`,
+`_table_names_in`, `transaction` (locking), `spool_dir` and `prefetch_reads`. Nothing else in
+`claims/` or `exports/` asks which backend it runs on (`tests/test_store_layout.py`).
 """
 
 from __future__ import annotations
@@ -213,4 +214,13 @@ def new_event(
     )
 
 
-__all__ = ["ArticleSummary", "SchemaTooNew", "Store", "StoreError", "Transaction", "new_event"]
+__all__ = [
+    "ArticleSummary",
+    "NoProject",
+    "NotAProject",
+    "SchemaTooNew",
+    "Store",
+    "StoreError",
+    "Transaction",
+    "new_event",
+]

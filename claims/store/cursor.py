@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from claims.store.base import Store
 
+__all__ = ["Cursor"]
+
 
 class Cursor:
     def __init__(self, store: Store, cur: Any) -> None:

@@ -21,6 +21,8 @@ from claims.model import (
     Quantity,
 )
 
+__all__ = ["ClaimFold", "ReviewState", "derive_claim", "respan"]
+
 
 @dataclass
 class ReviewState:

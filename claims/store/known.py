@@ -14,6 +14,8 @@ from claims.model import KnownClaim, utc_now
 from claims.store.cursor import Cursor
 from claims.store.rows import adjudication_from_json, ts_text
 
+__all__ = ["CheckedRow", "KnownClaims"]
+
 CheckedRow = tuple[str, str, str, str | None, str, str, str, bool, str | None]
 """(claim id, text, article id, article title, lang, reviewer, verdict, adjudicated,
 adjudicated verdict)."""

@@ -16,6 +16,8 @@ from claims.model import ACTION_TYPES, HISTORY_EVENT_TYPES, STRUCTURAL_EVENT_TYP
 from claims.store.cursor import Cursor
 from claims.store.rows import EVENT_COLUMNS, LogEvent, event_from_row, log_event_from_row, parse_ts
 
+__all__ = ["EventLog"]
+
 _STRUCTURAL = ", ".join(f"'{t}'" for t in STRUCTURAL_EVENT_TYPES)
 _BOUNDARY_HISTORY = ", ".join(f"'{t}'" for t in STRUCTURAL_EVENT_TYPES + HISTORY_EVENT_TYPES)
 

@@ -17,6 +17,8 @@ from claims.store.base import Store, StoreError, Transaction
 from claims.store.schema import ColumnTypes
 from claims.store.target import redact
 
+__all__ = ["PostgresStore"]
+
 _WRITE_LOCK_KEY = 0x636C61696D73  # "claims"
 _PLACEHOLDER = re.compile(r"\?")
 
@@ -113,7 +115,3 @@ def _one_line(exc: BaseException) -> str:
     """libpq's message on one line (it adds hint lines), with any password masked."""
     return redact("; ".join(line.strip() for line in str(exc).splitlines() if line.strip()))
 
-
-def _redact(url: str) -> str:
-    """Kept for callers of the old name: `claims.store.target.redact`."""
-    return redact(url)

@@ -21,6 +21,8 @@ from claims.store.rows import (
     review_from_row,
 )
 
+__all__ = ["ArticleSummary", "StateReads"]
+
 _N_CLAIM = len(STATE_COLUMNS.split(", ")) - 3
 
 
@@ -105,20 +107,23 @@ class StateReads(Cursor):
 
     def next_live_claim(self, article_id: str, start: int, end: int, claim_id: str) -> str | None:
         """The live claim that follows `[start, end)` (then `claim_id`) in reading order."""
-        row = self.one(
+        return self._claim_id(
             "SELECT id FROM claims WHERE article_id = ? AND live = 1 AND id != ? AND "
             "(span_start > ? OR (span_start = ? AND (span_end > ? OR "
             "(span_end = ? AND id > ?)))) ORDER BY span_start, span_end, id LIMIT 1",
             (article_id, claim_id, start, start, end, end, claim_id),
         )
-        return str(row[0]) if row else None
 
     def live_claim_at(self, article_id: str, start: int, end: int) -> str | None:
-        row = self.one(
+        return self._claim_id(
             "SELECT id FROM claims WHERE article_id = ? AND live = 1 AND span_start = ? "
             "AND span_end = ?",
             (article_id, start, end),
         )
+
+    def _claim_id(self, sql: str, params: Sequence[Any]) -> str | None:
+        """The id the query finds first, if it finds one."""
+        row = self.one(sql, params)
         return str(row[0]) if row else None
 
     def overlapping_live_claim(self, article_id: str, start: int, end: int) -> str | None:

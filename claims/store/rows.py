@@ -15,6 +15,28 @@ from pydantic import BaseModel
 
 from claims.model import Adjudication, Article, Claim, DateSpan, Event, Quantity, Review, Source
 
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "CLAIM_COLUMNS",
+    "EVENT_COLUMNS",
+    "REVIEW_COLUMNS",
+    "STATE_COLUMNS",
+    "LogEvent",
+    "adjudication_from_json",
+    "adjudication_json",
+    "article_from_row",
+    "built",
+    "claim_from_row",
+    "claim_row",
+    "dumps",
+    "event_from_row",
+    "log_event_from_row",
+    "parse_ts",
+    "record_row",
+    "review_from_row",
+    "ts_text",
+]
+
 CLAIM_COLUMNS = (
     "id, article_id, span_start, span_end, text, kind, score, reasons, quantities, dates, "
     "speaker, origin"

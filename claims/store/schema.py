@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ColumnTypes", "describe", "pending_statements"]
+
 
 @dataclass(frozen=True)
 class ColumnTypes:

@@ -19,6 +19,8 @@ from typing import TypeVar
 from claims.store.base import NoProject, Store, StoreError, Transaction
 from claims.store.schema import ColumnTypes
 
+__all__ = ["BUSY_TIMEOUT_MS", "RETRY_FOR_S", "SqliteStore"]
+
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_S = 120.0
 BULK_CACHE_KIB = -65536

@@ -20,6 +20,8 @@ from typing import Literal
 
 from claims.store.base import StoreError
 
+__all__ = ["LIBPQ_KEYWORDS", "Target", "parse_target", "redact", "remember_password"]
+
 _URL = re.compile(r"^(postgres(?:ql)?)(\+[a-z0-9_]+)?://", re.IGNORECASE)
 _KEYWORD = re.compile(r"^([A-Za-z_]+)\s*=")
 

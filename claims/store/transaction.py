@@ -31,6 +31,8 @@ from claims.store.rows import (
 if TYPE_CHECKING:
     from claims.store.base import Store
 
+__all__ = ["Transaction"]
+
 
 class Transaction(EventLog, Materialise, ImportReads, ExportReads, KnownClaims,
                   PendingExtractions):

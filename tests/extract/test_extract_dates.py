@@ -132,7 +132,9 @@ def test_fractions_decimals_and_counts_are_not_dates(text: str) -> None:
         ("The talks stalled in mid-March.", "en", [("mid-March", "2025-03-01", "2025-03-31")]),
         ("Between Jan. 1 and March 31, 2024, sales doubled.", "en",
          [("Jan. 1 and March 31, 2024", "2024-01-01", "2024-03-31")]),
-        ("Le lundi de Pâques est férié.", "fr", []),
+        # A holiday is its own day, not the weekday in its name.
+        ("Le lundi de Pâques est férié.", "fr", [("lundi de Pâques", "2024-04-01", "2024-04-01")]),
+        ("Shops were busy on Black Friday.", "en", []),
     ],
 )
 def test_patterns_checked_on_new_sentences(
@@ -147,5 +149,19 @@ def test_two_years_joined_by_and_are_two_years() -> None:
         ("2022", "2022-01-01", "2022-12-31"),
     ]
     assert dates("Prices rose between 2019 and 2021.", "en") == [
-        ("2019 and 2021", "2019-01-01", "2021-12-31")]
+        ("2019 and 2021", "2019-01-01", "2021-12-31")
+    ]
     assert dates("The 2019 to 2021 period was hard.", "en") == [("2019 to 2021", "2019-01-01", "2021-12-31")]
+
+
+def test_quarters_and_halves() -> None:
+    assert dates("Sales will rise next quarter.", "en") == [("next quarter", "2025-04-01", "2025-06-30")]
+    assert dates("The first quarter will be hard.", "en") == [("first quarter", "2025-01-01", "2025-03-31")]
+    assert dates("The 2019 Q1 figures were revised.", "en") == [("2019 Q1", "2019-01-01", "2019-03-31")]
+    assert dates("A quarter of the wells ran dry.", "en") == []
+    assert dates("Third-quarter profit beat forecasts.", "en") == [
+        ("Third-quarter", "2024-07-01", "2024-09-30")
+    ]
+    assert dates("Les ventes ont chuté au troisième trimestre.", "fr") == [
+        ("troisième trimestre", "2024-07-01", "2024-09-30")
+    ]

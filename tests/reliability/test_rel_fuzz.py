@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli import main
-from annotator.inputs import load_articles
+from annotator.cli.article_files import load_articles
 from claims.extract import extract
 from claims.files import FileProblem
 from claims.project import Project

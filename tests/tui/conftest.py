@@ -19,6 +19,14 @@ def project(tmp_path: Path) -> Iterator[tuple[Project, list[str]]]:
 
 
 @pytest.fixture
+def shared(backend_url: str) -> Iterator[tuple[str, Project, list[str]]]:
+    """A project on each backend, and its URL for the other reviewer to open."""
+    proj, ids = make_project(backend_url)
+    yield backend_url, proj, ids
+    proj.close()
+
+
+@pytest.fixture
 def make_app(project: tuple[Project, list[str]]) -> Callable[..., object]:
     from annotator.app import ClaimsApp
     from annotator.config import Config
@@ -36,9 +44,9 @@ def make_app(project: tuple[Project, list[str]]) -> Callable[..., object]:
 
 @pytest.fixture(autouse=True)
 def _no_history_delay(monkeypatch: pytest.MonkeyPatch) -> None:
-    import annotator.screens.article as article_screen
+    import annotator.screens.claim_details as claim_details
 
-    monkeypatch.setattr(article_screen, "HISTORY_DELAY", 0.01)
+    monkeypatch.setattr(claim_details, "HISTORY_DELAY", 0.01)
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from annotator.app import ClaimsApp
 from annotator.config import Config
@@ -20,10 +21,10 @@ from tests.tui.tui_helpers import (
     notified,
     palette_run,
     run_async,
+    running,
+    screen_as,
     settle,
 )
-
-SIZE = (120, 40)
 
 
 def disputed_project(path: Path) -> tuple[Project, list[str], list[str]]:
@@ -37,17 +38,20 @@ def disputed_project(path: Path) -> tuple[Project, list[str], list[str]]:
     return project, ids, claims
 
 
+async def adjudication(pilot: Pilot[None]) -> AdjudicationScreen:
+    """Press A: the adjudication view of the article's disputed claims."""
+    await pilot.press("A")
+    await settle(pilot)
+    return screen_as(pilot.app, AdjudicationScreen)
+
+
 @run_async
 async def test_adjudication_is_an_undoable_event(tmp_path: Path) -> None:
     project, ids, claims = disputed_project(tmp_path / "claims.db")
     with project:
         app = ClaimsApp(project, "dave", open_article=ids[0], config=Config())
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await pilot.press("A")
-            await settle(pilot)
-            adj = app.screen
-            assert isinstance(adj, AdjudicationScreen)
+        async with running(app) as pilot:
+            adj = await adjudication(pilot)
             assert adj.claim_ids == [claims[1], claims[3]]
             shown = " ".join(str(w.render()) for w in adj.query(".adj-review"))
             assert "alice" in shown and "carol" in shown and "seen in the minutes" in shown
@@ -83,7 +87,7 @@ async def test_palette_opens_it_and_a_stale_adjudication_is_refused(
     project, ids, claims = disputed_project(db)
     with project:
         app = ClaimsApp(project, "dave", open_article=ids[0], config=Config())
-        async with app.run_test(size=SIZE) as pilot:
+        async with running(app) as pilot:
             bells = await frozen_app(pilot, app, monkeypatch)
             await palette_run(pilot, "adjudicate: disputed")
             await settle(pilot)
@@ -111,8 +115,7 @@ async def test_blind_project_adjudication_shows_everything(tmp_path: Path) -> No
     project.store.set_meta("blind", "1")
     with project:
         app = ClaimsApp(project, "dave", open_article=ids[0], config=Config())
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
+        async with running(app) as pilot:
             assert isinstance(app.screen, ArticleScreen)
             await pilot.press("A")
             await settle(pilot)
@@ -128,12 +131,8 @@ async def test_brackets_walk_the_next_article_disputes(tmp_path: Path) -> None:
         project.set_verdict(other[0], "alice", "1")
         project.set_verdict(other[0], "carol", "3")
         app = ClaimsApp(project, "dave", open_article=ids[0], config=Config())
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
-            await pilot.press("A")
-            await settle(pilot)
-            adj = app.screen
-            assert isinstance(adj, AdjudicationScreen)
+        async with running(app) as pilot:
+            adj = await adjudication(pilot)
             assert adj.claim_ids == [claims[1], claims[3]]
             await pilot.press("right_square_bracket")
             await settle(pilot)

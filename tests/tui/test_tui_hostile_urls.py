@@ -5,16 +5,13 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from annotator.dialogs.source import SourceDialog
-from tests.tui.tui_helpers import run_async, settle, state_at
-
-SIZE = (120, 40)
+from tests.tui.tui_helpers import run_async, running, settle, state_at
 
 
 @run_async
 async def test_source_form_refuses_hidden_destinations(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, SourceDialog)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import html
 
 from annotator.widgets.detail import DetailPanel
-from tests.tui.tui_helpers import run_async, settle, wait_for
-
-SIZE = (120, 40)
+from tests.tui.tui_helpers import run_async, running, wait_for
 
 
 @run_async
@@ -23,8 +21,7 @@ async def test_hostile_review_fields_show_literally(project, make_app) -> None:
     })
     proj.set_rationale(first, eve, "note \x1b]52;c;ZXZpbA==\x07 [link=https://x.example]y[/link]")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         detail = app.screen.query_one(DetailPanel)
         await wait_for(pilot, lambda: "[blink]loud[/blink]" in detail.plain,
                        what="the source in the details")

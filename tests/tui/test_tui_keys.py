@@ -22,12 +22,11 @@ from tests.tui.tui_helpers import (
     palette_hint,
     palette_run,
     run_async,
+    running,
     screen_as,
     settle,
     wait_for,
 )
-
-SIZE = (120, 40)
 
 
 def mine(app, index):
@@ -53,8 +52,7 @@ async def open_app(make_app, **kw):
 @run_async
 async def test_moves_and_verdicts(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = app.screen
         assert isinstance(screen, ArticleScreen)
         assert screen.cursor == 0
@@ -96,8 +94,7 @@ async def test_moves_and_verdicts(make_app) -> None:
 @run_async
 async def test_undo_redo_any_depth_and_across_restarts(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("1", "j", "2", "j", "x")
         await settle(pilot)
         await pilot.press("u", "u")
@@ -110,8 +107,7 @@ async def test_undo_redo_any_depth_and_across_restarts(make_app) -> None:
         assert verdict(app, 1) is not None
     # A new session undoes from the log.
     app2 = make_app()
-    async with app2.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app2) as pilot:
         await pilot.press("u", "u", "u")
         await settle(pilot)
         assert [verdict(app2, i) for i in range(3)] == [None, None, None]
@@ -122,8 +118,7 @@ async def test_undo_redo_any_depth_and_across_restarts(make_app) -> None:
 @run_async
 async def test_source_form(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, SourceDialog)
@@ -149,8 +144,7 @@ async def test_source_form(make_app) -> None:
 @run_async
 async def test_rationale(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, RationaleDialog)
@@ -166,8 +160,7 @@ async def test_rationale(make_app) -> None:
 @run_async
 async def test_search_jumps(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("slash")
         assert isinstance(app.screen, SearchDialog)
         await pilot.press(*"Anne Morel")
@@ -183,8 +176,7 @@ async def test_search_jumps(make_app) -> None:
 @run_async
 async def test_search_finds_sources(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("j", "j", "j")
         app.project.add_source(app.screen.current_id(), "bob",
                                {"url": "https://example.org/zebra-quagga"})
@@ -198,8 +190,7 @@ async def test_search_finds_sources(make_app) -> None:
 @run_async
 async def test_edit_boundaries(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         before = current_claim(article_screen(app))
         await pilot.press("e")
         assert isinstance(app.screen, SpanDialog)
@@ -218,8 +209,7 @@ async def test_edit_boundaries(make_app) -> None:
 @run_async
 async def test_create_claim_from_keyboard_and_from_mouse_selection(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         n = len(app.screen.book)
         await pilot.press("e", "left", "left", "left", "enter")  # free the end of sentence 1
         await settle(pilot)
@@ -246,8 +236,7 @@ async def test_create_claim_from_keyboard_and_from_mouse_selection(make_app) -> 
 @run_async
 async def test_merge_with_next(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         n = len(app.screen.book)
         await pilot.press("m")
         await settle(pilot)
@@ -261,8 +250,7 @@ async def test_merge_with_next(make_app) -> None:
 @run_async
 async def test_next_and_previous_article(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         first = app.screen.article_id
         await pilot.press("right_square_bracket")
         await settle(pilot)
@@ -278,8 +266,7 @@ async def test_next_and_previous_article(make_app) -> None:
 @run_async
 async def test_articles_screen_filter_and_open(make_app) -> None:
     app = make_app(open_first=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         assert isinstance(app.screen, ArticlesScreen)
         assert app.screen.query_one(OptionList).option_count == 2
         await pilot.press("slash", *"Article 2")
@@ -303,8 +290,7 @@ async def test_articles_screen_filter_and_open(make_app) -> None:
 @run_async
 async def test_help_lists_every_key(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
@@ -314,8 +300,7 @@ async def test_help_lists_every_key(make_app) -> None:
 @run_async
 async def test_palette_verdict_command(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await palette_run(pilot, "verdict: refuted")
         await settle(pilot)
         assert mine(app, 0).verdict == "refuted"
@@ -324,8 +309,7 @@ async def test_palette_verdict_command(make_app) -> None:
 @run_async
 async def test_quit_waits_for_queued_actions(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("1", "j", "2", "j", "x", "q")
         await wait_for(pilot, lambda: app.return_code is not None, what="the app to quit")
     states = app.project.claims(app.open_article)
@@ -337,8 +321,7 @@ async def test_quit_waits_for_queued_actions(make_app) -> None:
 @run_async
 async def test_keymap_config_remaps(make_app) -> None:
     app = make_app(keymap={"claim.down": "ctrl+n", "claim.reject": "d"})
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("ctrl+n")
         assert app.screen.cursor == 1
         await pilot.press("d")
@@ -349,8 +332,7 @@ async def test_keymap_config_remaps(make_app) -> None:
 @run_async
 async def test_palette_hint_and_action_follow_the_keymap(make_app) -> None:
     app = make_app(keymap={"claim.reject": "d", "claim.first": "ctrl+home"})
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         hint = await palette_hint(pilot, "claim: reject", "reject as not a claim")
         assert "key d" in hint and "key x" not in hint
         await pilot.press("escape")
@@ -367,8 +349,7 @@ async def test_palette_hint_and_action_follow_the_keymap(make_app) -> None:
 @run_async
 async def test_mouse_click_on_row_and_text(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.click("#claims", offset=(5, 4))  # two lines a claim at this width
         assert app.screen.cursor == 2
         await pilot.click("#article", offset=(2, 0))
@@ -380,8 +361,7 @@ async def test_failed_save_is_loud_and_shows_nothing_as_done(make_app, monkeypat
     import sqlite3
 
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
 
         def broken(*args, **kwargs):
             raise sqlite3.OperationalError("database or disk is full")
@@ -404,8 +384,7 @@ async def test_palette_export_writes_a_file(make_app, tmp_path, monkeypatch) -> 
     pytest.importorskip("exports")
     monkeypatch.chdir(tmp_path)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("1")
         await settle(pilot)
         await palette_run(pilot, "export: jsonl")
@@ -417,8 +396,7 @@ async def test_palette_export_writes_a_file(make_app, tmp_path, monkeypatch) -> 
 @run_async
 async def test_articles_list_from_an_article_opened_at_launch(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("o")
         await settle(pilot)
         assert isinstance(app.screen, ArticlesScreen)
@@ -431,8 +409,7 @@ async def test_articles_list_from_an_article_opened_at_launch(make_app) -> None:
 @run_async
 async def test_action_finishing_under_a_dialog_still_shows(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         article = app.screen
         await pilot.press("1", "s")
         await settle(pilot)
@@ -447,8 +424,7 @@ async def test_pasted_escape_sequences_never_reach_the_screen(make_app) -> None:
     from textual import events
 
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("s")
         title = app.screen.query_one("#source-title", Input)
         title.focus()
@@ -464,8 +440,7 @@ async def test_pasted_escape_sequences_never_reach_the_screen(make_app) -> None:
 @run_async
 async def test_resize_rewraps_and_keeps_the_claim_in_view(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("end")
         view = app.screen.query_one(ArticleView)
         wide = len(view._lines)
@@ -480,8 +455,7 @@ async def test_resize_rewraps_and_keeps_the_claim_in_view(make_app) -> None:
 @run_async
 async def test_undo_reaches_back_into_the_previous_article(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         first = app.screen.article_id
         await pilot.press("j", "2", "right_square_bracket")
         await settle(pilot)
@@ -496,8 +470,7 @@ async def test_undo_reaches_back_into_the_previous_article(make_app) -> None:
 @run_async
 async def test_reload_shows_work_done_elsewhere(make_app) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         claim_id = app.screen.book.states[2].claim.id
         app.project.set_verdict(claim_id, "alice", "refuted")  # another reviewer, same database
         await pilot.press("ctrl+l")
@@ -508,8 +481,7 @@ async def test_reload_shows_work_done_elsewhere(make_app) -> None:
 @run_async
 async def test_a_display_bug_does_not_stop_the_action_queue(make_app, monkeypatch) -> None:
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = app.screen
 
         def broken(*args, **kwargs):
@@ -533,8 +505,7 @@ async def test_mouse_drag_selects_text_for_a_new_claim(make_app) -> None:
     from textual import events
 
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = app.screen
         view = screen.query_one(ArticleView)
         text = screen.book.article.text
@@ -565,8 +536,7 @@ async def test_remaining_keys_pages_search_results_and_span_start(tmp_path) -> N
     long_text = " ".join(f"Claim number {i} says {i * 7} units moved." for i in range(120))
     project, ids = make_project(tmp_path / "long.db", long_text)
     app = ClaimsApp(project, "bob", open_article=ids[0], config=Config())
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = article_screen(app)
         assert screen.book is not None
         assert len(screen.book) == 120, len(screen.book)
@@ -602,8 +572,7 @@ async def test_detail_panel_scrolls_its_long_content(make_app) -> None:
     from annotator.widgets.detail import DetailPanel
 
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         panel = app.screen.query_one(DetailPanel)
         panel.show("\n".join(f"line {i}" for i in range(100)))
         await pilot.pause()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,18 +22,9 @@ from annotator.screens.article import ArticleScreen
 from annotator.widgets.article_view import ArticleView
 from annotator.widgets.detail import DetailPanel
 from claims.project import Project
-from tests.tui.tui_helpers import make_project, run_async, settle, wait_for
+from tests.tui.tui_helpers import make_project, run_async, running, wait_for
 
-SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def shared(backend_url: str) -> Iterator[tuple[str, Project, list[str]]]:
-    """A project on each backend, and its URL for the other reviewer to open."""
-    project, ids = make_project(backend_url)
-    yield backend_url, project, ids
-    project.close()
 
 
 def app_for(project: Project, article_id: str, reviewer: str = "bob") -> ClaimsApp:
@@ -58,8 +48,7 @@ def reviewed_by(screen: ArticleScreen, claim_id: str, reviewer: str) -> bool:
 async def test_other_reviewer_shows_without_moving_anything(shared) -> None:
     url, project, ids = shared
     app = app_for(project, ids[0])
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = screen_of(app)
         assert screen.book is not None
         first, second, third = (s.claim.id for s in screen.book.states[:3])
@@ -90,8 +79,7 @@ async def test_other_reviewer_shows_without_moving_anything(shared) -> None:
 async def test_the_claim_on_screen_merged_away_moves_to_its_successor(shared) -> None:
     url, project, ids = shared
     app = app_for(project, ids[0])
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = screen_of(app)
         assert screen.book is not None
         first, second = (s.claim.id for s in screen.book.states[:2])
@@ -139,8 +127,7 @@ def _other_process(args: list[str]) -> None:
 async def test_another_process_shows_without_a_key(shared) -> None:
     url, project, ids = shared
     app = app_for(project, ids[0])
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = screen_of(app)
         assert screen.book is not None
         target = screen.book.states[0].claim.id

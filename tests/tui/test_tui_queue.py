@@ -33,12 +33,12 @@ from tests.tui.tui_helpers import (
     article_screen,
     current_claim,
     run_async,
+    running,
     sentence_claims,
     settle,
     state_at,
 )
 
-SIZE = (120, 40)
 SCORES = [0.2, 0.9, 0.3, 0.8, 0.6]
 """ARTICLE_ONE's five sentences: claims 1, 3 and 4 are check-worthy (score >= 0.5)."""
 KINDS = ["other", "quantity", "quote", "date", "quantity"]
@@ -82,8 +82,7 @@ def mine(app: ClaimsApp, index: int) -> Review:
 @run_async
 async def test_queue_goes_to_check_worthy_claims_first_then_the_rest(scored) -> None:
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = article_screen(app)
         assert isinstance(screen, ArticleScreen) and screen.cursor == 0
         await pilot.press("J", "J", "J")
@@ -111,8 +110,7 @@ async def test_queue_goes_to_check_worthy_claims_first_then_the_rest(scored) -> 
 @run_async
 async def test_auto_advance_walks_an_article_with_verdicts_and_rejections_only(scored) -> None:
     app = app_for(scored)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = article_screen(app)
         await pilot.press("J")
         assert screen.cursor == 1
@@ -136,14 +134,12 @@ async def test_auto_advance_walks_an_article_with_verdicts_and_rejections_only(s
 @run_async
 async def test_auto_advance_off_stays_and_restoring_does_not_advance(scored) -> None:
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("1")
         await settle(pilot)
         assert article_screen(app).cursor == 0
     app = app_for(scored, auto_advance=True)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("x")  # 0 is rejected: on to the queue
         await settle(pilot)
         assert article_screen(app).cursor == 1
@@ -190,8 +186,7 @@ def test_queue_step_and_checkworthiness_rule(scored) -> None:
 @run_async
 async def test_filters_show_a_subset_counted_in_the_list_header(scored) -> None:
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = article_screen(app)
         header = screen.query_one(ListHeader)
         assert (header.shown, header.total, header.filter) == (5, 5, "")
@@ -242,8 +237,7 @@ async def test_filter_disputed_and_others(scored) -> None:
     project.set_verdict(states[2].claim.id, "carol", "refuted")
     project.accept(states[3].claim.id, "alice")
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = article_screen(app)
         assert screen.book is not None
         screen.set_filter(ClaimFilter(disputed=True))
@@ -266,8 +260,7 @@ async def test_filter_disputed_and_others(scored) -> None:
 @run_async
 async def test_escape_keeps_a_draft_that_the_same_key_reopens(scored) -> None:
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("n", *"Half a thought", "escape")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
@@ -306,8 +299,7 @@ async def test_source_form_enter_from_any_field_ctrl_s_stale_error_and_tabbed_pa
     from textual import events
 
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=(60, 20)) as pilot:
-        await settle(pilot)
+    async with running(app, (60, 20)) as pilot:
         await pilot.press("s", *"not a url", "enter")
         await pilot.pause()
         dialog = app.screen
@@ -340,8 +332,7 @@ async def test_source_form_enter_from_any_field_ctrl_s_stale_error_and_tabbed_pa
 @run_async
 async def test_claim_as_checked_is_saved_and_shown(scored) -> None:
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, CheckedTextDialog)
@@ -359,8 +350,7 @@ async def test_y_copies_the_claim_text_or_a_source_url(scored, monkeypatch) -> N
     app = app_for(scored, auto_advance=False)
     copied: list[str] = []
     monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("y")
         await pilot.pause()
         assert copied == [current_claim(article_screen(app)).text]  # no source: copied at once
@@ -397,8 +387,7 @@ def test_search_ranks_whole_words_then_exact_then_fuzzy_marked() -> None:
 @run_async
 async def test_search_then_step_through_matches(scored) -> None:
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = article_screen(app)
         await pilot.press("slash", *"de")
         await settle(pilot)
@@ -418,8 +407,7 @@ async def test_search_then_step_through_matches(scored) -> None:
 @run_async
 async def test_articles_list_escape_goes_back_and_enter_reopens_at_the_claim(scored) -> None:
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("j", "j", "j")
         claim = article_screen(app).current_id()
         await pilot.press("o")
@@ -461,8 +449,7 @@ async def test_article_text_rewraps_cleanly_after_resizes(scored) -> None:
     from annotator.widgets.article_view import ArticleView
 
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         for size in ((80, 24), (100, 30), (120, 40)):
             await pilot.resize_terminal(*size)
             await settle(pilot)
@@ -482,8 +469,7 @@ async def test_article_text_rewraps_cleanly_after_resizes(scored) -> None:
 @run_async
 async def test_tab_reaches_the_details_whose_arrows_scroll(scored) -> None:
     app = app_for(scored, auto_advance=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with running(app, (80, 24)) as pilot:
         await pilot.press("tab")
         assert isinstance(app.focused, DetailPanel)
         cursor = article_screen(app).cursor

@@ -15,6 +15,7 @@ from tests.tui.tui_helpers import (
     ARTICLE_TWO,
     article_screen,
     run_async,
+    running,
     sentence_claims,
     settle,
     state_at,
@@ -92,8 +93,7 @@ async def test_a_verdict_given_now_is_matched_at_once_and_published_checks_show(
             rating="Plutôt vrai", publisher="Vérif [bold]", url="https://verif.example/chantier",
         )])
         app = ClaimsApp(project, "bob", open_article=ids[0], config=Config(auto_advance=False))
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
+        async with running(app) as pilot:
             first = state_at(app, 0).claim
             panel = await matches_of(pilot, first.id)
             (known,) = panel.matches
@@ -107,8 +107,7 @@ async def test_a_verdict_given_now_is_matched_at_once_and_published_checks_show(
             await pilot.press("2")
             await settle(pilot)
         app = ClaimsApp(project, "bob", open_article=ids[2], config=Config(auto_advance=False))
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
+        async with running(app) as pilot:
             here = state_at(app, 0).claim
             panel = await matches_of(pilot, here.id)
             assert [m.kind for m in panel.matches] == ["claim", "known"]
@@ -124,8 +123,7 @@ async def test_verdicts_reach_the_index_without_a_rebuild(backend_url: str) -> N
         project.add_known([KnownClaim(id="k0", text="Unrelated fact-check about bees",
                                       rating="False")])
         app = ClaimsApp(project, "bob", open_article=ids[2], config=Config(auto_advance=False))
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
+        async with running(app) as pilot:
             here = state_at(app, 0).claim
             panel = await matches_of(pilot, here.id)
             assert panel.matches == []
@@ -157,8 +155,7 @@ async def test_blind_review_hides_similar_verdicts_until_the_claim_is_judged(
         first = project.claims(ids[0])[0].claim
         project.set_verdict(first.id, "ana", "refuted")
         app = ClaimsApp(project, "bob", open_article=ids[2], config=Config(auto_advance=False))
-        async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
+        async with running(app) as pilot:
             here = state_at(app, 0).claim
             panel = await matches_of(pilot, here.id)
             assert panel.matches == [] and "blind review" in panel.plain

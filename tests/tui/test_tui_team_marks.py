@@ -6,9 +6,7 @@ from annotator.screens.article import ArticleScreen
 from annotator.widgets.claim_table import ClaimTable
 from annotator.widgets.detail import DetailPanel
 from annotator.widgets.team_marks import MARK_DISPUTED, MARK_OTHERS, team_mark
-from tests.tui.tui_helpers import run_async, settle, wait_for
-
-SIZE = (120, 40)
+from tests.tui.tui_helpers import run_async, running, settle, wait_for
 
 
 def row(app, index: int) -> str:
@@ -37,8 +35,7 @@ async def test_marks_for_others_and_disputes(make_app, project) -> None:
     proj, ids = project
     setup_team(proj, ids)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app):
         assert isinstance(app.screen, ArticleScreen)
         assert [mark(app, i) for i in range(4)] == [MARK_OTHERS, MARK_DISPUTED, MARK_DISPUTED, " "]
         detail = app.screen.query_one(DetailPanel).plain
@@ -51,8 +48,7 @@ async def test_blind_review_hides_others_until_my_verdict(make_app, project) -> 
     claims = setup_team(proj, ids)
     proj.store.set_meta("blind", "1")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         screen = app.screen
         assert isinstance(screen, ArticleScreen)
         # Others reviewed: shown; that they disagree: not before I judged.
@@ -104,8 +100,7 @@ async def test_blind_search_finds_no_source_of_another_reviewer(make_app, projec
     proj.add_source(claims[2], "alice", {"url": "https://example.org/zebra-report"})
     proj.store.set_meta("blind", "1")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(app) as pilot:
         await pilot.press("slash")
         await settle(pilot)
         dialog = app.screen

@@ -10,7 +10,8 @@ import functools
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -26,6 +27,8 @@ from claims.model import Claim, ClaimState, article_id_for, claim_id_for
 from claims.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
+SIZE = (120, 40)
+"""The terminal the annotator tests run in, unless a test says otherwise."""
 
 P = ParamSpec("P")
 S = TypeVar("S", bound=Screen[Any])
@@ -107,6 +110,15 @@ async def wait_for(pilot: Pilot[Any], condition: Callable[[], object], timeout: 
             raise AssertionError(f"timed out after {timeout:g}s waiting for {what}")
         await pilot.pause()
         await asyncio.sleep(0.01)
+
+
+@asynccontextmanager
+async def running(app: ClaimsApp, size: tuple[int, int] = SIZE) -> AsyncIterator[Pilot[None]]:
+    """The app running headless at `size` (columns, rows), settled: every queued action shown
+    and every worker done before the test's first key."""
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield pilot
 
 
 def screen_as(app: App[Any], kind: type[S]) -> S:

@@ -70,6 +70,12 @@ class _Rules:
     apostrophe_years: bool
     lang: str
     month_first: bool
+    period_ordinals: dict[str, int]
+    period_units: dict[str, str]
+    period_relative: dict[str, int]
+    holidays: dict[str, tuple[Any, int]]
+    named: re.Pattern[str]
+    named_triggers: frozenset[str]
 
 
 @cache
@@ -116,6 +122,28 @@ def _rules(lang: str) -> _Rules:
     short_year = r"(?:['’](?P<{0}>\d\d)|(?P<{1}>(?:0\d|[3-9]\d)))(?![\d\w])" if not apostrophe_years else (
         r"(?:['’](?P<{0}>\d\d))(?![\d\w])(?P<{1}>(?!x)x)?"
     )
+    # Quarters and halves: "the third quarter of 2019", "third-quarter", "last quarter", "Q3
+    # 2019", « le premier trimestre 2023 », « le trimestre dernier », "the first half of 2024".
+    p_ords = lexicons.alternation(lex.get("period_ordinals", {}) or ["(?!x)x"])
+    p_units = lexicons.alternation(lex.get("period_units", {}) or ["(?!x)x"])
+    quarters = [u for u, kind in lex.get("period_units", {}).items() if kind == "quarter"] or ["(?!x)x"]
+    p_quarter = lexicons.alternation(quarters)
+    p_before = _cased(lex.get("period_relative_before", {}) or ["(?!x)x"], False)
+    p_after = lexicons.alternation(lex.get("period_relative_after", {}) or ["(?!x)x"])
+    p_of = lexicons.alternation(lex.get("period_of", []) or ["(?!x)x"])
+    code = re.escape(lex.get("quarter_code", "")) or "(?!x)x"
+    period = rf"""
+            (?P<qtr>(?P<q_ord>{p_ords})(?:{_SP}+|-)(?P<q_unit>{p_units})
+                (?:{_SP}+(?:(?:{p_of}){_SP}+)?(?P<q_y>{year}))?
+              | (?P<q_rel>{p_before}){_SP}+(?P<q_runit>{p_quarter})
+              | (?P<q_runit2>{p_quarter}){_SP}+(?P<q_post>{p_after})
+              | {code}(?P<q_n>[1-4])(?:{_SP}*|-)(?P<q_y2>{year})
+              | (?P<q_y3>{year})(?:{_SP}*|-){code}(?P<q_n2>[1-4]))
+    """
+    # Named days: "Christmas", "Good Friday", « Noël », « le lundi de Pâques » (exact case:
+    # « l'ascension du mont Blanc » is no holiday).
+    holiday_names = lexicons.alternation(lex.get("holidays", {}) or ["(?!x)x"], fold_first=False)
+    holiday = rf"(?P<hol>(?P<h_name>{holiday_names})(?:,?{_SP}+(?P<h_y>{year}))?)"
     absolute = ""
     if lex.get("month_first_dates"):  # March 2, 2022; Feb. 10-11; April 6 and 13
         absolute = rf"""
@@ -164,6 +192,14 @@ def _rules(lang: str) -> _Rules:
         """
     )
     numeric_pattern = re.compile(rf"(?x)(?<![\w\-])(?:{numeric})(?![\w\-])")
+    # Quarters, halves and named days are scanned apart, only in sentences holding one of their
+    # words: most sentences have none, and the main alternation stays as short as it was.
+    named_pattern = re.compile(rf"(?x)(?<![\w\-])(?:{period}|{holiday})(?![\w\-])")
+    named_triggers = lexicons.triggers(
+        [*lex.get("period_units", {}), *lex.get("holidays", {})], common=lex.get("common_words", [])
+    )
+    if lex.get("quarter_code"):
+        named_triggers = named_triggers | {lex["quarter_code"].lower()}  # "Q3 2019"
     future_words = rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])"
     endings = lex.get("future_endings", [])
     if endings:  # "s'ouvrira", "se rendra", "fermeront": a verb in the simple future
@@ -229,4 +265,14 @@ def _rules(lang: str) -> _Rules:
         apostrophe_years=apostrophe_years,
         lang=lang,
         month_first=bool(lex.get("month_first_dates")),
+        holidays={k: (v[0], int(v[1])) for k, v in lex.get("holidays", {}).items()},
+        named=named_pattern,
+        named_triggers=frozenset(named_triggers),
+        period_ordinals={k.lower(): int(v) for k, v in lex.get("period_ordinals", {}).items()},
+        period_units={k.lower(): v for k, v in lex.get("period_units", {}).items()},
+        period_relative={
+            k.lower(): int(v)
+            for k, v in [*lex.get("period_relative_before", {}).items(),
+                         *lex.get("period_relative_after", {}).items()]
+        },
     )
