@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 
 from claims.model import aggregate_status, aggregate_verdict
-from claims.store import Transaction
+from claims.store import StoredReview, Transaction
 
 
 @dataclass(frozen=True)
@@ -54,22 +54,8 @@ class ArticleRow:
     """When the article was added to the project (ISO 8601 UTC), as stored."""
 
 
-@dataclass(slots=True)
-class ReviewRow:
-    reviewer: str
-    status: str
-    verdict: str | None
-    sources: str
-    """JSON text of the source list, as stored."""
-    rationale: str
-    updated_at: str
-    """ISO 8601 UTC with 'Z', as stored."""
-    claim_text: str = ""
-    """This reviewer's rewrite of the claim as a standalone statement, or ""."""
-
-    def source_list(self) -> list[dict[str, Any]]:
-        parsed: list[dict[str, Any]] = orjson.loads(self.sources)
-        return parsed
+ReviewRow = StoredReview
+"""One review as stored (`claims.store.StoredReview`): what every format reads of a review."""
 
 
 @dataclass(slots=True, frozen=True)

@@ -25,6 +25,7 @@ from claims.store.base import (
     Transaction,
     new_event,
 )
+from claims.store.export_reads import StoredReview
 from claims.store.imports import ClaimPlace, LocalReview
 from claims.store.materialise import EventRow
 from claims.store.target import Target, parse_target, redact
@@ -62,6 +63,7 @@ __all__ = [
     "SchemaTooNew",
     "Store",
     "StoreError",
+    "StoredReview",
     "Target",
     "Transaction",
     "new_event",

@@ -8,7 +8,9 @@ JSON through without parsing it (`exports.reader`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
+
+import orjson
 
 from claims.store.cursor import Cursor
 
@@ -21,6 +23,26 @@ CLAIM_REVIEW_COLUMNS = (
 )
 """The columns of `claims_with_reviews` rows: the claim's, then one review's (null without
 one), then the claim's adjudication."""
+
+
+class StoredReview(NamedTuple):
+    """One reviewer's review as the `reviews` table holds it (the review columns of
+    `CLAIM_REVIEW_COLUMNS`, in order): what exports write and imports compare against."""
+
+    reviewer: str
+    status: str
+    verdict: str | None
+    sources: str
+    """JSON text of the source list, as stored."""
+    rationale: str
+    updated_at: str
+    """ISO 8601 UTC with 'Z' and microseconds, as stored."""
+    claim_text: str = ""
+    """This reviewer's rewrite of the claim as a standalone statement, or ""."""
+
+    def source_list(self) -> list[dict[str, Any]]:
+        parsed: list[dict[str, Any]] = orjson.loads(self.sources)
+        return parsed
 
 
 class ExportReads(Cursor):
@@ -69,4 +91,4 @@ class ExportReads(Cursor):
             yield rows
 
 
-__all__ = ["ARTICLE_PAGE_COLUMNS", "CLAIM_REVIEW_COLUMNS", "ExportReads"]
+__all__ = ["ARTICLE_PAGE_COLUMNS", "CLAIM_REVIEW_COLUMNS", "ExportReads", "StoredReview"]
