@@ -5,24 +5,26 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+__all__ = ["Bounds", "safe_date", "shift_month", "whole_month", "whole_year"]
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+
+def safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
 
 
-def _whole_year(year: int) -> tuple[date, date]:
+def whole_year(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def _whole_month(year: int, month: int) -> tuple[date, date]:
+def whole_month(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 

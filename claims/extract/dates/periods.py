@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from claims.extract.dates.days import Bounds, _whole_month
-from claims.extract.dates.rules import _Rules
+from claims.extract.dates.days import Bounds, whole_month
+from claims.extract.dates.rules import DateRules
+
+__all__ = ["easter", "named_day", "quarter_bounds"]
 
 
-def _quarter(rules: _Rules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
+def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
     """"the third quarter (of 2019)", "Q3 2019", "last quarter", « le premier semestre 2023 »:
     three (or six) whole months. Without a year, the most recent such period that has begun
     (the next one when the clause speaks of the future); a half needs its year, since "the
@@ -35,7 +37,7 @@ def _quarter(rules: _Rules, m: re.Match[str], published: date | None, future: bo
         delta = rules.period_relative[(m["q_rel"] or m["q_post"]).lower()]
         index = published.year * 4 + (published.month - 1) // 3 + delta
         year, quarter = divmod(index, 4)
-        return _whole_month(year, quarter * 3 + 1)[0], _whole_month(year, quarter * 3 + 3)[1]
+        return whole_month(year, quarter * 3 + 1)[0], whole_month(year, quarter * 3 + 3)[1]
     if year_s:
         year = int(year_s)
     elif published is None:
@@ -43,12 +45,12 @@ def _quarter(rules: _Rules, m: re.Match[str], published: date | None, future: bo
     else:
         year = published.year
         first = date(year, (n - 1) * size + 1, 1)
-        last = _whole_month(year, n * size)[1]
+        last = whole_month(year, n * size)[1]
         if future and last < published:
             year += 1
         elif not future and first > published:
             year -= 1
-    return _whole_month(year, (n - 1) * size + 1)[0], _whole_month(year, n * size)[1]
+    return whole_month(year, (n - 1) * size + 1)[0], whole_month(year, n * size)[1]
 
 
 def easter(year: int) -> date:
@@ -64,7 +66,7 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
-def _named_day(rules: _Rules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
+def named_day(rules: DateRules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
     """"Christmas", "Good Friday 2024", « le lundi de Pâques »: that day in the year given, or
     the nearest one before publication (after it when the clause speaks of the future)."""
     first, second = rules.holidays[m["h_name"]]

@@ -13,12 +13,14 @@ import re
 from datetime import date, timedelta
 
 from claims.extract import lexicons
-from claims.extract.dates.days import Bounds, _safe_date, _shift_month, _whole_month, _whole_year
-from claims.extract.dates.periods import _named_day, _quarter
-from claims.extract.dates.rules import FoundDate, _Rules
+from claims.extract.dates.days import Bounds, safe_date, shift_month, whole_month, whole_year
+from claims.extract.dates.periods import named_day, quarter_bounds
+from claims.extract.dates.rules import DateRules, FoundDate
+
+__all__ = ["resolve_match", "resolve_weekday"]
 
 
-def _month(rules: _Rules, word: str | None) -> int | None:
+def _month(rules: DateRules, word: str | None) -> int | None:
     if not word:
         return None
     return rules.months.get(word.rstrip(".").lower())
@@ -36,7 +38,7 @@ def _pick_year(month: int, day: int, published: date | None, future: bool) -> in
     if published is None:
         return None
     year = published.year
-    candidate = _safe_date(year, month, day)
+    candidate = safe_date(year, month, day)
     if candidate is None:
         return year
     if future:
@@ -57,8 +59,8 @@ def _agreeing_year(month: int, day: int, weekday: int, published: date | None, f
     if base is None:
         return None
     candidates = [
-        y for y in range(base - 12, base + 13) if (_safe_date(y, month, day) or date.min).weekday() == weekday
-        and _safe_date(y, month, day) is not None
+        y for y in range(base - 12, base + 13) if (safe_date(y, month, day) or date.min).weekday() == weekday
+        and safe_date(y, month, day) is not None
     ]
     if not candidates:
         return None
@@ -85,12 +87,12 @@ def _amount(word: str, lang: str) -> int | None:
         return None
 
 
-def _resolve(
-    rules: _Rules, m: re.Match[str], published: date | None, future: bool
+def resolve_match(
+    rules: DateRules, m: re.Match[str], published: date | None, future: bool
 ) -> Bounds | list[FoundDate] | None:
     kind = m.lastgroup
     if kind == "iso":
-        day = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        day = safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
         return (day, day) if day else None
     if kind in ("date", "en_date", "en_date2"):
         prefix = {"date": "d", "en_date": "ed", "en_date2": "ed2"}[kind]
@@ -110,7 +112,7 @@ def _resolve(
             year = _pick_year(month, day_n, published, future)
         if year is None:
             return None, None
-        day = _safe_date(year, month, day_n)
+        day = safe_date(year, month, day_n)
         return (day, day) if day else None
     if kind in ("range", "en_range"):
         return _day_range(rules, m, kind, published, future)
@@ -127,7 +129,7 @@ def _resolve(
             year = _pick_year(month, day_n, published, future)
             if year is None:
                 return None, None
-        day = _safe_date(year, month, day_n)
+        day = safe_date(year, month, day_n)
         return (day, day) if day else None
     if kind == "monthyear":
         month = _month(rules, m["my_m"])
@@ -138,7 +140,7 @@ def _resolve(
         else:
             two = m["my_ys"] or m["my_yb"]
             year = _short_year(int(two), published)
-        return _whole_month(year, month)
+        return whole_month(year, month)
     if kind == "month":
         return _relative_month(rules, m, published, future)
     if kind == "mrange":
@@ -157,7 +159,7 @@ def _resolve(
             elif not future and date(y1, m1, 1) > published:
                 y1 -= 1
             y2 = y1 if m1 <= m2 else y1 + 1
-        first, last = _whole_month(y1, m1)[0], _whole_month(y2, m2)[1]
+        first, last = whole_month(y1, m1)[0], whole_month(y2, m2)[1]
         return (first, last) if first <= last else None
     if kind == "yrange":
         y1 = int(m["yg1"])
@@ -167,13 +169,13 @@ def _resolve(
             if sep in rules.day_conjunctions and not m["yg_pre"]:
                 # "in 2017 and 2022": two years; "between 2019 and 2021" is one range.
                 return [
-                    FoundDate(*m.span("yg1"), *_whole_year(y1)),
-                    FoundDate(*m.span("yg2"), *_whole_year(y2)),
+                    FoundDate(*m.span("yg1"), *whole_year(y1)),
+                    FoundDate(*m.span("yg2"), *whole_year(y2)),
                 ]
         else:
             two = int(m["yg2s"])
             if m["yg_sep"] == "-" and 1 <= two <= 12 and two != (y1 + 1) % 100:
-                return _whole_month(y1, two)  # "2015-03": a month
+                return whole_month(y1, two)  # "2015-03": a month
             y2 = y1 // 100 * 100 + two
             if y2 < y1:
                 y2 += 100
@@ -184,13 +186,13 @@ def _resolve(
         year = int(m["yr"])
         if m["yr_s"] or m["yr_dec"]:
             if year % 10:
-                return _whole_year(year)
+                return whole_year(year)
             return date(year, 1, 1), date(year + 9, 12, 31)
-        return _whole_year(year)
+        return whole_year(year)
     if kind == "hol":
-        return _named_day(rules, m, published, future)
+        return named_day(rules, m, published, future)
     if kind == "qtr":
-        return _quarter(rules, m, published, future)
+        return quarter_bounds(rules, m, published, future)
     if kind == "ago":
         return _ago(rules, m, published)
     if kind == "reld":
@@ -206,9 +208,9 @@ def _resolve(
             monday = published - timedelta(days=published.weekday()) + timedelta(weeks=delta)
             return monday, monday + timedelta(days=6)
         if unit == "month":
-            year, month = _shift_month(published.year, published.month, delta)
-            return _whole_month(year, month)
-        return _whole_year(published.year + delta)
+            year, month = shift_month(published.year, published.month, delta)
+            return whole_month(year, month)
+        return whole_year(published.year + delta)
     if kind == "wd":
         if published is None:
             return None, None
@@ -221,7 +223,7 @@ def _resolve(
 
 
 def _day_range(
-    rules: _Rules, m: re.Match[str], kind: str, published: date | None, future: bool
+    rules: DateRules, m: re.Match[str], kind: str, published: date | None, future: bool
 ) -> Bounds | list[FoundDate] | None:
     if kind == "range":
         d1, d2 = _day(m["r_d1"]), _day(m["r_d2"])
@@ -253,7 +255,7 @@ def _day_range(
             ]
         return None, None
     y1 = int(y1_s) if y1_s else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
-    first, last = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+    first, last = safe_date(y1, m1, d1), safe_date(y2, m2, d2)
     if first is None or last is None or first > last:
         return None
     if two_days and (last - first).days > 1:
@@ -265,7 +267,9 @@ def _day_range(
     return first, last
 
 
-def _relative_month(rules: _Rules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
+def _relative_month(
+    rules: DateRules, m: re.Match[str], published: date | None, future: bool
+) -> Bounds | None:
     """A month without a year: "en mars", "last June", "late last July", "juin dernier"."""
     month = _month(rules, m["mo_m"])
     if month is None:
@@ -290,10 +294,10 @@ def _relative_month(rules: _Rules, m: re.Match[str], published: date | None, fut
         year += 1
     elif not future and month > published.month:
         year -= 1
-    return _whole_month(year, month)
+    return whole_month(year, month)
 
 
-def _ago(rules: _Rules, m: re.Match[str], published: date | None) -> Bounds | None:
+def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds | None:
     """"four years ago", "il y a une semaine", "dans trois mois", "two days from now": the
     period of that unit so far back or ahead (a year, a month, a Monday-to-Sunday week, a day)."""
     amount_s = m["ag_n"] or m["ag_n2"]
@@ -308,12 +312,12 @@ def _ago(rules: _Rules, m: re.Match[str], published: date | None) -> Bounds | No
     sign = -1 if marker in rules.ago else 1
     delta = sign * amount
     if unit == "year":
-        return _whole_year(published.year + delta)
+        return whole_year(published.year + delta)
     if unit == "decade":
-        return _whole_year(published.year + 10 * delta)
+        return whole_year(published.year + 10 * delta)
     if unit == "month":
-        year, month = _shift_month(published.year, published.month, delta)
-        return _whole_month(year, month)
+        year, month = shift_month(published.year, published.month, delta)
+        return whole_month(year, month)
     if unit == "week":
         day = published + timedelta(weeks=delta)
         monday = day - timedelta(days=day.weekday())
