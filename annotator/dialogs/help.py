@@ -6,11 +6,14 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from annotator.keymap import ALL_KEYS, HELP_KEYS, Key, bindings, effective_keys
 from claims.labels import LabelScale
+
+__all__ = ["HelpScreen", "describe", "glyph_legend", "key_names", "keys_table", "legend"]
 
 _NAMES = {
     "question_mark": "?", "slash": "/", "right_square_bracket": "]",
@@ -18,8 +21,16 @@ _NAMES = {
 }
 
 
+def key_name(key: str) -> str:
+    """How a key is written for a reader: `>` for greater_than_sign, PgDn for pagedown."""
+    if key in _NAMES:
+        return _NAMES[key]
+    char = key_to_character(key)
+    return char if char is not None and char.isprintable() and not char.isspace() else key
+
+
 def key_names(keys: str) -> str:
-    return " ".join(_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+    return " ".join(key_name(k.strip()) for k in keys.split(","))
 
 
 def describe(key: Key, scale: LabelScale | None) -> str:
@@ -49,7 +60,7 @@ def keys_table(keymap: dict[str, str], scale: LabelScale | None = None,
 
 def legend() -> Text:
     """What the colours of claims mean, drawn with the styles the views use."""
-    from annotator.widgets.claim_style import _style
+    from annotator.widgets.claim_style import kind_style
 
     text = Text("Colours: ", style="bold", end="")
     for key, name in (
@@ -57,7 +68,7 @@ def legend() -> Text:
         ("Refuted", "refuted"), ("Not Enough Evidence", "not enough evidence"),
         ("Conflicting Evidence/Cherrypicking", "conflicting"), ("rejected", "not a claim"),
     ):
-        text.append(f" {name} ", style=_style(key, False))
+        text.append(f" {name} ", style=kind_style(key, False))
         text.append(" ")
     from annotator.widgets.team_marks import LEGEND, MARK_STYLES
 

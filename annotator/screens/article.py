@@ -14,11 +14,11 @@ from typing import Any
 
 from textual import events, work
 from textual.app import ComposeResult
-from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Footer
 
+from annotator.cache import LRUCache
 from annotator.claim_book import ClaimBook
 from annotator.keymap import ARTICLE_KEYS, bindings
 from annotator.live import Changes, high_water
@@ -33,6 +33,8 @@ from annotator.widgets.list_header import ListHeader
 from annotator.widgets.similar import SimilarPanel
 from claims.model import ClaimState, Event
 from claims.project import ActionResult, StaleAction
+
+__all__ = ["ArticleScreen", "HISTORIES_KEPT", "NARROW", "Refused"]
 
 HISTORIES_KEPT = 256
 """Claims whose history (read from the log) the screen keeps; the least recently used go."""

@@ -9,9 +9,9 @@ Kept apart from `screens/article.py` (loading, cursor, committing actions, the l
 from __future__ import annotations
 
 from textual import work
-from textual.cache import LRUCache
 from textual.timer import Timer
 
+from annotator.cache import LRUCache
 from annotator.screens.review_flow import ReviewFlow
 from annotator.widgets.detail import DetailPanel, claim_details
 from annotator.widgets.header import AppHeader

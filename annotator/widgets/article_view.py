@@ -18,14 +18,16 @@ from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from annotator.cache import LRUCache
 from annotator.claim_book import ClaimBook
 from annotator.widgets.claim_style import claim_style
 from annotator.widgets.line_view import LineView
+
+__all__ = ["ArticleView", "ClaimClicked", "SELECTION_STYLE", "wrap_offsets"]
 
 SELECTION_STYLE = Style(color="#000000", bgcolor="#d7d7ff")
 

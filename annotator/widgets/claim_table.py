@@ -15,11 +15,11 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from annotator.cache import LRUCache
 from annotator.claim_book import ClaimBook
 from annotator.safe_text import clean_line
 from annotator.widgets.claim_style import (
@@ -31,6 +31,19 @@ from annotator.widgets.claim_style import (
 )
 from annotator.widgets.line_view import LineView
 from annotator.widgets.team_marks import MARK_STYLES, team_mark
+
+__all__ = [
+    "CURSOR_STYLE",
+    "ClaimSelected",
+    "ClaimTable",
+    "DIM",
+    "GLYPHS",
+    "KIND_WIDTH",
+    "META_WIDTH",
+    "VERDICT_WIDTH",
+    "WIDE",
+    "row_height",
+]
 
 CURSOR_STYLE = Style(bgcolor="#005f87", color="#ffffff", bold=True)
 DIM = Style(color="#9e9e9e")

@@ -20,6 +20,17 @@ from annotator.widgets.team_marks import others_decided, sees_others, visible_re
 from claims.labels import LabelScale
 from claims.model import STRUCTURAL_EVENT_TYPES, ClaimState, Event, idna_host
 
+__all__ = [
+    "DIM",
+    "DetailPanel",
+    "HISTORY_LINES",
+    "LABEL",
+    "VISIBLE_WHEN_BLIND",
+    "claim_details",
+    "describe_event",
+    "human_number",
+]
+
 VISIBLE_WHEN_BLIND = STRUCTURAL_EVENT_TYPES
 """Events of others that blind review still shows: they change the claim, not a verdict."""
 HISTORY_LINES = 15

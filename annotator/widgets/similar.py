@@ -21,16 +21,31 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
-from textual.cache import LRUCache
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 
+from annotator.cache import LRUCache
 from annotator.safe_text import clean_line
 from claims.labels import LabelScale
 from claims.model import ClaimState
 from claims.project import Project
 from claims.similar import Match, SimilarIndex, build_index
+
+__all__ = [
+    "DIM",
+    "IDLE_EXIT_S",
+    "IndexReady",
+    "LABEL",
+    "LOOKUP_DELAY",
+    "REBUILD_AFTER_S",
+    "RESULTS_KEPT",
+    "SHOWN",
+    "SimilarFound",
+    "SimilarPanel",
+    "render_matches",
+    "verdict_name",
+]
 
 SHOWN = 3
 """Matches listed under the details (`claims similar` prints more)."""
