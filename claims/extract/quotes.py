@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = ["QuoteSpan", "quote_spans"]
+
 _QUOTE_CHARS = re.compile(r'[«»“”"]')
 _SPACE_BEFORE = frozenset(" \t\n\r\u00a0\u202f([{—–-/")
 

@@ -17,6 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+__all__ = ["DEFAULT_LANG", "alternation", "available", "letter_tokens", "load", "triggers"]
+
 DEFAULT_LANG = "en"
 _LEXICON_FILE = re.compile(r"[a-z]{2,3}\.json")
 
