@@ -87,6 +87,19 @@ def _amount(word: str, lang: str) -> int | None:
         return None
 
 
+def _one_day(
+    year: int | None, month: int, day_n: int, published: date | None, future: bool
+) -> Bounds | None:
+    """Day `day_n` of `month` in `year`, or, without one, in the year the context points to
+    (`(None, None)` when it points to none); None for a day the month does not have."""
+    if year is None:
+        year = _pick_year(month, day_n, published, future)
+        if year is None:
+            return None, None
+    day = safe_date(year, month, day_n)
+    return (day, day) if day else None
+
+
 def resolve_match(
     rules: DateRules, m: re.Match[str], published: date | None, future: bool
 ) -> Bounds | list[FoundDate] | None:
@@ -102,18 +115,13 @@ def resolve_match(
             return None
         year_s = m[f"{prefix}_y"]
         weekday = m[f"{prefix}_wd"]
+        year: int | None = None
         if year_s:
-            year: int | None = int(year_s)
+            year = int(year_s)
         elif weekday:
             # "jeudi 16 septembre": the year in which the 16th of September is a Thursday.
             year = _agreeing_year(month, day_n, rules.weekdays[weekday.lower()], published, future)
-            year = year or _pick_year(month, day_n, published, future)
-        else:
-            year = _pick_year(month, day_n, published, future)
-        if year is None:
-            return None, None
-        day = safe_date(year, month, day_n)
-        return (day, day) if day else None
+        return _one_day(year, month, day_n, published, future)
     if kind in ("range", "en_range"):
         return _day_range(rules, m, kind, published, future)
     if kind == "ndate":
@@ -125,12 +133,7 @@ def resolve_match(
         year_s = m["nd_y"]
         if year_s:
             year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
-        else:
-            year = _pick_year(month, day_n, published, future)
-            if year is None:
-                return None, None
-        day = safe_date(year, month, day_n)
-        return (day, day) if day else None
+        return _one_day(year if year_s else None, month, day_n, published, future)
     if kind == "monthyear":
         month = _month(rules, m["my_m"])
         if month is None:
