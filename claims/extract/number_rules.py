@@ -16,7 +16,7 @@ from claims.extract import lexicons
 
 __all__ = ["Found", "NumberRules", "rules_for"]
 
-_SP = r"[ \u00a0\u202f]"
+_SP = lexicons.SPACE
 
 
 @dataclass(slots=True)

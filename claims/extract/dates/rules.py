@@ -18,7 +18,7 @@ from claims.extract import lexicons
 
 __all__ = ["DateRules", "FoundDate", "date_rules"]
 
-_SP = r"[ \u00a0\u202f]"
+_SP = lexicons.SPACE
 
 
 @dataclass(slots=True)
