@@ -199,25 +199,17 @@ def headless_cpu(db: Path, article_file: Path, n: int, *, panel: bool) -> dict[s
     the average sample with it. The CPU the idle app spends in as much time is subtracted."""
     import asyncio
 
-    from annotator.app import ClaimsApp
     from annotator.widgets import similar
-    from claims.model import article_id_for
-    from claims.project import Project
 
     opened = similar.SimilarPanel.article_opened
     if not panel:
         similar.SimilarPanel.article_opened = lambda self: None  # type: ignore[method-assign]
-    project = Project.open(str(db))
-    article_id = article_id_for(article_file.read_text(encoding="utf-8"))
+    project, app = tui_bench.headless_app(db, article_file)
     out: dict[str, float] = {}
 
     async def run() -> None:
-        app = ClaimsApp(project, "bench-cpu", open_article=article_id)
         async with app.run_test(size=SIZE) as pilot:
-            while app.article_screen() is None or app.article_screen().book is None:  # type: ignore[union-attr]
-                await asyncio.sleep(0.01)
-            screen = app.article_screen()
-            assert screen is not None and screen.book is not None
+            screen = await tui_bench.article_shown(app)
             screen.move_to(random.Random().randrange(len(screen.book) - 2 * n))
             box = screen.query_one(similar.SimilarPanel)
             shown = asyncio.Event()  # set when the panel shows a claim's matches: no polling

@@ -163,6 +163,27 @@ def new_article_rounds(tp: Any, bare_cmd: list[str], work: Path, repeat: int,
     return out
 
 
+def headless_app(db: Path, article_file: Path) -> tuple[Any, Any]:
+    """The project at `db` and an annotator opening the article of `article_file`, to run
+    headless (`app.run_test`)."""
+    from annotator.app import ClaimsApp
+    from claims.model import article_id_for
+    from claims.project import Project
+
+    project = Project.open(str(db))
+    article_id = article_id_for(article_file.read_text(encoding="utf-8"))
+    return project, ClaimsApp(project, "bench-cpu", open_article=article_id)
+
+
+async def article_shown(app: Any) -> Any:
+    """The article screen of a headless `app`, once its claims are on it."""
+    import asyncio
+
+    while (screen := app.article_screen()) is None or screen.book is None:
+        await asyncio.sleep(0.01)
+    return screen
+
+
 def cpu_per_key(db: Path, article_file: Path, n: int) -> dict[str, float]:
     """CPU milliseconds per key in a headless app (all threads, repaint included).
 
@@ -172,24 +193,14 @@ def cpu_per_key(db: Path, article_file: Path, n: int) -> dict[str, float]:
     import asyncio
 
     import annotator.screens.claim_details as claim_details
-    from annotator.app import ClaimsApp
-    from claims.model import article_id_for
-    from claims.project import Project
 
     claim_details.HISTORY_DELAY = 0.05
-    project = Project.open(str(db))
-    article_id = article_id_for(article_file.read_text(encoding="utf-8"))
+    project, app = headless_app(db, article_file)
     out: dict[str, float] = {}
 
     async def run() -> None:
-        app = ClaimsApp(project, "bench-cpu", open_article=article_id)
         async with app.run_test(size=SIZE) as pilot:
-            while app.article_screen() is None or any(w.is_running for w in app.workers):
-                await asyncio.sleep(0.01)
-            screen = app.article_screen()
-            assert screen is not None
-            while screen.book is None:
-                await asyncio.sleep(0.01)
+            screen = await article_shown(app)
             screen.move_to(random.Random().randrange(len(screen.book)))  # a claim with no past
             await pilot.pause(1.0)  # the extractor warm-up starts 0.5 s after the article shows
             while any(w.is_running for w in app.workers):
