@@ -196,3 +196,20 @@ def test_postgres_reading_commands_never_create_tables(backend_url: str) -> None
     for command in (["list"], ["init"]):
         result = run(command, backend_url)
         assert result.exit_code == 1 and "not a claims database" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["mysql://ann:hunter22@db/claims", "sqlite:///claims.db",
+                                   "https://example.org/claims.db"])
+def test_a_url_of_another_database_is_refused_by_name(value: str, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    text = tmp_path.parent / f"{tmp_path.name}-article.txt"
+    text.write_text(SAMPLE_TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    scheme = value.split("://")[0]
+    for command in (["list"], ["init"], ["add", str(text)], ["import", str(text)]):
+        result = run([*command, "--db", value])
+        assert result.exit_code == 1, result.output
+        assert f"{scheme} is not a database claims speaks" in result.stderr
+        assert "hunter22" not in result.output
+    assert list(tmp_path.iterdir()) == []
+    assert parse_target(r"C://claims.db").kind == "sqlite"  # a Windows drive, not a scheme
