@@ -521,3 +521,10 @@ def test_add_from_another_tool_reads_strictly_and_bounds_each_text(tmp_path: Pat
     big = tmp_path / "big.jsonl"
     big.write_bytes(orjson.dumps({"text": "x " * 2000, "spans": []}) + b"\n")
     refused(run(["add", "--from", "prodigy", str(big)], db, env=env), "article too large")
+
+
+def test_a_span_that_does_not_fit_its_text_says_both_lengths() -> None:
+    from claims.model import check_span
+
+    assert check_span(184, 281, "x" * 92) == (
+        "text", "has 92 characters but the span [184, 281) has 97")
