@@ -31,6 +31,8 @@ from claims.model import ClaimState
 from claims.project import Project
 from claims.store import ArticleSummary
 
+__all__ = ["ClaimsApp", "claims_commands"]
+
 
 def claims_commands() -> type:
     """The palette provider, imported when the palette first opens (textual.command: ~20 ms)."""

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from annotator.screens.article import ArticleScreen
     from annotator.services import AnnotatorApp
 
+__all__ = ["ClaimsCommands", "PALETTE_KEYS", "PALETTE_KEYS_AFTER_FILTERS", "key_hint"]
+
 
 PALETTE_KEYS: tuple[tuple[str, str], ...] = (
     ("verdict: clear", "verdict.clear"),

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from annotator.keymap import KNOWN_IDS
 
+__all__ = ["Config", "config_path", "load_config"]
+
 
 @dataclass
 class Config:

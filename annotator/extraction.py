@@ -22,6 +22,8 @@ from claims.model import ClaimState
 if TYPE_CHECKING:
     from annotator.services import AnnotatorApp
 
+__all__ = ["BackgroundExtraction", "MAX_DEFER", "QUIET"]
+
 QUIET = 0.3
 """Seconds without a key or a scroll that count as a pause in the reviewer's typing."""
 MAX_DEFER = 10.0

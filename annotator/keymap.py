@@ -11,6 +11,26 @@ from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
+__all__ = [
+    "ADJUDICATE_KEYS",
+    "ALL_KEYS",
+    "APP_KEYS",
+    "ARTICLES_KEYS",
+    "ARTICLE_KEYS",
+    "CHECKED_KEYS",
+    "COPY_KEYS",
+    "DIALOG_KEYS",
+    "FORM_KEYS",
+    "HELP_KEYS",
+    "KNOWN_IDS",
+    "Key",
+    "RATIONALE_KEYS",
+    "SEARCH_KEYS",
+    "SPAN_KEYS",
+    "bindings",
+    "effective_keys",
+]
+
 
 @dataclass(frozen=True)
 class Key:

@@ -409,10 +409,10 @@ def test_nul_characters_are_refused_by_name(tmp_path: Path, db_path: Path) -> No
 
 
 def test_postgres_password_never_shown() -> None:
-    from claims.store.postgres import _redact
+    from claims.store.target import redact
 
-    assert _redact("postgresql://ann:s3cret@db.example/claims") == "postgresql://ann:***@db.example/claims"
-    assert "s3cret" not in _redact("postgresql:///claims?host=/tmp&password=s3cret&port=5")
+    assert redact("postgresql://ann:s3cret@db.example/claims") == "postgresql://ann:***@db.example/claims"
+    assert "s3cret" not in redact("postgresql:///claims?host=/tmp&password=s3cret&port=5")
 
 
 def test_article_urls_must_be_http(tmp_path: Path, db_path: Path) -> None:

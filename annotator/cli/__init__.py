@@ -13,6 +13,8 @@ import click
 
 from claims import __version__
 
+__all__ = ["COMMAND_HELP", "LAZY_COMMANDS", "LazyGroup", "main", "run"]
+
 LAZY_COMMANDS: dict[str, str] = {
     "init": "annotator.cli.add:init",
     "add": "annotator.cli.add:add",

@@ -20,6 +20,8 @@ from annotator.cli.common import (
     reviewer_option,
 )
 
+__all__ = ["LONG_ARTICLE", "annotate"]
+
 
 def _progress(total: int) -> Callable[[int], None] | None:
     """A one-line counter on stderr while a big batch is extracted (the UI is not up yet)."""

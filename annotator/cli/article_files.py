@@ -20,6 +20,8 @@ from annotator.cli.common import (
 )
 from claims.files import FileProblem
 
+__all__ = ["ArticleFiles", "LANGS", "SIDECAR_BYTES", "SUFFIXES", "iter_articles", "load_articles"]
+
 SUFFIXES = (".txt", ".md", ".jsonl")
 LANGS = ("fr", "en")
 _JSONL_FIELDS = {"id", "text", "title", "url", "published", "lang", "metadata"}

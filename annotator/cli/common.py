@@ -18,6 +18,26 @@ import click
 
 from claims.files import FileProblem
 
+__all__ = [
+    "InputError",
+    "UserError",
+    "check_user_file",
+    "db_option",
+    "decode_bytes",
+    "echo_jsonl",
+    "escape_json",
+    "handle_errors",
+    "open_project",
+    "parse_date",
+    "read_text_file",
+    "read_user_file",
+    "reviewer_name",
+    "reviewer_option",
+    "say",
+    "shown",
+    "visible",
+]
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:

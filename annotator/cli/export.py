@@ -16,6 +16,16 @@ import click
 
 from annotator.cli.common import UserError, db_option, handle_errors, parse_date, say
 
+__all__ = [
+    "FORMAT_NAMES",
+    "PROGRESS_FROM",
+    "STATUS_NAMES",
+    "export",
+    "import_reviews",
+    "schema",
+    "validate",
+]
+
 FORMAT_NAMES = ("jsonl", "fever", "averitec", "claimreview", "csv", "parquet")
 STATUS_NAMES = ("proposed", "accepted", "rejected")
 PROGRESS_FROM = 20_000

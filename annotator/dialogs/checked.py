@@ -18,6 +18,8 @@ from annotator.safe_text import clean, clean_line
 from annotator.widgets.safe_inputs import SafeTextArea
 from claims.model import ClaimState
 
+__all__ = ["CheckedTextDialog", "checked_text"]
+
 
 def checked_text(state: ClaimState) -> str:
     """The claim as checked, as the project now stands (empty when nobody rewrote it)."""

@@ -19,6 +19,8 @@ from annotator.keymap import COPY_KEYS, bindings
 from annotator.safe_text import clean_line
 from claims.model import ClaimState
 
+__all__ = ["CopyDialog", "copy_choices"]
+
 
 def copy_choices(state: ClaimState, reviewer: str) -> list[tuple[str, str]]:
     """`(what, text)` pairs: the claim text first, then its rewrite, then source URLs."""

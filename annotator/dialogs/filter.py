@@ -14,6 +14,8 @@ from annotator.queue import STATUS_FILTERS, WHOSE_FILTERS, ClaimFilter
 from annotator.widgets.choice import Choice
 from annotator.widgets.safe_inputs import SafeInput
 
+__all__ = ["FilterDialog", "YES_NO", "parse_score"]
+
 YES_NO = ("no", "yes")
 
 

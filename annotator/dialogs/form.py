@@ -18,6 +18,8 @@ from textual.widgets import TextArea
 
 from annotator.keymap import DIALOG_KEYS, FORM_KEYS, bindings
 
+__all__ = ["DRAFT_KEYS", "FittedDialog", "FormDialog", "TextFormDialog", "body"]
+
 T = TypeVar("T")
 
 DRAFT_KEYS = {"rationale": "n", "source": "s", "checked": "r"}

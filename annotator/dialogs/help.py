@@ -13,6 +13,8 @@ from textual.widgets import Static
 from annotator.keymap import ALL_KEYS, HELP_KEYS, Key, bindings, effective_keys
 from claims.labels import LabelScale
 
+__all__ = ["HelpScreen", "describe", "glyph_legend", "key_names", "keys_table", "legend"]
+
 _NAMES = {
     "question_mark": "?", "slash": "/", "right_square_bracket": "]",
     "left_square_bracket": "[", "pagedown": "PgDn", "pageup": "PgUp",
@@ -58,7 +60,7 @@ def keys_table(keymap: dict[str, str], scale: LabelScale | None = None,
 
 def legend() -> Text:
     """What the colours of claims mean, drawn with the styles the views use."""
-    from annotator.widgets.claim_style import _style
+    from annotator.widgets.claim_style import kind_style
 
     text = Text("Colours: ", style="bold", end="")
     for key, name in (
@@ -66,7 +68,7 @@ def legend() -> Text:
         ("Refuted", "refuted"), ("Not Enough Evidence", "not enough evidence"),
         ("Conflicting Evidence/Cherrypicking", "conflicting"), ("rejected", "not a claim"),
     ):
-        text.append(f" {name} ", style=_style(key, False))
+        text.append(f" {name} ", style=kind_style(key, False))
         text.append(" ")
     from annotator.widgets.team_marks import LEGEND, MARK_STYLES
 

@@ -12,6 +12,8 @@ from annotator.keymap import RATIONALE_KEYS, bindings
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.safe_inputs import SafeTextArea
 
+__all__ = ["RationaleDialog"]
+
 
 class RationaleDialog(TextFormDialog):
     # Enter is a new line here: only ctrl+s saves.

@@ -27,6 +27,22 @@ from annotator.safe_text import clean_line
 from annotator.widgets.safe_inputs import SafeInput
 from claims.model import ClaimState
 
+__all__ = [
+    "EXACT",
+    "EXACT_LIMIT",
+    "FUZZY",
+    "FUZZY_CUTOFF",
+    "FUZZY_LIMIT",
+    "Hit",
+    "SearchDialog",
+    "SearchItem",
+    "WORD",
+    "fold",
+    "rank",
+    "result_row",
+    "search_items",
+]
+
 EXACT_LIMIT = 500
 FUZZY_LIMIT = 20
 FUZZY_CUTOFF = 80

@@ -21,6 +21,8 @@ from annotator.widgets.choice import Choice
 from annotator.widgets.safe_inputs import SafeInput
 from claims.model import STANCES, check_http_url
 
+__all__ = ["EMPTY", "FIELDS", "SourceDialog"]
+
 FIELDS = ("url", "title", "quote")
 EMPTY: dict[str, str] = {"url": "", "title": "", "quote": "", "stance": "context"}
 

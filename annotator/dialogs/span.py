@@ -17,6 +17,8 @@ from textual.widgets import Static
 from annotator.keymap import SPAN_KEYS, bindings
 from annotator.safe_text import clean
 
+__all__ = ["CONTEXT", "SpanDialog", "next_word_end", "prev_word_start"]
+
 _WORD = re.compile(r"\S+")
 CONTEXT = 160
 

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from annotator.screens.article import ArticleScreen
     from annotator.services import AnnotatorApp
 
+__all__ = ["AdjudicationScreen", "DIM", "LABEL", "review_column"]
+
 LABEL = "bold #87afd7"
 DIM = "#9e9e9e"
 

@@ -34,6 +34,8 @@ from annotator.widgets.similar import SimilarPanel
 from claims.model import ClaimState, Event
 from claims.project import ActionResult, StaleAction
 
+__all__ = ["ArticleScreen", "HISTORIES_KEPT", "NARROW", "Refused"]
+
 HISTORIES_KEPT = 256
 """Claims whose history (read from the log) the screen keeps; the least recently used go."""
 NARROW = 72

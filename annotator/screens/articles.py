@@ -25,6 +25,8 @@ from claims.store import ArticleSummary
 if TYPE_CHECKING:
     from annotator.services import AnnotatorApp
 
+__all__ = ["ArticlesScreen", "article_row", "filter_articles"]
+
 
 def article_row(summary: ArticleSummary, width: int = 70) -> Text:
     title = clean_line(summary.title or summary.id)

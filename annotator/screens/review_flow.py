@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from annotator.services import AnnotatorApp
     from claims.model import ClaimState
 
+__all__ = ["ReviewFlow"]
+
 
 class ReviewFlow(Screen[None]):
     book: ClaimBook | None

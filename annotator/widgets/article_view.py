@@ -27,6 +27,8 @@ from annotator.claim_book import ClaimBook
 from annotator.widgets.claim_style import claim_style
 from annotator.widgets.line_view import LineView
 
+__all__ = ["ArticleView", "ClaimClicked", "SELECTION_STYLE", "wrap_offsets"]
+
 SELECTION_STYLE = Style(color="#000000", bgcolor="#d7d7ff")
 
 

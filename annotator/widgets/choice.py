@@ -16,6 +16,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
+__all__ = ["Choice"]
+
 
 class Choice(Widget, can_focus=True):
     DEFAULT_CSS = """

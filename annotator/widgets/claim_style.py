@@ -14,6 +14,20 @@ from rich.style import Style
 from claims.labels import LabelScale
 from claims.model import Review
 
+__all__ = [
+    "ACCEPTED_BG",
+    "PROPOSED_BG",
+    "STATUS_GLYPH",
+    "VERDICT_GLYPH",
+    "claim_style",
+    "format_score",
+    "kind_style",
+    "status_glyph",
+    "style_key",
+    "verdict_glyph",
+    "verdict_name",
+]
+
 _VERDICT_BG = {
     "Supported": "#1e5a2a",
     "Refuted": "#7a1f24",
@@ -40,7 +54,7 @@ and verdict are + ! =, see `team_marks`)."""
 
 
 @lru_cache(maxsize=64)
-def _style(kind: str, current: bool) -> Style:
+def kind_style(kind: str, current: bool) -> Style:
     if kind == "rejected":
         base = Style(color="#8a8a8a", strike=True)
     elif kind == "proposed":
@@ -66,7 +80,7 @@ def style_key(review: Review | None, scale: LabelScale) -> str:
 
 
 def claim_style(review: Review | None, scale: LabelScale, current: bool = False) -> Style:
-    return _style(style_key(review, scale), current)
+    return kind_style(style_key(review, scale), current)
 
 
 def status_glyph(review: Review | None) -> str:

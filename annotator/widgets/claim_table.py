@@ -32,6 +32,19 @@ from annotator.widgets.claim_style import (
 from annotator.widgets.line_view import LineView
 from annotator.widgets.team_marks import MARK_STYLES, team_mark
 
+__all__ = [
+    "CURSOR_STYLE",
+    "ClaimSelected",
+    "ClaimTable",
+    "DIM",
+    "GLYPHS",
+    "KIND_WIDTH",
+    "META_WIDTH",
+    "VERDICT_WIDTH",
+    "WIDE",
+    "row_height",
+]
+
 CURSOR_STYLE = Style(bgcolor="#005f87", color="#ffffff", bold=True)
 DIM = Style(color="#9e9e9e")
 VERDICT_WIDTH = 12

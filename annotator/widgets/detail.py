@@ -18,9 +18,20 @@ from annotator.widgets.claim_style import claim_style, format_score
 from annotator.widgets.line_view import LineView
 from annotator.widgets.team_marks import others_decided, sees_others, visible_reviews
 from claims.labels import LabelScale
-from claims.model import ClaimState, Event, idna_host
+from claims.model import STRUCTURAL_EVENT_TYPES, ClaimState, Event, idna_host
 
-VISIBLE_WHEN_BLIND = ("span", "claim_create", "merge")
+__all__ = [
+    "DIM",
+    "DetailPanel",
+    "HISTORY_LINES",
+    "LABEL",
+    "VISIBLE_WHEN_BLIND",
+    "claim_details",
+    "describe_event",
+    "human_number",
+]
+
+VISIBLE_WHEN_BLIND = STRUCTURAL_EVENT_TYPES
 """Events of others that blind review still shows: they change the claim, not a verdict."""
 HISTORY_LINES = 15
 """The most recent events shown; `claims log CLAIM_ID` prints them all."""

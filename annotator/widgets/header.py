@@ -7,6 +7,8 @@ from textual.widget import Widget
 
 from annotator.safe_text import clean_line
 
+__all__ = ["AppHeader"]
+
 
 class AppHeader(Widget):
     """Drawn by `render`, refreshed without layout: a key press repaints one line."""

@@ -9,6 +9,8 @@ from textual.geometry import Region
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+__all__ = ["LineView"]
+
 
 class LineView(ScrollView):
     """A ScrollView drawn with `render_line`, whose base style is read once per repaint.

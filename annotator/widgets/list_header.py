@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+__all__ = ["ListHeader", "plural"]
+
 
 def plural(n: int, word: str) -> str:
     """'1 claim', '2 claims', '1,204 claims'."""

@@ -18,6 +18,8 @@ from textual.widgets import Input, TextArea
 
 from annotator.safe_text import clean, clean_line
 
+__all__ = ["SafeInput", "SafeTextArea"]
+
 
 class SafeInput(Input):
     @dataclass

@@ -32,6 +32,21 @@ from claims.model import ClaimState
 from claims.project import Project
 from claims.similar import Match, SimilarIndex, build_index
 
+__all__ = [
+    "DIM",
+    "IDLE_EXIT_S",
+    "IndexReady",
+    "LABEL",
+    "LOOKUP_DELAY",
+    "REBUILD_AFTER_S",
+    "RESULTS_KEPT",
+    "SHOWN",
+    "SimilarFound",
+    "SimilarPanel",
+    "render_matches",
+    "verdict_name",
+]
+
 SHOWN = 3
 """Matches listed under the details (`claims similar` prints more)."""
 RESULTS_KEPT = 512

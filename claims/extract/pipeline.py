@@ -29,7 +29,7 @@ from claims.extract.segment import SENTENCE, Segment, segment
 from claims.extract.speakers import _last_mention, _speakers
 from claims.model import Claim, DateSpan, Quantity, article_id_for, claim_id_for
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 ORIGIN = f"extractor/{EXTRACTOR_VERSION}"
 
 _MIN_WORDS = 3

@@ -115,7 +115,3 @@ def _one_line(exc: BaseException) -> str:
     """libpq's message on one line (it adds hint lines), with any password masked."""
     return redact("; ".join(line.strip() for line in str(exc).splitlines() if line.strip()))
 
-
-def _redact(url: str) -> str:
-    """Kept for callers of the old name: `claims.store.target.redact`."""
-    return redact(url)

@@ -136,17 +136,29 @@ def find_dates(
     sentence's `lexicons.letter_tokens`) and `has_digit` let the caller skip what cannot match.
     """
     rules = _rules(lang)
-    pattern = rules.pattern
+    named: list[re.Match[str]] = []
+    if tokens is None or not rules.named_triggers.isdisjoint(tokens):
+        named = list(rules.named.finditer(text, start, end))
+    pattern: re.Pattern[str] | None = rules.pattern
     if (
         tokens is not None
         and rules.word_triggers.isdisjoint(tokens)
         and (rules.ago_markers.isdisjoint(tokens) or rules.unit_words.isdisjoint(tokens))
     ):
-        if not has_digit or _NUMERIC_HINT.search(text, start, end) is None:
+        has_numeric = has_digit and _NUMERIC_HINT.search(text, start, end) is not None
+        pattern = rules.numeric if has_numeric else None
+        if pattern is None and not named:
             return []
-        pattern = rules.numeric
+    matches = named
+    if pattern is not None:
+        found = pattern.finditer(text, start, end)
+        if named:  # a named day or quarter wins over what overlaps it ("2019" of "Q3 2019")
+            found = (m for m in found if not any(n.start() < m.end() and m.start() < n.end() for n in named))
+            matches = sorted([*named, *found], key=lambda m: m.start())
+        else:
+            matches = list(found)
     out: list[FoundDate] = []
-    for match in pattern.finditer(text, start, end):
+    for match in matches:
         kind = match.lastgroup or ""
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue

@@ -74,6 +74,8 @@ class _Rules:
     period_units: dict[str, str]
     period_relative: dict[str, int]
     holidays: dict[str, tuple[Any, int]]
+    named: re.Pattern[str]
+    named_triggers: frozenset[str]
 
 
 @cache
@@ -178,8 +180,6 @@ def _rules(lang: str) -> _Rules:
                 (?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
           | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})(?:{_SP}+|-(?=\w))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)(?!,?{_SP}+['’]?\d)
-          | {period}
-          | {holiday}
           | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?P<ag_n>{amount}){_SP}+
                 (?P<ag_u>{unit_alt})(?![\w])
             | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+(?P<ag_post>{ago_after}|{ahead_after}))
@@ -192,6 +192,14 @@ def _rules(lang: str) -> _Rules:
         """
     )
     numeric_pattern = re.compile(rf"(?x)(?<![\w\-])(?:{numeric})(?![\w\-])")
+    # Quarters, halves and named days are scanned apart, only in sentences holding one of their
+    # words: most sentences have none, and the main alternation stays as short as it was.
+    named_pattern = re.compile(rf"(?x)(?<![\w\-])(?:{period}|{holiday})(?![\w\-])")
+    named_triggers = lexicons.triggers(
+        [*lex.get("period_units", {}), *lex.get("holidays", {})], common=lex.get("common_words", [])
+    )
+    if lex.get("quarter_code"):
+        named_triggers = named_triggers | {lex["quarter_code"].lower()}  # "Q3 2019"
     future_words = rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])"
     endings = lex.get("future_endings", [])
     if endings:  # "s'ouvrira", "se rendra", "fermeront": a verb in the simple future
@@ -213,14 +221,10 @@ def _rules(lang: str) -> _Rules:
             *lex["weekdays"],
             *lex["relative_days"],
             *lex["relative_periods"],
-            *lex.get("period_units", {}),
-            *lex.get("holidays", {}),
         ],
         common=lex.get("common_words", []),
     )
     word_triggers = word_triggers | frozenset(w.lower() for w in [*lex["months"], *lex["weekdays"]])
-    if lex.get("quarter_code"):
-        word_triggers = word_triggers | {lex["quarter_code"].lower()}  # "Q3 2019"
     # "four years ago", "il y a une semaine", "dans trois mois": a marker and a unit word.
     markers = [*lex.get("ago_after", []), *lex.get("ahead_after", []), *lex.get("ago_before", []),
                *lex.get("ahead_before", [])]
@@ -262,6 +266,8 @@ def _rules(lang: str) -> _Rules:
         lang=lang,
         month_first=bool(lex.get("month_first_dates")),
         holidays={k: (v[0], int(v[1])) for k, v in lex.get("holidays", {}).items()},
+        named=named_pattern,
+        named_triggers=frozenset(named_triggers),
         period_ordinals={k.lower(): int(v) for k, v in lex.get("period_ordinals", {}).items()},
         period_units={k.lower(): v for k, v in lex.get("period_units", {}).items()},
         period_relative={
