@@ -528,3 +528,26 @@ def test_a_span_that_does_not_fit_its_text_says_both_lengths() -> None:
 
     assert check_span(184, 281, "x" * 92) == (
         "text", "has 92 characters but the span [184, 281) has 97")
+
+
+def test_jsonl_saved_with_a_byte_order_mark_reads_as_without(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    articles = tmp_path / "articles.jsonl"
+    articles.write_bytes(b"\xef\xbb\xbf" + orjson.dumps({"id": "a1", "text": SAMPLE_TEXT}) + b"\n")
+    extracted = run(["extract", "--input", "jsonl", str(articles)])
+    assert extracted.exit_code == 0, extracted.output
+    assert '"article_id":"a1"' in extracted.stdout
+    assert run(["add", str(articles)], db).exit_code == 0
+    exported = tmp_path / "export.jsonl"
+    assert run(["export", "-o", str(exported), "-q"], db).exit_code == 0
+    with_bom = tmp_path / "with-bom.jsonl"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + exported.read_bytes())
+    assert run(["validate", str(with_bom)]).exit_code == 0
+    imported = run(["import", str(with_bom)], db)
+    assert imported.exit_code == 0, imported.output
+    # A mark anywhere else is still not JSON, named by its line.
+    later = tmp_path / "later.jsonl"
+    later.write_bytes(exported.read_bytes() + b"\xef\xbb\xbf{}\n")
+    result = run(["validate", str(later)])
+    line = len(exported.read_bytes().splitlines()) + 1
+    assert result.exit_code == 1 and f"later.jsonl:{line}:" in result.output
