@@ -6,6 +6,7 @@ every PostgreSQL form psycopg accepts is recognised, and no message shows its pa
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -213,3 +214,48 @@ def test_a_url_of_another_database_is_refused_by_name(value: str, tmp_path: Path
         assert "hunter22" not in result.output
     assert list(tmp_path.iterdir()) == []
     assert parse_target(r"C://claims.db").kind == "sqlite"  # a Windows drive, not a scheme
+
+
+class _NoSharedMemory(sqlite3.Connection):
+    """A reader of a WAL database whose folder it cannot write, as SQLite 3.22+ answers it."""
+
+    def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+
+def test_reading_commands_work_in_a_folder_they_cannot_write(
+        tmp_path: Path, article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "p.db"
+    assert run(["add", str(article)], db).exit_code == 0
+    claims_before = run(["list"], db).stdout
+    original = sqlite3.connect
+
+    def read_only_folder(target: str, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if not kwargs.get("uri"):
+            raise sqlite3.OperationalError("unable to open database file")
+        if "immutable=1" not in str(target):
+            return original(target, *args, factory=_NoSharedMemory, **kwargs)
+        return original(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only_folder)
+    for command in (["list"], ["log"], ["export", "-o", "-", "-q"], ["agree"], ["stats"]):
+        result = run(command, db)
+        assert result.exit_code == 0, (command, result.output)
+    assert run(["list"], db).stdout == claims_before
+    refused = run(["review", "abc", "--accept"], db)
+    assert refused.exit_code == 1 and "read-only" in refused.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root writes any folder; the simulation above stands in")
+def test_reading_commands_work_in_a_real_read_only_folder(tmp_path: Path, article: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "p.db"
+    assert run(["add", str(article)], db).exit_code == 0
+    folder.chmod(0o555)
+    try:
+        assert run(["list"], db).exit_code == 0
+        assert run(["export", "-o", "-", "-q"], db).exit_code == 0
+    finally:
+        folder.chmod(0o755)
