@@ -259,3 +259,24 @@ def test_reading_commands_work_in_a_real_read_only_folder(tmp_path: Path, articl
         assert run(["export", "-o", "-", "-q"], db).exit_code == 0
     finally:
         folder.chmod(0o755)
+
+
+def test_an_unknown_scale_creates_no_project(tmp_path: Path, article: Path) -> None:
+    db = tmp_path / "new.db"
+    result = run(["annotate", "--scale", "nosuch", str(article)], db)
+    assert result.exit_code == 1
+    assert "unknown label scale 'nosuch'" in result.stderr
+    assert not db.exists()
+    with pytest.raises(KeyError):
+        Project.open(str(db), scale="nosuch")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [article.name]
+
+
+def test_annotate_names_a_directory_as_add_does(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for command in (["annotate", str(folder)], ["add", str(folder)]):
+        result = run(command, tmp_path / "p.db")
+        assert result.exit_code == 1
+        assert result.stderr == f"claims: error: {folder}: is a directory, not a file\n"
+    assert not (tmp_path / "p.db").exists()
