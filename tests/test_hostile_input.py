@@ -551,3 +551,25 @@ def test_jsonl_saved_with_a_byte_order_mark_reads_as_without(tmp_path: Path) -> 
     result = run(["validate", str(later)])
     line = len(exported.read_bytes().splitlines()) + 1
     assert result.exit_code == 1 and f"later.jsonl:{line}:" in result.output
+
+
+def test_import_names_a_parquet_export_and_a_pretty_printed_record(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    db = tmp_path / "claims.db"
+    article = tmp_path / "a.txt"
+    article.write_text(SAMPLE_TEXT, encoding="utf-8")
+    assert run(["add", str(article)], db).exit_code == 0
+    parquet = tmp_path / "export.parquet"
+    assert run(["export", "--format", "parquet", "-o", str(parquet), "-q"], db).exit_code == 0
+    native = tmp_path / "export.jsonl"
+    assert run(["export", "-o", str(native), "-q"], db).exit_code == 0
+    pretty = tmp_path / "pretty.json"
+    pretty.write_bytes(orjson.dumps(orjson.loads(native.read_bytes().splitlines()[0]),
+                                    option=orjson.OPT_INDENT_2))
+    for path, what in ((parquet, "a Parquet export"),
+                       (pretty, "one JSON object written over several lines")):
+        for command in (["import", str(path)], ["validate", str(path)]):
+            result = run(command, db)
+            assert result.exit_code == 1
+            assert result.stderr.startswith(f"claims: error: {path}: this is {what}")
+            assert len(result.stderr.splitlines()) == 1
