@@ -573,3 +573,21 @@ def test_import_names_a_parquet_export_and_a_pretty_printed_record(tmp_path: Pat
             assert result.exit_code == 1
             assert result.stderr.startswith(f"claims: error: {path}: this is {what}")
             assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_bad_url_is_blamed_on_where_it_came_from(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    article = tmp_path / "a.txt"
+    article.write_text(SAMPLE_TEXT, encoding="utf-8")
+    sidecar = tmp_path / "a.json"
+    sidecar.write_text('{"title": "T", "url": "https://example.org/a"}', encoding="utf-8")
+    result = run(["add", str(article), "--url", "javascript:x"], db)
+    assert result.exit_code == 1
+    assert result.stderr == "claims: error: --url: not an http(s) URL: 'javascript:x'\n"
+    sidecar.write_text('{"title": "T", "url": "javascript:y"}', encoding="utf-8")
+    result = run(["add", str(article)], db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"claims: error: {sidecar}: url: not an http(s) URL")
+    assert not db.exists()
+    # The URL given on the command line is the one kept, so the sidecar's does not matter.
+    assert run(["add", str(article), "--url", "https://example.org/b"], db).exit_code == 0
