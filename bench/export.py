@@ -6,8 +6,9 @@ Prints, for the native JSONL export: wall time and peak memory (max RSS of a fre
 doing only that), and the floor: `orjson.dumps` of the same records (parsed back from the
 exported file in batches; only the dumps are timed), in the same run. Target: export within
 2x the floor. Then the import of that file into a second database holding the same articles
-and claims but no reviews (time, peak memory), and a check that re-exporting the target gives
-the same bytes.
+and claims but no reviews (time, peak memory) beside the export of the same file (the peer,
+same run; target: import within 2x), the same import again (it adds nothing), and a check that
+re-exporting the target gives the same bytes.
 
 Seeding writes rows straight into SQLite (articles, claims, events and the reviews derived
 from them, consistent with `rederive`): going through the Project API would take an hour for
@@ -264,12 +265,18 @@ def main() -> None:
         t0 = time.perf_counter()
         seed(target, args.claims, args.per_article, with_reviews=False)
         print(f"seeded target (same articles, no reviews) in {time.perf_counter() - t0:.1f} s")
-        imp = _run_phase("import", str(target), str(out))  # noqa: F841
+        imp = _run_phase("import", str(target), str(out))
         print(f"import         {imp['records']:>10,} records {imp['reviews']:,} reviews "
               f"{imp['events']:,} events {imp['seconds']:7.2f} s wall {imp['cpu']:7.2f} s cpu  "
               f"{imp['records'] / imp['seconds']:>9,.0f} rec/s  peak RSS {imp['maxrss_mb']:.0f} MB")
+        print(f"peer: export of the same file, same run       {exp['seconds']:7.2f} s wall "
+              f"{exp['cpu']:7.2f} s cpu")
         print(f"import / export of the same file = {imp['seconds'] / exp['seconds']:.2f}x wall, "
               f"{imp['cpu'] / exp['cpu']:.2f}x cpu (target <= 2x)")
+        noop = _run_phase("import", str(target), str(out))
+        print(f"re-import (adds nothing: {noop['events']} events)        {noop['seconds']:7.2f} s wall "
+              f"{noop['cpu']:7.2f} s cpu = {noop['seconds'] / exp['seconds']:.2f}x the export  "
+              f"peak RSS {noop['maxrss_mb']:.0f} MB")
         again = _run_phase("export", str(target), str(work / "again.jsonl"), "jsonl")
         same = (work / "again.jsonl").read_bytes() == out.read_bytes() if again else False
         print(f"re-export of the target identical to the source export: {same}")

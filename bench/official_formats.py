@@ -206,7 +206,7 @@ def main() -> int:
     try:
         import pyarrow.parquet as pq
 
-        from exports.parquet import schema
+        from exports.formats.parquet import schema
     except ImportError:
         print("  pyarrow not installed: skipped")
     else:

@@ -99,9 +99,9 @@ def _spell_digits(s: str, lang: str) -> str:
 def _word_numbers() -> tuple[tuple[str, frozenset[str]], ...]:
     """Each shipped language with the words that can start a number written out in it."""
     from claims.extract import lexicons  # deferred: the lexicons load on first use
-    from claims.extract.numbers import _rules
+    from claims.extract.number_rules import rules_for
 
-    return tuple((code, _rules(code).word_triggers) for code in lexicons.available())
+    return tuple((code, rules_for(code).word_triggers) for code in lexicons.available())
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

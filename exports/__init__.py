@@ -17,13 +17,25 @@ The public surface, for the command line and the annotator's command palette:
     exports.validate_file(path) -> ValidationReport
     exports.label_table_markdown() -> str
 
-Submodules load on first use (`__getattr__`), so `import exports` is cheap.
+Submodules load on first use (`__getattr__`), so `import exports` is cheap; the same names are
+imported under `TYPE_CHECKING` for type checkers. The formats themselves live in
+`exports/formats/`, one module each.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # what `__getattr__` loads on first use, as type checkers should see it
+    from exports.common import Publisher
+    from exports.importer import ImportReport, import_file
+    from exports.labels_table import label_table_markdown
+    from exports.reader import Filters
+    from exports.records import ExportRecord, json_schema
+    from exports.registry import FORMATS, ExportFormat, get_format
+    from exports.validate import ValidationReport, validate_file
+    from exports.writer import ExportError, write_file, write_stream
 
 _LAZY: dict[str, str] = {
     "FORMATS": "exports.registry",
@@ -53,4 +65,22 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = sorted(_LAZY)
+__all__ = [
+    "ExportError",
+    "ExportFormat",
+    "ExportRecord",
+    "FORMATS",
+    "Filters",
+    "ImportReport",
+    "Publisher",
+    "ValidationReport",
+    "get_format",
+    "import_file",
+    "json_schema",
+    "label_table_markdown",
+    "validate_file",
+    "write_file",
+    "write_stream",
+]
+"""The lazy names, written out for tools that read `__all__` (a test keeps it equal to
+`_LAZY`)."""

@@ -12,6 +12,7 @@ doccano, Label Studio) is named in one line with what to do instead (`foreign_fo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -53,15 +54,7 @@ def record_problems(record: ExportRecord) -> Iterator[Problem]:
     if not CLAIM_ID.match(record.claim_id):
         yield "claim_id", "is not a claim id (12 lowercase hex digits, as claims makes them)"
     article = record.article
-    if not ARTICLE_ID.match(article.id):
-        yield "article.id", "is not an article id (16 lowercase hex digits)"
-    if article.url is not None:
-        try:
-            check_http_url(article.url)
-        except ValueError as exc:
-            yield "article.url", str(exc)
-    if not LANG_TAG.match(article.lang):
-        yield "article.lang", f"{article.lang[:40]!r} is not a language tag (fr, en, und)"
+    yield from _article_problems(article.id, article.url, article.lang)
     span = check_span(record.start, record.end, record.text, record.quantities, record.dates)
     if span is not None:
         yield span
@@ -78,17 +71,15 @@ def record_problems(record: ExportRecord) -> Iterator[Problem]:
         yield "verdict", (f"{record.verdict[:40]!r} is not a label of the {scale.name} scale "
                           f"({', '.join(scale.ids)})")
     if record.origin.startswith("reviewer:"):
-        try:
-            check_reviewer(record.origin[len("reviewer:"):])
-        except ProjectError as exc:
-            yield "origin", str(exc)
+        problem = _reviewer_problem(record.origin[len("reviewer:"):])
+        if problem:
+            yield "origin", problem
     seen: set[str] = set()
     for i, review in enumerate(record.reviews):
         where = f"reviews.{i}"
-        try:
-            check_reviewer(review.reviewer)
-        except ProjectError as exc:
-            yield f"{where}.reviewer", str(exc)
+        problem = _reviewer_problem(review.reviewer)
+        if problem:
+            yield f"{where}.reviewer", problem
         if review.reviewer in seen:
             yield f"{where}.reviewer", f"{review.reviewer[:40]!r} has two reviews of this claim"
         seen.add(review.reviewer)
@@ -110,6 +101,34 @@ def record_problems(record: ExportRecord) -> Iterator[Problem]:
     yield from _version_2_problems(record, scale)
 
 
+@functools.lru_cache(maxsize=4096)
+def _article_problems(article_id: str, url: str | None, lang: str) -> tuple[Problem, ...]:
+    """The article reference's problems; a file repeats each article for every claim of it,
+    so they are worked out once per article."""
+    problems: list[Problem] = []
+    if not ARTICLE_ID.match(article_id):
+        problems.append(("article.id", "is not an article id (16 lowercase hex digits)"))
+    if url is not None:
+        try:
+            check_http_url(url)
+        except ValueError as exc:
+            problems.append(("article.url", str(exc)))
+    if not LANG_TAG.match(lang):
+        problems.append(("article.lang", f"{lang[:40]!r} is not a language tag (fr, en, und)"))
+    return tuple(problems)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reviewer_problem(name: str) -> str | None:
+    """Why `name` is not a reviewer name (`claims.project.check_reviewer`), or None; a file
+    names the same few reviewers on every line."""
+    try:
+        check_reviewer(name)
+    except ProjectError as exc:
+        return str(exc)
+    return None
+
+
 _REQUIRED = (f"is required in a record of schema version 2 or later "
              f"({', '.join(SINCE_VERSION_2)}, and each review's claim_text)")
 
@@ -126,10 +145,9 @@ def _version_2_problems(record: ExportRecord, scale: Any) -> Iterator[Problem]:
     adjudication = record.adjudication
     if adjudication is None:
         return
-    try:
-        check_reviewer(adjudication.reviewer)
-    except ProjectError as exc:
-        yield "adjudication.reviewer", str(exc)
+    problem = _reviewer_problem(adjudication.reviewer)
+    if problem:
+        yield "adjudication.reviewer", problem
     if scale is not None and scale.get(adjudication.verdict) is None:
         yield "adjudication.verdict", (f"{adjudication.verdict[:40]!r} is not a label of the "
                                        f"{scale.name} scale ({', '.join(scale.ids)})")

@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from claims.model import aggregate_status, aggregate_verdict
+from claims.store import StoredReview, Transaction
 
 
 @dataclass(frozen=True)
@@ -53,22 +54,8 @@ class ArticleRow:
     """When the article was added to the project (ISO 8601 UTC), as stored."""
 
 
-@dataclass(slots=True)
-class ReviewRow:
-    reviewer: str
-    status: str
-    verdict: str | None
-    sources: str
-    """JSON text of the source list, as stored."""
-    rationale: str
-    updated_at: str
-    """ISO 8601 UTC with 'Z', as stored."""
-    claim_text: str = ""
-    """This reviewer's rewrite of the claim as a standalone statement, or ""."""
-
-    def source_list(self) -> list[dict[str, Any]]:
-        parsed: list[dict[str, Any]] = orjson.loads(self.sources)
-        return parsed
+ReviewRow = StoredReview
+"""One review as stored (`claims.store.StoredReview`): what every format reads of a review."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -156,45 +143,22 @@ class ClaimRow:
         return len({r.verdict for r in kept if r.verdict is not None}) > 1
 
 
-_CLAIMS_SQL = (
-    "SELECT c.id, c.span_start, c.span_end, c.kind, c.score, c.reasons, c.quantities, "
-    "c.dates, c.speaker, c.origin, r.reviewer, r.status, r.verdict, r.sources, r.rationale, "
-    "r.updated_at, r.claim_text, c.adjudication "
-    "FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id{reviewer} "
-    "WHERE c.article_id = ? AND c.live = 1 "
-    "ORDER BY c.span_start, c.span_end, c.id, r.reviewer"
-)
 _BATCH = 2000
 
 
-def count_claims(tx: Any, filters: Filters) -> int:
+def count_claims(tx: Transaction, filters: Filters) -> int:
     """Live claims in the selected articles: the length of the progress bar (an upper bound)."""
-    if filters.article_ids:
-        marks = ", ".join("?" for _ in filters.article_ids)
-        row = tx.one(
-            f"SELECT COUNT(*) FROM claims WHERE live = 1 AND article_id IN ({marks})",
-            filters.article_ids,
-        )
-    else:
-        row = tx.one("SELECT COUNT(*) FROM claims WHERE live = 1")
-    return int(row[0])
+    return tx.count_live_claims(filters.article_ids)
 
 
-def articles(tx: Any, filters: Filters, page: int = 500) -> Iterator[ArticleRow]:
+def articles(tx: Transaction, filters: Filters, page: int = 500) -> Iterator[ArticleRow]:
     """The selected articles in `ord` order, without their text, a page at a time.
 
     Keyset paging on `ord` keeps memory flat for a project of a million one-claim articles.
     """
-    sql = "SELECT id, title, url, published, lang, external_id, metadata, ord, added_at " \
-          "FROM articles WHERE ord > ?"
-    extra: tuple[Any, ...] = ()
-    if filters.article_ids:
-        sql += f" AND id IN ({', '.join('?' for _ in filters.article_ids)})"
-        extra = filters.article_ids
-    sql += f" ORDER BY ord LIMIT {int(page)}"
     last = -1
     while True:
-        rows = tx.all(sql, (last, *extra))
+        rows = tx.article_page(last, page, filters.article_ids)
         for row in rows:
             yield ArticleRow(row[0], row[1], row[2], row[3], row[4], row[5], row[6], int(row[7]),
                              added_at=row[8])
@@ -203,19 +167,12 @@ def articles(tx: Any, filters: Filters, page: int = 500) -> Iterator[ArticleRow]
         last = int(rows[-1][7])
 
 
-def _row_batches(tx: Any, filters: Filters) -> Iterator[tuple[ArticleRow, list[Any]]]:
+def _row_batches(tx: Transaction, filters: Filters) -> Iterator[tuple[ArticleRow, list[Any]]]:
     """The selected articles (text included) with their claim-and-review rows, in batches."""
-    sql = _CLAIMS_SQL.format(reviewer=" AND r.reviewer = ?" if filters.reviewer else "")
     for article in articles(tx, filters):
-        article.text = tx.one("SELECT text FROM articles WHERE id = ?", (article.id,))[0]
-        params: list[Any] = [filters.reviewer] if filters.reviewer else []
-        params.append(article.id)
-        cursor = tx.execute(sql, params)
+        article.text = tx.article_text(article.id)
         yield article, []  # an article with no claims still moves the reader along
-        while True:
-            rows = cursor.fetchmany(_BATCH)
-            if not rows:
-                break
+        for rows in tx.claims_with_reviews(article.id, filters.reviewer, _BATCH):
             yield article, rows
 
 
@@ -272,7 +229,8 @@ def _prefetched(
 
 
 def iter_claims(
-    tx: Any, filters: Filters, scanned: list[int] | None = None, *, prefetch: bool = False
+    tx: Transaction, filters: Filters, scanned: list[int] | None = None, *,
+    prefetch: bool = False,
 ) -> Generator[tuple[ArticleRow, ClaimRow], None, None]:
     """Every selected claim with its kept reviews, in export order.
 

@@ -2,7 +2,8 @@
 
 A format is a frozen `ExportFormat`: a converter factory (rows -> zero or more records), the
 encoding (`json` or `csv`), whether JSON records form one array (`array=True`) or one line
-each (JSONL), and the file suffix. Adding a format is one module and one entry here.
+each (JSONL), and the file suffix. Adding a format is one module in
+`exports/formats/` and one entry here.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from exports import averitec, claimreview, csvfmt, fever, parquet
 from exports.common import ExportContext
-from exports.native import NativeBuilder
+from exports.formats import averitec, claimreview, csv, fever, parquet
+from exports.formats.native import NativeBuilder
 from exports.reader import ArticleRow, ClaimRow
 
 
@@ -60,8 +61,8 @@ FORMATS: dict[str, ExportFormat] = {
                      averitec.converter, array=True),
         ExportFormat("claimreview", "schema.org ClaimReview JSON-LD list", ".json",
                      claimreview.converter, array=True, check=claimreview.check),
-        ExportFormat("csv", "CSV, one row per claim and reviewer", ".csv", csvfmt.converter,
-                     encoding="csv", header=csvfmt.COLUMNS),
+        ExportFormat("csv", "CSV, one row per claim and reviewer", ".csv", csv.converter,
+                     encoding="csv", header=csv.COLUMNS),
         ExportFormat("parquet", "Parquet with a fixed Arrow schema (needs pyarrow)", ".parquet",
                      parquet.converter, encoding="binary", check=parquet.check,
                      writer=parquet.write),

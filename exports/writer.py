@@ -1,21 +1,17 @@
 """Writing an export: to any binary stream, or atomically to a file.
 
 `write_stream` pulls claims from one read snapshot, converts them with the chosen format and
-writes as it goes (memory stays flat). `write_file` writes to a temporary file in the target's
-folder, fsyncs it and renames it over the target, so a reader never sees half a file and a
-failed export leaves the old file as it was.
+writes as it goes (memory stays flat; the bytes are `exports.encoding`'s). `write_file` writes
+atomically (`exports.atomic`): a reader never sees half a file and a failed export leaves the
+old file as it was.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 from typing import IO, Any
 
 import orjson
@@ -23,25 +19,17 @@ import orjson
 from claims.model import STATUSES
 from claims.project import Project, ProjectError
 from claims.terminal import escape_json
+from exports.atomic import ExportError, atomic_output
 from exports.common import FILTERED, ExportContext, ExportReport, Publisher
+from exports.encoding import write_csv, write_json_array, write_jsonl
 from exports.reader import Filters, count_claims, iter_claims
 from exports.registry import ExportFormat, get_format
-from exports.target import (
-    ExportTargetError,
-    database_files,
-    remove_stale_temporaries,
-    resolve_target,
-    temporary_prefix,
-)
+from exports.target import database_files
 
 Progress = Callable[[int, int], object]
 """`progress(claims_scanned, claims_total)`, called every few thousand claims and at the end."""
 
 PROGRESS_EVERY = 5000
-
-
-class ExportError(ProjectError):
-    """The export cannot be written where asked; the message names the path."""
 
 
 def make_filters(
@@ -68,47 +56,6 @@ def project_publisher(project: Project) -> Publisher | None:
         return None
     return Publisher(name=name, url=project.store.get_meta("publisher_url"),
                      review_url=project.store.get_meta("publisher_review_url"))
-
-
-class _BackgroundWriter:
-    """Writes chunks to `out` from a thread of its own, so disk time overlaps encoding time.
-
-    A file's write() releases the GIL; with the queue bounded to a few MB, memory stays flat.
-    An error in the thread is raised on the next `write` or on `close`.
-    """
-
-    def __init__(self, out: IO[bytes], depth: int = 8) -> None:
-        import queue
-        import threading
-
-        self._out = out
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="export-writer", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while True:
-            chunk = self._queue.get()
-            if chunk is None:
-                return
-            if self._error is None:
-                try:
-                    self._out.write(chunk)
-                except BaseException as exc:  # handed to the producer
-                    self._error = exc
-
-    def write(self, chunk: bytes) -> int:
-        if self._error is not None:
-            raise self._error
-        self._queue.put(chunk)
-        return len(chunk)
-
-    def close(self) -> None:
-        self._queue.put(None)
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
 
 
 def write_stream(
@@ -142,17 +89,17 @@ def write_stream(
     with project.store.read() as tx:
         total = count_claims(tx, filters) if progress is not None else 0
         claims = iter_claims(tx, filters, scanned,
-                             prefetch=project.store.dialect != "sqlite")
+                             prefetch=project.store.prefetch_reads)
         try:
             records = _records(claims, convert, scanned, kept, total, progress)
             if export_format.writer is not None:
                 n = export_format.writer(records, out, ctx)
             elif export_format.encoding == "csv":
-                n = _write_csv(records, out, export_format.header, raw_cells=raw_cells)
+                n = write_csv(records, out, export_format.header, raw_cells=raw_cells)
             elif export_format.array:
-                n = _write_json_array(records, out)
+                n = write_json_array(records, out)
             else:
-                n = _write_jsonl(records, out)
+                n = write_jsonl(records, out)
         except (orjson.JSONEncodeError, UnicodeEncodeError) as exc:
             # Text that is not valid Unicode (a lone surrogate from an escaped JSON input).
             raise ExportError(f"a record cannot be written as UTF-8: {exc}") from None
@@ -179,83 +126,6 @@ def _records(
         if progress is not None and scanned[0] >= next_report:
             progress(scanned[0], max(total, scanned[0]))
             next_report = scanned[0] + PROGRESS_EVERY
-
-
-def _write_jsonl(records: Iterator[Any], out: IO[bytes]) -> int:
-    dumps, option = orjson.dumps, orjson.OPT_APPEND_NEWLINE
-    background = _BackgroundWriter(out)
-    n = 0
-    buffer: list[bytes] = []
-    try:
-        for record in records:
-            buffer.append(dumps(record, option=option))
-            n += 1
-            if len(buffer) >= 512:
-                background.write(b"".join(buffer))
-                buffer.clear()
-        if buffer:
-            background.write(b"".join(buffer))
-    finally:
-        background.close()
-    return n
-
-
-def _write_json_array(records: Iterator[Any], out: IO[bytes]) -> int:
-    dumps = orjson.dumps
-    background = _BackgroundWriter(out)
-    n = 0
-    buffer: list[bytes] = []
-    try:
-        for record in records:
-            buffer.append(b"[\n" if n == 0 else b",\n")
-            buffer.append(dumps(record))
-            n += 1
-            if len(buffer) >= 1024:
-                background.write(b"".join(buffer))
-                buffer.clear()
-        buffer.append(b"\n]\n" if n else b"[]\n")
-        background.write(b"".join(buffer))
-    finally:
-        background.close()
-    return n
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
-
-
-def neutralise_cell(value: Any) -> Any:
-    """A text cell that starts like a formula, prefixed with `'` so it stays text (OWASP).
-
-    `=HYPERLINK(...)` or `=cmd|' /C calc'!A0` in a title, a claim, a rationale or a reviewer
-    name would otherwise run when the CSV is opened in a spreadsheet. Numbers are left alone.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _write_csv(records: Iterator[Any], out: IO[bytes], header: Sequence[str], *,
-               raw_cells: bool = False) -> int:
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(header)
-    if not raw_cells:
-        records = ([neutralise_cell(cell) for cell in row] for row in records)
-    background = _BackgroundWriter(out)
-    n = 0
-    try:
-        for row in records:
-            writer.writerow(row)
-            n += 1
-            if n % 1000 == 0:
-                background.write(text.getvalue().encode("utf-8"))
-                text.seek(0)
-                text.truncate()
-        background.write(text.getvalue().encode("utf-8"))
-    finally:
-        background.close()
-    return n
 
 
 def write_file(
@@ -333,89 +203,6 @@ def _reading_project(project: Project) -> Iterator[Project]:
         yield reader
     finally:
         reader.close()
-
-
-def check_writable(path: str | os.PathLike[str], protected: Sequence[Path] = ()) -> Path:
-    """The file to replace, or ExportError saying why it cannot or must not be written.
-
-    `protected` are files an export must never replace (the project's database and its
-    companions); see `exports.target` for the rules.
-    """
-    try:
-        target = resolve_target(path, protected)
-    except ExportTargetError as exc:
-        raise ExportError(str(exc)) from None
-    folder = target.parent
-    if not folder.exists():
-        raise ExportError(f"{target}: folder {folder} does not exist")
-    if not folder.is_dir():
-        raise ExportError(f"{target}: {folder} is not a folder")
-    if target.exists() and not os.access(target, os.W_OK):
-        raise ExportError(f"{target}: the file is read-only")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"{target}: folder {folder} is not writable")
-    return target
-
-
-@contextmanager
-def atomic_output(
-    path: str | os.PathLike[str], protected: Sequence[Path] = ()
-) -> Iterator[IO[bytes]]:
-    """A binary file that replaces `path` only if the block ends without an exception."""
-    target = check_writable(path, protected)
-    remove_stale_temporaries(target)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=temporary_prefix(target), suffix=".tmp",
-                                        dir=target.parent)
-    except OSError as exc:
-        raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb", buffering=1 << 20) as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"{target}: cannot write ({exc.strerror or exc}); nothing written") \
-            from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
-
-
-def _read_umask() -> int:
-    # os.umask can only be read by setting it; done once, at import, before threads start.
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return umask
-
-
-_UMASK = _read_umask()
-
-
-def _mode_for(target: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual 0666 minus umask."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        return 0o666 & ~_UMASK
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 __all__ = ["ExportError", "Filters", "Progress", "write_file", "write_stream"]

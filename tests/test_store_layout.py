@@ -50,6 +50,18 @@ def test_the_domain_runs_no_sql_of_its_own() -> None:
     assert offenders == []
 
 
+def test_the_exporters_run_no_sql_of_their_own() -> None:
+    """Exports read and import through named store methods (`claims.store.export_reads`,
+    `imports`, `materialise`), so a schema change never reaches `exports/`."""
+    offenders = [
+        hit
+        for path in _python_files(ROOT / "exports")
+        for hit in _sql_in(path)
+        if not hit.split(": ", 1)[1].lstrip("'\"").split()[0].istitle()  # a docstring's verb
+    ]
+    assert offenders == []
+
+
 def test_the_check_sees_a_query() -> None:
     """The scan above is not blind: the store's own files are full of what it looks for."""
     assert _sql_in(STORE / "reads.py")
@@ -59,7 +71,7 @@ def test_the_check_sees_a_query() -> None:
 def test_only_the_backends_know_which_backend_they_are() -> None:
     offenders = [
         f"{path.relative_to(ROOT)}:{node.lineno}"
-        for package in ("claims", "annotator")
+        for package in ("claims", "exports", "annotator")
         for path in _python_files(ROOT / package)
         if path not in BACKENDS
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))

@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable
 
 from claims.extract import lexicons
-from claims.extract.speaker_patterns import _Patterns, _patterns
+from claims.extract.speaker_patterns import SpeakerPatterns, patterns_for
+
+__all__ = ["Attributor"]
 
 _LOWER_GAP = re.compile(r",?[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}")
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
@@ -24,7 +26,7 @@ _APPOSITION_GAP = re.compile(
 )
 
 
-def _clean_name(pat: _Patterns, match: re.Match[str], strict: bool = False) -> str | None:
+def _clean_name(pat: SpeakerPatterns, match: re.Match[str], strict: bool = False) -> str | None:
     """The person a speaker match names, or None for openers, lone titles, places in strict mode."""
     name = match.group("name").strip()
     core = match.group("core")
@@ -47,7 +49,7 @@ def _clean_name(pat: _Patterns, match: re.Match[str], strict: bool = False) -> s
 
 
 def _speaker_ending_at(
-    pat: _Patterns, text: str, start: int, end: int, gap: re.Pattern[str], strict: bool = False
+    pat: SpeakerPatterns, text: str, start: int, end: int, gap: re.Pattern[str], strict: bool = False
 ) -> str | None:
     """The last speaker in `text[start:end]` separated from `end` only by `gap`."""
     found = None
@@ -59,7 +61,9 @@ def _speaker_ending_at(
     return found
 
 
-def _speaker_starting_at(pat: _Patterns, text: str, start: int, end: int, strict: bool = False) -> str | None:
+def _speaker_starting_at(
+    pat: SpeakerPatterns, text: str, start: int, end: int, strict: bool = False
+) -> str | None:
     """The speaker named right at `start` (after white space), or None."""
     while start < end and text[start] in " \t\u00a0\u202f":
         start += 1
@@ -75,7 +79,7 @@ def _org_name(match: re.Match[str]) -> str | None:
     return name if 1 < len(name) <= 80 else None
 
 
-def _trailing_name(pat: _Patterns, words: list[str]) -> list[str]:
+def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
     """The end of a run of capitalised words that can belong to a person: at most two given
     names and the titles before them ("général Paul", "president Sehar"), not the organisation
     before ("University of Texas Arlington ...")."""
@@ -106,7 +110,7 @@ class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
 
     def __init__(self, lang: str) -> None:
-        self._pat = _patterns(lang)
+        self._pat = patterns_for(lang)
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").

@@ -1,8 +1,8 @@
 """What a proposed claim states, as the named facts the check-worthiness model reads.
 
-`Analysed` is one claim before it becomes a `Claim` (span, facets, score); `_facts` fills its
+`Analysed` is one claim before it becomes a `Claim` (span, facets, score); `fill_facts` fills its
 facts (quantity, percent, money, comparator, comparison, date, quote, named source, ...) from
-the facets already found, and `_kind` names its kind from them.
+the facets already found, and `kind_of` names its kind from them.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from claims.extract.attribution import Attributor
 from claims.extract.dates import FoundDate, is_future
 from claims.extract.number_rules import Found
 
+__all__ = ["Analysed", "Gates", "comparison_pattern", "fill_facts", "gates_for", "kind_of"]
+
 # Starts with the capital so the regex engine can skip ahead; the look-behind checks the
 # character before it. Scans start one character into the sentence, so the capital that
 # opens it never counts (as in training, where each sentence is a text of its own).
@@ -23,7 +25,7 @@ _PROPER = re.compile(r"[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ](?<=[\s(«“\"'
 
 
 @dataclass(frozen=True)
-class _Gates:
+class Gates:
     """Words one of which must occur for a scan to be worth running (see `lexicons.triggers`)."""
 
     future: frozenset[str]
@@ -32,10 +34,10 @@ class _Gates:
 
 
 @cache
-def _gates(lang: str) -> _Gates:
+def gates_for(lang: str) -> Gates:
     lex = lexicons.load(lang)
     common = lex.get("common_words", [])
-    return _Gates(
+    return Gates(
         future=lexicons.triggers(lex["future_markers"], common=common),
         comparison=lexicons.triggers(lex["comparison_cues"], common=common),
         speech=lexicons.triggers([*lex["speech_verbs"], *lex["source_cues"]], common=common),
@@ -48,7 +50,7 @@ def _currencies(lang: str) -> frozenset[str]:
 
 
 @cache
-def _comparison(lang: str) -> re.Pattern[str]:
+def comparison_pattern(lang: str) -> re.Pattern[str]:
     cues = lexicons.alternation(lexicons.load(lang)["comparison_cues"])
     return re.compile(rf"(?<![\w\-])(?:{cues})(?![\w\-])")
 
@@ -69,13 +71,13 @@ class Analysed:
     reasons: list[str] = field(default_factory=list)
 
 
-def _facts(
+def fill_facts(
     item: Analysed,
     text: str,
     lang: str,
     comparison: re.Pattern[str],
     attributor: Attributor,
-    gates: _Gates,
+    gates: Gates,
     tokens: set[str],
     speech: bool,
     has_digit: bool,
@@ -105,7 +107,7 @@ def _facts(
     facts["digits"] = 1.0 if has_digit else 0.0
 
 
-def _kind(item: Analysed) -> str:
+def kind_of(item: Analysed) -> str:
     facts = item.facts
     if item.quote and item.speaker:
         return "quote"  # what is checked is what the person said

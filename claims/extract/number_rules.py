@@ -1,6 +1,6 @@
 """The patterns and word lists of the quantity finder, built once per language from its lexicon.
 
-`_rules(lang)` compiles the number (digits in every news form, written-out numbers, ordinals,
+`rules_for(lang)` compiles the number (digits in every news form, written-out numbers, ordinals,
 multipliers), the comparators before and after it, the units, currencies and counted nouns,
 fractions and vague plurals; `Found` is what the finder returns.
 """
@@ -14,7 +14,9 @@ from typing import Any
 
 from claims.extract import lexicons
 
-_SP = r"[ \u00a0\u202f]"
+__all__ = ["Found", "NumberRules", "rules_for"]
+
+_SP = lexicons.SPACE
 
 
 @dataclass(slots=True)
@@ -35,7 +37,7 @@ def _alt(words: Any) -> str:
 
 
 @dataclass(frozen=True)
-class _Rules:
+class NumberRules:
     lang: str
     digits: re.Pattern[str]
     currency_before: re.Pattern[str]
@@ -73,7 +75,7 @@ class _Rules:
 
 
 @cache
-def _rules(lang: str) -> _Rules:
+def rules_for(lang: str) -> NumberRules:
     lex: dict[str, Any] = lexicons.load(lang)
     alt = lexicons.alternation
     multipliers = {k: float(v) for k, v in lex["multipliers"].items()}
@@ -153,7 +155,7 @@ def _rules(lang: str) -> _Rules:
     range_open = re.compile(
         rf"(?<!\w)(?:{_alt([p[0] for p in lex.get('range_patterns', [])] or ['de'])}){_SP}*$", re.I
     )
-    return _Rules(
+    return NumberRules(
         lang=lang,
         digits=digits,
         currency_before=currency_before,

@@ -16,8 +16,9 @@ import re
 from text_to_num import text2num  # type: ignore[import-untyped]
 
 from claims.extract import lexicons
-from claims.extract.number_rules import Found, _Rules
-from claims.extract.number_rules import _rules as _rules  # claims.similar reads its triggers
+from claims.extract.number_rules import Found, NumberRules, rules_for
+
+__all__ = ["find_quantities", "parse_digits", "unit_after"]
 
 _NO_SPACES = str.maketrans("", "", " \u00a0\u202f")
 
@@ -91,7 +92,7 @@ def find_quantities(
     `tokens` (the sentence's `lexicons.letter_tokens`) and `has_digit` let the caller skip the
     scans that cannot match; by default everything is scanned.
     """
-    rules = _rules(lang)
+    rules = rules_for(lang)
     found: list[Found] = []
     if has_digit:
         for match in rules.digits.finditer(text, start, end):
@@ -116,7 +117,7 @@ def find_quantities(
 
 
 def _quantity(
-    rules: _Rules, text: str, match: re.Match[str], start: int, end: int, digits: bool
+    rules: NumberRules, text: str, match: re.Match[str], start: int, end: int, digits: bool
 ) -> Found | None:
     comparator = "="
     unit = ""
@@ -283,7 +284,7 @@ def _bridged(noun: re.Match[str]) -> bool:
     return bool(noun.group(0)[: noun.start("noun") - noun.start()].strip())
 
 
-def _head_noun(rules: _Rules, text: str, pos: int, end: int, word: str) -> tuple[str, int] | None:
+def _head_noun(rules: NumberRules, text: str, pos: int, end: int, word: str) -> tuple[str, int] | None:
     """The noun a counted word modifies: "14 hydrogen projects" -> projects, "three newer
     versions" -> versions, "5,000 permanent jobs" -> jobs (the first word is not plural, the
     next one is)."""
@@ -298,7 +299,7 @@ def _head_noun(rules: _Rules, text: str, pos: int, end: int, word: str) -> tuple
     return head, following.end()
 
 
-def _names_something(rules: _Rules, text: str, pos: int, end: int) -> bool:
+def _names_something(rules: NumberRules, text: str, pos: int, end: int) -> bool:
     """Whether an ordinal is part of a name: "27e brigade", "82nd Airborne", "15e arrondissement"."""
     following = rules.next_word.match(text, pos, end)
     if following is None:
@@ -307,7 +308,7 @@ def _names_something(rules: _Rules, text: str, pos: int, end: int) -> bool:
     return word in rules.ordinal_names or (word[0].isupper() and rules.lang == "en")
 
 
-def _lone_counts(rules: _Rules, text: str, match: re.Match[str], start: int, end: int) -> bool:
+def _lone_counts(rules: NumberRules, text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether a lone "one" (or "un" before "pour cent") counts something: "one shell", "less
     than one percent"; not "one of", "no one", "one day"."""
     word = match.group("words").lower()
@@ -330,7 +331,7 @@ def _lone_counts(rules: _Rules, text: str, match: re.Match[str], start: int, end
     return not noun[0].isupper() and noun.lower() not in rules.lone_noun_skip
 
 
-def _pair_ranges(rules: _Rules, text: str, found: list[Found]) -> None:
+def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
     """Turn "de 1 000 à 4 000" / "between 10 and 20" / "10-20" into a '>=' and a '<=' bound."""
     for low, high in zip(found, found[1:], strict=False):
         if low.unit == "ordinal" or high.unit == "ordinal":
@@ -360,4 +361,4 @@ def _pair_ranges(rules: _Rules, text: str, found: list[Found]) -> None:
 
 def unit_after(lang: str) -> re.Pattern[str]:
     """The pattern of a unit, percent or currency word right after a number (`match(text, pos)`)."""
-    return _rules(lang).unit
+    return rules_for(lang).unit

@@ -20,14 +20,25 @@ from typing import Any
 from claims.extract import lexicons
 from claims.extract.attribution import Attributor
 from claims.extract.dates import FoundDate, find_dates
-from claims.extract.facts import Analysed, _comparison, _facts, _gates, _kind
+from claims.extract.facts import Analysed, comparison_pattern, fill_facts, gates_for, kind_of
 from claims.extract.number_rules import Found
 from claims.extract.numbers import find_quantities
 from claims.extract.quotes import QuoteSpan, quote_spans
 from claims.extract.score import is_checkworthy, score
 from claims.extract.segment import SENTENCE, Segment, segment
-from claims.extract.speakers import _last_mention, _speakers
+from claims.extract.speakers import last_mention, speakers_of_quotes
 from claims.model import Claim, DateSpan, Quantity, article_id_for, claim_id_for
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "ORIGIN",
+    "analyse",
+    "analyse_sentence",
+    "detect_language",
+    "extract",
+    "extract_records",
+    "records_from_line",
+]
 
 EXTRACTOR_VERSION = "1.2.0"
 ORIGIN = f"extractor/{EXTRACTOR_VERSION}"
@@ -99,9 +110,9 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
     if not segments:
         return []
     attributor = Attributor(lang)
-    quotes, quote_speakers = _speakers(text, segments, attributor)
+    quotes, quote_speakers = speakers_of_quotes(text, segments, attributor)
     quote_opens = [q.open for q in quotes]
-    comparison = _comparison(lang)
+    comparison = comparison_pattern(lang)
     fullest: dict[str, str] = {}
 
     def full(name: str) -> str:
@@ -140,7 +151,7 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 if previous_speaker and seg.paragraph - previous_speaker[1] <= 1:
                     item.speaker = previous_speaker[0]
                 else:
-                    item.speaker = _last_mention(text, segments, index, seg.paragraph, attributor)
+                    item.speaker = last_mention(text, segments, index, seg.paragraph, attributor)
                 if item.speaker:
                     item.facts["named_source"] = 1.0
             if item.speaker:
@@ -165,7 +176,7 @@ def _analyse_span(
     known: Any = None,
 ) -> Analysed:
     item = Analysed(start, end)
-    gates = _gates(lang)
+    gates = gates_for(lang)
     if words is None:
         words = lexicons.letter_tokens(text[start:end])
     tokens = set(words)
@@ -186,9 +197,9 @@ def _analyse_span(
     speech = not gates.speech.isdisjoint(tokens)
     if item.speaker is None and speech:
         item.speaker = attributor.source(text, start, end, known)
-    _facts(item, text, lang, comparison, attributor, gates, tokens, speech, has_digit, len(words))
+    fill_facts(item, text, lang, comparison, attributor, gates, tokens, speech, has_digit, len(words))
     item.score, item.reasons = score(text[start:end], item.facts, lang, words)
-    item.kind = _kind(item)
+    item.kind = kind_of(item)
     return item
 
 
@@ -197,7 +208,7 @@ def analyse_sentence(text: str, lang: str, published: date | None = None) -> Ana
     attributor = Attributor(lang)
     quotes = quote_spans(text)
     seg = Segment(0, len(text), SENTENCE, 0)
-    _, speakers = _speakers(text, [seg], attributor)
+    _, speakers = speakers_of_quotes(text, [seg], attributor)
     return _analyse_span(
         text,
         0,
@@ -208,7 +219,7 @@ def analyse_sentence(text: str, lang: str, published: date | None = None) -> Ana
         quotes,
         [q.open for q in quotes],
         speakers,
-        _comparison(lang),
+        comparison_pattern(lang),
     )
 
 
@@ -329,7 +340,7 @@ def extract_records(
     return records
 
 
-def _records_from_line(
+def records_from_line(
     line: str | bytes | dict[str, Any], lang: str | None, published: date | None, min_score: float
 ) -> list[dict[str, Any]]:
     """Records for one `--input jsonl` line, each with `article_id` = the line's `id`."""

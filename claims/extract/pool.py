@@ -12,13 +12,15 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from claims.extract.pipeline import _records_from_line
+from claims.extract.pipeline import records_from_line
+
+__all__ = ["die_with_parent", "extract_many", "threads_running"]
 
 
 def _worker(
     job: tuple[str | bytes | dict[str, Any], str | None, date | None, float],
 ) -> list[dict[str, Any]]:
-    return _records_from_line(*job)
+    return records_from_line(*job)
 
 
 def extract_many(
@@ -46,11 +48,11 @@ def extract_many(
             break
     if workers <= 1 or len(first) <= chunk:
         for line in first:
-            yield _records_from_line(line, lang, published, min_score)
+            yield records_from_line(line, lang, published, min_score)
         for line in iterator:
             if isinstance(line, str | bytes) and not line.strip():
                 continue
-            yield _records_from_line(line, lang, published, min_score)
+            yield records_from_line(line, lang, published, min_score)
         return
     yield from _pooled(first, iterator, lang, published, min_score, workers, chunk)
 
@@ -86,9 +88,9 @@ def _pooled(
         if batch:
             yield batch
 
-    context = multiprocessing.get_context("spawn" if _threads_running() else None)
+    context = multiprocessing.get_context("spawn" if threads_running() else None)
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_die_with_parent
+        max_workers=workers, mp_context=context, initializer=die_with_parent
     ) as pool:
         pending: deque[Future[list[list[dict[str, Any]]]]] = deque()
         for batch in batches():
@@ -99,7 +101,7 @@ def _pooled(
             yield from pending.popleft().result()
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to kill this worker when its parent dies, even by SIGKILL.
 
     Without it a worker of a killed `claims add` waits forever on its call queue, holding
@@ -124,7 +126,7 @@ def _batch_worker(
     return [_worker(job) for job in batch]
 
 
-def _threads_running() -> bool:
+def threads_running() -> bool:
     import threading  # noqa: PLC0415
 
     return threading.active_count() > 1

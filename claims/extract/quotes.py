@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+__all__ = ["QuoteSpan", "quote_spans"]
+
 _QUOTE_CHARS = re.compile(r'[«»“”"]')
 _SPACE_BEFORE = frozenset(" \t\n\r\u00a0\u202f([{—–-/")
 
@@ -26,6 +28,10 @@ class QuoteSpan:
     close: int
 
 
+_CLOSING = {"»": "«", "”": "“"}
+"""Each closing mark and the opening mark it pairs with."""
+
+
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
     """Balanced quotations inside `text[start:end]` (one paragraph), outermost first by position.
 
@@ -35,25 +41,19 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Quote
     if end is None:
         end = len(text)
     spans: list[QuoteSpan] = []
-    guillemets: list[int] = []
-    curly: list[int] = []
+    # Open marks by kind: « », then “ ” (each nests); a close ends the outermost one's span.
+    paired: dict[str, list[int]] = {"«": [], "“": []}
     straight: list[int] = []
     for match in _QUOTE_CHARS.finditer(text, start, end):
         pos = match.start()
         char = text[pos]
-        if char == "«":
-            guillemets.append(pos)
-        elif char == "»":
-            if guillemets:
-                opened = guillemets.pop()
-                if not guillemets:
-                    spans.append(QuoteSpan(opened, pos + 1))
-        elif char == "“":
-            curly.append(pos)
-        elif char == "”":
-            if curly:
-                opened = curly.pop()
-                if not curly:
+        if char in paired:
+            paired[char].append(pos)
+        elif char in _CLOSING:
+            stack = paired[_CLOSING[char]]
+            if stack:
+                opened = stack.pop()
+                if not stack:
                     spans.append(QuoteSpan(opened, pos + 1))
         else:
             before = text[pos - 1] if pos > start else " "

@@ -26,6 +26,8 @@ from typing import Any
 from claims.extract.lexicons import letter_tokens
 from claims.model import CHECKWORTHY_THRESHOLD
 
+__all__ = ["THRESHOLD", "char_grams", "fact_features", "is_checkworthy", "load_model", "score", "tokens"]
+
 # Facts the pipeline reports, with the reason string shown to reviewers.
 FACT_REASONS: dict[str, str] = {
     "quantity": "quantity",

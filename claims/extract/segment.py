@@ -24,6 +24,8 @@ from functools import cache
 from claims.extract import lexicons
 from claims.extract.quotes import quote_spans
 
+__all__ = ["BYLINE", "CAPTION", "DATELINE", "SENTENCE", "Segment", "segment"]
+
 SENTENCE = "sentence"
 CAPTION = "caption"
 DATELINE = "dateline"

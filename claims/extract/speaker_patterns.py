@@ -15,6 +15,8 @@ from typing import Any
 
 from claims.extract import lexicons
 
+__all__ = ["SpeakerPatterns", "patterns_for"]
+
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑ"
 _NAME_WORD = rf"[{_UPPER}][\w’'\-]*\w"
 _INITIAL = rf"[{_UPPER}]\.(?:-[{_UPPER}]\.)?"
@@ -25,7 +27,7 @@ def _alternation(words: list[str]) -> str:
 
 
 @dataclass(frozen=True)
-class _Patterns:
+class SpeakerPatterns:
     speaker: re.Pattern[str]
     speech_verb: re.Pattern[str]
     source_cue: re.Pattern[str]
@@ -42,7 +44,7 @@ class _Patterns:
 
 
 @cache
-def _patterns(lang: str) -> _Patterns:
+def patterns_for(lang: str) -> SpeakerPatterns:
     lex: dict[str, Any] = lexicons.load(lang)
     titles = lexicons.alternation(lex["titles"])
     particles = _alternation(lex["name_particles"])
@@ -103,7 +105,7 @@ def _patterns(lang: str) -> _Patterns:
         for phrase in [*lex.get("organisation_heads", []), *lex.get("office_nouns", [])]
         for w in lexicons.letter_tokens(phrase)
     )
-    return _Patterns(
+    return SpeakerPatterns(
         org=org,
         org_words=org_words,
         pronoun_subject=pronoun_subject,

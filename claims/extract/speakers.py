@@ -13,8 +13,10 @@ from claims.extract.attribution import Attributor
 from claims.extract.quotes import QuoteSpan, quote_spans
 from claims.extract.segment import SENTENCE, Segment
 
+__all__ = ["last_mention", "speakers_of_quotes"]
 
-def _speakers(
+
+def speakers_of_quotes(
     text: str, segments: list[Segment], attributor: Attributor
 ) -> tuple[list[QuoteSpan], list[str | None]]:
     """Quotes of the article and who said each, carried across a multi-sentence quotation."""
@@ -41,7 +43,7 @@ def _speakers(
                 if speaker is None and attributor.pronoun_attribution(text, quote.close, close_seg.end):
                     # '"We will appeal," he said.': the person named just before.
                     index = bisect_right(starts, open_seg.start) - 1
-                    speaker = _last_mention(text, segments, index, paragraph, attributor)
+                    speaker = last_mention(text, segments, index, paragraph, attributor)
             if speaker is not None:
                 last, last_paragraph = speaker, paragraph
             quotes.append(quote)
@@ -67,7 +69,7 @@ def _previous_speaker(
     return None
 
 
-def _last_mention(
+def last_mention(
     text: str, segments: list[Segment], index: int, paragraph: int, attributor: Attributor
 ) -> str | None:
     """The person a pronoun most likely stands for: the first named in the nearest of the

@@ -23,8 +23,10 @@ from datetime import date
 from typing import Any
 
 from claims.extract.pipeline import extract_records
-from claims.extract.pool import _die_with_parent, _threads_running
+from claims.extract.pool import die_with_parent, threads_running
 from claims.model import claim_id_for
+
+__all__ = ["Article", "extract_windows", "windows"]
 
 WINDOW = 64_000
 """Characters of one article extracted at once."""
@@ -208,7 +210,7 @@ def _batches(
 
 def _background_worker() -> None:
     """A worker of a UI's background extraction: it yields the CPU to the reviewer's keys."""
-    _die_with_parent()
+    die_with_parent()
     # No nice() on this system, or not allowed: the worker runs at normal priority.
     with contextlib.suppress(AttributeError, OSError):
         os.nice(BACKGROUND_NICE)
@@ -224,11 +226,11 @@ def _pooled(
     import multiprocessing  # noqa: PLC0415 - only needed for large inputs
     from concurrent.futures import Future, ProcessPoolExecutor  # noqa: PLC0415
 
-    context = multiprocessing.get_context("spawn" if _threads_running() else None)
+    context = multiprocessing.get_context("spawn" if threads_running() else None)
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
-        initializer=_background_worker if nice else _die_with_parent,
+        initializer=_background_worker if nice else die_with_parent,
     ) as pool:
         pending: deque[tuple[list[_Job], Future[list[list[dict[str, Any]]]]]] = deque()
 

@@ -26,6 +26,9 @@ LANGS: tuple[str, ...] = ("fr", "en")
 """Languages the extractor reads."""
 
 _INVISIBLE = frozenset("\\")
+_PLAIN_URL = re.compile(r"(?i:https?)://[A-Za-z0-9][A-Za-z0-9.-]*(?:[/?#][!-\[\]-~]*)?\Z")
+"""An http(s) URL with a plain ASCII host, no port, no credentials, and nothing but printable
+ASCII other than a backslash after the host: every rule of `check_http_url` holds for it."""
 
 
 def _url_problem_char(url: str) -> str | None:
@@ -52,6 +55,8 @@ def check_http_url(url: str) -> str:
     url = url.strip(" \t\r\n")
     if len(url) > MAX_URL_LENGTH:
         raise ValueError(f"URL longer than {MAX_URL_LENGTH} characters ({len(url)})")
+    if _PLAIN_URL.match(url) and url.isprintable():
+        return url  # the common case, which every check below passes (imports check many)
     bad = _url_problem_char(url)
     if bad is not None:
         raise ValueError(f"URL contains {bad}: {url[:200]!r}")

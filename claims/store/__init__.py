@@ -25,6 +25,9 @@ from claims.store.base import (
     Transaction,
     new_event,
 )
+from claims.store.export_reads import StoredReview
+from claims.store.imports import ClaimPlace, LocalReview
+from claims.store.materialise import EventRow
 from claims.store.target import Target, parse_target, redact
 
 DEFAULT_DB = "claims.db"
@@ -53,10 +56,14 @@ def open_store(db: str | None = None, mode: OpenMode = "create") -> Store:
 __all__ = [
     "DEFAULT_DB",
     "ArticleSummary",
+    "ClaimPlace",
+    "EventRow",
+    "LocalReview",
     "OpenMode",
     "SchemaTooNew",
     "Store",
     "StoreError",
+    "StoredReview",
     "Target",
     "Transaction",
     "new_event",

@@ -3,25 +3,27 @@
 A `Store` is a connection and its transactions; everything done inside one goes through a
 `Transaction` (`claims.store.transaction`): reviewer actions through `Transaction.append`, which
 appends the event and re-derives the claims it touches before the transaction commits. Every
-query of `claims/` is in this package: a named method of `Transaction` (its parts:
-`claims.store.log`, `reads`, `known`, `pending`, `cursor`) or of `Store` (schema checks),
-written once with `?` placeholders. SQLite and PostgreSQL differ in
-how they connect, lock and spell a few things; each difference is a hook of this class that the
-two backends (`claims.store.sqlite`, `claims.store.postgres`) override: `_translate`
-(placeholders), `column_types` (schema), `insert_article_row` (reading order), `prefix_match`,
+query of `claims/` and `exports/` is in this package: a named method of `Transaction` (its
+parts: `claims.store.log`, `reads`, `materialise`, `imports`, `export_reads`, `known`,
+`pending`, `cursor`) or of `Store` (schema checks), written once with `?` placeholders. SQLite
+and PostgreSQL differ in how they connect, lock and spell a few things; each difference is a
+hook of this class that the two backends (`claims.store.sqlite`, `claims.store.postgres`)
+override: `_translate` (placeholders), `column_types` (schema), `insert_article_row` (reading
+order), `insert_event_rows` and `bulk_transaction` (bulk appends), `prefix_match`,
 `_table_names_in`, `transaction` (locking), `spool_dir` and `prefetch_reads`. Nothing else in
-`claims/` asks which backend it runs on (`tests/test_store_layout.py`).
+`claims/` or `exports/` asks which backend it runs on (`tests/test_store_layout.py`).
 """
 
 from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, ClassVar
 
 from claims.model import Event, utc_now
+from claims.store.materialise import EventRow
 from claims.store.reads import ArticleSummary
 from claims.store.schema import SCHEMA_VERSION, ColumnTypes, pending_statements
 from claims.store.transaction import Transaction
@@ -73,6 +75,14 @@ class Store:
         marks = ", ".join("?" for _ in range(len(row) + 1))
         tx.execute(f"INSERT INTO articles ({columns}) VALUES ({marks})", [ord_, *row.values()])
 
+    def insert_event_rows(self, tx: Transaction, rows: Sequence[EventRow]) -> None:
+        """Append events in their stored shape, in order, skipping ids the log holds."""
+        tx.executemany(
+            "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
+            "payload, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING",
+            rows,
+        )
+
     def prefix_match(self, column: str, prefix: str) -> tuple[str, list[Any]]:
         """A condition on `column` that is true exactly for values starting with `prefix`."""
         # SQLite compares text bytewise: this range is exactly the prefix, on the index.
@@ -94,6 +104,11 @@ class Store:
 
     def read(self) -> AbstractContextManager[Transaction]:
         return self.transaction(write=False)
+
+    def bulk_transaction(self) -> AbstractContextManager[Transaction]:
+        """A write transaction for a bulk append (an import of many records): the same
+        guarantees as `transaction()`, tuned for many rows where a backend can be."""
+        return self.transaction()
 
     def close(self) -> None:
         with self._lock:

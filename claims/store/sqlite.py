@@ -23,6 +23,8 @@ __all__ = ["BUSY_TIMEOUT_MS", "RETRY_FOR_S", "SqliteStore"]
 
 BUSY_TIMEOUT_MS = 30_000
 RETRY_FOR_S = 120.0
+BULK_CACHE_KIB = -65536
+"""Page cache of a bulk transaction (negative: KiB, SQLite's convention), 64 MB."""
 T = TypeVar("T")
 
 
@@ -121,6 +123,23 @@ class SqliteStore(Store):
 
     def spool_dir(self) -> str | None:
         return str(self.path.resolve().parent)
+
+    @contextmanager
+    def bulk_transaction(self) -> Iterator[Transaction]:
+        # The event log's unique id index takes its inserts at random places: with SQLite's
+        # default 2 MB page cache a large import rereads index pages for most rows (100,000
+        # records: event inserts 5.3 -> 3.4 s). The cache is a bound, not an allocation.
+        with self._lock:
+            if self._conn is None:
+                raise StoreError(f"{self.url}: the database is closed")
+            (before,) = self._conn.execute("PRAGMA cache_size").fetchone()
+            self._conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+            try:
+                with self.transaction() as tx:
+                    yield tx
+            finally:
+                if self._conn is not None:
+                    self._conn.execute(f"PRAGMA cache_size = {int(before)}")
 
     @staticmethod
     def _retry(fn: Callable[[], T]) -> T:

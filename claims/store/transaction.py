@@ -9,26 +9,21 @@ loses nothing. Articles and the extractor's proposals enter through `insert_arti
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
 from claims.model import HISTORY_EVENT_TYPES, Article, Claim, Event, Review, utc_now
-from claims.store.derive import derive_claim
+from claims.store.derive import ClaimFold
+from claims.store.export_reads import ExportReads
+from claims.store.imports import ImportReads
 from claims.store.known import KnownClaims
 from claims.store.log import EventLog
+from claims.store.materialise import CHUNK, Derivation, EventRow, Materialise
 from claims.store.pending import PendingExtractions
-from claims.store.reads import StateReads
 from claims.store.rows import (
     CLAIM_COLUMNS,
-    EVENT_COLUMNS,
-    LogEvent,
-    adjudication_json,
     claim_row,
     dumps,
-    log_event_from_row,
     record_row,
     ts_text,
 )
@@ -39,7 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["Transaction"]
 
 
-class Transaction(EventLog, StateReads, KnownClaims, PendingExtractions):
+class Transaction(EventLog, Materialise, ImportReads, ExportReads, KnownClaims,
+                  PendingExtractions):
     """Typed helpers over one cursor, valid inside `Store.transaction()` (or `Store.read()`)."""
 
     def __init__(self, store: Store, cur: Any) -> None:
@@ -148,99 +144,34 @@ class Transaction(EventLog, StateReads, KnownClaims, PendingExtractions):
         events, and write them to the materialised tables."""
         self.rederive_many([claim_id])
 
-    # -- bulk paths (imports) ------------------------------------------------------------
-
-    def insert_new_events(self, events: Sequence[Event]) -> None:
-        """Append events in one statement, skipping ids the log holds; their `seq` is not read
-        back and nothing is re-derived (call `rederive_many` on the claims they touch). Only
-        for actions that name no other event: an undo or redo goes through `append`."""
-        self.insert_new_event_rows(
-            [
-                (e.id, ts_text(e.ts), e.reviewer, e.type, e.article_id, e.claim_id, e.other_id,
-                 dumps(e.payload))
-                for e in events
-            ]
-        )
-
-    def insert_new_event_rows(self, rows: Sequence[Sequence[Any]]) -> None:
-        """`insert_new_events` for rows already in the stored shape: (id, ts as stored text,
-        reviewer, type, article_id, claim_id, other_id, payload as JSON text)."""
-        if any(row[3] in HISTORY_EVENT_TYPES for row in rows):
-            raise ValueError("undo and redo events go through append")
-        if not rows:
-            return
-        self.executemany(
-            "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
-            "payload, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING",
-            rows,
-        )
-
     def rederive_many(self, claim_ids: Sequence[str]) -> None:
-        """`rederive` for many claims with the same fold (`derive_claim`): one query for their
-        rows and one for their active events per 500 claims, and one statement per table for
-        the writes (a claims row only where it changed)."""
+        """`rederive` for many claims with the same fold (`derive_claim`): two queries per 500
+        claims for their rows and active events, and one statement per table for the writes
+        (a claims row only where it changed); see `claims.store.materialise`."""
         ids = list(dict.fromkeys(claim_ids))
-        for at in range(0, len(ids), 500):
-            chunk = ids[at : at + 500]
-            marks = ", ".join("?" for _ in chunk)
-            rows = self.all(
-                "SELECT id, base, article_id, span_start, span_end, text, kind, score, reasons, "
-                "quantities, dates, speaker, merged_into, live, adjudication "
-                f"FROM claims WHERE id IN ({marks})",
-                chunk,
-            )
-            events: dict[str, list[LogEvent]] = {cid: [] for cid in chunk}
-            for row in self.all(
-                f"SELECT {EVENT_COLUMNS} FROM events WHERE (claim_id IN ({marks}) OR "
-                f"(type = 'merge' AND other_id IN ({marks}))) AND active = 1 ORDER BY seq",
-                [*chunk, *chunk],
-            ):
-                event = log_event_from_row(row)
-                if event.claim_id in events:
-                    events[event.claim_id].append(event)
-                if event.type == "merge" and event.other_id in events \
-                        and event.other_id != event.claim_id:
-                    events[event.other_id].append(event)
-            texts: dict[str, str] = {}
-            updates, review_rows = [], []
-            for row in rows:
-                claim_id = row[0]
-                base = Claim.model_validate(orjson.loads(row[1]))
-                fold = derive_claim(base, events[claim_id],  # type: ignore[arg-type]
-                                    functools.partial(self._text_of, texts, row[2]))
-                derived = (*claim_row(fold.claim)[2:11], fold.merged_into,
-                           1 if fold.live else 0, adjudication_json(fold.adjudication))
-                if tuple(row[3:]) != derived:
-                    updates.append((*derived, claim_id))
-                for reviewer, r in fold.reviews.items():
-                    review_rows.append((claim_id, reviewer, r.status, r.verdict,
-                                        dumps(r.sources), r.rationale, r.claim_text,
-                                        ts_text(r.created_at), ts_text(r.updated_at)))
-            if updates:
-                self.executemany(
-                    "UPDATE claims SET span_start = ?, span_end = ?, text = ?, kind = ?, "
-                    "score = ?, reasons = ?, quantities = ?, dates = ?, speaker = ?, "
-                    "merged_into = ?, live = ?, adjudication = ? WHERE id = ?",
-                    updates,
-                )
-            found = [row[0] for row in rows]
-            if found:
-                self.execute(
-                    f"DELETE FROM reviews WHERE claim_id IN ({', '.join('?' for _ in found)})",
-                    found,
-                )
-            if review_rows:
-                self.executemany(
-                    "INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, "
-                    "rationale, claim_text, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    review_rows,
-                )
+        for at in range(0, len(ids), CHUNK):
+            inputs = self.derivation_inputs(ids[at : at + CHUNK])
+            self.write_derived(inputs, {cid: inputs.fold(cid) for cid in inputs.rows})
 
-    def _text_of(self, texts: dict[str, str], article_id: str) -> str:
-        if article_id not in texts:
-            texts[article_id] = self.article_text(article_id)
-        return texts[article_id]
+    # -- bulk appends (imports) ------------------------------------------------------------
+
+    def append_derived(
+        self,
+        rows: Sequence[EventRow],
+        inputs: Derivation,
+        folds: Mapping[str, ClaimFold],
+        reviewers: Mapping[str, Iterable[str]],
+    ) -> None:
+        """Append `rows` (new ids only, no undo or redo) and write the state the caller folded
+        from them: `folds` are `inputs.fold(claim, its new events)` for every claim the rows
+        touch, `inputs` read before the rows were appended, and `reviewers` the reviewers of
+        each claim whose events are among the rows. The outcome is that of inserting the rows
+        and calling `rederive_many`, without reading the new events back."""
+        if any(row.type in HISTORY_EVENT_TYPES or row.type == "merge" for row in rows):
+            raise ValueError("undo, redo and merge events go through append")
+        if rows:
+            self.store.insert_event_rows(self, rows)
+        self.write_derived(inputs, folds, reviewers)
 
     def review_of(self, claim_id: str, reviewer: str) -> Review | None:
         for review in self.reviews_for([claim_id]).get(claim_id, []):

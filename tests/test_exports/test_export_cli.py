@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import IO, cast
 
 import orjson
 import pytest
@@ -124,7 +125,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary(
     def boom(*args: object, **kwargs: object) -> int:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("exports.writer._write_jsonl", boom)
+    monkeypatch.setattr("exports.writer.write_jsonl", boom)
     with pytest.raises(exports.ExportError, match="No space left on device"):
         exports.write_file(reviewed, "jsonl", target)
     assert target.read_text() == "old\n"
@@ -158,7 +159,7 @@ def test_a_write_error_in_the_background_writer_reaches_the_caller(reviewed: Pro
             raise OSError(28, "No space left on device")
 
     with pytest.raises(OSError, match="No space left"):
-        exports.write_stream(reviewed, "jsonl", FullDisk())
+        exports.write_stream(reviewed, "jsonl", cast(IO[bytes], FullDisk()))
 
 
 def test_the_command_line_offers_every_registered_format() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -13,7 +14,7 @@ from exports.importer import ImportFileError
 from tests.helpers import review_of
 
 
-def export_lines(project: Project, path: Path, **options: object) -> list[bytes]:
+def export_lines(project: Project, path: Path, **options: Any) -> list[bytes]:
     exports.write_file(project, "jsonl", path, **options)
     return path.read_bytes().splitlines()
 

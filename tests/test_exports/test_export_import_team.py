@@ -22,7 +22,7 @@ from tests.helpers import present, review_of
 REWRITE = "Ridership of the city's buses grew by about 12% in 2024."
 
 
-def export_bytes(project: Project, path: Path, **options: object) -> bytes:
+def export_bytes(project: Project, path: Path, **options: Any) -> bytes:
     exports.write_file(project, "jsonl", path, **options)
     return path.read_bytes()
 
@@ -283,3 +283,44 @@ def test_a_version_2_record_must_be_whole_and_consistent(
     with pytest.raises(ImportFileError, match=rf"bad.jsonl:{index + 1}: {where}: {says}"):
         exports.import_file(same_articles, bad)
     assert n_events(same_articles) == 0
+
+
+def materialised(project: Project) -> tuple[list[tuple], list[tuple]]:
+    with project.store.read() as tx:
+        claims = tx.all("SELECT id, span_start, span_end, text, quantities, dates, merged_into, "
+                        "live, adjudication FROM claims ORDER BY id")
+        reviews = tx.all("SELECT claim_id, reviewer, status, verdict, sources, rationale, "
+                         "claim_text, created_at, updated_at FROM reviews "
+                         "ORDER BY claim_id, reviewer")
+    return [tuple(r) for r in claims], [tuple(r) for r in reviews]
+
+
+def test_an_import_writes_what_re_deriving_the_log_gives(
+    adjudicated: Project, same_articles: Project, tmp_path: Path
+) -> None:
+    """An import folds each claim's state from the events it holds in memory; re-deriving
+    every claim from the log afterwards changes nothing, after a first import and after one
+    that takes local reviews to newer ones (a verdict cleared, a source dropped)."""
+    items = records(export_bytes(adjudicated, tmp_path / "a.jsonl"))
+    exports.import_file(same_articles, tmp_path / "a.jsonl")
+    newer = []
+    for record in items:
+        for review in record["reviews"]:
+            review["updated_at"] = "2031-01-02T03:04:05.000006Z"
+            if review["verdict"] is not None and record["adjudication"] is None:
+                review["verdict"] = None
+            review["sources"] = review["sources"][1:]
+        record["status"] = "accepted" if any(r["status"] == "accepted" or r["verdict"]
+                                             for r in record["reviews"]) else record["status"]
+        record["verdict"] = record["adjudication"]["verdict"] if record["adjudication"] \
+            else None
+    write_records(tmp_path / "newer.jsonl", newer := items)
+    assert newer
+    report = exports.import_file(same_articles, tmp_path / "newer.jsonl")
+    assert report.reviews_added > 0
+    for _ in range(2):
+        before = materialised(same_articles)
+        with same_articles.store.transaction() as tx:
+            tx.rederive_many([row[0] for row in before[0]])
+        assert materialised(same_articles) == before
+        exports.import_file(same_articles, tmp_path / "a.jsonl")  # older: kept, nothing added

@@ -30,7 +30,7 @@ def parquet_file(adjudicated: Project, tmp_path: Path) -> Path:
 
 
 def test_the_file_has_the_documented_schema(parquet_file: Path) -> None:
-    from exports.parquet import schema
+    from exports.formats.parquet import schema
 
     table = pq.read_table(parquet_file)
     assert table.schema.remove_metadata() == schema()
@@ -41,7 +41,7 @@ def test_the_file_has_the_documented_schema(parquet_file: Path) -> None:
 
 
 def test_its_columns_are_the_jsonl_keys_in_their_order() -> None:
-    from exports.parquet import schema
+    from exports.formats.parquet import schema
     from exports.records import ADJUDICATION_FIELDS, RECORD_FIELDS, REVIEW_FIELDS
 
     arrow = schema()

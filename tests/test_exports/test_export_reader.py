@@ -1,4 +1,4 @@
-"""The streaming reader and the context finder, piece by piece."""
+"""The streaming reader and the passages around a claim, piece by piece."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.project import Project
-from exports.context import ArticleContext
+from exports.passages import ArticlePassages
 from exports.reader import Filters, articles, iter_claims
 
 
@@ -28,29 +28,29 @@ def test_claims_come_in_article_then_span_order(reviewed: Project) -> None:
     assert rows == sorted(rows) and len(rows) == 7
 
 
-def test_context_of_a_claim() -> None:
+def test_passages_of_a_claim() -> None:
     text = "First one. Second « one ». Third!\n\nNext line here. Last."
-    context = ArticleContext(text)
+    passages = ArticlePassages(text)
     start = text.index("Second")
-    s0, s1 = context.sentence(start, start + 6)
+    s0, s1 = passages.sentence(start, start + 6)
     assert text[s0:s1] == "Second « one »."
-    p0, p1 = context.paragraph(start, start + 6)
+    p0, p1 = passages.paragraph(start, start + 6)
     assert text[p0:p1] == "First one. Second « one ». Third!"
     start = text.index("one.")
-    s0, s1 = context.sentence(start, text.index("»") + 1)  # crosses a sentence end
+    s0, s1 = passages.sentence(start, text.index("»") + 1)  # crosses a sentence end
     assert text[s0:s1] == "First one. Second « one »."
 
 
 @given(st.text(alphabet=st.sampled_from("ab .!?\n«»"), max_size=60), st.data())
-def test_context_always_covers_the_claim(text: str, data: st.DataObject) -> None:
+def test_passages_always_cover_the_claim(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    context = ArticleContext(text)
-    for lo, hi in (context.sentence(start, end), context.paragraph(start, end)):
+    passages = ArticlePassages(text)
+    for lo, hi in (passages.sentence(start, end), passages.paragraph(start, end)):
         assert 0 <= lo <= hi <= len(text)
         if start < end:
             assert lo <= start and end <= hi

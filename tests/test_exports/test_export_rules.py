@@ -88,7 +88,7 @@ def test_fever_leaves_a_contradicting_source_out_of_the_evidence(
 def test_fever_evidence_column_reads_in_pyarrow(adjudicated: Project, tmp_path: Path) -> None:
     pa = pytest.importorskip("pyarrow")
     pj = pytest.importorskip("pyarrow.json")
-    from exports.fever import arrow_schema, read_table
+    from exports.formats.fever import arrow_schema, read_table
 
     path = tmp_path / "out.fever"
     exports.write_file(adjudicated, "fever", path)

@@ -125,3 +125,13 @@ def test_validate_checks_text_against_the_article(native: Path, tmp_path: Path) 
     bad.write_bytes(orjson.dumps(record) + b"\n")
     report = exports.validate_file(bad)
     assert [(p.line, p.field) for p in report.problems] == [(1, "text")]
+
+
+def test_the_lazy_names_are_the_public_surface() -> None:
+    """`exports.__all__` (what type checkers and `import *` see) names exactly what
+    `exports.__getattr__` loads, and each name loads."""
+    import exports
+
+    assert exports.__all__ == sorted(exports._LAZY)
+    for name in exports.__all__:
+        assert getattr(exports, name) is not None

@@ -11,7 +11,8 @@ month without a year take the year that puts them on or before publication, agai
 sentence is about the future. Anything that cannot be resolved keeps its text, bounds None.
 
 Modules: `rules` (the patterns built from each language's lexicon), `find` (which matches
-are dates, and their tense), `resolve` (a match to its first and last day).
+are dates, and their tense), `resolve` (a match to its first and last day), `periods`
+(quarters, halves, named days) and `days` (calendar arithmetic).
 """
 
 from claims.extract.dates.find import find_dates, is_future, year_is_count

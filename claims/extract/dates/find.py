@@ -11,15 +11,17 @@ import re
 from datetime import date
 
 from claims.extract import lexicons
-from claims.extract.dates.resolve import _resolve
-from claims.extract.dates.rules import FoundDate, _Rules, _rules
+from claims.extract.dates.resolve import resolve_match
+from claims.extract.dates.rules import DateRules, FoundDate, date_rules
+
+__all__ = ["find_dates", "is_future", "year_is_count"]
 
 _CLAUSE_EDGE = re.compile(r"[,;:()—–«»“”\"]")
 
 
 def is_future(text: str, start: int, end: int, lang: str) -> bool:
     """Whether `text[start:end]` (a sentence or a clause) speaks of the future."""
-    rules = _rules(lang)
+    rules = date_rules(lang)
     return (
         rules.future.search(text, start, end) is not None
         or rules.intent.search(text, start, end) is not None
@@ -27,7 +29,7 @@ def is_future(text: str, start: int, end: int, lang: str) -> bool:
 
 
 def _clause(
-    rules: _Rules, text: str, start: int, end: int, pos: int, pos_end: int
+    rules: DateRules, text: str, start: int, end: int, pos: int, pos_end: int
 ) -> tuple[int, int]:
     """The clause around `[pos, pos_end)`: bounded by punctuation, brackets, quotes and the
     words that join two clauses ("and", "mais"): "condemned on Thursday and vowed to" has
@@ -47,7 +49,7 @@ def _clause(
     return left, right
 
 
-def _ahead(rules: _Rules, text: str, left: int, right: int, pos: int) -> bool:
+def _ahead(rules: DateRules, text: str, left: int, right: int, pos: int) -> bool:
     """Future clause: a future marker anywhere in it, or an intent verb with its infinitive
     before the date ("vowed to rebuild the school by Friday"; not "vowed on Friday to")."""
     if rules.future.search(text, left, right):
@@ -73,7 +75,7 @@ _NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d")
 _DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
 
 
-def _bare_year_ok(rules: _Rules, text: str, start: int, m: re.Match[str]) -> bool:
+def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> bool:
     """Whether a year with no month is a year: not a count ("2000 soldats", "2010 euros")."""
     s, e = m.span("yr")
     year = int(m["yr"])
@@ -104,7 +106,7 @@ def _bare_year_ok(rules: _Rules, text: str, start: int, m: re.Match[str]) -> boo
     return True
 
 
-def _counted_noun(rules: _Rules, word: str) -> bool:
+def _counted_noun(rules: DateRules, word: str) -> bool:
     word = word.lower()
     return word in rules.count_nouns or (len(word) > 5 and word.endswith(rules.count_suffixes))
 
@@ -112,7 +114,7 @@ def _counted_noun(rules: _Rules, word: str) -> bool:
 def year_is_count(text: str, start: int, end: int, lang: str) -> bool:
     """Whether the four digits at `text[start:end]` count something rather than name a year
     ("2000 soldiers", "the 2000 soldiers", "1998 offences"; not "the 2018 floods", "in 2000")."""
-    rules = _rules(lang)
+    rules = date_rules(lang)
     match = rules.numeric.fullmatch(text, start, end)
     if match is None or match.lastgroup != "year":
         return False
@@ -135,7 +137,7 @@ def find_dates(
     mercredi" is ahead, ", avait-on indiqué dimanche" is behind, in one sentence). `tokens` (the
     sentence's `lexicons.letter_tokens`) and `has_digit` let the caller skip what cannot match.
     """
-    rules = _rules(lang)
+    rules = date_rules(lang)
     named: list[re.Match[str]] = []
     if tokens is None or not rules.named_triggers.isdisjoint(tokens):
         named = list(rules.named.finditer(text, start, end))
@@ -175,7 +177,7 @@ def find_dates(
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
             continue  # "built in two years" is a duration; "will open in two weeks" a date
         try:
-            bounds = _resolve(rules, match, published, ahead)
+            bounds = resolve_match(rules, match, published, ahead)
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
             bounds = (None, None)
         if bounds is None:
@@ -221,7 +223,7 @@ def _month_span(m: re.Match[str]) -> tuple[int, int]:
         s += word.end()
 
 
-def _holiday(rules: _Rules, text: str, start: int, end: int, m: re.Match[str]) -> bool:
+def _holiday(rules: DateRules, text: str, start: int, end: int, m: re.Match[str]) -> bool:
     """"Vendredi saint", "Good Friday", "Black Friday": a named day, not a weekday."""
     if m["wd_pre"] or m["wd_part"] or m["wd_mod"]:
         return False

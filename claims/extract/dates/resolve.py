@@ -9,15 +9,18 @@ without a publication date gets bounds None.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
 from claims.extract import lexicons
-from claims.extract.dates.rules import FoundDate, _Rules
+from claims.extract.dates.days import Bounds, safe_date, shift_month, whole_month, whole_year
+from claims.extract.dates.periods import named_day, quarter_bounds
+from claims.extract.dates.rules import DateRules, FoundDate
+
+__all__ = ["resolve_match", "resolve_weekday"]
 
 
-def _month(rules: _Rules, word: str | None) -> int | None:
+def _month(rules: DateRules, word: str | None) -> int | None:
     if not word:
         return None
     return rules.months.get(word.rstrip(".").lower())
@@ -30,30 +33,17 @@ def _day(word: str | None) -> int | None:
     return int(digits.group()) if digits else None
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _pick_year(month: int, day: int, published: date | None, future: bool) -> int | None:
     """The year that puts day/month on or before publication (after it when `future`)."""
     if published is None:
         return None
     year = published.year
-    candidate = _safe_date(year, month, day)
+    candidate = safe_date(year, month, day)
     if candidate is None:
         return year
     if future:
         return year if candidate >= published else year + 1
     return year if candidate <= published else year - 1
-
-
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
 
 
 def _short_year(two: int, published: date | None) -> int:
@@ -69,8 +59,8 @@ def _agreeing_year(month: int, day: int, weekday: int, published: date | None, f
     if base is None:
         return None
     candidates = [
-        y for y in range(base - 12, base + 13) if (_safe_date(y, month, day) or date.min).weekday() == weekday
-        and _safe_date(y, month, day) is not None
+        y for y in range(base - 12, base + 13) if (safe_date(y, month, day) or date.min).weekday() == weekday
+        and safe_date(y, month, day) is not None
     ]
     if not candidates:
         return None
@@ -81,14 +71,6 @@ def _agreeing_year(month: int, day: int, weekday: int, published: date | None, f
             return min(ahead)
     behind = [y for y in candidates if date(y, month, day) <= published]
     return max(behind) if behind else min(candidates)
-
-
-def _whole_year(year: int) -> tuple[date, date]:
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-def _whole_month(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _amount(word: str, lang: str) -> int | None:
@@ -105,15 +87,25 @@ def _amount(word: str, lang: str) -> int | None:
         return None
 
 
-Bounds = tuple[date | None, date | None]
+def _one_day(
+    year: int | None, month: int, day_n: int, published: date | None, future: bool
+) -> Bounds | None:
+    """Day `day_n` of `month` in `year`, or, without one, in the year the context points to
+    (`(None, None)` when it points to none); None for a day the month does not have."""
+    if year is None:
+        year = _pick_year(month, day_n, published, future)
+        if year is None:
+            return None, None
+    day = safe_date(year, month, day_n)
+    return (day, day) if day else None
 
 
-def _resolve(
-    rules: _Rules, m: re.Match[str], published: date | None, future: bool
+def resolve_match(
+    rules: DateRules, m: re.Match[str], published: date | None, future: bool
 ) -> Bounds | list[FoundDate] | None:
     kind = m.lastgroup
     if kind == "iso":
-        day = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        day = safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
         return (day, day) if day else None
     if kind in ("date", "en_date", "en_date2"):
         prefix = {"date": "d", "en_date": "ed", "en_date2": "ed2"}[kind]
@@ -123,18 +115,13 @@ def _resolve(
             return None
         year_s = m[f"{prefix}_y"]
         weekday = m[f"{prefix}_wd"]
+        year: int | None = None
         if year_s:
-            year: int | None = int(year_s)
+            year = int(year_s)
         elif weekday:
             # "jeudi 16 septembre": the year in which the 16th of September is a Thursday.
             year = _agreeing_year(month, day_n, rules.weekdays[weekday.lower()], published, future)
-            year = year or _pick_year(month, day_n, published, future)
-        else:
-            year = _pick_year(month, day_n, published, future)
-        if year is None:
-            return None, None
-        day = _safe_date(year, month, day_n)
-        return (day, day) if day else None
+        return _one_day(year, month, day_n, published, future)
     if kind in ("range", "en_range"):
         return _day_range(rules, m, kind, published, future)
     if kind == "ndate":
@@ -146,12 +133,7 @@ def _resolve(
         year_s = m["nd_y"]
         if year_s:
             year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
-        else:
-            year = _pick_year(month, day_n, published, future)
-            if year is None:
-                return None, None
-        day = _safe_date(year, month, day_n)
-        return (day, day) if day else None
+        return _one_day(year if year_s else None, month, day_n, published, future)
     if kind == "monthyear":
         month = _month(rules, m["my_m"])
         if month is None:
@@ -161,7 +143,7 @@ def _resolve(
         else:
             two = m["my_ys"] or m["my_yb"]
             year = _short_year(int(two), published)
-        return _whole_month(year, month)
+        return whole_month(year, month)
     if kind == "month":
         return _relative_month(rules, m, published, future)
     if kind == "mrange":
@@ -180,7 +162,7 @@ def _resolve(
             elif not future and date(y1, m1, 1) > published:
                 y1 -= 1
             y2 = y1 if m1 <= m2 else y1 + 1
-        first, last = _whole_month(y1, m1)[0], _whole_month(y2, m2)[1]
+        first, last = whole_month(y1, m1)[0], whole_month(y2, m2)[1]
         return (first, last) if first <= last else None
     if kind == "yrange":
         y1 = int(m["yg1"])
@@ -190,13 +172,13 @@ def _resolve(
             if sep in rules.day_conjunctions and not m["yg_pre"]:
                 # "in 2017 and 2022": two years; "between 2019 and 2021" is one range.
                 return [
-                    FoundDate(*m.span("yg1"), *_whole_year(y1)),
-                    FoundDate(*m.span("yg2"), *_whole_year(y2)),
+                    FoundDate(*m.span("yg1"), *whole_year(y1)),
+                    FoundDate(*m.span("yg2"), *whole_year(y2)),
                 ]
         else:
             two = int(m["yg2s"])
             if m["yg_sep"] == "-" and 1 <= two <= 12 and two != (y1 + 1) % 100:
-                return _whole_month(y1, two)  # "2015-03": a month
+                return whole_month(y1, two)  # "2015-03": a month
             y2 = y1 // 100 * 100 + two
             if y2 < y1:
                 y2 += 100
@@ -207,13 +189,13 @@ def _resolve(
         year = int(m["yr"])
         if m["yr_s"] or m["yr_dec"]:
             if year % 10:
-                return _whole_year(year)
+                return whole_year(year)
             return date(year, 1, 1), date(year + 9, 12, 31)
-        return _whole_year(year)
+        return whole_year(year)
     if kind == "hol":
-        return _named_day(rules, m, published, future)
+        return named_day(rules, m, published, future)
     if kind == "qtr":
-        return _quarter(rules, m, published, future)
+        return quarter_bounds(rules, m, published, future)
     if kind == "ago":
         return _ago(rules, m, published)
     if kind == "reld":
@@ -229,9 +211,9 @@ def _resolve(
             monday = published - timedelta(days=published.weekday()) + timedelta(weeks=delta)
             return monday, monday + timedelta(days=6)
         if unit == "month":
-            year, month = _shift_month(published.year, published.month, delta)
-            return _whole_month(year, month)
-        return _whole_year(published.year + delta)
+            year, month = shift_month(published.year, published.month, delta)
+            return whole_month(year, month)
+        return whole_year(published.year + delta)
     if kind == "wd":
         if published is None:
             return None, None
@@ -244,7 +226,7 @@ def _resolve(
 
 
 def _day_range(
-    rules: _Rules, m: re.Match[str], kind: str, published: date | None, future: bool
+    rules: DateRules, m: re.Match[str], kind: str, published: date | None, future: bool
 ) -> Bounds | list[FoundDate] | None:
     if kind == "range":
         d1, d2 = _day(m["r_d1"]), _day(m["r_d2"])
@@ -276,7 +258,7 @@ def _day_range(
             ]
         return None, None
     y1 = int(y1_s) if y1_s else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
-    first, last = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+    first, last = safe_date(y1, m1, d1), safe_date(y2, m2, d2)
     if first is None or last is None or first > last:
         return None
     if two_days and (last - first).days > 1:
@@ -288,7 +270,9 @@ def _day_range(
     return first, last
 
 
-def _relative_month(rules: _Rules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
+def _relative_month(
+    rules: DateRules, m: re.Match[str], published: date | None, future: bool
+) -> Bounds | None:
     """A month without a year: "en mars", "last June", "late last July", "juin dernier"."""
     month = _month(rules, m["mo_m"])
     if month is None:
@@ -313,10 +297,10 @@ def _relative_month(rules: _Rules, m: re.Match[str], published: date | None, fut
         year += 1
     elif not future and month > published.month:
         year -= 1
-    return _whole_month(year, month)
+    return whole_month(year, month)
 
 
-def _ago(rules: _Rules, m: re.Match[str], published: date | None) -> Bounds | None:
+def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds | None:
     """"four years ago", "il y a une semaine", "dans trois mois", "two days from now": the
     period of that unit so far back or ahead (a year, a month, a Monday-to-Sunday week, a day)."""
     amount_s = m["ag_n"] or m["ag_n2"]
@@ -331,12 +315,12 @@ def _ago(rules: _Rules, m: re.Match[str], published: date | None) -> Bounds | No
     sign = -1 if marker in rules.ago else 1
     delta = sign * amount
     if unit == "year":
-        return _whole_year(published.year + delta)
+        return whole_year(published.year + delta)
     if unit == "decade":
-        return _whole_year(published.year + 10 * delta)
+        return whole_year(published.year + 10 * delta)
     if unit == "month":
-        year, month = _shift_month(published.year, published.month, delta)
-        return _whole_month(year, month)
+        year, month = shift_month(published.year, published.month, delta)
+        return whole_month(year, month)
     if unit == "week":
         day = published + timedelta(weeks=delta)
         monday = day - timedelta(days=day.weekday())
@@ -362,77 +346,4 @@ def _resolve_weekday(published: date, weekday: int, ahead: bool, strict: bool) -
         if delta == 0 and strict:
             delta = 7
         day = published - timedelta(days=delta)
-    return day, day
-
-
-def _quarter(rules: _Rules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
-    """"the third quarter (of 2019)", "Q3 2019", "last quarter", « le premier semestre 2023 »:
-    three (or six) whole months. Without a year, the most recent such period that has begun
-    (the next one when the clause speaks of the future); a half needs its year, since "the
-    first half" of a match is no date."""
-    if m["q_n"] or m["q_n2"]:
-        n, size, year_s = int(m["q_n"] or m["q_n2"]), 3, m["q_y2"] or m["q_y3"]
-    elif m["q_ord"]:
-        n = rules.period_ordinals[m["q_ord"].lower()]
-        size = 3 if rules.period_units[m["q_unit"].lower()] == "quarter" else 6
-        year_s = m["q_y"]
-        if size == 6 and not year_s:
-            return None
-        if n > 12 // size:
-            return None
-    else:
-        if published is None:
-            return None, None
-        delta = rules.period_relative[(m["q_rel"] or m["q_post"]).lower()]
-        index = published.year * 4 + (published.month - 1) // 3 + delta
-        year, quarter = divmod(index, 4)
-        return _whole_month(year, quarter * 3 + 1)[0], _whole_month(year, quarter * 3 + 3)[1]
-    if year_s:
-        year = int(year_s)
-    elif published is None:
-        return None, None
-    else:
-        year = published.year
-        first = date(year, (n - 1) * size + 1, 1)
-        last = _whole_month(year, n * size)[1]
-        if future and last < published:
-            year += 1
-        elif not future and first > published:
-            year -= 1
-    return _whole_month(year, (n - 1) * size + 1)[0], _whole_month(year, n * size)[1]
-
-
-def easter(year: int) -> date:
-    """Easter Sunday of `year` (Gregorian calendar, the anonymous algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (b - (b + 8) // 25 + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    weekday = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * weekday) // 451
-    month, day = divmod(h + weekday - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def _named_day(rules: _Rules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
-    """"Christmas", "Good Friday 2024", « le lundi de Pâques »: that day in the year given, or
-    the nearest one before publication (after it when the clause speaks of the future)."""
-    first, second = rules.holidays[m["h_name"]]
-
-    def on(year: int) -> date:
-        if first == "easter":
-            return easter(year) + timedelta(days=second)
-        return date(year, int(first), second)
-
-    if m["h_y"]:
-        day = on(int(m["h_y"]))
-        return day, day
-    if published is None:
-        return None, None
-    day = on(published.year)
-    if future and day < published:
-        day = on(published.year + 1)
-    elif not future and day > published:
-        day = on(published.year - 1)
     return day, day

@@ -1,6 +1,6 @@
 """The patterns and word lists of the date finder, built once per language from its lexicon.
 
-`_rules(lang)` compiles one alternation for every date shape (absolute days, ranges of days,
+`date_rules(lang)` compiles one alternation for every date shape (absolute days, ranges of days,
 months and years, months, "four years ago", relative days and periods, weekdays, numeric
 dates) and the cues the finder and the resolver need (future markers, clause joins, holiday
 words, counted nouns). `FoundDate` is what the finder returns.
@@ -16,7 +16,9 @@ from typing import Any
 
 from claims.extract import lexicons
 
-_SP = r"[ \u00a0\u202f]"
+__all__ = ["DateRules", "FoundDate", "date_rules"]
+
+_SP = lexicons.SPACE
 
 
 @dataclass(slots=True)
@@ -41,7 +43,7 @@ def _cased(words: Any, case_sensitive: bool) -> str:
 
 
 @dataclass(frozen=True)
-class _Rules:
+class DateRules:
     pattern: re.Pattern[str]
     future: re.Pattern[str]
     months: dict[str, int]
@@ -79,7 +81,7 @@ class _Rules:
 
 
 @cache
-def _rules(lang: str) -> _Rules:
+def date_rules(lang: str) -> DateRules:
     lex: dict[str, Any] = lexicons.load(lang)
     cs = bool(lex.get("months_case_sensitive", False))
     months: dict[str, int] = lex["months"]
@@ -236,7 +238,7 @@ def _rules(lang: str) -> _Rules:
     after = lex.get("not_weekday_after", [])
     from claims.extract.numbers import unit_after  # noqa: PLC0415 - numbers owns units
 
-    return _Rules(
+    return DateRules(
         word_triggers=word_triggers,
         ago_markers=ago_markers,
         unit_words=frozenset(units),

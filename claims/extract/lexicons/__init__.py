@@ -17,7 +17,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+__all__ = ["DEFAULT_LANG", "SPACE", "alternation", "available", "letter_tokens", "load", "triggers"]
+
 DEFAULT_LANG = "en"
+SPACE = r"[ \u00a0\u202f]"
+"""A space inside a number or a date in patterns: plain, no-break or narrow no-break."""
 _LEXICON_FILE = re.compile(r"[a-z]{2,3}\.json")
 
 

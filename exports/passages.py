@@ -1,4 +1,5 @@
-"""The sentence and the paragraph around a claim, for readers of an export who need context.
+"""The passages around a claim, its sentence and its paragraph, for readers of an export who
+need them (the native record's `sentence` and `paragraph`).
 
 Deliberately simple and independent of the extractor (which changes between versions): a
 paragraph is a run of text between line breaks; a sentence ends at '.', '!', '?' or '…'
@@ -44,7 +45,7 @@ class _Pieces:
         return _trim(self.text, bounds[first], bounds[last + 1])
 
 
-class ArticleContext:
+class ArticlePassages:
     """Sentence and paragraph boundaries of one article, computed once, queried per claim."""
 
     __slots__ = ("text", "_paragraphs", "_sentences")

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 
 from claims.model import SCHEMA_VERSION
-from exports.context import ArticleContext
+from exports.passages import ArticlePassages
 from exports.reader import ArticleRow, ClaimRow, Filters
 
 Fragment = orjson.Fragment
@@ -25,11 +25,11 @@ class NativeBuilder:
         self.filters = filters
         self._article_id: str | None = None
         self._article: Fragment | None = None
-        self._context: ArticleContext | None = None
+        self._passages: ArticlePassages | None = None
         self._paragraphs: dict[tuple[int, int], Fragment] = {}
 
-    def _article_parts(self, article: ArticleRow) -> tuple[Fragment, ArticleContext]:
-        if self._article_id != article.id or self._article is None or self._context is None:
+    def _article_parts(self, article: ArticleRow) -> tuple[Fragment, ArticlePassages]:
+        if self._article_id != article.id or self._article is None or self._passages is None:
             ref: dict[str, Any] = {
                 "id": article.id,
                 "title": article.title,
@@ -42,16 +42,16 @@ class NativeBuilder:
                 ref["metadata"] = Fragment(article.metadata)
                 ref["text"] = article.text
             self._article = Fragment(orjson.dumps(ref))
-            self._context = ArticleContext(article.text)
+            self._passages = ArticlePassages(article.text)
             self._paragraphs = {}
             self._article_id = article.id
-        return self._article, self._context
+        return self._article, self._passages
 
     def record(self, article: ArticleRow, claim: ClaimRow) -> dict[str, Any]:
-        article_ref, context = self._article_parts(article)
-        text = context.text
-        s0, s1 = context.sentence(claim.start, claim.end)
-        p0, p1 = context.paragraph(claim.start, claim.end)
+        article_ref, passages = self._article_parts(article)
+        text = passages.text
+        s0, s1 = passages.sentence(claim.start, claim.end)
+        p0, p1 = passages.paragraph(claim.start, claim.end)
         paragraph = self._paragraphs.get((p0, p1))
         if paragraph is None:  # claims share paragraphs: encode each once
             paragraph = self._paragraphs[p0, p1] = Fragment(

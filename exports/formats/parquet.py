@@ -25,7 +25,7 @@ import orjson
 from claims.model import SCHEMA_VERSION
 from claims.project import ProjectError
 from exports.common import ExportContext
-from exports.context import ArticleContext
+from exports.passages import ArticlePassages
 from exports.reader import ArticleRow, ClaimRow
 
 ROW_GROUP = 5000
@@ -110,13 +110,13 @@ def converter(ctx: ExportContext) -> Callable[[ArticleRow, ClaimRow], Iterator[d
 
     def convert(article: ArticleRow, claim: ClaimRow) -> Iterator[dict[str, Any]]:
         if cache["id"] != article.id:
-            cache.update(id=article.id, context=ArticleContext(article.text), article={
+            cache.update(id=article.id, passages=ArticlePassages(article.text), article={
                 "id": article.id, "title": article.title, "url": article.url,
                 "published": _day(article.published), "lang": article.lang})
-        context: ArticleContext = cache["context"]
-        text = context.text
-        s0, s1 = context.sentence(claim.start, claim.end)
-        p0, p1 = context.paragraph(claim.start, claim.end)
+        passages: ArticlePassages = cache["passages"]
+        text = passages.text
+        s0, s1 = passages.sentence(claim.start, claim.end)
+        p0, p1 = passages.paragraph(claim.start, claim.end)
         origin = claim.origin
         adjudication = claim.adjudication
         yield {
