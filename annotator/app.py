@@ -44,6 +44,9 @@ def claims_commands() -> type:
 _TYPING = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 """Input that makes background work wait for a pause (annotator/extraction.py)."""
 
+_INPUT = (events.Key, events.MouseEvent, events.Paste)
+"""Input refused once quitting has begun: no key, click or paste starts anything new."""
+
 
 class ClaimsApp(App[None]):
     """Review the claims of a project's articles from the keyboard."""
@@ -87,6 +90,9 @@ class ClaimsApp(App[None]):
         self.last_input = 0.0
         """`time.monotonic()` of the reviewer's last key, click or scroll: background work
         (claims arriving) waits for a pause."""
+        self.quitting = False
+        """Set by quit: from then on no key, click, paste or action starts anything (no dialog
+        opens on an app that is closing); actions pressed before quit are still committed."""
 
     def on_mount(self) -> None:
         if self.config.keymap:
@@ -106,6 +112,10 @@ class ClaimsApp(App[None]):
             self.push_screen(ArticlesScreen())
 
     async def on_event(self, event: events.Event) -> None:
+        if self.quitting and isinstance(event, _INPUT) and not event.is_forwarded:
+            event.stop()
+            event.prevent_default()
+            return
         if isinstance(event, _TYPING) and not event.is_forwarded:
             self.last_input = time.monotonic()
         await super().on_event(event)
@@ -136,11 +146,14 @@ class ClaimsApp(App[None]):
                     markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.quitting:
+            return False
         # Inside a dialog, `q` and `?` are text or the dialog's own keys, never the app's.
         return not (action in ("quit", "help") and isinstance(self.screen, ModalScreen))
 
     async def action_quit(self) -> None:
-        """Quit once every action already pressed is committed."""
+        """Quit once every action already pressed is committed; nothing new starts meanwhile."""
+        self.quitting = True
         if not self.runner.alive:
             self.exit()
             return

@@ -33,7 +33,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-import tui as tui_bench  # noqa: E402  (bench/tui.py: the 100k project, the probe)
+import corpus  # noqa: E402  (bench/corpus.py: the generated 100,000-claim project)
+import tui as tui_bench  # noqa: E402  (bench/tui.py: the tmux driver)
 
 WRITER = textwrap.dedent(
     """
@@ -69,7 +70,7 @@ def refresh_latency(db: str, article_file: Path, n: int) -> dict[str, float]:
         assert writer.stdout.readline().strip() == "ready"
         with tp.TuiSession(cmd, size=tui_bench.SIZE) as s:
             s.start()
-            s.wait_for(f"of {tui_bench.BIG_CLAIMS}", timeout=60)
+            s.wait_for(f"of {corpus.BIG_CLAIMS}", timeout=60)
             s.send(f"PageDown*{2 + int(run, 16) % 60}")
             s.wait_stable(0.5, timeout=20)
             for i in range(n):
@@ -146,7 +147,7 @@ def pg_project(server: str, article_file: Path) -> str:
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     url = re.sub(r"/[^/?]*(\?|$)", f"/{name}\\1", server, count=1) if "://" in server else server
-    tui_bench.build_into(url)
+    corpus.build_into(url)
     return url
 
 
@@ -159,7 +160,7 @@ def main() -> None:
     args = parser.parse_args()
     cache = Path(tempfile.gettempdir()) / "claims-bench-100k.db"
     print("preparing the 100,000-claim project...", file=sys.stderr)
-    article = tui_bench.build_big_project(cache)
+    article = corpus.build_big_project(cache)
     backends = [("SQLite", str(cache))]
     results: dict[str, dict[str, Any]] = {}
     with contextlib.ExitStack() as stack:
@@ -181,7 +182,7 @@ def main() -> None:
     load = os.getloadavg()
     from annotator.live import POLL_INTERVAL
 
-    print(f"\nLive shared view, 100,000-claim project, {tui_bench.BIG_CLAIMS:,}-claim article "
+    print(f"\nLive shared view, 100,000-claim project, {corpus.BIG_CLAIMS:,}-claim article "
           f"on screen; poll every {POLL_INTERVAL * 1000:.0f} ms")
     for name, r in results.items():
         ref, idle = r["refresh"], r["idle"]

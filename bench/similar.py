@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import tui as tui_bench  # noqa: E402  (bench/tui.py: the generated project and the tmux driver)
+import corpus  # noqa: E402  (bench/corpus.py: the generated 100,000-claim project)
+import tui as tui_bench  # noqa: E402  (bench/tui.py: the tmux driver)
 
 DB = Path(tempfile.gettempdir()) / "claims-similar-bench-100k.db"
 CHECKED_MARK = DB.with_suffix(".checked-v1")
@@ -56,7 +57,7 @@ def prepare(fresh: bool) -> tuple[Path, str]:
         for p in DB.parent.glob(DB.name + "*"):
             p.unlink()
         CHECKED_MARK.unlink(missing_ok=True)
-    article_file = tui_bench.build_big_project(DB)
+    article_file = corpus.build_big_project(DB)
     middle = article_id_for(article_file.read_text(encoding="utf-8"))
     if not CHECKED_MARK.exists():
         check_everything_but(DB, middle)
@@ -161,7 +162,7 @@ def tmux_keys(db: Path, article_file: Path, n: int) -> dict[str, Any]:
         ("k (previous claim, its lookup)", ["k"], None),
         ("verdict 1 / clear", ["1"], ["0"]),
     ]
-    pages = random.Random().randint(5, tui_bench.BIG_CLAIMS // 40)
+    pages = random.Random().randint(5, corpus.BIG_CLAIMS // 40)
     work = Path(tempfile.mkdtemp(prefix="claims-similar-bench-"))
     try:
         out = {}
@@ -172,7 +173,7 @@ def tmux_keys(db: Path, article_file: Path, n: int) -> dict[str, Any]:
         out["peer: bare Textual list, down"] = peer["down"]
         with tp.TuiSession(command, cwd=str(work), size=SIZE) as s:
             s.start()
-            s.wait_for(f"claim 1 of {tui_bench.BIG_CLAIMS}", timeout=120)
+            s.wait_for(f"claim 1 of {corpus.BIG_CLAIMS}", timeout=120)
             t0 = time.perf_counter()
             # While the index is being built on its worker thread (it shows once built).
             r = s.measure_keys(["j"], n=min(n, 10), settle=0.05, timeout=5)
@@ -198,25 +199,17 @@ def headless_cpu(db: Path, article_file: Path, n: int, *, panel: bool) -> dict[s
     the average sample with it. The CPU the idle app spends in as much time is subtracted."""
     import asyncio
 
-    from annotator.app import ClaimsApp
     from annotator.widgets import similar
-    from claims.model import article_id_for
-    from claims.project import Project
 
     opened = similar.SimilarPanel.article_opened
     if not panel:
         similar.SimilarPanel.article_opened = lambda self: None  # type: ignore[method-assign]
-    project = Project.open(str(db))
-    article_id = article_id_for(article_file.read_text(encoding="utf-8"))
+    project, app = tui_bench.headless_app(db, article_file)
     out: dict[str, float] = {}
 
     async def run() -> None:
-        app = ClaimsApp(project, "bench-cpu", open_article=article_id)
         async with app.run_test(size=SIZE) as pilot:
-            while app.article_screen() is None or app.article_screen().book is None:  # type: ignore[union-attr]
-                await asyncio.sleep(0.01)
-            screen = app.article_screen()
-            assert screen is not None and screen.book is not None
+            screen = await tui_bench.article_shown(app)
             screen.move_to(random.Random().randrange(len(screen.book) - 2 * n))
             box = screen.query_one(similar.SimilarPanel)
             shown = asyncio.Event()  # set when the panel shows a claim's matches: no polling

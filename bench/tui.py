@@ -25,9 +25,10 @@ import sys
 import tempfile
 import textwrap
 import time
-from datetime import date
 from pathlib import Path
 from typing import Any
+
+from corpus import BIG_CLAIMS, big_article_text, build_big_project
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -35,9 +36,6 @@ PROBE_DIR = SHARED / "tools"
 PYTHON = sys.executable
 CLAIMS = [PYTHON, "-c", "from annotator.cli import main; main()"]
 SIZE = (120, 40)
-BIG_ARTICLES = 20
-BIG_CLAIMS = 5_000
-BIG_VERSION = 1
 
 BARE_APP = textwrap.dedent(
     """
@@ -80,70 +78,6 @@ def reference_article(explicit: str | None) -> Path:
         if candidate and Path(candidate).exists():
             return Path(candidate)
     sys.exit("no reference article: pass --reference PATH")
-
-
-# -- the generated 100,000-claim project -----------------------------------------------------
-
-_SUBJECTS = ["workers", "nurses", "soldiers", "students", "farmers", "drivers", "teachers"]
-_PLACES = ["the port", "the plant", "the hospital", "the campus", "the depot", "the mine"]
-_DAYS = ["on Monday", "on Tuesday", "last week", "in March", "in 2021", "since January"]
-
-
-def big_article_text(number: int, n: int = BIG_CLAIMS) -> str:
-    rnd = random.Random(number)
-    sentences = []
-    for i in range(n):
-        sentences.append(
-            f"About {rnd.randint(2, 9000)} {rnd.choice(_SUBJECTS)} left {rnd.choice(_PLACES)} "
-            f"number {number}-{i} {rnd.choice(_DAYS)}, officials said."
-        )
-    # Paragraphs of five sentences, as a long wire report would have.
-    return "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, n, 5)) + "\n"
-
-
-def build_big_project(path: Path) -> Path:
-    """20 articles of 5,000 claims each (one a sentence); returns the middle article's file."""
-
-    target = path.with_suffix(".article.txt")
-    marker = path.with_suffix(f".v{BIG_VERSION}")
-    if path.exists() and marker.exists() and target.exists():
-        return target
-    for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
-        p.unlink(missing_ok=True)
-    build_into(str(path), target)
-    marker.touch()
-    return target
-
-
-def build_into(db: str, target: Path | None = None) -> None:
-    """Fill the database at `db` (a path or a postgresql:// URL) with the generated project;
-    `target` receives the text of the middle article."""
-    from claims.model import Claim, article_id_for, claim_id_for
-    from claims.project import Project
-
-    t0 = time.perf_counter()
-    with Project.open(db) as project:
-        for number in range(BIG_ARTICLES):
-            text = big_article_text(number)
-            article_id = article_id_for(text)
-            claims, pos = [], 0
-            for _ in range(BIG_CLAIMS):
-                end = text.index("said.", pos) + len("said.")
-                start = pos
-                while text[start].isspace():
-                    start += 1
-                claims.append(Claim.model_construct(
-                    id=claim_id_for(article_id, start, end), article_id=article_id, start=start,
-                    end=end, text=text[start:end], kind="quantity", score=0.5,
-                    reasons=["quantity"], quantities=[], dates=[], speaker=None,
-                    origin="extractor/bench"))
-                pos = end
-            project.add_article(text, lang="en", title=f"Generated report {number}",
-                                published=date(2024, 3, 5), claims=claims)
-            if number == BIG_ARTICLES // 2 and target is not None:
-                target.write_text(text, encoding="utf-8")
-    print(f"  built {BIG_ARTICLES * BIG_CLAIMS:,} claims in {time.perf_counter() - t0:.1f} s",
-          file=sys.stderr)
 
 
 # -- measuring ----------------------------------------------------------------------------------
@@ -229,6 +163,27 @@ def new_article_rounds(tp: Any, bare_cmd: list[str], work: Path, repeat: int,
     return out
 
 
+def headless_app(db: Path, article_file: Path) -> tuple[Any, Any]:
+    """The project at `db` and an annotator opening the article of `article_file`, to run
+    headless (`app.run_test`)."""
+    from annotator.app import ClaimsApp
+    from claims.model import article_id_for
+    from claims.project import Project
+
+    project = Project.open(str(db))
+    article_id = article_id_for(article_file.read_text(encoding="utf-8"))
+    return project, ClaimsApp(project, "bench-cpu", open_article=article_id)
+
+
+async def article_shown(app: Any) -> Any:
+    """The article screen of a headless `app`, once its claims are on it."""
+    import asyncio
+
+    while (screen := app.article_screen()) is None or screen.book is None:
+        await asyncio.sleep(0.01)
+    return screen
+
+
 def cpu_per_key(db: Path, article_file: Path, n: int) -> dict[str, float]:
     """CPU milliseconds per key in a headless app (all threads, repaint included).
 
@@ -238,24 +193,14 @@ def cpu_per_key(db: Path, article_file: Path, n: int) -> dict[str, float]:
     import asyncio
 
     import annotator.screens.claim_details as claim_details
-    from annotator.app import ClaimsApp
-    from claims.model import article_id_for
-    from claims.project import Project
 
     claim_details.HISTORY_DELAY = 0.05
-    project = Project.open(str(db))
-    article_id = article_id_for(article_file.read_text(encoding="utf-8"))
+    project, app = headless_app(db, article_file)
     out: dict[str, float] = {}
 
     async def run() -> None:
-        app = ClaimsApp(project, "bench-cpu", open_article=article_id)
         async with app.run_test(size=SIZE) as pilot:
-            while app.article_screen() is None or any(w.is_running for w in app.workers):
-                await asyncio.sleep(0.01)
-            screen = app.article_screen()
-            assert screen is not None
-            while screen.book is None:
-                await asyncio.sleep(0.01)
+            screen = await article_shown(app)
             screen.move_to(random.Random().randrange(len(screen.book)))  # a claim with no past
             await pilot.pause(1.0)  # the extractor warm-up starts 0.5 s after the article shows
             while any(w.is_running for w in app.workers):

@@ -400,6 +400,7 @@ def test_bad_source_urls_are_refused(url: str, reviewed: str) -> None:
 
 
 def test_an_international_host_is_kept_and_its_punycode_shown() -> None:
+    from annotator.widgets.claim_style import ClaimColours
     from annotator.widgets.detail import claim_details
     from claims.labels import DEFAULT_SCALE
     from claims.model import Claim, ClaimState, Review, Source, idna_host, utc_now
@@ -412,7 +413,7 @@ def test_an_international_host_is_kept_and_its_punycode_shown() -> None:
         reviews=[Review(claim_id="0" * 12, reviewer="ann", status="accepted",
                         sources=[Source(url=homograph)], created_at=now, updated_at=now)],
     )
-    shown = claim_details(state_, DEFAULT_SCALE, "ann", []).plain
+    shown = claim_details(state_, DEFAULT_SCALE, "ann", [], colours=ClaimColours()).plain
     assert "xn--pple-43d.com" in shown
 
 

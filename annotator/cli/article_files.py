@@ -20,29 +20,11 @@ from annotator.cli.common import (
 )
 from claims.files import FileProblem
 
-__all__ = ["ArticleFiles", "LANGS", "SIDECAR_BYTES", "SUFFIXES", "iter_articles", "load_articles"]
+__all__ = ["ArticleFiles", "LANGS", "SIDECAR_BYTES", "SUFFIXES", "iter_articles"]
 
 SUFFIXES = (".txt", ".md", ".jsonl")
 LANGS = ("fr", "en")
 _JSONL_FIELDS = {"id", "text", "title", "url", "published", "lang", "metadata"}
-
-
-def load_articles(
-    path: str,
-    *,
-    lang: str | None = None,
-    published: date | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    encoding: str | None = None,
-) -> list[dict[str, Any]]:
-    """The articles in one file, as dicts ready for `Project.add_articles`.
-
-    Command-line values (`lang`, `published`, `title`, `url`) fill what a file leaves out; for
-    a .txt or .md file a sidecar `NAME.json` next to it may give title, url, published and lang.
-    """
-    return list(iter_articles(path, lang=lang, published=published, title=title, url=url,
-                              encoding=encoding))
 
 
 class ArticleFiles:
@@ -84,9 +66,12 @@ def iter_articles(
     url: str | None = None,
     encoding: str | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """The articles of one file as `load_articles` gives them, one at a time: a JSONL file is
-    read line by line, so memory does not grow with the file. Errors are raised when the
-    item they concern is reached."""
+    """The articles in one file, one at a time, as dicts ready for `Project.add_articles`.
+
+    Command-line values (`lang`, `published`, `title`, `url`) fill what a file leaves out; for
+    a .txt or .md file a sidecar `NAME.json` next to it may give title, url, published and lang.
+    A JSONL file is read line by line, so memory does not grow with the file. Errors are
+    raised when the item they concern is reached."""
     suffix = Path(path).suffix.lower() if path != "-" else ".txt"
     if path != "-":
         check_user_file(path)

@@ -33,8 +33,10 @@ __all__ = [
     "read_user_file",
     "reviewer_name",
     "reviewer_option",
+    "span_arguments",
     "say",
     "shown",
+    "verdict_option",
     "visible",
 ]
 
@@ -84,27 +86,27 @@ def _from_group(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     return given if given is not None else value
 
 
-def db_option(fn: F) -> F:
-    return click.option(
-        "--db",
-        envvar="CLAIMS_DB",
-        default=None,
-        metavar="PATH|URL",
-        callback=_from_group,
-        help="SQLite file or postgresql:// URL (default: $CLAIMS_DB, then ./claims.db); "
-        "may also come before the command.",
-    )(fn)
+def _group_option(flag: str, metavar: str, help: str, **extra: Any) -> Callable[[F], F]:
+    """An option of every command that may also come before the command (`_from_group`)."""
+    return click.option(flag, default=None, metavar=metavar, callback=_from_group,
+                        help=f"{help}; may also come before the command.", **extra)
 
 
-def reviewer_option(fn: F) -> F:
-    return click.option(
-        "--reviewer",
-        default=None,
-        metavar="NAME",
-        callback=_from_group,
-        help="Who is reviewing (default: $CLAIMS_REVIEWER, then the OS user); "
-        "may also come before the command.",
-    )(fn)
+db_option = _group_option(
+    "--db", "PATH|URL", "SQLite file or postgresql:// URL (default: $CLAIMS_DB, then "
+    "./claims.db)", envvar="CLAIMS_DB")
+reviewer_option = _group_option(
+    "--reviewer", "NAME", "Who is reviewing (default: $CLAIMS_REVIEWER, then the OS user)")
+
+
+def verdict_option(help: str) -> Callable[[F], F]:
+    """`--verdict LABEL|N`: a label of the project's scale by id, name or 1-based position."""
+    return click.option("--verdict", default=None, metavar="LABEL|N", help=help)
+
+
+def span_arguments(fn: F) -> F:
+    """START and END: character offsets of an article, END excluded."""
+    return click.argument("start", type=int)(click.argument("end", type=int)(fn))
 
 
 def handle_errors(fn: F) -> F:

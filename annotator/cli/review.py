@@ -21,6 +21,7 @@ from annotator.cli.common import (
     reviewer_name,
     reviewer_option,
     say,
+    verdict_option,
     visible,
 )
 from claims.model import STANCES, STATUSES, Source
@@ -95,8 +96,7 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
 
 @click.command()
 @click.argument("claim_id")
-@click.option("--verdict", default=None, metavar="LABEL|N",
-              help="A label of the project's scale, by id, name or 1-based position.")
+@verdict_option("A label of the project's scale, by id, name or 1-based position.")
 @click.option("--clear-verdict", is_flag=True, help="Remove this reviewer's verdict.")
 @click.option("--accept", is_flag=True, help="Accept the claim as it is.")
 @click.option("--reject", is_flag=True, help="Reject it as not a claim.")

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from annotator.cli.common import db_option, handle_errors, reviewer_option, say, visible
+from annotator.cli.common import (
+    db_option,
+    handle_errors,
+    reviewer_option,
+    say,
+    span_arguments,
+    verdict_option,
+    visible,
+)
 
 if TYPE_CHECKING:
     from claims.model import ClaimState
@@ -58,8 +66,7 @@ def merge(claim_id: str, next_id: str | None, reviewer: str | None, db: str | No
 
 @click.command()
 @click.argument("claim_id")
-@click.argument("start", type=int)
-@click.argument("end", type=int)
+@span_arguments
 @reviewer_option
 @db_option
 @handle_errors
@@ -74,8 +81,7 @@ def span(claim_id: str, start: int, end: int, reviewer: str | None, db: str | No
 
 @click.command()
 @click.argument("article_id")
-@click.argument("start", type=int)
-@click.argument("end", type=int)
+@span_arguments
 @reviewer_option
 @db_option
 @handle_errors
@@ -91,8 +97,7 @@ def draw(article_id: str, start: int, end: int, reviewer: str | None, db: str | 
 
 @click.command()
 @click.argument("claim_id")
-@click.option("--verdict", default=None, metavar="LABEL|N",
-              help="The final verdict (label id, name or 1-based position in the scale).")
+@verdict_option("The final verdict (label id, name or 1-based position in the scale).")
 @click.option("--clear", is_flag=True, help="Withdraw the adjudication.")
 @click.option("--note", default="", help="Why this verdict (shown beside it, exported).")
 @reviewer_option

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from annotator.keymap import ALL_KEYS, HELP_KEYS, Key, bindings, effective_keys
+from annotator.widgets.claim_style import CLAIM_CLASSES, ClaimColours
 from claims.labels import LabelScale
 
 __all__ = ["HelpScreen", "describe", "glyph_legend", "key_names", "keys_table", "legend"]
@@ -58,9 +59,8 @@ def keys_table(keymap: dict[str, str], scale: LabelScale | None = None,
     return table
 
 
-def legend() -> Text:
+def legend(colours: ClaimColours) -> Text:
     """What the colours of claims mean, drawn with the styles the views use."""
-    from annotator.widgets.claim_style import kind_style
 
     text = Text("Colours: ", style="bold", end="")
     for key, name in (
@@ -68,7 +68,7 @@ def legend() -> Text:
         ("Refuted", "refuted"), ("Not Enough Evidence", "not enough evidence"),
         ("Conflicting Evidence/Cherrypicking", "conflicting"), ("rejected", "not a claim"),
     ):
-        text.append(f" {name} ", style=kind_style(key, False))
+        text.append(f" {name} ", style=colours.kind(key))
         text.append(" ")
     from annotator.widgets.team_marks import LEGEND, MARK_STYLES
 
@@ -98,6 +98,8 @@ def glyph_legend() -> Text:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings(HELP_KEYS)
+    COMPONENT_CLASSES = set(CLAIM_CLASSES)
+    """The colours of the legend, styled in app.tcss."""
 
     def __init__(self, keymap: dict[str, str], scale: LabelScale | None = None) -> None:
         super().__init__()
@@ -108,11 +110,14 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog", id="help-dialog"):
             yield Static(Text("Keys (remap them in the config file by id)", style="bold"),
                          classes="dialog-title")
-            yield Static(legend())
+            yield Static(id="help-legend")
             yield Static(glyph_legend())
             with VerticalScroll():
                 yield Static(keys_table(self.keymap, self.scale,
                                         show_ids=self.app.size.width >= 90))
+
+    def on_mount(self) -> None:
+        self.query_one("#help-legend", Static).update(legend(ClaimColours.of(self)))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -25,7 +25,7 @@ from textual.widgets import Footer, Static
 
 from annotator.keymap import ADJUDICATE_KEYS, bindings
 from annotator.safe_text import clean, clean_line
-from annotator.widgets.claim_style import claim_style
+from annotator.widgets.claim_style import CLAIM_CLASSES, ClaimColours
 from annotator.widgets.header import AppHeader
 from annotator.widgets.team_marks import is_disputed
 from claims.model import ClaimState, Review
@@ -40,8 +40,10 @@ LABEL = "bold #87afd7"
 DIM = "#9e9e9e"
 
 
-def review_column(review: Review, state: ClaimState, scale: object, selected: bool) -> Text:
-    """One reviewer's review, built from parts (never markup): their text is content."""
+def review_column(review: Review, state: ClaimState, scale: object, selected: bool,
+                  colours: ClaimColours) -> Text:
+    """One reviewer's review, built from parts (never markup): their text is content; drawn
+    with the screen's `colours` of claims."""
     from claims.labels import LabelScale
 
     assert isinstance(scale, LabelScale)
@@ -50,7 +52,7 @@ def review_column(review: Review, state: ClaimState, scale: object, selected: bo
     text.append(("\u25b6 " if selected else "  ") + clean_line(review.reviewer)[:40] + "\n",
                 style="bold reverse" if selected else "bold")
     text.append("status ", style=LABEL)
-    text.append(review.status + "\n", style=claim_style(review, scale))
+    text.append(review.status + "\n", style=colours.claim(review, scale))
     text.append("verdict ", style=LABEL)
     text.append((label.name if label else "none") + "\n", style="bold" if label else DIM)
     checked = review.claim_text
@@ -78,6 +80,8 @@ class AdjudicationScreen(Screen[str | None]):
     """Dismisses with the id of the claim last shown, for the article screen's cursor."""
 
     BINDINGS = bindings(ADJUDICATE_KEYS)
+    COMPONENT_CLASSES = set(CLAIM_CLASSES)
+    """The colours of the reviews' statuses, styled in app.tcss."""
 
     def __init__(self, article: ArticleScreen, claim_id: str | None = None) -> None:
         super().__init__()
@@ -194,8 +198,9 @@ class AdjudicationScreen(Screen[str | None]):
         settled.update(line)
         reviews = self._reviews(state)
         self.selected = max(0, min(self.selected, len(reviews) - 1))
+        colours = ClaimColours.of(self)
         columns.mount_all(
-            Static(review_column(r, state, scale, i == self.selected),
+            Static(review_column(r, state, scale, i == self.selected, colours),
                    classes="adj-review" + (" -selected" if i == self.selected else ""))
             for i, r in enumerate(reviews)
         )

@@ -62,8 +62,9 @@ class ClaimDetails(ReviewFlow):
                 self.query_one(SimilarPanel).show_claim(None, "und", self.book.scale)
             return
         history = self._history.get(state.claim.id)
-        panel.show(claim_details(state, self.book.scale, self.book.reviewer, history,
-                                 self.drafts_for(state.claim.id), blind=self.book.blind),
+        book, drafts = self.book, self.drafts_for(state.claim.id)
+        panel.show(lambda colours: claim_details(state, book.scale, book.reviewer, history,
+                                                 drafts, blind=book.blind, colours=colours),
                    keep_scroll=keep_scroll)
         self.query_one(SimilarPanel).show_claim(
             state, self.book.article.lang, self.book.scale,
@@ -90,8 +91,9 @@ class ClaimDetails(ReviewFlow):
             state = self.current()
             assert state is not None
             panel = self.query_one(DetailPanel)
-            panel.show(claim_details(state, self.book.scale, self.book.reviewer, events,
-                                     self.drafts_for(claim_id), blind=self.book.blind),
+            book, drafts = self.book, self.drafts_for(claim_id)
+            panel.show(lambda colours: claim_details(state, book.scale, book.reviewer, events,
+                                                     drafts, blind=book.blind, colours=colours),
                        keep_scroll=True)
 
     def _flush_detail(self) -> None:

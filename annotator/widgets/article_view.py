@@ -24,12 +24,10 @@ from textual.strip import Strip
 
 from annotator.cache import LRUCache
 from annotator.claim_book import ClaimBook
-from annotator.widgets.claim_style import claim_style
 from annotator.widgets.line_view import LineView
 
-__all__ = ["ArticleView", "ClaimClicked", "SELECTION_STYLE", "wrap_offsets"]
+__all__ = ["ArticleView", "ClaimClicked", "wrap_offsets"]
 
-SELECTION_STYLE = Style(color="#000000", bgcolor="#d7d7ff")
 
 
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
@@ -103,6 +101,11 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
     """Scrollable, highlighted article text (the wheel scrolls; keys move between claims)."""
 
     ALLOW_SELECT = False  # our own selection maps cells to article offsets
+    COMPONENT_CLASSES = {"article-view--selection"}
+    """The mouse selection's colours, styled in app.tcss (the claims' are `LineView`'s)."""
+
+    def styles_changed(self) -> None:
+        self._cache.clear()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -239,17 +242,19 @@ class ArticleView(LineView, can_focus=True, inherit_bindings=False):
         text = book.display_text
         # Boundaries where the style may change: claim edges and the selection.
         styles: list[tuple[int, int, Style]] = []
+        colours = self.colours
         for state in book.overlapping(start, end):
             c = state.claim
             styles.append((
                 max(start, c.start),
                 min(end, c.end),
-                claim_style(book.mine(state), book.scale, c.id == self.current_id),
+                colours.claim(book.mine(state), book.scale, c.id == self.current_id),
             ))
         if self.selection is not None:
             s0, s1 = self.selection
             if s1 > start and s0 < end:
-                styles.append((max(start, s0), min(end, s1), SELECTION_STYLE))
+                styles.append((max(start, s0), min(end, s1), self.get_component_rich_style(
+                    "article-view--selection", partial=True)))
         if not styles:
             segments = [Segment(text[start:end], base)]
         else:

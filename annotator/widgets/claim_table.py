@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -23,7 +22,6 @@ from annotator.cache import LRUCache
 from annotator.claim_book import ClaimBook
 from annotator.safe_text import clean_line
 from annotator.widgets.claim_style import (
-    claim_style,
     format_score,
     status_glyph,
     verdict_glyph,
@@ -33,10 +31,8 @@ from annotator.widgets.line_view import LineView
 from annotator.widgets.team_marks import MARK_STYLES, team_mark
 
 __all__ = [
-    "CURSOR_STYLE",
     "ClaimSelected",
     "ClaimTable",
-    "DIM",
     "GLYPHS",
     "KIND_WIDTH",
     "META_WIDTH",
@@ -45,8 +41,6 @@ __all__ = [
     "row_height",
 ]
 
-CURSOR_STYLE = Style(bgcolor="#005f87", color="#ffffff", bold=True)
-DIM = Style(color="#9e9e9e")
 VERDICT_WIDTH = 12
 KIND_WIDTH = 10
 """The longest kind, "comparison": a kind is never cut."""
@@ -104,8 +98,14 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
     """Virtual list of the article's claims with a cursor row.
 
     It drops the scroll bindings it would inherit: up, down, Home, End and the page keys move
-    the claim cursor (the screen's keys), not the viewport, whatever has focus.
+    the claim cursor (the screen's keys), not the viewport, whatever has focus. Its colours
+    are component classes, styled in app.tcss.
     """
+
+    COMPONENT_CLASSES = {"claim-table--cursor", "claim-table--meta"}
+
+    def styles_changed(self) -> None:
+        self._cache.clear()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -187,12 +187,15 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
         if strip is not None:
             return strip
         review = book.mine(state)
-        row_style = base + CURSOR_STYLE if is_cursor else base
+        row_style = base + self.get_component_rich_style(
+            "claim-table--cursor", partial=True) if is_cursor else base
+        dim = self.get_component_rich_style("claim-table--meta", partial=True)
         mark = team_mark(state, book.reviewer, book.blind)
+        claim_style = row_style + self.colours.claim(review, book.scale)
         glyphs = [
-            Segment(status_glyph(review), row_style + claim_style(review, book.scale)),
+            Segment(status_glyph(review), claim_style),
             Segment(mark, row_style + MARK_STYLES[mark]),
-            Segment(verdict_glyph(review, book.scale), row_style + claim_style(review, book.scale)),
+            Segment(verdict_glyph(review, book.scale), claim_style),
             Segment(" ", row_style),
         ]
         claim = state.claim
@@ -203,7 +206,7 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
             segments = [
                 *glyphs,
                 Segment(_fit(verdict_name(review, book.scale), VERDICT_WIDTH) + " ", row_style),
-                Segment(meta + " ", row_style + DIM),
+                Segment(meta + " ", row_style + dim),
                 Segment(_fit(text, text_width), row_style),
             ]
         else:
@@ -216,7 +219,7 @@ class ClaimTable(LineView, can_focus=True, inherit_bindings=False):
                 if cell_len(rest) > rest_width and rest_width > 0:
                     shown = shown[:-1] + "\u2026"
                 segments = [Segment(" " * GLYPHS + shown, row_style),
-                            Segment(" " + meta, row_style + DIM)]
+                            Segment(" " + meta, row_style + dim)]
         strip = Strip(segments).adjust_cell_length(width, row_style)
         self._cache[key] = strip
         return strip

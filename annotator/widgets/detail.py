@@ -6,6 +6,8 @@ looks like `[bold]` or carries escape sequences shows literally.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
@@ -14,7 +16,7 @@ from textual.strip import Strip
 
 from annotator.queue import is_checkworthy
 from annotator.safe_text import clean, clean_line
-from annotator.widgets.claim_style import claim_style, format_score
+from annotator.widgets.claim_style import ClaimColours, format_score
 from annotator.widgets.line_view import LineView
 from annotator.widgets.team_marks import others_decided, sees_others, visible_reviews
 from claims.labels import LabelScale
@@ -89,9 +91,10 @@ def describe_event(event: Event, scale: LabelScale) -> str:
 
 def claim_details(
     state: ClaimState, scale: LabelScale, reviewer: str, history: list[Event] | None,
-    drafts: tuple[str, ...] = (), *, blind: bool = False,
+    drafts: tuple[str, ...] = (), *, blind: bool = False, colours: ClaimColours,
 ) -> Text:
-    """Everything about the claim; `drafts` names this reviewer's unsaved forms for it.
+    """Everything about the claim; `drafts` names this reviewer's unsaved forms for it, and
+    `colours` are the panel's (`DetailPanel.colours`).
 
     Under blind review, nothing the other reviewers said until `reviewer` judged it (their
     names and times, not their verdicts, show)."""
@@ -99,7 +102,7 @@ def claim_details(
     mine = state.review_by(reviewer)
     hidden = not sees_others(state, reviewer, blind)
     text = Text(end="")
-    text.append(clean(claim.text), style=claim_style(mine, scale))
+    text.append(clean(claim.text), style=colours.claim(mine, scale))
     text.append("\n")
     checked = getattr(state, "checked_text", "")
     if isinstance(checked, str) and checked:
@@ -152,7 +155,7 @@ def claim_details(
     for review in visible_reviews(state, reviewer, blind):
         label = scale.get(review.verdict) if review.verdict else None
         text.append(clean_line(review.reviewer), style="bold")
-        text.append(f"  {review.status}", style=claim_style(review, scale))
+        text.append(f"  {review.status}", style=colours.claim(review, scale))
         text.append(f"  {label.name if label else 'no verdict'}\n")
         for i, source in enumerate(review.sources, 1):
             text.append(f"  source {i} ", style=LABEL)
@@ -199,11 +202,18 @@ class DetailPanel(LineView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = Text(end="")
+        self._build: Callable[[ClaimColours], Text] | None = None
         self._lines: list[list[Segment]] = []
         self._width = -1
 
-    def show(self, text: Text | str, *, keep_scroll: bool = False) -> None:
-        """Show `text`; `keep_scroll` (the same claim, updated) leaves the reader's place."""
+    def show(self, text: Text | str | Callable[[ClaimColours], Text], *,
+             keep_scroll: bool = False) -> None:
+        """Show `text`, or what `text(colours)` builds with the panel's colours of claims (built
+        again when the CSS changes); `keep_scroll` (the same claim, updated) leaves the
+        reader's place."""
+        self._build = text if callable(text) else None
+        if callable(text):
+            text = text(self.colours)
         self._text = text if isinstance(text, Text) else Text(text, end="")
         self._width = -1
         self._wrap()
@@ -234,6 +244,11 @@ class DetailPanel(LineView):
             # which would repaint every widget (three frames on a jump to the last claim).
             self.set_reactive(DetailPanel.virtual_size, size)
             self._scroll_update(size)
+
+    def styles_changed(self) -> None:
+        if self._build is not None:
+            self._text = self._build(self.colours)
+            self._width = -1
 
     def on_resize(self, event: events.Resize) -> None:
         self._wrap()

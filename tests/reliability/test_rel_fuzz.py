@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli import main
-from annotator.cli.article_files import load_articles
+from annotator.cli.article_files import iter_articles
 from claims.extract import extract
 from claims.files import FileProblem
 from claims.project import Project
@@ -120,7 +120,7 @@ def test_load_articles_takes_any_bytes_or_refuses_with_a_message(
     path = workdir / f"input{suffix}"
     path.write_bytes(data)
     try:
-        items = load_articles(str(path))
+        items = list(iter_articles(str(path)))
     except FileProblem as exc:  # InputError is one too
         assert str(exc).startswith(str(path)), f"the message does not name the file: {exc}"
         event("refused")

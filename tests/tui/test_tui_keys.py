@@ -319,6 +319,33 @@ async def test_quit_waits_for_queued_actions(make_app) -> None:
 
 
 @run_async
+async def test_nothing_starts_while_quitting(make_app) -> None:
+    """Keys pressed after q, while the actions before it are still being saved, open no dialog
+    and take no action (a dialog opening on a closing app used to end in a traceback); the
+    actions pressed before q are still committed."""
+    import threading
+
+    app = make_app()
+    async with running(app) as pilot:
+        gate = threading.Event()
+        app.runner.submit(lambda: gate.wait(30), lambda _: None)  # saving is slow today
+        await pilot.press("1", "q")
+        screens = list(app.screen_stack)
+        for key in ("e", "s", "r", "slash", "A", "question_mark", "ctrl+p", "2", "x", "j",
+                    "k", "ctrl+l", "n", "c", "m", "u", "escape", "q", "enter"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen_stack == screens, f"{key} started something while quitting"
+        assert app.return_code is None, "quit did not wait for the actions pressed before it"
+        gate.set()
+        await wait_for(pilot, lambda: app.return_code is not None, what="the app to quit")
+    assert app.return_code == 0
+    review = app.project.claims(app.open_article)[0].review_by("bob")
+    assert review is not None
+    assert (review.status, review.verdict) == ("accepted", "supported")
+
+
+@run_async
 async def test_keymap_config_remaps(make_app) -> None:
     app = make_app(keymap={"claim.down": "ctrl+n", "claim.reject": "d"})
     async with running(app) as pilot:
