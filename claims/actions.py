@@ -257,6 +257,14 @@ class ReviewActions(ActionBase):
                         f"since ({describe(later)} at {later.ts:%Y-%m-%d %H:%M:%S}); "
                         f"that change must be undone first"
                     )
+                judged = tx.later_judgement_by_others(target) if kind == "undo" else None
+                if judged is not None:
+                    raise ProjectError(
+                        f"cannot undo {describe(target)}: {judged.reviewer} has judged claim "
+                        f"{judged.claim_id} since ({describe(judged)} at "
+                        f"{judged.ts:%Y-%m-%d %H:%M:%S}) as it stands; undoing would leave "
+                        "that on text they never judged, so nothing was saved"
+                    )
             return appended(tx, [
                 new_event(kind, reviewer=reviewer, article_id=target.article_id,
                           claim_id=target.claim_id, other_id=target.id,

@@ -180,8 +180,12 @@ def read_bytes(path: str, limit: int, *, what: str = "article",
     return data
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def iter_lines(stream: IO[bytes], name: str, limit: int) -> Iterator[tuple[int, bytes]]:
-    """(line number, raw line) of a stream, each at most `limit` bytes, blank lines skipped."""
+    """(line number, raw line) of a stream, each at most `limit` bytes, blank lines skipped;
+    a UTF-8 byte order mark opening the first line is dropped."""
     number = 0
     while True:
         try:
@@ -192,6 +196,8 @@ def iter_lines(stream: IO[bytes], name: str, limit: int) -> Iterator[tuple[int, 
         if not raw:
             return
         number += 1
+        if number == 1 and raw.startswith(_UTF8_BOM):  # as Windows editors save UTF-8
+            raw = raw[len(_UTF8_BOM):]
         if len(raw) > limit and not raw.endswith(b"\n"):
             raise FileProblem(name, too_large("line", None, limit, "CLAIMS_MAX_LINE_BYTES"),
                               line=number)

@@ -65,12 +65,12 @@ class Project(ArticleAdding, ReviewActions, BoundaryActions, SimilarClaims):
         "create" makes a missing project, "write" needs it to exist, "read" opens it
         read-only and never creates or alters anything (see `claims.store.open_store`).
         """
+        chosen = preset(scale) if scale is not None else None  # a bad name creates nothing
         try:
             store = open_store(db, mode)
         except StoreError as exc:
             raise ProjectError(str(exc)) from exc
-        if scale is not None:
-            chosen = preset(scale)
+        if chosen is not None:
             with store.transaction() as tx:
                 current = tx.get_meta("label_scale") or DEFAULT_SCALE.name
                 has_reviews = tx.last_seq() > 0

@@ -191,6 +191,9 @@ _NATIVE_HINT = ("claims import reads the native JSONL export (claims export --fo
 
 def foreign_format(first: Any, raw: bytes = b"") -> str | None:
     """What a file is when its first value shows it is not a native export, else None."""
+    if raw.startswith(b"PAR1"):
+        return ("a Parquet export (claims export --format parquet), which claims cannot read "
+                f"back; {_NATIVE_HINT}")
     text = raw.lstrip()[:400].decode("utf-8", "replace")
     if text.startswith("claim_id,article_id,"):
         return f"a CSV export of claims (claims export --format csv); {_NATIVE_HINT}"
@@ -198,6 +201,9 @@ def foreign_format(first: Any, raw: bytes = b"") -> str | None:
     head = items[0] if items and isinstance(items[0], dict) else None
     if head is None:
         return None
+    if not isinstance(first, list) and text.lstrip("\ufeff").split("\n", 1)[0].strip() == "{":
+        return ("one JSON object written over several lines, not JSON Lines (one record a "
+                f"line); {_NATIVE_HINT}")
     keys = set(head)
     tool = None
     if "schema_version" in keys and "claim_id" in keys:

@@ -6,6 +6,7 @@ every PostgreSQL form psycopg accepts is recognised, and no message shows its pa
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -196,3 +197,86 @@ def test_postgres_reading_commands_never_create_tables(backend_url: str) -> None
     for command in (["list"], ["init"]):
         result = run(command, backend_url)
         assert result.exit_code == 1 and "not a claims database" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["mysql://ann:hunter22@db/claims", "sqlite:///claims.db",
+                                   "https://example.org/claims.db"])
+def test_a_url_of_another_database_is_refused_by_name(value: str, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    text = tmp_path.parent / f"{tmp_path.name}-article.txt"
+    text.write_text(SAMPLE_TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    scheme = value.split("://")[0]
+    for command in (["list"], ["init"], ["add", str(text)], ["import", str(text)]):
+        result = run([*command, "--db", value])
+        assert result.exit_code == 1, result.output
+        assert f"{scheme} is not a database claims speaks" in result.stderr
+        assert "hunter22" not in result.output
+    assert list(tmp_path.iterdir()) == []
+    assert parse_target(r"C://claims.db").kind == "sqlite"  # a Windows drive, not a scheme
+
+
+class _NoSharedMemory(sqlite3.Connection):
+    """A reader of a WAL database whose folder it cannot write, as SQLite 3.22+ answers it."""
+
+    def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+
+def test_reading_commands_work_in_a_folder_they_cannot_write(
+        tmp_path: Path, article: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "p.db"
+    assert run(["add", str(article)], db).exit_code == 0
+    claims_before = run(["list"], db).stdout
+    original = sqlite3.connect
+
+    def read_only_folder(target: str, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if not kwargs.get("uri"):
+            raise sqlite3.OperationalError("unable to open database file")
+        if "immutable=1" not in str(target):
+            return original(target, *args, factory=_NoSharedMemory, **kwargs)
+        return original(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only_folder)
+    for command in (["list"], ["log"], ["export", "-o", "-", "-q"], ["agree"], ["stats"]):
+        result = run(command, db)
+        assert result.exit_code == 0, (command, result.output)
+    assert run(["list"], db).stdout == claims_before
+    refused = run(["review", "abc", "--accept"], db)
+    assert refused.exit_code == 1 and "read-only" in refused.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root writes any folder; the simulation above stands in")
+def test_reading_commands_work_in_a_real_read_only_folder(tmp_path: Path, article: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "p.db"
+    assert run(["add", str(article)], db).exit_code == 0
+    folder.chmod(0o555)
+    try:
+        assert run(["list"], db).exit_code == 0
+        assert run(["export", "-o", "-", "-q"], db).exit_code == 0
+    finally:
+        folder.chmod(0o755)
+
+
+def test_an_unknown_scale_creates_no_project(tmp_path: Path, article: Path) -> None:
+    db = tmp_path / "new.db"
+    result = run(["annotate", "--scale", "nosuch", str(article)], db)
+    assert result.exit_code == 1
+    assert "unknown label scale 'nosuch'" in result.stderr
+    assert not db.exists()
+    with pytest.raises(KeyError):
+        Project.open(str(db), scale="nosuch")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [article.name]
+
+
+def test_annotate_names_a_directory_as_add_does(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for command in (["annotate", str(folder)], ["add", str(folder)]):
+        result = run(command, tmp_path / "p.db")
+        assert result.exit_code == 1
+        assert result.stderr == f"claims: error: {folder}: is a directory, not a file\n"
+    assert not (tmp_path / "p.db").exists()

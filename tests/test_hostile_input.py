@@ -522,3 +522,73 @@ def test_add_from_another_tool_reads_strictly_and_bounds_each_text(tmp_path: Pat
     big = tmp_path / "big.jsonl"
     big.write_bytes(orjson.dumps({"text": "x " * 2000, "spans": []}) + b"\n")
     refused(run(["add", "--from", "prodigy", str(big)], db, env=env), "article too large")
+
+
+def test_a_span_that_does_not_fit_its_text_says_both_lengths() -> None:
+    from claims.model import check_span
+
+    assert check_span(184, 281, "x" * 92) == (
+        "text", "has 92 characters but the span [184, 281) has 97")
+
+
+def test_jsonl_saved_with_a_byte_order_mark_reads_as_without(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    articles = tmp_path / "articles.jsonl"
+    articles.write_bytes(b"\xef\xbb\xbf" + orjson.dumps({"id": "a1", "text": SAMPLE_TEXT}) + b"\n")
+    extracted = run(["extract", "--input", "jsonl", str(articles)])
+    assert extracted.exit_code == 0, extracted.output
+    assert '"article_id":"a1"' in extracted.stdout
+    assert run(["add", str(articles)], db).exit_code == 0
+    exported = tmp_path / "export.jsonl"
+    assert run(["export", "-o", str(exported), "-q"], db).exit_code == 0
+    with_bom = tmp_path / "with-bom.jsonl"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + exported.read_bytes())
+    assert run(["validate", str(with_bom)]).exit_code == 0
+    imported = run(["import", str(with_bom)], db)
+    assert imported.exit_code == 0, imported.output
+    # A mark anywhere else is still not JSON, named by its line.
+    later = tmp_path / "later.jsonl"
+    later.write_bytes(exported.read_bytes() + b"\xef\xbb\xbf{}\n")
+    result = run(["validate", str(later)])
+    line = len(exported.read_bytes().splitlines()) + 1
+    assert result.exit_code == 1 and f"later.jsonl:{line}:" in result.output
+
+
+def test_import_names_a_parquet_export_and_a_pretty_printed_record(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    db = tmp_path / "claims.db"
+    article = tmp_path / "a.txt"
+    article.write_text(SAMPLE_TEXT, encoding="utf-8")
+    assert run(["add", str(article)], db).exit_code == 0
+    parquet = tmp_path / "export.parquet"
+    assert run(["export", "--format", "parquet", "-o", str(parquet), "-q"], db).exit_code == 0
+    native = tmp_path / "export.jsonl"
+    assert run(["export", "-o", str(native), "-q"], db).exit_code == 0
+    pretty = tmp_path / "pretty.json"
+    pretty.write_bytes(orjson.dumps(orjson.loads(native.read_bytes().splitlines()[0]),
+                                    option=orjson.OPT_INDENT_2))
+    for path, what in ((parquet, "a Parquet export"),
+                       (pretty, "one JSON object written over several lines")):
+        for command in (["import", str(path)], ["validate", str(path)]):
+            result = run(command, db)
+            assert result.exit_code == 1
+            assert result.stderr.startswith(f"claims: error: {path}: this is {what}")
+            assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_bad_url_is_blamed_on_where_it_came_from(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    article = tmp_path / "a.txt"
+    article.write_text(SAMPLE_TEXT, encoding="utf-8")
+    sidecar = tmp_path / "a.json"
+    sidecar.write_text('{"title": "T", "url": "https://example.org/a"}', encoding="utf-8")
+    result = run(["add", str(article), "--url", "javascript:x"], db)
+    assert result.exit_code == 1
+    assert result.stderr == "claims: error: --url: not an http(s) URL: 'javascript:x'\n"
+    sidecar.write_text('{"title": "T", "url": "javascript:y"}', encoding="utf-8")
+    result = run(["add", str(article)], db)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"claims: error: {sidecar}: url: not an http(s) URL")
+    assert not db.exists()
+    # The URL given on the command line is the one kept, so the sidecar's does not matter.
+    assert run(["add", str(article), "--url", "https://example.org/b"], db).exit_code == 0

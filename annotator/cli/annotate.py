@@ -52,7 +52,7 @@ extraction window (`claims.extract.stream.WINDOW`, not imported here: the extrac
     "]/[ next/previous article, o articles, ctrl+p commands, ? every key, q quits. "
     "Remap keys in $CLAIMS_CONFIG or ~/.config/claims/config.toml ([keymap] id = \"keys\")."
 )
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1)
 @click.option("--lang", type=click.Choice(["fr", "en", "auto"]), default="auto",
               show_default=True, help="Language of the files given.")
 @click.option("--published", metavar="YYYY-MM-DD", default=None,

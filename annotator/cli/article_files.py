@@ -98,7 +98,8 @@ def iter_articles(
         for key in ("title", "url", "lang"):
             if item[key] is None and meta.get(key) is not None:
                 item[key] = _string(meta[key], str(sidecar), key)
-        item["url"] = _http_url(item["url"], str(sidecar))
+                if key == "url":  # a --url given is checked as such by the command
+                    item["url"] = _http_url(item["url"], str(sidecar))
         if item["published"] is None and meta.get("published") is not None:
             item["published"] = parse_date(
                 _string(meta["published"], str(sidecar), "published"), f"{sidecar}: published"

@@ -126,7 +126,8 @@ def check_span(
     if start == end:
         return "end", f"[{start}, {end}) is empty; a claim has at least one character"
     if len(text) != end - start:
-        return "text", f"has {len(text)} characters but the span [{start}, {end}) {end - start}"
+        return "text", (f"has {len(text)} characters but the span [{start}, {end}) has "
+                        f"{end - start}")
     for name, facets in (("quantities", quantities), ("dates", dates)):
         for i, facet in enumerate(facets):
             if not (start <= facet.start <= facet.end <= end):

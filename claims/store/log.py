@@ -12,13 +12,21 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from claims.model import ACTION_TYPES, HISTORY_EVENT_TYPES, STRUCTURAL_EVENT_TYPES, Event
+from claims.model import (
+    ACTION_TYPES,
+    CLAIM_EVENT_TYPES,
+    HISTORY_EVENT_TYPES,
+    REVIEW_EVENT_TYPES,
+    STRUCTURAL_EVENT_TYPES,
+    Event,
+)
 from claims.store.cursor import Cursor
 from claims.store.rows import EVENT_COLUMNS, LogEvent, event_from_row, log_event_from_row, parse_ts
 
 __all__ = ["EventLog"]
 
 _STRUCTURAL = ", ".join(f"'{t}'" for t in STRUCTURAL_EVENT_TYPES)
+_JUDGEMENTS = ", ".join(f"'{t}'" for t in REVIEW_EVENT_TYPES + CLAIM_EVENT_TYPES)
 _BOUNDARY_HISTORY = ", ".join(f"'{t}'" for t in STRUCTURAL_EVENT_TYPES + HISTORY_EVENT_TYPES)
 
 
@@ -104,6 +112,20 @@ class EventLog(Cursor):
             f"AND (claim_id IN ({marks}) OR (type = 'merge' AND other_id IN ({marks}))) "
             "AND active = 1 ORDER BY seq DESC LIMIT 1",
             (target.seq, target.id, *claims, *claims),
+        )
+        return event_from_row(row) if row else None
+
+    def later_judgement_by_others(self, target: Event) -> Event | None:
+        """An active review or adjudication of a claim `target` touches, made after `target`
+        by someone else: undoing `target` would leave it on text its author never judged (or
+        hide it with a drawn claim)."""
+        claims = list(target.touched_claims())
+        marks = ", ".join("?" for _ in claims)
+        row = self.one(
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE seq > ? AND reviewer != ? "
+            f"AND type IN ({_JUDGEMENTS}) AND claim_id IN ({marks}) AND active = 1 "
+            "ORDER BY seq DESC LIMIT 1",
+            (target.seq, target.reviewer, *claims),
         )
         return event_from_row(row) if row else None
 

@@ -93,7 +93,9 @@ class SqliteStore(Store):
                                        isolation_level=None, check_same_thread=False)
                 conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")
             except sqlite3.OperationalError as exc:
-                if "unable to open" not in str(exc):
+                # SQLite says "unable to open", or since 3.22 "attempt to write a readonly
+                # database" (SQLITE_READONLY_DIRECTORY), when it cannot create the -shm file.
+                if "unable to open" not in str(exc) and "readonly database" not in str(exc):
                     raise
                 # A WAL database on a read-only medium without its -shm file: nobody can be
                 # writing it, so read it as immutable.

@@ -5,7 +5,8 @@ with or without a driver suffix (`postgresql+psycopg://`, as SQLAlchemy writes i
 `key=value` connection string (`host=db dbname=claims password=...`); surrounding spaces are
 ignored. Anything else is a SQLite path, except a name holding `password=`, which is refused:
 such a value is a connection string typed wrong, and creating a file named after it would
-write the password into a directory listing.
+write the password into a directory listing; and a URL of any other scheme (`mysql://`,
+`sqlite:///`), which is refused by name rather than taken for a folder `mysql:`.
 
 Every password seen in a connection value is remembered for the life of the process, and
 `redact` masks it (and anything shaped like a password) in any message, so no error, summary
@@ -24,6 +25,9 @@ __all__ = ["LIBPQ_KEYWORDS", "Target", "parse_target", "redact", "remember_passw
 
 _URL = re.compile(r"^(postgres(?:ql)?)(\+[a-z0-9_]+)?://", re.IGNORECASE)
 _KEYWORD = re.compile(r"^([A-Za-z_]+)\s*=")
+_OTHER_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
+"""Any other URL (`mysql://`, `sqlite:///`, `https://`): never a file name (a one-letter scheme
+is a Windows drive)."""
 
 LIBPQ_KEYWORDS = frozenset(
     [
@@ -112,6 +116,12 @@ def parse_target(db: str) -> Target:
             f"{redact(db)}: looks like a PostgreSQL connection string but is not one "
             "(give postgresql://USER:PASSWORD@HOST/DB or host=... dbname=... password=...); "
             "no file was created"
+        )
+    other = _OTHER_URL.match(stripped)
+    if other:
+        raise StoreError(
+            f"{redact(stripped)}: {other.group()[:-3]} is not a database claims speaks; give a "
+            "SQLite file path or a postgresql:// URL; no file was created"
         )
     return Target("sqlite", db)
 
