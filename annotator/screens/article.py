@@ -8,6 +8,7 @@ just the claims the Project reports as changed.
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -65,6 +66,8 @@ class ArticleScreen(ReviewActions, ArticleMoves, ClaimDetails):
         self._detail_pending = False
         self._arrived: dict[str, list[ClaimState]] = {}
         """Claims proposed in the background before their article's book was loaded."""
+        self.replaced: tuple[str, float] | None = None
+        """The claim another reviewer just took from under the cursor, and when (review_actions)."""
         self.watchers: list[Callable[[set[str]], None]] = []
         """Called with the ids of claims that changed under the screen (adjudication view)."""
         self._seq_of: dict[str, int] = {}
@@ -195,6 +198,7 @@ class ArticleScreen(ReviewActions, ArticleMoves, ClaimDetails):
         if index == self.cursor:
             return
         self.cursor = index
+        self.replaced = None  # the reviewer has moved on: what is under the cursor is theirs
         self.claims_app.positions[book.article.id] = book.states[index].claim.id
         self.query_one(ClaimTable).move_cursor(index)
         self.query_one(ArticleView).set_current(self.current_id())
@@ -337,6 +341,7 @@ class ArticleScreen(ReviewActions, ArticleMoves, ClaimDetails):
         self._update_header()
         now = self.current()
         if before is not None and (now is None or now.claim.id != before.claim.id):
+            self.replaced = (before.claim.id, time.monotonic())
             self.app.notify(
                 f"Claim {before.claim.id}, the one you were on, was merged or removed by "
                 f"another reviewer" + (f"; you are now on claim {now.claim.id}." if now else "."),

@@ -9,6 +9,7 @@ screen's `_submit`, which commits it and shows the result.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from annotator.safe_text import clean
@@ -17,16 +18,31 @@ from annotator.widgets.article_view import ArticleView
 from annotator.widgets.team_marks import sees_others, visible_reviews
 from claims.model import ClaimState
 
-__all__ = ["ReviewActions"]
+__all__ = ["REPLACED_GRACE", "ReviewActions"]
+
+REPLACED_GRACE = 1.5
+"""Seconds after another reviewer replaced the claim under the cursor during which an action
+key is taken as meant for the claim that went (refused once), not for its successor."""
 
 
 class ReviewActions(ReviewFlow):
     """The keys that change a review or a claim; the base of `ArticleScreen`."""
 
     def _with_claim(self) -> ClaimState | None:
+        """The claim under the cursor, to act on; None (said aloud) when there is none, or when
+        another reviewer replaced it under the cursor an instant ago: a key pressed then was
+        meant for the claim that went, so it is refused once, and pressing again acts."""
         state = self.current()
         if state is None:
             self.app.notify("No claim here.")
+            return None
+        replaced, self.replaced = self.replaced, None
+        if replaced is not None and time.monotonic() - replaced[1] < REPLACED_GRACE:
+            self.claims_app.refused(
+                f"Claim {replaced[0]}, the one you were on, was just merged or removed by another "
+                f"reviewer; you are now on claim {state.claim.id}. Nothing saved: press again to "
+                "act on this one.")
+            return None
         return state
 
     def action_verdict(self, n: int) -> None:

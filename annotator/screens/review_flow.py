@@ -27,6 +27,7 @@ __all__ = ["ReviewFlow"]
 class ReviewFlow(Screen[None]):
     book: ClaimBook | None
     cursor: int
+    replaced: tuple[str, float] | None
 
     def __init__(self) -> None:
         super().__init__()
