@@ -64,6 +64,9 @@ def test_filters(reviewed: Project, tmp_path: Path) -> None:
     assert code == 1 and "--since" in err
     code, _, err = run("export", "--db", db_of(reviewed), "--article", "nope")
     assert code == 1 and "unknown article 'nope'" in err
+    code, stdout, err = run("export", "--db", db_of(reviewed), "--reviewer", "anna")
+    assert code == 1 and stdout == ""
+    assert "no reviewer 'anna' in this project (ana, bruno" in err  # a typo, said, not 0 records
 
 
 def test_reviewer_filter_keeps_only_that_reviewers_view(reviewed: Project) -> None:
