@@ -66,8 +66,6 @@ class ArticleScreen(ReviewActions, ArticleMoves, ClaimDetails):
         self._detail_pending = False
         self._arrived: dict[str, list[ClaimState]] = {}
         """Claims proposed in the background before their article's book was loaded."""
-        self.replaced: tuple[str, float] | None = None
-        """The claim another reviewer just took from under the cursor, and when (review_actions)."""
         self.watchers: list[Callable[[set[str]], None]] = []
         """Called with the ids of claims that changed under the screen (adjudication view)."""
         self._seq_of: dict[str, int] = {}

@@ -27,7 +27,6 @@ __all__ = ["ReviewFlow"]
 class ReviewFlow(Screen[None]):
     book: ClaimBook | None
     cursor: int
-    replaced: tuple[str, float] | None
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,6 +36,8 @@ class ReviewFlow(Screen[None]):
         self.search_hits: list[str] = []
         """Claim ids of the last search, best first; `>` and `<` step through them."""
         self.search_pos = 0
+        self.replaced: tuple[str, float] | None = None
+        """The claim another reviewer just took from under the cursor, and when (review_actions)."""
 
     @property
     def claims_app(self) -> AnnotatorApp:
