@@ -166,15 +166,17 @@ def test_a_database_gone_away_is_said_once_and_its_return_too(
         assert said[1:] == ["Live updates resumed."]
 
 
+@pytest.mark.parametrize("grace", [3600.0, 0.0])
 @run_async
 async def test_a_key_just_after_the_claim_was_replaced_is_refused_once(
-    shared, monkeypatch: pytest.MonkeyPatch
+    shared, monkeypatch: pytest.MonkeyPatch, grace: float
 ) -> None:
     """A verdict pressed as another reviewer's merge moves the cursor was meant for the claim
-    that went: it is refused aloud, saves nothing, and the next press acts on the successor."""
+    that went: within the grace it is refused aloud, saves nothing, and the next press acts on
+    the successor; once the grace has passed, the first press acts."""
     from annotator.screens import review_actions
 
-    monkeypatch.setattr(review_actions, "REPLACED_GRACE", 3600.0)  # however slow the machine
+    monkeypatch.setattr(review_actions, "REPLACED_GRACE", grace)  # not the machine's speed
     url, project, ids = shared
     app = app_for(project, ids[0])
     async with running(app) as pilot:
@@ -186,32 +188,13 @@ async def test_a_key_just_after_the_claim_was_replaced_is_refused_once(
             other.merge_with_next(first, "alice")
         await wait_for(pilot, lambda: screen.current_id() == first)
         await pilot.press("1")
-        await wait_for(pilot, lambda: any("press again" in n.message for n in app._notifications))
-        await wait_for(pilot, lambda: not app.runner.pending)
-        assert not reviewed_by(screen, first, "bob")
-        with Project.open(url) as other:
-            assert other.claim(first).review_by("bob") is None
-        await pilot.press("1")  # now meant for the claim on screen
+        if grace:
+            await wait_for(pilot, lambda: any("press again" in n.message
+                                              for n in app._notifications))
+            await wait_for(pilot, lambda: not app.runner.pending)
+            assert not reviewed_by(screen, first, "bob")
+            with Project.open(url) as other:
+                assert other.claim(first).review_by("bob") is None
+            await pilot.press("1")  # now meant for the claim on screen
         await wait_for(pilot, lambda: reviewed_by(screen, first, "bob"))
-
-
-@run_async
-async def test_once_the_moment_has_passed_a_key_acts_on_the_successor(
-    shared, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from annotator.screens import review_actions
-
-    monkeypatch.setattr(review_actions, "REPLACED_GRACE", 0.0)
-    url, project, ids = shared
-    app = app_for(project, ids[0])
-    async with running(app) as pilot:
-        screen = screen_of(app)
-        assert screen.book is not None
-        first = screen.book.states[0].claim.id
-        await pilot.press("j")
-        with Project.open(url) as other:
-            other.merge_with_next(first, "alice")
-        await wait_for(pilot, lambda: screen.current_id() == first)
-        await pilot.press("1")
-        await wait_for(pilot, lambda: reviewed_by(screen, first, "bob"))
-        assert not any("press again" in n.message for n in app._notifications)
+        assert any("press again" in n.message for n in app._notifications) == bool(grace)
