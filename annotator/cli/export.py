@@ -109,11 +109,11 @@ def export(
     with Project.open(db, mode="read") as project, \
             _progress_bar(f"export {fmt}", not quiet) as progress:
         if reviewer is not None:
-            with project.store.read() as tx:
-                known = tx.reviewers()
-            if reviewer not in known:  # a typo would otherwise export nothing, silently
-                listed = ", ".join(sorted(known)) or "none yet"
-                raise UserError(f"--reviewer: no reviewer {reviewer!r} in this project ({listed})")
+            with project.store.read() as tx:  # a typo would otherwise export nothing, silently
+                if not tx.has_reviewer(reviewer):
+                    listed = ", ".join(sorted(tx.reviewers())) or "none yet"
+                    raise UserError(
+                        f"--reviewer: no reviewer {reviewer!r} in this project ({listed})")
         exports.write_file(
             project, fmt.lower(), output, reviewer=reviewer, status=status,
             article=list(articles), since=since_day, with_articles=with_articles,

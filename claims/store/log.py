@@ -185,6 +185,10 @@ class EventLog(Cursor):
         """Everyone who has an event in the log."""
         return {row[0] for row in self.all("SELECT DISTINCT reviewer FROM events")}
 
+    def has_reviewer(self, name: str) -> bool:
+        """Whether `name` has an event in the log: one index lookup, however long the log."""
+        return self.one("SELECT 1 FROM events WHERE reviewer = ? LIMIT 1", (name,)) is not None
+
     def boundary_history(self, article_ids: Sequence[str] = ()) -> list[LogEvent]:
         """Every boundary action (span, drawing, merge) and every undo or redo, in log order,
         of the articles given (none: of every article); undone ones included."""
