@@ -183,10 +183,12 @@ def read_bytes(path: str, limit: int, *, what: str = "article",
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def iter_lines(stream: IO[bytes], name: str, limit: int) -> Iterator[tuple[int, bytes]]:
+def iter_lines(stream: IO[bytes] | RangeReader, name: str, limit: int, *,
+               first_line: int = 1) -> Iterator[tuple[int, bytes]]:
     """(line number, raw line) of a stream, each at most `limit` bytes, blank lines skipped;
-    a UTF-8 byte order mark opening the first line is dropped."""
-    number = 0
+    a UTF-8 byte order mark opening the first line is dropped. `first_line` is the number of
+    the stream's first line (a `RangeReader` starting inside a file)."""
+    number = first_line - 1
     while True:
         try:
             raw = stream.readline(limit + 1)
@@ -203,6 +205,59 @@ def iter_lines(stream: IO[bytes], name: str, limit: int) -> Iterator[tuple[int, 
                               line=number)
         if raw.strip():
             yield number, raw
+
+
+class RangeReader:
+    """Bytes `[start, end)` of an open file, read with `os.pread`: it never moves the file's
+    offset, so another process may read the same open file at the same time. `end` falls on a
+    line boundary (`line_boundary`)."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, fd: int, start: int, end: int) -> None:
+        self.fd, self.at, self.end = fd, start, end
+        self.buffer, self.pos = b"", 0
+
+    def readline(self, size: int) -> bytes:
+        cut = self.buffer.find(b"\n", self.pos, self.pos + size)
+        while cut < 0 and len(self.buffer) - self.pos < size and self.at < self.end:
+            chunk = os.pread(self.fd, min(self.CHUNK, self.end - self.at), self.at)
+            if not chunk:
+                self.end = self.at  # the file was cut short while being read
+                break
+            self.at += len(chunk)
+            self.buffer = self.buffer[self.pos:] + chunk
+            self.pos = 0
+            cut = self.buffer.find(b"\n", 0, size)
+        end = cut + 1 if cut >= 0 else min(self.pos + size, len(self.buffer))
+        line = self.buffer[self.pos:end]
+        self.pos = end
+        return line
+
+
+def line_boundary(fd: int, offset: int, size: int) -> int:
+    """The offset just past the first newline at or after `offset` (or `size`)."""
+    while offset < size:
+        chunk = os.pread(fd, 1 << 16, offset)
+        if not chunk:
+            break
+        cut = chunk.find(b"\n")
+        if cut >= 0:
+            return offset + cut + 1
+        offset += len(chunk)
+    return size
+
+
+def count_lines(fd: int, end: int) -> int:
+    """The newlines in the first `end` bytes of an open file."""
+    count = at = 0
+    while at < end:
+        chunk = os.pread(fd, min(RangeReader.CHUNK, end - at), at)
+        if not chunk:
+            break
+        count += chunk.count(b"\n")
+        at += len(chunk)
+    return count
 
 
 def iter_jsonl(path: str, limits: Limits | None = None
@@ -288,6 +343,9 @@ __all__ = [
     "human",
     "iter_jsonl",
     "iter_lines",
+    "line_boundary",
+    "count_lines",
+    "RangeReader",
     "loads",
     "open_input",
     "read_bytes",

@@ -33,11 +33,16 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import IO
 
+import orjson
+from pydantic import ValidationError
+
 from claims.files import FileProblem, Limits, iter_lines, loads, open_input
 from claims.model import SCHEMA_VERSION
 from claims.project import Project
+from exports.checking import ParallelCheck, worker_count
 from exports.checks import HEAD_BYTES, parse_record, record_problems, refuse_foreign
 from exports.merge import BatchMerger, ImportFileError
+from exports.plan import RecordIn, record_in, record_in_from_json
 from exports.records import ExportRecord
 
 
@@ -106,7 +111,7 @@ def import_file(
         raise ImportFileError(str(exc)) from None
     with stream if name != "<stdin>" else nullcontext(stream):
         return import_stream(project, stream, name=name, dry_run=dry_run, progress=progress,
-                             total_bytes=total)
+                             total_bytes=total, regular=name != "<stdin>")
 
 
 def import_stream(
@@ -117,49 +122,120 @@ def import_stream(
     dry_run: bool = False,
     progress: Callable[[int, int], object] | None = None,
     total_bytes: int = 0,
+    regular: bool = False,
 ) -> ImportReport:
+    """Import the lines of `stream`. `regular`: it is a regular file of `total_bytes` bytes,
+    which worker processes may check while this one merges (`exports.checking`)."""
     report = ImportReport(dry_run=dry_run)
+    limits = Limits.from_env()
+    check: ParallelCheck | None = None
     try:
+        refuse_foreign(name, peek(stream))
+        lines = iter_lines(stream, name, limits.line_bytes)
+        workers = worker_count(total_bytes) if regular else 0
+        if workers and ParallelCheck.usable():
+            check = ParallelCheck(stream.fileno(), total_bytes, name, limits.line_bytes,
+                                  check_lines, workers)
+            records = _read_unchecked(lines)
+        else:
+            records = ((n, record_in(record), size) for n, record, size in
+                       check_lines(lines, name))
         with project.store.bulk_transaction() as tx:
-            merger = BatchMerger(project, tx, report, name)
-            done = 0
-            batch: list[tuple[int, ExportRecord]] = []
-            in_batch: set[str] = set()
-            for lineno, record, size in read_records(stream, name):
-                if record.claim_id in in_batch:  # the same claim again: apply the first one
-                    merger.merge(batch)
-                    batch, in_batch = [], set()
-                batch.append((lineno, record))
-                in_batch.add(record.claim_id)
-                if len(batch) >= BATCH:
-                    merger.merge(batch)
-                    batch, in_batch = [], set()
-                done += size
-                if progress is not None and (report.records + len(batch)) % 2000 == 0:
-                    progress(done, max(total_bytes, done))
-            merger.merge(batch)
-            if progress is not None:
-                progress(done, max(total_bytes, done))
+            _merge_all(BatchMerger(project, tx, report, name), records, report, progress,
+                       total_bytes, check)
             if dry_run:
                 raise _Rollback
     except _Rollback:
         pass
-    except FileProblem as exc:
-        raise ImportFileError(str(exc)) from None
+    except (FileProblem, ImportFileError, _Unread) as exc:
+        message = check.failure_before(exc.line or 0) if check is not None else None
+        if message is None and isinstance(exc, _Unread):
+            message = f"{name}:{exc.line}: not a record this program can read"
+        raise ImportFileError(message or str(exc)) from None
+    except Exception:
+        message = check.failure(block=True) if check is not None else None
+        if message is not None:  # what went wrong comes from a bad line: say which
+            raise ImportFileError(message) from None
+        raise
+    finally:
+        if check is not None:
+            check.close()
     return report
 
 
-def read_records(stream: IO[bytes], name: str) -> Iterator[tuple[int, ExportRecord, int]]:
-    """(line, record, bytes) of a native export; the first bad line raises `FileProblem`.
+def _merge_all(merger: BatchMerger, records: Iterator[tuple[int, RecordIn, int]],
+               report: ImportReport, progress: Callable[[int, int], object] | None,
+               total_bytes: int, check: ParallelCheck | None) -> None:
+    done = 0
+    batch: list[tuple[int, RecordIn]] = []
+    in_batch: set[str] = set()
+
+    def flush() -> None:
+        if check is not None:
+            failure = check.failure()
+            if failure is not None:
+                raise ImportFileError(failure)
+        merger.merge(batch)
+        batch.clear()
+        in_batch.clear()
+
+    for lineno, record, size in records:
+        if record.claim_id in in_batch:  # the same claim again: apply the first one
+            flush()
+        batch.append((lineno, record))
+        in_batch.add(record.claim_id)
+        if len(batch) >= BATCH:
+            flush()
+        done += size
+        if progress is not None and (report.records + len(batch)) % 2000 == 0:
+            progress(done, max(total_bytes, done))
+    flush()
+    if check is not None:
+        failure = check.failure(block=True)
+        if failure is not None:
+            raise ImportFileError(failure)
+    if progress is not None:
+        progress(done, max(total_bytes, done))
+
+
+class _Unread(Exception):
+    """A line this process could not read as a record: the checking processes say why."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _read_unchecked(lines: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, RecordIn, int]]:
+    """(line, record, bytes) of each line, read without the checks (worker processes run
+    them on the same lines: `exports.checking`); a line that is not a record raises
+    `_Unread`."""
+    for lineno, raw in lines:
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            raise _Unread(lineno) from None
+        record = record_in_from_json(data) if isinstance(data, dict) else None
+        if record is None:
+            try:
+                record = record_in(ExportRecord.model_validate(data))
+            except ValidationError:
+                raise _Unread(lineno) from None
+        yield lineno, record, len(raw)
+
+
+def check_lines(lines: Iterator[tuple[int, bytes]], name: str
+                ) -> Iterator[tuple[int, ExportRecord, int]]:
+    """(line, record, bytes) of the lines of a native export; the first bad line raises
+    `FileProblem`.
 
     Every rule of `exports.checks.record_problems` is applied: what `claims validate` refuses,
     import refuses, with the same `FILE:LINE: field: problem`. A file in another format
-    (FEVER, AVeriTeC, ClaimReview, CSV, Prodigy, doccano, Label Studio) is named as such.
+    (FEVER, AVeriTeC, ClaimReview, CSV, Prodigy, doccano, Label Studio) is refused before
+    (`exports.checks.refuse_foreign`).
     """
     limits = Limits.from_env()
-    head = peek(stream)
-    refuse_foreign(name, head)
-    for lineno, raw in iter_lines(stream, name, limits.line_bytes):
+    for lineno, raw in lines:
         data = loads(raw, name, lineno)
         if isinstance(data, dict):
             version = data.get("schema_version")
@@ -192,4 +268,5 @@ def peek(stream: IO[bytes]) -> bytes:
     return b""
 
 
-__all__ = ["ImportFileError", "ImportReport", "import_file", "import_stream", "peek"]
+__all__ = ["ImportFileError", "ImportReport", "check_lines", "import_file", "import_stream",
+           "peek"]

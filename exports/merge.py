@@ -1,11 +1,14 @@
 """Merging a batch of checked records into the project, inside the import's one transaction.
 
-A batch is records of distinct claims. Each step asks the store once for the whole batch (where
-the claims are, the reviews held here, the events the log has, the adjudications), plans the
-events each record needs (`exports.plan`), folds every touched claim's new state in memory from
-the events it had and the planned ones, and appends the events with that state in one go
-(`Transaction.append_derived`). Lines are checked in order, so the first bad line is the one
-named; the outcome equals merging the records one by one.
+A batch is records of distinct claims (`exports.plan.RecordIn`). Each step asks the store once
+for the whole batch (where the claims are, the reviews held here, the events the log has, the
+adjudications) and plans one `review` event for each imported review that is newer than this
+project's and says something else (`exports.plan`), and an `adjudicate` event for each newer
+adjudication. Such an event sets its reviewer's review (or the claim's adjudication) whole, so
+the state it leads to is worked out from the event alone, by the fold's own rule
+(`claims.store.derive.whole_review`), with no other event read; the events and that state are written in one
+go (`Transaction.append_imported`). Lines are checked in order, so the first bad line is the
+one named; the outcome equals merging the records one by one.
 """
 
 from __future__ import annotations
@@ -14,23 +17,20 @@ from typing import Any
 
 from claims.model import Article, Claim, Event, article_id_for
 from claims.project import Project, ProjectError, check_reviewer
-from claims.store import ClaimPlace, EventRow, LocalReview, Transaction
-from claims.store.materialise import folding_event
-from exports.plan import (
-    adjudication_plan,
-    event_id,
-    review_events,
-    same_state,
-    status_fix,
-    utc_text,
-)
-from exports.records import ExportRecord, ReviewRecord
+from claims.store import ClaimPlace, EventRow, Transaction
+from claims.store.derive import whole_review
+from claims.store.rows import dumps
+from exports.plan import RecordIn, adjudication_plan, event_id, review_event, same_state
 
 _EPOCH = "1970-01-01T00:00:00.000000Z"
 
 
 class ImportFileError(ProjectError):
     """The file cannot be imported; the message names the file, the line and the field."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 class BatchMerger:
@@ -44,16 +44,15 @@ class BatchMerger:
         self.good_reviewers: set[str] = set()
 
     def fail(self, lineno: int, where: str, message: str) -> ImportFileError:
-        return ImportFileError(f"{self.name}:{lineno}: {where}: {message}")
+        return ImportFileError(f"{self.name}:{lineno}: {where}: {message}", lineno)
 
-    def merge(self, batch: list[tuple[int, ExportRecord]]) -> None:
+    def merge(self, batch: list[tuple[int, RecordIn]]) -> None:
         """Merge records of distinct claims (see the module docstring)."""
         if not batch:
             return
         tx, report, scale = self.tx, self.report, self.project.scale
         ids = [record.claim_id for _, record in batch]
         places = tx.claim_places(ids)
-        checked: list[ExportRecord] = []
         for lineno, record in batch:
             report.records += 1
             if record.label_scale != scale.name:
@@ -63,80 +62,64 @@ class BatchMerger:
             self._ensure_article(lineno, record)
             self._ensure_claim(lineno, record, places.get(record.claim_id))
             self._check_reviews(lineno, record)
-            checked.append(record)
         local = tx.local_reviews(ids)
-        plans: list[tuple[ExportRecord, ReviewRecord, LocalReview | None, str,
-                          list[EventRow]]] = []
-        for record in checked:
+        plans = []
+        for _, record in batch:
             mine_by = local.get(record.claim_id, {})
             for review in record.reviews:
-                ts = utc_text(review.updated_at)
                 mine = mine_by.get(review.reviewer)
-                if mine is not None and mine.updated_at >= ts:
+                if mine is not None:
                     if same_state(mine, review):
                         report.reviews_unchanged += 1
-                    else:
+                        continue
+                    if mine.updated_at >= review.ts:
                         report.reviews_kept += 1
-                    continue
-                plans.append((record, review, mine, ts, review_events(record, review, mine, ts)))
+                        continue
+                plans.append((record, review, mine, *review_event(record, review)))
         # An import's event ids are made from the claim's id: only a claim with events here
         # can hold any of them, and on a first import most claims have none.
         held = tx.event_ids_of_claims(list(dict.fromkeys(r.claim_id for r, *_ in plans))) \
             if plans else set()
-        new: dict[str, list[EventRow]] = {}
-        # claim id -> its new events in order (what the fold adds), and all of them in the
-        # log's order: the reviews' events, then the adjudications', then the status fixes.
-        ordered: list[EventRow] = []
-        reviewers: dict[str, set[str]] = {}
-        check: list[tuple[ExportRecord, ReviewRecord, str]] = []
-        for record, review, mine, ts, events in plans:
-            fresh = [e for e in events if e.id not in held]
-            if not fresh:
+        events: list[EventRow] = []
+        review_rows: list[tuple[Any, ...]] = []
+        changed: set[str] = set()
+        for record, review, mine, event, payload in plans:
+            if event.id in held:  # imported before (and perhaps undone since)
                 report.reviews_unchanged += 1
                 continue
-            new.setdefault(record.claim_id, []).extend(fresh)
-            ordered += fresh
-            reviewers.setdefault(record.claim_id, set()).add(review.reviewer)
-            report.events += len(fresh)
+            status, verdict, sources, rationale, claim_text = whole_review(payload)
+            if claim_text is None:  # the record does not say: what is held here stays
+                claim_text = mine.claim_text if mine is not None else ""
+            review_rows.append((record.claim_id, review.reviewer, status, verdict,
+                                dumps(sources), rationale, claim_text,
+                                mine.created_at if mine is not None else event.ts, event.ts))
+            events.append(event)
+            changed.add(record.claim_id)
+            report.events += 1
             report.reviews_added += 1
-            # For a new review the plan's status is exact; otherwise check it once folded.
-            if mine is not None or len(fresh) != len(events):
-                check.append((record, review, ts))
-        for event in self._adjudication_events(checked):
-            new.setdefault(event.claim_id, []).append(event)
-            ordered.append(event)
+        adjudications = []
+        for record, event in self._adjudication_events([r for _, r in batch]):
+            if event.id in held:
+                continue
+            events.append(event)
+            assert record.adjudication is not None
+            adjudications.append((record.claim_id, record.adjudication))
+            changed.add(record.claim_id)
             report.events += 1
-        if not new:
-            return
-        inputs = tx.derivation_inputs(list(new))
-        folds = {cid: inputs.fold(cid, map(folding_event, rows)) for cid, rows in new.items()}
-        # A verdict set or cleared can move an implicit status; say the imported one explicitly.
-        fixes = [
-            status_fix(record, review, ts)
-            for record, review, ts in check
-            if (state := folds[record.claim_id].reviews.get(review.reviewer)) is None
-            or state.status != review.status
-        ]
-        fixes = [e for e in fixes if e.id not in held]
-        for fix in fixes:
-            new[fix.claim_id].append(fix)
-            ordered.append(fix)
-            report.events += 1
-        for cid in dict.fromkeys(fix.claim_id for fix in fixes):
-            folds[cid] = inputs.fold(cid, map(folding_event, new[cid]))
-        tx.append_derived(ordered, inputs, folds, reviewers)
-        report.claims_changed += len(new)
+        if events:
+            tx.append_imported(events, review_rows, adjudications)
+            report.claims_changed += len(changed)
 
     # -- checks and creation, one record at a time -----------------------------------------
 
-    def _adjudication_events(self, records: list[ExportRecord]) -> list[EventRow]:
+    def _adjudication_events(self, records: list[RecordIn]) -> list[tuple[RecordIn, EventRow]]:
         """The `adjudicate` events that bring the records' adjudications here (the others
         counted as unchanged or kept; see `adjudication_plan`), one query for all of them."""
         adjudicated = [r for r in records if r.adjudication is not None]
         if not adjudicated:
             return []
         state = self.tx.adjudication_state([r.claim_id for r in adjudicated])
-        events: list[EventRow] = []
+        events: list[tuple[RecordIn, EventRow]] = []
         for record in adjudicated:
             local, latest = state.get(record.claim_id, (None, None))
             outcome = adjudication_plan(record, local, latest)
@@ -146,7 +129,7 @@ class BatchMerger:
                 self.report.adjudications_kept += 1
             elif isinstance(outcome, EventRow):
                 self.report.adjudications_added += 1
-                events.append(outcome)
+                events.append((record, outcome))
         return events
 
     def _article_text(self, article_id: str) -> str:
@@ -154,11 +137,11 @@ class BatchMerger:
             self.text_cache = (article_id, self.tx.article_text(article_id))
         return self.text_cache[1]
 
-    def _ensure_article(self, lineno: int, record: ExportRecord) -> None:
-        ref = record.article
-        if ref.id in self.known_articles:
+    def _ensure_article(self, lineno: int, record: RecordIn) -> None:
+        if record.article_id in self.known_articles:
             return
-        if not self.tx.has_article(ref.id):
+        if not self.tx.has_article(record.article_id):
+            ref = record.record().article
             if ref.text is None:
                 title = f" ({ref.title!r})" if ref.title else ""
                 raise self.fail(
@@ -176,31 +159,32 @@ class BatchMerger:
             )
             self.tx.insert_article(article, [])
             self.report.articles_created += 1
-        self.known_articles.add(ref.id)
+        self.known_articles.add(record.article_id)
 
-    def _ensure_claim(self, lineno: int, record: ExportRecord, place: ClaimPlace | None) -> None:
+    def _ensure_claim(self, lineno: int, record: RecordIn, place: ClaimPlace | None) -> None:
         """Check the record's claim against this project's (`place`, None when it is not
         here), or create it."""
         if place is not None:
-            if place.article_id != record.article.id:
+            if place.article_id != record.article_id:
                 raise self.fail(lineno, "claim_id",
                                 f"claim {record.claim_id} belongs to article {place.article_id} "
-                                f"here, not {record.article.id}")
+                                f"here, not {record.article_id}")
             if (place.start, place.end) != (record.start, record.end):
                 self.report.spans_differ += 1
             return
-        text = self._article_text(record.article.id)
+        text = self._article_text(record.article_id)
         if record.end > len(text) or text[record.start : record.end] != record.text:
             raise self.fail(
                 lineno, "claim_id",
                 f"claim {record.claim_id} is not in this project and its text is not "
-                f"[{record.start}, {record.end}) of article {record.article.id} here",
+                f"[{record.start}, {record.end}) of article {record.article_id} here",
             )
+        full = record.record()
         claim = Claim(
-            id=record.claim_id, article_id=record.article.id, start=record.start,
-            end=record.end, text=record.text, kind=record.kind, score=record.score,
-            reasons=list(record.reasons), quantities=list(record.quantities),
-            dates=list(record.dates), speaker=record.speaker, origin=record.origin,
+            id=full.claim_id, article_id=full.article.id, start=full.start,
+            end=full.end, text=full.text, kind=full.kind, score=full.score,
+            reasons=list(full.reasons), quantities=list(full.quantities),
+            dates=list(full.dates), speaker=full.speaker, origin=full.origin,
         )
         drawn_by = record.origin[len("reviewer:"):] if record.origin.startswith("reviewer:") \
             else None
@@ -210,7 +194,7 @@ class BatchMerger:
                 drawn_by = check_reviewer(drawn_by)
             except ProjectError as exc:
                 raise self.fail(lineno, "origin", str(exc)) from None
-            stamps = [utc_text(r.updated_at) for r in record.reviews]
+            stamps = [r.ts for r in record.reviews]
             ts = min(stamps) if stamps else _EPOCH
             event = _claim_create(record, drawn_by, ts)
             if not self.tx.has_event(event.id):
@@ -218,7 +202,7 @@ class BatchMerger:
             self.tx.append(event)
         self.report.claims_created += 1
 
-    def _check_reviews(self, lineno: int, record: ExportRecord) -> None:
+    def _check_reviews(self, lineno: int, record: RecordIn) -> None:
         scale = self.project.scale
         seen: set[str] = set()
         for i, review in enumerate(record.reviews):
@@ -242,7 +226,7 @@ class BatchMerger:
                                 "a review with a verdict is accepted or rejected, not proposed")
 
 
-def _claim_create(record: ExportRecord, reviewer: str, ts: str) -> Event:
+def _claim_create(record: RecordIn, reviewer: str, ts: str) -> Event:
     """The `claim_create` event of a claim a reviewer drew, as the log holds it."""
     from datetime import datetime
 
@@ -250,7 +234,7 @@ def _claim_create(record: ExportRecord, reviewer: str, ts: str) -> Event:
     return Event.model_construct(
         seq=None, id=event_id(record.claim_id, reviewer, "claim_create", payload, ts),
         ts=datetime.fromisoformat(ts.replace("Z", "+00:00")), reviewer=reviewer,
-        type="claim_create", article_id=record.article.id, claim_id=record.claim_id,
+        type="claim_create", article_id=record.article_id, claim_id=record.claim_id,
         other_id=None, payload=payload,
     )
 

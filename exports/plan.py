@@ -1,20 +1,33 @@
-"""Planning an import: the events that take what this project holds to what a record says.
+"""Planning an import: what a record brings, and the events that take this project to it.
 
-Pure functions, no database: `review_events` for one reviewer's review, `adjudication_plan` for
-the claim's adjudication. Event ids are derived from (claim, reviewer, field, value, time), so
-planning the same record twice gives the same events, and the log can tell which it holds.
+A line of the file becomes a `RecordIn`, the part of the record an import acts on, in the
+stored shape (time stamps as the store writes them, sources as dicts). It is made from the
+checked `ExportRecord` (`record_in`) or, for a line already in the canonical form our exports
+write, straight from the parsed JSON (`record_in_from_json`, which gives the same `RecordIn`
+or None when the line is not in that form); the import checks every line in full either way.
+
+Each imported review becomes one `review` event of its reviewer that sets the review whole
+(`review_event`); an adjudication becomes an `adjudicate` event (`adjudication_plan`). Event
+ids are derived from (claim, reviewer, what, value, time), so planning the same record twice
+gives the same events, and the log can tell which it holds. Pure functions, no database.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
 from claims.store import EventRow, LocalReview
-from exports.records import ExportRecord, ReviewRecord
+from exports.records import ExportRecord
+
+_CANONICAL_TS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z\Z")
+_CANONICAL_DAY = re.compile(r"\d{4}-\d\d-\d\d\Z")
+_URL_SPACE = " \t\r\n"
 
 
 def utc_text(value: datetime) -> str:
@@ -25,88 +38,157 @@ def utc_text(value: datetime) -> str:
     return value.isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
+class ReviewIn(NamedTuple):
+    """One reviewer's review as a record states it, in the stored shape."""
+
+    reviewer: str
+    status: str
+    verdict: str | None
+    sources: list[dict[str, Any]]
+    """As `Source.model_dump(mode="json")` gives them."""
+    rationale: str
+    claim_text: str | None
+    """The claim as checked, or None when the record does not say (schema version 1)."""
+    ts: str
+    """`updated_at` as the store writes it."""
+
+
+class AdjudicationIn(NamedTuple):
+    reviewer: str
+    verdict: str
+    note: str
+    ts: str
+
+
+@dataclass
+class RecordIn:
+    """What an import acts on in one record."""
+
+    claim_id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label_scale: str
+    origin: str
+    reviews: list[ReviewIn]
+    adjudication: AdjudicationIn | None
+    data: Any = None
+    """The parsed JSON line, when the record was made from it."""
+    checked: ExportRecord | None = None
+
+    def record(self) -> ExportRecord:
+        """The whole record (for creating its article or claim here)."""
+        if self.checked is None:
+            self.checked = ExportRecord.model_validate(self.data)
+        return self.checked
+
+
+def record_in(record: ExportRecord) -> RecordIn:
+    """What an import acts on in a checked record."""
+    reviews = [
+        ReviewIn(r.reviewer, r.status, r.verdict,
+                 [s.model_dump(mode="json") for s in r.sources], r.rationale,
+                 r.claim_text if "claim_text" in r.model_fields_set else None,
+                 utc_text(r.updated_at))
+        for r in record.reviews
+    ]
+    a = record.adjudication
+    adjudication = None if a is None else AdjudicationIn(a.reviewer, a.verdict, a.note,
+                                                          utc_text(a.ts))
+    return RecordIn(record.claim_id, record.article.id, record.start, record.end, record.text,
+                    record.label_scale, record.origin, reviews, adjudication, checked=record)
+
+
+def record_in_from_json(data: Any) -> RecordIn | None:
+    """`record_in` of the record a parsed line holds, read straight from the JSON, for a line
+    whose time stamps and source URLs are already in the form the store writes (as our exports
+    write them); None otherwise, and for most of what is not a record.
+
+    Whether the line is a valid record is for the full checks to say (`exports.checks`), and
+    the import commits nothing they refuse: for a valid record this gives what `record_in`
+    gives, because pydantic keeps strings as they are and fills the same defaults."""
+    try:
+        reviews = []
+        for r in data["reviews"]:
+            ts = r["updated_at"]
+            if type(ts) is not str or not _CANONICAL_TS.match(ts):
+                return None
+            sources = []
+            for s in r["sources"]:
+                url, accessed = s["url"], s.get("accessed")
+                if type(url) is not str or url.strip(_URL_SPACE) != url or not (
+                    accessed is None
+                    or (type(accessed) is str and _CANONICAL_DAY.match(accessed))
+                ):
+                    return None
+                sources.append({"url": url, "title": s.get("title", ""),
+                                "quote": s.get("quote", ""), "stance": s.get("stance", "context"),
+                                "accessed": accessed})
+            reviews.append(ReviewIn(r["reviewer"], r["status"], r["verdict"], sources,
+                                    r["rationale"], r.get("claim_text"), ts))
+        a = data.get("adjudication")
+        adjudication = None
+        if a is not None:
+            ts = a["ts"]
+            if type(ts) is not str or not _CANONICAL_TS.match(ts):
+                return None
+            adjudication = AdjudicationIn(a["reviewer"], a["verdict"], a["note"], ts)
+        start, end = data["start"], data["end"]
+        if type(start) is not int or type(end) is not int:
+            return None
+        return RecordIn(data["claim_id"], data["article"]["id"], start, end, data["text"],
+                        data["label_scale"], data["origin"], reviews, adjudication, data=data)
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
 def event_id(claim_id: str, reviewer: str, what: str, value: Any, ts: str) -> str:
     """32 hex digits, like the uuid4 ids of events made here, but derived from the content."""
+    return _event_id(claim_id, reviewer, what, orjson.dumps(value), ts)
+
+
+def _event_id(claim_id: str, reviewer: str, what: str, value: bytes, ts: str) -> str:
     key = "\x1f".join(("claims-import/1", claim_id, reviewer, what, ts)).encode()
-    return hashlib.blake2b(key + b"\x1f" + orjson.dumps(value), digest_size=16).hexdigest()
+    return hashlib.blake2b(key + b"\x1f" + value, digest_size=16).hexdigest()
 
 
-def event_row(
-    record: ExportRecord, reviewer: str, type_: str, payload: dict[str, Any], ts: str,
-    *, key: str | None = None,
-) -> EventRow:
+def event_row(record: RecordIn, reviewer: str, type_: str, payload: dict[str, Any],
+              ts: str) -> EventRow:
     """The event `type_` with `payload` on the record's claim, in the stored shape."""
-    return EventRow(event_id(record.claim_id, reviewer, key or type_, payload, ts), ts,
-                    reviewer, type_, record.article.id, record.claim_id, None,
-                    orjson.dumps(payload).decode())
+    text = orjson.dumps(payload)
+    return EventRow(_event_id(record.claim_id, reviewer, type_, text, ts), ts, reviewer,
+                    type_, record.article_id, record.claim_id, None, text.decode())
 
 
-def sources_of(review: ReviewRecord) -> list[dict[str, Any]]:
-    return [s.model_dump(mode="json") for s in review.sources]
+def review_payload(review: ReviewIn) -> dict[str, Any]:
+    """The payload of the `review` event that sets `review` whole."""
+    payload: dict[str, Any] = {"status": review.status, "verdict": review.verdict,
+                               "sources": review.sources, "rationale": review.rationale}
+    if review.claim_text is not None:
+        payload["claim_text"] = review.claim_text
+    return payload
 
 
-def carries_claim_text(review: ReviewRecord) -> bool:
-    """The review says what its claim as checked is (schema version 2 and later)."""
-    return "claim_text" in review.model_fields_set
+def review_event(record: RecordIn, review: ReviewIn) -> tuple[EventRow, dict[str, Any]]:
+    """The `review` event that takes this reviewer's review to `review`, and its payload."""
+    payload = review_payload(review)
+    return event_row(record, review.reviewer, "review", payload, review.ts), payload
 
 
-def same_state(mine: LocalReview, review: ReviewRecord) -> bool:
-    """The review held here is the imported one."""
+def same_state(mine: LocalReview, review: ReviewIn) -> bool:
+    """The review held here is the imported one (whatever the time stamps)."""
     return bool(
         mine.status == review.status
         and mine.verdict == review.verdict
-        and orjson.loads(mine.sources) == sources_of(review)
         and mine.rationale == review.rationale
-        and (not carries_claim_text(review) or (mine.claim_text or "") == review.claim_text)
+        and (review.claim_text is None or (mine.claim_text or "") == review.claim_text)
+        and orjson.loads(mine.sources) == review.sources
     )
 
 
-def review_events(record: ExportRecord, review: ReviewRecord, mine: LocalReview | None,
-                  ts: str) -> list[EventRow]:
-    """The events that take this reviewer's local review (`mine`, or none) to `review`."""
-    who = review.reviewer
-    events: list[EventRow] = []
-    old_verdict = mine.verdict if mine is not None else None
-    old_sources: list[dict[str, Any]] = orjson.loads(mine.sources) if mine is not None else []
-    old_rationale = mine.rationale if mine is not None else ""
-    if old_verdict != review.verdict:
-        events.append(event_row(record, who, "verdict", {"label": review.verdict}, ts))
-    if mine is None:
-        implied = "accepted" if review.verdict is not None else "proposed"
-        if review.status != implied:
-            events.append(event_row(record, who, "status", {"status": review.status}, ts))
-    elif mine.status != review.status:
-        events.append(event_row(record, who, "status", {"status": review.status}, ts))
-    new_sources = sources_of(review)
-    keep = 0
-    while (keep < len(old_sources) and keep < len(new_sources)
-           and old_sources[keep] == new_sources[keep]):
-        keep += 1
-    for index in range(len(old_sources) - 1, keep - 1, -1):
-        events.append(event_row(record, who, "source_remove", {"index": index}, ts,
-                                key=f"source_remove:{orjson.dumps(old_sources[index]).decode()}"))
-    for index in range(keep, len(new_sources)):
-        events.append(event_row(record, who, "source_add", {"source": new_sources[index]}, ts,
-                                key=f"source_add:{index}"))
-    if old_rationale != review.rationale:
-        events.append(event_row(record, who, "rationale", {"text": review.rationale}, ts))
-    old_claim_text = (mine.claim_text or "") if mine is not None else ""
-    if carries_claim_text(review) and old_claim_text != review.claim_text:
-        events.append(event_row(record, who, "claim_text", {"text": review.claim_text}, ts))
-    if mine is None and not events:
-        events.append(event_row(record, who, "status", {"status": review.status}, ts))
-    return events
-
-
-def status_fix(record: ExportRecord, review: ReviewRecord, ts: str) -> EventRow:
-    """The explicit status event for a review whose status the other events did not give
-    (a verdict set or cleared moves an implicit status)."""
-    return event_row(record, review.reviewer, "status", {"status": review.status}, ts,
-                     key="status-fix")
-
-
 def adjudication_plan(
-    record: ExportRecord, local: dict[str, Any] | None, latest: str | None
+    record: RecordIn, local: dict[str, Any] | None, latest: str | None
 ) -> str | EventRow:
     """What to do with the record's adjudication, given the claim's adjudication here
     (`local`) and the time of the latest adjudication decision here (`latest`): "unchanged"
@@ -114,22 +196,21 @@ def adjudication_plan(
     `adjudicate` event to append."""
     imported = record.adjudication
     assert imported is not None
-    ts = utc_text(imported.ts)
-    if latest is not None and latest >= ts:
-        if local is not None and _same_adjudication(local, imported.reviewer, imported.verdict,
-                                                    imported.note, ts):
+    if latest is not None and latest >= imported.ts:
+        if local is not None and _same_adjudication(local, imported):
             return "unchanged"
         return "kept"
     return event_row(record, imported.reviewer, "adjudicate",
-                     {"label": imported.verdict, "note": imported.note}, ts)
+                     {"label": imported.verdict, "note": imported.note}, imported.ts)
 
 
-def _same_adjudication(local: dict[str, Any], reviewer: str, verdict: str, note: str,
-                       ts: str) -> bool:
+def _same_adjudication(local: dict[str, Any], imported: AdjudicationIn) -> bool:
     """The stored adjudication (`claims.store.rows.adjudication_json`) is the imported one."""
-    return bool(local.get("reviewer") == reviewer and local.get("verdict") == verdict
-                and (local.get("note") or "") == note and local.get("ts") == ts)
+    return bool(local.get("reviewer") == imported.reviewer
+                and local.get("verdict") == imported.verdict
+                and (local.get("note") or "") == imported.note and local.get("ts") == imported.ts)
 
 
-__all__ = ["adjudication_plan", "event_id", "event_row", "review_events", "same_state",
-           "sources_of", "status_fix", "utc_text"]
+__all__ = ["AdjudicationIn", "RecordIn", "ReviewIn", "adjudication_plan", "event_id",
+           "event_row", "record_in", "record_in_from_json", "review_event", "review_payload",
+           "same_state", "utc_text"]

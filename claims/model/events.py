@@ -29,6 +29,7 @@ EventType = Literal[
     "source_remove",
     "rationale",
     "claim_text",
+    "review",
     "span",
     "claim_create",
     "merge",
@@ -39,9 +40,11 @@ EventType = Literal[
 
 # The event families.
 REVIEW_EVENT_TYPES: tuple[str, ...] = (
-    "verdict", "status", "source_add", "source_remove", "rationale", "claim_text",
+    "verdict", "status", "source_add", "source_remove", "rationale", "claim_text", "review",
 )
-"""Actions on one reviewer's review of a claim."""
+"""Actions on one reviewer's review of a claim. A `review` event sets the whole review at
+once (status, verdict, sources, rationale and, when its payload has it, the claim as
+checked): `claims import` brings each reviewer's review in as one."""
 STRUCTURAL_EVENT_TYPES: tuple[str, ...] = ("span", "claim_create", "merge")
 """Actions that move claim boundaries; later ones build on earlier ones."""
 CLAIM_EVENT_TYPES: tuple[str, ...] = ("adjudicate",)

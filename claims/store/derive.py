@@ -21,7 +21,19 @@ from claims.model import (
     Quantity,
 )
 
-__all__ = ["ClaimFold", "ReviewState", "derive_claim", "respan"]
+__all__ = ["ClaimFold", "ReviewState", "derive_claim", "respan", "whole_review"]
+
+
+def whole_review(
+    p: dict[str, Any],
+) -> tuple[str, str | None, list[dict[str, Any]], str, str | None]:
+    """(status, verdict, sources, rationale, claim as checked or None: unchanged) that the
+    payload of a `review` event sets. A rejected claim never carries a verdict; a status other
+    than the one the verdict implies counts as chosen, as an accept or reject would."""
+    status = p["status"]
+    verdict = None if status == "rejected" else p.get("verdict")
+    return status, verdict, list(p.get("sources", [])), p.get("rationale", ""), \
+        p.get("claim_text")
 
 
 @dataclass
@@ -37,6 +49,13 @@ class ReviewState:
     claim_text: str = ""
     explicit: bool = False
     """The reviewer chose the status themselves (accept, reject) rather than by a verdict."""
+
+    def set_whole(self, p: dict[str, Any]) -> None:
+        """A `review` event: the review as its payload states it (`whole_review`)."""
+        self.status, self.verdict, self.sources, self.rationale, claim_text = whole_review(p)
+        self.explicit = self.status != ("accepted" if self.verdict is not None else "proposed")
+        if claim_text is not None:
+            self.claim_text = claim_text
 
     def apply(self, event: Event) -> None:
         p = event.payload
@@ -62,6 +81,8 @@ class ReviewState:
             self.rationale = p.get("text", "")
         elif event.type == "claim_text":
             self.claim_text = p.get("text", "")
+        elif event.type == "review":
+            self.set_whole(p)
         if not self.explicit:
             # A verdict implies the claim is kept; clearing it takes that back.
             self.status = "accepted" if self.verdict is not None else "proposed"

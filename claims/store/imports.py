@@ -1,6 +1,6 @@
 """What merging reviews from a file (`claims import`) asks of the store, a batch of claims at a
 time: where the claims are, the reviews and adjudications held here, and which events the log
-already has. The appends themselves are `Transaction.append_derived` (`claims.store.materialise`).
+already has. The appends themselves are `Transaction.append_imported`.
 """
 
 from __future__ import annotations
@@ -11,11 +11,22 @@ from typing import Any, NamedTuple
 import orjson
 
 from claims.store.cursor import Cursor
-from claims.store.export_reads import StoredReview
 from claims.store.materialise import CHUNK
 
-LocalReview = StoredReview
-"""A review as this project holds it, in the stored shape."""
+
+class LocalReview(NamedTuple):
+    """A review as this project holds it, in the stored shape."""
+
+    reviewer: str
+    status: str
+    verdict: str | None
+    sources: str
+    """JSON text of the source list, as stored."""
+    rationale: str
+    updated_at: str
+    """ISO 8601 UTC with 'Z' and microseconds, as stored (so is `created_at`)."""
+    claim_text: str
+    created_at: str
 
 
 class ClaimPlace(NamedTuple):
@@ -48,7 +59,7 @@ class ImportReads(Cursor):
             chunk = claim_ids[at : at + CHUNK]
             for row in self.all(
                 "SELECT claim_id, reviewer, status, verdict, sources, rationale, updated_at, "
-                f"claim_text FROM reviews WHERE claim_id IN ({_marks(chunk)})", chunk
+                f"claim_text, created_at FROM reviews WHERE claim_id IN ({_marks(chunk)})", chunk
             ):
                 out.setdefault(row[0], {})[row[1]] = LocalReview(*row[1:])
         return out

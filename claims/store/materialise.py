@@ -3,9 +3,9 @@
 Re-deriving a claim is three steps, and this module holds each of them for many claims at once:
 read the claim's proposal and its active events (`Materialise.derivation_inputs`), fold them
 (`Derivation.fold`, `claims.store.derive.derive_claim`), and write back what changed
-(`Materialise.write_derived`). `Transaction.rederive_many` runs the three in a row; an import
-reads the inputs *before* appending its events and folds them together with those events, which
-it already holds in memory, so they are never read back (`Transaction.append_derived`).
+(`Materialise.write_derived`). `Transaction.rederive_many` runs the three in a row. An import's
+events each set a review or an adjudication whole, so it writes the state they lead to without
+a fold over the claim (`Transaction.append_imported`).
 """
 
 from __future__ import annotations
@@ -177,15 +177,20 @@ class Materialise(StateReads):
                     chunk,
                 )
         if review_rows:
-            self.executemany(
-                "INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, rationale, "
-                "claim_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (claim_id, reviewer) DO UPDATE SET status = excluded.status, "
-                "verdict = excluded.verdict, sources = excluded.sources, "
-                "rationale = excluded.rationale, claim_text = excluded.claim_text, "
-                "created_at = excluded.created_at, updated_at = excluded.updated_at",
-                review_rows,
-            )
+            self.write_reviews(review_rows)
+
+    def write_reviews(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Insert or replace reviews rows: (claim_id, reviewer, status, verdict, sources JSON,
+        rationale, claim_text, created_at, updated_at)."""
+        self.executemany(
+            "INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, rationale, "
+            "claim_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (claim_id, reviewer) DO UPDATE SET status = excluded.status, "
+            "verdict = excluded.verdict, sources = excluded.sources, "
+            "rationale = excluded.rationale, claim_text = excluded.claim_text, "
+            "created_at = excluded.created_at, updated_at = excluded.updated_at",
+            rows,
+        )
 
 
 __all__ = ["CHUNK", "Derivation", "EventRow", "Materialise", "folding_event"]

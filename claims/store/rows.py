@@ -171,15 +171,15 @@ def adjudication_from_json(value: str | None) -> Adjudication | None:
 def adjudication_json(adjudication: Adjudication | None) -> str | None:
     if adjudication is None:
         return None
-    return dumps(
-        {
-            "claim_id": adjudication.claim_id,
-            "reviewer": adjudication.reviewer,
-            "verdict": adjudication.verdict,
-            "note": adjudication.note,
-            "ts": ts_text(adjudication.ts),
-        }
-    )
+    return adjudication_text(adjudication.claim_id, adjudication.reviewer, adjudication.verdict,
+                             adjudication.note, ts_text(adjudication.ts))
+
+
+def adjudication_text(claim_id: str, reviewer: str, verdict: str | None, note: str,
+                      ts: str) -> str:
+    """The `claims.adjudication` column: JSON of the adjudication (`ts` as stored)."""
+    return dumps({"claim_id": claim_id, "reviewer": reviewer, "verdict": verdict,
+                  "note": note, "ts": ts})
 
 
 def review_from_row(row: Sequence[Any]) -> Review:

@@ -9,19 +9,19 @@ loses nothing. Articles and the extractor's proposals enter through `insert_arti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from claims.model import HISTORY_EVENT_TYPES, Article, Claim, Event, Review, utc_now
-from claims.store.derive import ClaimFold
 from claims.store.export_reads import ExportReads
 from claims.store.imports import ImportReads
 from claims.store.known import KnownClaims
 from claims.store.log import EventLog
-from claims.store.materialise import CHUNK, Derivation, EventRow, Materialise
+from claims.store.materialise import CHUNK, EventRow, Materialise
 from claims.store.pending import PendingExtractions
 from claims.store.rows import (
     CLAIM_COLUMNS,
+    adjudication_text,
     claim_row,
     dumps,
     record_row,
@@ -155,23 +155,30 @@ class Transaction(EventLog, Materialise, ImportReads, ExportReads, KnownClaims,
 
     # -- bulk appends (imports) ------------------------------------------------------------
 
-    def append_derived(
+    def append_imported(
         self,
         rows: Sequence[EventRow],
-        inputs: Derivation,
-        folds: Mapping[str, ClaimFold],
-        reviewers: Mapping[str, Iterable[str]],
+        reviews: Sequence[tuple[Any, ...]],
+        adjudications: Sequence[tuple[str, Any]],
     ) -> None:
-        """Append `rows` (new ids only, no undo or redo) and write the state the caller folded
-        from them: `folds` are `inputs.fold(claim, its new events)` for every claim the rows
-        touch, `inputs` read before the rows were appended, and `reviewers` the reviewers of
-        each claim whose events are among the rows. The outcome is that of inserting the rows
-        and calling `rederive_many`, without reading the new events back."""
-        if any(row.type in HISTORY_EVENT_TYPES or row.type == "merge" for row in rows):
-            raise ValueError("undo, redo and merge events go through append")
+        """Append an import's `review` and `adjudicate` events (`rows`, in order) with the
+        state they lead to: each sets a review or the claim's adjudication whole, so the caller
+        works that state out from the event alone (the fold's rule, `derive.whole_review`).
+        `reviews` are the reviews rows (`write_reviews`), `adjudications` (claim id, the
+        imported adjudication: reviewer, verdict, note, ts as stored). The outcome is that of
+        appending the rows and re-deriving their claims."""
+        if any(row.type not in ("review", "adjudicate") for row in rows):
+            raise ValueError("append_imported takes review and adjudicate events only")
         if rows:
             self.store.insert_event_rows(self, rows)
-        self.write_derived(inputs, folds, reviewers)
+        if reviews:
+            self.write_reviews(reviews)
+        if adjudications:
+            self.executemany(
+                "UPDATE claims SET adjudication = ? WHERE id = ?",
+                [(adjudication_text(cid, a.reviewer, a.verdict, a.note, a.ts), cid)
+                 for cid, a in adjudications],
+            )
 
     def review_of(self, claim_id: str, reviewer: str) -> Review | None:
         for review in self.reviews_for([claim_id]).get(claim_id, []):

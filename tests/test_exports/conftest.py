@@ -49,3 +49,11 @@ def same_articles(tmp_path: Path, clock: FrozenClock) -> Iterator[Project]:
     with Project.open(str(tmp_path / "target.db")) as project:
         add_articles(project)
         yield project
+
+
+@pytest.fixture(params=["in-process", "workers"])
+def import_checks(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run an import test twice: lines checked by the importing process, and by two worker
+    processes while it merges (`exports.checking`), as a large file is."""
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "0" if request.param == "in-process" else "2")
+    return str(request.param)

@@ -13,6 +13,8 @@ from claims.project import Project, ProjectError
 from exports.importer import ImportFileError
 from tests.helpers import review_of
 
+pytestmark = pytest.mark.usefixtures("import_checks")
+
 
 def export_lines(project: Project, path: Path, **options: Any) -> list[bytes]:
     exports.write_file(project, "jsonl", path, **options)

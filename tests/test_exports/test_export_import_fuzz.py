@@ -8,12 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import exports
 from claims.project import Project
 from exports.importer import ImportFileError
+
+pytestmark = pytest.mark.usefixtures("import_checks")
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 400) | st.floats(allow_nan=False)

@@ -19,6 +19,8 @@ from exports.importer import ImportFileError
 from exports.records import ADJUDICATION_FIELDS, RECORD_FIELDS, REVIEW_FIELDS
 from tests.helpers import present, review_of
 
+pytestmark = pytest.mark.usefixtures("import_checks")
+
 REWRITE = "Ridership of the city's buses grew by about 12% in 2024."
 
 
@@ -174,7 +176,7 @@ def test_a_record_without_adjudication_never_withdraws_the_local_one(
     assert same_articles.claim(fr[1]).verdict == "refuted"
 
 
-def test_a_rewrite_changed_at_the_source_comes_in_as_a_claim_text_event(
+def test_a_rewrite_changed_at_the_source_comes_in_as_one_review_event(
     adjudicated: Project, same_articles: Project, tmp_path: Path
 ) -> None:
     _, en = claim_ids(adjudicated)
@@ -186,9 +188,10 @@ def test_a_rewrite_changed_at_the_source_comes_in_as_a_claim_text_event(
     report = exports.import_file(same_articles, tmp_path / "b.jsonl")
     assert report.reviews_added == 2 and report.events == 2
     with same_articles.store.read() as tx:
-        rows = tx.all("SELECT reviewer, payload FROM events WHERE type = 'claim_text' "
-                      "ORDER BY seq")
-    assert [(r[0], orjson.loads(r[1])["text"]) for r in rows] == [
+        rows = tx.all("SELECT reviewer, payload FROM events WHERE type = 'review' "
+                      "AND payload LIKE '%claim_text%' ORDER BY seq")
+    assert [(r[0], orjson.loads(r[1])["claim_text"]) for r in rows if
+            orjson.loads(r[1])["claim_text"]] == [
         ("bruno", REWRITE),
         ("ana", "The mayor said bus fares stay frozen to 2027."),
         ("bruno", "Bus ridership rose about 12% in 2024."),
@@ -324,3 +327,36 @@ def test_an_import_writes_what_re_deriving_the_log_gives(
             tx.rederive_many([row[0] for row in before[0]])
         assert materialised(same_articles) == before
         exports.import_file(same_articles, tmp_path / "a.jsonl")  # older: kept, nothing added
+
+
+def _derived_rows(project: Project) -> tuple[list[tuple], list[tuple]]:
+    with project.store.read() as tx:
+        reviews = tx.all("SELECT * FROM reviews ORDER BY claim_id, reviewer")
+        claims = tx.all("SELECT * FROM claims ORDER BY id")
+    return [tuple(r) for r in reviews], [tuple(r) for r in claims]
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_what_an_import_writes_is_what_the_fold_derives(
+    adjudicated: Project, same_articles: Project, tmp_path: Path, version: int
+) -> None:
+    """The import writes each review and adjudication straight from its event; re-deriving
+    every claim from the log afterwards changes nothing. Here over local reviews older than
+    the file's, a rejection here, a rewrite here and an adjudication here."""
+    fr, en = claim_ids(same_articles)
+    same_articles.set_claim_text(en[2], "bruno", "A rewrite made here.")
+    same_articles.set_verdict(fr[0], "ana", "refuted")
+    same_articles.toggle_reject(fr[2], "bruno")
+    same_articles.adjudicate(fr[3], "dana", "supported")
+    adjudicated.set_rationale(en[2], "bruno", "The agency's own report says it fell.")
+    adjudicated.toggle_reject(fr[0], "ana")
+    items = records(export_bytes(adjudicated, tmp_path / "a.jsonl"))
+    path = write_records(tmp_path / "b.jsonl", as_version_1(items) if version == 1 else items)
+    report = exports.import_file(same_articles, path)
+    assert report.reviews_added > 0
+    before = _derived_rows(same_articles)
+    ids = [cid for cid in fr + en]
+    with same_articles.store.transaction() as tx:
+        tx.rederive_many(ids)
+    assert _derived_rows(same_articles) == before
+    assert same_articles.claim(fr[0]).review_by("ana").status == "rejected"

@@ -1,0 +1,154 @@
+"""Checking a large file's lines in other processes while `claims import` merges them.
+
+Every line of an imported file gets every check `claims validate` applies
+(`exports.importer.check_lines`). For a large regular file those checks run in worker
+processes, each over a byte range of the file (read with `os.pread` on the one open file, so
+no name is opened twice), while the importing process merges the lines as it reads them.
+Nothing is committed before every worker has passed its range, and a failure is reported only
+once every range before it has passed: the line named is the file's first bad line, as when
+one process does everything.
+
+Workers are forked (they start at once, sharing the loaded code), and only from a process
+running a single thread; otherwise, and for small files or standard input, the import checks
+each line itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
+from typing import Any
+
+from claims.files import FileProblem, RangeReader, count_lines, iter_lines, line_boundary
+
+PARALLEL_BYTES = 8 << 20
+"""Files at least this big are checked in worker processes."""
+MAX_WORKERS = 4
+
+
+def worker_count(size: int) -> int:
+    """How many worker processes check a file of `size` bytes (0: check in this process).
+    `CLAIMS_IMPORT_WORKERS` sets it (0 turns the workers off)."""
+    raw = os.environ.get("CLAIMS_IMPORT_WORKERS", "").strip()
+    if raw.isdigit():
+        return min(int(raw), MAX_WORKERS)
+    if size < PARALLEL_BYTES:
+        return 0
+    return max(1, min(MAX_WORKERS, (os.cpu_count() or 1)))
+
+
+Checker = Callable[[Iterator[tuple[int, bytes]], str], Iterator[Any]]
+"""Checks the lines given ((number, raw) pairs) of the file named, raising `FileProblem` at
+the first bad one (`exports.importer.check_lines`)."""
+
+
+def _work(fd: int, start: int, end: int, name: str, limit: int, check: Checker,
+          conn: Connection) -> None:
+    try:
+        first = count_lines(fd, start) + 1 if start else 1
+        conn.send(("start", first, ""))
+        for _ in check(iter_lines(RangeReader(fd, start, end), name, limit, first_line=first),
+                       name):
+            pass
+        conn.send(("ok", 0, ""))
+    except FileProblem as exc:
+        conn.send(("fail", exc.line or 0, str(exc)))
+    except Exception as exc:  # noqa: BLE001 - reported to the importing process
+        conn.send(("error", 0, f"{name}: cannot check ({type(exc).__name__}: {exc})"))
+    finally:
+        conn.close()
+
+
+class ParallelCheck:
+    """Worker processes checking the ranges of an open file; see the module docstring."""
+
+    def __init__(self, fd: int, size: int, name: str, limit: int, check: Checker,
+                 workers: int) -> None:
+        context = multiprocessing.get_context("fork")
+        cuts = [0]
+        for k in range(1, workers):
+            cut = line_boundary(fd, size * k // workers, size)
+            if cut > cuts[-1] and cut < size:
+                cuts.append(cut)
+        cuts.append(size)
+        self.outcomes: list[tuple[str, int, str] | None] = []
+        self.first_lines: list[int | None] = []
+        self.pipes: list[Connection] = []
+        self.processes: list[Any] = []
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            here, there = context.Pipe(duplex=False)
+            process = context.Process(target=_work, daemon=True,
+                                      args=(fd, start, end, name, limit, check, there))
+            process.start()
+            there.close()
+            self.pipes.append(here)
+            self.processes.append(process)
+            self.outcomes.append(None)
+            self.first_lines.append(None)
+
+    @staticmethod
+    def usable() -> bool:
+        return ("fork" in multiprocessing.get_all_start_methods()
+                and threading.active_count() == 1)
+
+    def _receive(self, k: int) -> None:
+        """The next message of worker `k` (waiting for it)."""
+        try:
+            message = self.pipes[k].recv()
+        except EOFError:
+            code = self.processes[k].exitcode
+            message = ("error", 0, f"a checking process ended (exit {code})")
+        if message[0] == "start":
+            self.first_lines[k] = message[1]
+        else:
+            self.outcomes[k] = message
+
+    def _collect(self, k: int, block: bool) -> tuple[str, int, str] | None:
+        while self.outcomes[k] is None and (block or self.pipes[k].poll()):
+            self._receive(k)
+        return self.outcomes[k]
+
+    def _first_line(self, k: int) -> int:
+        while self.first_lines[k] is None and self.outcomes[k] is None:
+            self._receive(k)
+        return self.first_lines[k] or 0
+
+    def failure(self, block: bool = False) -> str | None:
+        """The message of the file's first bad line, once the workers have settled it (with
+        `block`, waiting for them; without, None while it is still open)."""
+        for k in range(len(self.pipes)):
+            outcome = self._collect(k, block)
+            if outcome is None:
+                return None
+            if outcome[0] != "ok":
+                return outcome[2]
+        return None
+
+    def failure_before(self, line: int) -> str | None:
+        """Waiting as needed: the first bad line's message if it comes before or at `line`
+        (where this process found something wrong), else None. Ranges after `line` are not
+        waited for."""
+        for k in range(len(self.pipes)):
+            if k and self._first_line(k) > line:
+                return None
+            outcome = self._collect(k, True)
+            assert outcome is not None
+            if outcome[0] == "error" or (outcome[0] == "fail" and outcome[1] <= line):
+                return outcome[2]
+            if outcome[0] == "fail":
+                return None
+        return None
+
+    def close(self) -> None:
+        for process in self.processes:
+            if process.is_alive():
+                process.kill()
+            process.join()
+        for pipe in self.pipes:
+            pipe.close()
+
+
+__all__ = ["PARALLEL_BYTES", "ParallelCheck", "worker_count"]

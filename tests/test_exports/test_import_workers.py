@@ -1,0 +1,138 @@
+"""`claims import` of a large file: worker processes check the lines while the import merges
+them (`exports.checking`). The outcome, and the line a refusal names, are those of one process
+doing everything."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+import exports
+import exports.importer
+from claims.project import Project
+from exports.checking import ParallelCheck
+from exports.importer import ImportFileError
+
+
+def export_records(project: Project, path: Path) -> list[dict[str, Any]]:
+    exports.write_file(project, "jsonl", path)
+    return [orjson.loads(line) for line in path.read_bytes().splitlines()]
+
+
+def write_lines(path: Path, items: list[Any]) -> Path:
+    path.write_bytes(b"".join((item if isinstance(item, bytes) else orjson.dumps(item)) + b"\n"
+                              for item in items))
+    return path
+
+
+class CountingCheck(ParallelCheck):
+    started = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        CountingCheck.started += 1
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> type[CountingCheck]:
+    CountingCheck.started = 0
+    monkeypatch.setattr(exports.importer, "ParallelCheck", CountingCheck)
+    return CountingCheck
+
+
+def test_workers_check_a_file_and_the_import_is_the_same(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, counted: type[CountingCheck],
+) -> None:
+    first = tmp_path / "a.jsonl"
+    items = export_records(adjudicated, first) * 5  # a claim seen again: the first one counts
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "3")
+    report = exports.import_file(same_articles, write_lines(tmp_path / "b.jsonl", items))
+    assert counted.started == 1
+    assert report.records == len(items)
+    assert not multiprocessing.active_children()
+    exports.write_file(same_articles, "jsonl", tmp_path / "c.jsonl")
+    assert (tmp_path / "c.jsonl").read_bytes() == first.read_bytes()
+
+
+def _unknown_article(item: dict[str, Any]) -> Any:
+    item["article"]["id"] = "0" * 16
+    return item
+
+
+def _other_scale(item: dict[str, Any]) -> Any:
+    item["label_scale"] = "fever"
+    item["verdict"] = None
+    for review in item["reviews"]:
+        review["verdict"] = None
+    item["adjudication"] = None
+    return item
+
+
+def _bad_status(item: dict[str, Any]) -> Any:
+    item["reviews"][0]["status"] = "maybe"
+    return item
+
+
+def _short_text(item: dict[str, Any]) -> Any:
+    item["end"] = item["end"] + 1  # offsets no longer hold the text
+    return item
+
+
+def _not_json(item: dict[str, Any]) -> Any:
+    return b'{"schema_version": 2, "claim_id": '
+
+
+# A line this process finds wrong (the article, the scale, not JSON) against one only the
+# full checks find (a status, the offsets), in either order and in either half of the file.
+CASES = [
+    ({5: _other_scale, 30: _bad_status}, 5),
+    ({5: _bad_status, 30: _other_scale}, 5),
+    ({4: _short_text, 31: _unknown_article}, 4),
+    ({6: _unknown_article, 33: _short_text}, 6),
+    ({35: _bad_status}, 35),
+    ({3: _not_json, 36: _bad_status}, 3),
+    ({2: _bad_status, 36: _not_json}, 2),
+    ({38: _not_json}, 38),
+]
+
+
+@pytest.mark.parametrize(("faults", "line"), CASES)
+def test_the_first_bad_line_is_named_whichever_process_finds_it(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, counted: type[CountingCheck],
+    faults: dict[int, Any], line: int,
+) -> None:
+    items: list[Any] = export_records(adjudicated, tmp_path / "a.jsonl") * 7
+    for at, fault in faults.items():
+        items[at - 1] = fault(orjson.loads(orjson.dumps(items[at - 1])))
+    path = write_lines(tmp_path / "b.jsonl", items)
+    messages = {}
+    for workers in ("0", "2"):
+        monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", workers)
+        with pytest.raises(ImportFileError) as err:
+            exports.import_file(same_articles, path)
+        messages[workers] = str(err.value)
+    assert counted.started == 1
+    assert messages["2"] == messages["0"]
+    assert messages["0"].startswith(f"{path}:{line}: ")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+    assert not multiprocessing.active_children()
+
+
+def test_a_dry_run_with_workers_changes_nothing(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, counted: type[CountingCheck],
+) -> None:
+    items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    report = exports.import_file(same_articles, write_lines(tmp_path / "b.jsonl", items),
+                                 dry_run=True)
+    assert counted.started == 1 and report.reviews_added > 0
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
