@@ -24,7 +24,7 @@ from annotator.cli.common import (
     verdict_option,
     visible,
 )
-from claims.model import STANCES, STATUSES, Source
+from claims.model import STANCES, STATUSES, Source, review_summary
 
 if TYPE_CHECKING:
     from claims.project import Project
@@ -199,6 +199,7 @@ def _describe_event(event: Any) -> str:
         "source_remove": lambda: f"removed source {int(p['index']) + 1}",
         "rationale": lambda: "rationale: " + (p.get("text") or "(empty)").replace("\n", " ")[:60],
         "claim_text": lambda: "claim as checked: " + (p.get("text") or "(cleared)")[:60],
+        "review": lambda: "imported review: " + review_summary(p, p.get("verdict")),
         "adjudicate": lambda: f"adjudicated {p.get('label') or '(withdrawn)'}"
         + (f": {p['note'][:50]}" if p.get("note") else ""),
         "span": lambda: f"span [{p['start']}, {p['end']})",

@@ -20,7 +20,7 @@ from annotator.widgets.claim_style import ClaimColours, format_score
 from annotator.widgets.line_view import LineView
 from annotator.widgets.team_marks import others_decided, sees_others, visible_reviews
 from claims.labels import LabelScale
-from claims.model import STRUCTURAL_EVENT_TYPES, ClaimState, Event, idna_host
+from claims.model import STRUCTURAL_EVENT_TYPES, ClaimState, Event, idna_host, review_summary
 
 __all__ = [
     "DIM",
@@ -84,9 +84,13 @@ def describe_event(event: Event, scale: LabelScale) -> str:
         return "merged with the next claim"
     if event.type == "claim_text":
         return "rewrote the claim as checked" if p.get("text") else "cleared the claim as checked"
+    if event.type == "review":
+        label = scale.get(p.get("verdict") or "")
+        return "imported review: " + review_summary(p, label.name if label else None)
     if event.type in ("undo", "redo"):
         return f"{event.type} of {p.get('type', 'an action')}"
     return event.type
+
 
 
 def claim_details(

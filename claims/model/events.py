@@ -20,6 +20,7 @@ __all__ = [
     "STRUCTURAL_EVENT_TYPES",
     "Event",
     "EventType",
+    "review_summary",
 ]
 
 EventType = Literal[
@@ -80,3 +81,18 @@ class Event(DomainModel):
         if self.type == "merge" and self.other_id:
             return (self.claim_id, self.other_id)
         return (self.claim_id,)
+
+
+
+def review_summary(p: dict[str, Any], verdict: str | None) -> str:
+    """What a `review` event (a review set whole, as an import brings it) says, in a line."""
+    status = p.get("status", "")
+    if status == "rejected":
+        said = "rejected as not a claim"
+    else:
+        said = f"verdict {verdict}" if verdict else "no verdict"
+    count = len(p.get("sources") or [])
+    said += f", {count} source{'s' if count != 1 else ''}"
+    if p.get("rationale"):
+        said += ", a rationale"
+    return said

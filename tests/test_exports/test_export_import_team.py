@@ -360,3 +360,24 @@ def test_what_an_import_writes_is_what_the_fold_derives(
         tx.rederive_many(ids)
     assert _derived_rows(same_articles) == before
     assert same_articles.claim(fr[0]).review_by("ana").status == "rejected"
+
+
+def test_an_imported_review_reads_as_one_action_in_the_log_and_undoes_whole(
+    adjudicated: Project, same_articles: Project, tmp_path: Path
+) -> None:
+    from annotator.widgets.detail import describe_event
+
+    fr, _ = claim_ids(same_articles)
+    export_bytes(adjudicated, tmp_path / "a.jsonl")
+    exports.import_file(same_articles, tmp_path / "a.jsonl")
+    result = CliRunner().invoke(main, ["log", "--db", str(tmp_path / "target.db"), fr[0]])
+    assert result.exit_code == 0, result.output
+    assert "imported review: verdict supported, 1 source, a rationale" in result.output
+    events = [e for e in same_articles.history(fr[0]) if e.type == "review"]
+    assert describe_event(events[0], same_articles.scale).startswith(
+        "imported review: verdict Supported, 1 source")
+    ana = same_articles.claim(fr[0]).review_by("ana")
+    assert ana is not None and ana.verdict == "supported" and ana.sources
+    undone = same_articles.undo("ana")  # the whole imported review goes, not a piece of it
+    assert undone is not None and undone.event.payload["type"] == "review"
+    assert same_articles.claim(undone.event.claim_id).review_by("ana") is None
