@@ -35,9 +35,12 @@ def worker_count(size: int) -> int:
     raw = os.environ.get("CLAIMS_IMPORT_WORKERS", "").strip()
     if raw.isdigit():
         return min(int(raw), MAX_WORKERS)
-    if size < PARALLEL_BYTES:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if size < PARALLEL_BYTES or (cores or 1) < 2:
         return 0
-    return max(1, min(MAX_WORKERS, (os.cpu_count() or 1)))
+    # The importing process keeps one core busy merging; the workers share the others (on
+    # two cores one worker beats two, which would take turns with the merge).
+    return max(1, min(MAX_WORKERS, (cores or 1) - 1))
 
 
 Checker = Callable[[Iterator[tuple[int, bytes]], str], Iterator[Any]]

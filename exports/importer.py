@@ -1,15 +1,17 @@
 """`claims import FILE`: merge reviews exported elsewhere (native JSONL) into this project.
 
-Each imported review becomes events of *its own* reviewer: only the events needed to take the
-local review (if any) to the imported state are appended (verdict, status, each removed or
-missing source, rationale, the claim as checked), stamped with the imported `updated_at`, and
-the claim is re-derived. An imported adjudication becomes an `adjudicate` event of its
-adjudicator, stamped with its `ts`. Rules a user can rely on:
+Each imported review that is newer than this project's and says something else becomes one
+`review` event of *its own* reviewer, stamped with the imported `updated_at`, that sets the
+review whole (status, verdict, sources, rationale, the claim as checked): one action in the
+log, which its reviewer can undo as one. An imported adjudication becomes an `adjudicate`
+event of its adjudicator, stamped with its `ts`. Rules a user can rely on:
 
 - The file is taken whole or not at all: everything runs in one transaction and the first bad
-  line aborts it with `FILE:LINE: field: what is wrong`.
+  line aborts it with `FILE:LINE: field: what is wrong`. A large file's lines are checked by
+  worker processes while this one merges them (`exports.checking`); nothing is committed
+  before they have passed every line, and the line named is the file's first bad one.
 - Importing the same file twice changes nothing. Event ids are derived from (claim, reviewer,
-  field, value, updated_at), so even a file imported partly elsewhere (and merged back) adds
+  what, value, updated_at), so even a file imported partly elsewhere (and merged back) adds
   no duplicates.
 - Another reviewer's review is never touched. A reviewer's own review is replaced only by a
   newer one (later `updated_at`); when the local one is as new or newer, it is kept.

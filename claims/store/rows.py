@@ -24,6 +24,7 @@ __all__ = [
     "LogEvent",
     "adjudication_from_json",
     "adjudication_json",
+    "adjudication_text",
     "article_from_row",
     "built",
     "claim_from_row",
