@@ -24,7 +24,8 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -210,13 +211,18 @@ def iter_lines(stream: IO[bytes] | RangeReader, name: str, limit: int, *,
 class RangeReader:
     """Bytes `[start, end)` of an open file, read with `os.pread`: it never moves the file's
     offset, so another process may read the same open file at the same time. `end` falls on a
-    line boundary (`line_boundary`)."""
+    line boundary (`line_boundary`). `sums` are the CRC-32 of what was read, one per piece
+    between the `cuts` given (offsets inside the range), so that two readers of the same file
+    can tell they read the same bytes."""
 
     CHUNK = 1 << 20
 
-    def __init__(self, fd: int, start: int, end: int) -> None:
+    def __init__(self, fd: int, start: int, end: int, cuts: Sequence[int] = ()) -> None:
         self.fd, self.at, self.end = fd, start, end
         self.buffer, self.pos = b"", 0
+        self.cuts = [c for c in cuts if start < c < end]
+        self.sums = [0] * (len(self.cuts) + 1)
+        self._piece = 0
 
     def readline(self, size: int) -> bytes:
         cut = self.buffer.find(b"\n", self.pos, self.pos + size)
@@ -225,6 +231,7 @@ class RangeReader:
             if not chunk:
                 self.end = self.at  # the file was cut short while being read
                 break
+            self._sum(chunk)
             self.at += len(chunk)
             self.buffer = self.buffer[self.pos:] + chunk
             self.pos = 0
@@ -233,6 +240,18 @@ class RangeReader:
         line = self.buffer[self.pos:end]
         self.pos = end
         return line
+
+    def _sum(self, chunk: bytes) -> None:
+        view, done = memoryview(chunk), 0
+        while done < len(chunk):
+            stop = len(chunk)
+            if self._piece < len(self.cuts):
+                stop = min(stop, self.cuts[self._piece] - self.at)
+            if stop <= done:
+                self._piece += 1
+                continue
+            self.sums[self._piece] = zlib.crc32(view[done:stop], self.sums[self._piece])
+            done = stop
 
 
 def line_boundary(fd: int, offset: int, size: int) -> int:

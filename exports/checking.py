@@ -53,10 +53,10 @@ def _work(fd: int, start: int, end: int, name: str, limit: int, check: Checker,
     try:
         first = count_lines(fd, start) + 1 if start else 1
         conn.send(("start", first, ""))
-        for _ in check(iter_lines(RangeReader(fd, start, end), name, limit, first_line=first),
-                       name):
+        reader = RangeReader(fd, start, end)
+        for _ in check(iter_lines(reader, name, limit, first_line=first), name):
             pass
-        conn.send(("ok", 0, ""))
+        conn.send(("ok", reader.sums[0], ""))
     except FileProblem as exc:
         conn.send(("fail", exc.line or 0, str(exc)))
     except Exception as exc:  # noqa: BLE001 - reported to the importing process
@@ -77,6 +77,9 @@ class ParallelCheck:
             if cut > cuts[-1] and cut < size:
                 cuts.append(cut)
         cuts.append(size)
+        self.name = name
+        self.cuts = cuts
+        """Where each worker's range starts (and, last, the end of the file)."""
         self.outcomes: list[tuple[str, int, str] | None] = []
         self.first_lines: list[int | None] = []
         self.pipes: list[Connection] = []
@@ -143,6 +146,16 @@ class ParallelCheck:
                 return outcome[2]
             if outcome[0] == "fail":
                 return None
+        return None
+
+    def changed(self, sums: list[int]) -> str | None:
+        """Once every worker passed its range: a message if this process did not read the
+        bytes they checked (`sums`: its CRC-32 of each range, `RangeReader` cut at `cuts`),
+        as when the file is rewritten during the import; else None."""
+        checked = [outcome[1] for outcome in self.outcomes if outcome is not None]
+        if checked != sums:
+            return (f"{self.name}: the file changed while it was being imported; nothing was "
+                    "imported")
         return None
 
     def close(self) -> None:

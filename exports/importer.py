@@ -38,7 +38,7 @@ from typing import IO
 import orjson
 from pydantic import ValidationError
 
-from claims.files import FileProblem, Limits, iter_lines, loads, open_input
+from claims.files import FileProblem, Limits, RangeReader, iter_lines, loads, open_input
 from claims.model import SCHEMA_VERSION
 from claims.project import Project
 from exports.checking import ParallelCheck, worker_count
@@ -135,16 +135,23 @@ def import_stream(
         refuse_foreign(name, peek(stream))
         lines = iter_lines(stream, name, limits.line_bytes)
         workers = worker_count(total_bytes) if regular else 0
+        reader: RangeReader | None = None
         if workers and ParallelCheck.usable():
             check = ParallelCheck(stream.fileno(), total_bytes, name, limits.line_bytes,
                                   check_lines, workers)
-            records = _read_unchecked(lines)
+            # Read exactly the bytes the workers check, and tell at the end that they were.
+            reader = RangeReader(stream.fileno(), 0, total_bytes, check.cuts)
+            records = _read_unchecked(iter_lines(reader, name, limits.line_bytes))
         else:
             records = ((n, record_in(record), size) for n, record, size in
                        check_lines(lines, name))
         with project.store.bulk_transaction() as tx:
             _merge_all(BatchMerger(project, tx, report, name), records, report, progress,
                        total_bytes, check)
+            if check is not None and reader is not None:
+                changed = check.changed(reader.sums)
+                if changed is not None:
+                    raise ImportFileError(changed)
             if dry_run:
                 raise _Rollback
     except _Rollback:

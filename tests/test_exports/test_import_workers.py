@@ -5,6 +5,7 @@ doing everything."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 from typing import Any
 
@@ -136,3 +137,59 @@ def test_a_dry_run_with_workers_changes_nothing(
     assert counted.started == 1 and report.reviews_added > 0
     with same_articles.store.read() as tx:
         assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+
+
+def _lines(reader: Any, limit: int = 1 << 20) -> list[tuple[int, bytes]]:
+    from claims.files import iter_lines
+
+    return list(iter_lines(reader, "f", limit))
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
+def test_a_range_reader_reads_the_lines_a_stream_gives_and_sums_each_piece(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    import io
+    import zlib
+
+    from claims.files import RangeReader, line_boundary
+
+    data = b"\xef\xbb\xbf{\"a\": 1}\n\n  \n" + b"".join(b'{"n": %d}\n' % n for n in range(40)) + b"{}"
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(data)
+    monkeypatch.setattr(RangeReader, "CHUNK", chunk)
+    with open(path, "rb") as handle:
+        fd = handle.fileno()
+        cuts = [line_boundary(fd, 100, len(data)), line_boundary(fd, 250, len(data))]
+        reader = RangeReader(fd, 0, len(data), cuts)
+        assert _lines(reader) == _lines(io.BytesIO(data))
+        pieces = [data[a:b] for a, b in zip([0, *cuts], [*cuts, len(data)], strict=True)]
+        assert reader.sums == [zlib.crc32(p) for p in pieces]
+        assert all(data[c - 1:c] == b"\n" for c in cuts)
+
+
+def _consume(lines: Any, name: str) -> Any:
+    yield from lines
+
+
+def test_a_file_rewritten_during_the_import_is_refused(tmp_path: Path) -> None:
+    from claims.files import RangeReader
+
+    data = b"".join(b'{"n": %05d}\n' % n for n in range(2000))
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(data)
+    with open(path, "r+b") as handle:
+        fd = handle.fileno()
+        check = ParallelCheck(fd, len(data), str(path), 1 << 20, _consume, 2)
+        try:
+            assert check.failure(block=True) is None
+            same = RangeReader(fd, 0, len(data), check.cuts)
+            _lines(same)
+            assert check.changed(same.sums) is None
+            os.pwrite(fd, b'{"n": 99999}\n', len(data) - 13)  # the last line, as long as it was
+            other = RangeReader(fd, 0, len(data), check.cuts)
+            _lines(other)
+            message = check.changed(other.sums)
+            assert message is not None and "changed while it was being imported" in message
+        finally:
+            check.close()
