@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any
 
 from claims.files import FileProblem, RangeReader, count_lines, iter_lines, line_boundary
+from claims.processes import die_with_parent
 
 PARALLEL_BYTES = 8 << 20
 """Files at least this big are checked in worker processes."""
@@ -49,7 +51,11 @@ the first bad one (`exports.importer.check_lines`)."""
 
 
 def _work(fd: int, start: int, end: int, name: str, limit: int, check: Checker,
-          conn: Connection) -> None:
+          conn: Connection, parent: int) -> None:
+    # Ctrl-C reaches the whole process group: the importing process handles it and ends the
+    # workers (they would print a traceback each); a worker of a killed import dies with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
     try:
         first = count_lines(fd, start) + 1 if start else 1
         conn.send(("start", first, ""))
@@ -87,7 +93,8 @@ class ParallelCheck:
         for start, end in zip(cuts, cuts[1:], strict=False):
             here, there = context.Pipe(duplex=False)
             process = context.Process(target=_work, daemon=True,
-                                      args=(fd, start, end, name, limit, check, there))
+                                      args=(fd, start, end, name, limit, check, there,
+                                            os.getpid()))
             process.start()
             there.close()
             self.pipes.append(here)
@@ -104,9 +111,13 @@ class ParallelCheck:
         """The next message of worker `k` (waiting for it)."""
         try:
             message = self.pipes[k].recv()
-        except EOFError:
+        except EOFError:  # it ended without a word: killed (out of memory, kill -9)
+            self.processes[k].join(5)
             code = self.processes[k].exitcode
-            message = ("error", 0, f"a checking process ended (exit {code})")
+            how = (f"was killed (signal {-code})" if code is not None and code < 0
+                   else f"ended unexpectedly (exit {code})")
+            message = ("error", 0, f"{self.name}: a process checking the file {how}; "
+                       "nothing was imported")
         if message[0] == "start":
             self.first_lines[k] = message[1]
         else:

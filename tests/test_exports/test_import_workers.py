@@ -193,3 +193,148 @@ def test_a_file_rewritten_during_the_import_is_refused(tmp_path: Path) -> None:
             assert message is not None and "changed while it was being imported" in message
         finally:
             check.close()
+
+
+# -- the workers and the signals that end an import -------------------------------------------
+
+STALLED_IMPORT = """
+import os, sys, time
+import exports.importer
+
+PARENT = os.getpid()
+real = exports.importer.check_lines
+
+def stalled(lines, name):  # in a worker: a check that never ends, as of a huge file
+    if os.getpid() != PARENT:
+        open(os.path.join(sys.argv[3], str(os.getpid())), "w").close()
+        while True:
+            time.sleep(60)
+    yield from real(lines, name)
+
+exports.importer.check_lines = stalled
+from annotator.cli import main
+main(["import", sys.argv[1], "--db", sys.argv[2], "-q"])
+"""
+
+
+def _start_stalled_import(source: Path, db: Path, tmp_path: Path) -> tuple[Any, list[int]]:
+    """`claims import` in a process of its own whose two workers never finish their checks;
+    returned once both are running."""
+    import subprocess
+    import sys
+    import time
+
+    markers = tmp_path / "workers"
+    markers.mkdir()
+    env = {**os.environ, "CLAIMS_IMPORT_WORKERS": "2"}
+    process = subprocess.Popen([sys.executable, "-c", STALLED_IMPORT, str(source), str(db),
+                                str(markers)], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(list(markers.iterdir())) < 2:
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError(f"the workers did not start: {process.communicate()}")
+        time.sleep(0.02)
+    return process, [int(p.name) for p in markers.iterdir()]
+
+
+def _gone(pid: int) -> bool:
+    """The process has ended (a zombie nobody reaps has ended too)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def _wait_gone(pids: list[int]) -> list[int]:
+    import time
+
+    deadline = time.monotonic() + 60
+    while not all(_gone(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [pid for pid in pids if not _gone(pid)]
+
+
+def _events(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+
+
+@needs_proc
+def test_workers_end_with_an_import_killed_outright(
+    adjudicated: Project, same_articles: Project, tmp_path: Path
+) -> None:
+    import signal
+
+    source = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl"))
+    process, workers = _start_stalled_import(source, Path(same_articles.store.url), tmp_path)
+    try:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        assert _wait_gone(workers) == []
+    finally:
+        process.stdout.close()
+        process.stderr.close()
+        for pid in workers:
+            if not _gone(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert _events(Path(same_articles.store.url)) == 0
+
+
+@needs_proc
+def test_ctrl_c_ends_an_import_and_its_workers_with_one_line(
+    adjudicated: Project, same_articles: Project, tmp_path: Path
+) -> None:
+    import signal
+
+    source = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl"))
+    process, workers = _start_stalled_import(source, Path(same_articles.store.url), tmp_path)
+    try:
+        for pid in workers:  # Ctrl-C is the importing process's to handle, not theirs
+            with open(f"/proc/{pid}/status") as handle:
+                ignored = next(line for line in handle if line.startswith("SigIgn:"))
+            assert int(ignored.split()[1], 16) & (1 << (signal.SIGINT - 1))
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 1
+        assert err.decode() == "claims: error: interrupted\n"
+        assert _wait_gone(workers) == []
+    finally:
+        for pid in workers:
+            if not _gone(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert _events(Path(same_articles.store.url)) == 0
+
+
+def test_a_worker_killed_fails_the_import_in_one_line_naming_the_file(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, counted: type[CountingCheck],
+) -> None:
+    import signal
+
+    items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
+    path = write_lines(tmp_path / "b.jsonl", items)
+    parent, real = os.getpid(), exports.importer.check_lines
+
+    def killed(lines: Any, name: str) -> Any:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        yield from real(lines, name)
+
+    monkeypatch.setattr(exports.importer, "check_lines", killed)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert counted.started == 1
+    assert str(err.value) == (f"{path}: a process checking the file was killed (signal "
+                              f"{int(signal.SIGKILL)}); nothing was imported")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+    assert not multiprocessing.active_children()
