@@ -267,6 +267,13 @@ def line_boundary(fd: int, offset: int, size: int) -> int:
     return size
 
 
+def file_stamp(fd: int) -> tuple[int, int, int]:
+    """(size, modification and change times in ns) of an open file: two stamps of one file
+    differ when it was written to, cut or grown between them."""
+    st = os.fstat(fd)
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
 def count_lines(fd: int, end: int) -> int:
     """The newlines in the first `end` bytes of an open file."""
     count = at = 0
@@ -361,6 +368,7 @@ __all__ = [
     "RangeReader",
     "check_regular",
     "count_lines",
+    "file_stamp",
     "human",
     "iter_jsonl",
     "iter_lines",

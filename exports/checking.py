@@ -31,6 +31,10 @@ PARALLEL_BYTES = 8 << 20
 MAX_WORKERS = 4
 
 
+def changed_message(name: str) -> str:
+    return f"{name}: the file changed while it was being imported; nothing was imported"
+
+
 def worker_count(size: int) -> int:
     """How many worker processes check a file of `size` bytes (0: check in this process).
     `CLAIMS_IMPORT_WORKERS` sets it (0 turns the workers off)."""
@@ -164,10 +168,7 @@ class ParallelCheck:
         bytes they checked (`sums`: its CRC-32 of each range, `RangeReader` cut at `cuts`),
         as when the file is rewritten during the import; else None."""
         checked = [outcome[1] for outcome in self.outcomes if outcome is not None]
-        if checked != sums:
-            return (f"{self.name}: the file changed while it was being imported; nothing was "
-                    "imported")
-        return None
+        return changed_message(self.name) if checked != sums else None
 
     def close(self) -> None:
         for process in self.processes:
@@ -178,4 +179,4 @@ class ParallelCheck:
             pipe.close()
 
 
-__all__ = ["PARALLEL_BYTES", "ParallelCheck", "worker_count"]
+__all__ = ["PARALLEL_BYTES", "ParallelCheck", "changed_message", "worker_count"]

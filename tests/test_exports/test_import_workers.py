@@ -27,6 +27,7 @@ def export_records(project: Project, path: Path) -> list[dict[str, Any]]:
 def write_lines(path: Path, items: list[Any]) -> Path:
     path.write_bytes(b"".join((item if isinstance(item, bytes) else orjson.dumps(item)) + b"\n"
                               for item in items))
+    os.utime(path, ns=(10**18, 10**18))  # any change made later shows in its times
     return path
 
 
@@ -338,3 +339,67 @@ def test_a_worker_killed_fails_the_import_in_one_line_naming_the_file(
     with same_articles.store.read() as tx:
         assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
     assert not multiprocessing.active_children()
+
+
+# -- a file changed while it is imported --------------------------------------------------------
+
+
+def _truncate_at_a_line(path: Path) -> None:
+    data = path.read_bytes()
+    os.truncate(path, data.index(b"\n", len(data) // 2) + 1)
+
+
+def _append_lines(path: Path) -> None:
+    with open(path, "ab") as handle:
+        handle.write(path.read_bytes()[:2000].split(b"\n")[0] + b"\n")
+
+
+def _rewrite_in_place(path: Path) -> None:
+    with open(path, "r+b") as handle:  # the same size, other bytes
+        handle.write(handle.read(1).upper())
+
+
+@pytest.mark.usefixtures("import_checks")
+@pytest.mark.parametrize("change", [_truncate_at_a_line, _append_lines, _rewrite_in_place])
+def test_a_file_changed_before_the_import_commits_is_refused(
+    adjudicated: Project, same_articles: Project, tmp_path: Path, change: Any
+) -> None:
+    path = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl") * 4)
+    changed: list[bool] = []
+
+    def progress(done: int, total: int) -> None:  # called once every line has been read
+        if done == total and not changed:
+            change(path)
+            changed.append(True)
+
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path, progress=progress)
+    assert changed
+    assert str(err.value) == (f"{path}: the file changed while it was being imported; "
+                              "nothing was imported")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+
+
+def test_a_file_cut_short_under_the_workers_is_refused_as_changed(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker finding a line cut in half by a truncation does not blame the line."""
+    path = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl") * 4)
+    data = path.read_bytes()
+    parent, real = os.getpid(), exports.importer.check_lines
+
+    def truncating(lines: Any, name: str) -> Any:
+        if os.getpid() != parent:
+            os.truncate(path, data.index(b"\n", len(data) // 2) + 50)  # inside a line
+        yield from real(lines, name)
+
+    monkeypatch.setattr(exports.importer, "check_lines", truncating)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert str(err.value) == (f"{path}: the file changed while it was being imported; "
+                              "nothing was imported")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
