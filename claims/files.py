@@ -199,11 +199,11 @@ def iter_lines(stream: IO[bytes] | RangeReader, name: str, limit: int, *,
         if not raw:
             return
         number += 1
-        if number == 1 and raw.startswith(_UTF8_BOM):  # as Windows editors save UTF-8
-            raw = raw[len(_UTF8_BOM):]
-        if len(raw) > limit and not raw.endswith(b"\n"):
+        if len(raw) > limit and not raw.endswith(b"\n"):  # (a mark too counts)
             raise FileProblem(name, too_large("line", None, limit, "CLAIMS_MAX_LINE_BYTES"),
                               line=number)
+        if number == 1 and raw.startswith(_UTF8_BOM):  # as Windows editors save UTF-8
+            raw = raw[len(_UTF8_BOM):]
         if raw.strip():
             yield number, raw
 

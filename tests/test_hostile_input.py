@@ -353,6 +353,11 @@ def test_article_and_line_sizes_are_capped(tmp_path: Path) -> None:
     for command in (["add"], ["import"], ["validate"], ["extract", "--input", "jsonl"]):
         refused(run([command[0], str(lines), *command[1:]], db, env=env),
                 "lines.jsonl:2: line too large", "CLAIMS_MAX_LINE_BYTES")
+    marked = tmp_path / "marked.jsonl"  # a first line opening with a byte order mark
+    marked.write_bytes(b"\xef\xbb\xbf" + orjson.dumps({"text": "x" * 4000}) + b"\n")
+    for command in (["add"], ["import"], ["validate"], ["extract", "--input", "jsonl"]):
+        refused(run([command[0], str(marked), *command[1:]], db, env=env),
+                "marked.jsonl:1: line too large", "CLAIMS_MAX_LINE_BYTES")
     one_line = tmp_path / "one.jsonl"
     one_line.write_bytes(orjson.dumps({"text": "y " * 1200}) + b"\n")  # line fits, text not
     refused(run(["add", str(one_line)], db, env=env), "one.jsonl:1: text: article too large")
