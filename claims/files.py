@@ -305,6 +305,12 @@ def loads(raw: bytes | str, name: str, line: int | None = None) -> Any:
         value = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         message = str(exc)
+        stripped = raw.rstrip("\r\n" if isinstance(raw, str) else b"\r\n")
+        if len(stripped) != len(raw):  # place the error within the line, not past its end
+            try:
+                orjson.loads(stripped)
+            except orjson.JSONDecodeError as again:
+                message = str(again)
         if "recursion" in message.lower() or "depth limit" in message.lower():
             message = f"nested deeper than {MAX_DEPTH} levels"
             raise FileProblem(name, message, line=line) from None
