@@ -436,3 +436,43 @@ def test_a_checking_process_that_dies_fails_the_import_cleanly(
     with same_articles.store.read() as tx:
         assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
     assert not multiprocessing.active_children()
+
+
+def test_a_bad_line_this_process_finds_early_does_not_wait_for_the_rest_of_the_file(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An unknown article on line 3 of a huge file is reported once the worker has passed
+    line 3, not once it has checked the whole file (here it never would)."""
+    import signal
+    import time
+
+    import exports.checking
+
+    items: list[Any] = export_records(adjudicated, tmp_path / "a.jsonl") * 4
+    items[2] = _unknown_article(items[2])
+    path = write_lines(tmp_path / "b.jsonl", items)
+    parent, real = os.getpid(), exports.importer.check_lines
+
+    def slow_after_line_10(lines: Any, name: str) -> Any:
+        for item in real(lines, name):
+            yield item
+            while os.getpid() != parent and item[0] >= 10:  # the rest of a huge file
+                time.sleep(60)
+
+    def too_long(signum: int, frame: Any) -> None:
+        raise AssertionError("the import waited for lines after the bad one")
+
+    monkeypatch.setattr(exports.importer, "check_lines", slow_after_line_10)
+    monkeypatch.setattr(exports.checking, "PROGRESS_LINES", 1)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "1")
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(120)
+    try:
+        with pytest.raises(ImportFileError) as err:
+            exports.import_file(same_articles, path)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert str(err.value).startswith(f"{path}:3: article: article 0000000000000000")
+    assert not multiprocessing.active_children()
