@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from typing import IO
 
 import orjson
-from pydantic import ValidationError
 
 from claims.files import (
     FileProblem,
@@ -251,8 +250,8 @@ def _read_unchecked(lines: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, R
         if record is None:
             try:
                 record = record_in(ExportRecord.model_validate(data))
-            except ValidationError:
-                raise _Unread(lineno) from None
+            except (ValueError, OverflowError, TypeError):  # ValidationError, a time stamp
+                raise _Unread(lineno) from None  # outside UTC, ...: the checks say which
         yield lineno, record, len(raw)
 
 

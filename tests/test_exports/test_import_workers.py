@@ -96,6 +96,11 @@ def _short_text(item: dict[str, Any]) -> Any:
     return item
 
 
+def _out_of_utc(item: dict[str, Any]) -> Any:
+    item["reviews"][0]["updated_at"] = "0001-01-01T00:00:00+01:00"  # a valid date-time
+    return item
+
+
 def _not_json(item: dict[str, Any]) -> Any:
     return b'{"schema_version": 2, "claim_id": '
 
@@ -111,6 +116,8 @@ CASES = [
     ({3: _not_json, 36: _bad_status}, 3),
     ({2: _bad_status, 36: _not_json}, 2),
     ({38: _not_json}, 38),
+    ({9: _out_of_utc}, 9),
+    ({12: _out_of_utc, 30: _bad_status}, 12),
 ]
 
 
