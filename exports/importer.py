@@ -33,7 +33,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 import orjson
 from pydantic import ValidationError
@@ -246,6 +246,9 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
     (`exports.checks.refuse_foreign`).
     """
     limits = Limits.from_env()
+    # A file repeats its article on every line of it, and a paragraph on each of its claims:
+    # the piece checked on the line before is used again when the line has it unchanged.
+    last: dict[str, tuple[Any, Any]] = {}
     for lineno, raw in lines:
         data = loads(raw, name, lineno)
         if isinstance(data, dict):
@@ -254,6 +257,10 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
                 raise FileProblem(name, f"{version} is newer than this program's "
                                   f"({SCHEMA_VERSION}); upgrade claims", line=lineno,
                                   field="schema_version")
+            given = {key: data.get(key) for key in _REPEATED}
+            for key, (piece, model) in last.items():
+                if given[key] == piece:
+                    data[key] = model
         elif isinstance(data, list) and lineno == 1:
             raise FileProblem(name, "a JSON array, not JSON Lines (one record a line)",
                               line=lineno)
@@ -265,7 +272,12 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
             raise FileProblem(name, problem, line=lineno, field=field)
         if record.article.text is not None:
             limits.check_article(record.article.text, name, lineno, "article.text")
+        last = {key: (given[key], getattr(record, key)) for key in _REPEATED}
         yield lineno, record, len(raw)
+
+
+_REPEATED = ("article", "paragraph")
+"""Record fields whose checked model a line may share with the line before (equal JSON)."""
 
 
 def peek(stream: IO[bytes]) -> bytes:
