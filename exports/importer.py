@@ -38,10 +38,18 @@ from typing import IO, Any
 import orjson
 from pydantic import ValidationError
 
-from claims.files import FileProblem, Limits, RangeReader, iter_lines, loads, open_input
+from claims.files import (
+    FileProblem,
+    Limits,
+    RangeReader,
+    file_stamp,
+    iter_lines,
+    loads,
+    open_input,
+)
 from claims.model import SCHEMA_VERSION
 from claims.project import Project
-from exports.checking import ParallelCheck, worker_count
+from exports.checking import ParallelCheck, changed_message, worker_count
 from exports.checks import HEAD_BYTES, parse_record, record_problems, refuse_foreign
 from exports.merge import BatchMerger, ImportFileError
 from exports.plan import RecordIn, record_in, record_in_from_json
@@ -127,11 +135,18 @@ def import_stream(
     regular: bool = False,
 ) -> ImportReport:
     """Import the lines of `stream`. `regular`: it is a regular file of `total_bytes` bytes,
-    which worker processes may check while this one merges (`exports.checking`)."""
+    which worker processes may check while this one merges (`exports.checking`); one written
+    to, cut or grown before the import commits is refused."""
     report = ImportReport(dry_run=dry_run)
     limits = Limits.from_env()
     check: ParallelCheck | None = None
     merger: BatchMerger | None = None
+    stamp = file_stamp(stream.fileno()) if regular else None
+
+    def changed() -> bool:
+        return stamp is not None and (stamp[0] != total_bytes
+                                      or file_stamp(stream.fileno()) != stamp)
+
     try:
         refuse_foreign(name, peek(stream))
         lines = iter_lines(stream, name, limits.line_bytes)
@@ -150,19 +165,25 @@ def import_stream(
             merger = BatchMerger(project, tx, report, name)
             _merge_all(merger, records, report, progress, total_bytes, check)
             if check is not None and reader is not None:
-                changed = check.changed(reader.sums)
-                if changed is not None:
-                    raise ImportFileError(changed)
+                different = check.changed(reader.sums)
+                if different is not None:
+                    raise ImportFileError(different)
+            if changed():
+                raise ImportFileError(changed_message(name))
             if dry_run:
                 raise _Rollback
     except _Rollback:
         pass
     except (FileProblem, ImportFileError, _Unread) as exc:
+        if changed():  # the line named may be one cut in half
+            raise ImportFileError(changed_message(name)) from None
         message = check.failure_before(exc.line or 0) if check is not None else None
         if message is None and isinstance(exc, _Unread):
             message = f"{name}:{exc.line}: not a record this program can read"
         raise ImportFileError(message or str(exc)) from None
     except Exception:
+        if changed():
+            raise ImportFileError(changed_message(name)) from None
         # What went wrong may come from a line the workers have yet to refuse: say which.
         message = check.failure_before(merger.line) if check is not None and merger else None
         if message is not None:
@@ -191,6 +212,7 @@ def _merge_all(merger: BatchMerger, records: Iterator[tuple[int, RecordIn, int]]
         in_batch.clear()
 
     for lineno, record, size in records:
+        merger.line = lineno
         if record.claim_id in in_batch:  # the same claim again: apply the first one
             flush()
         batch.append((lineno, record))
