@@ -270,7 +270,8 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
     limits = Limits.from_env()
     # A file repeats its article on every line of it, and a paragraph on each of its claims:
     # the piece checked on the line before is used again when the line has it unchanged.
-    last: dict[str, tuple[Any, Any]] = {}
+    last_article: tuple[Any, Any] = (None, None)
+    last_paragraph: tuple[Any, Any] = (None, None)
     for lineno, raw in lines:
         data = loads(raw, name, lineno)
         if isinstance(data, dict):
@@ -279,10 +280,11 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
                 raise FileProblem(name, f"{version} is newer than this program's "
                                   f"({SCHEMA_VERSION}); upgrade claims", line=lineno,
                                   field="schema_version")
-            given = {key: data.get(key) for key in _REPEATED}
-            for key, (piece, model) in last.items():
-                if given[key] == piece:
-                    data[key] = model
+            article, paragraph = data.get("article"), data.get("paragraph")
+            if article is not None and article == last_article[0]:
+                data["article"] = last_article[1]
+            if paragraph is not None and paragraph == last_paragraph[0]:
+                data["paragraph"] = last_paragraph[1]
         elif isinstance(data, list) and lineno == 1:
             raise FileProblem(name, "a JSON array, not JSON Lines (one record a line)",
                               line=lineno)
@@ -294,12 +296,10 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
             raise FileProblem(name, problem, line=lineno, field=field)
         if record.article.text is not None:
             limits.check_article(record.article.text, name, lineno, "article.text")
-        last = {key: (given[key], getattr(record, key)) for key in _REPEATED}
+        if isinstance(data, dict):
+            last_article, last_paragraph = (article, record.article), \
+                (paragraph, record.paragraph)
         yield lineno, record, len(raw)
-
-
-_REPEATED = ("article", "paragraph")
-"""Record fields whose checked model a line may share with the line before (equal JSON)."""
 
 
 def peek(stream: IO[bytes]) -> bytes:
