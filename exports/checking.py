@@ -8,7 +8,7 @@ Nothing is committed before every worker has passed its range, and a failure is 
 once every range before it has passed: the line named is the file's first bad line, as when
 one process does everything.
 
-Workers are forked (they start at once, sharing the loaded code), and only from a process
+Workers are forked (they start at once, sharing the loaded code), on Linux and only from a process
 running a single thread; otherwise, and for small files or standard input, the import checks
 each line itself.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
@@ -109,7 +110,10 @@ class ParallelCheck:
 
     @staticmethod
     def usable() -> bool:
-        return ("fork" in multiprocessing.get_all_start_methods()
+        """Whether workers can be forked safely here: on Linux (macOS system libraries do not
+        survive a fork), from a process running one thread."""
+        return (sys.platform.startswith("linux")
+                and "fork" in multiprocessing.get_all_start_methods()
                 and threading.active_count() == 1)
 
     def _receive(self, k: int) -> None:
