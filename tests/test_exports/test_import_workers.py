@@ -436,3 +436,20 @@ def test_a_file_cut_short_under_the_workers_is_refused_as_changed(
                               "nothing was imported")
     with same_articles.store.read() as tx:
         assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+
+
+def test_how_many_workers_check_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exports.checking import PARALLEL_BYTES, worker_count
+
+    monkeypatch.delenv("CLAIMS_IMPORT_WORKERS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert worker_count(PARALLEL_BYTES - 1) == 0  # a small file: checked as it is read
+    assert worker_count(PARALLEL_BYTES) == 1  # two cores: one merges, one checks
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    assert worker_count(PARALLEL_BYTES) == 4
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert worker_count(1 << 40) == 0
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    assert worker_count(10) == 2
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "0")
+    assert worker_count(1 << 40) == 0
