@@ -40,7 +40,10 @@ def worker_count(size: int) -> int:
     """How many worker processes check a file of `size` bytes (0: check in this process).
     `CLAIMS_IMPORT_WORKERS` sets it (0 turns the workers off)."""
     raw = os.environ.get("CLAIMS_IMPORT_WORKERS", "").strip()
-    if raw.isdigit():
+    if raw:
+        if not raw.isdecimal():
+            raise FileProblem("CLAIMS_IMPORT_WORKERS", f"{raw[:40]!r} is not a number of "
+                              "processes (0 checks the lines in the importing process)")
         return min(int(raw), MAX_WORKERS)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if size < PARALLEL_BYTES or (cores or 1) < 2:

@@ -453,3 +453,14 @@ def test_how_many_workers_check_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
     assert worker_count(10) == 2
     monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "0")
     assert worker_count(1 << 40) == 0
+
+
+def test_a_bad_number_of_workers_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          reviewed: Project, same_articles: Project) -> None:
+    path = tmp_path / "a.jsonl"
+    exports.write_file(reviewed, "jsonl", path)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "two")
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert str(err.value) == ("CLAIMS_IMPORT_WORKERS: 'two' is not a number of processes "
+                              "(0 checks the lines in the importing process)")
