@@ -305,7 +305,7 @@ def loads(raw: bytes | str, name: str, line: int | None = None) -> Any:
         value = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         message = str(exc)
-        stripped = raw.rstrip("\r\n" if isinstance(raw, str) else b"\r\n")
+        stripped = raw.rstrip("\r\n") if isinstance(raw, str) else raw.rstrip(b"\r\n")
         if len(stripped) != len(raw):  # place the error within the line, not past its end
             try:
                 orjson.loads(stripped)

@@ -8,7 +8,7 @@ Nothing is committed before every worker has passed its range, and a failure is 
 once every range before it has passed: the line named is the file's first bad line, as when
 one process does everything.
 
-Workers are forked (they start at once, sharing the loaded code), and only from a process
+Workers are forked (they start at once, sharing the loaded code), on Linux and only from a process
 running a single thread; otherwise, and for small files or standard input, the import checks
 each line itself.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
@@ -42,7 +43,10 @@ def worker_count(size: int) -> int:
     """How many worker processes check a file of `size` bytes (0: check in this process).
     `CLAIMS_IMPORT_WORKERS` sets it (0 turns the workers off)."""
     raw = os.environ.get("CLAIMS_IMPORT_WORKERS", "").strip()
-    if raw.isdigit():
+    if raw:
+        if not raw.isdecimal():
+            raise FileProblem("CLAIMS_IMPORT_WORKERS", f"{raw[:40]!r} is not a number of "
+                              "processes (0 checks the lines in the importing process)")
         return min(int(raw), MAX_WORKERS)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if size < PARALLEL_BYTES or (cores or 1) < 2:
@@ -119,7 +123,10 @@ class ParallelCheck:
 
     @staticmethod
     def usable() -> bool:
-        return ("fork" in multiprocessing.get_all_start_methods()
+        """Whether workers can be forked safely here: on Linux (macOS system libraries do not
+        survive a fork), from a process running one thread."""
+        return (sys.platform.startswith("linux")
+                and "fork" in multiprocessing.get_all_start_methods()
                 and threading.active_count() == 1)
 
     def _receive(self, k: int) -> None:
@@ -130,8 +137,8 @@ class ParallelCheck:
             self.processes[k].join(5)
             code = self.processes[k].exitcode
             how = (f"was killed (signal {-code})" if code is not None and code < 0
-                   else f"ended (exit code {code})")
-            message = ("error", 0, f"{self.name}: the process checking lines of it {how}; "
+                   else f"ended unexpectedly (exit {code})")
+            message = ("error", 0, f"{self.name}: a process checking the file {how}; "
                        "nothing was imported")
         if message[0] == "start":
             self.first_lines[k] = message[1]

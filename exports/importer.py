@@ -33,7 +33,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 import orjson
 
@@ -271,6 +271,10 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
     (`exports.checks.refuse_foreign`).
     """
     limits = Limits.from_env()
+    # A file repeats its article on every line of it, and a paragraph on each of its claims:
+    # the piece checked on the line before is used again when the line has it unchanged.
+    last_article: tuple[Any, Any] = (None, None)
+    last_paragraph: tuple[Any, Any] = (None, None)
     for lineno, raw in lines:
         data = loads(raw, name, lineno)
         if isinstance(data, dict):
@@ -279,6 +283,11 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
                 raise FileProblem(name, f"{version} is newer than this program's "
                                   f"({SCHEMA_VERSION}); upgrade claims", line=lineno,
                                   field="schema_version")
+            article, paragraph = data.get("article"), data.get("paragraph")
+            if article is not None and article == last_article[0]:
+                data["article"] = last_article[1]
+            if paragraph is not None and paragraph == last_paragraph[0]:
+                data["paragraph"] = last_paragraph[1]
         elif isinstance(data, list) and lineno == 1:
             raise FileProblem(name, "a JSON array, not JSON Lines (one record a line)",
                               line=lineno)
@@ -290,6 +299,9 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
             raise FileProblem(name, problem, line=lineno, field=field)
         if record.article.text is not None:
             limits.check_article(record.article.text, name, lineno, "article.text")
+        if isinstance(data, dict):
+            last_article, last_paragraph = (article, record.article), \
+                (paragraph, record.paragraph)
         yield lineno, record, len(raw)
 
 
