@@ -108,18 +108,24 @@ class ParallelCheck:
         """The line up to which each worker has found nothing wrong (as it last told)."""
         self.pipes: list[Connection] = []
         self.processes: list[Any] = []
-        for start, end in zip(cuts, cuts[1:], strict=False):
-            here, there = context.Pipe(duplex=False)
-            process = context.Process(target=_work, daemon=True,
-                                      args=(fd, start, end, name, limit, check, there,
-                                            os.getpid()))
-            process.start()
-            there.close()
-            self.pipes.append(here)
-            self.processes.append(process)
-            self.outcomes.append(None)
-            self.first_lines.append(None)
-            self.passed.append(0)
+        try:
+            for start, end in zip(cuts, cuts[1:], strict=False):
+                here, there = context.Pipe(duplex=False)
+                self.pipes.append(here)
+                process = context.Process(target=_work, daemon=True,
+                                          args=(fd, start, end, name, limit, check, there,
+                                                os.getpid()))
+                try:
+                    process.start()
+                finally:
+                    there.close()
+                self.processes.append(process)
+                self.outcomes.append(None)
+                self.first_lines.append(None)
+                self.passed.append(0)
+        except OSError:  # fork refused (a process limit, no memory): end those started
+            self.close()
+            raise
 
     @staticmethod
     def usable() -> bool:

@@ -154,8 +154,12 @@ def import_stream(
         workers = worker_count(total_bytes) if regular else 0
         reader: RangeReader | None = None
         if workers and ParallelCheck.usable():
-            check = ParallelCheck(stream.fileno(), total_bytes, name, limits.line_bytes,
-                                  check_lines, workers)
+            try:
+                check = ParallelCheck(stream.fileno(), total_bytes, name, limits.line_bytes,
+                                      check_lines, workers)
+            except OSError:  # no worker could be started: this process checks every line
+                check = None
+        if check is not None:
             # Read exactly the bytes the workers check, and tell at the end that they were.
             reader = RangeReader(stream.fileno(), 0, total_bytes, check.cuts)
             records = _read_unchecked(iter_lines(reader, name, limits.line_bytes), read)

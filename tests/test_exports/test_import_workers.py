@@ -510,3 +510,29 @@ def test_a_bad_number_of_workers_is_named(tmp_path: Path, monkeypatch: pytest.Mo
         exports.import_file(same_articles, path)
     assert str(err.value) == ("CLAIMS_IMPORT_WORKERS: 'two' is not a number of processes "
                               "(0 checks the lines in the importing process)")
+
+
+def test_an_import_that_cannot_start_its_workers_checks_the_lines_itself(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """fork() refused (a process limit, no memory): the import goes on in one process."""
+    import errno
+
+    items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
+    path = write_lines(tmp_path / "b.jsonl", items)
+    context = multiprocessing.get_context("fork")
+    started = []
+    real_start = context.Process.start
+
+    def second_fails(self: Any) -> None:
+        if started:
+            raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+        started.append(self)
+        real_start(self)
+
+    monkeypatch.setattr(context.Process, "start", second_fails)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    report = exports.import_file(same_articles, path)
+    assert started and report.records == len(items) and report.reviews_added == 11
+    assert not multiprocessing.active_children()
