@@ -407,3 +407,29 @@ def test_an_imported_review_reads_as_one_action_in_the_log_and_undoes_whole(
     undone = same_articles.undo("ana")  # the whole imported review goes, not a piece of it
     assert undone is not None and undone.event.payload["type"] == "review"
     assert same_articles.claim(undone.event.claim_id).review_by("ana") is None
+
+
+@pytest.mark.usefixtures("import_checks")
+def test_an_imported_review_undone_here_stays_undone_when_imported_again(
+    adjudicated: Project, same_articles: Project, tmp_path: Path
+) -> None:
+    """`claims undo` takes the imported review back whole and says what it took back; the
+    same file imported again counts it unchanged and leaves it undone; `claims redo` puts it
+    back."""
+    export_bytes(adjudicated, tmp_path / "a.jsonl")
+    db = str(tmp_path / "target.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", "--db", db, "-q", str(tmp_path / "a.jsonl")]) \
+        .exit_code == 0
+    undone = runner.invoke(main, ["undo", "--db", db, "--reviewer", "ana"])
+    assert undone.exit_code == 0, undone.output
+    assert undone.output.startswith("undo: imported review: verdict ")
+    claim_id = undone.output.split(" on claim ")[1].split()[0]
+    assert same_articles.claim(claim_id).review_by("ana") is None
+    held = n_events(same_articles)
+    again = exports.import_file(same_articles, tmp_path / "a.jsonl")
+    assert again.events == 0 and again.reviews_added == 0 and n_events(same_articles) == held
+    assert same_articles.claim(claim_id).review_by("ana") is None
+    redone = runner.invoke(main, ["redo", "--db", db, "--reviewer", "ana"])
+    assert redone.exit_code == 0 and redone.output.startswith("redo: imported review: ")
+    assert same_articles.claim(claim_id).review_by("ana") is not None
