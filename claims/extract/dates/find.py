@@ -71,7 +71,7 @@ _NOT_YEAR_BEFORE = re.compile(
 )
 
 
-_NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d")
+_NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d|['’]\d0s")
 _DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
 
 
@@ -79,16 +79,14 @@ def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> 
     """Whether a year with no month is a year: not a count ("2000 soldats", "2010 euros")."""
     s, e = m.span("yr")
     year = int(m["yr"])
-    if m["yr_mod"] or m["yr_dec"]:
-        return True
+    if m["yr_mod"] or m["yr_dec"] or m["yr_s"]:
+        return True  # "mid-2026", « les années 1990 », "the 1800s"
     before = text[max(start, s - 16) : s]
     prep = rules.year_prep_before.match(before[::-1]) is not None
     if not prep and year < 1900:
         return False
     if _NOT_YEAR_BEFORE.search(before):
         return False
-    if m["yr_s"]:
-        return True
     if rules.year_unit.match(text, e) is not None:
         return False
     if prep:
@@ -139,7 +137,11 @@ def find_dates(
     """
     rules = date_rules(lang)
     named: list[re.Match[str]] = []
-    if tokens is None or not rules.named_triggers.isdisjoint(tokens):
+    if (
+        tokens is None
+        or not rules.named_triggers.isdisjoint(tokens)
+        or (not rules.season_cue_words.isdisjoint(tokens) and rules.season_cue.search(text, start, end))
+    ):
         named = list(rules.named.finditer(text, start, end))
     pattern: re.Pattern[str] | None = rules.pattern
     if (
@@ -201,6 +203,8 @@ def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
         return m.span("yg")
     if kind == "mrange":
         return m.span("mg")
+    if kind == "season" and m["s_art2"] and m["s_art2"].lower() in _LEADING_PREPOSITIONS:
+        return m.start("s_name2"), m.end()  # « en été 2022 »
     return m.span(kind)
 
 
