@@ -5,7 +5,8 @@ or six whole months; seasons are meteorological, three whole months ("the summer
 June to August 2022; the winter of a year is the one its January falls in, December before to
 February: "winter 2021", « l'hiver 2020-2021 »); the Nth century is the hundred years
 (N-1)00-(N-1)99, as TIMEX3 writes it ("the 19th century", « le XIXe siècle »: 1800-1899);
-"Christmas", "Good Friday", « le lundi de Pâques » one day, Easter by the Gregorian computus.
+"Christmas", "Good Friday", "Thanksgiving", « le lundi de Pâques » one day (a fixed day, a day
+from Easter by the Gregorian computus, or the nth weekday of a month).
 """
 
 from __future__ import annotations
@@ -73,15 +74,28 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int, offset: int = 0) -> date:
+    """The `n`th `weekday` of `month` (the last one for n = -1), `offset` days later."""
+    if n > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        last = whole_month(year, month)[1]
+        day = last - timedelta(days=(last.weekday() - weekday) % 7)
+    return day + timedelta(days=offset)
+
+
 def named_day(rules: DateRules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
     """"Christmas", "Good Friday 2024", « le lundi de Pâques »: that day in the year given, or
     the nearest one before publication (after it when the clause speaks of the future)."""
-    first, second = rules.holidays[m["h_name"]]
+    rule = rules.holidays[m["h_name"]]
 
     def on(year: int) -> date:
-        if first == "easter":
-            return easter(year) + timedelta(days=second)
-        return date(year, int(first), second)
+        if rule[0] == "easter":
+            return easter(year) + timedelta(days=int(rule[1]))
+        if rule[0] == "nth":  # "Thanksgiving": the 4th Thursday of November (-1: the last one)
+            return _nth_weekday(year, *(int(x) for x in rule[1:]))
+        return date(year, int(rule[0]), int(rule[1]))
 
     if m["h_y"]:
         day = on(int(m["h_y"]))

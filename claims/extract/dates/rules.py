@@ -75,7 +75,7 @@ class DateRules:
     period_ordinals: dict[str, int]
     period_units: dict[str, str]
     period_relative: dict[str, int]
-    holidays: dict[str, tuple[Any, int]]
+    holidays: dict[str, tuple[Any, ...]]
     named: re.Pattern[str]
     named_triggers: frozenset[str]
     season_cue: re.Pattern[str]
@@ -131,6 +131,7 @@ def date_rules(lang: str) -> DateRules:
     ahead_after = lexicons.alternation(lex.get("ahead_after", []) or ["(?!x)x"])
     ago_before = _cased(lex.get("ago_before", []) or ["(?!x)x"], False)
     ahead_before = _cased(lex.get("ahead_before", []) or ["(?!x)x"], False)
+    approx = lexicons.alternation(lex.get("ago_approx", []) or ["(?!x)x"])  # « il y a près de deux ans »
     apostrophe_years = bool(lex.get("two_digit_year_needs_apostrophe", True))
     short_year = r"(?:['’](?P<{0}>\d\d)|(?P<{1}>(?:0\d|[3-9]\d)))(?![\d\w])" if not apostrophe_years else (
         r"(?:['’](?P<{0}>\d\d))(?![\d\w])(?P<{1}>(?!x)x)?"
@@ -229,7 +230,7 @@ def date_rules(lang: str) -> DateRules:
             (?P<range>(?P<r_d1>{day})(?:{_SP}+(?P<r_m1>{month}))?(?:{_SP}+(?P<r_y1>{year}))?
                 {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}){_SP}*(?P<r_d2>{day}){_SP}+(?P<r_m2>{month})
                 (?:{_SP}+(?P<r_y2>{year}))?)
-          | (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day}){_SP}+(?P<d_m>{month})
+          | (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day})(?:{_SP}+|-(?=[A-ZÉ]))(?P<d_m>{month})
                 (?:{_SP}+(?P<d_y>{year}))?)
           | (?P<mrange>(?:(?P<mg_pre>{range_starts}|{year_preps}){_SP}+)?(?P<mg>(?P<mg_m1>{month})
                 (?:{_SP}+(?P<mg_y1>{year}))?(?:{_SP}*[-–/]{_SP}*|{_SP}+(?:{range_joins}){_SP}+)
@@ -239,7 +240,8 @@ def date_rules(lang: str) -> DateRules:
           | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})(?:{_SP}+|-(?=\w))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)
                 (?!,?{_SP}+(?:(?:{my_joins}){_SP}+)?['’]?\d)
-          | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?P<ag_n>{amount}){_SP}+
+          | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
+                (?P<ag_n>{amount}){_SP}+
                 (?P<ag_u>{unit_alt})(?![\w])
             | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+(?P<ag_post>{ago_after}|{ahead_after}))
           | (?P<part>(?P<pt_mod>{part_of}){_SP}+(?P<pt_per>{part_per}))(?!{_SP}+{year})
@@ -346,7 +348,7 @@ def date_rules(lang: str) -> DateRules:
         apostrophe_years=apostrophe_years,
         lang=lang,
         month_first=bool(lex.get("month_first_dates")),
-        holidays={k: (v[0], int(v[1])) for k, v in lex.get("holidays", {}).items()},
+        holidays={k: tuple(v) for k, v in lex.get("holidays", {}).items()},
         named=named_pattern,
         named_triggers=frozenset(named_triggers),
         season_cue=season_cue,
