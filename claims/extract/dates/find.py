@@ -8,7 +8,7 @@ and vowed to ..."), then `resolve` turns the match into bounds.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from claims.extract import lexicons
 from claims.extract.dates.resolve import resolve_match
@@ -162,6 +162,7 @@ def find_dates(
         else:
             matches = list(found)
     out: list[FoundDate] = []
+    anchor: date | None = None  # the last single day named before, for "the next day"
     for match in matches:
         kind = match.lastgroup or ""
         if kind == "wd" and _holiday(rules, text, start, end, match):
@@ -179,7 +180,13 @@ def find_dates(
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
             continue  # "built in two years" is a duration; "will open in two weeks" a date
         try:
-            bounds = resolve_match(rules, match, published, ahead)
+            if kind == "reld" and anchor is not None and match["reld"].lower() in rules.anaphoric_days:
+                # "arrested on May 5 and released the next day", « arrêté lundi, libéré le lendemain »:
+                # from the day the sentence named before, not from publication.
+                day = anchor + timedelta(days=rules.relative_days[match["reld"].lower()])
+                bounds = (day, day)
+            else:
+                bounds = resolve_match(rules, match, published, ahead)
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
             bounds = (None, None)
         if bounds is None:
@@ -189,6 +196,8 @@ def find_dates(
             continue
         s, e = _span(match, kind)
         out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
+        if bounds[0] is not None and bounds[0] == bounds[1]:
+            anchor = bounds[0]
     return out
 
 

@@ -242,16 +242,17 @@ def resolve_match(
 
 
 def _period(unit: str, delta: int, published: date) -> Bounds:
-    """The week, month, year or decade of publication, `delta` of them later (or earlier)."""
+    """The week, month, year, decade or century of publication, `delta` of them later (or earlier)."""
     if unit == "week":
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=delta)
         return monday, monday + timedelta(days=6)
     if unit == "month":
         year, month = shift_month(published.year, published.month, delta)
         return whole_month(year, month)
-    if unit == "decade":
-        first = published.year // 10 * 10 + 10 * delta
-        return date(first, 1, 1), date(first + 9, 12, 31)
+    if unit in ("decade", "century"):  # "this decade" 2020-2029, "last century" 1900-1999
+        size = 10 if unit == "decade" else 100
+        first = published.year // size * size + size * delta
+        return date(first, 1, 1), date(first + size - 1, 12, 31)
     return whole_year(published.year + delta)
 
 

@@ -89,6 +89,7 @@ class DateRules:
     weekends: dict[str, int]
     period_of_relative: dict[str, int]
     before_christ: re.Pattern[str] | None
+    anaphoric_days: frozenset[str]
 
 
 @cache
@@ -366,6 +367,7 @@ def date_rules(lang: str) -> DateRules:
         part_periods=part_periods,
         weekends=weekends,
         period_of_relative={k.lower(): int(v) for k, v in lex.get("period_of_relative", {}).items()},
+        anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
         before_christ=(
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
         ),
