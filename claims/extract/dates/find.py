@@ -39,7 +39,10 @@ def _clause(
     for edge in _CLAUSE_EDGE.finditer(text, low, pos):
         left = edge.end()
     for join in rules.clause_join.finditer(text, max(left, low), pos):
-        left = join.end()
+        # "between now and November 15", « entre aujourd'hui et le 15 novembre »: a join right
+        # before the date (but for an article) coordinates it with what comes before.
+        if len(text[join.end() : pos].strip()) > 3:
+            left = join.end()
     high = min(end, pos_end + 300)
     right_match = _CLAUSE_EDGE.search(text, pos_end, high)
     right = right_match.start() if right_match else high
@@ -195,6 +198,12 @@ def find_dates(
             out.extend(bounds)
             continue
         s, e = _span(match, kind)
+        if bounds[0] is not None and bounds[0] == bounds[1] and rules.week_of is not None:
+            week = rules.week_of.match(text[max(start, s - 24) : s][::-1])
+            if week:  # "the week of April 10": Monday to Sunday around it; "the week beginning
+                # March 24", « la semaine commençant le 24 mars »: seven days from it
+                first = bounds[0] if week["from"] else bounds[0] - timedelta(days=bounds[0].weekday())
+                bounds, s = (first, first + timedelta(days=6)), s - week.end()
         out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
         if bounds[0] is not None and bounds[0] == bounds[1]:
             anchor = bounds[0]

@@ -90,6 +90,7 @@ class DateRules:
     period_of_relative: dict[str, int]
     before_christ: re.Pattern[str] | None
     anaphoric_days: frozenset[str]
+    week_of: re.Pattern[str] | None
 
 
 @cache
@@ -367,6 +368,14 @@ def date_rules(lang: str) -> DateRules:
         part_periods=part_periods,
         weekends=weekends,
         period_of_relative={k.lower(): int(v) for k, v in lex.get("period_of_relative", {}).items()},
+        week_of=(  # "the week of April 10", "the week beginning March 24": matched backwards
+            re.compile(
+                rf"{_SP}+(?:(?P<from>{_alt(w[::-1] for w in lex.get('week_from', []) or ['(?!x)x'])})"
+                rf"|{_alt(w[::-1] for w in lex['week_of'])})(?![\w\-])",
+                re.I,
+            )
+            if lex.get("week_of") else None
+        ),
         anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
         before_christ=(
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
