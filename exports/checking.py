@@ -60,7 +60,8 @@ def _work(fd: int, start: int, end: int, name: str, limit: int, check: Checker,
     except FileProblem as exc:
         conn.send(("fail", exc.line or 0, str(exc)))
     except Exception as exc:  # noqa: BLE001 - reported to the importing process
-        conn.send(("error", 0, f"{name}: cannot check ({type(exc).__name__}: {exc})"))
+        conn.send(("error", 0, f"{name}: cannot check its lines ({type(exc).__name__}: {exc}); "
+                   "nothing was imported"))
     finally:
         conn.close()
 
@@ -106,7 +107,8 @@ class ParallelCheck:
             message = self.pipes[k].recv()
         except EOFError:
             code = self.processes[k].exitcode
-            message = ("error", 0, f"a checking process ended (exit {code})")
+            message = ("error", 0, f"{self.name}: the process checking lines of it ended "
+                                   f"(exit code {code}); nothing was imported")
         if message[0] == "start":
             self.first_lines[k] = message[1]
         else:
@@ -122,15 +124,20 @@ class ParallelCheck:
             self._receive(k)
         return self.first_lines[k] or 0
 
-    def failure(self, block: bool = False) -> str | None:
+    def failure(self, block: bool = False, *, merged: int | None = None) -> str | None:
         """The message of the file's first bad line, once the workers have settled it (with
-        `block`, waiting for them; without, None while it is still open)."""
+        `block`, waiting for them; without, None while it is still open). With `merged`
+        (every line before it merged by this process without a problem), only a bad line
+        before `merged`: a later one waits until this process has read up to it, since it
+        may find a problem of its own on an earlier line."""
         for k in range(len(self.pipes)):
             outcome = self._collect(k, block)
             if outcome is None:
                 return None
-            if outcome[0] != "ok":
+            if outcome[0] == "error":
                 return outcome[2]
+            if outcome[0] == "fail":
+                return outcome[2] if merged is None or outcome[1] < merged else None
         return None
 
     def failure_before(self, line: int) -> str | None:

@@ -131,6 +131,7 @@ def import_stream(
     report = ImportReport(dry_run=dry_run)
     limits = Limits.from_env()
     check: ParallelCheck | None = None
+    merger: BatchMerger | None = None
     try:
         refuse_foreign(name, peek(stream))
         lines = iter_lines(stream, name, limits.line_bytes)
@@ -146,8 +147,8 @@ def import_stream(
             records = ((n, record_in(record), size) for n, record, size in
                        check_lines(lines, name))
         with project.store.bulk_transaction() as tx:
-            _merge_all(BatchMerger(project, tx, report, name), records, report, progress,
-                       total_bytes, check)
+            merger = BatchMerger(project, tx, report, name)
+            _merge_all(merger, records, report, progress, total_bytes, check)
             if check is not None and reader is not None:
                 changed = check.changed(reader.sums)
                 if changed is not None:
@@ -162,8 +163,9 @@ def import_stream(
             message = f"{name}:{exc.line}: not a record this program can read"
         raise ImportFileError(message or str(exc)) from None
     except Exception:
-        message = check.failure(block=True) if check is not None else None
-        if message is not None:  # what went wrong comes from a bad line: say which
+        # What went wrong may come from a line the workers have yet to refuse: say which.
+        message = check.failure_before(merger.line) if check is not None and merger else None
+        if message is not None:
             raise ImportFileError(message) from None
         raise
     finally:
@@ -180,8 +182,8 @@ def _merge_all(merger: BatchMerger, records: Iterator[tuple[int, RecordIn, int]]
     in_batch: set[str] = set()
 
     def flush() -> None:
-        if check is not None:
-            failure = check.failure()
+        if check is not None and batch:
+            failure = check.failure(merged=batch[0][0])
             if failure is not None:
                 raise ImportFileError(failure)
         merger.merge(batch)

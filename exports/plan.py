@@ -28,6 +28,7 @@ from exports.records import ExportRecord
 _CANONICAL_TS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z\Z")
 _CANONICAL_DAY = re.compile(r"\d{4}-\d\d-\d\d\Z")
 _URL_SPACE = " \t\r\n"
+_SOURCE_KEYS = ["url", "title", "quote", "stance", "accessed"]
 
 
 def utc_text(value: datetime) -> str:
@@ -108,23 +109,24 @@ def record_in_from_json(data: Any) -> RecordIn | None:
     Whether the line is a valid record is for the full checks to say (`exports.checks`), and
     the import commits nothing they refuse: for a valid record this gives what `record_in`
     gives, because pydantic keeps strings as they are and fills the same defaults."""
+    canonical_ts, canonical_day = _CANONICAL_TS.match, _CANONICAL_DAY.match
     try:
         reviews = []
         for r in data["reviews"]:
             ts = r["updated_at"]
-            if type(ts) is not str or not _CANONICAL_TS.match(ts):
+            if type(ts) is not str or not canonical_ts(ts):
                 return None
-            sources = []
-            for s in r["sources"]:
-                url, accessed = s["url"], s.get("accessed")
+            sources = r["sources"]
+            for s in sources:
+                if list(s) != _SOURCE_KEYS:  # as `Source.model_dump` orders them: rebuild
+                    sources = [_source(s) for s in sources]
+                    break
+            for s in sources:
+                url, accessed = s["url"], s["accessed"]
                 if type(url) is not str or url.strip(_URL_SPACE) != url or not (
-                    accessed is None
-                    or (type(accessed) is str and _CANONICAL_DAY.match(accessed))
+                    accessed is None or (type(accessed) is str and canonical_day(accessed))
                 ):
                     return None
-                sources.append({"url": url, "title": s.get("title", ""),
-                                "quote": s.get("quote", ""), "stance": s.get("stance", "context"),
-                                "accessed": accessed})
             reviews.append(ReviewIn(r["reviewer"], r["status"], r["verdict"], sources,
                                     r["rationale"], r.get("claim_text"), ts))
         a = data.get("adjudication")
@@ -143,14 +145,23 @@ def record_in_from_json(data: Any) -> RecordIn | None:
         return None
 
 
+def _source(s: dict[str, Any]) -> dict[str, Any]:
+    """A source's keys in `Source`'s order, with its defaults."""
+    return {"url": s["url"], "title": s.get("title", ""), "quote": s.get("quote", ""),
+            "stance": s.get("stance", "context"), "accessed": s.get("accessed")}
+
+
 def event_id(claim_id: str, reviewer: str, what: str, value: Any, ts: str) -> str:
     """32 hex digits, like the uuid4 ids of events made here, but derived from the content."""
     return _event_id(claim_id, reviewer, what, orjson.dumps(value), ts)
 
 
 def _event_id(claim_id: str, reviewer: str, what: str, value: bytes, ts: str) -> str:
-    key = "\x1f".join(("claims-import/1", claim_id, reviewer, what, ts)).encode()
-    return hashlib.blake2b(key + b"\x1f" + value, digest_size=16).hexdigest()
+    digest = hashlib.blake2b(
+        f"claims-import/1\x1f{claim_id}\x1f{reviewer}\x1f{what}\x1f{ts}\x1f".encode(),
+        digest_size=16)
+    digest.update(value)
+    return digest.hexdigest()
 
 
 def event_row(record: RecordIn, reviewer: str, type_: str, payload: dict[str, Any],

@@ -104,8 +104,30 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_TERMINAL_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves
+    # OSC, DCS and the like: up to BEL or ST (a stray one, to the end of the line at most)
+    r"|(?:\x1b[\]PX^_]|[\x90\x9d\x98\x9e\x9f])[^\x07\x1b\x9c\n]{0,512}(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"  # any other escape
+)
+
+
+_SEQUENCE_START = re.compile("[\x1b\x90-\x9f]")
+
+
+def mask_terminal_sequences(text: str) -> str:
+    """`text` with every terminal escape sequence (colours, titles, cursor moves) turned into
+    as many spaces, so that offsets hold and none of its parameters reads as a number or a
+    word of the sentence. The claims keep the article's own text."""
+    if _SEQUENCE_START.search(text) is None:
+        return text
+    return _TERMINAL_SEQUENCE.sub(lambda m: " " * len(m.group()), text)
+
+
 def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
-    """Every proposed claim of `text` with its facets, before scoring filters."""
+    """Every proposed claim of `text` with its facets, before scoring filters. Terminal escape
+    sequences in the text are read as spaces (`mask_terminal_sequences`)."""
+    text = mask_terminal_sequences(text)
     segments = segment(text, lang)
     if not segments:
         return []
@@ -205,6 +227,7 @@ def _analyse_span(
 
 def analyse_sentence(text: str, lang: str, published: date | None = None) -> Analysed:
     """The whole of `text` analysed as one claim (used to score single sentences)."""
+    text = mask_terminal_sequences(text)
     attributor = Attributor(lang)
     quotes = quote_spans(text)
     seg = Segment(0, len(text), SENTENCE, 0)

@@ -355,7 +355,7 @@ def test_what_an_import_writes_is_what_the_fold_derives(
     report = exports.import_file(same_articles, path)
     assert report.reviews_added > 0
     before = _derived_rows(same_articles)
-    ids = [cid for cid in fr + en]
+    ids = fr + en
     with same_articles.store.transaction() as tx:
         tx.rederive_many(ids)
     assert _derived_rows(same_articles) == before

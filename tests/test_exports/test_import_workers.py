@@ -38,11 +38,22 @@ class CountingCheck(ParallelCheck):
         super().__init__(*args, **kwargs)
 
 
-@pytest.fixture
-def counted(monkeypatch: pytest.MonkeyPatch) -> type[CountingCheck]:
+class SettledCheck(CountingCheck):
+    """Workers that have checked everything before the import merges its first line: a
+    failure they found late in the file is known while earlier lines are still to merge."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.failure(block=True)
+
+
+@pytest.fixture(params=["racing", "settled"])
+def counted(request: pytest.FixtureRequest,
+            monkeypatch: pytest.MonkeyPatch) -> type[CountingCheck]:
+    kind = CountingCheck if request.param == "racing" else SettledCheck
     CountingCheck.started = 0
-    monkeypatch.setattr(exports.importer, "ParallelCheck", CountingCheck)
-    return CountingCheck
+    monkeypatch.setattr(exports.importer, "ParallelCheck", kind)
+    return kind
 
 
 def test_workers_check_a_file_and_the_import_is_the_same(
@@ -193,3 +204,25 @@ def test_a_file_rewritten_during_the_import_is_refused(tmp_path: Path) -> None:
             assert message is not None and "changed while it was being imported" in message
         finally:
             check.close()
+
+
+def _dies(lines: Any, name: str) -> Any:
+    os._exit(9)
+    yield  # pragma: no cover
+
+
+def test_a_checking_process_that_dies_fails_the_import_cleanly(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
+    path = write_lines(tmp_path / "b.jsonl", items)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    monkeypatch.setattr(exports.importer, "check_lines", _dies)
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert str(err.value) == (f"{path}: the process checking lines of it ended (exit code 9); "
+                              "nothing was imported")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+    assert not multiprocessing.active_children()
