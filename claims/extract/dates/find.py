@@ -140,12 +140,18 @@ def find_dates(
     """
     rules = date_rules(lang)
     named: list[re.Match[str]] = []
-    if (
-        tokens is None
-        or not rules.named_triggers.isdisjoint(tokens)
-        or (not rules.season_cue_words.isdisjoint(tokens) and rules.season_cue.search(text, start, end))
-    ):
-        named = list(rules.named.finditer(text, start, end))
+    for group, (named_pattern, triggers) in enumerate(rules.named_groups):
+        if (
+            tokens is None
+            or not triggers.isdisjoint(tokens)
+            or (group == 1 and not rules.season_cue_words.isdisjoint(tokens)
+                and rules.season_cue.search(text, start, end))
+        ):
+            for m in named_pattern.finditer(text, start, end):
+                if not any(n.start() < m.end() and m.start() < n.end() for n in named):
+                    named.append(m)
+    if len(named) > 1:
+        named.sort(key=lambda m: m.start())
     pattern: re.Pattern[str] | None = rules.pattern
     if (
         tokens is not None

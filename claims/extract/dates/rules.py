@@ -76,8 +76,9 @@ class DateRules:
     period_units: dict[str, str]
     period_relative: dict[str, int]
     holidays: dict[str, tuple[Any, ...]]
-    named: re.Pattern[str]
-    named_triggers: frozenset[str]
+    named_groups: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
+    """Quarters and named days; seasons and centuries; parts of periods, decades in words and
+    weekends: each pattern with the words one of which a sentence must hold for it to be tried."""
     season_cue: re.Pattern[str]
     season_cue_words: frozenset[str]
     seasons: dict[str, str]
@@ -223,7 +224,7 @@ def date_rules(lang: str) -> DateRules:
                 (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
                 (?P<yr>{year})(?P<yr_s>s|['’]s)?)
-          | (?P<dec_ap>(?:(?P<da_mod>{period_mods})(?:{_SP}+|-))?['’](?P<da_n>\d0)s)
+          | (?P<dec_ap>['’](?P<da_n>\d0)s)
         """
     pattern = re.compile(
         rf"""(?x)
@@ -246,9 +247,6 @@ def date_rules(lang: str) -> DateRules:
                 (?P<ag_n>{amount}){_SP}+
                 (?P<ag_u>{unit_alt})(?![\w])
             | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+(?P<ag_post>{ago_after}|{ahead_after}))
-          | (?P<part>(?P<pt_mod>{part_of}){_SP}+(?P<pt_per>{part_per}))(?!{_SP}+{year})
-          | {decade}
-          | (?P<wkend>{lexicons.alternation(weekends) if weekends else "(?!x)x"})
           | (?P<reld>{rel_days})
           | (?P<relp>{rel_periods})
           | (?P<wd>(?:(?P<wd_pre>{mods}){_SP}+)?(?P<wd_day>{weekday})
@@ -258,24 +256,58 @@ def date_rules(lang: str) -> DateRules:
         """
     )
     numeric_pattern = re.compile(rf"(?x)(?<![\w\-])(?:{numeric})(?![\w\-])")
-    # Quarters, halves, seasons, centuries and named days are scanned apart, only in sentences
-    # holding one of their words: most sentences have none, and the main alternation stays short.
-    named_pattern = re.compile(rf"(?x)(?<![\w\-])(?:{period}|{holiday}|{season}|{century})(?![\w\-])")
+    # Quarters, halves, seasons, centuries, decades in words, parts of periods, weekends and
+    # named days are scanned apart, in three groups, each only in sentences holding one of its
+    # words: most sentences have none, and the main alternation stays as short as it was.
+    def _named(body: str) -> re.Pattern[str]:
+        return re.compile(rf"(?x)(?<![\w\-])(?:{body})(?![\w\-])")
+
     # A season word that is also a common word ("fall", « a été ») gates the scan only with
     # its cue before it ("the fall", « l'été », « cet été »), tested by a short search.
     needs_cue = [w for w in lex.get("seasons", {}) if w in lex.get("season_needs_cue", [])]
-    named_triggers = lexicons.triggers(
-        [*lex.get("period_units", {}), *lex.get("holidays", {}), *lex.get("century_words", []),
-         *(w for w in lex.get("seasons", {}) if w not in needs_cue)],
-        common=lex.get("common_words", []),
+    # Words that never stand for a phrase: a weekday ("Ash Wednesday" is gated on "ash", «
+    # mardi gras » on « gras »), fillers ("later in", « plus tard dans », « fête du Travail »).
+    fillers = [*lex.get("common_words", []), *lex.get("trigger_fillers", []), *lex["weekdays"]]
+    common = lex.get("common_words", [])
+    days_triggers = lexicons.triggers(lex.get("period_units", {}), common=common) | lexicons.triggers(
+        lex.get("holidays", {}), common=fillers
+    )
+    if lex.get("quarter_code"):
+        days_triggers = days_triggers | {lex["quarter_code"].lower()}  # "Q3 2019"
+    ages_triggers = lexicons.triggers(
+        [*lex.get("century_words", []), *(w for w in lex.get("seasons", {}) if w not in needs_cue)],
+        common=common,
+    )
+    # "the end of the year" is gated on "end", "later in the year" on "later", "this weekend" on
+    # "weekend"; "the nineties" on "nineties", « les années soixante » on « années ».
+    d_before = lex.get("decade_words_before", [])
+    lowered = {w.lower() for w in common}
+    parts_triggers = (
+        lexicons.triggers(lex.get("part_of", []), common=fillers)
+        | lexicons.triggers(lex.get("weekends", {}), common=[*fillers, *lex.get("weekday_past", []),
+                                                              *lex.get("weekday_future", [])])
+        | lexicons.triggers(
+            d_before
+            if d_before and not lowered & {w.lower() for w in d_before}
+            else lex.get("decade_words", {})
+        )
+    )
+    named_groups = (
+        (_named(f"{period}|{holiday}"), frozenset(days_triggers)),
+        (_named(f"{season}|{century}"), frozenset(ages_triggers)),
+        (
+            _named(
+                rf"""(?P<part>(?P<pt_mod>{part_of}){_SP}+(?P<pt_per>{part_per}))(?!{_SP}+{year})
+                  | {decade} | (?P<wkend>{lexicons.alternation(weekends) if weekends else "(?!x)x"})"""
+            ),
+            frozenset(parts_triggers),
+        ),
     )
     cue_words = [*lex.get("season_articles", []), *lex.get("season_cues", []), *lex.get("season_before", {})]
     cue_before = rf"(?<![\w\-])(?:{_cased(cue_words, False)})(?:(?<=['’]){_SP}*|{_SP}+)"
     season_cue = re.compile(
         rf"{cue_before}(?:{_cased(needs_cue, False)})(?![\w\-])" if needs_cue and cue_words else "(?!x)x"
     )
-    if lex.get("quarter_code"):
-        named_triggers = named_triggers | {lex["quarter_code"].lower()}  # "Q3 2019"
     future_words = rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])"
     endings = lex.get("future_endings", [])
     if endings:  # "s'ouvrira", "se rendra", "fermeront": a verb in the simple future
@@ -297,17 +329,8 @@ def date_rules(lang: str) -> DateRules:
             *lex["weekdays"],
             *lex["relative_days"],
             *lex["relative_periods"],
-            *lex.get("part_of", []),  # "the end of the year": the part's word gates it
-            *lex.get("weekends", {}),
-            *lex.get("decade_digits_before", []),
         ],
         common=lex.get("common_words", []),
-    )
-    # "the nineties" is gated on "nineties", « les années soixante » on « années ».
-    d_before = lex.get("decade_words_before", [])
-    common = set(lex.get("common_words", []))
-    word_triggers |= lexicons.triggers(
-        d_before if d_before and not common & {w.lower() for w in d_before} else lex.get("decade_words", {})
     )
     word_triggers = word_triggers | frozenset(w.lower() for w in [*lex["months"], *lex["weekdays"]])
     # "four years ago", "il y a une semaine", "dans trois mois": a marker and a unit word.
@@ -351,8 +374,7 @@ def date_rules(lang: str) -> DateRules:
         lang=lang,
         month_first=bool(lex.get("month_first_dates")),
         holidays={k: tuple(v) for k, v in lex.get("holidays", {}).items()},
-        named=named_pattern,
-        named_triggers=frozenset(named_triggers),
+        named_groups=named_groups,
         season_cue=season_cue,
         season_cue_words=frozenset(w.lower() for w in needs_cue),
         period_ordinals={k.lower(): int(v) for k, v in lex.get("period_ordinals", {}).items()},
