@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from claims.extract import lexicons
-from claims.extract.dates.resolve import resolve_match
+from claims.extract.dates.resolve import anaphor, resolve_match
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 
 __all__ = ["find_dates", "is_future", "year_is_count"]
@@ -172,6 +172,7 @@ def find_dates(
             matches = list(found)
     out: list[FoundDate] = []
     anchor: date | None = None  # the last single day named before, for "the next day"
+    before: tuple[date, date] | None = None  # the last date named before, for "two years later"
     for match in matches:
         kind = match.lastgroup or ""
         if kind == "wd" and _holiday(rules, text, start, end, match):
@@ -194,6 +195,8 @@ def find_dates(
                 # from the day the sentence named before, not from publication.
                 day = anchor + timedelta(days=rules.relative_days[match["reld"].lower()])
                 bounds = (day, day)
+            elif kind == "anaph" or (kind == "ago" and (match["ag_post"] or "").lower() in rules.after_words):
+                bounds = anaphor(rules, match, before)
             else:
                 bounds = resolve_match(rules, match, published, ahead)
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
@@ -211,8 +214,10 @@ def find_dates(
                 first = bounds[0] if week["from"] else bounds[0] - timedelta(days=bounds[0].weekday())
                 bounds, s = (first, first + timedelta(days=6)), s - week.end()
         out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
-        if bounds[0] is not None and bounds[0] == bounds[1]:
-            anchor = bounds[0]
+        if bounds[0] is not None and bounds[1] is not None:
+            before = bounds[0], bounds[1]
+            if bounds[0] == bounds[1]:
+                anchor = bounds[0]
     return out
 
 

@@ -17,7 +17,7 @@ from claims.extract.dates.days import Bounds, safe_date, shift_month, whole_mont
 from claims.extract.dates.periods import century_bounds, named_day, quarter_bounds, season_bounds
 from claims.extract.dates.rules import DateRules, FoundDate
 
-__all__ = ["resolve_match", "resolve_weekday"]
+__all__ = ["anaphor", "resolve_match", "resolve_weekday"]
 
 
 def _month(rules: DateRules, word: str | None) -> int | None:
@@ -376,6 +376,39 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
         return monday, monday + timedelta(days=6)
     day = published + timedelta(days=delta)
     return day, day
+
+
+def anaphor(rules: DateRules, m: re.Match[str], before: Bounds | None) -> Bounds | None:
+    """"two years later", "the following year", « un an plus tôt », « ce jour-là »: that unit
+    of the date the sentence named `before`, so many of them later or earlier; bounds None
+    when there is none, or when it is no single such unit (a year for "the following year")."""
+    if m.lastgroup == "anaph":
+        unit, delta = rules.anaphor_periods[m["anaph"].lower()]
+    else:
+        amount = _amount(m["ag_n2"], rules.lang)
+        unit = rules.units.get((m["ag_u2"] or "").lower(), "")
+        if amount is None or not unit or amount > 5000:
+            return None
+        delta = amount * rules.anaphor_after[m["ag_post"].lower()]
+        if unit == "decade":
+            unit, delta = "year", 10 * delta
+        elif unit == "century":
+            unit, delta = "year", 100 * delta
+    if before is None or before[0] is None or before[1] is None:
+        return None, None
+    first, last = before
+    if unit == "year" and first.year == last.year:
+        return whole_year(first.year + delta)
+    if unit == "month" and (first.year, first.month) == (last.year, last.month):
+        return whole_month(*shift_month(first.year, first.month, delta))
+    if unit == "week" and (last - first).days < 7:
+        monday = first - timedelta(days=first.weekday()) + timedelta(weeks=delta)
+        if last <= monday - timedelta(weeks=delta) + timedelta(days=6):
+            return monday, monday + timedelta(days=6)
+    if unit == "day" and first == last:
+        day = first + timedelta(days=delta)
+        return day, day
+    return None, None
 
 
 def resolve_weekday(published: date, weekday: int, future: bool) -> date:

@@ -92,6 +92,9 @@ class DateRules:
     before_christ: re.Pattern[str] | None
     anaphoric_days: frozenset[str]
     week_of: re.Pattern[str] | None
+    anaphor_after: dict[str, int]
+    after_words: frozenset[str]
+    anaphor_periods: dict[str, tuple[str, int]]
 
 
 @cache
@@ -131,6 +134,8 @@ def date_rules(lang: str) -> DateRules:
     first_words = _cased(lex["number_words"] + lex.get("number_articles", []), False)
     amount = rf"(?:\d{{1,3}}|(?:{first_words})(?:[-{_SP[1:-1]}](?:{number_words}))*)"
     ago_after = lexicons.alternation(lex.get("ago_after", []) or ["(?!x)x"])
+    # "two years later", « un an plus tôt »: from the date the sentence named before.
+    anaphor = lexicons.alternation(lex.get("anaphor_after", {}) or ["(?!x)x"])
     ahead_after = lexicons.alternation(lex.get("ahead_after", []) or ["(?!x)x"])
     ago_before = _cased(lex.get("ago_before", []) or ["(?!x)x"], False)
     ahead_before = _cased(lex.get("ahead_before", []) or ["(?!x)x"], False)
@@ -246,7 +251,8 @@ def date_rules(lang: str) -> DateRules:
           | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
                 (?P<ag_n>{amount}){_SP}+
                 (?P<ag_u>{unit_alt})(?![\w])
-            | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+(?P<ag_post>{ago_after}|{ahead_after}))
+            | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+
+                (?P<ag_post>{ago_after}|{ahead_after}|{anaphor}))
           | (?P<reld>{rel_days})
           | (?P<relp>{rel_periods})
           | (?P<wd>(?:(?P<wd_pre>{mods}){_SP}+)?(?P<wd_day>{weekday})
@@ -284,6 +290,7 @@ def date_rules(lang: str) -> DateRules:
     lowered = {w.lower() for w in common}
     parts_triggers = (
         lexicons.triggers(lex.get("part_of", []), common=fillers)
+        | lexicons.triggers(lex.get("anaphor_periods", {}), common=fillers)
         | lexicons.triggers(lex.get("weekends", {}), common=[*fillers, *lex.get("weekday_past", []),
                                                               *lex.get("weekday_future", [])])
         | lexicons.triggers(
@@ -298,7 +305,8 @@ def date_rules(lang: str) -> DateRules:
         (
             _named(
                 rf"""(?P<part>(?P<pt_mod>{part_of}){_SP}+(?P<pt_per>{part_per}))(?!{_SP}+{year})
-                  | {decade} | (?P<wkend>{lexicons.alternation(weekends) if weekends else "(?!x)x"})"""
+                  | {decade} | (?P<wkend>{lexicons.alternation(weekends) if weekends else "(?!x)x"})
+                  | (?P<anaph>{lexicons.alternation(lex.get("anaphor_periods", {}) or ["(?!x)x"])})"""
             ),
             frozenset(parts_triggers),
         ),
@@ -335,6 +343,7 @@ def date_rules(lang: str) -> DateRules:
     word_triggers = word_triggers | frozenset(w.lower() for w in [*lex["months"], *lex["weekdays"]])
     # "four years ago", "il y a une semaine", "dans trois mois": a marker and a unit word.
     markers = [*lex.get("ago_after", []), *lex.get("ahead_after", []), *lex.get("ago_before", []),
+               *lex.get("anaphor_after", {}),
                *lex.get("ahead_before", [])]
     ago_markers = lexicons.triggers(markers, common=[w for w in lex.get("common_words", []) if w != "y"])
     year_prep_before = re.compile(
@@ -398,6 +407,9 @@ def date_rules(lang: str) -> DateRules:
             )
             if lex.get("week_of") else None
         ),
+        anaphor_after={k.lower(): int(v) for k, v in lex.get("anaphor_after", {}).items()},
+        after_words=frozenset(k.lower() for k in lex.get("anaphor_after", {})),
+        anaphor_periods={k.lower(): (v[0], int(v[1])) for k, v in lex.get("anaphor_periods", {}).items()},
         anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
         before_christ=(
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
