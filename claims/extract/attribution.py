@@ -256,13 +256,20 @@ class Attributor:
         return _org_name(match) if match else None
 
     def pronoun_attribution(self, text: str, close: int, sentence_end: int) -> bool:
-        """Whether a pronoun and a speech verb follow a closing quote ("», a-t-il dit", "he said")."""
+        """Whether a pronoun ("», a-t-il dit", "he said") or a noun referring back ("», a ajouté
+        l’élu") and a speech verb follow a closing quote."""
         pat = self._pat
         verb = pat.speech_verb.search(text, close, min(sentence_end, close + 40))
         if verb is None:
             return False
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
-        return bool(pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after))
+        if pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after):
+            return True
+        # « », a ajouté l’élu », "said the official": a noun standing for a person named before.
+        window = min(sentence_end, verb.end() + 60)
+        return bool(pat.noun_after.match(text, verb.end(), window)) and (
+            self.organisation_at(text, verb.end(), window) is None
+        )
 
     def pronoun_speech(self, text: str, start: int, end: int) -> bool:
         """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""

@@ -54,8 +54,15 @@ def speakers_of_quotes(
         if opened is not None:
             # A quotation running on into the next paragraph, which reopens it without closing
             # this one (the English and French convention): the rest of this paragraph is quoted.
+            open_seg = segments[max(0, bisect_right(starts, opened) - 1)]
+            speaker = attributor.before_quote(text, open_seg.start, opened)
+            speaker = speaker or attributor.incise(text, opened, hi)
+            if speaker is None and paragraph == last_paragraph:
+                speaker = last
+            if speaker is not None:
+                last, last_paragraph = speaker, paragraph
             quotes.append(QuoteSpan(opened, hi))
-            speakers.append(last if paragraph - last_paragraph <= 0 else None)
+            speakers.append(speaker)
     return quotes, speakers
 
 
