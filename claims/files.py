@@ -199,11 +199,11 @@ def iter_lines(stream: IO[bytes] | RangeReader, name: str, limit: int, *,
         if not raw:
             return
         number += 1
-        if number == 1 and raw.startswith(_UTF8_BOM):  # as Windows editors save UTF-8
-            raw = raw[len(_UTF8_BOM):]
-        if len(raw) > limit and not raw.endswith(b"\n"):
+        if len(raw) > limit and not raw.endswith(b"\n"):  # (a mark too counts)
             raise FileProblem(name, too_large("line", None, limit, "CLAIMS_MAX_LINE_BYTES"),
                               line=number)
+        if number == 1 and raw.startswith(_UTF8_BOM):  # as Windows editors save UTF-8
+            raw = raw[len(_UTF8_BOM):]
         if raw.strip():
             yield number, raw
 
@@ -267,6 +267,13 @@ def line_boundary(fd: int, offset: int, size: int) -> int:
     return size
 
 
+def file_stamp(fd: int) -> tuple[int, int, int]:
+    """(size, modification and change times in ns) of an open file: two stamps of one file
+    differ when it was written to, cut or grown between them."""
+    st = os.fstat(fd)
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
 def count_lines(fd: int, end: int) -> int:
     """The newlines in the first `end` bytes of an open file."""
     count = at = 0
@@ -298,6 +305,12 @@ def loads(raw: bytes | str, name: str, line: int | None = None) -> Any:
         value = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         message = str(exc)
+        stripped = raw.rstrip("\r\n") if isinstance(raw, str) else raw.rstrip(b"\r\n")
+        if len(stripped) != len(raw):  # place the error within the line, not past its end
+            try:
+                orjson.loads(stripped)
+            except orjson.JSONDecodeError as again:
+                message = str(again)
         if "recursion" in message.lower() or "depth limit" in message.lower():
             message = f"nested deeper than {MAX_DEPTH} levels"
             raise FileProblem(name, message, line=line) from None
@@ -361,6 +374,7 @@ __all__ = [
     "RangeReader",
     "check_regular",
     "count_lines",
+    "file_stamp",
     "human",
     "iter_jsonl",
     "iter_lines",

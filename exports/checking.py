@@ -17,16 +17,22 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any
 
 from claims.files import FileProblem, RangeReader, count_lines, iter_lines, line_boundary
+from claims.processes import die_with_parent
 
 PARALLEL_BYTES = 8 << 20
 """Files at least this big are checked in worker processes."""
 MAX_WORKERS = 4
+
+
+def changed_message(name: str) -> str:
+    return f"{name}: the file changed while it was being imported; nothing was imported"
 
 
 def worker_count(size: int) -> int:
@@ -49,7 +55,11 @@ the first bad one (`exports.importer.check_lines`)."""
 
 
 def _work(fd: int, start: int, end: int, name: str, limit: int, check: Checker,
-          conn: Connection) -> None:
+          conn: Connection, parent: int) -> None:
+    # Ctrl-C reaches the whole process group: the importing process handles it and ends the
+    # workers (they would print a traceback each); a worker of a killed import dies with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
     try:
         first = count_lines(fd, start) + 1 if start else 1
         conn.send(("start", first, ""))
@@ -60,7 +70,8 @@ def _work(fd: int, start: int, end: int, name: str, limit: int, check: Checker,
     except FileProblem as exc:
         conn.send(("fail", exc.line or 0, str(exc)))
     except Exception as exc:  # noqa: BLE001 - reported to the importing process
-        conn.send(("error", 0, f"{name}: cannot check ({type(exc).__name__}: {exc})"))
+        conn.send(("error", 0, f"{name}: cannot check its lines ({type(exc).__name__}: {exc}); "
+                   "nothing was imported"))
     finally:
         conn.close()
 
@@ -87,7 +98,8 @@ class ParallelCheck:
         for start, end in zip(cuts, cuts[1:], strict=False):
             here, there = context.Pipe(duplex=False)
             process = context.Process(target=_work, daemon=True,
-                                      args=(fd, start, end, name, limit, check, there))
+                                      args=(fd, start, end, name, limit, check, there,
+                                            os.getpid()))
             process.start()
             there.close()
             self.pipes.append(here)
@@ -104,9 +116,13 @@ class ParallelCheck:
         """The next message of worker `k` (waiting for it)."""
         try:
             message = self.pipes[k].recv()
-        except EOFError:
+        except EOFError:  # it ended without a word: killed (out of memory, kill -9)
+            self.processes[k].join(5)
             code = self.processes[k].exitcode
-            message = ("error", 0, f"a checking process ended (exit {code})")
+            how = (f"was killed (signal {-code})" if code is not None and code < 0
+                   else f"ended unexpectedly (exit {code})")
+            message = ("error", 0, f"{self.name}: a process checking the file {how}; "
+                       "nothing was imported")
         if message[0] == "start":
             self.first_lines[k] = message[1]
         else:
@@ -122,15 +138,20 @@ class ParallelCheck:
             self._receive(k)
         return self.first_lines[k] or 0
 
-    def failure(self, block: bool = False) -> str | None:
+    def failure(self, block: bool = False, *, merged: int | None = None) -> str | None:
         """The message of the file's first bad line, once the workers have settled it (with
-        `block`, waiting for them; without, None while it is still open)."""
+        `block`, waiting for them; without, None while it is still open). With `merged`
+        (every line before it merged by this process without a problem), only a bad line
+        before `merged`: a later one waits until this process has read up to it, since it
+        may find a problem of its own on an earlier line."""
         for k in range(len(self.pipes)):
             outcome = self._collect(k, block)
             if outcome is None:
                 return None
-            if outcome[0] != "ok":
+            if outcome[0] == "error":
                 return outcome[2]
+            if outcome[0] == "fail":
+                return outcome[2] if merged is None or outcome[1] < merged else None
         return None
 
     def failure_before(self, line: int) -> str | None:
@@ -153,10 +174,7 @@ class ParallelCheck:
         bytes they checked (`sums`: its CRC-32 of each range, `RangeReader` cut at `cuts`),
         as when the file is rewritten during the import; else None."""
         checked = [outcome[1] for outcome in self.outcomes if outcome is not None]
-        if checked != sums:
-            return (f"{self.name}: the file changed while it was being imported; nothing was "
-                    "imported")
-        return None
+        return changed_message(self.name) if checked != sums else None
 
     def close(self) -> None:
         for process in self.processes:
@@ -167,4 +185,4 @@ class ParallelCheck:
             pipe.close()
 
 
-__all__ = ["PARALLEL_BYTES", "ParallelCheck", "worker_count"]
+__all__ = ["PARALLEL_BYTES", "ParallelCheck", "changed_message", "worker_count"]

@@ -123,9 +123,11 @@ def _reviewer_problem(name: str) -> str | None:
     """Why `name` is not a reviewer name (`claims.project.check_reviewer`), or None; a file
     names the same few reviewers on every line."""
     try:
-        check_reviewer(name)
+        stored = check_reviewer(name)
     except ProjectError as exc:
         return str(exc)
+    if stored != name:  # names are stored stripped: this one nobody could act as
+        return f"reviewer name {name[:40]!r} has spaces around it (write {stored[:40]!r})"
     return None
 
 

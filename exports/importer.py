@@ -33,15 +33,23 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 import orjson
 from pydantic import ValidationError
 
-from claims.files import FileProblem, Limits, RangeReader, iter_lines, loads, open_input
+from claims.files import (
+    FileProblem,
+    Limits,
+    RangeReader,
+    file_stamp,
+    iter_lines,
+    loads,
+    open_input,
+)
 from claims.model import SCHEMA_VERSION
 from claims.project import Project
-from exports.checking import ParallelCheck, worker_count
+from exports.checking import ParallelCheck, changed_message, worker_count
 from exports.checks import HEAD_BYTES, parse_record, record_problems, refuse_foreign
 from exports.merge import BatchMerger, ImportFileError
 from exports.plan import RecordIn, record_in, record_in_from_json
@@ -127,10 +135,18 @@ def import_stream(
     regular: bool = False,
 ) -> ImportReport:
     """Import the lines of `stream`. `regular`: it is a regular file of `total_bytes` bytes,
-    which worker processes may check while this one merges (`exports.checking`)."""
+    which worker processes may check while this one merges (`exports.checking`); one written
+    to, cut or grown before the import commits is refused."""
     report = ImportReport(dry_run=dry_run)
     limits = Limits.from_env()
     check: ParallelCheck | None = None
+    merger: BatchMerger | None = None
+    stamp = file_stamp(stream.fileno()) if regular else None
+
+    def changed() -> bool:
+        return stamp is not None and (stamp[0] != total_bytes
+                                      or file_stamp(stream.fileno()) != stamp)
+
     try:
         refuse_foreign(name, peek(stream))
         lines = iter_lines(stream, name, limits.line_bytes)
@@ -146,24 +162,31 @@ def import_stream(
             records = ((n, record_in(record), size) for n, record, size in
                        check_lines(lines, name))
         with project.store.bulk_transaction() as tx:
-            _merge_all(BatchMerger(project, tx, report, name), records, report, progress,
-                       total_bytes, check)
+            merger = BatchMerger(project, tx, report, name)
+            _merge_all(merger, records, report, progress, total_bytes, check)
             if check is not None and reader is not None:
-                changed = check.changed(reader.sums)
-                if changed is not None:
-                    raise ImportFileError(changed)
+                different = check.changed(reader.sums)
+                if different is not None:
+                    raise ImportFileError(different)
+            if changed():
+                raise ImportFileError(changed_message(name))
             if dry_run:
                 raise _Rollback
     except _Rollback:
         pass
     except (FileProblem, ImportFileError, _Unread) as exc:
+        if changed():  # the line named may be one cut in half
+            raise ImportFileError(changed_message(name)) from None
         message = check.failure_before(exc.line or 0) if check is not None else None
         if message is None and isinstance(exc, _Unread):
             message = f"{name}:{exc.line}: not a record this program can read"
         raise ImportFileError(message or str(exc)) from None
     except Exception:
-        message = check.failure(block=True) if check is not None else None
-        if message is not None:  # what went wrong comes from a bad line: say which
+        if changed():
+            raise ImportFileError(changed_message(name)) from None
+        # What went wrong may come from a line the workers have yet to refuse: say which.
+        message = check.failure_before(merger.line) if check is not None and merger else None
+        if message is not None:
             raise ImportFileError(message) from None
         raise
     finally:
@@ -180,8 +203,8 @@ def _merge_all(merger: BatchMerger, records: Iterator[tuple[int, RecordIn, int]]
     in_batch: set[str] = set()
 
     def flush() -> None:
-        if check is not None:
-            failure = check.failure()
+        if check is not None and batch:
+            failure = check.failure(merged=batch[0][0])
             if failure is not None:
                 raise ImportFileError(failure)
         merger.merge(batch)
@@ -189,6 +212,7 @@ def _merge_all(merger: BatchMerger, records: Iterator[tuple[int, RecordIn, int]]
         in_batch.clear()
 
     for lineno, record, size in records:
+        merger.line = lineno
         if record.claim_id in in_batch:  # the same claim again: apply the first one
             flush()
         batch.append((lineno, record))
@@ -244,6 +268,9 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
     (`exports.checks.refuse_foreign`).
     """
     limits = Limits.from_env()
+    # A file repeats its article on every line of it, and a paragraph on each of its claims:
+    # the piece checked on the line before is used again when the line has it unchanged.
+    last: dict[str, tuple[Any, Any]] = {}
     for lineno, raw in lines:
         data = loads(raw, name, lineno)
         if isinstance(data, dict):
@@ -252,6 +279,10 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
                 raise FileProblem(name, f"{version} is newer than this program's "
                                   f"({SCHEMA_VERSION}); upgrade claims", line=lineno,
                                   field="schema_version")
+            given = {key: data.get(key) for key in _REPEATED}
+            for key, (piece, model) in last.items():
+                if given[key] == piece:
+                    data[key] = model
         elif isinstance(data, list) and lineno == 1:
             raise FileProblem(name, "a JSON array, not JSON Lines (one record a line)",
                               line=lineno)
@@ -263,7 +294,12 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
             raise FileProblem(name, problem, line=lineno, field=field)
         if record.article.text is not None:
             limits.check_article(record.article.text, name, lineno, "article.text")
+        last = {key: (given[key], getattr(record, key)) for key in _REPEATED}
         yield lineno, record, len(raw)
+
+
+_REPEATED = ("article", "paragraph")
+"""Record fields whose checked model a line may share with the line before (equal JSON)."""
 
 
 def peek(stream: IO[bytes]) -> bytes:

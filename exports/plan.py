@@ -127,7 +127,10 @@ def record_in_from_json(data: Any) -> RecordIn | None:
                     accessed is None or (type(accessed) is str and canonical_day(accessed))
                 ):
                     return None
-            reviews.append(ReviewIn(r["reviewer"], r["status"], r["verdict"], sources,
+            reviewer = r["reviewer"]
+            if type(reviewer) is not str:
+                return None
+            reviews.append(ReviewIn(reviewer, r["status"], r["verdict"], sources,
                                     r["rationale"], r.get("claim_text"), ts))
         a = data.get("adjudication")
         adjudication = None
@@ -137,10 +140,12 @@ def record_in_from_json(data: Any) -> RecordIn | None:
                 return None
             adjudication = AdjudicationIn(a["reviewer"], a["verdict"], a["note"], ts)
         start, end = data["start"], data["end"]
-        if type(start) is not int or type(end) is not int:
+        keys = claim_id, article_id = data["claim_id"], data["article"]["id"]
+        if type(start) is not int or type(end) is not int \
+                or not all(type(key) is str for key in keys):
             return None
-        return RecordIn(data["claim_id"], data["article"]["id"], start, end, data["text"],
-                        data["label_scale"], data["origin"], reviews, adjudication, data=data)
+        return RecordIn(claim_id, article_id, start, end, data["text"], data["label_scale"],
+                        data["origin"], reviews, adjudication, data=data)
     except (KeyError, TypeError, AttributeError):
         return None
 

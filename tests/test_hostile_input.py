@@ -353,6 +353,11 @@ def test_article_and_line_sizes_are_capped(tmp_path: Path) -> None:
     for command in (["add"], ["import"], ["validate"], ["extract", "--input", "jsonl"]):
         refused(run([command[0], str(lines), *command[1:]], db, env=env),
                 "lines.jsonl:2: line too large", "CLAIMS_MAX_LINE_BYTES")
+    marked = tmp_path / "marked.jsonl"  # a first line opening with a byte order mark
+    marked.write_bytes(b"\xef\xbb\xbf" + orjson.dumps({"text": "x" * 4000}) + b"\n")
+    for command in (["add"], ["import"], ["validate"], ["extract", "--input", "jsonl"]):
+        refused(run([command[0], str(marked), *command[1:]], db, env=env),
+                "marked.jsonl:1: line too large", "CLAIMS_MAX_LINE_BYTES")
     one_line = tmp_path / "one.jsonl"
     one_line.write_bytes(orjson.dumps({"text": "y " * 1200}) + b"\n")  # line fits, text not
     refused(run(["add", str(one_line)], db, env=env), "one.jsonl:1: text: article too large")
@@ -592,3 +597,14 @@ def test_a_bad_url_is_blamed_on_where_it_came_from(tmp_path: Path) -> None:
     assert not db.exists()
     # The URL given on the command line is the one kept, so the sidecar's does not matter.
     assert run(["add", str(article), "--url", "https://example.org/b"], db).exit_code == 0
+
+
+def test_a_line_cut_short_is_placed_within_that_line() -> None:
+    """The position orjson gives is inside the line named, not on a "line 2" past its end."""
+    from claims.files import FileProblem, loads
+
+    for raw in (b'{"schema_version": 2,\n', b'{"schema_version": 2,\r\n'):
+        with pytest.raises(FileProblem) as err:
+            loads(raw, "f.jsonl", 7)
+        assert str(err.value) == ("f.jsonl:7: not valid JSON (unexpected end of data: line 1 "
+                                  "column 22 (char 21))")

@@ -7,12 +7,12 @@ workers die with their parent.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
 from claims.extract.pipeline import records_from_line
+from claims.processes import die_with_parent
 
 __all__ = ["die_with_parent", "extract_many", "threads_running"]
 
@@ -99,25 +99,6 @@ def _pooled(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
-
-
-def die_with_parent() -> None:
-    """Ask Linux to kill this worker when its parent dies, even by SIGKILL.
-
-    Without it a worker of a killed `claims add` waits forever on its call queue, holding
-    memory and the command's pipes. Elsewhere (no prctl) this does nothing.
-    """
-    import ctypes  # noqa: PLC0415 - only in pool workers
-    import signal  # noqa: PLC0415
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() == 1:  # the parent died before prctl took effect
-        os._exit(1)
 
 
 def _batch_worker(

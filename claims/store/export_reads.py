@@ -39,6 +39,8 @@ class StoredReview(NamedTuple):
     """ISO 8601 UTC with 'Z' and microseconds, as stored."""
     claim_text: str = ""
     """This reviewer's rewrite of the claim as a standalone statement, or ""."""
+    created_at: str = ""
+    """As stored, when the read asked for it (an import's); "" otherwise."""
 
     def source_list(self) -> list[dict[str, Any]]:
         parsed: list[dict[str, Any]] = orjson.loads(self.sources)

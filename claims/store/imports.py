@@ -11,22 +11,11 @@ from typing import Any, NamedTuple
 import orjson
 
 from claims.store.cursor import Cursor
+from claims.store.export_reads import StoredReview
 from claims.store.materialise import CHUNK
 
-
-class LocalReview(NamedTuple):
-    """A review as this project holds it, in the stored shape."""
-
-    reviewer: str
-    status: str
-    verdict: str | None
-    sources: str
-    """JSON text of the source list, as stored."""
-    rationale: str
-    updated_at: str
-    """ISO 8601 UTC with 'Z' and microseconds, as stored (so is `created_at`)."""
-    claim_text: str
-    created_at: str
+LocalReview = StoredReview
+"""A review as this project holds it, in the stored shape, with its `created_at`."""
 
 
 class ClaimPlace(NamedTuple):

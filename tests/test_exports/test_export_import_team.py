@@ -288,6 +288,32 @@ def test_a_version_2_record_must_be_whole_and_consistent(
     assert n_events(same_articles) == 0
 
 
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda r: r["reviews"][0].update(reviewer=" ana"), "reviews.0.reviewer"),
+        (lambda r: r["reviews"][1].update(reviewer="bruno\u00a0"), "reviews.1.reviewer"),
+        (lambda r: r["adjudication"].update(reviewer="chloe\t"), "adjudication.reviewer"),
+        (lambda r: r.update(origin="reviewer: ana"), "origin"),
+    ],
+)
+def test_a_reviewer_name_with_spaces_around_it_is_refused(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    change: Callable[[dict[str, Any]], object], where: str,
+) -> None:
+    """Names are stored stripped (`check_reviewer`): an imported ' ana' would be a reviewer
+    nobody can act as (`claims undo --reviewer ' ana'` undoes ana's actions)."""
+    items, index = _adjudicated_line(adjudicated, tmp_path)
+    change(items[index])
+    bad = write_records(tmp_path / "bad.jsonl", items)
+    report = exports.validate_file(bad)
+    assert [p.field for p in report.problems] == [where], report.problems
+    assert "has spaces around it" in report.problems[0].message
+    with pytest.raises(ImportFileError, match=rf"bad.jsonl:{index + 1}: {where}: .*spaces"):
+        exports.import_file(same_articles, bad)
+    assert n_events(same_articles) == 0
+
+
 def materialised(project: Project) -> tuple[list[tuple], list[tuple]]:
     with project.store.read() as tx:
         claims = tx.all("SELECT id, span_start, span_end, text, quantities, dates, merged_into, "
@@ -355,7 +381,7 @@ def test_what_an_import_writes_is_what_the_fold_derives(
     report = exports.import_file(same_articles, path)
     assert report.reviews_added > 0
     before = _derived_rows(same_articles)
-    ids = [cid for cid in fr + en]
+    ids = fr + en
     with same_articles.store.transaction() as tx:
         tx.rederive_many(ids)
     assert _derived_rows(same_articles) == before

@@ -31,6 +31,7 @@ def test_postgres_exports_match_the_golden_files(reviewed_pg: Project, tmp_path:
         assert out.read_bytes() == (GOLDEN / name).read_bytes(), name
 
 
+@pytest.mark.usefixtures("import_checks")
 def test_postgres_import_round_trip(
     reviewed: Project, pg_server: str, tmp_path: Path
 ) -> None:
@@ -46,6 +47,7 @@ def test_postgres_import_round_trip(
     assert (tmp_path / "b.jsonl").read_bytes() == (tmp_path / "a.jsonl").read_bytes()
 
 
+@pytest.mark.usefixtures("import_checks")
 def test_postgres_team_work_round_trip(reviewed_pg: Project, pg_server: str,
                                        tmp_path: Path) -> None:
     """Adjudications and rewrites from PostgreSQL to PostgreSQL: the same bytes back, a second
@@ -67,3 +69,33 @@ def test_postgres_team_work_round_trip(reviewed_pg: Project, pg_server: str,
         kept = exports.import_file(target, first)
         assert kept.adjudications_kept == 1 and kept.events == 0
         assert target.claim(disputed).verdict == "not-enough-evidence"
+
+
+@pytest.mark.usefixtures("import_checks")
+def test_a_postgres_import_refused_by_its_checks_leaves_nothing_and_the_project_usable(
+    reviewed_pg: Project, pg_server: str, tmp_path: Path
+) -> None:
+    import multiprocessing
+
+    import orjson
+
+    from exports.importer import ImportFileError
+    from tests.pg import fresh_database
+
+    first = tmp_path / "a.jsonl"
+    exports.write_file(reviewed_pg, "jsonl", first, with_articles=True)
+    lines = first.read_bytes().splitlines() * 6
+    bad = orjson.loads(lines[30])
+    bad["reviews"][0]["status"] = "maybe"
+    lines[30] = orjson.dumps(bad)
+    path = tmp_path / "b.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    with Project.open(fresh_database(pg_server)) as target:
+        with pytest.raises(ImportFileError, match=r"b.jsonl:31: reviews.0.status: "):
+            exports.import_file(target, path)
+        assert not multiprocessing.active_children()
+        with target.store.read() as tx:
+            assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+            assert tx.one("SELECT COUNT(*) FROM articles")[0] == 0
+        report = exports.import_file(target, first)  # the connection still works
+        assert report.reviews_added == 11

@@ -27,6 +27,7 @@ def export_records(project: Project, path: Path) -> list[dict[str, Any]]:
 def write_lines(path: Path, items: list[Any]) -> Path:
     path.write_bytes(b"".join((item if isinstance(item, bytes) else orjson.dumps(item)) + b"\n"
                               for item in items))
+    os.utime(path, ns=(10**18, 10**18))  # any change made later shows in its times
     return path
 
 
@@ -38,11 +39,22 @@ class CountingCheck(ParallelCheck):
         super().__init__(*args, **kwargs)
 
 
-@pytest.fixture
-def counted(monkeypatch: pytest.MonkeyPatch) -> type[CountingCheck]:
+class SettledCheck(CountingCheck):
+    """Workers that have checked everything before the import merges its first line: a
+    failure they found late in the file is known while earlier lines are still to merge."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.failure(block=True)
+
+
+@pytest.fixture(params=["racing", "settled"])
+def counted(request: pytest.FixtureRequest,
+            monkeypatch: pytest.MonkeyPatch) -> type[CountingCheck]:
+    kind = CountingCheck if request.param == "racing" else SettledCheck
     CountingCheck.started = 0
-    monkeypatch.setattr(exports.importer, "ParallelCheck", CountingCheck)
-    return CountingCheck
+    monkeypatch.setattr(exports.importer, "ParallelCheck", kind)
+    return kind
 
 
 def test_workers_check_a_file_and_the_import_is_the_same(
@@ -193,3 +205,234 @@ def test_a_file_rewritten_during_the_import_is_refused(tmp_path: Path) -> None:
             assert message is not None and "changed while it was being imported" in message
         finally:
             check.close()
+
+
+def _dies(lines: Any, name: str) -> Any:
+    os._exit(9)
+    yield  # pragma: no cover
+
+
+def test_a_checking_process_that_dies_fails_the_import_cleanly(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
+    path = write_lines(tmp_path / "b.jsonl", items)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    monkeypatch.setattr(exports.importer, "check_lines", _dies)
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert str(err.value) == (f"{path}: a process checking the file ended unexpectedly "
+                              "(exit 9); nothing was imported")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+    assert not multiprocessing.active_children()
+
+
+# -- the workers and the signals that end an import -------------------------------------------
+
+STALLED_IMPORT = """
+import os, sys, time
+import exports.importer
+
+PARENT = os.getpid()
+real = exports.importer.check_lines
+
+def stalled(lines, name):  # in a worker: a check that never ends, as of a huge file
+    if os.getpid() != PARENT:
+        open(os.path.join(sys.argv[3], str(os.getpid())), "w").close()
+        while True:
+            time.sleep(60)
+    yield from real(lines, name)
+
+exports.importer.check_lines = stalled
+from annotator.cli import main
+main(["import", sys.argv[1], "--db", sys.argv[2], "-q"])
+"""
+
+
+def _start_stalled_import(source: Path, db: Path, tmp_path: Path) -> tuple[Any, list[int]]:
+    """`claims import` in a process of its own whose two workers never finish their checks;
+    returned once both are running."""
+    import subprocess
+    import sys
+    import time
+
+    markers = tmp_path / "workers"
+    markers.mkdir()
+    env = {**os.environ, "CLAIMS_IMPORT_WORKERS": "2"}
+    process = subprocess.Popen([sys.executable, "-c", STALLED_IMPORT, str(source), str(db),
+                                str(markers)], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(list(markers.iterdir())) < 2:
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError(f"the workers did not start: {process.communicate()}")
+        time.sleep(0.02)
+    return process, [int(p.name) for p in markers.iterdir()]
+
+
+def _gone(pid: int) -> bool:
+    """The process has ended (a zombie nobody reaps has ended too)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def _wait_gone(pids: list[int]) -> list[int]:
+    import time
+
+    deadline = time.monotonic() + 60
+    while not all(_gone(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [pid for pid in pids if not _gone(pid)]
+
+
+def _events(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+
+
+@needs_proc
+def test_workers_end_with_an_import_killed_outright(
+    adjudicated: Project, same_articles: Project, tmp_path: Path
+) -> None:
+    import signal
+
+    source = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl"))
+    process, workers = _start_stalled_import(source, Path(same_articles.store.url), tmp_path)
+    try:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        assert _wait_gone(workers) == []
+    finally:
+        process.stdout.close()
+        process.stderr.close()
+        for pid in workers:
+            if not _gone(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert _events(Path(same_articles.store.url)) == 0
+
+
+@needs_proc
+def test_ctrl_c_ends_an_import_and_its_workers_with_one_line(
+    adjudicated: Project, same_articles: Project, tmp_path: Path
+) -> None:
+    import signal
+
+    source = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl"))
+    process, workers = _start_stalled_import(source, Path(same_articles.store.url), tmp_path)
+    try:
+        for pid in workers:  # Ctrl-C is the importing process's to handle, not theirs
+            with open(f"/proc/{pid}/status") as handle:
+                ignored = next(line for line in handle if line.startswith("SigIgn:"))
+            assert int(ignored.split()[1], 16) & (1 << (signal.SIGINT - 1))
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 1
+        assert err.decode() == "claims: error: interrupted\n"
+        assert _wait_gone(workers) == []
+    finally:
+        for pid in workers:
+            if not _gone(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert _events(Path(same_articles.store.url)) == 0
+
+
+def test_a_worker_killed_fails_the_import_in_one_line_naming_the_file(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, counted: type[CountingCheck],
+) -> None:
+    import signal
+
+    items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
+    path = write_lines(tmp_path / "b.jsonl", items)
+    parent, real = os.getpid(), exports.importer.check_lines
+
+    def killed(lines: Any, name: str) -> Any:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        yield from real(lines, name)
+
+    monkeypatch.setattr(exports.importer, "check_lines", killed)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert counted.started == 1
+    assert str(err.value) == (f"{path}: a process checking the file was killed (signal "
+                              f"{int(signal.SIGKILL)}); nothing was imported")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+    assert not multiprocessing.active_children()
+
+
+# -- a file changed while it is imported --------------------------------------------------------
+
+
+def _truncate_at_a_line(path: Path) -> None:
+    data = path.read_bytes()
+    os.truncate(path, data.index(b"\n", len(data) // 2) + 1)
+
+
+def _append_lines(path: Path) -> None:
+    with open(path, "ab") as handle:
+        handle.write(path.read_bytes()[:2000].split(b"\n")[0] + b"\n")
+
+
+def _rewrite_in_place(path: Path) -> None:
+    with open(path, "r+b") as handle:  # the same size, other bytes
+        handle.write(handle.read(1).upper())
+
+
+@pytest.mark.usefixtures("import_checks")
+@pytest.mark.parametrize("change", [_truncate_at_a_line, _append_lines, _rewrite_in_place])
+def test_a_file_changed_before_the_import_commits_is_refused(
+    adjudicated: Project, same_articles: Project, tmp_path: Path, change: Any
+) -> None:
+    path = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl") * 4)
+    changed: list[bool] = []
+
+    def progress(done: int, total: int) -> None:  # called once every line has been read
+        if done == total and not changed:
+            change(path)
+            changed.append(True)
+
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path, progress=progress)
+    assert changed
+    assert str(err.value) == (f"{path}: the file changed while it was being imported; "
+                              "nothing was imported")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+
+
+def test_a_file_cut_short_under_the_workers_is_refused_as_changed(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker finding a line cut in half by a truncation does not blame the line."""
+    path = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl") * 4)
+    data = path.read_bytes()
+    parent, real = os.getpid(), exports.importer.check_lines
+
+    def truncating(lines: Any, name: str) -> Any:
+        if os.getpid() != parent:
+            os.truncate(path, data.index(b"\n", len(data) // 2) + 50)  # inside a line
+        yield from real(lines, name)
+
+    monkeypatch.setattr(exports.importer, "check_lines", truncating)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert str(err.value) == (f"{path}: the file changed while it was being imported; "
+                              "nothing was imported")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
