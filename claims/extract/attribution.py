@@ -147,8 +147,8 @@ class Attributor:
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.match(after):
             return None, True
-        name = None
-        for match in pat.speaker.finditer(text, verb.end(), window):
+        name = self.titled_name(text, verb.end(), window)  # "», a annoncé la maire de Rouen, X"
+        for match in () if name else pat.speaker.finditer(text, verb.end(), window):
             name = _clean_name(pat, match)
             if name or "," in text[verb.end() : match.start()]:
                 break
@@ -285,7 +285,11 @@ class Attributor:
             name = _clean_name(pat, match, strict=True)
             if name and not pat.org.fullmatch(match.group("name")):
                 words = name.split()
-                if match.start("name") == start and len(words) >= 3 and words[0] not in pat.title_words:
+                if (
+                    match.start("name") == start
+                    and len(words) >= 3
+                    and words[0].rstrip(".") not in pat.title_words
+                ):
                     name = " ".join(words[1:])  # "Lawyer Tom Beck left": the opener is no name
                 return name
         return None
@@ -368,6 +372,13 @@ class Attributor:
                 name = name or self.organisation_at(text, verb.end(), window)
                 if name:
                     return name
+            if self._inverted_pronoun(text, verb, end):
+                # "Le parquet de Nanterre a ouvert une enquête, a-t-il indiqué": the subject.
+                name = self.organisation_at(text, start, end) or _speaker_starting_at(
+                    pat, text, start, min(end, start + 80), strict=True
+                )
+                if name:
+                    return name
             # Passive voice: "a été annoncé, dès le 19 janvier, par Emmanuel Macron".
             for agent in pat.agent.finditer(text, verb.end(), min(end, verb.end() + 150)):
                 name = _speaker_starting_at(pat, text, agent.end(), min(end, agent.end() + 60), strict=True)
@@ -378,6 +389,16 @@ class Attributor:
                 if name:
                     return name
         return None
+
+    def _inverted_pronoun(self, text: str, verb: re.Match[str], end: int) -> bool:
+        """Whether a speech verb after a comma has a pronoun subject ("..., a-t-il indiqué",
+        "..., it said"): the clause's own subject speaks."""
+        pat = self._pat
+        before = text[max(0, verb.start() - 12) : verb.start()]
+        if "," not in before:
+            return False
+        after = text[verb.end() : min(end, verb.end() + 12)].strip().lstrip("-")
+        return bool(pat.pronoun_after.search(before.rpartition(",")[2]) or pat.pronoun_after.match(after))
 
     def has_source_cue(self, text: str, start: int, end: int) -> bool:
         return self._pat.source_cue.search(text, start, end) is not None

@@ -89,6 +89,8 @@ class NumberRules:
     and_half: re.Pattern[str]
     score_words: re.Pattern[str]
     change_before: re.Pattern[str]
+    rank_ordinals: dict[str, int]
+    bare_article: re.Pattern[str]
 
 
 @cache
@@ -135,6 +137,8 @@ def rules_for(lang: str) -> NumberRules:
             (?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-)(?P<wend>{alt(lex["ordinal_endings"])}))?
         )(?![\w\-])
       | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
+      | (?<![\w\-])(?:{alt(lex.get("rank_verbs", []) or ["(?!x)x"])}){_SP}+
+            (?P<rankw>{alt(lex.get("rank_ordinals", {}) or ["(?!x)x"])})(?!\w)
         """
     # Two scans: the one with fractions ("a third of") only for sentences that have one.
     core = re.compile("(?x)" + no_fraction + body)
@@ -144,7 +148,7 @@ def rules_for(lang: str) -> NumberRules:
         - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
     ) | lexicons.triggers(
         [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"], *lex["article_number_words"],
-         *fractions, *lex.get("lone_counted_words", [])]
+         *fractions, *lex.get("lone_counted_words", []), *lex.get("rank_verbs", [])]
     )
     comparators = {k.lower(): v for k, v in lex["comparators"].items()}
     # Matched on the reversed text before a number: one anchored match instead of a search.
@@ -175,6 +179,7 @@ def rules_for(lang: str) -> NumberRules:
     street_words = alt(lex.get("street_words", []) or ["(?!x)x"], fold_first=False)
     street_lead = rf"(?:[A-Z][\w’'\-]*{_SP}+){{1,3}}" if lex.get("street_names_capitalised") else ""
     clock_before = lex.get("clock_before", [])
+    bare_articles = lex.get("bare_number_articles", []) or ["(?!x)x"]
     return NumberRules(
         lang=lang,
         # A telephone number: a 0 and 6 to 13 more digits, grouped or not ("0800 555 111",
@@ -207,6 +212,12 @@ def rules_for(lang: str) -> NumberRules:
         ),
         score_words=re.compile(
             rf"(?<![\w’'])(?:{alt(lex.get('score_words', []) or ['(?!x)x'])})(?![\w’'])", re.I
+        ),
+        rank_ordinals={k.lower(): int(v) for k, v in lex.get("rank_ordinals", {}).items()},
+        # « Le 115 a reçu »: a number right after a singular article, counting nothing, names a
+        # service or a line.
+        bare_article=re.compile(
+            rf"(?<![\w’'])(?:{alt(bare_articles, fold_first=False)}){_SP}+$"
         ),
         change_before=re.compile(
             rf"(?<![\w])(?:{alt(lex.get('change_verbs', []) or ['(?!x)x'])})"

@@ -133,17 +133,22 @@ _SHARE_GAP = re.compile(
 )
 
 
+_PART_GAP = re.compile(
+    r"[ \u00a0\u202f]+(?:of|de|des|d['’])[ \u00a0\u202f]*"
+    r"(?:(?:the|les|ses|ces|leurs|its|their)[ \u00a0\u202f]+)?"
+)
+
+
 def _share_of_count(rules: NumberRules, text: str, found: list[Found]) -> None:
     """"Half of the 300 households", « la moitié des 600 lits »: the share counts what the number
     after it counts."""
     for share, count in zip(found, found[1:], strict=False):
         if (
-            share.fraction
-            and not share.unit
+            not share.unit
             and count.unit not in ("", "ordinal")
-            and _SHARE_GAP.fullmatch(text, share.end, count.core_start)
+            and (_SHARE_GAP if share.fraction else _PART_GAP).fullmatch(text, share.end, count.core_start)
         ):
-            share.unit = count.unit
+            share.unit = count.unit  # also "3 of the 12 council members", « 3 des 12 élus »
 
 
 def _quantity(
@@ -255,6 +260,11 @@ def _quantity(
             numerator = parsed[0]
         value = numerator / rules.fractions[match.group("fden").lower()]
         fraction = True
+    elif match.group("rankw") is not None:
+        # "finished second": a rank; "first" and "second" alone are too often no ordinal.
+        core_start = match.start("rankw")
+        value = float(rules.rank_ordinals[match.group("rankw").lower()])
+        return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
     else:
         if _names_something(rules, text, core_end, end):
             return None
@@ -316,6 +326,10 @@ def _quantity(
             if word.lower() not in rules.noun_skip and not word[0].isupper():
                 unit = word
                 span_end = noun.end()
+                if word.endswith(("’s", "'s")):  # "a fifth of the city's homes"
+                    owned = rules.next_word.match(text, span_end, end)
+                    if owned and not owned.group("word")[0].isupper():
+                        unit, span_end = owned.group("word"), owned.end()
                 head = None
                 if value != 1 and not _bridged(noun):
                     head = _head_noun(rules, text, span_end, end, word)
@@ -326,6 +340,13 @@ def _quantity(
         if half and value == int(value):  # « deux heures et demie »
             value += 0.5
             span_end = half.end()
+    if (
+        digits
+        and not unit
+        and value > 1
+        and rules.bare_article.search(text, max(start, core_start - 4), core_start)
+    ):
+        return None  # « Le 115 a reçu 2 000 appels »: the number of a service
     if not after:
         after = rules.after_comparator.match(text, span_end, end)
         if after:  # "50 signatures ou plus"

@@ -95,7 +95,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(org_endings)})(?![\w\-']))?" if org_endings else ""
     )
     head_org = (
-        rf"(?:(?:{_NAME_WORD})\s+){{0,3}}(?:{heads})(?![\w\-]){org_adjective}"
+        rf"(?:(?:{_NAME_WORD}|(?:[{_UPPER}]\.){{2,3}})\s+){{0,3}}(?:{heads})(?![\w\-]){org_adjective}"
         rf"(?:\s+{lower}(?=\s+(?:{connectors})\s))?"
         rf"(?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective})*"
     )

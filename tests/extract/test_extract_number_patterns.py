@@ -155,3 +155,25 @@ def test_durations_in_hours_stay_quantities() -> None:
 )
 def test_prepositions_are_no_counted_nouns(text: str, lang: str, expected: list) -> None:
     assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A count out of a count takes its noun: "4 of the 9 judges" counts judges.
+        ("Only 4 of the 9 board members agreed.", "en", [(4, "=", "members"), (9, "=", "members")]),
+        ("Seuls 5 des 30 élus ont voté contre.", "fr", [(5, "=", "élus"), (30, "=", "élus")]),
+        # A possessive before the counted noun: the noun it owns.
+        ("Nearly half of the region's farms are for sale.", "en", [(0.5, "~", "farms")]),
+        # A rank after a verb of ranking; "first" and "second" alone stay no ordinal.
+        ("She finished second behind the champion.", "en", [(2, "=", "ordinal")]),
+        ("He was the second person to speak.", "en", []),
+        # A number after a singular article that counts nothing names a service.
+        ("Le 17 a reçu 300 appels dans la nuit.", "fr", [(300, "=", "appels")]),
+        ("Les 17 salariés ont été reçus.", "fr", [(17, "=", "salariés")]),
+    ],
+)
+def test_counts_of_counts_possessives_ranks_and_service_numbers(
+    text: str, lang: str, expected: list
+) -> None:
+    assert facets(text, lang) == expected

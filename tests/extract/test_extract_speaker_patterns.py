@@ -130,3 +130,24 @@ def test_noun_and_inverted_pronoun_references(text: str, lang: str, fragment: st
 def test_an_organisation_after_the_verb_is_the_speaker() -> None:
     text = "« Aucune victime n’est à déplorer », a indiqué la préfecture."
     assert speaker(text, "fr", "Aucune victime") == "préfecture"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("The U.K. Space Agency said the launch had been delayed.", "en", "the launch", "U.K. Space Agency"),
+        ("Le tribunal de Lille a rejeté la demande, a-t-il indiqué dans un communiqué.", "fr",
+         "a rejeté la demande", "tribunal de Lille"),
+        ("The regulator fined the bank for late reporting, it said on Monday.", "en",
+         "fined the bank", "regulator"),
+        ("« Nous fermerons en mai », a annoncé jeudi matin le directeur de l’usine, Marc Vidal.", "fr",
+         "Nous fermerons", "Marc Vidal"),
+        ("« Tout est à refaire », déplore Anne Morel, maraîchère.", "fr", "Tout est à refaire", "Anne Morel"),
+        ("Dr. Lena Park runs the only clinic in the valley.\n\nShe said it had no heating.", "en",
+         "it had no heating", "Dr. Lena Park"),
+    ],
+)
+def test_initials_inverted_pronoun_subjects_titled_after_quote(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, lang, fragment) == expected
