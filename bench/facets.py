@@ -10,7 +10,8 @@ fragment that picks the claim containing it), the `facet` checked and what it mu
 - `dates`: every date of the claim, in order, as [from, to] (ISO days or null).
 
 A check is right only when the facet is exactly that. Printed: accuracy per pattern, per
-family (speakers, numbers, dates) and overall; `--failures` lists what came out instead.
+family (speakers, numbers, dates), per family and language, and overall; `--failures` lists
+what came out instead.
 
     /work/venv/bin/python bench/facets.py [--failures] [--gold FILE ...]
 """
@@ -73,14 +74,19 @@ def main() -> None:
     paths = args.gold or sorted(GOLD.parent.glob("facets*.jsonl"))
     cases = [case for path in paths for case in load(path)]
     by_pattern: dict[str, list[bool]] = defaultdict(list)
+    right_of: dict[int, bool] = {}
     for case in cases:
         got = facet_of(case)
         right = is_right(case, got)
+        right_of[id(case)] = right
         by_pattern[case["pattern"]].append(right)
         if args.failures and not right:
             print(f"  wrong {case['pattern']} [{case['lang']}] {case['claim']!r}: "
                   f"expected {case['expect']!r}, got {got!r}")
     families: dict[str, list[bool]] = defaultdict(list)
+    by_lang: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    for case in cases:
+        by_lang[(case["pattern"].split("/")[0], case["lang"])].append(right_of[id(case)])
     print(f"{'pattern':32s} right / checks")
     for pattern in sorted(by_pattern):
         results = by_pattern[pattern]
@@ -91,6 +97,9 @@ def main() -> None:
     for family in sorted(families):
         results = families[family]
         print(f"{family:10s} exact-facet accuracy {sum(results) / len(results):.3f} "
+              f"({sum(results)}/{len(results)})")
+    for (family, lang), results in sorted(by_lang.items()):
+        print(f"{family + ' ' + lang:10s} exact-facet accuracy {sum(results) / len(results):.3f} "
               f"({sum(results)}/{len(results)})")
     print(f"{'overall':10s} exact-facet accuracy {sum(every) / len(every):.3f} "
           f"({sum(every)}/{len(every)})")

@@ -143,8 +143,8 @@ class ParallelCheck:
             self.processes[k].join(5)
             code = self.processes[k].exitcode
             how = (f"was killed (signal {-code})" if code is not None and code < 0
-                   else f"ended unexpectedly (exit {code})")
-            message = ("error", 0, f"{self.name}: a process checking the file {how}; "
+                   else f"ended (exit code {code})")
+            message = ("error", 0, f"{self.name}: the process checking lines of it {how}; "
                        "nothing was imported")
         if message[0] == "start":
             self.first_lines[k] = message[1]

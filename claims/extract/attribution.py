@@ -111,6 +111,15 @@ class Attributor:
 
     def __init__(self, lang: str) -> None:
         self._pat = patterns_for(lang)
+        lex = lexicons.load(lang)
+        heads = {head.lower() for head in lex.get("organisation_heads", [])}
+        # Offices that are no organisation's head word ("officials", "spokesman").
+        self._offices = frozenset(
+            word
+            for office in lex.get("office_nouns", [])
+            for word in lexicons.letter_tokens(office)[:1]
+            if word not in heads
+        )
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
@@ -130,19 +139,23 @@ class Attributor:
             name = _speaker_ending_at(pat, text, close, verb.start(), _LOWER_GAP)
             name = name or _speaker_ending_at(pat, text, close, verb.start(), _PUNCT_GAP)
             name = name or _speaker_ending_at(pat, text, close, verb.start(), _APPOSITION_GAP)
-            return name, False
+            return self._or_organisation(text, close, verb.start(), name), False
         office = self.organisation_ending_at(text, close, verb.start())
         if office:
             return office, False
         window = min(window_end, verb.end() + 100)
-        after = text[verb.end() : verb.end() + 12].strip()
+        after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.match(after):
             return None, True
-        name = None
-        for match in pat.speaker.finditer(text, verb.end(), window):
+        name = self.titled_name(text, verb.end(), window)  # "», a annoncé la maire de Rouen, X"
+        for match in () if name else pat.speaker.finditer(text, verb.end(), window):
             name = _clean_name(pat, match)
             if name or "," in text[verb.end() : match.start()]:
                 break
+        if name is None:
+            name = self.organisation_at(text, verb.end(), window)  # "», a indiqué la préfecture"
+            if name is None and pat.noun_after.match(text, verb.end(), window):
+                return None, True  # « », a ajouté l’élu », "said the official": said before
         return name, False
 
     def before_quote(self, text: str, sentence_start: int, opened: int) -> str | None:
@@ -152,10 +165,54 @@ class Attributor:
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
             near = max(window_start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
-            name = name or self.organisation_ending_at(text, near, verb.start())
+            name = self._or_organisation(text, near, verb.start(), name)
             if name:
                 return name
         return self._cued(text, window_start, opened)
+
+    def _or_organisation(self, text: str, start: int, end: int, name: str | None) -> str | None:
+        """`name`, or the organisation ending at `end` when there is one and the name is only
+        a piece of it ("Human Services" of "the Department of Health and Human Services")."""
+        org = self.organisation_ending_at(text, start, end)
+        if org and (name is None or (name in org and org.split()[0].lower() not in self._offices)):
+            return org  # but "Officials at the State Department" said: the State Department
+        return name
+
+    def titled_name(self, text: str, start: int, end: int) -> str | None:
+        """A person named after an office or a title and a comma, at `start` (after a weekday or
+        two lowercase words): « mardi la présidente de la région, Valérie Lemoine »."""
+        while start < end and text[start] in " \t\u00a0\u202f":
+            start += 1
+        match = self._pat.titled.match(text, start, end)
+        return _speaker_starting_at(self._pat, text, match.end(), end, strict=True) if match else None
+
+    def incise(self, text: str, start: int, end: int) -> str | None:
+        """The speaker named inside a quotation: « ..., a témoigné Bernard Lacoste, ... »."""
+        pat = self._pat
+        for verb in pat.speech_verb.finditer(text, start, end):
+            if not _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
+                continue
+            window = min(end, verb.end() + 120)
+            name = _speaker_starting_at(pat, text, verb.end(), window, strict=True)
+            name = name or self.titled_name(text, verb.end(), window)
+            if name:
+                return name
+        return None
+
+    def opinion(self, text: str, start: int, end: int) -> str | None:
+        """Whose view a clause opens with: « Pour l’économiste Hélène Garnier, ... », "For
+        economist Jane Doe, ..." (a person: a title, or two name words, then a comma)."""
+        pat = self._pat
+        lead = pat.opinion.match(text, start, end)
+        if lead is None:
+            return None
+        match = pat.speaker.match(text, lead.end(), end)
+        if match is None or text[match.end() : match.end() + 1] != ",":
+            return None
+        return _clean_name(pat, match, strict=True)
+
+    def opens_with_opinion(self, first_word: str) -> bool:
+        return first_word in self._pat.opinion_first
 
     def _cued(self, text: str, start: int, end: int) -> str | None:
         """The speaker right after "selon", "according to", ... in `text[start:end]`."""
@@ -163,7 +220,8 @@ class Attributor:
         for cue in pat.source_cue.finditer(text, start, end):
             if not text[cue.end() : cue.end() + 1].isspace():
                 continue
-            name = self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
+            name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
+            name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
             name = name or _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
             if name:
                 return name
@@ -198,16 +256,25 @@ class Attributor:
         return _org_name(match) if match else None
 
     def pronoun_attribution(self, text: str, close: int, sentence_end: int) -> bool:
-        """Whether a pronoun and a speech verb follow a closing quote ("», a-t-il dit", "he said")."""
+        """Whether a pronoun ("», a-t-il dit", "he said") or a noun referring back ("», a ajouté
+        l’élu") and a speech verb follow a closing quote."""
         pat = self._pat
         verb = pat.speech_verb.search(text, close, min(sentence_end, close + 40))
         if verb is None:
             return False
-        after = text[verb.end() : verb.end() + 12].strip()
-        return bool(pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after))
+        after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
+        if pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after):
+            return True
+        # « », a ajouté l’élu », "said the official": a noun standing for a person named before.
+        window = min(sentence_end, verb.end() + 60)
+        return bool(pat.noun_after.match(text, verb.end(), window)) and (
+            self.organisation_at(text, verb.end(), window) is None
+        )
 
     def pronoun_speech(self, text: str, start: int, end: int) -> bool:
         """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""
+        if self._pat.pronoun_cue.match(text, start, end):
+            return True  # "Selon lui, ...", "According to her, ..."
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
         return verb is not None and self._pat.pronoun_subject.fullmatch(text, start, verb.start()) is not None
 
@@ -218,7 +285,11 @@ class Attributor:
             name = _clean_name(pat, match, strict=True)
             if name and not pat.org.fullmatch(match.group("name")):
                 words = name.split()
-                if match.start("name") == start and len(words) >= 3 and words[0] not in pat.title_words:
+                if (
+                    match.start("name") == start
+                    and len(words) >= 3
+                    and words[0].rstrip(".") not in pat.title_words
+                ):
                     name = " ".join(words[1:])  # "Lawyer Tom Beck left": the opener is no name
                 return name
         return None
@@ -232,6 +303,8 @@ class Attributor:
         if not words or self._pat.org.fullmatch(name):
             return name
         last = words[-1]
+        if len(words) > 1 and words[0] in pat.honorifics:
+            words = words[1:]  # "Ms. Quinn", « Mme Duval »: the fuller form need not repeat it
         wanted = {w.lower() for w in words}
         best, best_len = name, len(words)
         position, seen, looked = text.find(last), 0, 0
@@ -281,7 +354,7 @@ class Attributor:
             near = max(start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
             name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
-            name = name or self.organisation_ending_at(text, near, verb.start())
+            name = self._or_organisation(text, near, verb.start(), name)
             if name is None and known is not None:
                 single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
                 single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)
@@ -295,7 +368,15 @@ class Attributor:
                 # "..., said John Smith, the plant manager", "..., assure Claire Martin".
                 window = min(end, verb.end() + 80)
                 name = _speaker_starting_at(pat, text, verb.end(), window, strict=True)
+                name = name or self.titled_name(text, verb.end(), min(end, verb.end() + 160))
                 name = name or self.organisation_at(text, verb.end(), window)
+                if name:
+                    return name
+            if self._inverted_pronoun(text, verb, end):
+                # "Le parquet de Nanterre a ouvert une enquête, a-t-il indiqué": the subject.
+                name = self.organisation_at(text, start, end) or _speaker_starting_at(
+                    pat, text, start, min(end, start + 80), strict=True
+                )
                 if name:
                     return name
             # Passive voice: "a été annoncé, dès le 19 janvier, par Emmanuel Macron".
@@ -303,7 +384,21 @@ class Attributor:
                 name = _speaker_starting_at(pat, text, agent.end(), min(end, agent.end() + 60), strict=True)
                 if name and pat.speaker.match(text, agent.end()):
                     return name
+                # « confirmé par le président du conseil départemental, Jean-Marc Tessier »
+                name = self.titled_name(text, agent.end(), min(end, agent.end() + 160))
+                if name:
+                    return name
         return None
+
+    def _inverted_pronoun(self, text: str, verb: re.Match[str], end: int) -> bool:
+        """Whether a speech verb after a comma has a pronoun subject ("..., a-t-il indiqué",
+        "..., it said"): the clause's own subject speaks."""
+        pat = self._pat
+        before = text[max(0, verb.start() - 12) : verb.start()]
+        if "," not in before:
+            return False
+        after = text[verb.end() : min(end, verb.end() + 12)].strip().lstrip("-")
+        return bool(pat.pronoun_after.search(before.rpartition(",")[2]) or pat.pronoun_after.match(after))
 
     def has_source_cue(self, text: str, start: int, end: int) -> bool:
         return self._pat.source_cue.search(text, start, end) is not None

@@ -30,6 +30,10 @@ class Found:
     end: int
     core_start: int
     core_end: int
+    fraction: bool = False
+    """A share ("a third of", « la moitié des »): its counted noun may come after a number."""
+    mult: float = 1.0
+    """The multiplier written after the number ("million", "Md"), 1 when none."""
 
 
 def _alt(words: Any) -> str:
@@ -72,6 +76,21 @@ class NumberRules:
     lone_not_after: frozenset[str]
     hyphen_unit: re.Pattern[str]
     unit_words: frozenset[str]
+    phone: re.Pattern[str]
+    code_before: re.Pattern[str]
+    not_code: frozenset[str]
+    street: re.Pattern[str]
+    clock_after: re.Pattern[str]
+    clock_before: re.Pattern[str]
+    age_before: re.Pattern[str]
+    age_apposition: re.Pattern[str]
+    age_unit: str
+    attached_units: dict[str, str]
+    and_half: re.Pattern[str]
+    score_words: re.Pattern[str]
+    change_before: re.Pattern[str]
+    rank_ordinals: dict[str, int]
+    bare_article: re.Pattern[str]
 
 
 @cache
@@ -118,6 +137,8 @@ def rules_for(lang: str) -> NumberRules:
             (?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-)(?P<wend>{alt(lex["ordinal_endings"])}))?
         )(?![\w\-])
       | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
+      | (?<![\w\-])(?:{alt(lex.get("rank_verbs", []) or ["(?!x)x"])}){_SP}+
+            (?P<rankw>{alt(lex.get("rank_ordinals", {}) or ["(?!x)x"])})(?!\w)
         """
     # Two scans: the one with fractions ("a third of") only for sentences that have one.
     core = re.compile("(?x)" + no_fraction + body)
@@ -127,7 +148,7 @@ def rules_for(lang: str) -> NumberRules:
         - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
     ) | lexicons.triggers(
         [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"], *lex["article_number_words"],
-         *fractions, *lex.get("lone_counted_words", [])]
+         *fractions, *lex.get("lone_counted_words", []), *lex.get("rank_verbs", [])]
     )
     comparators = {k.lower(): v for k, v in lex["comparators"].items()}
     # Matched on the reversed text before a number: one anchored match instead of a search.
@@ -155,8 +176,53 @@ def rules_for(lang: str) -> NumberRules:
     range_open = re.compile(
         rf"(?<!\w)(?:{_alt([p[0] for p in lex.get('range_patterns', [])] or ['de'])}){_SP}*$", re.I
     )
+    street_words = alt(lex.get("street_words", []) or ["(?!x)x"], fold_first=False)
+    street_lead = rf"(?:[A-Z][\w’'\-]*{_SP}+){{1,3}}" if lex.get("street_names_capitalised") else ""
+    clock_before = lex.get("clock_before", [])
+    bare_articles = lex.get("bare_number_articles", []) or ["(?!x)x"]
     return NumberRules(
         lang=lang,
+        # A telephone number: a 0 and 6 to 13 more digits, grouped or not ("0800 555 111",
+        # « 0 800 130 000 », "01 23 45 67 89"); never a quantity.
+        phone=re.compile(r"(?:\+\d{1,3}[ \u00a0.]?)?0(?:[ \u00a0.\-]?\d){6,13}(?!\d)"),
+        # A code before a number names a road, an index or a line ("RN 165", "CAC 40").
+        code_before=re.compile(rf"(?<![\w’'])(?P<code>[A-Z]{{1,4}}){_SP}$"),
+        not_code=frozenset([*lex["not_names"], *lex["currency_words"], "I"]),
+        # A number in an address: "42 Maple Street", « au 12, rue des Lilas », « 3 bis rue ».
+        street=re.compile(
+            rf",?{_SP}+(?:(?:bis|ter){_SP}+)?{street_lead}(?:{street_words})(?![\w\-])"
+        ),
+        # A time of day: "2 a.m.", « 3 heures du matin », « vers 15 heures », « 15h30 ».
+        clock_after=re.compile(
+            rf"{_SP}*(?:(?:{alt(lex.get('clock_after', []) or ['(?!x)x'], fold_first=False)})(?![\w])"
+            rf"|h{_SP}?\d{{2}}(?!\d)|{_SP}h{_SP}\d{{2}}(?!\d))"
+        ),
+        clock_before=re.compile(
+            rf"(?<![\w])(?:{alt(clock_before) if clock_before else '(?!x)x'}){_SP}+$", re.I
+        ),
+        age_before=re.compile(
+            rf"(?<![\w])(?:{alt(lex.get('age_before', []) or ['(?!x)x'])}){_SP}+$"
+        ),
+        # "The suspect, 32, appeared": a whole number alone between commas after a word.
+        age_apposition=re.compile(r"[^\W\d_][\w’'\-]*,[ \u00a0]$"),
+        age_unit=lex.get("age_unit", ""),
+        attached_units=dict(lex.get("attached_units", {})),
+        and_half=re.compile(
+            rf"{_SP}+(?:{alt(lex.get('and_half', []) or ['(?!x)x'])})(?![\w])"
+        ),
+        score_words=re.compile(
+            rf"(?<![\w’'])(?:{alt(lex.get('score_words', []) or ['(?!x)x'])})(?![\w’'])", re.I
+        ),
+        rank_ordinals={k.lower(): int(v) for k, v in lex.get("rank_ordinals", {}).items()},
+        # « Le 115 a reçu »: a number right after a singular article, counting nothing, names a
+        # service or a line.
+        bare_article=re.compile(
+            rf"(?<![\w’'])(?:{alt(bare_articles, fold_first=False)}){_SP}+$"
+        ),
+        change_before=re.compile(
+            rf"(?<![\w])(?:{alt(lex.get('change_verbs', []) or ['(?!x)x'])})"
+            rf"(?:{_SP}+[^\W\d_]+)?{_SP}+$"
+        ),
         digits=digits,
         currency_before=currency_before,
         core=core,

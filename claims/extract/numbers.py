@@ -95,7 +95,15 @@ def find_quantities(
     rules = rules_for(lang)
     found: list[Found] = []
     if has_digit:
+        skip_until = start
         for match in rules.digits.finditer(text, start, end):
+            if match.start() < skip_until:
+                continue
+            if text[match.start()] == "0":
+                phone = rules.phone.match(text, match.start(), end)
+                if phone:  # "0800 555 111": a telephone number, no quantity in it
+                    skip_until = phone.end()
+                    continue
             quantity = _quantity(rules, text, match, start, end, digits=True)
             if quantity is not None:
                 found.append(quantity)
@@ -104,16 +112,43 @@ def find_quantities(
         core = rules.core
         if tokens is None or not rules.fraction_words.isdisjoint(tokens):
             core = rules.core_fraction
+        words_end = start
         for match in core.finditer(text, start, end):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if match.start() < words_end or any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             quantity = _quantity(rules, text, match, start, end, digits=False)
             if quantity is not None:
                 found.append(quantity)
+                words_end = quantity.core_end  # "half a million": one quantity
         found.sort(key=lambda q: q.core_start)
     if len(found) > 1:
         _pair_ranges(rules, text, found)
+        _share_of_count(rules, text, found)
     return found
+
+
+_SHARE_GAP = re.compile(
+    r"[ \u00a0\u202f]+(?:(?:of|de|des|du|d['’])[ \u00a0\u202f]*)?"
+    r"(?:(?:the|les|ses|ces|leurs|its|their)[ \u00a0\u202f]+)?"
+)
+
+
+_PART_GAP = re.compile(
+    r"[ \u00a0\u202f]+(?:of|de|des|d['’])[ \u00a0\u202f]*"
+    r"(?:(?:the|les|ses|ces|leurs|its|their)[ \u00a0\u202f]+)?"
+)
+
+
+def _share_of_count(rules: NumberRules, text: str, found: list[Found]) -> None:
+    """"Half of the 300 households", « la moitié des 600 lits »: the share counts what the number
+    after it counts."""
+    for share, count in zip(found, found[1:], strict=False):
+        if (
+            not share.unit
+            and count.unit not in ("", "ordinal")
+            and (_SHARE_GAP if share.fraction else _PART_GAP).fullmatch(text, share.end, count.core_start)
+        ):
+            share.unit = count.unit  # also "3 of the 12 council members", « 3 des 12 élus »
 
 
 def _quantity(
@@ -123,10 +158,19 @@ def _quantity(
     unit = ""
     unit_match: re.Match[str] | None = None
     core_start, core_end = match.span()
+    mult_factor = 1.0
+    fraction = False
     if digits:
         value = parse_digits(match.group("num"), rules.lang)
         if value is None:
             return None
+        code = rules.code_before.search(text, max(start, core_start - 6), core_start)
+        if code and code.group("code") not in rules.not_code:
+            return None  # "RN 165", "CAC 40": part of a name
+        if not match.group("ord") and (
+            rules.street.match(text, core_end, end) or rules.clock_after.match(text, core_end, end)
+        ):
+            return None  # "42 Maple Street", « au 12, rue des Lilas », "2 a.m.": no quantity
         if core_start > start and text[core_start - 1] in "-−":
             # A sign when the dash hugs the number after a space ("-5 °C"); a dash between two
             # numbers is a range ("10-20").
@@ -151,12 +195,19 @@ def _quantity(
         mult = match.group("mult") or match.group("smult")
         if mult:
             factor = rules.multipliers.get(mult) or rules.multipliers.get(mult.lower())
-            if match.group("smult") and not pre and len(mult) <= 2:
-                # "5m" is five metres unless money is involved: leave the letter to the unit.
+            if match.group("smult") and not pre and len(mult) <= 2 and not _counts_people(
+                rules, text, core_end, end
+            ):
+                # "5m" is five metres unless money or a plural noun ("1.5m subscribers") follows.
                 core_end = match.end("num")
             elif factor:
                 value *= factor
-        if pre:
+                mult_factor = factor
+        attached = rules.attached_units.get(text[core_end : core_end + 1])
+        if attached and not text[core_end + 1 : core_end + 2].isalnum():
+            unit = attached  # "-8C": degrees Celsius
+            core_end += 1
+        elif pre:
             unit = rules.currencies.get(pre, pre)
         elif 1800 <= value <= 2100 and not mult and match.group("num").isdigit():
             unit_match = rules.unit.match(text, core_end, end)
@@ -208,6 +259,12 @@ def _quantity(
                 return None
             numerator = parsed[0]
         value = numerator / rules.fractions[match.group("fden").lower()]
+        fraction = True
+    elif match.group("rankw") is not None:
+        # "finished second": a rank; "first" and "second" alone are too often no ordinal.
+        core_start = match.start("rankw")
+        value = float(rules.rank_ordinals[match.group("rankw").lower()])
+        return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
     else:
         if _names_something(rules, text, core_end, end):
             return None
@@ -216,7 +273,37 @@ def _quantity(
 
     if not math.isfinite(value):
         return None  # "1" * 400 overflows a float: not a quantity anyone wrote
+    if rules.clock_before.search(text, max(start, core_start - 8), core_start) and (
+        rules.unit.match(text, core_end, end) and value <= 24 and value == int(value)
+    ):
+        unit_word = rules.unit.match(text, core_end, end)
+        if unit_word and unit_word.group("unit") in ("heures", "heure", "h"):
+            return None  # « vers 3 heures »: a time of day
     span_end = core_end
+    half = rules.and_half.match(text, core_end, end)
+    if half and not fraction:  # "four and a half hours"
+        value += 0.5
+        span_end = core_end = half.end()
+    if fraction:
+        article = _ARTICLE_AFTER.match(text, core_end, end)
+        if article:  # "half a cent", "half a million"
+            following = rules.next_word.match(text, article.end(), end)
+            factor = following and rules.multipliers.get(following.group("word").lower())
+            if factor and following:
+                value *= factor
+                span_end = core_end = following.end()
+            else:
+                span_end = article.end()
+    if not unit and value == int(value) and 0 < value < 130 and (
+        rules.age_before.search(text, max(start, core_start - 12), core_start)
+        or (
+            text[core_end : core_end + 1] == ","
+            and rules.age_apposition.search(text, max(start, core_start - 40), core_start)
+            and not text[max(start, core_start - 40) : core_start].rstrip(", ").endswith(_DIGITS)
+        )
+    ) and rules.age_unit and not rules.unit.match(text, core_end, end):
+        # "aged 19", "The suspect, 32, appeared": an age in years.
+        unit = rules.age_unit
     after = rules.after_comparator.match(text, core_end, end)
     if after:  # "107 or more votes"
         comparator = rules.after_comparators[after.group("cmp").lower()]
@@ -239,11 +326,27 @@ def _quantity(
             if word.lower() not in rules.noun_skip and not word[0].isupper():
                 unit = word
                 span_end = noun.end()
+                if word.endswith(("’s", "'s")):  # "a fifth of the city's homes"
+                    owned = rules.next_word.match(text, span_end, end)
+                    if owned and not owned.group("word")[0].isupper():
+                        unit, span_end = owned.group("word"), owned.end()
                 head = None
                 if value != 1 and not _bridged(noun):
                     head = _head_noun(rules, text, span_end, end, word)
                 if head:
                     unit, span_end = head
+    if unit and not half:
+        half = rules.and_half.match(text, span_end, end)
+        if half and value == int(value):  # « deux heures et demie »
+            value += 0.5
+            span_end = half.end()
+    if (
+        digits
+        and not unit
+        and value > 1
+        and rules.bare_article.search(text, max(start, core_start - 4), core_start)
+    ):
+        return None  # « Le 115 a reçu 2 000 appels »: the number of a service
     if not after:
         after = rules.after_comparator.match(text, span_end, end)
         if after:  # "50 signatures ou plus"
@@ -255,7 +358,26 @@ def _quantity(
     if cmp_match:
         comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
         span_start = core_start - cmp_match.end()
-    return Found(value, comparator, unit, span_start, span_end, core_start, core_end)
+    return Found(value, comparator, unit, span_start, span_end, core_start, core_end, fraction, mult_factor)
+
+
+_ARTICLE_AFTER = re.compile(r"[ \u00a0\u202f]+(?:a|an)(?=[ \u00a0\u202f])")
+_DIGITS = tuple("0123456789")
+
+
+def _counts_people(rules: NumberRules, text: str, pos: int, end: int) -> bool:
+    """Whether "1.5m" is followed by a plural noun it counts ("1.5m subscribers"): millions."""
+    following = rules.next_word.match(text, pos, end)
+    if following is None:
+        return False
+    word = following.group("word")
+    lower = word.lower()
+    return (
+        not word[0].isupper()
+        and lower not in rules.unit_words
+        and lower not in rules.noun_skip
+        and _plural(word, rules.lang)
+    )
 
 
 _PERCENT = frozenset({"%", "pour cent", "pourcent", "pour-cent", "percent", "per cent"})
@@ -351,12 +473,34 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
         between = opener is not None and opener.group(0).strip().lower() in ("entre", "between")
         if not dash and conjunction and not between:
             continue  # "10 et 20" is a range only after "entre"
-        low.comparator = ">="
-        high.comparator = "<="
+        if dash and not opener and _is_score(rules, text, low, high):
+            # "beat Rovers 3-1", « s'est imposé 2-0 »: a score is two counts, no range, no unit.
+            low.unit = high.unit = ""
+            high.end = high.core_end
+            continue
+        if not low.unit and low.mult == 1 and high.mult > 1 and low.value < high.value:
+            low.value *= high.mult  # "between $1.2 and 1.5 billion", « de 3,5 à 4,2 millions »
         if not low.unit:
             low.unit = high.unit
+        if opener and not between and rules.change_before.search(
+            text, max(0, opener.start() - 40), opener.start()
+        ):
+            continue  # "rose from 2,500 to 4,100", « passe de 3,5 à 4,2 millions »: two values
+        low.comparator = ">="
+        high.comparator = "<="
         if opener:
             low.start = opener.start()
+
+
+def _is_score(rules: NumberRules, text: str, low: Found, high: Found) -> bool:
+    """Whether "3-1" is a score: two whole numbers under 100 joined by a bare dash, with a word of
+    the match (beat, won, victory, « imposé », « victoire ») in the sentence around them."""
+    if low.value != int(low.value) or high.value != int(high.value) or max(low.value, high.value) >= 100:
+        return False
+    if text[low.core_end : high.core_start] not in ("-", "–", "—"):
+        return False
+    around = rules.score_words.search(text, max(0, low.start - 60), min(len(text), high.core_end + 40))
+    return around is not None
 
 
 def unit_after(lang: str) -> re.Pattern[str]:

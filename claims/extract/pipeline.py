@@ -219,6 +219,8 @@ def _analyse_span(
     speech = not gates.speech.isdisjoint(tokens)
     if item.speaker is None and speech:
         item.speaker = attributor.source(text, start, end, known)
+    if item.speaker is None and words and attributor.opens_with_opinion(words[0]):
+        item.speaker = attributor.opinion(text, start, end)  # « Pour l’économiste X, ... »
     fill_facts(item, text, lang, comparison, attributor, gates, tokens, speech, has_digit, len(words))
     item.score, item.reasons = score(text[start:end], item.facts, lang, words)
     item.kind = kind_of(item)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["QuoteSpan", "quote_spans"]
+__all__ = ["QuoteSpan", "continued_quote", "quote_spans"]
 
 _QUOTE_CHARS = re.compile(r'[«»“”"]')
 _SPACE_BEFORE = frozenset(" \t\n\r\u00a0\u202f([{—–-/")
@@ -73,3 +73,23 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[Quote
             continue
         kept.append(span)
     return kept
+
+
+_OPENING = re.compile(r'[«“"]')
+_REOPENS = re.compile(r'[\s\u00a0\u202f]*[«“"]')
+
+
+def continued_quote(text: str, start: int, end: int, after: int) -> int | None:
+    """The opening mark of a quotation left open at the end of the paragraph `text[start:end]`
+    (after its last closed quotation, `after`) when the next paragraph opens with a quote mark:
+    news continues a quotation over paragraphs that way. None otherwise."""
+    if _REOPENS.match(text, end) is None:
+        return None
+    for match in _OPENING.finditer(text, after, end):
+        pos = match.start()
+        if text[pos] == '"' and pos > start and text[pos - 1] not in _SPACE_BEFORE:
+            continue  # a straight mark glued to a word closes, it does not open
+        if _QUOTE_CHARS.search(text, pos + 1, end) is None:
+            return pos
+        return None
+    return None

@@ -41,6 +41,12 @@ class SpeakerPatterns:
     name_words: re.Pattern[str]
     subject: re.Pattern[str]
     titles_capitalised: bool
+    honorifics: frozenset[str]
+    pronoun_cue: re.Pattern[str]
+    opinion: re.Pattern[str]
+    opinion_first: frozenset[str]
+    titled: re.Pattern[str]
+    noun_after: re.Pattern[str]
 
 
 @cache
@@ -83,11 +89,23 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     adjective = ""
     if adjective_endings:
         adjective = rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(adjective_endings)})(?![\w\-]))?"
+    org_endings = lex.get("organisation_adjective_endings", [])
+    # « le Conseil constitutionnel », « de la recherche scientifique »: an adjective after a noun.
+    org_adjective = (
+        rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(org_endings)})(?![\w\-']))?" if org_endings else ""
+    )
+    head_org = (
+        rf"(?:(?:{_NAME_WORD}|(?:[{_UPPER}]\.){{2,3}})\s+){{0,3}}(?:{heads})(?![\w\-]){org_adjective}"
+        rf"(?:\s+{lower}(?=\s+(?:{connectors})\s))?"
+        rf"(?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective})*"
+    )
+    # "the spokesperson for the Ministry of Defence", « le porte-parole du ministère de
+    # l’Intérieur »: an office, then up to three complements.
     org = re.compile(
         rf"""(?x)(?:(?<!\w)(?:{articles}|the|The)\s*)?(?P<org>
-            (?:(?:{_NAME_WORD})\s+){{0,3}}(?:{heads})(?![\w\-])(?:\s+{lower}(?=\s+(?:{connectors})\s))?
-                (?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}))*
-          | {modifier}(?:{offices})(?![\w\-]){adjective}(?:\s+(?:{complements})\s*(?:{cap_seq}|{lower}))?
+            {head_org}
+          | {modifier}(?:{offices})(?![\w\-]){adjective}
+                (?:\s+(?:{complements})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective}){{0,3}}
         )"""
     )
     pronoun_subject = re.compile(
@@ -105,7 +123,31 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         for phrase in [*lex.get("organisation_heads", []), *lex.get("office_nouns", [])]
         for w in lexicons.letter_tokens(phrase)
     )
+    objects = lexicons.alternation(lex.get("pronoun_objects", []) or ["(?!x)x"])
+    cues = lexicons.alternation(lex["source_cues"])
+    opinion_cues = lex.get("opinion_cues", []) or ["(?!x)x"]
+    # "Selon lui, ...", "according to her": reported speech of the person named just before.
+    pronoun_cue = re.compile(rf"[\s«“\"]*(?:{cues})\s+(?:{objects})(?![\w])", re.I)
+    # « Pour l’économiste Hélène Garnier, ... »: whose view the clause gives.
+    opinion = re.compile(
+        rf"[\s«“\"]*(?:{lexicons.alternation(opinion_cues)})\s+(?:(?:{articles}|the)\s*)?"
+        rf"(?:[a-zà-ÿœæ][\w’'\-]*\s+){{0,3}}?(?=[{_UPPER}])"
+    )
+    # An office or a title before a name in apposition: « le procureur de la République de
+    # Lyon, Thierry Aubry », "the head of the agency, Mark Delaney".
+    titled = re.compile(
+        rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the)\s*)?(?:{titles}|{offices})(?![\w\-])"
+        rf"(?:\s+[\w’'\-]+){{0,7}}?,\s+(?=[{_UPPER}])"
+    )
+    # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
+    noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
     return SpeakerPatterns(
+        honorifics=frozenset(lex.get("honorifics", [])),
+        pronoun_cue=pronoun_cue,
+        opinion=opinion,
+        opinion_first=frozenset(w for cue in opinion_cues for w in lexicons.letter_tokens(cue)[:1]),
+        titled=titled,
+        noun_after=noun_after,
         org=org,
         org_words=org_words,
         pronoun_subject=pronoun_subject,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from claims.extract.attribution import Attributor
-from claims.extract.quotes import QuoteSpan, quote_spans
+from claims.extract.quotes import QuoteSpan, continued_quote, quote_spans
 from claims.extract.segment import SENTENCE, Segment
 
 __all__ = ["last_mention", "speakers_of_quotes"]
@@ -36,6 +36,8 @@ def speakers_of_quotes(
             speaker, inherit = attributor.after_quote(text, quote.close, close_seg.end)
             if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
+            if speaker is None:
+                speaker = attributor.incise(text, quote.open, quote.close)
             if speaker is None and inherit:
                 speaker = _previous_speaker(text, segments, starts, open_seg, attributor)
                 if speaker is None and paragraph - last_paragraph <= 1:
@@ -47,6 +49,19 @@ def speakers_of_quotes(
             if speaker is not None:
                 last, last_paragraph = speaker, paragraph
             quotes.append(quote)
+            speakers.append(speaker)
+        opened = continued_quote(text, lo, hi, quotes[-1].close if quotes and quotes[-1].open >= lo else lo)
+        if opened is not None:
+            # A quotation running on into the next paragraph, which reopens it without closing
+            # this one (the English and French convention): the rest of this paragraph is quoted.
+            open_seg = segments[max(0, bisect_right(starts, opened) - 1)]
+            speaker = attributor.before_quote(text, open_seg.start, opened)
+            speaker = speaker or attributor.incise(text, opened, hi)
+            if speaker is None and paragraph == last_paragraph:
+                speaker = last
+            if speaker is not None:
+                last, last_paragraph = speaker, paragraph
+            quotes.append(QuoteSpan(opened, hi))
             speakers.append(speaker)
     return quotes, speakers
 

@@ -1,7 +1,9 @@
-"""Every pattern of our facet gold (tests/extract/gold/facets.jsonl), one test per check.
+"""Every pattern of our facet gold (tests/extract/gold/facets*.jsonl), one test per check.
 
 The same gold that `bench/facets.py` scores: sentences we wrote for each pattern of speakers,
-numbers and dates, in French and English. A check passes only when the facet is exact.
+numbers and dates, in French and English (`facets.jsonl`, written while developing the
+patterns; `facets_fresh.jsonl`, written afterwards without looking at it, in wire-service and
+regional-paper style). A check passes only when the facet is exact.
 """
 
 from __future__ import annotations
@@ -15,8 +17,13 @@ import pytest
 
 from claims.extract import extract
 
-GOLD = Path(__file__).with_name("gold") / "facets.jsonl"
-CASES = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+GOLD = sorted((Path(__file__).with_name("gold")).glob("facets*.jsonl"))
+CASES = [
+    json.loads(line)
+    for path in GOLD
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
 FAMILIES = ("dates", "numbers", "speakers")
 
 

@@ -214,27 +214,6 @@ def test_a_file_rewritten_during_the_import_is_refused(tmp_path: Path) -> None:
             check.close()
 
 
-def _dies(lines: Any, name: str) -> Any:
-    os._exit(9)
-    yield  # pragma: no cover
-
-
-def test_a_checking_process_that_dies_fails_the_import_cleanly(
-    adjudicated: Project, same_articles: Project, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
-    path = write_lines(tmp_path / "b.jsonl", items)
-    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
-    monkeypatch.setattr(exports.importer, "check_lines", _dies)
-    with pytest.raises(ImportFileError) as err:
-        exports.import_file(same_articles, path)
-    assert str(err.value) == (f"{path}: a process checking the file ended unexpectedly "
-                              "(exit 9); nothing was imported")
-    with same_articles.store.read() as tx:
-        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
-    assert not multiprocessing.active_children()
-
 # -- the workers and the signals that end an import -------------------------------------------
 
 STALLED_IMPORT = """
@@ -373,7 +352,7 @@ def test_a_worker_killed_fails_the_import_in_one_line_naming_the_file(
     with pytest.raises(ImportFileError) as err:
         exports.import_file(same_articles, path)
     assert counted.started == 1
-    assert str(err.value) == (f"{path}: a process checking the file was killed (signal "
+    assert str(err.value) == (f"{path}: the process checking lines of it was killed (signal "
                               f"{int(signal.SIGKILL)}); nothing was imported")
     with same_articles.store.read() as tx:
         assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
@@ -444,6 +423,56 @@ def test_a_file_cut_short_under_the_workers_is_refused_as_changed(
         assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
 
 
+def test_how_many_workers_check_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exports.checking import PARALLEL_BYTES, worker_count
+
+    monkeypatch.delenv("CLAIMS_IMPORT_WORKERS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert worker_count(PARALLEL_BYTES - 1) == 0  # a small file: checked as it is read
+    assert worker_count(PARALLEL_BYTES) == 1  # two cores: one merges, one checks
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    assert worker_count(PARALLEL_BYTES) == 4
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert worker_count(1 << 40) == 0
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    assert worker_count(10) == 2
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "0")
+    assert worker_count(1 << 40) == 0
+
+
+def test_a_bad_number_of_workers_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          reviewed: Project, same_articles: Project) -> None:
+    path = tmp_path / "a.jsonl"
+    exports.write_file(reviewed, "jsonl", path)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "two")
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert str(err.value) == ("CLAIMS_IMPORT_WORKERS: 'two' is not a number of processes "
+                              "(0 checks the lines in the importing process)")
+
+
+def _dies(lines: Any, name: str) -> Any:
+    os._exit(9)
+    yield  # pragma: no cover
+
+
+def test_a_checking_process_that_dies_fails_the_import_cleanly(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
+    path = write_lines(tmp_path / "b.jsonl", items)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    monkeypatch.setattr(exports.importer, "check_lines", _dies)
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert str(err.value) == (f"{path}: the process checking lines of it ended (exit code 9); "
+                              "nothing was imported")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+    assert not multiprocessing.active_children()
+
+
 def test_a_bad_line_this_process_finds_early_does_not_wait_for_the_rest_of_the_file(
     adjudicated: Project, same_articles: Project, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -482,34 +511,6 @@ def test_a_bad_line_this_process_finds_early_does_not_wait_for_the_rest_of_the_f
         signal.signal(signal.SIGALRM, previous)
     assert str(err.value).startswith(f"{path}:3: article: article 0000000000000000")
     assert not multiprocessing.active_children()
-
-
-def test_how_many_workers_check_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    from exports.checking import PARALLEL_BYTES, worker_count
-
-    monkeypatch.delenv("CLAIMS_IMPORT_WORKERS", raising=False)
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    assert worker_count(PARALLEL_BYTES - 1) == 0  # a small file: checked as it is read
-    assert worker_count(PARALLEL_BYTES) == 1  # two cores: one merges, one checks
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
-    assert worker_count(PARALLEL_BYTES) == 4
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
-    assert worker_count(1 << 40) == 0
-    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
-    assert worker_count(10) == 2
-    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "0")
-    assert worker_count(1 << 40) == 0
-
-
-def test_a_bad_number_of_workers_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          reviewed: Project, same_articles: Project) -> None:
-    path = tmp_path / "a.jsonl"
-    exports.write_file(reviewed, "jsonl", path)
-    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "two")
-    with pytest.raises(ImportFileError) as err:
-        exports.import_file(same_articles, path)
-    assert str(err.value) == ("CLAIMS_IMPORT_WORKERS: 'two' is not a number of processes "
-                              "(0 checks the lines in the importing process)")
 
 
 def test_an_import_that_cannot_start_its_workers_checks_the_lines_itself(

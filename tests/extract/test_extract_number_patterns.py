@@ -1,0 +1,179 @@
+"""Number patterns of news that the fresh gold (tests/extract/gold/facets_fresh.jsonl) showed,
+each with the convention we chose where the issue is silent:
+
+- a range ("between 10 and 15 people", « entre 10 et 15 », "10-15", « de 18 à 24 mois ») is
+  two quantities, the low bound `>=` and the high one `<=`, both with the counted noun; a
+  multiplier written once applies to both ("between 5 and 7 million" is 5 000 000 and 7 000 000);
+- a change ("rose from 2,500 to 4,100", « passe de 3,5 à 4,2 millions ») is two values `=`,
+  not a range;
+- a score ("beat Rovers 3-1", « s'est imposé 2-0 ») is two counts `=` with no unit;
+- "aged 19" and "The suspect, 32," are ages in years (unit `years`; « âgé de 45 ans » keeps
+  `ans`); "-8C" is `°C`;
+- "four and a half hours" is 4.5 hours, « deux heures et demie » 2.5 heures, "half a cent"
+  0.5 cent, "half a million" 500 000;
+- a share before a count takes the count's noun ("half of the 300 households": 1/2
+  households and 300 households);
+- "1.5m subscribers" is 1 500 000 (a plural noun after "m": millions, not metres);
+- "several thousand people" is `>` 1000;
+- telephone numbers ("0800 555 111", « 0 800 130 000 »), addresses ("42 Maple Street", « au
+  12, rue des Lilas »), times of day ("2 a.m.", « vers 3 heures », « 3 heures du matin ») and
+  codes before a number ("RN 165", "CAC 40") are not quantities;
+- a preposition or adverb after a number is no counted noun (« 6 000 selon les
+  organisateurs », "52 to 48 late on Wednesday").
+
+A relative date's count stays a quantity, as before: "two years ago" is also 2 years.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract.numbers import find_quantities
+
+
+def facets(text: str, lang: str) -> list[tuple[float, str, str]]:
+    return [(round(q.value, 4), q.comparator, q.unit) for q in find_quantities(text, 0, len(text), lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Between 200 and 250 workers walked out.", "en", [(200, ">=", "workers"), (250, "<=", "workers")]),
+        ("The works will take 8-10 weeks.", "en", [(8, ">=", "weeks"), (10, "<=", "weeks")]),
+        ("The plan costs between 5 and 7 million dollars.", "en",
+         [(5e6, ">=", "dollars"), (7e6, "<=", "dollars")]),
+        ("Entre 40 et 60 bénévoles sont attendus.", "fr", [(40, ">=", "bénévoles"), (60, "<=", "bénévoles")]),
+        ("La subvention ira de 2,5 à 3 millions d'euros.", "fr",
+         [(2.5e6, ">=", "euros"), (3e6, "<=", "euros")]),
+    ],
+)
+def test_ranges_are_two_bounds_sharing_multiplier_and_noun(text: str, lang: str, expected: list) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Membership rose from 1,800 to 2,600 in a year.", "en", [(1800, "=", ""), (2600, "=", "")]),
+        ("Ticket prices went up from $12 to $15.", "en", [(12, "=", "dollars"), (15, "=", "dollars")]),
+        ("Le plafond passe de 1,5 à 2 millions d'euros.", "fr", [(1.5e6, "=", "euros"), (2e6, "=", "euros")]),
+        ("Les effectifs ont grimpé de 120 à 180 agents.", "fr", [(120, "=", "agents"), (180, "=", "agents")]),
+    ],
+)
+def test_a_change_from_one_value_to_another_is_no_range(text: str, lang: str, expected: list) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("United won 2-0 at home.", "en", [(2, "=", ""), (0, "=", "")]),
+        ("It was a 4-2 victory for the visitors.", "en", [(4, "=", ""), (2, "=", "")]),
+        ("Nantes a battu Lens 3-1 samedi.", "fr", [(3, "=", ""), (1, "=", "")]),
+        # Without a word of the match, a dash between numbers stays a range.
+        ("Expect 3-5 days of delays.", "en", [(3, ">=", "days"), (5, "<=", "days")]),
+    ],
+)
+def test_scores_are_two_counts(text: str, lang: str, expected: list) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("A woman aged 67 was rescued.", "en", [(67, "=", "years")]),
+        ("The driver, 58, was unhurt.", "en", [(58, "=", "years")]),
+        ("Un enfant âgé de 9 ans a disparu.", "fr", [(9, "=", "ans")]),
+        ("Lows of -12C are forecast.", "en", [(-12, "=", "°C")]),
+        # A list of numbers between commas is no age.
+        ("The scores were 7, 8, and 9.", "en", [(7, "=", ""), (8, "=", ""), (9, "=", "")]),
+    ],
+)
+def test_ages_and_attached_temperatures(text: str, lang: str, expected: list) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The meeting lasted two and a half hours.", "en", [(2.5, "=", "hours")]),
+        ("La réunion a duré deux heures et demie.", "fr", [(2.5, "=", "heures")]),
+        ("Fares rise by half a cent.", "en", [(0.5, "=", "cent")]),
+        ("Half a million people signed.", "en", [(500000, "=", "people")]),
+        ("Half of the 40 schools closed.", "en", [(0.5, "=", "schools"), (40, "=", "schools")]),
+        ("Le tiers des 90 élus a voté contre.", "fr", [(0.3333, "=", "élus"), (90, "=", "élus")]),
+    ],
+)
+def test_halves_and_shares_of_a_count(text: str, lang: str, expected: list) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The app has 2.5m users.", "en", [(2.5e6, "=", "users")]),
+        ("He cleared a 2m bar.", "en", [(2, "=", "")]),
+        ("Several hundred fans waited.", "en", [(100, ">", "fans")]),
+        ("A few thousand people came.", "en", [(1000, ">", "people")]),
+    ],
+)
+def test_millions_after_m_and_vague_hundreds(text: str, lang: str, expected: list) -> None:
+    got = facets(text, lang)
+    assert got[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Call the hotline on 0800 123 456 for help.", "en"),
+        ("Appelez le 01 45 67 89 10 en cas de besoin.", "fr"),
+        ("Le numéro vert, le 0 805 200 300, est gratuit.", "fr"),
+        ("She lives at 17 Oak Avenue with her sister.", "en"),
+        ("Le magasin se trouve au 8, boulevard Gambetta.", "fr"),
+        ("The alarm went off at 4 a.m. on the ward.", "en"),
+        ("Les secours sont arrivés vers 5 heures sur place.", "fr"),
+        ("L'accident a eu lieu à 2 heures du matin sur place.", "fr"),
+        ("Un bouchon s'est formé sur la RN 12 près de Rennes.", "fr"),
+        ("Le CAC 40 a clôturé en baisse.", "fr"),
+    ],
+)
+def test_phones_addresses_times_and_codes_are_no_quantities(text: str, lang: str) -> None:
+    assert facets(text, lang) == []
+
+
+def test_durations_in_hours_stay_quantities() -> None:
+    assert facets("Les pompiers ont lutté pendant 5 heures.", "fr") == [(5, "=", "heures")]
+    assert facets("The lift fell 20 metres at 3 mph.", "en") == [(20, "=", "metres"), (3, "=", "mph")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Ils étaient 900 selon la police.", "fr", [(900, "=", "")]),
+        ("The motion passed 61 to 39 late on Monday.", "en", [(61, "=", ""), (39, "=", "")]),
+    ],
+)
+def test_prepositions_are_no_counted_nouns(text: str, lang: str, expected: list) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A count out of a count takes its noun: "4 of the 9 judges" counts judges.
+        ("Only 4 of the 9 board members agreed.", "en", [(4, "=", "members"), (9, "=", "members")]),
+        ("Seuls 5 des 30 élus ont voté contre.", "fr", [(5, "=", "élus"), (30, "=", "élus")]),
+        # A possessive before the counted noun: the noun it owns.
+        ("Nearly half of the region's farms are for sale.", "en", [(0.5, "~", "farms")]),
+        # A rank after a verb of ranking; "first" and "second" alone stay no ordinal.
+        ("She finished second behind the champion.", "en", [(2, "=", "ordinal")]),
+        ("He was the second person to speak.", "en", []),
+        # A number after a singular article that counts nothing names a service.
+        ("Le 17 a reçu 300 appels dans la nuit.", "fr", [(300, "=", "appels")]),
+        ("Les 17 salariés ont été reçus.", "fr", [(17, "=", "salariés")]),
+    ],
+)
+def test_counts_of_counts_possessives_ranks_and_service_numbers(
+    text: str, lang: str, expected: list
+) -> None:
+    assert facets(text, lang) == expected

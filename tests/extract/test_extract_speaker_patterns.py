@@ -1,0 +1,153 @@
+"""Speaker patterns of news that the fresh gold (tests/extract/gold/facets_fresh.jsonl) showed.
+
+Conventions: a speaker is given in the fullest form the article uses; an honorific reference
+("Ms. Quinn", « Mme Duval ») is the person named in full earlier; an office or organisation
+is given without its article and with its complements ("spokesperson for the Ministry of
+Defence", « porte-parole du ministère de l’Intérieur », « Conseil constitutionnel »); a person
+named in apposition after an office (« le procureur de Lyon, Thierry Aubry ») is that person;
+a noun after the verb that refers back (« a ajouté l’élu », "said the official") keeps the
+previous quote's speaker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.extract import extract
+
+
+def speaker(text: str, lang: str, fragment: str) -> str | None:
+    claims = [c for c in extract(text, lang=lang) if fragment in c.text]
+    assert claims, fragment
+    return claims[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("The Department of Housing and Urban Development said on Friday that rents had risen.",
+         "en", "rents had risen", "Department of Housing and Urban Development"),
+        ("A spokeswoman for the Ministry of Justice said the prisoner had been moved.",
+         "en", "the prisoner had been moved", "spokeswoman for the Ministry of Justice"),
+        ("Le porte-parole de la préfecture de police a indiqué que deux agents avaient été blessés.",
+         "fr", "deux agents", "porte-parole de la préfecture de police"),
+        ("Le Conseil économique a estimé que la réforme coûterait cher.",
+         "fr", "la réforme coûterait", "Conseil économique"),
+        ("L’Institut national de la statistique a indiqué que les prix avaient reculé.",
+         "fr", "les prix avaient reculé", "Institut national de la statistique"),
+        # Officials at an organisation: the organisation, as before.
+        ("Officials at the Foreign Office said the embassy would reopen.",
+         "en", "the embassy would reopen", "Foreign Office"),
+    ],
+)
+def test_organisations_and_offices_whole(text: str, lang: str, fragment: str, expected: str) -> None:
+    assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("Captain Maria Santos said the road would stay closed.\n\n"
+         "Ms. Santos said officers were still at the scene.", "en", "officers were still",
+         "Captain Maria Santos"),
+        ("Le député Paul Girard a déposé un amendement.\n\n"
+         "M. Girard a précisé que le texte serait examiné lundi.", "fr", "le texte serait examiné",
+         "député Paul Girard"),
+    ],
+)
+def test_honorific_references_take_the_full_name(text: str, lang: str, fragment: str, expected: str) -> None:
+    assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("Selon la directrice de l’agence régionale de santé, Anne Roche, trois lits ont été fermés.",
+         "fr", "trois lits", "Anne Roche"),
+        ("Le budget sera voté en juin, a indiqué jeudi le président de l’agglomération, Marc Olivier.",
+         "fr", "Le budget sera voté", "Marc Olivier"),
+        ("La fermeture a été annoncée par la directrice de l’usine, Sophie Lambert, devant les salariés.",
+         "fr", "La fermeture a été annoncée", "Sophie Lambert"),
+    ],
+)
+def test_person_in_apposition_after_an_office(text: str, lang: str, fragment: str, expected: str) -> None:
+    assert speaker(text, lang, fragment) == expected
+
+
+def test_incise_inside_a_quotation_names_every_sentence() -> None:
+    text = ("« Le vent a tout arraché, raconte Louis Perrin, ostréiculteur à Cancale. Il ne reste "
+            "rien des parcs. »")
+    assert speaker(text, "fr", "Il ne reste rien") == "Louis Perrin"
+    assert speaker(text, "fr", "Le vent a tout arraché") == "Louis Perrin"
+
+
+@pytest.mark.parametrize("lang,text,fragment", [
+    ("en", "“The water came in fast,” said Owen Price, a local farmer. “Within an hour the barn was "
+           "flooded.\n\n“Then the power went out.”", "Within an hour"),
+    ("fr", "« L’eau est montée très vite, a expliqué Owen Price, agriculteur. En une heure la grange "
+           "était inondée.\n\n« Puis le courant a été coupé. »", "En une heure"),
+])
+def test_quotation_continued_over_paragraphs(lang: str, text: str, fragment: str) -> None:
+    assert speaker(text, lang, fragment) == "Owen Price"
+
+
+def test_unclosed_quote_without_a_next_quoted_paragraph_is_no_quotation() -> None:
+    text = "“This is how it starts, said nobody. The rest is silence.\n\nThe council met on Monday."
+    assert speaker(text, "en", "The council met") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("La ministre Élise Caron a présenté son plan.\n\nSelon elle, les économies atteindront "
+         "deux milliards.", "fr", "les économies", "ministre Élise Caron"),
+        ("Governor Amy Stone unveiled the plan.\n\nAccording to her, the savings will be large.",
+         "en", "the savings will be large", "Governor Amy Stone"),
+        ("Pour le sociologue Marc Lenoir, la réforme arrive trop tard.", "fr", "la réforme arrive",
+         "Marc Lenoir"),
+        ("For economist Jane Porter, the slowdown is temporary.", "en", "the slowdown", "Jane Porter"),
+        ("Pour la troisième fois, la séance a été suspendue.", "fr", "la séance", None),
+    ],
+)
+def test_pronoun_cues_and_opinions(text: str, lang: str, fragment: str, expected: str | None) -> None:
+    assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment"),
+    [
+        ("Le maire, Yves Morin, a présenté le projet. « Nous voulons aller vite. »\n\n"
+         "« Les travaux commenceront en mars », a ajouté l’élu.", "fr", "Les travaux commenceront"),
+        ("Yves Morin, the mayor, presented the plan. “We want to move fast.”\n\n"
+         "“Work will begin in March,” said the official.", "en", "Work will begin"),
+        ("Yves Morin a présenté le projet.\n\n« On ne lâchera rien », lance-t-il.", "fr", "On ne lâchera"),
+    ],
+)
+def test_noun_and_inverted_pronoun_references(text: str, lang: str, fragment: str) -> None:
+    assert speaker(text, lang, fragment) == "Yves Morin"
+
+
+def test_an_organisation_after_the_verb_is_the_speaker() -> None:
+    text = "« Aucune victime n’est à déplorer », a indiqué la préfecture."
+    assert speaker(text, "fr", "Aucune victime") == "préfecture"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("The U.K. Space Agency said the launch had been delayed.", "en", "the launch", "U.K. Space Agency"),
+        ("Le tribunal de Lille a rejeté la demande, a-t-il indiqué dans un communiqué.", "fr",
+         "a rejeté la demande", "tribunal de Lille"),
+        ("The regulator fined the bank for late reporting, it said on Monday.", "en",
+         "fined the bank", "regulator"),
+        ("« Nous fermerons en mai », a annoncé jeudi matin le directeur de l’usine, Marc Vidal.", "fr",
+         "Nous fermerons", "Marc Vidal"),
+        ("« Tout est à refaire », déplore Anne Morel, maraîchère.", "fr", "Tout est à refaire", "Anne Morel"),
+        ("Dr. Lena Park runs the only clinic in the valley.\n\nShe said it had no heating.", "en",
+         "it had no heating", "Dr. Lena Park"),
+    ],
+)
+def test_initials_inverted_pronoun_subjects_titled_after_quote(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, lang, fragment) == expected
