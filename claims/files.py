@@ -267,11 +267,11 @@ def line_boundary(fd: int, offset: int, size: int) -> int:
     return size
 
 
-def file_stamp(fd: int) -> tuple[int, int, int]:
-    """(size, modification and change times in ns) of an open file: two stamps of one file
-    differ when it was written to, cut or grown between them."""
+def file_stamp(fd: int) -> tuple[int, int]:
+    """(size, modification time in ns) of an open file: two stamps of one file differ when it
+    was written to, cut or grown between them (not when it was only renamed or chmod-ed)."""
     st = os.fstat(fd)
-    return st.st_size, st.st_mtime_ns, st.st_ctime_ns
+    return st.st_size, st.st_mtime_ns
 
 
 def count_lines(fd: int, end: int) -> int:

@@ -378,6 +378,21 @@ def _rewrite_in_place(path: Path) -> None:
 
 
 @pytest.mark.usefixtures("import_checks")
+def test_a_file_renamed_or_chmod_during_the_import_is_imported(
+    adjudicated: Project, same_articles: Project, tmp_path: Path
+) -> None:
+    path = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl"))
+
+    def progress(done: int, total: int) -> None:
+        if done == total and path.exists():
+            path.chmod(0o600)
+            path.rename(tmp_path / "renamed.jsonl")
+
+    report = exports.import_file(same_articles, path, progress=progress)
+    assert not path.exists() and report.reviews_added == 11
+
+
+@pytest.mark.usefixtures("import_checks")
 @pytest.mark.parametrize("change", [_truncate_at_a_line, _append_lines, _rewrite_in_place])
 def test_a_file_changed_before_the_import_commits_is_refused(
     adjudicated: Project, same_articles: Project, tmp_path: Path, change: Any
