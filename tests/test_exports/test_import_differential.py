@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import exports
 from claims.project import Project
 from exports.importer import ImportFileError
+from tests.test_exports.export_data import add_articles
 from tests.test_exports.test_export_import_fuzz import ADJUDICATION, JSON, PATHS, _set
 
 NASTY = st.sampled_from([
@@ -36,9 +37,12 @@ MORE_PATHS = [*PATHS, ("reviews", 0, "sources", 0, "url"), ("reviews", 0, "sourc
               ("sentence", "start"), ("schema_version",), ("article", "lang")]
 
 
-def _outcome(source: Path, workers: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+def _outcome(source: Path, workers: str, monkeypatch: pytest.MonkeyPatch, target_has: str
+             ) -> Any:
     monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", workers)
     with tempfile.TemporaryDirectory() as folder, Project.open(f"{folder}/t.db") as target:
+        if target_has == "the articles":
+            add_articles(target)
         try:
             report = exports.import_file(target, source)
         except ImportFileError as exc:
@@ -50,15 +54,16 @@ def _outcome(source: Path, workers: str, monkeypatch: pytest.MonkeyPatch) -> Any
         return "imported", report.summary(), out.read_bytes()
 
 
-@settings(max_examples=80, deadline=None, database=None,
+@settings(max_examples=50, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(changes=st.lists(st.tuples(st.sampled_from(MORE_PATHS), NASTY | JSON), min_size=1,
                         max_size=3),
        line=st.integers(0, 13))
 @example(changes=[(("claim_id",), [])], line=0)  # unhashable: read before any check
 @example(changes=[(("reviews", 0, "updated_at"), "0001-01-01T00:00:00+01:00")], line=3)
+@pytest.mark.parametrize("target_has", ["nothing", "the articles"])
 def test_workers_and_one_process_end_an_import_alike(
-    reviewed: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    reviewed: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target_has: str,
     changes: list[tuple[tuple[Any, ...], Any]], line: int,
 ) -> None:
     source = tmp_path / "source.jsonl"
@@ -75,5 +80,5 @@ def test_workers_and_one_process_end_an_import_alike(
         lines[line] = orjson.dumps(record)
     mutated = tmp_path / "mutated.jsonl"
     mutated.write_bytes(b"\n".join(lines) + b"\n")
-    alone = _outcome(mutated, "0", monkeypatch)
-    assert _outcome(mutated, "2", monkeypatch) == alone
+    alone = _outcome(mutated, "0", monkeypatch, target_has)
+    assert _outcome(mutated, "2", monkeypatch, target_has) == alone
