@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from claims.extract import lexicons
 from claims.extract.dates.resolve import anaphor, resolve_match
@@ -189,6 +190,7 @@ def find_dates(
             ahead = _ahead(rules, text, left, right, match.start())
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
             continue  # "built in two years" is a duration; "will open in two weeks" a date
+        bounds: Any
         try:
             if kind == "reld" and anchor is not None and match["reld"].lower() in rules.anaphoric_days:
                 # "arrested on May 5 and released the next day", « arrêté lundi, libéré le lendemain »:

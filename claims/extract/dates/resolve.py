@@ -394,9 +394,11 @@ def anaphor(rules: DateRules, m: re.Match[str], before: Bounds | None) -> Bounds
             unit, delta = "year", 10 * delta
         elif unit == "century":
             unit, delta = "year", 100 * delta
-    if before is None or before[0] is None or before[1] is None:
+    if before is None:
         return None, None
     first, last = before
+    if first is None or last is None:
+        return None, None
     if unit == "year" and first.year == last.year:
         return whole_year(first.year + delta)
     if unit == "month" and (first.year, first.month) == (last.year, last.month):
