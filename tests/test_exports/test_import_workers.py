@@ -538,7 +538,7 @@ def test_an_import_that_cannot_start_its_workers_checks_the_lines_itself(
     items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
     path = write_lines(tmp_path / "b.jsonl", items)
     context = multiprocessing.get_context("fork")
-    started = []
+    started: list[Any] = []
     real_start = context.Process.start
 
     def second_fails(self: Any) -> None:
