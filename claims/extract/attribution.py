@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from claims.extract import lexicons
 from claims.extract.speaker_patterns import SpeakerPatterns, patterns_for
@@ -106,20 +107,33 @@ _NAME_REACH = 90
 """How far before a speech verb its named subject may start ("le lieutenant-colonel X a")."""
 
 
+_CONNECTOR_WORDS = frozenset(
+    ["of", "and", "for", "on", "the", "de", "du", "des", "et", "pour", "la", "l'", "l’"]
+)
+
+
+@cache
+def _office_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Office nouns that are no organisation's head word ("officials", "spokesman"), and the
+    head words as written ("Department", « Conseil »)."""
+    lex = lexicons.load(lang)
+    heads = frozenset(lex.get("organisation_heads", []))
+    lowered = {head.lower() for head in heads}
+    offices = frozenset(
+        word
+        for office in lex.get("office_nouns", [])
+        for word in lexicons.letter_tokens(office)[:1]
+        if word not in lowered
+    )
+    return offices, heads
+
+
 class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
 
     def __init__(self, lang: str) -> None:
         self._pat = patterns_for(lang)
-        lex = lexicons.load(lang)
-        heads = {head.lower() for head in lex.get("organisation_heads", [])}
-        # Offices that are no organisation's head word ("officials", "spokesman").
-        self._offices = frozenset(
-            word
-            for office in lex.get("office_nouns", [])
-            for word in lexicons.letter_tokens(office)[:1]
-            if word not in heads
-        )
+        self._offices, self._heads = _office_words(lang)
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
@@ -173,10 +187,23 @@ class Attributor:
     def _or_organisation(self, text: str, start: int, end: int, name: str | None) -> str | None:
         """`name`, or the organisation ending at `end` when there is one and the name is only
         a piece of it ("Human Services" of "the Department of Health and Human Services")."""
+        if name is not None and not self._may_be_piece(text, start, end, name):
+            return name
         org = self.organisation_ending_at(text, start, end)
         if org and (name is None or (name in org and org.split()[0].lower() not in self._offices)):
             return org  # but "Officials at the State Department" said: the State Department
         return name
+
+    def _may_be_piece(self, text: str, start: int, end: int, name: str) -> bool:
+        """Whether `name` may be a piece of an organisation's name: it holds a head word
+        ("S. Geological Survey") or follows a connector ("... and Human Services")."""
+        if any(word in self._heads for word in name.split()):
+            return True
+        at = text.rfind(name, start, end)
+        if at < 0:
+            return False
+        before = text[max(start, at - 6) : at].split()
+        return bool(before) and before[-1] in _CONNECTOR_WORDS
 
     def titled_name(self, text: str, start: int, end: int) -> str | None:
         """A person named after an office or a title and a comma, at `start` (after a weekday or

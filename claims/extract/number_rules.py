@@ -90,6 +90,8 @@ class NumberRules:
     score_words: re.Pattern[str]
     change_before: re.Pattern[str]
     rank_ordinals: dict[str, int]
+    rank: re.Pattern[str]
+    rank_verbs: frozenset[str]
     bare_article: re.Pattern[str]
 
 
@@ -137,8 +139,6 @@ def rules_for(lang: str) -> NumberRules:
             (?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-)(?P<wend>{alt(lex["ordinal_endings"])}))?
         )(?![\w\-])
       | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
-      | (?<![\w\-])(?:{alt(lex.get("rank_verbs", []) or ["(?!x)x"])}){_SP}+
-            (?P<rankw>{alt(lex.get("rank_ordinals", {}) or ["(?!x)x"])})(?!\w)
         """
     # Two scans: the one with fractions ("a third of") only for sentences that have one.
     core = re.compile("(?x)" + no_fraction + body)
@@ -148,7 +148,7 @@ def rules_for(lang: str) -> NumberRules:
         - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
     ) | lexicons.triggers(
         [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"], *lex["article_number_words"],
-         *fractions, *lex.get("lone_counted_words", []), *lex.get("rank_verbs", [])]
+         *fractions, *lex.get("lone_counted_words", [])]
     )
     comparators = {k.lower(): v for k, v in lex["comparators"].items()}
     # Matched on the reversed text before a number: one anchored match instead of a search.
@@ -214,6 +214,12 @@ def rules_for(lang: str) -> NumberRules:
             rf"(?<![\w’'])(?:{alt(lex.get('score_words', []) or ['(?!x)x'])})(?![\w’'])", re.I
         ),
         rank_ordinals={k.lower(): int(v) for k, v in lex.get("rank_ordinals", {}).items()},
+        # "finished second", "came first": a rank, scanned only when a verb of ranking is there.
+        rank=re.compile(
+            rf"(?<![\w\-])(?:{alt(lex.get('rank_verbs', []) or ['(?!x)x'])}){_SP}+"
+            rf"(?P<rankw>{alt(lex.get('rank_ordinals', {}) or ['(?!x)x'])})(?!\w)"
+        ),
+        rank_verbs=frozenset(w.lower() for w in lex.get("rank_verbs", [])),
         # « Le 115 a reçu »: a number right after a singular article, counting nothing, names a
         # service or a line.
         bare_article=re.compile(

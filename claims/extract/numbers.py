@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
@@ -121,6 +123,13 @@ def find_quantities(
                 found.append(quantity)
                 words_end = quantity.core_end  # "half a million": one quantity
         found.sort(key=lambda q: q.core_start)
+    if rules.rank_verbs and (tokens is None or not rules.rank_verbs.isdisjoint(tokens)):
+        # "finished second": a rank; "first" and "second" alone are too often no ordinal.
+        for match in rules.rank.finditer(text, start, end):
+            value = float(rules.rank_ordinals[match.group("rankw").lower()])
+            at, to = match.span("rankw")
+            found.append(Found(value, "=", "ordinal", at, to, at, to))
+        found.sort(key=lambda q: q.core_start)
     if len(found) > 1:
         _pair_ranges(rules, text, found)
         _share_of_count(rules, text, found)
@@ -164,10 +173,12 @@ def _quantity(
         value = parse_digits(match.group("num"), rules.lang)
         if value is None:
             return None
-        code = rules.code_before.search(text, max(start, core_start - 6), core_start)
-        if code and code.group("code") not in rules.not_code:
-            return None  # "RN 165", "CAC 40": part of a name
-        if not match.group("ord") and (
+        if core_start - 2 >= start and text[core_start - 2].isupper():
+            code = rules.code_before.search(text, max(start, core_start - 6), core_start)
+            if code and code.group("code") not in rules.not_code:
+                return None  # "RN 165", "CAC 40": part of a name
+        following = text[core_end : core_end + 1]
+        if following and following in " ,\u00a0\u202fhap" and not match.group("ord") and (
             rules.street.match(text, core_end, end) or rules.clock_after.match(text, core_end, end)
         ):
             return None  # "42 Maple Street", « au 12, rue des Lilas », "2 a.m.": no quantity
@@ -260,11 +271,6 @@ def _quantity(
             numerator = parsed[0]
         value = numerator / rules.fractions[match.group("fden").lower()]
         fraction = True
-    elif match.group("rankw") is not None:
-        # "finished second": a rank; "first" and "second" alone are too often no ordinal.
-        core_start = match.start("rankw")
-        value = float(rules.rank_ordinals[match.group("rankw").lower()])
-        return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
     else:
         if _names_something(rules, text, core_end, end):
             return None
@@ -273,14 +279,18 @@ def _quantity(
 
     if not math.isfinite(value):
         return None  # "1" * 400 overflows a float: not a quantity anyone wrote
-    if rules.clock_before.search(text, max(start, core_start - 8), core_start) and (
+    gates = _gates(rules.lang)
+    before = text[max(start, core_start - 8) : core_start]
+    if gates.clock_before and before.lower().endswith(gates.clock_before) and (
         rules.unit.match(text, core_end, end) and value <= 24 and value == int(value)
     ):
         unit_word = rules.unit.match(text, core_end, end)
         if unit_word and unit_word.group("unit") in ("heures", "heure", "h"):
             return None  # « vers 3 heures »: a time of day
     span_end = core_end
-    half = rules.and_half.match(text, core_end, end)
+    half = None
+    if text.startswith(gates.half_starts, core_end):
+        half = rules.and_half.match(text, core_end, end)
     if half and not fraction:  # "four and a half hours"
         value += 0.5
         span_end = core_end = half.end()
@@ -295,7 +305,7 @@ def _quantity(
             else:
                 span_end = article.end()
     if not unit and value == int(value) and 0 < value < 130 and (
-        rules.age_before.search(text, max(start, core_start - 12), core_start)
+        (gates.age_before and before.lower().endswith(gates.age_before))
         or (
             text[core_end : core_end + 1] == ","
             and rules.age_apposition.search(text, max(start, core_start - 40), core_start)
@@ -335,7 +345,7 @@ def _quantity(
                     head = _head_noun(rules, text, span_end, end, word)
                 if head:
                     unit, span_end = head
-    if unit and not half:
+    if unit and not half and text.startswith(gates.half_starts, span_end):
         half = rules.and_half.match(text, span_end, end)
         if half and value == int(value):  # « deux heures et demie »
             value += 0.5
@@ -344,6 +354,8 @@ def _quantity(
         digits
         and not unit
         and value > 1
+        and gates.bare_article
+        and before.endswith(gates.bare_article)
         and rules.bare_article.search(text, max(start, core_start - 4), core_start)
     ):
         return None  # « Le 115 a reçu 2 000 appels »: the number of a service
@@ -359,6 +371,30 @@ def _quantity(
         comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
         span_start = core_start - cmp_match.end()
     return Found(value, comparator, unit, span_start, span_end, core_start, core_end, fraction, mult_factor)
+
+
+@dataclass(frozen=True, slots=True)
+class _Gates:
+    """Plain-string tests that let `_quantity` skip a pattern that cannot match."""
+
+    clock_before: tuple[str, ...]
+    age_before: tuple[str, ...]
+    half_starts: tuple[str, ...]
+    bare_article: tuple[str, ...]
+
+
+@cache
+def _gates(lang: str) -> _Gates:
+    lex = lexicons.load(lang)
+    spaces = (" ", "\u00a0", "\u202f")
+    return _Gates(
+        clock_before=tuple(w.lower() + sp for w in lex.get("clock_before", []) for sp in spaces),
+        age_before=tuple(w.lower() + sp for w in lex.get("age_before", []) for sp in spaces),
+        half_starts=tuple(
+            sp + phrase.split()[0] for phrase in lex.get("and_half", []) for sp in spaces
+        ),
+        bare_article=tuple(w + sp for w in lex.get("bare_number_articles", []) for sp in spaces),
+    )
 
 
 _ARTICLE_AFTER = re.compile(r"[ \u00a0\u202f]+(?:a|an)(?=[ \u00a0\u202f])")
