@@ -206,12 +206,19 @@ class Attributor:
         return bool(before) and before[-1] in _CONNECTOR_WORDS
 
     def titled_name(self, text: str, start: int, end: int) -> str | None:
-        """A person named after an office or a title and a comma, at `start` (after a weekday or
-        two lowercase words): « mardi la présidente de la région, Valérie Lemoine »."""
+        """A person named after a title and a comma, the apposition closing after the name, at
+        `start` (after a weekday or two lowercase words): « mardi la présidente de la région,
+        Valérie Lemoine, ... »; not « selon la police, Jean Dupont a été ... »."""
         while start < end and text[start] in " \t\u00a0\u202f":
             start += 1
         match = self._pat.titled.match(text, start, end)
-        return _speaker_starting_at(self._pat, text, match.end(), end, strict=True) if match else None
+        if match is None:
+            return None
+        person = self._pat.speaker.match(text, match.end(), end)
+        # The apposition closes after the name: « la maire, Sophie Lenoir, a » or at the end.
+        if person is None or text[person.end() : person.end() + 1] not in ",.;:)»”\"":
+            return None
+        return _clean_name(self._pat, person, strict=True)
 
     def incise(self, text: str, start: int, end: int) -> str | None:
         """The speaker named inside a quotation: « ..., a témoigné Bernard Lacoste, ... »."""

@@ -90,6 +90,7 @@ class NumberRules:
     score_words: re.Pattern[str]
     change_before: re.Pattern[str]
     rank_ordinals: dict[str, int]
+    change_by_verbs: frozenset[str]
     rank: re.Pattern[str]
     rank_verbs: frozenset[str]
     bare_article: re.Pattern[str]
@@ -187,7 +188,7 @@ def rules_for(lang: str) -> NumberRules:
         phone=re.compile(r"(?:\+\d{1,3}[ \u00a0.]?)?0(?:[ \u00a0.\-]?\d){6,13}(?!\d)"),
         # A code before a number names a road, an index or a line ("RN 165", "CAC 40").
         code_before=re.compile(rf"(?<![\w’'])(?P<code>[A-Z]{{1,4}}){_SP}$"),
-        not_code=frozenset([*lex["not_names"], *lex["currency_words"], "I"]),
+        not_code=frozenset([*lex["not_names"], *lex["currency_words"], "I", "A", "À"]),
         # A number in an address: "42 Maple Street", « au 12, rue des Lilas », « 3 bis rue ».
         street=re.compile(
             rf",?{_SP}+(?:(?:bis|ter){_SP}+)?{street_lead}(?:{street_words})(?![\w\-])"
@@ -214,6 +215,8 @@ def rules_for(lang: str) -> NumberRules:
             rf"(?<![\w’'])(?:{alt(lex.get('score_words', []) or ['(?!x)x'])})(?![\w’'])", re.I
         ),
         rank_ordinals={k.lower(): int(v) for k, v in lex.get("rank_ordinals", {}).items()},
+        # « augmenter de 5 à 10 % » is by 5 to 10 %: a range; « passer de 7 à 8 % » a change.
+        change_by_verbs=frozenset(w.lower() for w in lex.get("change_by_verbs", [])),
         # "finished second", "came first": a rank, scanned only when a verb of ranking is there.
         rank=re.compile(
             rf"(?<![\w\-])(?:{alt(lex.get('rank_verbs', []) or ['(?!x)x'])}){_SP}+"
@@ -226,7 +229,7 @@ def rules_for(lang: str) -> NumberRules:
             rf"(?<![\w’'])(?:{alt(bare_articles, fold_first=False)}){_SP}+$"
         ),
         change_before=re.compile(
-            rf"(?<![\w])(?:{alt(lex.get('change_verbs', []) or ['(?!x)x'])})"
+            rf"(?<![\w])(?P<verb>{alt(lex.get('change_verbs', []) or ['(?!x)x'])})"
             rf"(?:{_SP}+[^\W\d_]+)?{_SP}+$"
         ),
         digits=digits,

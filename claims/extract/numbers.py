@@ -175,8 +175,12 @@ def _quantity(
             return None
         if core_start - 2 >= start and text[core_start - 2].isupper():
             code = rules.code_before.search(text, max(start, core_start - 6), core_start)
-            if code and code.group("code") not in rules.not_code:
-                return None  # "RN 165", "CAC 40": part of a name
+            if (
+                code
+                and code.group("code") not in rules.not_code
+                and not rules.unit.match(text, core_end, end)
+            ):
+                return None  # "RN 165", "CAC 40": part of a name (but « le RN 33 % » is a score)
         following = text[core_end : core_end + 1]
         if following and following in " ,\u00a0\u202fhap" and not match.group("ord") and (
             rules.street.match(text, core_end, end) or rules.clock_after.match(text, core_end, end)
@@ -206,8 +210,8 @@ def _quantity(
         mult = match.group("mult") or match.group("smult")
         if mult:
             factor = rules.multipliers.get(mult) or rules.multipliers.get(mult.lower())
-            if match.group("smult") and not pre and len(mult) <= 2 and not _counts_people(
-                rules, text, core_end, end
+            if match.group("smult") and not pre and len(mult) <= 2 and not (
+                (value < 100 or "." in match.group("num")) and _counts_people(rules, text, core_end, end)
             ):
                 # "5m" is five metres unless money or a plural noun ("1.5m subscribers") follows.
                 core_end = match.end("num")
@@ -412,8 +416,13 @@ def _counts_people(rules: NumberRules, text: str, pos: int, end: int) -> bool:
         not word[0].isupper()
         and lower not in rules.unit_words
         and lower not in rules.noun_skip
-        and _plural(word, rules.lang)
+        and (_plural(word, rules.lang) or lower in _count_nouns(rules.lang))
     )
+
+
+@cache
+def _count_nouns(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.load(lang).get("count_nouns", []))
 
 
 _PERCENT = frozenset({"%", "pour cent", "pourcent", "pour-cent", "percent", "per cent"})
@@ -518,9 +527,10 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
             low.value *= high.mult  # "between $1.2 and 1.5 billion", « de 3,5 à 4,2 millions »
         if not low.unit:
             low.unit = high.unit
-        if opener and not between and rules.change_before.search(
-            text, max(0, opener.start() - 40), opener.start()
-        ):
+        verb = None
+        if opener and not between:
+            verb = rules.change_before.search(text, max(0, opener.start() - 40), opener.start())
+        if verb and not (high.unit == "%" and verb.group("verb").lower() in rules.change_by_verbs):
             continue  # "rose from 2,500 to 4,100", « passe de 3,5 à 4,2 millions »: two values
         low.comparator = ">="
         high.comparator = "<="
@@ -530,8 +540,11 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
 
 def _is_score(rules: NumberRules, text: str, low: Found, high: Found) -> bool:
     """Whether "3-1" is a score: two whole numbers under 100 joined by a bare dash, with a word of
-    the match (beat, won, victory, « imposé », « victoire ») in the sentence around them."""
+    the match (beat, won, victory, « imposé », « victoire ») in the sentence around them, and no
+    unit ("lost 3-5%" is a range)."""
     if low.value != int(low.value) or high.value != int(high.value) or max(low.value, high.value) >= 100:
+        return False
+    if high.unit == "%" or high.unit in rules.currencies.values() or high.unit.lower() in rules.unit_words:
         return False
     if text[low.core_end : high.core_start] not in ("-", "–", "—"):
         return False

@@ -151,3 +151,8 @@ def test_initials_inverted_pronoun_subjects_titled_after_quote(
     text: str, lang: str, fragment: str, expected: str
 ) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+def test_a_name_after_an_office_and_a_comma_opening_the_clause_is_no_apposition() -> None:
+    text = "Selon la police, Jean Dupont a été interpellé dans la nuit."
+    assert speaker(text, "fr", "Jean Dupont a été interpellé") == "police"
