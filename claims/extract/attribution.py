@@ -134,6 +134,8 @@ class Attributor:
     def __init__(self, lang: str) -> None:
         self._pat = patterns_for(lang)
         self._offices, self._heads = _office_words(lang)
+        # "told the police": what follows these verbs is who is spoken to.
+        self._addressee_verbs = frozenset(lexicons.load(lang).get("addressee_verbs", []))
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
@@ -166,7 +168,7 @@ class Attributor:
             name = _clean_name(pat, match)
             if name or "," in text[verb.end() : match.start()]:
                 break
-        if name is None:
+        if name is None and verb.group() not in self._addressee_verbs:
             name = self.organisation_at(text, verb.end(), window)  # "», a indiqué la préfecture"
             if name is None and pat.noun_after.match(text, verb.end(), window):
                 return None, True  # « », a ajouté l’élu », "said the official": said before
@@ -179,6 +181,8 @@ class Attributor:
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
             near = max(window_start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
+            # "Ann Lee, a spokeswoman for the county, said": the person, not the office.
+            name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
             name = self._or_organisation(text, near, verb.start(), name)
             if name:
                 return name
@@ -299,6 +303,8 @@ class Attributor:
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after):
             return True
+        if verb.group() in self._addressee_verbs:
+            return False
         # « », a ajouté l’élu », "said the official": a noun standing for a person named before.
         window = min(sentence_end, verb.end() + 60)
         return bool(pat.noun_after.match(text, verb.end(), window)) and (
@@ -315,7 +321,14 @@ class Attributor:
     def mention(self, text: str, start: int, end: int) -> str | None:
         """The first person named in `text[start:end]` (a title, or two name words)."""
         pat = self._pat
+        titled = pat.titled.search(text, start, min(end, start + 600))
         for match in pat.speaker.finditer(text, start, min(end, start + 600)):
+            if titled and titled.start() <= match.start() < titled.end():
+                # « Le maire de New York, Michael Bloomberg, ... »: the person, not the place.
+                person = self.titled_name(text, titled.start(), end)
+                if person:
+                    return person
+                continue
             name = _clean_name(pat, match, strict=True)
             if name and not pat.org.fullmatch(match.group("name")):
                 words = name.split()
@@ -388,7 +401,10 @@ class Attributor:
             near = max(start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
             name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
-            name = self._or_organisation(text, near, verb.start(), name)
+            inverted = text[max(start, verb.start() - 4) : verb.start()].rstrip(" a").endswith(",")
+            if name is not None or not inverted:
+                # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
+                name = self._or_organisation(text, near, verb.start(), name)
             if name is None and known is not None:
                 single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
                 single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)

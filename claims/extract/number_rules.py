@@ -195,8 +195,7 @@ def rules_for(lang: str) -> NumberRules:
         ),
         # A time of day: "2 a.m.", « 3 heures du matin », « vers 15 heures », « 15h30 ».
         clock_after=re.compile(
-            rf"{_SP}*(?:(?:{alt(lex.get('clock_after', []) or ['(?!x)x'], fold_first=False)})(?![\w])"
-            rf"|h{_SP}?\d{{2}}(?!\d)|{_SP}h{_SP}\d{{2}}(?!\d))"
+            rf"{_SP}*(?:{alt(lex.get('clock_after', []) or ['(?!x)x'], fold_first=False)})(?![\w])"
         ),
         clock_before=re.compile(
             rf"(?<![\w])(?:{alt(clock_before) if clock_before else '(?!x)x'}){_SP}+$", re.I

@@ -169,6 +169,7 @@ def _quantity(
     core_start, core_end = match.span()
     mult_factor = 1.0
     fraction = False
+    hour_minutes: re.Match[str] | None = None
     if digits:
         value = parse_digits(match.group("num"), rules.lang)
         if value is None:
@@ -181,6 +182,13 @@ def _quantity(
                 and not rules.unit.match(text, core_end, end)
             ):
                 return None  # "RN 165", "CAC 40": part of a name (but « le RN 33 % » is a score)
+        hour_minutes = _HOUR_MINUTES.match(text, core_end, end)
+        if hour_minutes and text[max(start, core_start - 10) : core_start].lower().endswith(
+            _gates(rules.lang).time_before
+        ):
+            return None  # « à 18h15 », « vers 7 h 30 »: a time of day
+        if _MINUTES_AFTER_HOUR.search(text, max(start, core_start - 4), core_start):
+            return None  # the 30 of « 3 h 30 »
         following = text[core_end : core_end + 1]
         if following and following in " ,\u00a0\u202fhap" and not match.group("ord") and (
             rules.street.match(text, core_end, end) or rules.clock_after.match(text, core_end, end)
@@ -349,6 +357,10 @@ def _quantity(
                     head = _head_noun(rules, text, span_end, end, word)
                 if head:
                     unit, span_end = head
+    if hour_minutes and unit in ("", "h"):  # « une autonomie de 3 h 30 »: 3.5 hours
+        unit = "h"
+        value += int(hour_minutes.group("minutes")) / 60
+        span_end = max(span_end, hour_minutes.end())
     if unit and not half and text.startswith(gates.half_starts, span_end):
         half = rules.and_half.match(text, span_end, end)
         if half and value == int(value):  # « deux heures et demie »
@@ -385,6 +397,7 @@ class _Gates:
     age_before: tuple[str, ...]
     half_starts: tuple[str, ...]
     bare_article: tuple[str, ...]
+    time_before: tuple[str, ...]
 
 
 @cache
@@ -398,7 +411,12 @@ def _gates(lang: str) -> _Gates:
             sp + phrase.split()[0] for phrase in lex.get("and_half", []) for sp in spaces
         ),
         bare_article=tuple(w + sp for w in lex.get("bare_number_articles", []) for sp in spaces),
+        time_before=tuple(w.lower() + sp for w in lex.get("time_before", []) for sp in spaces),
     )
+
+
+_HOUR_MINUTES = re.compile(r"[ \u00a0\u202f]?h[ \u00a0\u202f]?(?P<minutes>[0-5]\d)(?!\d)")
+_MINUTES_AFTER_HOUR = re.compile(r"\d[ \u00a0\u202f]?h[ \u00a0\u202f]?$")
 
 
 _ARTICLE_AFTER = re.compile(r"[ \u00a0\u202f]+(?:a|an)(?=[ \u00a0\u202f])")
@@ -548,7 +566,7 @@ def _is_score(rules: NumberRules, text: str, low: Found, high: Found) -> bool:
         return False
     if text[low.core_end : high.core_start] not in ("-", "–", "—"):
         return False
-    around = rules.score_words.search(text, max(0, low.start - 60), min(len(text), high.core_end + 40))
+    around = rules.score_words.search(text, max(0, low.start - 100), min(len(text), high.core_end + 40))
     return around is not None
 
 

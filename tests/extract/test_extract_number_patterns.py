@@ -199,3 +199,17 @@ def test_counts_of_counts_possessives_ranks_and_service_numbers(
 )
 def test_guards_of_the_new_number_rules(text: str, lang: str, expected: list) -> None:
     assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hours and minutes: a time of day after « à », « vers », ...; otherwise a duration.
+        ("Le train est arrivé à 18h15 en gare.", []),
+        ("Vers 7 h 30, le feu a repris.", []),
+        ("La batterie tient 3 h 30 en usage normal.", [(3.5, "=", "h")]),
+        ("Le match a duré 2h45 au total.", [(2.75, "=", "h")]),
+    ],
+)
+def test_hours_and_minutes(text: str, expected: list) -> None:
+    assert facets(text, "fr") == expected
