@@ -8,7 +8,7 @@ Nothing is committed before every worker has passed its range, and a failure is 
 once every range before it has passed: the line named is the file's first bad line, as when
 one process does everything.
 
-Workers are forked (they start at once, sharing the loaded code), and only from a process
+Workers are forked (they start at once, sharing the loaded code), on Linux and only from a process
 running a single thread; otherwise, and for small files or standard input, the import checks
 each line itself.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
@@ -29,6 +30,9 @@ from claims.processes import die_with_parent
 PARALLEL_BYTES = 8 << 20
 """Files at least this big are checked in worker processes."""
 MAX_WORKERS = 4
+PROGRESS_LINES = 2000
+"""A worker tells how far it has checked every this many lines, so that a bad line this
+process finds early waits only for the lines before it, not for the worker's whole range."""
 
 
 def changed_message(name: str) -> str:
@@ -39,7 +43,10 @@ def worker_count(size: int) -> int:
     """How many worker processes check a file of `size` bytes (0: check in this process).
     `CLAIMS_IMPORT_WORKERS` sets it (0 turns the workers off)."""
     raw = os.environ.get("CLAIMS_IMPORT_WORKERS", "").strip()
-    if raw.isdigit():
+    if raw:
+        if not raw.isdecimal():
+            raise FileProblem("CLAIMS_IMPORT_WORKERS", f"{raw[:40]!r} is not a number of "
+                              "processes (0 checks the lines in the importing process)")
         return min(int(raw), MAX_WORKERS)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if size < PARALLEL_BYTES or (cores or 1) < 2:
@@ -50,8 +57,9 @@ def worker_count(size: int) -> int:
 
 
 Checker = Callable[[Iterator[tuple[int, bytes]], str], Iterator[Any]]
-"""Checks the lines given ((number, raw) pairs) of the file named, raising `FileProblem` at
-the first bad one (`exports.importer.check_lines`)."""
+"""Checks the lines given ((number, raw) pairs) of the file named, yielding an item for each
+good one (its line number first) and raising `FileProblem` at the first bad one
+(`exports.importer.check_lines`)."""
 
 
 def _work(fd: int, start: int, end: int, name: str, limit: int, check: Checker,
@@ -64,8 +72,11 @@ def _work(fd: int, start: int, end: int, name: str, limit: int, check: Checker,
         first = count_lines(fd, start) + 1 if start else 1
         conn.send(("start", first, ""))
         reader = RangeReader(fd, start, end)
-        for _ in check(iter_lines(reader, name, limit, first_line=first), name):
-            pass
+        every = PROGRESS_LINES
+        for n, item in enumerate(check(iter_lines(reader, name, limit, first_line=first),
+                                       name), 1):
+            if n % every == 0:
+                conn.send(("passed", item[0], ""))
         conn.send(("ok", reader.sums[0], ""))
     except FileProblem as exc:
         conn.send(("fail", exc.line or 0, str(exc)))
@@ -93,6 +104,8 @@ class ParallelCheck:
         """Where each worker's range starts (and, last, the end of the file)."""
         self.outcomes: list[tuple[str, int, str] | None] = []
         self.first_lines: list[int | None] = []
+        self.passed: list[int] = []
+        """The line up to which each worker has found nothing wrong (as it last told)."""
         self.pipes: list[Connection] = []
         self.processes: list[Any] = []
         for start, end in zip(cuts, cuts[1:], strict=False):
@@ -106,10 +119,14 @@ class ParallelCheck:
             self.processes.append(process)
             self.outcomes.append(None)
             self.first_lines.append(None)
+            self.passed.append(0)
 
     @staticmethod
     def usable() -> bool:
-        return ("fork" in multiprocessing.get_all_start_methods()
+        """Whether workers can be forked safely here: on Linux (macOS system libraries do not
+        survive a fork), from a process running one thread."""
+        return (sys.platform.startswith("linux")
+                and "fork" in multiprocessing.get_all_start_methods()
                 and threading.active_count() == 1)
 
     def _receive(self, k: int) -> None:
@@ -120,11 +137,13 @@ class ParallelCheck:
             self.processes[k].join(5)
             code = self.processes[k].exitcode
             how = (f"was killed (signal {-code})" if code is not None and code < 0
-                   else f"ended unexpectedly (exit {code})")
-            message = ("error", 0, f"{self.name}: a process checking the file {how}; "
+                   else f"ended (exit code {code})")
+            message = ("error", 0, f"{self.name}: the process checking lines of it {how}; "
                        "nothing was imported")
         if message[0] == "start":
             self.first_lines[k] = message[1]
+        elif message[0] == "passed":
+            self.passed[k] = message[1]
         else:
             self.outcomes[k] = message
 
@@ -156,13 +175,16 @@ class ParallelCheck:
 
     def failure_before(self, line: int) -> str | None:
         """Waiting as needed: the first bad line's message if it comes before or at `line`
-        (where this process found something wrong), else None. Ranges after `line` are not
+        (where this process found something wrong), else None. Lines after `line` are not
         waited for."""
         for k in range(len(self.pipes)):
             if k and self._first_line(k) > line:
                 return None
-            outcome = self._collect(k, True)
-            assert outcome is not None
+            while self.outcomes[k] is None and self.passed[k] < line:
+                self._receive(k)
+            outcome = self.outcomes[k]
+            if outcome is None:  # every line of it up to `line` is good
+                return None
             if outcome[0] == "error" or (outcome[0] == "fail" and outcome[1] <= line):
                 return outcome[2]
             if outcome[0] == "fail":

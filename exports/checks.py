@@ -75,29 +75,34 @@ def record_problems(record: ExportRecord) -> Iterator[Problem]:
         if problem:
             yield "origin", problem
     seen: set[str] = set()
+    version_2 = record.schema_version >= 2
     for i, review in enumerate(record.reviews):
-        where = f"reviews.{i}"
         problem = _reviewer_problem(review.reviewer)
         if problem:
-            yield f"{where}.reviewer", problem
+            yield f"reviews.{i}.reviewer", problem
         if review.reviewer in seen:
-            yield f"{where}.reviewer", f"{review.reviewer[:40]!r} has two reviews of this claim"
+            yield (f"reviews.{i}.reviewer",
+                   f"{review.reviewer[:40]!r} has two reviews of this claim")
         seen.add(review.reviewer)
-        if scale is not None and review.verdict is not None and scale.get(review.verdict) is None:
-            yield f"{where}.verdict", (f"{review.verdict[:40]!r} is not a label of the "
-                                       f"{scale.name} scale ({', '.join(scale.ids)})")
-        if review.status == "proposed" and review.verdict is not None:
-            yield f"{where}.status", "a review with a verdict is accepted or rejected, not proposed"
+        if review.verdict is not None:
+            if scale is not None and scale.get(review.verdict) is None:
+                yield f"reviews.{i}.verdict", (f"{review.verdict[:40]!r} is not a label of the "
+                                               f"{scale.name} scale ({', '.join(scale.ids)})")
+            if review.status == "proposed":
+                yield (f"reviews.{i}.status",
+                       "a review with a verdict is accepted or rejected, not proposed")
         stamp = _utc_problem(review.updated_at)
         if stamp:
-            yield f"{where}.updated_at", stamp
-        if record.schema_version >= 2:
+            yield f"reviews.{i}.updated_at", stamp
+        if version_2:
+            fields = review.model_fields_set
             for key in REVIEW_SINCE_VERSION_2:
-                if key not in review.model_fields_set:
-                    yield f"{where}.{key}", _REQUIRED
-        line = _line_problem("the claim as checked", review.claim_text)
-        if line:
-            yield f"{where}.claim_text", line
+                if key not in fields:
+                    yield f"reviews.{i}.{key}", _REQUIRED
+        if review.claim_text:
+            line = _line_problem("the claim as checked", review.claim_text)
+            if line:
+                yield f"reviews.{i}.claim_text", line
     yield from _version_2_problems(record, scale)
 
 
@@ -178,6 +183,8 @@ def _line_problem(what: str, text: str) -> str | None:
 def _utc_problem(value: datetime) -> str | None:
     if value.tzinfo is None:
         return "has no time zone (write it in UTC, ending in 'Z')"
+    if 1 < value.year < 9999:  # no zone offset takes such a time out of range
+        return None
     try:
         value.astimezone(UTC)
     except (OverflowError, ValueError):

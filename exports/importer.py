@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 import orjson
-from pydantic import ValidationError
 
 from claims.files import (
     FileProblem,
@@ -140,7 +139,9 @@ def import_stream(
     report = ImportReport(dry_run=dry_run)
     limits = Limits.from_env()
     check: ParallelCheck | None = None
-    merger: BatchMerger | None = None
+    read = [0]
+    """The last line read (lines up to it may hold anything until the workers have passed
+    them)."""
     stamp = file_stamp(stream.fileno()) if regular else None
 
     def changed() -> bool:
@@ -157,13 +158,13 @@ def import_stream(
                                   check_lines, workers)
             # Read exactly the bytes the workers check, and tell at the end that they were.
             reader = RangeReader(stream.fileno(), 0, total_bytes, check.cuts)
-            records = _read_unchecked(iter_lines(reader, name, limits.line_bytes))
+            records = _read_unchecked(iter_lines(reader, name, limits.line_bytes), read)
         else:
             records = ((n, record_in(record), size) for n, record, size in
                        check_lines(lines, name))
         with project.store.bulk_transaction() as tx:
-            merger = BatchMerger(project, tx, report, name)
-            _merge_all(merger, records, report, progress, total_bytes, check)
+            _merge_all(BatchMerger(project, tx, report, name), records, report, progress,
+                       total_bytes, check)
             if check is not None and reader is not None:
                 different = check.changed(reader.sums)
                 if different is not None:
@@ -184,8 +185,9 @@ def import_stream(
     except Exception:
         if changed():
             raise ImportFileError(changed_message(name)) from None
-        # What went wrong may come from a line the workers have yet to refuse: say which.
-        message = check.failure_before(merger.line) if check is not None and merger else None
+        # What went wrong may come from a line read but not yet refused by the workers (this
+        # process reads lines without the checks, so anything may be in them): say which.
+        message = check.failure_before(read[0]) if check is not None else None
         if message is not None:
             raise ImportFileError(message) from None
         raise
@@ -212,7 +214,6 @@ def _merge_all(merger: BatchMerger, records: Iterator[tuple[int, RecordIn, int]]
         in_batch.clear()
 
     for lineno, record, size in records:
-        merger.line = lineno
         if record.claim_id in in_batch:  # the same claim again: apply the first one
             flush()
         batch.append((lineno, record))
@@ -239,11 +240,13 @@ class _Unread(Exception):
         self.line = line
 
 
-def _read_unchecked(lines: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, RecordIn, int]]:
+def _read_unchecked(lines: Iterator[tuple[int, bytes]], read: list[int]
+                    ) -> Iterator[tuple[int, RecordIn, int]]:
     """(line, record, bytes) of each line, read without the checks (worker processes run
     them on the same lines: `exports.checking`); a line that is not a record raises
-    `_Unread`."""
+    `_Unread`. `read[0]` is set to the number of each line as it is read."""
     for lineno, raw in lines:
+        read[0] = lineno
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError:
@@ -252,8 +255,8 @@ def _read_unchecked(lines: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, R
         if record is None:
             try:
                 record = record_in(ExportRecord.model_validate(data))
-            except ValidationError:
-                raise _Unread(lineno) from None
+            except (ValueError, OverflowError, TypeError):  # ValidationError, a time stamp
+                raise _Unread(lineno) from None  # outside UTC, ...: the checks say which
         yield lineno, record, len(raw)
 
 
@@ -270,7 +273,8 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
     limits = Limits.from_env()
     # A file repeats its article on every line of it, and a paragraph on each of its claims:
     # the piece checked on the line before is used again when the line has it unchanged.
-    last: dict[str, tuple[Any, Any]] = {}
+    last_article: tuple[Any, Any] = (None, None)
+    last_paragraph: tuple[Any, Any] = (None, None)
     for lineno, raw in lines:
         data = loads(raw, name, lineno)
         if isinstance(data, dict):
@@ -279,10 +283,11 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
                 raise FileProblem(name, f"{version} is newer than this program's "
                                   f"({SCHEMA_VERSION}); upgrade claims", line=lineno,
                                   field="schema_version")
-            given = {key: data.get(key) for key in _REPEATED}
-            for key, (piece, model) in last.items():
-                if given[key] == piece:
-                    data[key] = model
+            article, paragraph = data.get("article"), data.get("paragraph")
+            if article is not None and article == last_article[0]:
+                data["article"] = last_article[1]
+            if paragraph is not None and paragraph == last_paragraph[0]:
+                data["paragraph"] = last_paragraph[1]
         elif isinstance(data, list) and lineno == 1:
             raise FileProblem(name, "a JSON array, not JSON Lines (one record a line)",
                               line=lineno)
@@ -294,12 +299,10 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
             raise FileProblem(name, problem, line=lineno, field=field)
         if record.article.text is not None:
             limits.check_article(record.article.text, name, lineno, "article.text")
-        last = {key: (given[key], getattr(record, key)) for key in _REPEATED}
+        if isinstance(data, dict):
+            last_article, last_paragraph = (article, record.article), \
+                (paragraph, record.paragraph)
         yield lineno, record, len(raw)
-
-
-_REPEATED = ("article", "paragraph")
-"""Record fields whose checked model a line may share with the line before (equal JSON)."""
 
 
 def peek(stream: IO[bytes]) -> bytes:

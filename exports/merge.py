@@ -42,8 +42,6 @@ class BatchMerger:
         self.known_articles: set[str] = set()
         self.text_cache: tuple[str, str] | None = None
         self.good_reviewers: set[str] = set()
-        self.line = 0
-        """The line of the record being merged (or the last one merged)."""
 
     def fail(self, lineno: int, where: str, message: str) -> ImportFileError:
         return ImportFileError(f"{self.name}:{lineno}: {where}: {message}", lineno)
@@ -56,7 +54,6 @@ class BatchMerger:
         ids = [record.claim_id for _, record in batch]
         places = tx.claim_places(ids)
         for lineno, record in batch:
-            self.line = lineno
             report.records += 1
             if record.label_scale != scale.name:
                 raise self.fail(lineno, "label_scale",

@@ -61,7 +61,7 @@ class AdjudicationIn(NamedTuple):
     ts: str
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordIn:
     """What an import acts on in one record."""
 
@@ -140,9 +140,9 @@ def record_in_from_json(data: Any) -> RecordIn | None:
                 return None
             adjudication = AdjudicationIn(a["reviewer"], a["verdict"], a["note"], ts)
         start, end = data["start"], data["end"]
-        keys = claim_id, article_id = data["claim_id"], data["article"]["id"]
-        if type(start) is not int or type(end) is not int \
-                or not all(type(key) is str for key in keys):
+        claim_id, article_id = data["claim_id"], data["article"]["id"]
+        if type(start) is not int or type(end) is not int or type(claim_id) is not str \
+                or type(article_id) is not str:
             return None
         return RecordIn(claim_id, article_id, start, end, data["text"], data["label_scale"],
                         data["origin"], reviews, adjudication, data=data)

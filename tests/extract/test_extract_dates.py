@@ -165,3 +165,47 @@ def test_quarters_and_halves() -> None:
     assert dates("Les ventes ont chuté au troisième trimestre.", "fr") == [
         ("troisième trimestre", "2024-07-01", "2024-09-30")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("Prices rose this summer.", "en", "this summer"),
+        ("The credit ends at the end of the year.", "en", "the end of the year"),
+        ("Protesters gathered over the weekend.", "en", "the weekend"),
+        ("La piscine ouvrira cet été.", "fr", "cet été"),
+        ("Les comptes seront publiés en fin d’année.", "fr", "fin d’année"),
+        ("Les soldes ont débuté ce week-end.", "fr", "ce week-end"),
+    ],
+)
+def test_periods_named_from_publication_need_it(text: str, lang: str, span: str) -> None:
+    assert dates(text, lang, published=None) == [(span, "None", "None")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first", "last"),
+    [
+        ("Exports grew in the summer of 2022.", "en", "2022-06-01", "2022-08-31"),
+        ("Le pont date du XIXe siècle.", "fr", "1800-01-01", "1899-12-31"),
+        ("He grew up in the '90s.", "en", "1990-01-01", "1999-12-31"),
+        ("Elle a grandi dans les années quatre-vingt-dix.", "fr", "1990-01-01", "1999-12-31"),
+    ],
+)
+def test_named_periods_resolve_without_publication(text: str, lang: str, first: str, last: str) -> None:
+    assert [d[1:] for d in dates(text, lang, published=None)] == [(first, last)]
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "first"),
+    [
+        (date(2025, 3, 15), "Shops were busy this weekend.", "2025-03-15"),  # a Saturday: this one
+        (date(2025, 3, 16), "The fair will close this weekend.", "2025-03-15"),  # a Sunday: still this one
+        (date(2025, 3, 15), "Shops were busy last weekend.", "2025-03-08"),
+        (date(2025, 3, 15), "The fair opens next weekend.", "2025-03-22"),
+        (date(2025, 12, 10), "Snow is expected this winter.", "2025-12-01"),
+        (date(2025, 10, 10), "The winter will be mild this winter, forecasters expect.", "2025-12-01"),
+        (date(2025, 10, 10), "Crops failed last summer.", "2025-06-01"),
+    ],
+)
+def test_weekends_and_seasons_around_publication(published: date, text: str, first: str) -> None:
+    assert dates(text, "en", published)[0][1] == first

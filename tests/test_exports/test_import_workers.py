@@ -96,6 +96,11 @@ def _short_text(item: dict[str, Any]) -> Any:
     return item
 
 
+def _out_of_utc(item: dict[str, Any]) -> Any:
+    item["reviews"][0]["updated_at"] = "0001-01-01T00:00:00+01:00"  # a valid date-time
+    return item
+
+
 def _not_json(item: dict[str, Any]) -> Any:
     return b'{"schema_version": 2, "claim_id": '
 
@@ -111,6 +116,8 @@ CASES = [
     ({3: _not_json, 36: _bad_status}, 3),
     ({2: _bad_status, 36: _not_json}, 2),
     ({38: _not_json}, 38),
+    ({9: _out_of_utc}, 9),
+    ({12: _out_of_utc, 30: _bad_status}, 12),
 ]
 
 
@@ -205,28 +212,6 @@ def test_a_file_rewritten_during_the_import_is_refused(tmp_path: Path) -> None:
             assert message is not None and "changed while it was being imported" in message
         finally:
             check.close()
-
-
-def _dies(lines: Any, name: str) -> Any:
-    os._exit(9)
-    yield  # pragma: no cover
-
-
-def test_a_checking_process_that_dies_fails_the_import_cleanly(
-    adjudicated: Project, same_articles: Project, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
-    path = write_lines(tmp_path / "b.jsonl", items)
-    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
-    monkeypatch.setattr(exports.importer, "check_lines", _dies)
-    with pytest.raises(ImportFileError) as err:
-        exports.import_file(same_articles, path)
-    assert str(err.value) == (f"{path}: a process checking the file ended unexpectedly "
-                              "(exit 9); nothing was imported")
-    with same_articles.store.read() as tx:
-        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
-    assert not multiprocessing.active_children()
 
 
 # -- the workers and the signals that end an import -------------------------------------------
@@ -367,7 +352,7 @@ def test_a_worker_killed_fails_the_import_in_one_line_naming_the_file(
     with pytest.raises(ImportFileError) as err:
         exports.import_file(same_articles, path)
     assert counted.started == 1
-    assert str(err.value) == (f"{path}: a process checking the file was killed (signal "
+    assert str(err.value) == (f"{path}: the process checking lines of it was killed (signal "
                               f"{int(signal.SIGKILL)}); nothing was imported")
     with same_articles.store.read() as tx:
         assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
@@ -436,3 +421,93 @@ def test_a_file_cut_short_under_the_workers_is_refused_as_changed(
                               "nothing was imported")
     with same_articles.store.read() as tx:
         assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+
+
+def test_how_many_workers_check_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exports.checking import PARALLEL_BYTES, worker_count
+
+    monkeypatch.delenv("CLAIMS_IMPORT_WORKERS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert worker_count(PARALLEL_BYTES - 1) == 0  # a small file: checked as it is read
+    assert worker_count(PARALLEL_BYTES) == 1  # two cores: one merges, one checks
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    assert worker_count(PARALLEL_BYTES) == 4
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert worker_count(1 << 40) == 0
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    assert worker_count(10) == 2
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "0")
+    assert worker_count(1 << 40) == 0
+
+
+def test_a_bad_number_of_workers_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          reviewed: Project, same_articles: Project) -> None:
+    path = tmp_path / "a.jsonl"
+    exports.write_file(reviewed, "jsonl", path)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "two")
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert str(err.value) == ("CLAIMS_IMPORT_WORKERS: 'two' is not a number of processes "
+                              "(0 checks the lines in the importing process)")
+
+
+def _dies(lines: Any, name: str) -> Any:
+    os._exit(9)
+    yield  # pragma: no cover
+
+
+def test_a_checking_process_that_dies_fails_the_import_cleanly(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    items = export_records(adjudicated, tmp_path / "a.jsonl") * 3
+    path = write_lines(tmp_path / "b.jsonl", items)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    monkeypatch.setattr(exports.importer, "check_lines", _dies)
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert str(err.value) == (f"{path}: the process checking lines of it ended (exit code 9); "
+                              "nothing was imported")
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+    assert not multiprocessing.active_children()
+
+
+def test_a_bad_line_this_process_finds_early_does_not_wait_for_the_rest_of_the_file(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An unknown article on line 3 of a huge file is reported once the worker has passed
+    line 3, not once it has checked the whole file (here it never would)."""
+    import signal
+    import time
+
+    import exports.checking
+
+    items: list[Any] = export_records(adjudicated, tmp_path / "a.jsonl") * 4
+    items[2] = _unknown_article(items[2])
+    path = write_lines(tmp_path / "b.jsonl", items)
+    parent, real = os.getpid(), exports.importer.check_lines
+
+    def slow_after_line_10(lines: Any, name: str) -> Any:
+        for item in real(lines, name):
+            yield item
+            while os.getpid() != parent and item[0] >= 10:  # the rest of a huge file
+                time.sleep(60)
+
+    def too_long(signum: int, frame: Any) -> None:
+        raise AssertionError("the import waited for lines after the bad one")
+
+    monkeypatch.setattr(exports.importer, "check_lines", slow_after_line_10)
+    monkeypatch.setattr(exports.checking, "PROGRESS_LINES", 1)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "1")
+    previous = signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(120)
+    try:
+        with pytest.raises(ImportFileError) as err:
+            exports.import_file(same_articles, path)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert str(err.value).startswith(f"{path}:3: article: article 0000000000000000")
+    assert not multiprocessing.active_children()

@@ -1,9 +1,14 @@
 """Dates and periods in news text, resolved to ISO bounds against the publication date.
 
 Handles absolute dates (19 janvier; March 2, 2022; 2012-05-22), day ranges (les 16 et 17
-février; March 2-4), months and years as whole periods (en mars 2021; in 2019), weekdays with
-parts of day (mardi après-midi, lundi soir, on Tuesday, last Friday) and relative words (hier,
-la veille, yesterday, last week).
+février; March 2-4), months and years as whole periods (en mars 2021; in 2019; March of 2021),
+weekdays with parts of day (mardi après-midi, lundi soir, on Tuesday, last Friday), relative
+words (hier, la veille, yesterday, last week, this weekend, ce week-end), seasons (last winter,
+l'été 2022), decades and centuries (the '90s, les années 90, the 19th century, le XIXe siècle)
+and parts of a period named from publication (the end of the year, en début d'année), whole.
+
+A duration is no date ("the past two years", "over the next decade", « depuis trois ans »,
+TIMEX3's DURATION): it is left out, so a date always names a calendar period.
 
 Resolution follows DESIGN.md: a weekday is the most recent such day on or before publication,
 or the next one when the sentence speaks of the future (devrait rouvrir mercredi); a day and
@@ -12,7 +17,7 @@ sentence is about the future. Anything that cannot be resolved keeps its text, b
 
 Modules: `rules` (the patterns built from each language's lexicon), `find` (which matches
 are dates, and their tense), `resolve` (a match to its first and last day), `periods`
-(quarters, halves, named days) and `days` (calendar arithmetic).
+(quarters, halves, seasons, centuries, named days) and `days` (calendar arithmetic).
 """
 
 from claims.extract.dates.find import find_dates, is_future, year_is_count

@@ -8,10 +8,11 @@ and vowed to ..."), then `resolve` turns the match into bounds.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from claims.extract import lexicons
-from claims.extract.dates.resolve import resolve_match
+from claims.extract.dates.resolve import anaphor, resolve_match
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 
 __all__ = ["find_dates", "is_future", "year_is_count"]
@@ -39,7 +40,10 @@ def _clause(
     for edge in _CLAUSE_EDGE.finditer(text, low, pos):
         left = edge.end()
     for join in rules.clause_join.finditer(text, max(left, low), pos):
-        left = join.end()
+        # "between now and November 15", « entre aujourd'hui et le 15 novembre »: a join right
+        # before the date (but for an article) coordinates it with what comes before.
+        if len(text[join.end() : pos].strip()) > 3:
+            left = join.end()
     high = min(end, pos_end + 300)
     right_match = _CLAUSE_EDGE.search(text, pos_end, high)
     right = right_match.start() if right_match else high
@@ -71,7 +75,7 @@ _NOT_YEAR_BEFORE = re.compile(
 )
 
 
-_NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d")
+_NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d|['’]\d0s")
 _DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
 
 
@@ -79,16 +83,14 @@ def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> 
     """Whether a year with no month is a year: not a count ("2000 soldats", "2010 euros")."""
     s, e = m.span("yr")
     year = int(m["yr"])
-    if m["yr_mod"] or m["yr_dec"]:
-        return True
+    if m["yr_mod"] or m["yr_dec"] or m["yr_s"]:
+        return True  # "mid-2026", « les années 1990 », "the 1800s"
     before = text[max(start, s - 16) : s]
     prep = rules.year_prep_before.match(before[::-1]) is not None
     if not prep and year < 1900:
         return False
     if _NOT_YEAR_BEFORE.search(before):
         return False
-    if m["yr_s"]:
-        return True
     if rules.year_unit.match(text, e) is not None:
         return False
     if prep:
@@ -139,8 +141,18 @@ def find_dates(
     """
     rules = date_rules(lang)
     named: list[re.Match[str]] = []
-    if tokens is None or not rules.named_triggers.isdisjoint(tokens):
-        named = list(rules.named.finditer(text, start, end))
+    for group, (named_pattern, triggers) in enumerate(rules.named_groups):
+        if (
+            tokens is None
+            or not triggers.isdisjoint(tokens)
+            or (group == 1 and not rules.season_cue_words.isdisjoint(tokens)
+                and rules.season_cue.search(text, start, end))
+        ):
+            for m in named_pattern.finditer(text, start, end):
+                if not any(n.start() < m.end() and m.start() < n.end() for n in named):
+                    named.append(m)
+    if len(named) > 1:
+        named.sort(key=lambda m: m.start())
     pattern: re.Pattern[str] | None = rules.pattern
     if (
         tokens is not None
@@ -160,6 +172,8 @@ def find_dates(
         else:
             matches = list(found)
     out: list[FoundDate] = []
+    anchor: date | None = None  # the last single day named before, for "the next day"
+    before: tuple[date, date] | None = None  # the last date named before, for "two years later"
     for match in matches:
         kind = match.lastgroup or ""
         if kind == "wd" and _holiday(rules, text, start, end, match):
@@ -176,8 +190,17 @@ def find_dates(
             ahead = _ahead(rules, text, left, right, match.start())
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
             continue  # "built in two years" is a duration; "will open in two weeks" a date
+        bounds: Any
         try:
-            bounds = resolve_match(rules, match, published, ahead)
+            if kind == "reld" and anchor is not None and match["reld"].lower() in rules.anaphoric_days:
+                # "arrested on May 5 and released the next day", « arrêté lundi, libéré le lendemain »:
+                # from the day the sentence named before, not from publication.
+                day = anchor + timedelta(days=rules.relative_days[match["reld"].lower()])
+                bounds = (day, day)
+            elif kind == "anaph" or (kind == "ago" and (match["ag_post"] or "").lower() in rules.after_words):
+                bounds = anaphor(rules, match, before)
+            else:
+                bounds = resolve_match(rules, match, published, ahead)
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
             bounds = (None, None)
         if bounds is None:
@@ -186,7 +209,17 @@ def find_dates(
             out.extend(bounds)
             continue
         s, e = _span(match, kind)
+        if bounds[0] is not None and bounds[0] == bounds[1] and rules.week_of is not None:
+            week = rules.week_of.match(text[max(start, s - 24) : s][::-1])
+            if week:  # "the week of April 10": Monday to Sunday around it; "the week beginning
+                # March 24", « la semaine commençant le 24 mars »: seven days from it
+                first = bounds[0] if week["from"] else bounds[0] - timedelta(days=bounds[0].weekday())
+                bounds, s = (first, first + timedelta(days=6)), s - week.end()
         out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
+        if bounds[0] is not None and bounds[1] is not None:
+            before = bounds[0], bounds[1]
+            if bounds[0] == bounds[1]:
+                anchor = bounds[0]
     return out
 
 
@@ -201,6 +234,8 @@ def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
         return m.span("yg")
     if kind == "mrange":
         return m.span("mg")
+    if kind == "season" and m["s_art2"] and m["s_art2"].lower() in _LEADING_PREPOSITIONS:
+        return m.start("s_name2"), m.end()  # « en été 2022 »
     return m.span(kind)
 
 

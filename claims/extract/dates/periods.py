@@ -1,8 +1,12 @@
-"""Quarters, halves and named days resolved to their first and last day.
+"""Quarters, halves, seasons, centuries and named days resolved to their first and last day.
 
 "the third quarter of 2019", "last quarter", "Q3 2019", « le premier semestre 2023 » are three
-or six whole months; "Christmas", "Good Friday", « le lundi de Pâques » one day, Easter by the
-Gregorian computus.
+or six whole months; seasons are meteorological, three whole months ("the summer of 2022" is
+June to August 2022; the winter of a year is the one its January falls in, December before to
+February: "winter 2021", « l'hiver 2020-2021 »); the Nth century is the hundred years
+(N-1)00-(N-1)99, as TIMEX3 writes it ("the 19th century", « le XIXe siècle »: 1800-1899);
+"Christmas", "Good Friday", "Thanksgiving", « le lundi de Pâques » one day (a fixed day, a day
+from Easter by the Gregorian computus, or the nth weekday of a month).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from datetime import date, timedelta
 from claims.extract.dates.days import Bounds, whole_month
 from claims.extract.dates.rules import DateRules
 
-__all__ = ["easter", "named_day", "quarter_bounds"]
+__all__ = ["century_bounds", "easter", "named_day", "quarter_bounds", "season_bounds"]
 
 
 def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
@@ -27,6 +31,10 @@ def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, f
         n = rules.period_ordinals[m["q_ord"].lower()]
         size = 3 if rules.period_units[m["q_unit"].lower()] == "quarter" else 6
         year_s = m["q_y"]
+        if m["q_of"]:  # "the first half of the year", « le premier semestre de l'an dernier »
+            if published is None:
+                return None, None
+            year_s = str(published.year + rules.period_of_relative[m["q_of"].lower()])
         if size == 6 and not year_s:
             return None
         if n > 12 // size:
@@ -66,15 +74,28 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int, offset: int = 0) -> date:
+    """The `n`th `weekday` of `month` (the last one for n = -1), `offset` days later."""
+    if n > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        last = whole_month(year, month)[1]
+        day = last - timedelta(days=(last.weekday() - weekday) % 7)
+    return day + timedelta(days=offset)
+
+
 def named_day(rules: DateRules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
     """"Christmas", "Good Friday 2024", « le lundi de Pâques »: that day in the year given, or
     the nearest one before publication (after it when the clause speaks of the future)."""
-    first, second = rules.holidays[m["h_name"]]
+    rule = rules.holidays[m["h_name"]]
 
     def on(year: int) -> date:
-        if first == "easter":
-            return easter(year) + timedelta(days=second)
-        return date(year, int(first), second)
+        if rule[0] == "easter":
+            return easter(year) + timedelta(days=int(rule[1]))
+        if rule[0] == "nth":  # "Thanksgiving": the 4th Thursday of November (-1: the last one)
+            return _nth_weekday(year, *(int(x) for x in rule[1:]))
+        return date(year, int(rule[0]), int(rule[1]))
 
     if m["h_y"]:
         day = on(int(m["h_y"]))
@@ -87,3 +108,87 @@ def named_day(rules: DateRules, m: re.Match[str], published: date | None, future
     elif not future and day > published:
         day = on(published.year - 1)
     return day, day
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+def _season(name: str, year: int) -> tuple[date, date]:
+    """The season `name` of `year`: three whole months (winter: December of the year before)."""
+    start = _SEASON_START[name]
+    first_year = year - 1 if name == "winter" else year
+    first = date(first_year, start, 1)
+    end_year, end_month = (first_year + 1, start + 2 - 12) if start + 2 > 12 else (first_year, start + 2)
+    return first, whole_month(end_year, end_month)[1]
+
+
+def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
+    """"this summer", "last winter", "the autumn of 2019", « cet été », « l'hiver dernier », «
+    au printemps 2021 »: three whole months. "this" is the season of the publication year (the
+    next one when the clause speaks of a season already over, the previous one when it tells
+    of one not begun); "last" the latest one over by publication, "next" the first one not
+    begun. "fall" and « été » need a cue (an article, a modifier or a year): "prices fall", «
+    a été »."""
+    word = (m["s_name"] or m["s_name2"]).lower()
+    name = rules.seasons[word]
+    if m["s_name2"] and not (m["s_art"] or m["s_art2"]) and word in rules.season_needs_cue:
+        return None
+    if m["s_y"]:
+        year = int(m["s_y"])
+        if m["s_y2"] and name == "winter":  # « l'hiver 2020-2021 »: the winter of January 2021
+            two = m["s_y2"]
+            second = int(two) if len(two) == 4 else year // 100 * 100 + int(two)
+            if second != year + 1:
+                return None
+            year = second
+        return _season(name, year)
+    mod = m["s_rel"] or m["s_post"]
+    if not mod:
+        return None  # "the summer", « l'été »: which one is the text's, not ours
+    if published is None:
+        return None, None
+    rel = rules.season_relative[mod.lower()]
+    year = published.year + (1 if name == "winter" and published.month == 12 else 0)
+    if rel == 0:
+        first, last = _season(name, year)
+        if future and last < published:
+            year += 1
+        elif not future and first > published:
+            year -= 1
+        return _season(name, year)
+    if rel < 0:
+        while _season(name, year)[1] >= published:
+            year -= 1
+        return _season(name, year)
+    while _season(name, year)[0] <= published:
+        year += 1
+    return _season(name, year)
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(text: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(text):
+        value = _ROMAN[ch]
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total if total > 0 else None
+
+
+def century_bounds(rules: DateRules, m: re.Match[str]) -> Bounds | None:
+    """"the 19th century", "the twenty-first century", « le XIXe siècle »: (N-1)00 to (N-1)99.
+    A century before Christ (« le IIIe siècle av. J.-C. ») is no calendar date here."""
+    if m["c_n"]:
+        n: int | None = int(m["c_n"])
+    elif m.groupdict().get("c_rom"):  # Roman numerals where the language writes them
+        n = _roman(m["c_rom"])
+    else:
+        n = rules.century_ordinals.get(m["c_word"].lower().replace("\u00a0", " "))
+    if not n or not 1 <= n <= 30:
+        return None
+    if rules.before_christ is not None and rules.before_christ.match(m.string, m.end()):
+        return None
+    first = max(1, (n - 1) * 100)
+    return date(first, 1, 1), date((n - 1) * 100 + 99, 12, 31)

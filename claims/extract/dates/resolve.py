@@ -14,10 +14,10 @@ from datetime import date, timedelta
 
 from claims.extract import lexicons
 from claims.extract.dates.days import Bounds, safe_date, shift_month, whole_month, whole_year
-from claims.extract.dates.periods import named_day, quarter_bounds
+from claims.extract.dates.periods import century_bounds, named_day, quarter_bounds, season_bounds
 from claims.extract.dates.rules import DateRules, FoundDate
 
-__all__ = ["resolve_match", "resolve_weekday"]
+__all__ = ["anaphor", "resolve_match", "resolve_weekday"]
 
 
 def _month(rules: DateRules, word: str | None) -> int | None:
@@ -128,6 +128,8 @@ def resolve_match(
         # 22/04/2016 (day first) or 4/22/2016 (month first, in languages that write so).
         a, b = int(m["nd_a"]), int(m["nd_b"])
         day_n, month = (b, a) if rules.month_first else (a, b)
+        if not 1 <= month <= 12 and 1 <= day_n <= 12 and m["nd_y"]:
+            day_n, month = month, day_n  # 22/04/2016 in English too: only one reading is a date
         if not 1 <= month <= 12:
             return None
         year_s = m["nd_y"]
@@ -190,8 +192,21 @@ def resolve_match(
         if m["yr_s"] or m["yr_dec"]:
             if year % 10:
                 return whole_year(year)
+            if m["yr_s"] and year % 100 == 0 and year < 2000:
+                return date(year, 1, 1), date(year + 99, 12, 31)  # "the 1800s": a century
             return date(year, 1, 1), date(year + 9, 12, 31)
         return whole_year(year)
+    if kind == "dec_ap":  # "the '90s": the century that puts it at most 5 years ahead
+        year = _short_year(int(m["da_n"]), published)
+        return date(year, 1, 1), date(year + 9, 12, 31)
+    if kind == "dec":
+        two = rules.decade_words[m["dc_w"].lower()] if m["dc_w"] else int(m["dc_2"])
+        year = 1900 + two  # "the nineties", « les années 90 », « les années vingt »
+        return date(year, 1, 1), date(year + 9, 12, 31)
+    if kind == "season":
+        return season_bounds(rules, m, published, future)
+    if kind == "cent":
+        return century_bounds(rules, m)
     if kind == "hol":
         return named_day(rules, m, published, future)
     if kind == "qtr":
@@ -206,14 +221,15 @@ def resolve_match(
     if kind == "relp":
         if published is None:
             return None, None
-        unit, delta = rules.relative_periods[m["relp"].lower()]
-        if unit == "week":
-            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=delta)
-            return monday, monday + timedelta(days=6)
-        if unit == "month":
-            year, month = shift_month(published.year, published.month, delta)
-            return whole_month(year, month)
-        return whole_year(published.year + delta)
+        return _period(*rules.relative_periods[m["relp"].lower()], published)
+    if kind == "part":  # "the end of the year", « fin du mois dernier »: the whole period
+        if published is None:
+            return None, None
+        return _period(*rules.part_periods[m["pt_per"].lower()], published)
+    if kind == "wkend":
+        if published is None:
+            return None, None
+        return _weekend(published, rules.weekends[m["wkend"].lower()], future)
     if kind == "wd":
         if published is None:
             return None, None
@@ -223,6 +239,37 @@ def resolve_match(
         strict = bool(mods & (rules.future_mods | rules.past_mods))
         return _resolve_weekday(published, target, ahead, strict)
     return None
+
+
+def _period(unit: str, delta: int, published: date) -> Bounds:
+    """The week, month, year, decade or century of publication, `delta` of them later (or earlier)."""
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=delta)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        year, month = shift_month(published.year, published.month, delta)
+        return whole_month(year, month)
+    if unit in ("decade", "century"):  # "this decade" 2020-2029, "last century" 1900-1999
+        size = 10 if unit == "decade" else 100
+        first = published.year // size * size + size * delta
+        return date(first, 1, 1), date(first + size - 1, 12, 31)
+    return whole_year(published.year + delta)
+
+
+def _weekend(published: date, delta: int, future: bool) -> Bounds:
+    """Saturday and Sunday: "this weekend", « ce week-end » the nearest one, before publication
+    (after it when the clause speaks of the future; the current one on a weekend); "last
+    weekend" the one before, "next weekend" the first one after."""
+    weekday = published.weekday()
+    if delta < 0 or (delta == 0 and not future):
+        saturday = published - timedelta(days=(weekday - 5) % 7)
+        if delta < 0 and weekday >= 5:
+            saturday -= timedelta(days=7)
+    elif delta == 0 and weekday >= 5:
+        saturday = published - timedelta(days=weekday - 5)
+    else:
+        saturday = published + timedelta(days=(5 - weekday) % 7 or 7)
+    return saturday, saturday + timedelta(days=1)
 
 
 def _day_range(
@@ -318,6 +365,8 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
         return whole_year(published.year + delta)
     if unit == "decade":
         return whole_year(published.year + 10 * delta)
+    if unit == "century":
+        return whole_year(published.year + 100 * delta)
     if unit == "month":
         year, month = shift_month(published.year, published.month, delta)
         return whole_month(year, month)
@@ -327,6 +376,41 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
         return monday, monday + timedelta(days=6)
     day = published + timedelta(days=delta)
     return day, day
+
+
+def anaphor(rules: DateRules, m: re.Match[str], before: Bounds | None) -> Bounds | None:
+    """"two years later", "the following year", « un an plus tôt », « ce jour-là »: that unit
+    of the date the sentence named `before`, so many of them later or earlier; bounds None
+    when there is none, or when it is no single such unit (a year for "the following year")."""
+    if m.lastgroup == "anaph":
+        unit, delta = rules.anaphor_periods[m["anaph"].lower()]
+    else:
+        amount = _amount(m["ag_n2"], rules.lang)
+        unit = rules.units.get((m["ag_u2"] or "").lower(), "")
+        if amount is None or not unit or amount > 5000:
+            return None
+        delta = amount * rules.anaphor_after[m["ag_post"].lower()]
+        if unit == "decade":
+            unit, delta = "year", 10 * delta
+        elif unit == "century":
+            unit, delta = "year", 100 * delta
+    if before is None:
+        return None, None
+    first, last = before
+    if first is None or last is None:
+        return None, None
+    if unit == "year" and first.year == last.year:
+        return whole_year(first.year + delta)
+    if unit == "month" and (first.year, first.month) == (last.year, last.month):
+        return whole_month(*shift_month(first.year, first.month, delta))
+    if unit == "week" and (last - first).days < 7:
+        monday = first - timedelta(days=first.weekday()) + timedelta(weeks=delta)
+        if last <= monday - timedelta(weeks=delta) + timedelta(days=6):
+            return monday, monday + timedelta(days=6)
+    if unit == "day" and first == last:
+        day = first + timedelta(days=delta)
+        return day, day
+    return None, None
 
 
 def resolve_weekday(published: date, weekday: int, future: bool) -> date:

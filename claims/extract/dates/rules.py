@@ -75,9 +75,26 @@ class DateRules:
     period_ordinals: dict[str, int]
     period_units: dict[str, str]
     period_relative: dict[str, int]
-    holidays: dict[str, tuple[Any, int]]
-    named: re.Pattern[str]
-    named_triggers: frozenset[str]
+    holidays: dict[str, tuple[Any, ...]]
+    named_groups: tuple[tuple[re.Pattern[str], frozenset[str]], ...]
+    """Quarters and named days; seasons and centuries; parts of periods, decades in words and
+    weekends: each pattern with the words one of which a sentence must hold for it to be tried."""
+    season_cue: re.Pattern[str]
+    season_cue_words: frozenset[str]
+    seasons: dict[str, str]
+    season_relative: dict[str, int]
+    season_needs_cue: frozenset[str]
+    century_ordinals: dict[str, int]
+    decade_words: dict[str, int]
+    part_periods: dict[str, tuple[str, int]]
+    weekends: dict[str, int]
+    period_of_relative: dict[str, int]
+    before_christ: re.Pattern[str] | None
+    anaphoric_days: frozenset[str]
+    week_of: re.Pattern[str] | None
+    anaphor_after: dict[str, int]
+    after_words: frozenset[str]
+    anaphor_periods: dict[str, tuple[str, int]]
 
 
 @cache
@@ -117,9 +134,12 @@ def date_rules(lang: str) -> DateRules:
     first_words = _cased(lex["number_words"] + lex.get("number_articles", []), False)
     amount = rf"(?:\d{{1,3}}|(?:{first_words})(?:[-{_SP[1:-1]}](?:{number_words}))*)"
     ago_after = lexicons.alternation(lex.get("ago_after", []) or ["(?!x)x"])
+    # "two years later", « un an plus tôt »: from the date the sentence named before.
+    anaphor = lexicons.alternation(lex.get("anaphor_after", {}) or ["(?!x)x"])
     ahead_after = lexicons.alternation(lex.get("ahead_after", []) or ["(?!x)x"])
     ago_before = _cased(lex.get("ago_before", []) or ["(?!x)x"], False)
     ahead_before = _cased(lex.get("ahead_before", []) or ["(?!x)x"], False)
+    approx = lexicons.alternation(lex.get("ago_approx", []) or ["(?!x)x"])  # « il y a près de deux ans »
     apostrophe_years = bool(lex.get("two_digit_year_needs_apostrophe", True))
     short_year = r"(?:['’](?P<{0}>\d\d)|(?P<{1}>(?:0\d|[3-9]\d)))(?![\d\w])" if not apostrophe_years else (
         r"(?:['’](?P<{0}>\d\d))(?![\d\w])(?P<{1}>(?!x)x)?"
@@ -134,9 +154,10 @@ def date_rules(lang: str) -> DateRules:
     p_after = lexicons.alternation(lex.get("period_relative_after", {}) or ["(?!x)x"])
     p_of = lexicons.alternation(lex.get("period_of", []) or ["(?!x)x"])
     code = re.escape(lex.get("quarter_code", "")) or "(?!x)x"
+    p_of_rel = lexicons.alternation(lex.get("period_of_relative", {}) or ["(?!x)x"])
     period = rf"""
             (?P<qtr>(?P<q_ord>{p_ords})(?:{_SP}+|-)(?P<q_unit>{p_units})
-                (?:{_SP}+(?:(?:{p_of}){_SP}+)?(?P<q_y>{year}))?
+                (?:{_SP}+(?:(?:{p_of}){_SP}+)?(?P<q_y>{year})|{_SP}+(?P<q_of>{p_of_rel})(?![\w\-]))?
               | (?P<q_rel>{p_before}){_SP}+(?P<q_runit>{p_quarter})
               | (?P<q_runit2>{p_quarter}){_SP}+(?P<q_post>{p_after})
               | {code}(?P<q_n>[1-4])(?:{_SP}*|-)(?P<q_y2>{year})
@@ -146,6 +167,28 @@ def date_rules(lang: str) -> DateRules:
     # « l'ascension du mont Blanc » is no holiday).
     holiday_names = lexicons.alternation(lex.get("holidays", {}) or ["(?!x)x"], fold_first=False)
     holiday = rf"(?P<hol>(?P<h_name>{holiday_names})(?:,?{_SP}+(?P<h_y>{year}))?)"
+    # Seasons: "this summer", "last winter", "the summer of 2022", « cet été », « l'hiver
+    # dernier », « au printemps 2021 », « l'hiver 2021-2022 ».
+    s_names = _cased(lex.get("seasons", {}) or ["(?!x)x"], False)
+    s_before = _cased(lex.get("season_before", {}) or ["(?!x)x"], False)
+    s_after = lexicons.alternation(lex.get("season_after", {}) or ["(?!x)x"])
+    s_arts = _cased([*lex.get("season_articles", []), *lex.get("season_cues", [])] or ["(?!x)x"], False)
+    s_of = lexicons.alternation(lex.get("season_of", []) or ["(?!x)x"])
+    season = rf"""
+        (?P<season>(?P<s_rel>{s_before}){_SP}+(?P<s_name>{s_names})
+          | (?:(?P<s_art>{s_arts})(?<=['’]){_SP}*|(?P<s_art2>{s_arts}){_SP}+)?(?P<s_name2>{s_names})
+            (?:{_SP}+(?P<s_post>{s_after})|(?:{_SP}+(?:{s_of}))?{_SP}+(?P<s_y>{year})
+                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?))
+    """
+    # Centuries: "the 19th century", "the nineteenth century", « le XIXe siècle », « au 19e siècle ».
+    c_words = lexicons.alternation(lex.get("century_words", []) or ["(?!x)x"])
+    c_ords = _cased(lex.get("century_ordinals", {}) or ["(?!x)x"], False)
+    c_suffix = _alt(lex.get("century_ordinal_suffixes", []) or ["(?!x)x"])
+    roman = r"|(?P<c_rom>[IVX]{1,5})(?:" + c_suffix + ")" if lex.get("century_roman") else ""
+    century = rf"""
+        (?P<cent>(?:(?P<c_n>[12]?\d)(?:{c_suffix}){roman}|(?P<c_word>{c_ords}))(?:{_SP}+|-)(?:{c_words}))
+    """
+    my_joins = lexicons.alternation(lex.get("month_year_joins", []) or ["(?!x)x"])
     absolute = ""
     if lex.get("month_first_dates"):  # March 2, 2022; Feb. 10-11; April 6 and 13
         absolute = rf"""
@@ -153,10 +196,31 @@ def date_rules(lang: str) -> DateRules:
                 (?P<er_sep>-|–|(?:to|through|{day_joins})(?={_SP})){_SP}*
                 (?:(?P<er_m2>{month}){_SP}+)?(?P<er_d2>{day})(?:,?{_SP}+(?P<er_y>{year}))?)
           | (?P<en_date>(?:(?P<ed_wd>{weekday}),?{_SP}+)?(?P<ed_m>{month}){_SP}+(?P<ed_d>{day})
-                (?:,?{_SP}+(?P<ed_y>{year}))?)
+                (?:{_SP}?,?{_SP}+(?:(?:{my_joins}){_SP}+)?(?P<ed_y>{year}))?)
           | (?P<en_date2>(?:(?P<ed2_wd>{weekday}),?{_SP}+)?(?:the{_SP}+)?(?P<ed2_d>{day}){_SP}+(?:of{_SP}+)?
-                (?P<ed2_m>{month})(?:,?{_SP}+(?P<ed2_y>{year}))?)
+                (?P<ed2_m>{month})(?:{_SP}?,?{_SP}+(?:(?:{my_joins}){_SP}+)?(?P<ed2_y>{year}))?)
         """
+    # Decades in two digits or words: "the nineties", « les années 90 », « les
+    # années quatre-vingt-dix » (four digits are `year`: "the 1990s", « les années 1990 »; "the '90s"
+    # is `dec_ap`).
+    d_words = _cased(lex.get("decade_words", {}) or ["(?!x)x"], False)
+    d_words_before = _cased(lex.get("decade_words_before", []) or ["(?!x)x"], False)
+    d_digits_before = _cased(lex.get("decade_digits_before", []) or ["(?!x)x"], False)
+    decade = rf"""
+        (?P<dec>(?:(?P<dc_mod>{period_mods})(?:{_SP}+|-))?
+            (?:(?:(?P<dc_pre>{d_words_before}){_SP}+(?:(?P<dc_mod2>{period_mods})(?:{_SP}+|-))?
+                (?P<dc_w>{d_words})(?!-))
+              | (?:{d_digits_before}){_SP}+(?P<dc_2>[1-9]0)(?![\d\w%])))
+    """
+    # Parts of a period named from publication: "the end of the year", "later this month", «
+    # à la fin de l'année », « en début d'année », « fin du mois dernier ».
+    part_periods = {
+        k.lower(): (v[0], int(v[1]))
+        for k, v in [*lex["relative_periods"].items(), *lex.get("current_periods", {}).items()]
+    }
+    part_of = _cased(lex.get("part_of", []) or ["(?!x)x"], False)
+    part_per = lexicons.alternation(part_periods)
+    weekends = {k.lower(): int(v) for k, v in lex.get("weekends", {}).items()}
     numeric = rf"""
             (?P<iso>(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
           | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.])(?P<nd_b>[0-3]?\d)
@@ -165,6 +229,7 @@ def date_rules(lang: str) -> DateRules:
                 (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
                 (?P<yr>{year})(?P<yr_s>s|['’]s)?)
+          | (?P<dec_ap>['’](?P<da_n>\d0)s)
         """
     pattern = re.compile(
         rf"""(?x)
@@ -173,18 +238,21 @@ def date_rules(lang: str) -> DateRules:
             (?P<range>(?P<r_d1>{day})(?:{_SP}+(?P<r_m1>{month}))?(?:{_SP}+(?P<r_y1>{year}))?
                 {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}){_SP}*(?P<r_d2>{day}){_SP}+(?P<r_m2>{month})
                 (?:{_SP}+(?P<r_y2>{year}))?)
-          | (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day}){_SP}+(?P<d_m>{month})
+          | (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day})(?:{_SP}+|-(?=[A-ZÉ]))(?P<d_m>{month})
                 (?:{_SP}+(?P<d_y>{year}))?)
           | (?P<mrange>(?:(?P<mg_pre>{range_starts}|{year_preps}){_SP}+)?(?P<mg>(?P<mg_m1>{month})
                 (?:{_SP}+(?P<mg_y1>{year}))?(?:{_SP}*[-–/]{_SP}*|{_SP}+(?:{range_joins}){_SP}+)
                 (?P<mg_m2>{month})(?:{_SP}+(?P<mg_y2>{year}))?))
           | (?P<monthyear>(?:(?P<my_mod>{period_mods}){_SP}+)?(?P<my_m>{month}),?{_SP}+
-                (?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
+                (?:(?:{my_joins}){_SP}+)?(?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
           | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})(?:{_SP}+|-(?=\w))){{0,3}}
-                (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)(?!,?{_SP}+['’]?\d)
-          | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?P<ag_n>{amount}){_SP}+
+                (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)
+                (?!,?{_SP}+(?:(?:{my_joins}){_SP}+)?['’]?\d)
+          | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
+                (?P<ag_n>{amount}){_SP}+
                 (?P<ag_u>{unit_alt})(?![\w])
-            | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+(?P<ag_post>{ago_after}|{ahead_after}))
+            | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+
+                (?P<ag_post>{ago_after}|{ahead_after}|{anaphor}))
           | (?P<reld>{rel_days})
           | (?P<relp>{rel_periods})
           | (?P<wd>(?:(?P<wd_pre>{mods}){_SP}+)?(?P<wd_day>{weekday})
@@ -194,14 +262,60 @@ def date_rules(lang: str) -> DateRules:
         """
     )
     numeric_pattern = re.compile(rf"(?x)(?<![\w\-])(?:{numeric})(?![\w\-])")
-    # Quarters, halves and named days are scanned apart, only in sentences holding one of their
+    # Quarters, halves, seasons, centuries, decades in words, parts of periods, weekends and
+    # named days are scanned apart, in three groups, each only in sentences holding one of its
     # words: most sentences have none, and the main alternation stays as short as it was.
-    named_pattern = re.compile(rf"(?x)(?<![\w\-])(?:{period}|{holiday})(?![\w\-])")
-    named_triggers = lexicons.triggers(
-        [*lex.get("period_units", {}), *lex.get("holidays", {})], common=lex.get("common_words", [])
+    def _named(body: str) -> re.Pattern[str]:
+        return re.compile(rf"(?x)(?<![\w\-])(?:{body})(?![\w\-])")
+
+    # A season word that is also a common word ("fall", « a été ») gates the scan only with
+    # its cue before it ("the fall", « l'été », « cet été »), tested by a short search.
+    needs_cue = [w for w in lex.get("seasons", {}) if w in lex.get("season_needs_cue", [])]
+    # Words that never stand for a phrase: a weekday ("Ash Wednesday" is gated on "ash", «
+    # mardi gras » on « gras »), fillers ("later in", « plus tard dans », « fête du Travail »).
+    fillers = [*lex.get("common_words", []), *lex.get("trigger_fillers", []), *lex["weekdays"]]
+    common = lex.get("common_words", [])
+    days_triggers = lexicons.triggers(lex.get("period_units", {}), common=common) | lexicons.triggers(
+        lex.get("holidays", {}), common=fillers
     )
     if lex.get("quarter_code"):
-        named_triggers = named_triggers | {lex["quarter_code"].lower()}  # "Q3 2019"
+        days_triggers = days_triggers | {lex["quarter_code"].lower()}  # "Q3 2019"
+    ages_triggers = lexicons.triggers(
+        [*lex.get("century_words", []), *(w for w in lex.get("seasons", {}) if w not in needs_cue)],
+        common=common,
+    )
+    # "the end of the year" is gated on "end", "later in the year" on "later", "this weekend" on
+    # "weekend"; "the nineties" on "nineties", « les années soixante » on « années ».
+    d_before = lex.get("decade_words_before", [])
+    lowered = {w.lower() for w in common}
+    parts_triggers = (
+        lexicons.triggers(lex.get("part_of", []), common=fillers)
+        | lexicons.triggers(lex.get("anaphor_periods", {}), common=fillers)
+        | lexicons.triggers(lex.get("weekends", {}), common=[*fillers, *lex.get("weekday_past", []),
+                                                              *lex.get("weekday_future", [])])
+        | lexicons.triggers(
+            d_before
+            if d_before and not lowered & {w.lower() for w in d_before}
+            else lex.get("decade_words", {})
+        )
+    )
+    named_groups = (
+        (_named(f"{period}|{holiday}"), frozenset(days_triggers)),
+        (_named(f"{season}|{century}"), frozenset(ages_triggers)),
+        (
+            _named(
+                rf"""(?P<part>(?P<pt_mod>{part_of}){_SP}+(?P<pt_per>{part_per}))(?!{_SP}+{year})
+                  | {decade} | (?P<wkend>{lexicons.alternation(weekends) if weekends else "(?!x)x"})
+                  | (?P<anaph>{lexicons.alternation(lex.get("anaphor_periods", {}) or ["(?!x)x"])})"""
+            ),
+            frozenset(parts_triggers),
+        ),
+    )
+    cue_words = [*lex.get("season_articles", []), *lex.get("season_cues", []), *lex.get("season_before", {})]
+    cue_before = rf"(?<![\w\-])(?:{_cased(cue_words, False)})(?:(?<=['’]){_SP}*|{_SP}+)"
+    season_cue = re.compile(
+        rf"{cue_before}(?:{_cased(needs_cue, False)})(?![\w\-])" if needs_cue and cue_words else "(?!x)x"
+    )
     future_words = rf"(?<![\w\-])(?:{lexicons.alternation(lex['future_markers'])})(?![\w\-])"
     endings = lex.get("future_endings", [])
     if endings:  # "s'ouvrira", "se rendra", "fermeront": a verb in the simple future
@@ -229,6 +343,7 @@ def date_rules(lang: str) -> DateRules:
     word_triggers = word_triggers | frozenset(w.lower() for w in [*lex["months"], *lex["weekdays"]])
     # "four years ago", "il y a une semaine", "dans trois mois": a marker and a unit word.
     markers = [*lex.get("ago_after", []), *lex.get("ahead_after", []), *lex.get("ago_before", []),
+               *lex.get("anaphor_after", {}),
                *lex.get("ahead_before", [])]
     ago_markers = lexicons.triggers(markers, common=[w for w in lex.get("common_words", []) if w != "y"])
     year_prep_before = re.compile(
@@ -267,11 +382,38 @@ def date_rules(lang: str) -> DateRules:
         apostrophe_years=apostrophe_years,
         lang=lang,
         month_first=bool(lex.get("month_first_dates")),
-        holidays={k: (v[0], int(v[1])) for k, v in lex.get("holidays", {}).items()},
-        named=named_pattern,
-        named_triggers=frozenset(named_triggers),
+        holidays={k: tuple(v) for k, v in lex.get("holidays", {}).items()},
+        named_groups=named_groups,
+        season_cue=season_cue,
+        season_cue_words=frozenset(w.lower() for w in needs_cue),
         period_ordinals={k.lower(): int(v) for k, v in lex.get("period_ordinals", {}).items()},
         period_units={k.lower(): v for k, v in lex.get("period_units", {}).items()},
+        seasons={k.lower(): v for k, v in lex.get("seasons", {}).items()},
+        season_relative={
+            k.lower(): int(v)
+            for k, v in [*lex.get("season_before", {}).items(), *lex.get("season_after", {}).items()]
+        },
+        season_needs_cue=frozenset(w.lower() for w in lex.get("season_needs_cue", [])),
+        century_ordinals={k.lower(): int(v) for k, v in lex.get("century_ordinals", {}).items()},
+        decade_words={k.lower(): int(v) for k, v in lex.get("decade_words", {}).items()},
+        part_periods=part_periods,
+        weekends=weekends,
+        period_of_relative={k.lower(): int(v) for k, v in lex.get("period_of_relative", {}).items()},
+        week_of=(  # "the week of April 10", "the week beginning March 24": matched backwards
+            re.compile(
+                rf"{_SP}+(?:(?P<from>{_alt(w[::-1] for w in lex.get('week_from', []) or ['(?!x)x'])})"
+                rf"|{_alt(w[::-1] for w in lex['week_of'])})(?![\w\-])",
+                re.I,
+            )
+            if lex.get("week_of") else None
+        ),
+        anaphor_after={k.lower(): int(v) for k, v in lex.get("anaphor_after", {}).items()},
+        after_words=frozenset(k.lower() for k in lex.get("anaphor_after", {})),
+        anaphor_periods={k.lower(): (v[0], int(v[1])) for k, v in lex.get("anaphor_periods", {}).items()},
+        anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
+        before_christ=(
+            re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
+        ),
         period_relative={
             k.lower(): int(v)
             for k, v in [*lex.get("period_relative_before", {}).items(),
