@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from claims.extract import lexicons
 from claims.extract.speaker_patterns import SpeakerPatterns, patterns_for
@@ -106,20 +107,35 @@ _NAME_REACH = 90
 """How far before a speech verb its named subject may start ("le lieutenant-colonel X a")."""
 
 
+_CONNECTOR_WORDS = frozenset(
+    ["of", "and", "for", "on", "the", "de", "du", "des", "et", "pour", "la", "l'", "l’"]
+)
+
+
+@cache
+def _office_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Office nouns that are no organisation's head word ("officials", "spokesman"), and the
+    head words as written ("Department", « Conseil »)."""
+    lex = lexicons.load(lang)
+    heads = frozenset(lex.get("organisation_heads", []))
+    lowered = {head.lower() for head in heads}
+    offices = frozenset(
+        word
+        for office in lex.get("office_nouns", [])
+        for word in lexicons.letter_tokens(office)[:1]
+        if word not in lowered
+    )
+    return offices, heads
+
+
 class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
 
     def __init__(self, lang: str) -> None:
         self._pat = patterns_for(lang)
-        lex = lexicons.load(lang)
-        heads = {head.lower() for head in lex.get("organisation_heads", [])}
-        # Offices that are no organisation's head word ("officials", "spokesman").
-        self._offices = frozenset(
-            word
-            for office in lex.get("office_nouns", [])
-            for word in lexicons.letter_tokens(office)[:1]
-            if word not in heads
-        )
+        self._offices, self._heads = _office_words(lang)
+        # "told the police": what follows these verbs is who is spoken to.
+        self._addressee_verbs = frozenset(lexicons.load(lang).get("addressee_verbs", []))
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
@@ -152,7 +168,7 @@ class Attributor:
             name = _clean_name(pat, match)
             if name or "," in text[verb.end() : match.start()]:
                 break
-        if name is None:
+        if name is None and verb.group() not in self._addressee_verbs:
             name = self.organisation_at(text, verb.end(), window)  # "», a indiqué la préfecture"
             if name is None and pat.noun_after.match(text, verb.end(), window):
                 return None, True  # « », a ajouté l’élu », "said the official": said before
@@ -165,6 +181,8 @@ class Attributor:
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
             near = max(window_start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
+            # "Ann Lee, a spokeswoman for the county, said": the person, not the office.
+            name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
             name = self._or_organisation(text, near, verb.start(), name)
             if name:
                 return name
@@ -173,18 +191,38 @@ class Attributor:
     def _or_organisation(self, text: str, start: int, end: int, name: str | None) -> str | None:
         """`name`, or the organisation ending at `end` when there is one and the name is only
         a piece of it ("Human Services" of "the Department of Health and Human Services")."""
+        if name is not None and not self._may_be_piece(text, start, end, name):
+            return name
         org = self.organisation_ending_at(text, start, end)
         if org and (name is None or (name in org and org.split()[0].lower() not in self._offices)):
             return org  # but "Officials at the State Department" said: the State Department
         return name
 
+    def _may_be_piece(self, text: str, start: int, end: int, name: str) -> bool:
+        """Whether `name` may be a piece of an organisation's name: it holds a head word
+        ("S. Geological Survey") or follows a connector ("... and Human Services")."""
+        if any(word in self._heads for word in name.split()):
+            return True
+        at = text.rfind(name, start, end)
+        if at < 0:
+            return False
+        before = text[max(start, at - 6) : at].split()
+        return bool(before) and before[-1] in _CONNECTOR_WORDS
+
     def titled_name(self, text: str, start: int, end: int) -> str | None:
-        """A person named after an office or a title and a comma, at `start` (after a weekday or
-        two lowercase words): « mardi la présidente de la région, Valérie Lemoine »."""
+        """A person named after a title and a comma, the apposition closing after the name, at
+        `start` (after a weekday or two lowercase words): « mardi la présidente de la région,
+        Valérie Lemoine, ... »; not « selon la police, Jean Dupont a été ... »."""
         while start < end and text[start] in " \t\u00a0\u202f":
             start += 1
         match = self._pat.titled.match(text, start, end)
-        return _speaker_starting_at(self._pat, text, match.end(), end, strict=True) if match else None
+        if match is None:
+            return None
+        person = self._pat.speaker.match(text, match.end(), end)
+        # The apposition closes after the name: « la maire, Sophie Lenoir, a » or at the end.
+        if person is None or text[person.end() : person.end() + 1] not in ",.;:)»”\"":
+            return None
+        return _clean_name(self._pat, person, strict=True)
 
     def incise(self, text: str, start: int, end: int) -> str | None:
         """The speaker named inside a quotation: « ..., a témoigné Bernard Lacoste, ... »."""
@@ -265,6 +303,8 @@ class Attributor:
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after):
             return True
+        if verb.group() in self._addressee_verbs:
+            return False
         # « », a ajouté l’élu », "said the official": a noun standing for a person named before.
         window = min(sentence_end, verb.end() + 60)
         return bool(pat.noun_after.match(text, verb.end(), window)) and (
@@ -281,7 +321,14 @@ class Attributor:
     def mention(self, text: str, start: int, end: int) -> str | None:
         """The first person named in `text[start:end]` (a title, or two name words)."""
         pat = self._pat
+        titled = pat.titled.search(text, start, min(end, start + 600))
         for match in pat.speaker.finditer(text, start, min(end, start + 600)):
+            if titled and titled.start() <= match.start() < titled.end():
+                # « Le maire de New York, Michael Bloomberg, ... »: the person, not the place.
+                person = self.titled_name(text, titled.start(), end)
+                if person:
+                    return person
+                continue
             name = _clean_name(pat, match, strict=True)
             if name and not pat.org.fullmatch(match.group("name")):
                 words = name.split()
@@ -354,7 +401,10 @@ class Attributor:
             near = max(start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
             name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
-            name = self._or_organisation(text, near, verb.start(), name)
+            inverted = text[max(start, verb.start() - 4) : verb.start()].rstrip(" a").endswith(",")
+            if name is not None or not inverted:
+                # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
+                name = self._or_organisation(text, near, verb.start(), name)
             if name is None and known is not None:
                 single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
                 single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)

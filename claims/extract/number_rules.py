@@ -90,6 +90,9 @@ class NumberRules:
     score_words: re.Pattern[str]
     change_before: re.Pattern[str]
     rank_ordinals: dict[str, int]
+    change_by_verbs: frozenset[str]
+    rank: re.Pattern[str]
+    rank_verbs: frozenset[str]
     bare_article: re.Pattern[str]
 
 
@@ -137,8 +140,6 @@ def rules_for(lang: str) -> NumberRules:
             (?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-)(?P<wend>{alt(lex["ordinal_endings"])}))?
         )(?![\w\-])
       | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
-      | (?<![\w\-])(?:{alt(lex.get("rank_verbs", []) or ["(?!x)x"])}){_SP}+
-            (?P<rankw>{alt(lex.get("rank_ordinals", {}) or ["(?!x)x"])})(?!\w)
         """
     # Two scans: the one with fractions ("a third of") only for sentences that have one.
     core = re.compile("(?x)" + no_fraction + body)
@@ -148,7 +149,7 @@ def rules_for(lang: str) -> NumberRules:
         - lexicons.triggers(lex["lone_number_words_skip"], every_word=True)
     ) | lexicons.triggers(
         [*lex["approximate_nouns"], *lex["plural_vague"], *lex["ordinal_words"], *lex["article_number_words"],
-         *fractions, *lex.get("lone_counted_words", []), *lex.get("rank_verbs", [])]
+         *fractions, *lex.get("lone_counted_words", [])]
     )
     comparators = {k.lower(): v for k, v in lex["comparators"].items()}
     # Matched on the reversed text before a number: one anchored match instead of a search.
@@ -187,15 +188,14 @@ def rules_for(lang: str) -> NumberRules:
         phone=re.compile(r"(?:\+\d{1,3}[ \u00a0.]?)?0(?:[ \u00a0.\-]?\d){6,13}(?!\d)"),
         # A code before a number names a road, an index or a line ("RN 165", "CAC 40").
         code_before=re.compile(rf"(?<![\w’'])(?P<code>[A-Z]{{1,4}}){_SP}$"),
-        not_code=frozenset([*lex["not_names"], *lex["currency_words"], "I"]),
+        not_code=frozenset([*lex["not_names"], *lex["currency_words"], "I", "A", "À"]),
         # A number in an address: "42 Maple Street", « au 12, rue des Lilas », « 3 bis rue ».
         street=re.compile(
             rf",?{_SP}+(?:(?:bis|ter){_SP}+)?{street_lead}(?:{street_words})(?![\w\-])"
         ),
         # A time of day: "2 a.m.", « 3 heures du matin », « vers 15 heures », « 15h30 ».
         clock_after=re.compile(
-            rf"{_SP}*(?:(?:{alt(lex.get('clock_after', []) or ['(?!x)x'], fold_first=False)})(?![\w])"
-            rf"|h{_SP}?\d{{2}}(?!\d)|{_SP}h{_SP}\d{{2}}(?!\d))"
+            rf"{_SP}*(?:{alt(lex.get('clock_after', []) or ['(?!x)x'], fold_first=False)})(?![\w])"
         ),
         clock_before=re.compile(
             rf"(?<![\w])(?:{alt(clock_before) if clock_before else '(?!x)x'}){_SP}+$", re.I
@@ -214,13 +214,21 @@ def rules_for(lang: str) -> NumberRules:
             rf"(?<![\w’'])(?:{alt(lex.get('score_words', []) or ['(?!x)x'])})(?![\w’'])", re.I
         ),
         rank_ordinals={k.lower(): int(v) for k, v in lex.get("rank_ordinals", {}).items()},
+        # « augmenter de 5 à 10 % » is by 5 to 10 %: a range; « passer de 7 à 8 % » a change.
+        change_by_verbs=frozenset(w.lower() for w in lex.get("change_by_verbs", [])),
+        # "finished second", "came first": a rank, scanned only when a verb of ranking is there.
+        rank=re.compile(
+            rf"(?<![\w\-])(?:{alt(lex.get('rank_verbs', []) or ['(?!x)x'])}){_SP}+"
+            rf"(?P<rankw>{alt(lex.get('rank_ordinals', {}) or ['(?!x)x'])})(?!\w)"
+        ),
+        rank_verbs=frozenset(w.lower() for w in lex.get("rank_verbs", [])),
         # « Le 115 a reçu »: a number right after a singular article, counting nothing, names a
         # service or a line.
         bare_article=re.compile(
             rf"(?<![\w’'])(?:{alt(bare_articles, fold_first=False)}){_SP}+$"
         ),
         change_before=re.compile(
-            rf"(?<![\w])(?:{alt(lex.get('change_verbs', []) or ['(?!x)x'])})"
+            rf"(?<![\w])(?P<verb>{alt(lex.get('change_verbs', []) or ['(?!x)x'])})"
             rf"(?:{_SP}+[^\W\d_]+)?{_SP}+$"
         ),
         digits=digits,

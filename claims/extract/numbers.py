@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
@@ -121,6 +123,13 @@ def find_quantities(
                 found.append(quantity)
                 words_end = quantity.core_end  # "half a million": one quantity
         found.sort(key=lambda q: q.core_start)
+    if rules.rank_verbs and (tokens is None or not rules.rank_verbs.isdisjoint(tokens)):
+        # "finished second": a rank; "first" and "second" alone are too often no ordinal.
+        for match in rules.rank.finditer(text, start, end):
+            value = float(rules.rank_ordinals[match.group("rankw").lower()])
+            at, to = match.span("rankw")
+            found.append(Found(value, "=", "ordinal", at, to, at, to))
+        found.sort(key=lambda q: q.core_start)
     if len(found) > 1:
         _pair_ranges(rules, text, found)
         _share_of_count(rules, text, found)
@@ -160,14 +169,28 @@ def _quantity(
     core_start, core_end = match.span()
     mult_factor = 1.0
     fraction = False
+    hour_minutes: re.Match[str] | None = None
     if digits:
         value = parse_digits(match.group("num"), rules.lang)
         if value is None:
             return None
-        code = rules.code_before.search(text, max(start, core_start - 6), core_start)
-        if code and code.group("code") not in rules.not_code:
-            return None  # "RN 165", "CAC 40": part of a name
-        if not match.group("ord") and (
+        if core_start - 2 >= start and text[core_start - 2].isupper():
+            code = rules.code_before.search(text, max(start, core_start - 6), core_start)
+            if (
+                code
+                and code.group("code") not in rules.not_code
+                and not rules.unit.match(text, core_end, end)
+            ):
+                return None  # "RN 165", "CAC 40": part of a name (but « le RN 33 % » is a score)
+        hour_minutes = _HOUR_MINUTES.match(text, core_end, end)
+        if hour_minutes and text[max(start, core_start - 10) : core_start].lower().endswith(
+            _gates(rules.lang).time_before
+        ):
+            return None  # « à 18h15 », « vers 7 h 30 »: a time of day
+        if _MINUTES_AFTER_HOUR.search(text, max(start, core_start - 4), core_start):
+            return None  # the 30 of « 3 h 30 »
+        following = text[core_end : core_end + 1]
+        if following and following in " ,\u00a0\u202fhap" and not match.group("ord") and (
             rules.street.match(text, core_end, end) or rules.clock_after.match(text, core_end, end)
         ):
             return None  # "42 Maple Street", « au 12, rue des Lilas », "2 a.m.": no quantity
@@ -195,8 +218,8 @@ def _quantity(
         mult = match.group("mult") or match.group("smult")
         if mult:
             factor = rules.multipliers.get(mult) or rules.multipliers.get(mult.lower())
-            if match.group("smult") and not pre and len(mult) <= 2 and not _counts_people(
-                rules, text, core_end, end
+            if match.group("smult") and not pre and len(mult) <= 2 and not (
+                (value < 100 or "." in match.group("num")) and _counts_people(rules, text, core_end, end)
             ):
                 # "5m" is five metres unless money or a plural noun ("1.5m subscribers") follows.
                 core_end = match.end("num")
@@ -260,11 +283,6 @@ def _quantity(
             numerator = parsed[0]
         value = numerator / rules.fractions[match.group("fden").lower()]
         fraction = True
-    elif match.group("rankw") is not None:
-        # "finished second": a rank; "first" and "second" alone are too often no ordinal.
-        core_start = match.start("rankw")
-        value = float(rules.rank_ordinals[match.group("rankw").lower()])
-        return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
     else:
         if _names_something(rules, text, core_end, end):
             return None
@@ -273,14 +291,18 @@ def _quantity(
 
     if not math.isfinite(value):
         return None  # "1" * 400 overflows a float: not a quantity anyone wrote
-    if rules.clock_before.search(text, max(start, core_start - 8), core_start) and (
+    gates = _gates(rules.lang)
+    before = text[max(start, core_start - 8) : core_start]
+    if gates.clock_before and before.lower().endswith(gates.clock_before) and (
         rules.unit.match(text, core_end, end) and value <= 24 and value == int(value)
     ):
         unit_word = rules.unit.match(text, core_end, end)
         if unit_word and unit_word.group("unit") in ("heures", "heure", "h"):
             return None  # « vers 3 heures »: a time of day
     span_end = core_end
-    half = rules.and_half.match(text, core_end, end)
+    half = None
+    if text.startswith(gates.half_starts, core_end):
+        half = rules.and_half.match(text, core_end, end)
     if half and not fraction:  # "four and a half hours"
         value += 0.5
         span_end = core_end = half.end()
@@ -295,7 +317,7 @@ def _quantity(
             else:
                 span_end = article.end()
     if not unit and value == int(value) and 0 < value < 130 and (
-        rules.age_before.search(text, max(start, core_start - 12), core_start)
+        (gates.age_before and before.lower().endswith(gates.age_before))
         or (
             text[core_end : core_end + 1] == ","
             and rules.age_apposition.search(text, max(start, core_start - 40), core_start)
@@ -335,7 +357,11 @@ def _quantity(
                     head = _head_noun(rules, text, span_end, end, word)
                 if head:
                     unit, span_end = head
-    if unit and not half:
+    if hour_minutes and unit in ("", "h"):  # « une autonomie de 3 h 30 »: 3.5 hours
+        unit = "h"
+        value += int(hour_minutes.group("minutes")) / 60
+        span_end = max(span_end, hour_minutes.end())
+    if unit and not half and text.startswith(gates.half_starts, span_end):
         half = rules.and_half.match(text, span_end, end)
         if half and value == int(value):  # « deux heures et demie »
             value += 0.5
@@ -344,6 +370,8 @@ def _quantity(
         digits
         and not unit
         and value > 1
+        and gates.bare_article
+        and before.endswith(gates.bare_article)
         and rules.bare_article.search(text, max(start, core_start - 4), core_start)
     ):
         return None  # « Le 115 a reçu 2 000 appels »: the number of a service
@@ -361,6 +389,36 @@ def _quantity(
     return Found(value, comparator, unit, span_start, span_end, core_start, core_end, fraction, mult_factor)
 
 
+@dataclass(frozen=True, slots=True)
+class _Gates:
+    """Plain-string tests that let `_quantity` skip a pattern that cannot match."""
+
+    clock_before: tuple[str, ...]
+    age_before: tuple[str, ...]
+    half_starts: tuple[str, ...]
+    bare_article: tuple[str, ...]
+    time_before: tuple[str, ...]
+
+
+@cache
+def _gates(lang: str) -> _Gates:
+    lex = lexicons.load(lang)
+    spaces = (" ", "\u00a0", "\u202f")
+    return _Gates(
+        clock_before=tuple(w.lower() + sp for w in lex.get("clock_before", []) for sp in spaces),
+        age_before=tuple(w.lower() + sp for w in lex.get("age_before", []) for sp in spaces),
+        half_starts=tuple(
+            sp + phrase.split()[0] for phrase in lex.get("and_half", []) for sp in spaces
+        ),
+        bare_article=tuple(w + sp for w in lex.get("bare_number_articles", []) for sp in spaces),
+        time_before=tuple(w.lower() + sp for w in lex.get("time_before", []) for sp in spaces),
+    )
+
+
+_HOUR_MINUTES = re.compile(r"[ \u00a0\u202f]?h[ \u00a0\u202f]?(?P<minutes>[0-5]\d)(?!\d)")
+_MINUTES_AFTER_HOUR = re.compile(r"\d[ \u00a0\u202f]?h[ \u00a0\u202f]?$")
+
+
 _ARTICLE_AFTER = re.compile(r"[ \u00a0\u202f]+(?:a|an)(?=[ \u00a0\u202f])")
 _DIGITS = tuple("0123456789")
 
@@ -376,8 +434,13 @@ def _counts_people(rules: NumberRules, text: str, pos: int, end: int) -> bool:
         not word[0].isupper()
         and lower not in rules.unit_words
         and lower not in rules.noun_skip
-        and _plural(word, rules.lang)
+        and (_plural(word, rules.lang) or lower in _count_nouns(rules.lang))
     )
+
+
+@cache
+def _count_nouns(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.load(lang).get("count_nouns", []))
 
 
 _PERCENT = frozenset({"%", "pour cent", "pourcent", "pour-cent", "percent", "per cent"})
@@ -482,9 +545,10 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
             low.value *= high.mult  # "between $1.2 and 1.5 billion", « de 3,5 à 4,2 millions »
         if not low.unit:
             low.unit = high.unit
-        if opener and not between and rules.change_before.search(
-            text, max(0, opener.start() - 40), opener.start()
-        ):
+        verb = None
+        if opener and not between:
+            verb = rules.change_before.search(text, max(0, opener.start() - 40), opener.start())
+        if verb and not (high.unit == "%" and verb.group("verb").lower() in rules.change_by_verbs):
             continue  # "rose from 2,500 to 4,100", « passe de 3,5 à 4,2 millions »: two values
         low.comparator = ">="
         high.comparator = "<="
@@ -494,12 +558,15 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
 
 def _is_score(rules: NumberRules, text: str, low: Found, high: Found) -> bool:
     """Whether "3-1" is a score: two whole numbers under 100 joined by a bare dash, with a word of
-    the match (beat, won, victory, « imposé », « victoire ») in the sentence around them."""
+    the match (beat, won, victory, « imposé », « victoire ») in the sentence around them, and no
+    unit ("lost 3-5%" is a range)."""
     if low.value != int(low.value) or high.value != int(high.value) or max(low.value, high.value) >= 100:
+        return False
+    if high.unit == "%" or high.unit in rules.currencies.values() or high.unit.lower() in rules.unit_words:
         return False
     if text[low.core_end : high.core_start] not in ("-", "–", "—"):
         return False
-    around = rules.score_words.search(text, max(0, low.start - 60), min(len(text), high.core_end + 40))
+    around = rules.score_words.search(text, max(0, low.start - 100), min(len(text), high.core_end + 40))
     return around is not None
 
 

@@ -133,10 +133,10 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"[\s«“\"]*(?:{lexicons.alternation(opinion_cues)})\s+(?:(?:{articles}|the)\s*)?"
         rf"(?:[a-zà-ÿœæ][\w’'\-]*\s+){{0,3}}?(?=[{_UPPER}])"
     )
-    # An office or a title before a name in apposition: « le procureur de la République de
+    # A title before a name in apposition: « le procureur de la République de
     # Lyon, Thierry Aubry », "the head of the agency, Mark Delaney".
     titled = re.compile(
-        rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the)\s*)?(?:{titles}|{offices})(?![\w\-])"
+        rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the)\s*)?(?:{titles})(?![\w\-])"
         rf"(?:\s+[\w’'\-]+){{0,7}}?,\s+(?=[{_UPPER}])"
     )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".

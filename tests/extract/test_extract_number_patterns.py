@@ -177,3 +177,39 @@ def test_counts_of_counts_possessives_ranks_and_service_numbers(
     text: str, lang: str, expected: list
 ) -> None:
     assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A dash between numbers with a unit is a range even near a word of the match.
+        ("Shares lost 3-5% after the result.", "en", [(3, ">=", "%"), (5, "<=", "%")]),
+        # « augmenter de 5 à 10 % » is by 5 to 10 %: a range; « passer de 7 à 8 % » a change.
+        ("Les prix augmenteront de 5 à 10 % en janvier.", "fr", [(5, ">=", "%"), (10, "<=", "%")]),
+        ("Le taux est passé de 7 à 8 % en un an.", "fr", [(7, "=", "%"), (8, "=", "%")]),
+        # A code before a number with a unit is a party's score, not a name.
+        ("Le RN obtient 33 % et le NFP 28 % des voix.", "fr", [(33, "=", "%"), (28, "=", "%")]),
+        # Sports distances stay metres; a plural noun after a small "m" is millions.
+        ("She won the 400m hurdles final.", "en", [(400, "=", "")]),
+        ("About 5m people watched the final.", "en", [(5e6, "~", "people")]),
+        # Courts are no street.
+        ("The 5 Supreme Court justices met.", "en", [(5, "=", "")]),
+        ("Elle donne 12 cours de yoga par semaine.", "fr", [(12, "=", "cours")]),
+    ],
+)
+def test_guards_of_the_new_number_rules(text: str, lang: str, expected: list) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hours and minutes: a time of day after « à », « vers », ...; otherwise a duration.
+        ("Le train est arrivé à 18h15 en gare.", []),
+        ("Vers 7 h 30, le feu a repris.", []),
+        ("La batterie tient 3 h 30 en usage normal.", [(3.5, "=", "h")]),
+        ("Le match a duré 2h45 au total.", [(2.75, "=", "h")]),
+    ],
+)
+def test_hours_and_minutes(text: str, expected: list) -> None:
+    assert facets(text, "fr") == expected

@@ -151,3 +151,26 @@ def test_initials_inverted_pronoun_subjects_titled_after_quote(
     text: str, lang: str, fragment: str, expected: str
 ) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+def test_a_name_after_an_office_and_a_comma_opening_the_clause_is_no_apposition() -> None:
+    text = "Selon la police, Jean Dupont a été interpellé dans la nuit."
+    assert speaker(text, "fr", "Jean Dupont a été interpellé") == "police"
+
+
+def test_who_is_told_is_no_speaker() -> None:
+    text = ('Ann Lee, a spokeswoman for the county, said the man "walked into the station", and '
+            'told the police, "I did it".')
+    assert speaker(text, "en", "walked into the station") == "Ann Lee"
+
+
+def test_a_clause_before_an_inverted_verb_names_no_organisation() -> None:
+    text = ("Le texte devient ainsi la loi de la Ve République française, a annoncé le président de "
+            "l'Assemblée.")
+    assert "République" not in str(speaker(text, "fr", "Le texte devient"))
+
+
+def test_a_pronoun_after_a_title_and_a_place_is_the_person() -> None:
+    text = ("Le maire de Lyon, Paul Mercier, soutient le projet.\n\n"
+            "« Nous devons agir vite », déclare-t-il.")
+    assert speaker(text, "fr", "Nous devons agir") == "Paul Mercier"
