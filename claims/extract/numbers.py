@@ -207,10 +207,10 @@ def _quantity(
             text[core_start - 1] in rules.symbol_chars
             or (core_start - 1 > start and text[core_start - 2] in rules.symbol_chars)
         ):
-            before = rules.currency_before.search(text, max(start, core_start - 4), core_start)
-            if before:
-                pre = before.group("pre")
-                core_start = before.start()
+            symbol = rules.currency_before.search(text, max(start, core_start - 4), core_start)
+            if symbol:
+                pre = symbol.group("pre")
+                core_start = symbol.start()
         if match.group("ord"):
             if _names_something(rules, text, core_end, end):
                 return None  # "la 27e brigade", "the 82nd Airborne": a name, not a quantity
@@ -309,11 +309,11 @@ def _quantity(
     if fraction:
         article = _ARTICLE_AFTER.match(text, core_end, end)
         if article:  # "half a cent", "half a million"
-            following = rules.next_word.match(text, article.end(), end)
-            factor = following and rules.multipliers.get(following.group("word").lower())
-            if factor and following:
+            counted = rules.next_word.match(text, article.end(), end)
+            factor = rules.multipliers.get(counted.group("word").lower()) if counted else None
+            if factor and counted:
                 value *= factor
-                span_end = core_end = following.end()
+                span_end = core_end = counted.end()
             else:
                 span_end = article.end()
     if not unit and value == int(value) and 0 < value < 130 and (
