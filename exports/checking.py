@@ -115,16 +115,16 @@ class ParallelCheck:
                 process = context.Process(target=_work, daemon=True,
                                           args=(fd, start, end, name, limit, check, there,
                                                 os.getpid()))
-                try:
-                    process.start()
-                finally:
-                    there.close()
                 self.processes.append(process)
                 self.outcomes.append(None)
                 self.first_lines.append(None)
                 self.passed.append(0)
-        except OSError:  # fork refused (a process limit, no memory): end those started
-            self.close()
+                try:
+                    process.start()
+                finally:
+                    there.close()
+        except BaseException:  # fork refused (a process limit, no memory), or Ctrl-C while
+            self.close()  # starting them: end those started
             raise
 
     @staticmethod
@@ -206,6 +206,8 @@ class ParallelCheck:
 
     def close(self) -> None:
         for process in self.processes:
+            if process.pid is None:  # never started
+                continue
             if process.is_alive():
                 process.kill()
             process.join()

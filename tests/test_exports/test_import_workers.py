@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -258,6 +259,17 @@ def _start_stalled_import(source: Path, db: Path, tmp_path: Path) -> tuple[Any, 
     return process, [int(p.name) for p in markers.iterdir()]
 
 
+def _state(pid: int) -> str:
+    """A process's state and the kernel function it waits in, for a failure message."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            state = next(line for line in handle if line.startswith("State:")).split(":")[1]
+        with open(f"/proc/{pid}/wchan") as handle:
+            return f"{state.strip()} in {handle.read().strip()}"
+    except (OSError, StopIteration):
+        return "gone"
+
+
 def _gone(pid: int) -> bool:
     """The process has ended (a zombie nobody reaps has ended too)."""
     try:
@@ -321,7 +333,12 @@ def test_ctrl_c_ends_an_import_and_its_workers_with_one_line(
                 ignored = next(line for line in handle if line.startswith("SigIgn:"))
             assert int(ignored.split()[1], 16) & (1 << (signal.SIGINT - 1))
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-        _, err = process.communicate(timeout=60)
+        try:
+            _, err = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:  # say where each process was, then end them
+            states = {pid: _state(pid) for pid in [process.pid, *workers]}
+            os.killpg(process.pid, signal.SIGKILL)
+            raise AssertionError(f"the import did not end on Ctrl-C: {states}") from None
         assert process.returncode == 1
         assert err.decode() == "claims: error: interrupted\n"
         assert _wait_gone(workers) == []
