@@ -218,8 +218,12 @@ def test_a_file_rewritten_during_the_import_is_refused(tmp_path: Path) -> None:
 # -- the workers and the signals that end an import -------------------------------------------
 
 STALLED_IMPORT = """
-import os, sys, time
+import os, signal, sys, time
 import exports.importer
+
+# As at a terminal: a command started in the background of a shell without job control (as
+# CI may run the tests) inherits Ctrl-C ignored, and Python then leaves it so.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 PARENT = os.getpid()
 real = exports.importer.check_lines
