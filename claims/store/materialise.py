@@ -11,10 +11,8 @@ a fold over the claim (`Transaction.append_imported`).
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, NamedTuple
 
 import orjson
@@ -29,7 +27,6 @@ from claims.store.rows import (
     claim_row,
     dumps,
     log_event_from_row,
-    parse_ts,
     ts_text,
 )
 
@@ -83,32 +80,6 @@ class Derivation:
         return self._texts[article_id]
 
 
-_CANONICAL_TS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z\Z")
-_ts_cache: dict[str, datetime] = {}
-_text_cache: dict[datetime, str] = {}
-"""Time stamps parsed by `folding_event` and the text they came from, when that text is what
-`ts_text` would write: a review's events share one, and its review row writes it twice."""
-
-
-def folding_event(row: EventRow, payload: dict[str, Any] | None = None) -> LogEvent:
-    """A stored-shape event as the fold reads it (`payload`, when given, is its parsed JSON)."""
-    when = _ts_cache.get(row.ts)
-    if when is None:
-        if len(_ts_cache) > 4096:
-            _ts_cache.clear()
-            _text_cache.clear()
-        when = _ts_cache[row.ts] = parse_ts(row.ts)
-        if _CANONICAL_TS.match(row.ts):
-            _text_cache[when] = row.ts
-    return LogEvent(0, row.id, when, row.reviewer, row.type, row.article_id, row.claim_id,
-                    row.other_id, orjson.loads(row.payload) if payload is None else payload)
-
-
-def _stored_ts(value: datetime) -> str:
-    text = _text_cache.get(value)
-    return text if text is not None else ts_text(value)
-
-
 class Materialise(StateReads):
     """The batch derivation, mixed into `Transaction`."""
 
@@ -160,7 +131,7 @@ class Materialise(StateReads):
                 if r is not None:
                     review_rows.append((claim_id, reviewer, r.status, r.verdict,
                                         dumps(r.sources), r.rationale, r.claim_text,
-                                        _stored_ts(r.created_at), _stored_ts(r.updated_at)))
+                                        ts_text(r.created_at), ts_text(r.updated_at)))
         if updates:
             self.executemany(
                 "UPDATE claims SET span_start = ?, span_end = ?, text = ?, kind = ?, "
@@ -193,4 +164,4 @@ class Materialise(StateReads):
         )
 
 
-__all__ = ["CHUNK", "Derivation", "EventRow", "Materialise", "folding_event"]
+__all__ = ["CHUNK", "Derivation", "EventRow", "Materialise"]

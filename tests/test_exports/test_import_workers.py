@@ -232,7 +232,7 @@ def stalled(lines, name):  # in a worker: a check that never ends, as of a huge 
     if os.getpid() != PARENT:
         open(os.path.join(sys.argv[3], str(os.getpid())), "w").close()
         while True:
-            time.sleep(60)
+            signal.pause()
     yield from real(lines, name)
 
 exports.importer.check_lines = stalled
@@ -516,7 +516,6 @@ def test_a_bad_line_this_process_finds_early_does_not_wait_for_the_rest_of_the_f
     """An unknown article on line 3 of a huge file is reported once the worker has passed
     line 3, not once it has checked the whole file (here it never would)."""
     import signal
-    import time
 
     import exports.checking
 
@@ -529,7 +528,7 @@ def test_a_bad_line_this_process_finds_early_does_not_wait_for_the_rest_of_the_f
         for item in real(lines, name):
             yield item
             while os.getpid() != parent and item[0] >= 10:  # the rest of a huge file
-                time.sleep(60)
+                signal.pause()
 
     def too_long(signum: int, frame: Any) -> None:
         raise AssertionError("the import waited for lines after the bad one")
