@@ -209,3 +209,24 @@ def test_named_periods_resolve_without_publication(text: str, lang: str, first: 
 )
 def test_weekends_and_seasons_around_publication(published: date, text: str, first: str) -> None:
     assert dates(text, "en", published)[0][1] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The court will rule on may 6.", [("may 6", "2025-05-06", "2025-05-06")]),
+        ("She was sworn in 4 may 2019 in Dover.", [("4 may 2019", "2019-05-04", "2019-05-04")]),
+        ("The depot closed in march 2021.", [("march 2021", "2021-03-01", "2021-03-31")]),
+        ("The levy rose on 2 feb and again in october.",
+         [("2 feb", "2025-02-02", "2025-02-02"), ("october", "2024-10-01", "2024-10-31")]),
+        ("Talks resume on sept. 9, 2024, in Oslo.", [("sept. 9, 2024", "2024-09-09", "2024-09-09")]),
+        # The verbs stay verbs, beside a number too; "august" alone is an adjective.
+        ("Rates may 3 times fall this year.", [("this year", "2025-01-01", "2025-12-31")]),
+        ("Of the nine bidders, 4 may drop out.", []),
+        ("Protesters march 12 miles to the capital.", []),
+        ("Costs may rise in spring.", []),
+        ("It is an august body of judges.", []),
+    ],
+)
+def test_lowercase_english_month_names(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, "en") == expected

@@ -108,6 +108,26 @@ def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> 
     return True
 
 
+_MONTH_GROUPS = ("er_m1", "ed_m", "ed2_m", "r_m1", "r_m2", "d_m", "my_m")
+
+
+def _lowercase_month_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> bool:
+    """"on may 5", "5 may 2021", "by march 2020" are dates; "It may 5 times", "Of the ten, 5
+    may leave", "troops march 20 miles" are not: a month name that is a verb in lower case
+    needs a year in the match, or a cue word ("on", "in", "since") right before it."""
+    groups = m.re.groupindex
+    for name in _MONTH_GROUPS:
+        if name not in groups or m[name] is None:
+            continue
+        if m[name].rstrip(".") not in rules.lowercase_verbs:
+            return True
+        if any(m[y] for y in ("er_y", "ed_y", "ed2_y", "r_y2", "d_y", "my_y") if y in groups):
+            return True
+        words = lexicons.letter_tokens(text[max(start, m.start() - 16) : m.start()])
+        return bool(words) and words[-1] in rules.lowercase_cues
+    return True
+
+
 def _counted_noun(rules: DateRules, word: str) -> bool:
     word = word.lower()
     return word in rules.count_nouns or (len(word) > 5 and word.endswith(rules.count_suffixes))
@@ -179,6 +199,8 @@ def find_dates(
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue
         if kind == "year" and not _bare_year_ok(rules, text, start, match):
+            continue
+        if rules.lowercase_verbs and not _lowercase_month_ok(rules, text, start, match):
             continue
         if kind == "ndate" and not match["nd_y"] and (
             match["nd_sep"] == "." or not _DAY_CUE.search(text, max(start, match.start() - 6), match.start())

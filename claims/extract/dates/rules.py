@@ -95,6 +95,9 @@ class DateRules:
     anaphor_after: dict[str, int]
     after_words: frozenset[str]
     anaphor_periods: dict[str, tuple[str, int]]
+    lowercase_verbs: frozenset[str] = frozenset()
+    """Month names that are verbs in lower case ("may", "march"): a date only after a cue."""
+    lowercase_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -110,9 +113,21 @@ def date_rules(lang: str) -> DateRules:
     full = [name for name in months if name not in abbreviated]
     # Headlines write names in capitals ("THURSDAY", "JEUDI 16 SEPTEMBRE"): accepted too.
     caps = [name.upper() for name in full]
+    # English names are capitalised; in lower case a name stands alone only where it is no
+    # common word ("in january", not "may" or "march"), and any name stands beside a day or a
+    # year ("on may 5", "14 nov", "march 2020"), the verbs among them only after a cue that
+    # `find` checks ("It may 5 times" is no date).
+    alone = _alt(lex.get("months_lowercase_alone", []) or ["(?!x)x"])
     month = (
-        rf"(?:(?:{_cased(abbreviated, cs)})(?>\.?)|(?:{_cased(full, cs)})|(?:{_alt(caps)}))(?![\w])"
+        rf"(?:(?:{_cased(abbreviated, cs)})(?>\.?)|(?:{_cased(full, cs)})|(?:{_alt(caps)})"
+        rf"|(?:{alone}))(?![\w])"
     )
+    month_n = month
+    if cs:
+        month_n = (
+            rf"(?:(?:{_cased(abbreviated, cs)}|{_alt(abbreviated)})(?>\.?)|(?:{_cased(full, cs)})"
+            rf"|(?:{_alt(full)})|(?:{_alt(caps)}))(?![\w])"
+        )
     weekday = rf"(?:{_cased(lex['weekdays'], cs)}|{_alt(w.upper() for w in lex['weekdays'])})"
     parts = lexicons.alternation(lex["day_parts"])
     mods = lexicons.alternation(lex["weekday_past"] + lex["weekday_future"])
@@ -192,13 +207,13 @@ def date_rules(lang: str) -> DateRules:
     absolute = ""
     if lex.get("month_first_dates"):  # March 2, 2022; Feb. 10-11; April 6 and 13
         absolute = rf"""
-            (?P<en_range>(?P<er_m1>{month}){_SP}+(?P<er_d1>{day}){_SP}*
+            (?P<en_range>(?P<er_m1>{month_n}){_SP}+(?P<er_d1>{day}){_SP}*
                 (?P<er_sep>-|–|(?:to|through|{day_joins})(?={_SP})){_SP}*
-                (?:(?P<er_m2>{month}){_SP}+)?(?P<er_d2>{day})(?:,?{_SP}+(?P<er_y>{year}))?)
-          | (?P<en_date>(?:(?P<ed_wd>{weekday}),?{_SP}+)?(?P<ed_m>{month}){_SP}+(?P<ed_d>{day})
+                (?:(?P<er_m2>{month_n}){_SP}+)?(?P<er_d2>{day})(?:,?{_SP}+(?P<er_y>{year}))?)
+          | (?P<en_date>(?:(?P<ed_wd>{weekday}),?{_SP}+)?(?P<ed_m>{month_n}){_SP}+(?P<ed_d>{day})
                 (?:{_SP}?,?{_SP}+(?:(?:{my_joins}){_SP}+)?(?P<ed_y>{year}))?)
           | (?P<en_date2>(?:(?P<ed2_wd>{weekday}),?{_SP}+)?(?:the{_SP}+)?(?P<ed2_d>{day}){_SP}+(?:of{_SP}+)?
-                (?P<ed2_m>{month})(?:{_SP}?,?{_SP}+(?:(?:{my_joins}){_SP}+)?(?P<ed2_y>{year}))?)
+                (?P<ed2_m>{month_n})(?:{_SP}?,?{_SP}+(?:(?:{my_joins}){_SP}+)?(?P<ed2_y>{year}))?)
         """
     # Decades in two digits or words: "the nineties", « les années 90 », « les
     # années quatre-vingt-dix » (four digits are `year`: "the 1990s", « les années 1990 »; "the '90s"
@@ -235,15 +250,15 @@ def date_rules(lang: str) -> DateRules:
         rf"""(?x)
         (?<![\w\-])(?:
             {absolute + "|" if absolute else ""}
-            (?P<range>(?P<r_d1>{day})(?:{_SP}+(?P<r_m1>{month}))?(?:{_SP}+(?P<r_y1>{year}))?
-                {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}){_SP}*(?P<r_d2>{day}){_SP}+(?P<r_m2>{month})
+            (?P<range>(?P<r_d1>{day})(?:{_SP}+(?P<r_m1>{month_n}))?(?:{_SP}+(?P<r_y1>{year}))?
+                {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}){_SP}*(?P<r_d2>{day}){_SP}+(?P<r_m2>{month_n})
                 (?:{_SP}+(?P<r_y2>{year}))?)
-          | (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day})(?:{_SP}+|-(?=[A-ZÉ]))(?P<d_m>{month})
+          | (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day})(?:{_SP}+|-(?=[A-ZÉ]))(?P<d_m>{month_n})
                 (?:{_SP}+(?P<d_y>{year}))?)
           | (?P<mrange>(?:(?P<mg_pre>{range_starts}|{year_preps}){_SP}+)?(?P<mg>(?P<mg_m1>{month})
                 (?:{_SP}+(?P<mg_y1>{year}))?(?:{_SP}*[-–/]{_SP}*|{_SP}+(?:{range_joins}){_SP}+)
                 (?P<mg_m2>{month})(?:{_SP}+(?P<mg_y2>{year}))?))
-          | (?P<monthyear>(?:(?P<my_mod>{period_mods}){_SP}+)?(?P<my_m>{month}),?{_SP}+
+          | (?P<monthyear>(?:(?P<my_mod>{period_mods}){_SP}+)?(?P<my_m>{month_n}),?{_SP}+
                 (?:(?:{my_joins}){_SP}+)?(?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
           | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})(?:{_SP}+|-(?=\w))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)
@@ -411,6 +426,8 @@ def date_rules(lang: str) -> DateRules:
         after_words=frozenset(k.lower() for k in lex.get("anaphor_after", {})),
         anaphor_periods={k.lower(): (v[0], int(v[1])) for k, v in lex.get("anaphor_periods", {}).items()},
         anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
+        lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
+        lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
         before_christ=(
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
         ),
