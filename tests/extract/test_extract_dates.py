@@ -230,3 +230,29 @@ def test_weekends_and_seasons_around_publication(published: date, text: str, fir
 )
 def test_lowercase_english_month_names(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The depot was shut from 4 August to 19 August.", "en",
+         [("4 August to 19 August", "2024-08-04", "2024-08-19")]),
+        ("She chaired the board from 20 May to 2 July 2018.", "en",
+         [("20 May to 2 July 2018", "2018-05-20", "2018-07-02")]),
+        ("The fair will run from 6 to 9 June.", "en", [("6 to 9 June", "2025-06-06", "2025-06-09")]),
+        ("Voting ran 11 through 14 of February.", "en",
+         [("11 through 14 of February", "2025-02-11", "2025-02-14")]),
+        ("Roads were closed Jan. 8 until Jan. 11.", "en",
+         [("Jan. 8 until Jan. 11", "2025-01-08", "2025-01-11")]),
+        ("Le salon se tiendra du 6 jusqu’au 9 juin.", "fr",
+         [("6 jusqu’au 9 juin", "2025-06-06", "2025-06-09")]),
+        # Two days listed with their months stay two days, each with its own span.
+        ("Strikes hit on 5 February, 20 February and 1 March.", "en",
+         [("5 February", "2025-02-05", "2025-02-05"), ("20 February", "2025-02-20", "2025-02-20"),
+          ("1 March", "2025-03-01", "2025-03-01")]),
+        # Numbers with a unit between them are no range of days.
+        ("Turnout went from 3 to 5 percent in May.", "en", [("May", "2024-05-01", "2024-05-31")]),
+    ],
+)
+def test_ranges_of_days_day_first(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

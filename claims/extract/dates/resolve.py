@@ -280,7 +280,9 @@ def _day_range(
         m2 = _month(rules, m["r_m2"])
         m1 = _month(rules, m["r_m1"]) or m2
         y_s, y1_s, sep = m["r_y2"], m["r_y1"], m["r_sep"]
-        first_end, second_start = m.end("r_d1"), m.start("r_d2")
+        # "5 March, 12 April": the first day ends after its own month and year.
+        first_end = max(m.end("r_d1"), m.end("r_m1"), m.end("r_y1"))
+        second_start = m.start("r_d2")
     else:
         d1, d2 = _day(m["er_d1"]), _day(m["er_d2"])
         m1 = _month(rules, m["er_m1"])

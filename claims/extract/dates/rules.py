@@ -140,6 +140,9 @@ def date_rules(lang: str) -> DateRules:
     range_starts = _cased(lex.get("range_starts", []), False)
     range_joins = lexicons.alternation(lex.get("range_joins", []))
     day_joins = _alt(lex.get("day_conjunctions", []))
+    # "from 2 July to 10 July", "3 to 5 May", « du 3 jusqu'au 5 mai »; "9 to 12 of June".
+    day_to = lexicons.alternation(lex.get("day_range_joins", []) or ["(?!x)x"])
+    day_of = rf"(?:(?:{lexicons.alternation(lex.get('day_month_joins', []) or ['(?!x)x'])}){_SP}+)?"
     month_mods_before = _cased(lex.get("month_mods_before", []) or ["(?!x)x"], False)
     month_mods_after = lexicons.alternation(lex.get("month_mods_after", []) or ["(?!x)x"])
     decade_before = _cased(lex.get("decade_before", []) or ["(?!x)x"], False)
@@ -204,15 +207,18 @@ def date_rules(lang: str) -> DateRules:
         (?P<cent>(?:(?P<c_n>[12]?\d)(?:{c_suffix}){roman}|(?P<c_word>{c_ords}))(?:{_SP}+|-)(?:{c_words}))
     """
     my_joins = lexicons.alternation(lex.get("month_year_joins", []) or ["(?!x)x"])
-    absolute = ""
+    absolute = absolute_day_first = ""
     if lex.get("month_first_dates"):  # March 2, 2022; Feb. 10-11; April 6 and 13
         absolute = rf"""
             (?P<en_range>(?P<er_m1>{month_n}){_SP}+(?P<er_d1>{day}){_SP}*
-                (?P<er_sep>-|–|(?:to|through|{day_joins})(?={_SP})){_SP}*
+                (?P<er_sep>-|–|(?:{day_to}|{day_joins})(?={_SP})){_SP}*
                 (?:(?P<er_m2>{month_n}){_SP}+)?(?P<er_d2>{day})(?:,?{_SP}+(?P<er_y>{year}))?)
           | (?P<en_date>(?:(?P<ed_wd>{weekday}),?{_SP}+)?(?P<ed_m>{month_n}){_SP}+(?P<ed_d>{day})
                 (?:{_SP}?,?{_SP}+(?:(?:{my_joins}){_SP}+)?(?P<ed_y>{year}))?)
-          | (?P<en_date2>(?:(?P<ed2_wd>{weekday}),?{_SP}+)?(?:the{_SP}+)?(?P<ed2_d>{day}){_SP}+(?:of{_SP}+)?
+        """
+        # Day first ("2 July", "the 4th of July") after the ranges of days ("2 July to 10 July").
+        absolute_day_first = rf"""
+            (?P<en_date2>(?:(?P<ed2_wd>{weekday}),?{_SP}+)?(?:the{_SP}+)?(?P<ed2_d>{day}){_SP}+(?:of{_SP}+)?
                 (?P<ed2_m>{month_n})(?:{_SP}?,?{_SP}+(?:(?:{my_joins}){_SP}+)?(?P<ed2_y>{year}))?)
         """
     # Decades in two digits or words: "the nineties", « les années 90 », « les
@@ -250,10 +256,12 @@ def date_rules(lang: str) -> DateRules:
         rf"""(?x)
         (?<![\w\-])(?:
             {absolute + "|" if absolute else ""}
-            (?P<range>(?P<r_d1>{day})(?:{_SP}+(?P<r_m1>{month_n}))?(?:{_SP}+(?P<r_y1>{year}))?
-                {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}){_SP}*(?P<r_d2>{day}){_SP}+(?P<r_m2>{month_n})
+            (?P<range>(?P<r_d1>{day})(?:{_SP}+{day_of}(?P<r_m1>{month_n}))?(?:{_SP}+(?P<r_y1>{year}))?
+                {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}|(?:{day_to})(?={_SP})){_SP}*(?P<r_d2>{day}){_SP}+
+                {day_of}(?P<r_m2>{month_n})
                 (?:{_SP}+(?P<r_y2>{year}))?)
-          | (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day})(?:{_SP}+|-(?=[A-ZÉ]))(?P<d_m>{month_n})
+          | {absolute_day_first + "|" if absolute_day_first else ""}
+            (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day})(?:{_SP}+|-(?=[A-ZÉ]))(?P<d_m>{month_n})
                 (?:{_SP}+(?P<d_y>{year}))?)
           | (?P<mrange>(?:(?P<mg_pre>{range_starts}|{year_preps}){_SP}+)?(?P<mg>(?P<mg_m1>{month})
                 (?:{_SP}+(?P<mg_y1>{year}))?(?:{_SP}*[-–/]{_SP}*|{_SP}+(?:{range_joins}){_SP}+)
