@@ -256,3 +256,41 @@ def test_lowercase_english_month_names(text: str, expected: list[tuple[str, str,
 )
 def test_ranges_of_days_day_first(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Weeks are Monday to Sunday, counted by their Thursday (the ISO rule).
+        ("Floods hit in the first week of February.", "en",
+         [("first week of February", "2025-02-03", "2025-02-09")]),
+        ("Turnout fell in the last week of November 2020.", "en",
+         [("last week of November 2020", "2020-11-23", "2020-11-29")]),
+        ("Exports grew 4% in the first eight months of 2023.", "en",
+         [("first eight months of 2023", "2023-01-01", "2023-08-31")]),
+        ("Orders slowed in the last two weeks of 2024.", "en",
+         [("last two weeks of 2024", "2024-12-16", "2024-12-29")]),
+        ("Prices rose in the first ten days of January.", "en",
+         [("first ten days of January", "2025-01-01", "2025-01-10")]),
+        ("Sales doubled in the first three months of the year.", "en",
+         [("first three months of the year", "2025-01-01", "2025-03-31")]),
+        ("Le chômage a reculé sur les sept premiers mois de 2022.", "fr",
+         [("sept premiers mois de 2022", "2022-01-01", "2022-07-31")]),
+        ("Les pluies ont cessé la deuxième semaine de janvier.", "fr",
+         [("deuxième semaine de janvier", "2025-01-06", "2025-01-12")]),
+        ("Le site ferme la seconde quinzaine d’août.", "fr",
+         [("seconde quinzaine d’août", "2024-08-16", "2024-08-31")]),
+        ("Les ventes ont chuté durant les deux derniers mois de l’année dernière.", "fr",
+         [("deux derniers mois de l’année dernière", "2024-11-01", "2024-12-31")]),
+        # No definite part: the whole month or year stays.
+        ("The first weeks of 2021 were hard.", "en", [("2021", "2021-01-01", "2021-12-31")]),
+        ("Les premiers jours de janvier ont été froids.", "fr", [("janvier", "2025-01-01", "2025-01-31")]),
+    ],
+)
+def test_parts_of_a_month_or_year(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+def test_month_after_an_elided_de() -> None:
+    assert dates("Le mois d’août a été sec.", "fr") == [("août", "2024-08-01", "2024-08-31")]
+    assert dates("Il est rentré fin d'octobre.", "fr") == [("fin d'octobre", "2024-10-01", "2024-10-31")]

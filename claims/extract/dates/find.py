@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from claims.extract import lexicons
-from claims.extract.dates.resolve import anaphor, resolve_match
+from claims.extract.dates.resolve import anaphor, resolve_match, sub_period
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 
 __all__ = ["find_dates", "is_future", "year_is_count"]
@@ -231,6 +231,12 @@ def find_dates(
             out.extend(bounds)
             continue
         s, e = _span(match, kind)
+        if kind in _OUTER_KINDS and bounds[0] is not None and bounds[1] is not None and rules.sub_before:
+            part = rules.sub_before.search(text, max(start, s - 60), s)
+            narrowed = sub_period(rules, part, (bounds[0], bounds[1])) if part else None
+            if part and narrowed:  # "the first week of July", « les six premiers mois de 2024 »
+                bounds, s = narrowed, part.start("sb")
+                out = [d for d in out if d.end <= s]  # not "last week" of "the last week of July"
         if bounds[0] is not None and bounds[0] == bounds[1] and rules.week_of is not None:
             week = rules.week_of.match(text[max(start, s - 24) : s][::-1])
             if week:  # "the week of April 10": Monday to Sunday around it; "the week beginning
@@ -243,6 +249,9 @@ def find_dates(
             if bounds[0] == bounds[1]:
                 anchor = bounds[0]
     return out
+
+
+_OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])
 
 
 def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
@@ -274,6 +283,8 @@ def _month_span(m: re.Match[str]) -> tuple[int, int]:
     s, e = m.span("month")
     text = m.string
     while True:
+        if text[s : m.start("mo_m")].lower() in ("d'", "d’"):
+            return m.start("mo_m"), e  # « le mois d'août »
         word = re.match(r"[^\s\u00a0\u202f]+[\s\u00a0\u202f]+", text[s : m.start("mo_m")])
         if not word or word.group().strip().lower() not in _LEADING_PREPOSITIONS:
             return s, e

@@ -17,7 +17,7 @@ from claims.extract.dates.days import Bounds, safe_date, shift_month, whole_mont
 from claims.extract.dates.periods import century_bounds, named_day, quarter_bounds, season_bounds
 from claims.extract.dates.rules import DateRules, FoundDate
 
-__all__ = ["anaphor", "resolve_match", "resolve_weekday"]
+__all__ = ["anaphor", "resolve_match", "resolve_weekday", "sub_period"]
 
 
 def _month(rules: DateRules, word: str | None) -> int | None:
@@ -211,6 +211,11 @@ def resolve_match(
         return named_day(rules, m, published, future)
     if kind == "qtr":
         return quarter_bounds(rules, m, published, future)
+    if kind == "sub":  # "the first nine months of the year", « les six premiers mois de l'année »
+        if published is None:
+            return None, None
+        outer = whole_year(published.year + rules.period_of_relative[m["sb_rel"].lower()])
+        return sub_period(rules, m, outer) or outer
     if kind == "ago":
         return _ago(rules, m, published)
     if kind == "reld":
@@ -239,6 +244,54 @@ def resolve_match(
         strict = bool(mods & (rules.future_mods | rules.past_mods))
         return _resolve_weekday(published, target, ahead, strict)
     return None
+
+
+def _weeks_of(first: date, last: date) -> list[date]:
+    """The Mondays of the Monday-to-Sunday weeks whose Thursday falls in `first`..`last` (the
+    ISO rule: the first week of 2015 is 29 December 2014 to 4 January 2015)."""
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    out = []
+    while thursday <= last:
+        out.append(thursday - timedelta(days=3))
+        thursday += timedelta(weeks=1)
+    return out
+
+
+def sub_period(rules: DateRules, m: re.Match[str], outer: tuple[date, date]) -> Bounds | None:
+    """The part of `outer` (a whole month or year) that "the first week of", "the last ten days
+    of", "the first nine months of", « la première quinzaine de », « les trois derniers mois de »
+    name; None when the words name no definite part ("the first weeks of")."""
+    assert rules.sub_ordinals is not None and rules.sub_units is not None
+    order = rules.sub_ordinals[m["sb_ord"].lower()]
+    unit_word = m["sb_u"].lower()
+    unit = rules.sub_units[unit_word]
+    count = _amount(m["sb_n"], rules.lang) if m["sb_n"] else None
+    if m["sb_n"] and (count is None or order not in (1, -1) or not 0 < count <= 366):
+        return None
+    if count is None and unit_word.endswith(("s", "x")) and unit_word != "mois":
+        return None  # "the first weeks of 2021", « les premiers jours de janvier »: vague
+    first, last = outer
+    whole_year_ = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year
+    one_month = (first.year, first.month) == (last.year, last.month) and first.day == 1
+    if unit == "day":
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        parts = [(d, d) for d in days]
+    elif unit == "week":
+        parts = [(monday, monday + timedelta(days=6)) for monday in _weeks_of(first, last)]
+    elif unit == "month" and whole_year_:
+        parts = [whole_month(first.year, month) for month in range(1, 13)]
+    elif unit == "fortnight" and one_month and count is None:
+        parts = [(first, first + timedelta(days=14)), (first + timedelta(days=15), last)]
+    else:
+        return None
+    if count is not None:
+        if count > len(parts):
+            return None
+        chosen = parts[:count] if order == 1 else parts[-count:]
+        return chosen[0][0], chosen[-1][1]
+    if order > len(parts):
+        return None
+    return parts[order - 1] if order > 0 else parts[-1]
 
 
 def _period(unit: str, delta: int, published: date) -> Bounds:

@@ -95,6 +95,11 @@ class DateRules:
     anaphor_after: dict[str, int]
     after_words: frozenset[str]
     anaphor_periods: dict[str, tuple[str, int]]
+    sub_before: re.Pattern[str] | None = None
+    """"the first week of", « les neuf premiers mois de »: matched against the text just before
+    a month or a year, which it narrows."""
+    sub_ordinals: dict[str, int] | None = None
+    sub_units: dict[str, str] | None = None
     lowercase_verbs: frozenset[str] = frozenset()
     """Month names that are verbs in lower case ("may", "march"): a date only after a cue."""
     lowercase_cues: frozenset[str] = frozenset()
@@ -268,7 +273,8 @@ def date_rules(lang: str) -> DateRules:
                 (?P<mg_m2>{month})(?:{_SP}+(?P<mg_y2>{year}))?))
           | (?P<monthyear>(?:(?P<my_mod>{period_mods}){_SP}+)?(?P<my_m>{month_n}),?{_SP}+
                 (?:(?:{my_joins}){_SP}+)?(?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
-          | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})(?:{_SP}+|-(?=\w))){{0,3}}
+          | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})
+                (?:{_SP}+|-(?=\w)|(?<=['’]))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)
                 (?!,?{_SP}+(?:(?:{my_joins}){_SP}+)?['’]?\d)
           | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
@@ -322,6 +328,24 @@ def date_rules(lang: str) -> DateRules:
             else lex.get("decade_words", {})
         )
     )
+    # A part of a period: "the first week of July", "the last ten days of 2021", "the first nine
+    # months of the year", « la première quinzaine d'août », « les six premiers mois de 2024 ».
+    sub_ords = lexicons.alternation(lex.get("sub_period_ordinals", {}) or ["(?!x)x"])
+    sub_units = lexicons.alternation(lex.get("sub_period_units", {}) or ["(?!x)x"])
+    sub_core = (
+        rf"(?:(?P<sb_n>{amount}){_SP}+)?(?P<sb_ord>{sub_ords}){_SP}+(?P<sb_u>{sub_units})"
+        if lex.get("sub_period_number_first")
+        else rf"(?P<sb_ord>{sub_ords})(?:{_SP}+(?P<sb_n>{amount}))?{_SP}+(?P<sb_u>{sub_units})"
+    )
+    sub_arts = _cased(lex.get("sub_period_articles", []) or ["(?!x)x"], False)
+    sub_of = lexicons.alternation(lex.get("sub_period_of", []) or ["(?!x)x"])
+    sub_before = re.compile(
+        rf"(?<![\w\-])(?:(?:{sub_arts}){_SP}+)?(?P<sb>{sub_core}){_SP}+(?:{sub_of})(?:(?<=['’])|{_SP}+)$"
+    ) if lex.get("sub_period_units") else None
+    sub_named = rf"(?P<sub>{sub_core}{_SP}+(?P<sb_rel>{p_of_rel}))" if sub_before else "(?!x)x"
+    parts_triggers = parts_triggers | lexicons.triggers(
+        [u for u in lex.get("sub_period_units", {}) if u not in ("day", "jour")]
+    )
     named_groups = (
         (_named(f"{period}|{holiday}"), frozenset(days_triggers)),
         (_named(f"{season}|{century}"), frozenset(ages_triggers)),
@@ -329,7 +353,8 @@ def date_rules(lang: str) -> DateRules:
             _named(
                 rf"""(?P<part>(?P<pt_mod>{part_of}){_SP}+(?P<pt_per>{part_per}))(?!{_SP}+{year})
                   | {decade} | (?P<wkend>{lexicons.alternation(weekends) if weekends else "(?!x)x"})
-                  | (?P<anaph>{lexicons.alternation(lex.get("anaphor_periods", {}) or ["(?!x)x"])})"""
+                  | (?P<anaph>{lexicons.alternation(lex.get("anaphor_periods", {}) or ["(?!x)x"])})
+                  | {sub_named}"""
             ),
             frozenset(parts_triggers),
         ),
@@ -434,6 +459,9 @@ def date_rules(lang: str) -> DateRules:
         after_words=frozenset(k.lower() for k in lex.get("anaphor_after", {})),
         anaphor_periods={k.lower(): (v[0], int(v[1])) for k, v in lex.get("anaphor_periods", {}).items()},
         anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
+        sub_before=sub_before,
+        sub_ordinals={k.lower(): int(v) for k, v in lex.get("sub_period_ordinals", {}).items()},
+        sub_units={k.lower(): v for k, v in lex.get("sub_period_units", {}).items()},
         lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
         before_christ=(
