@@ -294,3 +294,24 @@ def test_parts_of_a_month_or_year(text: str, lang: str, expected: list[tuple[str
 def test_month_after_an_elided_de() -> None:
     assert dates("Le mois d’août a été sec.", "fr") == [("août", "2024-08-01", "2024-08-31")]
     assert dates("Il est rentré fin d'octobre.", "fr") == [("fin d'octobre", "2024-10-01", "2024-10-31")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The mayor resigned on Tuesday of last week.", "en",
+         [("Tuesday of last week", "2025-03-04", "2025-03-04")]),
+        ("The jury will meet Monday next week.", "en", [("Monday next week", "2025-03-17", "2025-03-17")]),
+        ("Crews left on Saturday morning last week.", "en",
+         [("Saturday morning last week", "2025-03-08", "2025-03-08")]),
+        ("Le maire a démissionné mardi de la semaine dernière.", "fr",
+         [("mardi de la semaine dernière", "2025-03-04", "2025-03-04")]),
+        ("Le jury se réunira lundi de la semaine prochaine.", "fr",
+         [("lundi de la semaine prochaine", "2025-03-17", "2025-03-17")]),
+        # A weekday with its own modifier keeps it; the week after it is a date of its own.
+        ("He quit last Friday, and she quit last week.", "en",
+         [("last Friday", "2025-03-07", "2025-03-07"), ("last week", "2025-03-03", "2025-03-09")]),
+    ],
+)
+def test_weekday_of_a_named_week(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

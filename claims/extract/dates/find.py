@@ -194,8 +194,11 @@ def find_dates(
     out: list[FoundDate] = []
     anchor: date | None = None  # the last single day named before, for "the next day"
     before: tuple[date, date] | None = None  # the last date named before, for "two years later"
+    taken = start  # the end of a weekday's week ("Monday of last week"), which it consumed
     for match in matches:
         kind = match.lastgroup or ""
+        if match.start() < taken:
+            continue
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue
         if kind == "year" and not _bare_year_ok(rules, text, start, match):
@@ -212,6 +215,22 @@ def find_dates(
             ahead = _ahead(rules, text, left, right, match.start())
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
             continue  # "built in two years" is a duration; "will open in two weeks" a date
+        week = (
+            rules.weekday_week.match(text, max(match.end("wd_day"), match.end("wd_part")), end)
+            if kind == "wd" and rules.weekday_week and not match["wd_pre"] else None
+        )
+        if week:  # "Monday of last week", "Tuesday next week", « lundi de la semaine dernière »
+            if published is None:
+                day = None
+            else:
+                monday = published - timedelta(days=published.weekday())
+                monday += timedelta(weeks=rules.relative_periods[week["ww"].lower()][1])
+                day = monday + timedelta(days=rules.weekdays[match["wd_day"].lower()])
+            out.append(FoundDate(match.start("wd"), week.end(), day, day))
+            taken = week.end()
+            if day is not None:
+                before, anchor = (day, day), day
+            continue
         bounds: Any
         try:
             if kind == "reld" and anchor is not None and match["reld"].lower() in rules.anaphoric_days:

@@ -98,6 +98,8 @@ class DateRules:
     sub_before: re.Pattern[str] | None = None
     """"the first week of", « les neuf premiers mois de »: matched against the text just before
     a month or a year, which it narrows."""
+    weekday_week: re.Pattern[str] | None = None
+    """After a weekday: " of last week", " next week", « de la semaine dernière »."""
     sub_ordinals: dict[str, int] | None = None
     sub_units: dict[str, str] | None = None
     lowercase_verbs: frozenset[str] = frozenset()
@@ -460,6 +462,11 @@ def date_rules(lang: str) -> DateRules:
         anaphor_periods={k.lower(): (v[0], int(v[1])) for k, v in lex.get("anaphor_periods", {}).items()},
         anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
         sub_before=sub_before,
+        weekday_week=re.compile(
+            rf"{_SP}+(?:(?:{lexicons.alternation(lex.get('weekday_week_joins', []) or ['(?!x)x'])}){_SP}+)?"
+            rf"(?P<ww>{_cased([k for k, v in lex['relative_periods'].items() if v[0] == 'week'], False)})"
+            r"(?![\w\-])"
+        ),
         sub_ordinals={k.lower(): int(v) for k, v in lex.get("sub_period_ordinals", {}).items()},
         sub_units={k.lower(): v for k, v in lex.get("sub_period_units", {}).items()},
         lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
