@@ -315,3 +315,21 @@ def test_month_after_an_elided_de() -> None:
 )
 def test_weekday_of_a_named_week(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The strike began on tuesday.", "en", [("tuesday", "2025-03-11", "2025-03-11")]),
+        ("Polls close on Thursday, 3/13.", "en", [("Thursday, 3/13", "2025-03-13", "2025-03-13")]),
+        # The weekday picks the year: 3/14/2025 is a Friday, two days after publication.
+        ("The ballot is on friday 3/14.", "en", [("friday 3/14", "2025-03-14", "2025-03-14")]),
+        ("Le match s’est joué samedi 08/03.", "fr", [("samedi 08/03", "2025-03-08", "2025-03-08")]),
+        # A fraction after a weekday stays a fraction.
+        ("Mardi 2/3 des salariés étaient en grève.", "fr", [("Mardi", "2025-03-11", "2025-03-11")]),
+    ],
+)
+def test_lowercase_weekdays_and_weekday_before_a_numeric_date(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from claims.extract import lexicons
-from claims.extract.dates.resolve import anaphor, resolve_match, sub_period
+from claims.extract.dates.resolve import agreeing_year, anaphor, resolve_match, sub_period
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 
 __all__ = ["find_dates", "is_future", "year_is_count"]
@@ -76,6 +76,7 @@ _NOT_YEAR_BEFORE = re.compile(
 
 
 _NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d|['’]\d0s")
+_FRACTION_OF = re.compile(r"[ \u00a0\u202f]+(?:des|de|du|d['’]|of)(?![\w])", re.I)
 _DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
 
 
@@ -205,10 +206,14 @@ def find_dates(
             continue
         if rules.lowercase_verbs and not _lowercase_month_ok(rules, text, start, match):
             continue
-        if kind == "ndate" and not match["nd_y"] and (
+        after_weekday = (
+            kind == "ndate" and _after_weekday(rules, text, start, match.start(), out)
+            and not _FRACTION_OF.match(text, match.end())  # « lundi 2/3 des élèves »
+        )
+        if kind == "ndate" and not match["nd_y"] and not after_weekday and (
             match["nd_sep"] == "." or not _DAY_CUE.search(text, max(start, match.start() - 6), match.start())
         ):
-            continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22"
+            continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22", "Friday 5/12"
         ahead = future
         if ahead is None:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
@@ -250,6 +255,19 @@ def find_dates(
             out.extend(bounds)
             continue
         s, e = _span(match, kind)
+        if after_weekday and bounds[0] is not None and isinstance(bounds, tuple):
+            weekday = out.pop()  # "Friday 5/12", « vendredi 12/05 »: one date, the weekday with it
+            s = weekday.start
+            day = bounds[0]
+            if not match["nd_y"] and weekday.from_ is not None and day.weekday() != weekday.from_.weekday():
+                # The year in which they agree, nearest to publication ("friday 3/20" two days
+                # after it is that Friday, not one six years back).
+                years = {agreeing_year(day.month, day.day, weekday.from_.weekday(), published, f)
+                         for f in (ahead, not ahead)} - {None}
+                if years and published is not None:
+                    day = min((day.replace(year=y) for y in years if y is not None),
+                              key=lambda d: abs((d - published).days))
+            bounds = day, day
         if kind in _OUTER_KINDS and bounds[0] is not None and bounds[1] is not None and rules.sub_before:
             part = rules.sub_before.search(text, max(start, s - 60), s)
             narrowed = sub_period(rules, part, (bounds[0], bounds[1])) if part else None
@@ -271,6 +289,13 @@ def find_dates(
 
 
 _OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])
+
+
+def _after_weekday(rules: DateRules, text: str, start: int, pos: int, out: list[FoundDate]) -> bool:
+    """Whether the date found last is a weekday written right before `pos` ("Friday 5/12")."""
+    if not out or out[-1].start < start or not re.fullmatch(r",?[ \u00a0\u202f]", text[out[-1].end : pos]):
+        return False
+    return text[out[-1].start : out[-1].end].lower() in rules.weekdays
 
 
 def _span(m: re.Match[str], kind: str) -> tuple[int, int]:

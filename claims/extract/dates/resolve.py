@@ -17,7 +17,7 @@ from claims.extract.dates.days import Bounds, safe_date, shift_month, whole_mont
 from claims.extract.dates.periods import century_bounds, named_day, quarter_bounds, season_bounds
 from claims.extract.dates.rules import DateRules, FoundDate
 
-__all__ = ["anaphor", "resolve_match", "resolve_weekday", "sub_period"]
+__all__ = ["agreeing_year", "anaphor", "resolve_match", "resolve_weekday", "sub_period"]
 
 
 def _month(rules: DateRules, word: str | None) -> int | None:
@@ -53,7 +53,7 @@ def _short_year(two: int, published: date | None) -> int:
     return year - 100 if year > pivot else year
 
 
-def _agreeing_year(month: int, day: int, weekday: int, published: date | None, future: bool) -> int | None:
+def agreeing_year(month: int, day: int, weekday: int, published: date | None, future: bool) -> int | None:
     """The year, near publication, in which day/month falls on that weekday."""
     base = published.year if published else None
     if base is None:
@@ -120,7 +120,7 @@ def resolve_match(
             year = int(year_s)
         elif weekday:
             # "jeudi 16 septembre": the year in which the 16th of September is a Thursday.
-            year = _agreeing_year(month, day_n, rules.weekdays[weekday.lower()], published, future)
+            year = agreeing_year(month, day_n, rules.weekdays[weekday.lower()], published, future)
         return _one_day(year, month, day_n, published, future)
     if kind in ("range", "en_range"):
         return _day_range(rules, m, kind, published, future)

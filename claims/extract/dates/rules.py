@@ -135,7 +135,11 @@ def date_rules(lang: str) -> DateRules:
             rf"(?:(?:{_cased(abbreviated, cs)}|{_alt(abbreviated)})(?>\.?)|(?:{_cased(full, cs)})"
             rf"|(?:{_alt(full)})|(?:{_alt(caps)}))(?![\w])"
         )
-    weekday = rf"(?:{_cased(lex['weekdays'], cs)}|{_alt(w.upper() for w in lex['weekdays'])})"
+    # Weekdays in lower case are no common word ("on monday"): accepted in every language.
+    weekday = (
+        rf"(?:{_cased(lex['weekdays'], cs)}|{_alt(w.upper() for w in lex['weekdays'])}"
+        rf"|{_alt(lex['weekdays'])})"
+    )
     parts = lexicons.alternation(lex["day_parts"])
     mods = lexicons.alternation(lex["weekday_past"] + lex["weekday_future"])
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:er|re|st|nd|rd|th)?(?!\d)"
