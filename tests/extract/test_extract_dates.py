@@ -333,3 +333,15 @@ def test_lowercase_weekdays_and_weekday_before_a_numeric_date(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The levy took effect on Feb. 29.", [("Feb. 29", "2024-02-29", "2024-02-29")]),
+        ("The levy will take effect on Feb. 29.", [("Feb. 29", "2028-02-29", "2028-02-29")]),
+        ("The form is due on 31 April.", []),
+    ],
+)
+def test_the_29th_of_february_is_in_a_leap_year(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, "en") == expected

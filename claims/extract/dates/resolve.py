@@ -37,13 +37,13 @@ def _pick_year(month: int, day: int, published: date | None, future: bool) -> in
     """The year that puts day/month on or before publication (after it when `future`)."""
     if published is None:
         return None
-    year = published.year
-    candidate = safe_date(year, month, day)
-    if candidate is None:
-        return year
-    if future:
-        return year if candidate >= published else year + 1
-    return year if candidate <= published else year - 1
+    step = 1 if future else -1
+    for year in range(published.year, published.year + 9 * step, step):
+        # "Feb. 29" is in the nearest leap year that way; other days in this year or the next.
+        candidate = safe_date(year, month, day)
+        if candidate is not None and (candidate >= published if future else candidate <= published):
+            return year
+    return published.year
 
 
 def _short_year(two: int, published: date | None) -> int:
