@@ -345,3 +345,15 @@ def test_lowercase_weekdays_and_weekday_before_a_numeric_date(
 )
 def test_the_29th_of_february_is_in_a_leap_year(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("She paid $14 December 3 for the ticket.", "en", [("December 3", "2024-12-03", "2024-12-03")]),
+        ("Le billet coûtait € 9 mars compris.", "fr", []),
+        ("He paid £5 on 5 May.", "en", [("5 May", "2024-05-05", "2024-05-05")]),
+    ],
+)
+def test_an_amount_of_money_is_no_day(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

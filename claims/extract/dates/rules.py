@@ -265,7 +265,7 @@ def date_rules(lang: str) -> DateRules:
         """
     pattern = re.compile(
         rf"""(?x)
-        (?<![\w\-])(?:
+        (?<![\w\-])(?<![$€£¥])(?<![$€£¥]{_SP})(?:  # "$12 December 27": 12 is dollars
             {absolute + "|" if absolute else ""}
             (?P<range>(?P<r_d1>{day})(?:{_SP}+{day_of}(?P<r_m1>{month_n}))?(?:{_SP}+(?P<r_y1>{year}))?
                 {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}|(?:{day_to})(?={_SP})){_SP}*(?P<r_d2>{day}){_SP}+
