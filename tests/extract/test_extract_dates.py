@@ -357,3 +357,17 @@ def test_the_29th_of_february_is_in_a_leap_year(text: str, expected: list[tuple[
 )
 def test_an_amount_of_money_is_no_day(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Margins widened in H2 2024.", "en", [("H2 2024", "2024-07-01", "2024-12-31")]),
+        ("The 2023-H1 results were restated.", "en", [("2023-H1", "2023-01-01", "2023-06-30")]),
+        ("Les ventes du S1 2024 ont reculé.", "fr", [("S1 2024", "2024-01-01", "2024-06-30")]),
+        # A code with no year is no half.
+        ("Hospitals tracked H1 cases in 2024.", "en", [("2024", "2024-01-01", "2024-12-31")]),
+    ],
+)
+def test_half_years_in_code(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

@@ -27,6 +27,8 @@ def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, f
     first half" of a match is no date."""
     if m["q_n"] or m["q_n2"]:
         n, size, year_s = int(m["q_n"] or m["q_n2"]), 3, m["q_y2"] or m["q_y3"]
+    elif m["q_h"] or m["q_h2"]:  # "H2 2025", "2025-H1", « S1 2024 »
+        n, size, year_s = int(m["q_h"] or m["q_h2"]), 6, m["q_hy"] or m["q_hy2"]
     elif m["q_ord"]:
         n = rules.period_ordinals[m["q_ord"].lower()]
         size = 3 if rules.period_units[m["q_unit"].lower()] == "quarter" else 6

@@ -183,6 +183,7 @@ def date_rules(lang: str) -> DateRules:
     p_after = lexicons.alternation(lex.get("period_relative_after", {}) or ["(?!x)x"])
     p_of = lexicons.alternation(lex.get("period_of", []) or ["(?!x)x"])
     code = re.escape(lex.get("quarter_code", "")) or "(?!x)x"
+    hcode = re.escape(lex.get("half_code", "")) or "(?!x)x"  # "H2 2025", « S1 2024 »
     p_of_rel = lexicons.alternation(lex.get("period_of_relative", {}) or ["(?!x)x"])
     period = rf"""
             (?P<qtr>(?P<q_ord>{p_ords})(?:{_SP}+|-)(?P<q_unit>{p_units})
@@ -190,7 +191,9 @@ def date_rules(lang: str) -> DateRules:
               | (?P<q_rel>{p_before}){_SP}+(?P<q_runit>{p_quarter})
               | (?P<q_runit2>{p_quarter}){_SP}+(?P<q_post>{p_after})
               | {code}(?P<q_n>[1-4])(?:{_SP}*|-)(?P<q_y2>{year})
-              | (?P<q_y3>{year})(?:{_SP}*|-){code}(?P<q_n2>[1-4]))
+              | (?P<q_y3>{year})(?:{_SP}*|-){code}(?P<q_n2>[1-4])
+              | {hcode}(?P<q_h>[12])(?:{_SP}*|-)(?P<q_hy>{year})
+              | (?P<q_hy2>{year})(?:{_SP}*|-){hcode}(?P<q_h2>[12]))
     """
     # Named days: "Christmas", "Good Friday", « Noël », « le lundi de Pâques » (exact case:
     # « l'ascension du mont Blanc » is no holiday).
@@ -315,6 +318,8 @@ def date_rules(lang: str) -> DateRules:
     )
     if lex.get("quarter_code"):
         days_triggers = days_triggers | {lex["quarter_code"].lower()}  # "Q3 2019"
+    if lex.get("half_code"):
+        days_triggers = days_triggers | {lex["half_code"].lower()}  # "H2 2025"
     ages_triggers = lexicons.triggers(
         [*lex.get("century_words", []), *(w for w in lex.get("seasons", {}) if w not in needs_cue)],
         common=common,
