@@ -371,3 +371,22 @@ def test_an_amount_of_money_is_no_day(text: str, lang: str, expected: list[tuple
 )
 def test_half_years_in_code(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Les débats ont eu lieu les 2, 9 et 16 février.", "fr",
+         [("2", "2025-02-02", "2025-02-02"), ("9", "2025-02-09", "2025-02-09"),
+          ("16 février", "2025-02-16", "2025-02-16")]),
+        ("Le festival aura lieu les 4, 5 et 6 juillet.", "fr",
+         [("4, 5 et 6 juillet", "2025-07-04", "2025-07-06")]),
+        ("Rallies were held Feb. 2, 9 and 16.", "en",
+         [("Feb. 2", "2025-02-02", "2025-02-02"), ("9", "2025-02-09", "2025-02-09"),
+          ("16", "2025-02-16", "2025-02-16")]),
+        ("Talks ran on 7, 8 and 9 January 2024.", "en",
+         [("7, 8 and 9 January 2024", "2024-01-07", "2024-01-09")]),
+    ],
+)
+def test_lists_of_days_in_one_month(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

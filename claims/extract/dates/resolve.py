@@ -363,6 +363,22 @@ def _day_range(
     first, last = safe_date(y1, m1, d1), safe_date(y2, m2, d2)
     if first is None or last is None or first > last:
         return None
+    listed = m["r_list"] if kind == "range" else m["er_list"]
+    if two_days and listed:  # « les 3, 4 et 5 mai », "May 3, 10 and 17": each day
+        offset = m.start("r_list" if kind == "range" else "er_list")
+        listed_days = []
+        for day_m in re.finditer(r"\d+", listed):
+            day = safe_date(y1, m1, int(day_m.group()))
+            if day is None:
+                return None
+            listed_days.append(FoundDate(offset + day_m.start(), offset + day_m.end(), day, day))
+        head = FoundDate(m.start("r_d1") if kind == "range" else m.start(kind), first_end, first, first)
+        items = [*listed_days, head] if kind == "range" else [head, *listed_days]
+        items.append(FoundDate(second_start, m.end(kind), last, last))
+        days = [item.from_ or first for item in items]
+        if all((b - a).days == 1 for a, b in zip(days, days[1:], strict=False)):
+            return days[0], last  # « les 3, 4 et 5 mai »: three days running, one span
+        return items
     if two_days and (last - first).days > 1:
         # "les 6 et 13 avril": two days; "les 16 et 17 février" stays one span of two days.
         return [
