@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -77,11 +78,14 @@ class RecordIn:
     data: Any = None
     """The parsed JSON line, when the record was made from it."""
     checked: ExportRecord | None = None
+    fetch: Callable[[], ExportRecord] | None = None
+    """Reads the whole record again, when neither of the above is at hand."""
 
     def record(self) -> ExportRecord:
         """The whole record (for creating its article or claim here)."""
         if self.checked is None:
-            self.checked = ExportRecord.model_validate(self.data)
+            self.checked = self.fetch() if self.fetch is not None else \
+                ExportRecord.model_validate(self.data)
         return self.checked
 
 
