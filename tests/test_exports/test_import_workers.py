@@ -179,7 +179,7 @@ def test_a_range_reader_reads_the_lines_a_stream_gives_and_tells_where_each_ends
         reader = RangeReader(fd, 0, len(data))
         assert _lines(reader) == _lines(io.BytesIO(data))
         reader, ends = RangeReader(fd, 0, len(data)), []
-        while line := reader.readline(1 << 20):
+        while reader.readline(1 << 20):
             ends.append(reader.tell())
         assert ends == [i + 1 for i, c in enumerate(data) if c == ord("\n")] + [len(data)]
         cut = line_boundary(fd, 100, len(data))
