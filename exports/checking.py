@@ -43,7 +43,7 @@ import orjson
 
 from claims.files import FileProblem, RangeReader, count_lines, iter_lines, line_boundary
 from claims.processes import die_with_parent
-from exports.plan import AdjudicationIn, RecordIn, ReviewIn
+from exports.plan import RecordIn, unpacked
 from exports.records import ExportRecord
 
 PARALLEL_BYTES = 8 << 20
@@ -73,17 +73,11 @@ def worker_count(size: int) -> int:
     return max(2, min(MAX_WORKERS, (cores or 1) - 1))
 
 
-Checker = Callable[..., Iterator[tuple[int, RecordIn, int]]]
+Checker = Callable[..., Iterator[tuple[int, Any, int]]]
 """Checks the lines given ((number, raw) pairs) of the file named, yielding (line, record,
 bytes) for each good one and raising `FileProblem` at the first bad one
-(`exports.importer.check_lines` with `planned=True`)."""
-
-
-def _packed(record: RecordIn, lineno: int, size: int, end: int, crc: int) -> tuple[Any, ...]:
-    a = record.adjudication
-    return (lineno, size, end, crc, record.claim_id, record.article_id, record.start,
-            record.end, record.text, record.label_scale, record.origin,
-            [tuple(r) for r in record.reviews], None if a is None else tuple(a))
+(`exports.importer.check_lines`; with `shape="packed"`, the record as `exports.plan.packed`
+gives it)."""
 
 
 def _summed(lines: Iterator[tuple[int, bytes]], last: list[int]) -> Iterator[tuple[int, bytes]]:
@@ -109,8 +103,8 @@ def _work(fd: int, cuts: list[int], k: int, step: int, name: str, limit: int, ch
             items: list[tuple[Any, ...]] = []
             lines = _summed(iter_lines(reader, name, limit, first_line=lines_before + 1), last)
             try:
-                for lineno, record, size in check(lines, name, planned=True):
-                    items.append(_packed(record, lineno, size, reader.tell(), last[0]))
+                for lineno, values, size in check(lines, name, shape="packed"):
+                    items.append((lineno, size, reader.tell(), last[0], values))
             except FileProblem as exc:
                 conn.send_bytes(marshal.dumps(("fail", items, str(exc))))
                 return
@@ -198,14 +192,9 @@ class ParallelCheck:
             if not self.pipes[piece % workers].poll():
                 yield None
             kind, items, message = self._piece(piece % workers)
-            for (lineno, size, end, crc, claim_id, article_id, start, stop, text, scale, origin,
-                 reviews, adjudication) in items:
-                yield lineno, RecordIn(
-                    claim_id, article_id, start, stop, text, scale, origin,
-                    [ReviewIn(*r) for r in reviews],
-                    None if adjudication is None else AdjudicationIn(*adjudication),
-                    fetch=partial(self._whole, end - size, size, crc),
-                ), size
+            for lineno, size, end, crc, values in items:
+                yield lineno, unpacked(values, fetch=partial(self._whole, end - size, size,
+                                                              crc)), size
             if kind != "ok":
                 raise CheckFailed(message)
 

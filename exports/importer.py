@@ -48,7 +48,7 @@ from claims.project import Project
 from exports.checking import CheckFailed, ParallelCheck, changed_message, worker_count
 from exports.checks import HEAD_BYTES, parse_record, record_problems, refuse_foreign
 from exports.merge import BatchMerger, ImportFileError
-from exports.plan import RecordIn, record_in, record_in_from_json
+from exports.plan import RecordIn, packed, packed_from_json, record_in, unpacked
 
 
 @dataclass
@@ -155,7 +155,7 @@ def import_stream(
             records = check.records()
         else:
             records = check_lines(iter_lines(stream, name, limits.line_bytes), name,
-                                  planned=True)
+                                  shape="plan")
         with project.store.bulk_transaction() as tx:
             _merge_all(BatchMerger(project, tx, report, name), records, report, progress,
                        total_bytes)
@@ -216,11 +216,12 @@ def _merge_all(merger: BatchMerger, records: Iterator[tuple[int, RecordIn, int] 
         progress(done, max(total_bytes, done))
 
 
-def check_lines(lines: Iterator[tuple[int, bytes]], name: str, *, planned: bool = False
+def check_lines(lines: Iterator[tuple[int, bytes]], name: str, *, shape: str = "record"
                 ) -> Iterator[tuple[int, Any, int]]:
     """(line, record, bytes) of the lines of a native export; the first bad line raises
-    `FileProblem`. The record is the `ExportRecord`, or with `planned` what an import acts on
-    in it (`exports.plan.RecordIn`).
+    `FileProblem`. The record is the `ExportRecord` (`shape="record"`), or what an import acts
+    on in it: a `RecordIn` (`"plan"`), or the same as plain values (`"packed"`,
+    `exports.plan.packed`).
 
     Every rule of `exports.checks.record_problems` is applied: what `claims validate` refuses,
     import refuses, with the same `FILE:LINE: field: problem`. A file in another format
@@ -236,8 +237,8 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str, *, planned: bool 
         data = loads(raw, name, lineno)
         fast = None
         if isinstance(data, dict):
-            if planned:  # before the pieces checked on the line before are put in
-                fast = record_in_from_json(data)
+            if shape != "record":  # before the pieces checked on the line before are put in
+                fast = packed_from_json(data)
             version = data.get("schema_version")
             if isinstance(version, int) and version > SCHEMA_VERSION:
                 raise FileProblem(name, f"{version} is newer than this program's "
@@ -262,13 +263,13 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str, *, planned: bool 
         if isinstance(data, dict):
             last_article, last_paragraph = (article, record.article), \
                 (paragraph, record.paragraph)
-        if not planned:
+        if shape == "record":
             yield lineno, record, len(raw)
-        elif fast is None:
-            yield lineno, record_in(record), len(raw)
+        elif shape == "plan":
+            yield lineno, unpacked(fast, checked=record) if fast is not None \
+                else record_in(record), len(raw)
         else:
-            fast.checked = record
-            yield lineno, fast, len(raw)
+            yield lineno, fast if fast is not None else packed(record), len(raw)
 
 
 def peek(stream: IO[bytes]) -> bytes:
