@@ -390,3 +390,20 @@ def test_half_years_in_code(text: str, lang: str, expected: list[tuple[str, str,
 )
 def test_lists_of_days_in_one_month(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The nearest month, back from publication, in which the 4th is a Tuesday: March 2025.
+        ("Le conseil s’est réuni mardi 4, en urgence.", "fr", [("mardi 4", "2025-03-04", "2025-03-04")]),
+        ("La foire ouvrira jeudi 27 à Nantes.", "fr", [("jeudi 27", "2025-03-27", "2025-03-27")]),
+        # Sunday the 29th: back in December 2024.
+        ("The ferry sank on Sunday 29th.", "en", [("Sunday 29th", "2024-12-29", "2024-12-29")]),
+        # A count after a weekday stays a count.
+        ("On Monday 40 workers walked out.", "en", [("Monday", "2025-03-10", "2025-03-10")]),
+        ("Samedi 12 blessés ont été soignés.", "fr", [("Samedi", "2025-03-08", "2025-03-08")]),
+    ],
+)
+def test_weekday_with_a_day_and_no_month(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

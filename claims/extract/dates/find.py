@@ -202,6 +202,12 @@ def find_dates(
             continue
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue
+        if kind == "wdday" and not _weekday_day_ok(rules, text, end, match):
+            # "On Sunday 31 people died": a count; only the weekday is a date.
+            match = rules.pattern.match(text, match.start(), match.end("wx_wd")) or match
+            kind = match.lastgroup or ""
+            if kind != "wd":
+                continue
         if kind == "year" and not _bare_year_ok(rules, text, start, match):
             continue
         if rules.lowercase_verbs and not _lowercase_month_ok(rules, text, start, match):
@@ -289,6 +295,14 @@ def find_dates(
 
 
 _OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])
+
+
+def _weekday_day_ok(rules: DateRules, text: str, end: int, m: re.Match[str]) -> bool:
+    """"Friday 13th", « mardi 3, », « jeudi 12 à Lyon »: the number is a day of the month."""
+    if re.search(r"[^\d]$", m["wx_d"]):
+        return True  # an ordinal suffix: "13th", « 1er »
+    after = rules.weekday_day_after
+    return after is not None and after.match(text, m.end(), end) is not None
 
 
 def _after_weekday(rules: DateRules, text: str, start: int, pos: int, out: list[FoundDate]) -> bool:

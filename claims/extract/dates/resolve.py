@@ -235,6 +235,10 @@ def resolve_match(
         if published is None:
             return None, None
         return _weekend(published, rules.weekends[m["wkend"].lower()], future)
+    if kind == "wdday":  # « mardi 3 », "Friday 13th": the nearest month in which they agree
+        if published is None:
+            return None, None
+        return _weekday_day(published, rules.weekdays[m["wx_wd"].lower()], _day(m["wx_d"]) or 0, future)
     if kind == "wd":
         if published is None:
             return None, None
@@ -292,6 +296,20 @@ def sub_period(rules: DateRules, m: re.Match[str], outer: tuple[date, date]) -> 
     if order > len(parts):
         return None
     return parts[order - 1] if order > 0 else parts[-1]
+
+
+def _weekday_day(published: date, weekday: int, day_n: int, future: bool) -> Bounds | None:
+    """Day `day_n` of the nearest month, back from publication (ahead when `future`), that puts
+    it on `weekday`; None when none within fourteen months does."""
+    step = 1 if future else -1
+    for delta in range(0, 15 * step, step):
+        year, month = shift_month(published.year, published.month, delta)
+        day = safe_date(year, month, day_n)
+        if day is None or day.weekday() != weekday:
+            continue
+        if (day >= published) if future else (day <= published):
+            return day, day
+    return None
 
 
 def _period(unit: str, delta: int, published: date) -> Bounds:

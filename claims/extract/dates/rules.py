@@ -98,6 +98,9 @@ class DateRules:
     sub_before: re.Pattern[str] | None = None
     """"the first week of", « les neuf premiers mois de »: matched against the text just before
     a month or a year, which it narrows."""
+    weekday_day_after: re.Pattern[str] | None = None
+    """What may follow "mardi 3", "Friday 13th" for the number to be a day of the month: the
+    end of a clause, or (in French) « à », « et », « matin »."""
     weekday_week: re.Pattern[str] | None = None
     """After a weekday: " of last week", " next week", « de la semaine dernière »."""
     sub_ordinals: dict[str, int] | None = None
@@ -293,6 +296,7 @@ def date_rules(lang: str) -> DateRules:
                 (?P<ag_post>{ago_after}|{ahead_after}|{anaphor}))
           | (?P<reld>{rel_days})
           | (?P<relp>{rel_periods})
+          | (?P<wdday>(?P<wx_wd>{weekday}),?{_SP}+(?P<wx_d>{day})(?![/.:,h]?\d))
           | (?P<wd>(?:(?P<wd_pre>{mods}){_SP}+)?(?P<wd_day>{weekday})
                 (?:{_SP}+(?P<wd_part>{parts}))?(?:{_SP}+(?P<wd_mod>{mods}))?)
           | {numeric}
@@ -471,6 +475,10 @@ def date_rules(lang: str) -> DateRules:
         anaphor_periods={k.lower(): (v[0], int(v[1])) for k, v in lex.get("anaphor_periods", {}).items()},
         anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
         sub_before=sub_before,
+        weekday_day_after=re.compile(
+            rf"{_SP}*(?:[,.;:)!?»”\"]|$)|{_SP}+"
+            rf"(?:{lexicons.alternation(lex.get('weekday_day_followers', []) or ['(?!x)x'])})(?![\w\-])"
+        ),
         weekday_week=re.compile(
             rf"{_SP}+(?:(?:{lexicons.alternation(lex.get('weekday_week_joins', []) or ['(?!x)x'])}){_SP}+)?"
             rf"(?P<ww>{_cased([k for k, v in lex['relative_periods'].items() if v[0] == 'week'], False)})"
