@@ -407,3 +407,16 @@ def test_lists_of_days_in_one_month(text: str, lang: str, expected: list[tuple[s
 )
 def test_weekday_with_a_day_and_no_month(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Fares rose in mid-June 2023.", "en", [("mid-June 2023", "2023-06-01", "2023-06-30")]),
+        ("Les tarifs ont augmenté à la mi-juin 2023.", "fr", [("mi-juin 2023", "2023-06-01", "2023-06-30")]),
+    ],
+)
+def test_part_of_a_month_with_its_year_after_a_hyphen(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
