@@ -420,3 +420,20 @@ def test_part_of_a_month_with_its_year_after_a_hyphen(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # With no date before it, "earlier" counts back from publication, as "ago" does.
+        ("Exports were down from a year earlier.", "en", [("a year earlier", "2024-01-01", "2024-12-31")]),
+        ("Le chômage a reculé par rapport à trois mois plus tôt.", "fr",
+         [("trois mois plus tôt", "2024-12-01", "2024-12-31")]),
+        # After a date, from that date; "later" with none stays null.
+        ("In 2019 he won; two years earlier he had lost.", "en",
+         [("2019", "2019-01-01", "2019-12-31"), ("two years earlier", "2017-01-01", "2017-12-31")]),
+        ("He came back two years later.", "en", [("two years later", "None", "None")]),
+    ],
+)
+def test_earlier_without_a_date_before_it(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

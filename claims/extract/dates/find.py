@@ -250,7 +250,7 @@ def find_dates(
                 day = anchor + timedelta(days=rules.relative_days[match["reld"].lower()])
                 bounds = (day, day)
             elif kind == "anaph" or (kind == "ago" and (match["ag_post"] or "").lower() in rules.after_words):
-                bounds = anaphor(rules, match, before)
+                bounds = anaphor(rules, match, before, published)
             else:
                 bounds = resolve_match(rules, match, published, ahead)
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999

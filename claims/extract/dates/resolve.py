@@ -467,10 +467,13 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
     return day, day
 
 
-def anaphor(rules: DateRules, m: re.Match[str], before: Bounds | None) -> Bounds | None:
+def anaphor(
+    rules: DateRules, m: re.Match[str], before: Bounds | None, published: date | None = None
+) -> Bounds | None:
     """"two years later", "the following year", « un an plus tôt », « ce jour-là »: that unit
-    of the date the sentence named `before`, so many of them later or earlier; bounds None
-    when there is none, or when it is no single such unit (a year for "the following year")."""
+    of the date the sentence named `before`, so many of them later or earlier; "earlier"
+    with no date before counts back from `published`; bounds None when there is none, or when
+    it is no single such unit (a year for "the following year")."""
     if m.lastgroup == "anaph":
         unit, delta = rules.anaphor_periods[m["anaph"].lower()]
     else:
@@ -483,6 +486,10 @@ def anaphor(rules: DateRules, m: re.Match[str], before: Bounds | None) -> Bounds
             unit, delta = "year", 10 * delta
         elif unit == "century":
             unit, delta = "year", 100 * delta
+    if before is None and published is not None and m.lastgroup != "anaph" and delta < 0:
+        # "profit fell from a year earlier", « un mois plus tôt »: with no date before it in the
+        # sentence, earlier than publication, as "a year ago" ("two years later" stays null).
+        before = published, published
     if before is None:
         return None, None
     first, last = before
