@@ -437,3 +437,21 @@ def test_part_of_a_month_with_its_year_after_a_hyphen(
 )
 def test_earlier_without_a_date_before_it(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Margins improved on the prior quarter.", "en", [("prior quarter", "2024-10-01", "2024-12-31")]),
+        ("Output fell short of the prior year.", "en", [("the prior year", "2024-01-01", "2024-12-31")]),
+        ("In 2021 output fell short of the previous year.", "en",
+         [("2021", "2021-01-01", "2021-12-31"), ("the previous year", "2020-01-01", "2020-12-31")]),
+        ("La production avait reculé le mois précédent.", "fr",
+         [("le mois précédent", "2025-02-01", "2025-02-28")]),
+        ("Output recovered the following year.", "en", [("the following year", "None", "None")]),
+    ],
+)
+def test_previous_periods_without_a_date_before_them(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

@@ -486,9 +486,10 @@ def anaphor(
             unit, delta = "year", 10 * delta
         elif unit == "century":
             unit, delta = "year", 100 * delta
-    if before is None and published is not None and m.lastgroup != "anaph" and delta < 0:
-        # "profit fell from a year earlier", « un mois plus tôt »: with no date before it in the
-        # sentence, earlier than publication, as "a year ago" ("two years later" stays null).
+    if before is None and published is not None and delta < 0:
+        # "profit fell from a year earlier", "the previous year", « un mois plus tôt »: with no
+        # date before it in the sentence, earlier than publication, as "a year ago" ("two years
+        # later", "the following year" stay null).
         before = published, published
     if before is None:
         return None, None
