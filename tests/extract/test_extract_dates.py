@@ -455,3 +455,15 @@ def test_previous_periods_without_a_date_before_them(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le record pour un mois de juillet est tombé.", []),
+        ("Chaque mois d’avril, le lac déborde.", []),
+        ("Le lac a débordé au mois d’avril.", [("avril", "2024-04-01", "2024-04-30")]),
+    ],
+)
+def test_any_such_month_is_no_date(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, "fr") == expected

@@ -202,6 +202,10 @@ def find_dates(
             continue
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue
+        if kind == "month" and rules.generic_month and rules.generic_month.search(
+            text, max(start, match.start("mo_m") - 24), match.start("mo_m")
+        ):
+            continue  # « le record pour un mois d'août », "every May": any such month
         if kind == "wdday" and not _weekday_day_ok(rules, text, end, match):
             # "On Sunday 31 people died": a count; only the weekday is a date.
             match = rules.pattern.match(text, match.start(), match.end("wx_wd")) or match

@@ -98,6 +98,8 @@ class DateRules:
     sub_before: re.Pattern[str] | None = None
     """"the first week of", « les neuf premiers mois de »: matched against the text just before
     a month or a year, which it narrows."""
+    generic_month: re.Pattern[str] | None = None
+    """Before a month name, what makes it any such month (« un mois d'août », "every May")."""
     weekday_day_after: re.Pattern[str] | None = None
     """What may follow "mardi 3", "Friday 13th" for the number to be a day of the month: the
     end of a clause, or (in French) « à », « et », « matin »."""
@@ -475,6 +477,10 @@ def date_rules(lang: str) -> DateRules:
         anaphor_periods={k.lower(): (v[0], int(v[1])) for k, v in lex.get("anaphor_periods", {}).items()},
         anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
         sub_before=sub_before,
+        generic_month=re.compile(
+            rf"(?<![\w\-])(?:{_cased(lex.get('generic_month_before', []) or ['(?!x)x'], False)})"
+            rf"(?:{_SP}+|(?<=['’]))$"
+        ),
         weekday_day_after=re.compile(
             rf"{_SP}*(?:[,.;:)!?»”\"]|$)|{_SP}+"
             rf"(?:{lexicons.alternation(lex.get('weekday_day_followers', []) or ['(?!x)x'])})(?![\w\-])"
