@@ -467,3 +467,19 @@ def test_previous_periods_without_a_date_before_them(
 )
 def test_any_such_month_is_no_date(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The club was relegated in '97.", "en", [("'97", "1997-01-01", "1997-12-31")]),
+        ("She has coached since ’08.", "en", [("’08", "2008-01-01", "2008-12-31")]),
+        ("Le club est descendu en ’97.", "fr", [("’97", "1997-01-01", "1997-12-31")]),
+        # Two digits in quotes are no year.
+        ("The scoreboard read '97' at the break.", "en", []),
+    ],
+)
+def test_two_digit_years_after_an_apostrophe(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

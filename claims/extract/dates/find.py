@@ -75,7 +75,7 @@ _NOT_YEAR_BEFORE = re.compile(
 )
 
 
-_NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d|['’]\d0s")
+_NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d|['’]\d\d")
 _FRACTION_OF = re.compile(r"[ \u00a0\u202f]+(?:des|de|du|d['’]|of)(?![\w])", re.I)
 _DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
 
@@ -214,6 +214,10 @@ def find_dates(
                 continue
         if kind == "year" and not _bare_year_ok(rules, text, start, match):
             continue
+        if kind == "yap" and not rules.year_prep_before.match(
+            text[max(start, match.start() - 16) : match.start()][::-1]
+        ):
+            continue  # "in '98", "the class of '98"; not a quoted number
         if rules.lowercase_verbs and not _lowercase_month_ok(rules, text, start, match):
             continue
         after_weekday = (

@@ -196,6 +196,8 @@ def resolve_match(
                 return date(year, 1, 1), date(year + 99, 12, 31)  # "the 1800s": a century
             return date(year, 1, 1), date(year + 9, 12, 31)
         return whole_year(year)
+    if kind == "yap":  # "in '98": the century that puts the year at most 5 years ahead
+        return whole_year(_short_year(int(m["ya_n"]), published))
     if kind == "dec_ap":  # "the '90s": the century that puts it at most 5 years ahead
         year = _short_year(int(m["da_n"]), published)
         return date(year, 1, 1), date(year + 9, 12, 31)

@@ -270,6 +270,7 @@ def date_rules(lang: str) -> DateRules:
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
                 (?P<yr>{year})(?P<yr_s>s|['’]s)?)
           | (?P<dec_ap>['’](?P<da_n>\d0)s)
+          | (?P<yap>['’](?P<ya_n>\d\d)(?![\d'’]))
         """
     pattern = re.compile(
         rf"""(?x)
