@@ -483,3 +483,20 @@ def test_two_digit_years_after_an_apostrophe(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Les fouilles ont eu lieu fin janvier-début février.", "fr",
+         [("janvier-début février", "2025-01-01", "2025-02-28")]),
+        ("Le musée a fermé de mi-octobre à fin novembre.", "fr",
+         [("mi-octobre à fin novembre", "2024-10-01", "2024-11-30")]),
+        ("The port was closed from mid-October to late November.", "en",
+         [("mid-October to late November", "2024-10-01", "2024-11-30")]),
+    ],
+)
+def test_month_ranges_with_parts_of_months(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

@@ -283,9 +283,10 @@ def date_rules(lang: str) -> DateRules:
           | {absolute_day_first + "|" if absolute_day_first else ""}
             (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day})(?:{_SP}+|-(?=[A-ZÉ]))(?P<d_m>{month_n})
                 (?:{_SP}+(?P<d_y>{year}))?)
-          | (?P<mrange>(?:(?P<mg_pre>{range_starts}|{year_preps}){_SP}+)?(?P<mg>(?P<mg_m1>{month})
+          | (?P<mrange>(?:(?P<mg_pre>{range_starts}|{year_preps}){_SP}+)?(?P<mg>
+                (?:(?:{period_mods})(?:{_SP}+|-))?(?P<mg_m1>{month})
                 (?:{_SP}+(?P<mg_y1>{year}))?(?:{_SP}*[-–/]{_SP}*|{_SP}+(?:{range_joins}){_SP}+)
-                (?P<mg_m2>{month})(?:{_SP}+(?P<mg_y2>{year}))?))
+                (?:(?:{period_mods})(?:{_SP}+|-))?(?P<mg_m2>{month})(?:{_SP}+(?P<mg_y2>{year}))?))
           | (?P<monthyear>(?:(?P<my_mod>{period_mods})(?:{_SP}+|-(?=\w)))?(?P<my_m>{month_n}),?{_SP}+
                 (?:(?:{my_joins}){_SP}+)?(?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
           | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})
