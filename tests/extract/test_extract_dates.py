@@ -500,3 +500,19 @@ def test_month_ranges_with_parts_of_months(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Imports were lower than the year before.", "en", [("the year before", "2024-01-01", "2024-12-31")]),
+        ("In 2016 rents rose; the year before, they fell.", "en",
+         [("2016", "2016-01-01", "2016-12-31"), ("the year before", "2015-01-01", "2015-12-31")]),
+        ("Les loyers ont moins augmenté que l’année d’avant.", "fr",
+         [("l’année d’avant", "2024-01-01", "2024-12-31")]),
+        # Before an event, no date: "the week before the vote".
+        ("He resigned the week before the vote.", "en", []),
+    ],
+)
+def test_the_year_before(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

@@ -76,6 +76,10 @@ _NOT_YEAR_BEFORE = re.compile(
 
 
 _NUMERIC_HINT = re.compile(r"\d\d\d\d|\d[/.]\d|['’]\d\d")
+_BEFORE_ENDS = re.compile(  # what may follow "the year before" for it to count back from a date
+    r"[ \u00a0\u202f]*(?:[,.;:)!?\"”—–]|$)|[ \u00a0\u202f]+(?:it|he|she|they|we|i|you|there|and|but|when|"
+    r"while|as|had|was|were|is|has|have|,)(?![\w\-])", re.I
+)
 _FRACTION_OF = re.compile(r"[ \u00a0\u202f]+(?:des|de|du|d['’]|of)(?![\w])", re.I)
 _DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
 
@@ -206,6 +210,9 @@ def find_dates(
             text, max(start, match.start("mo_m") - 24), match.start("mo_m")
         ):
             continue  # « le record pour un mois d'août », "every May": any such month
+        if (kind == "anaph" and match["anaph"].lower().endswith(" before")
+                and not _BEFORE_ENDS.match(text, match.end())):
+            continue  # "the year before independence", "the week before the vote": from an event
         if kind == "wdday" and not _weekday_day_ok(rules, text, end, match):
             # "On Sunday 31 people died": a count; only the weekday is a date.
             match = rules.pattern.match(text, match.start(), match.end("wx_wd")) or match
