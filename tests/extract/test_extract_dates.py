@@ -516,3 +516,17 @@ def test_month_ranges_with_parts_of_months(
 )
 def test_the_year_before(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Fares Rose Sharply Last Month", "en", [("Last Month", "2025-02-01", "2025-02-28")]),
+        ("Les Loyers Baisseront L’an Prochain", "fr", [("L’an Prochain", "2026-01-01", "2026-12-31")]),
+        ("This past week, crews cleared the road.", "en", [("This past week", "2025-03-03", "2025-03-09")]),
+        # "the past week" is a duration, no date.
+        ("Crews worked hard over the past week.", "en", []),
+    ],
+)
+def test_headline_case_and_this_past_week(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

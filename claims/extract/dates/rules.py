@@ -35,6 +35,11 @@ def _alt(words: Any) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _title(phrase: str) -> str:
+    """"last year" -> "Last Year" (the headline form)."""
+    return " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
+
+
 def _cased(words: Any, case_sensitive: bool) -> str:
     """Alternation accepting a capitalised first letter; English names must be capitalised."""
     if case_sensitive:
@@ -149,8 +154,9 @@ def date_rules(lang: str) -> DateRules:
     mods = lexicons.alternation(lex["weekday_past"] + lex["weekday_future"])
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:er|re|st|nd|rd|th)?(?!\d)"
     year = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
-    rel_days = _cased(lex["relative_days"], False)
-    rel_periods = _cased(lex["relative_periods"], False)
+    # Headlines capitalise every word ("Last Year", "Next Week"): those forms are accepted too.
+    rel_days = _cased([*lex["relative_days"], *(_title(w) for w in lex["relative_days"])], False)
+    rel_periods = _cased([*lex["relative_periods"], *(_title(w) for w in lex["relative_periods"])], False)
     year_preps = _cased(lex["year_prepositions"], False)
     period_mods = _cased(lex.get("period_modifiers", []) or ["(?!x)x"], False)
     range_starts = _cased(lex.get("range_starts", []), False)
