@@ -530,3 +530,18 @@ def test_the_year_before(text: str, lang: str, expected: list[tuple[str, str, st
 )
 def test_headline_case_and_this_past_week(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voting ran Dec. 28, 2023-Jan. 3, 2024.",
+         [("Dec. 28, 2023-Jan. 3, 2024", "2023-12-28", "2024-01-03")]),
+        ("He served from Jan. 20, 2017, to Jan. 20, 2021.",
+         [("Jan. 20, 2017, to Jan. 20, 2021", "2017-01-20", "2021-01-20")]),
+        ("Fires broke out on June 2, 2019 and June 9, 2020.",
+         [("June 2, 2019", "2019-06-02", "2019-06-02"), ("June 9, 2020", "2020-06-09", "2020-06-09")]),
+    ],
+)
+def test_ranges_of_days_across_years_month_first(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, "en") == expected

@@ -360,8 +360,10 @@ def _day_range(
         d1, d2 = _day(m["er_d1"]), _day(m["er_d2"])
         m1 = _month(rules, m["er_m1"])
         m2 = _month(rules, m["er_m2"]) or m1
-        y_s, y1_s, sep = m["er_y"], None, m["er_sep"]
-        first_end, second_start = m.end("er_d1"), m.start("er_d2")
+        y_s, y1_s, sep = m["er_y"], m["er_y1"], m["er_sep"]
+        # "Dec. 30, 2024-Jan. 2, 2025": the first day ends after its own year.
+        first_end = max(m.end("er_d1"), m.end("er_y1"))
+        second_start = m.start("er_m2") if m["er_m2"] else m.start("er_d2")
     if d1 is None or d2 is None or m1 is None or m2 is None:
         return None
     if published is None and not y_s:

@@ -235,7 +235,8 @@ def date_rules(lang: str) -> DateRules:
     absolute = absolute_day_first = ""
     if lex.get("month_first_dates"):  # March 2, 2022; Feb. 10-11; April 6 and 13
         absolute = rf"""
-            (?P<en_range>(?P<er_m1>{month_n}){_SP}+(?P<er_d1>{day})(?P<er_list>(?:{_SP}*,{_SP}*{day})+)?{_SP}*
+            (?P<en_range>(?P<er_m1>{month_n}){_SP}+(?P<er_d1>{day})(?P<er_list>(?:{_SP}*,{_SP}*{day})+)?
+                (?:,?{_SP}+(?P<er_y1>{year})(?=,?{_SP}*(?:-|–|(?:{day_to}|{day_joins}){_SP}+){month_n}),?)?{_SP}*
                 (?P<er_sep>-|–|(?:{day_to}|{day_joins})(?={_SP})){_SP}*
                 (?:(?P<er_m2>{month_n}){_SP}+)?(?P<er_d2>{day})(?:,?{_SP}+(?P<er_y>{year}))?)
           | (?P<en_date>(?:(?P<ed_wd>{weekday}),?{_SP}+)?(?P<ed_m>{month_n}){_SP}+(?P<ed_d>{day})
