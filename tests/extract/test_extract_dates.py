@@ -545,3 +545,20 @@ def test_headline_case_and_this_past_week(text: str, lang: str, expected: list[t
 )
 def test_ranges_of_days_across_years_month_first(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Published on a Wednesday: the last Thursday was a week ago, so the Monday before it.
+        ("The blockade lasted from Monday to Thursday.", "en",
+         [("Monday to Thursday", "2025-03-03", "2025-03-06")]),
+        ("The envoy will stay from Friday through Sunday.", "en",
+         [("Friday through Sunday", "2025-03-14", "2025-03-16")]),
+        ("Le blocage a duré du lundi au mardi.", "fr", [("lundi au mardi", "2025-03-10", "2025-03-11")]),
+        ("L’émissaire restera de vendredi à dimanche.", "fr",
+         [("vendredi à dimanche", "2025-03-14", "2025-03-16")]),
+    ],
+)
+def test_ranges_of_weekdays(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

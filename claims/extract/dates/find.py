@@ -336,6 +336,8 @@ def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
         return _month_span(m)
     if kind == "yrange":
         return m.span("yg")
+    if kind == "wdrange":
+        return m.start("wr_1"), m.end()
     if kind == "mrange":
         return m.span("mg")
     if kind == "season" and m["s_art2"] and m["s_art2"].lower() in _LEADING_PREPOSITIONS:

@@ -237,6 +237,16 @@ def resolve_match(
         if published is None:
             return None, None
         return _weekend(published, rules.weekends[m["wkend"].lower()], future)
+    if kind == "wdrange":  # "from Monday to Thursday", « du lundi au jeudi »: one span of days
+        if published is None:
+            return None, None
+        w1, w2 = rules.weekdays[m["wr_1"].lower()], rules.weekdays[m["wr_2"].lower()]
+        gap = (w2 - w1) % 7 or 7
+        if future:
+            first, _ = _resolve_weekday(published, w1, True, False)
+            return first, first + timedelta(days=gap)
+        last, _ = _resolve_weekday(published, w2, False, False)
+        return last - timedelta(days=gap), last
     if kind == "wdday":  # « mardi 3 », "Friday 13th": the nearest month in which they agree
         if published is None:
             return None, None

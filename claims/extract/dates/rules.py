@@ -162,6 +162,7 @@ def date_rules(lang: str) -> DateRules:
     range_starts = _cased(lex.get("range_starts", []), False)
     range_joins = lexicons.alternation(lex.get("range_joins", []))
     day_joins = _alt(lex.get("day_conjunctions", []))
+    wr_arts = lexicons.alternation(lex.get("weekday_range_articles", []) or ["(?!x)x"])
     # "from 2 July to 10 July", "3 to 5 May", « du 3 jusqu'au 5 mai »; "9 to 12 of June".
     day_to = lexicons.alternation(lex.get("day_range_joins", []) or ["(?!x)x"])
     day_of = rf"(?:(?:{lexicons.alternation(lex.get('day_month_joins', []) or ['(?!x)x'])}){_SP}+)?"
@@ -307,6 +308,8 @@ def date_rules(lang: str) -> DateRules:
                 (?P<ag_post>{ago_after}|{ahead_after}|{anaphor}))
           | (?P<reld>{rel_days})
           | (?P<relp>{rel_periods})
+          | (?P<wdrange>(?:{range_starts}){_SP}+(?:(?:{wr_arts}){_SP}+)?(?P<wr_1>{weekday}){_SP}+
+                (?:{range_joins}){_SP}+(?:(?:{wr_arts}){_SP}+)?(?P<wr_2>{weekday}))
           | (?P<wdday>(?P<wx_wd>{weekday}),?{_SP}+(?P<wx_d>{day})(?![/.:,h]?\d))
           | (?P<wd>(?:(?P<wd_pre>{mods}){_SP}+)?(?P<wd_day>{weekday})
                 (?:{_SP}+(?P<wd_part>{parts}))?(?:{_SP}+(?P<wd_mod>{mods}))?)
