@@ -562,3 +562,30 @@ def test_ranges_of_days_across_years_month_first(text: str, expected: list[tuple
 )
 def test_ranges_of_weekdays(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+JUNE = date(2025, 6, 18)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Weekends counted by their Saturday: the first one of June 2025 is the 7th and 8th.
+        ("Crowds came on the first weekend of June.", "en",
+         [("first weekend of June", "2025-06-07", "2025-06-08")]),
+        ("Le dernier week-end de mai a été pluvieux.", "fr",
+         [("dernier week-end de mai", "2025-05-31", "2025-06-01")]),
+        # A weekday and a date that agree a few days after publication: that day.
+        ("The hearing was moved to Monday, June 23.", "en",
+         [("Monday, June 23", "2025-06-23", "2025-06-23")]),
+        ("Talks ran from Tuesday until Thursday last week.", "en",
+         [("Tuesday until Thursday last week", "2025-06-10", "2025-06-12")]),
+        # « attendues », a future: the second half of July ahead.
+        ("Les orages sont attendues la deuxième quinzaine de juillet.", "fr",
+         [("deuxième quinzaine de juillet", "2025-07-16", "2025-07-31")]),
+    ],
+)
+def test_weekends_weekday_dates_ahead_and_weekday_ranges_of_a_week(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang, published=JUNE) == expected

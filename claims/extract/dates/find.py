@@ -245,6 +245,16 @@ def find_dates(
             rules.weekday_week.match(text, max(match.end("wd_day"), match.end("wd_part")), end)
             if kind == "wd" and rules.weekday_week and not match["wd_pre"] else None
         )
+        if kind == "wdrange" and rules.weekday_week and published is not None:
+            week = rules.weekday_week.match(text, match.end(), end)
+            w1, w2 = rules.weekdays[match["wr_1"].lower()], rules.weekdays[match["wr_2"].lower()]
+            if week and w1 < w2:  # "from Tuesday until Thursday last week": those days of it
+                monday = published - timedelta(days=published.weekday())
+                monday += timedelta(weeks=rules.relative_periods[week["ww"].lower()][1])
+                out.append(FoundDate(match.start("wr_1"), week.end(), monday + timedelta(days=w1),
+                                     monday + timedelta(days=w2)))
+                taken = week.end()
+                continue
         if week:  # "Monday of last week", "Tuesday next week", « lundi de la semaine dernière »
             if published is None:
                 day = None

@@ -69,6 +69,11 @@ def agreeing_year(month: int, day: int, weekday: int, published: date | None, fu
         ahead = [y for y in candidates if date(y, month, day) >= published]
         if ahead:
             return min(ahead)
+    # "The vote was moved to Tuesday, June 24", published the Wednesday before: a weekday that
+    # agrees within two weeks after publication is that day, not one a decade back.
+    soon = [y for y in candidates if timedelta(0) < date(y, month, day) - published <= timedelta(days=14)]
+    if soon:
+        return soon[0]
     behind = [y for y in candidates if date(y, month, day) <= published]
     return max(behind) if behind else min(candidates)
 
@@ -296,6 +301,12 @@ def sub_period(rules: DateRules, m: re.Match[str], outer: tuple[date, date]) -> 
         parts = [(monday, monday + timedelta(days=6)) for monday in _weeks_of(first, last)]
     elif unit == "month" and whole_year_:
         parts = [whole_month(first.year, month) for month in range(1, 13)]
+    elif unit == "weekend":  # the Saturday-and-Sunday pairs whose Saturday falls in it
+        saturday = first + timedelta(days=(5 - first.weekday()) % 7)
+        parts = []
+        while saturday <= last:
+            parts.append((saturday, saturday + timedelta(days=1)))
+            saturday += timedelta(weeks=1)
     elif unit == "fortnight" and one_month and count is None:
         parts = [(first, first + timedelta(days=14)), (first + timedelta(days=15), last)]
     else:
