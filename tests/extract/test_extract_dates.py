@@ -581,7 +581,7 @@ JUNE = date(2025, 6, 18)  # a Wednesday
         ("Talks ran from Tuesday until Thursday last week.", "en",
          [("Tuesday until Thursday last week", "2025-06-10", "2025-06-12")]),
         # « attendues », a future: the second half of July ahead.
-        ("Les orages sont attendues la deuxième quinzaine de juillet.", "fr",
+        ("Les averses sont attendues la deuxième quinzaine de juillet.", "fr",
          [("deuxième quinzaine de juillet", "2025-07-16", "2025-07-31")]),
     ],
 )
