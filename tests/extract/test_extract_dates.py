@@ -589,3 +589,24 @@ def test_weekends_weekday_dates_ahead_and_weekday_ranges_of_a_week(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang, published=JUNE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Reported future: the Friday after publication (a Wednesday).
+        ("The union said on Monday that drivers would walk out on Friday.",
+         [("Monday", "2025-03-10", "2025-03-10"), ("Friday", "2025-03-14", "2025-03-14")]),
+        # "would have" is no future.
+        ("Output would have fallen on Friday without the subsidy.", [("Friday", "2025-03-07", "2025-03-07")]),
+    ],
+)
+def test_reported_future_with_would(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, "en") == expected
+
+
+def test_would_is_no_future_marker_of_the_claim() -> None:
+    from claims.extract.dates import is_future
+
+    text = "The union said drivers would walk out."
+    assert not is_future(text, 0, len(text), "en")

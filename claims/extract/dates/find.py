@@ -58,6 +58,8 @@ def _ahead(rules: DateRules, text: str, left: int, right: int, pos: int) -> bool
     before the date ("vowed to rebuild the school by Friday"; not "vowed on Friday to")."""
     if rules.future.search(text, left, right):
         return True
+    if rules.reported_future and rules.reported_future.search(text, left, right):
+        return True  # "said that workers would strike on Friday"; not "would have struck"
     intent = rules.intent.search(text, left, pos)
     return intent is not None
 

@@ -103,6 +103,9 @@ class DateRules:
     sub_before: re.Pattern[str] | None = None
     """"the first week of", « les neuf premiers mois de »: matched against the text just before
     a month or a year, which it narrows."""
+    reported_future: re.Pattern[str] | None = None
+    """Future in reported speech, for dates only ("said workers would strike on Friday"); not
+    a future marker of the claim itself (`is_future`)."""
     generic_month: re.Pattern[str] | None = None
     """Before a month name, what makes it any such month (« un mois d'août », "every May")."""
     weekday_day_after: re.Pattern[str] | None = None
@@ -489,6 +492,10 @@ def date_rules(lang: str) -> DateRules:
         anaphor_periods={k.lower(): (v[0], int(v[1])) for k, v in lex.get("anaphor_periods", {}).items()},
         anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
         sub_before=sub_before,
+        reported_future=re.compile(
+            rf"(?<![\w\-])(?:{lexicons.alternation(lex.get('date_future_markers', []) or ['(?!x)x'])})"
+            rf"(?![\w\-])(?!{_SP}+(?:not{_SP}+)?have)"
+        ),
         generic_month=re.compile(
             rf"(?<![\w\-])(?:{_cased(lex.get('generic_month_before', []) or ['(?!x)x'], False)})"
             rf"(?:{_SP}+|(?<=['’]))$"
