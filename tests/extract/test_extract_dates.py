@@ -610,3 +610,15 @@ def test_would_is_no_future_marker_of_the_claim() -> None:
 
     text = "The union said drivers would walk out."
     assert not is_future(text, 0, len(text), "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council met a fortnight ago.", [("a fortnight ago", "2025-02-24", "2025-03-02")]),
+        ("The mine will reopen in a fortnight.", [("in a fortnight", "2025-03-24", "2025-03-30")]),
+        ("The strike has lasted a fortnight.", []),
+    ],
+)
+def test_a_fortnight_is_two_weeks(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, "en") == expected

@@ -484,8 +484,8 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
     if unit == "month":
         year, month = shift_month(published.year, published.month, delta)
         return whole_month(year, month)
-    if unit == "week":
-        day = published + timedelta(weeks=delta)
+    if unit in ("week", "fortnight"):  # "a fortnight ago": the week two weeks back
+        day = published + timedelta(weeks=delta * (2 if unit == "fortnight" else 1))
         monday = day - timedelta(days=day.weekday())
         return monday, monday + timedelta(days=6)
     day = published + timedelta(days=delta)
@@ -507,7 +507,9 @@ def anaphor(
         if amount is None or not unit or amount > 5000:
             return None
         delta = amount * rules.anaphor_after[m["ag_post"].lower()]
-        if unit == "decade":
+        if unit == "fortnight":
+            unit, delta = "week", 2 * delta
+        elif unit == "decade":
             unit, delta = "year", 10 * delta
         elif unit == "century":
             unit, delta = "year", 100 * delta
