@@ -27,6 +27,7 @@ and checks each line itself.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import marshal
 import multiprocessing
@@ -125,10 +126,8 @@ otherwise a pipe's default, 64 KB), so that it goes on to its next piece meanwhi
 
 
 def _widen(conn: Connection) -> None:
-    try:
+    with contextlib.suppress(OSError):  # above /proc/sys/fs/pipe-max-size: the default stays
         fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
-    except OSError:  # above /proc/sys/fs/pipe-max-size: the default size is kept
-        pass
 
 
 class CheckFailed(Exception):
