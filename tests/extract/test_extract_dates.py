@@ -622,3 +622,11 @@ def test_would_is_no_future_marker_of_the_claim() -> None:
 )
 def test_a_fortnight_is_two_weeks(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, "en") == expected
+
+
+def test_a_weekday_range_running_over_a_weekend_before_a_named_week() -> None:
+    # Thursday to Tuesday wraps past Sunday: one span of its own, the week a date of its own.
+    assert dates("Talks ran from Thursday until Tuesday last week.", "en") == [
+        ("Thursday until Tuesday", "2025-03-06", "2025-03-11"),
+        ("last week", "2025-03-03", "2025-03-09"),
+    ]

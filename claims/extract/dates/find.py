@@ -248,22 +248,20 @@ def find_dates(
             if kind == "wd" and rules.weekday_week and not match["wd_pre"] else None
         )
         if kind == "wdrange" and rules.weekday_week and published is not None:
-            week = rules.weekday_week.match(text, match.end(), end)
+            of_week = rules.weekday_week.match(text, match.end(), end)
             w1, w2 = rules.weekdays[match["wr_1"].lower()], rules.weekdays[match["wr_2"].lower()]
-            if week and w1 < w2:  # "from Tuesday until Thursday last week": those days of it
-                monday = published - timedelta(days=published.weekday())
-                monday += timedelta(weeks=rules.relative_periods[week["ww"].lower()][1])
-                out.append(FoundDate(match.start("wr_1"), week.end(), monday + timedelta(days=w1),
+            if of_week and w1 < w2:  # "from Tuesday until Thursday last week": those days of it
+                monday = _monday_of(rules, of_week, published)
+                out.append(FoundDate(match.start("wr_1"), of_week.end(), monday + timedelta(days=w1),
                                      monday + timedelta(days=w2)))
-                taken = week.end()
+                taken = of_week.end()
                 continue
         if week:  # "Monday of last week", "Tuesday next week", « lundi de la semaine dernière »
             if published is None:
                 day = None
             else:
-                monday = published - timedelta(days=published.weekday())
-                monday += timedelta(weeks=rules.relative_periods[week["ww"].lower()][1])
-                day = monday + timedelta(days=rules.weekdays[match["wd_day"].lower()])
+                day = _monday_of(rules, week, published)
+                day += timedelta(days=rules.weekdays[match["wd_day"].lower()])
             out.append(FoundDate(match.start("wd"), week.end(), day, day))
             taken = week.end()
             if day is not None:
@@ -322,6 +320,12 @@ def find_dates(
 
 
 _OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])
+
+
+def _monday_of(rules: DateRules, week: re.Match[str], published: date) -> date:
+    """The Monday of the week that "last week", « la semaine prochaine » name."""
+    monday = published - timedelta(days=published.weekday())
+    return monday + timedelta(weeks=rules.relative_periods[week["ww"].lower()][1])
 
 
 def _weekday_day_ok(rules: DateRules, text: str, end: int, m: re.Match[str]) -> bool:
