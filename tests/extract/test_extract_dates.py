@@ -630,3 +630,16 @@ def test_a_weekday_range_running_over_a_weekend_before_a_named_week() -> None:
         ("Thursday until Tuesday", "2025-03-06", "2025-03-11"),
         ("last week", "2025-03-03", "2025-03-09"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("It rained on Friday of next week.", "en"),
+        ("Talks ran from Monday to Friday next week.", "en"),
+        ("La réunion aura lieu la semaine du 31 décembre.", "fr"),
+    ],
+)
+def test_weeks_past_the_last_calendar_day_have_null_bounds(text: str, lang: str) -> None:
+    found = dates(text, lang, published=date(9999, 12, 30))
+    assert found and all(first == last == "None" for _, first, last in found)

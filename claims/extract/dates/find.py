@@ -251,17 +251,23 @@ def find_dates(
             of_week = rules.weekday_week.match(text, match.end(), end)
             w1, w2 = rules.weekdays[match["wr_1"].lower()], rules.weekdays[match["wr_2"].lower()]
             if of_week and w1 < w2:  # "from Tuesday until Thursday last week": those days of it
-                monday = _monday_of(rules, of_week, published)
-                out.append(FoundDate(match.start("wr_1"), of_week.end(), monday + timedelta(days=w1),
-                                     monday + timedelta(days=w2)))
+                span: tuple[date | None, date | None] = (None, None)
+                try:
+                    monday = _monday_of(rules, of_week, published)
+                    span = monday + timedelta(days=w1), monday + timedelta(days=w2)
+                except OverflowError:  # a week past 9999
+                    pass
+                out.append(FoundDate(match.start("wr_1"), of_week.end(), *span))
                 taken = of_week.end()
                 continue
         if week:  # "Monday of last week", "Tuesday next week", « lundi de la semaine dernière »
-            if published is None:
-                day = None
-            else:
-                day = _monday_of(rules, week, published)
-                day += timedelta(days=rules.weekdays[match["wd_day"].lower()])
+            day: date | None = None
+            if published is not None:
+                try:
+                    day = _monday_of(rules, week, published)
+                    day += timedelta(days=rules.weekdays[match["wd_day"].lower()])
+                except OverflowError:  # a week past 9999
+                    day = None
             out.append(FoundDate(match.start("wd"), week.end(), day, day))
             taken = week.end()
             if day is not None:
@@ -310,7 +316,10 @@ def find_dates(
             if week:  # "the week of April 10": Monday to Sunday around it; "the week beginning
                 # March 24", « la semaine commençant le 24 mars »: seven days from it
                 first = bounds[0] if week["from"] else bounds[0] - timedelta(days=bounds[0].weekday())
-                bounds, s = (first, first + timedelta(days=6)), s - week.end()
+                try:
+                    bounds, s = (first, first + timedelta(days=6)), s - week.end()
+                except OverflowError:  # the week of 31 December 9999
+                    bounds, s = (None, None), s - week.end()
         out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
         if bounds[0] is not None and bounds[1] is not None:
             before = bounds[0], bounds[1]
