@@ -137,7 +137,7 @@ def date_rules(lang: str) -> DateRules:
     # common word ("in january", not "may" or "march"), and any name stands beside a day or a
     # year ("on may 5", "14 nov", "march 2020"), the verbs among them only after a cue that
     # `find` checks ("It may 5 times" is no date).
-    alone = _alt(lex.get("months_lowercase_alone", []) or ["(?!x)x"])
+    alone = lexicons.alternation(lex.get("months_lowercase_alone", []), fold_first=False)
     month = (
         rf"(?:(?:{_cased(abbreviated, cs)})(?>\.?)|(?:{_cased(full, cs)})|(?:{_alt(caps)})"
         rf"|(?:{alone}))(?![\w])"
@@ -145,13 +145,13 @@ def date_rules(lang: str) -> DateRules:
     month_n = month
     if cs:
         month_n = (
-            rf"(?:(?:{_cased(abbreviated, cs)}|{_alt(abbreviated)})(?>\.?)|(?:{_cased(full, cs)})"
-            rf"|(?:{_alt(full)})|(?:{_alt(caps)}))(?![\w])"
+            rf"(?:(?:{lexicons.alternation(abbreviated)})(?>\.?)|(?:{lexicons.alternation(full)})"
+            rf"|(?:{_alt(caps)}))(?![\w])"
         )
     # Weekdays in lower case are no common word ("on monday"): accepted in every language.
     weekday = (
-        rf"(?:{_cased(lex['weekdays'], cs)}|{_alt(w.upper() for w in lex['weekdays'])}"
-        rf"|{_alt(lex['weekdays'])})"
+        rf"(?:{lexicons.alternation(lex['weekdays'])}"
+        rf"|{_alt(w.upper() for w in lex['weekdays'])})"
     )
     parts = lexicons.alternation(lex["day_parts"])
     mods = lexicons.alternation(lex["weekday_past"] + lex["weekday_future"])
