@@ -22,7 +22,7 @@ _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
 _APPOSITION_GAP = re.compile(
-    r",[\s\u00a0\u202f]+(?:[\w’'\-]+[\s\u00a0\u202f]+){0,8}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r",[\s\u00a0\u202f]+(?:[\w’'\-]+[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
@@ -86,12 +86,20 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
     before ("University of Texas Arlington ...")."""
     kept: list[str] = []
     names = 0
-    for word in reversed(words):
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
         is_title = word.rstrip(".") in pat.title_words or word in pat.title_words
         if is_title:
             kept.append(word)
             continue
+        if word in pat.title_of and kept and position and words[position - 1].rstrip(".") in pat.title_words:
+            names -= 1  # "Secretary of State Daniel": the department belongs to the title
+            kept.append(word)
+            continue
         if kept and kept[-1].rstrip(".") in pat.title_words:
+            if word in pat.title_modifiers and kept[-1][:1].isupper():
+                kept.append(word)  # "Police Chief", "Defense Secretary": the title's portfolio
+                continue
             break  # a name word before a title belongs to something else
         if names == 2:
             break
@@ -101,6 +109,14 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
     if names == 2 and len(kept) < len(words) and kept[0] not in pat.title_words:
         kept = kept[1:]  # three capitalised words in a row: keep the given name only
     return kept
+
+
+def _opens_title(pat: SpeakerPatterns, words: list[str]) -> bool:
+    """Whether `words` open with a title ("Senator", "Police Chief"), not a sentence's opener."""
+    first = words[0].rstrip(".")
+    if first in pat.title_words or words[0] in pat.title_words:
+        return True
+    return words[0] in pat.title_modifiers and len(words) > 1 and words[1].rstrip(".") in pat.title_words
 
 
 _NAME_REACH = 90
@@ -136,6 +152,11 @@ class Attributor:
         self._offices, self._heads = _office_words(lang)
         # "told the police": what follows these verbs is who is spoken to.
         self._addressee_verbs = frozenset(lexicons.load(lang).get("addressee_verbs", []))
+        joins = lexicons.load(lang).get("clause_joins", [])
+        # '“a betrayal” and vowed to block it': the verb's subject is the sentence's own.
+        self._joined = re.compile(
+            rf"[\s,]*(?:{lexicons.alternation(joins)})(?![\w’'])" if joins else r"(?!x)x", re.I
+        )
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
@@ -149,7 +170,7 @@ class Attributor:
         if verb is None:
             return None, True
         between = text[close : verb.start()]
-        if pat.pronoun_after.search(between):
+        if pat.pronoun_after.search(between) or self._joined.match(between):
             return None, True
         if any(ch.isupper() for ch in between):
             name = _speaker_ending_at(pat, text, close, verb.start(), _LOWER_GAP)
@@ -335,7 +356,7 @@ class Attributor:
                 if (
                     match.start("name") == start
                     and len(words) >= 3
-                    and words[0].rstrip(".") not in pat.title_words
+                    and not _opens_title(pat, words)
                 ):
                     name = " ".join(words[1:])  # "Lawyer Tom Beck left": the opener is no name
                 return name
@@ -374,7 +395,7 @@ class Attributor:
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
             if (not opening or opening.endswith(("\n", ".", "!", "?", "»", "”", '"'))) and len(
                 candidate
-            ) >= 3 and candidate[0] not in pat.title_words:
+            ) >= 3 and not _opens_title(pat, candidate):
                 candidate = candidate[1:]
             if len(candidate) > best_len and wanted <= {w.lower() for w in candidate} and len(candidate) <= 6:
                 best, best_len = " ".join(candidate), len(candidate)

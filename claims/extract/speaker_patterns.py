@@ -19,7 +19,7 @@ __all__ = ["SpeakerPatterns", "patterns_for"]
 
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑ"
 _NAME_WORD = rf"[{_UPPER}][\w’'\-]*\w"
-_INITIAL = rf"[{_UPPER}]\.(?:-[{_UPPER}]\.)?"
+_INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"  # "J.", "J.-P.", "U.S."
 
 
 def _alternation(words: list[str]) -> str:
@@ -34,6 +34,8 @@ class SpeakerPatterns:
     pronoun_after: re.Pattern[str]
     not_names: frozenset[str]
     title_words: frozenset[str]
+    title_modifiers: frozenset[str]
+    title_of: frozenset[str]
     agent: re.Pattern[str]
     org: re.Pattern[str]
     org_words: frozenset[str]
@@ -53,6 +55,12 @@ class SpeakerPatterns:
 def patterns_for(lang: str) -> SpeakerPatterns:
     lex: dict[str, Any] = lexicons.load(lang)
     titles = lexicons.alternation(lex["titles"])
+    # An English title as the article gives it: its portfolio before it ("Police Chief",
+    # "Defense Secretary", "U.S. Attorney") and its department after it ("Secretary of State").
+    if lex.get("title_modifiers"):
+        titles = rf"(?:(?:(?:{_alternation(lex['title_modifiers'])})\s+){{1,2}}(?=[{_UPPER}]))?(?:{titles})"
+    if lex.get("title_of"):
+        titles = rf"{titles}(?:\s+(?:{_alternation(lex['title_of'])})\s+(?:the\s+)?{_NAME_WORD})?"
     particles = _alternation(lex["name_particles"])
     name_seq = (
         rf"(?:{_NAME_WORD}|{_INITIAL})"
@@ -161,6 +169,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         pronoun_after=pronoun_after,
         not_names=frozenset(lex["not_names"]),
         title_words=title_words,
+        title_modifiers=frozenset(lex.get("title_modifiers", [])),
+        title_of=frozenset(lex.get("title_of", [])),
     )
 
 

@@ -2,8 +2,8 @@
 
 The same gold that `bench/facets.py` scores: sentences we wrote for each pattern of speakers,
 numbers and dates, in French and English (`facets.jsonl`, written while developing the
-patterns; `facets_fresh.jsonl`, written afterwards without looking at it, in wire-service and
-regional-paper style). A check passes only when the facet is exact.
+patterns; `facets_fresh.jsonl` and `facets_fresh2.jsonl`, written afterwards without looking
+at it, in wire-service and regional-paper style). A check passes only when the facet is exact.
 """
 
 from __future__ import annotations
@@ -25,6 +25,36 @@ CASES = [
     if line.strip()
 ]
 FAMILIES = ("dates", "numbers", "speakers")
+OPEN = {
+    # Checks of the fresh gold (`facets_fresh2.jsonl`) the extractor does not yet get right:
+    # expected failures, strict, so a check that comes right must leave this list.
+    ('speakers/according-to', 'en', 'The storm dumped'),
+    ('numbers/number-words', 'en', 'Ruiz proposed freezing'),
+    ('numbers/fraction', 'en', 'Two-thirds of the district'),
+    ('speakers/organisation', 'en', 'Forty-two people'),
+    ('numbers/range', 'en', 'Forecasters expect'),
+    ('speakers/organisation', 'en', 'Tickets for the reopened'),
+    ('speakers/fragment', 'en', 'fined the firm'),
+    ('speakers/office', 'en', 'reviewing the video'),
+    ('speakers/pronoun-reference', 'en', 'It is resting'),
+    ('numbers/counted-noun', 'en', 'build 14 offshore'),
+    ('speakers/organisation', 'en', 'Engineers will dig'),
+    ('speakers/organisation', 'en', 'We are devastated'),
+    ('numbers/at-least', 'en', 'no fewer than 600'),
+    ('speakers/noun-reference', 'en', 'We have one job'),
+    ('speakers/incise', 'fr', 'Nous avons trop longtemps'),
+    ('speakers/continued-quote', 'fr', 'Certaines classes'),
+    ('speakers/continued-quote', 'fr', 'Cette fois, l’argent'),
+    ('speakers/noun-reference', 'fr', 'a par ailleurs annoncé'),
+    ('speakers/office', 'fr', 'a démenti tout projet'),
+    ('numbers/fraction', 'fr', 'Trois quarts des Français'),
+    ('numbers/currency', 'fr', 'Le rachat est estimé'),
+    ('numbers/number-words', 'fr', 'Le bilan s’élève'),
+    ('speakers/pour-x', 'fr', 'la hausse des loyers'),
+    ('speakers/trailing-attribution', 'fr', 'Le PIB a progressé'),
+    ('numbers/fraction', 'fr', 'Plus d’un Français sur trois'),
+    ('numbers/percent', 'fr', 'le déficit dépasserait'),
+}
 
 
 def _facet(case: dict[str, Any]) -> Any:
@@ -48,7 +78,13 @@ def _expected(case: dict[str, Any]) -> Any:
 
 def _params(family: str) -> list[Any]:
     return [
-        pytest.param(case, id=f"{case['pattern']}-{case['lang']}-{i}")
+        pytest.param(
+            case,
+            id=f"{case['pattern']}-{case['lang']}-{i}",
+            marks=[pytest.mark.xfail(strict=True, reason="open check")]
+            if (case["pattern"], case["lang"], case["claim"]) in OPEN
+            else [],
+        )
         for i, case in enumerate(CASES)
         if case["pattern"].startswith(family + "/")
     ]

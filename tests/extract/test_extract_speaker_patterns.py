@@ -174,3 +174,31 @@ def test_a_pronoun_after_a_title_and_a_place_is_the_person() -> None:
     text = ("Le maire de Lyon, Paul Mercier, soutient le projet.\n\n"
             "« Nous devons agir vite », déclare-t-il.")
     assert speaker(text, "fr", "Nous devons agir") == "Paul Mercier"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        # A title with its portfolio or department, kept as the article gives it, also when
+        # the person is later named by surname or pronoun.
+        ("Fire Chief Dana Ruiz said the blaze was under control.\n\n“We got lucky,” Ruiz said.",
+         "We got lucky", "Fire Chief Dana Ruiz"),
+        ("“There will be no deal,” Foreign Minister Ivo Brandt told reporters. He left at noon.",
+         "There will be no deal", "Foreign Minister Ivo Brandt"),
+        ("Secretary of Energy Paula Grey said prices would fall.\n\nGrey, who took office in "
+         "May after a long and bitter confirmation fight, said the grid was ready.",
+         "the grid was ready", "Secretary of Energy Paula Grey"),
+        ("U.S. Attorney Leon Marsh said the two men had been charged.",
+         "the two men had been charged", "U.S. Attorney Leon Marsh"),
+        # A lowercase job description is no title, even after a capitalised word.
+        ("“We held the line,” Fire chief Omar Diaz said.", "We held the line", "Omar Diaz"),
+    ],
+)
+def test_titles_with_portfolio_or_department(text: str, fragment: str, expected: str) -> None:
+    assert speaker(text, "en", fragment) == expected
+
+
+def test_a_verb_joined_after_the_quote_belongs_to_the_subject_before_it() -> None:
+    text = ("Rep. Nadia Cole called the bill “a disgrace” and promised to fight it in the "
+            "House committee.")
+    assert speaker(text, "en", "called the bill") == "Rep. Nadia Cole"
