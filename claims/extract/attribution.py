@@ -215,9 +215,15 @@ class Attributor:
         if name is not None and not self._may_be_piece(text, start, end, name):
             return name
         org = self.organisation_ending_at(text, start, end)
-        if org and (name is None or (name in org and org.split()[0].lower() not in self._offices)):
+        if org and (name is None or (name in org and self._names_office(org))):
             return org  # but "Officials at the State Department" said: the State Department
         return name
+
+    def _names_office(self, org: str) -> bool:
+        """Whether `org` is the speaker itself: an organisation, or a spokesperson's office
+        ("spokeswoman for the Department of ..."), not officials at one."""
+        first = org.split()[0]
+        return first.lower() not in self._offices or first in self._pat.title_words
 
     def _may_be_piece(self, text: str, start: int, end: int, name: str) -> bool:
         """Whether `name` may be a piece of an organisation's name: it holds a head word

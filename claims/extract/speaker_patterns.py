@@ -102,15 +102,20 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     org_adjective = (
         rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(org_endings)})(?![\w\-']))?" if org_endings else ""
     )
+    # "Securities and Exchange Commission", « Agence de l’environnement et de la maîtrise ... »
+    joins = _alternation(lex.get("organisation_name_joins", []) or ["(?!x)x"])
     head_org = (
-        rf"(?:(?:{_NAME_WORD}|(?:[{_UPPER}]\.){{2,3}})\s+){{0,3}}(?:{heads})(?![\w\-]){org_adjective}"
+        rf"(?:(?:{_NAME_WORD}|(?:[{_UPPER}]\.){{2,3}})\s+(?:(?:{joins})\s+(?=[{_UPPER}]))?){{0,3}}"
+        rf"(?:{heads})(?![\w\-]){org_adjective}"
         rf"(?:\s+{lower}(?=\s+(?:{connectors})\s))?"
         rf"(?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective})*"
     )
+    # "its spokesman", « son porte-parole »: the possessive is no more part of it than an article.
+    possessives = "".join(rf"|{re.escape(w)}\s" for w in lex.get("possessives", []))
     # "the spokesperson for the Ministry of Defence", « le porte-parole du ministère de
     # l’Intérieur »: an office, then up to three complements.
     org = re.compile(
-        rf"""(?x)(?:(?<!\w)(?:{articles}|the|The)\s*)?(?P<org>
+        rf"""(?x)(?:(?<!\w)(?:{articles}|the|The{possessives})\s*)?(?P<org>
             {head_org}
           | {modifier}(?:{offices})(?![\w\-]){adjective}
                 (?:\s+(?:{complements})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective}){{0,3}}

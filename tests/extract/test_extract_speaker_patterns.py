@@ -202,3 +202,26 @@ def test_a_verb_joined_after_the_quote_belongs_to_the_subject_before_it() -> Non
     text = ("Rep. Nadia Cole called the bill “a disgrace” and promised to fight it in the "
             "House committee.")
     assert speaker(text, "en", "called the bill") == "Rep. Nadia Cole"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        # A name joined by "and" before the head word is one organisation.
+        ("The Bureau of Alcohol, Tobacco and Firearms aside, the Food and Drug Administration "
+         "said the drug was safe.", "the drug was safe", "Food and Drug Administration"),
+        # A spokesperson's office is the speaker, with its organisation.
+        ("A spokesman for the Department of Veterans Affairs said the clinic would reopen.",
+         "the clinic would reopen", "spokesman for the Department of Veterans Affairs"),
+        # Common nouns for who speaks: a utility, an authority, a family, a charity.
+        ("About 9,000 homes had no power at dawn, according to the utility.", "9,000 homes",
+         "utility"),
+        ("The bridge will stay shut until May, the port authority said.", "The bridge will stay",
+         "port authority"),
+        ("“He was a kind man,” his family said.", "He was a kind man", "family"),
+        ("Four sailors were winched to safety, the coast guard said.", "Four sailors",
+         "coast guard"),
+    ],
+)
+def test_organisations_with_joins_offices_and_common_nouns(text: str, fragment: str, expected: str) -> None:
+    assert speaker(text, "en", fragment) == expected
