@@ -264,6 +264,12 @@ class Attributor:
                 return name
         return None
 
+    def incise_pronoun(self, text: str, start: int, end: int) -> bool:
+        """Whether a pronoun speaks inside a quotation: « ..., a-t-elle reconnu, ... »,
+        '"..., he said, "..."'."""
+        verbs = self._pat.speech_verb.finditer(text, start, end)
+        return any(self._inverted_pronoun(text, verb, end) for verb in verbs)
+
     def opinion(self, text: str, start: int, end: int) -> str | None:
         """Whose view a clause opens with: « Pour l’économiste Hélène Garnier, ... », "For
         economist Jane Doe, ..." (a person: a title, or two name words, then a comma)."""

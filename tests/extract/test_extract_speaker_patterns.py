@@ -225,3 +225,29 @@ def test_a_verb_joined_after_the_quote_belongs_to_the_subject_before_it() -> Non
 )
 def test_organisations_with_joins_offices_and_common_nouns(text: str, fragment: str, expected: str) -> None:
     assert speaker(text, "en", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A pronoun incise inside a quotation running over paragraphs: the person named before.
+        ("Le président du club, Marc Tessier, a réuni les joueurs lundi.\n\n« Nous jouerons le "
+         "maintien jusqu’au bout, a-t-il lancé devant la presse. Personne ne lâchera.\n\n« Le "
+         "public nous portera », a-t-il ajouté.",
+         "fr", "Personne ne lâchera", "Marc Tessier"),
+        ("Le président du club, Marc Tessier, a réuni les joueurs lundi.\n\n« Nous jouerons le "
+         "maintien jusqu’au bout, a-t-il lancé devant la presse. Personne ne lâchera.\n\n« Le "
+         "public nous portera », a-t-il ajouté.",
+         "fr", "Le public nous portera", "Marc Tessier"),
+        ("Captain Ellen Park met the crew on Monday.\n\n“We will sail on Friday,” she told "
+         "reporters. “Nobody is staying behind.\n\n“Not one of us.”", "en", "Not one of us",
+         "Captain Ellen Park"),
+        # "he said" after a person named in the same paragraph, not the previous speaker.
+        ("“It is over,” said Senator Ann Lowe.\n\nHer rival, Senator Bob Crane, shook his head. "
+         "“It has barely started,” he said.", "en", "It has barely started", "Senator Bob Crane"),
+    ],
+)
+def test_pronouns_inside_quotes_and_after_a_new_person(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, lang, fragment) == expected
