@@ -180,11 +180,18 @@ class Attributor:
         office = self.organisation_ending_at(text, close, verb.start())
         if office:
             return office, False
+        titled = self.title_reference(text, close, verb.start())  # '”, the governor said'
+        if titled:
+            return titled, False
         window = min(window_end, verb.end() + 100)
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.match(after):
             return None, True
         name = self.titled_name(text, verb.end(), window)  # "», a annoncé la maire de Rouen, X"
+        if name is None:
+            titled = pat.title_office.match(text, verb.end(), window)  # « », a poursuivi la ministre »
+            if titled and text[titled.end() : titled.end() + 1] in (",", ".", ";", "»", "”", '"'):
+                return self._titled_person(text, titled), False
         for match in () if name else pat.speaker.finditer(text, verb.end(), window):
             name = _clean_name(pat, match)
             if name or "," in text[verb.end() : match.start()]:
@@ -263,6 +270,30 @@ class Attributor:
             if name:
                 return name
         return None
+
+    def title_reference(self, text: str, start: int, end: int) -> str | None:
+        """A title standing for a person right before `end` ("the governor" said, « la ministre
+        de la Culture a annoncé »): the person the article names with that title before, or
+        else the office itself ("ministre de la Culture")."""
+        found = None
+        for match in self._pat.title_office.finditer(text, start, end):
+            if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
+                found = match
+        return self._titled_person(text, found) if found else None
+
+    def _titled_person(self, text: str, match: re.Match[str]) -> str:
+        """The person named earlier with the title of `match` (« la ministre de la Culture,
+        Claire Fontaine », "Governor Lena Hart"), or the office when there is none."""
+        office = match.group("office")
+        person = None
+        at = match.start()
+        for earlier in re.finditer(re.escape(office), text[:at], re.IGNORECASE):
+            name = self.titled_name(text, earlier.start(), min(at, earlier.start() + 200))
+            if name is None:
+                name = _speaker_starting_at(self._pat, text, earlier.end(), min(at, earlier.end() + 60), True)
+            if name:
+                person = name
+        return person or office
 
     def incise_pronoun(self, text: str, start: int, end: int) -> bool:
         """Whether a pronoun speaks inside a quotation: « ..., a-t-elle reconnu, ... »,
@@ -445,6 +476,8 @@ class Attributor:
                     name = single
             if name is None:
                 name = self._subject(text, start, verb.start())
+            if name is None and not inverted:
+                name = self.title_reference(text, near, verb.start())  # « La ministre a annoncé »
             if name:
                 return name
             if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):

@@ -36,6 +36,7 @@ class SpeakerPatterns:
     title_words: frozenset[str]
     title_modifiers: frozenset[str]
     title_of: frozenset[str]
+    title_office: re.Pattern[str]
     agent: re.Pattern[str]
     org: re.Pattern[str]
     org_words: frozenset[str]
@@ -55,6 +56,7 @@ class SpeakerPatterns:
 def patterns_for(lang: str) -> SpeakerPatterns:
     lex: dict[str, Any] = lexicons.load(lang)
     titles = lexicons.alternation(lex["titles"])
+    plain_titles = lexicons.alternation(t for t in lex["titles"] if t not in lex.get("honorifics", []))
     # An English title as the article gives it: its portfolio before it ("Police Chief",
     # "Defense Secretary", "U.S. Attorney") and its department after it ("Secretary of State").
     if lex.get("title_modifiers"):
@@ -152,6 +154,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the)\s*)?(?:{titles})(?![\w\-])"
         rf"(?:\s+[\w’'\-]+){{0,7}}?,\s+(?=[{_UPPER}])"
     )
+    # A title standing for the person: "the governor", « la ministre de la Culture ».
+    title_office = re.compile(
+        rf"(?<![\w\-])(?:{articles}|the|The)\s*(?P<office>(?:{plain_titles})(?![\w\-])"
+        rf"(?:\s+(?:{complements})\s*(?:the\s+)?{cap_seq}){{0,2}})"
+    )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
     return SpeakerPatterns(
@@ -176,6 +183,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         title_words=title_words,
         title_modifiers=frozenset(lex.get("title_modifiers", [])),
         title_of=frozenset(lex.get("title_of", [])),
+        title_office=title_office,
     )
 
 

@@ -251,3 +251,22 @@ def test_pronouns_inside_quotes_and_after_a_new_person(
     text: str, lang: str, fragment: str, expected: str
 ) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A title standing for a person named earlier with it is that person.
+        ("Mayor Carl Osei opened the bridge on Friday.\n\n“It took ten years,” the mayor said.",
+         "en", "It took ten years", "Mayor Carl Osei"),
+        ("Le ministre des Sports, Karim Haddou, était à Lens samedi.\n\nLe ministre des Sports a "
+         "promis une aide aux clubs amateurs.", "fr", "une aide aux clubs", "Karim Haddou"),
+        ("La préfète de l’Aude, Inès Morel, a reçu les élus.\n\n« Aucune commune ne sera oubliée "
+         "», a poursuivi la préfète.", "fr", "Aucune commune", "Inès Morel"),
+        # With no person named with it, the office is the speaker.
+        ("Le ministre de la Santé a annoncé l’ouverture de 500 lits supplémentaires.",
+         "fr", "500 lits", "ministre de la Santé"),
+    ],
+)
+def test_a_title_standing_for_a_person(text: str, lang: str, fragment: str, expected: str) -> None:
+    assert speaker(text, lang, fragment) == expected
