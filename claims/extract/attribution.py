@@ -152,6 +152,7 @@ class Attributor:
         self._offices, self._heads = _office_words(lang)
         # "told the police": what follows these verbs is who is spoken to.
         self._addressee_verbs = frozenset(lexicons.load(lang).get("addressee_verbs", []))
+        self._weekdays = frozenset(lexicons.load(lang).get("weekdays", {}))
         joins = lexicons.load(lang).get("clause_joins", [])
         # '“a betrayal” and vowed to block it': the verb's subject is the sentence's own.
         self._joined = re.compile(
@@ -486,6 +487,7 @@ class Attributor:
                 name = _speaker_starting_at(pat, text, verb.end(), window, strict=True)
                 name = name or self.titled_name(text, verb.end(), min(end, verb.end() + 160))
                 name = name or self.organisation_at(text, verb.end(), window)
+                name = name or self._lone_name_after(text, verb.end(), window)
                 if name:
                     return name
             if self._inverted_pronoun(text, verb, end):
@@ -504,6 +506,18 @@ class Attributor:
                 name = self.titled_name(text, agent.end(), min(end, agent.end() + 160))
                 if name:
                     return name
+        return None
+
+    def _lone_name_after(self, text: str, start: int, end: int) -> str | None:
+        """One capitalised word closing an inverted attribution: "..., a annoncé l’Insee
+        vendredi", "..., said Eurostat." (an organisation or a person named once)."""
+        match = self._pat.lone_name.match(text, start, end)
+        if match is None or match.group("name").rstrip(".") in self._pat.not_names:
+            return None
+        rest = text[match.end("name") : end]
+        follow = lexicons.letter_tokens(rest[:12])[:1]
+        if rest[:1] in ("", ".", ",", ";") or (follow and follow[0] in self._weekdays):
+            return match.group("name")
         return None
 
     def _inverted_pronoun(self, text: str, verb: re.Match[str], end: int) -> bool:

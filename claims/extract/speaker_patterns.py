@@ -37,6 +37,7 @@ class SpeakerPatterns:
     title_modifiers: frozenset[str]
     title_of: frozenset[str]
     title_office: re.Pattern[str]
+    lone_name: re.Pattern[str]
     agent: re.Pattern[str]
     org: re.Pattern[str]
     org_words: frozenset[str]
@@ -142,7 +143,12 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     cues = lexicons.alternation(lex["source_cues"])
     opinion_cues = lex.get("opinion_cues", []) or ["(?!x)x"]
     # "Selon lui, ...", "according to her": reported speech of the person named just before.
-    pronoun_cue = re.compile(rf"[\s«“\"]*(?:{cues})\s+(?:{objects})(?![\w])", re.I)
+    # « Pour elle, ... », "For him, ...": the view of the person named just before.
+    pronoun_cue = re.compile(
+        rf"[\s«“\"]*(?:(?:{cues})\s+(?:{objects})(?![\w])"
+        rf"|(?:{lexicons.alternation(opinion_cues)})\s+(?:{objects})\s*,)",
+        re.I,
+    )
     # « Pour l’économiste Hélène Garnier, ... »: whose view the clause gives.
     opinion = re.compile(
         rf"[\s«“\"]*(?:{lexicons.alternation(opinion_cues)})\s+(?:(?:{articles}|the)\s*)?"
@@ -184,6 +190,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         title_modifiers=frozenset(lex.get("title_modifiers", [])),
         title_of=frozenset(lex.get("title_of", [])),
         title_office=title_office,
+        lone_name=re.compile(
+            rf"[ \t\u00a0\u202f]*(?:(?:{articles}|the)\s*)?(?P<name>{_NAME_WORD})(?![\w’'\-])"
+        ),
     )
 
 

@@ -270,3 +270,24 @@ def test_pronouns_inside_quotes_and_after_a_new_person(
 )
 def test_a_title_standing_for_a_person(text: str, lang: str, fragment: str, expected: str) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # « Pour elle, ... », "For him, ...": the view of the person named just before.
+        ("« Le quartier se vide », regrette Anne Collin, libraire. Pour elle, les loyers sont "
+         "trop chers.", "fr", "les loyers sont", "Anne Collin"),
+        ("“We are out of money,” said Paul Reyes, a farmer. For him, the drought is the cause.",
+         "en", "the drought is the cause", "Paul Reyes"),
+        # One capitalised word closing an inverted attribution.
+        ("Les prix ont reculé de 0,2 % en mai, a indiqué l’Insee mardi.", "fr", "Les prix",
+         "Insee"),
+        ("Industrial output fell 1.1% in April, said Eurostat.", "en", "Industrial output",
+         "Eurostat"),
+    ],
+)
+def test_opinion_pronouns_and_a_lone_name_after_an_inverted_verb(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, lang, fragment) == expected
