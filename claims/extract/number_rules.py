@@ -118,6 +118,7 @@ def rules_for(lang: str) -> NumberRules:
             (?P<ord>{ordinal_suffix})(?!\w)
           | {_SP}?(?P<mult>{_alt(long_mult)})(?!\w)
           | (?P<smult>{_alt(short_mult)})(?!\w)
+          | {_SP}(?P<smult2>{_alt(short_mult)})(?=[{"".join(re.escape(c) for c in symbols)}])
         )?
         """
     )
@@ -158,7 +159,7 @@ def rules_for(lang: str) -> NumberRules:
     unit = re.compile(
         rf"{_SP}*(?:(?:d['’]|de{_SP}+|of{_SP}+))?(?P<unit>{_alt(units + list(currencies))})(?![\w/²³])"
     )
-    adjectives = alt(lex.get("counted_noun_adjectives", []))
+    adjectives = alt(lex.get("counted_noun_adjectives", []), fold_first=False)  # not "Français"
     determiners = alt(lex.get("counted_noun_determiners", []) or ["the"])
     # The counted noun, after "de", "of", a determiner ("8 000 de ces suppressions", "30 of its
     # stores") and an adjective of the lexicon ("12 nouvelles usines").

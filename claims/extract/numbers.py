@@ -139,6 +139,7 @@ def find_quantities(
 _SHARE_GAP = re.compile(
     r"[ \u00a0\u202f]+(?:(?:of|de|des|du|d['’])[ \u00a0\u202f]*)?"
     r"(?:(?:the|les|ses|ces|leurs|its|their)[ \u00a0\u202f]+)?"
+    r"(?:[^\W\d_][\w\-]*['’]s[ \u00a0\u202f]+)?"  # "two-thirds of the district's 48 schools"
 )
 
 
@@ -215,7 +216,7 @@ def _quantity(
             if _names_something(rules, text, core_end, end):
                 return None  # "la 27e brigade", "the 82nd Airborne": a name, not a quantity
             return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
-        mult = match.group("mult") or match.group("smult")
+        mult = match.group("mult") or match.group("smult") or match.group("smult2")
         if mult:
             factor = rules.multipliers.get(mult) or rules.multipliers.get(mult.lower())
             if match.group("smult") and not pre and len(mult) <= 2 and not (
@@ -345,13 +346,19 @@ def _quantity(
         noun = rules.noun.match(text, span_end, end)
         if noun:
             word = noun.group("noun")
-            if word.lower() not in rules.noun_skip and not word[0].isupper():
+            if word[0].isupper() and word.lower() not in rules.noun_skip:
+                named = _named_noun(rules, text, noun, end)
+                if named:  # "600 National Guard troops", « les deux tiers des Français »
+                    unit, span_end = named
+            elif word.lower() not in rules.noun_skip:
                 unit = word
                 span_end = noun.end()
                 if word.endswith(("’s", "'s")):  # "a fifth of the city's homes"
                     owned = rules.next_word.match(text, span_end, end)
                     if owned and not owned.group("word")[0].isupper():
                         unit, span_end = owned.group("word"), owned.end()
+                    elif fraction and _DIGIT_AFTER.match(text, span_end, end):
+                        unit, span_end = "", core_end  # "two-thirds of the city's 48 schools"
                 head = None
                 if value != 1 and not _bridged(noun):
                     head = _head_noun(rules, text, span_end, end, word)
@@ -469,19 +476,52 @@ def _bridged(noun: re.Match[str]) -> bool:
     return bool(noun.group(0)[: noun.start("noun") - noun.start()].strip())
 
 
+_DIGIT_AFTER = re.compile(r"[ \u00a0\u202f]+\d")
+_HEAD_REACH = 3
+"""How many words a counted noun may come after its modifiers ("14 offshore wind farms")."""
+
+
 def _head_noun(rules: NumberRules, text: str, pos: int, end: int, word: str) -> tuple[str, int] | None:
     """The noun a counted word modifies: "14 hydrogen projects" -> projects, "three newer
-    versions" -> versions, "5,000 permanent jobs" -> jobs (the first word is not plural, the
-    next one is)."""
+    versions" -> versions, "5,000 permanent jobs" -> jobs, "two city-owned parking garages"
+    -> garages (the first word is not plural, one of the next few lowercase words is)."""
     if _plural(word, rules.lang):
         return None
-    following = rules.next_word.match(text, pos, end)
-    if following is None:
+    for _ in range(_HEAD_REACH if rules.lang == "en" else 1):
+        following = rules.next_word.match(text, pos, end)
+        if following is None:
+            return None
+        head = following.group("word")
+        if head[0].isupper() or head.lower() in rules.noun_skip:
+            return None
+        if _plural(head, rules.lang):
+            return head, following.end()
+        pos = following.end()
+    return None
+
+
+def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) -> tuple[str, int] | None:
+    """The counted noun after a capitalised word: a plural noun after up to three capitalised
+    words in English ("600 National Guard troops"), a plural people's name after « des » in
+    French (« les deux tiers des Français »)."""
+    word = noun.group("noun")
+    if rules.lang != "en":
+        bridge = text[noun.start() : noun.start("noun")].split()
+        if bridge == ["des"] and _plural(word, rules.lang) and word[1:].islower():
+            return word, noun.end()
         return None
-    head = following.group("word")
-    if head[0].isupper() or head.lower() in rules.noun_skip or not _plural(head, rules.lang):
-        return None
-    return head, following.end()
+    pos = noun.end()
+    for _ in range(_HEAD_REACH):
+        following = rules.next_word.match(text, pos, end)
+        if following is None:
+            return None
+        head = following.group("word")
+        if head.lower() in rules.noun_skip:
+            return None
+        if not head[0].isupper():
+            return (head, following.end()) if _plural(head, rules.lang) else None
+        pos = following.end()
+    return None
 
 
 def _names_something(rules: NumberRules, text: str, pos: int, end: int) -> bool:

@@ -192,8 +192,8 @@ def test_counts_of_counts_possessives_ranks_and_service_numbers(
         # Sports distances stay metres; a plural noun after a small "m" is millions.
         ("She won the 400m hurdles final.", "en", [(400, "=", "")]),
         ("About 5m people watched the final.", "en", [(5e6, "~", "people")]),
-        # Courts are no street.
-        ("The 5 Supreme Court justices met.", "en", [(5, "=", "")]),
+        # Courts are no street (the justices are what is counted).
+        ("The 5 Supreme Court justices met.", "en", [(5, "=", "justices")]),
         ("Elle donne 12 cours de yoga par semaine.", "fr", [(12, "=", "cours")]),
     ],
 )
@@ -213,3 +213,28 @@ def test_guards_of_the_new_number_rules(text: str, lang: str, expected: list) ->
 )
 def test_hours_and_minutes(text: str, expected: list) -> None:
     assert facets(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The counted noun after a few modifiers, or after capitalised words naming a body.
+        ("They built three council-run swimming pools.", "en", [(3, "=", "pools")]),
+        ("Officials sent 250 Red Cross volunteers.", "en", [(250, "=", "volunteers")]),
+        ("La moitié des Bretons ont voté.", "fr", [(0.5, "=", "Bretons")]),
+        ("Trois quarts des usines françaises ont fermé.", "fr", [(0.75, "=", "usines")]),
+        # A share of a count behind a possessive takes the count's noun.
+        ("Half of the county’s 60 bridges need repairs.", "en",
+         [(0.5, "=", "bridges"), (60, "=", "bridges")]),
+        # A scale before a currency symbol.
+        ("Le contrat atteint 320 M€.", "fr", [(3.2e8, "=", "euros")]),
+        ("Le plan coûtera 2 Md€.", "fr", [(2e9, "=", "euros")]),
+        # Verbs of exceeding are comparators.
+        ("La dette dépasse les 110 % du PIB.", "fr", [(110, ">", "%")]),
+        ("Sales exceeded 2 million units.", "en", [(2e6, ">", "units")]),
+    ],
+)
+def test_counted_nouns_scales_and_exceeding(
+    text: str, lang: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert facets(text, lang) == expected
