@@ -76,6 +76,8 @@ class NumberRules:
     lone_not_after: frozenset[str]
     hyphen_unit: re.Pattern[str]
     unit_words: frozenset[str]
+    ratio: re.Pattern[str] | None
+    ratio_joins: frozenset[str]
     phone: re.Pattern[str]
     code_before: re.Pattern[str]
     not_code: frozenset[str]
@@ -173,6 +175,16 @@ def rules_for(lang: str) -> NumberRules:
         rf"{_SP}+(?P<cmp>{alt(after_comparators) if after_comparators else '(?!x)x'})(?![\w])", re.I
     )
     unit_words = frozenset(u.lower() for u in lex["units"] if u.isalpha())
+    # "one in four households", « un Français sur trois »: a share, numerator over denominator.
+    ratio = None
+    if lex.get("ratio_joins"):
+        term = rf"(?:\d{{1,3}}(?![\d.,])|{word})"
+        ratio = re.compile(
+            rf"(?<![\w\-])(?P<rnum>{term})(?:{_SP}+(?P<rnoun>[^\W\d_][\w’'\-]*))??"
+            rf"{_SP}+(?:{_alt(lex['ratio_joins'])}){_SP}+(?P<rden>{term})(?![\w\-])"
+            rf"(?:{_SP}+(?P<rafter>[^\W\d_][\w’'\-]*))?",
+            re.I,
+        )
     hyphen_unit = re.compile(r"-(?P<unit>[^\W\d_]+)(?:-old)?(?![\w])")
     range_sep = re.compile(rf"{_SP}*(?:à|au|a|et|to|and|-|–|—){_SP}*$", re.I)
     range_open = re.compile(
@@ -267,4 +279,6 @@ def rules_for(lang: str) -> NumberRules:
         lone_not_after=frozenset(w.lower() for w in lex.get("lone_counted_not_after", [])),
         hyphen_unit=hyphen_unit,
         unit_words=unit_words,
+        ratio=ratio,
+        ratio_joins=frozenset(w for join in lex.get("ratio_joins", []) for w in join.split()[:1]),
     )

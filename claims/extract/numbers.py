@@ -130,10 +130,48 @@ def find_quantities(
             at, to = match.span("rankw")
             found.append(Found(value, "=", "ordinal", at, to, at, to))
         found.sort(key=lambda q: q.core_start)
+    if rules.ratio is not None and (tokens is None or not rules.ratio_joins.isdisjoint(tokens)):
+        _ratios(rules, text, start, end, found)
     if len(found) > 1:
         _pair_ranges(rules, text, found)
         _share_of_count(rules, text, found)
     return found
+
+
+def _term_value(rules: NumberRules, term: str) -> float | None:
+    if term[0].isdigit():
+        return float(term)
+    parsed = _words_value(term, rules.lang, rules.multipliers)
+    return parsed[0] if parsed is not None and parsed[1] == len(term) else None
+
+
+def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Found]) -> None:
+    """ "one in four households", « plus d’un Français sur trois »: one share (1/4, 1/3) of
+    what is counted, in place of its two numbers; not "3 mètres sur 4" (a unit) nor "in 2020"."""
+    assert rules.ratio is not None
+    for match in rules.ratio.finditer(text, start, end):
+        top, bottom = _term_value(rules, match.group("rnum")), _term_value(rules, match.group("rden"))
+        if top is None or not bottom or not 0 < top < bottom <= 100:
+            continue
+        noun = match.group("rnoun")
+        span_end = match.end("rden")
+        if noun is None:
+            after = match.group("rafter")
+            if after and not after[0].isupper() and after.lower() not in rules.noun_skip:
+                noun, span_end = after, match.end("rafter")
+        if noun is None or noun.lower() in rules.unit_words or noun.lower() in rules.noun_skip:
+            continue
+        comparator = "="
+        span_start = match.start()
+        cmp_match = rules.comparator.match(text[max(start, span_start - 40) : span_start][::-1])
+        if cmp_match:
+            comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
+            span_start -= cmp_match.end()
+        found[:] = [q for q in found if q.core_end <= match.start() or q.core_start >= span_end]
+        found.append(
+            Found(top / bottom, comparator, noun, span_start, span_end, match.start(), span_end, True)
+        )
+        found.sort(key=lambda q: q.core_start)
 
 
 _SHARE_GAP = re.compile(
@@ -568,9 +606,10 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
             sep = rules.range_sep.match(text, low.core_end, high.core_start)
             if sep is None or sep.end() != high.core_start:
                 continue
-        dash = text[sep.start() : sep.end()].strip() in ("-", "–", "—")
+        joiner = text[sep.start() : sep.end()].strip().lower()
+        dash = joiner in ("-", "–", "—")
         opener = rules.range_open.search(text, max(0, low.start - 12), low.start)
-        if not (opener or dash):
+        if not (opener or dash) and not _bare_to_range(rules, text, low, high, joiner):
             continue
         conjunction = text[sep.start() : sep.end()].strip().lower() in ("et", "and")
         between = opener is not None and opener.group(0).strip().lower() in ("entre", "between")
@@ -594,6 +633,14 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
         high.comparator = "<="
         if opener:
             low.start = opener.start()
+
+
+def _bare_to_range(rules: NumberRules, text: str, low: Found, high: Found, joiner: str) -> bool:
+    """ "2 to 4 inches of rain", « 8 à 12 euros »: a range with no opener, the unit written once
+    after the high bound, the low one smaller, and no verb of change before ("rose 2 to 4")."""
+    if joiner not in ("to", "à", "a") or low.unit or not high.unit or low.value >= high.value:
+        return False
+    return rules.change_before.search(text, max(0, low.start - 40), low.start) is None
 
 
 def _is_score(rules: NumberRules, text: str, low: Found, high: Found) -> bool:

@@ -238,3 +238,24 @@ def test_counted_nouns_scales_and_exceeding(
     text: str, lang: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A range with no opener: the unit written once after the high bound.
+        ("Forecasters expect 3 to 5 inches of snow.", "en", [(3, ">=", "inches"), (5, "<=", "inches")]),
+        ("Comptez 8 à 10 jours de délai.", "fr", [(8, ">=", "jours"), (10, "<=", "jours")]),
+        # ... but a change stays two values.
+        ("Prices rose 2 to 4 percent.", "en", [(2, "=", ""), (4, "=", "%")]),
+        # "one in four", « un sur trois »: one share of what is counted.
+        ("About one in five adults smokes.", "en", [(0.2, "~", "adults")]),
+        ("Nine out of 10 doctors agree.", "en", [(0.9, "=", "doctors")]),
+        ("Moins d’un élève sur dix redouble.", "fr", [(0.1, "<", "élève")]),
+        # A unit or a year is no share.
+        ("La pièce fait 3 mètres sur 4.", "fr", [(3, "=", "mètres"), (4, "=", "")]),
+        ("Three people in 2020 were hurt.", "en", [(3, "=", "people")]),
+    ],
+)
+def test_bare_ranges_and_ratios(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, lang) == expected
