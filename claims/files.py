@@ -24,8 +24,7 @@ import json
 import os
 import stat
 import sys
-import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -210,19 +209,14 @@ def iter_lines(stream: IO[bytes] | RangeReader, name: str, limit: int, *,
 
 class RangeReader:
     """Bytes `[start, end)` of an open file, read with `os.pread`: it never moves the file's
-    offset, so another process may read the same open file at the same time. `end` falls on a
-    line boundary (`line_boundary`). `sums` are the CRC-32 of what was read, one per piece
-    between the `cuts` given (offsets inside the range), so that two readers of the same file
-    can tell they read the same bytes."""
+    offset, so other processes may read the same open file at the same time. `end` falls on a
+    line boundary (`line_boundary`)."""
 
     CHUNK = 1 << 20
 
-    def __init__(self, fd: int, start: int, end: int, cuts: Sequence[int] = ()) -> None:
+    def __init__(self, fd: int, start: int, end: int) -> None:
         self.fd, self.at, self.end = fd, start, end
         self.buffer, self.pos = b"", 0
-        self.cuts = [c for c in cuts if start < c < end]
-        self.sums = [0] * (len(self.cuts) + 1)
-        self._piece = 0
 
     def readline(self, size: int) -> bytes:
         cut = self.buffer.find(b"\n", self.pos, self.pos + size)
@@ -231,7 +225,6 @@ class RangeReader:
             if not chunk:
                 self.end = self.at  # the file was cut short while being read
                 break
-            self._sum(chunk)
             self.at += len(chunk)
             self.buffer = self.buffer[self.pos:] + chunk
             self.pos = 0
@@ -241,17 +234,9 @@ class RangeReader:
         self.pos = end
         return line
 
-    def _sum(self, chunk: bytes) -> None:
-        view, done = memoryview(chunk), 0
-        while done < len(chunk):
-            stop = len(chunk)
-            if self._piece < len(self.cuts):
-                stop = min(stop, self.cuts[self._piece] - self.at)
-            if stop <= done:
-                self._piece += 1
-                continue
-            self.sums[self._piece] = zlib.crc32(view[done:stop], self.sums[self._piece])
-            done = stop
+    def tell(self) -> int:
+        """The offset in the file just past the last line read."""
+        return self.at - (len(self.buffer) - self.pos)
 
 
 def line_boundary(fd: int, offset: int, size: int) -> int:
@@ -274,9 +259,9 @@ def file_stamp(fd: int) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def count_lines(fd: int, end: int) -> int:
-    """The newlines in the first `end` bytes of an open file."""
-    count = at = 0
+def count_lines(fd: int, end: int, start: int = 0) -> int:
+    """The newlines in bytes `[start, end)` of an open file."""
+    count, at = 0, start
     while at < end:
         chunk = os.pread(fd, min(RangeReader.CHUNK, end - at), at)
         if not chunk:

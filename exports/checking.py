@@ -1,38 +1,56 @@
-"""Checking a large file's lines in other processes while `claims import` merges them.
+"""Reading and checking a large file's lines in other processes while `claims import` merges
+them.
 
 Every line of an imported file gets every check `claims validate` applies
-(`exports.importer.check_lines`). For a large regular file those checks run in worker
-processes, each over a byte range of the file (read with `os.pread` on the one open file, so
-no name is opened twice), while the importing process merges the lines as it reads them.
-Nothing is committed before every worker has passed its range, and a failure is reported only
-once every range before it has passed: the line named is the file's first bad line, as when
-one process does everything.
+(`exports.importer.check_lines`). For a large regular file, worker processes read the lines,
+run those checks and hand the importing process what it acts on in each good line
+(`exports.plan.RecordIn`, packed with `marshal`): the importing process neither reads nor
+parses the file, it only merges.
+
+The file is cut into pieces of about `PIECE_BYTES` at line boundaries, dealt out in turn:
+worker k takes pieces k, k + n, k + 2n... (read with `os.pread` on the one open file, so no
+name is opened twice), and the importing process takes the pieces back in the file's order.
+So every worker works at once, each at most one piece ahead of the merge (a piece waits in its
+pipe until the merge takes it: memory stays flat), and a piece arrives only once every line
+of it has passed. A worker that finds a bad line sends the good lines before it and the
+problem: lines reach the merge in order, so the first problem the merge meets, its own or a
+worker's, is the file's first bad line, as when one process does everything.
+
+A line the merge needs whole (to create its article or claim here) is read again from the
+file by the importing process, which checks that its bytes are the ones the worker checked
+(CRC-32); a file written to during the import is refused.
 
 Workers are forked (they start at once, sharing the loaded code), on Linux and only from a process
-running a single thread; otherwise, and for small files or standard input, the import checks
-each line itself.
+running a single thread; otherwise, and for small files or standard input, the import reads
+and checks each line itself.
 """
 
 from __future__ import annotations
 
+import marshal
 import multiprocessing
 import os
 import signal
 import sys
 import threading
+import zlib
 from collections.abc import Callable, Iterator
+from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
+import orjson
+
 from claims.files import FileProblem, RangeReader, count_lines, iter_lines, line_boundary
 from claims.processes import die_with_parent
+from exports.plan import RecordIn, unpacked
+from exports.records import ExportRecord
 
 PARALLEL_BYTES = 8 << 20
-"""Files at least this big are checked in worker processes."""
+"""Files at least this big are read and checked in worker processes."""
 MAX_WORKERS = 4
-PROGRESS_LINES = 2000
-"""A worker tells how far it has checked every this many lines, so that a bad line this
-process finds early waits only for the lines before it, not for the worker's whole range."""
+PIECE_BYTES = 1 << 20
+"""About how much of the file a worker checks and hands over at a time."""
 
 
 def changed_message(name: str) -> str:
@@ -40,7 +58,7 @@ def changed_message(name: str) -> str:
 
 
 def worker_count(size: int) -> int:
-    """How many worker processes check a file of `size` bytes (0: check in this process).
+    """How many worker processes read a file of `size` bytes (0: this process reads it).
     `CLAIMS_IMPORT_WORKERS` sets it (0 turns the workers off)."""
     raw = os.environ.get("CLAIMS_IMPORT_WORKERS", "").strip()
     if raw:
@@ -51,74 +69,91 @@ def worker_count(size: int) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if size < PARALLEL_BYTES or (cores or 1) < 2:
         return 0
-    # The importing process keeps one core busy merging; the workers share the others (on
-    # two cores one worker beats two, which would take turns with the merge).
-    return max(1, min(MAX_WORKERS, (cores or 1) - 1))
+    # The checks cost more than the merge: on two cores, two workers and the merge share them.
+    return max(2, min(MAX_WORKERS, (cores or 1) - 1))
 
 
-Checker = Callable[[Iterator[tuple[int, bytes]], str], Iterator[Any]]
-"""Checks the lines given ((number, raw) pairs) of the file named, yielding an item for each
-good one (its line number first) and raising `FileProblem` at the first bad one
-(`exports.importer.check_lines`)."""
+Checker = Callable[..., Iterator[tuple[int, Any, int]]]
+"""Checks the lines given ((number, raw) pairs) of the file named, yielding (line, record,
+bytes) for each good one and raising `FileProblem` at the first bad one
+(`exports.importer.check_lines`; with `shape="packed"`, the record as `exports.plan.packed`
+gives it)."""
 
 
-def _work(fd: int, start: int, end: int, name: str, limit: int, check: Checker,
+def _summed(lines: Iterator[tuple[int, bytes]], last: list[int]) -> Iterator[tuple[int, bytes]]:
+    """The lines, with the CRC-32 of the one last given in `last[0]`."""
+    for number, raw in lines:
+        last[0] = zlib.crc32(raw)
+        yield number, raw
+
+
+def _work(fd: int, cuts: list[int], k: int, step: int, name: str, limit: int, check: Checker,
           conn: Connection, parent: int) -> None:
     # Ctrl-C reaches the whole process group: the importing process handles it and ends the
     # workers (they would print a traceback each); a worker of a killed import dies with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent(parent)
     try:
-        first = count_lines(fd, start) + 1 if start else 1
-        conn.send(("start", first, ""))
-        reader = RangeReader(fd, start, end)
-        every = PROGRESS_LINES
-        for n, item in enumerate(check(iter_lines(reader, name, limit, first_line=first),
-                                       name), 1):
-            if n % every == 0:
-                conn.send(("passed", item[0], ""))
-        conn.send(("ok", reader.sums[0], ""))
-    except FileProblem as exc:
-        conn.send(("fail", exc.line or 0, str(exc)))
+        lines_before, counted_to = 0, 0
+        for piece in range(k, len(cuts) - 1, step):
+            start, end = cuts[piece], cuts[piece + 1]
+            lines_before += count_lines(fd, start, counted_to)
+            reader = RangeReader(fd, start, end)
+            last = [0]
+            items: list[tuple[Any, ...]] = []
+            lines = _summed(iter_lines(reader, name, limit, first_line=lines_before + 1), last)
+            try:
+                for lineno, values, size in check(lines, name, shape="packed"):
+                    items.append((lineno, size, reader.tell(), last[0], values))
+            except FileProblem as exc:
+                conn.send_bytes(marshal.dumps(("fail", items, str(exc))))
+                return
+            conn.send_bytes(marshal.dumps(("ok", items, "")))
+            lines_before += count_lines(fd, end, start)
+            counted_to = end
     except Exception as exc:  # noqa: BLE001 - reported to the importing process
-        conn.send(("error", 0, f"{name}: cannot check its lines ({type(exc).__name__}: {exc}); "
-                   "nothing was imported"))
+        conn.send_bytes(marshal.dumps(("error", [], f"{name}: cannot check its lines "
+                                       f"({type(exc).__name__}: {exc}); nothing was imported")))
     finally:
         conn.close()
 
 
+class CheckFailed(Exception):
+    """A worker found a bad line (every line before it has been handed over), or could not go
+    on; the message says which."""
+
+
 class ParallelCheck:
-    """Worker processes checking the ranges of an open file; see the module docstring."""
+    """Worker processes reading and checking the pieces of an open file; see the module
+    docstring."""
 
     def __init__(self, fd: int, size: int, name: str, limit: int, check: Checker,
                  workers: int) -> None:
         context = multiprocessing.get_context("fork")
         cuts = [0]
-        for k in range(1, workers):
-            cut = line_boundary(fd, size * k // workers, size)
-            if cut > cuts[-1] and cut < size:
+        at = PIECE_BYTES
+        while at < size:
+            cut = line_boundary(fd, at, size)
+            if cut >= size:
+                break
+            if cut > cuts[-1]:
                 cuts.append(cut)
+            at = max(cut, at) + PIECE_BYTES
         cuts.append(size)
+        self.fd = fd
         self.name = name
         self.cuts = cuts
-        """Where each worker's range starts (and, last, the end of the file)."""
-        self.outcomes: list[tuple[str, int, str] | None] = []
-        self.first_lines: list[int | None] = []
-        self.passed: list[int] = []
-        """The line up to which each worker has found nothing wrong (as it last told)."""
+        """Where each piece starts (and, last, the end of the file)."""
         self.pipes: list[Connection] = []
         self.processes: list[Any] = []
         try:
-            for start, end in zip(cuts, cuts[1:], strict=False):
+            for k in range(min(workers, len(cuts) - 1)):
                 here, there = context.Pipe(duplex=False)
                 self.pipes.append(here)
                 process = context.Process(target=_work, daemon=True,
-                                          args=(fd, start, end, name, limit, check, there,
+                                          args=(fd, cuts, k, workers, name, limit, check, there,
                                                 os.getpid()))
                 self.processes.append(process)
-                self.outcomes.append(None)
-                self.first_lines.append(None)
-                self.passed.append(0)
                 try:
                     process.start()
                 finally:
@@ -135,74 +170,40 @@ class ParallelCheck:
                 and "fork" in multiprocessing.get_all_start_methods()
                 and threading.active_count() == 1)
 
-    def _receive(self, k: int) -> None:
-        """The next message of worker `k` (waiting for it)."""
+    def _piece(self, k: int) -> tuple[str, list[Any], str]:
+        """The next piece worker `k` hands over (waiting for it)."""
         try:
-            message = self.pipes[k].recv()
+            kind, items, message = marshal.loads(self.pipes[k].recv_bytes())
         except EOFError:  # it ended without a word: killed (out of memory, kill -9)
             self.processes[k].join(5)
             code = self.processes[k].exitcode
             how = (f"was killed (signal {-code})" if code is not None and code < 0
                    else f"ended (exit code {code})")
-            message = ("error", 0, f"{self.name}: the process checking lines of it {how}; "
-                       "nothing was imported")
-        if message[0] == "start":
-            self.first_lines[k] = message[1]
-        elif message[0] == "passed":
-            self.passed[k] = message[1]
-        else:
-            self.outcomes[k] = message
+            return "error", [], (f"{self.name}: the process checking lines of it {how}; "
+                                 "nothing was imported")
+        return kind, items, message
 
-    def _collect(self, k: int, block: bool) -> tuple[str, int, str] | None:
-        while self.outcomes[k] is None and (block or self.pipes[k].poll()):
-            self._receive(k)
-        return self.outcomes[k]
+    def records(self) -> Iterator[tuple[int, RecordIn, int] | None]:
+        """(line, record, bytes) of every line of the file, in order, each once a worker has
+        passed it; a bad line (or a worker that could not go on) raises `CheckFailed`. None
+        comes before a wait for the next piece: the time to merge what has come."""
+        workers = len(self.pipes)
+        for piece in range(len(self.cuts) - 1):
+            if not self.pipes[piece % workers].poll():
+                yield None
+            kind, items, message = self._piece(piece % workers)
+            for lineno, size, end, crc, values in items:
+                yield lineno, unpacked(values, fetch=partial(self._whole, end - size, size,
+                                                              crc)), size
+            if kind != "ok":
+                raise CheckFailed(message)
 
-    def _first_line(self, k: int) -> int:
-        while self.first_lines[k] is None and self.outcomes[k] is None:
-            self._receive(k)
-        return self.first_lines[k] or 0
-
-    def failure(self, block: bool = False, *, merged: int | None = None) -> str | None:
-        """The message of the file's first bad line, once the workers have settled it (with
-        `block`, waiting for them; without, None while it is still open). With `merged`
-        (every line before it merged by this process without a problem), only a bad line
-        before `merged`: a later one waits until this process has read up to it, since it
-        may find a problem of its own on an earlier line."""
-        for k in range(len(self.pipes)):
-            outcome = self._collect(k, block)
-            if outcome is None:
-                return None
-            if outcome[0] == "error":
-                return outcome[2]
-            if outcome[0] == "fail":
-                return outcome[2] if merged is None or outcome[1] < merged else None
-        return None
-
-    def failure_before(self, line: int) -> str | None:
-        """Waiting as needed: the first bad line's message if it comes before or at `line`
-        (where this process found something wrong), else None. Lines after `line` are not
-        waited for."""
-        for k in range(len(self.pipes)):
-            if k and self._first_line(k) > line:
-                return None
-            while self.outcomes[k] is None and self.passed[k] < line:
-                self._receive(k)
-            outcome = self.outcomes[k]
-            if outcome is None:  # every line of it up to `line` is good
-                return None
-            if outcome[0] == "error" or (outcome[0] == "fail" and outcome[1] <= line):
-                return outcome[2]
-            if outcome[0] == "fail":
-                return None
-        return None
-
-    def changed(self, sums: list[int]) -> str | None:
-        """Once every worker passed its range: a message if this process did not read the
-        bytes they checked (`sums`: its CRC-32 of each range, `RangeReader` cut at `cuts`),
-        as when the file is rewritten during the import; else None."""
-        checked = [outcome[1] for outcome in self.outcomes if outcome is not None]
-        return changed_message(self.name) if checked != sums else None
+    def _whole(self, offset: int, size: int, crc: int) -> ExportRecord:
+        """The record of the line at `offset`, read again, as the worker checked it."""
+        raw = os.pread(self.fd, size, offset)
+        if zlib.crc32(raw) != crc:
+            raise CheckFailed(changed_message(self.name))
+        return ExportRecord.model_validate(orjson.loads(raw))
 
     def close(self) -> None:
         for process in self.processes:
@@ -215,4 +216,5 @@ class ParallelCheck:
             pipe.close()
 
 
-__all__ = ["PARALLEL_BYTES", "ParallelCheck", "changed_message", "worker_count"]
+__all__ = ["PARALLEL_BYTES", "PIECE_BYTES", "CheckFailed", "ParallelCheck", "changed_message",
+           "worker_count"]

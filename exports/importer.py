@@ -35,12 +35,9 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import IO, Any
 
-import orjson
-
 from claims.files import (
     FileProblem,
     Limits,
-    RangeReader,
     file_stamp,
     iter_lines,
     loads,
@@ -48,11 +45,10 @@ from claims.files import (
 )
 from claims.model import SCHEMA_VERSION
 from claims.project import Project
-from exports.checking import ParallelCheck, changed_message, worker_count
+from exports.checking import CheckFailed, ParallelCheck, changed_message, worker_count
 from exports.checks import HEAD_BYTES, parse_record, record_problems, refuse_foreign
 from exports.merge import BatchMerger, ImportFileError
-from exports.plan import RecordIn, record_in, record_in_from_json
-from exports.records import ExportRecord
+from exports.plan import RecordIn, packed, packed_from_json, record_in, unpacked
 
 
 @dataclass
@@ -139,9 +135,6 @@ def import_stream(
     report = ImportReport(dry_run=dry_run)
     limits = Limits.from_env()
     check: ParallelCheck | None = None
-    read = [0]
-    """The last line read (lines up to it may hold anything until the workers have passed
-    them)."""
     stamp = file_stamp(stream.fileno()) if regular else None
 
     def changed() -> bool:
@@ -150,50 +143,35 @@ def import_stream(
 
     try:
         refuse_foreign(name, peek(stream))
-        lines = iter_lines(stream, name, limits.line_bytes)
         workers = worker_count(total_bytes) if regular else 0
-        reader: RangeReader | None = None
         if workers and ParallelCheck.usable():
             try:
                 check = ParallelCheck(stream.fileno(), total_bytes, name, limits.line_bytes,
                                       check_lines, workers)
             except OSError:  # no worker could be started: this process checks every line
                 check = None
+        records: Iterator[tuple[int, RecordIn, int] | None]
         if check is not None:
-            # Read exactly the bytes the workers check, and tell at the end that they were.
-            reader = RangeReader(stream.fileno(), 0, total_bytes, check.cuts)
-            records = _read_unchecked(iter_lines(reader, name, limits.line_bytes), read)
+            records = check.records()
         else:
-            records = ((n, record_in(record), size) for n, record, size in
-                       check_lines(lines, name))
+            records = check_lines(iter_lines(stream, name, limits.line_bytes), name,
+                                  shape="plan")
         with project.store.bulk_transaction() as tx:
             _merge_all(BatchMerger(project, tx, report, name), records, report, progress,
-                       total_bytes, check)
-            if check is not None and reader is not None:
-                different = check.changed(reader.sums)
-                if different is not None:
-                    raise ImportFileError(different)
+                       total_bytes)
             if changed():
                 raise ImportFileError(changed_message(name))
             if dry_run:
                 raise _Rollback
     except _Rollback:
         pass
-    except (FileProblem, ImportFileError, _Unread) as exc:
+    except (FileProblem, ImportFileError, CheckFailed) as exc:
         if changed():  # the line named may be one cut in half
             raise ImportFileError(changed_message(name)) from None
-        message = check.failure_before(exc.line or 0) if check is not None else None
-        if message is None and isinstance(exc, _Unread):
-            message = f"{name}:{exc.line}: not a record this program can read"
-        raise ImportFileError(message or str(exc)) from None
+        raise ImportFileError(str(exc)) from None
     except Exception:
         if changed():
             raise ImportFileError(changed_message(name)) from None
-        # What went wrong may come from a line read but not yet refused by the workers (this
-        # process reads lines without the checks, so anything may be in them): say which.
-        message = check.failure_before(read[0]) if check is not None else None
-        if message is not None:
-            raise ImportFileError(message) from None
         raise
     finally:
         if check is not None:
@@ -201,73 +179,49 @@ def import_stream(
     return report
 
 
-def _merge_all(merger: BatchMerger, records: Iterator[tuple[int, RecordIn, int]],
+def _merge_all(merger: BatchMerger, records: Iterator[tuple[int, RecordIn, int] | None],
                report: ImportReport, progress: Callable[[int, int], object] | None,
-               total_bytes: int, check: ParallelCheck | None) -> None:
+               total_bytes: int) -> None:
+    """Merge the records in batches of distinct claims; None among them: merge what has come
+    (the lines after it are not there yet)."""
     done = 0
     batch: list[tuple[int, RecordIn]] = []
     in_batch: set[str] = set()
 
     def flush() -> None:
-        if check is not None and batch:
-            failure = check.failure(merged=batch[0][0])
-            if failure is not None:
-                raise ImportFileError(failure)
         merger.merge(batch)
         batch.clear()
         in_batch.clear()
 
-    for lineno, record, size in records:
-        if record.claim_id in in_batch:  # the same claim again: apply the first one
-            flush()
-        batch.append((lineno, record))
-        in_batch.add(record.claim_id)
-        if len(batch) >= BATCH:
-            flush()
-        done += size
-        if progress is not None and (report.records + len(batch)) % 2000 == 0:
-            progress(done, max(total_bytes, done))
+    try:
+        for item in records:
+            if item is None:
+                flush()
+                continue
+            lineno, record, size = item
+            if record.claim_id in in_batch:  # the same claim again: apply the first one
+                flush()
+            batch.append((lineno, record))
+            in_batch.add(record.claim_id)
+            if len(batch) >= BATCH:
+                flush()
+            done += size
+            if progress is not None and (report.records + len(batch)) % 2000 == 0:
+                progress(done, max(total_bytes, done))
+    except (FileProblem, CheckFailed):
+        flush()  # a problem the merge finds on an earlier line is the one to name
+        raise
     flush()
-    if check is not None:
-        failure = check.failure(block=True)
-        if failure is not None:
-            raise ImportFileError(failure)
     if progress is not None:
         progress(done, max(total_bytes, done))
 
 
-class _Unread(Exception):
-    """A line this process could not read as a record: the checking processes say why."""
-
-    def __init__(self, line: int) -> None:
-        super().__init__(line)
-        self.line = line
-
-
-def _read_unchecked(lines: Iterator[tuple[int, bytes]], read: list[int]
-                    ) -> Iterator[tuple[int, RecordIn, int]]:
-    """(line, record, bytes) of each line, read without the checks (worker processes run
-    them on the same lines: `exports.checking`); a line that is not a record raises
-    `_Unread`. `read[0]` is set to the number of each line as it is read."""
-    for lineno, raw in lines:
-        read[0] = lineno
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError:
-            raise _Unread(lineno) from None
-        record = record_in_from_json(data) if isinstance(data, dict) else None
-        if record is None:
-            try:
-                record = record_in(ExportRecord.model_validate(data))
-            except (ValueError, OverflowError, TypeError):  # ValidationError, a time stamp
-                raise _Unread(lineno) from None  # outside UTC, ...: the checks say which
-        yield lineno, record, len(raw)
-
-
-def check_lines(lines: Iterator[tuple[int, bytes]], name: str
-                ) -> Iterator[tuple[int, ExportRecord, int]]:
+def check_lines(lines: Iterator[tuple[int, bytes]], name: str, *, shape: str = "record"
+                ) -> Iterator[tuple[int, Any, int]]:
     """(line, record, bytes) of the lines of a native export; the first bad line raises
-    `FileProblem`.
+    `FileProblem`. The record is the `ExportRecord` (`shape="record"`), or what an import acts
+    on in it: a `RecordIn` (`"plan"`), or the same as plain values (`"packed"`,
+    `exports.plan.packed`).
 
     Every rule of `exports.checks.record_problems` is applied: what `claims validate` refuses,
     import refuses, with the same `FILE:LINE: field: problem`. A file in another format
@@ -281,7 +235,10 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
     last_paragraph: tuple[Any, Any] = (None, None)
     for lineno, raw in lines:
         data = loads(raw, name, lineno)
+        fast = None
         if isinstance(data, dict):
+            if shape != "record":  # before the pieces checked on the line before are put in
+                fast = packed_from_json(data)
             version = data.get("schema_version")
             if isinstance(version, int) and version > SCHEMA_VERSION:
                 raise FileProblem(name, f"{version} is newer than this program's "
@@ -306,7 +263,13 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str
         if isinstance(data, dict):
             last_article, last_paragraph = (article, record.article), \
                 (paragraph, record.paragraph)
-        yield lineno, record, len(raw)
+        if shape == "record":
+            yield lineno, record, len(raw)
+        elif shape == "plan":
+            yield lineno, unpacked(fast, checked=record) if fast is not None \
+                else record_in(record), len(raw)
+        else:
+            yield lineno, fast if fast is not None else packed(record), len(raw)
 
 
 def peek(stream: IO[bytes]) -> bytes:

@@ -41,13 +41,13 @@ class BatchMerger:
         self.name = name
         self.known_articles: set[str] = set()
         self.text_cache: tuple[str, str] | None = None
-        self.good_reviewers: set[str] = set()
 
     def fail(self, lineno: int, where: str, message: str) -> ImportFileError:
         return ImportFileError(f"{self.name}:{lineno}: {where}: {message}", lineno)
 
     def merge(self, batch: list[tuple[int, RecordIn]]) -> None:
-        """Merge records of distinct claims (see the module docstring)."""
+        """Merge records of distinct claims (see the module docstring), each checked by every
+        rule of `exports.checks.record_problems` (reviewer names, verdicts of its scale...)."""
         if not batch:
             return
         tx, report, scale = self.tx, self.report, self.project.scale
@@ -61,7 +61,6 @@ class BatchMerger:
                                 f"the {scale.name} scale")
             self._ensure_article(lineno, record)
             self._ensure_claim(lineno, record, places.get(record.claim_id))
-            self._check_reviews(lineno, record)
         local = tx.local_reviews(ids)
         plans = []
         for _, record in batch:
@@ -201,29 +200,6 @@ class BatchMerger:
                 self.report.events += 1
             self.tx.append(event)
         self.report.claims_created += 1
-
-    def _check_reviews(self, lineno: int, record: RecordIn) -> None:
-        scale = self.project.scale
-        seen: set[str] = set()
-        for i, review in enumerate(record.reviews):
-            where = f"reviews.{i}"
-            if review.reviewer not in self.good_reviewers:
-                try:
-                    check_reviewer(review.reviewer)
-                except ProjectError as exc:
-                    raise self.fail(lineno, f"{where}.reviewer", str(exc)) from None
-                self.good_reviewers.add(review.reviewer)
-            if review.reviewer in seen:
-                raise self.fail(lineno, f"{where}.reviewer",
-                                f"{review.reviewer!r} has two reviews of this claim")
-            seen.add(review.reviewer)
-            if review.verdict is not None and scale.get(review.verdict) is None:
-                raise self.fail(lineno, f"{where}.verdict",
-                                f"{review.verdict!r} is not a label of the {scale.name} scale "
-                                f"({', '.join(scale.ids)})")
-            if review.status == "proposed" and review.verdict is not None:
-                raise self.fail(lineno, f"{where}.status",
-                                "a review with a verdict is accepted or rejected, not proposed")
 
 
 def _claim_create(record: RecordIn, reviewer: str, ts: str) -> Event:

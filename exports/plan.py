@@ -5,6 +5,7 @@ stored shape (time stamps as the store writes them, sources as dicts). It is mad
 checked `ExportRecord` (`record_in`) or, for a line already in the canonical form our exports
 write, straight from the parsed JSON (`record_in_from_json`, which gives the same `RecordIn`
 or None when the line is not in that form); the import checks every line in full either way.
+Worker processes hand it over as plain values (`packed`, `packed_from_json`, `unpacked`).
 
 Each imported review becomes one `review` event of its reviewer that sets the review whole
 (`review_event`); an adjudication becomes an `adjudicate` event (`adjudication_plan`). Event
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -77,37 +79,65 @@ class RecordIn:
     data: Any = None
     """The parsed JSON line, when the record was made from it."""
     checked: ExportRecord | None = None
+    fetch: Callable[[], ExportRecord] | None = None
+    """Reads the whole record again, when neither of the above is at hand."""
 
     def record(self) -> ExportRecord:
         """The whole record (for creating its article or claim here)."""
         if self.checked is None:
-            self.checked = ExportRecord.model_validate(self.data)
+            self.checked = self.fetch() if self.fetch is not None else \
+                ExportRecord.model_validate(self.data)
         return self.checked
+
+
+Packed = tuple[Any, ...]
+"""A `RecordIn` as plain values (`marshal` can write them): (claim_id, article_id, start, end,
+text, label_scale, origin, reviews as tuples of `ReviewIn`'s fields, adjudication as a tuple of
+`AdjudicationIn`'s or None)."""
+
+
+def packed(record: ExportRecord) -> Packed:
+    """What an import acts on in a checked record."""
+    reviews = [
+        (r.reviewer, r.status, r.verdict, [s.model_dump(mode="json") for s in r.sources],
+         r.rationale, r.claim_text if "claim_text" in r.model_fields_set else None,
+         utc_text(r.updated_at))
+        for r in record.reviews
+    ]
+    a = record.adjudication
+    adjudication = None if a is None else (a.reviewer, a.verdict, a.note, utc_text(a.ts))
+    return (record.claim_id, record.article.id, record.start, record.end, record.text,
+            record.label_scale, record.origin, reviews, adjudication)
+
+
+def unpacked(values: Packed, **more: Any) -> RecordIn:
+    """The `RecordIn` of packed values (`more`: its other fields)."""
+    (claim_id, article_id, start, end, text, label_scale, origin, reviews,
+     adjudication) = values
+    return RecordIn(claim_id, article_id, start, end, text, label_scale, origin,
+                    [ReviewIn(*r) for r in reviews],
+                    None if adjudication is None else AdjudicationIn(*adjudication), **more)
 
 
 def record_in(record: ExportRecord) -> RecordIn:
     """What an import acts on in a checked record."""
-    reviews = [
-        ReviewIn(r.reviewer, r.status, r.verdict,
-                 [s.model_dump(mode="json") for s in r.sources], r.rationale,
-                 r.claim_text if "claim_text" in r.model_fields_set else None,
-                 utc_text(r.updated_at))
-        for r in record.reviews
-    ]
-    a = record.adjudication
-    adjudication = None if a is None else AdjudicationIn(a.reviewer, a.verdict, a.note,
-                                                          utc_text(a.ts))
-    return RecordIn(record.claim_id, record.article.id, record.start, record.end, record.text,
-                    record.label_scale, record.origin, reviews, adjudication, checked=record)
+    return unpacked(packed(record), checked=record)
 
 
 def record_in_from_json(data: Any) -> RecordIn | None:
-    """`record_in` of the record a parsed line holds, read straight from the JSON, for a line
+    """`record_in` of the record a parsed line holds, read straight from the JSON, or None
+    (see `packed_from_json`)."""
+    values = packed_from_json(data)
+    return None if values is None else unpacked(values, data=data)
+
+
+def packed_from_json(data: Any) -> Packed | None:
+    """`packed` of the record a parsed line holds, read straight from the JSON, for a line
     whose time stamps and source URLs are already in the form the store writes (as our exports
     write them); None otherwise, and for most of what is not a record.
 
     Whether the line is a valid record is for the full checks to say (`exports.checks`), and
-    the import commits nothing they refuse: for a valid record this gives what `record_in`
+    the import commits nothing they refuse: for a valid record this gives what `packed`
     gives, because pydantic keeps strings as they are and fills the same defaults."""
     canonical_ts, canonical_day = _CANONICAL_TS.match, _CANONICAL_DAY.match
     try:
@@ -130,22 +160,22 @@ def record_in_from_json(data: Any) -> RecordIn | None:
             reviewer = r["reviewer"]
             if type(reviewer) is not str:
                 return None
-            reviews.append(ReviewIn(reviewer, r["status"], r["verdict"], sources,
-                                    r["rationale"], r.get("claim_text"), ts))
+            reviews.append((reviewer, r["status"], r["verdict"], sources, r["rationale"],
+                            r.get("claim_text"), ts))
         a = data.get("adjudication")
         adjudication = None
         if a is not None:
             ts = a["ts"]
             if type(ts) is not str or not _CANONICAL_TS.match(ts):
                 return None
-            adjudication = AdjudicationIn(a["reviewer"], a["verdict"], a["note"], ts)
+            adjudication = (a["reviewer"], a["verdict"], a["note"], ts)
         start, end = data["start"], data["end"]
         claim_id, article_id = data["claim_id"], data["article"]["id"]
         if type(start) is not int or type(end) is not int or type(claim_id) is not str \
                 or type(article_id) is not str:
             return None
-        return RecordIn(claim_id, article_id, start, end, data["text"], data["label_scale"],
-                        data["origin"], reviews, adjudication, data=data)
+        return (claim_id, article_id, start, end, data["text"], data["label_scale"],
+                data["origin"], reviews, adjudication)
     except (KeyError, TypeError, AttributeError):
         return None
 
@@ -227,6 +257,6 @@ def _same_adjudication(local: dict[str, Any], imported: AdjudicationIn) -> bool:
                 and (local.get("note") or "") == imported.note and local.get("ts") == imported.ts)
 
 
-__all__ = ["AdjudicationIn", "RecordIn", "ReviewIn", "adjudication_plan", "event_id",
-           "event_row", "record_in", "record_in_from_json", "review_event", "review_payload",
-           "same_state", "utc_text"]
+__all__ = ["AdjudicationIn", "Packed", "RecordIn", "ReviewIn", "adjudication_plan", "event_id",
+           "event_row", "packed", "packed_from_json", "record_in", "record_in_from_json",
+           "review_event", "review_payload", "same_state", "unpacked", "utc_text"]

@@ -23,7 +23,14 @@ from hypothesis import strategies as st
 
 from claims.files import FileProblem
 from exports.importer import check_lines
-from exports.plan import RecordIn, record_in, record_in_from_json, review_event
+from exports.plan import (
+    RecordIn,
+    packed,
+    packed_from_json,
+    record_in,
+    record_in_from_json,
+    review_event,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 BASES = [orjson.loads(line) for name in ("native.jsonl", "native-with-articles.jsonl")
@@ -155,6 +162,8 @@ def test_the_fast_path_gives_what_the_checked_record_gives(line: bytes) -> None:
     event("the fast path read it")
     slow = record_in(checked)
     assert repr(_plain(fast)) == repr(_plain(slow))  # repr: 0.0 is not 0 here
+    [(_, values, _)] = list(check_lines(iter([(1, line)]), "f.jsonl", shape="packed"))
+    assert repr(values) == repr(packed(checked)) == repr(packed_from_json(orjson.loads(line)))
     for mine, theirs in zip(fast.reviews, slow.reviews, strict=True):
         assert review_event(fast, mine)[0] == review_event(slow, theirs)[0]
 

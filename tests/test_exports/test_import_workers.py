@@ -18,6 +18,7 @@ import exports.importer
 from claims.project import Project
 from exports.checking import ParallelCheck
 from exports.importer import ImportFileError
+from exports.records import ExportRecord
 
 
 def export_records(project: Project, path: Path) -> list[dict[str, Any]]:
@@ -40,22 +41,18 @@ class CountingCheck(ParallelCheck):
         super().__init__(*args, **kwargs)
 
 
-class SettledCheck(CountingCheck):
-    """Workers that have checked everything before the import merges its first line: a
-    failure they found late in the file is known while earlier lines are still to merge."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.failure(block=True)
-
-
-@pytest.fixture(params=["racing", "settled"])
+@pytest.fixture(params=["one piece", "many pieces"])
 def counted(request: pytest.FixtureRequest,
             monkeypatch: pytest.MonkeyPatch) -> type[CountingCheck]:
-    kind = CountingCheck if request.param == "racing" else SettledCheck
+    """Workers started once; the file in one piece, or cut into pieces of a line or two dealt
+    out in turn among the workers (as a large file is)."""
+    import exports.checking
+
+    if request.param == "many pieces":
+        monkeypatch.setattr(exports.checking, "PIECE_BYTES", 3000)
     CountingCheck.started = 0
-    monkeypatch.setattr(exports.importer, "ParallelCheck", kind)
-    return kind
+    monkeypatch.setattr(exports.importer, "ParallelCheck", CountingCheck)
+    return CountingCheck
 
 
 def test_workers_check_a_file_and_the_import_is_the_same(
@@ -166,13 +163,12 @@ def _lines(reader: Any, limit: int = 1 << 20) -> list[tuple[int, bytes]]:
 
 
 @pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
-def test_a_range_reader_reads_the_lines_a_stream_gives_and_sums_each_piece(
+def test_a_range_reader_reads_the_lines_a_stream_gives_and_tells_where_each_ends(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
     import io
-    import zlib
 
-    from claims.files import RangeReader, line_boundary
+    from claims.files import RangeReader, count_lines, line_boundary
 
     data = b"\xef\xbb\xbf{\"a\": 1}\n\n  \n" + b"".join(b'{"n": %d}\n' % n for n in range(40)) + b"{}"
     path = tmp_path / "f.jsonl"
@@ -180,37 +176,56 @@ def test_a_range_reader_reads_the_lines_a_stream_gives_and_sums_each_piece(
     monkeypatch.setattr(RangeReader, "CHUNK", chunk)
     with open(path, "rb") as handle:
         fd = handle.fileno()
-        cuts = [line_boundary(fd, 100, len(data)), line_boundary(fd, 250, len(data))]
-        reader = RangeReader(fd, 0, len(data), cuts)
+        reader = RangeReader(fd, 0, len(data))
         assert _lines(reader) == _lines(io.BytesIO(data))
-        pieces = [data[a:b] for a, b in zip([0, *cuts], [*cuts, len(data)], strict=True)]
-        assert reader.sums == [zlib.crc32(p) for p in pieces]
-        assert all(data[c - 1:c] == b"\n" for c in cuts)
+        reader, ends = RangeReader(fd, 0, len(data)), []
+        while reader.readline(1 << 20):
+            ends.append(reader.tell())
+        assert ends == [i + 1 for i, c in enumerate(data) if c == ord("\n")] + [len(data)]
+        cut = line_boundary(fd, 100, len(data))
+        assert data[cut - 1:cut] == b"\n"
+        first_half = _lines(RangeReader(fd, 0, cut))
+        rest = list(iter_lines_from(RangeReader(fd, cut, len(data)),
+                                    count_lines(fd, cut) + 1))
+        assert first_half + rest == _lines(io.BytesIO(data))
+        assert count_lines(fd, len(data), cut) == data[cut:].count(b"\n")
 
 
-def _consume(lines: Any, name: str) -> Any:
-    yield from lines
+def iter_lines_from(reader: Any, first: int) -> Any:
+    from claims.files import iter_lines
+
+    return iter_lines(reader, "f", 1 << 20, first_line=first)
 
 
-def test_a_file_rewritten_during_the_import_is_refused(tmp_path: Path) -> None:
-    from claims.files import RangeReader
+def test_a_line_read_again_that_changed_since_it_was_checked_is_refused(
+    adjudicated: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import reads a line again to create its claim here: the bytes must be those the
+    worker checked, even when the file's times were put back."""
+    import exports.checking
+    from exports.checking import CheckFailed
 
-    data = b"".join(b'{"n": %05d}\n' % n for n in range(2000))
-    path = tmp_path / "f.jsonl"
-    path.write_bytes(data)
+    monkeypatch.setattr(exports.checking, "PIECE_BYTES", 3000)
+    path = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl"))
+    data = path.read_bytes()
     with open(path, "r+b") as handle:
         fd = handle.fileno()
-        check = ParallelCheck(fd, len(data), str(path), 1 << 20, _consume, 2)
+        check = ParallelCheck(fd, len(data), str(path), 1 << 20, exports.importer.check_lines, 2)
         try:
-            assert check.failure(block=True) is None
-            same = RangeReader(fd, 0, len(data), check.cuts)
-            _lines(same)
-            assert check.changed(same.sums) is None
-            os.pwrite(fd, b'{"n": 99999}\n', len(data) - 13)  # the last line, as long as it was
-            other = RangeReader(fd, 0, len(data), check.cuts)
-            _lines(other)
-            message = check.changed(other.sums)
-            assert message is not None and "changed while it was being imported" in message
+            assert len(check.cuts) > 3
+            records = [item for item in check.records() if item is not None]
+            assert [n for n, _, _ in records] == list(range(1, data.count(b"\n") + 1))
+            for (_, record, _), line in zip(records, data.splitlines(), strict=True):
+                assert record.record() == ExportRecord.model_validate_json(line)
+                record.checked = None
+            last = data.rindex(b'"text":"') + len(b'"text":"')
+            os.pwrite(fd, data[last:last + 1].swapcase(), last)  # a letter of the last line
+            os.utime(path, ns=(10**18, 10**18))
+            with pytest.raises(CheckFailed) as err:
+                records[-1][1].record()
+            assert str(err.value) == (f"{path}: the file changed while it was being imported; "
+                                      "nothing was imported")
+            assert records[0][1].record().claim_id == records[0][1].claim_id
         finally:
             check.close()
 
@@ -219,6 +234,7 @@ def test_a_file_rewritten_during_the_import_is_refused(tmp_path: Path) -> None:
 
 STALLED_IMPORT = """
 import os, signal, sys, time
+import exports.checking
 import exports.importer
 
 # As at a terminal: a command started in the background of a shell without job control (as
@@ -228,14 +244,15 @@ signal.signal(signal.SIGINT, signal.default_int_handler)
 PARENT = os.getpid()
 real = exports.importer.check_lines
 
-def stalled(lines, name):  # in a worker: a check that never ends, as of a huge file
+def stalled(lines, name, **options):  # in a worker: a check that never ends, as of a huge file
     if os.getpid() != PARENT:
         open(os.path.join(sys.argv[3], str(os.getpid())), "w").close()
         while True:
             signal.pause()
-    yield from real(lines, name)
+    yield from real(lines, name, **options)
 
 exports.importer.check_lines = stalled
+exports.checking.PIECE_BYTES = 3000  # pieces for both workers
 from annotator.cli import main
 main(["import", sys.argv[1], "--db", sys.argv[2], "-q"])
 """
@@ -363,10 +380,10 @@ def test_a_worker_killed_fails_the_import_in_one_line_naming_the_file(
     path = write_lines(tmp_path / "b.jsonl", items)
     parent, real = os.getpid(), exports.importer.check_lines
 
-    def killed(lines: Any, name: str) -> Any:
+    def killed(lines: Any, name: str, **options: Any) -> Any:
         if os.getpid() != parent:
             os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
-        yield from real(lines, name)
+        yield from real(lines, name, **options)
 
     monkeypatch.setattr(exports.importer, "check_lines", killed)
     monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
@@ -444,10 +461,10 @@ def test_a_file_cut_short_under_the_workers_is_refused_as_changed(
     data = path.read_bytes()
     parent, real = os.getpid(), exports.importer.check_lines
 
-    def truncating(lines: Any, name: str) -> Any:
+    def truncating(lines: Any, name: str, **options: Any) -> Any:
         if os.getpid() != parent:
             os.truncate(path, data.index(b"\n", len(data) // 2) + 50)  # inside a line
-        yield from real(lines, name)
+        yield from real(lines, name, **options)
 
     monkeypatch.setattr(exports.importer, "check_lines", truncating)
     monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
@@ -465,7 +482,7 @@ def test_how_many_workers_check_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CLAIMS_IMPORT_WORKERS", raising=False)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert worker_count(PARALLEL_BYTES - 1) == 0  # a small file: checked as it is read
-    assert worker_count(PARALLEL_BYTES) == 1  # two cores: one merges, one checks
+    assert worker_count(PARALLEL_BYTES) == 2  # two cores: the merge and two workers share them
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
     assert worker_count(PARALLEL_BYTES) == 4
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
@@ -487,7 +504,7 @@ def test_a_bad_number_of_workers_is_named(tmp_path: Path, monkeypatch: pytest.Mo
                               "(0 checks the lines in the importing process)")
 
 
-def _dies(lines: Any, name: str) -> Any:
+def _dies(lines: Any, name: str, **options: Any) -> Any:
     os._exit(9)
     yield  # pragma: no cover
 
@@ -524,8 +541,8 @@ def test_a_bad_line_this_process_finds_early_does_not_wait_for_the_rest_of_the_f
     path = write_lines(tmp_path / "b.jsonl", items)
     parent, real = os.getpid(), exports.importer.check_lines
 
-    def slow_after_line_10(lines: Any, name: str) -> Any:
-        for item in real(lines, name):
+    def slow_after_line_10(lines: Any, name: str, **options: Any) -> Any:
+        for item in real(lines, name, **options):
             yield item
             while os.getpid() != parent and item[0] >= 10:  # the rest of a huge file
                 signal.pause()
@@ -534,7 +551,7 @@ def test_a_bad_line_this_process_finds_early_does_not_wait_for_the_rest_of_the_f
         raise AssertionError("the import waited for lines after the bad one")
 
     monkeypatch.setattr(exports.importer, "check_lines", slow_after_line_10)
-    monkeypatch.setattr(exports.checking, "PROGRESS_LINES", 1)
+    monkeypatch.setattr(exports.checking, "PIECE_BYTES", 3000)
     monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "1")
     previous = signal.signal(signal.SIGALRM, too_long)
     signal.alarm(120)
