@@ -153,6 +153,8 @@ class Attributor:
         # "told the police": what follows these verbs is who is spoken to.
         self._addressee_verbs = frozenset(lexicons.load(lang).get("addressee_verbs", []))
         self._weekdays = frozenset(lexicons.load(lang).get("weekdays", {}))
+        # "An official said" is an office; "said the official" after a quote refers back.
+        self._anaphoric = frozenset(lexicons.load(lang).get("anaphoric_offices", []))
         joins = lexicons.load(lang).get("clause_joins", [])
         # '“a betrayal” and vowed to block it': the verb's subject is the sentence's own.
         self._joined = re.compile(
@@ -179,6 +181,8 @@ class Attributor:
             name = name or _speaker_ending_at(pat, text, close, verb.start(), _APPOSITION_GAP)
             return self._or_organisation(text, close, verb.start(), name), False
         office = self.organisation_ending_at(text, close, verb.start())
+        if office in self._anaphoric:
+            return None, True  # '”, the official said': said before
         if office:
             return office, False
         titled = self.title_reference(text, close, verb.start())  # '”, the governor said'
@@ -190,15 +194,17 @@ class Attributor:
             return None, True
         name = self.titled_name(text, verb.end(), window)  # "», a annoncé la maire de Rouen, X"
         if name is None:
-            titled = pat.title_office.match(text, verb.end(), window)  # « », a poursuivi la ministre »
-            if titled and text[titled.end() : titled.end() + 1] in (",", ".", ";", "»", "”", '"'):
-                return self._titled_person(text, titled), False
+            titled = self._title_after(text, verb.end(), window)  # « », a poursuivi la ministre »
+            if titled:
+                return titled, False
         for match in () if name else pat.speaker.finditer(text, verb.end(), window):
             name = _clean_name(pat, match)
             if name or "," in text[verb.end() : match.start()]:
                 break
         if name is None and verb.group() not in self._addressee_verbs:
             name = self.organisation_at(text, verb.end(), window)  # "», a indiqué la préfecture"
+            if name in self._anaphoric:
+                return None, True
             if name is None and pat.noun_after.match(text, verb.end(), window):
                 return None, True  # « », a ajouté l’élu », "said the official": said before
         return name, False
@@ -282,6 +288,14 @@ class Attributor:
                 found = match
         return self._titled_person(text, found) if found else None
 
+    def _title_after(self, text: str, start: int, end: int) -> str | None:
+        """A title closing an inverted attribution (« ..., a poursuivi la ministre. », « a
+        indiqué son secrétaire général »): whom it stands for."""
+        titled = self._pat.title_office.match(text, start, end)
+        if titled and text[titled.end() : titled.end() + 1] in (",", ".", ";", "»", "”", '"', ""):
+            return self._titled_person(text, titled)
+        return None
+
     def _titled_person(self, text: str, match: re.Match[str]) -> str:
         """The person named earlier with the title of `match` (« la ministre de la Culture,
         Claire Fontaine », "Governor Lena Hart"), or the office when there is none."""
@@ -339,13 +353,18 @@ class Attributor:
         name = match.group("name")
         return None if name.rstrip(".") in self._pat.not_names else name
 
-    def organisation_ending_at(self, text: str, start: int, end: int) -> str | None:
-        """An organisation or office right before `end` ("the company" said)."""
+    def organisation_ending_at(self, text: str, start: int, end: int, apposition: bool = False) -> str | None:
+        """An organisation or office right before `end` ("the company" said), or before an
+        apposition closing at `end` when `apposition` ("An official, speaking ..., said")."""
         if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - 70) : end])):
             return None  # no head word ("Department", "préfecture") right before: no organisation
         found = None
         for match in self._pat.org.finditer(text, start, end):
-            if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
+            if (
+                _LOWER_GAP.fullmatch(text, match.end(), end)
+                or match.end() == end
+                or (apposition and _APPOSITION_GAP.fullmatch(text, match.end(), end))
+            ):
                 found = _org_name(match)
         return found
 
@@ -372,9 +391,10 @@ class Attributor:
             return False
         # « », a ajouté l’élu », "said the official": a noun standing for a person named before.
         window = min(sentence_end, verb.end() + 60)
-        return bool(pat.noun_after.match(text, verb.end(), window)) and (
-            self.organisation_at(text, verb.end(), window) is None
-        )
+        if not pat.noun_after.match(text, verb.end(), window):
+            return False
+        office = self.organisation_at(text, verb.end(), window)
+        return office is None or office in self._anaphoric
 
     def pronoun_speech(self, text: str, start: int, end: int) -> bool:
         """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""
@@ -470,6 +490,9 @@ class Attributor:
             if name is not None or not inverted:
                 # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
                 name = self._or_organisation(text, near, verb.start(), name)
+            elif _APPOSITION_GAP.search(text, near, verb.start()):
+                # "A senior official, speaking on condition of anonymity, said": the office.
+                name = self.organisation_ending_at(text, near, verb.start(), apposition=True)
             if name is None and known is not None:
                 single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
                 single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)
@@ -488,6 +511,7 @@ class Attributor:
                 name = name or self.titled_name(text, verb.end(), min(end, verb.end() + 160))
                 name = name or self.organisation_at(text, verb.end(), window)
                 name = name or self._lone_name_after(text, verb.end(), window)
+                name = name or self._title_after(text, verb.end(), window)
                 if name:
                     return name
             if self._inverted_pronoun(text, verb, end):
@@ -506,7 +530,22 @@ class Attributor:
                 name = self.titled_name(text, agent.end(), min(end, agent.end() + 160))
                 if name:
                     return name
+        if pat.participle.search(text, start, end):
+            # "The IMF cut its forecast, warning that ...": the clause's subject.
+            return (
+                self.organisation_at(text, start, end)
+                or _speaker_starting_at(pat, text, start, min(end, start + 80), strict=True)
+                or self._acronym_subject(text, start, end)
+            )
         return None
+
+    def _acronym_subject(self, text: str, start: int, end: int) -> str | None:
+        """An acronym opening the clause ("The IMF cut ...", « L’OMS a ... »), not "Prices"."""
+        match = self._pat.lone_name.match(text, start, end)
+        if match is None:
+            return None
+        name = match.group("name")
+        return name if len(name) > 1 and name.isupper() else None
 
     def _lone_name_after(self, text: str, start: int, end: int) -> str | None:
         """One capitalised word closing an inverted attribution: "..., a annoncé l’Insee

@@ -38,6 +38,7 @@ class SpeakerPatterns:
     title_of: frozenset[str]
     title_office: re.Pattern[str]
     lone_name: re.Pattern[str]
+    participle: re.Pattern[str]
     agent: re.Pattern[str]
     org: re.Pattern[str]
     org_words: frozenset[str]
@@ -93,7 +94,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
     # "the finance ministry", "local police"; « les autorités locales », « la police municipale ».
     modifier = (
-        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s){lower}\s+)?"
+        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s){lower}\s+){{0,2}}"
         if lex.get("office_modifiers") else ""
     )
     adjective_endings = lex.get("office_adjective_endings", [])
@@ -162,8 +163,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     )
     # A title standing for the person: "the governor", « la ministre de la Culture ».
     title_office = re.compile(
-        rf"(?<![\w\-])(?:{articles}|the|The)\s*(?P<office>(?:{plain_titles})(?![\w\-])"
-        rf"(?:\s+(?:{complements})\s*(?:the\s+)?{cap_seq}){{0,2}})"
+        rf"[ \t\u00a0\u202f]*(?<![\w\-])(?:{articles}|the|The{possessives})\s*"
+        rf"(?P<office>(?:{plain_titles})(?![\w\-]){org_adjective}(?:\s+(?:{complements})\s*(?:the\s+)?{cap_seq}){{0,2}})"
     )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
@@ -190,6 +191,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         title_modifiers=frozenset(lex.get("title_modifiers", [])),
         title_of=frozenset(lex.get("title_of", [])),
         title_office=title_office,
+        # "The IMF cut its forecast, warning that ...", « ..., estimant que »: the subject speaks.
+        participle=re.compile(
+            rf",[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('speech_participles', []) or ['(?!x)x'])})"
+            r"(?![\w’'\-])"
+        ),
         lone_name=re.compile(
             rf"[ \t\u00a0\u202f]*(?:(?:{articles}|the)\s*)?(?P<name>{_NAME_WORD})(?![\w’'\-])"
         ),

@@ -291,3 +291,30 @@ def test_opinion_pronouns_and_a_lone_name_after_an_inverted_verb(
     text: str, lang: str, fragment: str, expected: str
 ) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A participle of speech after a comma: the clause's subject speaks.
+        ("The World Bank lowered its forecast, warning that debt was rising.", "en",
+         "lowered its forecast", "World Bank"),
+        ("The WHO extended the alert, saying cases were still rising.", "en", "extended the alert",
+         "WHO"),
+        ("Le gouvernement a retiré le texte, estimant qu’il n’était pas prêt.", "fr",
+         "a retiré le texte", "gouvernement"),
+        ("Prices rose again, adding pressure on families.", "en", "Prices rose again", None),
+        # An office before an apposition, and an office after the verb with a possessive.
+        ("A senior police official, speaking on condition of anonymity, said three men were held.",
+         "en", "three men were held", "senior police official"),
+        ("Le club a recruté deux joueurs, a indiqué son directeur sportif.", "fr",
+         "a recruté deux joueurs", "directeur sportif"),
+        # A title after the verb standing for the person named earlier with it.
+        ("Le procureur de Lyon, Marc Aubert, a ouvert une enquête.\n\n« Rien n’est exclu », a "
+         "ajouté le procureur.", "fr", "Rien n’est exclu", "Marc Aubert"),
+    ],
+)
+def test_participles_appositions_and_titles_after_the_verb(
+    text: str, lang: str, fragment: str, expected: str | None
+) -> None:
+    assert speaker(text, lang, fragment) == expected
