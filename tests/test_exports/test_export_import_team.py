@@ -434,3 +434,22 @@ def test_an_imported_review_undone_here_stays_undone_when_imported_again(
     redone = runner.invoke(main, ["redo", "--db", db, "--reviewer", "ana"])
     assert redone.exit_code == 0 and redone.output.startswith("redo: imported review: ")
     assert same_articles.claim(claim_id).review_by("ana") is not None
+
+
+@pytest.mark.parametrize("status", ["rejected", "proposed"])
+def test_a_review_with_a_verdict_that_is_not_accepted_is_refused(
+    adjudicated: Project, same_articles: Project, tmp_path: Path, status: str
+) -> None:
+    """A rejected claim is not checked: a review rejecting it and giving a verdict is refused
+    by line and field, not imported with its verdict dropped."""
+    items, index = _adjudicated_line(adjudicated, tmp_path)
+    review = items[index]["reviews"][0]
+    assert review["verdict"] is not None
+    review["status"] = status
+    bad = write_records(tmp_path / "bad.jsonl", items)
+    report = exports.validate_file(bad)
+    assert [(p.field, p.message) for p in report.problems] == [
+        ("reviews.0.status", f"a review with a verdict is accepted, not {status}")]
+    with pytest.raises(ImportFileError, match=rf"bad.jsonl:{index + 1}: reviews.0.status: "):
+        exports.import_file(same_articles, bad)
+    assert n_events(same_articles) == 0
