@@ -77,6 +77,8 @@ class NumberRules:
     hyphen_unit: re.Pattern[str]
     unit_words: frozenset[str]
     ratio: re.Pattern[str] | None
+    code_word: re.Pattern[str] | None
+    number_words: frozenset[str]
     ratio_joins: frozenset[str]
     phone: re.Pattern[str]
     code_before: re.Pattern[str]
@@ -128,11 +130,17 @@ def rules_for(lang: str) -> NumberRules:
     fractions = {k.lower(): int(v) for k, v in lex.get("fractions", {}).items()}
     frac_articles = alt(lex.get("fraction_articles", []) or ["(?!x)x"])
     frac_follow = alt(lex.get("fraction_followers", []) or ["(?!x)x"])
+    # "cut by a third", « réduit de moitié », « baissé d’un quart »: a share with nothing after.
+    frac_by = "|".join(
+        rf"(?<={re.escape(w)}{_SP})" + (rf"|(?<={re.escape(w)})" if w[-1] in "'’" else "")
+        for w in lex.get("fraction_before", [])
+    ) or "(?!x)x"
     fraction = rf"""
-        (?<![\w\-])(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|-))?
-            (?P<fden>{alt(fractions) if fractions else "(?!x)x"}))(?={_SP}+(?:{frac_follow})(?![\w]))
+        (?<![\w\-])(?P<fby>{frac_by})?(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|-))?
+            (?P<fden>{alt(fractions) if fractions else "(?!x)x"}))
+            (?(fby)(?![\w\-])|(?={_SP}+(?:{frac_follow})(?![\w])))
       |"""
-    no_fraction = "(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
+    no_fraction = "(?P<fby>(?!x)x)?(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
     body = rf"""
         (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex["approximate_nouns"])}))(?!\w)
       | (?<![\w\-])(?P<vague>(?:(?:{alt(lex["vague_prefixes"])}){_SP}+)?
@@ -280,5 +288,10 @@ def rules_for(lang: str) -> NumberRules:
         hyphen_unit=hyphen_unit,
         unit_words=unit_words,
         ratio=ratio,
+        # "a Category 4 storm", « l’article 49 »: a number naming a class, a rule, a flight.
+        code_word=re.compile(
+            rf"(?<![\w\-])(?:{alt(lex['code_words'])}){_SP}+(?:n°{_SP}*)?$"
+        ) if lex.get("code_words") else None,
+        number_words=frozenset(w.lower() for w in lex["number_words"]),
         ratio_joins=frozenset(w for join in lex.get("ratio_joins", []) for w in join.split()[:1]),
     )

@@ -221,6 +221,9 @@ def _quantity(
                 and not rules.unit.match(text, core_end, end)
             ):
                 return None  # "RN 165", "CAC 40": part of a name (but « le RN 33 % » is a score)
+        code = rules.code_word
+        if code is not None and code.search(text, max(start, core_start - 16), core_start):
+            return None  # "a Category 4 storm", « l’article 49 »
         hour_minutes = _HOUR_MINUTES.match(text, core_end, end)
         if hour_minutes and text[max(start, core_start - 10) : core_start].lower().endswith(
             _gates(rules.lang).time_before
@@ -388,7 +391,7 @@ def _quantity(
                 named = _named_noun(rules, text, noun, end)
                 if named:  # "600 National Guard troops", « les deux tiers des Français »
                     unit, span_end = named
-            elif word.lower() not in rules.noun_skip:
+            elif word.lower() not in rules.noun_skip and word.lower() not in rules.number_words:
                 unit = word
                 span_end = noun.end()
                 if word.endswith(("’s", "'s")):  # "a fifth of the city's homes"

@@ -259,3 +259,27 @@ def test_counted_nouns_scales_and_exceeding(
 )
 def test_bare_ranges_and_ratios(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
     assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A share with nothing after it, after "by", « de », « d’ ».
+        ("Arrests fell by a quarter last year.", "en", [(0.25, "=", "")]),
+        ("Le nombre de vols a été divisé par deux, puis réduit de moitié.", "fr",
+         [(2, "=", ""), (0.5, "=", "")]),
+        ("She came third.", "en", [(3, "=", "ordinal")]),
+        # A number naming a class, a rule or a flight is no quantity.
+        ("Officials raised the alert to Level 3 for 12 counties.", "en", [(12, "=", "counties")]),
+        ("Le gouvernement a recouru à l’article 49 pour la troisième fois.", "fr", [(3, "=", "ordinal")]),
+        # A number word after « des » is the count of a share, not its noun.
+        ("Deux des sept accusés ont été relaxés.", "fr", [(2, "=", "accusés"), (7, "=", "accusés")]),
+        # A preposition is no counted noun; an infinitive of exceeding is a comparator.
+        ("Il a été condamné à deux ans, dont un avec sursis.", "fr", [(2, "=", "ans")]),
+        ("Le vent pourrait dépasser 120 km/h.", "fr", [(120, ">", "km/h")]),
+        ("The central bank cut rates by half a percentage point.", "en",
+         [(0.5, "=", "percentage point")]),
+    ],
+)
+def test_shares_codes_and_prepositions(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, lang) == expected
