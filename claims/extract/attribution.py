@@ -17,7 +17,10 @@ from claims.extract.speaker_patterns import SpeakerPatterns, patterns_for
 
 __all__ = ["Attributor"]
 
-_LOWER_GAP = re.compile(r",?[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}")
+# (a party or a state in brackets after a name: « Paul Garnier (LFI) a dénoncé »)
+_LOWER_GAP = re.compile(
+    r"(?:[\s\u00a0\u202f]*\([^()\n]{1,30}\))?,?[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}"
+)
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
@@ -219,6 +222,10 @@ class Attributor:
             # "Ann Lee, a spokeswoman for the county, said": the person, not the office.
             name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
             name = self._or_organisation(text, near, verb.start(), name)
+            # (a title with no person named with it lets the quote take the previous speaker:
+            # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
+            name = name or self.title_reference(text, near, verb.start(), office=False)
+            name = name or self._common_subject(text, near, verb.start())  # "The opposition called"
             if name:
                 return name
         return self._cued(text, window_start, opened)
@@ -278,15 +285,18 @@ class Attributor:
                 return name
         return None
 
-    def title_reference(self, text: str, start: int, end: int) -> str | None:
+    def title_reference(self, text: str, start: int, end: int, office: bool = True) -> str | None:
         """A title standing for a person right before `end` ("the governor" said, « la ministre
         de la Culture a annoncé »): the person the article names with that title before, or
-        else the office itself ("ministre de la Culture")."""
+        else (when `office`) the office itself ("ministre de la Culture")."""
         found = None
         for match in self._pat.title_office.finditer(text, start, end):
             if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
                 found = match
-        return self._titled_person(text, found) if found else None
+        if found is None:
+            return None
+        name = self._titled_person(text, found)
+        return name if office or name != found.group("office") else None
 
     def _title_after(self, text: str, start: int, end: int) -> str | None:
         """A title closing an inverted attribution (« ..., a poursuivi la ministre. », « a
@@ -340,6 +350,9 @@ class Attributor:
             name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
             name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
             name = name or _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
+            # « selon la préfète, », « selon les notaires »
+            name = name or self._title_after(text, cue.end(), min(end, cue.end() + 100))
+            name = name or self._common_after(text, cue.end(), min(end, cue.end() + 60))
             if name:
                 return name
         return None
@@ -351,6 +364,8 @@ class Attributor:
         if match is None:
             return None
         name = match.group("name")
+        if name.lower().removeprefix("l’").removeprefix("l'") in self._anaphoric:
+            return None  # « L’élu a précisé »: the person named before
         return None if name.rstrip(".") in self._pat.not_names else name
 
     def organisation_ending_at(self, text: str, start: int, end: int, apposition: bool = False) -> str | None:
@@ -401,7 +416,12 @@ class Attributor:
         if self._pat.pronoun_cue.match(text, start, end):
             return True  # "Selon lui, ...", "According to her, ..."
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
-        return verb is not None and self._pat.pronoun_subject.fullmatch(text, start, verb.start()) is not None
+        if verb is None:
+            return False
+        return (
+            self._pat.pronoun_subject.fullmatch(text, start, verb.start()) is not None
+            or self._pat.anaphor_subject.fullmatch(text, start, verb.start()) is not None
+        )
 
     def mention(self, text: str, start: int, end: int) -> str | None:
         """The first person named in `text[start:end]` (a title, or two name words)."""
@@ -502,6 +522,8 @@ class Attributor:
                 name = self._subject(text, start, verb.start())
             if name is None and not inverted:
                 name = self.title_reference(text, near, verb.start())  # « La ministre a annoncé »
+            if name is None and not inverted:
+                name = self._common_subject(text, near, verb.start())  # "analysts said"
             if name:
                 return name
             if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
@@ -512,6 +534,7 @@ class Attributor:
                 name = name or self.organisation_at(text, verb.end(), window)
                 name = name or self._lone_name_after(text, verb.end(), window)
                 name = name or self._title_after(text, verb.end(), window)
+                name = name or self._common_after(text, verb.end(), window)  # « a annoncé le constructeur »
                 if name:
                     return name
             if self._inverted_pronoun(text, verb, end):
@@ -538,6 +561,38 @@ class Attributor:
                 or self._acronym_subject(text, start, end)
             )
         return None
+
+    def _common_subject(self, text: str, start: int, verb: int) -> str | None:
+        """A common noun as the subject right before a speech verb: "analysts said", « les
+        syndicats ont dénoncé », "the league said" (with an article, or plural and opening the
+        clause); not a pronoun, a function word or a noun standing for a person named before."""
+        pat = self._pat
+        match = pat.common_subject.search(text, max(start, verb - 60), verb)
+        if match is None:
+            return None
+        noun = match.group("noun")
+        lower = noun.lower()
+        if lower in pat.function_words or lower in self._anaphoric or pat.pronoun_after.fullmatch(lower):
+            return None
+        if pat.title_office.search(text, match.start(), verb):
+            return None  # « le président français a annoncé »: a title, said of a person
+        if match.group("art") is None:
+            before = text[max(start, match.start() - 2) : match.start()].strip()
+            if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):
+                return None
+        return noun
+
+    def _common_after(self, text: str, start: int, end: int) -> str | None:
+        """A common noun with its article closing a cue or an inverted attribution (« selon les
+        notaires, », « ..., a annoncé le constructeur. »), not one standing for a person."""
+        match = self._pat.common_after.match(text, start, end)
+        if match is None:
+            return None
+        noun = match.group("noun")
+        lower = noun.lower()
+        if lower in self._pat.function_words or lower in self._anaphoric:
+            return None
+        return noun
 
     def _acronym_subject(self, text: str, start: int, end: int) -> str | None:
         """An acronym opening the clause ("The IMF cut ...", « L’OMS a ... »), not "Prices"."""

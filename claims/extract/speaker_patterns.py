@@ -39,6 +39,10 @@ class SpeakerPatterns:
     title_office: re.Pattern[str]
     lone_name: re.Pattern[str]
     participle: re.Pattern[str]
+    common_subject: re.Pattern[str]
+    common_after: re.Pattern[str]
+    anaphor_subject: re.Pattern[str]
+    function_words: frozenset[str]
     agent: re.Pattern[str]
     org: re.Pattern[str]
     org_words: frozenset[str]
@@ -77,7 +81,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:(?<!\w)(?:{articles})\s*)?(?P<name>(?:(?:{titles})\s+){{0,3}}(?P<core>{name_seq}))"
     )
     verbs = lexicons.alternation(lex["speech_verbs"])
-    speech_verb = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w])")
+    # ("an estimated 300": an adjective, no speech; « a déclaré » is a verb)
+    not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in lex.get("speech_verb_not_after", []))
+    speech_verb = re.compile(rf"(?<![\w-]){not_after}(?:{verbs})(?![\w])")
     source_cue = re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lex['source_cues'])})(?![\w])")
     pronouns = lexicons.alternation(lex["pronoun_speakers"])
     pronoun_after = re.compile(rf"(?<![\w])(?:{pronouns})(?![\w])")
@@ -90,7 +96,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     connectors = _alternation(lex.get("organisation_connectors", []) or ["(?!x)x"])
     offices = lexicons.alternation(lex.get("office_nouns", []) or ["(?!x)x"])
     complements = _alternation(lex.get("office_complements", []) or ["(?!x)x"])
-    lower = r"[a-zà-ÿœæ][\w\-]*"
+    lower = r"[a-zà-ÿœæ][\w\-]*(?:[’']s\s+[a-zà-ÿœæ][\w\-]*)?"  # also "the mayor’s office"
     cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
     # "the finance ministry", "local police"; « les autorités locales », « la police municipale ».
     modifier = (
@@ -191,6 +197,24 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         title_modifiers=frozenset(lex.get("title_modifiers", [])),
         title_of=frozenset(lex.get("title_of", [])),
         title_office=title_office,
+        # "analysts said", « les syndicats ont dénoncé », "the league said": a common noun as
+        # the subject right before the verb.
+        common_subject=re.compile(
+            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A{possessives})\s*"
+            rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?<![\w’'\-])(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
+            rf"(?:\s+(?:{auxiliaries}))?\s+$"
+        ),
+        common_after=re.compile(
+            rf"[ \t\u00a0\u202f]*(?:{articles}|the{possessives})\s*(?P<noun>[a-zà-ÿœæ][\w\-]+)"
+            rf"(?=[ \t\u00a0\u202f]*(?:[,.;:»”\"]|$))"
+        ),
+        # « L’élu a précisé », "the lawmaker said": a noun standing for the person named before.
+        anaphor_subject=re.compile(
+            rf"[\s«“\"]*(?:{articles}|the|The|Le|La|L['’])\s*"
+            rf"(?:{lexicons.alternation(lex.get('anaphoric_offices', []) or ['(?!x)x'])})"
+            rf"(?:\s+[a-zà-ÿ’']+){{0,2}}\s+"
+        ),
+        function_words=frozenset(w.lower() for w in lex["function_words"]),
         # "The IMF cut its forecast, warning that ...", « ..., estimant que »: the subject speaks.
         participle=re.compile(
             rf",[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('speech_participles', []) or ['(?!x)x'])})"

@@ -31,6 +31,8 @@ OPEN = {
     ('numbers/number-words', 'fr', 'Le bilan s’élève'),
     ('speakers/surname-reference', 'en', 'Dunn declined to say'),
     ('speakers/noun-reference', 'fr', 'annoncé l’envoi de 300'),
+    ('numbers/percent', 'en', 'Almost 70%'),
+    ('speakers/apposition', 'fr', 'l’évacuation de 3 000'),
 }
 
 

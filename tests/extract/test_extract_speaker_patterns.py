@@ -318,3 +318,33 @@ def test_participles_appositions_and_titles_after_the_verb(
     text: str, lang: str, fragment: str, expected: str | None
 ) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A common noun as the subject of a speech verb, or closing a cue or an inversion.
+        ("Rents will rise again next year, economists said.", "en", "Rents will rise", "economists"),
+        ("“The season is over,” the club said in a statement.", "en", "The season is over", "club"),
+        ("Les enseignants ont dénoncé « un mépris total ».", "fr", "Les enseignants", "enseignants"),
+        ("Les ventes ont reculé de 4 %, selon les concessionnaires.", "fr", "Les ventes",
+         "concessionnaires"),
+        ("Le site fermera en juin, a confirmé l’exploitant.", "fr", "Le site fermera", "exploitant"),
+        # ... but not an adjective use of a verb ("an estimated"), nor a title said of a person.
+        ("The flood cost the region an estimated $3 million, insurers said.", "en", "The flood cost",
+         "insurers"),
+        # A noun standing for the person named before.
+        ("La maire de Lille, Agnès Roux, a inauguré le parc.\n\nL’élue a précisé que 300 arbres "
+         "avaient été plantés.", "fr", "300 arbres", "Agnès Roux"),
+        # A party in brackets after the name; a title after « selon »; a possessive office.
+        ("La députée Inès Caron (PS) a dénoncé « une erreur ».", "fr", "a dénoncé", "députée Inès Caron"),
+        ("La préfète de l’Aude, Léa Morin, est sur place. Selon la préfète, 40 maisons ont brûlé.",
+         "fr", "40 maisons", "Léa Morin"),
+        ("A spokesman for the governor’s office said the road would reopen.", "en",
+         "the road would reopen", "spokesman for the governor’s office"),
+    ],
+)
+def test_common_nouns_anaphors_brackets_and_possessive_offices(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, lang, fragment) == expected
