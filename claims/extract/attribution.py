@@ -147,6 +147,17 @@ def _office_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return offices, heads
 
 
+@cache
+def _reference_words(lang: str) -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """Weekdays; nouns that refer back ("An official said" is an office, "said the official"
+    after a quote refers back); and a clause join after a quote ('“a betrayal” and vowed to
+    block it': the verb's subject is the sentence's own)."""
+    lex = lexicons.load(lang)
+    joins = lex.get("clause_joins", [])
+    joined = re.compile(rf"[\s,]*(?:{lexicons.alternation(joins)})(?![\w’'])" if joins else r"(?!x)x", re.I)
+    return frozenset(lex.get("weekdays", {})), frozenset(lex.get("anaphoric_offices", [])), joined
+
+
 class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
 
@@ -155,14 +166,7 @@ class Attributor:
         self._offices, self._heads = _office_words(lang)
         # "told the police": what follows these verbs is who is spoken to.
         self._addressee_verbs = frozenset(lexicons.load(lang).get("addressee_verbs", []))
-        self._weekdays = frozenset(lexicons.load(lang).get("weekdays", {}))
-        # "An official said" is an office; "said the official" after a quote refers back.
-        self._anaphoric = frozenset(lexicons.load(lang).get("anaphoric_offices", []))
-        joins = lexicons.load(lang).get("clause_joins", [])
-        # '“a betrayal” and vowed to block it': the verb's subject is the sentence's own.
-        self._joined = re.compile(
-            rf"[\s,]*(?:{lexicons.alternation(joins)})(?![\w’'])" if joins else r"(?!x)x", re.I
-        )
+        self._weekdays, self._anaphoric, self._joined = _reference_words(lang)
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
