@@ -141,6 +141,8 @@ def rules_for(lang: str) -> NumberRules:
             (?(fby)(?![\w\-])|(?={_SP}+(?:{frac_follow})(?![\w])))
       |"""
     no_fraction = "(?P<fby>(?!x)x)?(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
+    # "a four-day week", "a two-hour delay": a count in words before a hyphen and its unit.
+    hyphen_units = rf"(?:{alt(u[:-1] for u in lex['units'] if u.isalpha() and u.endswith('s'))})"
     body = rf"""
         (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex["approximate_nouns"])}))(?!\w)
       | (?<![\w\-])(?P<vague>(?:(?:{alt(lex["vague_prefixes"])}){_SP}+)?
@@ -149,7 +151,7 @@ def rules_for(lang: str) -> NumberRules:
             (?:(?:{alt(articles)}){_SP}+(?={alt(lex["article_number_words"])}))?
             {word}(?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-){word})*
             (?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-)(?P<wend>{alt(lex["ordinal_endings"])}))?
-        )(?![\w\-])
+        )(?![\w])(?!-(?!{hyphen_units}(?:-old)?(?![\w\-])))
       | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
         """
     # Two scans: the one with fractions ("a third of") only for sentences that have one.

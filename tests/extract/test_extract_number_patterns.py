@@ -279,6 +279,9 @@ def test_bare_ranges_and_ratios(text: str, lang: str, expected: list[tuple[float
         ("Le vent pourrait dépasser 120 km/h.", "fr", [(120, ">", "km/h")]),
         ("The central bank cut rates by half a percentage point.", "en",
          [(0.5, "=", "percentage point")]),
+        # A count in words before a hyphen and its unit.
+        ("Staff will try a four-day week and a two-hour lunch.", "en", [(4, "=", "day"), (2, "=", "hour")]),
+        ("A three-year-old boy was found safe.", "en", [(3, "=", "year")]),
     ],
 )
 def test_shares_codes_and_prepositions(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
