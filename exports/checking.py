@@ -27,6 +27,8 @@ and checks each line itself.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import marshal
 import multiprocessing
 import os
@@ -118,6 +120,16 @@ def _work(fd: int, cuts: list[int], k: int, step: int, name: str, limit: int, ch
         conn.close()
 
 
+PIPE_BYTES = 1 << 20
+"""How much a worker may have handed over and not yet taken back (when the system allows it:
+otherwise a pipe's default, 64 KB), so that it goes on to its next piece meanwhile."""
+
+
+def _widen(conn: Connection) -> None:
+    with contextlib.suppress(OSError):  # above /proc/sys/fs/pipe-max-size: the default stays
+        fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+
+
 class CheckFailed(Exception):
     """A worker found a bad line (every line before it has been handed over), or could not go
     on; the message says which."""
@@ -149,6 +161,7 @@ class ParallelCheck:
         try:
             for k in range(min(workers, len(cuts) - 1)):
                 here, there = context.Pipe(duplex=False)
+                _widen(there)
                 self.pipes.append(here)
                 process = context.Process(target=_work, daemon=True,
                                           args=(fd, cuts, k, workers, name, limit, check, there,

@@ -2,10 +2,10 @@
 
 A line of the file becomes a `RecordIn`, the part of the record an import acts on, in the
 stored shape (time stamps as the store writes them, sources as dicts). It is made from the
-checked `ExportRecord` (`record_in`) or, for a line already in the canonical form our exports
-write, straight from the parsed JSON (`record_in_from_json`, which gives the same `RecordIn`
-or None when the line is not in that form); the import checks every line in full either way.
-Worker processes hand it over as plain values (`packed`, `packed_from_json`, `unpacked`).
+checked `ExportRecord` (`record_in`, or as plain values that worker processes can hand over:
+`packed`, read back with `unpacked`) or, for a line already in the canonical form our exports
+write, straight from the parsed JSON (`packed_from_json`, which gives the same values or None
+when the line is not in that form); the import checks every line in full either way.
 
 Each imported review becomes one `review` event of its reviewer that sets the review whole
 (`review_event`); an adjudication becomes an `adjudicate` event (`adjudication_plan`). Event
@@ -122,13 +122,6 @@ def unpacked(values: Packed, **more: Any) -> RecordIn:
 def record_in(record: ExportRecord) -> RecordIn:
     """What an import acts on in a checked record."""
     return unpacked(packed(record), checked=record)
-
-
-def record_in_from_json(data: Any) -> RecordIn | None:
-    """`record_in` of the record a parsed line holds, read straight from the JSON, or None
-    (see `packed_from_json`)."""
-    values = packed_from_json(data)
-    return None if values is None else unpacked(values, data=data)
 
 
 def packed_from_json(data: Any) -> Packed | None:
@@ -258,5 +251,5 @@ def _same_adjudication(local: dict[str, Any], imported: AdjudicationIn) -> bool:
 
 
 __all__ = ["AdjudicationIn", "Packed", "RecordIn", "ReviewIn", "adjudication_plan", "event_id",
-           "event_row", "packed", "packed_from_json", "record_in", "record_in_from_json",
+           "event_row", "packed", "packed_from_json", "record_in",
            "review_event", "review_payload", "same_state", "unpacked", "utc_text"]
