@@ -143,7 +143,8 @@ def import_stream(
 
     try:
         refuse_foreign(name, peek(stream))
-        workers = worker_count(total_bytes) if regular else 0
+        # A file whose size the system does not know (0, as under /proc) is read to its end.
+        workers = worker_count(total_bytes) if regular and total_bytes else 0
         if workers and ParallelCheck.usable():
             try:
                 check = ParallelCheck(stream.fileno(), total_bytes, name, limits.line_bytes,
