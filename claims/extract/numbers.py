@@ -221,8 +221,9 @@ def _quantity(
                 and not rules.unit.match(text, core_end, end)
             ):
                 return None  # "RN 165", "CAC 40": part of a name (but « le RN 33 % » is a score)
-        code = rules.code_word
-        if code is not None and code.search(text, max(start, core_start - 16), core_start):
+        code_word = rules.code_word
+        if code_word is not None and code_word.search(text, max(start, core_start - 16),
+                                                      core_start):
             return None  # "a Category 4 storm", « l’article 49 »
         hour_minutes = _HOUR_MINUTES.match(text, core_end, end)
         if hour_minutes and text[max(start, core_start - 10) : core_start].lower().endswith(
