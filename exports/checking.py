@@ -94,6 +94,7 @@ def _work(fd: int, cuts: list[int], k: int, step: int, name: str, limit: int, ch
     # Ctrl-C reaches the whole process group: the importing process handles it and ends the
     # workers (they would print a traceback each); a worker of a killed import dies with it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while it started
     die_with_parent(parent)
     try:
         lines_before, counted_to = 0, 0
@@ -158,19 +159,26 @@ class ParallelCheck:
         """Where each piece starts (and, last, the end of the file)."""
         self.pipes: list[Connection] = []
         self.processes: list[Any] = []
+        # A Ctrl-C in the middle of a fork would interrupt the bookkeeping on either side of
+        # it (a traceback, not the one-line "interrupted"): it waits until every worker has
+        # started (they start with it blocked, and ignore it before they unblock it).
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            for k in range(min(workers, len(cuts) - 1)):
-                here, there = context.Pipe(duplex=False)
-                _widen(there)
-                self.pipes.append(here)
-                process = context.Process(target=_work, daemon=True,
-                                          args=(fd, cuts, k, workers, name, limit, check, there,
-                                                os.getpid()))
-                self.processes.append(process)
-                try:
-                    process.start()
-                finally:
-                    there.close()
+            try:
+                for k in range(min(workers, len(cuts) - 1)):
+                    here, there = context.Pipe(duplex=False)
+                    _widen(there)
+                    self.pipes.append(here)
+                    process = context.Process(target=_work, daemon=True,
+                                              args=(fd, cuts, k, workers, name, limit, check,
+                                                    there, os.getpid()))
+                    self.processes.append(process)
+                    try:
+                        process.start()
+                    finally:
+                        there.close()
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held comes here
         except BaseException:  # fork refused (a process limit, no memory), or Ctrl-C while
             self.close()  # starting them: end those started
             raise

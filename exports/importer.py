@@ -76,22 +76,29 @@ class ImportReport:
     def summary(self) -> str:
         verb = "would add" if self.dry_run else "added"
         parts = [
-            f"{self.records} records",
-            f"{verb} {self.reviews_added} reviews ({self.events} events)",
+            _count(self.records, "record"),
+            f"{verb} {_count(self.reviews_added, 'review')} "
+            f"({_count(self.events, 'event')})",
             f"{self.reviews_unchanged} unchanged",
             f"{self.reviews_kept} kept (newer here)",
         ]
         if self.adjudications_added:
-            parts.append(f"{verb} {self.adjudications_added} adjudications")
+            parts.append(f"{verb} {_count(self.adjudications_added, 'adjudication')}")
         if self.adjudications_kept:
-            parts.append(f"{self.adjudications_kept} adjudications kept (newer here)")
+            parts.append(f"{_count(self.adjudications_kept, 'adjudication')} kept (newer here)")
         if self.articles_created:
-            parts.append(f"{self.articles_created} articles created")
+            parts.append(f"{_count(self.articles_created, 'article')} created")
         if self.claims_created:
-            parts.append(f"{self.claims_created} claims created")
+            parts.append(f"{_count(self.claims_created, 'claim')} created")
         if self.spans_differ:
-            parts.append(f"{self.spans_differ} claims have another span here (kept)")
+            claims = _count(self.spans_differ, "claim")
+            parts.append(f"{claims} {'has' if self.spans_differ == 1 else 'have'} another "
+                         "span here (kept)")
         return ", ".join(parts)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class _Rollback(Exception):
@@ -143,7 +150,8 @@ def import_stream(
 
     try:
         refuse_foreign(name, peek(stream))
-        workers = worker_count(total_bytes) if regular else 0
+        # A file whose size the system does not know (0, as under /proc) is read to its end.
+        workers = worker_count(total_bytes) if regular and total_bytes else 0
         if workers and ParallelCheck.usable():
             try:
                 check = ParallelCheck(stream.fileno(), total_bytes, name, limits.line_bytes,

@@ -17,12 +17,15 @@ from claims.extract.speaker_patterns import SpeakerPatterns, patterns_for
 
 __all__ = ["Attributor"]
 
-_LOWER_GAP = re.compile(r",?[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}")
+# (a party or a state in brackets after a name: « Paul Garnier (LFI) a dénoncé »)
+_LOWER_GAP = re.compile(
+    r"(?:[\s\u00a0\u202f]*\([^()\n]{1,30}\))?,?[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}"
+)
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
 _APPOSITION_GAP = re.compile(
-    r",[\s\u00a0\u202f]+(?:[\w’'\-]+[\s\u00a0\u202f]+){0,8}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r",[\s\u00a0\u202f]+(?:[\w’'\-]+[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
@@ -86,12 +89,20 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
     before ("University of Texas Arlington ...")."""
     kept: list[str] = []
     names = 0
-    for word in reversed(words):
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
         is_title = word.rstrip(".") in pat.title_words or word in pat.title_words
         if is_title:
             kept.append(word)
             continue
+        if word in pat.title_of and kept and position and words[position - 1].rstrip(".") in pat.title_words:
+            names -= 1  # "Secretary of State Daniel": the department belongs to the title
+            kept.append(word)
+            continue
         if kept and kept[-1].rstrip(".") in pat.title_words:
+            if word in pat.title_modifiers and kept[-1][:1].isupper():
+                kept.append(word)  # "Police Chief", "Defense Secretary": the title's portfolio
+                continue
             break  # a name word before a title belongs to something else
         if names == 2:
             break
@@ -101,6 +112,14 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
     if names == 2 and len(kept) < len(words) and kept[0] not in pat.title_words:
         kept = kept[1:]  # three capitalised words in a row: keep the given name only
     return kept
+
+
+def _opens_title(pat: SpeakerPatterns, words: list[str]) -> bool:
+    """Whether `words` open with a title ("Senator", "Police Chief"), not a sentence's opener."""
+    first = words[0].rstrip(".")
+    if first in pat.title_words or words[0] in pat.title_words:
+        return True
+    return words[0] in pat.title_modifiers and len(words) > 1 and words[1].rstrip(".") in pat.title_words
 
 
 _NAME_REACH = 90
@@ -128,6 +147,17 @@ def _office_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return offices, heads
 
 
+@cache
+def _reference_words(lang: str) -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """Weekdays; nouns that refer back ("An official said" is an office, "said the official"
+    after a quote refers back); and a clause join after a quote ('“a betrayal” and vowed to
+    block it': the verb's subject is the sentence's own)."""
+    lex = lexicons.load(lang)
+    joins = lex.get("clause_joins", [])
+    joined = re.compile(rf"[\s,]*(?:{lexicons.alternation(joins)})(?![\w’'])" if joins else r"(?!x)x", re.I)
+    return frozenset(lex.get("weekdays", {})), frozenset(lex.get("anaphoric_offices", [])), joined
+
+
 class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
 
@@ -136,6 +166,7 @@ class Attributor:
         self._offices, self._heads = _office_words(lang)
         # "told the police": what follows these verbs is who is spoken to.
         self._addressee_verbs = frozenset(lexicons.load(lang).get("addressee_verbs", []))
+        self._weekdays, self._anaphoric, self._joined = _reference_words(lang)
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
@@ -149,7 +180,7 @@ class Attributor:
         if verb is None:
             return None, True
         between = text[close : verb.start()]
-        if pat.pronoun_after.search(between):
+        if pat.pronoun_after.search(between) or self._joined.match(between):
             return None, True
         if any(ch.isupper() for ch in between):
             name = _speaker_ending_at(pat, text, close, verb.start(), _LOWER_GAP)
@@ -157,19 +188,30 @@ class Attributor:
             name = name or _speaker_ending_at(pat, text, close, verb.start(), _APPOSITION_GAP)
             return self._or_organisation(text, close, verb.start(), name), False
         office = self.organisation_ending_at(text, close, verb.start())
+        if office in self._anaphoric:
+            return None, True  # '”, the official said': said before
         if office:
             return office, False
+        titled = self.title_reference(text, close, verb.start())  # '”, the governor said'
+        if titled:
+            return titled, False
         window = min(window_end, verb.end() + 100)
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.match(after):
             return None, True
         name = self.titled_name(text, verb.end(), window)  # "», a annoncé la maire de Rouen, X"
+        if name is None:
+            titled = self._title_after(text, verb.end(), window)  # « », a poursuivi la ministre »
+            if titled:
+                return titled, False
         for match in () if name else pat.speaker.finditer(text, verb.end(), window):
             name = _clean_name(pat, match)
             if name or "," in text[verb.end() : match.start()]:
                 break
         if name is None and verb.group() not in self._addressee_verbs:
             name = self.organisation_at(text, verb.end(), window)  # "», a indiqué la préfecture"
+            if name in self._anaphoric:
+                return None, True
             if name is None and pat.noun_after.match(text, verb.end(), window):
                 return None, True  # « », a ajouté l’élu », "said the official": said before
         return name, False
@@ -184,6 +226,10 @@ class Attributor:
             # "Ann Lee, a spokeswoman for the county, said": the person, not the office.
             name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
             name = self._or_organisation(text, near, verb.start(), name)
+            # (a title with no person named with it lets the quote take the previous speaker:
+            # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
+            name = name or self.title_reference(text, near, verb.start(), office=False)
+            name = name or self._common_subject(text, near, verb.start())  # "The opposition called"
             if name:
                 return name
         return self._cued(text, window_start, opened)
@@ -194,9 +240,15 @@ class Attributor:
         if name is not None and not self._may_be_piece(text, start, end, name):
             return name
         org = self.organisation_ending_at(text, start, end)
-        if org and (name is None or (name in org and org.split()[0].lower() not in self._offices)):
+        if org and (name is None or (name in org and self._names_office(org))):
             return org  # but "Officials at the State Department" said: the State Department
         return name
+
+    def _names_office(self, org: str) -> bool:
+        """Whether `org` is the speaker itself: an organisation, or a spokesperson's office
+        ("spokeswoman for the Department of ..."), not officials at one."""
+        first = org.split()[0]
+        return first.lower() not in self._offices or first in self._pat.title_words
 
     def _may_be_piece(self, text: str, start: int, end: int, name: str) -> bool:
         """Whether `name` may be a piece of an organisation's name: it holds a head word
@@ -237,6 +289,47 @@ class Attributor:
                 return name
         return None
 
+    def title_reference(self, text: str, start: int, end: int, office: bool = True) -> str | None:
+        """A title standing for a person right before `end` ("the governor" said, « la ministre
+        de la Culture a annoncé »): the person the article names with that title before, or
+        else (when `office`) the office itself ("ministre de la Culture")."""
+        found = None
+        for match in self._pat.title_office.finditer(text, start, end):
+            if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
+                found = match
+        if found is None:
+            return None
+        name = self._titled_person(text, found)
+        return name if office or name != found.group("office") else None
+
+    def _title_after(self, text: str, start: int, end: int) -> str | None:
+        """A title closing an inverted attribution (« ..., a poursuivi la ministre. », « a
+        indiqué son secrétaire général »): whom it stands for."""
+        titled = self._pat.title_office.match(text, start, end)
+        if titled and text[titled.end() : titled.end() + 1] in (",", ".", ";", "»", "”", '"', ""):
+            return self._titled_person(text, titled)
+        return None
+
+    def _titled_person(self, text: str, match: re.Match[str]) -> str:
+        """The person named earlier with the title of `match` (« la ministre de la Culture,
+        Claire Fontaine », "Governor Lena Hart"), or the office when there is none."""
+        office = match.group("office")
+        person = None
+        at = match.start()
+        for earlier in re.finditer(re.escape(office), text[:at], re.IGNORECASE):
+            name = self.titled_name(text, earlier.start(), min(at, earlier.start() + 200))
+            if name is None:
+                name = _speaker_starting_at(self._pat, text, earlier.end(), min(at, earlier.end() + 60), True)
+            if name:
+                person = name
+        return person or office
+
+    def incise_pronoun(self, text: str, start: int, end: int) -> bool:
+        """Whether a pronoun speaks inside a quotation: « ..., a-t-elle reconnu, ... »,
+        '"..., he said, "..."'."""
+        verbs = self._pat.speech_verb.finditer(text, start, end)
+        return any(self._inverted_pronoun(text, verb, end) for verb in verbs)
+
     def opinion(self, text: str, start: int, end: int) -> str | None:
         """Whose view a clause opens with: « Pour l’économiste Hélène Garnier, ... », "For
         economist Jane Doe, ..." (a person: a title, or two name words, then a comma)."""
@@ -261,6 +354,9 @@ class Attributor:
             name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
             name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
             name = name or _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
+            # « selon la préfète, », « selon les notaires »
+            name = name or self._title_after(text, cue.end(), min(end, cue.end() + 100))
+            name = name or self._common_after(text, cue.end(), min(end, cue.end() + 60))
             if name:
                 return name
         return None
@@ -272,15 +368,22 @@ class Attributor:
         if match is None:
             return None
         name = match.group("name")
+        if name.lower().removeprefix("l’").removeprefix("l'") in self._anaphoric:
+            return None  # « L’élu a précisé »: the person named before
         return None if name.rstrip(".") in self._pat.not_names else name
 
-    def organisation_ending_at(self, text: str, start: int, end: int) -> str | None:
-        """An organisation or office right before `end` ("the company" said)."""
+    def organisation_ending_at(self, text: str, start: int, end: int, apposition: bool = False) -> str | None:
+        """An organisation or office right before `end` ("the company" said), or before an
+        apposition closing at `end` when `apposition` ("An official, speaking ..., said")."""
         if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - 70) : end])):
             return None  # no head word ("Department", "préfecture") right before: no organisation
         found = None
         for match in self._pat.org.finditer(text, start, end):
-            if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
+            if (
+                _LOWER_GAP.fullmatch(text, match.end(), end)
+                or match.end() == end
+                or (apposition and _APPOSITION_GAP.fullmatch(text, match.end(), end))
+            ):
                 found = _org_name(match)
         return found
 
@@ -307,16 +410,22 @@ class Attributor:
             return False
         # « », a ajouté l’élu », "said the official": a noun standing for a person named before.
         window = min(sentence_end, verb.end() + 60)
-        return bool(pat.noun_after.match(text, verb.end(), window)) and (
-            self.organisation_at(text, verb.end(), window) is None
-        )
+        if not pat.noun_after.match(text, verb.end(), window):
+            return False
+        office = self.organisation_at(text, verb.end(), window)
+        return office is None or office in self._anaphoric
 
     def pronoun_speech(self, text: str, start: int, end: int) -> bool:
         """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""
         if self._pat.pronoun_cue.match(text, start, end):
             return True  # "Selon lui, ...", "According to her, ..."
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
-        return verb is not None and self._pat.pronoun_subject.fullmatch(text, start, verb.start()) is not None
+        if verb is None:
+            return False
+        return (
+            self._pat.pronoun_subject.fullmatch(text, start, verb.start()) is not None
+            or self._pat.anaphor_subject.fullmatch(text, start, verb.start()) is not None
+        )
 
     def mention(self, text: str, start: int, end: int) -> str | None:
         """The first person named in `text[start:end]` (a title, or two name words)."""
@@ -335,7 +444,7 @@ class Attributor:
                 if (
                     match.start("name") == start
                     and len(words) >= 3
-                    and words[0].rstrip(".") not in pat.title_words
+                    and not _opens_title(pat, words)
                 ):
                     name = " ".join(words[1:])  # "Lawyer Tom Beck left": the opener is no name
                 return name
@@ -374,7 +483,7 @@ class Attributor:
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
             if (not opening or opening.endswith(("\n", ".", "!", "?", "»", "”", '"'))) and len(
                 candidate
-            ) >= 3 and candidate[0] not in pat.title_words:
+            ) >= 3 and not _opens_title(pat, candidate):
                 candidate = candidate[1:]
             if len(candidate) > best_len and wanted <= {w.lower() for w in candidate} and len(candidate) <= 6:
                 best, best_len = " ".join(candidate), len(candidate)
@@ -405,6 +514,9 @@ class Attributor:
             if name is not None or not inverted:
                 # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
                 name = self._or_organisation(text, near, verb.start(), name)
+            elif _APPOSITION_GAP.search(text, near, verb.start()):
+                # "A senior official, speaking on condition of anonymity, said": the office.
+                name = self.organisation_ending_at(text, near, verb.start(), apposition=True)
             if name is None and known is not None:
                 single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
                 single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)
@@ -412,6 +524,10 @@ class Attributor:
                     name = single
             if name is None:
                 name = self._subject(text, start, verb.start())
+            if name is None and not inverted:
+                name = self.title_reference(text, near, verb.start())  # « La ministre a annoncé »
+            if name is None and not inverted:
+                name = self._common_subject(text, near, verb.start())  # "analysts said"
             if name:
                 return name
             if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
@@ -420,6 +536,9 @@ class Attributor:
                 name = _speaker_starting_at(pat, text, verb.end(), window, strict=True)
                 name = name or self.titled_name(text, verb.end(), min(end, verb.end() + 160))
                 name = name or self.organisation_at(text, verb.end(), window)
+                name = name or self._lone_name_after(text, verb.end(), window)
+                name = name or self._title_after(text, verb.end(), window)
+                name = name or self._common_after(text, verb.end(), window)  # « a annoncé le constructeur »
                 if name:
                     return name
             if self._inverted_pronoun(text, verb, end):
@@ -438,6 +557,65 @@ class Attributor:
                 name = self.titled_name(text, agent.end(), min(end, agent.end() + 160))
                 if name:
                     return name
+        if pat.participle.search(text, start, end):
+            # "The IMF cut its forecast, warning that ...": the clause's subject.
+            return (
+                self.organisation_at(text, start, end)
+                or _speaker_starting_at(pat, text, start, min(end, start + 80), strict=True)
+                or self._acronym_subject(text, start, end)
+            )
+        return None
+
+    def _common_subject(self, text: str, start: int, verb: int) -> str | None:
+        """A common noun as the subject right before a speech verb: "analysts said", « les
+        syndicats ont dénoncé », "the league said" (with an article, or plural and opening the
+        clause); not a pronoun, a function word or a noun standing for a person named before."""
+        pat = self._pat
+        match = pat.common_subject.search(text, max(start, verb - 60), verb)
+        if match is None:
+            return None
+        noun = match.group("noun")
+        lower = noun.lower()
+        if lower in pat.function_words or lower in self._anaphoric or pat.pronoun_after.fullmatch(lower):
+            return None
+        if pat.title_office.search(text, match.start(), verb):
+            return None  # « le président français a annoncé »: a title, said of a person
+        if match.group("art") is None:
+            before = text[max(start, match.start() - 2) : match.start()].strip()
+            if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):
+                return None
+        return noun
+
+    def _common_after(self, text: str, start: int, end: int) -> str | None:
+        """A common noun with its article closing a cue or an inverted attribution (« selon les
+        notaires, », « ..., a annoncé le constructeur. »), not one standing for a person."""
+        match = self._pat.common_after.match(text, start, end)
+        if match is None:
+            return None
+        noun = match.group("noun")
+        lower = noun.lower()
+        if lower in self._pat.function_words or lower in self._anaphoric:
+            return None
+        return noun
+
+    def _acronym_subject(self, text: str, start: int, end: int) -> str | None:
+        """An acronym opening the clause ("The IMF cut ...", « L’OMS a ... »), not "Prices"."""
+        match = self._pat.lone_name.match(text, start, end)
+        if match is None:
+            return None
+        name = match.group("name")
+        return name if len(name) > 1 and name.isupper() else None
+
+    def _lone_name_after(self, text: str, start: int, end: int) -> str | None:
+        """One capitalised word closing an inverted attribution: "..., a annoncé l’Insee
+        vendredi", "..., said Eurostat." (an organisation or a person named once)."""
+        match = self._pat.lone_name.match(text, start, end)
+        if match is None or match.group("name").rstrip(".") in self._pat.not_names:
+            return None
+        rest = text[match.end("name") : end]
+        follow = lexicons.letter_tokens(rest[:12])[:1]
+        if rest[:1] in ("", ".", ",", ";") or (follow and follow[0] in self._weekdays):
+            return match.group("name")
         return None
 
     def _inverted_pronoun(self, text: str, verb: re.Match[str], end: int) -> bool:

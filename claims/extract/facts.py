@@ -40,7 +40,9 @@ def gates_for(lang: str) -> Gates:
     return Gates(
         future=lexicons.triggers(lex["future_markers"], common=common),
         comparison=lexicons.triggers(lex["comparison_cues"], common=common),
-        speech=lexicons.triggers([*lex["speech_verbs"], *lex["source_cues"]], common=common),
+        speech=lexicons.triggers(
+            [*lex["speech_verbs"], *lex["source_cues"], *lex.get("speech_participles", [])], common=common
+        ),
     )
 
 

@@ -76,6 +76,10 @@ class NumberRules:
     lone_not_after: frozenset[str]
     hyphen_unit: re.Pattern[str]
     unit_words: frozenset[str]
+    ratio: re.Pattern[str] | None
+    code_word: re.Pattern[str] | None
+    number_words: frozenset[str]
+    ratio_joins: frozenset[str]
     phone: re.Pattern[str]
     code_before: re.Pattern[str]
     not_code: frozenset[str]
@@ -118,6 +122,7 @@ def rules_for(lang: str) -> NumberRules:
             (?P<ord>{ordinal_suffix})(?!\w)
           | {_SP}?(?P<mult>{_alt(long_mult)})(?!\w)
           | (?P<smult>{_alt(short_mult)})(?!\w)
+          | {_SP}(?P<smult2>{_alt(short_mult)})(?=[{"".join(re.escape(c) for c in symbols)}])
         )?
         """
     )
@@ -125,11 +130,19 @@ def rules_for(lang: str) -> NumberRules:
     fractions = {k.lower(): int(v) for k, v in lex.get("fractions", {}).items()}
     frac_articles = alt(lex.get("fraction_articles", []) or ["(?!x)x"])
     frac_follow = alt(lex.get("fraction_followers", []) or ["(?!x)x"])
+    # "cut by a third", « réduit de moitié », « baissé d’un quart »: a share with nothing after.
+    frac_by = "|".join(
+        rf"(?<={re.escape(w)}{_SP})" + (rf"|(?<={re.escape(w)})" if w[-1] in "'’" else "")
+        for w in lex.get("fraction_before", [])
+    ) or "(?!x)x"
     fraction = rf"""
-        (?<![\w\-])(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|-))?
-            (?P<fden>{alt(fractions) if fractions else "(?!x)x"}))(?={_SP}+(?:{frac_follow})(?![\w]))
+        (?<![\w\-])(?P<fby>{frac_by})?(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|-))?
+            (?P<fden>{alt(fractions) if fractions else "(?!x)x"}))
+            (?(fby)(?![\w\-])|(?={_SP}+(?:{frac_follow})(?![\w])))
       |"""
-    no_fraction = "(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
+    no_fraction = "(?P<fby>(?!x)x)?(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
+    # "a four-day week", "a two-hour delay": a count in words before a hyphen and its unit.
+    hyphen_units = rf"(?:{alt(u[:-1] for u in lex['units'] if u.isalpha() and u.endswith('s'))})"
     body = rf"""
         (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex["approximate_nouns"])}))(?!\w)
       | (?<![\w\-])(?P<vague>(?:(?:{alt(lex["vague_prefixes"])}){_SP}+)?
@@ -138,7 +151,7 @@ def rules_for(lang: str) -> NumberRules:
             (?:(?:{alt(articles)}){_SP}+(?={alt(lex["article_number_words"])}))?
             {word}(?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-){word})*
             (?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-)(?P<wend>{alt(lex["ordinal_endings"])}))?
-        )(?![\w\-])
+        )(?![\w])(?!-(?!{hyphen_units}(?:-old)?(?![\w\-])))
       | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
         """
     # Two scans: the one with fractions ("a third of") only for sentences that have one.
@@ -158,7 +171,7 @@ def rules_for(lang: str) -> NumberRules:
     unit = re.compile(
         rf"{_SP}*(?:(?:d['’]|de{_SP}+|of{_SP}+))?(?P<unit>{_alt(units + list(currencies))})(?![\w/²³])"
     )
-    adjectives = alt(lex.get("counted_noun_adjectives", []))
+    adjectives = alt(lex.get("counted_noun_adjectives", []), fold_first=False)  # not "Français"
     determiners = alt(lex.get("counted_noun_determiners", []) or ["the"])
     # The counted noun, after "de", "of", a determiner ("8 000 de ces suppressions", "30 of its
     # stores") and an adjective of the lexicon ("12 nouvelles usines").
@@ -172,6 +185,16 @@ def rules_for(lang: str) -> NumberRules:
         rf"{_SP}+(?P<cmp>{alt(after_comparators) if after_comparators else '(?!x)x'})(?![\w])", re.I
     )
     unit_words = frozenset(u.lower() for u in lex["units"] if u.isalpha())
+    # "one in four households", « un Français sur trois »: a share, numerator over denominator.
+    ratio = None
+    if lex.get("ratio_joins"):
+        term = rf"(?:\d{{1,3}}(?![\d.,])|{word})"
+        ratio = re.compile(
+            rf"(?<![\w\-])(?P<rnum>{term})(?:{_SP}+(?P<rnoun>[^\W\d_][\w’'\-]*))??"
+            rf"{_SP}+(?:{_alt(lex['ratio_joins'])}){_SP}+(?P<rden>{term})(?![\w\-])"
+            rf"(?:{_SP}+(?P<rafter>[^\W\d_][\w’'\-]*))?",
+            re.I,
+        )
     hyphen_unit = re.compile(r"-(?P<unit>[^\W\d_]+)(?:-old)?(?![\w])")
     range_sep = re.compile(rf"{_SP}*(?:à|au|a|et|to|and|-|–|—){_SP}*$", re.I)
     range_open = re.compile(
@@ -266,4 +289,11 @@ def rules_for(lang: str) -> NumberRules:
         lone_not_after=frozenset(w.lower() for w in lex.get("lone_counted_not_after", [])),
         hyphen_unit=hyphen_unit,
         unit_words=unit_words,
+        ratio=ratio,
+        # "a Category 4 storm", « l’article 49 »: a number naming a class, a rule, a flight.
+        code_word=re.compile(
+            rf"(?<![\w\-])(?:{alt(lex['code_words'])}){_SP}+(?:n°{_SP}*)?$"
+        ) if lex.get("code_words") else None,
+        number_words=frozenset(w.lower() for w in lex["number_words"]),
+        ratio_joins=frozenset(w for join in lex.get("ratio_joins", []) for w in join.split()[:1]),
     )

@@ -130,15 +130,54 @@ def find_quantities(
             at, to = match.span("rankw")
             found.append(Found(value, "=", "ordinal", at, to, at, to))
         found.sort(key=lambda q: q.core_start)
+    if rules.ratio is not None and (tokens is None or not rules.ratio_joins.isdisjoint(tokens)):
+        _ratios(rules, text, start, end, found)
     if len(found) > 1:
         _pair_ranges(rules, text, found)
         _share_of_count(rules, text, found)
     return found
 
 
+def _term_value(rules: NumberRules, term: str) -> float | None:
+    if term[0].isdigit():
+        return float(term)
+    parsed = _words_value(term, rules.lang, rules.multipliers)
+    return parsed[0] if parsed is not None and parsed[1] == len(term) else None
+
+
+def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Found]) -> None:
+    """ "one in four households", « plus d’un Français sur trois »: one share (1/4, 1/3) of
+    what is counted, in place of its two numbers; not "3 mètres sur 4" (a unit) nor "in 2020"."""
+    assert rules.ratio is not None
+    for match in rules.ratio.finditer(text, start, end):
+        top, bottom = _term_value(rules, match.group("rnum")), _term_value(rules, match.group("rden"))
+        if top is None or not bottom or not 0 < top < bottom <= 100:
+            continue
+        noun = match.group("rnoun")
+        span_end = match.end("rden")
+        if noun is None:
+            after = match.group("rafter")
+            if after and not after[0].isupper() and after.lower() not in rules.noun_skip:
+                noun, span_end = after, match.end("rafter")
+        if noun is None or noun.lower() in rules.unit_words or noun.lower() in rules.noun_skip:
+            continue
+        comparator = "="
+        span_start = match.start()
+        cmp_match = rules.comparator.match(text[max(start, span_start - 40) : span_start][::-1])
+        if cmp_match:
+            comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
+            span_start -= cmp_match.end()
+        found[:] = [q for q in found if q.core_end <= match.start() or q.core_start >= span_end]
+        found.append(
+            Found(top / bottom, comparator, noun, span_start, span_end, match.start(), span_end, True)
+        )
+        found.sort(key=lambda q: q.core_start)
+
+
 _SHARE_GAP = re.compile(
     r"[ \u00a0\u202f]+(?:(?:of|de|des|du|d['’])[ \u00a0\u202f]*)?"
     r"(?:(?:the|les|ses|ces|leurs|its|their)[ \u00a0\u202f]+)?"
+    r"(?:[^\W\d_][\w\-]*['’]s[ \u00a0\u202f]+)?"  # "two-thirds of the district's 48 schools"
 )
 
 
@@ -182,6 +221,10 @@ def _quantity(
                 and not rules.unit.match(text, core_end, end)
             ):
                 return None  # "RN 165", "CAC 40": part of a name (but « le RN 33 % » is a score)
+        code_word = rules.code_word
+        if code_word is not None and code_word.search(text, max(start, core_start - 16),
+                                                      core_start):
+            return None  # "a Category 4 storm", « l’article 49 »
         hour_minutes = _HOUR_MINUTES.match(text, core_end, end)
         if hour_minutes and text[max(start, core_start - 10) : core_start].lower().endswith(
             _gates(rules.lang).time_before
@@ -215,7 +258,7 @@ def _quantity(
             if _names_something(rules, text, core_end, end):
                 return None  # "la 27e brigade", "the 82nd Airborne": a name, not a quantity
             return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
-        mult = match.group("mult") or match.group("smult")
+        mult = match.group("mult") or match.group("smult") or match.group("smult2")
         if mult:
             factor = rules.multipliers.get(mult) or rules.multipliers.get(mult.lower())
             if match.group("smult") and not pre and len(mult) <= 2 and not (
@@ -345,13 +388,19 @@ def _quantity(
         noun = rules.noun.match(text, span_end, end)
         if noun:
             word = noun.group("noun")
-            if word.lower() not in rules.noun_skip and not word[0].isupper():
+            if word[0].isupper() and word.lower() not in rules.noun_skip:
+                named = _named_noun(rules, text, noun, end)
+                if named:  # "600 National Guard troops", « les deux tiers des Français »
+                    unit, span_end = named
+            elif word.lower() not in rules.noun_skip and word.lower() not in rules.number_words:
                 unit = word
                 span_end = noun.end()
                 if word.endswith(("’s", "'s")):  # "a fifth of the city's homes"
                     owned = rules.next_word.match(text, span_end, end)
                     if owned and not owned.group("word")[0].isupper():
                         unit, span_end = owned.group("word"), owned.end()
+                    elif fraction and _DIGIT_AFTER.match(text, span_end, end):
+                        unit, span_end = "", core_end  # "two-thirds of the city's 48 schools"
                 head = None
                 if value != 1 and not _bridged(noun):
                     head = _head_noun(rules, text, span_end, end, word)
@@ -469,19 +518,52 @@ def _bridged(noun: re.Match[str]) -> bool:
     return bool(noun.group(0)[: noun.start("noun") - noun.start()].strip())
 
 
+_DIGIT_AFTER = re.compile(r"[ \u00a0\u202f]+\d")
+_HEAD_REACH = 3
+"""How many words a counted noun may come after its modifiers ("14 offshore wind farms")."""
+
+
 def _head_noun(rules: NumberRules, text: str, pos: int, end: int, word: str) -> tuple[str, int] | None:
     """The noun a counted word modifies: "14 hydrogen projects" -> projects, "three newer
-    versions" -> versions, "5,000 permanent jobs" -> jobs (the first word is not plural, the
-    next one is)."""
+    versions" -> versions, "5,000 permanent jobs" -> jobs, "two city-owned parking garages"
+    -> garages (the first word is not plural, one of the next few lowercase words is)."""
     if _plural(word, rules.lang):
         return None
-    following = rules.next_word.match(text, pos, end)
-    if following is None:
+    for _ in range(_HEAD_REACH if rules.lang == "en" else 1):
+        following = rules.next_word.match(text, pos, end)
+        if following is None:
+            return None
+        head = following.group("word")
+        if head[0].isupper() or head.lower() in rules.noun_skip:
+            return None
+        if _plural(head, rules.lang):
+            return head, following.end()
+        pos = following.end()
+    return None
+
+
+def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) -> tuple[str, int] | None:
+    """The counted noun after a capitalised word: a plural noun after up to three capitalised
+    words in English ("600 National Guard troops"), a plural people's name after « des » in
+    French (« les deux tiers des Français »)."""
+    word = noun.group("noun")
+    if rules.lang != "en":
+        bridge = text[noun.start() : noun.start("noun")].split()
+        if bridge == ["des"] and _plural(word, rules.lang) and word[1:].islower():
+            return word, noun.end()
         return None
-    head = following.group("word")
-    if head[0].isupper() or head.lower() in rules.noun_skip or not _plural(head, rules.lang):
-        return None
-    return head, following.end()
+    pos = noun.end()
+    for _ in range(_HEAD_REACH):
+        following = rules.next_word.match(text, pos, end)
+        if following is None:
+            return None
+        head = following.group("word")
+        if head.lower() in rules.noun_skip:
+            return None
+        if not head[0].isupper():
+            return (head, following.end()) if _plural(head, rules.lang) else None
+        pos = following.end()
+    return None
 
 
 def _names_something(rules: NumberRules, text: str, pos: int, end: int) -> bool:
@@ -528,9 +610,10 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
             sep = rules.range_sep.match(text, low.core_end, high.core_start)
             if sep is None or sep.end() != high.core_start:
                 continue
-        dash = text[sep.start() : sep.end()].strip() in ("-", "–", "—")
+        joiner = text[sep.start() : sep.end()].strip().lower()
+        dash = joiner in ("-", "–", "—")
         opener = rules.range_open.search(text, max(0, low.start - 12), low.start)
-        if not (opener or dash):
+        if not (opener or dash) and not _bare_to_range(rules, text, low, high, joiner):
             continue
         conjunction = text[sep.start() : sep.end()].strip().lower() in ("et", "and")
         between = opener is not None and opener.group(0).strip().lower() in ("entre", "between")
@@ -554,6 +637,14 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
         high.comparator = "<="
         if opener:
             low.start = opener.start()
+
+
+def _bare_to_range(rules: NumberRules, text: str, low: Found, high: Found, joiner: str) -> bool:
+    """ "2 to 4 inches of rain", « 8 à 12 euros »: a range with no opener, the unit written once
+    after the high bound, the low one smaller, and no verb of change before ("rose 2 to 4")."""
+    if joiner not in ("to", "à", "a") or low.unit or not high.unit or low.value >= high.value:
+        return False
+    return rules.change_before.search(text, max(0, low.start - 40), low.start) is None
 
 
 def _is_score(rules: NumberRules, text: str, low: Found, high: Found) -> bool:

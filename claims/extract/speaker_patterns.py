@@ -19,7 +19,7 @@ __all__ = ["SpeakerPatterns", "patterns_for"]
 
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑ"
 _NAME_WORD = rf"[{_UPPER}][\w’'\-]*\w"
-_INITIAL = rf"[{_UPPER}]\.(?:-[{_UPPER}]\.)?"
+_INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"  # "J.", "J.-P.", "U.S."
 
 
 def _alternation(words: list[str]) -> str:
@@ -34,6 +34,15 @@ class SpeakerPatterns:
     pronoun_after: re.Pattern[str]
     not_names: frozenset[str]
     title_words: frozenset[str]
+    title_modifiers: frozenset[str]
+    title_of: frozenset[str]
+    title_office: re.Pattern[str]
+    lone_name: re.Pattern[str]
+    participle: re.Pattern[str]
+    common_subject: re.Pattern[str]
+    common_after: re.Pattern[str]
+    anaphor_subject: re.Pattern[str]
+    function_words: frozenset[str]
     agent: re.Pattern[str]
     org: re.Pattern[str]
     org_words: frozenset[str]
@@ -53,6 +62,13 @@ class SpeakerPatterns:
 def patterns_for(lang: str) -> SpeakerPatterns:
     lex: dict[str, Any] = lexicons.load(lang)
     titles = lexicons.alternation(lex["titles"])
+    plain_titles = lexicons.alternation(t for t in lex["titles"] if t not in lex.get("honorifics", []))
+    # An English title as the article gives it: its portfolio before it ("Police Chief",
+    # "Defense Secretary", "U.S. Attorney") and its department after it ("Secretary of State").
+    if lex.get("title_modifiers"):
+        titles = rf"(?:(?:(?:{_alternation(lex['title_modifiers'])})\s+){{1,2}}(?=[{_UPPER}]))?(?:{titles})"
+    if lex.get("title_of"):
+        titles = rf"{titles}(?:\s+(?:{_alternation(lex['title_of'])})\s+(?:the\s+)?{_NAME_WORD})?"
     particles = _alternation(lex["name_particles"])
     name_seq = (
         rf"(?:{_NAME_WORD}|{_INITIAL})"
@@ -65,7 +81,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:(?<!\w)(?:{articles})\s*)?(?P<name>(?:(?:{titles})\s+){{0,3}}(?P<core>{name_seq}))"
     )
     verbs = lexicons.alternation(lex["speech_verbs"])
-    speech_verb = re.compile(rf"(?<![\w-])(?:{verbs})(?![\w])")
+    # ("an estimated 300": an adjective, no speech; « a déclaré » is a verb)
+    not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in lex.get("speech_verb_not_after", []))
+    speech_verb = re.compile(rf"(?<![\w-]){not_after}(?:{verbs})(?![\w])")
     source_cue = re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lex['source_cues'])})(?![\w])")
     pronouns = lexicons.alternation(lex["pronoun_speakers"])
     pronoun_after = re.compile(rf"(?<![\w])(?:{pronouns})(?![\w])")
@@ -78,11 +96,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     connectors = _alternation(lex.get("organisation_connectors", []) or ["(?!x)x"])
     offices = lexicons.alternation(lex.get("office_nouns", []) or ["(?!x)x"])
     complements = _alternation(lex.get("office_complements", []) or ["(?!x)x"])
-    lower = r"[a-zà-ÿœæ][\w\-]*"
+    lower = r"[a-zà-ÿœæ][\w\-]*(?:[’']s\s+[a-zà-ÿœæ][\w\-]*)?"  # also "the mayor’s office"
     cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
     # "the finance ministry", "local police"; « les autorités locales », « la police municipale ».
     modifier = (
-        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s){lower}\s+)?"
+        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s){lower}\s+){{0,2}}"
         if lex.get("office_modifiers") else ""
     )
     adjective_endings = lex.get("office_adjective_endings", [])
@@ -94,15 +112,20 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     org_adjective = (
         rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(org_endings)})(?![\w\-']))?" if org_endings else ""
     )
+    # "Securities and Exchange Commission", « Agence de l’environnement et de la maîtrise ... »
+    joins = _alternation(lex.get("organisation_name_joins", []) or ["(?!x)x"])
     head_org = (
-        rf"(?:(?:{_NAME_WORD}|(?:[{_UPPER}]\.){{2,3}})\s+){{0,3}}(?:{heads})(?![\w\-]){org_adjective}"
+        rf"(?:(?:{_NAME_WORD}|(?:[{_UPPER}]\.){{2,3}})\s+(?:(?:{joins})\s+(?=[{_UPPER}]))?){{0,3}}"
+        rf"(?:{heads})(?![\w\-]){org_adjective}"
         rf"(?:\s+{lower}(?=\s+(?:{connectors})\s))?"
         rf"(?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective})*"
     )
+    # "its spokesman", « son porte-parole »: the possessive is no more part of it than an article.
+    possessives = "".join(rf"|{re.escape(w)}\s" for w in lex.get("possessives", []))
     # "the spokesperson for the Ministry of Defence", « le porte-parole du ministère de
     # l’Intérieur »: an office, then up to three complements.
     org = re.compile(
-        rf"""(?x)(?:(?<!\w)(?:{articles}|the|The)\s*)?(?P<org>
+        rf"""(?x)(?:(?<!\w)(?:{articles}|the|The{possessives})\s*)?(?P<org>
             {head_org}
           | {modifier}(?:{offices})(?![\w\-]){adjective}
                 (?:\s+(?:{complements})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective}){{0,3}}
@@ -127,7 +150,12 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     cues = lexicons.alternation(lex["source_cues"])
     opinion_cues = lex.get("opinion_cues", []) or ["(?!x)x"]
     # "Selon lui, ...", "according to her": reported speech of the person named just before.
-    pronoun_cue = re.compile(rf"[\s«“\"]*(?:{cues})\s+(?:{objects})(?![\w])", re.I)
+    # « Pour elle, ... », "For him, ...": the view of the person named just before.
+    pronoun_cue = re.compile(
+        rf"[\s«“\"]*(?:(?:{cues})\s+(?:{objects})(?![\w])"
+        rf"|(?:{lexicons.alternation(opinion_cues)})\s+(?:{objects})\s*,)",
+        re.I,
+    )
     # « Pour l’économiste Hélène Garnier, ... »: whose view the clause gives.
     opinion = re.compile(
         rf"[\s«“\"]*(?:{lexicons.alternation(opinion_cues)})\s+(?:(?:{articles}|the)\s*)?"
@@ -138,6 +166,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     titled = re.compile(
         rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the)\s*)?(?:{titles})(?![\w\-])"
         rf"(?:\s+[\w’'\-]+){{0,7}}?,\s+(?=[{_UPPER}])"
+    )
+    # A title standing for the person: "the governor", « la ministre de la Culture ».
+    title_office = re.compile(
+        rf"[ \t\u00a0\u202f]*(?<![\w\-])(?:{articles}|the|The{possessives})\s*"
+        rf"(?P<office>(?:{plain_titles})(?![\w\-]){org_adjective}(?:\s+(?:{complements})\s*(?:the\s+)?{cap_seq}){{0,2}})"
     )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
@@ -161,6 +194,35 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         pronoun_after=pronoun_after,
         not_names=frozenset(lex["not_names"]),
         title_words=title_words,
+        title_modifiers=frozenset(lex.get("title_modifiers", [])),
+        title_of=frozenset(lex.get("title_of", [])),
+        title_office=title_office,
+        # "analysts said", « les syndicats ont dénoncé », "the league said": a common noun as
+        # the subject right before the verb.
+        common_subject=re.compile(
+            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A{possessives})\s*"
+            rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?<![\w’'\-])(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
+            rf"(?:\s+(?:{auxiliaries}))?\s+$"
+        ),
+        common_after=re.compile(
+            rf"[ \t\u00a0\u202f]*(?:{articles}|the{possessives})\s*(?P<noun>[a-zà-ÿœæ][\w\-]+)"
+            rf"(?=[ \t\u00a0\u202f]*(?:[,.;:»”\"]|$))"
+        ),
+        # « L’élu a précisé », "the lawmaker said": a noun standing for the person named before.
+        anaphor_subject=re.compile(
+            rf"[\s«“\"]*(?:{articles}|the|The|Le|La|L['’])\s*"
+            rf"(?:{lexicons.alternation(lex.get('anaphoric_offices', []) or ['(?!x)x'])})"
+            rf"(?:\s+[a-zà-ÿ’']+){{0,2}}\s+"
+        ),
+        function_words=frozenset(w.lower() for w in lex["function_words"]),
+        # "The IMF cut its forecast, warning that ...", « ..., estimant que »: the subject speaks.
+        participle=re.compile(
+            rf",[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('speech_participles', []) or ['(?!x)x'])})"
+            r"(?![\w’'\-])"
+        ),
+        lone_name=re.compile(
+            rf"[ \t\u00a0\u202f]*(?:(?:{articles}|the)\s*)?(?P<name>{_NAME_WORD})(?![\w’'\-])"
+        ),
     )
 
 

@@ -38,8 +38,20 @@ def speakers_of_quotes(
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
             if speaker is None:
                 speaker = attributor.incise(text, quote.open, quote.close)
+            if speaker is None and attributor.incise_pronoun(text, quote.open, quote.close):
+                # « Nous avons ..., a-t-elle reconnu, ... »: whom the pronoun stands for.
+                speaker = _referent(
+                    text, segments, starts, open_seg, attributor, last, paragraph - last_paragraph
+                )
             if speaker is None and inherit:
                 speaker = _previous_speaker(text, segments, starts, open_seg, attributor)
+                if speaker is None and paragraph != last_paragraph and attributor.pronoun_attribution(
+                    text, quote.close, close_seg.end
+                ):
+                    # 'Her colleague, Rep. Paul Grant, disagreed. "...," he said.': the person
+                    # named in this paragraph, not the previous paragraph's speaker.
+                    index = bisect_right(starts, open_seg.start) - 1
+                    speaker = last_mention(text, segments, index, paragraph, attributor, same_paragraph=True)
                 if speaker is None and paragraph - last_paragraph <= 1:
                     speaker = last
                 if speaker is None and attributor.pronoun_attribution(text, quote.close, close_seg.end):
@@ -59,11 +71,35 @@ def speakers_of_quotes(
             speaker = speaker or attributor.incise(text, opened, hi)
             if speaker is None and paragraph == last_paragraph:
                 speaker = last
+            if speaker is None and attributor.incise_pronoun(text, opened, hi):
+                speaker = _referent(
+                    text, segments, starts, open_seg, attributor, last, paragraph - last_paragraph
+                )
             if speaker is not None:
                 last, last_paragraph = speaker, paragraph
             quotes.append(QuoteSpan(opened, hi))
             speakers.append(speaker)
     return quotes, speakers
+
+
+def _referent(
+    text: str,
+    segments: list[Segment],
+    starts: list[int],
+    seg: Segment,
+    attributor: Attributor,
+    last: str | None,
+    paragraphs_since_last: int,
+) -> str | None:
+    """Whom a pronoun inside a quotation stands for: the source named just before, the
+    previous quote's speaker in this paragraph or the one before, or the person named last."""
+    speaker = _previous_speaker(text, segments, starts, seg, attributor)
+    if speaker is None and paragraphs_since_last <= 1:
+        speaker = last
+    if speaker is None:
+        index = bisect_right(starts, seg.start) - 1
+        speaker = last_mention(text, segments, index, seg.paragraph, attributor)
+    return speaker
 
 
 def _previous_speaker(
@@ -85,7 +121,12 @@ def _previous_speaker(
 
 
 def last_mention(
-    text: str, segments: list[Segment], index: int, paragraph: int, attributor: Attributor
+    text: str,
+    segments: list[Segment],
+    index: int,
+    paragraph: int,
+    attributor: Attributor,
+    same_paragraph: bool = False,
 ) -> str | None:
     """The person a pronoun most likely stands for: the first named in the nearest of the
     three sentences before, in this paragraph or the one before ("Lawyer Tom Beck left the
@@ -94,7 +135,7 @@ def last_mention(
         if index - back < 0:
             return None
         previous = segments[index - back]
-        if paragraph - previous.paragraph > 1:
+        if paragraph - previous.paragraph > (0 if same_paragraph else 1):
             return None
         if previous.kind != SENTENCE:
             continue

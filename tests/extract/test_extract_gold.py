@@ -2,8 +2,9 @@
 
 The same gold that `bench/facets.py` scores: sentences we wrote for each pattern of speakers,
 numbers and dates, in French and English (`facets.jsonl`, written while developing the
-patterns; `facets_fresh.jsonl`, written afterwards without looking at it, in wire-service and
-regional-paper style). A check passes only when the facet is exact.
+patterns; `facets_fresh.jsonl` to `facets_fresh4.jsonl`, each written afterwards without
+looking at it, in wire-service and regional-paper style, and scored before the fixes it led
+to). A check passes only when the facet is exact.
 """
 
 from __future__ import annotations
@@ -25,6 +26,17 @@ CASES = [
     if line.strip()
 ]
 FAMILIES = ("dates", "numbers", "speakers")
+OPEN = {
+    # Checks of the fresh gold the extractor does not yet get right: expected failures, strict,
+    # so a check that comes right must leave this list. « sept morts » is read as September by
+    # the date finder, which then owns the number; « le chef de l’État » for a president named
+    # as « le président de la République » needs knowledge of titles; "declined to say" and
+    # « a ordonné » are no speech verbs.
+    ('numbers/number-words', 'fr', 'Le bilan s’élève'),
+    ('speakers/surname-reference', 'en', 'Dunn declined to say'),
+    ('speakers/noun-reference', 'fr', 'annoncé l’envoi de 300'),
+    ('speakers/apposition', 'fr', 'l’évacuation de 3 000'),
+}
 
 
 def _facet(case: dict[str, Any]) -> Any:
@@ -48,7 +60,13 @@ def _expected(case: dict[str, Any]) -> Any:
 
 def _params(family: str) -> list[Any]:
     return [
-        pytest.param(case, id=f"{case['pattern']}-{case['lang']}-{i}")
+        pytest.param(
+            case,
+            id=f"{case['pattern']}-{case['lang']}-{i}",
+            marks=[pytest.mark.xfail(strict=True, reason="open check")]
+            if (case["pattern"], case["lang"], case["claim"]) in OPEN
+            else [],
+        )
         for i, case in enumerate(CASES)
         if case["pattern"].startswith(family + "/")
     ]

@@ -192,8 +192,8 @@ def test_counts_of_counts_possessives_ranks_and_service_numbers(
         # Sports distances stay metres; a plural noun after a small "m" is millions.
         ("She won the 400m hurdles final.", "en", [(400, "=", "")]),
         ("About 5m people watched the final.", "en", [(5e6, "~", "people")]),
-        # Courts are no street.
-        ("The 5 Supreme Court justices met.", "en", [(5, "=", "")]),
+        # Courts are no street (the justices are what is counted).
+        ("The 5 Supreme Court justices met.", "en", [(5, "=", "justices")]),
         ("Elle donne 12 cours de yoga par semaine.", "fr", [(12, "=", "cours")]),
     ],
 )
@@ -213,3 +213,76 @@ def test_guards_of_the_new_number_rules(text: str, lang: str, expected: list) ->
 )
 def test_hours_and_minutes(text: str, expected: list) -> None:
     assert facets(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The counted noun after a few modifiers, or after capitalised words naming a body.
+        ("They built three council-run swimming pools.", "en", [(3, "=", "pools")]),
+        ("Officials sent 250 Red Cross volunteers.", "en", [(250, "=", "volunteers")]),
+        ("La moitié des Bretons ont voté.", "fr", [(0.5, "=", "Bretons")]),
+        ("Trois quarts des usines françaises ont fermé.", "fr", [(0.75, "=", "usines")]),
+        # A share of a count behind a possessive takes the count's noun.
+        ("Half of the county’s 60 bridges need repairs.", "en",
+         [(0.5, "=", "bridges"), (60, "=", "bridges")]),
+        # A scale before a currency symbol.
+        ("Le contrat atteint 320 M€.", "fr", [(3.2e8, "=", "euros")]),
+        ("Le plan coûtera 2 Md€.", "fr", [(2e9, "=", "euros")]),
+        # Verbs of exceeding are comparators.
+        ("La dette dépasse les 110 % du PIB.", "fr", [(110, ">", "%")]),
+        ("Sales exceeded 2 million units.", "en", [(2e6, ">", "units")]),
+    ],
+)
+def test_counted_nouns_scales_and_exceeding(
+    text: str, lang: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A range with no opener: the unit written once after the high bound.
+        ("Forecasters expect 3 to 5 inches of snow.", "en", [(3, ">=", "inches"), (5, "<=", "inches")]),
+        ("Comptez 8 à 10 jours de délai.", "fr", [(8, ">=", "jours"), (10, "<=", "jours")]),
+        # ... but a change stays two values.
+        ("Prices rose 2 to 4 percent.", "en", [(2, "=", ""), (4, "=", "%")]),
+        # "one in four", « un sur trois »: one share of what is counted.
+        ("About one in five adults smokes.", "en", [(0.2, "~", "adults")]),
+        ("Nine out of 10 doctors agree.", "en", [(0.9, "=", "doctors")]),
+        ("Moins d’un élève sur dix redouble.", "fr", [(0.1, "<", "élève")]),
+        # A unit or a year is no share.
+        ("La pièce fait 3 mètres sur 4.", "fr", [(3, "=", "mètres"), (4, "=", "")]),
+        ("Three people in 2020 were hurt.", "en", [(3, "=", "people")]),
+    ],
+)
+def test_bare_ranges_and_ratios(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A share with nothing after it, after "by", « de », « d’ ».
+        ("Arrests fell by a quarter last year.", "en", [(0.25, "=", "")]),
+        ("Le nombre de vols a été divisé par deux, puis réduit de moitié.", "fr",
+         [(2, "=", ""), (0.5, "=", "")]),
+        ("She came third.", "en", [(3, "=", "ordinal")]),
+        # A number naming a class, a rule or a flight is no quantity.
+        ("Officials raised the alert to Level 3 for 12 counties.", "en", [(12, "=", "counties")]),
+        ("Le gouvernement a recouru à l’article 49 pour la troisième fois.", "fr", [(3, "=", "ordinal")]),
+        # A number word after « des » is the count of a share, not its noun.
+        ("Deux des sept accusés ont été relaxés.", "fr", [(2, "=", "accusés"), (7, "=", "accusés")]),
+        # A preposition is no counted noun; an infinitive of exceeding is a comparator.
+        ("Il a été condamné à deux ans, dont un avec sursis.", "fr", [(2, "=", "ans")]),
+        ("Le vent pourrait dépasser 120 km/h.", "fr", [(120, ">", "km/h")]),
+        ("The central bank cut rates by half a percentage point.", "en",
+         [(0.5, "=", "percentage point")]),
+        # A count in words before a hyphen and its unit.
+        ("Staff will try a four-day week and a two-hour lunch.", "en", [(4, "=", "day"), (2, "=", "hour")]),
+        ("A three-year-old boy was found safe.", "en", [(3, "=", "year")]),
+    ],
+)
+def test_shares_codes_and_prepositions(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, lang) == expected

@@ -105,8 +105,9 @@ def test_quote_spans_ignore_unbalanced_marks() -> None:
         ("Police spokesman Jim Carter said two officers were hurt.", "en", "officers", "Jim Carter"),
         ('Fire chief Laura Quinn said: "The blaze started in the kitchen."', "en", "blaze", "Laura Quinn"),
         ('Governor Amy Stone called the budget "reckless".', "en", "budget", "Governor Amy Stone"),
-        # A one-word subject must open the clause: "In Paris, the mayor said" names no Paris.
-        ("In Paris, the mayor said the city was ready.", "en", "ready", None),
+        # A one-word subject must open the clause: "In Paris, the mayor said" names no Paris
+        # (the office speaks, as no mayor is named).
+        ("In Paris, the mayor said the city was ready.", "en", "ready", "mayor"),
     ],
 )
 def test_speakers_of_new_patterns(text: str, lang: str, fragment: str, speaker: str | None) -> None:

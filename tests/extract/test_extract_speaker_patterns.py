@@ -174,3 +174,177 @@ def test_a_pronoun_after_a_title_and_a_place_is_the_person() -> None:
     text = ("Le maire de Lyon, Paul Mercier, soutient le projet.\n\n"
             "« Nous devons agir vite », déclare-t-il.")
     assert speaker(text, "fr", "Nous devons agir") == "Paul Mercier"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        # A title with its portfolio or department, kept as the article gives it, also when
+        # the person is later named by surname or pronoun.
+        ("Fire Chief Dana Ruiz said the blaze was under control.\n\n“We got lucky,” Ruiz said.",
+         "We got lucky", "Fire Chief Dana Ruiz"),
+        ("“There will be no deal,” Foreign Minister Ivo Brandt told reporters. He left at noon.",
+         "There will be no deal", "Foreign Minister Ivo Brandt"),
+        ("Secretary of Energy Paula Grey said prices would fall.\n\nGrey, who took office in "
+         "May after a long and bitter confirmation fight, said the grid was ready.",
+         "the grid was ready", "Secretary of Energy Paula Grey"),
+        ("U.S. Attorney Leon Marsh said the two men had been charged.",
+         "the two men had been charged", "U.S. Attorney Leon Marsh"),
+        # A lowercase job description is no title, even after a capitalised word.
+        ("“We held the line,” Fire chief Omar Diaz said.", "We held the line", "Omar Diaz"),
+    ],
+)
+def test_titles_with_portfolio_or_department(text: str, fragment: str, expected: str) -> None:
+    assert speaker(text, "en", fragment) == expected
+
+
+def test_a_verb_joined_after_the_quote_belongs_to_the_subject_before_it() -> None:
+    text = ("Rep. Nadia Cole called the bill “a disgrace” and promised to fight it in the "
+            "House committee.")
+    assert speaker(text, "en", "called the bill") == "Rep. Nadia Cole"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        # A name joined by "and" before the head word is one organisation.
+        ("The Bureau of Alcohol, Tobacco and Firearms aside, the Food and Drug Administration "
+         "said the drug was safe.", "the drug was safe", "Food and Drug Administration"),
+        # A spokesperson's office is the speaker, with its organisation.
+        ("A spokesman for the Department of Veterans Affairs said the clinic would reopen.",
+         "the clinic would reopen", "spokesman for the Department of Veterans Affairs"),
+        # Common nouns for who speaks: a utility, an authority, a family, a charity.
+        ("About 9,000 homes had no power at dawn, according to the utility.", "9,000 homes",
+         "utility"),
+        ("The bridge will stay shut until May, the port authority said.", "The bridge will stay",
+         "port authority"),
+        ("“He was a kind man,” his family said.", "He was a kind man", "family"),
+        ("Four sailors were winched to safety, the coast guard said.", "Four sailors",
+         "coast guard"),
+    ],
+)
+def test_organisations_with_joins_offices_and_common_nouns(text: str, fragment: str, expected: str) -> None:
+    assert speaker(text, "en", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A pronoun incise inside a quotation running over paragraphs: the person named before.
+        ("Le président du club, Marc Tessier, a réuni les joueurs lundi.\n\n« Nous jouerons le "
+         "maintien jusqu’au bout, a-t-il lancé devant la presse. Personne ne lâchera.\n\n« Le "
+         "public nous portera », a-t-il ajouté.",
+         "fr", "Personne ne lâchera", "Marc Tessier"),
+        ("Le président du club, Marc Tessier, a réuni les joueurs lundi.\n\n« Nous jouerons le "
+         "maintien jusqu’au bout, a-t-il lancé devant la presse. Personne ne lâchera.\n\n« Le "
+         "public nous portera », a-t-il ajouté.",
+         "fr", "Le public nous portera", "Marc Tessier"),
+        ("Captain Ellen Park met the crew on Monday.\n\n“We will sail on Friday,” she told "
+         "reporters. “Nobody is staying behind.\n\n“Not one of us.”", "en", "Not one of us",
+         "Captain Ellen Park"),
+        # "he said" after a person named in the same paragraph, not the previous speaker.
+        ("“It is over,” said Senator Ann Lowe.\n\nHer rival, Senator Bob Crane, shook his head. "
+         "“It has barely started,” he said.", "en", "It has barely started", "Senator Bob Crane"),
+    ],
+)
+def test_pronouns_inside_quotes_and_after_a_new_person(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A title standing for a person named earlier with it is that person.
+        ("Mayor Carl Osei opened the bridge on Friday.\n\n“It took ten years,” the mayor said.",
+         "en", "It took ten years", "Mayor Carl Osei"),
+        ("Le ministre des Sports, Karim Haddou, était à Lens samedi.\n\nLe ministre des Sports a "
+         "promis une aide aux clubs amateurs.", "fr", "une aide aux clubs", "Karim Haddou"),
+        ("La préfète de l’Aude, Inès Morel, a reçu les élus.\n\n« Aucune commune ne sera oubliée "
+         "», a poursuivi la préfète.", "fr", "Aucune commune", "Inès Morel"),
+        # With no person named with it, the office is the speaker.
+        ("Le ministre de la Santé a annoncé l’ouverture de 500 lits supplémentaires.",
+         "fr", "500 lits", "ministre de la Santé"),
+    ],
+)
+def test_a_title_standing_for_a_person(text: str, lang: str, fragment: str, expected: str) -> None:
+    assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # « Pour elle, ... », "For him, ...": the view of the person named just before.
+        ("« Le quartier se vide », regrette Anne Collin, libraire. Pour elle, les loyers sont "
+         "trop chers.", "fr", "les loyers sont", "Anne Collin"),
+        ("“We are out of money,” said Paul Reyes, a farmer. For him, the drought is the cause.",
+         "en", "the drought is the cause", "Paul Reyes"),
+        # One capitalised word closing an inverted attribution.
+        ("Les prix ont reculé de 0,2 % en mai, a indiqué l’Insee mardi.", "fr", "Les prix",
+         "Insee"),
+        ("Industrial output fell 1.1% in April, said Eurostat.", "en", "Industrial output",
+         "Eurostat"),
+    ],
+)
+def test_opinion_pronouns_and_a_lone_name_after_an_inverted_verb(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A participle of speech after a comma: the clause's subject speaks.
+        ("The World Bank lowered its forecast, warning that debt was rising.", "en",
+         "lowered its forecast", "World Bank"),
+        ("The WHO extended the alert, saying cases were still rising.", "en", "extended the alert",
+         "WHO"),
+        ("Le gouvernement a retiré le texte, estimant qu’il n’était pas prêt.", "fr",
+         "a retiré le texte", "gouvernement"),
+        ("Prices rose again, adding pressure on families.", "en", "Prices rose again", None),
+        # An office before an apposition, and an office after the verb with a possessive.
+        ("A senior police official, speaking on condition of anonymity, said three men were held.",
+         "en", "three men were held", "senior police official"),
+        ("Le club a recruté deux joueurs, a indiqué son directeur sportif.", "fr",
+         "a recruté deux joueurs", "directeur sportif"),
+        # A title after the verb standing for the person named earlier with it.
+        ("Le procureur de Lyon, Marc Aubert, a ouvert une enquête.\n\n« Rien n’est exclu », a "
+         "ajouté le procureur.", "fr", "Rien n’est exclu", "Marc Aubert"),
+    ],
+)
+def test_participles_appositions_and_titles_after_the_verb(
+    text: str, lang: str, fragment: str, expected: str | None
+) -> None:
+    assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A common noun as the subject of a speech verb, or closing a cue or an inversion.
+        ("Rents will rise again next year, economists said.", "en", "Rents will rise", "economists"),
+        ("“The season is over,” the club said in a statement.", "en", "The season is over", "club"),
+        ("Les enseignants ont dénoncé « un mépris total ».", "fr", "Les enseignants", "enseignants"),
+        ("Les ventes ont reculé de 4 %, selon les concessionnaires.", "fr", "Les ventes",
+         "concessionnaires"),
+        ("Le site fermera en juin, a confirmé l’exploitant.", "fr", "Le site fermera", "exploitant"),
+        # ... but not an adjective use of a verb ("an estimated"), nor a title said of a person.
+        ("The flood cost the region an estimated $3 million, insurers said.", "en", "The flood cost",
+         "insurers"),
+        # A noun standing for the person named before.
+        ("La maire de Lille, Agnès Roux, a inauguré le parc.\n\nL’élue a précisé que 300 arbres "
+         "avaient été plantés.", "fr", "300 arbres", "Agnès Roux"),
+        # A party in brackets after the name; a title after « selon »; a possessive office.
+        ("La députée Inès Caron (PS) a dénoncé « une erreur ».", "fr", "a dénoncé", "députée Inès Caron"),
+        ("La préfète de l’Aude, Léa Morin, est sur place. Selon la préfète, 40 maisons ont brûlé.",
+         "fr", "40 maisons", "Léa Morin"),
+        ("A spokesman for the governor’s office said the road would reopen.", "en",
+         "the road would reopen", "spokesman for the governor’s office"),
+    ],
+)
+def test_common_nouns_anaphors_brackets_and_possessive_offices(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, lang, fragment) == expected

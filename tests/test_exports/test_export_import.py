@@ -196,3 +196,16 @@ def test_a_review_cleared_elsewhere_is_cleared_here(
     first = export_lines(reviewed, tmp_path / "b.jsonl")
     exports.import_file(same_articles, tmp_path / "b.jsonl")
     assert export_lines(same_articles, tmp_path / "c.jsonl") == first
+
+
+def test_an_import_summary_counts_in_words_a_reader_expects() -> None:
+    from exports.importer import ImportReport
+
+    one = ImportReport(records=1, reviews_added=1, events=1, claims_created=1, spans_differ=1)
+    assert one.summary() == ("1 record, added 1 review (1 event), 0 unchanged, 0 kept (newer "
+                             "here), 1 claim created, 1 claim has another span here (kept)")
+    many = ImportReport(records=3, reviews_added=2, events=2, articles_created=2,
+                        spans_differ=2, dry_run=True)
+    assert many.summary() == ("3 records, would add 2 reviews (2 events), 0 unchanged, 0 kept "
+                              "(newer here), 2 articles created, 2 claims have another span "
+                              "here (kept)")

@@ -75,7 +75,7 @@ def test_adjudications_and_rewrites_round_trip_byte_for_byte(
     assert exports.validate_file(tmp_path / "a.jsonl").ok  # the schema and import's checks
     report = exports.import_file(same_articles, tmp_path / "a.jsonl")
     assert report.adjudications_added == 1
-    assert "added 1 adjudications" in report.summary()
+    assert "added 1 adjudication" in report.summary()
     assert export_bytes(same_articles, tmp_path / "b.jsonl") == first
     fr, en = claim_ids(same_articles)
     state = same_articles.claim(fr[1])
@@ -127,7 +127,7 @@ def test_a_newer_local_adjudication_is_kept(
     mine = export_bytes(same_articles, tmp_path / "mine.jsonl")
     report = exports.import_file(same_articles, tmp_path / "a.jsonl")
     assert report.adjudications_kept == 1 and report.adjudications_added == 0
-    assert "1 adjudications kept (newer here)" in report.summary()
+    assert "1 adjudication kept (newer here)" in report.summary()
     state = same_articles.claim(fr[1])
     assert present(state.adjudication).reviewer == "dana"
     assert state.verdict == "conflicting-evidence"

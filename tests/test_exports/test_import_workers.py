@@ -351,8 +351,9 @@ def test_ctrl_c_ends_an_import_and_its_workers_with_one_line(
     try:
         for pid in workers:  # Ctrl-C is the importing process's to handle, not theirs
             with open(f"/proc/{pid}/status") as handle:
-                ignored = next(line for line in handle if line.startswith("SigIgn:"))
-            assert int(ignored.split()[1], 16) & (1 << (signal.SIGINT - 1))
+                masks = dict(line.split(":") for line in handle if line.startswith("Sig"))
+            assert int(masks["SigIgn"], 16) & (1 << (signal.SIGINT - 1))
+            assert not int(masks["SigBlk"], 16) & (1 << (signal.SIGINT - 1))
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
         try:
             _, err = process.communicate(timeout=60)
@@ -589,3 +590,55 @@ def test_an_import_that_cannot_start_its_workers_checks_the_lines_itself(
     report = exports.import_file(same_articles, path)
     assert started and report.records == len(items) and report.reviews_added == 11
     assert not multiprocessing.active_children()
+
+
+def test_ctrl_c_while_the_workers_start_waits_until_they_have_started(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str],
+) -> None:
+    """A Ctrl-C landing inside a fork would break the bookkeeping on either side of it (a
+    traceback instead of the one-line "interrupted"): it is held until every worker has
+    started, then ends the import and them."""
+    import signal
+
+    import exports.checking
+
+    monkeypatch.setattr(exports.checking, "PIECE_BYTES", 3000)
+    path = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl"))
+    context = multiprocessing.get_context("fork")
+    real_start, held = context.Process.start, []
+
+    def start_then_ctrl_c(self: Any) -> None:
+        held.append(signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        real_start(self)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(context.Process, "start", start_then_ctrl_c)
+    monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", "2")
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            exports.import_file(same_articles, path)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert held == [True, True]
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert not multiprocessing.active_children()
+    assert "Traceback" not in capfd.readouterr().err
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/mountinfo").exists(), reason="needs /proc")
+def test_a_file_of_unknown_size_is_read_to_its_end(same_articles: Project,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system gives 0 as the size of a file under /proc: the workers, which read up to
+    the size, are not used, and its lines are read (here: refused as not JSON)."""
+    messages = set()
+    for workers in ("0", "2"):
+        monkeypatch.setenv("CLAIMS_IMPORT_WORKERS", workers)
+        with pytest.raises(ImportFileError) as err:
+            exports.import_file(same_articles, "/proc/self/mountinfo")
+        messages.add(str(err.value))
+    [message] = messages
+    assert message.startswith("/proc/self/mountinfo:1: not valid JSON")
