@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from claims.extract import extract
 from claims.extract.dates import find_dates, resolve_weekday
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
@@ -643,3 +644,25 @@ def test_a_weekday_range_running_over_a_weekend_before_a_named_week() -> None:
 def test_weeks_past_the_last_calendar_day_have_null_bounds(text: str, lang: str) -> None:
     found = dates(text, lang, published=date(9999, 12, 30))
     assert found and all(first == last == "None" for _, first, last in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "quantity"),
+    [
+        ("Le bilan fait état de sept morts et de douze blessés.", [], (7.0, "morts")),
+        ("Sept personnes ont été blessées dans l’accident.", [], (7.0, "personnes")),
+        ("La réunion est prévue le 3 sept. à Lyon.", [("2025-09-03", "2025-09-03")], None),
+        ("Il a été élu le 12 sept 2021 à la tête du syndicat.",
+         [("2021-09-12", "2021-09-12")], None),
+        ("Le chantier reprendra en sept. 2025, selon la mairie.",
+         [("2025-09-01", "2025-09-30")], None),
+    ],
+)
+def test_sept_is_seven_unless_a_day_a_year_or_its_period_make_it_september(
+    text: str, dates: list[tuple[str, str]], quantity: tuple[float, str] | None
+) -> None:
+    [claim] = extract(text, lang="fr", published=date(2025, 3, 4))
+    assert [(d.from_.isoformat(), d.to.isoformat()) for d in claim.dates if d.from_ and d.to] \
+        == dates
+    if quantity is not None:
+        assert (claim.quantities[0].value, claim.quantities[0].unit) == quantity

@@ -229,6 +229,9 @@ def find_dates(
             continue  # "in '98", "the class of '98"; not a quoted number
         if rules.lowercase_verbs and not _lowercase_month_ok(rules, text, start, match):
             continue
+        if kind == "month" and rules.number_months and \
+                match["mo_m"].lower() in rules.number_months:
+            continue  # « sept morts », « Sept personnes »: a number, not September
         after_weekday = (
             kind == "ndate" and _after_weekday(rules, text, start, match.start(), out)
             and not _FRACTION_OF.match(text, match.end())  # « lundi 2/3 des élèves »

@@ -118,6 +118,9 @@ class DateRules:
     lowercase_verbs: frozenset[str] = frozenset()
     """Month names that are verbs in lower case ("may", "march"): a date only after a cue."""
     lowercase_cues: frozenset[str] = frozenset()
+    number_months: frozenset[str] = frozenset()
+    """Abbreviated month names that are number words (« sept »): without their period, a date
+    only beside a day or a year (« le 3 sept », « sept 2021 »; « sept morts » is seven)."""
 
 
 @cache
@@ -513,6 +516,7 @@ def date_rules(lang: str) -> DateRules:
         sub_units={k.lower(): v for k, v in lex.get("sub_period_units", {}).items()},
         lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
+        number_months=frozenset(lex.get("months_number_words", [])),
         before_christ=(
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
         ),
