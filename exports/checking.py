@@ -131,6 +131,27 @@ def _widen(conn: Connection) -> None:
         fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
 
 
+@contextlib.contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """A Ctrl-C in the middle of a fork would interrupt the bookkeeping on either side of it
+    (a traceback, not the one-line "interrupted"): one that comes in the block takes effect
+    when it ends. It is blocked for this thread (the workers start with it blocked, and ignore
+    it before they unblock it), and one that reaches another thread of the process (a thread
+    of a library) is only noted meanwhile."""
+    noted: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: noted.append(number))
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # one held comes now, and is noted
+        signal.signal(signal.SIGINT, previous)
+        if noted and callable(previous):
+            previous(signal.SIGINT, None)  # KeyboardInterrupt, as Python's own handler does
+        elif noted and previous == signal.SIG_DFL:
+            signal.raise_signal(signal.SIGINT)
+
+
 class CheckFailed(Exception):
     """A worker found a bad line (every line before it has been handed over), or could not go
     on; the message says which."""
@@ -159,12 +180,8 @@ class ParallelCheck:
         """Where each piece starts (and, last, the end of the file)."""
         self.pipes: list[Connection] = []
         self.processes: list[Any] = []
-        # A Ctrl-C in the middle of a fork would interrupt the bookkeeping on either side of
-        # it (a traceback, not the one-line "interrupted"): it waits until every worker has
-        # started (they start with it blocked, and ignore it before they unblock it).
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            try:
+            with _ctrl_c_held():
                 for k in range(min(workers, len(cuts) - 1)):
                     here, there = context.Pipe(duplex=False)
                     _widen(there)
@@ -177,8 +194,6 @@ class ParallelCheck:
                         process.start()
                     finally:
                         there.close()
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C held comes here
         except BaseException:  # fork refused (a process limit, no memory), or Ctrl-C while
             self.close()  # starting them: end those started
             raise

@@ -592,25 +592,34 @@ def test_an_import_that_cannot_start_its_workers_checks_the_lines_itself(
     assert not multiprocessing.active_children()
 
 
+@pytest.mark.parametrize("other_thread", [False, True])
 def test_ctrl_c_while_the_workers_start_waits_until_they_have_started(
     adjudicated: Project, same_articles: Project, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], other_thread: bool,
 ) -> None:
     """A Ctrl-C landing inside a fork would break the bookkeeping on either side of it (a
     traceback instead of the one-line "interrupted"): it is held until every worker has
-    started, then ends the import and them."""
+    started, then ends the import and them; also when the system hands it to another thread
+    of the process (a library's, which Python's thread count does not see)."""
+    import _thread
     import signal
 
     import exports.checking
 
+    if other_thread:  # a thread with Ctrl-C unblocked, outside the threading module
+        parked = _thread.allocate_lock()
+        parked.acquire()
+        _thread.start_new_thread(parked.acquire, ())
+
     monkeypatch.setattr(exports.checking, "PIECE_BYTES", 3000)
     path = write_lines(tmp_path / "b.jsonl", export_records(adjudicated, tmp_path / "a.jsonl"))
     context = multiprocessing.get_context("fork")
-    real_start, held = context.Process.start, []
+    real_start, held, started = context.Process.start, [], []
 
     def start_then_ctrl_c(self: Any) -> None:
         held.append(signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, []))
         real_start(self)
+        started.append(self.pid)
         os.kill(os.getpid(), signal.SIGINT)
 
     monkeypatch.setattr(context.Process, "start", start_then_ctrl_c)
@@ -619,9 +628,12 @@ def test_ctrl_c_while_the_workers_start_waits_until_they_have_started(
     try:
         with pytest.raises(KeyboardInterrupt):
             exports.import_file(same_articles, path)
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     finally:
         signal.signal(signal.SIGINT, previous)
-    assert held == [True, True]
+        if other_thread:
+            parked.release()
+    assert held == [True, True] and len(started) == 2
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
     assert not multiprocessing.active_children()
     assert "Traceback" not in capfd.readouterr().err
