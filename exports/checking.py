@@ -97,10 +97,11 @@ def _work(fd: int, cuts: list[int], k: int, step: int, name: str, limit: int, ch
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while it started
     die_with_parent(parent)
     try:
-        lines_before, counted_to = 0, 0
+        lines_before = 0
         for piece in range(k, len(cuts) - 1, step):
             start, end = cuts[piece], cuts[piece + 1]
-            lines_before += count_lines(fd, start, counted_to)
+            # The lines of the pieces since this worker's last one (and of that one).
+            lines_before += count_lines(fd, start, cuts[piece - step] if piece >= step else 0)
             reader = RangeReader(fd, start, end)
             last = [0]
             items: list[tuple[Any, ...]] = []
@@ -112,8 +113,6 @@ def _work(fd: int, cuts: list[int], k: int, step: int, name: str, limit: int, ch
                 conn.send_bytes(marshal.dumps(("fail", items, str(exc))))
                 return
             conn.send_bytes(marshal.dumps(("ok", items, "")))
-            lines_before += count_lines(fd, end, start)
-            counted_to = end
     except Exception as exc:  # noqa: BLE001 - reported to the importing process
         conn.send_bytes(marshal.dumps(("error", [], f"{name}: cannot check its lines "
                                        f"({type(exc).__name__}: {exc}); nothing was imported")))

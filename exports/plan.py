@@ -76,17 +76,17 @@ class RecordIn:
     origin: str
     reviews: list[ReviewIn]
     adjudication: AdjudicationIn | None
-    data: Any = None
-    """The parsed JSON line, when the record was made from it."""
     checked: ExportRecord | None = None
+    """The whole record, when the process that checked it made this."""
     fetch: Callable[[], ExportRecord] | None = None
-    """Reads the whole record again, when neither of the above is at hand."""
+    """Reads the whole record again (made from what a worker process handed over)."""
 
     def record(self) -> ExportRecord:
         """The whole record (for creating its article or claim here)."""
         if self.checked is None:
-            self.checked = self.fetch() if self.fetch is not None else \
-                ExportRecord.model_validate(self.data)
+            if self.fetch is None:
+                raise ValueError("a RecordIn comes with its checked record or a way to read it")
+            self.checked = self.fetch()
         return self.checked
 
 

@@ -146,7 +146,7 @@ def _shuffled(value: Any, rng: random.Random) -> Any:
 
 
 def _plain(record: RecordIn) -> RecordIn:
-    return replace(record, data=None, checked=None)
+    return replace(record, checked=None)
 
 
 @settings(max_examples=400, deadline=None, database=None)
