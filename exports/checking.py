@@ -96,6 +96,7 @@ def _work(fd: int, cuts: list[int], k: int, step: int, name: str, limit: int, ch
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while it started
     die_with_parent(parent)
+    _yield_to_the_merge()
     try:
         lines_before = 0
         for piece in range(k, len(cuts) - 1, step):
@@ -118,6 +119,18 @@ def _work(fd: int, cuts: list[int], k: int, step: int, name: str, limit: int, ch
                                        f"({type(exc).__name__}: {exc}); nothing was imported")))
     finally:
         conn.close()
+
+
+WORKER_NICENESS = 10
+
+
+def _yield_to_the_merge() -> None:
+    """Workers run at a lower priority than the importing process: they are ahead of the merge
+    (a piece waits in its pipe until the merge takes it), so a core the two want goes to the
+    merge, the import's critical path, and they use the time it leaves (on 2 cores the merge
+    had waited 0.45 s of a 2.1 s import for a core the workers held)."""
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
 
 
 PIPE_BYTES = 1 << 20

@@ -32,7 +32,7 @@ from claims.model import (
 from claims.model.claim import CLAIM_KINDS, Comparator
 from claims.model.state import STANCES, STATUSES
 from claims.project import ProjectError, check_reviewer
-from exports.plan import Packed
+from exports.plan import Packed, packed_review
 from exports.records import (
     ARTICLE_FIELDS,
     RECORD_FIELDS,
@@ -313,9 +313,9 @@ def proven(data: dict[str, Any], article_proven: Any = None) -> Packed | None:
         seen.add(review["reviewer"])
         if review["claim_text"]:
             rewrites.add(review["claim_text"])
-        packed_reviews.append((review["reviewer"], review["status"], review["verdict"],
-                               review["sources"], review["rationale"], review["claim_text"],
-                               review["updated_at"]))
+        packed_reviews.append(packed_review(
+            claim_id, review["reviewer"], review["status"], review["verdict"],
+            review["sources"], review["rationale"], review["claim_text"], review["updated_at"]))
     checked = data["checked_text"]
     if type(checked) is not str or (checked and checked not in rewrites):
         return None
