@@ -26,6 +26,7 @@ from claims.model import (
     ARTICLE_ID,
     CLAIM_ID,
     LANG_TAG,
+    SCHEMA_VERSION,
     check_http_url,
     check_span,
 )
@@ -38,7 +39,6 @@ from exports.records import (
     RECORD_FIELDS,
     REVIEW_FIELDS,
     REVIEW_SINCE_VERSION_2,
-    SCHEMA_VERSION,
     SINCE_VERSION_2,
     ExportRecord,
 )
