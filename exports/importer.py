@@ -275,9 +275,9 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str, *, shape: str = "
                                   f"({SCHEMA_VERSION}); upgrade claims", line=lineno,
                                   field="schema_version")
             article, paragraph = data.get("article"), data.get("paragraph")
-            if article is not None and article == last_article[0]:
+            if article is not None and _same_json(article, last_article[0]):
                 data["article"] = last_article[1]
-            if paragraph is not None and paragraph == last_paragraph[0]:
+            if paragraph is not None and _same_json(paragraph, last_paragraph[0]):
                 data["paragraph"] = last_paragraph[1]
         elif isinstance(data, list) and lineno == 1:
             raise FileProblem(name, "a JSON array, not JSON Lines (one record a line)",
@@ -299,6 +299,19 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str, *, shape: str = "
             yield lineno, record_in(record), len(raw)
         else:
             yield lineno, packed(record), len(raw)
+
+
+def _same_json(value: Any, other: Any) -> bool:
+    """`value` is `other`, value for value and of the same JSON types: `==` alone takes
+    0 == 0.0 == False, which the model does not take alike (a date may be 0, never false)."""
+    if type(value) is not type(other):
+        return False
+    if type(value) is dict:
+        return value.keys() == other.keys() and all(_same_json(item, other[key])
+                                                    for key, item in value.items())
+    if type(value) is list:
+        return len(value) == len(other) and all(map(_same_json, value, other))
+    return bool(value == other)
 
 
 def peek(stream: IO[bytes]) -> bytes:

@@ -178,3 +178,16 @@ def test_the_import_refuses_what_it_did_not_prove_with_the_full_checks_message()
     for shape in ("record", "plan", "packed"):
         with pytest.raises(FileProblem, match="reviews.0.status"):
             list(check_lines(iter([(1, line)]), "f.jsonl", shape=shape))
+
+
+def test_an_article_equal_to_the_one_before_but_of_other_types_is_checked_again() -> None:
+    # 0 == False: an article the line before had (its date written 0, which the model takes
+    # as 1970-01-01) is equal to this one, whose date the model refuses.
+    first, second = [copy.deepcopy(b) for b in BASES if b["article"].get("text")][:2]
+    assert first["article"] == second["article"]
+    first["article"]["published"], second["article"]["published"] = 0, False
+    assert _accepted(first) and not _accepted(second)
+    lines = [orjson.dumps(first), orjson.dumps(second)]
+    for shape in ("record", "plan", "packed"):
+        with pytest.raises(FileProblem, match=r":2: article\.published"):
+            list(check_lines(iter(enumerate(lines, 1)), "f.jsonl", shape=shape))
