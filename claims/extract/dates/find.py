@@ -56,10 +56,15 @@ def _clause(
 def _ahead(rules: DateRules, text: str, left: int, right: int, pos: int) -> bool:
     """Future clause: a future marker anywhere in it, or an intent verb with its infinitive
     before the date ("vowed to rebuild the school by Friday"; not "vowed on Friday to")."""
-    if rules.future.search(text, left, right):
+    for marker in rules.future.finditer(text, left, right):
+        if marker.start() < pos or not (
+            rules.reported_future and rules.reported_future.match(text, marker.start())
+        ):
+            return True  # not "said on Tuesday the plant would reopen"
+    if rules.reported_future and rules.reported_future.search(text, left, pos):
+        # "said that workers would strike on Friday", « il se rendrait lundi »; not "would
+        # have struck", and not a date before it ("He said on Tuesday the vote would ...").
         return True
-    if rules.reported_future and rules.reported_future.search(text, left, right):
-        return True  # "said that workers would strike on Friday"; not "would have struck"
     intent = rules.intent.search(text, left, pos)
     return intent is not None
 
@@ -90,8 +95,8 @@ def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> 
     """Whether a year with no month is a year: not a count ("2000 soldats", "2010 euros")."""
     s, e = m.span("yr")
     year = int(m["yr"])
-    if m["yr_mod"] or m["yr_dec"] or m["yr_s"]:
-        return True  # "mid-2026", « les années 1990 », "the 1800s"
+    if m["yr_mod"] or m["yr_dec"] or m["yr_s"] or m["yr_fy"]:
+        return True  # "mid-2026", « les années 1990 », "the 1800s", "fiscal 2024"
     before = text[max(start, s - 16) : s]
     prep = rules.year_prep_before.match(before[::-1]) is not None
     if not prep and year < 1900:
@@ -358,7 +363,7 @@ def _after_weekday(rules: DateRules, text: str, start: int, pos: int, out: list[
 def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
     """What of the match is the date: no leading preposition ("in 2019" -> "2019")."""
     if kind == "year":
-        s = m.start("yr_mod") if m["yr_mod"] else m.start("yr_dec") if m["yr_dec"] else m.start("yr")
+        s = next(m.start(g) for g in ("yr_mod", "yr_dec", "yr_fy", "yr") if m[g])
         return s, m.end()
     if kind == "month":
         return _month_span(m)

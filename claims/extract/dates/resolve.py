@@ -67,8 +67,13 @@ def agreeing_year(month: int, day: int, weekday: int, published: date | None, fu
     assert published is not None
     if future:
         ahead = [y for y in candidates if date(y, month, day) >= published]
-        if ahead:
+        # « Le conseil se réunira le mardi 4 mars », published on 12 March of a year in which
+        # the 4th was a Tuesday: that day, not one six years ahead.
+        near = [y for y in candidates if abs((date(y, month, day) - published).days) <= 183]
+        if ahead and (min(ahead) - published.year <= 1 or not near):
             return min(ahead)
+        if near:
+            return min(near, key=lambda y: abs((date(y, month, day) - published).days))
     # "The vote was moved to Tuesday, June 24", published the Wednesday before: a weekday that
     # agrees within two weeks after publication is that day, not one a decade back.
     soon = [y for y in candidates if timedelta(0) < date(y, month, day) - published <= timedelta(days=14)]
@@ -203,6 +208,8 @@ def resolve_match(
         return whole_year(year)
     if kind == "yap":  # "in '98": the century that puts the year at most 5 years ahead
         return whole_year(_short_year(int(m["ya_n"]), published))
+    if kind == "fy":  # "FY24": the year 2024
+        return whole_year(_short_year(int(m["fy_n"]), published))
     if kind == "dec_ap":  # "the '90s": the century that puts it at most 5 years ahead
         year = _short_year(int(m["da_n"]), published)
         return date(year, 1, 1), date(year + 9, 12, 31)

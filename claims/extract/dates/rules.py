@@ -123,6 +123,21 @@ class DateRules:
     only beside a day or a year (« le 3 sept », « sept 2021 »; « sept morts » is seven)."""
 
 
+def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
+    """"would", « serait », « se rendrait », « entrerait »: the future seen from a past
+    statement, unless an auxiliary of a past follows ("would have", « serait mort », « aurait
+    été »)."""
+    words = lexicons.alternation(lex.get("date_future_markers", []) or ["(?!x)x"])
+    endings = lex.get("date_future_endings", [])
+    if endings:  # « se rendrait », « entreraient »: a verb in the conditional
+        not_verbs = _alt(lex.get("date_future_ending_exceptions", []) or ["(?!x)x"])
+        words += rf"|(?!(?:{not_verbs})(?![\w\-]))[a-zà-ÿœ]{{2,}}(?:{_alt(endings)})"
+    not_before = _alt(lex.get("date_future_not_before", []) or ["(?!x)x"])
+    return re.compile(
+        rf"(?<![\w\-])(?:{words})(?![\w\-])(?!{_SP}+(?:{not_before})(?![\w\-]))", re.I
+    )
+
+
 @cache
 def date_rules(lang: str) -> DateRules:
     lex: dict[str, Any] = lexicons.load(lang)
@@ -275,16 +290,22 @@ def date_rules(lang: str) -> DateRules:
     part_of = _cased(lex.get("part_of", []) or ["(?!x)x"], False)
     part_per = lexicons.alternation(part_periods)
     weekends = {k.lower(): int(v) for k, v in lex.get("weekends", {}).items()}
+    # "fiscal 2024", "FY2024", "FY24", « l'exercice 2024 »: the year named (its fiscal calendar
+    # is the organisation's).
+    fiscal = _cased(lex.get("fiscal_year_before", []) or ["(?!x)x"], False)
     numeric = rf"""
             (?P<iso>(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
           | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.])(?P<nd_b>[0-3]?\d)
                 (?:(?P=nd_sep)(?P<nd_y>\d{{4}}|\d\d))?(?![/.,]?\d))
-          | (?P<yrange>(?:(?P<yg_pre>{range_starts}){_SP}+)?(?P<yg>(?P<yg1>{year})
+          | (?P<yrange>(?:(?P<yg_pre>{range_starts}){_SP}+)?(?P<yg>
+                (?:(?:{fiscal})(?:{_SP}+|-|(?<=FY)))?(?P<yg1>{year})
                 (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
+                (?:(?P<yr_fy>{fiscal})(?:{_SP}+|-|(?<=FY)))?
                 (?P<yr>{year})(?P<yr_s>s|['’]s)?)
           | (?P<dec_ap>['’](?P<da_n>\d0)s)
           | (?P<yap>['’](?P<ya_n>\d\d)(?![\d'’]))
+          | (?P<fy>(?:FY|fy)['’]?{_SP}?(?P<fy_n>\d\d)(?![\d\w]))
         """
     pattern = re.compile(
         rf"""(?x)
@@ -424,6 +445,8 @@ def date_rules(lang: str) -> DateRules:
         common=lex.get("common_words", []),
     )
     word_triggers = word_triggers | frozenset(w.lower() for w in [*lex["months"], *lex["weekdays"]])
+    if lex.get("fiscal_year_before"):
+        word_triggers = word_triggers | {"fy"}  # "FY24"
     # "four years ago", "il y a une semaine", "dans trois mois": a marker and a unit word.
     markers = [*lex.get("ago_after", []), *lex.get("ahead_after", []), *lex.get("ago_before", []),
                *lex.get("anaphor_after", {}),
@@ -495,10 +518,7 @@ def date_rules(lang: str) -> DateRules:
         anaphor_periods={k.lower(): (v[0], int(v[1])) for k, v in lex.get("anaphor_periods", {}).items()},
         anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
         sub_before=sub_before,
-        reported_future=re.compile(
-            rf"(?<![\w\-])(?:{lexicons.alternation(lex.get('date_future_markers', []) or ['(?!x)x'])})"
-            rf"(?![\w\-])(?!{_SP}+(?:not{_SP}+)?have)"
-        ),
+        reported_future=_reported_future(lex),
         generic_month=re.compile(
             rf"(?<![\w\-])(?:{_cased(lex.get('generic_month_before', []) or ['(?!x)x'], False)})"
             rf"(?:{_SP}+|(?<=['’]))$"

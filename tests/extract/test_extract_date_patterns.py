@@ -1,0 +1,84 @@
+"""Dates news writes that TIMEX3 annotation counts: reported future, weekdays with a day near
+publication, fiscal years, days and years in words, offsets from a date, ranges to now, sets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extract.dates import find_dates
+
+PUBLISHED = date(2025, 3, 12)  # a Wednesday
+
+
+def dates(text: str, lang: str, published: date | None = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [
+        (text[d.start : d.end], str(d.from_), str(d.to))
+        for d in find_dates(text, 0, len(text), lang, published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The conditional of reported speech looks ahead from the statement.
+        ("Le maire a annoncé qu'il se rendrait à Lyon vendredi.", "fr",
+         [("vendredi", "2025-03-14", "2025-03-14")]),
+        ("La ministre a précisé que le projet serait présenté jeudi.", "fr",
+         [("jeudi", "2025-03-13", "2025-03-13")]),
+        ("Il a assuré que la taxe entrerait en vigueur en juin.", "fr",
+         [("juin", "2025-06-01", "2025-06-30")]),
+        ("Le syndicat a indiqué que la réunion aurait lieu lundi.", "fr",
+         [("lundi", "2025-03-17", "2025-03-17")]),
+        # ... but a compound past in the conditional reports a past ("allegedly died").
+        ("Selon la police, le suspect serait mort dimanche.", "fr",
+         [("dimanche", "2025-03-09", "2025-03-09")]),
+        ("L'otage aurait été libéré mardi.", "fr", [("mardi", "2025-03-11", "2025-03-11")]),
+        ("Le portrait exposé lundi a été volé.", "fr", [("lundi", "2025-03-10", "2025-03-10")]),
+        # A date before the reported future keeps the statement's past.
+        ("The mayor said on Tuesday the bridge would reopen on Friday.", "en",
+         [("Tuesday", "2025-03-11", "2025-03-11"), ("Friday", "2025-03-14", "2025-03-14")]),
+        ("Le préfet a dit lundi que la route rouvrirait samedi.", "fr",
+         [("lundi", "2025-03-10", "2025-03-10"), ("samedi", "2025-03-15", "2025-03-15")]),
+    ],
+)
+def test_reported_future_in_both_languages(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The 4th of March 2025 was a Tuesday, a week before publication: that day, even in a
+        # future clause, not the next year in which the 4th is a Tuesday (2031).
+        ("Le conseil se réunira le mardi 4 mars.", "fr", [("mardi 4 mars", "2025-03-04", "2025-03-04")]),
+        ("The board will meet on Tuesday, March 4.", "en",
+         [("Tuesday, March 4", "2025-03-04", "2025-03-04")]),
+        # Ahead of publication, the next agreeing day stays.
+        ("Le vote aura lieu le jeudi 20 mars.", "fr", [("jeudi 20 mars", "2025-03-20", "2025-03-20")]),
+    ],
+)
+def test_weekday_with_day_takes_the_agreeing_year_nearest_publication(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Profits rose 8% in fiscal 2024.", "en", [("fiscal 2024", "2024-01-01", "2024-12-31")]),
+        ("Revenue for FY2023 was flat.", "en", [("FY2023", "2023-01-01", "2023-12-31")]),
+        ("The group expects losses in FY26.", "en", [("FY26", "2026-01-01", "2026-12-31")]),
+        ("Spending for fiscal year 2022 was cut.", "en", [("fiscal year 2022", "2022-01-01", "2022-12-31")]),
+        ("Le résultat de l'exercice 2023 est en baisse.", "fr",
+         [("exercice 2023", "2023-01-01", "2023-12-31")]),
+        ("Les comptes de l'exercice 2022-2023 ont été validés.", "fr",
+         [("exercice 2022-2023", "2022-01-01", "2023-12-31")]),
+    ],
+)
+def test_fiscal_years_are_the_year_named(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
