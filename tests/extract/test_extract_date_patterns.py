@@ -82,3 +82,60 @@ def test_weekday_with_day_takes_the_agreeing_year_nearest_publication(
 )
 def test_fiscal_years_are_the_year_named(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Parliament opened on the fifth of November.", "en",
+         [("the fifth of November", "2024-11-05", "2024-11-05")]),
+        ("The treaty was signed on the first of June, 2019.", "en",
+         [("the first of June, 2019", "2019-06-01", "2019-06-01")]),
+        ("The fair closes on April twenty-second.", "en",
+         [("April twenty-second", "2024-04-22", "2024-04-22")]),
+        ("On March first in Paris, it rained.", "en", [("March first", "2025-03-01", "2025-03-01")]),
+        ("The vote will be held on June the 3rd.", "en", [("June the 3rd", "2025-06-03", "2025-06-03")]),
+        ("La loi est entrée en vigueur le premier mars.", "fr",
+         [("premier mars", "2025-03-01", "2025-03-01")]),
+        ("Le traité a été signé le premier juin 2019.", "fr",
+         [("premier juin 2019", "2019-06-01", "2019-06-01")]),
+        ("Il est né le vingt-cinq décembre 1950.", "fr",
+         [("vingt-cinq décembre 1950", "1950-12-25", "1950-12-25")]),
+        ("Le sommet s'ouvrira le trente et un mai.", "fr",
+         [("trente et un mai", "2025-05-31", "2025-05-31")]),
+        # Ordinals and number words that are no day.
+        ("Voters in the May second round chose her.", "en", []),
+        ("It was the first of many.", "en", []),
+        ("Le Premier ministre a parlé mardi.", "fr", [("mardi", "2025-03-11", "2025-03-11")]),
+    ],
+)
+def test_days_in_words(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The plant closed in two thousand and nine.", "en",
+         [("two thousand and nine", "2009-01-01", "2009-12-31")]),
+        ("Since nineteen ninety-six, the town has grown.", "en",
+         [("nineteen ninety-six", "1996-01-01", "1996-12-31")]),
+        ("The mill opened in nineteen oh five.", "en", [("nineteen oh five", "1905-01-01", "1905-12-31")]),
+        ("The fire of October two thousand and five was the worst.", "en",
+         [("October two thousand and five", "2005-10-01", "2005-10-31")]),
+        ("On the third of May two thousand and one, she left.", "en",
+         [("the third of May two thousand and one", "2001-05-03", "2001-05-03")]),
+        ("L'usine a fermé en deux mille neuf.", "fr", [("deux mille neuf", "2009-01-01", "2009-12-31")]),
+        ("Elle est née en mil neuf cent soixante-douze.", "fr",
+         [("mil neuf cent soixante-douze", "1972-01-01", "1972-12-31")]),
+        ("Le pont a été inauguré en mars deux mille dix.", "fr",
+         [("mars deux mille dix", "2010-03-01", "2010-03-31")]),
+        # Counts in words are no years.
+        ("In two thousand cases, the police came.", "en", []),
+        ("In nineteen twenty-five cases were reported.", "en", []),
+        ("En deux mille exemplaires, le livre est rare.", "fr", []),
+        ("Il y avait deux mille manifestants en mai.", "fr", [("mai", "2024-05-01", "2024-05-31")]),
+    ],
+)
+def test_years_in_words(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

@@ -14,6 +14,7 @@ from typing import Any
 from claims.extract import lexicons
 from claims.extract.dates.resolve import agreeing_year, anaphor, resolve_match, sub_period
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
+from claims.extract.dates.words import word_year
 
 __all__ = ["find_dates", "is_future", "year_is_count"]
 
@@ -140,6 +141,18 @@ def _lowercase_month_ok(rules: DateRules, text: str, start: int, m: re.Match[str
     return True
 
 
+def _word_date_ok(rules: DateRules, text: str, end: int, m: re.Match[str]) -> bool:
+    """A day or a year in words: the words read as a year ("in two thousand and nine"), not
+    as a count ("in two thousand cases", « en deux mille exemplaires »)."""
+    g = m.groupdict()
+    phrase = g["wt_wy"] or g.get("wt_wy2") or g["wm_y"] or g["wy"]
+    if phrase is None:
+        return True
+    if word_year(phrase, rules.lang) is None:
+        return False
+    return rules.year_unit.match(text, m.end()) is None
+
+
 def _counted_noun(rules: DateRules, word: str) -> bool:
     word = word.lower()
     return word in rules.count_nouns or (len(word) > 5 and word.endswith(rules.count_suffixes))
@@ -183,6 +196,16 @@ def find_dates(
             for m in named_pattern.finditer(text, start, end):
                 if not any(n.start() < m.end() and m.start() < n.end() for n in named):
                     named.append(m)
+    if rules.word_dates is not None and (
+        tokens is None
+        or not rules.word_year_triggers.isdisjoint(tokens)
+        or not (rules.word_day_triggers.isdisjoint(tokens) or rules.month_tokens.isdisjoint(tokens))
+    ):
+        for m in rules.word_dates.finditer(text, start, end):
+            if _word_date_ok(rules, text, end, m) and not any(
+                n.start() < m.end() and m.start() < n.end() for n in named
+            ):
+                named.append(m)
     if len(named) > 1:
         named.sort(key=lambda m: m.start())
     pattern: re.Pattern[str] | None = rules.pattern
@@ -373,6 +396,10 @@ def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
         return m.start("wr_1"), m.end()
     if kind == "mrange":
         return m.span("mg")
+    if kind == "wyear":
+        return m.span("wy")
+    if kind == "wdate" and m["wt_art"] and m["wt_art"].lower() in _LEADING_PREPOSITIONS | {"le"}:
+        return m.end("wt_art") + 1, m.end()  # « le premier mai »: « premier mai »
     if kind == "season" and m["s_art2"] and m["s_art2"].lower() in _LEADING_PREPOSITIONS:
         return m.start("s_name2"), m.end()  # « en été 2022 »
     return m.span(kind)

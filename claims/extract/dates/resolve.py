@@ -16,6 +16,7 @@ from claims.extract import lexicons
 from claims.extract.dates.days import Bounds, safe_date, shift_month, whole_month, whole_year
 from claims.extract.dates.periods import century_bounds, named_day, quarter_bounds, season_bounds
 from claims.extract.dates.rules import DateRules, FoundDate
+from claims.extract.dates.words import word_year
 
 __all__ = ["agreeing_year", "anaphor", "resolve_match", "resolve_weekday", "sub_period"]
 
@@ -208,6 +209,25 @@ def resolve_match(
         return whole_year(year)
     if kind == "yap":  # "in '98": the century that puts the year at most 5 years ahead
         return whole_year(_short_year(int(m["ya_n"]), published))
+    if kind == "wdate":  # "the twenty-first of May", "May first", « le premier mai »
+        assert rules.day_words is not None
+        g = m.groupdict()
+        day_s = g["wt_d"] or g.get("wt_d2")
+        day_n = rules.day_words.get(" ".join(day_s.lower().split())) if day_s else _day(g.get("wt_dd"))
+        month = _month(rules, g["wt_m"] or g.get("wt_m2"))
+        if day_n is None or month is None:
+            return None
+        words = g["wt_wy"] or g.get("wt_wy2")
+        digits = g["wt_y"] or g.get("wt_y2")
+        year = word_year(words, rules.lang) if words else int(digits) if digits else None
+        return _one_day(year, month, day_n, published, future)
+    if kind == "wmy":  # "October two thousand and five", « mars deux mille dix »
+        month = _month(rules, m["wm_m"])
+        year = word_year(m["wm_y"], rules.lang)
+        return whole_month(year, month) if month and year else None
+    if kind == "wyear":  # "in two thousand and nine", « en mil neuf cent quatre-vingt-quinze »
+        year = word_year(m["wy"], rules.lang)
+        return whole_year(year) if year else None
     if kind == "fy":  # "FY24": the year 2024
         return whole_year(_short_year(int(m["fy_n"]), published))
     if kind == "dec_ap":  # "the '90s": the century that puts it at most 5 years ahead

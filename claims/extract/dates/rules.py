@@ -118,6 +118,13 @@ class DateRules:
     lowercase_verbs: frozenset[str] = frozenset()
     """Month names that are verbs in lower case ("may", "march"): a date only after a cue."""
     lowercase_cues: frozenset[str] = frozenset()
+    word_dates: re.Pattern[str] | None = None
+    """Days and years in words ("the twenty-first of May", « en deux mille neuf »), scanned
+    only in sentences with a word that starts a year, or a day word and a month."""
+    word_year_triggers: frozenset[str] = frozenset()
+    word_day_triggers: frozenset[str] = frozenset()
+    month_tokens: frozenset[str] = frozenset()
+    day_words: dict[str, int] | None = None
     number_months: frozenset[str] = frozenset()
     """Abbreviated month names that are number words (« sept »): without their period, a date
     only beside a day or a year (« le 3 sept », « sept 2021 »; « sept morts » is seven)."""
@@ -457,9 +464,15 @@ def date_rules(lang: str) -> DateRules:
     )
     before = lex.get("not_weekday_before", [])
     after = lex.get("not_weekday_after", [])
+    from claims.extract.dates.words import word_date_pattern  # noqa: PLC0415
     from claims.extract.numbers import unit_after  # noqa: PLC0415 - numbers owns units
 
     return DateRules(
+        word_dates=word_date_pattern(lex, month, month_n, year),
+        word_year_triggers=frozenset(lex.get("year_word_triggers", [])),
+        word_day_triggers=lexicons.triggers(lex.get("day_ordinal_words", {}), every_word=True),
+        month_tokens=frozenset(w for m in lex["months"] for w in lexicons.letter_tokens(m)),
+        day_words={" ".join(k.lower().split()): int(v) for k, v in lex.get("day_ordinal_words", {}).items()},
         word_triggers=word_triggers,
         ago_markers=ago_markers,
         unit_words=frozenset(units),
