@@ -139,3 +139,65 @@ def test_days_in_words(text: str, lang: str, expected: list[tuple[str, str, str]
 )
 def test_years_in_words(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The offset is a date of its own; the date it counts from stays one too.
+        ("Voting closes two days after March 3.", "en",
+         [("two days after", "2025-03-05", "2025-03-05"), ("March 3", "2025-03-03", "2025-03-03")]),
+        ("The deal was struck three weeks before Christmas.", "en",
+         [("three weeks before", "2024-12-04", "2024-12-04"), ("Christmas", "2024-12-25", "2024-12-25")]),
+        ("The strike began the day after Jan. 9.", "en",
+         [("the day after", "2025-01-10", "2025-01-10"), ("Jan. 9", "2025-01-09", "2025-01-09")]),
+        ("The mine reopened six months after March 2021.", "en",
+         [("six months after", "2021-09-01", "2021-09-30"), ("March 2021", "2021-03-01", "2021-03-31")]),
+        ("She returned two years after 2019.", "en",
+         [("two years after", "2021-01-01", "2021-12-31"), ("2019", "2019-01-01", "2019-12-31")]),
+        ("Le scrutin est prévu trois jours après le 5 mai.", "fr",
+         [("trois jours après", "2025-05-08", "2025-05-08"), ("5 mai", "2025-05-05", "2025-05-05")]),
+        ("L'accord a été conclu deux semaines avant Noël.", "fr",
+         [("deux semaines avant", "2024-12-11", "2024-12-11"), ("Noël", "2024-12-25", "2024-12-25")]),
+        ("Il a été libéré la veille du 14 juillet.", "fr",
+         [("la veille", "2024-07-13", "2024-07-13"), ("14 juillet", "2024-07-14", "2024-07-14")]),
+        ("Le texte a été voté le lendemain du 3 février.", "fr",
+         [("le lendemain", "2025-02-04", "2025-02-04"), ("3 février", "2025-02-03", "2025-02-03")]),
+        # A unit that does not fit the date moves nothing.
+        ("It rained for two days after 2019.", "en", [("2019", "2019-01-01", "2019-12-31")]),
+    ],
+)
+def test_offsets_from_a_date(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "between now and" looks ahead whatever the verb; the two ends stay apart, as TIMEX3.
+        ("Let's meet between now and May 21.", "en", [("May 21", "2025-05-21", "2025-05-21")]),
+        ("The plan runs from now until June 30.", "en", [("June 30", "2025-06-30", "2025-06-30")]),
+        ("Le plan court entre aujourd'hui et le 30 juin.", "fr",
+         [("aujourd'hui", "2025-03-12", "2025-03-12"), ("30 juin", "2025-06-30", "2025-06-30")]),
+        ("Les inscriptions sont ouvertes d'ici au 2 février.", "fr",
+         [("2 février", "2026-02-02", "2026-02-02")]),
+    ],
+)
+def test_between_now_and_a_date_is_ahead(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Protests took place every Monday.", "en", [("every Monday", "None", "None")]),
+        ("The market opens each Saturday morning.", "en", [("each Saturday morning", "None", "None")]),
+        ("Le marché se tient chaque samedi.", "fr", [("chaque samedi", "None", "None")]),
+        # A weekday named once keeps its day.
+        ("Le marché s'est tenu samedi.", "fr", [("samedi", "2025-03-08", "2025-03-08")]),
+    ],
+)
+def test_a_set_of_weekdays_is_no_single_day(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

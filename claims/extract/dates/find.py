@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from claims.extract import lexicons
-from claims.extract.dates.resolve import agreeing_year, anaphor, resolve_match, sub_period
+from claims.extract.dates.resolve import agreeing_year, anaphor, offset, resolve_match, sub_period
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 from claims.extract.dates.words import word_year
 
@@ -236,6 +236,11 @@ def find_dates(
             continue
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue
+        if kind == "wd" and rules.set_before and not match["wd_pre"]:
+            every = rules.set_before.search(text, max(start, match.start() - 12), match.start())
+            if every:  # "every Monday", « chaque lundi »: a set of days, none of them alone
+                out.append(FoundDate(every.start("set"), match.end(), None, None))
+                continue
         if kind == "month" and rules.generic_month and rules.generic_month.search(
             text, max(start, match.start("mo_m") - 24), match.start("mo_m")
         ):
@@ -269,6 +274,13 @@ def find_dates(
         ):
             continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22", "Friday 5/12"
         ahead = future
+        if ahead is None and rules.now_before and rules.now_before.search(
+            text, max(start, match.start() - 32), match.start()
+        ):
+            # "between now and November 15", « entre aujourd'hui et le 15 novembre »: ahead,
+            # whatever the clause's verb ("Let's meet between now and May 21"); TIMEX3 and our
+            # gold keep the two ends apart (« aujourd'hui » is a date of its own).
+            ahead = True
         if ahead is None:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
             ahead = _ahead(rules, text, left, right, match.start())
@@ -351,6 +363,15 @@ def find_dates(
                     bounds, s = (first, first + timedelta(days=6)), s - week.end()
                 except OverflowError:  # the week of 31 December 9999
                     bounds, s = (None, None), s - week.end()
+        if rules.offset_before:
+            off = rules.offset_before.search(text, max(start, s - 48), s)
+            shifted = offset(rules, off, bounds) if off else None
+            if off and shifted:  # "two days after March 3": March 5, and March 3 itself
+                day_word = off.groupdict().get("o_day")
+                # « la veille » of « la veille du 14 juillet »
+                off_end = off.end("o_day") if day_word else off.end("off")
+                out = [d for d in out if d.end <= off.start("off") or d.start >= s]
+                out.append(FoundDate(off.start("off"), off_end, *shifted))
         out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
         if bounds[0] is not None and bounds[1] is not None:
             before = bounds[0], bounds[1]

@@ -18,7 +18,7 @@ from claims.extract.dates.periods import century_bounds, named_day, quarter_boun
 from claims.extract.dates.rules import DateRules, FoundDate
 from claims.extract.dates.words import word_year
 
-__all__ = ["agreeing_year", "anaphor", "resolve_match", "resolve_weekday", "sub_period"]
+__all__ = ["agreeing_year", "anaphor", "offset", "resolve_match", "resolve_weekday", "sub_period"]
 
 
 def _month(rules: DateRules, word: str | None) -> int | None:
@@ -562,6 +562,50 @@ def anaphor(
         day = first + timedelta(days=delta)
         return day, day
     return None, None
+
+
+def offset(rules: DateRules, m: re.Match[str], bounds: Bounds) -> Bounds | None:
+    """"two days after March 3" (March 5), "three weeks before Christmas", « trois jours après
+    le 5 mai », « la veille du 14 juillet »: the date `bounds` moved by that many units; a day
+    moves by days, weeks, months or years, a whole month by months or years, a whole year by
+    years; None when the unit does not fit the date ("two days after 2019")."""
+    first, last = bounds
+    if m.groupdict().get("o_day"):
+        assert rules.offset_day_words is not None
+        unit, delta = "day", rules.offset_day_words[" ".join(m["o_day"].lower().split())]
+    else:
+        assert rules.offset_amounts is not None and rules.offset_dirs is not None
+        word = m["o_n"].lower()
+        amount = rules.offset_amounts.get(word) or _amount(word, rules.lang)
+        unit_s = rules.units.get(m["o_u"].lower())
+        if amount is None or unit_s is None or amount > 5000:
+            return None
+        unit, delta = unit_s, amount * rules.offset_dirs[" ".join(m["o_dir"].lower().split())]
+        if unit in ("week", "fortnight"):
+            unit, delta = "day", delta * (7 if unit == "week" else 14)
+        elif unit in ("decade", "century"):
+            unit, delta = "year", delta * (10 if unit == "decade" else 100)
+    if first is None or last is None:
+        return None, None
+    try:
+        if first == last:
+            if unit == "day":
+                day = first + timedelta(days=delta)
+                return day, day
+            months = delta if unit == "month" else 12 * delta if unit == "year" else None
+            if months is None:
+                return None
+            year, month = shift_month(first.year, first.month, months)
+            day = safe_date(year, month, first.day) or whole_month(year, month)[1]
+            return day, day
+        if (first, last) == whole_month(first.year, first.month) and unit in ("month", "year"):
+            months = delta if unit == "month" else 12 * delta
+            return whole_month(*shift_month(first.year, first.month, months))
+        if (first, last) == whole_year(first.year) and unit == "year":
+            return whole_year(first.year + delta)
+    except (OverflowError, ValueError):
+        return None, None
+    return None
 
 
 def resolve_weekday(published: date, weekday: int, future: bool) -> date:

@@ -125,6 +125,16 @@ class DateRules:
     word_day_triggers: frozenset[str] = frozenset()
     month_tokens: frozenset[str] = frozenset()
     day_words: dict[str, int] | None = None
+    offset_before: re.Pattern[str] | None = None
+    """Right before a date: "two days after", "a week before", « trois jours après le », «
+    la veille du »: that many units from the date."""
+    offset_dirs: dict[str, int] | None = None
+    offset_amounts: dict[str, int] | None = None
+    offset_day_words: dict[str, int] | None = None
+    now_before: re.Pattern[str] | None = None
+    """Right before a date: "between now and", « entre aujourd'hui et »: the date is ahead."""
+    set_before: re.Pattern[str] | None = None
+    """Right before a weekday: "every", « chaque »: a set of days, no single one."""
     number_months: frozenset[str] = frozenset()
     """Abbreviated month names that are number words (« sept »): without their period, a date
     only beside a day or a year (« le 3 sept », « sept 2021 »; « sept morts » is seven)."""
@@ -465,10 +475,37 @@ def date_rules(lang: str) -> DateRules:
     before = lex.get("not_weekday_before", [])
     after = lex.get("not_weekday_after", [])
     from claims.extract.dates.words import word_date_pattern  # noqa: PLC0415
+
+    dirs = lex.get("offset_after", {})
+    day_offsets = lex.get("offset_day_words", {})
+    offset_amounts = lexicons.alternation(lex.get("offset_amounts", {}) or ["(?!x)x"])
+    offset_arts = _alt(lex.get("offset_articles", []) or ["(?!x)x"])
+    offset_before = (
+        re.compile(
+            rf"(?<![\w\-])(?P<off>(?:(?P<o_n>{amount}|{offset_amounts}){_SP}+(?P<o_u>{unit_alt})"
+            rf"{_SP}+(?P<o_dir>{lexicons.alternation(dirs)})"
+            + (rf"|(?P<o_day>{_cased(day_offsets, False)}){_SP}+(?:{_alt(lex.get('offset_day_joins', []))})"
+               if day_offsets else "")
+            + rf"))(?:{_SP}+(?:{offset_arts})(?:(?<=['’])|(?={_SP}))|(?<=['’]))?{_SP}*$"
+        )
+        if dirs else None
+    )
+    now_before = lex.get("now_before", [])
     from claims.extract.numbers import unit_after  # noqa: PLC0415 - numbers owns units
 
     return DateRules(
         word_dates=word_date_pattern(lex, month, month_n, year),
+        offset_before=offset_before,
+        offset_dirs={k.lower(): int(v) for k, v in dirs.items()},
+        offset_amounts={k.lower(): int(v) for k, v in lex.get("offset_amounts", {}).items()},
+        offset_day_words={k.lower(): int(v) for k, v in day_offsets.items()},
+        now_before=re.compile(
+            rf"(?<![\w\-])(?:{_cased(now_before, False)})"
+            rf"(?:{_SP}+(?:{offset_arts})(?:(?<=['’])|(?={_SP})))?{_SP}*$"
+        ) if now_before else None,
+        set_before=re.compile(
+            rf"(?<![\w\-])(?P<set>{_cased(lex.get('set_before', []) or ['(?!x)x'], False)}){_SP}+$"
+        ),
         word_year_triggers=frozenset(lex.get("year_word_triggers", [])),
         word_day_triggers=lexicons.triggers(lex.get("day_ordinal_words", {}), every_word=True),
         month_tokens=frozenset(w for m in lex["months"] for w in lexicons.letter_tokens(m)),
