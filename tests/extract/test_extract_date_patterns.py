@@ -201,3 +201,42 @@ def test_a_set_of_weekdays_is_no_single_day(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A season with its article alone is the nearest one by the clause's tense.
+        ("Crops failed in the summer, officials said.", "en", [("the summer", "2024-06-01", "2024-08-31")]),
+        ("The works will resume in the autumn.", "en", [("the autumn", "2025-09-01", "2025-11-30")]),
+        ("Les travaux reprendront à l'automne.", "fr", [("l'automne", "2025-09-01", "2025-11-30")]),
+        ("La récolte a été mauvaise l'été.", "fr", [("l'été", "2024-06-01", "2024-08-31")]),
+        ("Il a neigé en hiver et au printemps.", "fr",
+         [("hiver", "2024-12-01", "2025-02-28"), ("printemps", "2025-03-01", "2025-05-31")]),
+        # Names, common words and seasons as modifiers are no dates.
+        ("The fall in prices hurt exporters.", "en", []),
+        ("Sales of the spring collection rose.", "en", []),
+        ("The Arab Spring began in 2010.", "en", [("2010", "2010-01-01", "2010-12-31")]),
+        ("Le printemps arabe a commencé en 2010.", "fr", [("2010", "2010-01-01", "2010-12-31")]),
+        ("Le Printemps a ouvert un magasin.", "fr", []),
+        ("Le projet a été adopté.", "fr", []),
+    ],
+)
+def test_seasons_with_their_article_alone(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The plant will close at the end of the quarter.", "en",
+         [("the end of the quarter", "2025-01-01", "2025-03-31")]),
+        ("Les comptes seront arrêtés à la fin du trimestre.", "fr",
+         [("la fin du trimestre", "2025-01-01", "2025-03-31")]),
+        ("Le chiffre a doublé l'année passée.", "fr", [("l'année passée", "2024-01-01", "2024-12-31")]),
+        ("Les prix ont reculé le mois passé.", "fr", [("le mois passé", "2025-02-01", "2025-02-28")]),
+        ("La commune a été créée en l'an 1790.", "fr", [("1790", "1790-01-01", "1790-12-31")]),
+    ],
+)
+def test_quarter_parts_and_past_periods(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

@@ -146,10 +146,21 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
         return _season(name, year)
     mod = m["s_rel"] or m["s_post"]
     if not mod:
-        return None  # "the summer", « l'été »: which one is the text's, not ours
+        # "in the spring", « au printemps », « l'été »: the nearest one by the clause's tense,
+        # as "this spring"; not a name ("the Arab Spring", « le Printemps », "the spring
+        # collection", « le printemps arabe »), not "the fall in prices".
+        article = (m["s_art"] or m["s_art2"] or "").lower()
+        if (
+            not article
+            or not m["s_name2"].islower()
+            or word in rules.season_needs_cue and not m["s_art"]
+            or rules.small_word_after is None
+            or not rules.small_word_after.match(m.string, m.end())
+        ):
+            return None
     if published is None:
         return None, None
-    rel = rules.season_relative[mod.lower()]
+    rel = rules.season_relative[mod.lower()] if mod else 0
     year = published.year + (1 if name == "winter" and published.month == 12 else 0)
     if rel == 0:
         first, last = _season(name, year)

@@ -370,6 +370,10 @@ def _period(unit: str, delta: int, published: date) -> Bounds:
     if unit == "month":
         year, month = shift_month(published.year, published.month, delta)
         return whole_month(year, month)
+    if unit == "quarter":  # "the end of the quarter", « la fin du trimestre »
+        index = published.year * 4 + (published.month - 1) // 3 + delta
+        year, first_month = index // 4, index % 4 * 3 + 1
+        return date(year, first_month, 1), whole_month(year, first_month + 2)[1]
     if unit in ("decade", "century"):  # "this decade" 2020-2029, "last century" 1900-1999
         size = 10 if unit == "decade" else 100
         first = published.year // size * size + size * delta

@@ -125,6 +125,9 @@ class DateRules:
     word_day_triggers: frozenset[str] = frozenset()
     month_tokens: frozenset[str] = frozenset()
     day_words: dict[str, int] | None = None
+    small_word_after: re.Pattern[str] | None = None
+    """What may follow a bare season for it to be a date ("in the spring, ...", « au
+    printemps et »; not "the spring collection", « le printemps arabe »)."""
     offset_before: re.Pattern[str] | None = None
     """Right before a date: "two days after", "a week before", « trois jours après le », «
     la veille du »: that many units from the date."""
@@ -260,7 +263,7 @@ def date_rules(lang: str) -> DateRules:
         (?P<season>(?P<s_rel>{s_before}){_SP}+(?P<s_name>{s_names})
           | (?:(?P<s_art>{s_arts})(?<=['’]){_SP}*|(?P<s_art2>{s_arts}){_SP}+)?(?P<s_name2>{s_names})
             (?:{_SP}+(?P<s_post>{s_after})|(?:{_SP}+(?:{s_of}))?{_SP}+(?P<s_y>{year})
-                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?))
+                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?)?)
     """
     # Centuries: "the 19th century", "the nineteenth century", « le XIXe siècle », « au 19e siècle ».
     c_words = lexicons.alternation(lex.get("century_words", []) or ["(?!x)x"])
@@ -496,6 +499,11 @@ def date_rules(lang: str) -> DateRules:
     return DateRules(
         word_dates=word_date_pattern(lex, month, month_n, year),
         offset_before=offset_before,
+        small_word_after=re.compile(
+            rf"{_SP}*(?:[,.;:!?)»”\"]|$)|{_SP}+(?:"
+            rf"{lexicons.alternation(lex.get('word_day_followers', []) or ['(?!x)x'], fold_first=False)})"
+            rf"(?![\w\-])|{_SP}+\d"
+        ),
         offset_dirs={k.lower(): int(v) for k, v in dirs.items()},
         offset_amounts={k.lower(): int(v) for k, v in lex.get("offset_amounts", {}).items()},
         offset_day_words={k.lower(): int(v) for k, v in day_offsets.items()},
