@@ -240,3 +240,46 @@ def test_seasons_with_their_article_alone(text: str, lang: str, expected: list[t
 )
 def test_quarter_parts_and_past_periods(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The bill passed on Nov. 3 of last year.", "en",
+         [("Nov. 3 of last year", "2024-11-03", "2024-11-03")]),
+        ("The works start on March 3 of next year.", "en",
+         [("March 3 of next year", "2026-03-03", "2026-03-03")]),
+        ("La loi a été votée le 3 novembre de l'année dernière.", "fr",
+         [("3 novembre de l'année dernière", "2024-11-03", "2024-11-03")]),
+        ("Le chantier débutera le 3 mars de l'an prochain.", "fr",
+         [("3 mars de l'an prochain", "2026-03-03", "2026-03-03")]),
+        # A day with its own year keeps it.
+        ("It opened on March 3, 2020, as last year's report said.", "en",
+         [("March 3, 2020", "2020-03-03", "2020-03-03"), ("last year", "2024-01-01", "2024-12-31")]),
+    ],
+)
+def test_a_day_of_last_or_next_year(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Officials met on the 10th.", "en", [("the 10th", "2025-03-10", "2025-03-10")]),
+        ("The vote will take place on the 20th.", "en", [("the 20th", "2025-03-20", "2025-03-20")]),
+        ("On the 31st, he left.", "en", [("the 31st", "2025-01-31", "2025-01-31")]),
+        ("He lives on the 10th floor.", "en", []),
+        ("It opened on the 5th of May.", "en", [("the 5th of May", "2024-05-05", "2024-05-05")]),
+        # Later the same day: the day named before, or publication.
+        ("The deal closed later in the day.", "en", [("later in the day", "2025-03-12", "2025-03-12")]),
+        ("He was arrested on May 5 and freed later that day.", "en",
+         [("May 5", "2024-05-05", "2024-05-05"), ("later that day", "2024-05-05", "2024-05-05")]),
+        ("Le texte a été adopté plus tard dans la journée.", "fr",
+         [("plus tard dans la journée", "2025-03-12", "2025-03-12")]),
+        ("The law expires at year's end.", "en", [("year's end", "2025-01-01", "2025-12-31")]),
+    ],
+)
+def test_a_day_of_the_month_alone_and_later_in_the_day(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

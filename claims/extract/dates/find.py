@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from claims.extract import lexicons
+from claims.extract.dates.days import safe_date
 from claims.extract.dates.resolve import agreeing_year, anaphor, offset, resolve_match, sub_period
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 from claims.extract.dates.words import word_year
@@ -200,6 +201,7 @@ def find_dates(
         tokens is None
         or not rules.word_year_triggers.isdisjoint(tokens)
         or not (rules.word_day_triggers.isdisjoint(tokens) or rules.month_tokens.isdisjoint(tokens))
+        or "the" in tokens and not _ORDINAL_TOKENS.isdisjoint(tokens)  # "on the 10th"
     ):
         for m in rules.word_dates.finditer(text, start, end):
             if _word_date_ok(rules, text, end, m) and not any(
@@ -363,6 +365,15 @@ def find_dates(
                     bounds, s = (first, first + timedelta(days=6)), s - week.end()
                 except OverflowError:  # the week of 31 December 9999
                     bounds, s = (None, None), s - week.end()
+        if (kind in _DAY_KINDS and bounds[0] is not None and bounds[0] == bounds[1] and rules.year_of_after
+                and published is not None and not re.search(r"\d\d\d\d|['’]\d\d", text[s:e])):
+            year_of = rules.year_of_after.match(text, e, end)
+            if year_of:  # "Nov. 3 of last year", « le 3 novembre de l'année dernière »
+                year = published.year + rules.relative_periods[year_of["yo"].lower()][1]
+                day = safe_date(year, bounds[0].month, bounds[0].day)
+                if day is not None:
+                    bounds, e = (day, day), year_of.end()
+                    taken = e
         if rules.offset_before:
             off = rules.offset_before.search(text, max(start, s - 48), s)
             shifted = offset(rules, off, bounds) if off else None
@@ -381,6 +392,8 @@ def find_dates(
 
 
 _OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])
+_ORDINAL_TOKENS = frozenset(["st", "nd", "rd", "th"])
+_DAY_KINDS = frozenset(["date", "en_date", "en_date2", "wdate", "ndate", "wdday"])
 
 
 def _monday_of(rules: DateRules, week: re.Match[str], published: date) -> date:
@@ -419,6 +432,8 @@ def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
         return m.span("mg")
     if kind == "wyear":
         return m.span("wy")
+    if kind == "wdom":
+        return m.span("wdm")
     if kind == "wdate" and m["wt_art"] and m["wt_art"].lower() in _LEADING_PREPOSITIONS | {"le"}:
         return m.end("wt_art") + 1, m.end()  # « le premier mai »: « premier mai »
     if kind == "season" and m["s_art2"] and m["s_art2"].lower() in _LEADING_PREPOSITIONS:

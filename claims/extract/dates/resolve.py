@@ -221,6 +221,16 @@ def resolve_match(
         digits = g["wt_y"] or g.get("wt_y2")
         year = word_year(words, rules.lang) if words else int(digits) if digits else None
         return _one_day(year, month, day_n, published, future)
+    if kind == "wdom":  # "on the 10th": of this month, or the one before (after when ahead)
+        if published is None:
+            return None, None
+        day_n = int(m["wdm_n"])
+        step = 1 if future else -1
+        for delta in range(0, 3 * step, step):
+            day = safe_date(*shift_month(published.year, published.month, delta), day_n)
+            if day is not None and (day >= published if future else day <= published):
+                return day, day
+        return None
     if kind == "wmy":  # "October two thousand and five", « mars deux mille dix »
         month = _month(rules, m["wm_m"])
         year = word_year(m["wm_y"], rules.lang)

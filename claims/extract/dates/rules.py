@@ -125,6 +125,8 @@ class DateRules:
     word_day_triggers: frozenset[str] = frozenset()
     month_tokens: frozenset[str] = frozenset()
     day_words: dict[str, int] | None = None
+    year_of_after: re.Pattern[str] | None = None
+    """After a day and month: " of last year", « de l'année dernière »: their year."""
     small_word_after: re.Pattern[str] | None = None
     """What may follow a bare season for it to be a date ("in the spring, ...", « au
     printemps et »; not "the spring collection", « le printemps arabe »)."""
@@ -499,6 +501,11 @@ def date_rules(lang: str) -> DateRules:
     return DateRules(
         word_dates=word_date_pattern(lex, month, month_n, year),
         offset_before=offset_before,
+        year_of_after=re.compile(
+            rf",?{_SP}+(?:of|de){_SP}+(?P<yo>"
+            rf"{lexicons.alternation(k for k, v in lex['relative_periods'].items() if v[0] == 'year')})"
+            rf"(?![\w\-])"
+        ),
         small_word_after=re.compile(
             rf"{_SP}*(?:[,.;:!?)»”\"]|$)|{_SP}+(?:"
             rf"{lexicons.alternation(lex.get('word_day_followers', []) or ['(?!x)x'], fold_first=False)})"

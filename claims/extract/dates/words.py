@@ -101,8 +101,14 @@ def word_date_pattern(lex: dict[str, Any], month: str, month_n: str, year: str) 
         month_first = rf"""
           | (?P<wt_m2>{month}){_SP}+(?:(?:the){_SP}+(?P<wt_dd>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<wt_d2>{day}))
             (?:,?{_SP}+(?P<wt_y2>{year}|(?P<wt_wy2>{wyear})))?{after}"""
+    day_alone = "(?!x)x"
+    if lex.get("day_alone_before"):  # "on the 10th": the 10th of the month the clause points to
+        day_alone = rf"""(?P<wdom>(?:{lexicons.alternation(lex["day_alone_before"])}){_SP}+
+            (?P<wdm>the{_SP}+(?P<wdm_n>[12]?\d|3[01])(?:st|nd|rd|th))
+            (?!{_SP}+(?:of(?![\w\-])|{month_n}))(?!{_SP}*\d){after})"""
     return re.compile(
         rf"""(?x)(?<![\w\-])(?:
+            {day_alone} |
             (?P<wdate>(?:(?P<wt_art>{arts}){_SP}+)?(?P<wt_d>{day}){day_month}(?P<wt_m>{month_n}){of_year}
               {month_first})
           | (?P<wmy>(?P<wm_m>{month_n}),?{_SP}+(?:(?:of|de){_SP}+)?(?P<wm_y>{wyear}){after})
