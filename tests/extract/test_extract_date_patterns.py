@@ -283,3 +283,37 @@ def test_a_day_of_the_month_alone_and_later_in_the_day(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Police arrested the suspect on May 5, 2019 in Lyon. The next day, a judge released him "
+         "on bail. Two years later, the case was closed by the court.", "en",
+         [[("May 5, 2019", "2019-05-05", "2019-05-05")], [("The next day", "2019-05-06", "2019-05-06")],
+          [("Two years later", "2021-01-01", "2021-12-31")]]),
+        ("Le suspect a été arrêté le 5 mai 2019 à Lyon. Le lendemain, un juge l'a remis en liberté. "
+         "Deux ans plus tard, le dossier a été classé par le tribunal.", "fr",
+         [[("5 mai 2019", "2019-05-05", "2019-05-05")], [("Le lendemain", "2019-05-06", "2019-05-06")],
+          [("Deux ans plus tard", "2021-01-01", "2021-12-31")]]),
+        # "a year earlier" with no date of its own sentence counts back from publication.
+        ("The company was founded in 1990 by two engineers. Profit fell 3% from a year earlier, "
+         "the firm said.", "en",
+         [[("1990", "1990-01-01", "1990-12-31")], [("a year earlier", "2024-01-01", "2024-12-31")]]),
+        # Two paragraphs on, the earlier date no longer anchors: "the same day" stays null.
+        ("The plant shut on June 2, 2018 after a fire.\n\nThe mayor spoke at length to residents.\n\n"
+         "The same day, the firm issued a statement to workers.", "en",
+         [[("June 2, 2018", "2018-06-02", "2018-06-02")], [("The same day", "None", "None")]]),
+    ],
+)
+def test_anaphoric_dates_count_from_the_sentence_before(
+    text: str, lang: str, expected: list[list[tuple[str, str, str]]]
+) -> None:
+    from claims.extract import extract
+
+    got = [
+        [(d.text, str(d.from_), str(d.to)) for d in claim.dates]
+        for claim in extract(text, lang=lang, published=PUBLISHED)
+        if claim.dates
+    ]
+    assert got == expected

@@ -178,12 +178,16 @@ def find_dates(
     future: bool | None = None,
     tokens: set[str] | None = None,
     has_digit: bool = True,
+    context: tuple[date, date] | None = None,
 ) -> list[FoundDate]:
     """Dates in `text[start:end]`, resolved when `published` allows.
 
     `future` forces the tense; by default each date looks at its own clause ("devrait rouvrir
     mercredi" is ahead, ", avait-on indiqué dimanche" is behind, in one sentence). `tokens` (the
     sentence's `lexicons.letter_tokens`) and `has_digit` let the caller skip what cannot match.
+    `context` is the last date named before the span (in an earlier sentence): "The next day",
+    "two years later", « le lendemain », « l'année suivante » with no date of their own before
+    them count from it; "a year earlier" with none counts back from publication.
     """
     rules = date_rules(lang)
     named: list[re.Match[str]] = []
@@ -320,13 +324,19 @@ def find_dates(
             continue
         bounds: Any
         try:
-            if kind == "reld" and anchor is not None and match["reld"].lower() in rules.anaphoric_days:
+            day_base = anchor if anchor is not None else (
+                context[0] if context is not None and context[0] == context[1] else None
+            )
+            if kind == "reld" and day_base is not None and match["reld"].lower() in rules.anaphoric_days:
                 # "arrested on May 5 and released the next day", « arrêté lundi, libéré le lendemain »:
-                # from the day the sentence named before, not from publication.
-                day = anchor + timedelta(days=rules.relative_days[match["reld"].lower()])
+                # from the day the sentence (or the one before) named, not from publication.
+                day = day_base + timedelta(days=rules.relative_days[match["reld"].lower()])
                 bounds = (day, day)
             elif kind == "anaph" or (kind == "ago" and (match["ag_post"] or "").lower() in rules.after_words):
-                bounds = anaphor(rules, match, before, published)
+                ref = before
+                if ref is None and context is not None and _anaphor_step(rules, match) >= 0:
+                    ref = context  # "Two years later, ...": from the date named before
+                bounds = anaphor(rules, match, ref, published)
             else:
                 bounds = resolve_match(rules, match, published, ahead)
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
@@ -394,6 +404,13 @@ def find_dates(
 _OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])
 _ORDINAL_TOKENS = frozenset(["st", "nd", "rd", "th"])
 _DAY_KINDS = frozenset(["date", "en_date", "en_date2", "wdate", "ndate", "wdday"])
+
+
+def _anaphor_step(rules: DateRules, m: re.Match[str]) -> int:
+    """The direction of "two years later" (1), "the same day" (0), "a year earlier" (-1)."""
+    if m.lastgroup == "anaph":
+        return rules.anaphor_periods[m["anaph"].lower()][1]
+    return rules.anaphor_after[m["ag_post"].lower()]
 
 
 def _monday_of(rules: DateRules, week: re.Match[str], published: date) -> date:
