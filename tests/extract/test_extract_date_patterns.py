@@ -317,3 +317,27 @@ def test_anaphoric_dates_count_from_the_sentence_before(
         if claim.dates
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The fair is held on the weekend of Aug. 15.", "en",
+         [("the weekend of Aug. 15", "2024-08-17", "2024-08-18")]),
+        ("Le festival aura lieu le week-end du 15 août.", "fr",
+         [("le week-end du 15 août", "2025-08-16", "2025-08-17")]),
+        ("Les faits se sont déroulés entre le 3 et le 5 mars.", "fr",
+         [("3 et le 5 mars", "2025-03-03", "2025-03-05")]),
+        ("It rained between the 3rd and the 5th of May.", "en",
+         [("3rd and the 5th of May", "2024-05-03", "2024-05-05")]),
+        # Without "entre" / "between", two days.
+        ("Le 3 et le 5 mars, il a plu.", "fr",
+         [("3", "2025-03-03", "2025-03-03"), ("5 mars", "2025-03-05", "2025-03-05")]),
+        ("La tempête a frappé la nuit dernière.", "fr", [("la nuit dernière", "2025-03-11", "2025-03-11")]),
+        ("Prices collapsed in the mid-'80s.", "en", [("mid-'80s", "1980-01-01", "1989-12-31")]),
+    ],
+)
+def test_weekends_of_a_day_ranges_with_articles_and_last_night(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

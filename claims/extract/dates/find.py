@@ -370,11 +370,19 @@ def find_dates(
             week = rules.week_of.match(text[max(start, s - 24) : s][::-1])
             if week:  # "the week of April 10": Monday to Sunday around it; "the week beginning
                 # March 24", « la semaine commençant le 24 mars »: seven days from it
-                first = bounds[0] if week["from"] else bounds[0] - timedelta(days=bounds[0].weekday())
+                day = bounds[0]
                 try:
-                    bounds, s = (first, first + timedelta(days=6)), s - week.end()
+                    if week["wkend"]:  # "the weekend of Aug. 15", « le week-end du 15 août »: the
+                        # Saturday and Sunday it falls on, or the next (the one before for a Monday)
+                        first = day - timedelta(days=(day.weekday() - 5) % 7) if day.weekday() in (0, 5, 6) \
+                            else day + timedelta(days=5 - day.weekday())
+                        bounds, s = (first, first + timedelta(days=1)), s - week.end()
+                    else:
+                        first = day if week["from"] else day - timedelta(days=day.weekday())
+                        bounds, s = (first, first + timedelta(days=6)), s - week.end()
                 except OverflowError:  # the week of 31 December 9999
                     bounds, s = (None, None), s - week.end()
+                out = [d for d in out if d.end <= s]  # not "the weekend" of it
         if (kind in _DAY_KINDS and bounds[0] is not None and bounds[0] == bounds[1] and rules.year_of_after
                 and published is not None and not re.search(r"\d\d\d\d|['’]\d\d", text[s:e])):
             year_of = rules.year_of_after.match(text, e, end)

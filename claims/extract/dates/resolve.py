@@ -434,6 +434,8 @@ def _day_range(
         y2 = int(y_s) if y_s else _pick_year(m2, d2, published, future)
     two_days = sep.strip().lower() in rules.day_conjunctions | {","}
     opener = lexicons.letter_tokens(m.string[max(0, m.start(kind) - 12) : m.start(kind)])
+    if opener and opener[-1] in rules.range_day_articles:  # « entre le 3 et le 5 mars »
+        opener.pop()
     if opener and opener[-1] in rules.range_starts:
         two_days = False  # "between Jan. 1 and March 31": one range
     if y2 is None:

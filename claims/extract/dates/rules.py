@@ -125,6 +125,7 @@ class DateRules:
     word_day_triggers: frozenset[str] = frozenset()
     month_tokens: frozenset[str] = frozenset()
     day_words: dict[str, int] | None = None
+    range_day_articles: frozenset[str] = frozenset()
     year_of_after: re.Pattern[str] | None = None
     """After a day and month: " of last year", « de l'année dernière »: their year."""
     small_word_after: re.Pattern[str] | None = None
@@ -209,6 +210,8 @@ def date_rules(lang: str) -> DateRules:
     # "from 2 July to 10 July", "3 to 5 May", « du 3 jusqu'au 5 mai »; "9 to 12 of June".
     day_to = lexicons.alternation(lex.get("day_range_joins", []) or ["(?!x)x"])
     day_of = rf"(?:(?:{lexicons.alternation(lex.get('day_month_joins', []) or ['(?!x)x'])}){_SP}+)?"
+    # « entre le 3 et le 5 mars », "between the 3rd and the 5th of May"
+    day_articles = lexicons.alternation(lex.get("range_day_articles", []) or ["(?!x)x"])
     month_mods_before = _cased(lex.get("month_mods_before", []) or ["(?!x)x"], False)
     month_mods_after = lexicons.alternation(lex.get("month_mods_after", []) or ["(?!x)x"])
     decade_before = _cased(lex.get("decade_before", []) or ["(?!x)x"], False)
@@ -325,7 +328,7 @@ def date_rules(lang: str) -> DateRules:
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
                 (?:(?P<yr_fy>{fiscal})(?:{_SP}+|-|(?<=FY)))?
                 (?P<yr>{year})(?P<yr_s>s|['’]s)?)
-          | (?P<dec_ap>['’](?P<da_n>\d0)s)
+          | (?P<dec_ap>(?:(?:{period_mods})(?:{_SP}+|-))?['’](?P<da_n>\d0)s)
           | (?P<yap>['’](?P<ya_n>\d\d)(?![\d'’]))
           | (?P<fy>(?:FY|fy)['’]?{_SP}?(?P<fy_n>\d\d)(?![\d\w]))
         """
@@ -334,7 +337,8 @@ def date_rules(lang: str) -> DateRules:
         (?<![\w\-])(?<![$€£¥])(?<![$€£¥]{_SP})(?:  # "$12 December 27": 12 is dollars
             {absolute + "|" if absolute else ""}
             (?P<range>(?P<r_list>(?:{day}{_SP}*,{_SP}*)+)?(?P<r_d1>{day})(?:{_SP}+{day_of}(?P<r_m1>{month_n}))?(?:{_SP}+(?P<r_y1>{year}))?
-                {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}|(?:{day_to})(?={_SP})){_SP}*(?P<r_d2>{day}){_SP}+
+                {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}|(?:{day_to})(?={_SP})){_SP}*
+                (?:(?<={_SP})(?:{day_articles}){_SP}+)?(?P<r_d2>{day}){_SP}+
                 {day_of}(?P<r_m2>{month_n})
                 (?:{_SP}+(?P<r_y2>{year}))?)
           | {absolute_day_first + "|" if absolute_day_first else ""}
@@ -501,6 +505,7 @@ def date_rules(lang: str) -> DateRules:
     return DateRules(
         word_dates=word_date_pattern(lex, month, month_n, year),
         offset_before=offset_before,
+        range_day_articles=frozenset(lex.get("range_day_articles", [])),
         year_of_after=re.compile(
             rf",?{_SP}+(?:of|de){_SP}+(?P<yo>"
             rf"{lexicons.alternation(k for k, v in lex['relative_periods'].items() if v[0] == 'year')})"
@@ -573,6 +578,7 @@ def date_rules(lang: str) -> DateRules:
         week_of=(  # "the week of April 10", "the week beginning March 24": matched backwards
             re.compile(
                 rf"{_SP}+(?:(?P<from>{_alt(w[::-1] for w in lex.get('week_from', []) or ['(?!x)x'])})"
+                rf"|(?P<wkend>{_alt(w[::-1] for w in lex.get('weekend_of', []) or ['(?!x)x'])})"
                 rf"|{_alt(w[::-1] for w in lex['week_of'])})(?![\w\-])",
                 re.I,
             )
