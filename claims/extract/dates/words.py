@@ -102,10 +102,13 @@ def word_date_pattern(lex: dict[str, Any], month: str, month_n: str, year: str) 
           | (?P<wt_m2>{month}){_SP}+(?:(?:the){_SP}+(?P<wt_dd>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<wt_d2>{day}))
             (?:,?{_SP}+(?P<wt_y2>{year}|(?P<wt_wy2>{wyear})))?{after}"""
     day_alone = "(?!x)x"
+    # Not the first day of a range ("from the 3rd to the 10th of September").
+    joins = lexicons.alternation([*lex.get("range_joins", []), *lex.get("day_range_joins", [])] or ["(?!x)x"])
     if lex.get("day_alone_before"):  # "on the 10th": the 10th of the month the clause points to
         day_alone = rf"""(?P<wdom>(?:{lexicons.alternation(lex["day_alone_before"])}){_SP}+
             (?P<wdm>the{_SP}+(?P<wdm_n>[12]?\d|3[01])(?:st|nd|rd|th))
-            (?!{_SP}+(?:of(?![\w\-])|{month_n}))(?!{_SP}*\d){after})"""
+            (?!{_SP}+(?:of(?![\w\-])|{month_n}))(?!{_SP}*\d)
+            (?!{_SP}*(?:[-–]|(?:{joins}){_SP}+)(?:the{_SP}+)?\d){after})"""
     return re.compile(
         rf"""(?x)(?<![\w\-])(?:
             {day_alone} |
