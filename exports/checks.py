@@ -32,6 +32,7 @@ from claims.model import (
 from claims.model.claim import CLAIM_KINDS, Comparator
 from claims.model.state import STANCES, STATUSES
 from claims.project import ProjectError, check_reviewer
+from exports.plan import Packed
 from exports.records import (
     ARTICLE_FIELDS,
     RECORD_FIELDS,
@@ -212,7 +213,8 @@ _SPAN_KEYS = frozenset({"text", "start", "end"})
 _QUANTITY_KEYS = frozenset({"value", "comparator", "unit", "text", "start", "end"})
 _DATE_KEYS = frozenset({"from", "to", "text", "start", "end"})
 _REVIEW_KEYS = frozenset(REVIEW_FIELDS)
-_SOURCE_KEYS = frozenset({"url", "title", "quote", "stance", "accessed"})
+_SOURCE_KEYS = ["url", "title", "quote", "stance", "accessed"]
+"""As `Source.model_dump` orders them (an event's payload holds them so)."""
 _ADJUDICATION_KEYS = frozenset({"reviewer", "verdict", "note", "ts"})
 _KINDS = frozenset(CLAIM_KINDS)
 _STATUSES = frozenset(STATUSES)
@@ -226,10 +228,11 @@ _BIG = 1 << 53
 _STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z").fullmatch
 
 
-def proven_clean(data: dict[str, Any], article_proven: Any = None) -> bool:
-    """True only when the full checks (the `ExportRecord` model and `record_problems`) find
-    nothing wrong with the parsed line `data`; False when this does not prove it, and the full
-    checks then run and name the problem.
+def proven(data: dict[str, Any], article_proven: Any = None) -> Packed | None:
+    """What an import acts on in the parsed line `data` (`exports.plan.packed` of its record),
+    when this proves that the full checks (the `ExportRecord` model and `record_problems`)
+    find nothing wrong with it; None when it does not prove it, and the full checks then run
+    and name the problem.
 
     It proves, with plain comparisons and for a fraction of pydantic's cost, the lines of our
     exports' canonical form: every key of the model in its order, values of the exact JSON
@@ -240,38 +243,38 @@ def proven_clean(data: dict[str, Any], article_proven: Any = None) -> bool:
     Tests hold this to the full checks field by field (tests/test_exports/test_quick_proof.py).
     """
     if list(data) != _KEYS:
-        return False
+        return None
     version, claim_id, start, end, text = (data["schema_version"], data["claim_id"],
                                            data["start"], data["end"], data["text"])
     if not (type(version) is int and 2 <= version <= SCHEMA_VERSION
             and type(claim_id) is str and _HEX12(claim_id)
             and type(start) is int and type(end) is int and 0 <= start < end < _BIG
             and type(text) is str and len(text) == end - start):
-        return False
+        return None
     article = data["article"]
     if type(article) is not dict or (article != article_proven
                                      and not _article_proven(article)):
-        return False
+        return None
     article_text = article.get("text")
     if article_text is not None and article_text[start:end] != text:
-        return False
+        return None
     for name in ("sentence", "paragraph"):
         piece = data[name]
         if not (type(piece) is dict and piece.keys() == _SPAN_KEYS):
-            return False
+            return None
         piece_text, piece_start, piece_end = piece["text"], piece["start"], piece["end"]
         if not (type(piece_text) is str and type(piece_start) is int
                 and type(piece_end) is int and 0 <= piece_start <= piece_end < _BIG
                 and len(piece_text) == piece_end - piece_start):
-            return False
+            return None
     kind, score, reasons = data["kind"], data["score"], data["reasons"]
     if not (type(kind) is str and kind in _KINDS
             and type(score) in (float, int) and 0 <= score <= 1
             and type(reasons) is list and all(type(r) is str for r in reasons)):
-        return False
+        return None
     quantities, dates = data["quantities"], data["dates"]
     if type(quantities) is not list or type(dates) is not list:
-        return False
+        return None
     for q in quantities:
         if not (type(q) is dict and q.keys() == _QUANTITY_KEYS
                 and (type(q["value"]) is float or type(q["value"]) is int
@@ -279,11 +282,11 @@ def proven_clean(data: dict[str, Any], article_proven: Any = None) -> bool:
                 and type(q["comparator"]) is str and q["comparator"] in _COMPARATORS
                 and type(q["unit"]) is str and type(q["text"]) is str
                 and _inside(q, start, end)):
-            return False
+            return None
     for d in dates:
         if not (type(d) is dict and d.keys() == _DATE_KEYS and _day(d["from"])
                 and _day(d["to"]) and type(d["text"]) is str and _inside(d, start, end)):
-            return False
+            return None
     speaker, origin, extractor, status, verdict, label_scale = (
         data["speaker"], data["origin"], data["extractor_version"], data["status"],
         data["verdict"], data["label_scale"])
@@ -291,35 +294,42 @@ def proven_clean(data: dict[str, Any], article_proven: Any = None) -> bool:
             and (extractor is None or type(extractor) is str)
             and type(status) is str and status in _STATUSES
             and type(label_scale) is str and label_scale in PRESETS):
-        return False
+        return None
     scale = PRESETS[label_scale]
     if verdict is not None and not (type(verdict) is str and scale.get(verdict) is not None):
-        return False
+        return None
     if origin.startswith("reviewer:") and _reviewer_problem(origin[len("reviewer:"):]):
-        return False
+        return None
     reviews = data["reviews"]
     if type(reviews) is not list:
-        return False
+        return None
     seen: set[str] = set()
     rewrites: set[str] = set()
+    packed_reviews = []
     for review in reviews:
         if not (type(review) is dict and review.keys() == _REVIEW_KEYS
                 and _review_proven(review, scale)) or review["reviewer"] in seen:
-            return False
+            return None
         seen.add(review["reviewer"])
         if review["claim_text"]:
             rewrites.add(review["claim_text"])
+        packed_reviews.append((review["reviewer"], review["status"], review["verdict"],
+                               review["sources"], review["rationale"], review["claim_text"],
+                               review["updated_at"]))
     checked = data["checked_text"]
     if type(checked) is not str or (checked and checked not in rewrites):
-        return False
+        return None
     a = data["adjudication"]
-    return a is None or (
+    if a is not None and not (
         type(a) is dict and a.keys() == _ADJUDICATION_KEYS
         and type(a["reviewer"]) is str and not _reviewer_problem(a["reviewer"])
         and type(a["verdict"]) is str and scale.get(a["verdict"]) is not None
         and verdict == a["verdict"]
         and type(a["note"]) is str and not _line_problem("the adjudication note", a["note"])
-        and _stamp(a["ts"]))
+        and _stamp(a["ts"])):
+        return None
+    return (claim_id, article["id"], start, end, text, label_scale, origin, packed_reviews,
+            None if a is None else (a["reviewer"], a["verdict"], a["note"], a["ts"]))
 
 
 def _article_proven(article: Any) -> bool:
@@ -355,7 +365,7 @@ def _review_proven(review: dict[str, Any], scale: Any) -> bool:
                                     and status == "accepted"):
         return False
     for s in sources:
-        if not (type(s) is dict and s.keys() == _SOURCE_KEYS and type(s["url"]) is str
+        if not (type(s) is dict and list(s) == _SOURCE_KEYS and type(s["url"]) is str
                 and type(s["title"]) is str and type(s["quote"]) is str
                 and type(s["stance"]) is str and s["stance"] in _STANCES
                 and _day(s["accessed"]) and _url_proven(s["url"])):
@@ -483,4 +493,4 @@ HEAD_BYTES = 256 * 1024
 
 
 __all__ = ["HEAD_BYTES", "Problem", "first_value", "foreign_format", "parse_record",
-           "proven_clean", "record_problems", "refuse_foreign"]
+           "proven", "record_problems", "refuse_foreign"]
