@@ -341,3 +341,19 @@ def test_weekends_of_a_day_ranges_with_articles_and_last_night(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A year in words is one a year in digits could be: "thirteen hundred and twenty" counts.
+        ("They agreed a limit of thirteen hundred and twenty on warheads.", []),
+        # A bare season followed by "of" is someone's ("the fall of Rome") or has its year.
+        ("Historians still argue about the fall of Rome.", []),
+        # A reported future after "in N years" makes it a date, as a future marker does.
+        ("In 6 years the college program would cost 8 billion dollars.",
+         [("In 6 years", "2031-01-01", "2031-12-31")]),
+    ],
+)
+def test_word_years_seasons_and_in_n_years_guards(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, "en") == expected

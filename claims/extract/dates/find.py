@@ -291,7 +291,10 @@ def find_dates(
             left, right = _clause(rules, text, start, end, match.start(), match.end())
             ahead = _ahead(rules, text, left, right, match.start())
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
-            continue  # "built in two years" is a duration; "will open in two weeks" a date
+            left, right = _clause(rules, text, start, end, match.start(), match.end())
+            if not (rules.reported_future and rules.reported_future.search(text, match.end(), right)):
+                continue  # "built in two years" is a duration; "will open in two weeks" a date
+            ahead = True  # "in 6 years the program would cost": the reported future after it
         week = (
             rules.weekday_week.match(text, max(match.end("wd_day"), match.end("wd_part")), end)
             if kind == "wd" and rules.weekday_week and not match["wd_pre"] else None

@@ -124,6 +124,9 @@ def _season(name: str, year: int) -> tuple[date, date]:
     return first, whole_month(end_year, end_month)[1]
 
 
+_OF_AFTER = re.compile(r"[ \u00a0\u202f]+(?:of|de|du|des|d['’])(?![\w\-])", re.I)
+
+
 def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
     """"this summer", "last winter", "the autumn of 2019", « cet été », « l'hiver dernier », «
     au printemps 2021 »: three whole months. "this" is the season of the publication year (the
@@ -156,6 +159,7 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
             or word in rules.season_needs_cue and not m["s_art"]
             or rules.small_word_after is None
             or not rules.small_word_after.match(m.string, m.end())
+            or _OF_AFTER.match(m.string, m.end())  # "the spring of fifty-five", "the fall of Rome"
         ):
             return None
     if published is None:

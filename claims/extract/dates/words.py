@@ -36,7 +36,7 @@ def _number(words: list[str], lang: str) -> int | None:
 
 
 def word_year(phrase: str, lang: str) -> int | None:
-    """The year `phrase` writes in words, or None: "two thousand and nine" 2009, "nineteen
+    """The year `phrase` writes in words (1600 to 2099), or None: "two thousand and nine" 2009, "nineteen
     ninety-six" 1996, "nineteen hundred and five" 1905, "nineteen oh five" 1905, "twenty
     twenty-four" 2024; « deux mille neuf » 2009, « mil neuf cent quatre-vingt-quinze » 1995."""
     tokens = [t for t in _SPLIT.split(phrase.lower().strip()) if t and t not in ("and", "et")]
@@ -71,8 +71,8 @@ def word_year(phrase: str, lang: str) -> int | None:
         if not {"mille", "mil", "cent", "cents"} & set(tokens):
             return None
         value = _number(tokens, lang)
-    if value is None or not 1000 <= value <= 2099:
-        return None
+    if value is None or not 1600 <= value <= 2099:
+        return None  # as years in digits; "thirteen hundred and twenty" missiles is a count
     return value
 
 
