@@ -463,7 +463,7 @@ def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
     if kind == "wdom":
         return m.span("wdm")
     if kind == "wdate" and m["wt_art"] and m["wt_art"].lower() in _LEADING_PREPOSITIONS | {"le"}:
-        return m.end("wt_art") + 1, m.end()  # « le premier mai »: « premier mai »
+        return m.start("wt_d"), m.end()  # « le premier mai »: « premier mai »
     if kind == "season" and m["s_art2"] and m["s_art2"].lower() in _LEADING_PREPOSITIONS:
         return m.start("s_name2"), m.end()  # « en été 2022 »
     return m.span(kind)
