@@ -357,3 +357,22 @@ def test_weekends_of_a_day_ranges_with_articles_and_last_night(
 )
 def test_word_years_seasons_and_in_n_years_guards(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The day before or after an event we cannot date: null bounds, not publication's.
+        ("Le lendemain de l'élection, il a démissionné.", "fr", [("Le lendemain", "None", "None")]),
+        ("La veille du scrutin, le candidat a parlé.", "fr", [("La veille", "None", "None")]),
+        ("He resigned the day before the vote.", "en", [("the day before", "None", "None")]),
+        # With a date after it, an offset from that date; alone, as before.
+        ("Il a été libéré la veille du 14 juillet.", "fr",
+         [("la veille", "2024-07-13", "2024-07-13"), ("14 juillet", "2024-07-14", "2024-07-14")]),
+        ("Il a été arrêté lundi et libéré le lendemain.", "fr",
+         [("lundi", "2025-03-10", "2025-03-10"), ("le lendemain", "2025-03-11", "2025-03-11")]),
+        ("The day before, he had resigned.", "en", [("The day before", "2025-03-11", "2025-03-11")]),
+    ],
+)
+def test_the_day_before_an_event(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

@@ -330,7 +330,13 @@ def find_dates(
             day_base = anchor if anchor is not None else (
                 context[0] if context is not None and context[0] == context[1] else None
             )
-            if kind == "reld" and day_base is not None and match["reld"].lower() in rules.anaphoric_days:
+            if kind == "reld" and match["reld"].lower() in rules.anaphoric_days and _of_an_event(
+                rules, text, match
+            ):
+                # « le lendemain de l'élection », "the day before the vote": the day of an event
+                # we cannot date (a date after it is an offset, below, which replaces this).
+                bounds = (None, None)
+            elif kind == "reld" and day_base is not None and match["reld"].lower() in rules.anaphoric_days:
                 # "arrested on May 5 and released the next day", « arrêté lundi, libéré le lendemain »:
                 # from the day the sentence (or the one before) named, not from publication.
                 day = day_base + timedelta(days=rules.relative_days[match["reld"].lower()])
@@ -415,6 +421,15 @@ def find_dates(
 _OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])
 _ORDINAL_TOKENS = frozenset(["st", "nd", "rd", "th"])
 _DAY_KINDS = frozenset(["date", "en_date", "en_date2", "wdate", "ndate", "wdday"])
+
+
+def _of_an_event(rules: DateRules, text: str, m: re.Match[str]) -> bool:
+    """« le lendemain de l'élection », « la veille du scrutin », "the day before the vote": a
+    day counted from what follows, not from a date named before."""
+    if rules.offset_day_after is not None and rules.offset_day_after.match(text, m.end()):
+        return True
+    phrase = m["reld"].lower()
+    return phrase.endswith((" before", " after")) and not _BEFORE_ENDS.match(text, m.end())
 
 
 def _anaphor_step(rules: DateRules, m: re.Match[str]) -> int:

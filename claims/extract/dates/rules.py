@@ -136,6 +136,8 @@ class DateRules:
     la veille du »: that many units from the date."""
     offset_dirs: dict[str, int] | None = None
     offset_amounts: dict[str, int] | None = None
+    offset_day_after: re.Pattern[str] | None = None
+    """After « la veille », « le lendemain »: « du », « de l' »: the day of what follows."""
     offset_day_words: dict[str, int] | None = None
     now_before: re.Pattern[str] | None = None
     """Right before a date: "between now and", « entre aujourd'hui et »: the date is ahead."""
@@ -519,6 +521,9 @@ def date_rules(lang: str) -> DateRules:
         offset_dirs={k.lower(): int(v) for k, v in dirs.items()},
         offset_amounts={k.lower(): int(v) for k, v in lex.get("offset_amounts", {}).items()},
         offset_day_words={k.lower(): int(v) for k, v in day_offsets.items()},
+        offset_day_after=re.compile(
+            rf"{_SP}+(?:{_alt(lex.get('offset_day_joins', []))})(?:(?<=['’])|{_SP}|$)"
+        ) if lex.get("offset_day_joins") else None,
         now_before=re.compile(
             rf"(?<![\w\-])(?:{_cased(now_before, False)})"
             rf"(?:{_SP}+(?:{offset_arts})(?:(?<=['’])|(?={_SP})))?{_SP}*$"
