@@ -4,7 +4,8 @@ The same gold that `bench/facets.py` scores: sentences we wrote for each pattern
 numbers and dates, in French and English (`facets.jsonl`, written while developing the
 patterns; `facets_fresh.jsonl` to `facets_fresh4.jsonl`, each written afterwards without
 looking at it, in wire-service and regional-paper style, and scored before the fixes it led
-to). A check passes only when the facet is exact.
+to; `facets_fresh5.jsonl`, date checks in wire style written after the date patterns of
+extractor 1.5.0, apart from their unit tests). A check passes only when the facet is exact.
 """
 
 from __future__ import annotations

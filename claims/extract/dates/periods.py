@@ -124,6 +124,9 @@ def _season(name: str, year: int) -> tuple[date, date]:
     return first, whole_month(end_year, end_month)[1]
 
 
+_OF_AFTER = re.compile(r"[ \u00a0\u202f]+(?:of|de|du|des|d['’])(?![\w\-])", re.I)
+
+
 def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
     """"this summer", "last winter", "the autumn of 2019", « cet été », « l'hiver dernier », «
     au printemps 2021 »: three whole months. "this" is the season of the publication year (the
@@ -146,10 +149,22 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
         return _season(name, year)
     mod = m["s_rel"] or m["s_post"]
     if not mod:
-        return None  # "the summer", « l'été »: which one is the text's, not ours
+        # "in the spring", « au printemps », « l'été »: the nearest one by the clause's tense,
+        # as "this spring"; not a name ("the Arab Spring", « le Printemps », "the spring
+        # collection", « le printemps arabe »), not "the fall in prices".
+        article = (m["s_art"] or m["s_art2"] or "").lower()
+        if (
+            not article
+            or not m["s_name2"].islower()
+            or word in rules.season_needs_cue and not m["s_art"]
+            or rules.small_word_after is None
+            or not rules.small_word_after.match(m.string, m.end())
+            or _OF_AFTER.match(m.string, m.end())  # "the spring of fifty-five", "the fall of Rome"
+        ):
+            return None
     if published is None:
         return None, None
-    rel = rules.season_relative[mod.lower()]
+    rel = rules.season_relative[mod.lower()] if mod else 0
     year = published.year + (1 if name == "winter" and published.month == 12 else 0)
     if rel == 0:
         first, last = _season(name, year)
