@@ -146,18 +146,20 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
         return _season(name, year)
     mod = m["s_rel"] or m["s_post"]
     if not mod:
-        return None  # "the summer", « l'été »: which one is the text's, not ours
+        # "the summer", « l'été »: which one is the text's, not ours, unless the clause speaks
+        # of the future ("to move the trial to the fall", « avant l'été »): the next one.
+        if not future or published is None or not (m["s_art"] or m["s_art2"]):
+            return None
+        year = published.year + (1 if name == "winter" and published.month == 12 else 0)
+        while _season(name, year)[1] < published:
+            year += 1
+        return _season(name, year)
     if published is None:
         return None, None
     rel = rules.season_relative[mod.lower()]
     year = published.year + (1 if name == "winter" and published.month == 12 else 0)
     if rel == 0:
-        first, last = _season(name, year)
-        if future and last < published:
-            year += 1
-        elif not future and first > published:
-            year -= 1
-        return _season(name, year)
+        return _this_season(name, year, published, future)
     if rel < 0:
         while _season(name, year)[1] >= published:
             year -= 1
@@ -165,6 +167,23 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
     while _season(name, year)[0] <= published:
         year += 1
     return _season(name, year)
+
+
+def _this_season(name: str, year: int, published: date, future: bool) -> tuple[date, date]:
+    """"this summer", « cet hiver »: the season under way at publication, else the nearer of
+    the last one and the next one (« cet hiver » in November is the coming winter, "this
+    winter" in March the one just over). The clause's tense picks the other one when the
+    nearer one contradicts it: always the next one for a clause about the future, the last
+    one for another clause only when it ended within half a year."""
+    first, last = _season(name, year)
+    if first <= published <= last:
+        return first, last
+    before = _season(name, year - 1) if first > published else (first, last)
+    after = _season(name, year + 1) if last < published else (first, last)
+    since, until = (published - before[1]).days, (after[0] - published).days
+    if future:
+        return after
+    return before if since <= until or since <= 183 else after
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}
