@@ -722,3 +722,18 @@ def test_a_season_with_its_article_in_a_clause_about_the_future_is_the_next_one(
     text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(f, t) for _, f, t in dates(text, lang, published=date(2026, 3, 19))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Sur l’ensemble de l’année, le marché devrait reculer de 3 %.", "fr", ("2025-01-01", "2025-12-31")),
+        ("Tout au long de l’année, les prix ont monté.", "fr", ("2025-01-01", "2025-12-31")),
+        ("Over the whole of the year, prices rose.", "en", ("2025-01-01", "2025-12-31")),
+        ("Over the course of the month, prices rose.", "en", ("2025-11-01", "2025-11-30")),
+    ],
+)
+def test_the_whole_of_a_period_named_from_publication_is_that_period(
+    text: str, lang: str, expected: tuple[str, str]
+) -> None:
+    assert [(f, t) for _, f, t in dates(text, lang, published=date(2025, 11, 6))] == [expected]

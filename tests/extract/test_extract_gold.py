@@ -59,7 +59,6 @@ OPEN = {
     ('numbers/elided-noun', 'fr', 'Quelque 2 500 agriculteurs'),
     ('numbers/fraction', 'fr', 'Environ un tiers d’entre eux'),
     ('speakers/trailing-inversion', 'fr', 'Les ventes de voitures'),
-    ('dates/whole-year', 'fr', 'le marché devrait toutefois'),
     ('speakers/meme-source', 'fr', 'le marché devrait toutefois'),
     ('speakers/inversion-on', 'fr', 'Le projet de loi sera'),
     ('speakers/organisation', 'fr', 'L’opposition a dénoncé'),
