@@ -199,20 +199,21 @@ class Attributor:
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.match(after):
             return None, True
-        name = self.titled_name(text, verb.end(), window)  # "», a annoncé la maire de Rouen, X"
+        past = self._past_verb(text, verb.end(), window)  # « a déclaré à l’AFP », « mardi soir »
+        name = self.titled_name(text, past, window)  # "», a annoncé la maire de Rouen, X"
         if name is None:
-            titled = self._title_after(text, verb.end(), window)  # « », a poursuivi la ministre »
+            titled = self._title_after(text, past, window)  # « », a poursuivi la ministre »
             if titled:
                 return titled, False
-        for match in () if name else pat.speaker.finditer(text, verb.end(), window):
+        for match in () if name else pat.speaker.finditer(text, past, window):
             name = _clean_name(pat, match)
-            if name or "," in text[verb.end() : match.start()]:
+            if name or "," in text[past : match.start()]:
                 break
         if name is None and verb.group() not in self._addressee_verbs:
-            name = self.organisation_at(text, verb.end(), window)  # "», a indiqué la préfecture"
+            name = self.organisation_at(text, past, window)  # "», a indiqué la préfecture"
             if name in self._anaphoric:
                 return None, True
-            if name is None and pat.noun_after.match(text, verb.end(), window):
+            if name is None and pat.noun_after.match(text, past, window):
                 return None, True  # « », a ajouté l’élu », "said the official": said before
         return name, False
 
@@ -283,11 +284,18 @@ class Attributor:
             if not _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
                 continue
             window = min(end, verb.end() + 120)
-            name = _speaker_starting_at(pat, text, verb.end(), window, strict=True)
-            name = name or self.titled_name(text, verb.end(), window)
+            past = self._past_verb(text, verb.end(), window)
+            name = _speaker_starting_at(pat, text, past, window, strict=True)
+            name = name or self.titled_name(text, past, window)
             if name:
                 return name
         return None
+
+    def _past_verb(self, text: str, at: int, end: int) -> int:
+        """Where the subject of an inverted speech verb may start: past whom it was said to and
+        when (« a déclaré à l’AFP le directeur », « a annoncé avant-hier la Plateforme »)."""
+        match = self._pat.past_verb.match(text, at, end)
+        return match.end() if match else at
 
     def title_reference(self, text: str, start: int, end: int, office: bool = True) -> str | None:
         """A title standing for a person right before `end` ("the governor" said, « la ministre
@@ -533,12 +541,13 @@ class Attributor:
             if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
                 # "..., said John Smith, the plant manager", "..., assure Claire Martin".
                 window = min(end, verb.end() + 80)
-                name = _speaker_starting_at(pat, text, verb.end(), window, strict=True)
-                name = name or self.titled_name(text, verb.end(), min(end, verb.end() + 160))
-                name = name or self.organisation_at(text, verb.end(), window)
-                name = name or self._lone_name_after(text, verb.end(), window)
-                name = name or self._title_after(text, verb.end(), window)
-                name = name or self._common_after(text, verb.end(), window)  # « a annoncé le constructeur »
+                past = self._past_verb(text, verb.end(), window)
+                name = _speaker_starting_at(pat, text, past, window, strict=True)
+                name = name or self.titled_name(text, past, min(end, verb.end() + 160))
+                name = name or self.organisation_at(text, past, window)
+                name = name or self._lone_name_after(text, past, window)
+                name = name or self._title_after(text, past, window)
+                name = name or self._common_after(text, past, window)  # « a annoncé le constructeur »
                 if name:
                     return name
             if self._inverted_pronoun(text, verb, end):

@@ -18,7 +18,8 @@ from claims.extract import lexicons
 __all__ = ["SpeakerPatterns", "patterns_for"]
 
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑ"
-_NAME_WORD = rf"[{_UPPER}][\w’'\-]*\w"
+# (not « L’opposition », « D’autres »: an elided article before a common noun)
+_NAME_WORD = rf"(?![LD]['’][a-zà-ÿœæ])[{_UPPER}][\w’'\-]*\w"
 _INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"  # "J.", "J.-P.", "U.S."
 
 
@@ -56,6 +57,7 @@ class SpeakerPatterns:
     opinion_first: frozenset[str]
     titled: re.Pattern[str]
     noun_after: re.Pattern[str]
+    past_verb: re.Pattern[str]
 
 
 @cache
@@ -77,8 +79,13 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # A title before the name is kept (it is how the article names the person: "lieutenant
     # Thomas"); the article before the title is not.
     articles = lexicons.alternation(lex["articles"])
+    # « le député socialiste Arnaud Vidal », « le président américain »: an adjective after a title.
+    title_adjective = ""
+    if lex.get("title_adjective_endings"):
+        endings = _alternation(lex["title_adjective_endings"])
+        title_adjective = rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{endings})(?![\w\-]))?"
     speaker = re.compile(
-        rf"(?:(?<!\w)(?:{articles})\s*)?(?P<name>(?:(?:{titles})\s+){{0,3}}(?P<core>{name_seq}))"
+        rf"(?:(?<!\w)(?:{articles})\s*)?(?P<name>(?:(?:{titles}){title_adjective}\s+){{0,3}}(?P<core>{name_seq}))"
     )
     verbs = lexicons.alternation(lex["speech_verbs"])
     # ("an estimated 300": an adjective, no speech; « a déclaré » is a verb)
@@ -163,14 +170,30 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     )
     # A title before a name in apposition: « le procureur de la République de
     # Lyon, Thierry Aubry », "the head of the agency, Mark Delaney".
+    # (« son PDG, Jean-Marc Ferrand »; « le porte-parole de l’état-major, le colonel Pierre Aubert »)
     titled = re.compile(
-        rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the)\s*)?(?:{titles})(?![\w\-])"
-        rf"(?:\s+[\w’'\-]+){{0,7}}?,\s+(?=[{_UPPER}])"
+        rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the{possessives})\s*)?(?:{titles})(?![\w\-])"
+        rf"(?:\s+[\w’'\-]+){{0,7}}?,\s+(?=[{_UPPER}]|(?:{articles})\s*(?:{titles})\s+[{_UPPER}])"
     )
     # A title standing for the person: "the governor", « la ministre de la Culture ».
     title_office = re.compile(
         rf"[ \t\u00a0\u202f]*(?<![\w\-])(?:{articles}|the|The{possessives})\s*"
         rf"(?P<office>(?:{plain_titles})(?![\w\-]){org_adjective}(?:\s+(?:{complements})\s*(?:the\s+)?{cap_seq}){{0,2}})"
+    )
+    # Between an inverted speech verb and its subject: whom it was said to and when (« a déclaré
+    # à l’AFP », « a annoncé avant-hier », « a prévenu mardi soir »).
+    preps = lex.get("addressee_prepositions", [])
+    addressee = (
+        rf"(?:{_alternation(preps)})\s+(?:(?:{articles})\s*)?"
+        rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+        rf"|{lexicons.alternation(lex.get('addressee_nouns', []) or ['(?!x)x'])})"
+        # (then an article: « à l’AFP le directeur », not the person in « à l’AFP Marie Dupuis »)
+        rf"(?=[ \t\u00a0\u202f]+(?:(?:{articles})(?![\w])|(?:{articles})(?<=['’])))"
+        if preps else "(?!x)x"
+    )
+    times = [*lex.get("weekdays", {}), *lex.get("day_parts", []), *lex.get("relative_days", [])]
+    past_verb = re.compile(
+        rf"(?:[ \t\u00a0\u202f]+(?:{addressee}|(?i:{lexicons.alternation(times)}))(?![\w’'\-]),?)*"
     )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
@@ -181,6 +204,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         opinion_first=frozenset(w for cue in opinion_cues for w in lexicons.letter_tokens(cue)[:1]),
         titled=titled,
         noun_after=noun_after,
+        past_verb=past_verb,
         org=org,
         org_words=org_words,
         pronoun_subject=pronoun_subject,
@@ -200,8 +224,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         # "analysts said", « les syndicats ont dénoncé », "the league said": a common noun as
         # the subject right before the verb.
         common_subject=re.compile(
-            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A{possessives})\s*"
-            rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?<![\w’'\-])(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
+            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives})\s*"
+            rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
+            rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
             rf"(?:\s+(?:{auxiliaries}))?\s+$"
         ),
         common_after=re.compile(

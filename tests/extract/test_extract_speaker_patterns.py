@@ -348,3 +348,30 @@ def test_common_nouns_anaphors_brackets_and_possessive_offices(
     text: str, lang: str, fragment: str, expected: str
 ) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        # Whom it was said to and when, between an inverted verb and its subject.
+        ("« Nous n’avons pas le choix, a déclaré à l’AFP le directeur général, Laurent Bessière. "
+         "Le marché s’est effondré. »", "Le marché", "Laurent Bessière"),
+        ("Le bilan pourrait s’alourdir, a prévenu mardi soir le porte-parole de l’état-major, "
+         "le colonel Pierre Aubert.", "Le bilan", "colonel Pierre Aubert"),
+        ("Les ventes ont progressé de 4 %, a annoncé avant-hier la Plateforme automobile.",
+         "Les ventes", "Plateforme automobile"),
+        ("« La situation est sous contrôle », a assuré à l’AFP Marie Dupuis, directrice de l’agence.",
+         "sous contrôle", "Marie Dupuis"),
+        # A possessive before the title in apposition; an adjective after a title.
+        ("La SNCF mettra en service 40 rames, a indiqué mardi son PDG, Jean-Marc Ferrand.",
+         "40 rames", "Jean-Marc Ferrand"),
+        ("Selon le député socialiste Arnaud Vidal, les effectifs ont baissé.", "les effectifs",
+         "député socialiste Arnaud Vidal"),
+        # An elided article before a common noun is no name.
+        ("L’opposition a dénoncé un « effet d’annonce ».", "L’opposition", "opposition"),
+    ],
+)
+def test_addressees_times_possessives_and_elided_articles_around_french_speakers(
+    text: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, "fr", fragment) == expected
