@@ -196,6 +196,9 @@ class Attributor:
         if titled:
             return titled, False
         window = min(window_end, verb.end() + 100)
+        place = self._impersonal_source(text, verb.end(), window)  # « », indique-t-on au parquet »
+        if place:
+            return place, False
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.match(after):
             return None, True
@@ -291,6 +294,18 @@ class Attributor:
                 return name
         return None
 
+    def _impersonal_source(self, text: str, at: int, end: int) -> str | None:
+        """Where an impersonal « on » after a speech verb speaks: « indique-t-on au parquet », «
+        explique-t-on à Matignon », « précise-t-on auprès de la direction »."""
+        match = self._pat.on_source.match(text, at, end)
+        if match is None:
+            return None
+        return (
+            self.organisation_at(text, match.end(), end)
+            or self._lone_name_after(text, match.end(), end)
+            or self._title_after(text, match.end(), end)  # « dans l’entourage du ministre »
+        )
+
     def _past_verb(self, text: str, at: int, end: int) -> int:
         """Where the subject of an inverted speech verb may start: past whom it was said to and
         when (« a déclaré à l’AFP le directeur », « a annoncé avant-hier la Plateforme »)."""
@@ -359,6 +374,13 @@ class Attributor:
         for cue in pat.source_cue.finditer(text, start, end):
             if not text[cue.end() : cue.end() + 1].isspace():
                 continue
+            document = pat.document.match(text, cue.end(), min(end, cue.end() + 80))
+            if document:  # "according to a statement from the FAA": the document's author
+                name = self.organisation_at(text, document.end(), min(end, document.end() + 100))
+                name = name or _speaker_starting_at(pat, text, document.end(), min(end, document.end() + 80))
+                name = name or self._lone_name_after(text, document.end(), min(end, document.end() + 40))
+                if name:
+                    return name
             name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
             name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
             name = name or _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
@@ -542,7 +564,8 @@ class Attributor:
                 # "..., said John Smith, the plant manager", "..., assure Claire Martin".
                 window = min(end, verb.end() + 80)
                 past = self._past_verb(text, verb.end(), window)
-                name = _speaker_starting_at(pat, text, past, window, strict=True)
+                name = self._impersonal_source(text, verb.end(), window)
+                name = name or _speaker_starting_at(pat, text, past, window, strict=True)
                 name = name or self.titled_name(text, past, min(end, verb.end() + 160))
                 name = name or self.organisation_at(text, past, window)
                 name = name or self._lone_name_after(text, past, window)

@@ -58,6 +58,8 @@ class SpeakerPatterns:
     titled: re.Pattern[str]
     noun_after: re.Pattern[str]
     past_verb: re.Pattern[str]
+    on_source: re.Pattern[str]
+    document: re.Pattern[str]
 
 
 @cache
@@ -195,6 +197,24 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     past_verb = re.compile(
         rf"(?:[ \t\u00a0\u202f]+(?:{addressee}|(?i:{lexicons.alternation(times)}))(?![\w’'\-]),?)*"
     )
+    # « indique-t-on au parquet », « explique-t-on à Matignon »: where the impersonal « on » speaks.
+    on_places = lex.get("impersonal_source_prepositions", [])
+    on_source = re.compile(
+        rf"-?t-on[ \t\u00a0\u202f]+(?:{lexicons.alternation(on_places)})(?:[ \t\u00a0\u202f]+|(?<=['’]))"
+        if on_places else "(?!x)x"
+    )
+    # After a cue, the document that speaks for its author: "according to a statement from the
+    # FAA", "a survey released Tuesday by", « selon les chiffres publiés jeudi par l’Insee ».
+    documents = lex.get("source_documents", [])
+    determiners = lexicons.alternation(lex.get("document_determiners", []) or ["(?!x)x"])
+    document = re.compile(
+        rf"[ \t\u00a0\u202f]*(?:(?:{articles}|{determiners})"
+        rf"(?:[ \t\u00a0\u202f]+|(?<=['’])))?(?:[a-zà-ÿœæ][\w\-]*[ \t\u00a0\u202f]+)?"
+        rf"(?:{lexicons.alternation(documents)})(?![\w\-])(?:[ \t\u00a0\u202f]+[\w\-]+){{0,3}}?"
+        rf"[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('document_authors', []) or ['(?!x)x'])})"
+        rf"(?:[ \t\u00a0\u202f]+|(?<=['’]))"
+        if documents else "(?!x)x"
+    )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
     return SpeakerPatterns(
@@ -205,6 +225,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         titled=titled,
         noun_after=noun_after,
         past_verb=past_verb,
+        on_source=on_source,
+        document=document,
         org=org,
         org_words=org_words,
         pronoun_subject=pronoun_subject,

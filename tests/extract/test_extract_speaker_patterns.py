@@ -375,3 +375,26 @@ def test_addressees_times_possessives_and_elided_articles_around_french_speakers
     text: str, fragment: str, expected: str
 ) -> None:
     assert speaker(text, "fr", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # « on » after a speech verb speaks for the place named after it.
+        ("« Ils sont soupçonnés de quatre vols », indique-t-on au parquet.", "fr", "soupçonnés", "parquet"),
+        ("Le texte sera présenté en décembre, explique-t-on à Matignon.", "fr", "Le texte", "Matignon"),
+        ("« Rien n’est décidé », précise-t-on auprès de la direction du groupe.", "fr", "Rien n’est",
+         "direction du groupe"),
+        # A document after the cue speaks for its author.
+        ("Le chômage a reculé à 7,1 %, selon les chiffres publiés jeudi par l’Insee.", "fr", "Le chômage",
+         "Insee"),
+        ("Le chômage baisse, selon une étude de l’Observatoire français des conjonctures.", "fr",
+         "Le chômage", "Observatoire français des conjonctures"),
+        ("One in three adults uses the drug, according to a survey released Tuesday by the Kaiser "
+         "Family Foundation.", "en", "One in three", "Kaiser Family Foundation"),
+        ("Prices rose, according to figures from the Office for National Statistics.", "en", "Prices rose",
+         "Office for National Statistics"),
+    ],
+)
+def test_impersonal_on_and_documents_after_a_cue(text: str, lang: str, fragment: str, expected: str) -> None:
+    assert speaker(text, lang, fragment) == expected
