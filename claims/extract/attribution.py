@@ -100,7 +100,7 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
             kept.append(word)
             continue
         if kept and kept[-1].rstrip(".") in pat.title_words:
-            if word in pat.title_modifiers and kept[-1][:1].isupper():
+            if (word in pat.title_modifiers or _is_acronym(word)) and kept[-1][:1].isupper():
                 kept.append(word)  # "Police Chief", "Defense Secretary": the title's portfolio
                 continue
             break  # a name word before a title belongs to something else
@@ -119,7 +119,45 @@ def _opens_title(pat: SpeakerPatterns, words: list[str]) -> bool:
     first = words[0].rstrip(".")
     if first in pat.title_words or words[0] in pat.title_words:
         return True
-    return words[0] in pat.title_modifiers and len(words) > 1 and words[1].rstrip(".") in pat.title_words
+    return (
+        (words[0] in pat.title_modifiers or _is_acronym(words[0]))
+        and len(words) > 1
+        and words[1].rstrip(".") in pat.title_words
+    )
+
+
+_WORD = re.compile(r"[^\W\d_][\w\-]*")
+_ACRONYM_SKIPS = frozenset(
+    ["of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "les", "et", "pour", "à", "au",
+     "aux"]
+)
+
+
+def _spelled_out(text: str, acronym: str) -> str | None:
+    """The organisation an acronym stands for in `text`: a run of words, the first capitalised,
+    whose initials (the small linking words left out) spell it ("Federal Aviation
+    Administration" for FAA, « Agence nationale de sécurité du médicament » for ANSM)."""
+    words = list(_WORD.finditer(text))
+    size = len(acronym)
+    for index, first in enumerate(words):
+        if first.group()[0] != acronym[0] or first.group() == acronym:
+            continue
+        initials, at = "", index
+        while at < len(words) and len(initials) < size:
+            word = words[at].group()
+            if at > index and text[words[at - 1].end() : words[at].start()].strip(" ’'") != "":
+                break  # a comma, a bracket or a full stop ends the name
+            if word.lower() not in _ACRONYM_SKIPS or at == index:
+                initials += word[0].upper()
+            at += 1
+        if initials == acronym and words[at - 1].group().lower() not in _ACRONYM_SKIPS:
+            return text[first.start() : words[at - 1].end()]
+    return None
+
+
+def _is_acronym(word: str) -> bool:
+    """"FAA", "EPA": two to five capitals."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 _NAME_REACH = 90
@@ -387,6 +425,8 @@ class Attributor:
             # « selon la préfète, », « selon les notaires »
             name = name or self._title_after(text, cue.end(), min(end, cue.end() + 100))
             name = name or self._common_after(text, cue.end(), min(end, cue.end() + 60))
+            # « selon l’ANSM, », "according to Reuters,"
+            name = name or self._lone_name_after(text, cue.end(), min(end, cue.end() + 40))
             if name:
                 return name
         return None
@@ -488,6 +528,8 @@ class Attributor:
         words = name.split()
         if not words or self._pat.org.fullmatch(name):
             return name
+        if len(words) == 1 and _is_acronym(name):
+            return _spelled_out(text, name) or name  # "FAA" -> "Federal Aviation Administration"
         last = words[-1]
         if len(words) > 1 and words[0] in pat.honorifics:
             words = words[1:]  # "Ms. Quinn", « Mme Duval »: the fuller form need not repeat it

@@ -70,7 +70,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # An English title as the article gives it: its portfolio before it ("Police Chief",
     # "Defense Secretary", "U.S. Attorney") and its department after it ("Secretary of State").
     if lex.get("title_modifiers"):
-        titles = rf"(?:(?:(?:{_alternation(lex['title_modifiers'])})\s+){{1,2}}(?=[{_UPPER}]))?(?:{titles})"
+        # (an acronym is a portfolio too: "FAA Administrator", "EPA Director")
+        titles = (
+            rf"(?:(?:(?:{_alternation(lex['title_modifiers'])}|[A-Z]{{2,5}}(?![\w.]))\s+){{1,2}}(?=[{_UPPER}]))?"
+            rf"(?:{titles})"
+        )
     if lex.get("title_of"):
         titles = rf"{titles}(?:\s+(?:{_alternation(lex['title_of'])})\s+(?:the\s+)?{_NAME_WORD})?"
     particles = _alternation(lex["name_particles"])

@@ -398,3 +398,26 @@ def test_addressees_times_possessives_and_elided_articles_around_french_speakers
 )
 def test_impersonal_on_and_documents_after_a_cue(text: str, lang: str, fragment: str, expected: str) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # An acronym speaks in the fullest form the article gives: the organisation it spells.
+        ("The Federal Aviation Administration ordered checks on Wednesday. The order covers 300 "
+         "jets, according to a statement from the FAA.", "en", "The order covers",
+         "Federal Aviation Administration"),
+        ("L’Agence nationale de sécurité du médicament (ANSM) a suspendu deux lots. Selon l’ANSM, "
+         "aucun décès n’a été signalé.", "fr", "aucun décès",
+         "Agence nationale de sécurité du médicament"),
+        # ... and stays itself when nothing spells it.
+        ("Selon l’ANSM, aucun décès n’a été signalé.", "fr", "aucun décès", "ANSM"),
+        # An acronym before a title is its portfolio, kept in the later references.
+        ("“We will not wait,” FAA Administrator Daniel Ruiz told reporters.\n\nRuiz, a former pilot, "
+         "said the checks would take four hours.", "en", "the checks", "FAA Administrator Daniel Ruiz"),
+    ],
+)
+def test_acronyms_spelled_out_and_acronym_portfolios(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, lang, fragment) == expected
