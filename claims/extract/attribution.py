@@ -281,10 +281,33 @@ class Attributor:
         a piece of it ("Human Services" of "the Department of Health and Human Services")."""
         if name is not None and not self._may_be_piece(text, start, end, name):
             return name
+        if name is None:
+            named = self._named_office(text, start, end)  # "the regulator Ofwat said"
+            if named:
+                return named
         org = self.organisation_ending_at(text, start, end)
         if org and (name is None or (name in org and self._names_office(org))):
             return org  # but "Officials at the State Department" said: the State Department
         return name
+
+    def _named_office(self, text: str, start: int, end: int) -> str | None:
+        """The name after an office noun right before `end`: "the regulator Ofwat" said, « le
+        constructeur Renault a annoncé »."""
+        found = None
+        for match in self._pat.named_office.finditer(text, max(start, end - 80), end):
+            if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
+                found = match.group("name")
+        return found if found and found.rstrip(".") not in self._pat.not_names else None
+
+    def _named_office_at(self, text: str, start: int, end: int) -> str | None:
+        """The name after an office noun at `start`, closing the clause: "..., said the
+        regulator Ofwat.", « ..., a annoncé le constructeur Renault »."""
+        while start < end and text[start] in " \t\u00a0\u202f":
+            start += 1
+        match = self._pat.named_office.match(text, start, end)
+        if match is None or text[match.end() : match.end() + 1] not in ("", ".", ",", ";", "»", "”", '"'):
+            return None
+        return match.group("name")
 
     def _names_office(self, org: str) -> bool:
         """Whether `org` is the speaker itself: an organisation, or a spokesperson's office
@@ -609,6 +632,7 @@ class Attributor:
                 name = self._impersonal_source(text, verb.end(), window)
                 name = name or _speaker_starting_at(pat, text, past, window, strict=True)
                 name = name or self.titled_name(text, past, min(end, verb.end() + 160))
+                name = name or self._named_office_at(text, past, window)  # « a dit le constructeur Renault »
                 name = name or self.organisation_at(text, past, window)
                 name = name or self._lone_name_after(text, past, window)
                 name = name or self._title_after(text, past, window)

@@ -60,6 +60,7 @@ class SpeakerPatterns:
     past_verb: re.Pattern[str]
     on_source: re.Pattern[str]
     document: re.Pattern[str]
+    named_office: re.Pattern[str]
 
 
 @cache
@@ -113,7 +114,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
     # "the finance ministry", "local police"; « les autorités locales », « la police municipale ».
     modifier = (
-        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s){lower}\s+){{0,2}}"
+        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s){lower}(?:[’']s)?\s+){{0,2}}"
         if lex.get("office_modifiers") else ""
     )
     adjective_endings = lex.get("office_adjective_endings", [])
@@ -219,6 +220,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:[ \t\u00a0\u202f]+|(?<=['’]))"
         if documents else "(?!x)x"
     )
+    # "the regulator Ofwat", « le constructeur Renault »: an office noun, then the name it is.
+    named_office = re.compile(
+        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*(?:{offices})[ \t\u00a0\u202f]+"
+        rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0\u202f]+{_NAME_WORD}){{0,3}})"
+    )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
     return SpeakerPatterns(
@@ -231,6 +237,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         past_verb=past_verb,
         on_source=on_source,
         document=document,
+        named_office=named_office,
         org=org,
         org_words=org_words,
         pronoun_subject=pronoun_subject,

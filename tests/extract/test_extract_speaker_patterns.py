@@ -421,3 +421,23 @@ def test_acronyms_spelled_out_and_acronym_portfolios(
     text: str, lang: str, fragment: str, expected: str
 ) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # An office noun, then the name it is: the name speaks.
+        ("Water bills will rise, the regulator Ofwat said on Tuesday.", "en", "Water bills", "Ofwat"),
+        ("Prices rose, said the regulator Ofwat.", "en", "Prices rose", "Ofwat"),
+        ("Le constructeur Renault a annoncé 300 suppressions.", "fr", "300 suppressions", "Renault"),
+        ("Les ventes ont chuté, a dit le constructeur Renault.", "fr", "Les ventes", "Renault"),
+        ("Les ventes ont chuté, a annoncé le constructeur.", "fr", "Les ventes", "constructeur"),
+        # A lower-case office with its modifiers and possessives.
+        ("The economy shrank, the federal statistics office said on Friday.", "en", "The economy",
+         "federal statistics office"),
+        ("The mayor’s office said the road would reopen.", "en", "the road", "mayor’s office"),
+        ("The governor's office said it would appeal.", "en", "appeal", "governor's office"),
+    ],
+)
+def test_named_offices_and_lower_case_offices(text: str, lang: str, fragment: str, expected: str) -> None:
+    assert speaker(text, lang, fragment) == expected
