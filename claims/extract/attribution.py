@@ -468,7 +468,8 @@ class Attributor:
     def organisation_ending_at(self, text: str, start: int, end: int, apposition: bool = False) -> str | None:
         """An organisation or office right before `end` ("the company" said), or before an
         apposition closing at `end` when `apposition` ("An official, speaking ..., said")."""
-        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - 70) : end])):
+        reach = end - start if apposition else 70
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - reach) : end])):
             return None  # no head word ("Department", "préfecture") right before: no organisation
         found = None
         for match in self._pat.org.finditer(text, start, end):
@@ -610,8 +611,10 @@ class Attributor:
                 # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
                 name = self._or_organisation(text, near, verb.start(), name)
             elif _APPOSITION_GAP.search(text, near, verb.start()):
-                # "A senior official, speaking on condition of anonymity, said": the office.
-                name = self.organisation_ending_at(text, near, verb.start(), apposition=True)
+                # "A senior official, speaking on condition of anonymity, said": the office (an
+                # apposition of a dozen words may take it out of the name's reach).
+                far = max(start, verb.start() - 2 * _NAME_REACH)
+                name = self.organisation_ending_at(text, far, verb.start(), apposition=True)
             if name is None and known is not None:
                 single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
                 single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)
@@ -725,6 +728,11 @@ class Attributor:
             return False
         after = text[verb.end() : min(end, verb.end() + 12)].strip().lstrip("-")
         return bool(pat.pronoun_after.search(before.rpartition(",")[2]) or pat.pronoun_after.match(after))
+
+    def same_source(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause gives its source as the one named before: « selon la même
+        source », « de même source », "the same source said"."""
+        return self._pat.same_source.search(text, start, end) is not None
 
     def has_source_cue(self, text: str, start: int, end: int) -> bool:
         return self._pat.source_cue.search(text, start, end) is not None

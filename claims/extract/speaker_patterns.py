@@ -61,6 +61,7 @@ class SpeakerPatterns:
     on_source: re.Pattern[str]
     document: re.Pattern[str]
     named_office: re.Pattern[str]
+    same_source: re.Pattern[str]
 
 
 @cache
@@ -114,7 +115,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
     # "the finance ministry", "local police"; « les autorités locales », « la police municipale ».
     modifier = (
-        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s){lower}(?:[’']s)?\s+){{0,2}}"
+        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s)(?:{lower}|(?<=\s){_NAME_WORD})(?:[’']s)?\s+){{0,2}}"
         if lex.get("office_modifiers") else ""
     )
     adjective_endings = lex.get("office_adjective_endings", [])
@@ -238,6 +239,12 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         on_source=on_source,
         document=document,
         named_office=named_office,
+        # « selon la même source », "the same source said": the source named just before.
+        same_source=re.compile(
+            rf"(?<![\w’'\-])(?:{lexicons.alternation(lex.get('same_source', []) or ['(?!x)x'])})"
+            r"(?![\w’'\-])",
+            re.I,
+        ),
         org=org,
         org_words=org_words,
         pronoun_subject=pronoun_subject,

@@ -441,3 +441,31 @@ def test_acronyms_spelled_out_and_acronym_portfolios(
 )
 def test_named_offices_and_lower_case_offices(text: str, lang: str, fragment: str, expected: str) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # An office, a long apposition, then the verb: the office speaks, not a name after it.
+        ("A senior Pentagon official, speaking on condition of anonymity to discuss internal "
+         "deliberations, said the Army was cutting the order.", "en", "cutting the order",
+         "senior Pentagon official"),
+        # The office's head noun alone, next, is the same speaker.
+        ("A senior Pentagon official said the order would be cut.\n\nThe official acknowledged that "
+         "jobs would go.", "en", "jobs would go", "senior Pentagon official"),
+        ("Two people died, state officials said. The officials said the roads were closed.", "en",
+         "the roads", "state officials"),
+        # ... but "the company" after a company named otherwise stays the company, as before.
+        ("Brightwater Foods is recalling 12,000 jars, the company said. The company said no one was ill.",
+         "en", "no one was ill", "company"),
+        # « selon la même source »: the source named just before.
+        ("Les ventes ont progressé de 4 %, a annoncé la Plateforme automobile.\n\nLe marché devrait "
+         "reculer de 3 %, selon la même source.", "fr", "Le marché", "Plateforme automobile"),
+        ("The ministry said 40 people were hurt. Ten were in a serious condition, the same source said.",
+         "en", "Ten were", "ministry"),
+    ],
+)
+def test_offices_after_long_appositions_their_head_noun_and_the_same_source(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker(text, lang, fragment) == expected
