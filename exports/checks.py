@@ -13,9 +13,10 @@ doccano, Label Studio) is named in one line with what to do instead (`foreign_fo
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
@@ -28,8 +29,19 @@ from claims.model import (
     check_http_url,
     check_span,
 )
+from claims.model.claim import CLAIM_KINDS, Comparator
+from claims.model.state import STANCES, STATUSES
 from claims.project import ProjectError, check_reviewer
-from exports.records import REVIEW_SINCE_VERSION_2, SINCE_VERSION_2, ExportRecord
+from exports.plan import Packed
+from exports.records import (
+    ARTICLE_FIELDS,
+    RECORD_FIELDS,
+    REVIEW_FIELDS,
+    REVIEW_SINCE_VERSION_2,
+    SCHEMA_VERSION,
+    SINCE_VERSION_2,
+    ExportRecord,
+)
 
 Problem = tuple[str, str]
 """(field path, what is wrong)."""
@@ -192,6 +204,212 @@ def _utc_problem(value: datetime) -> str | None:
     return None
 
 
+# -- the quick proof -----------------------------------------------------------------------
+
+_KEYS = list(RECORD_FIELDS)
+_ARTICLE_KEYS = frozenset(ARTICLE_FIELDS)
+_ARTICLE_REQUIRED = frozenset({"id", "title", "url", "published", "lang"})
+_SPAN_KEYS = frozenset({"text", "start", "end"})
+_QUANTITY_KEYS = frozenset({"value", "comparator", "unit", "text", "start", "end"})
+_DATE_KEYS = frozenset({"from", "to", "text", "start", "end"})
+_REVIEW_KEYS = frozenset(REVIEW_FIELDS)
+_SOURCE_KEYS = ["url", "title", "quote", "stance", "accessed"]
+"""As `Source.model_dump` orders them (an event's payload holds them so)."""
+_ADJUDICATION_KEYS = frozenset({"reviewer", "verdict", "note", "ts"})
+_KINDS = frozenset(CLAIM_KINDS)
+_STATUSES = frozenset(STATUSES)
+_STANCES = frozenset(STANCES)
+_COMPARATORS = frozenset(get_args(Comparator))
+_HEX12 = re.compile(r"[0-9a-f]{12}").fullmatch
+_HEX16 = re.compile(r"[0-9a-f]{16}").fullmatch
+_DAY = re.compile(r"\d{4}-\d\d-\d\d").fullmatch
+_BIG = 1 << 53
+"""Integers are proven below this (far past any offset); pydantic's bounds are not at stake."""
+_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z").fullmatch
+
+
+def proven(data: dict[str, Any], article_proven: Any = None) -> Packed | None:
+    """What an import acts on in the parsed line `data` (`exports.plan.packed` of its record),
+    when this proves that the full checks (the `ExportRecord` model and `record_problems`)
+    find nothing wrong with it; None when it does not prove it, and the full checks then run
+    and name the problem.
+
+    It proves, with plain comparisons and for a fraction of pydantic's cost, the lines of our
+    exports' canonical form: every key of the model in its order, values of the exact JSON
+    types the model keeps as they are, time stamps as the store writes them. Anything else (a
+    value pydantic would convert, a version 1 record, a key left out, another time zone) is
+    not proven. `article_proven` is an article object an earlier line proved: equal to this
+    line's (a file repeats it on every claim of the article), it is not proved again.
+    Tests hold this to the full checks field by field (tests/test_exports/test_quick_proof.py).
+    """
+    if list(data) != _KEYS:
+        return None
+    version, claim_id, start, end, text = (data["schema_version"], data["claim_id"],
+                                           data["start"], data["end"], data["text"])
+    if not (type(version) is int and 2 <= version <= SCHEMA_VERSION
+            and type(claim_id) is str and _HEX12(claim_id)
+            and type(start) is int and type(end) is int and 0 <= start < end < _BIG
+            and type(text) is str and len(text) == end - start):
+        return None
+    article = data["article"]
+    if type(article) is not dict or (article != article_proven
+                                     and not _article_proven(article)):
+        return None
+    article_text = article.get("text")
+    if article_text is not None and article_text[start:end] != text:
+        return None
+    for name in ("sentence", "paragraph"):
+        piece = data[name]
+        if not (type(piece) is dict and piece.keys() == _SPAN_KEYS):
+            return None
+        piece_text, piece_start, piece_end = piece["text"], piece["start"], piece["end"]
+        if not (type(piece_text) is str and type(piece_start) is int
+                and type(piece_end) is int and 0 <= piece_start <= piece_end < _BIG
+                and len(piece_text) == piece_end - piece_start):
+            return None
+    kind, score, reasons = data["kind"], data["score"], data["reasons"]
+    if not (type(kind) is str and kind in _KINDS
+            and type(score) in (float, int) and 0 <= score <= 1
+            and type(reasons) is list and all(type(r) is str for r in reasons)):
+        return None
+    quantities, dates = data["quantities"], data["dates"]
+    if type(quantities) is not list or type(dates) is not list:
+        return None
+    for q in quantities:
+        if not (type(q) is dict and q.keys() == _QUANTITY_KEYS
+                and (type(q["value"]) is float or type(q["value"]) is int
+                     and -_BIG < q["value"] < _BIG)
+                and type(q["comparator"]) is str and q["comparator"] in _COMPARATORS
+                and type(q["unit"]) is str and type(q["text"]) is str
+                and _inside(q, start, end)):
+            return None
+    for d in dates:
+        if not (type(d) is dict and d.keys() == _DATE_KEYS and _day(d["from"])
+                and _day(d["to"]) and type(d["text"]) is str and _inside(d, start, end)):
+            return None
+    speaker, origin, extractor, status, verdict, label_scale = (
+        data["speaker"], data["origin"], data["extractor_version"], data["status"],
+        data["verdict"], data["label_scale"])
+    if not ((speaker is None or type(speaker) is str) and type(origin) is str
+            and (extractor is None or type(extractor) is str)
+            and type(status) is str and status in _STATUSES
+            and type(label_scale) is str and label_scale in PRESETS):
+        return None
+    scale = PRESETS[label_scale]
+    if verdict is not None and not (type(verdict) is str and scale.get(verdict) is not None):
+        return None
+    if origin.startswith("reviewer:") and _reviewer_problem(origin[len("reviewer:"):]):
+        return None
+    reviews = data["reviews"]
+    if type(reviews) is not list:
+        return None
+    seen: set[str] = set()
+    rewrites: set[str] = set()
+    packed_reviews = []
+    for review in reviews:
+        if not (type(review) is dict and review.keys() == _REVIEW_KEYS
+                and _review_proven(review, scale)) or review["reviewer"] in seen:
+            return None
+        seen.add(review["reviewer"])
+        if review["claim_text"]:
+            rewrites.add(review["claim_text"])
+        packed_reviews.append((review["reviewer"], review["status"], review["verdict"],
+                               review["sources"], review["rationale"], review["claim_text"],
+                               review["updated_at"]))
+    checked = data["checked_text"]
+    if type(checked) is not str or (checked and checked not in rewrites):
+        return None
+    a = data["adjudication"]
+    if a is not None and not (
+        type(a) is dict and a.keys() == _ADJUDICATION_KEYS
+        and type(a["reviewer"]) is str and not _reviewer_problem(a["reviewer"])
+        and type(a["verdict"]) is str and scale.get(a["verdict"]) is not None
+        and verdict == a["verdict"]
+        and type(a["note"]) is str and not _line_problem("the adjudication note", a["note"])
+        and _stamp(a["ts"])):
+        return None
+    return (claim_id, article["id"], start, end, text, label_scale, origin, packed_reviews,
+            None if a is None else (a["reviewer"], a["verdict"], a["note"], a["ts"]))
+
+
+def _article_proven(article: Any) -> bool:
+    if type(article) is not dict:
+        return False
+    keys = article.keys()
+    if not (keys >= _ARTICLE_REQUIRED and keys <= _ARTICLE_KEYS):
+        return False
+    article_id, url, lang = article["id"], article["url"], article["lang"]
+    return (type(article_id) is str and bool(_HEX16(article_id))
+            and _text_or_none(article["title"]) and _text_or_none(url) and type(lang) is str
+            and _day(article["published"]) and _text_or_none(article.get("external_id"))
+            and _text_or_none(article.get("text"))
+            and (article.get("metadata") is None or type(article["metadata"]) is dict)
+            and not _article_problems(article_id, url, lang))
+
+
+def _text_or_none(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
+def _review_proven(review: dict[str, Any], scale: Any) -> bool:
+    reviewer, status, verdict, sources, rationale, claim_text = (
+        review["reviewer"], review["status"], review["verdict"], review["sources"],
+        review["rationale"], review["claim_text"])
+    if not (type(reviewer) is str and not _reviewer_problem(reviewer)
+            and type(status) is str and status in _STATUSES
+            and type(rationale) is str and type(claim_text) is str
+            and (not claim_text or not _line_problem("the claim as checked", claim_text))
+            and _stamp(review["updated_at"]) and type(sources) is list):
+        return False
+    if verdict is not None and not (type(verdict) is str and scale.get(verdict) is not None
+                                    and status == "accepted"):
+        return False
+    for s in sources:
+        if not (type(s) is dict and list(s) == _SOURCE_KEYS and type(s["url"]) is str
+                and type(s["title"]) is str and type(s["quote"]) is str
+                and type(s["stance"]) is str and s["stance"] in _STANCES
+                and _day(s["accessed"]) and _url_proven(s["url"])):
+            return False
+    return True
+
+
+def _url_proven(url: str) -> bool:
+    try:
+        return check_http_url(url) == url
+    except ValueError:
+        return False
+
+
+def _inside(facet: dict[str, Any], start: int, end: int) -> bool:
+    facet_start, facet_end = facet["start"], facet["end"]
+    return (type(facet_start) is int and type(facet_end) is int
+            and start <= facet_start <= facet_end <= end)
+
+
+def _day(value: Any) -> bool:
+    """None, or a date as our exports write it."""
+    if value is None:
+        return True
+    if type(value) is not str or not _DAY(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _stamp(value: Any) -> bool:
+    """A time stamp as the store writes it (UTC, microseconds, 'Z'), in UTC's range."""
+    if type(value) is not str or not _STAMP(value) or not "0001" < value[:4] < "9999":
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 # -- files that are not native exports -----------------------------------------------------
 
 _NATIVE_HINT = ("claims import reads the native JSONL export (claims export --format jsonl, "
@@ -275,4 +493,4 @@ HEAD_BYTES = 256 * 1024
 
 
 __all__ = ["HEAD_BYTES", "Problem", "first_value", "foreign_format", "parse_record",
-           "record_problems", "refuse_foreign"]
+           "proven", "record_problems", "refuse_foreign"]

@@ -3,9 +3,8 @@
 A line of the file becomes a `RecordIn`, the part of the record an import acts on, in the
 stored shape (time stamps as the store writes them, sources as dicts). It is made from the
 checked `ExportRecord` (`record_in`, or as plain values that worker processes can hand over:
-`packed`, read back with `unpacked`) or, for a line already in the canonical form our exports
-write, straight from the parsed JSON (`packed_from_json`, which gives the same values or None
-when the line is not in that form); the import checks every line in full either way.
+`packed`, read back with `unpacked`) or, for a line in the canonical form our exports write,
+by the quick proof that it is valid (`exports.checks.proven`, which gives the same values).
 
 Each imported review becomes one `review` event of its reviewer that sets the review whole
 (`review_event`); an adjudication becomes an `adjudicate` event (`adjudication_plan`). Event
@@ -16,7 +15,6 @@ gives the same events, and the log can tell which it holds. Pure functions, no d
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,11 +24,6 @@ import orjson
 
 from claims.store import EventRow, LocalReview
 from exports.records import ExportRecord
-
-_CANONICAL_TS = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z\Z")
-_CANONICAL_DAY = re.compile(r"\d{4}-\d\d-\d\d\Z")
-_URL_SPACE = " \t\r\n"
-_SOURCE_KEYS = ["url", "title", "quote", "stance", "accessed"]
 
 
 def utc_text(value: datetime) -> str:
@@ -124,61 +117,6 @@ def record_in(record: ExportRecord) -> RecordIn:
     return unpacked(packed(record), checked=record)
 
 
-def packed_from_json(data: Any) -> Packed | None:
-    """`packed` of the record a parsed line holds, read straight from the JSON, for a line
-    whose time stamps and source URLs are already in the form the store writes (as our exports
-    write them); None otherwise, and for most of what is not a record.
-
-    Whether the line is a valid record is for the full checks to say (`exports.checks`), and
-    the import commits nothing they refuse: for a valid record this gives what `packed`
-    gives, because pydantic keeps strings as they are and fills the same defaults."""
-    canonical_ts, canonical_day = _CANONICAL_TS.match, _CANONICAL_DAY.match
-    try:
-        reviews = []
-        for r in data["reviews"]:
-            ts = r["updated_at"]
-            if type(ts) is not str or not canonical_ts(ts):
-                return None
-            sources = r["sources"]
-            for s in sources:
-                if list(s) != _SOURCE_KEYS:  # as `Source.model_dump` orders them: rebuild
-                    sources = [_source(s) for s in sources]
-                    break
-            for s in sources:
-                url, accessed = s["url"], s["accessed"]
-                if type(url) is not str or url.strip(_URL_SPACE) != url or not (
-                    accessed is None or (type(accessed) is str and canonical_day(accessed))
-                ):
-                    return None
-            reviewer = r["reviewer"]
-            if type(reviewer) is not str:
-                return None
-            reviews.append((reviewer, r["status"], r["verdict"], sources, r["rationale"],
-                            r.get("claim_text"), ts))
-        a = data.get("adjudication")
-        adjudication = None
-        if a is not None:
-            ts = a["ts"]
-            if type(ts) is not str or not _CANONICAL_TS.match(ts):
-                return None
-            adjudication = (a["reviewer"], a["verdict"], a["note"], ts)
-        start, end = data["start"], data["end"]
-        claim_id, article_id = data["claim_id"], data["article"]["id"]
-        if type(start) is not int or type(end) is not int or type(claim_id) is not str \
-                or type(article_id) is not str:
-            return None
-        return (claim_id, article_id, start, end, data["text"], data["label_scale"],
-                data["origin"], reviews, adjudication)
-    except (KeyError, TypeError, AttributeError):
-        return None
-
-
-def _source(s: dict[str, Any]) -> dict[str, Any]:
-    """A source's keys in `Source`'s order, with its defaults."""
-    return {"url": s["url"], "title": s.get("title", ""), "quote": s.get("quote", ""),
-            "stance": s.get("stance", "context"), "accessed": s.get("accessed")}
-
-
 def event_id(claim_id: str, reviewer: str, what: str, value: Any, ts: str) -> str:
     """32 hex digits, like the uuid4 ids of events made here, but derived from the content."""
     return _event_id(claim_id, reviewer, what, orjson.dumps(value), ts)
@@ -251,5 +189,5 @@ def _same_adjudication(local: dict[str, Any], imported: AdjudicationIn) -> bool:
 
 
 __all__ = ["AdjudicationIn", "Packed", "RecordIn", "ReviewIn", "adjudication_plan", "event_id",
-           "event_row", "packed", "packed_from_json", "record_in",
+           "event_row", "packed", "record_in",
            "review_event", "review_payload", "same_state", "unpacked", "utc_text"]

@@ -1,6 +1,6 @@
-"""Property: for any line the full checks accept, the record read straight from the JSON
-(`exports.plan.packed_from_json`, the import's fast path) is None or exactly what the
-checked model gives (`record_in`), down to the bytes of the events it leads to.
+"""Property: for any line the full checks accept, what the quick proof reads from it
+(`exports.checks.proven`, the import's fast path) is None or exactly what the checked model
+gives (`record_in`), down to the bytes of the events it leads to.
 
 The lines are variations of golden records in every form a valid record may take: keys in
 any order, optional keys missing, time stamps with other zones, separators and precisions,
@@ -22,11 +22,11 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from claims.files import FileProblem
+from exports.checks import proven
 from exports.importer import check_lines
 from exports.plan import (
     RecordIn,
     packed,
-    packed_from_json,
     record_in,
     review_event,
     unpacked,
@@ -156,7 +156,7 @@ def test_the_fast_path_gives_what_the_checked_record_gives(line: bytes) -> None:
         [(_, checked, _)] = list(check_lines(iter([(1, line)]), "f.jsonl"))
     except FileProblem:
         return  # refused by the full checks: the import commits nothing of it
-    values = packed_from_json(orjson.loads(line))
+    values = proven(orjson.loads(line))
     if values is None:
         return
     fast = unpacked(values)
@@ -164,14 +164,14 @@ def test_the_fast_path_gives_what_the_checked_record_gives(line: bytes) -> None:
     slow = record_in(checked)
     assert repr(_plain(fast)) == repr(_plain(slow))  # repr: 0.0 is not 0 here
     [(_, values, _)] = list(check_lines(iter([(1, line)]), "f.jsonl", shape="packed"))
-    assert repr(values) == repr(packed(checked)) == repr(packed_from_json(orjson.loads(line)))
+    assert repr(values) == repr(packed(checked)) == repr(proven(orjson.loads(line)))
     for mine, theirs in zip(fast.reviews, slow.reviews, strict=True):
         assert review_event(fast, mine)[0] == review_event(slow, theirs)[0]
 
 
 def test_the_fast_path_takes_the_canonical_lines_our_exports_write() -> None:
     for data in BASES:
-        values = packed_from_json(copy.deepcopy(data))
+        values = proven(copy.deepcopy(data))
         assert values is not None
         fast = unpacked(values)
         [(_, checked, _)] = list(check_lines(iter([(1, orjson.dumps(data))]), "f.jsonl"))
