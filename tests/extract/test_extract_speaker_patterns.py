@@ -469,3 +469,21 @@ def test_offices_after_long_appositions_their_head_noun_and_the_same_source(
     text: str, lang: str, fragment: str, expected: str
 ) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # Presenting or unveiling a plan is saying what is in it.
+        ("La présidente de la région, Martine Delorme, a présenté lundi un plan de 800 millions d’euros.",
+         "fr", "un plan", "Martine Delorme"),
+        ("Le constructeur a dévoilé un modèle à 25 000 euros.", "fr", "un modèle", "constructeur"),
+        ("Mayor Jane Cole unveiled a $40 million plan on Monday.", "en", "a $40 million", "Mayor Jane Cole"),
+        # ... not being presented to a judge, nor « présente » meaning has.
+        ("Paul Martin a été présenté au juge.", "fr", "Paul Martin", None),
+        ("La région présente un déficit de 3 millions d’euros.", "fr", "un déficit", None),
+        ("Le budget présenté par la mairie prévoit 3 % de hausse.", "fr", "Le budget", None),
+    ],
+)
+def test_presenting_and_unveiling(text: str, lang: str, fragment: str, expected: str | None) -> None:
+    assert speaker(text, lang, fragment) == expected
