@@ -103,6 +103,9 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
             if (word in pat.title_modifiers or _is_acronym(word)) and kept[-1][:1].isupper():
                 kept.append(word)  # "Police Chief", "Defense Secretary": the title's portfolio
                 continue
+            if _portfolio(pat, words, position) and kept[-1][:1].isupper():
+                kept.append(word)  # "Railway Minister", "Chief Financial Officer"
+                continue
             break  # a name word before a title belongs to something else
         if names == 2:
             break
@@ -114,15 +117,26 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
     return kept
 
 
+def _portfolio(pat: SpeakerPatterns, words: list[str], position: int) -> bool:
+    """Whether the capitalised word at `position`, before a capitalised title, is the title's
+    portfolio though the lexicon does not list it: it opens the run ("Railway Minister Anil")
+    or follows a title itself ("Chief Financial Officer"); not "Texas Arlington President"."""
+    word = words[position]
+    if not pat.titles_capitalised or not word[:1].isupper() or word.rstrip(".") in pat.not_names:
+        return False
+    return position == 0 or words[position - 1].rstrip(".") in pat.title_words
+
+
 def _opens_title(pat: SpeakerPatterns, words: list[str]) -> bool:
     """Whether `words` open with a title ("Senator", "Police Chief"), not a sentence's opener."""
     first = words[0].rstrip(".")
     if first in pat.title_words or words[0] in pat.title_words:
         return True
     return (
-        (words[0] in pat.title_modifiers or _is_acronym(words[0]))
+        (words[0] in pat.title_modifiers or _is_acronym(words[0]) or _portfolio(pat, words, 0))
         and len(words) > 1
         and words[1].rstrip(".") in pat.title_words
+        and words[1][:1].isupper()
     )
 
 

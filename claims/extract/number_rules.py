@@ -143,9 +143,9 @@ def rules_for(lang: str) -> NumberRules:
         for w in lex.get("fraction_before", [])
     ) or "(?!x)x"
     fraction = rf"""
-        (?<![\w\-])(?P<fby>{frac_by})?(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|-))?
+        (?<![\w\-])(?P<fby>{frac_by})?(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|(?P<fhy>-)))?
             (?P<fden>{alt(fractions) if fractions else "(?!x)x"}))
-            (?(fby)(?![\w\-])|(?={_SP}+(?:{frac_follow})))
+            (?(fby)(?![\w\-])|(?(fhy)(?![\w\-])|(?={_SP}+(?:{frac_follow}))))
       |"""
     no_fraction = "(?P<fby>(?!x)x)?(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
     # "a four-day week", "a two-hour delay": a count in words before a hyphen and its unit.

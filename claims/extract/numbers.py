@@ -418,7 +418,8 @@ def _quantity(
                     elif fraction and _DIGIT_AFTER.match(text, span_end, end):
                         unit, span_end = "", core_end  # "two-thirds of the city's 48 schools"
                 head = None
-                if value != 1 and not _bridged(noun):
+                # (after "of" too when the word is a compound: "two-thirds of long-distance trains")
+                if value != 1 and (not _bridged(noun) or "-" in word):
                     head = _head_noun(rules, text, span_end, end, word)
                 if head:
                     unit, span_end = head

@@ -345,3 +345,21 @@ def test_one_before_a_relative_unit_after_il_y_a_is_a_count(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert facets(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A compound adjective after "of": the noun after it is counted.
+        ("Roughly two-thirds of long-distance trains arrived on time.", [(0.6667, "~", "trains")]),
+        # A fraction written with a hyphen needs nothing after it; the ellipsis counts nothing named.
+        ("It was nearly three-quarters in 2019.", [(0.75, "~", "")]),
+        # A conjunction after a number is no counted noun.
+        ("At least 23 people were killed and more than 100 injured when a train derailed.",
+         [(23, ">=", "people"), (100, ">", "")]),
+    ],
+)
+def test_compounds_after_of_hyphenated_fractions_and_conjunctions(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert facets(text, "en") == expected

@@ -487,3 +487,22 @@ def test_offices_after_long_appositions_their_head_noun_and_the_same_source(
 )
 def test_presenting_and_unveiling(text: str, lang: str, fragment: str, expected: str | None) -> None:
     assert speaker(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        # A capitalised portfolio the lexicon does not list, opening the run or after a title,
+        # is kept in the fullest form of later references.
+        ("Railway Minister Anil Kapoor told Parliament that signals failed.\n\nKapoor, who took "
+         "office in January, said families would be paid.", "families would be paid",
+         "Railway Minister Anil Kapoor"),
+        ("“We are not out of the woods,” Chief Financial Officer Maria Santos said.\n\nSantos said "
+         "profit would return.", "profit would return", "Chief Financial Officer Maria Santos"),
+        # ... not an organisation's last word before a title.
+        ("The University of Texas Arlington President Jane Doe said fees would rise. Doe said more "
+         "was needed.", "more was needed", "President Jane Doe"),
+    ],
+)
+def test_portfolios_outside_the_lexicon_in_the_fullest_form(text: str, fragment: str, expected: str) -> None:
+    assert speaker(text, "en", fragment) == expected
