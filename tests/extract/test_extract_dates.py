@@ -737,3 +737,28 @@ def test_the_whole_of_a_period_named_from_publication_is_that_period(
     text: str, lang: str, expected: tuple[str, str]
 ) -> None:
     assert [(f, t) for _, f, t in dates(text, lang, published=date(2025, 11, 6))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A relative year right after a day or a month without one: that day of that year.
+        ("Tax returns are due by April 15 next year.", "en",
+         [("April 15 next year", "2027-04-15", "2027-04-15")]),
+        ("He was arrested on March 3 last year.", "en", [("March 3 last year", "2025-03-03", "2025-03-03")]),
+        ("Il a été arrêté le 3 mars l’an dernier.", "fr",
+         [("3 mars l’an dernier", "2025-03-03", "2025-03-03")]),
+        ("Le vote aura lieu en juin l’année prochaine.", "fr",
+         [("juin l’année prochaine", "2027-06-01", "2027-06-30")]),
+        ("Prices rose in February last year.", "en", [("February last year", "2025-02-01", "2025-02-28")]),
+        # ... not across a comma, nor a day that has its year.
+        ("He left on May 2, next year he returns.", "en",
+         [("May 2", "2026-05-02", "2026-05-02"), ("next year", "2027-01-01", "2027-12-31")]),
+        ("The talks of March 2024 last year.", "en",
+         [("March 2024", "2024-03-01", "2024-03-31"), ("last year", "2025-01-01", "2025-12-31")]),
+    ],
+)
+def test_a_relative_year_after_a_day_or_month_gives_it_its_year(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang, published=date(2026, 5, 7)) == expected
