@@ -210,6 +210,16 @@ def _reference_words(lang: str) -> tuple[frozenset[str], frozenset[str], re.Patt
     return frozenset(lex.get("weekdays", {})), frozenset(lex.get("anaphoric_offices", [])), joined
 
 
+@cache
+def _title_synonyms(lang: str) -> dict[str, tuple[str, ...]]:
+    """Titles that name the same office as others (« chef de l’État »: « président de la
+    République »), lowercased."""
+    return {
+        title.lower(): tuple(others)
+        for title, others in lexicons.load(lang).get("title_synonyms", {}).items()
+    }
+
+
 class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
 
@@ -219,6 +229,7 @@ class Attributor:
         # "told the police": what follows these verbs is who is spoken to.
         self._addressee_verbs = frozenset(lexicons.load(lang).get("addressee_verbs", []))
         self._weekdays, self._anaphoric, self._joined = _reference_words(lang)
+        self._synonyms = _title_synonyms(lang)
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
@@ -300,6 +311,15 @@ class Attributor:
             if named:
                 return named
         org = self.organisation_ending_at(text, start, end)
+        if org and name is None and self._synonyms:
+            # « Le chef du gouvernement a annoncé »: the title, not the office inside it.
+            for match in self._pat.title_office.finditer(text, max(start, end - 60), end):
+                office = match.group("office")
+                if (
+                    office.lower() in self._synonyms
+                    and (_LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end)
+                ):
+                    return self._titled_person(text, match)
         if org and (name is None or (name in org and self._names_office(org))):
             return org  # but "Officials at the State Department" said: the State Department
         return name
@@ -404,7 +424,10 @@ class Attributor:
         """A title closing an inverted attribution (« ..., a poursuivi la ministre. », « a
         indiqué son secrétaire général »): whom it stands for."""
         titled = self._pat.title_office.match(text, start, end)
-        if titled and text[titled.end() : titled.end() + 1] in (",", ".", ";", "»", "”", '"', ""):
+        if titled and (
+            text[titled.end() : titled.end() + 1] in (",", ".", ";", "»", "”", '"', "")
+            or self._pat.place_after.match(text, titled.end(), end)  # « ... devant les députés »
+        ):
             return self._titled_person(text, titled)
         return None
 
@@ -420,6 +443,17 @@ class Attributor:
                 name = _speaker_starting_at(self._pat, text, earlier.end(), min(at, earlier.end() + 60), True)
             if name:
                 person = name
+        if person is None:
+            # « le chef du gouvernement » for the person named « le Premier ministre, X ».
+            for other in self._synonyms.get(office.lower(), ()):
+                for earlier in re.finditer(re.escape(other), text[:at], re.IGNORECASE):
+                    name = self.titled_name(text, earlier.start(), min(at, earlier.start() + 200))
+                    if name is None:
+                        name = _speaker_starting_at(
+                            self._pat, text, earlier.end(), min(at, earlier.end() + 60), True
+                        )
+                    if name:
+                        person = name
         return person or office
 
     def incise_pronoun(self, text: str, start: int, end: int) -> bool:

@@ -62,6 +62,7 @@ class SpeakerPatterns:
     document: re.Pattern[str]
     named_office: re.Pattern[str]
     same_source: re.Pattern[str]
+    place_after: re.Pattern[str]
 
 
 @cache
@@ -115,7 +116,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
     # "the finance ministry", "local police"; « les autorités locales », « la police municipale ».
     modifier = (
-        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s)(?:{lower}|(?<=\s){_NAME_WORD})(?:[’']s)?\s+){{0,2}}"
+        rf"(?:(?<![\w’'\-])(?!(?:{_alternation(lex['counted_noun_skip'])})\s)(?:{lower}|(?<=\s){_NAME_WORD})"
+        rf"(?:[’']s)?\s+){{0,2}}"
         if lex.get("office_modifiers") else ""
     )
     adjective_endings = lex.get("office_adjective_endings", [])
@@ -239,6 +241,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         on_source=on_source,
         document=document,
         named_office=named_office,
+        # After a title closing an inverted attribution, where it was said: « devant les députés ».
+        place_after=re.compile(
+            rf"[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('place_prepositions', []) or ['(?!x)x'])})"
+            r"(?![\w’'\-])"
+        ),
         # « selon la même source », "the same source said": the source named just before.
         same_source=re.compile(
             rf"(?<![\w’'\-])(?:{lexicons.alternation(lex.get('same_source', []) or ['(?!x)x'])})"

@@ -28,14 +28,10 @@ CASES = [
 FAMILIES = ("dates", "numbers", "speakers")
 OPEN = {
     # Checks of the fresh gold the extractor does not yet get right: expected failures, strict,
-    # so a check that comes right must leave this list. « le chef de l’État » for a president
-    # named as « le président de la République » needs knowledge of titles; "declined to say"
-    # and « a ordonné » are no speech verbs.
+    # so a check that comes right must leave this list. "declined to say" and « a ordonné »
+    # are no speech verbs.
     ('speakers/surname-reference', 'en', 'Dunn declined to say'),
-    ('speakers/noun-reference', 'fr', 'annoncé l’envoi de 300'),
     ('speakers/apposition', 'fr', 'l’évacuation de 3 000'),
-    # facets_fresh6, scored before its fixes:
-    ('speakers/noun-reference', 'fr', 'Il n’y a pas d’alternative'),
 }
 
 

@@ -506,3 +506,24 @@ def test_presenting_and_unveiling(text: str, lang: str, fragment: str, expected:
 )
 def test_portfolios_outside_the_lexicon_in_the_fullest_form(text: str, fragment: str, expected: str) -> None:
     assert speaker(text, "en", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A title naming the same office as the one the person was named with.
+        ("Le Premier ministre, Henri Castaing, a présenté un plan.\n\n« Il n’y a pas d’alternative », "
+         "a insisté le chef du gouvernement devant les députés.", "fr", "pas d’alternative",
+         "Henri Castaing"),
+        ("Le président de la République, Louis Verdier, a promis une réponse.\n\nLe chef de l’État a "
+         "annoncé l’envoi de 300 policiers.", "fr", "l’envoi de 300", "Louis Verdier"),
+        # A title closing an attribution may be followed by where it was said.
+        ("Governor Lena Hart toured the site. “We will rebuild,” said the governor at a news "
+         "conference.", "en", "We will rebuild", "Governor Lena Hart"),
+        # With no one named so before, the office itself.
+        ("Le chef du gouvernement a annoncé un plan de 3 milliards.", "fr", "un plan",
+         "chef du gouvernement"),
+    ],
+)
+def test_titles_naming_the_same_office(text: str, lang: str, fragment: str, expected: str) -> None:
+    assert speaker(text, lang, fragment) == expected
