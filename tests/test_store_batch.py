@@ -3,6 +3,7 @@ with the same outcome as one at a time."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from claims.project import Project
@@ -73,3 +74,23 @@ def test_import_events_in_bulk_skips_held_ids_and_rederives(
     states = {s.claim.id: s for s in project.claims()}
     assert all(review_of(states[cid], "far").verdict == "supported" for cid in ids)
     assert len(project.history(reviewer="far")) == len(ids)
+
+
+def test_rows_inserted_many_to_a_statement_keep_their_order_and_conflicts(
+    sample: tuple[Project, list[str]],
+) -> None:
+    project, _ = sample
+    store = project.store
+    rows = [(f"k{i % 17}", f"v{i}") for i in range(40)]  # keys repeated within and across
+    with store.transaction() as tx:
+        if store.dialect == "sqlite":  # 20 rows to a statement: keys repeat within one
+            tx.cur.connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 40)
+        tx.insert_rows("INSERT INTO meta (key, value)", "(?, ?)", rows,
+                       "ON CONFLICT (key) DO NOTHING")
+        first = dict(tx.all("SELECT key, value FROM meta WHERE key LIKE 'k%'"))
+        tx.insert_rows("INSERT INTO meta (key, value)", "(?, ?)", rows,
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        last = dict(tx.all("SELECT key, value FROM meta WHERE key LIKE 'k%'"))
+        tx.insert_rows("INSERT INTO meta (key, value)", "(?, ?)", [])
+    assert first == {f"k{i}": f"v{i}" for i in range(17)}
+    assert last == {f"k{i % 17}": f"v{i}" for i in range(40)}  # the last of each wins

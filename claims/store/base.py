@@ -23,6 +23,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any, ClassVar
 
 from claims.model import Event, utc_now
+from claims.store.cursor import Cursor
 from claims.store.materialise import EventRow
 from claims.store.reads import ArticleSummary
 from claims.store.schema import SCHEMA_VERSION, ColumnTypes, pending_statements
@@ -77,11 +78,15 @@ class Store:
 
     def insert_event_rows(self, tx: Transaction, rows: Sequence[EventRow]) -> None:
         """Append events in their stored shape, in order, skipping ids the log holds."""
-        tx.executemany(
+        tx.insert_rows(
             "INSERT INTO events (id, ts, reviewer, type, article_id, claim_id, other_id, "
-            "payload, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO NOTHING",
-            rows,
+            "payload, active)", "(?, ?, ?, ?, ?, ?, ?, ?, 1)", rows, "ON CONFLICT (id) DO NOTHING",
         )
+
+    def insert_rows(self, tx: Cursor, head: str, marks: str, rows: Sequence[Sequence[Any]],
+                    tail: str) -> None:
+        """`{head} VALUES {marks} {tail}` for each row, in order (`Cursor.insert_rows`)."""
+        tx.executemany(f"{head} VALUES {marks} {tail}", rows)
 
     def prefix_match(self, column: str, prefix: str) -> tuple[str, list[Any]]:
         """A condition on `column` that is true exactly for values starting with `prefix`."""

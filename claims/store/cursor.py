@@ -29,6 +29,13 @@ class Cursor:
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.cur.executemany(self.store._translate(sql), rows)
 
+    def insert_rows(self, head: str, marks: str, rows: Sequence[Sequence[Any]],
+                    tail: str = "") -> None:
+        """`{head} VALUES {marks} {tail}` for each row, in order, as the backend inserts many
+        rows best (`Store.insert_rows`); `tail` is an ON CONFLICT clause or empty."""
+        if rows:
+            self.store.insert_rows(self, head, marks, rows, tail)
+
     def one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.execute(sql, params).fetchone()
 

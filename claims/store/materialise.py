@@ -153,14 +153,13 @@ class Materialise(StateReads):
     def write_reviews(self, rows: Sequence[tuple[Any, ...]]) -> None:
         """Insert or replace reviews rows: (claim_id, reviewer, status, verdict, sources JSON,
         rationale, claim_text, created_at, updated_at)."""
-        self.executemany(
+        self.insert_rows(
             "INSERT INTO reviews (claim_id, reviewer, status, verdict, sources, rationale, "
-            "claim_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "claim_text, created_at, updated_at)", "(?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
             "ON CONFLICT (claim_id, reviewer) DO UPDATE SET status = excluded.status, "
             "verdict = excluded.verdict, sources = excluded.sources, "
             "rationale = excluded.rationale, claim_text = excluded.claim_text, "
             "created_at = excluded.created_at, updated_at = excluded.updated_at",
-            rows,
         )
 
 

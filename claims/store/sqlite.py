@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from claims.store.base import NoProject, Store, StoreError, Transaction
+from claims.store.cursor import Cursor
 from claims.store.schema import ColumnTypes
 
 __all__ = ["BUSY_TIMEOUT_MS", "RETRY_FOR_S", "SqliteStore"]
@@ -49,6 +50,21 @@ class SqliteStore(Store):
     column_types = ColumnTypes(
         seq="seq INTEGER PRIMARY KEY AUTOINCREMENT", ord="ord INTEGER NOT NULL", real="REAL"
     )
+
+    ROWS_PER_INSERT = 500
+
+    def insert_rows(self, tx: Cursor, head: str, marks: str, rows: Sequence[Sequence[Any]],
+                    tail: str) -> None:
+        # A statement a row costs SQLite a statement's setup for each (and, on the event log,
+        # an update of its AUTOINCREMENT counter): 500 rows to a statement insert an import's
+        # 27,000 events in 0.22 s of CPU instead of 0.28-0.45 s (measured on one database).
+        # A statement takes at most SQLITE_LIMIT_VARIABLE_NUMBER values (999 before 3.32).
+        limit = tx.cur.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        per = max(1, min(self.ROWS_PER_INSERT, limit // max(1, marks.count("?"))))
+        for at in range(0, len(rows), per):
+            chunk = rows[at : at + per]
+            tx.execute(f"{head} VALUES {', '.join([marks] * len(chunk))} {tail}",
+                       [value for row in chunk for value in row])
 
     def __init__(self, path: str | Path, mode: str = "create") -> None:
         super().__init__()
