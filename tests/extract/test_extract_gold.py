@@ -2,7 +2,7 @@
 
 The same gold that `bench/facets.py` scores: sentences we wrote for each pattern of speakers,
 numbers and dates, in French and English (`facets.jsonl`, written while developing the
-patterns; `facets_fresh.jsonl` to `facets_fresh5.jsonl`, each written afterwards without
+patterns; `facets_fresh.jsonl` to `facets_fresh6.jsonl`, each written afterwards without
 looking at it, in wire-service and regional-paper style, and scored before the fixes it led
 to). A check passes only when the facet is exact.
 """
