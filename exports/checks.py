@@ -26,19 +26,19 @@ from claims.model import (
     ARTICLE_ID,
     CLAIM_ID,
     LANG_TAG,
+    SCHEMA_VERSION,
     check_http_url,
     check_span,
 )
 from claims.model.claim import CLAIM_KINDS, Comparator
 from claims.model.state import STANCES, STATUSES
 from claims.project import ProjectError, check_reviewer
-from exports.plan import Packed
+from exports.plan import Packed, packed_review
 from exports.records import (
     ARTICLE_FIELDS,
     RECORD_FIELDS,
     REVIEW_FIELDS,
     REVIEW_SINCE_VERSION_2,
-    SCHEMA_VERSION,
     SINCE_VERSION_2,
     ExportRecord,
 )
@@ -220,6 +220,7 @@ _KINDS = frozenset(CLAIM_KINDS)
 _STATUSES = frozenset(STATUSES)
 _STANCES = frozenset(STANCES)
 _COMPARATORS = frozenset(get_args(Comparator))
+_LABEL_IDS = {name: frozenset(scale.ids) for name, scale in PRESETS.items()}
 _HEX12 = re.compile(r"[0-9a-f]{12}").fullmatch
 _HEX16 = re.compile(r"[0-9a-f]{16}").fullmatch
 _DAY = re.compile(r"\d{4}-\d\d-\d\d").fullmatch
@@ -293,10 +294,10 @@ def proven(data: dict[str, Any], article_proven: Any = None) -> Packed | None:
     if not ((speaker is None or type(speaker) is str) and type(origin) is str
             and (extractor is None or type(extractor) is str)
             and type(status) is str and status in _STATUSES
-            and type(label_scale) is str and label_scale in PRESETS):
+            and type(label_scale) is str and label_scale in _LABEL_IDS):
         return None
-    scale = PRESETS[label_scale]
-    if verdict is not None and not (type(verdict) is str and scale.get(verdict) is not None):
+    scale = _LABEL_IDS[label_scale]
+    if verdict is not None and not (type(verdict) is str and verdict in scale):
         return None
     if origin.startswith("reviewer:") and _reviewer_problem(origin[len("reviewer:"):]):
         return None
@@ -313,9 +314,9 @@ def proven(data: dict[str, Any], article_proven: Any = None) -> Packed | None:
         seen.add(review["reviewer"])
         if review["claim_text"]:
             rewrites.add(review["claim_text"])
-        packed_reviews.append((review["reviewer"], review["status"], review["verdict"],
-                               review["sources"], review["rationale"], review["claim_text"],
-                               review["updated_at"]))
+        packed_reviews.append(packed_review(
+            claim_id, review["reviewer"], review["status"], review["verdict"],
+            review["sources"], review["rationale"], review["claim_text"], review["updated_at"]))
     checked = data["checked_text"]
     if type(checked) is not str or (checked and checked not in rewrites):
         return None
@@ -323,7 +324,7 @@ def proven(data: dict[str, Any], article_proven: Any = None) -> Packed | None:
     if a is not None and not (
         type(a) is dict and a.keys() == _ADJUDICATION_KEYS
         and type(a["reviewer"]) is str and not _reviewer_problem(a["reviewer"])
-        and type(a["verdict"]) is str and scale.get(a["verdict"]) is not None
+        and type(a["verdict"]) is str and a["verdict"] in scale
         and verdict == a["verdict"]
         and type(a["note"]) is str and not _line_problem("the adjudication note", a["note"])
         and _stamp(a["ts"])):
@@ -351,7 +352,7 @@ def _text_or_none(value: Any) -> bool:
     return value is None or type(value) is str
 
 
-def _review_proven(review: dict[str, Any], scale: Any) -> bool:
+def _review_proven(review: dict[str, Any], scale: frozenset[str]) -> bool:
     reviewer, status, verdict, sources, rationale, claim_text = (
         review["reviewer"], review["status"], review["verdict"], review["sources"],
         review["rationale"], review["claim_text"])
@@ -361,7 +362,7 @@ def _review_proven(review: dict[str, Any], scale: Any) -> bool:
             and (not claim_text or not _line_problem("the claim as checked", claim_text))
             and _stamp(review["updated_at"]) and type(sources) is list):
         return False
-    if verdict is not None and not (type(verdict) is str and scale.get(verdict) is not None
+    if verdict is not None and not (type(verdict) is str and verdict in scale
                                     and status == "accepted"):
         return False
     for s in sources:
@@ -390,7 +391,13 @@ def _day(value: Any) -> bool:
     """None, or a date as our exports write it."""
     if value is None:
         return True
-    if type(value) is not str or not _DAY(value):
+    return type(value) is str and _date_text(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text(value: str) -> bool:
+    """`value` is a date as our exports write it (a file names the same few dates often)."""
+    if not _DAY(value):
         return False
     try:
         date.fromisoformat(value)

@@ -90,7 +90,8 @@ class BatchMerger:
             if claim_text is None:  # the record does not say: what is held here stays
                 claim_text = mine.claim_text if mine is not None else ""
             review_rows.append((record.claim_id, review.reviewer, status, verdict,
-                                dumps(sources), rationale, claim_text,
+                                review.sources_text if sources == review.sources
+                                else dumps(sources), rationale, claim_text,
                                 mine.created_at if mine is not None else event.ts, event.ts))
             events.append(event)
             changed.add(record.claim_id)

@@ -47,6 +47,12 @@ class ReviewIn(NamedTuple):
     """The claim as checked, or None when the record does not say (schema version 1)."""
     ts: str
     """`updated_at` as the store writes it."""
+    event_id: str
+    """The id of the `review` event that sets this review whole (`review_event`)."""
+    payload: str
+    """That event's payload as the log stores it (`review_payload`, in JSON)."""
+    sources_text: str
+    """`sources` as the reviews table stores them (JSON)."""
 
 
 class AdjudicationIn(NamedTuple):
@@ -92,15 +98,31 @@ text, label_scale, origin, reviews as tuples of `ReviewIn`'s fields, adjudicatio
 def packed(record: ExportRecord) -> Packed:
     """What an import acts on in a checked record."""
     reviews = [
-        (r.reviewer, r.status, r.verdict, [s.model_dump(mode="json") for s in r.sources],
-         r.rationale, r.claim_text if "claim_text" in r.model_fields_set else None,
-         utc_text(r.updated_at))
+        packed_review(record.claim_id, r.reviewer, r.status, r.verdict,
+                      [s.model_dump(mode="json") for s in r.sources], r.rationale,
+                      r.claim_text if "claim_text" in r.model_fields_set else None,
+                      utc_text(r.updated_at))
         for r in record.reviews
     ]
     a = record.adjudication
     adjudication = None if a is None else (a.reviewer, a.verdict, a.note, utc_text(a.ts))
     return (record.claim_id, record.article.id, record.start, record.end, record.text,
             record.label_scale, record.origin, reviews, adjudication)
+
+
+def packed_review(claim_id: str, reviewer: str, status: str, verdict: str | None,
+                  sources: list[dict[str, Any]], rationale: str, claim_text: str | None,
+                  ts: str) -> tuple[Any, ...]:
+    """`ReviewIn`'s fields, with the event that brings the review here worked out (by the
+    process that checked the line: a worker, so that the merge has less to do)."""
+    payload: dict[str, Any] = {"status": status, "verdict": verdict, "sources": sources,
+                               "rationale": rationale}
+    if claim_text is not None:
+        payload["claim_text"] = claim_text
+    text = orjson.dumps(payload)
+    return (reviewer, status, verdict, sources, rationale, claim_text, ts,
+            _event_id(claim_id, reviewer, "review", text, ts), text.decode(),
+            orjson.dumps(sources).decode())
 
 
 def unpacked(values: Packed, **more: Any) -> RecordIn:
@@ -139,7 +161,7 @@ def event_row(record: RecordIn, reviewer: str, type_: str, payload: dict[str, An
 
 
 def review_payload(review: ReviewIn) -> dict[str, Any]:
-    """The payload of the `review` event that sets `review` whole."""
+    """The payload of the `review` event that sets `review` whole (`review.payload` in JSON)."""
     payload: dict[str, Any] = {"status": review.status, "verdict": review.verdict,
                                "sources": review.sources, "rationale": review.rationale}
     if review.claim_text is not None:
@@ -149,8 +171,8 @@ def review_payload(review: ReviewIn) -> dict[str, Any]:
 
 def review_event(record: RecordIn, review: ReviewIn) -> tuple[EventRow, dict[str, Any]]:
     """The `review` event that takes this reviewer's review to `review`, and its payload."""
-    payload = review_payload(review)
-    return event_row(record, review.reviewer, "review", payload, review.ts), payload
+    return EventRow(review.event_id, review.ts, review.reviewer, "review", record.article_id,
+                    record.claim_id, None, review.payload), review_payload(review)
 
 
 def same_state(mine: LocalReview, review: ReviewIn) -> bool:
@@ -189,5 +211,5 @@ def _same_adjudication(local: dict[str, Any], imported: AdjudicationIn) -> bool:
 
 
 __all__ = ["AdjudicationIn", "Packed", "RecordIn", "ReviewIn", "adjudication_plan", "event_id",
-           "event_row", "packed", "record_in",
+           "event_row", "packed", "packed_review", "record_in",
            "review_event", "review_payload", "same_state", "unpacked", "utc_text"]

@@ -654,3 +654,30 @@ def test_a_file_of_unknown_size_is_read_to_its_end(same_articles: Project,
         messages.add(str(err.value))
     [message] = messages
     assert message.startswith("/proc/self/mountinfo:1: not valid JSON")
+
+
+def _priority_check(lines: Any, name: str, **_: Any) -> Any:
+    """A checker that reports the priority it runs at (as the problem of the first line)."""
+    from claims.files import FileProblem
+
+    for lineno, _raw in lines:
+        raise FileProblem(name, f"niceness {os.nice(0)}", line=lineno)
+    yield from ()
+
+
+def test_the_workers_yield_the_cores_to_the_merge(tmp_path: Path) -> None:
+    """They run at a lower priority than the importing process (a core both want goes to
+    the merge, which is the import's critical path)."""
+    from exports.checking import WORKER_NICENESS, CheckFailed
+
+    path = tmp_path / "lines.jsonl"
+    path.write_bytes(b"{}\n" * 10)
+    with open(path, "rb") as handle:
+        check = ParallelCheck(handle.fileno(), 30, str(path), 1 << 20, _priority_check, 1)
+        try:
+            with pytest.raises(CheckFailed) as failed:
+                list(check.records())
+        finally:
+            check.close()
+    expected = min(19, os.nice(0) + WORKER_NICENESS)
+    assert f"niceness {expected}" in str(failed.value)
