@@ -175,6 +175,9 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
             named = [(d.from_, d.to) for d in item.dates if d.from_ is not None and d.to is not None]
             if named:
                 previous_date = (named[-1][0], named[-1][1]), seg.paragraph  # type: ignore[assignment]
+            if previous_speaker and attributor.same_source(text, start, end):
+                item.speaker = previous_speaker[0]  # « selon la même source »: the one before
+                item.facts["named_source"] = 1.0
             if item.speaker is None and attributor.pronoun_speech(text, start, end):
                 # "She said the plan would cost ...": the person named or quoted just before.
                 if previous_speaker and seg.paragraph - previous_speaker[1] <= 1:
@@ -183,11 +186,26 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                     item.speaker = last_mention(text, segments, index, seg.paragraph, attributor)
                 if item.speaker:
                     item.facts["named_source"] = 1.0
+            if (
+                item.speaker
+                and previous_speaker
+                and seg.paragraph - previous_speaker[1] <= 1
+                and _refers_back(item.speaker, previous_speaker[0])
+            ):
+                # "A senior Pentagon official ... said ... The official acknowledged": the same.
+                item.speaker = previous_speaker[0]
             if item.speaker:
                 item.speaker = full(item.speaker)
                 previous_speaker = (item.speaker, seg.paragraph)
             out.append(item)
     return out
+
+
+def _refers_back(noun: str, previous: str) -> bool:
+    """Whether a one-word office ("official", "officials") is the head of the previous speaker's
+    longer name ("senior Pentagon official", "state officials")."""
+    words = previous.split()
+    return " " not in noun and len(words) > 1 and noun[:1].islower() and words[-1] == noun
 
 
 def _analyse_span(

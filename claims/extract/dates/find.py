@@ -410,6 +410,8 @@ def find_dates(
                 off_end = off.end("o_day") if day_word else off.end("off")
                 out = [d for d in out if d.end <= off.start("off") or d.start >= s]
                 out.append(FoundDate(off.start("off"), off_end, *shifted))
+        if kind == "relp" and out and _year_of_previous(text, out[-1], s, e, bounds):
+            continue  # "April 15 next year", « le 3 mars l'an dernier »: that day of that year
         out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
         if bounds[0] is not None and bounds[1] is not None:
             before = bounds[0], bounds[1]
@@ -437,6 +439,33 @@ def _anaphor_step(rules: DateRules, m: re.Match[str]) -> int:
     if m.lastgroup == "anaph":
         return rules.anaphor_periods[m["anaph"].lower()][1]
     return rules.anaphor_after[m["ag_post"].lower()]
+
+
+_YEAR_DIGITS = re.compile(r"\d{4}|['’]\d\d")
+
+
+def _year_of_previous(text: str, previous: FoundDate, at: int, end: int, bounds: Any) -> bool:
+    """A relative year right after a day or a month written without one ("April 15 next year",
+    "on March 3 last year", « le 3 mars l'an dernier »): moves `previous` into that year, in
+    place, to the end of the year's words, and says so; the year is no date of its own then."""
+    first, last = bounds
+    if (
+        first is None or last is None or previous.from_ is None or previous.to is None
+        or (first.month, first.day, last.month, last.day) != (1, 1, 12, 31) or first.year != last.year
+        or text[previous.end : at].strip(" \t\u00a0\u202f")
+        or previous.from_.year != previous.to.year or (previous.to - previous.from_).days > 31
+        or _YEAR_DIGITS.search(text, previous.start, previous.end)
+    ):
+        return False
+    try:
+        moved = previous.from_.replace(year=first.year), previous.to.replace(year=first.year)
+    except ValueError:  # 29 February into a common year
+        return False
+    if previous.from_.day == 1 and previous.to.month == 2 and previous.from_ != previous.to:
+        moved = moved[0], date(first.year, 3, 1) - timedelta(days=1)  # the whole of February
+    previous.from_, previous.to = moved
+    previous.end = end
+    return True
 
 
 def _monday_of(rules: DateRules, week: re.Match[str], published: date) -> date:

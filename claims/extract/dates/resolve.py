@@ -75,9 +75,11 @@ def agreeing_year(month: int, day: int, weekday: int, published: date | None, fu
             return min(ahead)
         if near:
             return min(near, key=lambda y: abs((date(y, month, day) - published).days))
-    # "The vote was moved to Tuesday, June 24", published the Wednesday before: a weekday that
-    # agrees within two weeks after publication is that day, not one a decade back.
-    soon = [y for y in candidates if timedelta(0) < date(y, month, day) - published <= timedelta(days=14)]
+    # "The vote was moved to Tuesday, June 24", published the Wednesday before; « jusqu'au
+    # vendredi 5 décembre », a month ahead: a weekday that agrees within half a year after
+    # publication is that day, not one a decade back (the next year that agrees is 5 or 6
+    # years away, so no nearer one is passed over).
+    soon = [y for y in candidates if timedelta(0) < date(y, month, day) - published <= timedelta(days=183)]
     if soon:
         return soon[0]
     behind = [y for y in candidates if date(y, month, day) <= published]

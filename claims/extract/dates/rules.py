@@ -270,7 +270,7 @@ def date_rules(lang: str) -> DateRules:
         (?P<season>(?P<s_rel>{s_before}){_SP}+(?P<s_name>{s_names})
           | (?:(?P<s_art>{s_arts})(?<=['’]){_SP}*|(?P<s_art2>{s_arts}){_SP}+)?(?P<s_name2>{s_names})
             (?:{_SP}+(?P<s_post>{s_after})|(?:{_SP}+(?:{s_of}))?{_SP}+(?P<s_y>{year})
-                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?)?)
+                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?)?(?![\w’'\-]))
     """
     # Centuries: "the 19th century", "the nineteenth century", « le XIXe siècle », « au 19e siècle ».
     c_words = lexicons.alternation(lex.get("century_words", []) or ["(?!x)x"])
@@ -458,7 +458,7 @@ def date_rules(lang: str) -> DateRules:
     future = re.compile(future_words)
     intent = re.compile(
         rf"(?<![\w\-])(?:{lexicons.alternation(lex.get('intent_verbs', []) or ['(?!x)x'])})"
-        rf"{_SP}+(?:\w+{_SP}+){{0,2}}?(?:{_alt(lex.get('infinitive_markers', []) or ['(?!x)x'])})(?=[\s\w])"
+        rf"{_SP}+(?:\w+{_SP}+){{0,4}}?(?:{_alt(lex.get('infinitive_markers', []) or ['(?!x)x'])})(?=[\s\w])"
     )
     clause_join = re.compile(  # "et", "but", "that", "qu'il"
         rf"{_SP}(?:{lexicons.alternation(lex.get('clause_joins', []) or ['(?!x)x'])})(?:{_SP}|(?<=['’]))"
