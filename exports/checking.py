@@ -260,14 +260,20 @@ class ParallelCheck:
         return ExportRecord.model_validate(orjson.loads(raw))
 
     def close(self) -> None:
-        for process in self.processes:
-            if process.pid is None:  # never started
-                continue
-            if process.is_alive():
-                process.kill()
-            process.join()
-        for pipe in self.pipes:
-            pipe.close()
+        """End the workers and wait for them; a Ctrl-C meanwhile (a second one, or one the
+        system handed to another thread while the first was being handled) takes effect once
+        they have ended, so that none is left running."""
+        held = (_ctrl_c_held() if threading.current_thread() is threading.main_thread()
+                else contextlib.nullcontext())
+        with held:
+            for process in self.processes:
+                if process.pid is None:  # never started
+                    continue
+                if process.is_alive():
+                    process.kill()
+                process.join()
+            for pipe in self.pipes:
+                pipe.close()
 
 
 __all__ = ["PARALLEL_BYTES", "PIECE_BYTES", "CheckFailed", "ParallelCheck", "changed_message",

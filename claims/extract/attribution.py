@@ -100,8 +100,11 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
             kept.append(word)
             continue
         if kept and kept[-1].rstrip(".") in pat.title_words:
-            if word in pat.title_modifiers and kept[-1][:1].isupper():
+            if (word in pat.title_modifiers or _is_acronym(word)) and kept[-1][:1].isupper():
                 kept.append(word)  # "Police Chief", "Defense Secretary": the title's portfolio
+                continue
+            if _portfolio(pat, words, position) and kept[-1][:1].isupper():
+                kept.append(word)  # "Railway Minister", "Chief Financial Officer"
                 continue
             break  # a name word before a title belongs to something else
         if names == 2:
@@ -114,12 +117,61 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
     return kept
 
 
+def _portfolio(pat: SpeakerPatterns, words: list[str], position: int) -> bool:
+    """Whether the capitalised word at `position`, before a capitalised title, is the title's
+    portfolio though the lexicon does not list it: it opens the run ("Railway Minister Anil")
+    or follows a title itself ("Chief Financial Officer"); not "Texas Arlington President"."""
+    word = words[position]
+    if not pat.titles_capitalised or not word[:1].isupper() or word.rstrip(".") in pat.not_names:
+        return False
+    return position == 0 or words[position - 1].rstrip(".") in pat.title_words
+
+
 def _opens_title(pat: SpeakerPatterns, words: list[str]) -> bool:
     """Whether `words` open with a title ("Senator", "Police Chief"), not a sentence's opener."""
     first = words[0].rstrip(".")
     if first in pat.title_words or words[0] in pat.title_words:
         return True
-    return words[0] in pat.title_modifiers and len(words) > 1 and words[1].rstrip(".") in pat.title_words
+    return (
+        (words[0] in pat.title_modifiers or _is_acronym(words[0]) or _portfolio(pat, words, 0))
+        and len(words) > 1
+        and words[1].rstrip(".") in pat.title_words
+        and words[1][:1].isupper()
+    )
+
+
+_WORD = re.compile(r"[^\W\d_][\w\-]*")
+_ACRONYM_SKIPS = frozenset(
+    ["of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "les", "et", "pour", "à", "au",
+     "aux"]
+)
+
+
+def _spelled_out(text: str, acronym: str) -> str | None:
+    """The organisation an acronym stands for in `text`: a run of words, the first capitalised,
+    whose initials (the small linking words left out) spell it ("Federal Aviation
+    Administration" for FAA, « Agence nationale de sécurité du médicament » for ANSM)."""
+    words = list(_WORD.finditer(text))
+    size = len(acronym)
+    for index, first in enumerate(words):
+        if first.group()[0] != acronym[0] or first.group() == acronym:
+            continue
+        initials, at = "", index
+        while at < len(words) and len(initials) < size:
+            word = words[at].group()
+            if at > index and text[words[at - 1].end() : words[at].start()].strip(" ’'") != "":
+                break  # a comma, a bracket or a full stop ends the name
+            if word.lower() not in _ACRONYM_SKIPS or at == index:
+                initials += word[0].upper()
+            at += 1
+        if initials == acronym and words[at - 1].group().lower() not in _ACRONYM_SKIPS:
+            return text[first.start() : words[at - 1].end()]
+    return None
+
+
+def _is_acronym(word: str) -> bool:
+    """"FAA", "EPA": two to five capitals."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 _NAME_REACH = 90
@@ -158,6 +210,16 @@ def _reference_words(lang: str) -> tuple[frozenset[str], frozenset[str], re.Patt
     return frozenset(lex.get("weekdays", {})), frozenset(lex.get("anaphoric_offices", [])), joined
 
 
+@cache
+def _title_synonyms(lang: str) -> dict[str, tuple[str, ...]]:
+    """Titles that name the same office as others (« chef de l’État »: « président de la
+    République »), lowercased."""
+    return {
+        title.lower(): tuple(others)
+        for title, others in lexicons.load(lang).get("title_synonyms", {}).items()
+    }
+
+
 class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
 
@@ -167,6 +229,7 @@ class Attributor:
         # "told the police": what follows these verbs is who is spoken to.
         self._addressee_verbs = frozenset(lexicons.load(lang).get("addressee_verbs", []))
         self._weekdays, self._anaphoric, self._joined = _reference_words(lang)
+        self._synonyms = _title_synonyms(lang)
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
@@ -196,23 +259,27 @@ class Attributor:
         if titled:
             return titled, False
         window = min(window_end, verb.end() + 100)
+        place = self._impersonal_source(text, verb.end(), window)  # « », indique-t-on au parquet »
+        if place:
+            return place, False
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.match(after):
             return None, True
-        name = self.titled_name(text, verb.end(), window)  # "», a annoncé la maire de Rouen, X"
+        past = self._past_verb(text, verb.end(), window)  # « a déclaré à l’AFP », « mardi soir »
+        name = self.titled_name(text, past, window)  # "», a annoncé la maire de Rouen, X"
         if name is None:
-            titled = self._title_after(text, verb.end(), window)  # « », a poursuivi la ministre »
+            titled = self._title_after(text, past, window)  # « », a poursuivi la ministre »
             if titled:
                 return titled, False
-        for match in () if name else pat.speaker.finditer(text, verb.end(), window):
+        for match in () if name else pat.speaker.finditer(text, past, window):
             name = _clean_name(pat, match)
-            if name or "," in text[verb.end() : match.start()]:
+            if name or "," in text[past : match.start()]:
                 break
         if name is None and verb.group() not in self._addressee_verbs:
-            name = self.organisation_at(text, verb.end(), window)  # "», a indiqué la préfecture"
+            name = self.organisation_at(text, past, window)  # "», a indiqué la préfecture"
             if name in self._anaphoric:
                 return None, True
-            if name is None and pat.noun_after.match(text, verb.end(), window):
+            if name is None and pat.noun_after.match(text, past, window):
                 return None, True  # « », a ajouté l’élu », "said the official": said before
         return name, False
 
@@ -239,10 +306,42 @@ class Attributor:
         a piece of it ("Human Services" of "the Department of Health and Human Services")."""
         if name is not None and not self._may_be_piece(text, start, end, name):
             return name
+        if name is None:
+            named = self._named_office(text, start, end)  # "the regulator Ofwat said"
+            if named:
+                return named
         org = self.organisation_ending_at(text, start, end)
+        if org and name is None and self._synonyms:
+            # « Le chef du gouvernement a annoncé »: the title, not the office inside it.
+            for match in self._pat.title_office.finditer(text, max(start, end - 60), end):
+                office = match.group("office")
+                if (
+                    office.lower() in self._synonyms
+                    and (_LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end)
+                ):
+                    return self._titled_person(text, match)
         if org and (name is None or (name in org and self._names_office(org))):
             return org  # but "Officials at the State Department" said: the State Department
         return name
+
+    def _named_office(self, text: str, start: int, end: int) -> str | None:
+        """The name after an office noun right before `end`: "the regulator Ofwat" said, « le
+        constructeur Renault a annoncé »."""
+        found = None
+        for match in self._pat.named_office.finditer(text, max(start, end - 80), end):
+            if _LOWER_GAP.fullmatch(text, match.end(), end) or match.end() == end:
+                found = match.group("name")
+        return found if found and found.rstrip(".") not in self._pat.not_names else None
+
+    def _named_office_at(self, text: str, start: int, end: int) -> str | None:
+        """The name after an office noun at `start`, closing the clause: "..., said the
+        regulator Ofwat.", « ..., a annoncé le constructeur Renault »."""
+        while start < end and text[start] in " \t\u00a0\u202f":
+            start += 1
+        match = self._pat.named_office.match(text, start, end)
+        if match is None or text[match.end() : match.end() + 1] not in ("", ".", ",", ";", "»", "”", '"'):
+            return None
+        return match.group("name")
 
     def _names_office(self, org: str) -> bool:
         """Whether `org` is the speaker itself: an organisation, or a spokesperson's office
@@ -283,11 +382,30 @@ class Attributor:
             if not _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
                 continue
             window = min(end, verb.end() + 120)
-            name = _speaker_starting_at(pat, text, verb.end(), window, strict=True)
-            name = name or self.titled_name(text, verb.end(), window)
+            past = self._past_verb(text, verb.end(), window)
+            name = _speaker_starting_at(pat, text, past, window, strict=True)
+            name = name or self.titled_name(text, past, window)
             if name:
                 return name
         return None
+
+    def _impersonal_source(self, text: str, at: int, end: int) -> str | None:
+        """Where an impersonal « on » after a speech verb speaks: « indique-t-on au parquet », «
+        explique-t-on à Matignon », « précise-t-on auprès de la direction »."""
+        match = self._pat.on_source.match(text, at, end)
+        if match is None:
+            return None
+        return (
+            self.organisation_at(text, match.end(), end)
+            or self._lone_name_after(text, match.end(), end)
+            or self._title_after(text, match.end(), end)  # « dans l’entourage du ministre »
+        )
+
+    def _past_verb(self, text: str, at: int, end: int) -> int:
+        """Where the subject of an inverted speech verb may start: past whom it was said to and
+        when (« a déclaré à l’AFP le directeur », « a annoncé avant-hier la Plateforme »)."""
+        match = self._pat.past_verb.match(text, at, end)
+        return match.end() if match else at
 
     def title_reference(self, text: str, start: int, end: int, office: bool = True) -> str | None:
         """A title standing for a person right before `end` ("the governor" said, « la ministre
@@ -306,7 +424,10 @@ class Attributor:
         """A title closing an inverted attribution (« ..., a poursuivi la ministre. », « a
         indiqué son secrétaire général »): whom it stands for."""
         titled = self._pat.title_office.match(text, start, end)
-        if titled and text[titled.end() : titled.end() + 1] in (",", ".", ";", "»", "”", '"', ""):
+        if titled and (
+            text[titled.end() : titled.end() + 1] in (",", ".", ";", "»", "”", '"', "")
+            or self._pat.place_after.match(text, titled.end(), end)  # « ... devant les députés »
+        ):
             return self._titled_person(text, titled)
         return None
 
@@ -322,6 +443,17 @@ class Attributor:
                 name = _speaker_starting_at(self._pat, text, earlier.end(), min(at, earlier.end() + 60), True)
             if name:
                 person = name
+        if person is None:
+            # « le chef du gouvernement » for the person named « le Premier ministre, X ».
+            for other in self._synonyms.get(office.lower(), ()):
+                for earlier in re.finditer(re.escape(other), text[:at], re.IGNORECASE):
+                    name = self.titled_name(text, earlier.start(), min(at, earlier.start() + 200))
+                    if name is None:
+                        name = _speaker_starting_at(
+                            self._pat, text, earlier.end(), min(at, earlier.end() + 60), True
+                        )
+                    if name:
+                        person = name
         return person or office
 
     def incise_pronoun(self, text: str, start: int, end: int) -> bool:
@@ -351,12 +483,21 @@ class Attributor:
         for cue in pat.source_cue.finditer(text, start, end):
             if not text[cue.end() : cue.end() + 1].isspace():
                 continue
+            document = pat.document.match(text, cue.end(), min(end, cue.end() + 80))
+            if document:  # "according to a statement from the FAA": the document's author
+                name = self.organisation_at(text, document.end(), min(end, document.end() + 100))
+                name = name or _speaker_starting_at(pat, text, document.end(), min(end, document.end() + 80))
+                name = name or self._lone_name_after(text, document.end(), min(end, document.end() + 40))
+                if name:
+                    return name
             name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
             name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
             name = name or _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
             # « selon la préfète, », « selon les notaires »
             name = name or self._title_after(text, cue.end(), min(end, cue.end() + 100))
             name = name or self._common_after(text, cue.end(), min(end, cue.end() + 60))
+            # « selon l’ANSM, », "according to Reuters,"
+            name = name or self._lone_name_after(text, cue.end(), min(end, cue.end() + 40))
             if name:
                 return name
         return None
@@ -375,7 +516,8 @@ class Attributor:
     def organisation_ending_at(self, text: str, start: int, end: int, apposition: bool = False) -> str | None:
         """An organisation or office right before `end` ("the company" said), or before an
         apposition closing at `end` when `apposition` ("An official, speaking ..., said")."""
-        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - 70) : end])):
+        reach = end - start if apposition else 70
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - reach) : end])):
             return None  # no head word ("Department", "préfecture") right before: no organisation
         found = None
         for match in self._pat.org.finditer(text, start, end):
@@ -458,6 +600,8 @@ class Attributor:
         words = name.split()
         if not words or self._pat.org.fullmatch(name):
             return name
+        if len(words) == 1 and _is_acronym(name):
+            return _spelled_out(text, name) or name  # "FAA" -> "Federal Aviation Administration"
         last = words[-1]
         if len(words) > 1 and words[0] in pat.honorifics:
             words = words[1:]  # "Ms. Quinn", « Mme Duval »: the fuller form need not repeat it
@@ -515,8 +659,10 @@ class Attributor:
                 # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
                 name = self._or_organisation(text, near, verb.start(), name)
             elif _APPOSITION_GAP.search(text, near, verb.start()):
-                # "A senior official, speaking on condition of anonymity, said": the office.
-                name = self.organisation_ending_at(text, near, verb.start(), apposition=True)
+                # "A senior official, speaking on condition of anonymity, said": the office (an
+                # apposition of a dozen words may take it out of the name's reach).
+                far = max(start, verb.start() - 2 * _NAME_REACH)
+                name = self.organisation_ending_at(text, far, verb.start(), apposition=True)
             if name is None and known is not None:
                 single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
                 single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)
@@ -533,12 +679,15 @@ class Attributor:
             if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
                 # "..., said John Smith, the plant manager", "..., assure Claire Martin".
                 window = min(end, verb.end() + 80)
-                name = _speaker_starting_at(pat, text, verb.end(), window, strict=True)
-                name = name or self.titled_name(text, verb.end(), min(end, verb.end() + 160))
-                name = name or self.organisation_at(text, verb.end(), window)
-                name = name or self._lone_name_after(text, verb.end(), window)
-                name = name or self._title_after(text, verb.end(), window)
-                name = name or self._common_after(text, verb.end(), window)  # « a annoncé le constructeur »
+                past = self._past_verb(text, verb.end(), window)
+                name = self._impersonal_source(text, verb.end(), window)
+                name = name or _speaker_starting_at(pat, text, past, window, strict=True)
+                name = name or self.titled_name(text, past, min(end, verb.end() + 160))
+                name = name or self._named_office_at(text, past, window)  # « a dit le constructeur Renault »
+                name = name or self.organisation_at(text, past, window)
+                name = name or self._lone_name_after(text, past, window)
+                name = name or self._title_after(text, past, window)
+                name = name or self._common_after(text, past, window)  # « a annoncé le constructeur »
                 if name:
                     return name
             if self._inverted_pronoun(text, verb, end):
@@ -627,6 +776,11 @@ class Attributor:
             return False
         after = text[verb.end() : min(end, verb.end() + 12)].strip().lstrip("-")
         return bool(pat.pronoun_after.search(before.rpartition(",")[2]) or pat.pronoun_after.match(after))
+
+    def same_source(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause gives its source as the one named before: « selon la même
+        source », « de même source », "the same source said"."""
+        return self._pat.same_source.search(text, start, end) is not None
 
     def has_source_cue(self, text: str, start: int, end: int) -> bool:
         return self._pat.source_cue.search(text, start, end) is not None

@@ -77,6 +77,8 @@ class NumberRules:
     hyphen_unit: re.Pattern[str]
     unit_words: frozenset[str]
     ratio: re.Pattern[str] | None
+    ago_one: re.Pattern[str] | None
+    ago_words: frozenset[str]
     code_word: re.Pattern[str] | None
     number_words: frozenset[str]
     ratio_joins: frozenset[str]
@@ -129,16 +131,21 @@ def rules_for(lang: str) -> NumberRules:
     currency_before = re.compile(rf"(?P<pre>{_alt(symbols)}){_SP}?$")
     fractions = {k.lower(): int(v) for k, v in lex.get("fractions", {}).items()}
     frac_articles = alt(lex.get("fraction_articles", []) or ["(?!x)x"])
-    frac_follow = alt(lex.get("fraction_followers", []) or ["(?!x)x"])
+    # (a follower elided before a vowel, « d’entre eux », is followed by a word at once)
+    followers = lex.get("fraction_followers", [])
+    frac_follow = (
+        rf"(?:{alt([w for w in followers if w[-1] not in chr(39) + '’'] or ['(?!x)x'])})(?![\w])"
+        rf"|(?:{alt([w for w in followers if w[-1] in chr(39) + '’'] or ['(?!x)x'])})"
+    )
     # "cut by a third", « réduit de moitié », « baissé d’un quart »: a share with nothing after.
     frac_by = "|".join(
         rf"(?<={re.escape(w)}{_SP})" + (rf"|(?<={re.escape(w)})" if w[-1] in "'’" else "")
         for w in lex.get("fraction_before", [])
     ) or "(?!x)x"
     fraction = rf"""
-        (?<![\w\-])(?P<fby>{frac_by})?(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|-))?
+        (?<![\w\-])(?P<fby>{frac_by})?(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|(?P<fhy>-)))?
             (?P<fden>{alt(fractions) if fractions else "(?!x)x"}))
-            (?(fby)(?![\w\-])|(?={_SP}+(?:{frac_follow})(?![\w])))
+            (?(fby)(?![\w\-])|(?(fhy)(?![\w\-])|(?={_SP}+(?:{frac_follow}))))
       |"""
     no_fraction = "(?P<fby>(?!x)x)?(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
     # "a four-day week", "a two-hour delay": a count in words before a hyphen and its unit.
@@ -186,13 +193,21 @@ def rules_for(lang: str) -> NumberRules:
     )
     unit_words = frozenset(u.lower() for u in lex["units"] if u.isalpha())
     # "one in four households", « un Français sur trois »: a share, numerator over denominator.
+    # « il y a un an », « voici une semaine »: the article is the count of a relative date.
+    ago_one = None
+    if lex.get("ago_one_words") and lex.get("ago_before"):
+        ago_one = re.compile(
+            rf"(?<![\w’'\-])(?:{_alt(lex['ago_before'])}){_SP}+(?P<one>{_alt(lex['ago_one_words'])})"
+            rf"{_SP}+(?P<unit>{_alt(lex['relative_units'])})(?![\w\-])",
+            re.I,
+        )
     ratio = None
     if lex.get("ratio_joins"):
         term = rf"(?:\d{{1,3}}(?![\d.,])|{word})"
         ratio = re.compile(
             rf"(?<![\w\-])(?P<rnum>{term})(?:{_SP}+(?P<rnoun>[^\W\d_][\w’'\-]*))??"
             rf"{_SP}+(?:{_alt(lex['ratio_joins'])}){_SP}+(?P<rden>{term})(?![\w\-])"
-            rf"(?:{_SP}+(?P<rafter>[^\W\d_][\w’'\-]*))?",
+            rf"(?:{_SP}+(?P<rafter>[^\W\d_][\w’'\-]*)(?:{_SP}+(?P<rafter2>[^\W\d_][\w’'\-]*))?)?",
             re.I,
         )
     hyphen_unit = re.compile(r"-(?P<unit>[^\W\d_]+)(?:-old)?(?![\w])")
@@ -290,6 +305,10 @@ def rules_for(lang: str) -> NumberRules:
         hyphen_unit=hyphen_unit,
         unit_words=unit_words,
         ratio=ratio,
+        ago_one=ago_one,
+        ago_words=frozenset(
+            w for phrase in lex.get("ago_before", []) for w in lexicons.letter_tokens(phrase)[-1:]
+        ),
         # "a Category 4 storm", « l’article 49 »: a number naming a class, a rule, a flight.
         code_word=re.compile(
             rf"(?<![\w\-])(?:{alt(lex['code_words'])}){_SP}+(?:n°{_SP}*)?$"

@@ -132,6 +132,12 @@ def find_quantities(
         found.sort(key=lambda q: q.core_start)
     if rules.ratio is not None and (tokens is None or not rules.ratio_joins.isdisjoint(tokens)):
         _ratios(rules, text, start, end, found)
+    if rules.ago_one is not None and (tokens is None or not rules.ago_words.isdisjoint(tokens)):
+        for match in rules.ago_one.finditer(text, start, end):
+            at, to = match.start("one"), match.end("unit")
+            if not any(q.core_start < to and at < q.core_end for q in found):
+                found.append(Found(1.0, "=", match.group("unit"), at, to, at, match.end("one")))
+                found.sort(key=lambda q: q.core_start)
     if len(found) > 1:
         _pair_ranges(rules, text, found)
         _share_of_count(rules, text, found)
@@ -159,6 +165,16 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
             after = match.group("rafter")
             if after and not after[0].isupper() and after.lower() not in rules.noun_skip:
                 noun, span_end = after, match.end("rafter")
+            elif after and after[0].isupper() and after.endswith("s"):
+                noun, span_end = after, match.end("rafter")  # "one in three Americans"
+            elif (
+                after
+                and after[0].isupper()
+                and (second := match.group("rafter2"))
+                and not second[0].isupper()
+                and second.lower() not in rules.noun_skip
+            ):
+                noun, span_end = second, match.end("rafter2")  # "one in three American adults"
         if noun is None or noun.lower() in rules.unit_words or noun.lower() in rules.noun_skip:
             continue
         comparator = "="
@@ -402,7 +418,8 @@ def _quantity(
                     elif fraction and _DIGIT_AFTER.match(text, span_end, end):
                         unit, span_end = "", core_end  # "two-thirds of the city's 48 schools"
                 head = None
-                if value != 1 and not _bridged(noun):
+                # (after "of" too when the word is a compound: "two-thirds of long-distance trains")
+                if value != 1 and (not _bridged(noun) or "-" in word):
                     head = _head_noun(rules, text, span_end, end, word)
                 if head:
                     unit, span_end = head
@@ -641,8 +658,13 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
 
 def _bare_to_range(rules: NumberRules, text: str, low: Found, high: Found, joiner: str) -> bool:
     """ "2 to 4 inches of rain", « 8 à 12 euros »: a range with no opener, the unit written once
-    after the high bound, the low one smaller, and no verb of change before ("rose 2 to 4")."""
-    if joiner not in ("to", "à", "a") or low.unit or not high.unit or low.value >= high.value:
+    after the high bound, or a currency or percent written with both ("a charge of $1.1 billion
+    to $1.4 billion", "5% to 7%"), the low one smaller, and no verb of change before ("rose 2
+    to 4")."""
+    if joiner not in ("to", "à", "a") or not high.unit or low.value >= high.value:
+        return False
+    written_twice = high.unit == "%" or high.unit in rules.currencies.values()
+    if low.unit and (low.unit != high.unit or not written_twice):
         return False
     return rules.change_before.search(text, max(0, low.start - 40), low.start) is None
 

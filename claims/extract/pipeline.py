@@ -40,7 +40,7 @@ __all__ = [
     "records_from_line",
 ]
 
-EXTRACTOR_VERSION = "1.4.0"
+EXTRACTOR_VERSION = "1.5.0"
 ORIGIN = f"extractor/{EXTRACTOR_VERSION}"
 
 _MIN_WORDS = 3
@@ -147,6 +147,9 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
 
     out: list[Analysed] = []
     previous_speaker: tuple[str, int] | None = None
+    # The last date named, and its paragraph: "The next day, ...", "Two years later, ..." count
+    # from it in the sentences that follow (in that paragraph or the next).
+    previous_date: tuple[tuple[date, date], int] | None = None
     for index, seg in enumerate(segments):
         if seg.kind != SENTENCE:
             continue
@@ -167,7 +170,14 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 comparison,
                 words,
                 known,
+                previous_date[0] if previous_date and seg.paragraph - previous_date[1] <= 1 else None,
             )
+            named = [(d.from_, d.to) for d in item.dates if d.from_ is not None and d.to is not None]
+            if named:
+                previous_date = (named[-1][0], named[-1][1]), seg.paragraph  # type: ignore[assignment]
+            if previous_speaker and attributor.same_source(text, start, end):
+                item.speaker = previous_speaker[0]  # « selon la même source »: the one before
+                item.facts["named_source"] = 1.0
             if item.speaker is None and attributor.pronoun_speech(text, start, end):
                 # "She said the plan would cost ...": the person named or quoted just before.
                 if previous_speaker and seg.paragraph - previous_speaker[1] <= 1:
@@ -176,11 +186,26 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                     item.speaker = last_mention(text, segments, index, seg.paragraph, attributor)
                 if item.speaker:
                     item.facts["named_source"] = 1.0
+            if (
+                item.speaker
+                and previous_speaker
+                and seg.paragraph - previous_speaker[1] <= 1
+                and _refers_back(item.speaker, previous_speaker[0])
+            ):
+                # "A senior Pentagon official ... said ... The official acknowledged": the same.
+                item.speaker = previous_speaker[0]
             if item.speaker:
                 item.speaker = full(item.speaker)
                 previous_speaker = (item.speaker, seg.paragraph)
             out.append(item)
     return out
+
+
+def _refers_back(noun: str, previous: str) -> bool:
+    """Whether a one-word office ("official", "officials") is the head of the previous speaker's
+    longer name ("senior Pentagon official", "state officials")."""
+    words = previous.split()
+    return " " not in noun and len(words) > 1 and noun[:1].islower() and words[-1] == noun
 
 
 def _analyse_span(
@@ -196,6 +221,7 @@ def _analyse_span(
     comparison: re.Pattern[str],
     words: list[str] | None = None,
     known: Any = None,
+    date_context: tuple[date, date] | None = None,
 ) -> Analysed:
     item = Analysed(start, end)
     gates = gates_for(lang)
@@ -203,7 +229,7 @@ def _analyse_span(
         words = lexicons.letter_tokens(text[start:end])
     tokens = set(words)
     has_digit = _DIGIT.search(text, start, end) is not None
-    item.dates = find_dates(text, start, end, lang, published, None, tokens, has_digit)
+    item.dates = find_dates(text, start, end, lang, published, None, tokens, has_digit, date_context)
     quantities = find_quantities(text, start, end, lang, tokens, has_digit)
     if item.dates and quantities:
         date_starts = [d.start for d in item.dates]

@@ -18,7 +18,8 @@ from claims.extract import lexicons
 __all__ = ["SpeakerPatterns", "patterns_for"]
 
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑ"
-_NAME_WORD = rf"[{_UPPER}][\w’'\-]*\w"
+# (not « L’opposition », « D’autres »: an elided article before a common noun)
+_NAME_WORD = rf"(?![LD]['’][a-zà-ÿœæ])[{_UPPER}][\w’'\-]*\w"
 _INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"  # "J.", "J.-P.", "U.S."
 
 
@@ -56,6 +57,12 @@ class SpeakerPatterns:
     opinion_first: frozenset[str]
     titled: re.Pattern[str]
     noun_after: re.Pattern[str]
+    past_verb: re.Pattern[str]
+    on_source: re.Pattern[str]
+    document: re.Pattern[str]
+    named_office: re.Pattern[str]
+    same_source: re.Pattern[str]
+    place_after: re.Pattern[str]
 
 
 @cache
@@ -66,7 +73,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # An English title as the article gives it: its portfolio before it ("Police Chief",
     # "Defense Secretary", "U.S. Attorney") and its department after it ("Secretary of State").
     if lex.get("title_modifiers"):
-        titles = rf"(?:(?:(?:{_alternation(lex['title_modifiers'])})\s+){{1,2}}(?=[{_UPPER}]))?(?:{titles})"
+        # (an acronym is a portfolio too: "FAA Administrator", "EPA Director")
+        titles = (
+            rf"(?:(?:(?:{_alternation(lex['title_modifiers'])}|[A-Z]{{2,5}}(?![\w.]))\s+){{1,2}}(?=[{_UPPER}]))?"
+            rf"(?:{titles})"
+        )
     if lex.get("title_of"):
         titles = rf"{titles}(?:\s+(?:{_alternation(lex['title_of'])})\s+(?:the\s+)?{_NAME_WORD})?"
     particles = _alternation(lex["name_particles"])
@@ -77,8 +88,13 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # A title before the name is kept (it is how the article names the person: "lieutenant
     # Thomas"); the article before the title is not.
     articles = lexicons.alternation(lex["articles"])
+    # « le député socialiste Arnaud Vidal », « le président américain »: an adjective after a title.
+    title_adjective = ""
+    if lex.get("title_adjective_endings"):
+        endings = _alternation(lex["title_adjective_endings"])
+        title_adjective = rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{endings})(?![\w\-]))?"
     speaker = re.compile(
-        rf"(?:(?<!\w)(?:{articles})\s*)?(?P<name>(?:(?:{titles})\s+){{0,3}}(?P<core>{name_seq}))"
+        rf"(?:(?<!\w)(?:{articles})\s*)?(?P<name>(?:(?:{titles}){title_adjective}\s+){{0,3}}(?P<core>{name_seq}))"
     )
     verbs = lexicons.alternation(lex["speech_verbs"])
     # ("an estimated 300": an adjective, no speech; « a déclaré » is a verb)
@@ -100,7 +116,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
     # "the finance ministry", "local police"; « les autorités locales », « la police municipale ».
     modifier = (
-        rf"(?:(?!(?:{_alternation(lex['counted_noun_skip'])})\s){lower}\s+){{0,2}}"
+        rf"(?:(?<![\w’'\-])(?!(?:{_alternation(lex['counted_noun_skip'])})\s)(?:{lower}|(?<=\s){_NAME_WORD})"
+        rf"(?:[’']s)?\s+){{0,2}}"
         if lex.get("office_modifiers") else ""
     )
     adjective_endings = lex.get("office_adjective_endings", [])
@@ -163,14 +180,53 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     )
     # A title before a name in apposition: « le procureur de la République de
     # Lyon, Thierry Aubry », "the head of the agency, Mark Delaney".
+    # (« son PDG, Jean-Marc Ferrand »; « le porte-parole de l’état-major, le colonel Pierre Aubert »)
     titled = re.compile(
-        rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the)\s*)?(?:{titles})(?![\w\-])"
-        rf"(?:\s+[\w’'\-]+){{0,7}}?,\s+(?=[{_UPPER}])"
+        rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the{possessives})\s*)?(?:{titles})(?![\w\-])"
+        rf"(?:\s+[\w’'\-]+){{0,7}}?,\s+(?=[{_UPPER}]|(?:{articles})\s*(?:{titles})\s+[{_UPPER}])"
     )
     # A title standing for the person: "the governor", « la ministre de la Culture ».
     title_office = re.compile(
         rf"[ \t\u00a0\u202f]*(?<![\w\-])(?:{articles}|the|The{possessives})\s*"
         rf"(?P<office>(?:{plain_titles})(?![\w\-]){org_adjective}(?:\s+(?:{complements})\s*(?:the\s+)?{cap_seq}){{0,2}})"
+    )
+    # Between an inverted speech verb and its subject: whom it was said to and when (« a déclaré
+    # à l’AFP », « a annoncé avant-hier », « a prévenu mardi soir »).
+    preps = lex.get("addressee_prepositions", [])
+    addressee = (
+        rf"(?:{_alternation(preps)})\s+(?:(?:{articles})\s*)?"
+        rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+        rf"|{lexicons.alternation(lex.get('addressee_nouns', []) or ['(?!x)x'])})"
+        # (then an article: « à l’AFP le directeur », not the person in « à l’AFP Marie Dupuis »)
+        rf"(?=[ \t\u00a0\u202f]+(?:(?:{articles})(?![\w])|(?:{articles})(?<=['’])))"
+        if preps else "(?!x)x"
+    )
+    times = [*lex.get("weekdays", {}), *lex.get("day_parts", []), *lex.get("relative_days", [])]
+    past_verb = re.compile(
+        rf"(?:[ \t\u00a0\u202f]+(?:{addressee}|(?i:{lexicons.alternation(times)}))(?![\w’'\-]),?)*"
+    )
+    # « indique-t-on au parquet », « explique-t-on à Matignon »: where the impersonal « on » speaks.
+    on_places = lex.get("impersonal_source_prepositions", [])
+    on_source = re.compile(
+        rf"-?t-on[ \t\u00a0\u202f]+(?:{lexicons.alternation(on_places)})(?:[ \t\u00a0\u202f]+|(?<=['’]))"
+        if on_places else "(?!x)x"
+    )
+    # After a cue, the document that speaks for its author: "according to a statement from the
+    # FAA", "a survey released Tuesday by", « selon les chiffres publiés jeudi par l’Insee ».
+    documents = lex.get("source_documents", [])
+    determiners = lexicons.alternation(lex.get("document_determiners", []) or ["(?!x)x"])
+    document = re.compile(
+        rf"[ \t\u00a0\u202f]*(?:(?:{articles}|{determiners})"
+        rf"(?:[ \t\u00a0\u202f]+|(?<=['’])))?(?:[a-zà-ÿœæ][\w\-]*[ \t\u00a0\u202f]+)?"
+        rf"(?:{lexicons.alternation(documents)})(?![\w\-])(?:[ \t\u00a0\u202f]+[\w\-]+){{0,3}}?"
+        rf"[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('document_authors', []) or ['(?!x)x'])})"
+        rf"(?:[ \t\u00a0\u202f]+|(?<=['’]))"
+        if documents else "(?!x)x"
+    )
+    # "the regulator Ofwat", « le constructeur Renault »: an office noun, then the name it is.
+    named_office = re.compile(
+        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*(?:{offices})[ \t\u00a0\u202f]+"
+        rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0\u202f]+{_NAME_WORD}){{0,3}})"
     )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
@@ -181,6 +237,21 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         opinion_first=frozenset(w for cue in opinion_cues for w in lexicons.letter_tokens(cue)[:1]),
         titled=titled,
         noun_after=noun_after,
+        past_verb=past_verb,
+        on_source=on_source,
+        document=document,
+        named_office=named_office,
+        # After a title closing an inverted attribution, where it was said: « devant les députés ».
+        place_after=re.compile(
+            rf"[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('place_prepositions', []) or ['(?!x)x'])})"
+            r"(?![\w’'\-])"
+        ),
+        # « selon la même source », "the same source said": the source named just before.
+        same_source=re.compile(
+            rf"(?<![\w’'\-])(?:{lexicons.alternation(lex.get('same_source', []) or ['(?!x)x'])})"
+            r"(?![\w’'\-])",
+            re.I,
+        ),
         org=org,
         org_words=org_words,
         pronoun_subject=pronoun_subject,
@@ -200,8 +271,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         # "analysts said", « les syndicats ont dénoncé », "the league said": a common noun as
         # the subject right before the verb.
         common_subject=re.compile(
-            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A{possessives})\s*"
-            rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?<![\w’'\-])(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
+            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives})\s*"
+            rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
+            rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
             rf"(?:\s+(?:{auxiliaries}))?\s+$"
         ),
         common_after=re.compile(

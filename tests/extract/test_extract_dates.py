@@ -666,3 +666,99 @@ def test_sept_is_seven_unless_a_day_a_year_or_its_period_make_it_september(
         == dates
     if quantity is not None:
         assert (claim.quantities[0].value, claim.quantities[0].unit) == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A month ahead, in a clause with no future marker: this year's, not one of 2014.
+        ("Le procès doit durer jusqu’au vendredi 5 décembre.", "fr", ("2025-12-05", "2025-12-05")),
+        ("The hearing runs until Friday, Dec. 5.", "en", ("2025-12-05", "2025-12-05")),
+        # Nothing within half a year agrees: the most recent year that does.
+        ("Le sommet s’est tenu le lundi 3 juin.", "fr", ("2024-06-03", "2024-06-03")),
+    ],
+)
+def test_a_weekday_and_day_agreeing_within_half_a_year_ahead_is_that_day(
+    text: str, lang: str, expected: tuple[str, str]
+) -> None:
+    assert [(f, t) for _, f, t in dates(text, lang, published=date(2025, 11, 6))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "expected"),
+    [
+        # « cet hiver » in November is the coming winter; "this winter" in March the one over.
+        ("La facture pourrait grimper cet hiver.", "fr", date(2025, 11, 6), ("2025-12-01", "2026-02-28")),
+        ("Heating bills soared this winter.", "en", date(2026, 3, 19), ("2025-12-01", "2026-02-28")),
+        ("Les jardins ont souffert cet été.", "fr", date(2025, 11, 6), ("2025-06-01", "2025-08-31")),
+        # A clause about the future takes the next one, however near the last one is.
+        ("Il fera froid cet été.", "fr", date(2025, 11, 6), ("2026-06-01", "2026-08-31")),
+        ("We will ski this winter.", "en", date(2026, 3, 19), ("2026-12-01", "2027-02-28")),
+        ("The market is quiet this summer.", "en", date(2026, 7, 2), ("2026-06-01", "2026-08-31")),
+    ],
+)
+def test_this_season_is_the_one_under_way_or_the_nearer_one(
+    text: str, lang: str, published: date, expected: tuple[str, str]
+) -> None:
+    assert [(f, t) for _, f, t in dates(text, lang, published=published)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The trial will resume in the fall.", "en", [("2026-09-01", "2026-11-30")]),
+        ("Lawyers asked the court last week to move the trial to the fall.", "en",
+         [("2026-03-09", "2026-03-15"), ("2026-09-01", "2026-11-30")]),
+        ("Le texte sera adopté avant l’été.", "fr", [("2026-06-01", "2026-08-31")]),
+        ("Le gouvernement table sur une adoption avant l’hiver.", "fr", [("2026-12-01", "2027-02-28")]),
+        # Told of the past, the last one; with no article, a season alone is no date.
+        ("The summer was hot.", "en", [("2025-06-01", "2025-08-31")]),
+        ("L’été fut chaud.", "fr", [("2025-06-01", "2025-08-31")]),
+        ("Prices will fall in summer.", "en", []),
+        ("Il a été élu.", "fr", []),
+    ],
+)
+def test_a_season_with_its_article_in_a_clause_about_the_future_is_the_next_one(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f, t) for _, f, t in dates(text, lang, published=date(2026, 3, 19))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Sur l’ensemble de l’année, le marché devrait reculer de 3 %.", "fr", ("2025-01-01", "2025-12-31")),
+        ("Tout au long de l’année, les prix ont monté.", "fr", ("2025-01-01", "2025-12-31")),
+        ("Over the whole of the year, prices rose.", "en", ("2025-01-01", "2025-12-31")),
+        ("Over the course of the month, prices rose.", "en", ("2025-11-01", "2025-11-30")),
+    ],
+)
+def test_the_whole_of_a_period_named_from_publication_is_that_period(
+    text: str, lang: str, expected: tuple[str, str]
+) -> None:
+    assert [(f, t) for _, f, t in dates(text, lang, published=date(2025, 11, 6))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A relative year right after a day or a month without one: that day of that year.
+        ("Tax returns are due by April 15 next year.", "en",
+         [("April 15 next year", "2027-04-15", "2027-04-15")]),
+        ("He was arrested on March 3 last year.", "en", [("March 3 last year", "2025-03-03", "2025-03-03")]),
+        ("Il a été arrêté le 3 mars l’an dernier.", "fr",
+         [("3 mars l’an dernier", "2025-03-03", "2025-03-03")]),
+        ("Le vote aura lieu en juin l’année prochaine.", "fr",
+         [("juin l’année prochaine", "2027-06-01", "2027-06-30")]),
+        ("Prices rose in February last year.", "en", [("February last year", "2025-02-01", "2025-02-28")]),
+        # ... not across a comma, nor a day that has its year.
+        ("He left on May 2, next year he returns.", "en",
+         [("May 2", "2026-05-02", "2026-05-02"), ("next year", "2027-01-01", "2027-12-31")]),
+        ("The talks of March 2024 last year.", "en",
+         [("March 2024", "2024-03-01", "2024-03-31"), ("last year", "2025-01-01", "2025-12-31")]),
+    ],
+)
+def test_a_relative_year_after_a_day_or_month_gives_it_its_year(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang, published=date(2026, 5, 7)) == expected

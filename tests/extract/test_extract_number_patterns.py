@@ -286,3 +286,80 @@ def test_bare_ranges_and_ratios(text: str, lang: str, expected: list[tuple[float
 )
 def test_shares_codes_and_prepositions(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
     assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A currency or a percent written with both bounds: still a range.
+        ("It will take a charge of $1.1 billion to $1.4 billion.", "en",
+         [(1.1e9, ">=", "dollars"), (1.4e9, "<=", "dollars")]),
+        ("Rates of 5% to 7% are common.", "en", [(5, ">=", "%"), (7, "<=", "%")]),
+        ("Une amende de 10 000 euros à 20 000 euros.", "fr",
+         [(10000, ">=", "euros"), (20000, "<=", "euros")]),
+        # ... but not two units, nor a change.
+        ("It cut 10 jobs to 12 people.", "en", [(10, "=", "jobs"), (12, "=", "people")]),
+        ("Prices rose $10 to $12.", "en", [(10, "=", "dollars"), (12, "=", "dollars")]),
+        ("Sales rose 3% to $4 billion.", "en", [(3, "=", "%"), (4e9, "=", "dollars")]),
+    ],
+)
+def test_a_range_with_its_currency_or_percent_on_both_bounds(
+    text: str, lang: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A capitalised adjective between the share and its noun; a capitalised plural is the noun.
+        ("Nearly one in three American adults uses the drug.", "en", [(1 / 3, "~", "adults")]),
+        ("One in three Americans agree.", "en", [(1 / 3, "=", "Americans")]),
+        # A share of a pronoun or of « d’entre eux » counts nothing named.
+        ("Environ un tiers d’entre eux venaient de loin.", "fr", [(1 / 3, "~", "")]),
+        ("La moitié d’entre elles ont voté.", "fr", [(0.5, "=", "")]),
+        ("Half of them voted.", "en", [(0.5, "=", "")]),
+        ("La moitié d’un budget a été dépensée.", "fr", [(0.5, "=", "budget")]),
+        # A preposition after a share with nothing after it is no counted noun.
+        ("It will cut the budget by a quarter over the next two years.", "en",
+         [(0.25, "=", ""), (2, "=", "years")]),
+    ],
+)
+def test_shares_before_adjectives_pronouns_and_prepositions(
+    text: str, lang: str, expected: list[tuple[float, str, str]]
+) -> None:
+    got = facets(text, lang)
+    assert [(round(v, 4), c, u) for v, c, u in got] == [(round(v, 4), c, u) for v, c, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # « il y a un an »: the article is the count of the relative date, as « deux » would be.
+        ("Le chômage était de 7,4 % il y a un an.", [(7.4, "=", "%"), (1, "=", "an")]),
+        ("Il est parti il y a une semaine.", [(1, "=", "semaine")]),
+        ("Il y a un homme devant la porte.", []),
+    ],
+)
+def test_one_before_a_relative_unit_after_il_y_a_is_a_count(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert facets(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A compound adjective after "of": the noun after it is counted.
+        ("Roughly two-thirds of long-distance trains arrived on time.", [(0.6667, "~", "trains")]),
+        # A fraction written with a hyphen needs nothing after it; the ellipsis counts nothing named.
+        ("It was nearly three-quarters in 2019.", [(0.75, "~", "")]),
+        # A conjunction after a number is no counted noun.
+        ("At least 23 people were killed and more than 100 injured when a train derailed.",
+         [(23, ">=", "people"), (100, ">", "")]),
+    ],
+)
+def test_compounds_after_of_hyphenated_fractions_and_conjunctions(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert facets(text, "en") == expected

@@ -4,8 +4,11 @@ Handles absolute dates (19 janvier; March 2, 2022; 2012-05-22), day ranges (les 
 février; March 2-4), months and years as whole periods (en mars 2021; in 2019; March of 2021),
 weekdays with parts of day (mardi après-midi, lundi soir, on Tuesday, last Friday), relative
 words (hier, la veille, yesterday, last week, this weekend, ce week-end), seasons (last winter,
-l'été 2022), decades and centuries (the '90s, les années 90, the 19th century, le XIXe siècle)
-and parts of a period named from publication (the end of the year, en début d'année), whole.
+l'été 2022), decades and centuries (the '90s, les années 90, the 19th century, le XIXe siècle),
+parts of a period named from publication (the end of the year, en début d'année), whole, days
+and years in words (the fifth of November, le premier mars, in two thousand and nine), offsets
+from a date (two days after March 3, la veille du 14 juillet) and fiscal years (FY2024).
+"every Monday", « chaque samedi » (TIMEX3's SET) keep their text with bounds None.
 
 A duration is no date ("the past two years", "over the next decade", « depuis trois ans »,
 TIMEX3's DURATION): it is left out, so a date always names a calendar period.
@@ -17,7 +20,8 @@ sentence is about the future. Anything that cannot be resolved keeps its text, b
 
 Modules: `rules` (the patterns built from each language's lexicon), `find` (which matches
 are dates, and their tense), `resolve` (a match to its first and last day), `periods`
-(quarters, halves, seasons, centuries, named days) and `days` (calendar arithmetic).
+(quarters, halves, seasons, centuries, named days), `words` (days and years in words) and
+`days` (calendar arithmetic).
 """
 
 from claims.extract.dates.find import find_dates, is_future, year_is_count

@@ -12,8 +12,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from claims.extract import lexicons
-from claims.extract.dates.resolve import agreeing_year, anaphor, resolve_match, sub_period
+from claims.extract.dates.days import safe_date
+from claims.extract.dates.resolve import agreeing_year, anaphor, offset, resolve_match, sub_period
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
+from claims.extract.dates.words import word_year
 
 __all__ = ["find_dates", "is_future", "year_is_count"]
 
@@ -56,10 +58,15 @@ def _clause(
 def _ahead(rules: DateRules, text: str, left: int, right: int, pos: int) -> bool:
     """Future clause: a future marker anywhere in it, or an intent verb with its infinitive
     before the date ("vowed to rebuild the school by Friday"; not "vowed on Friday to")."""
-    if rules.future.search(text, left, right):
+    for marker in rules.future.finditer(text, left, right):
+        if marker.start() < pos or not (
+            rules.reported_future and rules.reported_future.match(text, marker.start())
+        ):
+            return True  # not "said on Tuesday the plant would reopen"
+    if rules.reported_future and rules.reported_future.search(text, left, pos):
+        # "said that workers would strike on Friday", « il se rendrait lundi »; not "would
+        # have struck", and not a date before it ("He said on Tuesday the vote would ...").
         return True
-    if rules.reported_future and rules.reported_future.search(text, left, right):
-        return True  # "said that workers would strike on Friday"; not "would have struck"
     intent = rules.intent.search(text, left, pos)
     return intent is not None
 
@@ -90,8 +97,8 @@ def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> 
     """Whether a year with no month is a year: not a count ("2000 soldats", "2010 euros")."""
     s, e = m.span("yr")
     year = int(m["yr"])
-    if m["yr_mod"] or m["yr_dec"] or m["yr_s"]:
-        return True  # "mid-2026", « les années 1990 », "the 1800s"
+    if m["yr_mod"] or m["yr_dec"] or m["yr_s"] or m["yr_fy"]:
+        return True  # "mid-2026", « les années 1990 », "the 1800s", "fiscal 2024"
     before = text[max(start, s - 16) : s]
     prep = rules.year_prep_before.match(before[::-1]) is not None
     if not prep and year < 1900:
@@ -135,6 +142,18 @@ def _lowercase_month_ok(rules: DateRules, text: str, start: int, m: re.Match[str
     return True
 
 
+def _word_date_ok(rules: DateRules, text: str, end: int, m: re.Match[str]) -> bool:
+    """A day or a year in words: the words read as a year ("in two thousand and nine"), not
+    as a count ("in two thousand cases", « en deux mille exemplaires »)."""
+    g = m.groupdict()
+    phrase = g["wt_wy"] or g.get("wt_wy2") or g["wm_y"] or g["wy"]
+    if phrase is None:
+        return True
+    if word_year(phrase, rules.lang) is None:
+        return False
+    return rules.year_unit.match(text, m.end()) is None
+
+
 def _counted_noun(rules: DateRules, word: str) -> bool:
     word = word.lower()
     return word in rules.count_nouns or (len(word) > 5 and word.endswith(rules.count_suffixes))
@@ -159,12 +178,16 @@ def find_dates(
     future: bool | None = None,
     tokens: set[str] | None = None,
     has_digit: bool = True,
+    context: tuple[date, date] | None = None,
 ) -> list[FoundDate]:
     """Dates in `text[start:end]`, resolved when `published` allows.
 
     `future` forces the tense; by default each date looks at its own clause ("devrait rouvrir
     mercredi" is ahead, ", avait-on indiqué dimanche" is behind, in one sentence). `tokens` (the
     sentence's `lexicons.letter_tokens`) and `has_digit` let the caller skip what cannot match.
+    `context` is the last date named before the span (in an earlier sentence): "The next day",
+    "two years later", « le lendemain », « l'année suivante » with no date of their own before
+    them count from it; "a year earlier" with none counts back from publication.
     """
     rules = date_rules(lang)
     named: list[re.Match[str]] = []
@@ -178,6 +201,17 @@ def find_dates(
             for m in named_pattern.finditer(text, start, end):
                 if not any(n.start() < m.end() and m.start() < n.end() for n in named):
                     named.append(m)
+    if rules.word_dates is not None and (
+        tokens is None
+        or not rules.word_year_triggers.isdisjoint(tokens)
+        or not (rules.word_day_triggers.isdisjoint(tokens) or rules.month_tokens.isdisjoint(tokens))
+        or "the" in tokens and not _ORDINAL_TOKENS.isdisjoint(tokens)  # "on the 10th"
+    ):
+        for m in rules.word_dates.finditer(text, start, end):
+            if _word_date_ok(rules, text, end, m) and not any(
+                n.start() < m.end() and m.start() < n.end() for n in named
+            ):
+                named.append(m)
     if len(named) > 1:
         named.sort(key=lambda m: m.start())
     pattern: re.Pattern[str] | None = rules.pattern
@@ -208,6 +242,11 @@ def find_dates(
             continue
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue
+        if kind == "wd" and rules.set_before and not match["wd_pre"]:
+            every = rules.set_before.search(text, max(start, match.start() - 12), match.start())
+            if every:  # "every Monday", « chaque lundi »: a set of days, none of them alone
+                out.append(FoundDate(every.start("set"), match.end(), None, None))
+                continue
         if kind == "month" and rules.generic_month and rules.generic_month.search(
             text, max(start, match.start("mo_m") - 24), match.start("mo_m")
         ):
@@ -241,11 +280,21 @@ def find_dates(
         ):
             continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22", "Friday 5/12"
         ahead = future
+        if ahead is None and rules.now_before and rules.now_before.search(
+            text, max(start, match.start() - 32), match.start()
+        ):
+            # "between now and November 15", « entre aujourd'hui et le 15 novembre »: ahead,
+            # whatever the clause's verb ("Let's meet between now and May 21"); TIMEX3 and our
+            # gold keep the two ends apart (« aujourd'hui » is a date of its own).
+            ahead = True
         if ahead is None:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
             ahead = _ahead(rules, text, left, right, match.start())
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
-            continue  # "built in two years" is a duration; "will open in two weeks" a date
+            left, right = _clause(rules, text, start, end, match.start(), match.end())
+            if not (rules.reported_future and rules.reported_future.search(text, match.end(), right)):
+                continue  # "built in two years" is a duration; "will open in two weeks" a date
+            ahead = True  # "in 6 years the program would cost": the reported future after it
         week = (
             rules.weekday_week.match(text, max(match.end("wd_day"), match.end("wd_part")), end)
             if kind == "wd" and rules.weekday_week and not match["wd_pre"] else None
@@ -278,13 +327,25 @@ def find_dates(
             continue
         bounds: Any
         try:
-            if kind == "reld" and anchor is not None and match["reld"].lower() in rules.anaphoric_days:
+            day_base = anchor if anchor is not None else (
+                context[0] if context is not None and context[0] == context[1] else None
+            )
+            if kind == "reld" and match["reld"].lower() in rules.anaphoric_days and _of_an_event(
+                rules, text, match
+            ):
+                # « le lendemain de l'élection », "the day before the vote": the day of an event
+                # we cannot date (a date after it is an offset, below, which replaces this).
+                bounds = (None, None)
+            elif kind == "reld" and day_base is not None and match["reld"].lower() in rules.anaphoric_days:
                 # "arrested on May 5 and released the next day", « arrêté lundi, libéré le lendemain »:
-                # from the day the sentence named before, not from publication.
-                day = anchor + timedelta(days=rules.relative_days[match["reld"].lower()])
+                # from the day the sentence (or the one before) named, not from publication.
+                day = day_base + timedelta(days=rules.relative_days[match["reld"].lower()])
                 bounds = (day, day)
             elif kind == "anaph" or (kind == "ago" and (match["ag_post"] or "").lower() in rules.after_words):
-                bounds = anaphor(rules, match, before, published)
+                ref = before
+                if ref is None and context is not None and _anaphor_step(rules, match) >= 0:
+                    ref = context  # "Two years later, ...": from the date named before
+                bounds = anaphor(rules, match, ref, published)
             else:
                 bounds = resolve_match(rules, match, published, ahead)
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
@@ -318,11 +379,39 @@ def find_dates(
             week = rules.week_of.match(text[max(start, s - 24) : s][::-1])
             if week:  # "the week of April 10": Monday to Sunday around it; "the week beginning
                 # March 24", « la semaine commençant le 24 mars »: seven days from it
-                first = bounds[0] if week["from"] else bounds[0] - timedelta(days=bounds[0].weekday())
+                day = bounds[0]
                 try:
-                    bounds, s = (first, first + timedelta(days=6)), s - week.end()
+                    if week["wkend"]:  # "the weekend of Aug. 15", « le week-end du 15 août »: the
+                        # Saturday and Sunday it falls on, or the next (the one before for a Monday)
+                        first = day - timedelta(days=(day.weekday() - 5) % 7) if day.weekday() in (0, 5, 6) \
+                            else day + timedelta(days=5 - day.weekday())
+                        bounds, s = (first, first + timedelta(days=1)), s - week.end()
+                    else:
+                        first = day if week["from"] else day - timedelta(days=day.weekday())
+                        bounds, s = (first, first + timedelta(days=6)), s - week.end()
                 except OverflowError:  # the week of 31 December 9999
                     bounds, s = (None, None), s - week.end()
+                out = [d for d in out if d.end <= s]  # not "the weekend" of it
+        if (kind in _DAY_KINDS and bounds[0] is not None and bounds[0] == bounds[1] and rules.year_of_after
+                and published is not None and not re.search(r"\d\d\d\d|['’]\d\d", text[s:e])):
+            year_of = rules.year_of_after.match(text, e, end)
+            if year_of:  # "Nov. 3 of last year", « le 3 novembre de l'année dernière »
+                year = published.year + rules.relative_periods[year_of["yo"].lower()][1]
+                day = safe_date(year, bounds[0].month, bounds[0].day)
+                if day is not None:
+                    bounds, e = (day, day), year_of.end()
+                    taken = e
+        if rules.offset_before:
+            off = rules.offset_before.search(text, max(start, s - 48), s)
+            shifted = offset(rules, off, bounds) if off else None
+            if off and shifted:  # "two days after March 3": March 5, and March 3 itself
+                day_word = off.groupdict().get("o_day")
+                # « la veille » of « la veille du 14 juillet »
+                off_end = off.end("o_day") if day_word else off.end("off")
+                out = [d for d in out if d.end <= off.start("off") or d.start >= s]
+                out.append(FoundDate(off.start("off"), off_end, *shifted))
+        if kind == "relp" and out and _year_of_previous(text, out[-1], s, e, bounds):
+            continue  # "April 15 next year", « le 3 mars l'an dernier »: that day of that year
         out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
         if bounds[0] is not None and bounds[1] is not None:
             before = bounds[0], bounds[1]
@@ -332,6 +421,51 @@ def find_dates(
 
 
 _OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])
+_ORDINAL_TOKENS = frozenset(["st", "nd", "rd", "th"])
+_DAY_KINDS = frozenset(["date", "en_date", "en_date2", "wdate", "ndate", "wdday"])
+
+
+def _of_an_event(rules: DateRules, text: str, m: re.Match[str]) -> bool:
+    """« le lendemain de l'élection », « la veille du scrutin », "the day before the vote": a
+    day counted from what follows, not from a date named before."""
+    if rules.offset_day_after is not None and rules.offset_day_after.match(text, m.end()):
+        return True
+    phrase = m["reld"].lower()
+    return phrase.endswith((" before", " after")) and not _BEFORE_ENDS.match(text, m.end())
+
+
+def _anaphor_step(rules: DateRules, m: re.Match[str]) -> int:
+    """The direction of "two years later" (1), "the same day" (0), "a year earlier" (-1)."""
+    if m.lastgroup == "anaph":
+        return rules.anaphor_periods[m["anaph"].lower()][1]
+    return rules.anaphor_after[m["ag_post"].lower()]
+
+
+_YEAR_DIGITS = re.compile(r"\d{4}|['’]\d\d")
+
+
+def _year_of_previous(text: str, previous: FoundDate, at: int, end: int, bounds: Any) -> bool:
+    """A relative year right after a day or a month written without one ("April 15 next year",
+    "on March 3 last year", « le 3 mars l'an dernier »): moves `previous` into that year, in
+    place, to the end of the year's words, and says so; the year is no date of its own then."""
+    first, last = bounds
+    if (
+        first is None or last is None or previous.from_ is None or previous.to is None
+        or (first.month, first.day, last.month, last.day) != (1, 1, 12, 31) or first.year != last.year
+        or text[previous.end : at].strip(" \t\u00a0\u202f")
+        or previous.from_.year != previous.to.year or (previous.to - previous.from_).days > 31
+        or _YEAR_DIGITS.search(text, previous.start, previous.end)
+    ):
+        return False
+    try:
+        moved = previous.from_.replace(year=first.year), previous.to.replace(year=first.year)
+    except ValueError:  # 29 February into a common year
+        return False
+    if previous.from_.day == 1 and previous.to.month == 2 and previous.from_ != previous.to:
+        moved = moved[0], date(first.year, 3, 1) - timedelta(days=1)  # the whole of February
+    previous.from_, previous.to = moved
+    previous.end = end
+    return True
 
 
 def _monday_of(rules: DateRules, week: re.Match[str], published: date) -> date:
@@ -358,7 +492,7 @@ def _after_weekday(rules: DateRules, text: str, start: int, pos: int, out: list[
 def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
     """What of the match is the date: no leading preposition ("in 2019" -> "2019")."""
     if kind == "year":
-        s = m.start("yr_mod") if m["yr_mod"] else m.start("yr_dec") if m["yr_dec"] else m.start("yr")
+        s = next(m.start(g) for g in ("yr_mod", "yr_dec", "yr_fy", "yr") if m[g])
         return s, m.end()
     if kind == "month":
         return _month_span(m)
@@ -368,6 +502,12 @@ def _span(m: re.Match[str], kind: str) -> tuple[int, int]:
         return m.start("wr_1"), m.end()
     if kind == "mrange":
         return m.span("mg")
+    if kind == "wyear":
+        return m.span("wy")
+    if kind == "wdom":
+        return m.span("wdm")
+    if kind == "wdate" and m["wt_art"] and m["wt_art"].lower() in _LEADING_PREPOSITIONS | {"le"}:
+        return m.start("wt_d"), m.end()  # « le premier mai »: « premier mai »
     if kind == "season" and m["s_art2"] and m["s_art2"].lower() in _LEADING_PREPOSITIONS:
         return m.start("s_name2"), m.end()  # « en été 2022 »
     return m.span(kind)

@@ -124,6 +124,9 @@ def _season(name: str, year: int) -> tuple[date, date]:
     return first, whole_month(end_year, end_month)[1]
 
 
+_OF_AFTER = re.compile(r"[ \u00a0\u202f]+(?:of|de|du|des|d['’])(?![\w\-])", re.I)
+
+
 def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
     """"this summer", "last winter", "the autumn of 2019", « cet été », « l'hiver dernier », «
     au printemps 2021 »: three whole months. "this" is the season of the publication year (the
@@ -146,18 +149,37 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
         return _season(name, year)
     mod = m["s_rel"] or m["s_post"]
     if not mod:
-        return None  # "the summer", « l'été »: which one is the text's, not ours
+        # "in the spring", « au printemps », « l'été »: the nearest one in the direction of the
+        # clause's tense (under way, else the last one over, or for a clause about the future
+        # the next one); not a name ("the Arab Spring", « le Printemps », "the spring
+        # collection", « le printemps arabe »), not "the fall in prices": "fall" with "the"
+        # alone only in a clause about the future ("to move the trial to the fall").
+        article = (m["s_art"] or m["s_art2"] or "").lower()
+        if (
+            not article
+            or not m["s_name2"].islower()
+            or word in rules.season_needs_cue and not m["s_art"] and not future
+            or rules.small_word_after is None
+            or not rules.small_word_after.match(m.string, m.end())
+            or _OF_AFTER.match(m.string, m.end())  # "the spring of fifty-five", "the fall of Rome"
+        ):
+            return None
+        if published is None:
+            return None, None
+        year = published.year + (1 if name == "winter" and published.month == 12 else 0)
+        if future:
+            while _season(name, year)[1] < published:
+                year += 1
+        else:
+            while _season(name, year)[0] > published:
+                year -= 1
+        return _season(name, year)
     if published is None:
         return None, None
-    rel = rules.season_relative[mod.lower()]
+    rel = rules.season_relative[mod.lower()] if mod else 0
     year = published.year + (1 if name == "winter" and published.month == 12 else 0)
     if rel == 0:
-        first, last = _season(name, year)
-        if future and last < published:
-            year += 1
-        elif not future and first > published:
-            year -= 1
-        return _season(name, year)
+        return _this_season(name, year, published, future)
     if rel < 0:
         while _season(name, year)[1] >= published:
             year -= 1
@@ -165,6 +187,23 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
     while _season(name, year)[0] <= published:
         year += 1
     return _season(name, year)
+
+
+def _this_season(name: str, year: int, published: date, future: bool) -> tuple[date, date]:
+    """"this summer", « cet hiver »: the season under way at publication, else the nearer of
+    the last one and the next one (« cet hiver » in November is the coming winter, "this
+    winter" in March the one just over). The clause's tense picks the other one when the
+    nearer one contradicts it: always the next one for a clause about the future, the last
+    one for another clause only when it ended within half a year."""
+    first, last = _season(name, year)
+    if first <= published <= last:
+        return first, last
+    before = _season(name, year - 1) if first > published else (first, last)
+    after = _season(name, year + 1) if last < published else (first, last)
+    since, until = (published - before[1]).days, (after[0] - published).days
+    if future:
+        return after
+    return before if since <= until or since <= 183 else after
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}

@@ -16,8 +16,9 @@ from claims.extract import lexicons
 from claims.extract.dates.days import Bounds, safe_date, shift_month, whole_month, whole_year
 from claims.extract.dates.periods import century_bounds, named_day, quarter_bounds, season_bounds
 from claims.extract.dates.rules import DateRules, FoundDate
+from claims.extract.dates.words import word_year
 
-__all__ = ["agreeing_year", "anaphor", "resolve_match", "resolve_weekday", "sub_period"]
+__all__ = ["agreeing_year", "anaphor", "offset", "resolve_match", "resolve_weekday", "sub_period"]
 
 
 def _month(rules: DateRules, word: str | None) -> int | None:
@@ -67,11 +68,18 @@ def agreeing_year(month: int, day: int, weekday: int, published: date | None, fu
     assert published is not None
     if future:
         ahead = [y for y in candidates if date(y, month, day) >= published]
-        if ahead:
+        # « Le conseil se réunira le mardi 4 mars », published on 12 March of a year in which
+        # the 4th was a Tuesday: that day, not one six years ahead.
+        near = [y for y in candidates if abs((date(y, month, day) - published).days) <= 183]
+        if ahead and (min(ahead) - published.year <= 1 or not near):
             return min(ahead)
-    # "The vote was moved to Tuesday, June 24", published the Wednesday before: a weekday that
-    # agrees within two weeks after publication is that day, not one a decade back.
-    soon = [y for y in candidates if timedelta(0) < date(y, month, day) - published <= timedelta(days=14)]
+        if near:
+            return min(near, key=lambda y: abs((date(y, month, day) - published).days))
+    # "The vote was moved to Tuesday, June 24", published the Wednesday before; « jusqu'au
+    # vendredi 5 décembre », a month ahead: a weekday that agrees within half a year after
+    # publication is that day, not one a decade back (the next year that agrees is 5 or 6
+    # years away, so no nearer one is passed over).
+    soon = [y for y in candidates if timedelta(0) < date(y, month, day) - published <= timedelta(days=183)]
     if soon:
         return soon[0]
     behind = [y for y in candidates if date(y, month, day) <= published]
@@ -203,6 +211,37 @@ def resolve_match(
         return whole_year(year)
     if kind == "yap":  # "in '98": the century that puts the year at most 5 years ahead
         return whole_year(_short_year(int(m["ya_n"]), published))
+    if kind == "wdate":  # "the twenty-first of May", "May first", « le premier mai »
+        assert rules.day_words is not None
+        g = m.groupdict()
+        day_s = g["wt_d"] or g.get("wt_d2")
+        day_n = rules.day_words.get(" ".join(day_s.lower().split())) if day_s else _day(g.get("wt_dd"))
+        month = _month(rules, g["wt_m"] or g.get("wt_m2"))
+        if day_n is None or month is None:
+            return None
+        words = g["wt_wy"] or g.get("wt_wy2")
+        digits = g["wt_y"] or g.get("wt_y2")
+        year = word_year(words, rules.lang) if words else int(digits) if digits else None
+        return _one_day(year, month, day_n, published, future)
+    if kind == "wdom":  # "on the 10th": of this month, or the one before (after when ahead)
+        if published is None:
+            return None, None
+        day_n = int(m["wdm_n"])
+        step = 1 if future else -1
+        for delta in range(0, 3 * step, step):
+            day = safe_date(*shift_month(published.year, published.month, delta), day_n)
+            if day is not None and (day >= published if future else day <= published):
+                return day, day
+        return None
+    if kind == "wmy":  # "October two thousand and five", « mars deux mille dix »
+        month = _month(rules, m["wm_m"])
+        year = word_year(m["wm_y"], rules.lang)
+        return whole_month(year, month) if month and year else None
+    if kind == "wyear":  # "in two thousand and nine", « en mil neuf cent quatre-vingt-quinze »
+        year = word_year(m["wy"], rules.lang)
+        return whole_year(year) if year else None
+    if kind == "fy":  # "FY24": the year 2024
+        return whole_year(_short_year(int(m["fy_n"]), published))
     if kind == "dec_ap":  # "the '90s": the century that puts it at most 5 years ahead
         year = _short_year(int(m["da_n"]), published)
         return date(year, 1, 1), date(year + 9, 12, 31)
@@ -343,6 +382,10 @@ def _period(unit: str, delta: int, published: date) -> Bounds:
     if unit == "month":
         year, month = shift_month(published.year, published.month, delta)
         return whole_month(year, month)
+    if unit == "quarter":  # "the end of the quarter", « la fin du trimestre »
+        index = published.year * 4 + (published.month - 1) // 3 + delta
+        year, first_month = index // 4, index % 4 * 3 + 1
+        return date(year, first_month, 1), whole_month(year, first_month + 2)[1]
     if unit in ("decade", "century"):  # "this decade" 2020-2029, "last century" 1900-1999
         size = 10 if unit == "decade" else 100
         first = published.year // size * size + size * delta
@@ -393,6 +436,8 @@ def _day_range(
         y2 = int(y_s) if y_s else _pick_year(m2, d2, published, future)
     two_days = sep.strip().lower() in rules.day_conjunctions | {","}
     opener = lexicons.letter_tokens(m.string[max(0, m.start(kind) - 12) : m.start(kind)])
+    if opener and opener[-1] in rules.range_day_articles:  # « entre le 3 et le 5 mars »
+        opener.pop()
     if opener and opener[-1] in rules.range_starts:
         two_days = False  # "between Jan. 1 and March 31": one range
     if y2 is None:
@@ -535,6 +580,50 @@ def anaphor(
         day = first + timedelta(days=delta)
         return day, day
     return None, None
+
+
+def offset(rules: DateRules, m: re.Match[str], bounds: Bounds) -> Bounds | None:
+    """"two days after March 3" (March 5), "three weeks before Christmas", « trois jours après
+    le 5 mai », « la veille du 14 juillet »: the date `bounds` moved by that many units; a day
+    moves by days, weeks, months or years, a whole month by months or years, a whole year by
+    years; None when the unit does not fit the date ("two days after 2019")."""
+    first, last = bounds
+    if m.groupdict().get("o_day"):
+        assert rules.offset_day_words is not None
+        unit, delta = "day", rules.offset_day_words[" ".join(m["o_day"].lower().split())]
+    else:
+        assert rules.offset_amounts is not None and rules.offset_dirs is not None
+        word = m["o_n"].lower()
+        amount = rules.offset_amounts.get(word) or _amount(word, rules.lang)
+        unit_s = rules.units.get(m["o_u"].lower())
+        if amount is None or unit_s is None or amount > 5000:
+            return None
+        unit, delta = unit_s, amount * rules.offset_dirs[" ".join(m["o_dir"].lower().split())]
+        if unit in ("week", "fortnight"):
+            unit, delta = "day", delta * (7 if unit == "week" else 14)
+        elif unit in ("decade", "century"):
+            unit, delta = "year", delta * (10 if unit == "decade" else 100)
+    if first is None or last is None:
+        return None, None
+    try:
+        if first == last:
+            if unit == "day":
+                day = first + timedelta(days=delta)
+                return day, day
+            months = delta if unit == "month" else 12 * delta if unit == "year" else None
+            if months is None:
+                return None
+            year, month = shift_month(first.year, first.month, months)
+            day = safe_date(year, month, first.day) or whole_month(year, month)[1]
+            return day, day
+        if (first, last) == whole_month(first.year, first.month) and unit in ("month", "year"):
+            months = delta if unit == "month" else 12 * delta
+            return whole_month(*shift_month(first.year, first.month, months))
+        if (first, last) == whole_year(first.year) and unit == "year":
+            return whole_year(first.year + delta)
+    except (OverflowError, ValueError):
+        return None, None
+    return None
 
 
 def resolve_weekday(published: date, weekday: int, future: bool) -> date:

@@ -118,9 +118,49 @@ class DateRules:
     lowercase_verbs: frozenset[str] = frozenset()
     """Month names that are verbs in lower case ("may", "march"): a date only after a cue."""
     lowercase_cues: frozenset[str] = frozenset()
+    word_dates: re.Pattern[str] | None = None
+    """Days and years in words ("the twenty-first of May", « en deux mille neuf »), scanned
+    only in sentences with a word that starts a year, or a day word and a month."""
+    word_year_triggers: frozenset[str] = frozenset()
+    word_day_triggers: frozenset[str] = frozenset()
+    month_tokens: frozenset[str] = frozenset()
+    day_words: dict[str, int] | None = None
+    range_day_articles: frozenset[str] = frozenset()
+    year_of_after: re.Pattern[str] | None = None
+    """After a day and month: " of last year", « de l'année dernière »: their year."""
+    small_word_after: re.Pattern[str] | None = None
+    """What may follow a bare season for it to be a date ("in the spring, ...", « au
+    printemps et »; not "the spring collection", « le printemps arabe »)."""
+    offset_before: re.Pattern[str] | None = None
+    """Right before a date: "two days after", "a week before", « trois jours après le », «
+    la veille du »: that many units from the date."""
+    offset_dirs: dict[str, int] | None = None
+    offset_amounts: dict[str, int] | None = None
+    offset_day_after: re.Pattern[str] | None = None
+    """After « la veille », « le lendemain »: « du », « de l' »: the day of what follows."""
+    offset_day_words: dict[str, int] | None = None
+    now_before: re.Pattern[str] | None = None
+    """Right before a date: "between now and", « entre aujourd'hui et »: the date is ahead."""
+    set_before: re.Pattern[str] | None = None
+    """Right before a weekday: "every", « chaque »: a set of days, no single one."""
     number_months: frozenset[str] = frozenset()
     """Abbreviated month names that are number words (« sept »): without their period, a date
     only beside a day or a year (« le 3 sept », « sept 2021 »; « sept morts » is seven)."""
+
+
+def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
+    """"would", « serait », « se rendrait », « entrerait »: the future seen from a past
+    statement, unless an auxiliary of a past follows ("would have", « serait mort », « aurait
+    été »)."""
+    words = lexicons.alternation(lex.get("date_future_markers", []) or ["(?!x)x"])
+    endings = lex.get("date_future_endings", [])
+    if endings:  # « se rendrait », « entreraient »: a verb in the conditional
+        not_verbs = _alt(lex.get("date_future_ending_exceptions", []) or ["(?!x)x"])
+        words += rf"|(?!(?:{not_verbs})(?![\w\-]))[a-zà-ÿœ]{{2,}}(?:{_alt(endings)})"
+    not_before = _alt(lex.get("date_future_not_before", []) or ["(?!x)x"])
+    return re.compile(
+        rf"(?<![\w\-])(?:{words})(?![\w\-])(?!{_SP}+(?:{not_before})(?![\w\-]))", re.I
+    )
 
 
 @cache
@@ -172,6 +212,8 @@ def date_rules(lang: str) -> DateRules:
     # "from 2 July to 10 July", "3 to 5 May", « du 3 jusqu'au 5 mai »; "9 to 12 of June".
     day_to = lexicons.alternation(lex.get("day_range_joins", []) or ["(?!x)x"])
     day_of = rf"(?:(?:{lexicons.alternation(lex.get('day_month_joins', []) or ['(?!x)x'])}){_SP}+)?"
+    # « entre le 3 et le 5 mars », "between the 3rd and the 5th of May"
+    day_articles = lexicons.alternation(lex.get("range_day_articles", []) or ["(?!x)x"])
     month_mods_before = _cased(lex.get("month_mods_before", []) or ["(?!x)x"], False)
     month_mods_after = lexicons.alternation(lex.get("month_mods_after", []) or ["(?!x)x"])
     decade_before = _cased(lex.get("decade_before", []) or ["(?!x)x"], False)
@@ -228,7 +270,7 @@ def date_rules(lang: str) -> DateRules:
         (?P<season>(?P<s_rel>{s_before}){_SP}+(?P<s_name>{s_names})
           | (?:(?P<s_art>{s_arts})(?<=['’]){_SP}*|(?P<s_art2>{s_arts}){_SP}+)?(?P<s_name2>{s_names})
             (?:{_SP}+(?P<s_post>{s_after})|(?:{_SP}+(?:{s_of}))?{_SP}+(?P<s_y>{year})
-                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?))
+                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?)?(?![\w’'\-]))
     """
     # Centuries: "the 19th century", "the nineteenth century", « le XIXe siècle », « au 19e siècle ».
     c_words = lexicons.alternation(lex.get("century_words", []) or ["(?!x)x"])
@@ -275,23 +317,30 @@ def date_rules(lang: str) -> DateRules:
     part_of = _cased(lex.get("part_of", []) or ["(?!x)x"], False)
     part_per = lexicons.alternation(part_periods)
     weekends = {k.lower(): int(v) for k, v in lex.get("weekends", {}).items()}
+    # "fiscal 2024", "FY2024", "FY24", « l'exercice 2024 »: the year named (its fiscal calendar
+    # is the organisation's).
+    fiscal = _cased(lex.get("fiscal_year_before", []) or ["(?!x)x"], False)
     numeric = rf"""
             (?P<iso>(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
           | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.])(?P<nd_b>[0-3]?\d)
                 (?:(?P=nd_sep)(?P<nd_y>\d{{4}}|\d\d))?(?![/.,]?\d))
-          | (?P<yrange>(?:(?P<yg_pre>{range_starts}){_SP}+)?(?P<yg>(?P<yg1>{year})
+          | (?P<yrange>(?:(?P<yg_pre>{range_starts}){_SP}+)?(?P<yg>
+                (?:(?:{fiscal})(?:{_SP}+|-|(?<=FY)))?(?P<yg1>{year})
                 (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
+                (?:(?P<yr_fy>{fiscal})(?:{_SP}+|-|(?<=FY)))?
                 (?P<yr>{year})(?P<yr_s>s|['’]s)?)
-          | (?P<dec_ap>['’](?P<da_n>\d0)s)
+          | (?P<dec_ap>(?:(?:{period_mods})(?:{_SP}+|-))?['’](?P<da_n>\d0)s)
           | (?P<yap>['’](?P<ya_n>\d\d)(?![\d'’]))
+          | (?P<fy>(?:FY|fy)['’]?{_SP}?(?P<fy_n>\d\d)(?![\d\w]))
         """
     pattern = re.compile(
         rf"""(?x)
         (?<![\w\-])(?<![$€£¥])(?<![$€£¥]{_SP})(?:  # "$12 December 27": 12 is dollars
             {absolute + "|" if absolute else ""}
             (?P<range>(?P<r_list>(?:{day}{_SP}*,{_SP}*)+)?(?P<r_d1>{day})(?:{_SP}+{day_of}(?P<r_m1>{month_n}))?(?:{_SP}+(?P<r_y1>{year}))?
-                {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}|(?:{day_to})(?={_SP})){_SP}*(?P<r_d2>{day}){_SP}+
+                {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}|(?:{day_to})(?={_SP})){_SP}*
+                (?:(?<={_SP})(?:{day_articles}){_SP}+)?(?P<r_d2>{day}){_SP}+
                 {day_of}(?P<r_m2>{month_n})
                 (?:{_SP}+(?P<r_y2>{year}))?)
           | {absolute_day_first + "|" if absolute_day_first else ""}
@@ -409,7 +458,7 @@ def date_rules(lang: str) -> DateRules:
     future = re.compile(future_words)
     intent = re.compile(
         rf"(?<![\w\-])(?:{lexicons.alternation(lex.get('intent_verbs', []) or ['(?!x)x'])})"
-        rf"{_SP}+(?:\w+{_SP}+){{0,2}}?(?:{_alt(lex.get('infinitive_markers', []) or ['(?!x)x'])})(?=[\s\w])"
+        rf"{_SP}+(?:\w+{_SP}+){{0,4}}?(?:{_alt(lex.get('infinitive_markers', []) or ['(?!x)x'])})(?=[\s\w])"
     )
     clause_join = re.compile(  # "et", "but", "that", "qu'il"
         rf"{_SP}(?:{lexicons.alternation(lex.get('clause_joins', []) or ['(?!x)x'])})(?:{_SP}|(?<=['’]))"
@@ -424,6 +473,8 @@ def date_rules(lang: str) -> DateRules:
         common=lex.get("common_words", []),
     )
     word_triggers = word_triggers | frozenset(w.lower() for w in [*lex["months"], *lex["weekdays"]])
+    if lex.get("fiscal_year_before"):
+        word_triggers = word_triggers | {"fy"}  # "FY24"
     # "four years ago", "il y a une semaine", "dans trois mois": a marker and a unit word.
     markers = [*lex.get("ago_after", []), *lex.get("ahead_after", []), *lex.get("ago_before", []),
                *lex.get("anaphor_after", {}),
@@ -434,9 +485,56 @@ def date_rules(lang: str) -> DateRules:
     )
     before = lex.get("not_weekday_before", [])
     after = lex.get("not_weekday_after", [])
+    from claims.extract.dates.words import word_date_pattern  # noqa: PLC0415
+
+    dirs = lex.get("offset_after", {})
+    day_offsets = lex.get("offset_day_words", {})
+    offset_amounts = lexicons.alternation(lex.get("offset_amounts", {}) or ["(?!x)x"])
+    offset_arts = _alt(lex.get("offset_articles", []) or ["(?!x)x"])
+    offset_before = (
+        re.compile(
+            rf"(?<![\w\-])(?P<off>(?:(?P<o_n>{amount}|{offset_amounts}){_SP}+(?P<o_u>{unit_alt})"
+            rf"{_SP}+(?P<o_dir>{lexicons.alternation(dirs)})"
+            + (rf"|(?P<o_day>{_cased(day_offsets, False)}){_SP}+(?:{_alt(lex.get('offset_day_joins', []))})"
+               if day_offsets else "")
+            + rf"))(?:{_SP}+(?:{offset_arts})(?:(?<=['’])|(?={_SP}))|(?<=['’]))?{_SP}*$"
+        )
+        if dirs else None
+    )
+    now_before = lex.get("now_before", [])
     from claims.extract.numbers import unit_after  # noqa: PLC0415 - numbers owns units
 
     return DateRules(
+        word_dates=word_date_pattern(lex, month, month_n, year),
+        offset_before=offset_before,
+        range_day_articles=frozenset(lex.get("range_day_articles", [])),
+        year_of_after=re.compile(
+            rf",?{_SP}+(?:of|de){_SP}+(?P<yo>"
+            rf"{lexicons.alternation(k for k, v in lex['relative_periods'].items() if v[0] == 'year')})"
+            rf"(?![\w\-])"
+        ),
+        small_word_after=re.compile(
+            rf"{_SP}*(?:[,.;:!?)»”\"]|$)|{_SP}+(?:"
+            rf"{lexicons.alternation(lex.get('word_day_followers', []) or ['(?!x)x'], fold_first=False)})"
+            rf"(?![\w\-])|{_SP}+\d"
+        ),
+        offset_dirs={k.lower(): int(v) for k, v in dirs.items()},
+        offset_amounts={k.lower(): int(v) for k, v in lex.get("offset_amounts", {}).items()},
+        offset_day_words={k.lower(): int(v) for k, v in day_offsets.items()},
+        offset_day_after=re.compile(
+            rf"{_SP}+(?:{_alt(lex.get('offset_day_joins', []))})(?:(?<=['’])|{_SP}|$)"
+        ) if lex.get("offset_day_joins") else None,
+        now_before=re.compile(
+            rf"(?<![\w\-])(?:{_cased(now_before, False)})"
+            rf"(?:{_SP}+(?:{offset_arts})(?:(?<=['’])|(?={_SP})))?{_SP}*$"
+        ) if now_before else None,
+        set_before=re.compile(
+            rf"(?<![\w\-])(?P<set>{_cased(lex.get('set_before', []) or ['(?!x)x'], False)}){_SP}+$"
+        ),
+        word_year_triggers=frozenset(lex.get("year_word_triggers", [])),
+        word_day_triggers=lexicons.triggers(lex.get("day_ordinal_words", {}), every_word=True),
+        month_tokens=frozenset(w for m in lex["months"] for w in lexicons.letter_tokens(m)),
+        day_words={" ".join(k.lower().split()): int(v) for k, v in lex.get("day_ordinal_words", {}).items()},
         word_triggers=word_triggers,
         ago_markers=ago_markers,
         unit_words=frozenset(units),
@@ -485,6 +583,7 @@ def date_rules(lang: str) -> DateRules:
         week_of=(  # "the week of April 10", "the week beginning March 24": matched backwards
             re.compile(
                 rf"{_SP}+(?:(?P<from>{_alt(w[::-1] for w in lex.get('week_from', []) or ['(?!x)x'])})"
+                rf"|(?P<wkend>{_alt(w[::-1] for w in lex.get('weekend_of', []) or ['(?!x)x'])})"
                 rf"|{_alt(w[::-1] for w in lex['week_of'])})(?![\w\-])",
                 re.I,
             )
@@ -495,10 +594,7 @@ def date_rules(lang: str) -> DateRules:
         anaphor_periods={k.lower(): (v[0], int(v[1])) for k, v in lex.get("anaphor_periods", {}).items()},
         anaphoric_days=frozenset(w.lower() for w in lex.get("anaphoric_days", [])),
         sub_before=sub_before,
-        reported_future=re.compile(
-            rf"(?<![\w\-])(?:{lexicons.alternation(lex.get('date_future_markers', []) or ['(?!x)x'])})"
-            rf"(?![\w\-])(?!{_SP}+(?:not{_SP}+)?have)"
-        ),
+        reported_future=_reported_future(lex),
         generic_month=re.compile(
             rf"(?<![\w\-])(?:{_cased(lex.get('generic_month_before', []) or ['(?!x)x'], False)})"
             rf"(?:{_SP}+|(?<=['’]))$"

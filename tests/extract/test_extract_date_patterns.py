@@ -1,0 +1,378 @@
+"""Dates news writes that TIMEX3 annotation counts: reported future, weekdays with a day near
+publication, fiscal years, days and years in words, offsets from a date, ranges to now, sets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extract.dates import find_dates
+
+PUBLISHED = date(2025, 3, 12)  # a Wednesday
+
+
+def dates(text: str, lang: str, published: date | None = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [
+        (text[d.start : d.end], str(d.from_), str(d.to))
+        for d in find_dates(text, 0, len(text), lang, published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The conditional of reported speech looks ahead from the statement.
+        ("Le maire a annoncé qu'il se rendrait à Lyon vendredi.", "fr",
+         [("vendredi", "2025-03-14", "2025-03-14")]),
+        ("La ministre a précisé que le projet serait présenté jeudi.", "fr",
+         [("jeudi", "2025-03-13", "2025-03-13")]),
+        ("Il a assuré que la taxe entrerait en vigueur en juin.", "fr",
+         [("juin", "2025-06-01", "2025-06-30")]),
+        ("Le syndicat a indiqué que la réunion aurait lieu lundi.", "fr",
+         [("lundi", "2025-03-17", "2025-03-17")]),
+        # ... but a compound past in the conditional reports a past ("allegedly died").
+        ("Selon la police, le suspect serait mort dimanche.", "fr",
+         [("dimanche", "2025-03-09", "2025-03-09")]),
+        ("L'otage aurait été libéré mardi.", "fr", [("mardi", "2025-03-11", "2025-03-11")]),
+        ("Le portrait exposé lundi a été volé.", "fr", [("lundi", "2025-03-10", "2025-03-10")]),
+        # A date before the reported future keeps the statement's past.
+        ("The mayor said on Tuesday the bridge would reopen on Friday.", "en",
+         [("Tuesday", "2025-03-11", "2025-03-11"), ("Friday", "2025-03-14", "2025-03-14")]),
+        ("Le préfet a dit lundi que la route rouvrirait samedi.", "fr",
+         [("lundi", "2025-03-10", "2025-03-10"), ("samedi", "2025-03-15", "2025-03-15")]),
+    ],
+)
+def test_reported_future_in_both_languages(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The 4th of March 2025 was a Tuesday, a week before publication: that day, even in a
+        # future clause, not the next year in which the 4th is a Tuesday (2031).
+        ("Le conseil se réunira le mardi 4 mars.", "fr", [("mardi 4 mars", "2025-03-04", "2025-03-04")]),
+        ("The board will meet on Tuesday, March 4.", "en",
+         [("Tuesday, March 4", "2025-03-04", "2025-03-04")]),
+        # Ahead of publication, the next agreeing day stays.
+        ("Le vote aura lieu le jeudi 20 mars.", "fr", [("jeudi 20 mars", "2025-03-20", "2025-03-20")]),
+    ],
+)
+def test_weekday_with_day_takes_the_agreeing_year_nearest_publication(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Profits rose 8% in fiscal 2024.", "en", [("fiscal 2024", "2024-01-01", "2024-12-31")]),
+        ("Revenue for FY2023 was flat.", "en", [("FY2023", "2023-01-01", "2023-12-31")]),
+        ("The group expects losses in FY26.", "en", [("FY26", "2026-01-01", "2026-12-31")]),
+        ("Spending for fiscal year 2022 was cut.", "en", [("fiscal year 2022", "2022-01-01", "2022-12-31")]),
+        ("Le résultat de l'exercice 2023 est en baisse.", "fr",
+         [("exercice 2023", "2023-01-01", "2023-12-31")]),
+        ("Les comptes de l'exercice 2022-2023 ont été validés.", "fr",
+         [("exercice 2022-2023", "2022-01-01", "2023-12-31")]),
+    ],
+)
+def test_fiscal_years_are_the_year_named(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Parliament opened on the fifth of November.", "en",
+         [("the fifth of November", "2024-11-05", "2024-11-05")]),
+        ("The treaty was signed on the first of June, 2019.", "en",
+         [("the first of June, 2019", "2019-06-01", "2019-06-01")]),
+        ("The fair closes on April twenty-second.", "en",
+         [("April twenty-second", "2024-04-22", "2024-04-22")]),
+        ("On March first in Paris, it rained.", "en", [("March first", "2025-03-01", "2025-03-01")]),
+        ("The vote will be held on June the 3rd.", "en", [("June the 3rd", "2025-06-03", "2025-06-03")]),
+        ("La loi est entrée en vigueur le premier mars.", "fr",
+         [("premier mars", "2025-03-01", "2025-03-01")]),
+        ("Le traité a été signé le premier juin 2019.", "fr",
+         [("premier juin 2019", "2019-06-01", "2019-06-01")]),
+        ("Il est né le vingt-cinq décembre 1950.", "fr",
+         [("vingt-cinq décembre 1950", "1950-12-25", "1950-12-25")]),
+        ("Le sommet s'ouvrira le trente et un mai.", "fr",
+         [("trente et un mai", "2025-05-31", "2025-05-31")]),
+        # Ordinals and number words that are no day.
+        ("Voters in the May second round chose her.", "en", []),
+        ("It was the first of many.", "en", []),
+        ("Le Premier ministre a parlé mardi.", "fr", [("mardi", "2025-03-11", "2025-03-11")]),
+    ],
+)
+def test_days_in_words(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The plant closed in two thousand and nine.", "en",
+         [("two thousand and nine", "2009-01-01", "2009-12-31")]),
+        ("Since nineteen ninety-six, the town has grown.", "en",
+         [("nineteen ninety-six", "1996-01-01", "1996-12-31")]),
+        ("The mill opened in nineteen oh five.", "en", [("nineteen oh five", "1905-01-01", "1905-12-31")]),
+        ("The fire of October two thousand and five was the worst.", "en",
+         [("October two thousand and five", "2005-10-01", "2005-10-31")]),
+        ("On the third of May two thousand and one, she left.", "en",
+         [("the third of May two thousand and one", "2001-05-03", "2001-05-03")]),
+        ("L'usine a fermé en deux mille neuf.", "fr", [("deux mille neuf", "2009-01-01", "2009-12-31")]),
+        ("Elle est née en mil neuf cent soixante-douze.", "fr",
+         [("mil neuf cent soixante-douze", "1972-01-01", "1972-12-31")]),
+        ("Le pont a été inauguré en mars deux mille dix.", "fr",
+         [("mars deux mille dix", "2010-03-01", "2010-03-31")]),
+        # Counts in words are no years.
+        ("In two thousand cases, the police came.", "en", []),
+        ("In nineteen twenty-five cases were reported.", "en", []),
+        ("En deux mille exemplaires, le livre est rare.", "fr", []),
+        ("Il y avait deux mille manifestants en mai.", "fr", [("mai", "2024-05-01", "2024-05-31")]),
+    ],
+)
+def test_years_in_words(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The offset is a date of its own; the date it counts from stays one too.
+        ("Voting closes two days after March 3.", "en",
+         [("two days after", "2025-03-05", "2025-03-05"), ("March 3", "2025-03-03", "2025-03-03")]),
+        ("The deal was struck three weeks before Christmas.", "en",
+         [("three weeks before", "2024-12-04", "2024-12-04"), ("Christmas", "2024-12-25", "2024-12-25")]),
+        ("The strike began the day after Jan. 9.", "en",
+         [("the day after", "2025-01-10", "2025-01-10"), ("Jan. 9", "2025-01-09", "2025-01-09")]),
+        ("The mine reopened six months after March 2021.", "en",
+         [("six months after", "2021-09-01", "2021-09-30"), ("March 2021", "2021-03-01", "2021-03-31")]),
+        ("She returned two years after 2019.", "en",
+         [("two years after", "2021-01-01", "2021-12-31"), ("2019", "2019-01-01", "2019-12-31")]),
+        ("Le scrutin est prévu trois jours après le 5 mai.", "fr",
+         [("trois jours après", "2025-05-08", "2025-05-08"), ("5 mai", "2025-05-05", "2025-05-05")]),
+        ("L'accord a été conclu deux semaines avant Noël.", "fr",
+         [("deux semaines avant", "2024-12-11", "2024-12-11"), ("Noël", "2024-12-25", "2024-12-25")]),
+        ("Il a été libéré la veille du 14 juillet.", "fr",
+         [("la veille", "2024-07-13", "2024-07-13"), ("14 juillet", "2024-07-14", "2024-07-14")]),
+        ("Le texte a été voté le lendemain du 3 février.", "fr",
+         [("le lendemain", "2025-02-04", "2025-02-04"), ("3 février", "2025-02-03", "2025-02-03")]),
+        # A unit that does not fit the date moves nothing.
+        ("It rained for two days after 2019.", "en", [("2019", "2019-01-01", "2019-12-31")]),
+    ],
+)
+def test_offsets_from_a_date(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "between now and" looks ahead whatever the verb; the two ends stay apart, as TIMEX3.
+        ("Let's meet between now and May 21.", "en", [("May 21", "2025-05-21", "2025-05-21")]),
+        ("The plan runs from now until June 30.", "en", [("June 30", "2025-06-30", "2025-06-30")]),
+        ("Le plan court entre aujourd'hui et le 30 juin.", "fr",
+         [("aujourd'hui", "2025-03-12", "2025-03-12"), ("30 juin", "2025-06-30", "2025-06-30")]),
+        ("Les inscriptions sont ouvertes d'ici au 2 février.", "fr",
+         [("2 février", "2026-02-02", "2026-02-02")]),
+    ],
+)
+def test_between_now_and_a_date_is_ahead(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Protests took place every Monday.", "en", [("every Monday", "None", "None")]),
+        ("The market opens each Saturday morning.", "en", [("each Saturday morning", "None", "None")]),
+        ("Le marché se tient chaque samedi.", "fr", [("chaque samedi", "None", "None")]),
+        # A weekday named once keeps its day.
+        ("Le marché s'est tenu samedi.", "fr", [("samedi", "2025-03-08", "2025-03-08")]),
+    ],
+)
+def test_a_set_of_weekdays_is_no_single_day(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A season with its article alone is the nearest one by the clause's tense.
+        ("Crops failed in the summer, officials said.", "en", [("the summer", "2024-06-01", "2024-08-31")]),
+        ("The works will resume in the autumn.", "en", [("the autumn", "2025-09-01", "2025-11-30")]),
+        ("Les travaux reprendront à l'automne.", "fr", [("l'automne", "2025-09-01", "2025-11-30")]),
+        ("La récolte a été mauvaise l'été.", "fr", [("l'été", "2024-06-01", "2024-08-31")]),
+        ("Il a neigé en hiver et au printemps.", "fr",
+         [("hiver", "2024-12-01", "2025-02-28"), ("printemps", "2025-03-01", "2025-05-31")]),
+        # Names, common words and seasons as modifiers are no dates.
+        ("The fall in prices hurt exporters.", "en", []),
+        ("Sales of the spring collection rose.", "en", []),
+        ("The Arab Spring began in 2010.", "en", [("2010", "2010-01-01", "2010-12-31")]),
+        ("Le printemps arabe a commencé en 2010.", "fr", [("2010", "2010-01-01", "2010-12-31")]),
+        ("Le Printemps a ouvert un magasin.", "fr", []),
+        ("Le projet a été adopté.", "fr", []),
+    ],
+)
+def test_seasons_with_their_article_alone(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The plant will close at the end of the quarter.", "en",
+         [("the end of the quarter", "2025-01-01", "2025-03-31")]),
+        ("Les comptes seront arrêtés à la fin du trimestre.", "fr",
+         [("la fin du trimestre", "2025-01-01", "2025-03-31")]),
+        ("Le chiffre a doublé l'année passée.", "fr", [("l'année passée", "2024-01-01", "2024-12-31")]),
+        ("Les prix ont reculé le mois passé.", "fr", [("le mois passé", "2025-02-01", "2025-02-28")]),
+        ("La commune a été créée en l'an 1790.", "fr", [("1790", "1790-01-01", "1790-12-31")]),
+    ],
+)
+def test_quarter_parts_and_past_periods(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The bill passed on Nov. 3 of last year.", "en",
+         [("Nov. 3 of last year", "2024-11-03", "2024-11-03")]),
+        ("The works start on March 3 of next year.", "en",
+         [("March 3 of next year", "2026-03-03", "2026-03-03")]),
+        ("La loi a été votée le 3 novembre de l'année dernière.", "fr",
+         [("3 novembre de l'année dernière", "2024-11-03", "2024-11-03")]),
+        ("Le chantier débutera le 3 mars de l'an prochain.", "fr",
+         [("3 mars de l'an prochain", "2026-03-03", "2026-03-03")]),
+        # A day with its own year keeps it.
+        ("It opened on March 3, 2020, as last year's report said.", "en",
+         [("March 3, 2020", "2020-03-03", "2020-03-03"), ("last year", "2024-01-01", "2024-12-31")]),
+    ],
+)
+def test_a_day_of_last_or_next_year(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Officials met on the 10th.", "en", [("the 10th", "2025-03-10", "2025-03-10")]),
+        ("The vote will take place on the 20th.", "en", [("the 20th", "2025-03-20", "2025-03-20")]),
+        ("On the 31st, he left.", "en", [("the 31st", "2025-01-31", "2025-01-31")]),
+        ("He lives on the 10th floor.", "en", []),
+        ("It opened on the 5th of May.", "en", [("the 5th of May", "2024-05-05", "2024-05-05")]),
+        # Later the same day: the day named before, or publication.
+        ("The deal closed later in the day.", "en", [("later in the day", "2025-03-12", "2025-03-12")]),
+        ("He was arrested on May 5 and freed later that day.", "en",
+         [("May 5", "2024-05-05", "2024-05-05"), ("later that day", "2024-05-05", "2024-05-05")]),
+        ("Le texte a été adopté plus tard dans la journée.", "fr",
+         [("plus tard dans la journée", "2025-03-12", "2025-03-12")]),
+        ("The law expires at year's end.", "en", [("year's end", "2025-01-01", "2025-12-31")]),
+    ],
+)
+def test_a_day_of_the_month_alone_and_later_in_the_day(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Police arrested the suspect on May 5, 2019 in Lyon. The next day, a judge released him "
+         "on bail. Two years later, the case was closed by the court.", "en",
+         [[("May 5, 2019", "2019-05-05", "2019-05-05")], [("The next day", "2019-05-06", "2019-05-06")],
+          [("Two years later", "2021-01-01", "2021-12-31")]]),
+        ("Le suspect a été arrêté le 5 mai 2019 à Lyon. Le lendemain, un juge l'a remis en liberté. "
+         "Deux ans plus tard, le dossier a été classé par le tribunal.", "fr",
+         [[("5 mai 2019", "2019-05-05", "2019-05-05")], [("Le lendemain", "2019-05-06", "2019-05-06")],
+          [("Deux ans plus tard", "2021-01-01", "2021-12-31")]]),
+        # "a year earlier" with no date of its own sentence counts back from publication.
+        ("The company was founded in 1990 by two engineers. Profit fell 3% from a year earlier, "
+         "the firm said.", "en",
+         [[("1990", "1990-01-01", "1990-12-31")], [("a year earlier", "2024-01-01", "2024-12-31")]]),
+        # Two paragraphs on, the earlier date no longer anchors: "the same day" stays null.
+        ("The plant shut on June 2, 2018 after a fire.\n\nThe mayor spoke at length to residents.\n\n"
+         "The same day, the firm issued a statement to workers.", "en",
+         [[("June 2, 2018", "2018-06-02", "2018-06-02")], [("The same day", "None", "None")]]),
+    ],
+)
+def test_anaphoric_dates_count_from_the_sentence_before(
+    text: str, lang: str, expected: list[list[tuple[str, str, str]]]
+) -> None:
+    from claims.extract import extract
+
+    got = [
+        [(d.text, str(d.from_), str(d.to)) for d in claim.dates]
+        for claim in extract(text, lang=lang, published=PUBLISHED)
+        if claim.dates
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The fair is held on the weekend of Aug. 15.", "en",
+         [("the weekend of Aug. 15", "2024-08-17", "2024-08-18")]),
+        ("Le festival aura lieu le week-end du 15 août.", "fr",
+         [("le week-end du 15 août", "2025-08-16", "2025-08-17")]),
+        ("Les faits se sont déroulés entre le 3 et le 5 mars.", "fr",
+         [("3 et le 5 mars", "2025-03-03", "2025-03-05")]),
+        ("It rained between the 3rd and the 5th of May.", "en",
+         [("3rd and the 5th of May", "2024-05-03", "2024-05-05")]),
+        # Without "entre" / "between", two days.
+        ("Le 3 et le 5 mars, il a plu.", "fr",
+         [("3", "2025-03-03", "2025-03-03"), ("5 mars", "2025-03-05", "2025-03-05")]),
+        ("La tempête a frappé la nuit dernière.", "fr", [("la nuit dernière", "2025-03-11", "2025-03-11")]),
+        ("Prices collapsed in the mid-'80s.", "en", [("mid-'80s", "1980-01-01", "1989-12-31")]),
+    ],
+)
+def test_weekends_of_a_day_ranges_with_articles_and_last_night(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A year in words is one a year in digits could be: "thirteen hundred and twenty" counts.
+        ("They agreed a limit of thirteen hundred and twenty on warheads.", []),
+        # A bare season followed by "of" is someone's ("the fall of Rome") or has its year.
+        ("Historians still argue about the fall of Rome.", []),
+        # A reported future after "in N years" makes it a date, as a future marker does.
+        ("In 6 years the college program would cost 8 billion dollars.",
+         [("In 6 years", "2031-01-01", "2031-12-31")]),
+    ],
+)
+def test_word_years_seasons_and_in_n_years_guards(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The day before or after an event we cannot date: null bounds, not publication's.
+        ("Le lendemain de l'élection, il a démissionné.", "fr", [("Le lendemain", "None", "None")]),
+        ("La veille du scrutin, le candidat a parlé.", "fr", [("La veille", "None", "None")]),
+        ("He resigned the day before the vote.", "en", [("the day before", "None", "None")]),
+        # With a date after it, an offset from that date; alone, as before.
+        ("Il a été libéré la veille du 14 juillet.", "fr",
+         [("la veille", "2024-07-13", "2024-07-13"), ("14 juillet", "2024-07-14", "2024-07-14")]),
+        ("Il a été arrêté lundi et libéré le lendemain.", "fr",
+         [("lundi", "2025-03-10", "2025-03-10"), ("le lendemain", "2025-03-11", "2025-03-11")]),
+        ("The day before, he had resigned.", "en", [("The day before", "2025-03-11", "2025-03-11")]),
+    ],
+)
+def test_the_day_before_an_event(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
