@@ -20,7 +20,7 @@ __all__ = [
 MAX_URL_LENGTH = 2048
 """Longest URL accepted (browsers and search engines stop near there)."""
 
-LANG_TAG = re.compile(r"^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|und)?$")
+LANG_TAG = re.compile(r"^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|und)?\Z")
 """A BCP 47 language tag as stored (fr, en, pt-BR, und) or empty (not known)."""
 LANGS: tuple[str, ...] = ("fr", "en")
 """Languages the extractor reads."""

@@ -191,3 +191,12 @@ def test_an_article_equal_to_the_one_before_but_of_other_types_is_checked_again(
     for shape in ("record", "plan", "packed"):
         with pytest.raises(FileProblem, match=r":2: article\.published"):
             list(check_lines(iter(enumerate(lines, 1)), "f.jsonl", shape=shape))
+
+
+@pytest.mark.parametrize("lang", ["en\n", "und\n", "\n"])
+def test_a_language_tag_with_a_newline_after_it_is_refused(lang: str) -> None:
+    data = copy.deepcopy(BASES[0])
+    data["article"]["lang"] = lang
+    assert proven(copy.deepcopy(data)) is None
+    with pytest.raises(FileProblem, match=r"article\.lang"):
+        list(check_lines(iter([(1, orjson.dumps(data))]), "f.jsonl", shape="plan"))
