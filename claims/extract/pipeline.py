@@ -174,7 +174,7 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
             )
             named = [(d.from_, d.to) for d in item.dates if d.from_ is not None and d.to is not None]
             if named:
-                previous_date = (named[-1][0], named[-1][1]), seg.paragraph  # type: ignore[assignment]
+                previous_date = (named[-1][0], named[-1][1]), seg.paragraph
             if previous_speaker and attributor.same_source(text, start, end):
                 item.speaker = previous_speaker[0]  # « selon la même source »: the one before
                 item.facts["named_source"] = 1.0
