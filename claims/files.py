@@ -306,7 +306,29 @@ def loads(raw: bytes | str, name: str, line: int | None = None) -> Any:
             _check_depth(value, name, line)
         if isinstance(value, dict) or b"{" in data:
             _check_duplicates(value, data, name, line)
+    if b"\\u0000" in data:  # JSON writes a NUL only so (a raw one is no valid JSON)
+        _check_nul(value, name, line)
     return value
+
+
+def _check_nul(value: Any, name: str, line: int | None) -> None:
+    """Text holds no NUL character: `claims add` refuses a file with one as binary, and a
+    PostgreSQL project cannot store one."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                raise FileProblem(name, "holds a NUL character (\\u0000): text, not binary data",
+                                  line=line, field=path.lstrip(".") or None)
+        elif isinstance(item, dict):
+            for key, child in reversed(item.items()):
+                if "\x00" in key:
+                    raise FileProblem(name, f"a key holds a NUL character (\\u0000): {key!r}",
+                                      line=line, field=path.lstrip(".") or None)
+                stack.append((child, f"{path}.{key}"))
+        elif isinstance(item, list):
+            stack.extend((child, f"{path}.{i}") for i, child in reversed(list(enumerate(item))))
 
 
 def _check_depth(value: Any, name: str, line: int | None) -> None:

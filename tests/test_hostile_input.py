@@ -283,6 +283,28 @@ def test_duplicate_json_keys_are_an_error(command: str, tmp_path: Path, reviewed
     assert state(reviewed) == before
 
 
+@pytest.mark.parametrize("command", ["add", "import", "validate"])
+def test_a_nul_character_in_text_is_an_error(command: str, tmp_path: Path, reviewed: str) -> None:
+    """As `claims add` refuses a file holding NUL bytes as binary: on every backend (a
+    PostgreSQL project could not store it), by line and field."""
+    path = tmp_path / "nul.jsonl"
+    if command == "add":
+        path.write_bytes(b'{"id": "a", "text": "Plus de 300 ouvriers."}\n'
+                         b'{"id": "b", "text": "Plus de 300\\u0000 ouvriers."}\n')
+        args, field = [command, str(path)], "text"
+    else:
+        record = native_lines(reviewed, tmp_path)[0]
+        record["reviews"][0]["rationale"] = "checked\x00"
+        path.write_bytes(orjson.dumps(native_lines(reviewed, tmp_path)[1]) + b"\n"
+                         + orjson.dumps(record) + b"\n")
+        args, field = [command, str(path)], "reviews.0.rationale"
+    before = state(reviewed)
+    result = run(args, reviewed)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"nul.jsonl:2: {field}: holds a NUL character" in result.stderr
+    assert state(reviewed) == before
+
+
 def test_source_and_language_rules_hold_in_the_domain() -> None:
     from claims.model import Source, check_lang
 
