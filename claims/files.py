@@ -319,12 +319,12 @@ def _check_nul(value: Any, name: str, line: int | None) -> None:
         item, path = stack.pop()
         if isinstance(item, str):
             if "\x00" in item:
-                raise FileProblem(name, "holds a NUL character (\\u0000): text, not binary data",
+                raise FileProblem(name, "contains NUL characters (\\u0000): text, not binary data",
                                   line=line, field=path.lstrip(".") or None)
         elif isinstance(item, dict):
             for key, child in reversed(item.items()):
                 if "\x00" in key:
-                    raise FileProblem(name, f"a key holds a NUL character (\\u0000): {key!r}",
+                    raise FileProblem(name, f"a key contains NUL characters (\\u0000): {key!r}",
                                       line=line, field=path.lstrip(".") or None)
                 stack.append((child, f"{path}.{key}"))
         elif isinstance(item, list):

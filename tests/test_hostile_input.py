@@ -301,7 +301,7 @@ def test_a_nul_character_in_text_is_an_error(command: str, tmp_path: Path, revie
     before = state(reviewed)
     result = run(args, reviewed)
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert f"nul.jsonl:2: {field}: holds a NUL character" in result.stderr
+    assert f"nul.jsonl:2: {field}: contains NUL characters" in result.stderr
     assert state(reviewed) == before
 
 
