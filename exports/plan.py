@@ -115,11 +115,7 @@ def packed_review(claim_id: str, reviewer: str, status: str, verdict: str | None
                   ts: str) -> tuple[Any, ...]:
     """`ReviewIn`'s fields, with the event that brings the review here worked out (by the
     process that checked the line: a worker, so that the merge has less to do)."""
-    payload: dict[str, Any] = {"status": status, "verdict": verdict, "sources": sources,
-                               "rationale": rationale}
-    if claim_text is not None:
-        payload["claim_text"] = claim_text
-    text = orjson.dumps(payload)
+    text = orjson.dumps(_payload(status, verdict, sources, rationale, claim_text))
     return (reviewer, status, verdict, sources, rationale, claim_text, ts,
             _event_id(claim_id, reviewer, "review", text, ts), text.decode(),
             orjson.dumps(sources).decode())
@@ -162,10 +158,16 @@ def event_row(record: RecordIn, reviewer: str, type_: str, payload: dict[str, An
 
 def review_payload(review: ReviewIn) -> dict[str, Any]:
     """The payload of the `review` event that sets `review` whole (`review.payload` in JSON)."""
-    payload: dict[str, Any] = {"status": review.status, "verdict": review.verdict,
-                               "sources": review.sources, "rationale": review.rationale}
-    if review.claim_text is not None:
-        payload["claim_text"] = review.claim_text
+    return _payload(review.status, review.verdict, review.sources, review.rationale,
+                    review.claim_text)
+
+
+def _payload(status: str, verdict: str | None, sources: list[dict[str, Any]], rationale: str,
+             claim_text: str | None) -> dict[str, Any]:
+    payload: dict[str, Any] = {"status": status, "verdict": verdict, "sources": sources,
+                               "rationale": rationale}
+    if claim_text is not None:  # a version 1 record does not say: what is held here stays
+        payload["claim_text"] = claim_text
     return payload
 
 

@@ -1,8 +1,9 @@
-"""Small helpers any test may import: optional values read with a failure that says so, and the
-command line run in-process."""
+"""Small helpers any test may import: optional values read with a failure that says so, the
+command line run in-process, and the dates the extractor finds in a sentence."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,7 +13,9 @@ from claims.model import ClaimState, Review
 
 T = TypeVar("T")
 
-__all__ = ["present", "review_of", "run_cli"]
+__all__ = ["PUBLISHED", "found_dates", "present", "review_of", "run_cli"]
+
+PUBLISHED = date(2025, 3, 12)  # a Wednesday
 
 
 def present(value: T | None, what: str = "value") -> T:
@@ -37,3 +40,14 @@ def run_cli(args: list[str], db: Path | str | None = None, *, reviewer: str = "t
         environment["CLAIMS_DB"] = str(db)
     environment.update(env or {})
     return CliRunner().invoke(main, args, env=environment, catch_exceptions=False, **kwargs)
+
+
+def found_dates(text: str, lang: str, published: date | None = PUBLISHED
+                ) -> list[tuple[str, str, str]]:
+    """(words, first day, last day) of every date the extractor finds in `text`."""
+    from claims.extract.dates import find_dates
+
+    return [
+        (text[d.start : d.end], str(d.from_), str(d.to))
+        for d in find_dates(text, 0, len(text), lang, published)
+    ]

@@ -178,8 +178,6 @@ def _jsonl_article(
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise fail("text", "must be a non-empty string")
-    if "\x00" in body:
-        raise fail("text", "contains NUL characters")
     limits.check_article(body, name, number, "text")
     where = f"{name}:{number}"
     item: dict[str, Any] = {

@@ -3,20 +3,10 @@ publication, fiscal years, days and years in words, offsets from a date, ranges 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from claims.extract.dates import find_dates
-
-PUBLISHED = date(2025, 3, 12)  # a Wednesday
-
-
-def dates(text: str, lang: str, published: date | None = PUBLISHED) -> list[tuple[str, str, str]]:
-    return [
-        (text[d.start : d.end], str(d.from_), str(d.to))
-        for d in find_dates(text, 0, len(text), lang, published)
-    ]
+from tests.helpers import PUBLISHED
+from tests.helpers import found_dates as dates
 
 
 @pytest.mark.parametrize(

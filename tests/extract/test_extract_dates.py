@@ -7,16 +7,9 @@ from datetime import date
 import pytest
 
 from claims.extract import extract
-from claims.extract.dates import find_dates, resolve_weekday
-
-PUBLISHED = date(2025, 3, 12)  # a Wednesday
-
-
-def dates(text: str, lang: str, published: date | None = PUBLISHED) -> list[tuple[str, str, str]]:
-    return [
-        (text[d.start : d.end], str(d.from_), str(d.to))
-        for d in find_dates(text, 0, len(text), lang, published)
-    ]
+from claims.extract.dates import resolve_weekday
+from tests.helpers import PUBLISHED
+from tests.helpers import found_dates as dates
 
 
 @pytest.mark.parametrize(
