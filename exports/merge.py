@@ -6,8 +6,9 @@ adjudications) and plans one `review` event for each imported review that is new
 project's and says something else (`exports.plan`), and an `adjudicate` event for each newer
 adjudication. Such an event sets its reviewer's review (or the claim's adjudication) whole, so
 the state it leads to is worked out from the event alone, by the fold's own rule
-(`claims.store.derive.whole_review`), with no other event read; the events and that state are written in one
-go (`Transaction.append_imported`). Lines are checked in order, so the first bad line is the
+(`claims.store.derive.whole_review`, applied where the line was checked: `ReviewIn`), with no
+other event read; the events and that state are written in one go
+(`Transaction.append_imported`). Lines are checked in order, so the first bad line is the
 one named; the outcome equals merging the records one by one.
 """
 
@@ -18,8 +19,6 @@ from typing import Any
 from claims.model import Article, Claim, Event, article_id_for
 from claims.project import Project, ProjectError, check_reviewer
 from claims.store import ClaimPlace, EventRow, Transaction
-from claims.store.derive import whole_review
-from claims.store.rows import dumps
 from exports.plan import RecordIn, adjudication_plan, event_id, review_event, same_state
 
 _EPOCH = "1970-01-01T00:00:00.000000Z"
@@ -74,25 +73,25 @@ class BatchMerger:
                     if mine.updated_at >= review.ts:
                         report.reviews_kept += 1
                         continue
-                plans.append((record, review, mine, *review_event(record, review)))
+                plans.append((record, review, mine))
         # An import's event ids are made from the claim's id: only a claim with events here
         # can hold any of them, and on a first import most claims have none.
-        held = tx.event_ids_of_claims(list(dict.fromkeys(r.claim_id for r, *_ in plans))) \
+        held = tx.event_ids_of_claims(list(dict.fromkeys(r.claim_id for r, _, _ in plans))) \
             if plans else set()
         events: list[EventRow] = []
         review_rows: list[tuple[Any, ...]] = []
         changed: set[str] = set()
-        for record, review, mine, event, payload in plans:
-            if event.id in held:  # imported before (and perhaps undone since)
+        for record, review, mine in plans:
+            if review.event_id in held:  # imported before (and perhaps undone since)
                 report.reviews_unchanged += 1
                 continue
-            status, verdict, sources, rationale, claim_text = whole_review(payload)
+            claim_text = review.claim_text
             if claim_text is None:  # the record does not say: what is held here stays
                 claim_text = mine.claim_text if mine is not None else ""
-            review_rows.append((record.claim_id, review.reviewer, status, verdict,
-                                review.sources_text if sources == review.sources
-                                else dumps(sources), rationale, claim_text,
-                                mine.created_at if mine is not None else event.ts, event.ts))
+            review_rows.append((record.claim_id, review.reviewer, review.status, review.verdict,
+                                review.sources_text, review.rationale, claim_text,
+                                mine.created_at if mine is not None else review.ts, review.ts))
+            event = review_event(record, review)
             events.append(event)
             changed.add(record.claim_id)
             report.events += 1

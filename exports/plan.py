@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 import orjson
 
 from claims.store import EventRow, LocalReview
+from claims.store.derive import whole_review
 from exports.records import ExportRecord
 
 
@@ -35,13 +36,13 @@ def utc_text(value: datetime) -> str:
 
 
 class ReviewIn(NamedTuple):
-    """One reviewer's review as a record states it, in the stored shape."""
+    """One reviewer's review as a record states it, in the stored shape: the state the
+    `review` event that brings it here sets (by the fold's rule, `derive.whole_review`), and
+    that event."""
 
     reviewer: str
     status: str
     verdict: str | None
-    sources: list[dict[str, Any]]
-    """As `Source.model_dump(mode="json")` gives them."""
     rationale: str
     claim_text: str | None
     """The claim as checked, or None when the record does not say (schema version 1)."""
@@ -50,9 +51,13 @@ class ReviewIn(NamedTuple):
     event_id: str
     """The id of the `review` event that sets this review whole (`review_event`)."""
     payload: str
-    """That event's payload as the log stores it (`review_payload`, in JSON)."""
+    """That event's payload as the log stores it (JSON)."""
     sources_text: str
-    """`sources` as the reviews table stores them (JSON)."""
+    """The sources as the reviews table stores them (JSON)."""
+
+    def sources(self) -> list[dict[str, Any]]:
+        """As `Source.model_dump(mode="json")` gives them."""
+        return list(orjson.loads(self.sources_text))
 
 
 class AdjudicationIn(NamedTuple):
@@ -113,10 +118,13 @@ def packed(record: ExportRecord) -> Packed:
 def packed_review(claim_id: str, reviewer: str, status: str, verdict: str | None,
                   sources: list[dict[str, Any]], rationale: str, claim_text: str | None,
                   ts: str) -> tuple[Any, ...]:
-    """`ReviewIn`'s fields, with the event that brings the review here worked out (by the
-    process that checked the line: a worker, so that the merge has less to do)."""
-    text = orjson.dumps(_payload(status, verdict, sources, rationale, claim_text))
-    return (reviewer, status, verdict, sources, rationale, claim_text, ts,
+    """`ReviewIn`'s fields: the event that brings the review here and the state it sets,
+    worked out by the process that checked the line (a worker, so that the merge has less to
+    do)."""
+    payload = _payload(status, verdict, sources, rationale, claim_text)
+    text = orjson.dumps(payload)
+    status, verdict, sources, rationale, claim_text = whole_review(payload)
+    return (reviewer, status, verdict, rationale, claim_text, ts,
             _event_id(claim_id, reviewer, "review", text, ts), text.decode(),
             orjson.dumps(sources).decode())
 
@@ -156,14 +164,9 @@ def event_row(record: RecordIn, reviewer: str, type_: str, payload: dict[str, An
                     type_, record.article_id, record.claim_id, None, text.decode())
 
 
-def review_payload(review: ReviewIn) -> dict[str, Any]:
-    """The payload of the `review` event that sets `review` whole (`review.payload` in JSON)."""
-    return _payload(review.status, review.verdict, review.sources, review.rationale,
-                    review.claim_text)
-
-
 def _payload(status: str, verdict: str | None, sources: list[dict[str, Any]], rationale: str,
              claim_text: str | None) -> dict[str, Any]:
+    """The payload of the `review` event that sets a review whole."""
     payload: dict[str, Any] = {"status": status, "verdict": verdict, "sources": sources,
                                "rationale": rationale}
     if claim_text is not None:  # a version 1 record does not say: what is held here stays
@@ -171,10 +174,10 @@ def _payload(status: str, verdict: str | None, sources: list[dict[str, Any]], ra
     return payload
 
 
-def review_event(record: RecordIn, review: ReviewIn) -> tuple[EventRow, dict[str, Any]]:
-    """The `review` event that takes this reviewer's review to `review`, and its payload."""
+def review_event(record: RecordIn, review: ReviewIn) -> EventRow:
+    """The `review` event that takes this reviewer's review to `review`."""
     return EventRow(review.event_id, review.ts, review.reviewer, "review", record.article_id,
-                    record.claim_id, None, review.payload), review_payload(review)
+                    record.claim_id, None, review.payload)
 
 
 def same_state(mine: LocalReview, review: ReviewIn) -> bool:
@@ -184,7 +187,8 @@ def same_state(mine: LocalReview, review: ReviewIn) -> bool:
         and mine.verdict == review.verdict
         and mine.rationale == review.rationale
         and (review.claim_text is None or (mine.claim_text or "") == review.claim_text)
-        and orjson.loads(mine.sources) == review.sources
+        and (mine.sources == review.sources_text
+             or orjson.loads(mine.sources) == orjson.loads(review.sources_text))
     )
 
 
@@ -214,4 +218,4 @@ def _same_adjudication(local: dict[str, Any], imported: AdjudicationIn) -> bool:
 
 __all__ = ["AdjudicationIn", "Packed", "RecordIn", "ReviewIn", "adjudication_plan", "event_id",
            "event_row", "packed", "packed_review", "record_in",
-           "review_event", "review_payload", "same_state", "unpacked", "utc_text"]
+           "review_event", "same_state", "unpacked", "utc_text"]
