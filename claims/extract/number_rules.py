@@ -17,6 +17,7 @@ from claims.extract import lexicons
 __all__ = ["Found", "NumberRules", "rules_for"]
 
 _SP = lexicons.SPACE
+_UPPER_NAME = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
 
 
 @dataclass(slots=True)
@@ -99,6 +100,11 @@ class NumberRules:
     change_by_verbs: frozenset[str]
     rank: re.Pattern[str]
     rank_verbs: frozenset[str]
+    adjectives_alone: frozenset[str]
+    name_number: re.Pattern[str]
+    """A capitalised word after an article or a preposition, right before a number that counts
+    nothing: « la Ligue 1 », "won the Formula 1" (the number is part of the name)."""
+    """Adjectives of a counted noun that count by themselves with no noun after (« d’autres »)."""
     bare_article: re.Pattern[str]
 
 
@@ -176,7 +182,7 @@ def rules_for(lang: str) -> NumberRules:
     comparator = re.compile(rf"{_SP}*(?P<cmp>{_alt(c[::-1] for c in lex['comparators'])})(?!\w)", re.I)
     units = list(lex["units"]) + list(lex["percent_words"])
     unit = re.compile(
-        rf"{_SP}*(?:(?:d['’]|de{_SP}+|of{_SP}+))?(?P<unit>{_alt(units + list(currencies))})(?![\w/²³])"
+        rf"{_SP}*(?:(?:d['’]|de{_SP}+|of{_SP}+))?(?P<unit>{_alt(units + list(currencies))})(?![\w/²³’'])"
     )
     adjectives = alt(lex.get("counted_noun_adjectives", []), fold_first=False)  # not "Français"
     determiners = alt(lex.get("counted_noun_determiners", []) or ["the"])
@@ -184,7 +190,7 @@ def rules_for(lang: str) -> NumberRules:
     # stores") and an adjective of the lexicon ("12 nouvelles usines").
     noun = re.compile(
         rf"{_SP}+(?:(?:d['’]|de{_SP}+|des{_SP}+|du{_SP}+|of{_SP}+)(?:(?:{determiners})(?:{_SP}+|(?<=['’])))?)?"
-        rf"(?:(?:{adjectives}){_SP}+)?(?P<noun>[^\W\d_][\w’'\-]*)"
+        rf"(?:(?P<adj>{adjectives}){_SP}+)?(?P<noun>[^\W\d_][\w’'\-]*)"
     )
     next_word = re.compile(rf"{_SP}+(?P<word>[^\W\d_][\w’'\-]*)")
     after_comparators = {k.lower(): v for k, v in lex.get("comparators_after", {}).items()}
@@ -255,11 +261,22 @@ def rules_for(lang: str) -> NumberRules:
         # « augmenter de 5 à 10 % » is by 5 to 10 %: a range; « passer de 7 à 8 % » a change.
         change_by_verbs=frozenset(w.lower() for w in lex.get("change_by_verbs", [])),
         # "finished second", "came first": a rank, scanned only when a verb of ranking is there.
+        # ("second place", « la première place »: a rank before its noun)
         rank=re.compile(
-            rf"(?<![\w\-])(?:{alt(lex.get('rank_verbs', []) or ['(?!x)x'])}){_SP}+"
+            rf"(?<![\w\-])(?:(?:{alt(lex.get('rank_verbs', []) or ['(?!x)x'])}){_SP}+"
             rf"(?P<rankw>{alt(lex.get('rank_ordinals', {}) or ['(?!x)x'])})(?!\w)"
+            rf"|(?P<rankn>{alt(lex.get('rank_ordinals', {}) or ['(?!x)x'])})(?:{_SP}+|-)"
+            rf"(?:{alt(lex.get('rank_nouns', []) or ['(?!x)x'])})(?![\w\-]))"
         ),
-        rank_verbs=frozenset(w.lower() for w in lex.get("rank_verbs", [])),
+        rank_verbs=frozenset(
+            w.lower() for w in [*lex.get("rank_verbs", []), *lex.get("rank_nouns", [])]
+        ),
+        name_number=re.compile(
+            rf"(?<![\w’'])(?:{alt(lex.get('name_number_before', []) or ['(?!x)x'], fold_first=False)})"
+            rf"(?:{_SP}+|(?<=['’]))(?!(?:{alt(lex.get('months', {}) or ['(?!x)x'])})(?!\w))"
+            rf"[{_UPPER_NAME}][^\W\d_]+{_SP}$"
+        ),
+        adjectives_alone=frozenset(w.lower() for w in lex.get("counted_adjectives_alone", [])),
         # « Le 115 a reçu »: a number right after a singular article, counting nothing, names a
         # service or a line.
         bare_article=re.compile(

@@ -126,8 +126,11 @@ def find_quantities(
     if rules.rank_verbs and (tokens is None or not rules.rank_verbs.isdisjoint(tokens)):
         # "finished second": a rank; "first" and "second" alone are too often no ordinal.
         for match in rules.rank.finditer(text, start, end):
-            value = float(rules.rank_ordinals[match.group("rankw").lower()])
-            at, to = match.span("rankw")
+            group = "rankw" if match.group("rankw") else "rankn"
+            at, to = match.span(group)
+            if any(q.core_start < to and at < q.core_end for q in found):
+                continue
+            value = float(rules.rank_ordinals[match.group(group).lower()])
             found.append(Found(value, "=", "ordinal", at, to, at, to))
         found.sort(key=lambda q: q.core_start)
     if rules.ratio is not None and (tokens is None or not rules.ratio_joins.isdisjoint(tokens)):
@@ -141,7 +144,20 @@ def find_quantities(
     if len(found) > 1:
         _pair_ranges(rules, text, found)
         _share_of_count(rules, text, found)
+        _scale_keeps_currency(rules, found)
     return found
+
+
+def _scale_keeps_currency(rules: NumberRules, found: list[Found]) -> None:
+    """ "16,2 milliards d’euros ..., contre 15,3 milliards en 2025": an amount written with its
+    scale and no currency, after one with both, is in that currency."""
+    currency = ""
+    currencies = set(rules.currencies.values())
+    for quantity in found:
+        if quantity.unit in currencies and quantity.mult > 1:
+            currency = quantity.unit
+        elif currency and not quantity.unit and quantity.mult > 1:
+            quantity.unit = currency
 
 
 def _term_value(rules: NumberRules, term: str) -> float | None:
@@ -308,10 +324,13 @@ def _quantity(
             for conj in (" et", " and", "-et"):
                 if cardinal.lower().endswith(conj):
                     cardinal = cardinal[: -len(conj)]
-            try:
-                base = _text2num(cardinal, rules.lang, rules.multipliers)
-            except (ValueError, TypeError):
-                return None
+            if cardinal.lower() in rules.articles:
+                base = 0.0  # « un deuxième train », "a third term": an article, then the ordinal
+            else:
+                try:
+                    base = _text2num(cardinal, rules.lang, rules.multipliers)
+                except (ValueError, TypeError):
+                    return None
             value = base + rules.ordinal_endings[ending.lower()]
             return Found(value, "=", "ordinal", core_start, core_end, core_start, core_end)
         lead = words.split(None, 1)
@@ -404,7 +423,12 @@ def _quantity(
         noun = rules.noun.match(text, span_end, end)
         if noun:
             word = noun.group("noun")
-            if word[0].isupper() and word.lower() not in rules.noun_skip:
+            adjective = noun.group("adj")
+            if adjective and adjective.lower() in rules.adjectives_alone and word.lower() in rules.noun_skip:
+                unit, span_end = adjective, noun.start("noun")  # « une centaine d’autres ont »
+            elif _ELIDED.match(word):
+                pass  # « 2,8 milliards l’an passé », « 300 qu’il »: an elided article or pronoun
+            elif word[0].isupper() and word.lower() not in rules.noun_skip:
                 named = _named_noun(rules, text, noun, end)
                 if named:  # "600 National Guard troops", « les deux tiers des Français »
                     unit, span_end = named
@@ -421,8 +445,18 @@ def _quantity(
                 # (after "of" too when the word is a compound: "two-thirds of long-distance trains")
                 if value != 1 and (not _bridged(noun) or "-" in word):
                     head = _head_noun(rules, text, span_end, end, word)
+                participle = rules.lang == "en" and _participle(word)
+                if head is None and participle and _bridged(noun):
+                    # "a third of the missing money": the noun after the participle
+                    following = rules.next_word.match(text, span_end, end)
+                    if following and following.group("word")[0].islower() and (
+                        following.group("word").lower() not in rules.noun_skip
+                    ):
+                        head = following.group("word"), following.end()
                 if head:
                     unit, span_end = head
+                elif participle and not _bridged(noun) and value != 1:
+                    unit, span_end = "", core_end  # "7,412 watched the game", "dozens missing"
     if hour_minutes and unit in ("", "h"):  # « une autonomie de 3 h 30 »: 3.5 hours
         unit = "h"
         value += int(hour_minutes.group("minutes")) / 60
@@ -446,6 +480,15 @@ def _quantity(
         if after:  # "50 signatures ou plus"
             comparator = rules.after_comparators[after.group("cmp").lower()]
             span_end = after.end()
+    if (
+        digits
+        and not unit
+        and value == int(value)
+        and 0 < value < 100
+        and rules.name_number.search(text, max(start, core_start - 30), core_start)
+        and not _TALLY_AFTER.match(text, span_end, end)  # "passed the Senate 52 to 48"
+    ):
+        return None  # « en tête de la Ligue 1 », "won the Formula 1": part of a name
     span_start = core_start
     window = max(0, core_start - 40)
     cmp_match = rules.comparator.match(text[window:core_start][::-1])
@@ -485,6 +528,8 @@ _HOUR_MINUTES = re.compile(r"[ \u00a0\u202f]?h[ \u00a0\u202f]?(?P<minutes>[0-5]\
 _MINUTES_AFTER_HOUR = re.compile(r"\d[ \u00a0\u202f]?h[ \u00a0\u202f]?$")
 
 
+_ELIDED = re.compile(r"[^\W\d_]['’]")
+_TALLY_AFTER = re.compile(r"[ \u00a0\u202f]*(?:to|à|a|-|–|—)[ \u00a0\u202f]*\d")
 _ARTICLE_AFTER = re.compile(r"[ \u00a0\u202f]+(?:a|an)(?=[ \u00a0\u202f])")
 _DIGITS = tuple("0123456789")
 
@@ -528,6 +573,12 @@ def _plural(word: str, lang: str) -> bool:
     if lang == "fr":
         return lower.endswith(("s", "x"))
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+
+
+def _participle(word: str) -> bool:
+    """ "watched", "missing": an English participle, which names no counted thing by itself."""
+    lower = word.lower()
+    return len(lower) >= 5 and lower.endswith(("ed", "ing")) and not lower.endswith(("eed", "ring"))
 
 
 def _bridged(noun: re.Match[str]) -> bool:
@@ -620,8 +671,8 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
     for low, high in zip(found, found[1:], strict=False):
         if low.unit == "ordinal" or high.unit == "ordinal":
             continue
-        if low.comparator != "=" or high.comparator != "=":
-            continue
+        if low.comparator not in ("=", "~") or high.comparator != "=":
+            continue  # ("an estimated 4 to 5 million deaths": the range is the estimate)
         sep = rules.range_sep.match(text, low.end, high.core_start)
         if sep is None or sep.end() != high.core_start:
             sep = rules.range_sep.match(text, low.core_end, high.core_start)
