@@ -75,6 +75,10 @@ def _speaker_starting_at(
     return _clean_name(pat, match, strict) if match else None
 
 
+_ACRONYM_BEFORE = re.compile(
+    r",[\s\u00a0\u202f]+(?:(?:the|The|le|la|l['’])[\s\u00a0\u202f]*)?(?P<name>[A-Z]{2,5})"
+    r"[\s\u00a0\u202f]+(?:(?:has|had|have|a|ont|avait)[\s\u00a0\u202f]+)?$"
+)
 _INVERTED = re.compile(r",[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?$")
 
 
@@ -230,6 +234,9 @@ class Attributor:
         self._addressee_verbs = frozenset(lexicons.load(lang).get("addressee_verbs", []))
         self._weekdays, self._anaphoric, self._joined = _reference_words(lang)
         self._synonyms = _title_synonyms(lang)
+        # "Republican Tom Fiske": a party before a name is no part of it, nor a title.
+        self._parties = frozenset(lexicons.load(lang).get("party_labels", []))
+        self._indefinite = tuple(w + " " for w in lexicons.load(lang).get("indefinite_articles", []))
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
@@ -486,20 +493,39 @@ class Attributor:
             document = pat.document.match(text, cue.end(), min(end, cue.end() + 80))
             if document:  # "according to a statement from the FAA": the document's author
                 name = self.organisation_at(text, document.end(), min(end, document.end() + 100))
+                name = name or self._adjective_name(text, document.end(), min(end, document.end() + 80))
                 name = name or _speaker_starting_at(pat, text, document.end(), min(end, document.end() + 80))
                 name = name or self._lone_name_after(text, document.end(), min(end, document.end() + 40))
                 if name:
                     return name
             name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
             name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
+            name = name or self._adjective_name(text, cue.end(), min(end, cue.end() + 80))
             name = name or _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
             # « selon la préfète, », « selon les notaires »
             name = name or self._title_after(text, cue.end(), min(end, cue.end() + 100))
             name = name or self._common_after(text, cue.end(), min(end, cue.end() + 60))
             # « selon l’ANSM, », "according to Reuters,"
             name = name or self._lone_name_after(text, cue.end(), min(end, cue.end() + 40))
+            name = name or self._indefinite_office(text, cue.end(), min(end, cue.end() + 100))
             if name:
                 return name
+        return None
+
+    def _adjective_name(self, text: str, start: int, end: int) -> str | None:
+        """A name with an adjective inside it at `start`: « selon Santé publique France »."""
+        while start < end and text[start] in " \t\u00a0\u202f":
+            start += 1
+        match = self._pat.adjective_name.match(text, start, end)
+        return match.group("name") if match else None
+
+    def _indefinite_office(self, text: str, start: int, end: int) -> str | None:
+        """An office after an indefinite article: « selon un haut fonctionnaire de Bercy »."""
+        while start < end and text[start] in " \t\u00a0\u202f":
+            start += 1
+        for article in self._indefinite:
+            if text.startswith(article, start):
+                return self.organisation_at(text, start + len(article), end)
         return None
 
     def _subject(self, text: str, start: int, verb: int) -> str | None:
@@ -533,7 +559,7 @@ class Attributor:
         """An organisation or office named at `start` (after white space)."""
         while start < end and text[start] in " \t\u00a0\u202f":
             start += 1
-        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[start : min(end, start + 50)])):
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[start : min(end, start + 90)])):
             return None
         match = self._pat.org.match(text, start, end)
         return _org_name(match) if match else None
@@ -562,11 +588,15 @@ class Attributor:
         if self._pat.pronoun_cue.match(text, start, end):
             return True  # "Selon lui, ...", "According to her, ..."
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
-        if verb is None:
-            return False
-        return (
+        if verb is not None and (
             self._pat.pronoun_subject.fullmatch(text, start, verb.start()) is not None
             or self._pat.anaphor_subject.fullmatch(text, start, verb.start()) is not None
+        ):
+            return True
+        # « La mesure coûterait ..., a-t-il précisé. », "..., he said.": a pronoun closing it.
+        return any(
+            self._inverted_pronoun(text, verb, end)
+            for verb in self._pat.speech_verb.finditer(text, max(start, end - 60), end)
         )
 
     def mention(self, text: str, start: int, end: int) -> str | None:
@@ -622,7 +652,7 @@ class Attributor:
             if not lead:
                 continue
             candidate = _trailing_name(pat, lead.group().split()) + [last]
-            while candidate and candidate[0].rstrip(".") in pat.not_names:
+            while candidate and (candidate[0].rstrip(".") in pat.not_names or candidate[0] in self._parties):
                 candidate = candidate[1:]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
             if (not opening or opening.endswith(("\n", ".", "!", "?", "»", "”", '"'))) and len(
@@ -670,6 +700,8 @@ class Attributor:
                     name = single
             if name is None:
                 name = self._subject(text, start, verb.start())
+            if name is None and not inverted:
+                name = self._acronym_before(text, near, verb.start())  # "..., the ONS said."
             if name is None and not inverted:
                 name = self.title_reference(text, near, verb.start())  # « La ministre a annoncé »
             if name is None and not inverted:
@@ -746,6 +778,12 @@ class Attributor:
         if lower in self._pat.function_words or lower in self._anaphoric:
             return None
         return noun
+
+    def _acronym_before(self, text: str, start: int, verb: int) -> str | None:
+        """An acronym as the subject of a speech verb after a comma ("..., the ONS said",
+        « ..., l’OMS a indiqué »): the organisation it stands for."""
+        match = _ACRONYM_BEFORE.search(text, start, verb)
+        return match.group("name") if match else None
 
     def _acronym_subject(self, text: str, start: int, end: int) -> str | None:
         """An acronym opening the clause ("The IMF cut ...", « L’OMS a ... »), not "Prices"."""

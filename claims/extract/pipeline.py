@@ -180,9 +180,13 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 item.facts["named_source"] = 1.0
             if item.speaker is None and attributor.pronoun_speech(text, start, end):
                 # "She said the plan would cost ...": the person named or quoted just before.
-                if previous_speaker and seg.paragraph - previous_speaker[1] <= 1:
+                if previous_speaker and previous_speaker[1] != seg.paragraph:
+                    # "The minister, Sophie Garnier, went there. She promised ...": the person
+                    # named in this paragraph before the previous paragraph's speaker.
+                    item.speaker = last_mention(text, segments, index, seg.paragraph, attributor, True)
+                if item.speaker is None and previous_speaker and seg.paragraph - previous_speaker[1] <= 1:
                     item.speaker = previous_speaker[0]
-                else:
+                elif item.speaker is None:
                     item.speaker = last_mention(text, segments, index, seg.paragraph, attributor)
                 if item.speaker:
                     item.facts["named_source"] = 1.0

@@ -63,6 +63,7 @@ class SpeakerPatterns:
     named_office: re.Pattern[str]
     same_source: re.Pattern[str]
     place_after: re.Pattern[str]
+    adjective_name: re.Pattern[str]
 
 
 @cache
@@ -115,7 +116,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     lower = r"[a-zà-ÿœæ][\w\-]*(?:[’']s\s+[a-zà-ÿœæ][\w\-]*)?"  # also "the mayor’s office"
     cap_seq = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
     # "the finance ministry", "local police"; « les autorités locales », « la police municipale ».
+    # ("the secretary of state’s office": an office's holder before its possessive)
     modifier = (
+        rf"(?:(?<![\w’'\-])[a-z][\w\-]*\s+of\s+(?=[a-z][\w\-]*[’']s\s))?"
         rf"(?:(?<![\w’'\-])(?!(?:{_alternation(lex['counted_noun_skip'])})\s)(?:{lower}|(?<=\s){_NAME_WORD})"
         rf"(?:[’']s)?\s+){{0,2}}"
         if lex.get("office_modifiers") else ""
@@ -132,7 +135,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # "Securities and Exchange Commission", « Agence de l’environnement et de la maîtrise ... »
     joins = _alternation(lex.get("organisation_name_joins", []) or ["(?!x)x"])
     head_org = (
-        rf"(?:(?:{_NAME_WORD}|(?:[{_UPPER}]\.){{2,3}})\s+(?:(?:{joins})\s+(?=[{_UPPER}]))?){{0,3}}"
+        rf"(?:(?:{_NAME_WORD}|(?:[{_UPPER}]\.){{2,3}})\s+(?:(?:{joins})\s+(?=[{_UPPER}]))?){{0,5}}"
         rf"(?:{heads})(?![\w\-]){org_adjective}"
         rf"(?:\s+{lower}(?=\s+(?:{connectors})\s))?"
         rf"(?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective})*"
@@ -145,7 +148,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"""(?x)(?:(?<!\w)(?:{articles}|the|The{possessives})\s*)?(?P<org>
             {head_org}
           | {modifier}(?:{offices})(?![\w\-]){adjective}
-                (?:\s+(?:{complements})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective}){{0,3}}
+                (?:\s+(?:{complements})\s*(?:the\s+)?(?:{cap_seq}|{lower}(?:\s+(?:{offices})(?![\w\-]))?){org_adjective}){{0,3}}
         )"""
     )
     pronoun_subject = re.compile(
@@ -230,7 +233,14 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
+    # « Santé publique France »: a name with an adjective inside it, closing the phrase.
+    adjective_name = re.compile(
+        rf"(?P<name>{_NAME_WORD}(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(org_endings)})){{1,2}}"
+        rf"(?:\s+{_NAME_WORD})+)(?=[\s,.;:»”\"]|$)"
+        if org_endings else "(?!x)x"
+    )
     return SpeakerPatterns(
+        adjective_name=adjective_name,
         honorifics=frozenset(lex.get("honorifics", [])),
         pronoun_cue=pronoun_cue,
         opinion=opinion,

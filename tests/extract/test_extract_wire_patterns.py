@@ -86,3 +86,57 @@ def test_upper_bounds_estimated_ranges_and_currency_of_a_scale(text: str, lang: 
 )
 def test_ordinals_ranks_scores_and_numbered_names(text: str, lang: str, expected: list) -> None:
     assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # An acronym after a comma speaks as the organisation the article spells it with.
+        ("The World Meteorological Organization met in Geneva.\n\n"
+         "Sea levels rose by 4 millimetres last year, the WMO said.",
+         "en", "Sea levels rose", "World Meteorological Organization"),
+        # A long organisation name after "according to" is kept whole.
+        ("Some 8,000 homes were flooded, according to the Regional Emergency Response and Civil "
+         "Protection Agency.", "en", "Some 8,000 homes",
+         "Regional Emergency Response and Civil Protection Agency"),
+        # An office with its complement: "an official at the finance ministry".
+        ("An official at the finance ministry, who declined to be named, said the deficit would "
+         "reach 6%.", "en", "the deficit would", "official at the finance ministry"),
+        # An office holder's office: "the head of state’s office".
+        ("The visit was postponed, the head of state’s office said.", "en", "The visit was postponed",
+         "head of state’s office"),
+        # A party before a name is no part of it.
+        ("The seat was won by Conservative Helen Marsh.\n\n“We earned this,” Marsh said.",
+         "en", "We earned this", "Helen Marsh"),
+        # A pronoun closing reported speech: the person named before.
+        ("Governor Ann Lee unveiled a housing plan on Monday. It will cost $2bn over five years, "
+         "she said.", "en", "It will cost", "Governor Ann Lee"),
+    ],
+)
+def test_english_speakers(text: str, lang: str, fragment: str, expected: str) -> None:
+    assert speaker_of(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        # An office after an indefinite article, after « selon ».
+        ("Selon un haut responsable de la préfecture, 40 familles ont été relogées.",
+         "40 familles", "haut responsable de la préfecture"),
+        # « ..., a-t-il ajouté » closing a sentence: the person named before.
+        ("Le ministre de l’Agriculture, Marc Olivier, a annoncé jeudi un plan d’aide. Il coûtera "
+         "200 millions d’euros, a-t-il ajouté.", "Il coûtera", "Marc Olivier"),
+        # A pronoun after a person named in its own paragraph, not the previous speaker.
+        ("Le trafic a repris sur 80 % des lignes, selon la SNCF.\n\n"
+         "La maire de Lille, Claire Roux, s’est rendue à la gare. Elle a annoncé que 300 navettes "
+         "seraient affrétées.", "300 navettes", "Claire Roux"),
+        # A name with an adjective inside it after a document.
+        ("Selon une étude d’Eau publique Bretagne, 12 % des captages sont pollués.",
+         "12 % des captages", "Eau publique Bretagne"),
+        # Results published by an office.
+        ("Le maire sortant obtient 41,2 % des voix, selon les résultats officiels publiés par la "
+         "préfecture.", "Le maire sortant", "préfecture"),
+    ],
+)
+def test_french_speakers(text: str, fragment: str, expected: str) -> None:
+    assert speaker_of(text, "fr", fragment) == expected
