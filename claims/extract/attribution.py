@@ -25,7 +25,7 @@ _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
 _APPOSITION_GAP = re.compile(
-    r",[\s\u00a0\u202f]+(?:[\w’'\-]+[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r",[\s\u00a0\u202f]+(?:[\w’'\-]+(?:[.,]\d+)*[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
@@ -499,6 +499,7 @@ class Attributor:
                 if name:
                     return name
             name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
+            name = name or self._office_then_person(text, cue.end(), min(end, cue.end() + 140))
             name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
             name = name or self._adjective_name(text, cue.end(), min(end, cue.end() + 80))
             name = name or _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))
@@ -511,6 +512,17 @@ class Attributor:
             if name:
                 return name
         return None
+
+    def _office_then_person(self, text: str, start: int, end: int) -> str | None:
+        """A person named right after an office: "according to police spokesperson Tom Reilly"."""
+        while start < end and text[start] in " \t\u00a0\u202f":
+            start += 1
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[start : min(end, start + 60)])):
+            return None
+        match = self._pat.org.match(text, start, end)
+        if match is None or not text.startswith(" ", match.end()):
+            return None
+        return _speaker_starting_at(self._pat, text, match.end(), end, strict=True)
 
     def _adjective_name(self, text: str, start: int, end: int) -> str | None:
         """A name with an adjective inside it at `start`: « selon Santé publique France »."""

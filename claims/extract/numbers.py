@@ -410,6 +410,8 @@ def _quantity(
         span_end = after.end()
     if unit_match is None:
         unit_match = rules.unit.match(text, span_end, end)
+    if unit_match is None and fraction and (of_one := _OF_ONE.match(text, span_end, end)):
+        unit_match = rules.unit.match(text, of_one.end(), end)  # "a quarter of a percentage point"
     hyphen = None if unit_match or unit else rules.hyphen_unit.match(text, core_end, end)
     if hyphen and (hyphen.group("unit").lower() in rules.unit_words
                    or hyphen.group("unit").lower() + "s" in rules.unit_words):
@@ -528,6 +530,7 @@ _HOUR_MINUTES = re.compile(r"[ \u00a0\u202f]?h[ \u00a0\u202f]?(?P<minutes>[0-5]\
 _MINUTES_AFTER_HOUR = re.compile(r"\d[ \u00a0\u202f]?h[ \u00a0\u202f]?$")
 
 
+_OF_ONE = re.compile(r"[ \u00a0\u202f]+(?:of[ \u00a0\u202f]+an?|d['’]un|d['’]une)(?=[ \u00a0\u202f])")
 _ELIDED = re.compile(r"[^\W\d_]['’]")
 _TALLY_AFTER = re.compile(r"[ \u00a0\u202f]*(?:to|à|a|-|–|—)[ \u00a0\u202f]*\d")
 _ARTICLE_AFTER = re.compile(r"[ \u00a0\u202f]+(?:a|an)(?=[ \u00a0\u202f])")

@@ -43,6 +43,10 @@ def speakers_of_quotes(
                 speaker = _referent(
                     text, segments, starts, open_seg, attributor, last, paragraph - last_paragraph
                 )
+            if speaker is None and inherit and _fragment(text, quote) and quote.open > open_seg.start:
+                # 'The minister, Hugo Blanchard, appealed for « responsabilité ».': a few words
+                # quoted inside a sentence are those of the person it names before them.
+                speaker = attributor.mention(text, open_seg.start, quote.open)
             if speaker is None and inherit:
                 speaker = _previous_speaker(text, segments, starts, open_seg, attributor)
                 if speaker is None and paragraph != last_paragraph and attributor.pronoun_attribution(
@@ -80,6 +84,16 @@ def speakers_of_quotes(
             quotes.append(QuoteSpan(opened, hi))
             speakers.append(speaker)
     return quotes, speakers
+
+
+_FRAGMENT_WORDS = 4
+"""At most this many words make a quoted fragment rather than a quotation."""
+
+
+def _fragment(text: str, quote: QuoteSpan) -> bool:
+    """Whether a quote is a few words inside a sentence (« responsabilité », "unacceptable")."""
+    inner = text[quote.open + 1 : quote.close - 1].strip().rstrip(".,;!?")
+    return len(inner.split()) <= _FRAGMENT_WORDS and not any(mark in inner for mark in ".!?")
 
 
 def _referent(

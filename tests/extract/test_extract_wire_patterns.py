@@ -140,3 +140,35 @@ def test_english_speakers(text: str, lang: str, fragment: str, expected: str) ->
 )
 def test_french_speakers(text: str, fragment: str, expected: str) -> None:
     assert speaker_of(text, "fr", fragment) == expected
+
+
+def test_a_fraction_of_a_unit_counts_that_unit() -> None:
+    assert facets("The bank raised rates by a quarter of a percentage point.", "en") == [
+        (0.25, "=", "percentage point")
+    ]
+    assert facets("Le taux a reculé d’un quart d’un point.", "fr") == [(0.25, "=", "point")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # An apposition holding a number with a separator still ends before the verb.
+        ("The union, which has 14,500 members in the region, said the strike would go ahead.",
+         "en", "the strike would go ahead", "union"),
+        # A job description then a person after "according to": the person.
+        ("Two homes burned down, according to fire department spokesman Luis Ortega.",
+         "en", "Two homes burned down", "Luis Ortega"),
+        # « a alerté » is a speech verb.
+        ("« La situation est critique », a alerté mardi la directrice de l’hôpital, Anne Vidal.",
+         "fr", "La situation est critique", "Anne Vidal"),
+        # A few quoted words inside a sentence are the person's it names, so a pronoun after
+        # them is that person, not the previous paragraph's speaker.
+        ("« Nous sommes à bout », a déclaré Lucie Arnaud.\n\n"
+         "Le préfet du Gard, Jean Morin, a appelé au « calme ». Il a promis 50 gendarmes de plus.",
+         "fr", "Il a promis", "Jean Morin"),
+    ],
+)
+def test_appositions_job_descriptions_alerts_and_quoted_fragments(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker_of(text, lang, fragment) == expected
