@@ -606,9 +606,12 @@ class Attributor:
         ):
             return True
         # « La mesure coûterait ..., a-t-il précisé. », "..., he said.": a pronoun closing it.
+        tail = max(start, end - 60)
+        if "," not in text[tail:end]:
+            return False
         return any(
             self._inverted_pronoun(text, verb, end)
-            for verb in self._pat.speech_verb.finditer(text, max(start, end - 60), end)
+            for verb in self._pat.speech_verb.finditer(text, tail, end)
         )
 
     def mention(self, text: str, start: int, end: int) -> str | None:
