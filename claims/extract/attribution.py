@@ -835,5 +835,8 @@ class Attributor:
         source », « de même source », "the same source said"."""
         return self._pat.same_source.search(text, start, end) is not None
 
+    def has_speech_verb(self, text: str, start: int, end: int) -> bool:
+        return self._pat.speech_verb.search(text, start, end) is not None
+
     def has_source_cue(self, text: str, start: int, end: int) -> bool:
         return self._pat.source_cue.search(text, start, end) is not None

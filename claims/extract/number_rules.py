@@ -182,7 +182,9 @@ def rules_for(lang: str) -> NumberRules:
     comparator = re.compile(rf"{_SP}*(?P<cmp>{_alt(c[::-1] for c in lex['comparators'])})(?!\w)", re.I)
     units = list(lex["units"]) + list(lex["percent_words"])
     unit = re.compile(
-        rf"{_SP}*(?:(?:d['’]|de{_SP}+|of{_SP}+))?(?P<unit>{_alt(units + list(currencies))})(?![\w/²³’'])"
+        # (not "l" of « l’an »; "dollars' worth" and "dollar's" keep theirs)
+        rf"{_SP}*(?:(?:d['’]|de{_SP}+|of{_SP}+))?(?P<unit>{_alt(units + list(currencies))})"
+        r"(?![\w/²³]|['’](?!s\b)[^\W\d_])"
     )
     adjectives = alt(lex.get("counted_noun_adjectives", []), fold_first=False)  # not "Français"
     determiners = alt(lex.get("counted_noun_determiners", []) or ["the"])
@@ -225,6 +227,8 @@ def rules_for(lang: str) -> NumberRules:
     street_lead = rf"(?:[A-Z][\w’'\-]*{_SP}+){{1,3}}" if lex.get("street_names_capitalised") else ""
     clock_before = lex.get("clock_before", [])
     bare_articles = lex.get("bare_number_articles", []) or ["(?!x)x"]
+    # ("in the first place", "the first place it would show up", "Well, first place, ...": no rank)
+    rank_not_after = "".join(rf"(?<!{re.escape(w)})" for w in lex.get("rank_noun_not_after", []))
     return NumberRules(
         lang=lang,
         # A telephone number: a 0 and 6 to 13 more digits, grouped or not ("0800 555 111",
@@ -265,7 +269,7 @@ def rules_for(lang: str) -> NumberRules:
         rank=re.compile(
             rf"(?<![\w\-])(?:(?:{alt(lex.get('rank_verbs', []) or ['(?!x)x'])}){_SP}+"
             rf"(?P<rankw>{alt(lex.get('rank_ordinals', {}) or ['(?!x)x'])})(?!\w)"
-            rf"|(?P<rankn>{alt(lex.get('rank_ordinals', {}) or ['(?!x)x'])})(?:{_SP}+|-)"
+            rf"|{rank_not_after}(?P<rankn>{alt(lex.get('rank_ordinals', {}) or ['(?!x)x'])})(?:{_SP}+|-)"
             rf"(?:{alt(lex.get('rank_nouns', []) or ['(?!x)x'])})(?![\w\-]))"
         ),
         rank_verbs=frozenset(

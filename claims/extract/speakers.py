@@ -43,17 +43,27 @@ def speakers_of_quotes(
                 speaker = _referent(
                     text, segments, starts, open_seg, attributor, last, paragraph - last_paragraph
                 )
-            if speaker is None and inherit and _fragment(text, quote) and quote.open > open_seg.start:
+            if (
+                speaker is None
+                and inherit
+                and _fragment(text, quote)
+                and quote.open > open_seg.start
+                and not attributor.has_speech_verb(text, open_seg.start, quote.open)
+            ):
                 # 'The minister, Hugo Blanchard, appealed for « responsabilité ».': a few words
-                # quoted inside a sentence are those of the person it names before them.
-                speaker = attributor.mention(text, open_seg.start, quote.open)
+                # quoted inside a sentence that reports no speech before them (a phrase, a title,
+                # a scare quote) are not the previous quote's speaker's (« le président a
+                # annoncé qu'il allait l'« accélérer » » still is).
+                inherit = False
             if speaker is None and inherit:
                 speaker = _previous_speaker(text, segments, starts, open_seg, attributor)
-                if speaker is None and paragraph != last_paragraph and attributor.pronoun_attribution(
-                    text, quote.close, close_seg.end
+                if speaker is None and paragraph != last_paragraph and (
+                    attributor.pronoun_attribution(text, quote.close, close_seg.end)
+                    or attributor.pronoun_speech(text, open_seg.start, quote.open)
                 ):
-                    # 'Her colleague, Rep. Paul Grant, disagreed. "...," he said.': the person
-                    # named in this paragraph, not the previous paragraph's speaker.
+                    # 'Her colleague, Rep. Paul Grant, disagreed. "...," he said.', « Il a assuré
+                    # que ce serait « quasi normal » »: the person named in this paragraph, not
+                    # the previous paragraph's speaker.
                     index = bisect_right(starts, open_seg.start) - 1
                     speaker = last_mention(text, segments, index, paragraph, attributor, same_paragraph=True)
                 if speaker is None and paragraph - last_paragraph <= 1:

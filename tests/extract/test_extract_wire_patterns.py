@@ -55,6 +55,9 @@ def test_participles_adverbs_and_others_are_no_counted_noun(text: str, lang: str
          [(3.1e9, "=", "euros"), (2.8e9, "=", "euros")]),
         ("Sales hit 4 billion dollars, up from 3.5 billion.", "en",
          [(4e9, "=", "dollars"), (3.5e9, "=", "dollars")]),
+        # A possessive after a currency keeps it; an elided article does not make a litre.
+        ("They sold 37 billion dollars' worth of equipment.", "en", [(37e9, "=", "dollars")]),
+        ("Elle a perdu 2,8 milliards l’an passé.", "fr", [(2.8e9, "=", "")]),
         # ... but a scale alone after a count is no money.
         ("The group has 2 million members and 1.5 million volunteers.", "en",
          [(2e6, "=", "members"), (1.5e6, "=", "volunteers")]),
@@ -77,6 +80,10 @@ def test_upper_bounds_estimated_ranges_and_currency_of_a_scale(text: str, lang: 
         # A score at half-time or a draw is two counts, never a range.
         ("Menée 0-2 à la mi-temps, l’équipe a réagi.", "fr", [(0, "=", ""), (2, "=", "")]),
         ("Lille a été tenu en échec 1-1 par Brest.", "fr", [(1, "=", ""), (1, "=", "")]),
+        # "in the first place", "the first place it would show up" are no ranks.
+        ("We should never have gone there in the first place.", "en", []),
+        ("The first place it would show up is the budget.", "en", []),
+        ("She finished the race in second place.", "en", [(2, "=", "ordinal")]),
         # A small number after a capitalised name counts nothing: « la Ligue 2 », "the Serie A".
         ("Le club remonte en Ligue 2 avec 3 points d’avance.", "fr", [(3, "=", "points")]),
         ("Le promu est dernier de la Ligue 1.", "fr", []),
@@ -166,9 +173,19 @@ def test_a_fraction_of_a_unit_counts_that_unit() -> None:
         ("« Nous sommes à bout », a déclaré Lucie Arnaud.\n\n"
          "Le préfet du Gard, Jean Morin, a appelé au « calme ». Il a promis 50 gendarmes de plus.",
          "fr", "Il a promis", "Jean Morin"),
+        # ... and a pronoun reporting a few quoted words is that person too.
+        ("« Nous sommes à bout », a déclaré Lucie Arnaud.\n\n"
+         "Le préfet du Gard, Jean Morin, a appelé au « calme ». Il a assuré que 200 pompiers "
+         "seraient « sur place » dès ce soir.", "fr", "200 pompiers", "Jean Morin"),
     ],
 )
 def test_appositions_job_descriptions_alerts_and_quoted_fragments(
     text: str, lang: str, fragment: str, expected: str
 ) -> None:
     assert speaker_of(text, lang, fragment) == expected
+
+
+def test_a_quoted_title_is_not_the_previous_speakers() -> None:
+    text = ("“We will win,” said coach Tim Hale.\n\n"
+            "On Sunday he was hosting the “Morning Show” on Channel 4 for 2 hours.")
+    assert speaker_of(text, "en", "hosting the") is None
