@@ -79,6 +79,7 @@ _ACRONYM_BEFORE = re.compile(
     r",[\s\u00a0\u202f]+(?:(?:the|The|le|la|l['’])[\s\u00a0\u202f]*)?(?P<name>[A-Z]{2,5})"
     r"[\s\u00a0\u202f]+(?:(?:has|had|have|a|ont|avait)[\s\u00a0\u202f]+)?$"
 )
+_IMPERSONAL_AFTER = re.compile(r"-(?:t-)?on(?![\w’'])")
 _INVERTED = re.compile(r",[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?$")
 
 
@@ -609,8 +610,11 @@ class Attributor:
         tail = max(start, end - 60)
         if "," not in text[tail:end]:
             return False
+        # (not the impersonal « avait-on indiqué de source diplomatique »: no one named speaks)
         return any(
             self._inverted_pronoun(text, verb, end)
+            and not _IMPERSONAL_AFTER.match(text, verb.end(), end)
+            and not _IMPERSONAL_AFTER.search(text, max(tail, verb.start() - 12), verb.start())
             for verb in self._pat.speech_verb.finditer(text, tail, end)
         )
 

@@ -189,3 +189,9 @@ def test_a_quoted_title_is_not_the_previous_speakers() -> None:
     text = ("“We will win,” said coach Tim Hale.\n\n"
             "On Sunday he was hosting the “Morning Show” on Channel 4 for 2 hours.")
     assert speaker_of(text, "en", "hosting the") is None
+
+
+def test_an_impersonal_on_closing_a_sentence_names_no_one() -> None:
+    text = ("« Le calendrier sera tenu », a déclaré le ministre, Paul Arnaud. Les 300 premiers "
+            "véhicules seront livrés en mars, avait-on indiqué lundi de source industrielle.")
+    assert speaker_of(text, "fr", "Les 300 premiers") is None
