@@ -79,7 +79,14 @@ _ACRONYM_BEFORE = re.compile(
     r",[\s\u00a0\u202f]+(?:(?:the|The|le|la|l['’])[\s\u00a0\u202f]*)?(?P<name>[A-Z]{2,5})"
     r"[\s\u00a0\u202f]+(?:(?:has|had|have|a|ont|avait)[\s\u00a0\u202f]+)?$"
 )
-_IMPERSONAL_AFTER = re.compile(r"-(?:t-)?on(?![\w’'])")
+_PRONOUN_BEFORE_VERB = re.compile(
+    r",[\s\u00a0\u202f]*(?:(?:he|she|they|it|il|elle|ils|elles)[\s\u00a0\u202f]+"
+    r"(?:(?:has|had|a|avait)[\s\u00a0\u202f]+)?"
+    r"|(?:a|avait|ont|avaient)-t?-?(?:il|elle|ils|elles)[\s\u00a0\u202f]+)?"
+)
+_PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
+_CLOSING_WORDS = 6
+"""At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
 _INVERTED = re.compile(r",[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?$")
 
 
@@ -610,13 +617,20 @@ class Attributor:
         tail = max(start, end - 60)
         if "," not in text[tail:end]:
             return False
-        # (not the impersonal « avait-on indiqué de source diplomatique »: no one named speaks)
-        return any(
-            self._inverted_pronoun(text, verb, end)
-            and not _IMPERSONAL_AFTER.match(text, verb.end(), end)
-            and not _IMPERSONAL_AFTER.search(text, max(tail, verb.start() - 12), verb.start())
-            for verb in self._pat.speech_verb.finditer(text, tail, end)
-        )
+        # Only an attribution closing the sentence: a comma, then the verb with its pronoun
+        # (« , a-t-il précisé », « , dit-elle », ", he said"), then a few words at most; not
+        # « , où elle demande », ", she was told", nor the impersonal « avait-on indiqué ».
+        for verb in self._pat.speech_verb.finditer(text, tail, end):
+            comma = text.rfind(",", tail, verb.start())
+            if comma < 0 or not _PRONOUN_BEFORE_VERB.fullmatch(text, comma, verb.start()):
+                continue
+            after = _PRONOUN_AFTER_VERB.match(text, verb.end(), end)
+            rest = text[after.end() if after else verb.end() : end]
+            if not (after or text[comma:verb.start()].strip(", ")) or "," in rest:
+                continue
+            if len(rest.split()) <= _CLOSING_WORDS:
+                return True
+        return False
 
     def mention(self, text: str, start: int, end: int) -> str | None:
         """The first person named in `text[start:end]` (a title, or two name words)."""

@@ -195,3 +195,18 @@ def test_an_impersonal_on_closing_a_sentence_names_no_one() -> None:
     text = ("« Le calendrier sera tenu », a déclaré le ministre, Paul Arnaud. Les 300 premiers "
             "véhicules seront livrés en mars, avait-on indiqué lundi de source industrielle.")
     assert speaker_of(text, "fr", "Les 300 premiers") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment"),
+    [
+        # A pronoun after a comma is a closing attribution only with its verb ending the
+        # sentence: not a relative clause, not a passive.
+        ("Marie Dupont est arrivée hier. Elle a vécu 20 ans à Lyon, où elle demande un logement.",
+         "fr", "Elle a vécu"),
+        ("Jane Roe spoke at length. In 1995, at age 17, she was told to leave the group.",
+         "en", "In 1995"),
+    ],
+)
+def test_a_pronoun_inside_a_clause_is_no_closing_attribution(text: str, lang: str, fragment: str) -> None:
+    assert speaker_of(text, lang, fragment) is None
