@@ -35,7 +35,7 @@ BASES = [orjson.loads(line) for name in ("native.jsonl", "native-with-articles.j
 
 POOL: list[Any] = [
     None, True, False, 0, 1, -1, 2, 7, 10**30, 1 << 53, 0.5, 1.5, -0.0, 1e300, "", " ", "x",
-    "ana", "bruno", " ana", "ana\n", "camille", "0123456789ab", "0123456789abcdef",
+    "ana", "bruno", " ana", "ana\n", "an\u2028a", "camille", "0123456789ab", "0123456789abcdef",
     "0123456789ABCDEF", "0123456789abcdef\n", "2025-03-04", "2025-13-01", "2025-02-30",
     "20250304", "2025-03-04T00:00:00Z", "2023-11-14T22:13:23.000003Z",
     "2023-11-14T22:13:23Z", "2023-11-14T22:13:23.000003+00:00", "2023-11-14t22:13:23.000003z",
