@@ -450,11 +450,11 @@ def _quantity(
                 participle = rules.lang == "en" and _participle(word)
                 if head is None and participle and _bridged(noun):
                     # "a third of the missing money": the noun after the participle
-                    following = rules.next_word.match(text, span_end, end)
-                    if following and following.group("word")[0].islower() and (
-                        following.group("word").lower() not in rules.noun_skip
+                    after = rules.next_word.match(text, span_end, end)
+                    if after and after.group("word")[0].islower() and (
+                        after.group("word").lower() not in rules.noun_skip
                     ):
-                        head = following.group("word"), following.end()
+                        head = after.group("word"), after.end()
                 if head:
                     unit, span_end = head
                 elif participle and not _bridged(noun) and value != 1:
