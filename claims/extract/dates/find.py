@@ -91,6 +91,48 @@ _BEFORE_ENDS = re.compile(  # what may follow "the year before" for it to count 
 )
 _FRACTION_OF = re.compile(r"[ \u00a0\u202f]+(?:des|de|du|d['’]|of)(?![\w])", re.I)
 _DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
+_WIDE_CUE = re.compile(  # a list or a range of days may start after these
+    r"(?<![\w])(?:from|between|entre|les|des|on|dates)[ \u00a0\u202f]+$", re.I
+)
+_NUMERIC_DAY = re.compile(r"[0-3]?\d[/.-][0-3]?\d(?:[/.-]\d{2,4})?")
+_NEXT_SEP = re.compile(  # between two days of a list or a range: "11/3, 11/10 and 11/17", "6/12 to 6/15"
+    r",?[ \u00a0\u202f]*(?:,|and|or|et|ou|to|through|thru|till|until|au|jusqu['’]au|-|–)[ \u00a0\u202f]*"
+    r"(?:(?<=[ \u00a0\u202f])(?:le|du|on)[ \u00a0\u202f]+)?",
+    re.I,
+)
+_NEXT_NUMERIC = re.compile(r"[0-3]?\d/[0-3]?\d(?:/\d\d(?:\d\d)?)?(?![\d/])")
+_NOT_A_DAY_AFTER = re.compile(
+    r"[ \u00a0\u202f]+(?:des|de|du|d['’]|of|majority|majorité|split|ratio)(?![\w])", re.I
+)
+
+
+def _day_first_over_12(rules: DateRules, piece: str) -> bool:
+    """Whether a day in digits has a day of the month above 12 in the language's order
+    ("6/15", « 19/03 »): never a fraction, as "3/4", « 1/3 » may be."""
+    a, b = (int(x) for x in re.split(r"[/.-]", piece)[:2])
+    return (b if rules.month_first else a) > 12
+
+
+def _numeric_cue(rules: DateRules, text: str, start: int, m: re.Match[str], out: list[FoundDate]) -> bool:
+    """Whether a day in digits with no year is a date: after a cue ("le 22/04", "on 4/22"),
+    next in a list or a range after one ("on 11/3, 11/10 and 11/17", "from 6/12 to 6/15"), or
+    first of a list or a range after « les », "from", "between" when a day of the month above
+    12 shows it is no fraction (« les 12/03 et 19/03 »); not "3/4 of", « les 3/4 des salariés »,
+    "from 1/3 to 2/3", "the 2/3 majority"."""
+    if _NOT_A_DAY_AFTER.match(text, m.end()):
+        return False
+    if _DAY_CUE.search(text, max(start, m.start() - 8), m.start()):
+        return True
+    if out and out[-1].start >= start and _NEXT_SEP.fullmatch(text, out[-1].end, m.start()) and \
+            _NUMERIC_DAY.fullmatch(text, out[-1].start, out[-1].end):
+        return True
+    if not _WIDE_CUE.search(text, max(start, m.start() - 10), m.start()):
+        return False
+    sep = _NEXT_SEP.match(text, m.end())
+    following = _NEXT_NUMERIC.match(text, sep.end()) if sep and sep.end() > m.end() else None
+    return following is not None and not _NOT_A_DAY_AFTER.match(text, following.end()) and (
+        _day_first_over_12(rules, m.group()) or _day_first_over_12(rules, following.group())
+    )
 
 
 def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> bool:
@@ -276,9 +318,14 @@ def find_dates(
             and not _FRACTION_OF.match(text, match.end())  # « lundi 2/3 des élèves »
         )
         if kind == "ndate" and not match["nd_y"] and not after_weekday and (
-            match["nd_sep"] == "." or not _DAY_CUE.search(text, max(start, match.start() - 6), match.start())
+            match["nd_sep"] == "." or not _numeric_cue(rules, text, start, match, out)
         ):
             continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22", "Friday 5/12"
+        if kind in ("nrange", "nspace") and not (match["nr_y1"] or match["nr_y2"]) and (
+            not _DAY_CUE.search(text, max(start, match.start() - 8), match.start())
+            or _NOT_A_DAY_AFTER.match(text, match.end())
+        ):
+            continue  # "a 1/4-1/2 inch gap", "scored 18 10 2019"; "on 6/12-6/15", « le 18 08 1978 »
         ahead = future
         if ahead is None and rules.now_before and rules.now_before.search(
             text, max(start, match.start() - 32), match.start()
@@ -417,6 +464,60 @@ def find_dates(
             before = bounds[0], bounds[1]
             if bounds[0] == bounds[1]:
                 anchor = bounds[0]
+    return _numeric_ranges(text, start, out) if has_digit and len(out) > 1 else out
+
+
+_RANGE_DASH = re.compile(r"[ \u00a0\u202f]*[-–—][ \u00a0\u202f]*")
+_RANGE_WORD = re.compile(
+    r"[ \u00a0\u202f]+(?P<join>to|through|thru|until|till|and|au|jusqu['’]au|et)[ \u00a0\u202f]+"
+    r"(?:le[ \u00a0\u202f]+)?",
+    re.I,
+)
+_RANGE_FROM = re.compile(
+    r"(?<![\w])(?:(?P<from>from|du|de)|(?P<between>between|entre))[ \u00a0\u202f]+"
+    r"(?:(?:le|the)[ \u00a0\u202f]+)?$",
+    re.I,
+)
+_HAS_NUMERIC_DAY = re.compile(r"\d[/.-]\d")
+_CHANGE_BEFORE = re.compile(
+    r"(?<![\w])(?:moved|postponed|pushed|delayed|brought|rescheduled|changed|shifted|advanced|"
+    r"report[ée]e?s?|repouss[ée]e?s?|avanc[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?)(?![\w])", re.I
+)
+
+
+def _numeric_ranges(text: str, start: int, found: list[FoundDate]) -> list[FoundDate]:
+    """Two days of which one is written in digits, joined as a range, are one span of days:
+    "from 6/12 to 6/15", « du 28/2 au 1/3 », "January 12, 2016 - 01/22/2016", "between 6/12 and
+    6/15"; a first day without its year takes the second's (« du 10/1 au 11/2/2017 »)."""
+    out: list[FoundDate] = []
+    for d in found:
+        a = out[-1] if out else None
+        if (
+            a is None or a.from_ is None or a.from_ != a.to or d.from_ is None or d.from_ != d.to
+            or not (_HAS_NUMERIC_DAY.search(text, a.start, a.end)
+                    or _HAS_NUMERIC_DAY.search(text, d.start, d.end))
+        ):
+            out.append(d)
+            continue
+        joined = _RANGE_DASH.fullmatch(text, a.end, d.start) is not None
+        if not joined:
+            word = _RANGE_WORD.fullmatch(text, a.end, d.start)
+            cue = _RANGE_FROM.search(text, max(start, a.start - 16), a.start) if word else None
+            joined = bool(word and cue and (
+                word["join"].lower() in ("and", "et")) == bool(cue["between"]))
+        if joined and _CHANGE_BEFORE.search(text, max(start, a.start - 40), a.start):
+            joined = False  # "moved from 6/12 to 6/15", « reporté du 3/5 au 10/5 »: two dates
+        first = a.from_
+        if joined and not _YEAR_DIGITS.search(text, a.start, a.end) and \
+                _YEAR_DIGITS.search(text, d.start, d.end):
+            moved = safe_date(d.from_.year, first.month, first.day)
+            if moved is not None and moved > d.from_:
+                moved = safe_date(d.from_.year - 1, first.month, first.day)
+            first = moved or first
+        if not joined or not timedelta(0) < d.from_ - first <= timedelta(days=366):
+            out.append(d)
+            continue
+        out[-1] = FoundDate(a.start, d.end, first, d.to)
     return out
 
 

@@ -18,7 +18,9 @@ from claims.extract.dates.periods import century_bounds, named_day, quarter_boun
 from claims.extract.dates.rules import DateRules, FoundDate
 from claims.extract.dates.words import word_year
 
-__all__ = ["agreeing_year", "anaphor", "offset", "resolve_match", "resolve_weekday", "sub_period"]
+__all__ = [
+    "agreeing_year", "anaphor", "numeric_day", "offset", "resolve_match", "resolve_weekday", "sub_period",
+]
 
 
 def _month(rules: DateRules, word: str | None) -> int | None:
@@ -113,6 +115,26 @@ def _one_day(
     return (day, day) if day else None
 
 
+def numeric_day(
+    rules: DateRules, a_s: str, b_s: str, year_s: str | None, published: date | None, future: bool
+) -> Bounds | None:
+    """A day written in digits, day first (22/04/2016, « 18 08 1978 ») or month first where
+    the language writes so (4/22/2016 in English, where 03/04/2021 is March 4). When the
+    language's reading is no date and the other one is, the other one is meant: 22/04 and
+    22/04/2016 are April 22 in English too, « 04/22/2016 » April 22 in French. None when neither
+    reading is a date."""
+    a, b = int(a_s), int(b_s)
+    day_n, month = (b, a) if rules.month_first else (a, b)
+    if not 1 <= month <= 12 and 1 <= day_n <= 12:
+        day_n, month = month, day_n
+    if not 1 <= month <= 12 or not 1 <= day_n <= 31:
+        return None
+    year: int | None = None
+    if year_s:
+        year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
+    return _one_day(year, month, day_n, published, future)
+
+
 def resolve_match(
     rules: DateRules, m: re.Match[str], published: date | None, future: bool
 ) -> Bounds | list[FoundDate] | None:
@@ -138,17 +160,25 @@ def resolve_match(
     if kind in ("range", "en_range"):
         return _day_range(rules, m, kind, published, future)
     if kind == "ndate":
-        # 22/04/2016 (day first) or 4/22/2016 (month first, in languages that write so).
-        a, b = int(m["nd_a"]), int(m["nd_b"])
-        day_n, month = (b, a) if rules.month_first else (a, b)
-        if not 1 <= month <= 12 and 1 <= day_n <= 12 and m["nd_y"]:
-            day_n, month = month, day_n  # 22/04/2016 in English too: only one reading is a date
-        if not 1 <= month <= 12:
+        return numeric_day(rules, m["nd_a"], m["nd_b"], m["nd_y"], published, future)
+    if kind == "nspace":  # « le 18 08 1978 »
+        return numeric_day(rules, m["ns_a"], m["ns_b"], m["ns_y"], published, future)
+    if kind == "nrange":  # "6/12-6/15", « 28/2-1/3 », "10/1/2018-10/7/2018": one span of days
+        y2 = m["nr_y2"]
+        last = numeric_day(rules, m["nr_a2"], m["nr_b2"], y2, published, future)
+        if last is None or last[0] is None:
+            return last
+        year_s = m["nr_y1"]
+        first = numeric_day(rules, m["nr_a1"], m["nr_b1"], year_s or str(last[0].year), published, future)
+        if first is None or first[0] is None:
             return None
-        year_s = m["nd_y"]
-        if year_s:
-            year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
-        return _one_day(year if year_s else None, month, day_n, published, future)
+        if not year_s and first[0] > last[0]:  # « du 28/12 au 3/1/2021 »: December 2020
+            first = numeric_day(rules, m["nr_a1"], m["nr_b1"], str(last[0].year - 1), published, future)
+            if first is None or first[0] is None:
+                return None
+        if not timedelta(0) <= last[0] - first[0] <= timedelta(days=366):
+            return None
+        return first[0], last[0]
     if kind == "monthyear":
         month = _month(rules, m["my_m"])
         if month is None:
@@ -579,6 +609,11 @@ def anaphor(
     if unit == "day" and first == last:
         day = first + timedelta(days=delta)
         return day, day
+    if unit == "weekend" and (last - first).days < 7:
+        # "that weekend", « ce week-end-là »: the Saturday and Sunday of the date's week
+        saturday = first - timedelta(days=first.weekday()) + timedelta(days=5)
+        if last <= saturday + timedelta(days=1):
+            return saturday, saturday + timedelta(days=1)
     return None, None
 
 

@@ -163,9 +163,25 @@ def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
     )
 
 
+_ACCENTS = str.maketrans("éèêëàâîïôûùç", "eeeeaaiiouuc")
+_UNACCENTED_KEYS = ("relative_periods", "weekends", "anaphor_periods", "current_periods")
+
+
+def _unaccented_too(lex: dict[str, Any]) -> dict[str, Any]:
+    """The lexicon with each relative period also written without its accents (« la semaine
+    derniere », « l'annee prochaine », « la semaine precedente »), as news typed in haste or
+    in capitals stripped of accents writes them."""
+    out = dict(lex)
+    for key in _UNACCENTED_KEYS:
+        words = lex.get(key)
+        if isinstance(words, dict):
+            out[key] = {**{w.translate(_ACCENTS): v for w, v in words.items()}, **words}
+    return out
+
+
 @cache
 def date_rules(lang: str) -> DateRules:
-    lex: dict[str, Any] = lexicons.load(lang)
+    lex: dict[str, Any] = _unaccented_too(lexicons.load(lang))
     cs = bool(lex.get("months_case_sensitive", False))
     months: dict[str, int] = lex["months"]
     abbreviated = {
@@ -322,8 +338,13 @@ def date_rules(lang: str) -> DateRules:
     fiscal = _cased(lex.get("fiscal_year_before", []) or ["(?!x)x"], False)
     numeric = rf"""
             (?P<iso>(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
-          | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.])(?P<nd_b>[0-3]?\d)
+          | (?P<nrange>(?P<nr_a1>[0-3]?\d)/(?P<nr_b1>[0-3]?\d)(?:/(?P<nr_y1>{year}))?{_SP}*[-–]{_SP}*
+                (?P<nr_a2>[0-3]?\d)/(?P<nr_b2>[0-3]?\d)(?:/(?P<nr_y2>{year}|\d\d))?(?![/.,]?\d))
+          | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.]|-(?=[0-3]?\d-(?:1[6-9]|20)\d\d(?!\d)))
+                (?P<nd_b>[0-3]?\d)
                 (?:(?P=nd_sep)(?P<nd_y>\d{{4}}|\d\d))?(?![/.,]?\d))
+          | (?P<nspace>(?<!\d{_SP})(?P<ns_a>[0-3]?\d){_SP}(?P<ns_b>[01]?\d){_SP}(?P<ns_y>(?:1[6-9]|20)\d\d)
+                (?!{_SP}?\d))
           | (?P<yrange>(?:(?P<yg_pre>{range_starts}){_SP}+)?(?P<yg>
                 (?:(?:{fiscal})(?:{_SP}+|-|(?<=FY)))?(?P<yg1>{year})
                 (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))

@@ -1,0 +1,142 @@
+"""Dates written in digits (days without a year, lists, ranges, spaced and dashed forms), with
+the scores, ratios, fractions, versions and times they must not take; accents left out of
+relative periods (« la semaine derniere »), « il ya », and "that weekend" from the date before.
+
+Publication is Wednesday 12 March 2025 (tests.helpers.PUBLISHED).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extract import extract
+from tests.helpers import found_dates as dates
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The language's order first; the other one when only it is a date (no year needed).
+        ("The tribunal sat again on 23/01 to hear the appeal.", "en",
+         [("23/01", "2025-01-23", "2025-01-23")]),
+        ("The tribunal sat again on 1/23 to hear the appeal.", "en",
+         [("1/23", "2025-01-23", "2025-01-23")]),
+        ("Le tribunal a siégé le 03/02 pour l'appel.", "fr", [("03/02", "2025-02-03", "2025-02-03")]),
+        ("Le contrat signé le 12/28/2019 a été résilié.", "fr",
+         [("12/28/2019", "2019-12-28", "2019-12-28")]),
+        # Dashes with a four-digit year.
+        ("The lease, signed 14-06-2011, ran out.", "en", [("14-06-2011", "2011-06-14", "2011-06-14")]),
+        # Spaced digits after a cue, with a four-digit year.
+        ("L'acte est daté du 09 11 1989 selon les archives.", "fr",
+         [("09 11 1989", "1989-11-09", "1989-11-09")]),
+    ],
+)
+def test_a_day_in_digits_is_read_in_the_order_that_makes_it_a_date(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Primaries were held on 2/4, 2/11 and 2/25 in three states.", "en",
+         [("2/4", "2025-02-04", "2025-02-04"), ("2/11", "2025-02-11", "2025-02-11"),
+          ("2/25", "2025-02-25", "2025-02-25")]),
+        ("Les audiences se sont tenues les 14/01 et 21/01 à Rouen.", "fr",
+         [("14/01", "2025-01-14", "2025-01-14"), ("21/01", "2025-01-21", "2025-01-21")]),
+    ],
+)
+def test_a_list_of_days_in_digits_is_every_day_of_it(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The road was shut from 2/10 to 2/14 for resurfacing.", "en",
+         [("2/10 to 2/14", "2025-02-10", "2025-02-14")]),
+        ("The road was shut on 2/10-2/14 for resurfacing.", "en",
+         [("2/10-2/14", "2025-02-10", "2025-02-14")]),
+        ("The survey ran from 11/4/2022 to 11/18/2022.", "en",
+         [("11/4/2022 to 11/18/2022", "2022-11-04", "2022-11-18")]),
+        ("The fair ran March 3, 2021 - 03/07/2021 in Dayton.", "en",
+         [("March 3, 2021 - 03/07/2021", "2021-03-03", "2021-03-07")]),
+        ("La route a été fermée du 10/2 au 14/2 pour travaux.", "fr",
+         [("10/2 au 14/2", "2025-02-10", "2025-02-14")]),
+        # The first day without its year takes the second's, the year before across New Year.
+        ("La trêve a duré du 28/12 au 4/1/2020.", "fr", [("28/12 au 4/1/2020", "2019-12-28", "2020-01-04")]),
+        ("Le salon se tenait du 27/2-2/3.", "fr", [("27/2-2/3", "2025-02-27", "2025-03-02")]),
+        # A change is two dates, not a range.
+        ("The hearing was moved from 2/10 to 2/14.", "en",
+         [("2/10", "2025-02-10", "2025-02-10"), ("2/14", "2025-02-14", "2025-02-14")]),
+    ],
+)
+def test_two_days_joined_as_a_range_are_one_span(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("United won 4/1 on aggregate.", "en"),
+        ("The helpline runs 24/7 all year round.", "en"),
+        ("Only 2/3 of the seats were filled.", "en"),
+        ("The 2/3 majority was never reached.", "en"),
+        ("The share grew from 1/3 to 2/3 of voters.", "en"),
+        ("The panel gave the plan 7/10 for safety.", "en"),
+        ("The app's version 4.12 fixed the bug.", "en"),
+        ("Doors open at 10.30 sharp.", "en"),
+        ("The pipes measured 1/4-1/2 inch.", "en"),
+        ("Les 3/4 des salariés sont d'accord.", "fr"),
+        ("Les 2/3 et 1/3 restants ont été répartis.", "fr"),
+        ("La note moyenne atteint 14/20.", "fr"),
+        ("La part est passée de 1/4 à 1/3.", "fr"),
+        ("Le standard répond au 02 98 45 67 89.", "fr"),
+        ("La version 3.10 corrige le défaut.", "fr"),
+    ],
+)
+def test_scores_ratios_fractions_versions_and_times_are_no_dates(text: str, lang: str) -> None:
+    assert dates(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le suspect a été interpellé il ya 3 jours.", [("il ya 3 jours", "2025-03-09", "2025-03-09")]),
+        ("La grève a commencé la semaine derniere.", [("la semaine derniere", "2025-03-03", "2025-03-09")]),
+        ("Le stade ouvrira l'annee prochaine.", [("l'annee prochaine", "2026-01-01", "2026-12-31")]),
+        ("Les ventes ont baissé l'annee derniere.", [("l'annee derniere", "2024-01-01", "2024-12-31")]),
+    ],
+)
+def test_french_relative_dates_typed_without_accents(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, "fr") == expected
+
+
+def _claim_dates(text: str, lang: str, fragment: str) -> list[tuple[str | None, str | None]]:
+    claim = next(c for c in extract(text, lang=lang, published=date(2025, 3, 12)) if fragment in c.text)
+    return [(d.from_ and d.from_.isoformat(), d.to and d.to.isoformat()) for d in claim.dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("The levee broke on Thursday, Feb. 20. Crews worked through that weekend.", "en", "Crews",
+         [("2025-02-22", "2025-02-23")]),
+        ("Crews worked through that weekend.", "en", "Crews", [(None, None)]),
+        ("La digue a cédé le jeudi 20 février. Ce week-end-là, les secours étaient débordés.", "fr",
+         "secours", [("2025-02-22", "2025-02-23")]),
+        ("Le 4 juin 2018, la mine a fermé ; la même semaine, le site a été vendu.", "fr", "mine",
+         [("2018-06-04", "2018-06-04"), ("2018-06-04", "2018-06-10")]),
+    ],
+)
+def test_that_weekend_and_the_same_week_count_from_the_date_before(
+    text: str, lang: str, fragment: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert _claim_dates(text, lang, fragment) == expected
