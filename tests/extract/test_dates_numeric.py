@@ -140,3 +140,47 @@ def test_that_weekend_and_the_same_week_count_from_the_date_before(
     text: str, lang: str, fragment: str, expected: list[tuple[str | None, str | None]]
 ) -> None:
     assert _claim_dates(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Month names joined by dashes or slashes, and a month glued to its day before a year.
+        ("The permit, dated Mar-04-2019, was revoked.", "en", [("Mar-04-2019", "2019-03-04", "2019-03-04")]),
+        ("The invoice of 11-Feb-2021 was never paid.", "en", [("11-Feb-2021", "2021-02-11", "2021-02-11")]),
+        ("The log entry 2018/oct/09 shows the breach.", "en", [("2018/oct/09", "2018-10-09", "2018-10-09")]),
+        ("Exports peaked in Jun-2017.", "en", [("Jun-2017", "2017-06-01", "2017-06-30")]),
+        ("The firm was dissolved on Nov30, 2001.", "en", [("Nov30, 2001", "2001-11-30", "2001-11-30")]),
+        ("The Nov30 deadline passed.", "en", []),
+        # A two-digit year after "of", a French year after « de », a decade typed "1980 s".
+        ("The mill closed in March of 91, workers recall.", "en",
+         [("March of 91", "1991-03-01", "1991-03-31")]),
+        ("In March of 91 cases, none was solved.", "en", []),
+        ("Il a été nommé le 2 juin de 1974.", "fr", [("2 juin de 1974", "1974-06-02", "1974-06-02")]),
+        ("Wages stalled in the 1980 s.", "en", [("1980 s", "1980-01-01", "1989-12-31")]),
+        ("The 1984 s tax form was revised.", "en", [("1984", "1984-01-01", "1984-12-31")]),  # no decade
+    ],
+)
+def test_dashed_and_glued_month_names_and_written_years(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The dam opened on August twenty-one, 1962.",
+         [("August twenty-one, 1962", "1962-08-21", "1962-08-21")]),
+        ("She was born on nine March nineteen seventy-four.",
+         [("nine March nineteen seventy-four", "1974-03-09", "1974-03-09")]),
+        # A cardinal day needs its year: otherwise it counts ("In May two people died").
+        ("In May two people died.", [("May", "2024-05-01", "2024-05-31")]),
+        ("The storm of October two thousand and five was the worst.",
+         [("October two thousand and five", "2005-10-01", "2005-10-31")]),
+    ],
+)
+def test_a_day_in_cardinal_words_with_a_month_and_a_year(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, "en") == expected

@@ -188,7 +188,7 @@ def _word_date_ok(rules: DateRules, text: str, end: int, m: re.Match[str]) -> bo
     """A day or a year in words: the words read as a year ("in two thousand and nine"), not
     as a count ("in two thousand cases", « en deux mille exemplaires »)."""
     g = m.groupdict()
-    phrase = g["wt_wy"] or g.get("wt_wy2") or g["wm_y"] or g["wy"]
+    phrase = g["wt_wy"] or g.get("wt_wy2") or g["wm_y"] or g["wy"] or g.get("wc_wy")
     if phrase is None:
         return True
     if word_year(phrase, rules.lang) is None:
@@ -523,7 +523,7 @@ def _numeric_ranges(text: str, start: int, found: list[FoundDate]) -> list[Found
 
 _OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])
 _ORDINAL_TOKENS = frozenset(["st", "nd", "rd", "th"])
-_DAY_KINDS = frozenset(["date", "en_date", "en_date2", "wdate", "ndate", "wdday"])
+_DAY_KINDS = frozenset(["date", "en_date", "en_date2", "wdate", "ndate", "wdday", "nspace", "wcard"])
 
 
 def _of_an_event(rules: DateRules, text: str, m: re.Match[str]) -> bool:

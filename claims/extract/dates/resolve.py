@@ -115,6 +115,9 @@ def _one_day(
     return (day, day) if day else None
 
 
+_DASHED = {"mdash": "mx", "dmdash": "dx", "ymdash": "yx", "mglue": "mq"}
+
+
 def numeric_day(
     rules: DateRules, a_s: str, b_s: str, year_s: str | None, published: date | None, future: bool
 ) -> Bounds | None:
@@ -179,6 +182,18 @@ def resolve_match(
         if not timedelta(0) <= last[0] - first[0] <= timedelta(days=366):
             return None
         return first[0], last[0]
+    if kind in _DASHED:  # "Sep-23-2020", "05-Aug-2016", "2019/aug/01", "Dec31, 1994"
+        p = _DASHED[kind]
+        month = _month(rules, m[f"{p}_m"])
+        day_n = _day(m[f"{p}_d"])
+        year_s = m[f"{p}_y"]
+        if month is None or day_n is None:
+            return None
+        year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
+        return _one_day(year, month, day_n, published, future)
+    if kind == "mydash":  # "Dec-2018", "Dec/2018"
+        month = _month(rules, m["mz_m"])
+        return whole_month(int(m["mz_y"]), month) if month else None
     if kind == "monthyear":
         month = _month(rules, m["my_m"])
         if month is None:
@@ -186,7 +201,7 @@ def resolve_match(
         if m["my_y"]:
             year = int(m["my_y"])
         else:
-            two = m["my_ys"] or m["my_yb"]
+            two = m["my_ys"] or m["my_yb"] or m["my_yo"]
             year = _short_year(int(two), published)
         return whole_month(year, month)
     if kind == "month":
@@ -252,6 +267,14 @@ def resolve_match(
         words = g["wt_wy"] or g.get("wt_wy2")
         digits = g["wt_y"] or g.get("wt_y2")
         year = word_year(words, rules.lang) if words else int(digits) if digits else None
+        return _one_day(year, month, day_n, published, future)
+    if kind == "wcard":  # "May twenty-nine, 1953", "twenty five January nineteen eighty-six"
+        assert rules.day_cards is not None
+        day_n = rules.day_cards.get(" ".join((m["wc_d"] or m["wc_d2"]).lower().split()))
+        month = _month(rules, m["wc_m"] or m["wc_m2"])
+        year = word_year(m["wc_wy"], rules.lang) if m["wc_wy"] else int(m["wc_y"])
+        if day_n is None or month is None or year is None:
+            return None
         return _one_day(year, month, day_n, published, future)
     if kind == "wdom":  # "on the 10th": of this month, or the one before (after when ahead)
         if published is None:

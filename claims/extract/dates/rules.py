@@ -125,6 +125,8 @@ class DateRules:
     word_day_triggers: frozenset[str] = frozenset()
     month_tokens: frozenset[str] = frozenset()
     day_words: dict[str, int] | None = None
+    day_cards: dict[str, int] | None = None
+    """Days of the month in cardinal words ("twenty-nine"), dates only beside a month and a year."""
     range_day_articles: frozenset[str] = frozenset()
     year_of_after: re.Pattern[str] | None = None
     """After a day and month: " of last year", « de l'année dernière »: their year."""
@@ -350,14 +352,27 @@ def date_rules(lang: str) -> DateRules:
                 (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
                 (?:(?P<yr_fy>{fiscal})(?:{_SP}+|-|(?<=FY)))?
-                (?P<yr>{year})(?P<yr_s>s|['’]s)?)
+                (?P<yr>{year})(?P<yr_s>s|['’]s|(?<=0){_SP}s(?![\w'’]))?)
           | (?P<dec_ap>(?:(?:{period_mods})(?:{_SP}+|-))?['’](?P<da_n>\d0)s)
           | (?P<yap>['’](?P<ya_n>\d\d)(?![\d'’]))
           | (?P<fy>(?:FY|fy)['’]?{_SP}?(?P<fy_n>\d\d)(?![\d\w]))
         """
+    # Month names joined by dashes or slashes, as forms and tables write them: "Sep-23-2020",
+    # "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Dec-2018"; a month glued to its day before a
+    # year: "Dec31, 1994".
+    assert month_n.endswith("(?![\\w])")
+    glued = month_n[: -len("(?![\\w])")] + r"(?=\d)"
+    dashed = rf"""
+            (?P<mdash>(?P<mx_m>{month_n})(?P<mx_s>[-/])(?P<mx_d>{day})(?P=mx_s)(?P<mx_y>{year}))
+          | (?P<dmdash>(?P<dx_d>{day})(?P<dx_s>[-/])(?P<dx_m>{month_n})(?P=dx_s)(?P<dx_y>{year}|\d\d(?!\d)))
+          | (?P<ymdash>(?P<yx_y>{year})(?P<yx_s>[-/])(?P<yx_m>{month_n})(?P=yx_s)(?P<yx_d>{day}))
+          | (?P<mydash>(?P<mz_m>{month_n})[-/](?P<mz_y>{year}))
+          | (?P<mglue>(?P<mq_m>{glued})(?P<mq_d>{day}),?{_SP}+(?P<mq_y>{year}))
+          |"""
     pattern = re.compile(
         rf"""(?x)
         (?<![\w\-])(?<![$€£¥])(?<![$€£¥]{_SP})(?:  # "$12 December 27": 12 is dollars
+            {dashed}
             {absolute + "|" if absolute else ""}
             (?P<range>(?P<r_list>(?:{day}{_SP}*,{_SP}*)+)?(?P<r_d1>{day})(?:{_SP}+{day_of}(?P<r_m1>{month_n}))?(?:{_SP}+(?P<r_y1>{year}))?
                 {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}|(?:{day_to})(?={_SP})){_SP}*
@@ -366,13 +381,14 @@ def date_rules(lang: str) -> DateRules:
                 (?:{_SP}+(?P<r_y2>{year}))?)
           | {absolute_day_first + "|" if absolute_day_first else ""}
             (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day})(?:{_SP}+|-(?=[A-ZÉ]))(?P<d_m>{month_n})
-                (?:{_SP}+(?P<d_y>{year}))?)
+                (?:{_SP}+(?:(?:{my_joins}){_SP}+)?(?P<d_y>{year}))?)
           | (?P<mrange>(?:(?P<mg_pre>{range_starts}|{year_preps}){_SP}+)?(?P<mg>
                 (?:(?:{period_mods})(?:{_SP}+|-))?(?P<mg_m1>{month})
                 (?:{_SP}+(?P<mg_y1>{year}))?(?:{_SP}*[-–/]{_SP}*|{_SP}+(?:{range_joins}){_SP}+)
                 (?:(?:{period_mods})(?:{_SP}+|-))?(?P<mg_m2>{month})(?:{_SP}+(?P<mg_y2>{year}))?))
           | (?P<monthyear>(?:(?P<my_mod>{period_mods})(?:{_SP}+|-(?=\w)))?(?P<my_m>{month_n}),?{_SP}+
-                (?:(?:{my_joins}){_SP}+)?(?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
+                (?:(?:{my_joins}){_SP}+)?(?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}
+                    |(?<=of{_SP})(?P<my_yo>\d\d)(?=[,.;:)]|$)))
           | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})
                 (?:{_SP}+|-(?=\w)|(?<=['’]))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)
@@ -553,7 +569,10 @@ def date_rules(lang: str) -> DateRules:
             rf"(?<![\w\-])(?P<set>{_cased(lex.get('set_before', []) or ['(?!x)x'], False)}){_SP}+$"
         ),
         word_year_triggers=frozenset(lex.get("year_word_triggers", [])),
-        word_day_triggers=lexicons.triggers(lex.get("day_ordinal_words", {}), every_word=True),
+        word_day_triggers=lexicons.triggers(
+            [*lex.get("day_ordinal_words", {}), *lex.get("day_cardinal_words", {})], every_word=True
+        ),
+        day_cards={" ".join(k.lower().split()): int(v) for k, v in lex.get("day_cardinal_words", {}).items()},
         month_tokens=frozenset(w for m in lex["months"] for w in lexicons.letter_tokens(m)),
         day_words={" ".join(k.lower().split()): int(v) for k, v in lex.get("day_ordinal_words", {}).items()},
         word_triggers=word_triggers,
