@@ -184,3 +184,27 @@ def test_a_day_in_cardinal_words_with_a_month_and_a_year(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A weekday with "the" and an ordinal day; "the 3 men" counts.
+        ("The court sat on Monday the 3rd.", "en", [("Monday the 3rd", "2025-03-03", "2025-03-03")]),
+        ("On Sunday the 3 men were freed.", "en", [("Sunday", "2025-03-09", "2025-03-09")]),
+        # A holiday's weekend, as "the weekend of" a day: its Saturday and Sunday.
+        ("Roads were jammed over Memorial Day weekend.", "en",
+         [("Memorial Day weekend", "2024-05-25", "2024-05-26")]),
+        ("Les routes étaient saturées le week-end de la Toussaint.", "fr",
+         [("le week-end de la Toussaint", "2024-11-02", "2024-11-03")]),
+        ("Output rose 3% this calendar year.", "en", [("this calendar year", "2025-01-01", "2025-12-31")]),
+        # A range of days in digits with the year after it, or with both years.
+        ("Polls are open from 4/7-4/9, 2024.", "en", [("4/7-4/9, 2024", "2024-04-07", "2024-04-09")]),
+        ("The line ran from 3/1/2019-6/30/2021.", "en",
+         [("3/1/2019-6/30/2021", "2019-03-01", "2021-06-30")]),
+    ],
+)
+def test_weekday_the_nth_holiday_weekends_and_ranges_with_their_year(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

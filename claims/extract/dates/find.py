@@ -321,7 +321,7 @@ def find_dates(
             match["nd_sep"] == "." or not _numeric_cue(rules, text, start, match, out)
         ):
             continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22", "Friday 5/12"
-        if kind in ("nrange", "nspace") and not (match["nr_y1"] or match["nr_y2"]) and (
+        if kind in ("nrange", "nspace") and not (match["nr_y1"] or match["nr_y2"] or match["nr_y3"]) and (
             not _DAY_CUE.search(text, max(start, match.start() - 8), match.start())
             or _NOT_A_DAY_AFTER.match(text, match.end())
         ):
@@ -428,17 +428,22 @@ def find_dates(
                 # March 24", « la semaine commençant le 24 mars »: seven days from it
                 day = bounds[0]
                 try:
-                    if week["wkend"]:  # "the weekend of Aug. 15", « le week-end du 15 août »: the
-                        # Saturday and Sunday it falls on, or the next (the one before for a Monday)
-                        first = day - timedelta(days=(day.weekday() - 5) % 7) if day.weekday() in (0, 5, 6) \
-                            else day + timedelta(days=5 - day.weekday())
-                        bounds, s = (first, first + timedelta(days=1)), s - week.end()
+                    if week["wkend"]:  # "the weekend of Aug. 15", « le week-end du 15 août »
+                        bounds, s = _weekend_of(day), s - week.end()
                     else:
                         first = day if week["from"] else day - timedelta(days=day.weekday())
                         bounds, s = (first, first + timedelta(days=6)), s - week.end()
                 except OverflowError:  # the week of 31 December 9999
                     bounds, s = (None, None), s - week.end()
                 out = [d for d in out if d.end <= s]  # not "the weekend" of it
+        if kind == "hol" and bounds[0] is not None and bounds[0] == bounds[1]:
+            long_weekend = _HOLIDAY_WEEKEND.match(text, e, end)
+            if long_weekend:  # "Labor Day weekend", "over the Easter weekend"
+                try:
+                    bounds, e = _weekend_of(bounds[0]), long_weekend.end()
+                except OverflowError:
+                    bounds, e = (None, None), long_weekend.end()
+                taken = e
         if (kind in _DAY_KINDS and bounds[0] is not None and bounds[0] == bounds[1] and rules.year_of_after
                 and published is not None and not re.search(r"\d\d\d\d|['’]\d\d", text[s:e])):
             year_of = rules.year_of_after.match(text, e, end)
@@ -519,6 +524,17 @@ def _numeric_ranges(text: str, start: int, found: list[FoundDate]) -> list[Found
             continue
         out[-1] = FoundDate(a.start, d.end, first, d.to)
     return out
+
+
+_HOLIDAY_WEEKEND = re.compile(r"(?:['’]s)?[ \u00a0\u202f]+(?:long[ \u00a0\u202f]+)?week-?end(?![\w\-])", re.I)
+
+
+def _weekend_of(day: date) -> tuple[date, date]:
+    """The Saturday and Sunday `day` falls on, else the next ones (the ones before for a
+    Monday): "the weekend of Aug. 15", « le week-end du 15 août », "Labor Day weekend"."""
+    first = day - timedelta(days=(day.weekday() - 5) % 7) if day.weekday() in (0, 5, 6) \
+        else day + timedelta(days=5 - day.weekday())
+    return first, first + timedelta(days=1)
 
 
 _OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])

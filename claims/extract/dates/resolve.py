@@ -167,11 +167,11 @@ def resolve_match(
     if kind == "nspace":  # « le 18 08 1978 »
         return numeric_day(rules, m["ns_a"], m["ns_b"], m["ns_y"], published, future)
     if kind == "nrange":  # "6/12-6/15", « 28/2-1/3 », "10/1/2018-10/7/2018": one span of days
-        y2 = m["nr_y2"]
+        y2 = m["nr_y2"] or m["nr_y3"]  # "5/1-5/7/2020", "5/1-5/7, 2020"
         last = numeric_day(rules, m["nr_a2"], m["nr_b2"], y2, published, future)
         if last is None or last[0] is None:
             return last
-        year_s = m["nr_y1"]
+        year_s = m["nr_y1"] or m["nr_y3"]
         first = numeric_day(rules, m["nr_a1"], m["nr_b1"], year_s or str(last[0].year), published, future)
         if first is None or first[0] is None:
             return None
@@ -179,8 +179,8 @@ def resolve_match(
             first = numeric_day(rules, m["nr_a1"], m["nr_b1"], str(last[0].year - 1), published, future)
             if first is None or first[0] is None:
                 return None
-        if not timedelta(0) <= last[0] - first[0] <= timedelta(days=366):
-            return None
+        if last[0] < first[0] or not (m["nr_y1"] and y2) and last[0] - first[0] > timedelta(days=366):
+            return None  # with both years written, "5/1/2019-5/7/2020" may span more than a year
         return first[0], last[0]
     if kind in _DASHED:  # "Sep-23-2020", "05-Aug-2016", "2019/aug/01", "Dec31, 1994"
         p = _DASHED[kind]

@@ -341,7 +341,8 @@ def date_rules(lang: str) -> DateRules:
     numeric = rf"""
             (?P<iso>(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
           | (?P<nrange>(?P<nr_a1>[0-3]?\d)/(?P<nr_b1>[0-3]?\d)(?:/(?P<nr_y1>{year}))?{_SP}*[-–]{_SP}*
-                (?P<nr_a2>[0-3]?\d)/(?P<nr_b2>[0-3]?\d)(?:/(?P<nr_y2>{year}|\d\d))?(?![/.,]?\d))
+                (?P<nr_a2>[0-3]?\d)/(?P<nr_b2>[0-3]?\d)(?:/(?P<nr_y2>{year}|\d\d)|,?{_SP}+(?P<nr_y3>{year}))?
+                (?![/.,]?\d))
           | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.]|-(?=[0-3]?\d-(?:1[6-9]|20)\d\d(?!\d)))
                 (?P<nd_b>[0-3]?\d)
                 (?:(?P=nd_sep)(?P<nd_y>\d{{4}}|\d\d))?(?![/.,]?\d))
@@ -367,7 +368,7 @@ def date_rules(lang: str) -> DateRules:
           | (?P<dmdash>(?P<dx_d>{day})(?P<dx_s>[-/])(?P<dx_m>{month_n})(?P=dx_s)(?P<dx_y>{year}|\d\d(?!\d)))
           | (?P<ymdash>(?P<yx_y>{year})(?P<yx_s>[-/])(?P<yx_m>{month_n})(?P=yx_s)(?P<yx_d>{day}))
           | (?P<mydash>(?P<mz_m>{month_n})[-/](?P<mz_y>{year}))
-          | (?P<mglue>(?P<mq_m>{glued})(?P<mq_d>{day}),?{_SP}+(?P<mq_y>{year}))
+          | (?P<mglue>(?P<mq_m>{glued})(?P<mq_d>{day}){_SP}?,?{_SP}+(?P<mq_y>{year}))
           |"""
     pattern = re.compile(
         rf"""(?x)
@@ -402,7 +403,8 @@ def date_rules(lang: str) -> DateRules:
           | (?P<relp>{rel_periods})
           | (?P<wdrange>(?:{range_starts}){_SP}+(?:(?:{wr_arts}){_SP}+)?(?P<wr_1>{weekday}){_SP}+
                 (?:{range_joins}){_SP}+(?:(?:{wr_arts}){_SP}+)?(?P<wr_2>{weekday}))
-          | (?P<wdday>(?P<wx_wd>{weekday}),?{_SP}+(?P<wx_d>{day})(?![/.:,h]?\d))
+          | (?P<wdday>(?P<wx_wd>{weekday}),?{_SP}+(?:(?<=[a-z]{_SP})the{_SP}+(?=\d+(?:st|nd|rd|th)))?
+                (?P<wx_d>{day})(?![/.:,h]?\d))
           | (?P<wd>(?:(?P<wd_pre>{mods}){_SP}+)?(?P<wd_day>{weekday})
                 (?:{_SP}+(?P<wd_part>{parts}))?(?:{_SP}+(?P<wd_mod>{mods}))?)
           | {numeric}
