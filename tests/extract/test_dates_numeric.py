@@ -202,6 +202,10 @@ def test_a_day_in_cardinal_words_with_a_month_and_a_year(
         ("Polls are open from 4/7-4/9, 2024.", "en", [("4/7-4/9, 2024", "2024-04-07", "2024-04-09")]),
         ("The line ran from 3/1/2019-6/30/2021.", "en",
          [("3/1/2019-6/30/2021", "2019-03-01", "2021-06-30")]),
+        # A year and one digit: the next year (British "2014-5"), else a month after a dash.
+        ("The merger closed in 2016-4.", "en", [("2016-4", "2016-04-01", "2016-04-30")]),
+        ("The 2011-2 season was the club's worst.", "en", [("2011-2", "2011-01-01", "2012-12-31")]),
+        ("The 2016/4 filing was late.", "en", []),
     ],
 )
 def test_weekday_the_nth_holiday_weekends_and_ranges_with_their_year(

@@ -237,6 +237,10 @@ def resolve_match(
                 ]
         else:
             two = int(m["yg2s"])
+            if len(m["yg2s"]) == 1:  # "2014-5" (British: 2014 to 2015) or "2015-3" (March 2015)
+                if two == (y1 + 1) % 10:
+                    return date(y1, 1, 1), date(y1 + 1, 12, 31)
+                return whole_month(y1, two) if m["yg_sep"] == "-" and two else None
             if m["yg_sep"] == "-" and 1 <= two <= 12 and two != (y1 + 1) % 100:
                 return whole_month(y1, two)  # "2015-03": a month
             y2 = y1 // 100 * 100 + two

@@ -350,7 +350,7 @@ def date_rules(lang: str) -> DateRules:
                 (?!{_SP}?\d))
           | (?P<yrange>(?:(?P<yg_pre>{range_starts}){_SP}+)?(?P<yg>
                 (?:(?:{fiscal})(?:{_SP}+|-|(?<=FY)))?(?P<yg1>{year})
-                (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
+                (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d?(?![\d/.,:]?\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
                 (?:(?P<yr_fy>{fiscal})(?:{_SP}+|-|(?<=FY)))?
                 (?P<yr>{year})(?P<yr_s>s|['’]s|(?<=0){_SP}s(?![\w'’]))?)
