@@ -212,3 +212,28 @@ def test_weekday_the_nth_holiday_weekends_and_ranges_with_their_year(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A vague amount of units is a date no one day of which is meant: kept, bounds None.
+        ("A few weeks ago, the mine reopened.", "en", [("A few weeks ago", "None", "None")]),
+        ("Several years later, the mill closed.", "en", [("Several years later", "None", "None")]),
+        ("The rover will land in a couple of days.", "en", [("in a couple of days", "None", "None")]),
+        ("Il y a quelques jours, la mine a rouvert.", "fr", [("Il y a quelques jours", "None", "None")]),
+        ("Plusieurs années plus tard, l'usine a fermé.", "fr",
+         [("Plusieurs années plus tard", "None", "None")]),
+        # ... but no duration: "for a few years", « pendant quelques années », "built in a few weeks".
+        ("He worked there for a few years.", "en", []),
+        ("The hall was built in a few weeks.", "en", []),
+        ("Il a vécu à Lyon pendant quelques années.", "fr", []),
+        # « le reste de la semaine », like "the rest of the week": the whole period.
+        ("La pluie va durer le reste de la semaine.", "fr",
+         [("le reste de la semaine", "2025-03-10", "2025-03-16")]),
+    ],
+)
+def test_vague_amounts_and_the_rest_of_a_period(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

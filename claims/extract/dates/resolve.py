@@ -563,12 +563,18 @@ def _relative_month(
     return whole_month(year, month)
 
 
+def _vague(rules: DateRules, amount: str | None) -> bool:
+    return bool(amount) and " ".join(amount.lower().split()) in rules.vague_amounts
+
+
 def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds | None:
     """"four years ago", "il y a une semaine", "dans trois mois", "two days from now": the
     period of that unit so far back or ahead (a year, a month, a Monday-to-Sunday week, a day)."""
     amount_s = m["ag_n"] or m["ag_n2"]
     unit_s = (m["ag_u"] or m["ag_u2"] or "").lower()
     marker = (m["ag_pre"] or m["ag_post"] or "").lower()
+    if _vague(rules, amount_s):
+        return None, None  # "a few days ago", « il y a quelques années »
     amount = _amount(amount_s, rules.lang)
     unit = rules.units.get(unit_s)
     if amount is None or unit is None or amount > 5000:
@@ -604,6 +610,8 @@ def anaphor(
     if m.lastgroup == "anaph":
         unit, delta = rules.anaphor_periods[m["anaph"].lower()]
     else:
+        if _vague(rules, m["ag_n2"]):
+            return None, None  # "a few days later", « quelques années plus tard »
         amount = _amount(m["ag_n2"], rules.lang)
         unit = rules.units.get((m["ag_u2"] or "").lower(), "")
         if amount is None or not unit or amount > 5000:

@@ -145,6 +145,8 @@ class DateRules:
     """Right before a date: "between now and", « entre aujourd'hui et »: the date is ahead."""
     set_before: re.Pattern[str] | None = None
     """Right before a weekday: "every", « chaque »: a set of days, no single one."""
+    vague_amounts: frozenset[str] = frozenset()
+    """"a few", "several", « quelques »: an amount of units no date can be resolved from."""
     number_months: frozenset[str] = frozenset()
     """Abbreviated month names that are number words (« sept »): without their period, a date
     only beside a day or a year (« le 3 sept », « sept 2021 »; « sept morts » is seven)."""
@@ -240,6 +242,10 @@ def date_rules(lang: str) -> DateRules:
     number_words = lexicons.alternation(lex["number_words"])
     first_words = _cased(lex["number_words"] + lex.get("number_articles", []), False)
     amount = rf"(?:\d{{1,3}}|(?:{first_words})(?:[-{_SP[1:-1]}](?:{number_words}))*)"
+    # "a few days ago", « il y a quelques années », "several years later": a date no one day or
+    # year of which is meant (TIMEX3 values them PAST_REF, FUTURE_REF): kept with bounds None.
+    vague = lex.get("vague_amounts", [])
+    ago_amount = rf"(?:{_cased(vague, False)}|{amount})" if vague else amount
     ago_after = lexicons.alternation(lex.get("ago_after", []) or ["(?!x)x"])
     # "two years later", « un an plus tôt »: from the date the sentence named before.
     anaphor = lexicons.alternation(lex.get("anaphor_after", {}) or ["(?!x)x"])
@@ -395,9 +401,9 @@ def date_rules(lang: str) -> DateRules:
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)
                 (?!,?{_SP}+(?:(?:{my_joins}){_SP}+)?['’]?\d)
           | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
-                (?P<ag_n>{amount}){_SP}+
+                (?P<ag_n>{ago_amount}){_SP}+
                 (?P<ag_u>{unit_alt})(?![\w])
-            | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+
+            | (?P<ag_n2>{ago_amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+
                 (?P<ag_post>{ago_after}|{ahead_after}|{anaphor}))
           | (?P<reld>{rel_days})
           | (?P<relp>{rel_periods})
@@ -655,6 +661,7 @@ def date_rules(lang: str) -> DateRules:
         lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
         number_months=frozenset(lex.get("months_number_words", [])),
+        vague_amounts=frozenset(" ".join(w.lower().split()) for w in vague),
         before_christ=(
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
         ),
