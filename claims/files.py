@@ -301,14 +301,35 @@ def loads(raw: bytes | str, name: str, line: int | None = None) -> Any:
             raise FileProblem(name, message, line=line) from None
         raise FileProblem(name, f"not valid JSON ({message})", line=line) from None
     data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
-    if isinstance(value, (dict, list)):
-        if data.count(b"[") + data.count(b"{") > MAX_DEPTH:
-            _check_depth(value, name, line)
-        if isinstance(value, dict) or b"{" in data:
-            _check_duplicates(value, data, name, line)
+    if isinstance(value, (dict, list)) and data.count(b"[") + data.count(b"{") > MAX_DEPTH:
+        _check_depth(value, name, line)
+    strict_checks(value, data, name, line)
+    return value
+
+
+def strict_checks(value: Any, data: bytes, name: str, line: int | None = None) -> None:
+    """The checks of `loads` but nesting, on `value` parsed from `data` by `orjson.loads`: for
+    a caller that knows the value is at most `MAX_DEPTH` deep (its shape has been checked)."""
+    if isinstance(value, dict) or isinstance(value, list) and b"{" in data:
+        _check_duplicates(value, data, name, line)
     if b"\\u0000" in data:  # JSON writes a NUL only so (a raw one is no valid JSON)
         _check_nul(value, name, line)
-    return value
+
+
+def depth(value: Any) -> int:
+    """How deeply `value` nests (a scalar: 0, `{}` or `[]`: 1); `loads` refuses more than
+    `MAX_DEPTH`."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            deepest = max(deepest, level)
+            stack.extend((v, level + 1) for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            deepest = max(deepest, level)
+            stack.extend((v, level + 1) for v in item if isinstance(v, (dict, list)))
+    return deepest
 
 
 def _check_nul(value: Any, name: str, line: int | None) -> None:
@@ -381,6 +402,7 @@ __all__ = [
     "RangeReader",
     "check_regular",
     "count_lines",
+    "depth",
     "file_stamp",
     "human",
     "iter_jsonl",
@@ -390,5 +412,6 @@ __all__ = [
     "open_input",
     "read_bytes",
     "size_from_env",
+    "strict_checks",
     "too_large",
 ]

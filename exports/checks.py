@@ -21,6 +21,7 @@ from typing import Any, get_args
 from pydantic import ValidationError
 
 from claims.actions import MAX_CLAIM_TEXT, check_line
+from claims.files import MAX_DEPTH, depth
 from claims.labels import PRESETS
 from claims.model import (
     ARTICLE_ID,
@@ -344,7 +345,8 @@ def _article_proven(article: Any) -> bool:
             and _text_or_none(article["title"]) and _text_or_none(url) and type(lang) is str
             and _day(article["published"]) and _text_or_none(article.get("external_id"))
             and _text_or_none(article.get("text"))
-            and (article.get("metadata") is None or type(article["metadata"]) is dict)
+            and (article.get("metadata") is None or type(article["metadata"]) is dict
+                 and depth(article["metadata"]) <= MAX_DEPTH - 2)
             and not _article_problems(article_id, url, lang))
 
 

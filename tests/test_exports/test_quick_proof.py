@@ -200,3 +200,34 @@ def test_a_language_tag_with_a_newline_after_it_is_refused(lang: str) -> None:
     assert proven(copy.deepcopy(data)) is None
     with pytest.raises(FileProblem, match=r"article\.lang"):
         list(check_lines(iter([(1, orjson.dumps(data))]), "f.jsonl", shape="plan"))
+
+
+def _nested(levels: int) -> Any:
+    """A value `levels` deep: lists within lists (levels 0: a number)."""
+    value: Any = 1
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("levels", [61, 62, 63])
+def test_the_proof_bounds_the_nesting_as_strictly_as_loads(levels: int) -> None:
+    """The import parses a line it proves without `loads` (which counts its brackets): the
+    proof itself bounds how deeply the article's metadata nests. A line 64 levels deep (the
+    record, its article, metadata holding 62) passes; one level more is refused as `claims
+    validate` refuses it, by line."""
+    from claims.files import MAX_DEPTH, depth, loads
+
+    data = copy.deepcopy(BASES[0])
+    data["article"]["metadata"] = {"a": _nested(levels - 1)}
+    line = orjson.dumps(data)
+    assert depth(data) == levels + 2
+    if depth(data) <= MAX_DEPTH:
+        assert proven(orjson.loads(line)) is not None
+        loads(line, "f.jsonl", 1)
+        assert len(list(check_lines(iter([(1, line)]), "f.jsonl", shape="packed"))) == 1
+    else:
+        assert proven(orjson.loads(line)) is None
+        for shape in ("record", "packed"):
+            with pytest.raises(FileProblem, match=r"f.jsonl:1: .*nested deeper than 64"):
+                list(check_lines(iter([(1, line)]), "f.jsonl", shape=shape))
