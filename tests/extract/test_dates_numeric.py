@@ -71,6 +71,16 @@ def test_a_list_of_days_in_digits_is_every_day_of_it(
         # The first day without its year takes the second's, the year before across New Year.
         ("La trêve a duré du 28/12 au 4/1/2020.", "fr", [("28/12 au 4/1/2020", "2019-12-28", "2020-01-04")]),
         ("Le salon se tenait du 27/2-2/3.", "fr", [("27/2-2/3", "2025-02-27", "2025-03-02")]),
+        # Weekdays with their days: the first takes the second's month.
+        ("Le tournoi se joue du lundi 3 au dimanche 9 mars.", "fr",
+         [("lundi 3 au dimanche 9 mars", "2025-03-03", "2025-03-09")]),
+        ("Le salon s'est tenu du vendredi 28 au dimanche 2 mars.", "fr",
+         [("vendredi 28 au dimanche 2 mars", "2025-02-28", "2025-03-02")]),
+        ("The fair ran from Friday, Feb. 28, to Sunday, March 2.", "en",
+         [("Friday, Feb. 28, to Sunday, March 2", "2025-02-28", "2025-03-02")]),
+        # ... but « entre aujourd'hui et le 30 juin » keeps its two ends (TIMEX3 does).
+        ("Le plan court entre aujourd'hui et le 30 juin.", "fr",
+         [("aujourd'hui", "2025-03-12", "2025-03-12"), ("30 juin", "2025-06-30", "2025-06-30")]),
         # A change is two dates, not a range.
         ("The hearing was moved from 2/10 to 2/14.", "en",
          [("2/10", "2025-02-10", "2025-02-10"), ("2/14", "2025-02-14", "2025-02-14")]),

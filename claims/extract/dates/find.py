@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from claims.extract import lexicons
-from claims.extract.dates.days import safe_date
+from claims.extract.dates.days import safe_date, shift_month
 from claims.extract.dates.resolve import agreeing_year, anaphor, offset, resolve_match, sub_period
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 from claims.extract.dates.words import word_year
@@ -473,8 +473,10 @@ def find_dates(
 
 
 _RANGE_DASH = re.compile(r"[ \u00a0\u202f]*[-–—][ \u00a0\u202f]*")
+_DIGIT = re.compile(r"\d")
+_WEEKDAY_DAY = re.compile(r"[^\W\d]+,?[ \u00a0\u202f]+(?:the[ \u00a0\u202f]+)?\d{1,2}(?:er|st|nd|rd|th)?")
 _RANGE_WORD = re.compile(
-    r"[ \u00a0\u202f]+(?P<join>to|through|thru|until|till|and|au|jusqu['’]au|et)[ \u00a0\u202f]+"
+    r",?[ \u00a0\u202f]+(?P<join>to|through|thru|until|till|and|au|jusqu['’]au|et)[ \u00a0\u202f]+"
     r"(?:le[ \u00a0\u202f]+)?",
     re.I,
 )
@@ -491,21 +493,23 @@ _CHANGE_BEFORE = re.compile(
 
 
 def _numeric_ranges(text: str, start: int, found: list[FoundDate]) -> list[FoundDate]:
-    """Two days of which one is written in digits, joined as a range, are one span of days:
-    "from 6/12 to 6/15", « du 28/2 au 1/3 », "January 12, 2016 - 01/22/2016", "between 6/12 and
-    6/15"; a first day without its year takes the second's (« du 10/1 au 11/2/2017 »)."""
+    """Two days joined as a range are one span of days: "from 6/12 to 6/15", « du 28/2 au 1/3 »,
+    "between 6/12 and 6/15", « du lundi 6 au dimanche 12 octobre », "from Monday, Oct. 6, to
+    Sunday, Oct. 12", and with a dash when one is in digits ("January 12, 2016 - 01/22/2016"); a
+    first day without its year takes the second's (« du 10/1 au 11/2/2017 »), one without its
+    month the second's month (« du lundi 6 au dimanche 12 octobre »)."""
     out: list[FoundDate] = []
     for d in found:
         a = out[-1] if out else None
-        if (
-            a is None or a.from_ is None or a.from_ != a.to or d.from_ is None or d.from_ != d.to
-            or not (_HAS_NUMERIC_DAY.search(text, a.start, a.end)
-                    or _HAS_NUMERIC_DAY.search(text, d.start, d.end))
-        ):
+        if a is None or a.from_ is None or a.from_ != a.to or d.from_ is None or d.from_ != d.to:
             out.append(d)
             continue
-        joined = _RANGE_DASH.fullmatch(text, a.end, d.start) is not None
-        if not joined:
+        numeric = bool(_HAS_NUMERIC_DAY.search(text, a.start, a.end)
+                       or _HAS_NUMERIC_DAY.search(text, d.start, d.end))
+        joined = numeric and _RANGE_DASH.fullmatch(text, a.end, d.start) is not None
+        if not joined and _DIGIT.search(text, a.start, a.end) and _DIGIT.search(text, d.start, d.end):
+            # "from 6/12 to 6/15", « du lundi 6 au dimanche 12 octobre »; not « entre aujourd'hui
+            # et le 30 juin », whose two ends TIMEX3 keeps apart
             word = _RANGE_WORD.fullmatch(text, a.end, d.start)
             cue = _RANGE_FROM.search(text, max(start, a.start - 16), a.start) if word else None
             joined = bool(word and cue and (
@@ -513,7 +517,14 @@ def _numeric_ranges(text: str, start: int, found: list[FoundDate]) -> list[Found
         if joined and _CHANGE_BEFORE.search(text, max(start, a.start - 40), a.start):
             joined = False  # "moved from 6/12 to 6/15", « reporté du 3/5 au 10/5 »: two dates
         first = a.from_
-        if joined and not _YEAR_DIGITS.search(text, a.start, a.end) and \
+        if joined and _WEEKDAY_DAY.fullmatch(text, a.start, a.end):
+            # « du lundi 6 au dimanche 12 octobre »: the first day is in the second's month
+            moved = safe_date(d.from_.year, d.from_.month, first.day)
+            if moved is None or moved > d.from_:
+                year, month = shift_month(d.from_.year, d.from_.month, -1)
+                moved = safe_date(year, month, first.day)
+            first = moved or first
+        elif joined and not _YEAR_DIGITS.search(text, a.start, a.end) and \
                 _YEAR_DIGITS.search(text, d.start, d.end):
             moved = safe_date(d.from_.year, first.month, first.day)
             if moved is not None and moved > d.from_:
