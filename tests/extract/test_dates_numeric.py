@@ -247,3 +247,20 @@ def test_vague_amounts_and_the_rest_of_a_period(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Airport checks have tightened since 9/11.", "en", [("9/11", "2001-09-11", "2001-09-11")]),
+        ("After 9/11, the law changed.", "en", [("9/11", "2001-09-11", "2001-09-11")]),
+        ("The report is due on 9/11/2026.", "en", [("9/11/2026", "2026-09-11", "2026-09-11")]),
+        ("Depuis le 11-Septembre, les contrôles ont été renforcés.", "fr",
+         [("11-Septembre", "2001-09-11", "2001-09-11")]),
+        ("Le conseil se réunit le 11 septembre.", "fr", [("11 septembre", "2024-09-11", "2024-09-11")]),
+    ],
+)
+def test_a_day_that_names_one_event_keeps_its_year(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

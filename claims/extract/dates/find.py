@@ -282,6 +282,12 @@ def find_dates(
         kind = match.lastgroup or ""
         if match.start() < taken:
             continue
+        if rules.event_days and kind in ("ndate", "date") and match.group(kind) in rules.event_days:
+            # "since 9/11", « depuis le 11-Septembre »: the attacks of 2001, not a day of this year
+            event = rules.event_days[match.group(kind)]
+            out.append(FoundDate(*match.span(kind), event, event))
+            before, anchor = (event, event), event
+            continue
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue
         if kind == "wd" and rules.set_before and not match["wd_pre"]:

@@ -145,6 +145,8 @@ class DateRules:
     """Right before a date: "between now and", « entre aujourd'hui et »: the date is ahead."""
     set_before: re.Pattern[str] | None = None
     """Right before a weekday: "every", « chaque »: a set of days, no single one."""
+    event_days: dict[str, date] | None = None
+    """Days written like a day of any year that name one event ("9/11", « le 11-Septembre »)."""
     vague_amounts: frozenset[str] = frozenset()
     """"a few", "several", « quelques »: an amount of units no date can be resolved from."""
     number_months: frozenset[str] = frozenset()
@@ -662,6 +664,7 @@ def date_rules(lang: str) -> DateRules:
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
         number_months=frozenset(lex.get("months_number_words", [])),
         vague_amounts=frozenset(" ".join(w.lower().split()) for w in vague),
+        event_days={k: date.fromisoformat(v) for k, v in lex.get("event_days", {}).items()},
         before_christ=(
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
         ),
