@@ -24,6 +24,10 @@ from tests.helpers import found_dates as dates
         ("The tribunal sat again on 1/23 to hear the appeal.", "en",
          [("1/23", "2025-01-23", "2025-01-23")]),
         ("Le tribunal a siégé le 03/02 pour l'appel.", "fr", [("03/02", "2025-02-03", "2025-02-03")]),
+        # Cues of a day in wire copy: "as of", "through", "effective", "dated", "the week of".
+        ("Fares were frozen as of 1/15.", "en", [("1/15", "2025-01-15", "2025-01-15")]),
+        ("The memo, dated 2/27, was leaked.", "en", [("2/27", "2025-02-27", "2025-02-27")]),
+        ("The hearing was held the week of 2/17.", "en", [("the week of 2/17", "2025-02-17", "2025-02-23")]),
         ("Le contrat signé le 12/28/2019 a été résilié.", "fr",
          [("12/28/2019", "2019-12-28", "2019-12-28")]),
         # Dashes with a four-digit year.

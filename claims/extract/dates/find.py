@@ -90,7 +90,11 @@ _BEFORE_ENDS = re.compile(  # what may follow "the year before" for it to count 
     r"while|as|had|was|were|is|has|have|,)(?![\w\-])", re.I
 )
 _FRACTION_OF = re.compile(r"[ \u00a0\u202f]+(?:des|de|du|d['’]|of)(?![\w])", re.I)
-_DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
+_DAY_CUE = re.compile(
+    r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by|through|as[ \u00a0\u202f]+of|week[ \u00a0\u202f]+of|"
+    r"weekend[ \u00a0\u202f]+of|starting|effective|dated|daté|datée)[ \u00a0\u202f]+$",
+    re.I,
+)
 _WIDE_CUE = re.compile(  # a list or a range of days may start after these
     r"(?<![\w])(?:from|between|entre|les|des|on|dates)[ \u00a0\u202f]+$", re.I
 )
@@ -121,7 +125,7 @@ def _numeric_cue(rules: DateRules, text: str, start: int, m: re.Match[str], out:
     "from 1/3 to 2/3", "the 2/3 majority"."""
     if _NOT_A_DAY_AFTER.match(text, m.end()):
         return False
-    if _DAY_CUE.search(text, max(start, m.start() - 8), m.start()):
+    if _DAY_CUE.search(text, max(start, m.start() - 12), m.start()):
         return True
     if out and out[-1].start >= start and _NEXT_SEP.fullmatch(text, out[-1].end, m.start()) and \
             _NUMERIC_DAY.fullmatch(text, out[-1].start, out[-1].end):
@@ -328,7 +332,7 @@ def find_dates(
         ):
             continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22", "Friday 5/12"
         if kind in ("nrange", "nspace") and not (match["nr_y1"] or match["nr_y2"] or match["nr_y3"]) and (
-            not _DAY_CUE.search(text, max(start, match.start() - 8), match.start())
+            not _DAY_CUE.search(text, max(start, match.start() - 12), match.start())
             or _NOT_A_DAY_AFTER.match(text, match.end())
         ):
             continue  # "a 1/4-1/2 inch gap", "scored 18 10 2019"; "on 6/12-6/15", « le 18 08 1978 »
