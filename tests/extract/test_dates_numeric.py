@@ -35,6 +35,10 @@ from tests.helpers import found_dates as dates
         # Spaced digits after a cue, with a four-digit year.
         ("L'acte est daté du 09 11 1989 selon les archives.", "fr",
          [("09 11 1989", "1989-11-09", "1989-11-09")]),
+        # Without a cue, only two digits each and four for the year: « 2 4 2009 » is no date.
+        ("La lettre porte la mention 07 03 1962 en haut.", "fr",
+         [("07 03 1962", "1962-03-07", "1962-03-07")]),
+        ("Les scores 2 4 2009 ont été retenus.", "fr", []),
     ],
 )
 def test_a_day_in_digits_is_read_in_the_order_that_makes_it_a_date(

@@ -98,6 +98,7 @@ _DAY_CUE = re.compile(
 _WIDE_CUE = re.compile(  # a list or a range of days may start after these
     r"(?<![\w])(?:from|between|entre|les|des|on|dates)[ \u00a0\u202f]+$", re.I
 )
+_PADDED_SPACED = re.compile(r"(?:0[1-9]|[12]\d|3[01])[ \u00a0\u202f](?:0[1-9]|1[0-2])[ \u00a0\u202f]\d{4}")
 _NUMERIC_DAY = re.compile(r"[0-3]?\d[/.-][0-3]?\d(?:[/.-]\d{2,4})?")
 _NEXT_SEP = re.compile(  # between two days of a list or a range: "11/3, 11/10 and 11/17", "6/12 to 6/15"
     r",?[ \u00a0\u202f]*(?:,|and|or|et|ou|to|through|thru|till|until|au|jusqu['’]au|-|–)[ \u00a0\u202f]*"
@@ -333,9 +334,11 @@ def find_dates(
             continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22", "Friday 5/12"
         if kind in ("nrange", "nspace") and not (match["nr_y1"] or match["nr_y2"] or match["nr_y3"]) and (
             not _DAY_CUE.search(text, max(start, match.start() - 12), match.start())
+            and not (kind == "nspace" and _PADDED_SPACED.fullmatch(match.group(kind)))
             or _NOT_A_DAY_AFTER.match(text, match.end())
         ):
-            continue  # "a 1/4-1/2 inch gap", "scored 18 10 2019"; "on 6/12-6/15", « le 18 08 1978 »
+            # "a 1/4-1/2 inch gap", "18 8 1978"; "on 6/12-6/15", « le 18 8 1978 », « 18 08 1978 »
+            continue
         ahead = future
         if ahead is None and rules.now_before and rules.now_before.search(
             text, max(start, match.start() - 32), match.start()
