@@ -86,6 +86,8 @@ def test_a_list_of_days_in_digits_is_every_day_of_it(
          [("vendredi 28 au dimanche 2 mars", "2025-02-28", "2025-03-02")]),
         ("The fair ran from Friday, Feb. 28, to Sunday, March 2.", "en",
          [("Friday, Feb. 28, to Sunday, March 2", "2025-02-28", "2025-03-02")]),
+        ("The plan ran from March 3 through April 5, 2020.", "en",
+         [("March 3 through April 5, 2020", "2020-03-03", "2020-04-05")]),
         # ... but « entre aujourd'hui et le 30 juin » keeps its two ends (TIMEX3 does).
         ("Le plan court entre aujourd'hui et le 30 juin.", "fr",
          [("aujourd'hui", "2025-03-12", "2025-03-12"), ("30 juin", "2025-06-30", "2025-06-30")]),

@@ -482,12 +482,14 @@ def find_dates(
             before = bounds[0], bounds[1]
             if bounds[0] == bounds[1]:
                 anchor = bounds[0]
-    return _numeric_ranges(text, start, out) if has_digit and len(out) > 1 else out
+    return _numeric_ranges(rules, text, start, out) if has_digit and len(out) > 1 else out
 
 
 _RANGE_DASH = re.compile(r"[ \u00a0\u202f]*[-–—][ \u00a0\u202f]*")
 _DIGIT = re.compile(r"\d")
-_WEEKDAY_DAY = re.compile(r"[^\W\d]+,?[ \u00a0\u202f]+(?:the[ \u00a0\u202f]+)?\d{1,2}(?:er|st|nd|rd|th)?")
+_WEEKDAY_DAY = re.compile(
+    r"(?P<wd>[^\W\d]+),?[ \u00a0\u202f]+(?:the[ \u00a0\u202f]+)?\d{1,2}(?:er|st|nd|rd|th)?"
+)
 _RANGE_WORD = re.compile(
     r",?[ \u00a0\u202f]+(?P<join>to|through|thru|until|till|and|au|jusqu['’]au|et)[ \u00a0\u202f]+"
     r"(?:le[ \u00a0\u202f]+)?",
@@ -505,7 +507,9 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
-def _numeric_ranges(text: str, start: int, found: list[FoundDate]) -> list[FoundDate]:
+def _numeric_ranges(
+    rules: DateRules, text: str, start: int, found: list[FoundDate]
+) -> list[FoundDate]:
     """Two days joined as a range are one span of days: "from 6/12 to 6/15", « du 28/2 au 1/3 »,
     "between 6/12 and 6/15", « du lundi 6 au dimanche 12 octobre », "from Monday, Oct. 6, to
     Sunday, Oct. 12", and with a dash when one is in digits ("January 12, 2016 - 01/22/2016"); a
@@ -530,7 +534,8 @@ def _numeric_ranges(text: str, start: int, found: list[FoundDate]) -> list[Found
         if joined and _CHANGE_BEFORE.search(text, max(start, a.start - 40), a.start):
             joined = False  # "moved from 6/12 to 6/15", « reporté du 3/5 au 10/5 »: two dates
         first = a.from_
-        if joined and _WEEKDAY_DAY.fullmatch(text, a.start, a.end):
+        weekday_day = _WEEKDAY_DAY.fullmatch(text, a.start, a.end)
+        if joined and weekday_day and weekday_day["wd"].lower() in rules.weekdays:
             # « du lundi 6 au dimanche 12 octobre »: the first day is in the second's month
             moved = safe_date(d.from_.year, d.from_.month, first.day)
             if moved is None or moved > d.from_:
