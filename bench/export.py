@@ -5,7 +5,9 @@
 Prints, for the native JSONL export: wall time and peak memory (max RSS of a fresh process
 doing only that), and the floor: `orjson.dumps` of the same records (parsed back from the
 exported file in batches; only the dumps are timed), in the same run. Target: export within
-2x the floor. Then the import of that file into a second database holding the same articles
+2x the floor. Then `claims validate` of the file (time, peak memory; the peer: the JSON Schema
+and the record rules, which a line the quick proof does not prove gets, timed on the first
+2,000 lines and given for the whole file). Then the import of that file into a second database holding the same articles
 and claims but no reviews (time, peak memory) beside the export of the same file (the peer,
 same run, just before it; target: import within 2x; `--repeat N` does both N times in turn
 and gives the median ratio), with the CPU time of the worker processes that check the
@@ -151,6 +153,32 @@ def phase_export(db: str, out: str, fmt: str) -> dict[str, Any]:
             "maxrss_mb": _maxrss_mb()}
 
 
+def phase_validate(path: str, sample: str) -> dict[str, Any]:
+    """`claims validate` of the whole file (the quick proof takes its lines), and the peer: the
+    JSON Schema and the record rules on each of the file's first `sample` lines (what every
+    line got before the proof, and what a line it does not prove gets)."""
+    from claims.files import Limits, iter_lines
+    from exports.validate import _check_line, _validator, validate_file
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    report = validate_file(path)
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    validator, limits, versions = _validator(), Limits.from_env(), set()
+    lines = []
+    with open(path, "rb") as stream:
+        for lineno, raw in iter_lines(stream, path, limits.line_bytes):
+            lines.append((lineno, raw))
+            if len(lines) >= int(sample):
+                break
+    t0 = time.perf_counter()
+    problems = sum(len(list(_check_line(validator, n, raw, path, limits, versions)))
+                   for n, raw in lines)
+    schema_seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "cpu": cpu, "records": report.records, "ok": report.ok,
+            "sample": len(lines), "schema_seconds": schema_seconds, "problems": problems,
+            "maxrss_mb": _maxrss_mb()}
+
+
 def phase_floor(path: str) -> dict[str, Any]:
     """The floor: the same records (parsed back from the export in batches, untimed) put
     through `orjson.dumps` alone, then dumped and written to a file beside the export (the
@@ -240,6 +268,7 @@ def main() -> None:
         name, *rest = args.phase
         phases: dict[str, Callable[..., dict[str, Any]]] = {
             "export": phase_export, "floor": phase_floor, "import": phase_import,
+            "validate": phase_validate,
         }
         fn = phases[name]
         print(json.dumps(fn(*rest)))
@@ -271,6 +300,15 @@ def main() -> None:
     for label, base in (("dumps", floor["seconds"]), ("dumps + write", floor["write_seconds"])):
         ratio = exp["seconds"] / base if base else float("inf")
         print(f"export / floor ({label}) = {ratio:.2f}x wall (target <= 2x)")
+    val = _run_phase("validate", str(out), "2000")
+    per_line = val["schema_seconds"] / max(val["sample"], 1)
+    print(f"validate       {val['records']:>10,} records             {val['seconds']:7.2f} s wall "
+          f"{val['cpu']:7.2f} s cpu  {val['records'] / val['seconds']:>9,.0f} rec/s  peak RSS "
+          f"{val['maxrss_mb']:.0f} MB  valid: {val['ok']}")
+    print(f"  peer: the JSON Schema and the record rules on each line: {per_line * 1e3:.2f} ms a "
+          f"line ({val['sample']:,} lines, {val['problems']} problems), "
+          f"{per_line * val['records']:.1f} s for the file = "
+          f"{per_line * val['records'] / val['seconds']:.1f}x")
     for fmt in [f for f in args.formats.split(",") if f and f != "jsonl"]:
         other = _run_phase("export", str(source), str(work / f"export.{fmt}"), fmt)
         print(f"export {fmt:<8}{other['records']:>10,} records {other['bytes'] / 1e6:8.1f} MB "

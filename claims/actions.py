@@ -59,18 +59,23 @@ def check_reviewer(name: str) -> str:
         raise ProjectError("reviewer name is empty")
     if len(name) > 100:
         raise ProjectError("reviewer name is longer than 100 characters")
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs") for ch in name):
-        raise ProjectError(f"reviewer name {name!r} contains control characters")
+    if any(unicodedata.category(ch) in _NOT_IN_A_LINE for ch in name):
+        raise ProjectError(f"reviewer name {name!r} contains control characters or line breaks")
     return name
+
+
+_NOT_IN_A_LINE = ("Cc", "Cf", "Cs", "Zl", "Zp")
+"""Controls, format characters (bidi overrides, zero-width), surrogates, and the line and
+paragraph separators (U+2028, U+2029: a line break to a terminal or an editor)."""
 
 
 def check_line(what: str, text: str, limit: int) -> str:
     text = text.strip()
     if len(text) > limit:
         raise ProjectError(f"{what} is longer than {limit} characters")
-    if any(unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u202a\u202b\u202c\u202d\u202e"
-           "\u2066\u2067\u2068\u2069" for ch in text):
-        raise ProjectError(f"{what} contains control characters")
+    if any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")
+           or ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069" for ch in text):
+        raise ProjectError(f"{what} contains control characters or line breaks")
     return text
 
 

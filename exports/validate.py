@@ -5,6 +5,12 @@ what passes here passes any other validator given that schema; then every rule t
 applies that needs no project (`exports.checks`): offsets, facets inside the claim, labels of
 the record's scale, reviewers, time stamps. A file `claims validate` passes is one `claims
 import` takes (given its articles). Each problem names the line and the field path.
+
+A line in the canonical form our exports write is proven valid by the import's quick proof
+(`exports.checks.proven`, plain comparisons) instead: tests hold that whatever it proves, the
+schema and every rule accept (tests/test_exports/test_quick_proof.py). Any other line gets
+the schema and the rules, which name its problems (a line the schema checks costs about 2 ms,
+a proven one about 30 us).
 """
 
 from __future__ import annotations
@@ -15,9 +21,18 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from claims.files import FileProblem, Limits, iter_lines, loads, open_input
+import orjson
+
+from claims.files import (
+    FileProblem,
+    Limits,
+    iter_lines,
+    loads,
+    open_input,
+    strict_checks,
+)
 from claims.project import ProjectError
-from exports.checks import parse_record, record_problems, refuse_foreign
+from exports.checks import parse_record, proven, record_problems, refuse_foreign
 from exports.importer import peek
 
 
@@ -104,8 +119,11 @@ def validate_stream(
     limits = Limits.from_env()
     try:
         refuse_foreign(name, peek(stream))
+        article: list[Any] = [None]  # the article object of the last line proven
         for lineno, raw in iter_lines(stream, name, limits.line_bytes):
             report.records += 1
+            if _proven(raw, name, lineno, limits, report.versions, article):
+                continue
             for problem in _check_line(validator, lineno, raw, name, limits, report.versions):
                 if len(report.problems) >= max_problems:
                     report.truncated = True
@@ -114,6 +132,28 @@ def validate_stream(
     except FileProblem as exc:
         raise ProjectError(str(exc)) from None
     return report
+
+
+def _proven(raw: bytes, name: str, lineno: int, limits: Limits, versions: set[int],
+            article: list[Any]) -> bool:
+    """Whether the line is proven valid by the quick proof (`article[0]`: the article object
+    of the last line proven, which a file repeats on every claim of the article)."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return False
+    if type(data) is not dict or proven(data, article[0]) is None:
+        return False
+    try:  # the proof bounds the nesting; duplicate keys and NUL characters are checked so
+        strict_checks(data, raw, name, lineno)
+        text = data["article"].get("text")
+        if text is not None:
+            limits.check_article(text, name, lineno, "article.text")
+    except FileProblem:
+        return False  # the full checks name it
+    article[0] = data["article"]
+    versions.add(data["schema_version"])
+    return True
 
 
 def _leaf(error: Any) -> Any:

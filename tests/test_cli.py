@@ -369,6 +369,8 @@ def test_init_without_scale_keeps_the_projects_scale(db_path: Path, article: Pat
         (["list", "--article", ""], "unknown article ''"),
         (["review", "{claim}", "--note", "bad \udcff byte"], "not valid UTF-8"),
         (["review", "{claim}", "--accept", "--reviewer", "bob\udcff"], "--reviewer: not valid UTF-8"),
+        (["review", "{claim}", "--accept", "--reviewer", "bob\u2028x"], "line breaks"),
+        (["review", "{claim}", "--accept", "--reviewer", "b\u2029ob"], "line breaks"),
     ],
 )
 def test_empty_and_undecodable_values_are_refused(args: list[str], message: str, article: Path,

@@ -681,3 +681,27 @@ def test_the_workers_yield_the_cores_to_the_merge(tmp_path: Path) -> None:
             check.close()
     expected = min(19, os.nice(0) + WORKER_NICENESS)
     assert f"niceness {expected}" in str(failed.value)
+
+
+def test_an_import_leaves_the_callers_frozen_objects_frozen(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+) -> None:
+    """The import keeps the objects alive when it starts out of the collector's passes and
+    lets them go after; what a caller froze before (the annotator freezes an open article's
+    claims) stays frozen, and nothing of the import's stays frozen when nothing was before."""
+    import gc
+
+    path = tmp_path / "a.jsonl"
+    export_records(adjudicated, path)
+    gc.unfreeze()
+    exports.import_file(same_articles, path)
+    assert gc.get_freeze_count() == 0
+    held = [object() for _ in range(10)]
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        exports.import_file(same_articles, path)
+        assert gc.get_freeze_count() >= before > 0
+    finally:
+        gc.unfreeze()
+    del held

@@ -27,6 +27,7 @@ from claims.files import FileProblem
 from exports.checks import parse_record, proven, record_problems
 from exports.importer import check_lines
 from exports.plan import packed
+from exports.validate import _validator
 
 GOLDEN = Path(__file__).parent / "golden"
 BASES = [orjson.loads(line) for name in ("native.jsonl", "native-with-articles.jsonl")
@@ -34,7 +35,7 @@ BASES = [orjson.loads(line) for name in ("native.jsonl", "native-with-articles.j
 
 POOL: list[Any] = [
     None, True, False, 0, 1, -1, 2, 7, 10**30, 1 << 53, 0.5, 1.5, -0.0, 1e300, "", " ", "x",
-    "ana", "bruno", " ana", "ana\n", "camille", "0123456789ab", "0123456789abcdef",
+    "ana", "bruno", " ana", "ana\n", "an\u2028a", "camille", "0123456789ab", "0123456789abcdef",
     "0123456789ABCDEF", "0123456789abcdef\n", "2025-03-04", "2025-13-01", "2025-02-30",
     "20250304", "2025-03-04T00:00:00Z", "2023-11-14T22:13:23.000003Z",
     "2023-11-14T22:13:23Z", "2023-11-14T22:13:23.000003+00:00", "2023-11-14t22:13:23.000003z",
@@ -76,11 +77,17 @@ def _accepted(data: Any) -> bool:
     return record is not None and not problems and next(record_problems(record), None) is None
 
 
+_SCHEMA = _validator()
+
+
 def _check_sound(data: Any) -> bool:
     values = proven(data) if isinstance(data, dict) else None
     if values is None:
         return False
     assert _accepted(data), orjson.dumps(data).decode()
+    # `claims validate` takes a proven line without the JSON Schema: the schema accepts it.
+    assert next(_SCHEMA.iter_errors(copy.deepcopy(data)), None) is None, \
+        orjson.dumps(data).decode()
     line = json.dumps(data).encode()  # orjson writes no integer past 64 bits
     [(_, checked, _)] = list(check_lines(iter([(1, line)]), "f.jsonl"))
     assert repr(values) == repr(packed(checked))
