@@ -226,6 +226,9 @@ def test_a_day_in_cardinal_words_with_a_month_and_a_year(
         ("The merger closed in 2016-4.", "en", [("2016-4", "2016-04-01", "2016-04-30")]),
         ("The 2011-2 season was the club's worst.", "en", [("2011-2", "2011-01-01", "2012-12-31")]),
         ("The 2016/4 filing was late.", "en", []),
+        # ... and no date in the number of a law or a decree.
+        ("The council passed Resolution 2021-3 on Monday.", "en", [("Monday", "2025-03-10", "2025-03-10")]),
+        ("Le décret n° 2020-12 a été abrogé.", "fr", []),
     ],
 )
 def test_weekday_the_nth_holiday_weekends_and_ranges_with_their_year(

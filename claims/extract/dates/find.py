@@ -89,6 +89,12 @@ _BEFORE_ENDS = re.compile(  # what may follow "the year before" for it to count 
     r"[ \u00a0\u202f]*(?:[,.;:)!?\"”—–]|$)|[ \u00a0\u202f]+(?:it|he|she|they|we|i|you|there|and|but|when|"
     r"while|as|had|was|were|is|has|have|,)(?![\w\-])", re.I
 )
+_CODE_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:act|law|bill|resolution|decree|ordinance|directive|loi|décret|arrêté|ordonnance|"
+    r"circulaire|délibération|directive)[ \u00a0\u202f]+(?:(?:n°|no\.?|nº|number|numéro)[ \u00a0\u202f]*)?"
+    r"|(?:n°|no\.|nº|#)[ \u00a0\u202f]*)$",
+    re.I,
+)
 _FRACTION_OF = re.compile(r"[ \u00a0\u202f]+(?:des|de|du|d['’]|of)(?![\w])", re.I)
 _DAY_CUE = re.compile(
     r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by|through|as[ \u00a0\u202f]+of|week[ \u00a0\u202f]+of|"
@@ -315,6 +321,8 @@ def find_dates(
                 continue
         if kind == "year" and not _bare_year_ok(rules, text, start, match):
             continue
+        if kind == "yrange" and _CODE_BEFORE.search(text, max(start, match.start() - 24), match.start()):
+            continue  # « le décret n° 2020-12 », "Act 2019-3", "Resolution 2021-14": a number
         if kind == "yap" and not rules.year_prep_before.match(
             text[max(start, match.start() - 16) : match.start()][::-1]
         ):
