@@ -194,6 +194,11 @@ def test_dashed_and_glued_month_names_and_written_years(
          [("August twenty-one, 1962", "1962-08-21", "1962-08-21")]),
         ("She was born on nine March nineteen seventy-four.",
          [("nine March nineteen seventy-four", "1974-03-09", "1974-03-09")]),
+        ("The mill burned on 9 June eighteen hundred twelve.",
+         [("9 June eighteen hundred twelve", "1812-06-09", "1812-06-09")]),
+        ("She was born on March nine nineteen seventy four.",
+         [("March nine nineteen seventy four", "1974-03-09", "1974-03-09")]),
+        ("On 6 April two thousand people marched.", [("6 April", "2024-04-06", "2024-04-06")]),
         # A cardinal day needs its year: otherwise it counts ("In May two people died").
         ("In May two people died.", [("May", "2024-05-01", "2024-05-31")]),
         ("The storm of October two thousand and five was the worst.",

@@ -199,7 +199,7 @@ def _word_date_ok(rules: DateRules, text: str, end: int, m: re.Match[str]) -> bo
     """A day or a year in words: the words read as a year ("in two thousand and nine"), not
     as a count ("in two thousand cases", « en deux mille exemplaires »)."""
     g = m.groupdict()
-    phrase = g["wt_wy"] or g.get("wt_wy2") or g["wm_y"] or g["wy"] or g.get("wc_wy")
+    phrase = g["wt_wy"] or g.get("wt_wy2") or g["wm_y"] or g["wy"] or g.get("wc_wy") or g.get("wc_wy3")
     if phrase is None:
         return True
     if word_year(phrase, rules.lang) is None:

@@ -274,9 +274,13 @@ def resolve_match(
         return _one_day(year, month, day_n, published, future)
     if kind == "wcard":  # "May twenty-nine, 1953", "twenty five January nineteen eighty-six"
         assert rules.day_cards is not None
-        day_n = rules.day_cards.get(" ".join((m["wc_d"] or m["wc_d2"]).lower().split()))
-        month = _month(rules, m["wc_m"] or m["wc_m2"])
-        year = word_year(m["wc_wy"], rules.lang) if m["wc_wy"] else int(m["wc_y"])
+        if m["wc_dd"]:  # "6 April seventeen hundred thirty three"
+            day_n: int | None = int(m["wc_dd"])
+            month, year = _month(rules, m["wc_m3"]), word_year(m["wc_wy3"], rules.lang)
+        else:
+            day_n = rules.day_cards.get(" ".join((m["wc_d"] or m["wc_d2"]).lower().split()))
+            month = _month(rules, m["wc_m"] or m["wc_m2"])
+            year = word_year(m["wc_wy"], rules.lang) if m["wc_wy"] else int(m["wc_y"])
         if day_n is None or month is None or year is None:
             return None
         return _one_day(year, month, day_n, published, future)

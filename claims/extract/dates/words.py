@@ -106,10 +106,12 @@ def word_date_pattern(lex: dict[str, Any], month: str, month_n: str, year: str) 
     if cards:  # "May twenty-nine, 1953", "twenty five January nineteen eighty-six": only with a
         # year ("In May two people died" is no date)
         card = lexicons.alternation(cards)
-        not_more = rf"(?!(?:{_SP}+|-)(?:{yw})(?![\w]))"  # not "October two thousand and five"
-        cardinal = rf"""(?P<wcard>(?:(?P<wc_m>{month}){_SP}+(?P<wc_d>{card}){not_more}
+        # not "October two thousand and five" (a year), but "January twenty five nineteen eighty-six"
+        not_more = rf"(?!(?:{_SP}+|-)(?:thousand|hundred)(?![\w]))"
+        cardinal = rf"""(?P<wcard>(?:(?:(?P<wc_m>{month}){_SP}+(?P<wc_d>{card}){not_more}
               |(?P<wc_d2>{card}){_SP}+(?P<wc_m2>{month_n})),?{_SP}+(?P<wc_y>{year}|(?P<wc_wy>{wyear}))
-              (?![\w\-]|{_SP}+(?:{yw})(?![\w\-])))"""
+              |(?P<wc_dd>[12]?\d|3[01])(?:st|nd|rd|th)?{_SP}+(?P<wc_m3>{month_n}),?{_SP}+(?P<wc_wy3>{wyear}))
+              (?![\w\-]|{_SP}+(?:{yw})(?![\w\-])){after})"""
     day_alone = "(?!x)x"
     # Not the first day of a range ("from the 3rd to the 10th of September").
     joins = lexicons.alternation([*lex.get("range_joins", []), *lex.get("day_range_joins", [])] or ["(?!x)x"])
