@@ -377,11 +377,11 @@ def date_rules(lang: str) -> DateRules:
           | (?P<ymdash>(?P<yx_y>{year})(?P<yx_s>[-/])(?P<yx_m>{month_n})(?P=yx_s)(?P<yx_d>{day}))
           | (?P<mydash>(?P<mz_m>{month_n})[-/](?P<mz_y>{year}))
           | (?P<mglue>(?P<mq_m>{glued})(?P<mq_d>{day}){_SP}?,?{_SP}+(?P<mq_y>{year}))
-          |"""
+          """
     pattern = re.compile(
         rf"""(?x)
         (?<![\w\-])(?<![$€£¥])(?<![$€£¥]{_SP})(?:  # "$12 December 27": 12 is dollars
-            {dashed}
+            (?=\w{{1,10}}[-/]|[^\W\d]{{3,10}}\d)(?:{dashed}) |
             {absolute + "|" if absolute else ""}
             (?P<range>(?P<r_list>(?:{day}{_SP}*,{_SP}*)+)?(?P<r_d1>{day})(?:{_SP}+{day_of}(?P<r_m1>{month_n}))?(?:{_SP}+(?P<r_y1>{year}))?
                 {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}|(?:{day_to})(?={_SP})){_SP}*
@@ -579,9 +579,9 @@ def date_rules(lang: str) -> DateRules:
             rf"(?<![\w\-])(?P<set>{_cased(lex.get('set_before', []) or ['(?!x)x'], False)}){_SP}+$"
         ),
         word_year_triggers=frozenset(lex.get("year_word_triggers", [])),
-        word_day_triggers=lexicons.triggers(
-            [*lex.get("day_ordinal_words", {}), *lex.get("day_cardinal_words", {})], every_word=True
-        ),
+        # Cardinal days are dates only with a year, mostly in words ("May twenty-nine, 1953",
+        # "nine March nineteen seventy-four"): the year words trigger those scans.
+        word_day_triggers=lexicons.triggers(lex.get("day_ordinal_words", {}), every_word=True),
         day_cards={" ".join(k.lower().split()): int(v) for k, v in lex.get("day_cardinal_words", {}).items()},
         month_tokens=frozenset(w for m in lex["months"] for w in lexicons.letter_tokens(m)),
         day_words={" ".join(k.lower().split()): int(v) for k, v in lex.get("day_ordinal_words", {}).items()},
