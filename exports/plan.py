@@ -53,11 +53,7 @@ class ReviewIn(NamedTuple):
     payload: str
     """That event's payload as the log stores it (JSON)."""
     sources_text: str
-    """The sources as the reviews table stores them (JSON)."""
-
-    def sources(self) -> list[dict[str, Any]]:
-        """As `Source.model_dump(mode="json")` gives them."""
-        return list(orjson.loads(self.sources_text))
+    """The sources as the reviews table stores them (JSON of `Source.model_dump(mode="json")`)."""
 
 
 class AdjudicationIn(NamedTuple):
