@@ -5,7 +5,10 @@ numbers and dates, in French and English (`facets.jsonl`, written while developi
 patterns; `facets_fresh.jsonl` to `facets_fresh8.jsonl`, each written afterwards without
 looking at it, in wire-service and regional-paper style, and scored before the fixes it led
 to; `facets_dates_fresh.jsonl`, date checks in wire style written after the date patterns of
-extractor 1.5.0, apart from their unit tests). A check passes only when the facet is exact.
+extractor 1.5.0, apart from their unit tests; `facets_dates_fresh2.jsonl`, date checks in wire
+style for days in digits, dashed month names, cardinal days, accentless relative periods and
+anaphoric weekends, with the scores, ratios and versions they must not take, written before the
+patterns of extractor 1.6.0 and scored before them). A check passes only when the facet is exact.
 """
 
 from __future__ import annotations

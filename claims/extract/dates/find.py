@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from claims.extract import lexicons
-from claims.extract.dates.days import safe_date
+from claims.extract.dates.days import safe_date, shift_month
 from claims.extract.dates.resolve import agreeing_year, anaphor, offset, resolve_match, sub_period
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 from claims.extract.dates.words import word_year
@@ -89,8 +89,61 @@ _BEFORE_ENDS = re.compile(  # what may follow "the year before" for it to count 
     r"[ \u00a0\u202f]*(?:[,.;:)!?\"”—–]|$)|[ \u00a0\u202f]+(?:it|he|she|they|we|i|you|there|and|but|when|"
     r"while|as|had|was|were|is|has|have|,)(?![\w\-])", re.I
 )
+_CODE_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:act|law|bill|resolution|decree|ordinance|directive|loi|décret|arrêté|ordonnance|"
+    r"circulaire|délibération|directive)[ \u00a0\u202f]+(?:(?:n°|no\.?|nº|number|numéro)[ \u00a0\u202f]*)?"
+    r"|(?:n°|no\.|nº|#)[ \u00a0\u202f]*)$",
+    re.I,
+)
 _FRACTION_OF = re.compile(r"[ \u00a0\u202f]+(?:des|de|du|d['’]|of)(?![\w])", re.I)
-_DAY_CUE = re.compile(r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by)[ \u00a0\u202f]+$", re.I)
+_DAY_CUE = re.compile(
+    r"(?<![\w])(?:le|du|au|on|the|dès|since|until|by|through|as[ \u00a0\u202f]+of|week[ \u00a0\u202f]+of|"
+    r"weekend[ \u00a0\u202f]+of|starting|effective|dated|daté|datée)[ \u00a0\u202f]+$",
+    re.I,
+)
+_WIDE_CUE = re.compile(  # a list or a range of days may start after these
+    r"(?<![\w])(?:from|between|entre|les|des|on|dates)[ \u00a0\u202f]+$", re.I
+)
+_PADDED_SPACED = re.compile(r"(?:0[1-9]|[12]\d|3[01])[ \u00a0\u202f](?:0[1-9]|1[0-2])[ \u00a0\u202f]\d{4}")
+_NUMERIC_DAY = re.compile(r"[0-3]?\d[/.-][0-3]?\d(?:[/.-]\d{2,4})?")
+_NEXT_SEP = re.compile(  # between two days of a list or a range: "11/3, 11/10 and 11/17", "6/12 to 6/15"
+    r",?[ \u00a0\u202f]*(?:,|and|or|et|ou|to|through|thru|till|until|au|jusqu['’]au|-|–)[ \u00a0\u202f]*"
+    r"(?:(?<=[ \u00a0\u202f])(?:le|du|on)[ \u00a0\u202f]+)?",
+    re.I,
+)
+_NEXT_NUMERIC = re.compile(r"[0-3]?\d/[0-3]?\d(?:/\d\d(?:\d\d)?)?(?![\d/])")
+_NOT_A_DAY_AFTER = re.compile(
+    r"[ \u00a0\u202f]+(?:des|de|du|d['’]|of|majority|majorité|split|ratio)(?![\w])", re.I
+)
+
+
+def _day_first_over_12(rules: DateRules, piece: str) -> bool:
+    """Whether a day in digits has a day of the month above 12 in the language's order
+    ("6/15", « 19/03 »): never a fraction, as "3/4", « 1/3 » may be."""
+    a, b = (int(x) for x in re.split(r"[/.-]", piece)[:2])
+    return (b if rules.month_first else a) > 12
+
+
+def _numeric_cue(rules: DateRules, text: str, start: int, m: re.Match[str], out: list[FoundDate]) -> bool:
+    """Whether a day in digits with no year is a date: after a cue ("le 22/04", "on 4/22"),
+    next in a list or a range after one ("on 11/3, 11/10 and 11/17", "from 6/12 to 6/15"), or
+    first of a list or a range after « les », "from", "between" when a day of the month above
+    12 shows it is no fraction (« les 12/03 et 19/03 »); not "3/4 of", « les 3/4 des salariés »,
+    "from 1/3 to 2/3", "the 2/3 majority"."""
+    if _NOT_A_DAY_AFTER.match(text, m.end()):
+        return False
+    if _DAY_CUE.search(text, max(start, m.start() - 12), m.start()):
+        return True
+    if out and out[-1].start >= start and _NEXT_SEP.fullmatch(text, out[-1].end, m.start()) and \
+            _NUMERIC_DAY.fullmatch(text, out[-1].start, out[-1].end):
+        return True
+    if not _WIDE_CUE.search(text, max(start, m.start() - 10), m.start()):
+        return False
+    sep = _NEXT_SEP.match(text, m.end())
+    following = _NEXT_NUMERIC.match(text, sep.end()) if sep and sep.end() > m.end() else None
+    return following is not None and not _NOT_A_DAY_AFTER.match(text, following.end()) and (
+        _day_first_over_12(rules, m.group()) or _day_first_over_12(rules, following.group())
+    )
 
 
 def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> bool:
@@ -146,7 +199,7 @@ def _word_date_ok(rules: DateRules, text: str, end: int, m: re.Match[str]) -> bo
     """A day or a year in words: the words read as a year ("in two thousand and nine"), not
     as a count ("in two thousand cases", « en deux mille exemplaires »)."""
     g = m.groupdict()
-    phrase = g["wt_wy"] or g.get("wt_wy2") or g["wm_y"] or g["wy"]
+    phrase = g["wt_wy"] or g.get("wt_wy2") or g["wm_y"] or g["wy"] or g.get("wc_wy") or g.get("wc_wy3")
     if phrase is None:
         return True
     if word_year(phrase, rules.lang) is None:
@@ -240,6 +293,12 @@ def find_dates(
         kind = match.lastgroup or ""
         if match.start() < taken:
             continue
+        if rules.event_days and kind in ("ndate", "date") and match.group(kind) in rules.event_days:
+            # "since 9/11", « depuis le 11-Septembre »: the attacks of 2001, not a day of this year
+            event = rules.event_days[match.group(kind)]
+            out.append(FoundDate(*match.span(kind), event, event))
+            before, anchor = (event, event), event
+            continue
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue
         if kind == "wd" and rules.set_before and not match["wd_pre"]:
@@ -262,6 +321,8 @@ def find_dates(
                 continue
         if kind == "year" and not _bare_year_ok(rules, text, start, match):
             continue
+        if kind == "yrange" and _CODE_BEFORE.search(text, max(start, match.start() - 24), match.start()):
+            continue  # « le décret n° 2020-12 », "Act 2019-3", "Resolution 2021-14": a number
         if kind == "yap" and not rules.year_prep_before.match(
             text[max(start, match.start() - 16) : match.start()][::-1]
         ):
@@ -276,9 +337,16 @@ def find_dates(
             and not _FRACTION_OF.match(text, match.end())  # « lundi 2/3 des élèves »
         )
         if kind == "ndate" and not match["nd_y"] and not after_weekday and (
-            match["nd_sep"] == "." or not _DAY_CUE.search(text, max(start, match.start() - 6), match.start())
+            match["nd_sep"] == "." or not _numeric_cue(rules, text, start, match, out)
         ):
             continue  # "3/4", "2.5": a fraction or a decimal unless "le 22/04", "on 4/22", "Friday 5/12"
+        if kind in ("nrange", "nspace") and not (match["nr_y1"] or match["nr_y2"] or match["nr_y3"]) and (
+            not _DAY_CUE.search(text, max(start, match.start() - 12), match.start())
+            and not (kind == "nspace" and _PADDED_SPACED.fullmatch(match.group(kind)))
+            or _NOT_A_DAY_AFTER.match(text, match.end())
+        ):
+            # "a 1/4-1/2 inch gap", "18 8 1978"; "on 6/12-6/15", « le 18 8 1978 », « 18 08 1978 »
+            continue
         ahead = future
         if ahead is None and rules.now_before and rules.now_before.search(
             text, max(start, match.start() - 32), match.start()
@@ -381,17 +449,22 @@ def find_dates(
                 # March 24", « la semaine commençant le 24 mars »: seven days from it
                 day = bounds[0]
                 try:
-                    if week["wkend"]:  # "the weekend of Aug. 15", « le week-end du 15 août »: the
-                        # Saturday and Sunday it falls on, or the next (the one before for a Monday)
-                        first = day - timedelta(days=(day.weekday() - 5) % 7) if day.weekday() in (0, 5, 6) \
-                            else day + timedelta(days=5 - day.weekday())
-                        bounds, s = (first, first + timedelta(days=1)), s - week.end()
+                    if week["wkend"]:  # "the weekend of Aug. 15", « le week-end du 15 août »
+                        bounds, s = _weekend_of(day), s - week.end()
                     else:
                         first = day if week["from"] else day - timedelta(days=day.weekday())
                         bounds, s = (first, first + timedelta(days=6)), s - week.end()
                 except OverflowError:  # the week of 31 December 9999
                     bounds, s = (None, None), s - week.end()
                 out = [d for d in out if d.end <= s]  # not "the weekend" of it
+        if kind == "hol" and bounds[0] is not None and bounds[0] == bounds[1]:
+            long_weekend = _HOLIDAY_WEEKEND.match(text, e, end)
+            if long_weekend:  # "Labor Day weekend", "over the Easter weekend"
+                try:
+                    bounds, e = _weekend_of(bounds[0]), long_weekend.end()
+                except OverflowError:
+                    bounds, e = (None, None), long_weekend.end()
+                taken = e
         if (kind in _DAY_KINDS and bounds[0] is not None and bounds[0] == bounds[1] and rules.year_of_after
                 and published is not None and not re.search(r"\d\d\d\d|['’]\d\d", text[s:e])):
             year_of = rules.year_of_after.match(text, e, end)
@@ -417,12 +490,93 @@ def find_dates(
             before = bounds[0], bounds[1]
             if bounds[0] == bounds[1]:
                 anchor = bounds[0]
+    return _numeric_ranges(rules, text, start, out) if has_digit and len(out) > 1 else out
+
+
+_RANGE_DASH = re.compile(r"[ \u00a0\u202f]*[-–—][ \u00a0\u202f]*")
+_DIGIT = re.compile(r"\d")
+_WEEKDAY_DAY = re.compile(
+    r"(?P<wd>[^\W\d]+),?[ \u00a0\u202f]+(?:the[ \u00a0\u202f]+)?\d{1,2}(?:er|st|nd|rd|th)?"
+)
+_RANGE_WORD = re.compile(
+    r",?[ \u00a0\u202f]+(?P<join>to|through|thru|until|till|and|au|jusqu['’]au|et)[ \u00a0\u202f]+"
+    r"(?:le[ \u00a0\u202f]+)?",
+    re.I,
+)
+_RANGE_FROM = re.compile(
+    r"(?<![\w])(?:(?P<from>from|du|de)|(?P<between>between|entre))[ \u00a0\u202f]+"
+    r"(?:(?:le|the)[ \u00a0\u202f]+)?$",
+    re.I,
+)
+_HAS_NUMERIC_DAY = re.compile(r"\d[/.-]\d")
+_CHANGE_BEFORE = re.compile(
+    r"(?<![\w])(?:moved|postponed|pushed|delayed|brought|rescheduled|changed|shifted|advanced|"
+    r"report[ée]e?s?|repouss[ée]e?s?|avanc[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?)(?![\w])", re.I
+)
+
+
+def _numeric_ranges(
+    rules: DateRules, text: str, start: int, found: list[FoundDate]
+) -> list[FoundDate]:
+    """Two days joined as a range are one span of days: "from 6/12 to 6/15", « du 28/2 au 1/3 »,
+    "between 6/12 and 6/15", « du lundi 6 au dimanche 12 octobre », "from Monday, Oct. 6, to
+    Sunday, Oct. 12", and with a dash when one is in digits ("January 12, 2016 - 01/22/2016"); a
+    first day without its year takes the second's (« du 10/1 au 11/2/2017 »), one without its
+    month the second's month (« du lundi 6 au dimanche 12 octobre »)."""
+    out: list[FoundDate] = []
+    for d in found:
+        a = out[-1] if out else None
+        if a is None or a.from_ is None or a.from_ != a.to or d.from_ is None or d.from_ != d.to:
+            out.append(d)
+            continue
+        numeric = bool(_HAS_NUMERIC_DAY.search(text, a.start, a.end)
+                       or _HAS_NUMERIC_DAY.search(text, d.start, d.end))
+        joined = numeric and _RANGE_DASH.fullmatch(text, a.end, d.start) is not None
+        if not joined and _DIGIT.search(text, a.start, a.end) and _DIGIT.search(text, d.start, d.end):
+            # "from 6/12 to 6/15", « du lundi 6 au dimanche 12 octobre »; not « entre aujourd'hui
+            # et le 30 juin », whose two ends TIMEX3 keeps apart
+            word = _RANGE_WORD.fullmatch(text, a.end, d.start)
+            cue = _RANGE_FROM.search(text, max(start, a.start - 16), a.start) if word else None
+            joined = bool(word and cue and (
+                word["join"].lower() in ("and", "et")) == bool(cue["between"]))
+        if joined and _CHANGE_BEFORE.search(text, max(start, a.start - 40), a.start):
+            joined = False  # "moved from 6/12 to 6/15", « reporté du 3/5 au 10/5 »: two dates
+        first = a.from_
+        weekday_day = _WEEKDAY_DAY.fullmatch(text, a.start, a.end)
+        if joined and weekday_day and weekday_day["wd"].lower() in rules.weekdays:
+            # « du lundi 6 au dimanche 12 octobre »: the first day is in the second's month
+            moved = safe_date(d.from_.year, d.from_.month, first.day)
+            if moved is None or moved > d.from_:
+                year, month = shift_month(d.from_.year, d.from_.month, -1)
+                moved = safe_date(year, month, first.day)
+            first = moved or first
+        elif joined and not _YEAR_DIGITS.search(text, a.start, a.end) and \
+                _YEAR_DIGITS.search(text, d.start, d.end):
+            moved = safe_date(d.from_.year, first.month, first.day)
+            if moved is not None and moved > d.from_:
+                moved = safe_date(d.from_.year - 1, first.month, first.day)
+            first = moved or first
+        if not joined or not timedelta(0) < d.from_ - first <= timedelta(days=366):
+            out.append(d)
+            continue
+        out[-1] = FoundDate(a.start, d.end, first, d.to)
     return out
+
+
+_HOLIDAY_WEEKEND = re.compile(r"(?:['’]s)?[ \u00a0\u202f]+(?:long[ \u00a0\u202f]+)?week-?end(?![\w\-])", re.I)
+
+
+def _weekend_of(day: date) -> tuple[date, date]:
+    """The Saturday and Sunday `day` falls on, else the next ones (the ones before for a
+    Monday): "the weekend of Aug. 15", « le week-end du 15 août », "Labor Day weekend"."""
+    first = day - timedelta(days=(day.weekday() - 5) % 7) if day.weekday() in (0, 5, 6) \
+        else day + timedelta(days=5 - day.weekday())
+    return first, first + timedelta(days=1)
 
 
 _OUTER_KINDS = frozenset(["month", "monthyear", "year", "relp"])
 _ORDINAL_TOKENS = frozenset(["st", "nd", "rd", "th"])
-_DAY_KINDS = frozenset(["date", "en_date", "en_date2", "wdate", "ndate", "wdday"])
+_DAY_KINDS = frozenset(["date", "en_date", "en_date2", "wdate", "ndate", "wdday", "nspace", "wcard"])
 
 
 def _of_an_event(rules: DateRules, text: str, m: re.Match[str]) -> bool:

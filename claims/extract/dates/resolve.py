@@ -18,7 +18,9 @@ from claims.extract.dates.periods import century_bounds, named_day, quarter_boun
 from claims.extract.dates.rules import DateRules, FoundDate
 from claims.extract.dates.words import word_year
 
-__all__ = ["agreeing_year", "anaphor", "offset", "resolve_match", "resolve_weekday", "sub_period"]
+__all__ = [
+    "agreeing_year", "anaphor", "numeric_day", "offset", "resolve_match", "resolve_weekday", "sub_period",
+]
 
 
 def _month(rules: DateRules, word: str | None) -> int | None:
@@ -113,6 +115,29 @@ def _one_day(
     return (day, day) if day else None
 
 
+_DASHED = {"mdash": "mx", "dmdash": "dx", "ymdash": "yx", "mglue": "mq"}
+
+
+def numeric_day(
+    rules: DateRules, a_s: str, b_s: str, year_s: str | None, published: date | None, future: bool
+) -> Bounds | None:
+    """A day written in digits, day first (22/04/2016, « 18 08 1978 ») or month first where
+    the language writes so (4/22/2016 in English, where 03/04/2021 is March 4). When the
+    language's reading is no date and the other one is, the other one is meant: 22/04 and
+    22/04/2016 are April 22 in English too, « 04/22/2016 » April 22 in French. None when neither
+    reading is a date."""
+    a, b = int(a_s), int(b_s)
+    day_n, month = (b, a) if rules.month_first else (a, b)
+    if not 1 <= month <= 12 and 1 <= day_n <= 12:
+        day_n, month = month, day_n
+    if not 1 <= month <= 12 or not 1 <= day_n <= 31:
+        return None
+    year: int | None = None
+    if year_s:
+        year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
+    return _one_day(year, month, day_n, published, future)
+
+
 def resolve_match(
     rules: DateRules, m: re.Match[str], published: date | None, future: bool
 ) -> Bounds | list[FoundDate] | None:
@@ -138,17 +163,43 @@ def resolve_match(
     if kind in ("range", "en_range"):
         return _day_range(rules, m, kind, published, future)
     if kind == "ndate":
-        # 22/04/2016 (day first) or 4/22/2016 (month first, in languages that write so).
-        a, b = int(m["nd_a"]), int(m["nd_b"])
-        day_n, month = (b, a) if rules.month_first else (a, b)
-        if not 1 <= month <= 12 and 1 <= day_n <= 12 and m["nd_y"]:
-            day_n, month = month, day_n  # 22/04/2016 in English too: only one reading is a date
-        if not 1 <= month <= 12:
+        return numeric_day(rules, m["nd_a"], m["nd_b"], m["nd_y"], published, future)
+    if kind == "nspace":  # « le 18 08 1978 »
+        return numeric_day(rules, m["ns_a"], m["ns_b"], m["ns_y"], published, future)
+    if kind == "nrange":  # "6/12-6/15", « 28/2-1/3 », "10/1/2018-10/7/2018": one span of days
+        y2 = m["nr_y2"] or m["nr_y3"]  # "5/1-5/7/2020", "5/1-5/7, 2020"
+        last_bounds = numeric_day(rules, m["nr_a2"], m["nr_b2"], y2, published, future)
+        if last_bounds is None or last_bounds[0] is None:
+            return last_bounds
+        end_day: date = last_bounds[0]
+        year_s = m["nr_y1"] or m["nr_y3"]
+        first_bounds = numeric_day(rules, m["nr_a1"], m["nr_b1"], year_s or str(end_day.year),
+                            published, future)
+        if first_bounds is None or first_bounds[0] is None:
             return None
-        year_s = m["nd_y"]
-        if year_s:
-            year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
-        return _one_day(year if year_s else None, month, day_n, published, future)
+        start_day: date = first_bounds[0]
+        if not year_s and start_day > end_day:  # « du 28/12 au 3/1/2021 »: December 2020
+            first_bounds = numeric_day(rules, m["nr_a1"], m["nr_b1"], str(end_day.year - 1),
+                                published, future)
+            if first_bounds is None or first_bounds[0] is None:
+                return None
+            start_day = first_bounds[0]
+        if end_day < start_day or not (m["nr_y1"] and y2) and \
+                end_day - start_day > timedelta(days=366):
+            return None  # with both years written, "5/1/2019-5/7/2020" may span more than a year
+        return start_day, end_day
+    if kind in _DASHED:  # "Sep-23-2020", "05-Aug-2016", "2019/aug/01", "Dec31, 1994"
+        p = _DASHED[kind]
+        month = _month(rules, m[f"{p}_m"])
+        day_n = _day(m[f"{p}_d"])
+        year_s = m[f"{p}_y"]
+        if month is None or day_n is None:
+            return None
+        year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
+        return _one_day(year, month, day_n, published, future)
+    if kind == "mydash":  # "Dec-2018", "Dec/2018"
+        month = _month(rules, m["mz_m"])
+        return whole_month(int(m["mz_y"]), month) if month else None
     if kind == "monthyear":
         month = _month(rules, m["my_m"])
         if month is None:
@@ -156,7 +207,7 @@ def resolve_match(
         if m["my_y"]:
             year = int(m["my_y"])
         else:
-            two = m["my_ys"] or m["my_yb"]
+            two = m["my_ys"] or m["my_yb"] or m["my_yo"]
             year = _short_year(int(two), published)
         return whole_month(year, month)
     if kind == "month":
@@ -192,6 +243,10 @@ def resolve_match(
                 ]
         else:
             two = int(m["yg2s"])
+            if len(m["yg2s"]) == 1:  # "2014-5" (British: 2014 to 2015) or "2015-3" (March 2015)
+                if two == (y1 + 1) % 10:
+                    return date(y1, 1, 1), date(y1 + 1, 12, 31)
+                return whole_month(y1, two) if m["yg_sep"] == "-" and two else None
             if m["yg_sep"] == "-" and 1 <= two <= 12 and two != (y1 + 1) % 100:
                 return whole_month(y1, two)  # "2015-03": a month
             y2 = y1 // 100 * 100 + two
@@ -222,6 +277,18 @@ def resolve_match(
         words = g["wt_wy"] or g.get("wt_wy2")
         digits = g["wt_y"] or g.get("wt_y2")
         year = word_year(words, rules.lang) if words else int(digits) if digits else None
+        return _one_day(year, month, day_n, published, future)
+    if kind == "wcard":  # "May twenty-nine, 1953", "twenty five January nineteen eighty-six"
+        assert rules.day_cards is not None
+        if m["wc_dd"]:  # "6 April seventeen hundred thirty three"
+            day_n = int(m["wc_dd"])
+            month, year = _month(rules, m["wc_m3"]), word_year(m["wc_wy3"], rules.lang)
+        else:
+            day_n = rules.day_cards.get(" ".join((m["wc_d"] or m["wc_d2"]).lower().split()))
+            month = _month(rules, m["wc_m"] or m["wc_m2"])
+            year = word_year(m["wc_wy"], rules.lang) if m["wc_wy"] else int(m["wc_y"])
+        if day_n is None or month is None or year is None:
+            return None
         return _one_day(year, month, day_n, published, future)
     if kind == "wdom":  # "on the 10th": of this month, or the one before (after when ahead)
         if published is None:
@@ -506,12 +573,18 @@ def _relative_month(
     return whole_month(year, month)
 
 
+def _vague(rules: DateRules, amount: str | None) -> bool:
+    return amount is not None and " ".join(amount.lower().split()) in rules.vague_amounts
+
+
 def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds | None:
     """"four years ago", "il y a une semaine", "dans trois mois", "two days from now": the
     period of that unit so far back or ahead (a year, a month, a Monday-to-Sunday week, a day)."""
     amount_s = m["ag_n"] or m["ag_n2"]
     unit_s = (m["ag_u"] or m["ag_u2"] or "").lower()
     marker = (m["ag_pre"] or m["ag_post"] or "").lower()
+    if _vague(rules, amount_s):
+        return None, None  # "a few days ago", « il y a quelques années »
     amount = _amount(amount_s, rules.lang)
     unit = rules.units.get(unit_s)
     if amount is None or unit is None or amount > 5000:
@@ -547,6 +620,8 @@ def anaphor(
     if m.lastgroup == "anaph":
         unit, delta = rules.anaphor_periods[m["anaph"].lower()]
     else:
+        if _vague(rules, m["ag_n2"]):
+            return None, None  # "a few days later", « quelques années plus tard »
         amount = _amount(m["ag_n2"], rules.lang)
         unit = rules.units.get((m["ag_u2"] or "").lower(), "")
         if amount is None or not unit or amount > 5000:
@@ -579,6 +654,11 @@ def anaphor(
     if unit == "day" and first == last:
         day = first + timedelta(days=delta)
         return day, day
+    if unit == "weekend" and (last - first).days < 7:
+        # "that weekend", « ce week-end-là »: the Saturday and Sunday of the date's week
+        saturday = first - timedelta(days=first.weekday()) + timedelta(days=5)
+        if last <= saturday + timedelta(days=1):
+            return saturday, saturday + timedelta(days=1)
     return None, None
 
 

@@ -125,6 +125,8 @@ class DateRules:
     word_day_triggers: frozenset[str] = frozenset()
     month_tokens: frozenset[str] = frozenset()
     day_words: dict[str, int] | None = None
+    day_cards: dict[str, int] | None = None
+    """Days of the month in cardinal words ("twenty-nine"), dates only beside a month and a year."""
     range_day_articles: frozenset[str] = frozenset()
     year_of_after: re.Pattern[str] | None = None
     """After a day and month: " of last year", « de l'année dernière »: their year."""
@@ -143,6 +145,10 @@ class DateRules:
     """Right before a date: "between now and", « entre aujourd'hui et »: the date is ahead."""
     set_before: re.Pattern[str] | None = None
     """Right before a weekday: "every", « chaque »: a set of days, no single one."""
+    event_days: dict[str, date] | None = None
+    """Days written like a day of any year that name one event ("9/11", « le 11-Septembre »)."""
+    vague_amounts: frozenset[str] = frozenset()
+    """"a few", "several", « quelques »: an amount of units no date can be resolved from."""
     number_months: frozenset[str] = frozenset()
     """Abbreviated month names that are number words (« sept »): without their period, a date
     only beside a day or a year (« le 3 sept », « sept 2021 »; « sept morts » is seven)."""
@@ -163,9 +169,25 @@ def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
     )
 
 
+_ACCENTS = str.maketrans("éèêëàâîïôûùç", "eeeeaaiiouuc")
+_UNACCENTED_KEYS = ("relative_periods", "weekends", "anaphor_periods", "current_periods")
+
+
+def _unaccented_too(lex: dict[str, Any]) -> dict[str, Any]:
+    """The lexicon with each relative period also written without its accents (« la semaine
+    derniere », « l'annee prochaine », « la semaine precedente »), as news typed in haste or
+    in capitals stripped of accents writes them."""
+    out = dict(lex)
+    for key in _UNACCENTED_KEYS:
+        words = lex.get(key)
+        if isinstance(words, dict):
+            out[key] = {**{w.translate(_ACCENTS): v for w, v in words.items()}, **words}
+    return out
+
+
 @cache
 def date_rules(lang: str) -> DateRules:
-    lex: dict[str, Any] = lexicons.load(lang)
+    lex: dict[str, Any] = _unaccented_too(lexicons.load(lang))
     cs = bool(lex.get("months_case_sensitive", False))
     months: dict[str, int] = lex["months"]
     abbreviated = {
@@ -222,6 +244,10 @@ def date_rules(lang: str) -> DateRules:
     number_words = lexicons.alternation(lex["number_words"])
     first_words = _cased(lex["number_words"] + lex.get("number_articles", []), False)
     amount = rf"(?:\d{{1,3}}|(?:{first_words})(?:[-{_SP[1:-1]}](?:{number_words}))*)"
+    # "a few days ago", « il y a quelques années », "several years later": a date no one day or
+    # year of which is meant (TIMEX3 values them PAST_REF, FUTURE_REF): kept with bounds None.
+    vague = lex.get("vague_amounts", [])
+    ago_amount = rf"(?:{_cased(vague, False)}|{amount})" if vague else amount
     ago_after = lexicons.alternation(lex.get("ago_after", []) or ["(?!x)x"])
     # "two years later", « un an plus tôt »: from the date the sentence named before.
     anaphor = lexicons.alternation(lex.get("anaphor_after", {}) or ["(?!x)x"])
@@ -322,21 +348,40 @@ def date_rules(lang: str) -> DateRules:
     fiscal = _cased(lex.get("fiscal_year_before", []) or ["(?!x)x"], False)
     numeric = rf"""
             (?P<iso>(?P<iso_y>{year})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d))
-          | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.])(?P<nd_b>[0-3]?\d)
+          | (?P<nrange>(?P<nr_a1>[0-3]?\d)/(?P<nr_b1>[0-3]?\d)(?:/(?P<nr_y1>{year}))?{_SP}*[-–]{_SP}*
+                (?P<nr_a2>[0-3]?\d)/(?P<nr_b2>[0-3]?\d)(?:/(?P<nr_y2>{year}|\d\d)|,?{_SP}+(?P<nr_y3>{year}))?
+                (?![/.,]?\d))
+          | (?P<ndate>(?P<nd_a>[0-3]?\d)(?P<nd_sep>[/.]|-(?=[0-3]?\d-(?:1[6-9]|20)\d\d(?!\d)))
+                (?P<nd_b>[0-3]?\d)
                 (?:(?P=nd_sep)(?P<nd_y>\d{{4}}|\d\d))?(?![/.,]?\d))
+          | (?P<nspace>(?<!\d{_SP})(?P<ns_a>[0-3]?\d){_SP}(?P<ns_b>[01]?\d){_SP}(?P<ns_y>(?:1[6-9]|20)\d\d)
+                (?!{_SP}?\d))
           | (?P<yrange>(?:(?P<yg_pre>{range_starts}){_SP}+)?(?P<yg>
                 (?:(?:{fiscal})(?:{_SP}+|-|(?<=FY)))?(?P<yg1>{year})
-                (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d(?!\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
+                (?:{_SP}*(?P<yg_sep>[-–/]){_SP}*(?P<yg2s>\d\d?(?![\d/.,:]?\d))|{_SP}*(?P<yg_sep2>[-–/]|(?:{range_joins})(?={_SP})){_SP}*(?P<yg2>{year}))))
           | (?P<year>(?:(?P<yr_mod>{period_mods})(?:{_SP}+|-))?(?:(?P<yr_dec>{decade_before}){_SP}+)?
                 (?:(?P<yr_fy>{fiscal})(?:{_SP}+|-|(?<=FY)))?
-                (?P<yr>{year})(?P<yr_s>s|['’]s)?)
+                (?P<yr>{year})(?P<yr_s>s|['’]s|(?<=0){_SP}s(?![\w'’]))?)
           | (?P<dec_ap>(?:(?:{period_mods})(?:{_SP}+|-))?['’](?P<da_n>\d0)s)
           | (?P<yap>['’](?P<ya_n>\d\d)(?![\d'’]))
           | (?P<fy>(?:FY|fy)['’]?{_SP}?(?P<fy_n>\d\d)(?![\d\w]))
         """
+    # Month names joined by dashes or slashes, as forms and tables write them: "Sep-23-2020",
+    # "05-Aug-2016", "23/Sep/2020", "2019/aug/01", "Dec-2018"; a month glued to its day before a
+    # year: "Dec31, 1994".
+    assert month_n.endswith("(?![\\w])")
+    glued = month_n[: -len("(?![\\w])")] + r"(?=\d)"
+    dashed = rf"""
+            (?P<mdash>(?P<mx_m>{month_n})(?P<mx_s>[-/])(?P<mx_d>{day})(?P=mx_s)(?P<mx_y>{year}))
+          | (?P<dmdash>(?P<dx_d>{day})(?P<dx_s>[-/])(?P<dx_m>{month_n})(?P=dx_s)(?P<dx_y>{year}|\d\d(?!\d)))
+          | (?P<ymdash>(?P<yx_y>{year})(?P<yx_s>[-/])(?P<yx_m>{month_n})(?P=yx_s)(?P<yx_d>{day}))
+          | (?P<mydash>(?P<mz_m>{month_n})[-/](?P<mz_y>{year}))
+          | (?P<mglue>(?P<mq_m>{glued})(?P<mq_d>{day}){_SP}?,?{_SP}+(?P<mq_y>{year}))
+          """
     pattern = re.compile(
         rf"""(?x)
         (?<![\w\-])(?<![$€£¥])(?<![$€£¥]{_SP})(?:  # "$12 December 27": 12 is dollars
+            (?=\w{{1,10}}[-/]|[^\W\d]{{3,10}}\d)(?:{dashed}) |
             {absolute + "|" if absolute else ""}
             (?P<range>(?P<r_list>(?:{day}{_SP}*,{_SP}*)+)?(?P<r_d1>{day})(?:{_SP}+{day_of}(?P<r_m1>{month_n}))?(?:{_SP}+(?P<r_y1>{year}))?
                 {_SP}*(?P<r_sep>au|à|-|–|,|{day_joins}|(?:{day_to})(?={_SP})){_SP}*
@@ -345,27 +390,29 @@ def date_rules(lang: str) -> DateRules:
                 (?:{_SP}+(?P<r_y2>{year}))?)
           | {absolute_day_first + "|" if absolute_day_first else ""}
             (?P<date>(?:(?P<d_wd>{weekday}){_SP}+)?(?P<d_d>{day})(?:{_SP}+|-(?=[A-ZÉ]))(?P<d_m>{month_n})
-                (?:{_SP}+(?P<d_y>{year}))?)
+                (?:{_SP}+(?:(?:{my_joins}){_SP}+)?(?P<d_y>{year}))?)
           | (?P<mrange>(?:(?P<mg_pre>{range_starts}|{year_preps}){_SP}+)?(?P<mg>
                 (?:(?:{period_mods})(?:{_SP}+|-))?(?P<mg_m1>{month})
                 (?:{_SP}+(?P<mg_y1>{year}))?(?:{_SP}*[-–/]{_SP}*|{_SP}+(?:{range_joins}){_SP}+)
                 (?:(?:{period_mods})(?:{_SP}+|-))?(?P<mg_m2>{month})(?:{_SP}+(?P<mg_y2>{year}))?))
           | (?P<monthyear>(?:(?P<my_mod>{period_mods})(?:{_SP}+|-(?=\w)))?(?P<my_m>{month_n}),?{_SP}+
-                (?:(?:{my_joins}){_SP}+)?(?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}))
+                (?:(?:{my_joins}){_SP}+)?(?:(?P<my_y>{year})|{short_year.format("my_ys", "my_yb")}
+                    |(?<=of{_SP})(?P<my_yo>\d\d)(?=[,.;:)]|$)))
           | (?P<month>(?:(?:{year_preps}|{month_mods_before}|{period_mods})
                 (?:{_SP}+|-(?=\w)|(?<=['’]))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)
                 (?!,?{_SP}+(?:(?:{my_joins}){_SP}+)?['’]?\d)
           | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
-                (?P<ag_n>{amount}){_SP}+
+                (?P<ag_n>{ago_amount}){_SP}+
                 (?P<ag_u>{unit_alt})(?![\w])
-            | (?P<ag_n2>{amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+
+            | (?P<ag_n2>{ago_amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+
                 (?P<ag_post>{ago_after}|{ahead_after}|{anaphor}))
           | (?P<reld>{rel_days})
           | (?P<relp>{rel_periods})
           | (?P<wdrange>(?:{range_starts}){_SP}+(?:(?:{wr_arts}){_SP}+)?(?P<wr_1>{weekday}){_SP}+
                 (?:{range_joins}){_SP}+(?:(?:{wr_arts}){_SP}+)?(?P<wr_2>{weekday}))
-          | (?P<wdday>(?P<wx_wd>{weekday}),?{_SP}+(?P<wx_d>{day})(?![/.:,h]?\d))
+          | (?P<wdday>(?P<wx_wd>{weekday}),?{_SP}+(?:(?<=[a-z]{_SP})the{_SP}+(?=\d+(?:st|nd|rd|th)))?
+                (?P<wx_d>{day})(?![/.:,h]?\d))
           | (?P<wd>(?:(?P<wd_pre>{mods}){_SP}+)?(?P<wd_day>{weekday})
                 (?:{_SP}+(?P<wd_part>{parts}))?(?:{_SP}+(?P<wd_mod>{mods}))?)
           | {numeric}
@@ -532,7 +579,10 @@ def date_rules(lang: str) -> DateRules:
             rf"(?<![\w\-])(?P<set>{_cased(lex.get('set_before', []) or ['(?!x)x'], False)}){_SP}+$"
         ),
         word_year_triggers=frozenset(lex.get("year_word_triggers", [])),
+        # Cardinal days are dates only with a year, mostly in words ("May twenty-nine, 1953",
+        # "nine March nineteen seventy-four"): the year words trigger those scans.
         word_day_triggers=lexicons.triggers(lex.get("day_ordinal_words", {}), every_word=True),
+        day_cards={" ".join(k.lower().split()): int(v) for k, v in lex.get("day_cardinal_words", {}).items()},
         month_tokens=frozenset(w for m in lex["months"] for w in lexicons.letter_tokens(m)),
         day_words={" ".join(k.lower().split()): int(v) for k, v in lex.get("day_ordinal_words", {}).items()},
         word_triggers=word_triggers,
@@ -613,6 +663,8 @@ def date_rules(lang: str) -> DateRules:
         lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
         number_months=frozenset(lex.get("months_number_words", [])),
+        vague_amounts=frozenset(" ".join(w.lower().split()) for w in vague),
+        event_days={k: date.fromisoformat(v) for k, v in lex.get("event_days", {}).items()},
         before_christ=(
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
         ),

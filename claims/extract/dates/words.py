@@ -101,6 +101,17 @@ def word_date_pattern(lex: dict[str, Any], month: str, month_n: str, year: str) 
         month_first = rf"""
           | (?P<wt_m2>{month}){_SP}+(?:(?:the){_SP}+(?P<wt_dd>[12]?\d|3[01])(?:st|nd|rd|th)|(?P<wt_d2>{day}))
             (?:,?{_SP}+(?P<wt_y2>{year}|(?P<wt_wy2>{wyear})))?{after}"""
+    cards = lex.get("day_cardinal_words", {})
+    cardinal = "(?!x)x"
+    if cards:  # "May twenty-nine, 1953", "twenty five January nineteen eighty-six": only with a
+        # year ("In May two people died" is no date)
+        card = lexicons.alternation(cards)
+        # not "October two thousand and five" (a year), but "January twenty five nineteen eighty-six"
+        not_more = rf"(?!(?:{_SP}+|-)(?:thousand|hundred)(?![\w]))"
+        cardinal = rf"""(?P<wcard>(?:(?:(?P<wc_m>{month}){_SP}+(?P<wc_d>{card}){not_more}
+              |(?P<wc_d2>{card}){_SP}+(?P<wc_m2>{month_n})),?{_SP}+(?P<wc_y>{year}|(?P<wc_wy>{wyear}))
+              |(?P<wc_dd>[12]?\d|3[01])(?:st|nd|rd|th)?{_SP}+(?P<wc_m3>{month_n}),?{_SP}+(?P<wc_wy3>{wyear}))
+              (?![\w\-]|{_SP}+(?:{yw})(?![\w\-])){after})"""
     day_alone = "(?!x)x"
     # Not the first day of a range ("from the 3rd to the 10th of September").
     joins = lexicons.alternation([*lex.get("range_joins", []), *lex.get("day_range_joins", [])] or ["(?!x)x"])
@@ -111,7 +122,7 @@ def word_date_pattern(lex: dict[str, Any], month: str, month_n: str, year: str) 
             (?!{_SP}*(?:[-–]|(?:{joins}){_SP}+)(?:the{_SP}+)?\d){after})"""
     return re.compile(
         rf"""(?x)(?<![\w\-])(?:
-            {day_alone} |
+            {day_alone} | {cardinal} |
             (?P<wdate>(?:(?P<wt_art>{arts}){_SP}+)?(?P<wt_d>{day}){day_month}(?P<wt_m>{month_n}){of_year}
               {month_first})
           | (?P<wmy>(?P<wm_m>{month_n}),?{_SP}+(?:(?:of|de){_SP}+)?(?P<wm_y>{wyear}){after})
