@@ -435,12 +435,16 @@ class Attributor:
         name = self._titled_person(text, found)
         return name if office or name != found.group("office") else None
 
-    def _title_after(self, text: str, start: int, end: int) -> str | None:
+    def _title_after(self, text: str, start: int, end: int, before_comma: bool = True
+                     ) -> str | None:
         """A title closing an inverted attribution (« ..., a poursuivi la ministre. », « a
-        indiqué son secrétaire général »): whom it stands for."""
+        indiqué son secrétaire général »): whom it stands for (`before_comma`: also a title
+        followed by a comma)."""
         titled = self._pat.title_office.match(text, start, end)
         if titled and (
-            text[titled.end() : titled.end() + 1] in (",", ".", ";", "»", "”", '"', "")
+            text[titled.end() : titled.end() + 1] in ((",", ".", ";", "»", "”", '"', "")
+                                                      if before_comma
+                                                      else (".", ";", "»", "”", '"', ""))
             or self._pat.place_after.match(text, titled.end(), end)  # « ... devant les députés »
         ):
             return self._titled_person(text, titled)
@@ -746,6 +750,9 @@ class Attributor:
                 window = min(end, verb.end() + 80)
                 past = self._past_verb(text, verb.end(), window)
                 name = self._impersonal_source(text, verb.end(), window)
+                # « a déclaré le chef de l'État jeudi »: a title alone, not the name in it (a
+                # title before a comma may be the name's apposition: « le ministre, Jean Dupont »)
+                name = name or self._title_after(text, past, window, before_comma=False)
                 name = name or _speaker_starting_at(pat, text, past, window, strict=True)
                 name = name or self.titled_name(text, past, min(end, verb.end() + 160))
                 name = name or self._named_office_at(text, past, window)  # « a dit le constructeur Renault »

@@ -239,6 +239,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:\s+{_NAME_WORD})+)(?=[\s,.;:»”\"]|$)"
         if org_endings else "(?!x)x"
     )
+    said_where_or_when = [*lex.get('place_prepositions', []), *lex.get('weekdays', []),
+                          *lex.get('relative_days', [])]
     return SpeakerPatterns(
         adjective_name=adjective_name,
         honorifics=frozenset(lex.get("honorifics", [])),
@@ -251,10 +253,12 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         on_source=on_source,
         document=document,
         named_office=named_office,
-        # After a title closing an inverted attribution, where it was said: « devant les députés ».
+        # After a title closing an inverted attribution, where or when it was said: « devant les
+        # députés », « jeudi », "on Friday".
         place_after=re.compile(
-            rf"[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('place_prepositions', []) or ['(?!x)x'])})"
-            r"(?![\w’'\-])"
+            rf"[ \t\u00a0\u202f]+(?:{lexicons.alternation(said_where_or_when or ['(?!x)x'])})"
+            r"(?![\w’'\-])",
+            re.IGNORECASE,
         ),
         # « selon la même source », "the same source said": the source named just before.
         same_source=re.compile(

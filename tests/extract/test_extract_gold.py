@@ -8,7 +8,9 @@ to; `facets_dates_fresh.jsonl`, date checks in wire style written after the date
 extractor 1.5.0, apart from their unit tests; `facets_dates_fresh2.jsonl`, date checks in wire
 style for days in digits, dashed month names, cardinal days, accentless relative periods and
 anaphoric weekends, with the scores, ratios and versions they must not take, written before the
-patterns of extractor 1.6.0 and scored before them). A check passes only when the facet is exact.
+patterns of extractor 1.6.0 and scored before them; `facets_offices.jsonl`, offices named by
+what they head, « le chef de l'État », "the head of state", scored before their fix). A check
+passes only when the facet is exact.
 """
 
 from __future__ import annotations
