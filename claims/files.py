@@ -319,17 +319,23 @@ def strict_checks(value: Any, data: bytes, name: str, line: int | None = None) -
 def depth(value: Any) -> int:
     """How deeply `value` nests (a scalar: 0, `{}` or `[]`: 1); `loads` refuses more than
     `MAX_DEPTH`."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
+    return max((level for level, _ in _containers(value)), default=0)
+
+
+def _containers(value: Any) -> Iterator[tuple[int, str]]:
+    """(nesting level, field path) of `value` (level 1) and of every dict and list within it,
+    each before what it holds."""
+    stack: list[tuple[Any, int, str]] = [(value, 1, "")]
     while stack:
-        item, level = stack.pop()
+        item, level, path = stack.pop()
         if isinstance(item, dict):
-            deepest = max(deepest, level)
-            stack.extend((v, level + 1) for v in item.values() if isinstance(v, (dict, list)))
+            yield level, path
+            stack.extend((v, level + 1, f"{path}.{k}") for k, v in item.items()
+                         if isinstance(v, (dict, list)))
         elif isinstance(item, list):
-            deepest = max(deepest, level)
-            stack.extend((v, level + 1) for v in item if isinstance(v, (dict, list)))
-    return deepest
+            yield level, path
+            stack.extend((v, level + 1, f"{path}.{i}") for i, v in enumerate(item)
+                         if isinstance(v, (dict, list)))
 
 
 def _check_nul(value: Any, name: str, line: int | None) -> None:
@@ -353,18 +359,10 @@ def _check_nul(value: Any, name: str, line: int | None) -> None:
 
 
 def _check_depth(value: Any, name: str, line: int | None) -> None:
-    stack: list[tuple[Any, int, str]] = [(value, 1, "")]
-    while stack:
-        item, depth, path = stack.pop()
-        if depth > MAX_DEPTH:
+    for level, path in _containers(value):
+        if level > MAX_DEPTH:
             raise FileProblem(name, f"nested deeper than {MAX_DEPTH} levels", line=line,
                               field=path.lstrip(".") or None)
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1, f"{path}.{k}") for k, v in item.items()
-                         if isinstance(v, (dict, list)))
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1, f"{path}.{i}") for i, v in enumerate(item)
-                         if isinstance(v, (dict, list)))
 
 
 class _Duplicate(Exception):

@@ -59,7 +59,7 @@ from exports.checks import (
     refuse_foreign,
 )
 from exports.merge import BatchMerger, ImportFileError
-from exports.plan import RecordIn, packed, record_in, unpacked
+from exports.plan import Packed, RecordIn, packed, record_in, unpacked
 from exports.records import ExportRecord
 
 
@@ -265,18 +265,10 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str, *, shape: str = "
     proven_article: Any = None
     for lineno, raw in lines:
         if shape != "record":
-            # A line in our exports' canonical form is proven clean without the model; the
-            # proof bounds its nesting (`loads` counts brackets for that: 7% of the checks).
-            try:
-                data = orjson.loads(raw)
-            except orjson.JSONDecodeError:
-                data = None
-            values = proven(data, proven_article) if type(data) is dict else None
-            if values is not None:
-                strict_checks(data, raw, name, lineno)
+            found = proven_line(raw, name, lineno, limits, proven_article)
+            if found is not None:
+                data, values = found
                 proven_article = data["article"]
-                if proven_article.get("text") is not None:
-                    limits.check_article(proven_article["text"], name, lineno, "article.text")
                 yield lineno, values if shape == "packed" else unpacked(
                     values, fetch=partial(ExportRecord.model_validate, data)), len(raw)
                 continue
@@ -314,6 +306,28 @@ def check_lines(lines: Iterator[tuple[int, bytes]], name: str, *, shape: str = "
             yield lineno, packed(record), len(raw)
 
 
+def proven_line(raw: bytes, name: str, lineno: int, limits: Limits, article_proven: Any
+                ) -> tuple[dict[str, Any], Packed] | None:
+    """The parsed line and what an import acts on in it, when the quick proof proves it a valid
+    record (`exports.checks.proven`; `article_proven`: the article object of the line proven
+    before); None when it does not, and the full checks then name the problem. A line it
+    proves is parsed once, with the checks of `loads` but the bracket count (the proof bounds
+    the nesting; the count is 7% of the checks): duplicate keys and NUL characters raise
+    `FileProblem`, as does an article text over the limit."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    values = proven(data, article_proven) if type(data) is dict else None
+    if values is None:
+        return None
+    strict_checks(data, raw, name, lineno)
+    text = data["article"].get("text")
+    if text is not None:
+        limits.check_article(text, name, lineno, "article.text")
+    return data, values
+
+
 def _same_json(value: Any, other: Any) -> bool:
     """`value` is `other`, value for value and of the same JSON types: `==` alone takes
     0 == 0.0 == False, which the model does not take alike (a date may be 0, never false)."""
@@ -339,4 +353,4 @@ def peek(stream: IO[bytes]) -> bytes:
 
 
 __all__ = ["ImportFileError", "ImportReport", "check_lines", "import_file", "import_stream",
-           "peek"]
+           "peek", "proven_line"]

@@ -21,19 +21,16 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-import orjson
-
 from claims.files import (
     FileProblem,
     Limits,
     iter_lines,
     loads,
     open_input,
-    strict_checks,
 )
 from claims.project import ProjectError
-from exports.checks import parse_record, proven, record_problems, refuse_foreign
-from exports.importer import peek
+from exports.checks import parse_record, record_problems, refuse_foreign
+from exports.importer import peek, proven_line
 
 
 @dataclass(frozen=True)
@@ -139,18 +136,12 @@ def _proven(raw: bytes, name: str, lineno: int, limits: Limits, versions: set[in
     """Whether the line is proven valid by the quick proof (`article[0]`: the article object
     of the last line proven, which a file repeats on every claim of the article)."""
     try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return False
-    if type(data) is not dict or proven(data, article[0]) is None:
-        return False
-    try:  # the proof bounds the nesting; duplicate keys and NUL characters are checked so
-        strict_checks(data, raw, name, lineno)
-        text = data["article"].get("text")
-        if text is not None:
-            limits.check_article(text, name, lineno, "article.text")
+        found = proven_line(raw, name, lineno, limits, article[0])
     except FileProblem:
         return False  # the full checks name it
+    if found is None:
+        return False
+    data, _ = found
     article[0] = data["article"]
     versions.add(data["schema_version"])
     return True

@@ -1,5 +1,6 @@
 """Small helpers any test may import: optional values read with a failure that says so, the
-command line run in-process, and the dates the extractor finds in a sentence."""
+command line run in-process, and the dates, quantities and speaker the extractor finds in a
+sentence."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from claims.model import ClaimState, Review
 
 T = TypeVar("T")
 
-__all__ = ["PUBLISHED", "found_dates", "present", "review_of", "run_cli"]
+__all__ = ["PUBLISHED", "found_dates", "found_quantities", "present", "review_of", "run_cli",
+           "speaker_of"]
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
 
@@ -51,3 +53,21 @@ def found_dates(text: str, lang: str, published: date | None = PUBLISHED
         (text[d.start : d.end], str(d.from_), str(d.to))
         for d in find_dates(text, 0, len(text), lang, published)
     ]
+
+
+def found_quantities(text: str, lang: str) -> list[tuple[float, str, str]]:
+    """(value to 4 places, comparator, unit) of every quantity the extractor finds in `text`."""
+    from claims.extract.numbers import find_quantities
+
+    return [(round(q.value, 4), q.comparator, q.unit)
+            for q in find_quantities(text, 0, len(text), lang)]
+
+
+def speaker_of(text: str, lang: str, fragment: str) -> str | None:
+    """The speaker of the first claim extracted from `text` that holds `fragment` (the test
+    fails where none does)."""
+    from claims.extract import extract
+
+    claims = [c for c in extract(text, lang=lang) if fragment in c.text]
+    assert claims, fragment
+    return claims[0].speaker

@@ -65,12 +65,18 @@ def _speaker_ending_at(
     return found
 
 
+def _past_space(text: str, start: int, end: int) -> int:
+    """Where the text at `start` goes on past spaces and tabs (no further than `end`)."""
+    while start < end and text[start] in " \t\u00a0\u202f":
+        start += 1
+    return start
+
+
 def _speaker_starting_at(
     pat: SpeakerPatterns, text: str, start: int, end: int, strict: bool = False
 ) -> str | None:
     """The speaker named right at `start` (after white space), or None."""
-    while start < end and text[start] in " \t\u00a0\u202f":
-        start += 1
+    start = _past_space(text, start, end)
     match = pat.speaker.match(text, start, end)
     return _clean_name(pat, match, strict) if match else None
 
@@ -351,8 +357,7 @@ class Attributor:
     def _named_office_at(self, text: str, start: int, end: int) -> str | None:
         """The name after an office noun at `start`, closing the clause: "..., said the
         regulator Ofwat.", « ..., a annoncé le constructeur Renault »."""
-        while start < end and text[start] in " \t\u00a0\u202f":
-            start += 1
+        start = _past_space(text, start, end)
         match = self._pat.named_office.match(text, start, end)
         if match is None or text[match.end() : match.end() + 1] not in ("", ".", ",", ";", "»", "”", '"'):
             return None
@@ -379,8 +384,7 @@ class Attributor:
         """A person named after a title and a comma, the apposition closing after the name, at
         `start` (after a weekday or two lowercase words): « mardi la présidente de la région,
         Valérie Lemoine, ... »; not « selon la police, Jean Dupont a été ... »."""
-        while start < end and text[start] in " \t\u00a0\u202f":
-            start += 1
+        start = _past_space(text, start, end)
         match = self._pat.titled.match(text, start, end)
         if match is None:
             return None
@@ -527,26 +531,20 @@ class Attributor:
 
     def _office_then_person(self, text: str, start: int, end: int) -> str | None:
         """A person named right after an office: "according to police spokesperson Tom Reilly"."""
-        while start < end and text[start] in " \t\u00a0\u202f":
-            start += 1
-        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[start : min(end, start + 60)])):
-            return None
-        match = self._pat.org.match(text, start, end)
+        match = self._org_match(text, start, end, 60)
         if match is None or not text.startswith(" ", match.end()):
             return None
         return _speaker_starting_at(self._pat, text, match.end(), end, strict=True)
 
     def _adjective_name(self, text: str, start: int, end: int) -> str | None:
         """A name with an adjective inside it at `start`: « selon Santé publique France »."""
-        while start < end and text[start] in " \t\u00a0\u202f":
-            start += 1
+        start = _past_space(text, start, end)
         match = self._pat.adjective_name.match(text, start, end)
         return match.group("name") if match else None
 
     def _indefinite_office(self, text: str, start: int, end: int) -> str | None:
         """An office after an indefinite article: « selon un haut fonctionnaire de Bercy »."""
-        while start < end and text[start] in " \t\u00a0\u202f":
-            start += 1
+        start = _past_space(text, start, end)
         for article in self._indefinite:
             if text.startswith(article, start):
                 return self.organisation_at(text, start + len(article), end)
@@ -581,12 +579,16 @@ class Attributor:
 
     def organisation_at(self, text: str, start: int, end: int) -> str | None:
         """An organisation or office named at `start` (after white space)."""
-        while start < end and text[start] in " \t\u00a0\u202f":
-            start += 1
-        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[start : min(end, start + 90)])):
-            return None
-        match = self._pat.org.match(text, start, end)
+        match = self._org_match(text, start, end, 90)
         return _org_name(match) if match else None
+
+    def _org_match(self, text: str, start: int, end: int, reach: int) -> re.Match[str] | None:
+        """The organisation or office pattern matched at `start` (after white space), when a
+        head word ("Department", « préfecture ») stands within `reach` characters of it."""
+        start = _past_space(text, start, end)
+        if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[start : min(end, start + reach)])):
+            return None
+        return self._pat.org.match(text, start, end)
 
     def pronoun_attribution(self, text: str, close: int, sentence_end: int) -> bool:
         """Whether a pronoun ("», a-t-il dit", "he said") or a noun referring back ("», a ajouté

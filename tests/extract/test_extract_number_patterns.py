@@ -28,11 +28,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extract.numbers import find_quantities
-
-
-def facets(text: str, lang: str) -> list[tuple[float, str, str]]:
-    return [(round(q.value, 4), q.comparator, q.unit) for q in find_quantities(text, 0, len(text), lang)]
+from tests.helpers import found_quantities as facets
 
 
 @pytest.mark.parametrize(

@@ -13,13 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extract import extract
-
-
-def speaker(text: str, lang: str, fragment: str) -> str | None:
-    claims = [c for c in extract(text, lang=lang) if fragment in c.text]
-    assert claims, fragment
-    return claims[0].speaker
+from tests.helpers import speaker_of as speaker
 
 
 @pytest.mark.parametrize(

@@ -7,18 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from claims.extract import extract
-from claims.extract.numbers import find_quantities
-
-
-def facets(text: str, lang: str) -> list[tuple[float, str, str]]:
-    return [(round(q.value, 4), q.comparator, q.unit) for q in find_quantities(text, 0, len(text), lang)]
-
-
-def speaker_of(text: str, lang: str, fragment: str) -> str | None:
-    claims = [c for c in extract(text, lang=lang) if fragment in c.text]
-    assert claims, fragment
-    return claims[0].speaker
+from tests.helpers import found_quantities as facets
+from tests.helpers import speaker_of
 
 
 @pytest.mark.parametrize(
