@@ -458,26 +458,24 @@ class Attributor:
         """The person named earlier with the title of `match` (« la ministre de la Culture,
         Claire Fontaine », "Governor Lena Hart"), or the office when there is none."""
         office = match.group("office")
-        person = None
         at = match.start()
-        for earlier in re.finditer(re.escape(office), text[:at], re.IGNORECASE):
+        person = self._named_with(text, office, at)
+        # « le chef du gouvernement » for the person named « le Premier ministre, X ».
+        for other in self._synonyms.get(office.lower(), ()):
+            person = person or self._named_with(text, other, at)
+        return person or office
+
+    def _named_with(self, text: str, title: str, at: int) -> str | None:
+        """The last person named with `title` before `at` (« la ministre de la Culture, Claire
+        Fontaine », "Governor Lena Hart"), or None."""
+        person = None
+        for earlier in re.finditer(re.escape(title), text[:at], re.IGNORECASE):
             name = self.titled_name(text, earlier.start(), min(at, earlier.start() + 200))
             if name is None:
                 name = _speaker_starting_at(self._pat, text, earlier.end(), min(at, earlier.end() + 60), True)
             if name:
                 person = name
-        if person is None:
-            # « le chef du gouvernement » for the person named « le Premier ministre, X ».
-            for other in self._synonyms.get(office.lower(), ()):
-                for earlier in re.finditer(re.escape(other), text[:at], re.IGNORECASE):
-                    name = self.titled_name(text, earlier.start(), min(at, earlier.start() + 200))
-                    if name is None:
-                        name = _speaker_starting_at(
-                            self._pat, text, earlier.end(), min(at, earlier.end() + 60), True
-                        )
-                    if name:
-                        person = name
-        return person or office
+        return person
 
     def incise_pronoun(self, text: str, start: int, end: int) -> bool:
         """Whether a pronoun speaks inside a quotation: « ..., a-t-elle reconnu, ... »,
