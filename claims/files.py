@@ -291,6 +291,10 @@ def loads(raw: bytes | str, name: str, line: int | None = None) -> Any:
     try:
         value = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
+        if isinstance(raw, bytes):
+            problem = not_utf8(raw, line)
+            if problem is not None:
+                raise FileProblem(name, problem, line=line) from None
         message = str(exc)
         stripped = raw.rstrip("\r\n") if isinstance(raw, str) else raw.rstrip(b"\r\n")
         if len(stripped) != len(raw):  # place the error within the line, not past its end
@@ -307,6 +311,24 @@ def loads(raw: bytes | str, name: str, line: int | None = None) -> Any:
         _check_depth(value, name, line)
     strict_checks(value, data, name, line)
     return value
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def not_utf8(raw: bytes, line: int | None = None) -> str | None:
+    """Why a line of a JSON Lines file is not UTF-8 text, or None when it is: a file saved as
+    UTF-16 (its first line opens with that byte order mark, or its lines are full of NUL
+    bytes), or the first byte that is not UTF-8, by its place in the line."""
+    if (line in (None, 1) and raw.startswith(_UTF16_BOMS)) or raw.count(b"\x00") * 4 > len(raw):
+        return ("saved as UTF-16, not UTF-8; save it as UTF-8 "
+                "(iconv -f UTF-16 -t UTF-8 FILE > NEW)")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return (f"not UTF-8 (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1} of the line); "
+                "JSON Lines are UTF-8")
+    return None
 
 
 def strict_checks(value: Any, data: bytes, name: str, line: int | None = None) -> None:
@@ -409,6 +431,7 @@ __all__ = [
     "iter_lines",
     "line_boundary",
     "loads",
+    "not_utf8",
     "open_input",
     "read_bytes",
     "size_from_env",

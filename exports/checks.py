@@ -28,6 +28,7 @@ from claims.model import (
     CLAIM_ID,
     LANG_TAG,
     SCHEMA_VERSION,
+    article_id_for,
     check_http_url,
     check_span,
 )
@@ -68,6 +69,8 @@ def record_problems(record: ExportRecord) -> Iterator[Problem]:
         yield "claim_id", "is not a claim id (12 lowercase hex digits, as claims makes them)"
     article = record.article
     yield from _article_problems(article.id, article.url, article.lang)
+    if article.text is not None and not _text_is_article(article.id, article.text):
+        yield "article.text", f"the text does not match article id {article.id}"
     span = check_span(record.start, record.end, record.text, record.quantities, record.dates)
     if span is not None:
         yield span
@@ -134,6 +137,14 @@ def _article_problems(article_id: str, url: str | None, lang: str) -> tuple[Prob
     if not LANG_TAG.match(lang):
         problems.append(("article.lang", f"{lang[:40]!r} is not a language tag (fr, en, und)"))
     return tuple(problems)
+
+
+@functools.lru_cache(maxsize=2)  # a few MB held at most
+def _text_is_article(article_id: str, text: str) -> bool:
+    """The article id is the hash of the text (`claims.model.article_id_for`): an edited text,
+    or another article's id, would import a claim onto words it was never about. Each article
+    is hashed once per file (its text is the same string on every line of it)."""
+    return article_id_for(text) == article_id
 
 
 @functools.lru_cache(maxsize=1024)
@@ -282,12 +293,12 @@ def proven(data: dict[str, Any], article_proven: Any = None) -> Packed | None:
                 and (type(q["value"]) is float or type(q["value"]) is int
                      and -_BIG < q["value"] < _BIG)
                 and type(q["comparator"]) is str and q["comparator"] in _COMPARATORS
-                and type(q["unit"]) is str and type(q["text"]) is str
-                and _inside(q, start, end)):
+                and type(q["unit"]) is str and _inside(q, text, start, end)):
             return None
     for d in dates:
         if not (type(d) is dict and d.keys() == _DATE_KEYS and _day(d["from"])
-                and _day(d["to"]) and type(d["text"]) is str and _inside(d, start, end)):
+                and _day(d["to"]) and _inside(d, text, start, end)
+                and (d["from"] is None or d["to"] is None or d["from"] <= d["to"])):
             return None
     speaker, origin, extractor, status, verdict, label_scale = (
         data["speaker"], data["origin"], data["extractor_version"], data["status"],
@@ -345,6 +356,7 @@ def _article_proven(article: Any) -> bool:
             and _text_or_none(article["title"]) and _text_or_none(url) and type(lang) is str
             and _day(article["published"]) and _text_or_none(article.get("external_id"))
             and _text_or_none(article.get("text"))
+            and (article.get("text") is None or _text_is_article(article_id, article["text"]))
             and (article.get("metadata") is None or type(article["metadata"]) is dict
                  and depth(article["metadata"]) <= MAX_DEPTH - 2)
             and not _article_problems(article_id, url, lang))
@@ -383,10 +395,12 @@ def _url_proven(url: str) -> bool:
         return False
 
 
-def _inside(facet: dict[str, Any], start: int, end: int) -> bool:
-    facet_start, facet_end = facet["start"], facet["end"]
-    return (type(facet_start) is int and type(facet_end) is int
-            and start <= facet_start <= facet_end <= end)
+def _inside(facet: dict[str, Any], text: str, start: int, end: int) -> bool:
+    """The facet lies in the claim [start, end) and carries the claim's words there."""
+    facet_start, facet_end, words = facet["start"], facet["end"], facet["text"]
+    return (type(facet_start) is int and type(facet_end) is int and type(words) is str
+            and start <= facet_start <= facet_end <= end
+            and text[facet_start - start : facet_end - start] == words)
 
 
 def _day(value: Any) -> bool:

@@ -10,12 +10,22 @@ builds plain dicts in the same order, and the golden and schema tests keep the t
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from claims.model import SCHEMA_VERSION, ClaimKind, DateSpan, Quantity, Source, Status
+from claims.model import (
+    SCHEMA_VERSION,
+    ClaimKind,
+    DateSpan,
+    Day,
+    Number,
+    Offset,
+    Quantity,
+    Source,
+    Status,
+)
 
 RFC3339 = re.compile(
     r"^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$"
@@ -37,7 +47,7 @@ class ArticleRef(_Record):
     """Hash of the article's exact text (`claims.model.article_id_for`)."""
     title: str | None
     url: str | None
-    published: date | None
+    published: Day | None
     lang: str
     external_id: str | None = None
     metadata: dict[str, Any] | None = None
@@ -49,8 +59,8 @@ class Span(_Record):
     """A piece of the article around the claim, with its offsets in the article."""
 
     text: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
 
 
 def _rfc3339(value: Any) -> Any:
@@ -99,15 +109,15 @@ class AdjudicationRecord(_Record):
 class ExportRecord(_Record):
     """One claim as exported: a line of the native JSONL."""
 
-    schema_version: int = Field(ge=1, le=SCHEMA_VERSION)
+    schema_version: Offset = Field(ge=1, le=SCHEMA_VERSION)
     claim_id: str = Field(pattern=r"^[0-9a-f]{12}$")
     """The claim's id as claims makes them (`claims.model.claim_id_for`)."""
     article: ArticleRef
     text: str = Field(min_length=1)
     """Exactly `article.text[start:end]`: never empty, as long as the span."""
-    start: int = Field(ge=0)
+    start: Offset = Field(ge=0)
     """Offset of the claim's first character in the article text (a Python str index)."""
-    end: int = Field(ge=1)
+    end: Offset = Field(ge=1)
     """Offset just past the claim: start < end, end - start == len(text), and every quantity
     and date lies in [start, end). With the article's text, text == article.text[start:end]."""
     sentence: Span
@@ -115,7 +125,7 @@ class ExportRecord(_Record):
     paragraph: Span
     """The paragraph (line of text) holding the claim."""
     kind: ClaimKind
-    score: float = Field(ge=0.0, le=1.0)
+    score: Number = Field(ge=0.0, le=1.0)
     reasons: list[str]
     quantities: list[Quantity]
     dates: list[DateSpan]

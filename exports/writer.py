@@ -18,7 +18,7 @@ import orjson
 
 from claims.model import STATUSES
 from claims.project import Project, ProjectError
-from claims.terminal import escape_json
+from claims.terminal import clean, escape_json
 from exports.atomic import ExportError, atomic_output
 from exports.common import FILTERED, ExportContext, ExportReport, Publisher
 from exports.encoding import write_csv, write_json_array, write_jsonl
@@ -157,6 +157,8 @@ def write_file(
         out: Any = sys.stdout.buffer
         if export_format.encoding == "json":
             out = _TerminalSafe(out)  # the same JSON, with terminal controls escaped
+        elif export_format.encoding == "csv" and sys.stdout.isatty():
+            out = _TerminalShown(out)  # CSV cannot escape: a terminal is shown them visibly
         with _reading_project(project) as reader:
             n = write_stream(reader, export_format, out, filters=filters,
                              publisher=publisher or project_publisher(project),
@@ -181,6 +183,36 @@ class _TerminalSafe:
         return len(chunk)
 
     def flush(self) -> None:
+        self._out.flush()
+
+
+class _TerminalShown:
+    """CSV on a terminal: rows end in a plain newline, and every control character, ESC and
+    bidi override in a cell shows as a visible symbol (`claims.terminal.clean`), as in every
+    table the command line prints. Only a terminal gets this; a file or a pipe gets the
+    exact CSV."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        import codecs
+
+        self._out = out
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._pending = ""  # a CR that may start the next chunk's CRLF
+
+    def write(self, chunk: bytes) -> int:
+        self._emit(self._decoder.decode(chunk))
+        return len(chunk)
+
+    def _emit(self, text: str, final: bool = False) -> None:
+        text = self._pending + text
+        self._pending = ""
+        if text.endswith("\r") and not final:
+            text, self._pending = text[:-1], "\r"
+        if text:
+            self._out.write(clean(text.replace("\r\n", "\n")).encode("utf-8"))
+
+    def flush(self) -> None:
+        self._emit(self._decoder.decode(b"", final=True), final=True)
         self._out.flush()
 
 

@@ -110,7 +110,7 @@ def _jsonl_articles(
     path: str, encoding: str | None, lang: str | None, published: date | None
 ) -> Iterator[dict[str, Any]]:
     """Articles of a JSONL stream, checked line by line; a bad line stops with its number."""
-    from claims.files import FileProblem, Limits, iter_lines, loads, open_input
+    from claims.files import FileProblem, Limits, iter_lines, loads, not_utf8, open_input
 
     limits = Limits.from_env()
     stream, name, _ = open_input(path)
@@ -123,7 +123,8 @@ def _jsonl_articles(
             try:
                 line = raw.decode(encoding or "utf-8")
             except (UnicodeDecodeError, LookupError):
-                raise fail(None, f"not valid {encoding or 'UTF-8'} text") from None
+                raise fail(None, (not_utf8(raw, number) if encoding is None else None)
+                           or f"not valid {encoding or 'UTF-8'} text") from None
             record = loads(line, name, number)
             if not isinstance(record, dict):
                 raise fail(None, "expected a JSON object")

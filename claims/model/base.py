@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 __all__ = [
     "ARTICLE_ID",
     "CLAIM_ID",
     "SCHEMA_VERSION",
+    "Day",
     "DomainModel",
+    "Number",
+    "Offset",
     "article_id_for",
     "claim_id_for",
     "known_claim_id_for",
@@ -57,3 +62,23 @@ class DomainModel(BaseModel):
     """The base of every model: fields by name or alias, and no field it does not know."""
 
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+
+# What a file says is taken as JSON types it, as JSON Schema reads it (`claims schema`): an
+# offset written "12" or true, a score "0.5", a day written as a number are refused, never
+# converted (pydantic's lax mode would read true as 1 and 86400 as 1970-01-02).
+Offset = Annotated[int, Field(strict=True)]
+"""An integer written as a JSON integer (not a string, a boolean or 12.0)."""
+Number = Annotated[float, Field(strict=True)]
+"""A number written as a JSON number (an integer or a float; not a string or a boolean)."""
+
+
+def _day_written(value: Any) -> Any:
+    if isinstance(value, str) or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    raise PydanticCustomError("date_type", "must be a date written YYYY-MM-DD, not {type}",
+                              {"type": type(value).__name__})
+
+
+Day = Annotated[date, BeforeValidator(_day_written)]
+"""A day written as a YYYY-MM-DD string (or a `date`), never a number of seconds."""

@@ -117,7 +117,8 @@ def check_span(
 
     The same rule for every way in (add, import, the annotator): the span is non-empty and
     ordered, `text` is exactly as long as the span, and every quantity and date lies inside
-    the claim (offsets into the article).
+    the claim (offsets into the article), carrying the claim's own words at those offsets; a
+    period ends on or after its first day.
     """
     if start < 0 or end < 0:
         return "start", f"[{start}, {end}) has a negative offset"
@@ -133,4 +134,11 @@ def check_span(
             if not (start <= facet.start <= facet.end <= end):
                 return (f"{name}.{i}", f"[{facet.start}, {facet.end}) is not inside the claim "
                         f"[{start}, {end})")
+            words = text[facet.start - start : facet.end - start]
+            if facet.text != words:
+                return (f"{name}.{i}.text", f"{facet.text[:40]!r} is not the claim's words at "
+                        f"[{facet.start}, {facet.end}) ({words[:40]!r})")
+            first, last = getattr(facet, "from_", None), getattr(facet, "to", None)
+            if first is not None and last is not None and last < first:
+                return f"{name}.{i}.to", f"{last} is before the period's first day {first}"
     return None

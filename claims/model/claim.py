@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from claims.model.base import DomainModel, article_id_for
+from claims.model.base import Day, DomainModel, Number, Offset, article_id_for
 
 __all__ = [
     "CHECKWORTHY_THRESHOLD",
@@ -32,7 +32,7 @@ CLAIM_KINDS: tuple[str, ...] = ("quantity", "date", "quote", "event", "compariso
 class Quantity(DomainModel):
     """A number found inside a claim, with how it compares and what it counts."""
 
-    value: float
+    value: Number
     """The number itself: 'plus d'un millier' gives 1000."""
     comparator: Comparator = "="
     """'plus de' is '>', 'au moins' '>=', 'près de' '~', and so on."""
@@ -40,20 +40,20 @@ class Quantity(DomainModel):
     """The unit or counted noun: 'soldats', '%', 'euros', 'km'."""
     text: str
     """The words that carry the quantity, exactly as in the article."""
-    start: int
-    end: int
+    start: Offset
+    end: Offset
 
 
 class DateSpan(DomainModel):
     """A date or period mentioned in a claim, resolved to ISO bounds when possible."""
 
-    from_: date | None = Field(default=None, alias="from")
+    from_: Day | None = Field(default=None, alias="from")
     """First day of the period, or None when it cannot be resolved."""
-    to: date | None = None
+    to: Day | None = None
     """Last day of the period (inclusive), or None when it cannot be resolved."""
     text: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
 
 
 CHECKWORTHY_THRESHOLD = 0.5

@@ -6,12 +6,12 @@ shapes it is read in, and the rules that read a final status or verdict out of t
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 from pydantic import Field, field_validator
 
-from claims.model.base import DomainModel
+from claims.model.base import Day, DomainModel
 from claims.model.checks import check_http_url
 from claims.model.claim import Claim
 
@@ -45,7 +45,7 @@ class Source(DomainModel):
     quote: str = ""
     """An excerpt of the source, quoted exactly."""
     stance: Stance = "context"
-    accessed: date | None = None
+    accessed: Day | None = None
 
     @field_validator("url")
     @classmethod

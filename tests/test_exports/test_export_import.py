@@ -165,6 +165,7 @@ def test_an_unknown_claim_with_other_text_is_refused(
     record = orjson.loads(lines[0])
     record["claim_id"] = "000000000000"
     record["text"] = "x" * len(record["text"])  # as long as the span, not the article's text
+    record["quantities"] = record["dates"] = []  # (whose words would no longer be the claim's)
     (tmp_path / "x.jsonl").write_bytes(orjson.dumps(record) + b"\n")
     with pytest.raises(ImportFileError, match=r"x.jsonl:1: claim_id: claim 000000000000 is not"):
         exports.import_file(same_articles, tmp_path / "x.jsonl")

@@ -187,16 +187,19 @@ def test_the_import_refuses_what_it_did_not_prove_with_the_full_checks_message()
             list(check_lines(iter([(1, line)]), "f.jsonl", shape=shape))
 
 
-def test_an_article_equal_to_the_one_before_but_of_other_types_is_checked_again() -> None:
-    # 0 == False: an article the line before had (its date written 0, which the model takes
-    # as 1970-01-01) is equal to this one, whose date the model refuses.
-    first, second = [copy.deepcopy(b) for b in BASES if b["article"].get("text")][:2]
-    assert first["article"] == second["article"]
-    first["article"]["published"], second["article"]["published"] = 0, False
+def test_a_piece_equal_to_the_one_before_but_of_other_types_is_checked_again() -> None:
+    # 0 == False: a paragraph the line before had (starting at 0) is equal to this one, whose
+    # start the model refuses (an offset is a JSON integer, never a boolean).
+    first = copy.deepcopy(next(b for b in BASES if b["article"].get("text")))
+    text = first["paragraph"]["text"]
+    first["paragraph"] = {"text": text, "start": 0, "end": len(text)}
+    second = copy.deepcopy(first)
+    second["paragraph"]["start"] = False
+    assert first["paragraph"] == second["paragraph"]
     assert _accepted(first) and not _accepted(second)
     lines = [orjson.dumps(first), orjson.dumps(second)]
     for shape in ("record", "plan", "packed"):
-        with pytest.raises(FileProblem, match=r":2: article\.published"):
+        with pytest.raises(FileProblem, match=r":2: paragraph\.start"):
             list(check_lines(iter(enumerate(lines, 1)), "f.jsonl", shape=shape))
 
 

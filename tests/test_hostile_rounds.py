@@ -1,0 +1,210 @@
+"""Hostile round trips: what reaches a real terminal, and crafted native JSONL that `claims
+import` and `claims validate` must both refuse by line and field (or both take, correctly).
+Beside tests/test_hostile_input.py, which covers the other ways in."""
+
+from __future__ import annotations
+
+import copy
+import os
+import pty
+import select
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from tests.conftest import SAMPLE_TEXT
+from tests.helpers import run_cli as run
+
+HOSTILE = "\x1b]0;PWNED\x07\x1b[2J\u202e[bold red]x[/]\u2028\x9b"
+CONTROLS = [chr(c) for c in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x202E, 0x2028)
+            if chr(c) not in "\n\t"]
+
+
+def _on_a_terminal(args: list[str], db: Path) -> bytes:
+    """What `claims ARGS` writes to a terminal (a pseudo-terminal as its standard output)."""
+    main, child = pty.openpty()
+    env = {**os.environ, "CLAIMS_DB": str(db), "CLAIMS_REVIEWER": "tester"}
+    process = subprocess.Popen([sys.executable, "-c", "from annotator.cli import main; main()",
+                                *args], stdout=child, stderr=subprocess.PIPE, env=env)
+    os.close(child)
+    chunks: list[bytes] = []
+    while True:
+        ready, _, _ = select.select([main], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed its side
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err
+    return b"".join(chunks)
+
+
+@pytest.fixture
+def hostile_project(tmp_path: Path) -> Path:
+    """A SQLite project whose article title, claim, reviewer note and source carry terminal
+    controls and markup."""
+    db = tmp_path / "claims.db"
+    path = tmp_path / "evil.jsonl"
+    text = f"Plus de 300 ouvriers {HOSTILE} sont partis mardi du chantier."
+    path.write_bytes(orjson.dumps({"text": text, "title": HOSTILE, "lang": "fr"}) + b"\n")
+    assert run(["add", str(path)], db).exit_code == 0
+    claim = orjson.loads(run(["list", "--format", "jsonl"], db).stdout.splitlines()[0])
+    done = run(["review", claim["claim_id"], "--verdict", "1", "--note", HOSTILE,
+                "--source", "https://example.org/a", "--title", HOSTILE], db)
+    assert done.exit_code == 0, done.output
+    return db
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "fever", "averitec"])
+def test_an_export_to_a_terminal_never_drives_it(fmt: str, hostile_project: Path) -> None:
+    shown = _on_a_terminal(["export", "--format", fmt, "-q"], hostile_project).decode()
+    assert "PWNED" in shown
+    # The terminal's own line discipline turns "\n" into "\r\n"; nothing else may be raw.
+    found = sorted({hex(ord(c)) for c in shown.replace("\r\n", "\n") if c in CONTROLS})
+    assert found == [], found
+
+
+def test_csv_to_a_file_or_a_pipe_stays_exact(hostile_project: Path, tmp_path: Path) -> None:
+    """Only a terminal sees the visible placeholders; the dataset itself is unchanged."""
+    out = tmp_path / "out.csv"
+    assert run(["export", "--format", "csv", "-o", str(out)], hostile_project).exit_code == 0
+    piped = run(["export", "--format", "csv", "-q"], hostile_project).stdout_bytes
+    assert piped == out.read_bytes()
+    assert HOSTILE.encode() in piped and b"\r\n" in piped
+
+
+# -- crafted native records: import and validate agree --------------------------------------
+
+
+@pytest.fixture
+def native(tmp_path: Path) -> list[dict[str, Any]]:
+    """The native records (with their article) of a project holding one reviewed claim."""
+    db = tmp_path / "source.db"
+    article = tmp_path / "greve.txt"
+    article.write_text(SAMPLE_TEXT, encoding="utf-8")
+    assert run(["add", str(article), "--lang", "fr"], db).exit_code == 0
+    claim = orjson.loads(run(["list", "--format", "jsonl"], db).stdout.splitlines()[0])
+    assert run(["review", claim["claim_id"], "--verdict", "1", "--note", "ok"],
+               db).exit_code == 0
+    out = tmp_path / "native.jsonl"
+    assert run(["export", "--with-articles", "-o", str(out)], db).exit_code == 0
+    return [orjson.loads(line) for line in out.read_bytes().splitlines()]
+
+
+def _both(tmp_path: Path, lines: list[bytes]) -> tuple[Any, Any, Path]:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b"".join(line + b"\n" for line in lines))
+    fresh = tmp_path / "fresh.db"
+    assert run(["init"], fresh).exit_code == 0
+    before = run(["log", "--format", "jsonl"], fresh).stdout
+    imported = run(["import", str(path)], fresh)
+    validated = run(["validate", str(path)], fresh)
+    if imported.exit_code != 0:
+        assert run(["log", "--format", "jsonl"], fresh).stdout == before
+    return imported, validated, fresh
+
+
+def _one_refusal(result: Any, where: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert where in result.stderr, (where, result.stderr)
+
+
+def _with(record: dict[str, Any], path: str, value: Any) -> bytes:
+    changed = copy.deepcopy(record)
+    target: Any = changed
+    *parents, last = path.split(".")
+    for part in parents:
+        target = target[int(part)] if isinstance(target, list) else target[part]
+    target[int(last) if isinstance(target, list) else last] = value
+    return orjson.dumps(changed)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("start", "0"),  # a number written as a string
+        ("end", True),  # a boolean where an offset goes
+        ("schema_version", "2"),
+        ("score", "0.5"),
+        ("sentence.start", "0"),
+        ("quantities.0.start", "0"),
+        ("quantities.0.value", "300"),
+        ("end", 1.0e1),  # JSON Schema calls 10.0 an integer; our offsets are written 10
+        ("article.published", 86400),  # a day as a number of seconds
+        ("dates.0.from", 0),
+    ],
+)
+def test_a_value_of_the_wrong_json_type_is_refused_by_both(
+        field: str, value: Any, native: list[dict[str, Any]], tmp_path: Path) -> None:
+    record = native[0]
+    if field.startswith("dates"):
+        record = next(r for r in native if r["dates"])
+    line = _with(record, field, value)
+    imported, validated, _ = _both(tmp_path, [line])
+    _one_refusal(imported, f"in.jsonl:1: {field}")
+    _one_refusal(validated, f"in.jsonl:1: {field}")
+
+
+def test_an_article_id_that_is_not_its_texts_is_refused_by_both(
+        native: list[dict[str, Any]], tmp_path: Path) -> None:
+    lines = [orjson.dumps(native[0]), _with(native[1], "article.id", "0" * 16)]
+    imported, validated, _ = _both(tmp_path, lines)
+    _one_refusal(imported, "in.jsonl:2: article.text")
+    _one_refusal(validated, "in.jsonl:2: article.text")
+
+
+LINE = orjson.dumps({"text": "Plus de 300 ouvriers ont quitté le chantier.", "lang": "fr"})
+
+
+@pytest.mark.parametrize("command", [["add"], ["extract", "--input", "jsonl"], ["import"],
+                                     ["validate"]])
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (LINE.decode().encode("utf-16") + b"\n", "in.jsonl:1: saved as UTF-16"),
+        (LINE.replace("é".encode(), b"\xe9") + b"\n", "in.jsonl:1: not UTF-8 (byte 0xe9 at "),
+        (b"\n\n" + LINE.replace(b"300", b"3\xff0") + b"\n", "in.jsonl:3: not UTF-8 (byte 0xff at "),
+    ],
+    ids=["utf-16", "latin-1", "third line"],
+)
+def test_a_jsonl_file_not_in_utf8_says_so_by_line(command: list[str], content: bytes, says: str,
+                                                  tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(content)
+    result = run([*command, str(path)], tmp_path / "claims.db")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    where, what = says.split(": ", 1)  # (validate puts "(record): " between them)
+    assert any(where in line and what in line for line in result.stderr.splitlines()), \
+        result.stderr
+    assert "surrogates" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("facets", "change", "field"),
+    [
+        ("quantities", {"text": "999 ouvriers"}, "quantities.0.text"),
+        ("dates", {"text": "jeudi"}, "dates.0.text"),
+        ("dates", {"from": "2025-03-05", "to": "2025-03-04"}, "dates.0.to"),
+    ],
+)
+def test_a_facet_that_says_other_words_or_ends_before_it_starts_is_refused(
+        facets: str, change: dict[str, Any], field: str, native: list[dict[str, Any]],
+        tmp_path: Path) -> None:
+    """A quantity or date carries the words it was read from, exactly as in the claim, and a
+    period ends on or after its first day: a record saying otherwise was not written by us."""
+    record = copy.deepcopy(next(r for r in native if r[facets]))
+    record[facets][0].update(change)
+    imported, validated, _ = _both(tmp_path, [orjson.dumps(record)])
+    _one_refusal(imported, f"in.jsonl:1: {field}")
+    _one_refusal(validated, f"in.jsonl:1: {field}")
