@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims.extract import extract
 from tests.helpers import PUBLISHED
 from tests.helpers import found_dates as dates
 
@@ -366,3 +367,82 @@ def test_word_years_seasons_and_in_n_years_guards(text: str, expected: list[tupl
 )
 def test_the_day_before_an_event(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A range of months before "last year", "next year": those months of that year, one date.
+        ("Arrivals dropped from September to November last year.", "en",
+         [("September to November last year", "2024-09-01", "2024-11-30")]),
+        ("Sales will peak from June to August next year.", "en",
+         [("June to August next year", "2026-06-01", "2026-08-31")]),
+        ("Les ventes ont chuté de mars à mai l'an dernier.", "fr",
+         [("mars à mai l'an dernier", "2024-03-01", "2024-05-31")]),
+        # A quarter code with "of" before its year.
+        ("Net income doubled in Q2 of 2024.", "en", [("Q2 of 2024", "2024-04-01", "2024-06-30")]),
+        ("Le PIB a progressé au T3 de 2023.", "fr", [("T3 de 2023", "2023-07-01", "2023-09-30")]),
+        # « la décennie 2010 », like « les années 2010 ».
+        ("Le nombre a diminué au cours de la décennie 2010.", "fr",
+         [("décennie 2010", "2010-01-01", "2019-12-31")]),
+    ],
+)
+def test_month_ranges_of_a_relative_year_quarter_codes_and_decades(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A season with a year in two digits: "the summer of '69", « l'été 76 », « l'hiver 54 »
+        # (the winter its January falls in).
+        ("It was the summer of '69, he said.", "en", [("the summer of '69", "1969-06-01", "1969-08-31")]),
+        ("La sécheresse de l'été 76 reste dans les mémoires.", "fr",
+         [("l'été 76", "1976-06-01", "1976-08-31")]),
+        ("L'hiver 54 a marqué les esprits.", "fr", [("L'hiver 54", "1953-12-01", "1954-02-28")]),
+        # ... not a count after it.
+        ("L'été 40 personnes sont mortes de chaud.", "fr", [("L'été", "2024-06-01", "2024-08-31")]),
+    ],
+)
+def test_a_season_with_a_two_digit_year(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Four digits numbering a street are no year ...
+        ("The fire broke out at 1984 Harbor Road.", "en", []),
+        ("Le magasin du 2012, route de Vienne a fermé.", "fr", []),
+        # ... unless a year's preposition puts them before the street's name.
+        ("En 2012, rue de Rivoli, des milliers de personnes ont défilé.", "fr",
+         [("2012", "2012-01-01", "2012-12-31")]),
+        # A model after its maker's name is no year when nothing it qualifies follows.
+        ("The agency still runs Windows 2000 on its servers.", "en", []),
+        ("La Peugeot 2008 reste le SUV le plus vendu.", "fr", []),
+        # A year qualifying a noun, after a place or a preposition, or naming a tournament is one.
+        ("Aides to the Trump 2020 campaign testified.", "en", [("2020", "2020-01-01", "2020-12-31")]),
+        ("The Paris 2024 Games drew record crowds.", "en", [("2024", "2024-01-01", "2024-12-31")]),
+        ("Spain won Euro 2024 in Berlin.", "en", [("2024", "2024-01-01", "2024-12-31")]),
+        ("Le Tour de France 2023 s'est achevé à Paris.", "fr", [("2023", "2023-01-01", "2023-12-31")]),
+    ],
+)
+def test_street_numbers_and_models_are_no_years(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The agency still runs Windows 2000 on its servers.", "en"),
+        ("La Peugeot 2008 reste le SUV le plus vendu.", "fr"),
+        ("The fire broke out at 1984 Harbor Road.", "en"),
+    ],
+)
+def test_a_model_or_a_street_number_is_no_quantity_either(text: str, lang: str) -> None:
+    (claim,) = extract(text, lang=lang, published=PUBLISHED)
+    assert claim.quantities == [] and claim.dates == []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from claims.extract.dates.days import Bounds, whole_month
+from claims.extract.dates.days import Bounds, short_year, whole_month
 from claims.extract.dates.rules import DateRules
 
 __all__ = ["century_bounds", "easter", "named_day", "quarter_bounds", "season_bounds"]
@@ -138,6 +138,10 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
     name = rules.seasons[word]
     if m["s_name2"] and not (m["s_art"] or m["s_art2"]) and word in rules.season_needs_cue:
         return None
+    two = m["s_ys"] or m["s_yb"]
+    if two:
+        # "the summer of '69", « l'été 76 »: a year in two digits after the season
+        return _season(name, short_year(int(two), published))
     if m["s_y"]:
         year = int(m["s_y"])
         if m["s_y2"] and name == "winter":  # « l'hiver 2020-2021 »: the winter of January 2021

@@ -152,6 +152,17 @@ class DateRules:
     number_months: frozenset[str] = frozenset()
     """Abbreviated month names that are number words (« sept »): without their period, a date
     only beside a day or a year (« le 3 sept », « sept 2021 »; « sept morts » is seven)."""
+    street_after: re.Pattern[str] | None = None
+    """After a number: the street it is the number of ("1984 Harbor Road", « 2012, route de
+    Vienne »): no year."""
+    address_preps: frozenset[str] = frozenset()
+    """Year prepositions that also put a number in an address (« au 2012, route de Vienne »)."""
+    name_before: re.Pattern[str] | None = None
+    """Before a year: a capitalised word after a lower-case word ("runs Windows 2000", « la
+    Peugeot 2008 »), the name of a model or a product when `name_after` follows the year."""
+    name_after: re.Pattern[str] | None = None
+    name_keeps: frozenset[str] = frozenset()
+    """Capitalised words a year after which names its year (« l'Euro 2024 », "Expo 2025")."""
 
 
 def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
@@ -260,7 +271,8 @@ def date_rules(lang: str) -> DateRules:
         r"(?:['’](?P<{0}>\d\d))(?![\d\w])(?P<{1}>(?!x)x)?"
     )
     # Quarters and halves: "the third quarter of 2019", "third-quarter", "last quarter", "Q3
-    # 2019", « le premier trimestre 2023 », « le trimestre dernier », "the first half of 2024".
+    # 2019", "Q2 of 2025", « le premier trimestre 2023 », « le trimestre dernier », "the first
+    # half of 2024".
     p_ords = lexicons.alternation(lex.get("period_ordinals", {}) or ["(?!x)x"])
     p_units = lexicons.alternation(lex.get("period_units", {}) or ["(?!x)x"])
     quarters = [u for u, kind in lex.get("period_units", {}).items() if kind == "quarter"] or ["(?!x)x"]
@@ -276,7 +288,7 @@ def date_rules(lang: str) -> DateRules:
                 (?:{_SP}+(?:(?:{p_of}){_SP}+)?(?P<q_y>{year})|{_SP}+(?P<q_of>{p_of_rel})(?![\w\-]))?
               | (?P<q_rel>{p_before}){_SP}+(?P<q_runit>{p_quarter})
               | (?P<q_runit2>{p_quarter}){_SP}+(?P<q_post>{p_after})
-              | {code}(?P<q_n>[1-4])(?:{_SP}*|-)(?P<q_y2>{year})
+              | {code}(?P<q_n>[1-4])(?:{_SP}+(?:{p_of}){_SP}+|{_SP}*|-)(?P<q_y2>{year})
               | (?P<q_y3>{year})(?:{_SP}*|-){code}(?P<q_n2>[1-4])
               | {hcode}(?P<q_h>[12])(?:{_SP}*|-)(?P<q_hy>{year})
               | (?P<q_hy2>{year})(?:{_SP}*|-){hcode}(?P<q_h2>[12]))
@@ -286,17 +298,25 @@ def date_rules(lang: str) -> DateRules:
     holiday_names = lexicons.alternation(lex.get("holidays", {}) or ["(?!x)x"], fold_first=False)
     holiday = rf"(?P<hol>(?P<h_name>{holiday_names})(?:,?{_SP}+(?P<h_y>{year}))?)"
     # Seasons: "this summer", "last winter", "the summer of 2022", « cet été », « l'hiver
-    # dernier », « au printemps 2021 », « l'hiver 2021-2022 ».
+    # dernier », « au printemps 2021 », « l'hiver 2021-2022 », "the summer of '69", « l'été 76 ».
     s_names = _cased(lex.get("seasons", {}) or ["(?!x)x"], False)
     s_before = _cased(lex.get("season_before", {}) or ["(?!x)x"], False)
     s_after = lexicons.alternation(lex.get("season_after", {}) or ["(?!x)x"])
     s_arts = _cased([*lex.get("season_articles", []), *lex.get("season_cues", [])] or ["(?!x)x"], False)
     s_of = lexicons.alternation(lex.get("season_of", []) or ["(?!x)x"])
+    # "the summer of '69", « l'été 76 » (two digits without their apostrophe only after « l' »,
+    # and not « l'été 40 personnes »)
+    bare_two = r"(?:0\d|[3-9]\d)" if not apostrophe_years else "(?!x)x"
+    season_short = (
+        rf"(?:['’](?P<s_ys>\d\d)|(?(s_art)(?P<s_yb>{bare_two})|(?!x)x))(?![\d\w])(?!{_SP}*\d)"
+        rf"(?!{_SP}+[^\W\d]+[sx](?![\w\-]))"
+    )
     season = rf"""
         (?P<season>(?P<s_rel>{s_before}){_SP}+(?P<s_name>{s_names})
           | (?:(?P<s_art>{s_arts})(?<=['’]){_SP}*|(?P<s_art2>{s_arts}){_SP}+)?(?P<s_name2>{s_names})
-            (?:{_SP}+(?P<s_post>{s_after})|(?:{_SP}+(?:{s_of}))?{_SP}+(?P<s_y>{year})
-                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?)?(?![\w’'\-]))
+            (?:{_SP}+(?P<s_post>{s_after})|(?:{_SP}+(?:{s_of}))?{_SP}+(?:(?P<s_y>{year})
+                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?|{season_short}))?
+            (?![\w’'\-]))
     """
     # Centuries: "the 19th century", "the nineteenth century", « le XIXe siècle », « au 19e siècle ».
     c_words = lexicons.alternation(lex.get("century_words", []) or ["(?!x)x"])
@@ -549,7 +569,10 @@ def date_rules(lang: str) -> DateRules:
         if dirs else None
     )
     now_before = lex.get("now_before", [])
+    from claims.extract.number_rules import rules_for  # noqa: PLC0415 - numbers owns addresses
     from claims.extract.numbers import unit_after  # noqa: PLC0415 - numbers owns units
+
+    name_followers = lexicons.alternation(lex.get("year_name_followers", []) or ["(?!x)x"])
 
     return DateRules(
         word_dates=word_date_pattern(lex, month, month_n, year),
@@ -663,6 +686,16 @@ def date_rules(lang: str) -> DateRules:
         lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
         number_months=frozenset(lex.get("months_number_words", [])),
+        street_after=rules_for(lang).street,
+        address_preps=frozenset(w.lower() for w in lex.get("year_address_prepositions", [])),
+        name_before=re.compile(
+            rf"(?:^|(?<=[\s\u00a0\u202f]))(?P<lead>[a-zà-ÿ][\w’'\-]*|[A-ZÀ-Þ][a-zà-ÿ]{{0,2}}){_SP}+"
+            rf"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+){_SP}+$"
+        ),
+        name_after=re.compile(
+            rf"{_SP}*(?:[,.;:!?)»”\"]|$)|{_SP}+(?:{name_followers})(?![\w\-])"
+        ),
+        name_keeps=frozenset(lex.get("year_name_keeps", [])),
         vague_amounts=frozenset(" ".join(w.lower().split()) for w in vague),
         event_days={k: date.fromisoformat(v) for k, v in lex.get("event_days", {}).items()},
         before_christ=(
