@@ -446,3 +446,53 @@ def test_street_numbers_and_models_are_no_years(
 def test_a_model_or_a_street_number_is_no_quantity_either(text: str, lang: str) -> None:
     (claim,) = extract(text, lang=lang, published=PUBLISHED)
     assert claim.quantities == [] and claim.dates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A month abbreviated in capitals, with its period, is a month and ends no sentence.
+        ("The hearing is set for THURSDAY, FEB. 27, in federal court.", "en",
+         [("THURSDAY, FEB. 27", "2025-02-27", "2025-02-27")]),
+        ("Le vote aura lieu le JEUDI 27 FÉVR. à Paris.", "fr",
+         [("JEUDI 27 FÉVR.", "2025-02-27", "2025-02-27")]),
+        ("La réunion est fixée au 12 JANV. 2026.", "fr", [("12 JANV. 2026", "2026-01-12", "2026-01-12")]),
+        # A weekday after a time of day goes on with the sentence ("at 11:40 p.m. Friday").
+        ("Police said the attack occurred at 11:40 p.m. Friday.", "en",
+         [("Friday", "2025-03-07", "2025-03-07")]),
+    ],
+)
+def test_capital_abbreviations_and_a_weekday_after_a_time(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+    assert len(extract(text, lang=lang, published=PUBLISHED)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A season of last or next year is that season of that year, one date.
+        ("The merger was announced in the spring of last year.", "en",
+         [("the spring of last year", "2024-03-01", "2024-05-31")]),
+        ("Le projet sera lancé au printemps de l'an prochain.", "fr",
+         [("printemps de l'an prochain", "2026-03-01", "2026-05-31")]),
+        ("In the spring, of last year's crop, little remained.", "en",
+         [("the spring", "2025-03-01", "2025-05-31"), ("last year", "2024-01-01", "2024-12-31")]),
+        # An approximate noun counts the units: « une dizaine d'années », "a dozen years".
+        ("Le chantier a démarré il y a une dizaine d'années.", "fr",
+         [("il y a une dizaine d'années", "2015-01-01", "2015-12-31")]),
+        ("The plant closed a dozen years ago.", "en", [("a dozen years ago", "2013-01-01", "2013-12-31")]),
+        ("Élu en 2010, il a démissionné une dizaine d'années plus tard.", "fr",
+         [("2010", "2010-01-01", "2010-12-31"),
+          ("une dizaine d'années plus tard", "2020-01-01", "2020-12-31")]),
+        ("Il y a une dizaine de manifestants devant la mairie.", "fr", []),
+        # A season after « d' » qualifies a noun; the year after it stays a year.
+        ("Les JO d'hiver de 2030 auront lieu dans les Alpes.", "fr", [("2030", "2030-01-01", "2030-12-31")]),
+        ("Les sports d'hiver attirent les touristes.", "fr", []),
+    ],
+)
+def test_seasons_of_a_relative_year_approximate_amounts_and_season_complements(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

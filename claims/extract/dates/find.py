@@ -502,6 +502,12 @@ def find_dates(
                 if day is not None:
                     bounds, e = (day, day), year_of.end()
                     taken = e
+        if kind == "season" and bounds[0] is not None and rules.year_of_after and not (
+            match["s_rel"] or match["s_post"] or match["s_y"] or match["s_ys"] or match["s_yb"]
+        ):
+            year_of = rules.year_of_after.match(text, e, end) if not text.startswith(",", e) else None
+            if year_of:  # "the spring of last year": one date, resolved with its year
+                e = taken = year_of.end()
         if rules.offset_before:
             off = rules.offset_before.search(text, max(start, s - 48), s)
             shifted = offset(rules, off, bounds) if off else None

@@ -152,6 +152,15 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
             year = second
         return _season(name, year)
     mod = m["s_rel"] or m["s_post"]
+    of_year = (
+        rules.year_of_after.match(m.string, m.end())
+        if rules.year_of_after and not m.string.startswith(",", m.end()) else None
+    )
+    if not mod and of_year and (m["s_art"] or m["s_art2"]):
+        # "the spring of last year", « l'été de l'année dernière »: that season of that year
+        if published is None:
+            return None, None
+        return _season(name, published.year + rules.relative_periods[of_year["yo"].lower()][1])
     if not mod:
         # "in the spring", « au printemps », « l'été »: the nearest one in the direction of the
         # clause's tense (under way, else the last one over, or for a clause about the future

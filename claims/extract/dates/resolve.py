@@ -570,6 +570,15 @@ def _vague(rules: DateRules, amount: str | None) -> bool:
     return amount is not None and " ".join(amount.lower().split()) in rules.vague_amounts
 
 
+def _units_amount(rules: DateRules, amount_s: str) -> int | None:
+    """How many units "four", "a dozen", « une dizaine d' » count."""
+    if rules.approx_amounts:
+        for word in lexicons.letter_tokens(amount_s):
+            if word in rules.approx_amounts:
+                return rules.approx_amounts[word]
+    return _amount(amount_s, rules.lang)
+
+
 def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds | None:
     """"four years ago", "il y a une semaine", "dans trois mois", "two days from now": the
     period of that unit so far back or ahead (a year, a month, a Monday-to-Sunday week, a day)."""
@@ -578,7 +587,7 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
     marker = (m["ag_pre"] or m["ag_post"] or "").lower()
     if _vague(rules, amount_s):
         return None, None  # "a few days ago", « il y a quelques années »
-    amount = _amount(amount_s, rules.lang)
+    amount = _units_amount(rules, amount_s)
     unit = rules.units.get(unit_s)
     if amount is None or unit is None or amount > 5000:
         return None
@@ -615,7 +624,7 @@ def anaphor(
     else:
         if _vague(rules, m["ag_n2"]):
             return None, None  # "a few days later", « quelques années plus tard »
-        amount = _amount(m["ag_n2"], rules.lang)
+        amount = _units_amount(rules, m["ag_n2"])
         unit = rules.units.get((m["ag_u2"] or "").lower(), "")
         if amount is None or not unit or amount > 5000:
             return None

@@ -149,6 +149,8 @@ class DateRules:
     """Days written like a day of any year that name one event ("9/11", « le 11-Septembre »)."""
     vague_amounts: frozenset[str] = frozenset()
     """"a few", "several", « quelques »: an amount of units no date can be resolved from."""
+    approx_amounts: dict[str, int] | None = None
+    """Approximate nouns as an amount of units (« une dizaine d'années », "a dozen years")."""
     number_months: frozenset[str] = frozenset()
     """Abbreviated month names that are number words (« sept »): without their period, a date
     only beside a day or a year (« le 3 sept », « sept 2021 »; « sept morts » is seven)."""
@@ -209,6 +211,7 @@ def date_rules(lang: str) -> DateRules:
     full = [name for name in months if name not in abbreviated]
     # Headlines write names in capitals ("THURSDAY", "JEUDI 16 SEPTEMBRE"): accepted too.
     caps = [name.upper() for name in full]
+    caps_abbreviated = [name.upper() for name in abbreviated]  # "FEB. 26", « 12 JANV. 2026 »
     # English names are capitalised; in lower case a name stands alone only where it is no
     # common word ("in january", not "may" or "march"), and any name stands beside a day or a
     # year ("on may 5", "14 nov", "march 2020"), the verbs among them only after a cue that
@@ -216,13 +219,13 @@ def date_rules(lang: str) -> DateRules:
     alone = lexicons.alternation(lex.get("months_lowercase_alone", []), fold_first=False)
     month = (
         rf"(?:(?:{_cased(abbreviated, cs)})(?>\.?)|(?:{_cased(full, cs)})|(?:{_alt(caps)})"
-        rf"|(?:{alone}))(?![\w])"
+        rf"|(?:{_alt(caps_abbreviated)})\.|(?:{alone}))(?![\w])"
     )
     month_n = month
     if cs:
         month_n = (
             rf"(?:(?:{lexicons.alternation(abbreviated)})(?>\.?)|(?:{lexicons.alternation(full)})"
-            rf"|(?:{_alt(caps)}))(?![\w])"
+            rf"|(?:{_alt(caps)})|(?:{_alt(caps_abbreviated)})\.)(?![\w])"
         )
     # Weekdays in lower case are no common word ("on monday"): accepted in every language.
     weekday = (
@@ -259,6 +262,13 @@ def date_rules(lang: str) -> DateRules:
     # year of which is meant (TIMEX3 values them PAST_REF, FUTURE_REF): kept with bounds None.
     vague = lex.get("vague_amounts", [])
     ago_amount = rf"(?:{_cased(vague, False)}|{amount})" if vague else amount
+    # « il y a une dizaine d'années », "a dozen years ago": an approximate noun as the amount
+    approx_nouns = lex.get("approximate_nouns", {})
+    if approx_nouns:
+        ago_amount = (
+            rf"(?:(?:{first_words}){_SP}+(?:{lexicons.alternation(approx_nouns, fold_first=False)})"
+            rf"(?:{_SP}+de|{_SP}+d['’])?|{ago_amount})"
+        )
     ago_after = lexicons.alternation(lex.get("ago_after", []) or ["(?!x)x"])
     # "two years later", « un an plus tôt »: from the date the sentence named before.
     anaphor = lexicons.alternation(lex.get("anaphor_after", {}) or ["(?!x)x"])
@@ -305,7 +315,8 @@ def date_rules(lang: str) -> DateRules:
     s_arts = _cased([*lex.get("season_articles", []), *lex.get("season_cues", [])] or ["(?!x)x"], False)
     s_of = lexicons.alternation(lex.get("season_of", []) or ["(?!x)x"])
     # "the summer of '69", « l'été 76 » (two digits without their apostrophe only after « l' »,
-    # and not « l'été 40 personnes »)
+    # and not « l'été 40 personnes »). A season right after « d' », « de » qualifies a noun («
+    # les JO d'hiver de 2030 », « les sports d'hiver »): no date.
     bare_two = r"(?:0\d|[3-9]\d)" if not apostrophe_years else "(?!x)x"
     season_short = (
         rf"(?:['’](?P<s_ys>\d\d)|(?(s_art)(?P<s_yb>{bare_two})|(?!x)x))(?![\d\w])(?!{_SP}*\d)"
@@ -313,7 +324,8 @@ def date_rules(lang: str) -> DateRules:
     )
     season = rf"""
         (?P<season>(?P<s_rel>{s_before}){_SP}+(?P<s_name>{s_names})
-          | (?:(?P<s_art>{s_arts})(?<=['’]){_SP}*|(?P<s_art2>{s_arts}){_SP}+)?(?P<s_name2>{s_names})
+          | (?:(?P<s_art>{s_arts})(?<=['’]){_SP}*|(?P<s_art2>{s_arts}){_SP}+)?(?<![dD]['’])(?<![dD]e{_SP})
+            (?P<s_name2>{s_names})
             (?:{_SP}+(?P<s_post>{s_after})|(?:{_SP}+(?:{s_of}))?{_SP}+(?:(?P<s_y>{year})
                 (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?|{season_short}))?
             (?![\w’'\-]))
@@ -423,9 +435,9 @@ def date_rules(lang: str) -> DateRules:
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)
                 (?!,?{_SP}+(?:(?:{my_joins}){_SP}+)?['’]?\d)
           | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
-                (?P<ag_n>{ago_amount}){_SP}+
+                (?P<ag_n>{ago_amount})(?:{_SP}+|(?<=['’]))
                 (?P<ag_u>{unit_alt})(?![\w])
-            | (?P<ag_n2>{ago_amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+
+            | (?P<ag_n2>{ago_amount})(?:{_SP}+|(?<=['’]))(?P<ag_u2>{unit_alt}){_SP}+
                 (?P<ag_post>{ago_after}|{ahead_after}|{anaphor}))
           | (?P<reld>{rel_days})
           | (?P<relp>{rel_periods})
@@ -686,6 +698,7 @@ def date_rules(lang: str) -> DateRules:
         lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
         number_months=frozenset(lex.get("months_number_words", [])),
+        approx_amounts={k.lower(): int(v) for k, v in lex.get("approximate_nouns", {}).items()},
         street_after=rules_for(lang).street,
         address_preps=frozenset(w.lower() for w in lex.get("year_address_prepositions", [])),
         name_before=re.compile(
