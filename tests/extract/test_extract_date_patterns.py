@@ -496,3 +496,25 @@ def test_seasons_of_a_relative_year_approximate_amounts_and_season_complements(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A part of next or last week, month or year without its article: that whole period.
+        ("Les discussions reprendront en début de semaine prochaine.", "fr",
+         [("début de semaine prochaine", "2025-03-17", "2025-03-23")]),
+        ("Le vote a eu lieu en fin de mois dernier.", "fr",
+         [("fin de mois dernier", "2025-02-01", "2025-02-28")]),
+        ("Le vote aura lieu en fin d'année prochaine.", "fr",
+         [("fin d'année prochaine", "2026-01-01", "2026-12-31")]),
+        # « semestre » names no half of a match: a date without its year, like a quarter.
+        ("Le chantier démarrera au deuxième semestre.", "fr",
+         [("deuxième semestre", "2025-07-01", "2025-12-31")]),
+        ("He scored twice in the first half.", "en", []),
+    ],
+)
+def test_parts_of_a_relative_period_and_half_years_without_their_year(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

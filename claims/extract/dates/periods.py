@@ -24,7 +24,7 @@ def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, f
     """"the third quarter (of 2019)", "Q3 2019", "last quarter", « le premier semestre 2023 »:
     three (or six) whole months. Without a year, the most recent such period that has begun
     (the next one when the clause speaks of the future); a half needs its year, since "the
-    first half" of a match is no date."""
+    first half" of a match is no date, unless its name is no match's (« le second semestre »)."""
     if m["q_n"] or m["q_n2"]:
         n, size, year_s = int(m["q_n"] or m["q_n2"]), 3, m["q_y2"] or m["q_y3"]
     elif m["q_h"] or m["q_h2"]:  # "H2 2025", "2025-H1", « S1 2024 »
@@ -37,8 +37,8 @@ def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, f
             if published is None:
                 return None, None
             year_s = str(published.year + rules.period_of_relative[m["q_of"].lower()])
-        if size == 6 and not year_s:
-            return None
+        if size == 6 and not year_s and m["q_unit"].lower() not in rules.halves_alone:
+            return None  # "the first half" of a match; « au deuxième semestre » is a date
         if n > 12 // size:
             return None
     else:

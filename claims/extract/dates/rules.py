@@ -149,6 +149,9 @@ class DateRules:
     """Days written like a day of any year that name one event ("9/11", « le 11-Septembre »)."""
     vague_amounts: frozenset[str] = frozenset()
     """"a few", "several", « quelques »: an amount of units no date can be resolved from."""
+    halves_alone: frozenset[str] = frozenset()
+    """Names of a half-year that need no year (« au deuxième semestre »; "the second half" of
+    a match is no date)."""
     approx_amounts: dict[str, int] | None = None
     """Approximate nouns as an amount of units (« une dizaine d'années », "a dozen years")."""
     number_months: frozenset[str] = frozenset()
@@ -699,6 +702,7 @@ def date_rules(lang: str) -> DateRules:
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
         number_months=frozenset(lex.get("months_number_words", [])),
         approx_amounts={k.lower(): int(v) for k, v in lex.get("approximate_nouns", {}).items()},
+        halves_alone=frozenset(w.lower() for w in lex.get("halves_without_year", [])),
         street_after=rules_for(lang).street,
         address_preps=frozenset(w.lower() for w in lex.get("year_address_prepositions", [])),
         name_before=re.compile(
