@@ -640,8 +640,8 @@ def _whole_months(first: date, last: date) -> bool:
 def _year_of_previous(text: str, previous: FoundDate, at: int, end: int, bounds: Any) -> bool:
     """A relative year right after a day, a month or a range of months written without one
     ("April 15 next year", "on March 3 last year", « le 3 mars l'an dernier », "from September
-    to November last year"): moves `previous` into that year, in
-    place, to the end of the year's words, and says so; the year is no date of its own then."""
+    to November last year"): moves `previous` into that year, in place, to the end of the
+    year's words, and says so; the year is no date of its own then."""
     first, last = bounds
     if (
         first is None or last is None or previous.from_ is None or previous.to is None
@@ -658,7 +658,7 @@ def _year_of_previous(text: str, previous: FoundDate, at: int, end: int, bounds:
         if not _whole_months(previous.from_, previous.to):
             return False
         moved = previous.from_.replace(year=first.year), date(first.year, 3, 1) - timedelta(days=1)
-    if _whole_months(previous.from_, previous.to):  # the whole of February, whatever the year
+    if _whole_months(previous.from_, previous.to):  # to the last day of its month that year (February)
         moved = moved[0], whole_month(first.year, previous.to.month)[1]
     previous.from_, previous.to = moved
     previous.end = end
