@@ -208,3 +208,25 @@ def test_a_facet_that_says_other_words_or_ends_before_it_starts_is_refused(
     imported, validated, _ = _both(tmp_path, [orjson.dumps(record)])
     _one_refusal(imported, f"in.jsonl:1: {field}")
     _one_refusal(validated, f"in.jsonl:1: {field}")
+
+
+def test_a_tab_or_line_break_in_a_cell_never_breaks_a_table_row(tmp_path: Path) -> None:
+    """`claims list`, `log`, `similar` and `agree` print one row a claim or event: a tab or
+    a line break in the text, a title or a rationale shows as a space."""
+    db = tmp_path / "claims.db"
+    path = tmp_path / "tabs.jsonl"
+    text = "Plus de 300\touvriers ont quitté mardi\u2028le chantier naval de Saint-Brieuc."
+    path.write_bytes(orjson.dumps({"text": text, "title": "Grève\tau\nchantier",
+                                   "lang": "fr"}) + b"\n")
+    assert run(["add", str(path)], db).exit_code == 0
+    claim = orjson.loads(run(["list", "--format", "jsonl"], db).stdout.splitlines()[0])
+    for reviewer in ("ana", "bob"):
+        done = run(["review", claim["claim_id"], "--verdict", "1", "--note", "vu\tle\nrapport"],
+                   db, reviewer=reviewer)
+        assert done.exit_code == 0, done.output
+    for args, rows in ((["list"], 2), (["log"], 4), (["similar", claim["claim_id"]], 0)):
+        shown = run(args, db).stdout
+        assert "\t" not in shown, (args, shown)
+        assert len(shown.splitlines()) == rows, (args, shown)
+    agree = run(["agree", "--min-items", "1"], db).stdout
+    assert "\t" not in agree and "Grève au chantier" in agree

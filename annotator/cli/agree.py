@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
-from annotator.cli.common import db_option, escape_json, handle_errors, say, visible
+from annotator.cli.common import cell, db_option, escape_json, handle_errors, say, visible
 
 if TYPE_CHECKING:
     from claims.agreement import AgreementReport, Figure
@@ -106,7 +106,7 @@ def _agree_table(report: AgreementReport, names: dict[str, str]) -> list[str]:
         lines += ["", "By article (alpha, on items rated by 2+ reviewers)"]
         lines.append(f"  {'ARTICLE':<16}  {'VERDICT ALPHA':<24}  {'STATUS ALPHA':<24}  TITLE")
         for a in report.by_article:
-            title = visible((a.title or "").replace("\n", " "))
+            title = cell(a.title or "")
             if len(title) > 40:
                 title = title[:39] + "…"
             lines.append(

@@ -21,6 +21,7 @@ from claims.files import FileProblem
 __all__ = [
     "InputError",
     "UserError",
+    "cell",
     "check_user_file",
     "db_option",
     "decode_bytes",
@@ -269,6 +270,15 @@ def shown(text: str) -> str:
 
 visible = shown
 """The old name of `shown`."""
+
+
+def cell(text: str) -> str:
+    """`text` for one cell of a table row: `shown`, with tabs and line breaks as spaces, so
+    a claim, a title or a rationale never breaks its row or shifts the columns after it."""
+    return shown(text.translate(_ONE_ROW))
+
+
+_ONE_ROW = {ord("\n"): " ", ord("\t"): " ", ord("\r"): " "}
 
 
 def say(text: str, *, err: bool = False, file: Any = None, nl: bool = True) -> None:

@@ -13,6 +13,7 @@ import click
 from annotator.cli.common import (
     InputError,
     UserError,
+    cell,
     db_option,
     echo_jsonl,
     handle_errors,
@@ -83,7 +84,7 @@ def list_claims(article_ref: str | None, status: str | None, fmt: str, db: str |
     lines = [f"{'ID':<12}  {'STATUS':<8}  {'VERDICT':<22}  {'KIND':<10}  SCORE  TEXT"]
     for s in states:
         verdicts = ", ".join(f"{r.reviewer}:{r.verdict}" for r in s.reviews if r.verdict)
-        text = visible(s.claim.text.replace("\n", " "))
+        text = cell(s.claim.text)
         if len(text) > 70:
             text = text[:69] + "…"
         lines.append(
@@ -197,7 +198,7 @@ def _describe_event(event: Any) -> str:
         "status": lambda: f"status {p.get('status')}",
         "source_add": lambda: f"source {p['source']['url']}",
         "source_remove": lambda: f"removed source {int(p['index']) + 1}",
-        "rationale": lambda: "rationale: " + (p.get("text") or "(empty)").replace("\n", " ")[:60],
+        "rationale": lambda: "rationale: " + cell(p.get("text") or "(empty)")[:60],
         "claim_text": lambda: "claim as checked: " + (p.get("text") or "(cleared)")[:60],
         "review": lambda: "imported review: " + review_summary(p, p.get("verdict")),
         "adjudicate": lambda: f"adjudicated {p.get('label') or '(withdrawn)'}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli.common import db_option, echo_jsonl, handle_errors, say
+from annotator.cli.common import cell, db_option, echo_jsonl, handle_errors, say
 
 
 @click.command()
@@ -47,9 +47,9 @@ def similar(claim_id: str, limit: int, fmt: str, db: str | None) -> None:
             verdict = m.rating or "-"
             where = "published"
             detail = ", ".join(x for x in (m.publisher, m.url) if x) or "(no publisher given)"
-        text = m.text.replace("\n", " ")
+        text = cell(m.text)
         if len(text) > 90:
             text = text[:89] + "…"
-        say(f"{m.score:5.1f}  {where:<19}  {verdict[:28]:<28}  {text}")
-        say(f"{'':5}  {detail}")
+        say(f"{m.score:5.1f}  {where:<19}  {cell(verdict)[:28]:<28}  {text}")
+        say(f"{'':5}  {cell(detail)}")
     say(f"{len(matches)} similar claim(s) to {state.claim.id}", err=True)
