@@ -230,3 +230,22 @@ def test_a_tab_or_line_break_in_a_cell_never_breaks_a_table_row(tmp_path: Path) 
         assert len(shown.splitlines()) == rows, (args, shown)
     agree = run(["agree", "--min-items", "1"], db).stdout
     assert "\t" not in agree and "Grève au chantier" in agree
+
+
+@pytest.mark.parametrize("name", ["Le \x1b]0;PWNED\x07Vérificateur", "Vérif\u202eication",
+                                  "Deux\nlignes", "   "])
+@pytest.mark.parametrize("command", ["init", "export"])
+def test_a_publisher_name_is_one_line_of_text(name: str, command: str, tmp_path: Path) -> None:
+    """The organisation ClaimReview names as the author is typed once and published in every
+    fact-check: one that holds controls, bidi overrides or line breaks, or is blank, is
+    refused before anything is created or written."""
+    db = tmp_path / "claims.db"
+    if command == "export":
+        assert run(["init"], db).exit_code == 0
+    args = {"init": ["init"], "export": ["export", "--format", "claimreview",
+                                         "-o", str(tmp_path / "out.json")]}[command]
+    result = run([*args, "--publisher", name, "--publisher-url", "https://example.org"], db)
+    _one_refusal(result, "--publisher")
+    assert not (tmp_path / "out.json").exists()
+    if command == "init":
+        assert not db.exists()

@@ -18,6 +18,7 @@ from annotator.cli.common import (
     handle_errors,
     open_project,
     parse_date,
+    publisher_name,
     say,
     visible,
 )
@@ -50,6 +51,7 @@ def init(
     db: str | None,
 ) -> None:
     """Create a project database (or set the scale of one without reviews)."""
+    publisher = publisher_name(publisher)
     if publisher_url is not None:
         from claims.model import check_http_url
 

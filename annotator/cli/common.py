@@ -30,6 +30,7 @@ __all__ = [
     "handle_errors",
     "open_project",
     "parse_date",
+    "publisher_name",
     "read_text_file",
     "read_user_file",
     "reviewer_name",
@@ -103,6 +104,23 @@ reviewer_option = _group_option(
 def verdict_option(help: str) -> Callable[[F], F]:
     """`--verdict LABEL|N`: a label of the project's scale by id, name or 1-based position."""
     return click.option("--verdict", default=None, metavar="LABEL|N", help=help)
+
+
+def publisher_name(value: str | None, option: str = "--publisher") -> str | None:
+    """The organisation named by `option`, checked as one line of text (it is the author of
+    every published fact-check): no controls, bidi overrides or line breaks, not blank."""
+    if value is None:
+        return None
+    from claims.actions import check_line
+    from claims.project import ProjectError
+
+    try:
+        name = check_line("the name", value, 200)
+    except ProjectError as exc:
+        raise InputError(f"{option}: {exc}") from None
+    if not name:
+        raise InputError(f"{option}: the name is empty")
+    return name
 
 
 def span_arguments(fn: F) -> F:

@@ -14,7 +14,14 @@ from typing import Any
 
 import click
 
-from annotator.cli.common import UserError, db_option, handle_errors, parse_date, say
+from annotator.cli.common import (
+    UserError,
+    db_option,
+    handle_errors,
+    parse_date,
+    publisher_name,
+    say,
+)
 
 __all__ = [
     "FORMAT_NAMES",
@@ -100,6 +107,7 @@ def export(
     from exports.common import ExportReport, Publisher
 
     since_day = parse_date(since, "--since")
+    publisher = publisher_name(publisher)
     chosen = Publisher(name=publisher, url=publisher_url) if publisher else None
     if publisher_url and not publisher:
         raise UserError("--publisher-url needs --publisher NAME")
