@@ -55,7 +55,7 @@ class ValidationReport:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.truncated
 
 
 def _validator() -> Any:

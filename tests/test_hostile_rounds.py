@@ -249,3 +249,42 @@ def test_a_publisher_name_is_one_line_of_text(name: str, command: str, tmp_path:
     assert not (tmp_path / "out.json").exists()
     if command == "init":
         assert not db.exists()
+
+
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_validate_never_calls_a_bad_file_valid_whatever_the_error_limit(
+        limit: str, tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b'{"not": "a record"}\n')
+    result = run(["validate", "--max-errors", limit, str(path)], tmp_path / "claims.db")
+    assert result.exit_code == 2 and "--max-errors" in result.output, result.output
+    assert "valid" not in result.stdout
+
+
+def test_validate_stopped_at_its_limit_is_not_valid(tmp_path: Path) -> None:
+    from exports.validate import validate_file
+
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b'{"not": "a record"}\n' * 3)
+    report = validate_file(path, max_problems=0)
+    assert not report.ok and report.truncated
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", "--limit", "99999999999999999999999"],
+        ["stats", "--break", "nan"],
+        ["extract", "--min-score", "nan", "ARTICLE"],
+    ],
+)
+def test_a_number_out_of_any_sense_is_a_usage_error(args: list[str], tmp_path: Path) -> None:
+    """A limit past what the database can count, or NaN where a number is compared, is
+    refused by its option, not passed on (a database error, or every comparison false)."""
+    db = tmp_path / "claims.db"
+    article = tmp_path / "a.txt"
+    article.write_text(SAMPLE_TEXT, encoding="utf-8")
+    assert run(["add", str(article)], db).exit_code == 0
+    result = run([str(article) if a == "ARTICLE" else a for a in args], db)
+    assert result.exit_code == 2, result.output
+    assert args[1] in result.output and "Traceback" not in result.output

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
-from annotator.cli.common import cell, db_option, escape_json, handle_errors, say, visible
+from annotator.cli.common import NumberRange, cell, db_option, escape_json, handle_errors, say, visible
 
 if TYPE_CHECKING:
     from claims.agreement import AgreementReport, Figure
@@ -175,7 +175,7 @@ def _figure_lines(figure: Figure, names: dict[str, str]) -> list[str]:
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
-@click.option("--break", "break_seconds", type=click.FloatRange(min=1), default=None,
+@click.option("--break", "break_seconds", type=NumberRange(min=1), default=None,
               metavar="SECONDS",
               help="A pause longer than this between two claims is a break (default 600).")
 @min_items_option

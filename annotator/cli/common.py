@@ -20,6 +20,7 @@ from claims.files import FileProblem
 
 __all__ = [
     "InputError",
+    "NumberRange",
     "UserError",
     "cell",
     "check_user_file",
@@ -121,6 +122,18 @@ def publisher_name(value: str | None, option: str = "--publisher") -> str | None
     if not name:
         raise InputError(f"{option}: the name is empty")
     return name
+
+
+class NumberRange(click.FloatRange):
+    """`click.FloatRange` that also refuses NaN, which passes its bounds (every comparison
+    with it is false) and would make the option silently mean nothing."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number.", param, ctx)
+        return number
 
 
 def span_arguments(fn: F) -> F:

@@ -151,7 +151,7 @@ def schema(indent: int) -> None:
 
 @click.command()
 @click.argument("file", metavar="FILE|-")
-@click.option("--max-errors", default=100, show_default=True,
+@click.option("--max-errors", type=click.IntRange(min=1), default=100, show_default=True,
               help="Stop after this many problems.")
 @click.option("--db", default=None, metavar="PATH|URL",
               help="Also run `claims import --dry-run` against this project (articles, "

@@ -10,7 +10,13 @@ from typing import Any
 import click
 import orjson
 
-from annotator.cli.common import escape_json, handle_errors, parse_date, read_text_file
+from annotator.cli.common import (
+    NumberRange,
+    escape_json,
+    handle_errors,
+    parse_date,
+    read_text_file,
+)
 
 
 @click.command()
@@ -22,7 +28,7 @@ from annotator.cli.common import escape_json, handle_errors, parse_date, read_te
               show_default=True)
 @click.option("--published", default=None, metavar="YYYY-MM-DD",
               help="Publication date that weekdays and partial dates resolve against.")
-@click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+@click.option("--min-score", type=NumberRange(0.0, 1.0), default=0.0, show_default=True,
               help="Only claims at least this check-worthy.")
 @click.option("--encoding", default=None, help="Encoding of FILE when not UTF-8.")
 @click.option("--checkworthy", "only_checkworthy", is_flag=True,

@@ -27,6 +27,9 @@ from annotator.cli.common import (
 )
 from claims.model import STANCES, STATUSES, Source, review_summary
 
+MAX_LIMIT = 1_000_000_000
+"""The largest --limit (a database counts rows in 64 bits; no log holds more than this)."""
+
 if TYPE_CHECKING:
     from claims.project import Project
 
@@ -247,7 +250,8 @@ def redo(reviewer: str | None, db: str | None) -> None:
 @click.command()
 @click.argument("claim_id", required=False)
 @click.option("--reviewer", default=None, help="Only this reviewer's events.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="The newest N events.")
+@click.option("--limit", type=click.IntRange(min=1, max=MAX_LIMIT), default=None,
+              help="The newest N events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True)
 @db_option
