@@ -288,3 +288,23 @@ def test_a_number_out_of_any_sense_is_a_usage_error(args: list[str], tmp_path: P
     result = run([str(article) if a == "ARTICLE" else a for a in args], db)
     assert result.exit_code == 2, result.output
     assert args[1] in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["log", ""], "empty claim id"),
+    (["log", "--reviewer", "anna"], "--reviewer: no reviewer 'anna' in this project (tester)"),
+    (["export", "--reviewer", "anna"], "--reviewer: no reviewer 'anna'"),
+])
+def test_a_typo_in_what_to_show_is_named_not_shown_as_nothing(
+        args: list[str], says: str, tmp_path: Path) -> None:
+    """An empty claim id (a script's unset variable) or a reviewer nobody is would show the
+    whole log, or nothing, as if that were the answer."""
+    db = tmp_path / "claims.db"
+    article = tmp_path / "a.txt"
+    article.write_text(SAMPLE_TEXT, encoding="utf-8")
+    assert run(["add", str(article)], db).exit_code == 0
+    claim = orjson.loads(run(["list", "--format", "jsonl"], db).stdout.splitlines()[0])
+    assert run(["review", claim["claim_id"], "--verdict", "1"], db).exit_code == 0
+    result = run(args, db)
+    _one_refusal(result, says)
+    assert result.stdout == ""

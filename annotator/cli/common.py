@@ -23,6 +23,7 @@ __all__ = [
     "NumberRange",
     "UserError",
     "cell",
+    "check_known_reviewer",
     "check_user_file",
     "db_option",
     "decode_bytes",
@@ -56,6 +57,17 @@ def open_project(db: str | None, mode: OpenMode, scale: str | None = None,
     from claims.project import Project
 
     return Project.open(db, scale=scale, blind=blind, mode=mode)
+
+
+def check_known_reviewer(project: Project, reviewer: str | None) -> None:
+    """Refuse a `--reviewer` filter naming nobody in the project: a typo would otherwise show
+    or export nothing, silently, as if that were the answer."""
+    if reviewer is None:
+        return
+    with project.store.read() as tx:
+        if not tx.has_reviewer(reviewer):
+            listed = ", ".join(sorted(tx.reviewers())) or "none yet"
+            raise UserError(f"--reviewer: no reviewer {reviewer!r} in this project ({listed})")
 
 
 def reviewer_name(name: str | None) -> str:

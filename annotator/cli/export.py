@@ -16,6 +16,7 @@ import click
 
 from annotator.cli.common import (
     UserError,
+    check_known_reviewer,
     db_option,
     handle_errors,
     parse_date,
@@ -116,12 +117,7 @@ def export(
     report = ExportReport()
     with Project.open(db, mode="read") as project, \
             _progress_bar(f"export {fmt}", not quiet) as progress:
-        if reviewer is not None:
-            with project.store.read() as tx:  # a typo would otherwise export nothing, silently
-                if not tx.has_reviewer(reviewer):
-                    listed = ", ".join(sorted(tx.reviewers())) or "none yet"
-                    raise UserError(
-                        f"--reviewer: no reviewer {reviewer!r} in this project ({listed})")
+        check_known_reviewer(project, reviewer)
         exports.write_file(
             project, fmt.lower(), output, reviewer=reviewer, status=status,
             article=list(articles), since=since_day, with_articles=with_articles,

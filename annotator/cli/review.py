@@ -14,6 +14,7 @@ from annotator.cli.common import (
     InputError,
     UserError,
     cell,
+    check_known_reviewer,
     db_option,
     echo_jsonl,
     handle_errors,
@@ -260,6 +261,9 @@ def log(claim_id: str | None, reviewer: str | None, limit: int | None, fmt: str,
         db: str | None) -> None:
     """Show the event log: who did what, when, for CLAIM_ID or the whole project."""
     with open_project(db, "read") as project:
+        check_known_reviewer(project, reviewer)
+        if claim_id is not None:
+            claim_id = project.resolve_claim_id(claim_id)  # "" is no claim, not every claim
         events = project.history(claim_id, reviewer=reviewer, limit=limit,
                                  newest_first=limit is not None)
     if limit is not None:
