@@ -330,7 +330,7 @@ def test_extract_jsonl_input_keeps_line_ids(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b'{"id": 1, "text": "fine"}\n{"id": 2}\n', "corpus.jsonl:2: text: must be a string"),
+        (b'{"id": 1, "text": "fine"}\n{"id": 2}\n', "corpus.jsonl:2: text: must be a non-empty string"),
         (b'{"text": "no id"}\n', "corpus.jsonl:1: id: is missing"),
         (b'{"id": 1, "text": "x", "published": "soon"}\n', "corpus.jsonl:1: published: "),
         (b"not json\n", "corpus.jsonl:1: not valid JSON"),

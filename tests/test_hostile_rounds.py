@@ -308,3 +308,23 @@ def test_a_typo_in_what_to_show_is_named_not_shown_as_nothing(
     result = run(args, db)
     _one_refusal(result, says)
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(("extra", "field"), [
+    ({"id": {"a": 1}}, "id"),
+    ({"id": True}, "id"),
+    ({"id": "a", "title": 5}, "title"),
+    ({"id": "a", "url": "javascript:alert(1)"}, "url"),
+    ({"id": "a", "metadata": "x"}, "metadata"),
+    ({"id": "a", "txt": "typo"}, "txt"),
+])
+def test_extract_reads_an_article_line_as_add_does(extra: dict[str, Any], field: str,
+                                                   tmp_path: Path) -> None:
+    """`claims extract --input jsonl` and `claims add` read the same article lines: what add
+    refuses by line and field, extract refuses the same way (and needs the line's id)."""
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(orjson.dumps({"text": SAMPLE_TEXT, **extra}) + b"\n")
+    for command in (["add"], ["extract", "--input", "jsonl"]):
+        result = run([*command, str(path)], tmp_path / "claims.db")
+        _one_refusal(result, f"in.jsonl:1: {field}: ")
+        assert result.stdout == ""

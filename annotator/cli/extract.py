@@ -115,42 +115,27 @@ def zip_lookahead(items: Iterator[dict[str, Any]], fn: Any) -> Iterator[tuple[di
 def _jsonl_articles(
     path: str, encoding: str | None, lang: str | None, published: date | None
 ) -> Iterator[dict[str, Any]]:
-    """Articles of a JSONL stream, checked line by line; a bad line stops with its number."""
+    """Articles of a JSONL stream, each line read as `claims add` reads it (the same fields,
+    types and checks), and each needing its `id`; a bad line stops with its number."""
+    from annotator.cli.article_files import _jsonl_article
     from claims.files import FileProblem, Limits, iter_lines, loads, not_utf8, open_input
 
     limits = Limits.from_env()
     stream, name, _ = open_input(path)
     with stream:
         for number, raw in iter_lines(stream, name, limits.line_bytes):
-
-            def fail(field: str | None, problem: str, number: int = number) -> FileProblem:
-                return FileProblem(name, problem, line=number, field=field)
-
-            try:
-                line = raw.decode(encoding or "utf-8")
-            except (UnicodeDecodeError, LookupError):
-                raise fail(None, (not_utf8(raw, number) if encoding is None else None)
-                           or f"not valid {encoding or 'UTF-8'} text") from None
-            record = loads(line, name, number)
-            if not isinstance(record, dict):
-                raise fail(None, "expected a JSON object")
-            if "id" not in record:
-                raise fail("id", "is missing")
-            text = record.get("text")
-            if not isinstance(text, str):
-                raise fail("text", "must be a string")
-            limits.check_article(text, name, number, "text")
-            line_lang = record.get("lang") or lang
-            if line_lang not in (None, "fr", "en", "auto"):
-                raise fail("lang", f"{str(line_lang)[:40]!r} is not fr, en or auto")
-            line_date = published
-            if record.get("published") is not None:
-                if not isinstance(record["published"], str):
-                    raise fail("published", "must be a YYYY-MM-DD string")
-                line_date = parse_date(record["published"], f"{name}:{number}: published")
+            if encoding is None:
+                problem = not_utf8(raw, number)
+                if problem is not None:
+                    raise FileProblem(name, problem, line=number)
+            item = _jsonl_article(raw, name, number, limits, lang=lang, published=published,
+                                  encoding=encoding)
+            record = loads(raw if encoding is None else raw.decode(encoding), name, number)
+            if record.get("id") is None:
+                raise FileProblem(name, "is missing", line=number, field="id")
             yield {
                 "id": record["id"],
-                "text": text,
-                "lang": None if line_lang == "auto" else line_lang,
-                "published": line_date,
+                "text": item["text"],
+                "lang": item["lang"] or None,
+                "published": item["published"],
             }
