@@ -518,3 +518,49 @@ def test_parts_of_a_relative_period_and_half_years_without_their_year(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The vote is set for the week after next.", "en",
+         [("the week after next", "2025-03-24", "2025-03-30")]),
+        ("Sales fell the week before last, the company said.", "en",
+         [("the week before last", "2025-02-24", "2025-03-02")]),
+        ("The plant closed the month before last.", "en",
+         [("the month before last", "2025-01-01", "2025-01-31")]),
+        ("The tunnel should open the year after next.", "en",
+         [("the year after next", "2027-01-01", "2027-12-31")]),
+        # "the year before" alone is still the year before the date named earlier.
+        ("Exports rose in 2019 after falling the year before.", "en",
+         [("2019", "2019-01-01", "2019-12-31"), ("the year before", "2018-01-01", "2018-12-31")]),
+    ],
+)
+def test_the_period_after_next_and_before_last(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The bridge fell two years ago to the day.", "en",
+         [("two years ago to the day", "2023-03-12", "2023-03-12")]),
+        ("Il y a dix ans jour pour jour, l'usine fermait ses portes.", "fr",
+         [("Il y a dix ans jour pour jour", "2015-03-12", "2015-03-12")]),
+        ("Il y a un an, jour pour jour, la digue cédait.", "fr",
+         [("Il y a un an, jour pour jour", "2024-03-12", "2024-03-12")]),
+        ("The law passed on 29 February 2024 and was repealed a year later to the day.", "en",
+         [("29 February 2024", "2024-02-29", "2024-02-29"),
+          ("a year later to the day", "2025-02-28", "2025-02-28")]),
+        # Without "to the day" the period stays whole.
+        ("The bridge fell two years ago.", "en", [("two years ago", "2023-01-01", "2023-12-31")]),
+        ("Il y a dix ans, l'usine fermait ses portes.", "fr",
+         [("Il y a dix ans", "2015-01-01", "2015-12-31")]),
+    ],
+)
+def test_so_long_ago_to_the_day_is_that_very_day(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

@@ -308,8 +308,13 @@ def find_dates(
     matches = named
     if pattern is not None:
         found = pattern.finditer(text, start, end)
-        if named:  # a named day or quarter wins over what overlaps it ("2019" of "Q3 2019")
-            found = (m for m in found if not any(n.start() < m.end() and m.start() < n.end() for n in named))
+        if named:  # a named day or quarter wins over what overlaps it ("2019" of "Q3 2019"),
+            # but not over a longer date holding it ("the year before" of "the year before last")
+            others = list(found)
+            named = [n for n in named if not any(
+                m.start() <= n.start() and n.end() <= m.end() and m.end() - m.start() > n.end() - n.start()
+                for m in others)]
+            found = (m for m in others if not any(n.start() < m.end() and m.start() < n.end() for n in named))
             matches = sorted([*named, *found], key=lambda m: m.start())
         else:
             matches = list(found)

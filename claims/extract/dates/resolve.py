@@ -595,6 +595,8 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
         return None, None
     sign = -1 if marker in rules.ago else 1
     delta = sign * amount
+    if m["ag_exact"]:
+        return _to_the_day(published, unit, delta)
     if unit == "year":
         return whole_year(published.year + delta)
     if unit == "decade":
@@ -610,6 +612,19 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
         return monday, monday + timedelta(days=6)
     day = published + timedelta(days=delta)
     return day, day
+
+
+def _to_the_day(day: date, unit: str, delta: int) -> Bounds:
+    """`day` moved by `delta` units, to the same day ("ten years ago to the day"); the 29th of
+    February of a year without one is the 28th."""
+    if unit in ("year", "decade", "century", "month"):
+        months = delta * {"year": 12, "decade": 120, "century": 1200, "month": 1}[unit]
+        year, month = shift_month(day.year, day.month, months)
+        moved = safe_date(year, month, day.day) or whole_month(year, month)[1]
+        return moved, moved
+    days = delta * {"week": 7, "fortnight": 14}.get(unit, 1)
+    moved = day + timedelta(days=days)
+    return moved, moved
 
 
 def anaphor(
@@ -645,6 +660,8 @@ def anaphor(
     first, last = before
     if first is None or last is None:
         return None, None
+    if m.groupdict().get("ag_exact") and first == last:
+        return _to_the_day(first, unit, delta)
     if unit == "year" and first.year == last.year:
         return whole_year(first.year + delta)
     if unit == "month" and (first.year, first.month) == (last.year, last.month):

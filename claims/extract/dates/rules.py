@@ -279,6 +279,8 @@ def date_rules(lang: str) -> DateRules:
     ago_before = _cased(lex.get("ago_before", []) or ["(?!x)x"], False)
     ahead_before = _cased(lex.get("ahead_before", []) or ["(?!x)x"], False)
     approx = lexicons.alternation(lex.get("ago_approx", []) or ["(?!x)x"])  # « il y a près de deux ans »
+    # "two years ago to the day", « il y a dix ans jour pour jour »: that very day
+    to_the_day = lexicons.alternation(lex.get("to_the_day", []) or ["(?!x)x"])
     apostrophe_years = bool(lex.get("two_digit_year_needs_apostrophe", True))
     short_year = r"(?:['’](?P<{0}>\d\d)|(?P<{1}>(?:0\d|[3-9]\d)))(?![\d\w])" if not apostrophe_years else (
         r"(?:['’](?P<{0}>\d\d))(?![\d\w])(?P<{1}>(?!x)x)?"
@@ -437,11 +439,12 @@ def date_rules(lang: str) -> DateRules:
                 (?:{_SP}+|-(?=\w)|(?<=['’]))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)
                 (?!,?{_SP}+(?:(?:{my_joins}){_SP}+)?['’]?\d)
-          | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
+          | (?P<ago>(?:(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
                 (?P<ag_n>{ago_amount})(?:{_SP}+|(?<=['’]))
                 (?P<ag_u>{unit_alt})(?![\w])
             | (?P<ag_n2>{ago_amount})(?:{_SP}+|(?<=['’]))(?P<ag_u2>{unit_alt}){_SP}+
                 (?P<ag_post>{ago_after}|{ahead_after}|{anaphor}))
+              (?:,?{_SP}+(?P<ag_exact>{to_the_day}))?)
           | (?P<reld>{rel_days})
           | (?P<relp>{rel_periods})
           | (?P<wdrange>(?:{range_starts}){_SP}+(?:(?:{wr_arts}){_SP}+)?(?P<wr_1>{weekday}){_SP}+
