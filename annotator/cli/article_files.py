@@ -20,7 +20,7 @@ from annotator.cli.common import (
 )
 from claims.files import FileProblem
 
-__all__ = ["ArticleFiles", "LANGS", "SIDECAR_BYTES", "SUFFIXES", "iter_articles"]
+__all__ = ["ArticleFiles", "LANGS", "SIDECAR_BYTES", "SUFFIXES", "iter_articles", "jsonl_article"]
 
 SUFFIXES = (".txt", ".md", ".jsonl")
 LANGS = ("fr", "en")
@@ -144,7 +144,7 @@ def _load_jsonl(
     with stream:
         for number, raw in iter_lines(stream, name, limits.line_bytes):
             found = True
-            item = _jsonl_article(raw, name, number, limits, lang=lang,
+            item = jsonl_article(raw, name, number, limits, lang=lang,
                                   published=published, encoding=encoding)
             del raw
             yield item
@@ -153,10 +153,12 @@ def _load_jsonl(
         raise FileProblem(name, "no articles (the file has no non-empty line)")
 
 
-def _jsonl_article(
+def jsonl_article(
     raw: bytes, name: str, number: int, limits: Any, *, lang: str | None,
     published: date | None, encoding: str | None,
 ) -> dict[str, Any]:
+    """The article of one JSONL line (`claims add`, `claims extract --input jsonl`): text,
+    title, url, lang, external_id (the line's id), metadata and published, each checked."""
     from claims.files import loads
 
     def fail(field: str | None, problem: str) -> FileProblem:

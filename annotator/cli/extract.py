@@ -117,7 +117,7 @@ def _jsonl_articles(
 ) -> Iterator[dict[str, Any]]:
     """Articles of a JSONL stream, each line read as `claims add` reads it (the same fields,
     types and checks), and each needing its `id`; a bad line stops with its number."""
-    from annotator.cli.article_files import _jsonl_article
+    from annotator.cli.article_files import jsonl_article
     from claims.files import FileProblem, Limits, iter_lines, loads, not_utf8, open_input
 
     limits = Limits.from_env()
@@ -128,7 +128,7 @@ def _jsonl_articles(
                 problem = not_utf8(raw, number)
                 if problem is not None:
                     raise FileProblem(name, problem, line=number)
-            item = _jsonl_article(raw, name, number, limits, lang=lang, published=published,
+            item = jsonl_article(raw, name, number, limits, lang=lang, published=published,
                                   encoding=encoding)
             record = loads(raw if encoding is None else raw.decode(encoding), name, number)
             if record.get("id") is None:
