@@ -9,8 +9,9 @@ extractor 1.5.0, apart from their unit tests; `facets_dates_fresh2.jsonl`, date 
 style for days in digits, dashed month names, cardinal days, accentless relative periods and
 anaphoric weekends, with the scores, ratios and versions they must not take, written before the
 patterns of extractor 1.6.0 and scored before them; `facets_offices.jsonl`, offices named by
-what they head, « le chef de l'État », "the head of state", scored before their fix). A check
-passes only when the facet is exact.
+what they head, « le chef de l'État », "the head of state", scored before their fix;
+`facets_fresh9.jsonl`, speakers and numbers in wire style written after extractor 1.6.0 and
+scored before its fixes). A check passes only when the facet is exact.
 """
 
 from __future__ import annotations
@@ -41,6 +42,35 @@ OPEN = {
     # facets_fresh7.jsonl: « Il maintient sa prévision » reports a forecast, but « maintenir »
     # is no speech verb.
     ('speakers/pronoun-reference', 'fr', 'Il maintient sa prévision'),
+    # facets_fresh9.jsonl, scored before its fixes: checks not yet right.
+    ('numbers/duration-over', 'en', 'would spend up to'),
+    ('numbers/share-of', 'en', 'sued three of the country'),
+    ('speakers/called', 'en', 'called the case'),
+    ('numbers/fraction', 'en', 'Japan sits on the Pacific'),
+    ('speakers/company-subject', 'en', 'will cut up to 9,000'),
+    ('numbers/ratio', 'en', 'will cut up to 9,000'),
+    ('numbers/fraction', 'en', 'has lost nearly a quarter'),
+    ('speakers/noun-reference', 'en', 'The chief said officers'),
+    ('speakers/surname-reference', 'en', 'Ruiz said robberies'),
+    ('speakers/office-person', 'fr', 'sera examiné en séance publique'),
+    ('speakers/a-t-il-precise', 'fr', 'Les débats devraient durer'),
+    ('speakers/selon', 'fr', 'Plus de 3 200 amendements'),
+    ('numbers/age', 'fr', 'Ses deux passagers'),
+    ('numbers/fraction', 'fr', 'Plus de la moitié'),
+    ('numbers/not-ordinal', 'fr', 'Sur les dix premiers mois'),
+    ('speakers/pronoun-reference', 'fr', 'Il maintient son objectif'),
+    ('speakers/pour-x', 'fr', 'l’objectif est'),
+    ('numbers/number-words', 'fr', 'a été condamné jeudi à quatre ans'),
+    ('speakers/selon-pronoun', 'fr', 'a pris la mesure'),
+    ('speakers/selon', 'fr', 'La banque, qui s’est engagée'),
+    ('numbers/not-fraction', 'fr', 's’est qualifié mercredi soir'),
+    ('numbers/number-words', 'fr', 'On a souffert pendant plus'),
+    ('speakers/continued-quote', 'fr', 'c’est tout un département'),
+    ('numbers/number-words', 'fr', 'Brest, qui reste sur cinq'),
+    ('speakers/trailing-attribution', 'fr', 'La recette du match'),
+    ('numbers/at-least', 'fr', 'Au moins 312 cas'),
+    ('numbers/at-least', 'fr', 'Nous avons besoin d’au moins'),
+    ('speakers/trailing-attribution', 'fr', 'Jusqu’à 2 000 personnes'),
 }
 
 
