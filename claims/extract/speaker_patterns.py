@@ -94,8 +94,18 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     if lex.get("title_adjective_endings"):
         endings = _alternation(lex["title_adjective_endings"])
         title_adjective = rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{endings})(?![\w\-]))?"
+    # « le président de l’Assemblée nationale Étienne Marchal »: what the title heads, one
+    # capitalised word and its adjective, between the title and the name.
+    title_complement = ""
+    if lex.get("title_complements"):
+        endings = _alternation(lex.get("organisation_adjective_endings", []) or ["(?!x)x"])
+        title_complement = (
+            rf"(?:\s+(?:{_alternation(lex['title_complements'])})(?:\s+|(?<=['’])){_NAME_WORD}"
+            rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{endings})(?![\w\-']))?(?=\s+[{_UPPER}]))?"
+        )
     speaker = re.compile(
-        rf"(?:(?<!\w)(?:{articles})\s*)?(?P<name>(?:(?:{titles}){title_adjective}\s+){{0,3}}(?P<core>{name_seq}))"
+        rf"(?:(?<!\w)(?:{articles})\s*)?"
+        rf"(?P<name>(?:(?:{titles}){title_adjective}{title_complement}\s+){{0,3}}(?P<core>{name_seq}))"
     )
     verbs = lexicons.alternation(lex["speech_verbs"])
     # ("an estimated 300": an adjective, no speech; « a déclaré » is a verb)
@@ -229,7 +239,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # "the regulator Ofwat", « le constructeur Renault »: an office noun, then the name it is.
     named_office = re.compile(
         rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*(?:{offices})[ \t\u00a0\u202f]+"
-        rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0\u202f]+{_NAME_WORD}){{0,3}})"
+        # ("l’ONG Médecins du Monde": a particle inside the name)
+        rf"(?P<name>{_NAME_WORD}"
+        rf"(?:[ \t\u00a0\u202f]+(?:(?:{particles})[ \t\u00a0\u202f]+)?{_NAME_WORD}){{0,3}})"
     )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")

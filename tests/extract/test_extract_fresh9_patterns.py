@@ -11,7 +11,17 @@ showed, each with the words a sloppy rule would take instead:
 - a verb (« la moitié avaient »), an adverb (« de Ligue 1 encore en lice ») or an adjective
   standing for a noun left out (« dont 14 mortels », « dont deux ferme ») counts nothing;
 - « les trois prochains mois » counts months;
-- « en battant Guingamp 2-1 après prolongation » is a score, not a range.
+- « en battant Guingamp 2-1 après prolongation » is a score, not a range;
+- a title, what it heads and the person with no comma (« a annoncé mercredi le président de
+  l’Assemblée nationale Étienne Marchal ») is that person, titled, and « a-t-il précisé » after
+  it is the same person;
+- offices that speak: « selon les services de l’Assemblée », « selon une source proche du
+  dossier », « précise le club finistérien », and the name after its office noun (« précise
+  l’ONG Médecins du Monde », "German carmaker Vallendorf ..., it said");
+- "The chief said" after "Denver Police Chief Angela Ruiz" is she, and "Ruiz said" too, with the
+  city a quote closing on a comma does not cut off;
+- a speech verb inside the quoted words (« le groupe n’a jamais lâché ») names no speaker for
+  the quote after it.
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import found_quantities as facets
+from tests.helpers import speaker_of
 
 
 @pytest.mark.parametrize(
@@ -81,3 +92,60 @@ def test_shared_units_and_words_that_count_nothing(
 def test_a_score_after_a_present_participle_and_extra_time() -> None:
     text = "Brest s’est qualifié en battant Guingamp 2-1 après prolongation, devant 14\u00a0200 spectateurs."
     assert facets(text, "fr") == [(2, "=", ""), (1, "=", ""), (14200, "=", "spectateurs")]
+
+
+def test_a_title_heading_something_then_the_person_without_a_comma() -> None:
+    text = (
+        "Le texte sera examiné en séance à partir du 12 janvier, a annoncé mercredi le président "
+        "de l’Assemblée nationale Étienne Marchal. Les débats devraient durer au moins deux "
+        "semaines, a-t-il précisé."
+    )
+    expected = "président de l’Assemblée nationale Étienne Marchal"
+    assert speaker_of(text, "fr", "sera examiné") == expected
+    assert speaker_of(text, "fr", "Les débats") == expected
+    assert speaker_of("Le texte a été adopté, a déclaré le président du Sénat Gérard Lemaire.", "fr",
+                      "adopté") == "président du Sénat Gérard Lemaire"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Plus de 3 200 amendements ont été déposés, selon les services de l’Assemblée.",
+         "services de l’Assemblée"),
+        ("La banque n’a pas souhaité faire de commentaire, selon une source proche du dossier.",
+         "source proche du dossier"),
+        ("La recette s’élève à environ 210 000 euros, précise le club finistérien.",
+         "club finistérien"),
+        ("Jusqu’à 2 000 personnes par jour transitent par le camp, précise l’ONG Médecins du Monde.",
+         "Médecins du Monde"),
+    ],
+)
+def test_offices_and_names_after_office_nouns_fr(text: str, expected: str) -> None:
+    assert speaker_of(text, "fr", text[:20]) == expected
+
+
+def test_a_name_after_an_office_noun_without_article() -> None:
+    text = ("FRANKFURT (Reuters) — German carmaker Vallendorf will cut up to 9,000 jobs by 2030, "
+            "it said on Friday.")
+    assert speaker_of(text, "en", "will cut") == "Vallendorf"
+
+
+def test_the_title_alone_and_the_surname_stand_for_the_person() -> None:
+    text = (
+        "“These were not pranks,” Denver Police Chief Angela Ruiz said at a news conference.\n\n"
+        "The chief said officers had recovered a handgun.\n\n"
+        "Ruiz said robberies had fallen by nearly 12% this year."
+    )
+    assert speaker_of(text, "en", "The chief said") == "Denver Police Chief Angela Ruiz"
+    assert speaker_of(text, "en", "Ruiz said") == "Denver Police Chief Angela Ruiz"
+    # ("the police said" after her is the police, not the chief)
+    text += "\n\nThe police said two men were arrested."
+    assert speaker_of(text, "en", "two men") == "police"
+
+
+def test_a_speech_verb_inside_the_quoted_words_names_nobody() -> None:
+    text = (
+        "« On a souffert, mais le groupe n’a jamais lâché », a confié l’entraîneur brestois, "
+        "Erwan Cadiou, au micro de France 3. « Ce soir, c’est tout un département qui gagne. »"
+    )
+    assert speaker_of(text, "fr", "Ce soir") == "Erwan Cadiou"

@@ -44,22 +44,12 @@ OPEN = {
     ('speakers/pronoun-reference', 'fr', 'Il maintient sa prévision'),
     # facets_fresh9.jsonl, scored before its fixes: checks not yet right.
     ('speakers/called', 'en', 'called the case'),
-    ('speakers/company-subject', 'en', 'will cut up to 9,000'),
     ('numbers/fraction', 'en', 'has lost nearly a quarter'),
-    ('speakers/noun-reference', 'en', 'The chief said officers'),
-    ('speakers/surname-reference', 'en', 'Ruiz said robberies'),
-    ('speakers/office-person', 'fr', 'sera examiné en séance publique'),
-    ('speakers/a-t-il-precise', 'fr', 'Les débats devraient durer'),
-    ('speakers/selon', 'fr', 'Plus de 3 200 amendements'),
     ('numbers/not-ordinal', 'fr', 'Sur les dix premiers mois'),
     ('speakers/pronoun-reference', 'fr', 'Il maintient son objectif'),
     ('speakers/pour-x', 'fr', 'l’objectif est'),
     ('speakers/selon-pronoun', 'fr', 'a pris la mesure'),
-    ('speakers/selon', 'fr', 'La banque, qui s’est engagée'),
     ('numbers/number-words', 'fr', 'On a souffert pendant plus'),
-    ('speakers/continued-quote', 'fr', 'c’est tout un département'),
-    ('speakers/trailing-attribution', 'fr', 'La recette du match'),
-    ('speakers/trailing-attribution', 'fr', 'Jusqu’à 2 000 personnes'),
 }
 
 
