@@ -167,8 +167,8 @@ def validate(file: str, max_errors: int, db: str | None) -> None:
                    err=True)
     if not report.ok:
         more = f" (stopped after {max_errors})" if report.truncated else ""
-        raise UserError(f"{name}: {len(report.problems)} problems in {report.records} "
-                        f"records{more}")
+        raise UserError(f"{name}: {_counted(len(report.problems), 'problem')} in "
+                        f"{_counted(report.records, 'record')}{more}")
     if db is not None:
         from claims.project import Project
         from exports.importer import import_file
@@ -177,7 +177,7 @@ def validate(file: str, max_errors: int, db: str | None) -> None:
             dry = import_file(project, file, dry_run=True)
         say(f"{name}: import --dry-run: {dry.summary()}", err=True)
     versions = ", ".join(str(v) for v in sorted(report.versions)) or _schema_version()
-    say(f"{name}: {report.records} records valid (schema_version {versions})")
+    say(f"{name}: {_counted(report.records, 'record')} valid (schema_version {versions})")
 
 
 def _schema_version() -> str:
@@ -227,3 +227,8 @@ def import_reviews(file: str, db: str | None, dry_run: bool, quiet: bool) -> Non
     if not quiet:
         prefix = "dry run: " if dry_run else ""
         say(f"claims: {prefix}{report.summary()}", err=True)
+
+
+def _counted(n: int, noun: str) -> str:
+    """'1 record', '2 records'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -116,6 +116,21 @@ def test_validate_names_line_and_field(native: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", str(bad)])
     assert result.exit_code == 1
     assert f"{bad}:3: reviews.0.verdict:" in result.output
+    assert f"{bad}: {len(report.problems)} problems in 7 records" in result.output
+
+
+def test_validate_counts_one_record_and_one_problem_in_the_singular(
+        native: Path, tmp_path: Path) -> None:
+    one = tmp_path / "one.jsonl"
+    one.write_bytes(native.read_bytes().splitlines()[0] + b"\n")
+    result = CliRunner().invoke(main, ["validate", str(one)])
+    assert result.exit_code == 0 and "1 record valid" in result.output, result.output
+    broken = orjson.loads(one.read_bytes())
+    del broken["kind"]
+    one.write_bytes(orjson.dumps(broken) + b"\n")
+    result = CliRunner().invoke(main, ["validate", str(one)])
+    assert result.exit_code == 1
+    assert f"{one}: 1 problem in 1 record" in result.output, result.output
 
 
 def test_validate_checks_text_against_the_article(native: Path, tmp_path: Path) -> None:
