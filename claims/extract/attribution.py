@@ -318,8 +318,11 @@ class Attributor:
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
             near = max(window_start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
-            # "Ann Lee, a spokeswoman for the county, said": the person, not the office.
-            name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
+            # "Ann Lee, a spokeswoman for the county, said": the person, not the office; and
+            # "Senator Paul Whitcomb, a Republican from Nebraska, called": not the state.
+            apposed = _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
+            if name is None or (apposed and " " not in name and apposed.find(name) < 0):
+                name = apposed
             name = self._or_organisation(text, near, verb.start(), name)
             # (a title with no person named with it lets the quote take the previous speaker:
             # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
@@ -790,6 +793,7 @@ class Attributor:
                 name = name or self.organisation_at(text, past, window)
                 name = name or self._lone_name_after(text, past, window)
                 name = name or self._title_after(text, past, window)
+                name = name or self._common_then_person(text, past, window)  # « a réagi son avocat, Me X »
                 name = name or self._common_after(text, past, window)  # « a annoncé le constructeur »
                 if name:
                     return name
@@ -851,6 +855,20 @@ class Attributor:
         if lower in self._pat.function_words or lower in self._anaphoric:
             return None
         return noun
+
+    def _common_then_person(self, text: str, start: int, end: int) -> str | None:
+        """The person in apposition after a common noun closing an inverted attribution: « ...,
+        a réagi son avocat, Me Julien Perrot. »"""
+        match = self._pat.common_after.match(text, start, end)
+        if match is None or self._common_after(text, start, end) is None:
+            return None
+        comma = _past_space(text, match.end(), end)
+        if not text.startswith(",", comma):
+            return None
+        person = self._pat.speaker.match(text, _past_space(text, comma + 1, end), end)
+        if person is None or text[person.end() : person.end() + 1] not in ("", ",", ".", ";", "»", "”", '"'):
+            return None
+        return _clean_name(self._pat, person, strict=True)
 
     def _acronym_before(self, text: str, start: int, verb: int) -> str | None:
         """An acronym as the subject of a speech verb after a comma ("..., the ONS said",

@@ -107,7 +107,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:(?<!\w)(?:{articles})\s*)?"
         rf"(?P<name>(?:(?:{titles}){title_adjective}{title_complement}\s+){{0,3}}(?P<core>{name_seq}))"
     )
-    verbs = lexicons.alternation(lex["speech_verbs"])
+    verbs = lexicons.alternation(lexicons.speech_verbs(lex))
     # ("an estimated 300": an adjective, no speech; « a déclaré » is a verb)
     not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in lex.get("speech_verb_not_after", []))
     speech_verb = re.compile(rf"(?<![\w-]){not_after}(?:{verbs})(?![\w])")

@@ -38,6 +38,10 @@ def speakers_of_quotes(
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
             if speaker is None:
                 speaker = attributor.incise(text, quote.open, quote.close)
+            if speaker is None and quote.open > open_seg.start:
+                # « Pour l’économiste Sophie Le Gall, de Natixis, l’objectif est « ... » »: whose
+                # view the sentence opens with, not the previous quote's speaker.
+                speaker = attributor.opinion(text, open_seg.start, quote.open)
             if speaker is None and attributor.incise_pronoun(text, quote.open, quote.close):
                 # « Nous avons ..., a-t-elle reconnu, ... »: whom the pronoun stands for.
                 speaker = _referent(

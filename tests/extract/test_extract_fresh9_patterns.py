@@ -21,7 +21,13 @@ showed, each with the words a sloppy rule would take instead:
 - "The chief said" after "Denver Police Chief Angela Ruiz" is she, and "Ruiz said" too, with the
   city a quote closing on a comma does not cut off;
 - a speech verb inside the quoted words (« le groupe n’a jamais lâché ») names no speaker for
-  the quote after it.
+  the quote after it;
+- « a réagi son avocat, Me Julien Perrot » is the person in apposition, and so « Selon lui »;
+- « Pour l’économiste Sophie Le Gall, de Natixis, l’objectif est « ... » » is hers, not the
+  previous quote's speaker's;
+- "Senator Paul Whitcomb, a Republican from Nebraska, called ..." is the senator, not the state;
+- standing by a forecast states it again (« Il maintient sa prévision », « a maintenu son
+  objectif »), but « maintient l’ordre » is no speech.
 """
 
 from __future__ import annotations
@@ -149,3 +155,42 @@ def test_a_speech_verb_inside_the_quoted_words_names_nobody() -> None:
         "Erwan Cadiou, au micro de France 3. « Ce soir, c’est tout un département qui gagne. »"
     )
     assert speaker_of(text, "fr", "Ce soir") == "Erwan Cadiou"
+
+
+def test_the_person_in_apposition_after_a_common_noun_and_selon_lui() -> None:
+    text = (
+        "« Mon client a remboursé un tiers des sommes », a réagi son avocat, Me Julien Perrot. "
+        "Selon lui, l’ancien banquier « a pris la mesure de ses actes »."
+    )
+    assert speaker_of(text, "fr", "Selon lui") == "Me Julien Perrot"
+    assert speaker_of("La hausse sera de 3 %, a précisé son directeur, Jean Dupont, à la presse.",
+                      "fr", "La hausse") == "Jean Dupont"
+
+
+def test_an_opinion_opening_the_sentence_of_a_quote() -> None:
+    text = (
+        "« La tendance reste bonne », a assuré le ministre, Bastien Roche.\n\n"
+        "Pour l’économiste Sophie Le Gall, de Natixis, l’objectif est « atteignable, à condition "
+        "que les livraisons accélèrent »."
+    )
+    assert speaker_of(text, "fr", "l’objectif est") == "Sophie Le Gall"
+
+
+def test_the_person_before_an_apposition_naming_a_place() -> None:
+    text = "Senator Paul Whitcomb, a Republican from Nebraska, called the case “an attack on rural jobs.”"
+    assert speaker_of(text, "en", "called the case") == "Senator Paul Whitcomb"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("« L’économie résiste », a déclaré le ministre, Antoine Delmas. Il maintient sa prévision "
+         "de croissance de 1,1 %.", "Il maintient", "Antoine Delmas"),
+        ("La Banque de France a maintenu son objectif d’une inflation de 2 %.", "maintenu",
+         "Banque de France"),
+        ("« Tout va bien », a déclaré le préfet, Jean Roux. La police maintient l’ordre dans le "
+         "quartier depuis mardi.", "La police maintient", None),
+    ],
+)
+def test_standing_by_a_forecast(text: str, fragment: str, expected: str | None) -> None:
+    assert speaker_of(text, "fr", fragment) == expected

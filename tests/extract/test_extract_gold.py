@@ -39,16 +39,11 @@ OPEN = {
     # are no speech verbs.
     ('speakers/surname-reference', 'en', 'Dunn declined to say'),
     ('speakers/apposition', 'fr', 'l’évacuation de 3 000'),
-    # facets_fresh7.jsonl: « Il maintient sa prévision » reports a forecast, but « maintenir »
-    # is no speech verb.
-    ('speakers/pronoun-reference', 'fr', 'Il maintient sa prévision'),
-    # facets_fresh9.jsonl, scored before its fixes: checks not yet right.
-    ('speakers/called', 'en', 'called the case'),
+    # facets_fresh9.jsonl: "market value" is a compound whose head is singular; « les dix
+    # premiers mois de l’année » and « une heure » are taken whole by the date finder, which
+    # keeps no count in them.
     ('numbers/fraction', 'en', 'has lost nearly a quarter'),
     ('numbers/not-ordinal', 'fr', 'Sur les dix premiers mois'),
-    ('speakers/pronoun-reference', 'fr', 'Il maintient son objectif'),
-    ('speakers/pour-x', 'fr', 'l’objectif est'),
-    ('speakers/selon-pronoun', 'fr', 'a pris la mesure'),
     ('numbers/number-words', 'fr', 'On a souffert pendant plus'),
 }
 

@@ -106,6 +106,19 @@ def _emit(node: dict[str, Any], fold_first: bool, first: bool) -> str:
     return body + "?" if optional else body
 
 
+def speech_verbs(lex: dict[str, Any]) -> list[str]:
+    """The speech verbs of a lexicon, with the phrases of standing by a forecast built from its
+    stance verbs, possessives and nouns (« maintient sa prévision », « a maintenu son objectif »:
+    the forecast is stated again; « maintient l’ordre » is no speech)."""
+    phrases = [
+        f"{verb} {possessive} {noun}"
+        for verb in lex.get("stance_verbs", [])
+        for possessive in lex.get("stance_possessives", [])
+        for noun in lex.get("stance_nouns", [])
+    ]
+    return [*lex["speech_verbs"], *phrases]
+
+
 @cache
 def load(lang: str) -> dict[str, Any]:
     """The lexicon of `lang`, or of English when the language is not shipped."""
