@@ -94,13 +94,16 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     if lex.get("title_adjective_endings"):
         endings = _alternation(lex["title_adjective_endings"])
         title_adjective = rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{endings})(?![\w\-]))?"
-    # « le président de l’Assemblée nationale Étienne Marchal »: what the title heads, one
-    # capitalised word and its adjective, between the title and the name.
+    # « le président de l’Assemblée nationale Étienne Marchal », « le président du conseil
+    # régional Jean Dupont »: what the title heads (one capitalised word or an office noun, and
+    # its adjective) between the title and the name.
     title_complement = ""
     if lex.get("title_complements"):
         endings = _alternation(lex.get("organisation_adjective_endings", []) or ["(?!x)x"])
+        headed = lexicons.alternation(lex.get("office_nouns", []) or ["(?!x)x"])
         title_complement = (
-            rf"(?:\s+(?:{_alternation(lex['title_complements'])})(?:\s+|(?<=['’])){_NAME_WORD}"
+            rf"(?:\s+(?:{_alternation(lex['title_complements'])})(?:\s+|(?<=['’]))"
+            rf"(?:{_NAME_WORD}|(?:{headed})(?![\w\-]))"
             rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{endings})(?![\w\-']))?(?=\s+[{_UPPER}]))?"
         )
     speaker = re.compile(

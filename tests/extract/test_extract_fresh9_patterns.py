@@ -111,6 +111,8 @@ def test_a_title_heading_something_then_the_person_without_a_comma() -> None:
     assert speaker_of(text, "fr", "Les débats") == expected
     assert speaker_of("Le texte a été adopté, a déclaré le président du Sénat Gérard Lemaire.", "fr",
                       "adopté") == "président du Sénat Gérard Lemaire"
+    assert speaker_of("Le vote aura lieu mardi, a annoncé le président du conseil régional Jean "
+                      "Dupont.", "fr", "Le vote") == "président du conseil régional Jean Dupont"
 
 
 @pytest.mark.parametrize(
