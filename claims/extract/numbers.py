@@ -216,6 +216,9 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
             counted = rules.noun.match(text, match.end("rden"), end)  # "one in eight of its workforce"
             if counted and counted.group("noun")[0].islower():
                 noun, span_end = counted.group("noun"), counted.end()
+                head = _head_noun(rules, text, span_end, end, noun)  # "of the college students"
+                if head:
+                    noun, span_end = head
         if noun is None or noun.lower() in rules.unit_words or noun.lower() in rules.noun_skip:
             continue
         comparator = "="
@@ -475,7 +478,7 @@ def _quantity(
                         unit, span_end = "", core_end  # "two-thirds of the city's 48 schools"
                 head = None
                 # (after "of" too when the word is a compound: "two-thirds of long-distance trains")
-                if value != 1 and (not _bridged(noun) or "-" in word):
+                if value != 1 and (not _bridged(noun) or "-" in word or noun.group("adj")):
                     head = _head_noun(rules, text, span_end, end, word)
                 participle = rules.lang == "en" and _participle(word)
                 if head is None and participle and _bridged(noun):
@@ -615,8 +618,10 @@ def _participle(word: str) -> bool:
 
 
 def _bridged(noun: re.Match[str]) -> bool:
-    """Whether the counted noun came after "of", "de", a determiner or an adjective."""
-    return bool(noun.group(0)[: noun.start("noun") - noun.start()].strip())
+    """Whether the counted noun came after "of", "de" or a determiner (an adjective alone, "the
+    three largest tax increases", is no bridge)."""
+    bridge_end = noun.start("adj") if noun.group("adj") else noun.start("noun")
+    return bool(noun.group(0)[: bridge_end - noun.start()].strip())
 
 
 _DIGIT_AFTER = re.compile(r"[ \u00a0\u202f]+\d")

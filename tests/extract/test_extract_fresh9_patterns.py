@@ -67,6 +67,10 @@ def test_over_a_period_after_an_amount_is_a_duration(
          [(0.125, "~", "workforce")]),
         ("Il faudra 4 millions de dollars pour les trois prochains mois.", "fr",
          [(4e6, "=", "dollars"), (3, "=", "mois")]),
+        # (an adjective before a noun modifier leaves the head noun counted)
+        ("He had the three largest tax increases in its history.", "en", [(3, "=", "increases")]),
+        ("Cleaning up two-thirds of the worst toxic waste dumps.", "en", [(0.6667, "=", "dumps")]),
+        ("One out of two of the full-time college students get aid.", "en", [(0.5, "=", "students")]),
     ],
 )
 def test_adjectives_before_the_counted_noun(
