@@ -253,6 +253,9 @@ class Attributor:
         # "Republican Tom Fiske": a party before a name is no part of it, nor a title.
         self._parties = frozenset(lexicons.load(lang).get("party_labels", []))
         self._indefinite = tuple(w + " " for w in lexicons.load(lang).get("indefinite_articles", []))
+        self._articles = frozenset(
+            w.lower().rstrip("'’") for w in [*lexicons.load(lang).get("articles", []), "the"]
+        )
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -507,6 +510,16 @@ class Attributor:
 
     def opens_with_opinion(self, first_word: str) -> bool:
         return first_word in self._pat.opinion_first
+
+    def opens_with_opinion_at(self, text: str, start: int, end: int) -> bool:
+        """Whether `text[start:end]` opens with an opinion cue (« Pour ... », "For ...")."""
+        words = lexicons.letter_tokens(text[start : min(end, start + 20)])
+        if not words or not self.opens_with_opinion(words[0]):
+            return False
+        # (« Pour la principale association ..., l’April : », not « Pour gagner, »)
+        return self._pat.opinion.match(text, start, end) is not None or (
+            len(words) > 1 and words[1] in self._articles
+        )
 
     def _cued(self, text: str, start: int, end: int) -> str | None:
         """The speaker right after "selon", "according to", ... in `text[start:end]`."""

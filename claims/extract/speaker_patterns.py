@@ -104,7 +104,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         title_complement = (
             rf"(?:\s+(?:{_alternation(lex['title_complements'])})(?:\s+|(?<=['’]))"
             rf"(?:{_NAME_WORD}|(?:{headed})(?![\w\-]))"
-            rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{endings})(?![\w\-']))?(?=\s+[{_UPPER}]))?"
+            # (a name of two words at least after it: not « PDG de HP France, »)
+            rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{endings})(?![\w\-']))?(?=\s+{_NAME_WORD}\s+[{_UPPER}]))?"
         )
     speaker = re.compile(
         rf"(?:(?<!\w)(?:{articles})\s*)?"

@@ -136,6 +136,22 @@ def test_offices_and_names_after_office_nouns_fr(text: str, expected: str) -> No
     assert speaker_of(text, "fr", text[:20]) == expected
 
 
+def test_a_title_heading_something_in_an_apposition_is_no_name() -> None:
+    text = "Gérald Karsenti, PDG de HP France, a indiqué « vouloir procéder à des départs volontaires »."
+    assert speaker_of(text, "fr", "départs") == "Gérald Karsenti"
+
+
+def test_an_opinion_cue_opening_a_quote_names_a_new_source() -> None:
+    text = (
+        "« Nous partons », a dit Jean Roux.\n\n"
+        "Pour la principale association de défense du logiciel libre, l'April : « Le vote est une "
+        "victoire. »"
+    )
+    assert speaker_of(text, "fr", "Le vote") is None  # not Jean Roux's
+    text = "« Nous partons », a dit Jean Roux.\n\nPour gagner, « il faudra se battre », a-t-il ajouté."
+    assert speaker_of(text, "fr", "Pour gagner") == "Jean Roux"  # « Pour » and a verb: no cue
+
+
 def test_a_name_after_an_office_noun_without_article() -> None:
     text = ("FRANKFURT (Reuters) — German carmaker Vallendorf will cut up to 9,000 jobs by 2030, "
             "it said on Friday.")
