@@ -252,11 +252,13 @@ def line_boundary(fd: int, offset: int, size: int) -> int:
     return size
 
 
-def file_stamp(fd: int) -> tuple[int, int]:
-    """(size, modification time in ns) of an open file: two stamps of one file differ when it
-    was written to, cut or grown between them (not when it was only renamed or chmod-ed)."""
+def file_stamp(fd: int) -> tuple[int, int, int]:
+    """(size, modification time, inode change time, in ns) of an open file. The first two
+    differ between two stamps of one file when it was written to, cut or grown between them,
+    unless its modification time was put back; the change time cannot be put back, but it
+    also moves when the file is only renamed or chmod-ed."""
     st = os.fstat(fd)
-    return st.st_size, st.st_mtime_ns
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns
 
 
 def count_lines(fd: int, end: int, start: int = 0) -> int:

@@ -84,6 +84,34 @@ bytes) for each good one and raising `FileProblem` at the first bad one
 gives it)."""
 
 
+class LineSums:
+    """What a file's lines were as the import read them: one value folded from each line's
+    number and CRC-32, in order. A file whose size and modification time are unchanged may
+    still have been rewritten, its time put back (as `rsync --inplace --times` does); its
+    inode's change time then moves, and the lines are summed again to tell that from a
+    rename or a chmod (`sum_file`)."""
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def add(self, lineno: int, crc: int) -> None:
+        self.value = hash((self.value, lineno, crc))
+
+    def lines(self, lines: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, bytes]]:
+        """The lines, each added as it passes."""
+        for number, raw in lines:
+            self.add(number, zlib.crc32(raw))
+            yield number, raw
+
+
+def sum_file(fd: int, size: int, name: str, limit: int) -> int:
+    """The `LineSums` value of the first `size` bytes of an open file, read now."""
+    sums = LineSums()
+    for _ in sums.lines(iter_lines(RangeReader(fd, 0, size), name, limit)):
+        pass
+    return sums.value
+
+
 def _summed(lines: Iterator[tuple[int, bytes]], last: list[int]) -> Iterator[tuple[int, bytes]]:
     """The lines, with the CRC-32 of the one last given in `last[0]`."""
     for number, raw in lines:
@@ -194,6 +222,8 @@ class ParallelCheck:
         cuts.append(size)
         self.fd = fd
         self.name = name
+        self.sums = LineSums()
+        """The lines handed over so far, as the workers read them."""
         self.cuts = cuts
         """Where each piece starts (and, last, the end of the file)."""
         self.pipes: list[Connection] = []
@@ -247,6 +277,7 @@ class ParallelCheck:
                 yield None
             kind, items, message = self._piece(piece % workers)
             for lineno, size, end, crc, values in items:
+                self.sums.add(lineno, crc)
                 yield lineno, unpacked(values, fetch=partial(self._whole, end - size, size,
                                                               crc)), size
             if kind != "ok":
@@ -276,5 +307,5 @@ class ParallelCheck:
                 pipe.close()
 
 
-__all__ = ["PARALLEL_BYTES", "PIECE_BYTES", "CheckFailed", "ParallelCheck", "changed_message",
-           "worker_count"]
+__all__ = ["PARALLEL_BYTES", "PIECE_BYTES", "CheckFailed", "LineSums", "ParallelCheck",
+           "changed_message", "sum_file", "worker_count"]

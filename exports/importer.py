@@ -50,7 +50,14 @@ from claims.files import (
 )
 from claims.model import SCHEMA_VERSION
 from claims.project import Project
-from exports.checking import CheckFailed, ParallelCheck, changed_message, worker_count
+from exports.checking import (
+    CheckFailed,
+    LineSums,
+    ParallelCheck,
+    changed_message,
+    sum_file,
+    worker_count,
+)
 from exports.checks import (
     HEAD_BYTES,
     parse_record,
@@ -155,10 +162,19 @@ def import_stream(
     limits = Limits.from_env()
     check: ParallelCheck | None = None
     stamp = file_stamp(stream.fileno()) if regular else None
+    sums = LineSums()  # of the lines this process reads (the workers': check.sums)
 
     def changed() -> bool:
-        return stamp is not None and (stamp[0] != total_bytes
-                                      or file_stamp(stream.fileno()) != stamp)
+        if stamp is None:
+            return False
+        now = file_stamp(stream.fileno())
+        if stamp[0] != total_bytes or now[:2] != stamp[:2]:
+            return True
+        if now[2] == stamp[2] or not total_bytes:  # (a size unknown: nothing to read again)
+            return False
+        # Renamed, chmod-ed, or rewritten with its time put back: the lines tell.
+        read = check.sums.value if check is not None else sums.value
+        return sum_file(stream.fileno(), total_bytes, name, limits.line_bytes) != read
 
     # The objects alive before the import (the loaded program: modules, models, schemas; most
     # of the heap) stay out of the garbage collector's passes until it ends: the full passes
@@ -181,8 +197,8 @@ def import_stream(
         if check is not None:
             records = check.records()
         else:
-            records = check_lines(iter_lines(stream, name, limits.line_bytes), name,
-                                  shape="plan")
+            records = check_lines(sums.lines(iter_lines(stream, name, limits.line_bytes)),
+                                  name, shape="plan")
         with project.store.bulk_transaction() as tx:
             _merge_all(BatchMerger(project, tx, report, name), records, report, progress,
                        total_bytes)

@@ -416,6 +416,20 @@ def _rewrite_in_place(path: Path) -> None:
         handle.write(handle.read(1).upper())
 
 
+def _rewrite_with_its_times_put_back(path: Path) -> None:
+    """As `rsync --inplace --times` leaves a file: the same size and modification time, other
+    bytes (a letter of the last line's claim)."""
+    before = path.stat()
+    data = path.read_bytes()
+    at = data.rindex(b'"text":"') + len(b'"text":"')
+    with open(path, "r+b") as handle:
+        handle.seek(at)
+        handle.write(data[at:at + 1].swapcase())
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
 @pytest.mark.usefixtures("import_checks")
 def test_a_file_renamed_or_chmod_during_the_import_is_imported(
     adjudicated: Project, same_articles: Project, tmp_path: Path
@@ -432,7 +446,8 @@ def test_a_file_renamed_or_chmod_during_the_import_is_imported(
 
 
 @pytest.mark.usefixtures("import_checks")
-@pytest.mark.parametrize("change", [_truncate_at_a_line, _append_lines, _rewrite_in_place])
+@pytest.mark.parametrize("change", [_truncate_at_a_line, _append_lines, _rewrite_in_place,
+                                    _rewrite_with_its_times_put_back])
 def test_a_file_changed_before_the_import_commits_is_refused(
     adjudicated: Project, same_articles: Project, tmp_path: Path, change: Any
 ) -> None:
