@@ -226,7 +226,8 @@ def rules_for(lang: str) -> NumberRules:
     if lex.get("ratio_joins"):
         term = rf"(?:\d{{1,3}}(?![\d.,])|{word})"
         ratio = re.compile(
-            rf"(?<![\w\-])(?P<rnum>{term})(?:{_SP}+(?P<rnoun>[^\W\d_][\w’'\-]*))??"
+            # (« une école rurale sur cinq »: an adjective after the noun)
+            rf"(?<![\w\-])(?P<rnum>{term})(?:{_SP}+(?P<rnoun>[^\W\d_][\w’'\-]*)(?:{_SP}+[a-zà-ÿœæ][\w\-]*)??)??"
             rf"{_SP}+(?:{_alt(lex['ratio_joins'])}){_SP}+(?P<rden>{term})(?![\w\-])"
             rf"(?:{_SP}+(?P<rafter>[^\W\d_][\w’'\-]*)(?:{_SP}+(?P<rafter2>[^\W\d_][\w’'\-]*))?)?",
             re.I,

@@ -300,8 +300,10 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         title_office=title_office,
         # "analysts said", « les syndicats ont dénoncé », "the league said": a common noun as
         # the subject right before the verb.
+        # ("certains wikipédiens estiment", "some analysts said": a quantifier as the article)
         common_subject=re.compile(
-            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives})\s*"
+            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives}"
+            rf"{''.join('|' + re.escape(w) for w in lex.get('subject_determiners', []))})\s*"
             rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
             rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
             rf"(?:\s+(?:{auxiliaries}))?\s+$"

@@ -27,7 +27,12 @@ showed, each with the words a sloppy rule would take instead:
   previous quote's speaker's;
 - "Senator Paul Whitcomb, a Republican from Nebraska, called ..." is the senator, not the state;
 - standing by a forecast states it again (« Il maintient sa prévision », « a maintenu son
-  objectif »), but « maintient l’ordre » is no speech.
+  objectif »), but « maintient l’ordre » is no speech;
+- and, from the tenth fresh gold (facets_fresh10.jsonl): the plural of the French present
+  speech verbs (« Les syndicats dénoncent »), « a-t-elle justifié », « fait valoir »; « une
+  école rurale sur cinq »; « selon la chambre de commerce et d’industrie du Morbihan », « la
+  société d’économie mixte »; a quantifier before a plural subject (« certains wikipédiens
+  estiment », "some analysts said").
 """
 
 from __future__ import annotations
@@ -216,3 +221,39 @@ def test_the_person_before_an_apposition_naming_a_place() -> None:
 )
 def test_standing_by_a_forecast(text: str, fragment: str, expected: str | None) -> None:
     assert speaker_of(text, "fr", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Les syndicats dénoncent « une saignée ».", "dénoncent", "syndicats"),
+        ("Près de 2 400 postes seront supprimés, a annoncé la ministre de l’Éducation nationale, "
+         "Hélène Rivière.\n\n« Nous perdons 100 000 élèves par an », a-t-elle justifié.",
+         "Nous perdons", "Hélène Rivière"),
+        ("Le ministère fait valoir que les classes resteront petites.", "fait valoir", "ministère"),
+        ("Près de 3 000 emplois en dépendent, d’après la chambre de commerce et d’industrie du "
+         "Morbihan.", "Près de", "chambre de commerce et d’industrie du Morbihan"),
+        ("Les débarquements ont reculé de 6 %, selon le bilan présenté mardi par la société "
+         "d’économie mixte qui gère la criée.", "débarquements", "société d’économie mixte"),
+    ],
+)
+def test_plural_verbs_and_long_offices_fr(text: str, fragment: str, expected: str) -> None:
+    assert speaker_of(text, "fr", fragment) == expected
+
+
+def test_a_quantifier_before_a_plural_subject() -> None:
+    text = (
+        "« Tout va bien », a dit Élisabeth Bonnet.\n\nEn guise de réponse, certains wikipédiens "
+        "estiment que la télévision est une « machine à décerveler »."
+    )
+    assert speaker_of(text, "fr", "certains wikipédiens") == "wikipédiens"
+    assert speaker_of("Some analysts said the order was too big.", "en", "analysts") == "analysts"
+    text = ("Malgré tout, des analystes jugent dans la presse que le jugement pourrait être une "
+            "chance. Ils estiment que le groupe doit innover.")
+    assert speaker_of(text, "fr", "Ils estiment") == "analystes"
+
+
+def test_a_ratio_with_an_adjective_after_its_noun() -> None:
+    assert facets("Près d’une école rurale sur cinq pourrait perdre une classe.", "fr") == [
+        (0.2, "~", "école")
+    ]

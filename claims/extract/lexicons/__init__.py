@@ -116,7 +116,14 @@ def speech_verbs(lex: dict[str, Any]) -> list[str]:
         for possessive in lex.get("stance_possessives", [])
         for noun in lex.get("stance_nouns", [])
     ]
-    return [*lex["speech_verbs"], *phrases]
+    # (« Les syndicats dénoncent »: the plural of each single-word present form ending in -e)
+    suffix = lex.get("speech_verb_plural_suffix", "")
+    plurals = [
+        v + suffix
+        for v in lex["speech_verbs"]
+        if suffix and " " not in v and v.endswith("e") and not v.endswith("ée")
+    ]
+    return [*lex["speech_verbs"], *plurals, *phrases]
 
 
 @cache
