@@ -255,6 +255,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:\s+{_NAME_WORD})+)(?=[\s,.;:»”\"]|$)"
         if org_endings else "(?!x)x"
     )
+    # "some analysts", « certains wikipédiens »: quantifiers standing as a subject's article
+    quantifiers = "".join(rf"|{re.escape(w)}(?=\s)" for w in lex.get("subject_determiners", []))
     said_where_or_when = [*lex.get('place_prepositions', []), *lex.get('weekdays', []),
                           *lex.get('relative_days', [])]
     return SpeakerPatterns(
@@ -303,7 +305,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         # ("certains wikipédiens estiment", "some analysts said": a quantifier as the article)
         common_subject=re.compile(
             rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives}"
-            rf"{''.join('|' + re.escape(w) for w in lex.get('subject_determiners', []))})\s*"
+            rf"{quantifiers})\s*"
             rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
             rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
             rf"(?:\s+(?:{auxiliaries}))?\s+$"

@@ -248,6 +248,9 @@ def test_a_quantifier_before_a_plural_subject() -> None:
     )
     assert speaker_of(text, "fr", "certains wikipédiens") == "wikipédiens"
     assert speaker_of("Some analysts said the order was too big.", "en", "analysts") == "analysts"
+    # (not "some" inside a word: "somebody who says", "something you said")
+    assert speaker_of("They will not follow somebody who says this is the wrong war.", "en",
+                      "somebody") is None
     text = ("Malgré tout, des analystes jugent dans la presse que le jugement pourrait être une "
             "chance. Ils estiment que le groupe doit innover.")
     assert speaker_of(text, "fr", "Ils estiment") == "analystes"
