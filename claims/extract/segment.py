@@ -86,6 +86,8 @@ class _Rules:
     starters: frozenset[str]
     caption: re.Pattern[str]
     byline: re.Pattern[str]
+    after_clock: frozenset[str] = frozenset()
+    """Words that go on with the sentence after "4 p.m." ("at 11:40 p.m. Friday")."""
 
 
 @cache
@@ -121,6 +123,7 @@ def _rules(lang: str) -> _Rules:
         starters=frozenset(starters),
         caption=caption,
         byline=byline,
+        after_clock=frozenset(w.capitalize() for w in lex["weekdays"]),
     )
 
 
@@ -206,12 +209,16 @@ def _ends_sentence(
     bare = word.rsplit(".", 1)[-1] if "." in word else word
     if word in rules.titles or bare in rules.titles:
         return False
-    if word in rules.abbreviations or word.lower() in rules.abbreviations:
+    if word in rules.abbreviations or word.lower() in rules.abbreviations or (
+        word.isupper() and word.title() in rules.abbreviations  # "FEB. 26", « JANV. 2026 »
+    ):
         # "etc.)" or "Inc.»": a bracket or quote closes after it, so the sentence ends there.
         return starter or next_char in '«“"‘' or len(punct) > 1
     if len(word) == 1 and word.isalpha() and word.isupper():
         return starter  # an initial: Joseph J. Lhota
     if _ACRONYM.fullmatch(word):
+        if word.lower() in ("a.m", "p.m") and next_word in rules.after_clock:
+            return False  # "at 11:40 p.m. Friday": the day of that time
         return starter  # U.S. President / av. J.-C. / a.m.
     return not (word.isdigit() and next_char.isdigit())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims.extract import extract
 from tests.helpers import PUBLISHED
 from tests.helpers import found_dates as dates
 
@@ -365,4 +366,201 @@ def test_word_years_seasons_and_in_n_years_guards(text: str, expected: list[tupl
     ],
 )
 def test_the_day_before_an_event(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A range of months before "last year", "next year": those months of that year, one date.
+        ("Arrivals dropped from September to November last year.", "en",
+         [("September to November last year", "2024-09-01", "2024-11-30")]),
+        ("Sales will peak from June to August next year.", "en",
+         [("June to August next year", "2026-06-01", "2026-08-31")]),
+        ("Les ventes ont chuté de mars à mai l'an dernier.", "fr",
+         [("mars à mai l'an dernier", "2024-03-01", "2024-05-31")]),
+        # A quarter code with "of" before its year.
+        ("Net income doubled in Q2 of 2024.", "en", [("Q2 of 2024", "2024-04-01", "2024-06-30")]),
+        ("Le PIB a progressé au T3 de 2023.", "fr", [("T3 de 2023", "2023-07-01", "2023-09-30")]),
+        # « la décennie 2010 », like « les années 2010 ».
+        ("Le nombre a diminué au cours de la décennie 2010.", "fr",
+         [("décennie 2010", "2010-01-01", "2019-12-31")]),
+    ],
+)
+def test_month_ranges_of_a_relative_year_quarter_codes_and_decades(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A season with a year in two digits: "the summer of '69", « l'été 76 », « l'hiver 54 »
+        # (the winter its January falls in).
+        ("It was the summer of '69, he said.", "en", [("the summer of '69", "1969-06-01", "1969-08-31")]),
+        ("La sécheresse de l'été 76 reste dans les mémoires.", "fr",
+         [("l'été 76", "1976-06-01", "1976-08-31")]),
+        ("L'hiver 54 a marqué les esprits.", "fr", [("L'hiver 54", "1953-12-01", "1954-02-28")]),
+        # ... not a count after it.
+        ("L'été 40 personnes sont mortes de chaud.", "fr", [("L'été", "2024-06-01", "2024-08-31")]),
+    ],
+)
+def test_a_season_with_a_two_digit_year(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Four digits numbering a street are no year ...
+        ("The fire broke out at 1984 Harbor Road.", "en", []),
+        ("Le magasin du 2012, route de Vienne a fermé.", "fr", []),
+        # ... unless a year's preposition puts them before the street's name.
+        ("En 2012, rue de Rivoli, des milliers de personnes ont défilé.", "fr",
+         [("2012", "2012-01-01", "2012-12-31")]),
+        # A model after its maker's name is no year when nothing it qualifies follows.
+        ("The agency still runs Windows 2000 on its servers.", "en", []),
+        ("La Peugeot 2008 reste le SUV le plus vendu.", "fr", []),
+        # A year qualifying a noun, after a place or a preposition, or naming a tournament is one.
+        ("Aides to the Trump 2020 campaign testified.", "en", [("2020", "2020-01-01", "2020-12-31")]),
+        ("The Paris 2024 Games drew record crowds.", "en", [("2024", "2024-01-01", "2024-12-31")]),
+        ("Spain won Euro 2024 in Berlin.", "en", [("2024", "2024-01-01", "2024-12-31")]),
+        ("Le Tour de France 2023 s'est achevé à Paris.", "fr", [("2023", "2023-01-01", "2023-12-31")]),
+    ],
+)
+def test_street_numbers_and_models_are_no_years(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The agency still runs Windows 2000 on its servers.", "en"),
+        ("La Peugeot 2008 reste le SUV le plus vendu.", "fr"),
+        ("The fire broke out at 1984 Harbor Road.", "en"),
+    ],
+)
+def test_a_model_or_a_street_number_is_no_quantity_either(text: str, lang: str) -> None:
+    (claim,) = extract(text, lang=lang, published=PUBLISHED)
+    assert claim.quantities == [] and claim.dates == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A month abbreviated in capitals, with its period, is a month and ends no sentence.
+        ("The hearing is set for THURSDAY, FEB. 27, in federal court.", "en",
+         [("THURSDAY, FEB. 27", "2025-02-27", "2025-02-27")]),
+        ("Le vote aura lieu le JEUDI 27 FÉVR. à Paris.", "fr",
+         [("JEUDI 27 FÉVR.", "2025-02-27", "2025-02-27")]),
+        ("La réunion est fixée au 12 JANV. 2026.", "fr", [("12 JANV. 2026", "2026-01-12", "2026-01-12")]),
+        # A weekday after a time of day goes on with the sentence ("at 11:40 p.m. Friday").
+        ("Police said the attack occurred at 11:40 p.m. Friday.", "en",
+         [("Friday", "2025-03-07", "2025-03-07")]),
+    ],
+)
+def test_capital_abbreviations_and_a_weekday_after_a_time(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+    assert len(extract(text, lang=lang, published=PUBLISHED)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A season of last or next year is that season of that year, one date.
+        ("The merger was announced in the spring of last year.", "en",
+         [("the spring of last year", "2024-03-01", "2024-05-31")]),
+        ("Le projet sera lancé au printemps de l'an prochain.", "fr",
+         [("printemps de l'an prochain", "2026-03-01", "2026-05-31")]),
+        ("In the spring, of last year's crop, little remained.", "en",
+         [("the spring", "2025-03-01", "2025-05-31"), ("last year", "2024-01-01", "2024-12-31")]),
+        # An approximate noun counts the units: « une dizaine d'années », "a dozen years".
+        ("Le chantier a démarré il y a une dizaine d'années.", "fr",
+         [("il y a une dizaine d'années", "2015-01-01", "2015-12-31")]),
+        ("The plant closed a dozen years ago.", "en", [("a dozen years ago", "2013-01-01", "2013-12-31")]),
+        ("Élu en 2010, il a démissionné une dizaine d'années plus tard.", "fr",
+         [("2010", "2010-01-01", "2010-12-31"),
+          ("une dizaine d'années plus tard", "2020-01-01", "2020-12-31")]),
+        ("Il y a une dizaine de manifestants devant la mairie.", "fr", []),
+        # A season after « d' » qualifies a noun; the year after it stays a year.
+        ("Les JO d'hiver de 2030 auront lieu dans les Alpes.", "fr", [("2030", "2030-01-01", "2030-12-31")]),
+        ("Les sports d'hiver attirent les touristes.", "fr", []),
+    ],
+)
+def test_seasons_of_a_relative_year_approximate_amounts_and_season_complements(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A part of next or last week, month or year without its article: that whole period.
+        ("Les discussions reprendront en début de semaine prochaine.", "fr",
+         [("début de semaine prochaine", "2025-03-17", "2025-03-23")]),
+        ("Le vote a eu lieu en fin de mois dernier.", "fr",
+         [("fin de mois dernier", "2025-02-01", "2025-02-28")]),
+        ("Le vote aura lieu en fin d'année prochaine.", "fr",
+         [("fin d'année prochaine", "2026-01-01", "2026-12-31")]),
+        # « semestre » names no half of a match: a date without its year, like a quarter.
+        ("Le chantier démarrera au deuxième semestre.", "fr",
+         [("deuxième semestre", "2025-07-01", "2025-12-31")]),
+        ("He scored twice in the first half.", "en", []),
+    ],
+)
+def test_parts_of_a_relative_period_and_half_years_without_their_year(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The vote is set for the week after next.", "en",
+         [("the week after next", "2025-03-24", "2025-03-30")]),
+        ("Sales fell the week before last, the company said.", "en",
+         [("the week before last", "2025-02-24", "2025-03-02")]),
+        ("The plant closed the month before last.", "en",
+         [("the month before last", "2025-01-01", "2025-01-31")]),
+        ("The tunnel should open the year after next.", "en",
+         [("the year after next", "2027-01-01", "2027-12-31")]),
+        # "the year before" alone is still the year before the date named earlier.
+        ("Exports rose in 2019 after falling the year before.", "en",
+         [("2019", "2019-01-01", "2019-12-31"), ("the year before", "2018-01-01", "2018-12-31")]),
+    ],
+)
+def test_the_period_after_next_and_before_last(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The bridge fell two years ago to the day.", "en",
+         [("two years ago to the day", "2023-03-12", "2023-03-12")]),
+        ("Il y a dix ans jour pour jour, l'usine fermait ses portes.", "fr",
+         [("Il y a dix ans jour pour jour", "2015-03-12", "2015-03-12")]),
+        ("Il y a un an, jour pour jour, la digue cédait.", "fr",
+         [("Il y a un an, jour pour jour", "2024-03-12", "2024-03-12")]),
+        ("The law passed on 29 February 2024 and was repealed a year later to the day.", "en",
+         [("29 February 2024", "2024-02-29", "2024-02-29"),
+          ("a year later to the day", "2025-02-28", "2025-02-28")]),
+        # Without "to the day" the period stays whole.
+        ("The bridge fell two years ago.", "en", [("two years ago", "2023-01-01", "2023-12-31")]),
+        ("Il y a dix ans, l'usine fermait ses portes.", "fr",
+         [("Il y a dix ans", "2015-01-01", "2015-12-31")]),
+    ],
+)
+def test_so_long_ago_to_the_day_is_that_very_day(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
     assert dates(text, lang) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-__all__ = ["Bounds", "safe_date", "shift_month", "whole_month", "whole_year"]
+__all__ = ["Bounds", "safe_date", "shift_month", "short_year", "whole_month", "whole_year"]
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
@@ -18,6 +18,13 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
+
+
+def short_year(two: int, published: date | None) -> int:
+    """'98 -> 1998, '05 -> 2005: the century that puts the year at most 5 years ahead."""
+    pivot = (published.year if published else 2025) + 5
+    year = pivot // 100 * 100 + two
+    return year - 100 if year > pivot else year
 
 
 def whole_year(year: int) -> tuple[date, date]:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from claims.extract import lexicons
-from claims.extract.dates.days import safe_date, shift_month
+from claims.extract.dates.days import safe_date, shift_month, whole_month
 from claims.extract.dates.resolve import agreeing_year, anaphor, offset, resolve_match, sub_period
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 from claims.extract.dates.words import word_year
@@ -146,8 +146,9 @@ def _numeric_cue(rules: DateRules, text: str, start: int, m: re.Match[str], out:
     )
 
 
-def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> bool:
-    """Whether a year with no month is a year: not a count ("2000 soldats", "2010 euros")."""
+def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str], names: bool = True) -> bool:
+    """Whether a year with no month is a year: not a count ("2000 soldats", "2010 euros"), nor
+    (unless `names` is False) the number of a street or a model, which counts nothing either."""
     s, e = m.span("yr")
     year = int(m["yr"])
     if m["yr_mod"] or m["yr_dec"] or m["yr_s"] or m["yr_fy"]:
@@ -159,6 +160,8 @@ def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> 
     if _NOT_YEAR_BEFORE.search(before):
         return False
     if rules.year_unit.match(text, e) is not None:
+        return False
+    if names and _address_or_model(rules, text, start, s, e, prep):
         return False
     if prep:
         return True
@@ -173,6 +176,31 @@ def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str]) -> 
         # people or things counted in news.
         return not (year % 100 == 0 and _counted_noun(rules, plural.group(1)))
     return True
+
+
+def _address_or_model(rules: DateRules, text: str, start: int, s: int, e: int, prep: bool) -> bool:
+    """Whether four digits are the number of a street ("at 1984 Harbor Road", « au 2012, route
+    de Vienne »; not « en 2012, rue de Rivoli ») or of a model ("still runs Windows 2000 on",
+    « la Peugeot 2008 reste »: a capitalised word after a lower-case one, the year then ending
+    the phrase; not "the Trump 2020 campaign", « l'Euro 2024 », "in Paris 2024")."""
+    if rules.street_after is not None and rules.street_after.match(text, e):
+        if not prep:
+            return True
+        words = lexicons.letter_tokens(text[max(start, s - 8) : s])
+        return bool(words) and words[-1] in rules.address_preps
+    if prep or rules.name_before is None or rules.name_after is None:
+        return False
+    named = rules.name_before.search(text, max(start, s - 40), s)
+    if named is None or named["name"] in rules.name_keeps:
+        return False
+    lead, name = named["lead"].lower(), named["name"].lower()
+    if not named["lead"].islower() and lead not in _DETERMINERS:
+        return False  # "The", « La » open a sentence; "Mr", "New" are part of a name
+    if rules.year_prep_before.match(f"{lead} "[::-1]) or any(
+        name in words for words in (rules.months, rules.weekdays, rules.seasons)
+    ):
+        return False
+    return rules.name_after.match(text, e) is not None
 
 
 _MONTH_GROUPS = ("er_m1", "ed_m", "ed2_m", "r_m1", "r_m2", "d_m", "my_m")
@@ -219,7 +247,7 @@ def year_is_count(text: str, start: int, end: int, lang: str) -> bool:
     match = rules.numeric.fullmatch(text, start, end)
     if match is None or match.lastgroup != "year":
         return False
-    return not _bare_year_ok(rules, text, max(0, start - 20), match)
+    return not _bare_year_ok(rules, text, max(0, start - 20), match, names=False)
 
 
 def find_dates(
@@ -280,8 +308,13 @@ def find_dates(
     matches = named
     if pattern is not None:
         found = pattern.finditer(text, start, end)
-        if named:  # a named day or quarter wins over what overlaps it ("2019" of "Q3 2019")
-            found = (m for m in found if not any(n.start() < m.end() and m.start() < n.end() for n in named))
+        if named:  # a named day or quarter wins over what overlaps it ("2019" of "Q3 2019"),
+            # but not over a longer date holding it ("the year before" of "the year before last")
+            others = list(found)
+            named = [n for n in named if not any(
+                m.start() <= n.start() and n.end() <= m.end() and m.end() - m.start() > n.end() - n.start()
+                for m in others)]
+            found = (m for m in others if not any(n.start() < m.end() and m.start() < n.end() for n in named))
             matches = sorted([*named, *found], key=lambda m: m.start())
         else:
             matches = list(found)
@@ -474,6 +507,12 @@ def find_dates(
                 if day is not None:
                     bounds, e = (day, day), year_of.end()
                     taken = e
+        if kind == "season" and bounds[0] is not None and rules.year_of_after and not (
+            match["s_rel"] or match["s_post"] or match["s_y"] or match["s_ys"] or match["s_yb"]
+        ):
+            year_of = rules.year_of_after.match(text, e, end) if not text.startswith(",", e) else None
+            if year_of:  # "the spring of last year": one date, resolved with its year
+                e = taken = year_of.end()
         if rules.offset_before:
             off = rules.offset_before.search(text, max(start, s - 48), s)
             shifted = offset(rules, off, bounds) if off else None
@@ -598,25 +637,34 @@ def _anaphor_step(rules: DateRules, m: re.Match[str]) -> int:
 _YEAR_DIGITS = re.compile(r"\d{4}|['’]\d\d")
 
 
+def _whole_months(first: date, last: date) -> bool:
+    """Whether first..last is one or more whole months ("June", "September to November")."""
+    return first.day == 1 and (last + timedelta(days=1)).day == 1 and first != last
+
+
 def _year_of_previous(text: str, previous: FoundDate, at: int, end: int, bounds: Any) -> bool:
-    """A relative year right after a day or a month written without one ("April 15 next year",
-    "on March 3 last year", « le 3 mars l'an dernier »): moves `previous` into that year, in
-    place, to the end of the year's words, and says so; the year is no date of its own then."""
+    """A relative year right after a day, a month or a range of months written without one
+    ("April 15 next year", "on March 3 last year", « le 3 mars l'an dernier », "from September
+    to November last year"): moves `previous` into that year, in place, to the end of the
+    year's words, and says so; the year is no date of its own then."""
     first, last = bounds
     if (
         first is None or last is None or previous.from_ is None or previous.to is None
         or (first.month, first.day, last.month, last.day) != (1, 1, 12, 31) or first.year != last.year
         or text[previous.end : at].strip(" \t\u00a0\u202f")
-        or previous.from_.year != previous.to.year or (previous.to - previous.from_).days > 31
+        or previous.from_.year != previous.to.year
+        or (previous.to - previous.from_).days > 31 and not _whole_months(previous.from_, previous.to)
         or _YEAR_DIGITS.search(text, previous.start, previous.end)
     ):
         return False
     try:
         moved = previous.from_.replace(year=first.year), previous.to.replace(year=first.year)
     except ValueError:  # 29 February into a common year
-        return False
-    if previous.from_.day == 1 and previous.to.month == 2 and previous.from_ != previous.to:
-        moved = moved[0], date(first.year, 3, 1) - timedelta(days=1)  # the whole of February
+        if not _whole_months(previous.from_, previous.to):
+            return False
+        moved = previous.from_.replace(year=first.year), date(first.year, 3, 1) - timedelta(days=1)
+    if _whole_months(previous.from_, previous.to):  # to the last day of its month that year (February)
+        moved = moved[0], whole_month(first.year, previous.to.month)[1]
     previous.from_, previous.to = moved
     previous.end = end
     return True

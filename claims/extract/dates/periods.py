@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from claims.extract.dates.days import Bounds, whole_month
+from claims.extract.dates.days import Bounds, short_year, whole_month
 from claims.extract.dates.rules import DateRules
 
 __all__ = ["century_bounds", "easter", "named_day", "quarter_bounds", "season_bounds"]
@@ -24,7 +24,7 @@ def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, f
     """"the third quarter (of 2019)", "Q3 2019", "last quarter", « le premier semestre 2023 »:
     three (or six) whole months. Without a year, the most recent such period that has begun
     (the next one when the clause speaks of the future); a half needs its year, since "the
-    first half" of a match is no date."""
+    first half" of a match is no date, unless its name is no match's (« le second semestre »)."""
     if m["q_n"] or m["q_n2"]:
         n, size, year_s = int(m["q_n"] or m["q_n2"]), 3, m["q_y2"] or m["q_y3"]
     elif m["q_h"] or m["q_h2"]:  # "H2 2025", "2025-H1", « S1 2024 »
@@ -37,8 +37,8 @@ def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, f
             if published is None:
                 return None, None
             year_s = str(published.year + rules.period_of_relative[m["q_of"].lower()])
-        if size == 6 and not year_s:
-            return None
+        if size == 6 and not year_s and m["q_unit"].lower() not in rules.halves_alone:
+            return None  # "the first half" of a match; « au deuxième semestre » is a date
         if n > 12 // size:
             return None
     else:
@@ -138,6 +138,10 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
     name = rules.seasons[word]
     if m["s_name2"] and not (m["s_art"] or m["s_art2"]) and word in rules.season_needs_cue:
         return None
+    two = m["s_ys"] or m["s_yb"]
+    if two:
+        # "the summer of '69", « l'été 76 »: a year in two digits after the season
+        return _season(name, short_year(int(two), published))
     if m["s_y"]:
         year = int(m["s_y"])
         if m["s_y2"] and name == "winter":  # « l'hiver 2020-2021 »: the winter of January 2021
@@ -148,6 +152,15 @@ def season_bounds(rules: DateRules, m: re.Match[str], published: date | None, fu
             year = second
         return _season(name, year)
     mod = m["s_rel"] or m["s_post"]
+    of_year = (
+        rules.year_of_after.match(m.string, m.end())
+        if rules.year_of_after and not m.string.startswith(",", m.end()) else None
+    )
+    if not mod and of_year and (m["s_art"] or m["s_art2"]):
+        # "the spring of last year", « l'été de l'année dernière »: that season of that year
+        if published is None:
+            return None, None
+        return _season(name, published.year + rules.relative_periods[of_year["yo"].lower()][1])
     if not mod:
         # "in the spring", « au printemps », « l'été »: the nearest one in the direction of the
         # clause's tense (under way, else the last one over, or for a clause about the future

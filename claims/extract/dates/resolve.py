@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 from claims.extract import lexicons
-from claims.extract.dates.days import Bounds, safe_date, shift_month, whole_month, whole_year
+from claims.extract.dates.days import Bounds, safe_date, shift_month, short_year, whole_month, whole_year
 from claims.extract.dates.periods import century_bounds, named_day, quarter_bounds, season_bounds
 from claims.extract.dates.rules import DateRules, FoundDate
 from claims.extract.dates.words import word_year
@@ -47,13 +47,6 @@ def _pick_year(month: int, day: int, published: date | None, future: bool) -> in
         if candidate is not None and (candidate >= published if future else candidate <= published):
             return year
     return published.year
-
-
-def _short_year(two: int, published: date | None) -> int:
-    """'98 -> 1998, '05 -> 2005: the century that puts the year at most 5 years ahead."""
-    pivot = (published.year if published else 2025) + 5
-    year = pivot // 100 * 100 + two
-    return year - 100 if year > pivot else year
 
 
 def agreeing_year(month: int, day: int, weekday: int, published: date | None, future: bool) -> int | None:
@@ -134,7 +127,7 @@ def numeric_day(
         return None
     year: int | None = None
     if year_s:
-        year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
+        year = int(year_s) if len(year_s) == 4 else short_year(int(year_s), published)
     return _one_day(year, month, day_n, published, future)
 
 
@@ -195,7 +188,7 @@ def resolve_match(
         year_s = m[f"{p}_y"]
         if month is None or day_n is None:
             return None
-        year = int(year_s) if len(year_s) == 4 else _short_year(int(year_s), published)
+        year = int(year_s) if len(year_s) == 4 else short_year(int(year_s), published)
         return _one_day(year, month, day_n, published, future)
     if kind == "mydash":  # "Dec-2018", "Dec/2018"
         month = _month(rules, m["mz_m"])
@@ -208,7 +201,7 @@ def resolve_match(
             year = int(m["my_y"])
         else:
             two = m["my_ys"] or m["my_yb"] or m["my_yo"]
-            year = _short_year(int(two), published)
+            year = short_year(int(two), published)
         return whole_month(year, month)
     if kind == "month":
         return _relative_month(rules, m, published, future)
@@ -265,7 +258,7 @@ def resolve_match(
             return date(year, 1, 1), date(year + 9, 12, 31)
         return whole_year(year)
     if kind == "yap":  # "in '98": the century that puts the year at most 5 years ahead
-        return whole_year(_short_year(int(m["ya_n"]), published))
+        return whole_year(short_year(int(m["ya_n"]), published))
     if kind == "wdate":  # "the twenty-first of May", "May first", « le premier mai »
         assert rules.day_words is not None
         g = m.groupdict()
@@ -308,9 +301,9 @@ def resolve_match(
         year = word_year(m["wy"], rules.lang)
         return whole_year(year) if year else None
     if kind == "fy":  # "FY24": the year 2024
-        return whole_year(_short_year(int(m["fy_n"]), published))
+        return whole_year(short_year(int(m["fy_n"]), published))
     if kind == "dec_ap":  # "the '90s": the century that puts it at most 5 years ahead
-        year = _short_year(int(m["da_n"]), published)
+        year = short_year(int(m["da_n"]), published)
         return date(year, 1, 1), date(year + 9, 12, 31)
     if kind == "dec":
         two = rules.decade_words[m["dc_w"].lower()] if m["dc_w"] else int(m["dc_2"])
@@ -577,6 +570,15 @@ def _vague(rules: DateRules, amount: str | None) -> bool:
     return amount is not None and " ".join(amount.lower().split()) in rules.vague_amounts
 
 
+def _units_amount(rules: DateRules, amount_s: str) -> int | None:
+    """How many units "four", "a dozen", « une dizaine d' » count."""
+    if rules.approx_amounts:
+        for word in lexicons.letter_tokens(amount_s):
+            if word in rules.approx_amounts:
+                return rules.approx_amounts[word]
+    return _amount(amount_s, rules.lang)
+
+
 def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds | None:
     """"four years ago", "il y a une semaine", "dans trois mois", "two days from now": the
     period of that unit so far back or ahead (a year, a month, a Monday-to-Sunday week, a day)."""
@@ -585,7 +587,7 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
     marker = (m["ag_pre"] or m["ag_post"] or "").lower()
     if _vague(rules, amount_s):
         return None, None  # "a few days ago", « il y a quelques années »
-    amount = _amount(amount_s, rules.lang)
+    amount = _units_amount(rules, amount_s)
     unit = rules.units.get(unit_s)
     if amount is None or unit is None or amount > 5000:
         return None
@@ -593,6 +595,8 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
         return None, None
     sign = -1 if marker in rules.ago else 1
     delta = sign * amount
+    if m["ag_exact"]:
+        return _to_the_day(published, unit, delta)
     if unit == "year":
         return whole_year(published.year + delta)
     if unit == "decade":
@@ -610,6 +614,19 @@ def _ago(rules: DateRules, m: re.Match[str], published: date | None) -> Bounds |
     return day, day
 
 
+def _to_the_day(day: date, unit: str, delta: int) -> Bounds:
+    """`day` moved by `delta` units, to the same day ("ten years ago to the day"); the 29th of
+    February of a year without one is the 28th."""
+    if unit in ("year", "decade", "century", "month"):
+        months = delta * {"year": 12, "decade": 120, "century": 1200, "month": 1}[unit]
+        year, month = shift_month(day.year, day.month, months)
+        moved = safe_date(year, month, day.day) or whole_month(year, month)[1]
+        return moved, moved
+    days = delta * {"week": 7, "fortnight": 14}.get(unit, 1)
+    moved = day + timedelta(days=days)
+    return moved, moved
+
+
 def anaphor(
     rules: DateRules, m: re.Match[str], before: Bounds | None, published: date | None = None
 ) -> Bounds | None:
@@ -622,7 +639,7 @@ def anaphor(
     else:
         if _vague(rules, m["ag_n2"]):
             return None, None  # "a few days later", « quelques années plus tard »
-        amount = _amount(m["ag_n2"], rules.lang)
+        amount = _units_amount(rules, m["ag_n2"])
         unit = rules.units.get((m["ag_u2"] or "").lower(), "")
         if amount is None or not unit or amount > 5000:
             return None
@@ -643,6 +660,8 @@ def anaphor(
     first, last = before
     if first is None or last is None:
         return None, None
+    if m.groupdict().get("ag_exact") and first == last:
+        return _to_the_day(first, unit, delta)
     if unit == "year" and first.year == last.year:
         return whole_year(first.year + delta)
     if unit == "month" and (first.year, first.month) == (last.year, last.month):

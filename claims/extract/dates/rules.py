@@ -149,9 +149,25 @@ class DateRules:
     """Days written like a day of any year that name one event ("9/11", « le 11-Septembre »)."""
     vague_amounts: frozenset[str] = frozenset()
     """"a few", "several", « quelques »: an amount of units no date can be resolved from."""
+    halves_alone: frozenset[str] = frozenset()
+    """Names of a half-year that need no year (« au deuxième semestre »; "the second half" of
+    a match is no date)."""
+    approx_amounts: dict[str, int] | None = None
+    """Approximate nouns as an amount of units (« une dizaine d'années », "a dozen years")."""
     number_months: frozenset[str] = frozenset()
     """Abbreviated month names that are number words (« sept »): without their period, a date
     only beside a day or a year (« le 3 sept », « sept 2021 »; « sept morts » is seven)."""
+    street_after: re.Pattern[str] | None = None
+    """After a number: the street it is the number of ("1984 Harbor Road", « 2012, route de
+    Vienne »): no year."""
+    address_preps: frozenset[str] = frozenset()
+    """Year prepositions that also put a number in an address (« au 2012, route de Vienne »)."""
+    name_before: re.Pattern[str] | None = None
+    """Before a year: a capitalised word after a lower-case word ("runs Windows 2000", « la
+    Peugeot 2008 »), the name of a model or a product when `name_after` follows the year."""
+    name_after: re.Pattern[str] | None = None
+    name_keeps: frozenset[str] = frozenset()
+    """Capitalised words a year after which names its year (« l'Euro 2024 », "Expo 2025")."""
 
 
 def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
@@ -198,6 +214,7 @@ def date_rules(lang: str) -> DateRules:
     full = [name for name in months if name not in abbreviated]
     # Headlines write names in capitals ("THURSDAY", "JEUDI 16 SEPTEMBRE"): accepted too.
     caps = [name.upper() for name in full]
+    caps_abbreviated = [name.upper() for name in abbreviated]  # "FEB. 26", « 12 JANV. 2026 »
     # English names are capitalised; in lower case a name stands alone only where it is no
     # common word ("in january", not "may" or "march"), and any name stands beside a day or a
     # year ("on may 5", "14 nov", "march 2020"), the verbs among them only after a cue that
@@ -205,13 +222,13 @@ def date_rules(lang: str) -> DateRules:
     alone = lexicons.alternation(lex.get("months_lowercase_alone", []), fold_first=False)
     month = (
         rf"(?:(?:{_cased(abbreviated, cs)})(?>\.?)|(?:{_cased(full, cs)})|(?:{_alt(caps)})"
-        rf"|(?:{alone}))(?![\w])"
+        rf"|(?:{_alt(caps_abbreviated)})\.|(?:{alone}))(?![\w])"
     )
     month_n = month
     if cs:
         month_n = (
             rf"(?:(?:{lexicons.alternation(abbreviated)})(?>\.?)|(?:{lexicons.alternation(full)})"
-            rf"|(?:{_alt(caps)}))(?![\w])"
+            rf"|(?:{_alt(caps)})|(?:{_alt(caps_abbreviated)})\.)(?![\w])"
         )
     # Weekdays in lower case are no common word ("on monday"): accepted in every language.
     weekday = (
@@ -248,6 +265,13 @@ def date_rules(lang: str) -> DateRules:
     # year of which is meant (TIMEX3 values them PAST_REF, FUTURE_REF): kept with bounds None.
     vague = lex.get("vague_amounts", [])
     ago_amount = rf"(?:{_cased(vague, False)}|{amount})" if vague else amount
+    # « il y a une dizaine d'années », "a dozen years ago": an approximate noun as the amount
+    approx_nouns = lex.get("approximate_nouns", {})
+    if approx_nouns:
+        ago_amount = (
+            rf"(?:(?:{first_words}){_SP}+(?:{lexicons.alternation(approx_nouns, fold_first=False)})"
+            rf"(?:{_SP}+de|{_SP}+d['’])?|{ago_amount})"
+        )
     ago_after = lexicons.alternation(lex.get("ago_after", []) or ["(?!x)x"])
     # "two years later", « un an plus tôt »: from the date the sentence named before.
     anaphor = lexicons.alternation(lex.get("anaphor_after", {}) or ["(?!x)x"])
@@ -255,12 +279,15 @@ def date_rules(lang: str) -> DateRules:
     ago_before = _cased(lex.get("ago_before", []) or ["(?!x)x"], False)
     ahead_before = _cased(lex.get("ahead_before", []) or ["(?!x)x"], False)
     approx = lexicons.alternation(lex.get("ago_approx", []) or ["(?!x)x"])  # « il y a près de deux ans »
+    # "two years ago to the day", « il y a dix ans jour pour jour »: that very day
+    to_the_day = lexicons.alternation(lex.get("to_the_day", []) or ["(?!x)x"])
     apostrophe_years = bool(lex.get("two_digit_year_needs_apostrophe", True))
     short_year = r"(?:['’](?P<{0}>\d\d)|(?P<{1}>(?:0\d|[3-9]\d)))(?![\d\w])" if not apostrophe_years else (
         r"(?:['’](?P<{0}>\d\d))(?![\d\w])(?P<{1}>(?!x)x)?"
     )
     # Quarters and halves: "the third quarter of 2019", "third-quarter", "last quarter", "Q3
-    # 2019", « le premier trimestre 2023 », « le trimestre dernier », "the first half of 2024".
+    # 2019", "Q2 of 2025", « le premier trimestre 2023 », « le trimestre dernier », "the first
+    # half of 2024".
     p_ords = lexicons.alternation(lex.get("period_ordinals", {}) or ["(?!x)x"])
     p_units = lexicons.alternation(lex.get("period_units", {}) or ["(?!x)x"])
     quarters = [u for u, kind in lex.get("period_units", {}).items() if kind == "quarter"] or ["(?!x)x"]
@@ -276,7 +303,7 @@ def date_rules(lang: str) -> DateRules:
                 (?:{_SP}+(?:(?:{p_of}){_SP}+)?(?P<q_y>{year})|{_SP}+(?P<q_of>{p_of_rel})(?![\w\-]))?
               | (?P<q_rel>{p_before}){_SP}+(?P<q_runit>{p_quarter})
               | (?P<q_runit2>{p_quarter}){_SP}+(?P<q_post>{p_after})
-              | {code}(?P<q_n>[1-4])(?:{_SP}*|-)(?P<q_y2>{year})
+              | {code}(?P<q_n>[1-4])(?:{_SP}+(?:{p_of}){_SP}+|{_SP}*|-)(?P<q_y2>{year})
               | (?P<q_y3>{year})(?:{_SP}*|-){code}(?P<q_n2>[1-4])
               | {hcode}(?P<q_h>[12])(?:{_SP}*|-)(?P<q_hy>{year})
               | (?P<q_hy2>{year})(?:{_SP}*|-){hcode}(?P<q_h2>[12]))
@@ -286,17 +313,27 @@ def date_rules(lang: str) -> DateRules:
     holiday_names = lexicons.alternation(lex.get("holidays", {}) or ["(?!x)x"], fold_first=False)
     holiday = rf"(?P<hol>(?P<h_name>{holiday_names})(?:,?{_SP}+(?P<h_y>{year}))?)"
     # Seasons: "this summer", "last winter", "the summer of 2022", « cet été », « l'hiver
-    # dernier », « au printemps 2021 », « l'hiver 2021-2022 ».
+    # dernier », « au printemps 2021 », « l'hiver 2021-2022 », "the summer of '69", « l'été 76 ».
     s_names = _cased(lex.get("seasons", {}) or ["(?!x)x"], False)
     s_before = _cased(lex.get("season_before", {}) or ["(?!x)x"], False)
     s_after = lexicons.alternation(lex.get("season_after", {}) or ["(?!x)x"])
     s_arts = _cased([*lex.get("season_articles", []), *lex.get("season_cues", [])] or ["(?!x)x"], False)
     s_of = lexicons.alternation(lex.get("season_of", []) or ["(?!x)x"])
+    # "the summer of '69", « l'été 76 » (two digits without their apostrophe only after « l' »,
+    # and not « l'été 40 personnes »). A season right after « d' », « de » qualifies a noun («
+    # les JO d'hiver de 2030 », « les sports d'hiver »): no date.
+    bare_two = r"(?:0\d|[3-9]\d)" if not apostrophe_years else "(?!x)x"
+    season_short = (
+        rf"(?:['’](?P<s_ys>\d\d)|(?(s_art)(?P<s_yb>{bare_two})|(?!x)x))(?![\d\w])(?!{_SP}*\d)"
+        rf"(?!{_SP}+[^\W\d]+[sx](?![\w\-]))"
+    )
     season = rf"""
         (?P<season>(?P<s_rel>{s_before}){_SP}+(?P<s_name>{s_names})
-          | (?:(?P<s_art>{s_arts})(?<=['’]){_SP}*|(?P<s_art2>{s_arts}){_SP}+)?(?P<s_name2>{s_names})
-            (?:{_SP}+(?P<s_post>{s_after})|(?:{_SP}+(?:{s_of}))?{_SP}+(?P<s_y>{year})
-                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?)?(?![\w’'\-]))
+          | (?:(?P<s_art>{s_arts})(?<=['’]){_SP}*|(?P<s_art2>{s_arts}){_SP}+)?(?<![dD]['’])(?<![dD]e{_SP})
+            (?P<s_name2>{s_names})
+            (?:{_SP}+(?P<s_post>{s_after})|(?:{_SP}+(?:{s_of}))?{_SP}+(?:(?P<s_y>{year})
+                (?:[-–/](?P<s_y2>{year}|\d\d(?!\d)))?|{season_short}))?
+            (?![\w’'\-]))
     """
     # Centuries: "the 19th century", "the nineteenth century", « le XIXe siècle », « au 19e siècle ».
     c_words = lexicons.alternation(lex.get("century_words", []) or ["(?!x)x"])
@@ -402,11 +439,12 @@ def date_rules(lang: str) -> DateRules:
                 (?:{_SP}+|-(?=\w)|(?<=['’]))){{0,3}}
                 (?P<mo_m>{month})(?:{_SP}+(?P<mo_post>{month_mods_after}))?)
                 (?!,?{_SP}+(?:(?:{my_joins}){_SP}+)?['’]?\d)
-          | (?P<ago>(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
-                (?P<ag_n>{ago_amount}){_SP}+
+          | (?P<ago>(?:(?P<ag_pre>{ago_before}|{ahead_before}){_SP}+(?:(?:{approx})(?:(?<=['’])|{_SP}+))?
+                (?P<ag_n>{ago_amount})(?:{_SP}+|(?<=['’]))
                 (?P<ag_u>{unit_alt})(?![\w])
-            | (?P<ag_n2>{ago_amount}){_SP}+(?P<ag_u2>{unit_alt}){_SP}+
+            | (?P<ag_n2>{ago_amount})(?:{_SP}+|(?<=['’]))(?P<ag_u2>{unit_alt}){_SP}+
                 (?P<ag_post>{ago_after}|{ahead_after}|{anaphor}))
+              (?:,?{_SP}+(?P<ag_exact>{to_the_day}))?)
           | (?P<reld>{rel_days})
           | (?P<relp>{rel_periods})
           | (?P<wdrange>(?:{range_starts}){_SP}+(?:(?:{wr_arts}){_SP}+)?(?P<wr_1>{weekday}){_SP}+
@@ -549,7 +587,10 @@ def date_rules(lang: str) -> DateRules:
         if dirs else None
     )
     now_before = lex.get("now_before", [])
+    from claims.extract.number_rules import rules_for  # noqa: PLC0415 - numbers owns addresses
     from claims.extract.numbers import unit_after  # noqa: PLC0415 - numbers owns units
+
+    name_followers = lexicons.alternation(lex.get("year_name_followers", []) or ["(?!x)x"])
 
     return DateRules(
         word_dates=word_date_pattern(lex, month, month_n, year),
@@ -663,6 +704,18 @@ def date_rules(lang: str) -> DateRules:
         lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
         number_months=frozenset(lex.get("months_number_words", [])),
+        approx_amounts={k.lower(): int(v) for k, v in lex.get("approximate_nouns", {}).items()},
+        halves_alone=frozenset(w.lower() for w in lex.get("halves_without_year", [])),
+        street_after=rules_for(lang).street,
+        address_preps=frozenset(w.lower() for w in lex.get("year_address_prepositions", [])),
+        name_before=re.compile(
+            rf"(?:^|(?<=[\s\u00a0\u202f]))(?P<lead>[a-zà-ÿ][\w’'\-]*|[A-ZÀ-Þ][a-zà-ÿ]{{0,2}}){_SP}+"
+            rf"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+){_SP}+$"
+        ),
+        name_after=re.compile(
+            rf"{_SP}*(?:[,.;:!?)»”\"]|$)|{_SP}+(?:{name_followers})(?![\w\-])"
+        ),
+        name_keeps=frozenset(lex.get("year_name_keeps", [])),
         vague_amounts=frozenset(" ".join(w.lower().split()) for w in vague),
         event_days={k: date.fromisoformat(v) for k, v in lex.get("event_days", {}).items()},
         before_christ=(
