@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 from claims.extract import lexicons
+from claims.extract.quotes import quote_spans
 from claims.extract.speaker_patterns import SpeakerPatterns, patterns_for
 
 __all__ = ["Attributor"]
@@ -93,6 +94,7 @@ _PRONOUN_BEFORE_VERB = re.compile(
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
 _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
+_QUOTE_MARKS = re.compile("[«“\"]")
 _INVERTED = re.compile(r",[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?$")
 
 
@@ -251,6 +253,14 @@ class Attributor:
         # "Republican Tom Fiske": a party before a name is no part of it, nor a title.
         self._parties = frozenset(lexicons.load(lang).get("party_labels", []))
         self._indefinite = tuple(w + " " for w in lexicons.load(lang).get("indefinite_articles", []))
+        self._articles = frozenset(
+            w.lower().rstrip("'’") for w in [*lexicons.load(lang).get("articles", []), "the"]
+        )
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Every word of the language's titles ("Chief", "Secretary", « ministre »)."""
+        return self._pat.title_words
 
     def after_quote(self, text: str, close: int, sentence_end: int) -> tuple[str | None, bool]:
         """Speaker named after a closing quote ("», a expliqué la capitaine Léa Roux").
@@ -311,8 +321,11 @@ class Attributor:
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
             near = max(window_start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
-            # "Ann Lee, a spokeswoman for the county, said": the person, not the office.
-            name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
+            # "Ann Lee, a spokeswoman for the county, said": the person, not the office; and
+            # "Senator Paul Whitcomb, a Republican from Nebraska, called": not the state.
+            apposed = _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
+            if name is None or (apposed and " " not in name and apposed.find(name) < 0):
+                name = apposed
             name = self._or_organisation(text, near, verb.start(), name)
             # (a title with no person named with it lets the quote take the previous speaker:
             # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
@@ -498,6 +511,16 @@ class Attributor:
     def opens_with_opinion(self, first_word: str) -> bool:
         return first_word in self._pat.opinion_first
 
+    def opens_with_opinion_at(self, text: str, start: int, end: int) -> bool:
+        """Whether `text[start:end]` opens with an opinion cue (« Pour ... », "For ...")."""
+        words = lexicons.letter_tokens(text[start : min(end, start + 20)])
+        if not words or not self.opens_with_opinion(words[0]):
+            return False
+        # (« Pour la principale association ..., l’April : », not « Pour gagner, »)
+        return self._pat.opinion.match(text, start, end) is not None or (
+            len(words) > 1 and words[1] in self._articles
+        )
+
     def _cued(self, text: str, start: int, end: int) -> str | None:
         """The speaker right after "selon", "according to", ... in `text[start:end]`."""
         pat = self._pat
@@ -533,6 +556,23 @@ class Attributor:
         if match is None or not text.startswith(" ", match.end()):
             return None
         return _speaker_starting_at(self._pat, text, match.end(), end, strict=True)
+
+    def _office_then_name(self, text: str, start: int, end: int) -> str | None:
+        """A one-word name right after an office noun opening the clause, without its article:
+        "German carmaker Vallendorf will cut ..." (not "The parquet de Nanterre a ouvert")."""
+        match = self._org_match(text, start, end, 60)
+        if match is None or match.group("org").split()[-1].lower() not in self._offices:
+            return None
+        name = self._pat.lone_name.match(text, match.end(), end)
+        if name is None or name.start("name") != match.end() + 1:
+            return None
+        word = name.group("name")
+        following = text[name.end() : name.end() + 2]
+        if word.rstrip(".") in self._pat.not_names:
+            return None
+        if not following[:1].isspace() or not following[1:].islower():
+            return None
+        return word
 
     def _adjective_name(self, text: str, start: int, end: int) -> str | None:
         """A name with an adjective inside it at `start`: « selon Santé publique France »."""
@@ -692,9 +732,11 @@ class Attributor:
             while candidate and (candidate[0].rstrip(".") in pat.not_names or candidate[0] in self._parties):
                 candidate = candidate[1:]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
-            if (not opening or opening.endswith(("\n", ".", "!", "?", "»", "”", '"'))) and len(
-                candidate
-            ) >= 3 and not _opens_title(pat, candidate):
+            # (a quote closing on a comma opens no sentence: '“...,” Denver Police Chief X said')
+            sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?")) or (
+                opening.endswith(("»", "”", '"')) and not opening[:-1].rstrip().endswith(",")
+            )
+            if sentence_opens and len(candidate) >= 3 and not _opens_title(pat, candidate):
                 candidate = candidate[1:]
             if len(candidate) > best_len and wanted <= {w.lower() for w in candidate} and len(candidate) <= 6:
                 best, best_len = " ".join(candidate), len(candidate)
@@ -717,7 +759,12 @@ class Attributor:
         name = self._cued(text, start, end)
         if name:
             return name
+        quoted = _QUOTE_MARKS.search(text, start, end) and quote_spans(text, start, end)
         for verb in pat.speech_verb.finditer(text, start, end):
+            if quoted and any(q.open < verb.start() < q.close for q in quoted) and not _INVERTED.search(
+                text, max(start, verb.start() - 12), verb.start()
+            ):
+                continue  # « le groupe n’a jamais lâché »: a verb of the quoted words, not of its speaker
             near = max(start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
             name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
@@ -759,12 +806,15 @@ class Attributor:
                 name = name or self.organisation_at(text, past, window)
                 name = name or self._lone_name_after(text, past, window)
                 name = name or self._title_after(text, past, window)
+                name = name or self._common_then_person(text, past, window)  # « a réagi son avocat, Me X »
                 name = name or self._common_after(text, past, window)  # « a annoncé le constructeur »
                 if name:
                     return name
             if self._inverted_pronoun(text, verb, end):
-                # "Le parquet de Nanterre a ouvert une enquête, a-t-il indiqué": the subject.
-                name = self.organisation_at(text, start, end) or _speaker_starting_at(
+                # "Le parquet de Nanterre a ouvert une enquête, a-t-il indiqué": the subject
+                # ("German carmaker Vallendorf will cut ..., it said": the name after the office).
+                name = self._office_then_name(text, start, end)
+                name = name or self.organisation_at(text, start, end) or _speaker_starting_at(
                     pat, text, start, min(end, start + 80), strict=True
                 )
                 if name:
@@ -818,6 +868,20 @@ class Attributor:
         if lower in self._pat.function_words or lower in self._anaphoric:
             return None
         return noun
+
+    def _common_then_person(self, text: str, start: int, end: int) -> str | None:
+        """The person in apposition after a common noun closing an inverted attribution: « ...,
+        a réagi son avocat, Me Julien Perrot. »"""
+        match = self._pat.common_after.match(text, start, end)
+        if match is None or self._common_after(text, start, end) is None:
+            return None
+        comma = _past_space(text, match.end(), end)
+        if not text.startswith(",", comma):
+            return None
+        person = self._pat.speaker.match(text, _past_space(text, comma + 1, end), end)
+        if person is None or text[person.end() : person.end() + 1] not in ("", ",", ".", ";", "»", "”", '"'):
+            return None
+        return _clean_name(self._pat, person, strict=True)
 
     def _acronym_before(self, text: str, start: int, verb: int) -> str | None:
         """An acronym as the subject of a speech verb after a comma ("..., the ONS said",

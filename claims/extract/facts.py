@@ -41,7 +41,8 @@ def gates_for(lang: str) -> Gates:
         future=lexicons.triggers(lex["future_markers"], common=common),
         comparison=lexicons.triggers(lex["comparison_cues"], common=common),
         speech=lexicons.triggers(
-            [*lex["speech_verbs"], *lex["source_cues"], *lex.get("speech_participles", [])], common=common
+            [*lexicons.speech_verbs(lex), *lex["source_cues"], *lex.get("speech_participles", [])],
+            common=common,
         ),
     )
 

@@ -106,6 +106,19 @@ class NumberRules:
     nothing: « la Ligue 1 », "won the Formula 1" (the number is part of the name)."""
     """Adjectives of a counted noun that count by themselves with no noun after (« d’autres »)."""
     bare_article: re.Pattern[str]
+    noun_adjectives: frozenset[str]
+    """Adjectives a counted noun may follow ("the country's largest meatpackers")."""
+    noun_skip_endings: tuple[str, ...]
+    """Endings of words that are no counted noun (« la moitié avaient »: a verb)."""
+    not_counted: frozenset[str]
+    """Adjectives standing for a noun left out (« dont 14 mortels », « dont deux ferme »)."""
+    duration_comparators: frozenset[str]
+    """Comparators that spread an amount over a period after it ("$3bn over five years")."""
+    duration_not_after: frozenset[str]
+    """Words before such a comparator that make it one again ("for over five years")."""
+    time_units: frozenset[str]
+    share_links: frozenset[str]
+    """Words linking a share to what it counts ("one in eight of its workforce")."""
 
 
 @cache
@@ -213,7 +226,8 @@ def rules_for(lang: str) -> NumberRules:
     if lex.get("ratio_joins"):
         term = rf"(?:\d{{1,3}}(?![\d.,])|{word})"
         ratio = re.compile(
-            rf"(?<![\w\-])(?P<rnum>{term})(?:{_SP}+(?P<rnoun>[^\W\d_][\w’'\-]*))??"
+            # (« une école rurale sur cinq »: an adjective after the noun)
+            rf"(?<![\w\-])(?P<rnum>{term})(?:{_SP}+(?P<rnoun>[^\W\d_][\w’'\-]*)(?:{_SP}+[a-zà-ÿœæ][\w\-]*)??)??"
             rf"{_SP}+(?:{_alt(lex['ratio_joins'])}){_SP}+(?P<rden>{term})(?![\w\-])"
             rf"(?:{_SP}+(?P<rafter>[^\W\d_][\w’'\-]*)(?:{_SP}+(?P<rafter2>[^\W\d_][\w’'\-]*))?)?",
             re.I,
@@ -290,6 +304,13 @@ def rules_for(lang: str) -> NumberRules:
             rf"(?<![\w])(?P<verb>{alt(lex.get('change_verbs', []) or ['(?!x)x'])})"
             rf"(?:{_SP}+[^\W\d_]+)?{_SP}+$"
         ),
+        noun_adjectives=frozenset(w.lower() for w in lex.get("counted_noun_adjectives", [])),
+        noun_skip_endings=tuple(lex.get("counted_noun_skip_endings", [])),
+        not_counted=frozenset(w.lower() for w in lex.get("adjectives_not_counted", [])),
+        duration_comparators=frozenset(w.lower() for w in lex.get("duration_comparators", [])),
+        duration_not_after=frozenset(w.lower() for w in lex.get("duration_not_after", [])),
+        time_units=frozenset(w.lower() for w in lex.get("relative_units", {})),
+        share_links=frozenset(w.lower() for w in lex.get("share_links", [])),
         digits=digits,
         currency_before=currency_before,
         core=core,

@@ -145,7 +145,28 @@ def find_quantities(
         _pair_ranges(rules, text, found)
         _share_of_count(rules, text, found)
         _scale_keeps_currency(rules, found)
+        if rules.duration_comparators:
+            _over_a_period(rules, text, start, found)
     return found
+
+
+def _over_a_period(rules: NumberRules, text: str, start: int, found: list[Found]) -> None:
+    """ "$3.2 billion over five years", "rose 4% over two years": after another amount, "over" a
+    number of time units is the period it is spread over, not "more than" ("for over five
+    years", "lasted over five hours" keep their comparator)."""
+    for earlier, quantity in zip(found, found[1:], strict=False):
+        if quantity.comparator != ">" or quantity.unit.lower() not in rules.time_units:
+            continue
+        if earlier.unit == "ordinal" or earlier.unit.lower() in rules.time_units:
+            continue
+        written = text[quantity.start : quantity.core_start].strip().lower()
+        if written not in rules.duration_comparators:
+            continue
+        before = lexicons.letter_tokens(text[max(start, quantity.start - 20) : quantity.start])
+        if before and before[-1] in rules.duration_not_after:
+            continue
+        quantity.comparator = "="
+        quantity.start = quantity.core_start
 
 
 def _scale_keeps_currency(rules: NumberRules, found: list[Found]) -> None:
@@ -191,6 +212,13 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
                 and second.lower() not in rules.noun_skip
             ):
                 noun, span_end = second, match.end("rafter2")  # "one in three American adults"
+        if noun is None and (after := match.group("rafter")) and after.lower() in rules.share_links:
+            counted = rules.noun.match(text, match.end("rden"), end)  # "one in eight of its workforce"
+            if counted and counted.group("noun")[0].islower():
+                noun, span_end = counted.group("noun"), counted.end()
+                head = _head_noun(rules, text, span_end, end, noun)  # "of the college students"
+                if head:
+                    noun, span_end = head
         if noun is None or noun.lower() in rules.unit_words or noun.lower() in rules.noun_skip:
             continue
         comparator = "="
@@ -430,6 +458,8 @@ def _quantity(
                 unit, span_end = adjective, noun.start("noun")  # « une centaine d’autres ont »
             elif _ELIDED.match(word):
                 pass  # « 2,8 milliards l’an passé », « 300 qu’il »: an elided article or pronoun
+            elif word.lower().endswith(rules.noun_skip_endings) or word.lower() in rules.not_counted:
+                pass  # « la moitié avaient », « dont 14 mortels », « dont deux ferme »
             elif word[0].isupper() and word.lower() not in rules.noun_skip:
                 named = _named_noun(rules, text, noun, end)
                 if named:  # "600 National Guard troops", « les deux tiers des Français »
@@ -439,13 +469,16 @@ def _quantity(
                 span_end = noun.end()
                 if word.endswith(("’s", "'s")):  # "a fifth of the city's homes"
                     owned = rules.next_word.match(text, span_end, end)
+                    if owned and owned.group("word").lower() in rules.noun_adjectives:
+                        # "three of the country's largest meatpackers"
+                        owned = rules.next_word.match(text, owned.end(), end)
                     if owned and not owned.group("word")[0].isupper():
                         unit, span_end = owned.group("word"), owned.end()
                     elif fraction and _DIGIT_AFTER.match(text, span_end, end):
                         unit, span_end = "", core_end  # "two-thirds of the city's 48 schools"
                 head = None
                 # (after "of" too when the word is a compound: "two-thirds of long-distance trains")
-                if value != 1 and (not _bridged(noun) or "-" in word):
+                if value != 1 and (not _bridged(noun) or "-" in word or noun.group("adj")):
                     head = _head_noun(rules, text, span_end, end, word)
                 participle = rules.lang == "en" and _participle(word)
                 if head is None and participle and _bridged(noun):
@@ -585,8 +618,10 @@ def _participle(word: str) -> bool:
 
 
 def _bridged(noun: re.Match[str]) -> bool:
-    """Whether the counted noun came after "of", "de", a determiner or an adjective."""
-    return bool(noun.group(0)[: noun.start("noun") - noun.start()].strip())
+    """Whether the counted noun came after "of", "de" or a determiner (an adjective alone, "the
+    three largest tax increases", is no bridge)."""
+    bridge_end = noun.start("adj") if noun.group("adj") else noun.start("noun")
+    return bool(noun.group(0)[: bridge_end - noun.start()].strip())
 
 
 _DIGIT_AFTER = re.compile(r"[ \u00a0\u202f]+\d")
@@ -689,6 +724,12 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
         conjunction = text[sep.start() : sep.end()].strip().lower() in ("et", "and")
         between = opener is not None and opener.group(0).strip().lower() in ("entre", "between")
         if not dash and conjunction and not between:
+            if not low.unit and low.value < high.value and (
+                high.unit.lower() in rules.unit_words
+                or high.unit == "%"
+                or high.unit in rules.currencies.values()
+            ):
+                low.unit = high.unit  # « âgés de 19 et 21 ans »: two values, one unit written
             continue  # "10 et 20" is a range only after "entre"
         if dash and not opener and _is_score(rules, text, low, high):
             # "beat Rovers 3-1", « s'est imposé 2-0 »: a score is two counts, no range, no unit.

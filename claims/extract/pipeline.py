@@ -40,7 +40,7 @@ __all__ = [
     "records_from_line",
 ]
 
-EXTRACTOR_VERSION = "1.6.0"
+EXTRACTOR_VERSION = "1.7.0"
 ORIGIN = f"extractor/{EXTRACTOR_VERSION}"
 
 _MIN_WORDS = 3
@@ -194,7 +194,7 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 item.speaker
                 and previous_speaker
                 and seg.paragraph - previous_speaker[1] <= 1
-                and _refers_back(item.speaker, previous_speaker[0])
+                and _refers_back(item.speaker, previous_speaker[0], attributor.title_words)
             ):
                 # "A senior Pentagon official ... said ... The official acknowledged": the same.
                 item.speaker = previous_speaker[0]
@@ -205,11 +205,16 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
     return out
 
 
-def _refers_back(noun: str, previous: str) -> bool:
+def _refers_back(noun: str, previous: str, titles: frozenset[str] = frozenset()) -> bool:
     """Whether a one-word office ("official", "officials") is the head of the previous speaker's
-    longer name ("senior Pentagon official", "state officials")."""
+    longer name ("senior Pentagon official", "state officials"), or the title the previous
+    speaker was named with ("The chief said" after "Denver Police Chief Angela Ruiz")."""
     words = previous.split()
-    return " " not in noun and len(words) > 1 and noun[:1].islower() and words[-1] == noun
+    if " " in noun or len(words) < 2 or not noun[:1].islower():
+        return False
+    if words[-1] == noun:
+        return True
+    return noun.capitalize() in titles and noun.capitalize() in words[:-1]
 
 
 def _analyse_span(

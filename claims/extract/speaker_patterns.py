@@ -94,10 +94,24 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     if lex.get("title_adjective_endings"):
         endings = _alternation(lex["title_adjective_endings"])
         title_adjective = rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{endings})(?![\w\-]))?"
+    # « le président de l’Assemblée nationale Étienne Marchal », « le président du conseil
+    # régional Jean Dupont »: what the title heads (one capitalised word or an office noun, and
+    # its adjective) between the title and the name.
+    title_complement = ""
+    if lex.get("title_complements"):
+        endings = _alternation(lex.get("organisation_adjective_endings", []) or ["(?!x)x"])
+        headed = lexicons.alternation(lex.get("office_nouns", []) or ["(?!x)x"])
+        title_complement = (
+            rf"(?:\s+(?:{_alternation(lex['title_complements'])})(?:\s+|(?<=['’]))"
+            rf"(?:{_NAME_WORD}|(?:{headed})(?![\w\-]))"
+            # (a name of two words at least after it: not « PDG de HP France, »)
+            rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{endings})(?![\w\-']))?(?=\s+{_NAME_WORD}\s+[{_UPPER}]))?"
+        )
     speaker = re.compile(
-        rf"(?:(?<!\w)(?:{articles})\s*)?(?P<name>(?:(?:{titles}){title_adjective}\s+){{0,3}}(?P<core>{name_seq}))"
+        rf"(?:(?<!\w)(?:{articles})\s*)?"
+        rf"(?P<name>(?:(?:{titles}){title_adjective}{title_complement}\s+){{0,3}}(?P<core>{name_seq}))"
     )
-    verbs = lexicons.alternation(lex["speech_verbs"])
+    verbs = lexicons.alternation(lexicons.speech_verbs(lex))
     # ("an estimated 300": an adjective, no speech; « a déclaré » is a verb)
     not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in lex.get("speech_verb_not_after", []))
     speech_verb = re.compile(rf"(?<![\w-]){not_after}(?:{verbs})(?![\w])")
@@ -229,7 +243,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # "the regulator Ofwat", « le constructeur Renault »: an office noun, then the name it is.
     named_office = re.compile(
         rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*(?:{offices})[ \t\u00a0\u202f]+"
-        rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0\u202f]+{_NAME_WORD}){{0,3}})"
+        # ("l’ONG Médecins du Monde": a particle inside the name)
+        rf"(?P<name>{_NAME_WORD}"
+        rf"(?:[ \t\u00a0\u202f]+(?:(?:{particles})[ \t\u00a0\u202f]+)?{_NAME_WORD}){{0,3}})"
     )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
@@ -239,6 +255,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:\s+{_NAME_WORD})+)(?=[\s,.;:»”\"]|$)"
         if org_endings else "(?!x)x"
     )
+    # "some analysts", « certains wikipédiens »: quantifiers standing as a subject's article
+    quantifiers = "".join(rf"|{re.escape(w)}(?=\s)" for w in lex.get("subject_determiners", []))
     said_where_or_when = [*lex.get('place_prepositions', []), *lex.get('weekdays', []),
                           *lex.get('relative_days', [])]
     return SpeakerPatterns(
@@ -284,8 +302,10 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         title_office=title_office,
         # "analysts said", « les syndicats ont dénoncé », "the league said": a common noun as
         # the subject right before the verb.
+        # ("certains wikipédiens estiment", "some analysts said": a quantifier as the article)
         common_subject=re.compile(
-            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives})\s*"
+            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives}"
+            rf"{quantifiers})\s*"
             rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
             rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
             rf"(?:\s+(?:{auxiliaries}))?\s+$"

@@ -38,6 +38,14 @@ def speakers_of_quotes(
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
             if speaker is None:
                 speaker = attributor.incise(text, quote.open, quote.close)
+            if speaker is None and quote.open > open_seg.start and attributor.opens_with_opinion_at(
+                text, open_seg.start, quote.open
+            ):
+                # « Pour l’économiste Sophie Le Gall, de Natixis, l’objectif est « ... » »: whose
+                # view the sentence opens with, not the previous quote's speaker (« Pour la
+                # principale association ..., l’April : « ... » » names a new source too).
+                speaker = attributor.opinion(text, open_seg.start, quote.open)
+                inherit = False
             if speaker is None and attributor.incise_pronoun(text, quote.open, quote.close):
                 # « Nous avons ..., a-t-elle reconnu, ... »: whom the pronoun stands for.
                 speaker = _referent(

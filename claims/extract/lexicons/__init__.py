@@ -106,6 +106,26 @@ def _emit(node: dict[str, Any], fold_first: bool, first: bool) -> str:
     return body + "?" if optional else body
 
 
+def speech_verbs(lex: dict[str, Any]) -> list[str]:
+    """The speech verbs of a lexicon, with the phrases of standing by a forecast built from its
+    stance verbs, possessives and nouns (« maintient sa prévision », « a maintenu son objectif »:
+    the forecast is stated again; « maintient l’ordre » is no speech)."""
+    phrases = [
+        f"{verb} {possessive} {noun}"
+        for verb in lex.get("stance_verbs", [])
+        for possessive in lex.get("stance_possessives", [])
+        for noun in lex.get("stance_nouns", [])
+    ]
+    # (« Les syndicats dénoncent »: the plural of each single-word present form ending in -e)
+    suffix = lex.get("speech_verb_plural_suffix", "")
+    plurals = [
+        v + suffix
+        for v in lex["speech_verbs"]
+        if suffix and " " not in v and v.endswith("e") and not v.endswith("ée")
+    ]
+    return [*lex["speech_verbs"], *plurals, *phrases]
+
+
 @cache
 def load(lang: str) -> dict[str, Any]:
     """The lexicon of `lang`, or of English when the language is not shipped."""
