@@ -328,3 +328,21 @@ def test_extract_reads_an_article_line_as_add_does(extra: dict[str, Any], field:
         result = run([*command, str(path)], tmp_path / "claims.db")
         _one_refusal(result, f"in.jsonl:1: {field}: ")
         assert result.stdout == ""
+
+
+def test_a_damaged_text_in_the_database_is_named_as_damage(tmp_path: Path) -> None:
+    """A page of the file overwritten (a disk fault, a stray write) can leave a stored text
+    that is not UTF-8: every command says the database is damaged, in one line, without
+    echoing the garbage."""
+    import sqlite3
+
+    db = tmp_path / "claims.db"
+    article = tmp_path / "a.txt"
+    article.write_text(SAMPLE_TEXT, encoding="utf-8")
+    assert run(["add", str(article)], db).exit_code == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE claims SET text = CAST(x'ff00fe41' AS TEXT)")
+    for args in (["list"], ["list", "--format", "jsonl"], ["stats"]):
+        result = run(args, db)
+        _one_refusal(result, f"{db}: damaged")
+        assert "\ufffd" not in result.stderr and len(result.stderr.splitlines()) == 1

@@ -42,6 +42,10 @@ def _describe(path: str, exc: sqlite3.Error) -> str:
         return f"{path}: the database is read-only ({message}); nothing was saved"
     if "not a database" in message or "malformed" in message:
         return f"{path}: not a claims database or damaged ({message})"
+    if message.startswith("Could not decode to UTF-8"):  # a page overwritten: never show it
+        column = message.split("'")[1] if message.count("'") >= 2 else "text"
+        return (f"{path}: damaged: a stored {column[:40]} is not UTF-8 text; restore the "
+                "file from a backup (PRAGMA integrity_check lists what else is hit)")
     return f"{path}: {message}"
 
 
