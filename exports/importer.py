@@ -164,17 +164,23 @@ def import_stream(
     stamp = file_stamp(stream.fileno()) if regular else None
     sums = LineSums()  # of the lines this process reads (the workers': check.sums)
 
-    def changed() -> bool:
+    def changed(every_line_read: bool = False) -> bool:
+        """Whether the file changed since the import began. Once every line has been read, a
+        file whose inode changed (renamed, chmod-ed, or rewritten with its time put back) is
+        read again and its lines compared; a failed import names its bad line unless the
+        file's size or modification time moved."""
         if stamp is None:
             return False
         now = file_stamp(stream.fileno())
         if stamp[0] != total_bytes or now[:2] != stamp[:2]:
             return True
-        if now[2] == stamp[2] or not total_bytes:  # (a size unknown: nothing to read again)
-            return False
-        # Renamed, chmod-ed, or rewritten with its time put back: the lines tell.
+        if now[2] == stamp[2] or not total_bytes or not every_line_read:
+            return False  # (a size unknown: nothing to read again)
         read = check.sums.value if check is not None else sums.value
-        return sum_file(stream.fileno(), total_bytes, name, limits.line_bytes) != read
+        try:
+            return sum_file(stream.fileno(), total_bytes, name, limits.line_bytes) != read
+        except FileProblem:  # a line it could read before
+            return True
 
     # The objects alive before the import (the loaded program: modules, models, schemas; most
     # of the heap) stay out of the garbage collector's passes until it ends: the full passes
@@ -202,7 +208,7 @@ def import_stream(
         with project.store.bulk_transaction() as tx:
             _merge_all(BatchMerger(project, tx, report, name), records, report, progress,
                        total_bytes)
-            if changed():
+            if changed(every_line_read=True):
                 raise ImportFileError(changed_message(name))
             if dry_run:
                 raise _Rollback

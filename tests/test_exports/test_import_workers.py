@@ -446,6 +446,30 @@ def test_a_file_renamed_or_chmod_during_the_import_is_imported(
 
 
 @pytest.mark.usefixtures("import_checks")
+def test_a_bad_line_of_a_file_chmod_during_the_import_is_named(
+    adjudicated: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the inode's change time moved: the file is not called changed, its bad line is
+    named (the lines after it, never read, are not compared)."""
+    good = export_records(adjudicated, tmp_path / "a.jsonl")
+    path = write_lines(tmp_path / "b.jsonl", [*good * 4, b"{not json", b"x" * 5000])
+    real = exports.importer.check_lines
+
+    def chmod_first(lines: Any, name: str, **options: Any) -> Any:
+        path.chmod(0o600)
+        yield from real(lines, name, **options)
+
+    monkeypatch.setattr(exports.importer, "check_lines", chmod_first)
+    monkeypatch.setenv("CLAIMS_MAX_LINE_BYTES", "4096")
+    with pytest.raises(ImportFileError) as err:
+        exports.import_file(same_articles, path)
+    assert str(err.value).startswith(f"{path}:{len(good) * 4 + 1}: "), str(err.value)
+    with same_articles.store.read() as tx:
+        assert tx.one("SELECT COUNT(*) FROM events")[0] == 0
+
+
+@pytest.mark.usefixtures("import_checks")
 @pytest.mark.parametrize("change", [_truncate_at_a_line, _append_lines, _rewrite_in_place,
                                     _rewrite_with_its_times_put_back])
 def test_a_file_changed_before_the_import_commits_is_refused(
