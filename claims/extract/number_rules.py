@@ -119,6 +119,12 @@ class NumberRules:
     time_units: frozenset[str]
     share_links: frozenset[str]
     """Words linking a share to what it counts ("one in eight of its workforce")."""
+    verb_endings: tuple[str, ...]
+    """Endings of a verb right after a number, where no noun is counted (« un tiers provenait »)."""
+    verbs_after_count: frozenset[str]
+    """Verbs that may follow a share standing alone ("two in five do", "one in 20 stopped")."""
+    article_ordinal: re.Pattern[str] | None
+    """ "a second factory": an ordinal after an indefinite article, before the noun it ranks."""
 
 
 @cache
@@ -130,6 +136,9 @@ def rules_for(lang: str) -> NumberRules:
     short_mult = [m for m in multipliers if len(m) <= 2]
     currencies = dict(lex["currency_words"])
     symbols = [c for c in currencies if not c.isalpha()]
+    # "5 M€": a short multiplier before a currency sign (the signs' marks, not the letters of a
+    # name such as « livres sterling »: "300 kilos" is no 300 k).
+    symbol_marks = "".join(re.escape(c) for c in sorted({c for s in symbols for c in s if not c.isalnum()}))
     words = lex["number_words"]
     word = rf"(?:{lexicons.alternation(words)})"
     articles = lex["number_articles"]
@@ -143,7 +152,7 @@ def rules_for(lang: str) -> NumberRules:
             (?P<ord>{ordinal_suffix})(?!\w)
           | {_SP}?(?P<mult>{_alt(long_mult)})(?!\w)
           | (?P<smult>{_alt(short_mult)})(?!\w)
-          | {_SP}(?P<smult2>{_alt(short_mult)})(?=[{"".join(re.escape(c) for c in symbols)}])
+          | {_SP}(?P<smult2>{_alt(short_mult)})(?=[{symbol_marks}])
         )?
         """
     )
@@ -311,6 +320,13 @@ def rules_for(lang: str) -> NumberRules:
         duration_not_after=frozenset(w.lower() for w in lex.get("duration_not_after", [])),
         time_units=frozenset(w.lower() for w in lex.get("relative_units", {})),
         share_links=frozenset(w.lower() for w in lex.get("share_links", [])),
+        verb_endings=tuple(lex.get("counted_noun_verb_endings", [])),
+        verbs_after_count=frozenset(w.lower() for w in lex.get("verbs_after_count", [])),
+        article_ordinal=re.compile(
+            rf"(?<![\w\-])(?:{alt(lex['article_ordinal_articles'])}){_SP}+"
+            rf"(?P<ord>{alt(lex['article_ordinals'])}){_SP}+(?=(?P<next>[a-z][\w\-]*))",
+            re.I,
+        ) if lex.get("article_ordinals") else None,
         digits=digits,
         currency_before=currency_before,
         core=core,

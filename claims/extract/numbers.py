@@ -133,6 +133,20 @@ def find_quantities(
             value = float(rules.rank_ordinals[match.group(group).lower()])
             found.append(Found(value, "=", "ordinal", at, to, at, to))
         found.sort(key=lambda q: q.core_start)
+    if rules.article_ordinal is not None and (tokens is None or "second" in tokens):
+        # "a second factory", "a second heart attack": a rank after "a", before what it ranks
+        # (not "a second later", "a second or two", "wait a second.").
+        for match in rules.article_ordinal.finditer(text, start, end):
+            at, to = match.span("ord")
+            following = match.group("next")
+            if not following[0].islower() or following.lower() in rules.noun_skip:
+                continue
+            if any(q.core_start < to and at < q.core_end for q in found):
+                continue
+            rank = rules.rank_ordinals.get(match.group("ord").lower())
+            if rank:
+                found.append(Found(float(rank), "=", "ordinal", at, to, at, to))
+        found.sort(key=lambda q: q.core_start)
     if rules.ratio is not None and (tokens is None or not rules.ratio_joins.isdisjoint(tokens)):
         _ratios(rules, text, start, end, found)
     if rules.ago_one is not None and (tokens is None or not rules.ago_words.isdisjoint(tokens)):
@@ -198,8 +212,22 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
             continue
         noun = match.group("rnoun")
         span_end = match.end("rden")
+        after = match.group("rafter")
+        if noun is None and after and _verb_after(rules, after):
+            second = match.group("rafter2")
+            if (
+                second
+                and _participle(after)
+                and second[0].islower()
+                and second.lower() not in rules.noun_skip
+                and _plural(second, rules.lang)
+            ):
+                noun, span_end = second, match.end("rafter2")  # "one in eight nursing posts"
+            else:
+                noun = ""  # "one in 20 stopped taking it", "two in five do": the share alone
+        elif noun is None and after is None and text[match.end("rden") : match.end("rden") + 1] in ".;":
+            noun = ""  # "Today two in five do." is taken above; "... one in four." ends on it
         if noun is None:
-            after = match.group("rafter")
             if after and not after[0].isupper() and after.lower() not in rules.noun_skip:
                 noun, span_end = after, match.end("rafter")
             elif after and after[0].isupper() and after.endswith("s"):
@@ -219,7 +247,7 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
                 head = _head_noun(rules, text, span_end, end, noun)  # "of the college students"
                 if head:
                     noun, span_end = head
-        if noun is None or noun.lower() in rules.unit_words or noun.lower() in rules.noun_skip:
+        if noun is None or (noun and (noun.lower() in rules.unit_words or noun.lower() in rules.noun_skip)):
             continue
         comparator = "="
         span_start = match.start()
@@ -236,14 +264,15 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
 
 _SHARE_GAP = re.compile(
     r"[ \u00a0\u202f]+(?:(?:of|de|des|du|d['’])[ \u00a0\u202f]*)?"
-    r"(?:(?:the|les|ses|ces|leurs|its|their)[ \u00a0\u202f]+)?"
+    r"(?:(?:the|les|ses|ces|leurs|its|their|his|her|our)[ \u00a0\u202f]+)?"
     r"(?:[^\W\d_][\w\-]*['’]s[ \u00a0\u202f]+)?"  # "two-thirds of the district's 48 schools"
 )
 
 
 _PART_GAP = re.compile(
     r"[ \u00a0\u202f]+(?:of|de|des|d['’])[ \u00a0\u202f]*"
-    r"(?:(?:the|les|ses|ces|leurs|its|their)[ \u00a0\u202f]+)?"
+    r"(?:(?:the|les|ses|ces|leurs|its|their|his|her|our)[ \u00a0\u202f]+)?"
+    r"(?:[^\W\d_][\w\-]*['’]s[ \u00a0\u202f]+)?"  # "41 of his 58 matches", "two of the region's five"
 )
 
 
@@ -460,6 +489,8 @@ def _quantity(
                 pass  # « 2,8 milliards l’an passé », « 300 qu’il »: an elided article or pronoun
             elif word.lower().endswith(rules.noun_skip_endings) or word.lower() in rules.not_counted:
                 pass  # « la moitié avaient », « dont 14 mortels », « dont deux ferme »
+            elif not _bridged(noun) and len(word) > 5 and word.lower().endswith(rules.verb_endings):
+                pass  # « près d’un tiers provenait »: a verb (not « deux tiers du lait »)
             elif word[0].isupper() and word.lower() not in rules.noun_skip:
                 named = _named_noun(rules, text, noun, end)
                 if named:  # "600 National Guard troops", « les deux tiers des Français »
@@ -472,10 +503,13 @@ def _quantity(
                     if owned and owned.group("word").lower() in rules.noun_adjectives:
                         # "three of the country's largest meatpackers"
                         owned = rules.next_word.match(text, owned.end(), end)
-                    if owned and not owned.group("word")[0].isupper():
+                    if owned and owned.group("word").lower() in rules.number_words:
+                        unit, span_end = "", core_end  # "two of the region's five reservoirs"
+                    elif owned and not owned.group("word")[0].isupper():
                         unit, span_end = owned.group("word"), owned.end()
-                    elif fraction and _DIGIT_AFTER.match(text, span_end, end):
-                        unit, span_end = "", core_end  # "two-thirds of the city's 48 schools"
+                    elif _DIGIT_AFTER.match(text, span_end, end):
+                        # "two-thirds of the city's 48 schools", "three of the state's 12 prisons"
+                        unit, span_end = "", core_end
                 head = None
                 # (after "of" too when the word is a compound: "two-thirds of long-distance trains")
                 if value != 1 and (not _bridged(noun) or "-" in word or noun.group("adj")):
@@ -488,6 +522,8 @@ def _quantity(
                         after.group("word").lower() not in rules.noun_skip
                     ):
                         head = after.group("word"), after.end()
+                    elif text[noun.start() : noun.start("noun")].split()[-1:] in (["those"], ["these"]):
+                        head = "", core_end  # "half of those affected were": people, unnamed
                 if head:
                     unit, span_end = head
                 elif participle and not _bridged(noun) and value != 1:
@@ -617,6 +653,19 @@ def _participle(word: str) -> bool:
     return len(lower) >= 5 and lower.endswith(("ed", "ing")) and not lower.endswith(("eed", "ring"))
 
 
+def _verb_after(rules: NumberRules, word: str) -> bool:
+    """Whether the word after a share is its verb ("one in 20 stopped", "two in five do", « un
+    Français sur trois estime »), so that the share counts no noun of its own."""
+    lower = word.lower()
+    if word[0].isupper():
+        return False
+    if lower in rules.verbs_after_count:
+        return True
+    if rules.lang == "en":
+        return _participle(word)
+    return lower.endswith(rules.verb_endings) and len(lower) > 5
+
+
 def _bridged(noun: re.Match[str]) -> bool:
     """Whether the counted noun came after "of", "de" or a determiner (an adjective alone, "the
     three largest tax increases", is no bridge)."""
@@ -718,6 +767,17 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
                 continue
         joiner = text[sep.start() : sep.end()].strip().lower()
         dash = joiner in ("-", "–", "—")
+        if (
+            rules.age_unit
+            and low.unit == rules.age_unit
+            and not high.unit
+            and joiner in ("to", "à", "a")
+            and low.value < high.value < 130
+            and high.value == int(high.value)
+        ):
+            high.unit = low.unit  # "patients aged 45 to 80": a range of ages
+            low.comparator, high.comparator = ">=", "<="
+            continue
         opener = rules.range_open.search(text, max(0, low.start - 12), low.start)
         if not (opener or dash) and not _bare_to_range(rules, text, low, high, joiner):
             continue
