@@ -143,8 +143,10 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         adjective = rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(adjective_endings)})(?![\w\-]))?"
     org_endings = lex.get("organisation_adjective_endings", [])
     # « le Conseil constitutionnel », « de la recherche scientifique »: an adjective after a noun.
+    # (« l’Office antistupéfiants (Ofast) »: any word between a head and the acronym it spells)
     org_adjective = (
-        rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(org_endings)})(?![\w\-']))?" if org_endings else ""
+        rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(org_endings)})(?![\w\-'])"
+        rf"|\s+[a-zà-ÿœæ][\w\-]*(?=\s+\([{_UPPER}][\w\-]*\)))?" if org_endings else ""
     )
     # "Securities and Exchange Commission", « Agence de l’environnement et de la maîtrise ... »
     joins = _alternation(lex.get("organisation_name_joins", []) or ["(?!x)x"])
@@ -304,7 +306,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         # the subject right before the verb.
         # ("certains wikipédiens estiment", "some analysts said": a quantifier as the article)
         common_subject=re.compile(
-            rf"(?:(?<![\w’'\-])(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives}"
+            # (« Elle a également demandé »: the French « a » is a verb, no article)
+            rf"(?:(?<![\w’'\-])(?!(?:{auxiliaries})\s)(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives}"
             rf"{quantifiers})\s*"
             rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
             rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"

@@ -10,7 +10,13 @@ showed, each with the words a sloppy rule would take instead:
 - "a second factory" is a rank (not "a second later", "a second, no more", "wait a second");
 - "patients aged 45 to 80" is a range of ages;
 - « 300 kilos » is 300 kilos, not 300 thousand (a multiplier before a currency sign only);
-- « dont un tiers dans le Nord » is a third; « en s’imposant 31-17 » is a score.
+- « dont un tiers dans le Nord » is a third; « en s’imposant 31-17 » is a score;
+- speakers: « Elle a également demandé » (the French « a » is no article), « la docteure X », «
+  l’autorité organisatrice des transports », « a requis », « selon le bulletin ... publié par X »,
+  « a-t-on appris de source judiciaire » when nobody else says the sentence, « l’Office
+  antistupéfiants (Ofast) », "It appealed for" after the organisation, "The Securities and
+  Exchange Commission, which ..., said" whole, "X welcomed the plan but warned that", and "the
+  judge" for "U.S. District Judge X" with its portfolio.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import found_quantities as facets
+from tests.helpers import speaker_of
 
 
 @pytest.mark.parametrize(
@@ -92,3 +99,51 @@ def test_a_range_of_ages() -> None:
 )
 def test_french_kilos_dont_and_scores(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert facets(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # the French « a » is a verb, never an article before an adverb
+        ("« C’est un réseau », a soutenu l’avocate générale, Marion Dufresne. Elle a également "
+         "demandé une amende.", "fr", "Elle a également", "Marion Dufresne"),
+        # a feminine title, an office's adjective in -trice, a verb of the court
+        ("« Nous sommes débordés », raconte la docteure Inès Caradec, cheffe du service.", "fr",
+         "Nous sommes", "docteure Inès Caradec"),
+        ("La ligne a transporté 9 millions de voyageurs, d’après l’autorité organisatrice des "
+         "transports.", "fr", "La ligne", "autorité organisatrice des transports"),
+        ("Le parquet de Rennes a requis dix ans de prison contre le prévenu.", "fr", "dix ans",
+         "parquet de Rennes"),
+        ("Le trafic a doublé, selon le bulletin mensuel publié jeudi par Météo-France.", "fr",
+         "Le trafic", "Météo-France"),
+        # where the impersonal « on » speaks, when nobody else says the sentence
+        ("L’audience est renvoyée à lundi, a-t-on appris de source judiciaire.", "fr",
+         "L’audience", "source judiciaire"),
+        ("La ministre, Anne Royer, a annoncé un plan, a-t-on appris de source gouvernementale.",
+         "fr", "un plan", "Anne Royer"),
+        # an acronym in brackets after a name holding a lowercase word
+        ("D’après l’Office antifraude (Olaf), les saisies ont doublé.", "fr", "les saisies",
+         "Office antifraude"),
+        ("UNICEF said half of them were children. It appealed for $12 million in aid.", "en",
+         "It appealed", "UNICEF"),
+    ],
+)
+def test_speakers_of_offices_titles_and_sources(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker_of(text, lang, fragment) == expected
+
+
+def test_the_whole_organisation_before_an_apposition_and_a_coordinated_verb() -> None:
+    text = ("The Federal Trade Commission, which opened an inquiry in 2023, said the merger would "
+            "raise prices.")
+    assert speaker_of(text, "en", "merger") == "Federal Trade Commission"
+    text = "The Royal Society of Chemistry welcomed the report but warned that funds were short."
+    assert speaker_of(text, "en", "funds") == "Royal Society of Chemistry"
+    assert speaker_of("Prices rose and said nothing.", "en", "Prices") is None
+
+
+def test_a_title_named_again_keeps_its_portfolio() -> None:
+    text = ("U.S. District Judge Carla Mendes ordered a new hearing. “The record is incomplete,” "
+            "the judge said.")
+    assert speaker_of(text, "en", "The record") == "U.S. District Judge Carla Mendes"
