@@ -323,6 +323,20 @@ class Attributor:
         window_start = max(sentence_start, opened - 250)
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
             near = max(window_start, verb.start() - _NAME_REACH)
+            if text[max(window_start, verb.start() - 4) : verb.start()].rstrip(" a").endswith(
+                ","
+            ) and _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True) is None:
+                # « ... près de Narbonne (Aude), a indiqué mardi la préfecture, qui évoque un feu
+                # « ... » »: the office or person after the inverted verb, not the place before
+                # it (« Me X, a plaidé l’acquittement » is X's)
+                window = min(opened, verb.end() + 80)
+                past = self._past_verb(text, verb.end(), window)
+                name = self._impersonal_source(text, verb.end(), window)
+                name = name or self._title_after(text, past, window, before_comma=False)
+                name = name or _speaker_starting_at(pat, text, past, window, strict=True)
+                name = name or self.organisation_at(text, past, window)
+                if name:
+                    return name
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
             # "Ann Lee, a spokeswoman for the county, said": the person, not the office; and
             # "Senator Paul Whitcomb, a Republican from Nebraska, called": not the state.
@@ -702,8 +716,11 @@ class Attributor:
                 return True
         return False
 
-    def mention(self, text: str, start: int, end: int) -> str | None:
-        """The first person named in `text[start:end]` (a title, or two name words)."""
+    def mention(
+        self, text: str, start: int, end: int, known: Callable[[str], bool] | None = None
+    ) -> str | None:
+        """The first person named in `text[start:end]` (a title, or two name words; or a lone
+        surname the article names in full elsewhere, when `known` says which)."""
         pat = self._pat
         titled = pat.titled.search(text, start, min(end, start + 600))
         for match in pat.speaker.finditer(text, start, min(end, start + 600)):
@@ -714,6 +731,10 @@ class Attributor:
                     return person
                 continue
             name = _clean_name(pat, match, strict=True)
+            if name is None and known is not None:
+                single = _clean_name(pat, match)
+                if single and " " not in single and known(single):
+                    return single  # "Lindqvist, signed last summer, now has 19 goals. He told ..."
             if name and not pat.org.fullmatch(match.group("name")):
                 words = name.split()
                 if (
@@ -828,20 +849,7 @@ class Attributor:
                 return name
             if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
                 # "..., said John Smith, the plant manager", "..., assure Claire Martin".
-                window = min(end, verb.end() + 80)
-                past = self._past_verb(text, verb.end(), window)
-                name = self._impersonal_source(text, verb.end(), window)
-                # « a déclaré le chef de l'État jeudi »: a title alone, not the name in it (a
-                # title before a comma may be the name's apposition: « le ministre, Jean Dupont »)
-                name = name or self._title_after(text, past, window, before_comma=False)
-                name = name or _speaker_starting_at(pat, text, past, window, strict=True)
-                name = name or self.titled_name(text, past, min(end, verb.end() + 160))
-                name = name or self._named_office_at(text, past, window)  # « a dit le constructeur Renault »
-                name = name or self.organisation_at(text, past, window)
-                name = name or self._lone_name_after(text, past, window)
-                name = name or self._title_after(text, past, window)
-                name = name or self._common_then_person(text, past, window)  # « a réagi son avocat, Me X »
-                name = name or self._common_after(text, past, window)  # « a annoncé le constructeur »
+                name = self._inverted_subject(text, verb.end(), end)
                 if name:
                     return name
             if self._inverted_pronoun(text, verb, end):
@@ -873,6 +881,28 @@ class Attributor:
                 or self._acronym_subject(text, start, end)
             )
         return None
+
+    def _inverted_subject(self, text: str, verb_end: int, end: int) -> str | None:
+        """The subject after an inverted speech verb ending at `verb_end`: "..., said John Smith,
+        the plant manager", « ..., assure Claire Martin », « ..., a indiqué la préfecture »."""
+        pat = self._pat
+        window = min(end, verb_end + 80)
+        past = self._past_verb(text, verb_end, window)
+        name = self._impersonal_source(text, verb_end, window)
+        # « a déclaré le chef de l'État jeudi »: a title alone, not the name in it (a
+        # title before a comma may be the name's apposition: « le ministre, Jean Dupont »)
+        name = name or self._title_after(text, past, window, before_comma=False)
+        name = name or _speaker_starting_at(pat, text, past, window, strict=True)
+        name = name or self.titled_name(text, past, min(end, verb_end + 160))
+        name = name or self._named_office_at(text, past, window)  # « a dit le constructeur Renault »
+        name = name or self.organisation_at(text, past, window)
+        name = name or self._lone_name_after(text, past, window)
+        name = name or self._title_after(text, past, window)
+        name = name or self._common_then_person(text, past, window)  # « a réagi son avocat, Me X »
+        name = name or self._common_after(text, past, window)  # « a annoncé le constructeur »
+        if name is None and (common := pat.common_of_name.match(text, past, window)):
+            name = common.group("name")  # « estiment les épidémiologistes de l’Institut Pasteur »
+        return name
 
     def _common_subject(self, text: str, start: int, verb: int) -> str | None:
         """A common noun as the subject right before a speech verb: "analysts said", « les

@@ -183,7 +183,9 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 if previous_speaker and previous_speaker[1] != seg.paragraph:
                     # "The minister, Sophie Garnier, went there. She promised ...": the person
                     # named in this paragraph before the previous paragraph's speaker.
-                    item.speaker = last_mention(text, segments, index, seg.paragraph, attributor, True)
+                    item.speaker = last_mention(
+                        text, segments, index, seg.paragraph, attributor, True, known
+                    )
                 if item.speaker is None and previous_speaker and seg.paragraph - previous_speaker[1] <= 1:
                     item.speaker = previous_speaker[0]
                 elif item.speaker is None:

@@ -42,6 +42,7 @@ class SpeakerPatterns:
     participle: re.Pattern[str]
     common_subject: re.Pattern[str]
     common_after: re.Pattern[str]
+    common_of_name: re.Pattern[str]
     anaphor_subject: re.Pattern[str]
     function_words: frozenset[str]
     agent: re.Pattern[str]
@@ -244,7 +245,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     )
     # "the regulator Ofwat", « le constructeur Renault »: an office noun, then the name it is.
     named_office = re.compile(
-        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*(?:{offices})[ \t\u00a0\u202f]+"
+        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*(?:{offices})"
+        # (« le groupe de distribution Verdane »: what the office does, lowercase, before the name)
+        rf"(?:[ \t\u00a0\u202f]+(?:de[ \t\u00a0\u202f]+|d['’]|of[ \t\u00a0\u202f]+)"
+        rf"(?!(?:{articles}|the)[\s’'])[a-zà-ÿœæ][\w\-]*)?"
+        rf"[ \t\u00a0\u202f]+"
         # ("l’ONG Médecins du Monde": a particle inside the name)
         rf"(?P<name>{_NAME_WORD}"
         rf"(?:[ \t\u00a0\u202f]+(?:(?:{particles})[ \t\u00a0\u202f]+)?{_NAME_WORD}){{0,3}})"
@@ -312,6 +317,15 @@ def patterns_for(lang: str) -> SpeakerPatterns:
             rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
             rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
             rf"(?:\s+(?:{auxiliaries}))?\s+$"
+        ),
+        # « ..., estiment les épidémiologistes de l’Institut Pasteur. », "said analysts at
+        # Berenberg": a plural common noun and the organisation it belongs to, closing the clause.
+        common_of_name=re.compile(
+            rf"[ \t\u00a0\u202f]*(?:{articles}|the)?\s*(?P<name>[a-zà-ÿœæ][\w\-]+[sx]"
+            rf"[ \t\u00a0\u202f]+(?:{_alternation(lex.get('office_complements', []) or ['(?!x)x'])}|at)"
+            rf"(?:[ \t\u00a0\u202f]+|(?<=['’]))(?:the[ \t\u00a0\u202f]+)?"
+            rf"{_NAME_WORD}(?:[ \t\u00a0\u202f]+{_NAME_WORD}){{0,4}})"
+            r"(?=[ \t\u00a0\u202f]*(?:[,.;:»”\"]|$))"
         ),
         common_after=re.compile(
             rf"[ \t\u00a0\u202f]*(?:{articles}|the{possessives})\s*(?P<noun>[a-zà-ÿœæ][\w\-]+)"

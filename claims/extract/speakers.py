@@ -8,6 +8,7 @@ paragraph, or for a pronoun the person named just before.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
 from claims.extract.attribution import Attributor
 from claims.extract.quotes import QuoteSpan, continued_quote, quote_spans
@@ -159,6 +160,7 @@ def last_mention(
     paragraph: int,
     attributor: Attributor,
     same_paragraph: bool = False,
+    known: Callable[[str], bool] | None = None,
 ) -> str | None:
     """The person a pronoun most likely stands for: the first named in the nearest of the
     three sentences before, in this paragraph or the one before ("Lawyer Tom Beck left the
@@ -171,7 +173,7 @@ def last_mention(
             return None
         if previous.kind != SENTENCE:
             continue
-        name = attributor.mention(text, previous.start, previous.end)
+        name = attributor.mention(text, previous.start, previous.end, known)
         if name:
             return name
     return None

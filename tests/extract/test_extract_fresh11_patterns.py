@@ -147,3 +147,32 @@ def test_a_title_named_again_keeps_its_portfolio() -> None:
     text = ("U.S. District Judge Carla Mendes ordered a new hearing. “The record is incomplete,” "
             "the judge said.")
     assert speaker_of(text, "en", "The record") == "U.S. District Judge Carla Mendes"
+
+
+def test_the_subject_after_an_inverted_verb_before_a_quote() -> None:
+    text = ("Le feu a parcouru 300 hectares près de Lodève (Hérault), a indiqué mardi la "
+            "préfecture, qui évoque un incendie « en voie de fixation ».")
+    assert speaker_of(text, "fr", "Le feu") == "préfecture"
+
+
+def test_a_plural_common_noun_of_an_organisation_closing_an_inverted_attribution() -> None:
+    text = "Le pic sera atteint d’ici trois semaines, estiment les chercheurs de l’Institut Curie."
+    assert speaker_of(text, "fr", "Le pic") == "chercheurs de l’Institut Curie"
+
+
+def test_a_name_after_an_office_and_what_it_does() -> None:
+    assert speaker_of("Le groupe de distribution Marvane a annoncé un bénéfice.", "fr",
+                      "un bénéfice") == "Marvane"
+    assert speaker_of("Le ministère de la Santé a annoncé un plan.", "fr", "un plan") == (
+        "ministère de la Santé")
+
+
+def test_a_pronoun_after_a_surname_named_in_its_own_paragraph() -> None:
+    text = ("Piet Dekker, 23, scored twice.\n\n"
+            "A crowd of 30,000 watched the game, the club said.\n\n"
+            "Dekker, signed last summer, now has 19 goals. He told the BBC he felt fitter than ever.")
+    assert speaker_of(text, "en", "He told") == "Piet Dekker"
+    # (a capitalised word the article never names in full stays no person)
+    text = ("“We were lucky,” the club said.\n\n"
+            "Rain, heavy since dawn, had soaked the pitch. He told the BBC it was a bog.")
+    assert speaker_of(text, "en", "He told") != "Rain"
