@@ -97,6 +97,7 @@ _CLOSING_WORDS = 6
 _QUOTE_MARKS = re.compile("[«“\"]")
 _PORTFOLIO_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z][a-z]+|(?:[A-Z]\.){2,3})[ \u00a0]+){1,2}$")
 _COORDINATED = re.compile(r"[ \u00a0]+(?:but|and|mais|et)[ \u00a0]+$")
+_LEARNED = ("appris", "apprend-on", "apprenait-on")
 _KIND = re.compile(r"[\s\u00a0\u202f]+([a-zà-ÿœæ][\w\-]+)(?=[\s\u00a0\u202f]*[,.;:)»]|$)")
 _INVERTED = re.compile(r",[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?$")
 
@@ -580,11 +581,13 @@ class Attributor:
         return None
 
     def _source_kind(self, text: str, start: int, end: int) -> str | None:
-        """« a-t-on appris de source judiciaire »: the source and what kind it is, when nobody
-        else says the sentence (« X a annoncé ..., a-t-on appris de source gouvernementale » is
-        X's)."""
+        """« a-t-on appris de source judiciaire »: whom it was learned from and what kind of
+        source it is, when nobody else says the sentence (« X a annoncé ..., a-t-on appris de
+        source gouvernementale » is X's; « avait-on indiqué de source diplomatique », where the
+        impersonal « on » says it, names no one)."""
         for cue in self._pat.source_cue.finditer(text, start, end):
-            if cue.group(0).lower().endswith("source"):
+            learned = text[max(start, cue.start() - 16) : cue.start()].rstrip()
+            if cue.group(0).lower().endswith("source") and learned.endswith(_LEARNED):
                 kind = _KIND.match(text, cue.end(), end)
                 if kind:
                     return f"{cue.group(0).split()[-1]} {kind.group(1)}"

@@ -176,3 +176,10 @@ def test_a_pronoun_after_a_surname_named_in_its_own_paragraph() -> None:
     text = ("“We were lucky,” the club said.\n\n"
             "Rain, heavy since dawn, had soaked the pitch. He told the BBC it was a bog.")
     assert speaker_of(text, "en", "He told") != "Rain"
+
+
+def test_a_source_learned_from_but_not_an_impersonal_one() -> None:
+    text = "Les 300 premiers véhicules seront livrés en mars, a-t-on appris de source industrielle."
+    assert speaker_of(text, "fr", "Les 300 premiers") == "source industrielle"
+    text = "Les 300 premiers véhicules seront livrés en mars, avait-on indiqué de source industrielle."
+    assert speaker_of(text, "fr", "Les 300 premiers") is None
