@@ -16,7 +16,11 @@ scored before the fixes they led to; `facets_offices.jsonl`, offices named by
 what they head, « le chef de l'État », "the head of state", scored before their fix;
 `facets_fresh9.jsonl`, speakers and numbers in wire style written after extractor 1.6.0 and
 scored before its fixes; `facets_fresh10.jsonl`, written after those fixes and scored before
-its own). A check passes only when the facet is exact.
+its own; `facets_dates_fresh4.jsonl`, date checks in wire style resolved from publication
+(yesterday, last and next weekdays and periods, parts of periods, halves, quarters, seasons,
+fixed holidays, times of day with their day, anaphoric days) and the durations and adverbs they
+must not take, scored before the fixes they led to). A check passes only when the facet is
+exact.
 """
 
 from __future__ import annotations
@@ -56,6 +60,12 @@ OPEN = {
     # facets_dates_fresh3.jsonl: « ont appelé à la grève le Vendredi saint » names the coming
     # Good Friday (the strike called for), but the clause's past tense picks the last one.
     ('dates/not-weekday', 'fr', 'grève'),
+    # facets_dates_fresh4.jsonl, scored before its fixes: "the previous evening" after a
+    # weekday, a holiday after a present tense that schedules ("comes into force"), « au
+    # dernier trimestre ».
+    ('dates/anaphoric', 'en', 'seen alive'),
+    ('dates/holiday', 'en', 'law'),
+    ('dates/quarter', 'fr', '0,2 %'),
 }
 
 
