@@ -3,6 +3,8 @@ publication, fiscal years, days and years in words, offsets from a date, ranges 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from claims.extract import extract
@@ -561,6 +563,94 @@ def test_the_period_after_next_and_before_last(
     ],
 )
 def test_so_long_ago_to_the_day_is_that_very_day(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+LATE_SUMMER = date(2025, 8, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "the last quarter of 2023", « le dernier trimestre 2024 »: the fourth of that year.
+        ("Profits rose in the last quarter of 2023.", "en",
+         [("last quarter of 2023", "2023-10-01", "2023-12-31")]),
+        ("Deliveries slowed in the final quarter of 2024, the company said.", "en",
+         [("final quarter of 2024", "2024-10-01", "2024-12-31")]),
+        ("Margins improved in the last quarter of the year.", "en",
+         [("last quarter of the year", "2025-10-01", "2025-12-31")]),
+        ("Les commandes ont chuté au dernier trimestre 2024.", "fr",
+         [("dernier trimestre 2024", "2024-10-01", "2024-12-31")]),
+        ("Les marges se sont redressées au dernier trimestre de l’année.", "fr",
+         [("dernier trimestre de l’année", "2025-10-01", "2025-12-31")]),
+        # Without a year, "last" / « dernier » is the quarter before the current one (in
+        # August, April to June), as « le trimestre dernier » and « le trimestre écoulé ».
+        ("Revenue fell in the last quarter.", "en", [("last quarter", "2025-04-01", "2025-06-30")]),
+        ("Les commandes ont chuté au dernier trimestre.", "fr",
+         [("dernier trimestre", "2025-04-01", "2025-06-30")]),
+        ("Le chômage a reculé au cours du trimestre écoulé.", "fr",
+         [("trimestre écoulé", "2025-04-01", "2025-06-30")]),
+        ("Le déficit s’est creusé au dernier semestre.", "fr",
+         [("dernier semestre", "2025-01-01", "2025-06-30")]),
+        # A half of a match stays no date.
+        ("The visitors scored twice in the last half of the match.", "en", []),
+    ],
+)
+def test_the_last_quarter_of_a_year_and_the_last_quarter(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang, LATE_SUMMER) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A time of day counted from the day named before is that day, or the one next to it.
+        ("The ferry sank on March 3, and survivors were found the next morning.", "en",
+         [("March 3", "2025-03-03", "2025-03-03"), ("the next morning", "2025-03-04", "2025-03-04")]),
+        ("The mayor resigned on Feb. 27 after a council meeting the previous evening.", "en",
+         [("Feb. 27", "2025-02-27", "2025-02-27"), ("the previous evening", "2025-02-26", "2025-02-26")]),
+        ("The plant was evacuated on March 1 and reopened later that night.", "en",
+         [("March 1", "2025-03-01", "2025-03-01"), ("later that night", "2025-03-01", "2025-03-01")]),
+        ("Le député a été interpellé le 4 mars et relâché le lendemain soir.", "fr",
+         [("4 mars", "2025-03-04", "2025-03-04"), ("le lendemain soir", "2025-03-05", "2025-03-05")]),
+        ("Le corps a été découvert le 6 mars, la victime avait dîné en ville la veille au soir.", "fr",
+         [("6 mars", "2025-03-06", "2025-03-06"), ("la veille au soir", "2025-03-05", "2025-03-05")]),
+        ("Le gouvernement a présenté son plan le 10 mars, et le Sénat l’a rejeté dans la soirée.", "fr",
+         [("10 mars", "2025-03-10", "2025-03-10"), ("dans la soirée", "2025-03-10", "2025-03-10")]),
+        ("Les élus ont voté le 3 mars et quitté la salle le soir même.", "fr",
+         [("3 mars", "2025-03-03", "2025-03-03"), ("le soir même", "2025-03-03", "2025-03-03")]),
+        # « dans la matinée » with no day named before is the day of publication...
+        ("L’incendie s’est déclaré dans la matinée.", "fr",
+         [("dans la matinée", "2025-03-12", "2025-03-12")]),
+        # ... but "that evening", « ce matin-là » point back to a day: none named, no bounds.
+        ("Crowds gathered in the square that evening.", "en", [("that evening", "None", "None")]),
+        ("Ce matin-là, la neige bloquait les routes.", "fr", [("Ce matin-là", "None", "None")]),
+    ],
+)
+def test_times_of_day_counted_from_the_day_named_before(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A rule that "takes effect", « entre en vigueur » on a day without its year is
+        # scheduled: the next such day; in the past tense the last one.
+        ("The new rules take effect on Jan. 1.", "en", [("Jan. 1", "2026-01-01", "2026-01-01")]),
+        ("The treaty enters into force on Christmas Day.", "en",
+         [("Christmas Day", "2025-12-25", "2025-12-25")]),
+        ("The rules took effect on Jan. 1.", "en", [("Jan. 1", "2025-01-01", "2025-01-01")]),
+        ("La nouvelle grille tarifaire entre en vigueur le 1er février.", "fr",
+         [("1er février", "2026-02-01", "2026-02-01")]),
+        ("La loi est entrée en vigueur le 1er février.", "fr", [("1er février", "2025-02-01", "2025-02-01")]),
+    ],
+)
+def test_a_rule_taking_effect_looks_ahead(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected

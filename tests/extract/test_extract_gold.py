@@ -60,12 +60,6 @@ OPEN = {
     # facets_dates_fresh3.jsonl: « ont appelé à la grève le Vendredi saint » names the coming
     # Good Friday (the strike called for), but the clause's past tense picks the last one.
     ('dates/not-weekday', 'fr', 'grève'),
-    # facets_dates_fresh4.jsonl, scored before its fixes: "the previous evening" after a
-    # weekday, a holiday after a present tense that schedules ("comes into force"), « au
-    # dernier trimestre ».
-    ('dates/anaphoric', 'en', 'seen alive'),
-    ('dates/holiday', 'en', 'law'),
-    ('dates/quarter', 'fr', '0,2 %'),
 }
 
 
