@@ -654,3 +654,87 @@ def test_a_rule_taking_effect_looks_ahead(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "the previous quarter", « le trimestre suivant » count from the quarter named before...
+        ("Output rose 2% in the second quarter, after falling 1% in the previous quarter.", "en",
+         [("second quarter", "2024-04-01", "2024-06-30"), ("previous quarter", "2024-01-01", "2024-03-31")]),
+        ("Orders rose in the fourth quarter of 2024 and slowed in the following quarter.", "en",
+         [("fourth quarter of 2024", "2024-10-01", "2024-12-31"),
+          ("following quarter", "2025-01-01", "2025-03-31")]),
+        ("La production a progressé de 0,4 % au deuxième trimestre, après un recul de 0,1 % au "
+         "trimestre précédent.", "fr",
+         [("deuxième trimestre", "2024-04-01", "2024-06-30"),
+          ("trimestre précédent", "2024-01-01", "2024-03-31")]),
+        ("Les commandes ont bondi au quatrième trimestre 2024 avant de ralentir au trimestre suivant.", "fr",
+         [("quatrième trimestre 2024", "2024-10-01", "2024-12-31"),
+          ("trimestre suivant", "2025-01-01", "2025-03-31")]),
+        # ... with none, "the preceding quarter" is the one before publication's, "the following
+        # quarter" has no bounds.
+        ("Exports fell in the preceding quarter.", "en", [("preceding quarter", "2024-10-01", "2024-12-31")]),
+        ("Orders will slow in the following quarter.", "en", [("following quarter", "None", "None")]),
+    ],
+)
+def test_the_previous_and_following_quarter_count_from_the_quarter_named_before(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The dam burst on Sunday, March 2, and the following Thursday the army arrived.", "en",
+         [("Sunday, March 2", "2025-03-02", "2025-03-02"),
+          ("the following Thursday", "2025-03-06", "2025-03-06")]),
+        ("The body was found on March 7; the previous Tuesday, the man had been reported missing.", "en",
+         [("March 7", "2025-03-07", "2025-03-07"), ("the previous Tuesday", "2025-03-04", "2025-03-04")]),
+        ("Le gouvernement a été renversé le mardi 4 mars et le premier ministre a démissionné le "
+         "jeudi suivant.", "fr",
+         [("mardi 4 mars", "2025-03-04", "2025-03-04"), ("jeudi suivant", "2025-03-06", "2025-03-06")]),
+        ("Le corps a été découvert le 7 mars ; le mardi précédent, l’homme avait été porté disparu.", "fr",
+         [("7 mars", "2025-03-07", "2025-03-07"), ("mardi précédent", "2025-03-04", "2025-03-04")]),
+        # No day named before: the following one is no day we know (not the last Thursday).
+        ("The following Thursday, the army arrived.", "en", [("The following Thursday", "None", "None")]),
+        ("Le jeudi suivant, l’armée est arrivée.", "fr", [("jeudi suivant", "None", "None")]),
+    ],
+)
+def test_the_following_weekday_counts_from_the_day_named_before(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The period a result is compared with: the one named before, a year back.
+        ("Operating profit in the fourth quarter of 2024 rose 9% from the year-ago quarter.", "en",
+         [("fourth quarter of 2024", "2024-10-01", "2024-12-31"),
+          ("the year-ago quarter", "2023-10-01", "2023-12-31")]),
+        ("Sales in the first half of 2024 rose 5% from the same period a year earlier.", "en",
+         [("first half of 2024", "2024-01-01", "2024-06-30"),
+          ("the same period a year earlier", "2023-01-01", "2023-06-30")]),
+        ("Au premier semestre 2024, le chiffre d’affaires a progressé de 6 % par rapport à la même "
+         "période de l’année précédente.", "fr",
+         [("premier semestre 2024", "2024-01-01", "2024-06-30"),
+          ("la même période de l’année précédente", "2023-01-01", "2023-06-30")]),
+        # None named: "the same period last year" lies in last year; "the year-earlier quarter"
+        # is no quarter we know.
+        ("Sales rose 4% from the same period last year.", "en",
+         [("the same period last year", "2024-01-01", "2024-12-31")]),
+        ("Les ventes ont reculé de 2 % par rapport à la même période de l’an dernier.", "fr",
+         [("la même période de l’an dernier", "2024-01-01", "2024-12-31")]),
+        ("Net income rose 12% from the year-earlier quarter.", "en",
+         [("the year-earlier quarter", "None", "None")]),
+        # May Day is the first of May.
+        ("Thousands marched on May Day in the capital.", "en", [("May Day", "2024-05-01", "2024-05-01")]),
+    ],
+)
+def test_the_year_earlier_period_is_the_one_named_before_a_year_back(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
