@@ -738,3 +738,45 @@ def test_the_year_earlier_period_is_the_one_named_before_a_year_back(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A vague time back, as TIMEX3 counts it: a date with no calendar value.
+        ("The quarry closed years ago.", "en", [("years ago", "None", "None")]),
+        ("The family fled weeks ago, neighbours said.", "en", [("weeks ago", "None", "None")]),
+        ("La carrière a fermé il y a des années.", "fr", [("il y a des années", "None", "None")]),
+        # A count keeps its period.
+        ("The quarry closed two years ago.", "en", [("two years ago", "2023-01-01", "2023-12-31")]),
+        # A day a hearing "is set for", « est fixée au » is ahead.
+        ("The hearing is set for Feb. 2.", "en", [("Feb. 2", "2026-02-02", "2026-02-02")]),
+        ("The audit is due on Jan. 10.", "en", [("Jan. 10", "2026-01-10", "2026-01-10")]),
+        ("L’audience est fixée au 2 février.", "fr", [("2 février", "2026-02-02", "2026-02-02")]),
+    ],
+)
+def test_vague_times_back_and_scheduled_days(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The end of a state ("until", « jusqu'au ») is the nearer of the last and the next
+        # such date: a strike extended on a Wednesday "until Thursday" runs to the next day...
+        ("The strike was extended until Thursday.", "en", [("Thursday", "2025-03-13", "2025-03-13")]),
+        ("La grève a été reconduite jusqu’à jeudi.", "fr", [("jeudi", "2025-03-13", "2025-03-13")]),
+        ("Le couvre-feu a été prolongé jusqu’en mai.", "fr", [("mai", "2025-05-01", "2025-05-31")]),
+        ("La piscine est fermée jusqu’au 20 avril.", "fr", [("20 avril", "2025-04-20", "2025-04-20")]),
+        # ... and a state that ended in January ended this January.
+        ("The pool was closed until Jan. 5.", "en", [("Jan. 5", "2025-01-05", "2025-01-05")]),
+        ("L’interdiction est restée en vigueur jusqu’au 5 janvier.", "fr",
+         [("5 janvier", "2025-01-05", "2025-01-05")]),
+    ],
+)
+def test_until_a_date_is_the_nearer_one(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

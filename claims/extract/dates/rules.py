@@ -173,6 +173,11 @@ class DateRules:
     the day named before (« le lundi suivant » is `weekday_anaphor_after`)."""
     weekday_anaphor_after: re.Pattern[str] | None = None
     weekday_anaphor: dict[str, int] | None = None
+    until_before: re.Pattern[str] | None = None
+    """Right before a date: "until", « jusqu'au »: the end of a state, the nearest such date
+    before or after publication ("closed until April 15" in March is this April 15)."""
+    until_lead: re.Pattern[str] | None = None
+    """The same words opening a date's own match (« jusqu'en mai »)."""
     period_anaphoric: frozenset[str] = frozenset()
     """Words that put a quarter or a half after or before the one named before ("the previous
     quarter" after "the third quarter", « le trimestre suivant »), else from publication."""
@@ -736,6 +741,13 @@ def date_rules(lang: str) -> DateRules:
                          *lex.get("weekday_anaphor_after", {}).items()]
         },
         period_anaphoric=frozenset(w.lower() for w in lex.get("period_anaphoric", [])),
+        until_before=re.compile(
+            rf"(?<![\w\-])(?:{_cased(lex['until_before'], False)})(?:(?<=['’])|{_SP}+)"
+            rf"(?:(?:{_alt(lex.get('until_articles', []) or ['(?!x)x'])})(?:(?<=['’])|{_SP}+))?$"
+        ) if lex.get("until_before") else None,
+        until_lead=re.compile(
+            rf"(?:{_cased(lex['until_before'], False)})(?:(?<=['’])|{_SP}+)"
+        ) if lex.get("until_before") else None,
         vague_amounts=frozenset(" ".join(w.lower().split()) for w in vague),
         event_days={k: date.fromisoformat(v) for k, v in lex.get("event_days", {}).items()},
         before_christ=(
