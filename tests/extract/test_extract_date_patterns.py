@@ -774,9 +774,37 @@ def test_vague_times_back_and_scheduled_days(
         ("The pool was closed until Jan. 5.", "en", [("Jan. 5", "2025-01-05", "2025-01-05")]),
         ("L’interdiction est restée en vigueur jusqu’au 5 janvier.", "fr",
          [("5 janvier", "2025-01-05", "2025-01-05")]),
+        # A weekday that ends a state is the next one: a fair "runs through Sunday".
+        ("The fair runs through Sunday.", "en", [("Sunday", "2025-03-16", "2025-03-16")]),
+        ("Le suspect restera en garde à vue jusqu’à lundi.", "fr", [("lundi", "2025-03-17", "2025-03-17")]),
     ],
 )
 def test_until_a_date_is_the_nearer_one(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A fiscal year named from publication is that year, as "fiscal 2024" is 2024.
+        ("The agency's budget runs out next fiscal year.", "en",
+         [("next fiscal year", "2026-01-01", "2026-12-31")]),
+        ("Spending rose 4% in the current fiscal year.", "en",
+         [("the current fiscal year", "2025-01-01", "2025-12-31")]),
+        ("Le groupe a dégagé un bénéfice sur l’exercice écoulé.", "fr",
+         [("l’exercice écoulé", "2024-01-01", "2024-12-31")]),
+        # "the previous fiscal year" counts from the fiscal year named before.
+        ("Sales rose in fiscal 2023 after falling in the previous fiscal year.", "en",
+         [("fiscal 2023", "2023-01-01", "2023-12-31"),
+          ("the previous fiscal year", "2022-01-01", "2022-12-31")]),
+        ("Le bénéfice a progressé sur l’exercice 2023, après une perte sur l’exercice précédent.", "fr",
+         [("exercice 2023", "2023-01-01", "2023-12-31"),
+          ("l’exercice précédent", "2022-01-01", "2022-12-31")]),
+    ],
+)
+def test_fiscal_years_named_from_publication_or_from_the_one_before(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected

@@ -471,11 +471,13 @@ def find_dates(
                         bounds[1] is not None and rules.until_before is not None and \
                         (rules.until_before.search(text, max(start, match.start() - 16), match.start())
                          or rules.until_lead is not None and rules.until_lead.match(text, match.start())):
-                    # "closed until April 15", « grève reconduite jusqu'à jeudi »: the end of a
-                    # state, the nearer of the last and the next such date
+                    # "closed until April 15", « couvre-feu prolongé jusqu'en mai »: the end of
+                    # a state, the nearer of the last and the next such date; "runs through
+                    # Sunday", « reconduite jusqu'à jeudi »: a weekday, the next one
                     later = resolve_match(rules, match, published, True)
-                    if isinstance(later, tuple) and later[0] is not None and \
-                            later[0] - published < published - bounds[1]:
+                    if isinstance(later, tuple) and later[0] is not None and (
+                        kind == "wd" or later[0] - published < published - bounds[1]
+                    ):
                         bounds = later
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
             bounds = (None, None)
