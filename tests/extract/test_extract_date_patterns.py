@@ -774,6 +774,9 @@ def test_vague_times_back_and_scheduled_days(
         ("The pool was closed until Jan. 5.", "en", [("Jan. 5", "2025-01-05", "2025-01-05")]),
         ("L’interdiction est restée en vigueur jusqu’au 5 janvier.", "fr",
          [("5 janvier", "2025-01-05", "2025-01-05")]),
+        # A state that lasted ("served until", « a duré jusqu'à ») ended before publication.
+        ("He served as mayor until May.", "en", [("May", "2024-05-01", "2024-05-31")]),
+        ("La grève a duré jusqu’à jeudi.", "fr", [("jeudi", "2025-03-06", "2025-03-06")]),
         # A weekday that ends a state is the next one: a fair "runs through Sunday".
         ("The fair runs through Sunday.", "en", [("Sunday", "2025-03-16", "2025-03-16")]),
         ("Le suspect restera en garde à vue jusqu’à lundi.", "fr", [("lundi", "2025-03-17", "2025-03-17")]),

@@ -475,7 +475,11 @@ def find_dates(
                     # a state, the nearer of the last and the next such date; "runs through
                     # Sunday", « reconduite jusqu'à jeudi »: a weekday, the next one
                     later = resolve_match(rules, match, published, True)
-                    if isinstance(later, tuple) and later[0] is not None and (
+                    left, _right = _clause(rules, text, start, end, match.start(), match.end())
+                    lasted = rules.until_past is not None and rules.until_past.search(
+                        text, left, match.start()
+                    )  # "served until May", « l'interdiction est restée en vigueur jusqu'au »
+                    if isinstance(later, tuple) and later[0] is not None and not lasted and (
                         kind == "wd" or later[0] - published < published - bounds[1]
                     ):
                         bounds = later

@@ -176,6 +176,8 @@ class DateRules:
     until_before: re.Pattern[str] | None = None
     """Right before a date: "until", « jusqu'au »: the end of a state, the nearest such date
     before or after publication ("closed until April 15" in March is this April 15)."""
+    until_past: re.Pattern[str] | None = None
+    """Verbs of a state that lasted ("served until", « a duré jusqu'en »): the end is behind."""
     until_lead: re.Pattern[str] | None = None
     """The same words opening a date's own match (« jusqu'en mai »)."""
     period_anaphoric: frozenset[str] = frozenset()
@@ -745,6 +747,9 @@ def date_rules(lang: str) -> DateRules:
             rf"(?<![\w\-])(?:{_cased(lex['until_before'], False)})(?:(?<=['’])|{_SP}+)"
             rf"(?:(?:{_alt(lex.get('until_articles', []) or ['(?!x)x'])})(?:(?<=['’])|{_SP}+))?$"
         ) if lex.get("until_before") else None,
+        until_past=re.compile(
+            rf"(?<![\w\-])(?:{lexicons.alternation(lex['until_past_verbs'])})(?![\w\-])"
+        ) if lex.get("until_past_verbs") else None,
         until_lead=re.compile(
             rf"(?:{_cased(lex['until_before'], False)})(?:(?<=['’])|{_SP}+)"
         ) if lex.get("until_before") else None,
