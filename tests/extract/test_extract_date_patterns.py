@@ -774,6 +774,9 @@ def test_vague_times_back_and_scheduled_days(
         ("The pool was closed until Jan. 5.", "en", [("Jan. 5", "2025-01-05", "2025-01-05")]),
         ("L’interdiction est restée en vigueur jusqu’au 5 janvier.", "fr",
          [("5 janvier", "2025-01-05", "2025-01-05")]),
+        # After a start named in the clause, the first such date after it.
+        ("Les écoles sont fermées depuis lundi jusqu’au 17 avril.", "fr",
+         [("lundi", "2025-03-10", "2025-03-10"), ("17 avril", "2025-04-17", "2025-04-17")]),
         # A state that lasted ("served until", « a duré jusqu'à ») ended before publication.
         ("He served as mayor until May.", "en", [("May", "2024-05-01", "2024-05-31")]),
         ("La grève a duré jusqu’à jeudi.", "fr", [("jeudi", "2025-03-06", "2025-03-06")]),

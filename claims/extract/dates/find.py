@@ -479,8 +479,11 @@ def find_dates(
                     lasted = rules.until_past is not None and rules.until_past.search(
                         text, left, match.start()
                     )  # "served until May", « l'interdiction est restée en vigueur jusqu'au »
+                    opening = out[-1] if out and out[-1].start >= left and out[-1].from_ else None
                     if isinstance(later, tuple) and later[0] is not None and not lasted and (
-                        kind == "wd" or later[0] - published < published - bounds[1]
+                        # "shut from Monday until April 17": the first such date after the start
+                        bounds[1] < opening.from_ if opening is not None and opening.from_
+                        else kind == "wd" or later[0] - published < published - bounds[1]
                     ):
                         bounds = later
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
