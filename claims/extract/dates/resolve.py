@@ -19,7 +19,8 @@ from claims.extract.dates.rules import DateRules, FoundDate
 from claims.extract.dates.words import word_year
 
 __all__ = [
-    "agreeing_year", "anaphor", "numeric_day", "offset", "resolve_match", "resolve_weekday", "sub_period",
+    "agreeing_year", "anaphor", "numeric_day", "offset", "quarter_after", "resolve_match", "resolve_weekday",
+    "sub_period",
 ]
 
 
