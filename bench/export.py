@@ -7,12 +7,12 @@ doing only that), and the floor: `orjson.dumps` of the same records (parsed back
 exported file in batches; only the dumps are timed), in the same run. Target: export within
 2x the floor. Then `claims validate` of the file (time, peak memory; the peer: the JSON Schema
 and the record rules, which a line the quick proof does not prove gets, timed on the first
-2,000 lines and given for the whole file). Then the import of that file into a second database holding the same articles
-and claims but no reviews (time, peak memory) beside the export of the same file (the peer,
-same run, just before it; target: import within 2x; `--repeat N` does both N times in turn
-and gives the median ratio), with the CPU time of the worker processes that check the
-file's lines while the import merges them (`exports.checking`), the same import again (it adds
-nothing), and a check that re-exporting the target gives the same bytes.
+2,000 lines and given for the whole file). Then the import of that file into a second database
+holding the same articles and claims but no reviews (time, peak memory) beside the export of
+the same file (the peer, same run, just before it; target: import within 2x; `--repeat N` does
+both N times in turn and gives the median ratio), with the CPU time of the worker processes
+that check the file's lines while the import merges them (`exports.checking`), the same import
+again (it adds nothing), and a check that re-exporting the target gives the same bytes.
 
 Seeding writes rows straight into SQLite (articles, claims, events and the reviews derived
 from them, consistent with `rederive`): going through the Project API would take an hour for

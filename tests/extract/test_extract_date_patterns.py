@@ -3,6 +3,8 @@ publication, fiscal years, days and years in words, offsets from a date, ranges 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from claims.extract import extract
@@ -561,6 +563,254 @@ def test_the_period_after_next_and_before_last(
     ],
 )
 def test_so_long_ago_to_the_day_is_that_very_day(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+LATE_SUMMER = date(2025, 8, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "the last quarter of 2023", « le dernier trimestre 2024 »: the fourth of that year.
+        ("Profits rose in the last quarter of 2023.", "en",
+         [("last quarter of 2023", "2023-10-01", "2023-12-31")]),
+        ("Deliveries slowed in the final quarter of 2024, the company said.", "en",
+         [("final quarter of 2024", "2024-10-01", "2024-12-31")]),
+        ("Margins improved in the last quarter of the year.", "en",
+         [("last quarter of the year", "2025-10-01", "2025-12-31")]),
+        ("Les commandes ont chuté au dernier trimestre 2024.", "fr",
+         [("dernier trimestre 2024", "2024-10-01", "2024-12-31")]),
+        ("Les marges se sont redressées au dernier trimestre de l’année.", "fr",
+         [("dernier trimestre de l’année", "2025-10-01", "2025-12-31")]),
+        # Without a year, "last" / « dernier » is the quarter before the current one (in
+        # August, April to June), as « le trimestre dernier » and « le trimestre écoulé ».
+        ("Revenue fell in the last quarter.", "en", [("last quarter", "2025-04-01", "2025-06-30")]),
+        ("Les commandes ont chuté au dernier trimestre.", "fr",
+         [("dernier trimestre", "2025-04-01", "2025-06-30")]),
+        ("Le chômage a reculé au cours du trimestre écoulé.", "fr",
+         [("trimestre écoulé", "2025-04-01", "2025-06-30")]),
+        ("Le déficit s’est creusé au dernier semestre.", "fr",
+         [("dernier semestre", "2025-01-01", "2025-06-30")]),
+        # A half of a match stays no date.
+        ("The visitors scored twice in the last half of the match.", "en", []),
+    ],
+)
+def test_the_last_quarter_of_a_year_and_the_last_quarter(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang, LATE_SUMMER) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A time of day counted from the day named before is that day, or the one next to it.
+        ("The ferry sank on March 3, and survivors were found the next morning.", "en",
+         [("March 3", "2025-03-03", "2025-03-03"), ("the next morning", "2025-03-04", "2025-03-04")]),
+        ("The mayor resigned on Feb. 27 after a council meeting the previous evening.", "en",
+         [("Feb. 27", "2025-02-27", "2025-02-27"), ("the previous evening", "2025-02-26", "2025-02-26")]),
+        ("The plant was evacuated on March 1 and reopened later that night.", "en",
+         [("March 1", "2025-03-01", "2025-03-01"), ("later that night", "2025-03-01", "2025-03-01")]),
+        ("Le député a été interpellé le 4 mars et relâché le lendemain soir.", "fr",
+         [("4 mars", "2025-03-04", "2025-03-04"), ("le lendemain soir", "2025-03-05", "2025-03-05")]),
+        ("Le corps a été découvert le 6 mars, la victime avait dîné en ville la veille au soir.", "fr",
+         [("6 mars", "2025-03-06", "2025-03-06"), ("la veille au soir", "2025-03-05", "2025-03-05")]),
+        ("Le gouvernement a présenté son plan le 10 mars, et le Sénat l’a rejeté dans la soirée.", "fr",
+         [("10 mars", "2025-03-10", "2025-03-10"), ("dans la soirée", "2025-03-10", "2025-03-10")]),
+        ("Les élus ont voté le 3 mars et quitté la salle le soir même.", "fr",
+         [("3 mars", "2025-03-03", "2025-03-03"), ("le soir même", "2025-03-03", "2025-03-03")]),
+        # « dans la matinée » with no day named before is the day of publication...
+        ("L’incendie s’est déclaré dans la matinée.", "fr",
+         [("dans la matinée", "2025-03-12", "2025-03-12")]),
+        # ... but "that evening", « ce matin-là » point back to a day: none named, no bounds.
+        ("Crowds gathered in the square that evening.", "en", [("that evening", "None", "None")]),
+        ("Ce matin-là, la neige bloquait les routes.", "fr", [("Ce matin-là", "None", "None")]),
+    ],
+)
+def test_times_of_day_counted_from_the_day_named_before(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A rule that "takes effect", « entre en vigueur » on a day without its year is
+        # scheduled: the next such day; in the past tense the last one.
+        ("The new rules take effect on Jan. 1.", "en", [("Jan. 1", "2026-01-01", "2026-01-01")]),
+        ("The treaty enters into force on Christmas Day.", "en",
+         [("Christmas Day", "2025-12-25", "2025-12-25")]),
+        ("The rules took effect on Jan. 1.", "en", [("Jan. 1", "2025-01-01", "2025-01-01")]),
+        ("La nouvelle grille tarifaire entre en vigueur le 1er février.", "fr",
+         [("1er février", "2026-02-01", "2026-02-01")]),
+        ("La loi est entrée en vigueur le 1er février.", "fr", [("1er février", "2025-02-01", "2025-02-01")]),
+    ],
+)
+def test_a_rule_taking_effect_looks_ahead(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "the previous quarter", « le trimestre suivant » count from the quarter named before...
+        ("Output rose 2% in the second quarter, after falling 1% in the previous quarter.", "en",
+         [("second quarter", "2024-04-01", "2024-06-30"), ("previous quarter", "2024-01-01", "2024-03-31")]),
+        ("Orders rose in the fourth quarter of 2024 and slowed in the following quarter.", "en",
+         [("fourth quarter of 2024", "2024-10-01", "2024-12-31"),
+          ("following quarter", "2025-01-01", "2025-03-31")]),
+        ("La production a progressé de 0,4 % au deuxième trimestre, après un recul de 0,1 % au "
+         "trimestre précédent.", "fr",
+         [("deuxième trimestre", "2024-04-01", "2024-06-30"),
+          ("trimestre précédent", "2024-01-01", "2024-03-31")]),
+        ("Les commandes ont bondi au quatrième trimestre 2024 avant de ralentir au trimestre suivant.", "fr",
+         [("quatrième trimestre 2024", "2024-10-01", "2024-12-31"),
+          ("trimestre suivant", "2025-01-01", "2025-03-31")]),
+        # ... with none, "the preceding quarter" is the one before publication's, "the following
+        # quarter" has no bounds.
+        ("Exports fell in the preceding quarter.", "en", [("preceding quarter", "2024-10-01", "2024-12-31")]),
+        ("Orders will slow in the following quarter.", "en", [("following quarter", "None", "None")]),
+    ],
+)
+def test_the_previous_and_following_quarter_count_from_the_quarter_named_before(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The dam burst on Sunday, March 2, and the following Thursday the army arrived.", "en",
+         [("Sunday, March 2", "2025-03-02", "2025-03-02"),
+          ("the following Thursday", "2025-03-06", "2025-03-06")]),
+        ("The body was found on March 7; the previous Tuesday, the man had been reported missing.", "en",
+         [("March 7", "2025-03-07", "2025-03-07"), ("the previous Tuesday", "2025-03-04", "2025-03-04")]),
+        ("Le gouvernement a été renversé le mardi 4 mars et le premier ministre a démissionné le "
+         "jeudi suivant.", "fr",
+         [("mardi 4 mars", "2025-03-04", "2025-03-04"), ("jeudi suivant", "2025-03-06", "2025-03-06")]),
+        ("Le corps a été découvert le 7 mars ; le mardi précédent, l’homme avait été porté disparu.", "fr",
+         [("7 mars", "2025-03-07", "2025-03-07"), ("mardi précédent", "2025-03-04", "2025-03-04")]),
+        # No day named before: the following one is no day we know (not the last Thursday).
+        ("The following Thursday, the army arrived.", "en", [("The following Thursday", "None", "None")]),
+        ("Le jeudi suivant, l’armée est arrivée.", "fr", [("jeudi suivant", "None", "None")]),
+    ],
+)
+def test_the_following_weekday_counts_from_the_day_named_before(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The period a result is compared with: the one named before, a year back.
+        ("Operating profit in the fourth quarter of 2024 rose 9% from the year-ago quarter.", "en",
+         [("fourth quarter of 2024", "2024-10-01", "2024-12-31"),
+          ("the year-ago quarter", "2023-10-01", "2023-12-31")]),
+        ("Sales in the first half of 2024 rose 5% from the same period a year earlier.", "en",
+         [("first half of 2024", "2024-01-01", "2024-06-30"),
+          ("the same period a year earlier", "2023-01-01", "2023-06-30")]),
+        ("Au premier semestre 2024, le chiffre d’affaires a progressé de 6 % par rapport à la même "
+         "période de l’année précédente.", "fr",
+         [("premier semestre 2024", "2024-01-01", "2024-06-30"),
+          ("la même période de l’année précédente", "2023-01-01", "2023-06-30")]),
+        # None named: "the same period last year" lies in last year; "the year-earlier quarter"
+        # is no quarter we know.
+        ("Sales rose 4% from the same period last year.", "en",
+         [("the same period last year", "2024-01-01", "2024-12-31")]),
+        ("Les ventes ont reculé de 2 % par rapport à la même période de l’an dernier.", "fr",
+         [("la même période de l’an dernier", "2024-01-01", "2024-12-31")]),
+        ("Net income rose 12% from the year-earlier quarter.", "en",
+         [("the year-earlier quarter", "None", "None")]),
+        # May Day is the first of May.
+        ("Thousands marched on May Day in the capital.", "en", [("May Day", "2024-05-01", "2024-05-01")]),
+    ],
+)
+def test_the_year_earlier_period_is_the_one_named_before_a_year_back(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A vague time back, as TIMEX3 counts it: a date with no calendar value.
+        ("The quarry closed years ago.", "en", [("years ago", "None", "None")]),
+        ("The family fled weeks ago, neighbours said.", "en", [("weeks ago", "None", "None")]),
+        ("La carrière a fermé il y a des années.", "fr", [("il y a des années", "None", "None")]),
+        # A count keeps its period.
+        ("The quarry closed two years ago.", "en", [("two years ago", "2023-01-01", "2023-12-31")]),
+        # A day a hearing "is set for", « est fixée au » is ahead.
+        ("The hearing is set for Feb. 2.", "en", [("Feb. 2", "2026-02-02", "2026-02-02")]),
+        ("The audit is due on Jan. 10.", "en", [("Jan. 10", "2026-01-10", "2026-01-10")]),
+        ("L’audience est fixée au 2 février.", "fr", [("2 février", "2026-02-02", "2026-02-02")]),
+    ],
+)
+def test_vague_times_back_and_scheduled_days(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # The end of a state ("until", « jusqu'au ») is the nearer of the last and the next
+        # such date: a strike extended on a Wednesday "until Thursday" runs to the next day...
+        ("The strike was extended until Thursday.", "en", [("Thursday", "2025-03-13", "2025-03-13")]),
+        ("La grève a été reconduite jusqu’à jeudi.", "fr", [("jeudi", "2025-03-13", "2025-03-13")]),
+        ("Le couvre-feu a été prolongé jusqu’en mai.", "fr", [("mai", "2025-05-01", "2025-05-31")]),
+        ("La piscine est fermée jusqu’au 20 avril.", "fr", [("20 avril", "2025-04-20", "2025-04-20")]),
+        # ... and a state that ended in January ended this January.
+        ("The pool was closed until Jan. 5.", "en", [("Jan. 5", "2025-01-05", "2025-01-05")]),
+        ("L’interdiction est restée en vigueur jusqu’au 5 janvier.", "fr",
+         [("5 janvier", "2025-01-05", "2025-01-05")]),
+        # After a start named in the clause, the first such date after it.
+        ("Les écoles sont fermées depuis lundi jusqu’au 17 avril.", "fr",
+         [("lundi", "2025-03-10", "2025-03-10"), ("17 avril", "2025-04-17", "2025-04-17")]),
+        # A state that lasted ("served until", « a duré jusqu'à ») ended before publication.
+        ("He served as mayor until May.", "en", [("May", "2024-05-01", "2024-05-31")]),
+        ("La grève a duré jusqu’à jeudi.", "fr", [("jeudi", "2025-03-06", "2025-03-06")]),
+        # A weekday that ends a state is the next one: a fair "runs through Sunday".
+        ("The fair runs through Sunday.", "en", [("Sunday", "2025-03-16", "2025-03-16")]),
+        ("Le suspect restera en garde à vue jusqu’à lundi.", "fr", [("lundi", "2025-03-17", "2025-03-17")]),
+    ],
+)
+def test_until_a_date_is_the_nearer_one(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A fiscal year named from publication is that year, as "fiscal 2024" is 2024.
+        ("The agency's budget runs out next fiscal year.", "en",
+         [("next fiscal year", "2026-01-01", "2026-12-31")]),
+        ("Spending rose 4% in the current fiscal year.", "en",
+         [("the current fiscal year", "2025-01-01", "2025-12-31")]),
+        ("Le groupe a dégagé un bénéfice sur l’exercice écoulé.", "fr",
+         [("l’exercice écoulé", "2024-01-01", "2024-12-31")]),
+        # "the previous fiscal year" counts from the fiscal year named before.
+        ("Sales rose in fiscal 2023 after falling in the previous fiscal year.", "en",
+         [("fiscal 2023", "2023-01-01", "2023-12-31"),
+          ("the previous fiscal year", "2022-01-01", "2022-12-31")]),
+        ("Le bénéfice a progressé sur l’exercice 2023, après une perte sur l’exercice précédent.", "fr",
+         [("exercice 2023", "2023-01-01", "2023-12-31"),
+          ("l’exercice précédent", "2022-01-01", "2022-12-31")]),
+    ],
+)
+def test_fiscal_years_named_from_publication_or_from_the_one_before(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected

@@ -16,8 +16,11 @@ scored before the fixes they led to; `facets_offices.jsonl`, offices named by
 what they head, « le chef de l'État », "the head of state", scored before their fix;
 `facets_fresh9.jsonl`, speakers and numbers in wire style written after extractor 1.6.0 and
 scored before its fixes; `facets_fresh10.jsonl`, written after those fixes and scored before
-its own; `facets_fresh11.jsonl`, written after extractor 1.7.0 and scored before its fixes).
-A check passes only when the facet is exact.
+its own; `facets_fresh11.jsonl`, written after extractor 1.7.0 and scored before its fixes;
+`facets_dates_fresh4.jsonl`, date checks in wire style resolved from publication (yesterday,
+last and next weekdays and periods, parts of periods, halves, quarters, seasons, fixed holidays,
+times of day with their day, anaphoric days) and the durations and adverbs they must not take,
+scored before the fixes they led to). A check passes only when the facet is exact.
 """
 
 from __future__ import annotations

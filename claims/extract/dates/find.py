@@ -13,7 +13,14 @@ from typing import Any
 
 from claims.extract import lexicons
 from claims.extract.dates.days import safe_date, shift_month, whole_month
-from claims.extract.dates.resolve import agreeing_year, anaphor, offset, resolve_match, sub_period
+from claims.extract.dates.resolve import (
+    agreeing_year,
+    anaphor,
+    offset,
+    quarter_after,
+    resolve_match,
+    sub_period,
+)
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 from claims.extract.dates.words import word_year
 
@@ -339,6 +346,15 @@ def find_dates(
             if every:  # "every Monday", « chaque lundi »: a set of days, none of them alone
                 out.append(FoundDate(every.start("set"), match.end(), None, None))
                 continue
+        if kind == "wd" and not match["wd_mod"] and rules.weekday_anaphor:
+            counted = _weekday_anaphor(rules, text, start, match, anchor, context)
+            if counted is not None:  # "the following Monday", « le vendredi précédent »
+                s, e, counted_day = counted
+                out.append(FoundDate(s, e, counted_day, counted_day))
+                taken = e
+                if counted_day is not None:
+                    before, anchor = (counted_day, counted_day), counted_day
+                continue
         if kind == "month" and rules.generic_month and rules.generic_month.search(
             text, max(start, match.start("mo_m") - 24), match.start("mo_m")
         ):
@@ -444,11 +460,32 @@ def find_dates(
                 bounds = (day, day)
             elif kind == "anaph" or (kind == "ago" and (match["ag_post"] or "").lower() in rules.after_words):
                 ref = before
-                if ref is None and context is not None and _anaphor_step(rules, match) >= 0:
+                if ref is None and context is not None and (
+                    _anaphor_step(rules, match) >= 0 or _anaphor_unit(rules, match) in _YEAR_BACK_UNITS
+                ):
                     ref = context  # "Two years later, ...": from the date named before
                 bounds = anaphor(rules, match, ref, published)
             else:
                 bounds = resolve_match(rules, match, published, ahead)
+                if not ahead and published is not None and isinstance(bounds, tuple) and \
+                        bounds[1] is not None and rules.until_before is not None and \
+                        (rules.until_before.search(text, max(start, match.start() - 16), match.start())
+                         or rules.until_lead is not None and rules.until_lead.match(text, match.start())):
+                    # "closed until April 15", « couvre-feu prolongé jusqu'en mai »: the end of
+                    # a state, the nearer of the last and the next such date; "runs through
+                    # Sunday", « reconduite jusqu'à jeudi »: a weekday, the next one
+                    later = resolve_match(rules, match, published, True)
+                    left, _right = _clause(rules, text, start, end, match.start(), match.end())
+                    lasted = rules.until_past is not None and rules.until_past.search(
+                        text, left, match.start()
+                    )  # "served until May", « l'interdiction est restée en vigueur jusqu'au »
+                    opening = out[-1] if out and out[-1].start >= left and out[-1].from_ else None
+                    if isinstance(later, tuple) and later[0] is not None and not lasted and (
+                        # "shut from Monday until April 17": the first such date after the start
+                        bounds[1] < opening.from_ if opening is not None and opening.from_
+                        else kind == "wd" or later[0] - published < published - bounds[1]
+                    ):
+                        bounds = later
         except (OverflowError, ValueError):  # "hier" on 0001-01-01, "next year" in 9999
             bounds = (None, None)
         if bounds is None:
@@ -522,6 +559,16 @@ def find_dates(
                 off_end = off.end("o_day") if day_word else off.end("off")
                 out = [d for d in out if d.end <= off.start("off") or d.start >= s]
                 out.append(FoundDate(off.start("off"), off_end, *shifted))
+        if kind == "qtr" and (match["q_rel"] or match["q_post"] or "").lower() in rules.period_anaphoric:
+            # "the previous quarter" after "the third quarter", « le trimestre suivant »: from
+            # the quarter named before; "the following quarter" with none has no bounds
+            ref = before if before is not None else context
+            step = rules.period_relative[(match["q_rel"] or match["q_post"]).lower()]
+            shifted_q = quarter_after(ref, step) if ref is not None else None
+            if shifted_q is not None:
+                bounds = shifted_q
+            elif step > 0:
+                bounds = (None, None)
         if kind == "relp" and out and _year_of_previous(text, out[-1], s, e, bounds):
             continue  # "April 15 next year", « le 3 mars l'an dernier »: that day of that year
         out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
@@ -618,6 +665,37 @@ _ORDINAL_TOKENS = frozenset(["st", "nd", "rd", "th"])
 _DAY_KINDS = frozenset(["date", "en_date", "en_date2", "wdate", "ndate", "wdday", "nspace", "wcard"])
 
 
+def _weekday_anaphor(
+    rules: DateRules, text: str, start: int, m: re.Match[str], anchor: date | None,
+    context: tuple[date, date] | None,
+) -> tuple[int, int, date | None] | None:
+    """"the following Monday", "the previous Friday", « le lundi suivant »: that weekday after
+    (before) the day named before in the sentence or the ones before; "the following Monday"
+    with none has no bounds ("the previous Friday" with none is the last one, as "last
+    Friday"). None when no such word is beside the weekday."""
+    s, e, word = m.start(), m.end(), ""
+    if rules.weekday_anaphor_before is not None:
+        pre = rules.weekday_anaphor_before.search(text, max(start, m.start("wd_day") - 24), m.start("wd_day"))
+        if pre and (not m["wd_pre"] or pre.start() < m.start()):
+            s, word = pre.start(), pre["wa"]
+    if not word and rules.weekday_anaphor_after is not None:
+        post = rules.weekday_anaphor_after.match(text, e)
+        if post:
+            e, word = post.end(), post["wa"]
+    if not word or not rules.weekday_anaphor:
+        return None
+    step = rules.weekday_anaphor[" ".join(word.lower().split())]
+    ref = anchor if anchor is not None else (
+        context[0] if context is not None and context[0] == context[1] else None
+    )
+    wd = rules.weekdays[m["wd_day"].lower()]
+    if ref is None:
+        return (s, e, None) if step > 0 else None
+    if step > 0:
+        return s, e, ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    return s, e, ref - timedelta(days=(ref.weekday() - wd - 1) % 7 + 1)
+
+
 def _of_an_event(rules: DateRules, text: str, m: re.Match[str]) -> bool:
     """« le lendemain de l'élection », « la veille du scrutin », "the day before the vote": a
     day counted from what follows, not from a date named before."""
@@ -632,6 +710,14 @@ def _anaphor_step(rules: DateRules, m: re.Match[str]) -> int:
     if m.lastgroup == "anaph":
         return rules.anaphor_periods[m["anaph"].lower()][1]
     return rules.anaphor_after[m["ag_post"].lower()]
+
+
+_YEAR_BACK_UNITS = frozenset(["quarter", "period", "same-quarter", "same-period"])
+
+
+def _anaphor_unit(rules: DateRules, m: re.Match[str]) -> str:
+    """The unit of "the following year" (year), "the year-earlier quarter" (quarter)."""
+    return rules.anaphor_periods[m["anaph"].lower()][0] if m.lastgroup == "anaph" else ""
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}|['’]\d\d")

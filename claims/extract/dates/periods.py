@@ -39,6 +39,15 @@ def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, f
             year_s = str(published.year + rules.period_of_relative[m["q_of"].lower()])
         if size == 6 and not year_s and m["q_unit"].lower() not in rules.halves_alone:
             return None  # "the first half" of a match; « au deuxième semestre » is a date
+        if n < 0:  # "the last quarter of 2024", « le dernier trimestre de l'année »: the fourth
+            n = 12 // size
+            delta = rules.period_relative.get(m["q_ord"].lower())
+            if not year_s and delta is not None:  # "last quarter", « au dernier trimestre »:
+                if published is None:  # the one before the current one
+                    return None, None
+                index = published.year * (12 // size) + (published.month - 1) // size + delta
+                year, part = divmod(index, 12 // size)
+                return whole_month(year, part * size + 1)[0], whole_month(year, part * size + size)[1]
         if n > 12 // size:
             return None
     else:

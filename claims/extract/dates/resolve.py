@@ -19,7 +19,8 @@ from claims.extract.dates.rules import DateRules, FoundDate
 from claims.extract.dates.words import word_year
 
 __all__ = [
-    "agreeing_year", "anaphor", "numeric_day", "offset", "resolve_match", "resolve_weekday", "sub_period",
+    "agreeing_year", "anaphor", "numeric_day", "offset", "quarter_after", "resolve_match", "resolve_weekday",
+    "sub_period",
 ]
 
 
@@ -627,6 +628,18 @@ def _to_the_day(day: date, unit: str, delta: int) -> Bounds:
     return moved, moved
 
 
+def quarter_after(ref: tuple[date, date], step: int) -> tuple[date, date] | None:
+    """The quarter `step` quarters after `ref` when `ref` is one whole quarter, else None."""
+    first, last = ref
+    if first.day != 1 or (first.month - 1) % 3:
+        return None
+    year, month = shift_month(first.year, first.month, 2)
+    if last != whole_month(year, month)[1]:
+        return None
+    year, month = shift_month(first.year, first.month, 3 * step)
+    return whole_month(year, month)[0], whole_month(*shift_month(year, month, 2))[1]
+
+
 def anaphor(
     rules: DateRules, m: re.Match[str], before: Bounds | None, published: date | None = None
 ) -> Bounds | None:
@@ -650,6 +663,20 @@ def anaphor(
             unit, delta = "year", 10 * delta
         elif unit == "century":
             unit, delta = "year", 100 * delta
+    if unit in ("quarter", "period", "same-quarter", "same-period"):
+        # "the year-earlier quarter", "the same period last year", « la même période de l'an
+        # dernier »: the quarter (the period) named before, a year back; with none named,
+        # "the same period last year" lies in the year before publication, "the year-earlier
+        # quarter" has no bounds
+        first, last = before if before is not None else (None, None)
+        if first is None or last is None:
+            if unit.startswith("same-") and published is not None:
+                return whole_year(published.year - 1)
+            return None, None
+        if unit.endswith("quarter"):
+            return quarter_after((first, last), delta) or (None, None)
+        moved = safe_date(first.year + delta, first.month, first.day), _last_day_moved(last, delta)
+        return (moved[0], moved[1]) if moved[0] and moved[1] else (None, None)
     if before is None and published is not None and delta < 0:
         # "profit fell from a year earlier", "the previous year", « un mois plus tôt »: with no
         # date before it in the sentence, earlier than publication, as "a year ago" ("two years
@@ -679,6 +706,13 @@ def anaphor(
         if last <= saturday + timedelta(days=1):
             return saturday, saturday + timedelta(days=1)
     return None, None
+
+
+def _last_day_moved(last: date, years: int) -> date | None:
+    """The last day of a period moved by whole years (29 February to the 28th)."""
+    if (last + timedelta(days=1)).day == 1:  # the end of a month stays the end of its month
+        return whole_month(last.year + years, last.month)[1]
+    return safe_date(last.year + years, last.month, last.day)
 
 
 def offset(rules: DateRules, m: re.Match[str], bounds: Bounds) -> Bounds | None:

@@ -168,6 +168,21 @@ class DateRules:
     name_after: re.Pattern[str] | None = None
     name_keeps: frozenset[str] = frozenset()
     """Capitalised words a year after which names its year (« l'Euro 2024 », "Expo 2025")."""
+    weekday_anaphor_before: re.Pattern[str] | None = None
+    """Right before a weekday: "the following", "the previous": that weekday after or before
+    the day named before (« le lundi suivant » is `weekday_anaphor_after`)."""
+    weekday_anaphor_after: re.Pattern[str] | None = None
+    weekday_anaphor: dict[str, int] | None = None
+    until_before: re.Pattern[str] | None = None
+    """Right before a date: "until", « jusqu'au »: the end of a state, the nearest such date
+    before or after publication ("closed until April 15" in March is this April 15)."""
+    until_past: re.Pattern[str] | None = None
+    """Verbs of a state that lasted ("served until", « a duré jusqu'en »): the end is behind."""
+    until_lead: re.Pattern[str] | None = None
+    """The same words opening a date's own match (« jusqu'en mai »)."""
+    period_anaphoric: frozenset[str] = frozenset()
+    """Words that put a quarter or a half after or before the one named before ("the previous
+    quarter" after "the third quarter", « le trimestre suivant »), else from publication."""
 
 
 def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
@@ -716,6 +731,28 @@ def date_rules(lang: str) -> DateRules:
             rf"{_SP}*(?:[,.;:!?)»”\"]|$)|{_SP}+(?:{name_followers})(?![\w\-])"
         ),
         name_keeps=frozenset(lex.get("year_name_keeps", [])),
+        weekday_anaphor_before=re.compile(
+            rf"(?<![\w\-])(?P<wa>{_cased(lex['weekday_anaphor_before'], False)}){_SP}+$"
+        ) if lex.get("weekday_anaphor_before") else None,
+        weekday_anaphor_after=re.compile(
+            rf"{_SP}+(?P<wa>{lexicons.alternation(lex['weekday_anaphor_after'])})(?![\w\-])"
+        ) if lex.get("weekday_anaphor_after") else None,
+        weekday_anaphor={
+            k.lower(): int(v)
+            for k, v in [*lex.get("weekday_anaphor_before", {}).items(),
+                         *lex.get("weekday_anaphor_after", {}).items()]
+        },
+        period_anaphoric=frozenset(w.lower() for w in lex.get("period_anaphoric", [])),
+        until_before=re.compile(
+            rf"(?<![\w\-])(?:{_cased(lex['until_before'], False)})(?:(?<=['’])|{_SP}+)"
+            rf"(?:(?:{_alt(lex.get('until_articles', []) or ['(?!x)x'])})(?:(?<=['’])|{_SP}+))?$"
+        ) if lex.get("until_before") else None,
+        until_past=re.compile(
+            rf"(?<![\w\-])(?:{lexicons.alternation(lex['until_past_verbs'])})(?![\w\-])"
+        ) if lex.get("until_past_verbs") else None,
+        until_lead=re.compile(
+            rf"(?:{_cased(lex['until_before'], False)})(?:(?<=['’])|{_SP}+)"
+        ) if lex.get("until_before") else None,
         vague_amounts=frozenset(" ".join(w.lower().split()) for w in vague),
         event_days={k: date.fromisoformat(v) for k, v in lex.get("event_days", {}).items()},
         before_christ=(
