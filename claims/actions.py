@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from claims import model
 from claims.errors import ProjectError
 from claims.model import STATUSES, STRUCTURAL_EVENT_TYPES, ClaimState, Event, Source
-from claims.staleness import current_claim
+from claims.staleness import check_unjudged, current_claim
 from claims.store import Transaction, new_event
 
 if TYPE_CHECKING:
@@ -262,6 +262,10 @@ class ReviewActions(ActionBase):
                         f"since ({describe(later)} at {later.ts:%Y-%m-%d %H:%M:%S}); "
                         f"that change must be undone first"
                     )
+                if kind == "redo" and target.type in ("span", "merge"):
+                    states = [tx.claim_state(cid) for cid in target.touched_claims()]
+                    check_unjudged([s for s in states if s is not None], reviewer,
+                                   f"redoing {describe(target)}")
                 judged = tx.later_judgement_by_others(target) if kind == "undo" else None
                 if judged is not None:
                     raise ProjectError(
