@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from claims.files import (
+    STDIN_NAME,
     FileProblem,
     Limits,
     iter_lines,
@@ -104,7 +105,7 @@ def validate_file(path: str | os.PathLike[str], *, max_problems: int = 100) -> V
         stream, name, _ = open_input(str(path))
     except FileProblem as exc:
         raise ProjectError(str(exc)) from None
-    with stream if name != "<stdin>" else nullcontext(stream):
+    with stream if name != STDIN_NAME else nullcontext(stream):
         return validate_stream(stream, name=name, max_problems=max_problems)
 
 

@@ -346,3 +346,26 @@ def test_a_damaged_text_in_the_database_is_named_as_damage(tmp_path: Path) -> No
         result = run(args, db)
         _one_refusal(result, f"{db}: damaged")
         assert "\ufffd" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args, data", [
+    (["add", "-"], b""),
+    (["add", "-"], b"  \n\t\n"),
+    (["add", "--from", "prodigy", "-"], b""),
+    (["add", "--known", "-"], b""),
+    (["add", "-"], b"\xff\xfeA\x00"[:3]),
+    (["extract", "-"], b"caf\xe9 \xff"),
+])
+def test_standard_input_is_named_as_such(args: list[str], data: bytes, tmp_path: Path) -> None:
+    """A refusal of what came on standard input names it "standard input", never "-" or
+    "<stdin>", which a reviewer could take for a file of that name."""
+    result = run(args, tmp_path / "claims.db", input=data)
+    _one_refusal(result, "standard input")
+    assert not result.stderr.startswith(("claims: error: -:", "claims: error: <stdin>"))
+    assert "<stdin>" not in result.stderr
+
+
+def test_validate_names_standard_input(tmp_path: Path) -> None:
+    result = run(["validate", "-"], tmp_path / "claims.db", input=b"{}\n")
+    assert result.exit_code == 1
+    assert result.output.startswith("standard input:1:"), result.output
