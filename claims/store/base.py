@@ -110,9 +110,11 @@ class Store:
     def read(self) -> AbstractContextManager[Transaction]:
         return self.transaction(write=False)
 
-    def bulk_transaction(self) -> AbstractContextManager[Transaction]:
+    def bulk_transaction(self, alone: bool = False) -> AbstractContextManager[Transaction]:
         """A write transaction for a bulk append (an import of many records): the same
-        guarantees as `transaction()`, tuned for many rows where a backend can be."""
+        guarantees as `transaction()`, tuned for many rows where a backend can be. `alone`:
+        it is large enough that, when nobody else has the project open, the backend may keep
+        it to itself while it runs (SQLite: a rollback journal instead of the log)."""
         return self.transaction()
 
     def close(self) -> None:

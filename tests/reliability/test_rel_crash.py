@@ -299,3 +299,79 @@ def test_postgres_clients_killed_keep_every_acknowledged_action(pg_server: str) 
     assert len(acked) > 6
     assert set(acked) <= event_ids(url)
     assert derived_state_mismatches(url) == []
+
+
+_ALONE_IMPORT = """
+import os, sys
+import claims.store.sqlite
+import exports
+import exports.importer
+from claims.project import Project
+from exports.merge import BatchMerger
+
+claims.store.sqlite.BULK_CACHE_KIB = 20  # pages: changed pages reach the file early
+exports.importer.ALONE_FROM = 0  # any file is imported as a large one
+exports.importer.BATCH = 40
+merged = 0
+merge = BatchMerger.merge
+
+
+def merge_then_die(self, batch):
+    global merged
+    merge(self, batch)
+    merged += 1
+    if merged == int(sys.argv[3]):
+        os._exit(9)
+
+
+BatchMerger.merge = merge_then_die
+with Project.open(sys.argv[1]) as project:
+    exports.import_file(project, sys.argv[2])
+"""
+
+
+def _journal_mode(db: str) -> str:
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+
+
+def test_a_large_import_killed_on_its_rollback_journal_is_undone_even_by_a_reading_command(
+    tmp_path: Path,
+) -> None:
+    """A large import into a project nobody has open runs on a rollback journal: killed half
+    way, it leaves a hot journal and a file holding part of it. `claims list`, which opens the
+    project read-only, rolls it back (SQLite's recovery) and reads the project as it was."""
+    export = _reviewed_export(tmp_path)
+    n_records = sum(1 for line in export.read_bytes().splitlines() if line.strip())
+    assert n_records > 3 * 40, "too few records to be killed after three batches"
+    db = str(tmp_path / "alone.db")
+    Project.open(db).close()
+    before = subprocess.run([*CLAIMS, "list", "--db", db], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert before.returncode == 0, before.stderr
+    done = subprocess.run([sys.executable, "-c", _ALONE_IMPORT, db, str(export), "3"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 9, done.stderr
+    journal = Path(db + "-journal")
+    assert journal.exists() and journal.stat().st_size > 0, "the import left no hot journal"
+    assert not Path(db + "-wal").exists()
+
+    listed = subprocess.run([*CLAIMS, "list", "--db", db], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout == before.stdout  # the claims as they were, with no review
+    assert not journal.exists()
+    assert integrity_check(db) == "ok"
+    with Project.open(db) as project:
+        assert not any(s.reviews for s in project.claims())
+    assert _journal_mode(db) == "wal"  # a connection that writes puts the log back
+    assert derived_state_mismatches(db) == []
+
+    finished = subprocess.run([sys.executable, "-c", _ALONE_IMPORT, db, str(export), "0"],
+                              cwd=ROOT, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert _journal_mode(db) == "wal" and not journal.exists()
+    with Project.open(db) as project:
+        assert sum(1 for s in project.claims() if s.reviews) == n_records
