@@ -29,6 +29,7 @@ from claims.files import (
     loads,
     open_input,
 )
+from claims.model import too_long
 from claims.project import ProjectError
 from exports.checks import parse_record, record_problems, refuse_foreign
 from exports.importer import peek, proven_line
@@ -176,7 +177,10 @@ def _check_line(validator: Any, lineno: int, raw: bytes, name: str,
             missing = error.message.split("'")
             if len(missing) >= 3:
                 path.append(missing[1])
-        yield Problem(lineno, ".".join(path), error.message)
+        message = error.message
+        if error.validator == "maxLength" and isinstance(error.instance, str):
+            message = too_long(error.instance, error.validator_value) or message  # as import says
+        yield Problem(lineno, ".".join(path), message)
     if errors:
         return
     # What the schema cannot say (offsets, scale labels per review, time ranges): the very
