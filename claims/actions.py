@@ -244,10 +244,14 @@ class ReviewActions(ActionBase):
         """The claim's final verdict, given by an adjudicator (`reviewer`); None withdraws it."""
         label_id = self._label(verdict) if verdict is not None else None
         note = check_line("the adjudication note", note, MAX_CLAIM_TEXT)
-        return self._record(
-            claim_ref, reviewer, lambda tx, state: [("adjudicate", {"label": label_id, "note": note}, None)],
-            seen=seen,
-        )
+        def build(tx: Transaction, state: ClaimState) -> list[Spec]:
+            if label_id is None and state.adjudication is None:
+                # Withdrawing nothing no longer applies (never given, or withdrawn already).
+                raise ProjectError(f"claim {state.claim.id} has no adjudication to withdraw; "
+                                   "nothing saved")
+            return [("adjudicate", {"label": label_id, "note": note}, None)]
+
+        return self._record(claim_ref, reviewer, build, seen=seen)
 
     # -- undo and redo --------------------------------------------------------------------
 
