@@ -94,6 +94,11 @@ class BoundaryActions(ActionBase):
         claim_id = self.resolve_claim_id(claim_ref)
         expected = self.resolve_claim_id(next_id) if next_id else None
         article = self.article(self.claim(claim_id).claim.article_id)
+        if expected == claim_id:
+            raise ProjectError(f"--next names claim {claim_id} itself; name the claim after it")
+        if expected is not None and self.claim(expected).claim.article_id != article.id:
+            raise ProjectError(f"claim {expected} is in another article than claim {claim_id}; "
+                               "a merge joins claims of one article")
 
         def build(tx: Transaction, state: ClaimState) -> list[Spec]:
             c = state.claim

@@ -145,3 +145,24 @@ def test_withdrawing_an_adjudication_there_is_not_is_refused(backend_url: str) -
         assert [e.reviewer for e in project.history()] == ["lead", "ben"]
     both = run(backend_url, "adjudicate", ids[0], "--verdict", "1", "--clear")
     assert both.exit_code == 2 and "--verdict and --clear" in both.output
+
+
+def test_merge_next_naming_the_claim_itself_or_another_article_says_so(backend_url: str) -> None:
+    from datetime import date
+
+    from tests.conftest import sample_claims
+
+    other_text = "Le port a accueilli 40 navires en février. Le trafic a doublé en un an."
+    with Project.open(backend_url) as project:
+        _, ids = _fill(project)
+        added = project.add_article(other_text, lang="fr", published=date(2025, 3, 4),
+                                    claims=sample_claims(other_text))
+        elsewhere = project.claims(added.article.id)[0].claim.id
+    itself = run(backend_url, "merge", ids[0], "--next", ids[0])
+    assert itself.exit_code == 1
+    assert f"--next names claim {ids[0]} itself" in itself.stderr, itself.stderr
+    foreign = run(backend_url, "merge", ids[0], "--next", elsewhere)
+    assert foreign.exit_code == 1
+    assert f"claim {elsewhere} is in another article" in foreign.stderr, foreign.stderr
+    with Project.open(backend_url) as project:
+        assert project.history() == []
