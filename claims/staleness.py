@@ -75,9 +75,8 @@ def check_unjudged(states: list[ClaimState], reviewer: str, doing: str) -> None:
         return
     said = "; ".join(f"claim {cid} has been judged by {', '.join(names)}" for cid, names in judged)
     raise ProjectError(
-        f"{said}; {doing} would change what they judged, so nothing was saved (it goes "
-        "through once they take their judgement back with claims undo or u; or draw the claim "
-        "you mean as a new one with claims draw or c)"
+        f"{said}; {doing} would change what they judged: nothing saved (they can take it back "
+        "first, or draw the claim you mean as a new one: claims draw, key c)"
     )
 
 

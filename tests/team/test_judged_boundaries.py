@@ -64,7 +64,7 @@ def test_a_merge_or_span_edit_of_a_claim_another_reviewer_judged_is_refused(
         assert refused.exit_code == 1, (args, refused.output)
         message = refused.stderr
         assert f"claim {ids[0]} has been judged by {who}" in message, message
-        assert "nothing was saved" in message and "claims draw" in message, message
+        assert "nothing saved" in message and "claims draw" in message, message
         assert len(message.strip().splitlines()) == 1 and "Traceback" not in message
     assert _events(backend_url) == before
     with Project.open(backend_url) as project:
