@@ -211,7 +211,7 @@ def import_stream(
         else:
             records = check_lines(sums.lines(iter_lines(stream, name, limits.line_bytes)),
                                   name, shape="plan")
-        alone = regular and total_bytes >= ALONE_FROM
+        alone = regular and total_bytes >= ALONE_FROM and not dry_run  # (it commits nothing)
         with project.store.bulk_transaction(alone=alone) as tx:
             _merge_all(BatchMerger(project, tx, report, name), records, report, progress,
                        total_bytes)

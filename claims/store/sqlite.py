@@ -9,10 +9,13 @@ A large bulk transaction (`bulk_transaction(alone=True)`: an import of a big fil
 file no other connection has open runs on a rollback journal instead of the log, and the file
 goes back to WAL after it. The log would take each page twice (into the log, then copied into
 the database at the checkpoint); a rollback journal takes only the pages that held data before,
-and an import mostly appends new ones. Another process that opens the project meanwhile waits
-for the import to end. A process killed in the middle leaves a hot journal: the next
-connection that can write rolls it back (SQLite's own recovery), and a reading command does
-the same before it reads (`_recover`).
+and an import mostly appends new ones. The transaction takes the file's exclusive lock up front
+(`BEGIN EXCLUSIVE`), so a process that opens the project meanwhile waits for the import (for
+its busy timeout, then it says the project is busy), and the import never waits for it. A
+process killed in the middle leaves a hot journal: the next connection that can write rolls it
+back (SQLite's own recovery), and a reading command does the same before it reads
+(`_recover`). When the file cannot go back to WAL at once (a reader holds it), the connection
+stays on the journal with `synchronous=EXTRA` and tries again before its next transaction.
 """
 
 from __future__ import annotations
@@ -53,10 +56,10 @@ def _describe(path: str, exc: sqlite3.Error) -> str:
         return f"{path}: the database is read-only ({message}); nothing was saved"
     if "not a database" in message or "malformed" in message:
         return f"{path}: not a claims database or damaged ({message})"
-    if "database is locked" in message or "database is busy" in message:
-        return (f"{path}: busy: another command has been writing the project longer than this "
-                "one waits (a large import may keep it to itself until it ends); nothing was "
-                "changed, try again when it is done")
+    if "database is locked" in message:
+        return (f"{path}: busy: another command has held the project longer than this one "
+                "waits (a large import keeps it to itself until it ends); nothing was changed, "
+                "try again when it is done")
     if message.startswith("Could not decode to UTF-8"):  # a page overwritten: never show it
         column = message.split("'")[1] if message.count("'") >= 2 else "text"
         return (f"{path}: damaged: a stored {column[:40]} is not UTF-8 text; restore the "
@@ -98,6 +101,8 @@ class SqliteStore(Store):
 
     def __init__(self, path: str | Path, mode: str = "create") -> None:
         super().__init__()
+        self._wal_pending = False
+        """A bulk transaction left this connection on a rollback journal (`_back_to_wal`)."""
         self.path = Path(path)
         self.url = str(self.path)
         self.read_only = mode == "read"
@@ -135,13 +140,7 @@ class SqliteStore(Store):
         if self.read_only:
             uri = self.path.resolve().as_uri() + "?mode=ro"
             try:
-                try:
-                    conn = _open_read_only(uri)
-                except sqlite3.OperationalError as exc:
-                    if getattr(exc, "sqlite_errorcode", None) != _READONLY_ROLLBACK:
-                        raise
-                    self._recover()
-                    conn = _open_read_only(uri)
+                conn = self._open_recovered(uri)
             except sqlite3.OperationalError as exc:
                 # SQLite says "unable to open", or since 3.22 "attempt to write a readonly
                 # database" (SQLITE_READONLY_DIRECTORY), when it cannot create the -shm file.
@@ -159,6 +158,20 @@ class SqliteStore(Store):
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
+
+    def _open_recovered(self, uri: str) -> sqlite3.Connection:
+        """A read-only connection, once any hot journal is rolled back (`_recover`). Never
+        lets a hot journal through to the `immutable` fallback, which would read the pages of
+        an unfinished transaction."""
+        for _ in range(3):
+            try:
+                return _open_read_only(uri)
+            except sqlite3.OperationalError as exc:
+                if getattr(exc, "sqlite_errorcode", None) != _READONLY_ROLLBACK:
+                    raise
+            self._recover()
+        raise StoreError(f"{self.path}: imports into this project keep being stopped before "
+                         "they end; nothing of them was kept, try again")
 
     def _recover(self) -> None:
         """Roll back the transaction a killed process left in a rollback journal (a bulk
@@ -206,9 +219,10 @@ class SqliteStore(Store):
             conn = self._conn
             (before,) = conn.execute("PRAGMA cache_size").fetchone()
             conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
-            journal = alone and not self.read_only and self._rollback_journal()
+            journal = False
             try:
-                with self.transaction() as tx:
+                journal = alone and not self.read_only and self._rollback_journal()
+                with self._transaction(begin="BEGIN EXCLUSIVE" if journal else None) as tx:
                     yield tx
             finally:
                 if self._conn is not None:
@@ -226,9 +240,10 @@ class SqliteStore(Store):
         try:
             (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
         except sqlite3.OperationalError as exc:
-            if not _is_busy(exc):
-                raise
-            return False
+            if _is_busy(exc):
+                return False
+            # The switch checkpoints the log first: a full disk fails it (nothing is lost).
+            raise StoreError(_describe(self.url, exc)) from exc
         finally:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if str(mode).lower() != "delete":
@@ -242,13 +257,16 @@ class SqliteStore(Store):
         does when it opens), and until then readers read it as it is."""
         conn = self._conn
         assert conn is not None
-        conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA busy_timeout = 0")
+        mode = "delete"
         try:
             with contextlib.suppress(sqlite3.OperationalError):
-                conn.execute("PRAGMA journal_mode = WAL")
+                (mode,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
         finally:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self._wal_pending = str(mode).lower() != "wal"
+        if not self._wal_pending:  # (the switch itself committed under EXTRA)
+            conn.execute("PRAGMA synchronous = FULL")
 
     @staticmethod
     def _retry(fn: Callable[[], T]) -> T:
@@ -265,14 +283,23 @@ class SqliteStore(Store):
 
     @contextmanager
     def transaction(self, write: bool = True) -> Iterator[Transaction]:
+        with self._transaction(write) as tx:
+            yield tx
+
+    @contextmanager
+    def _transaction(self, write: bool = True, begin: str | None = None
+                     ) -> Iterator[Transaction]:
         with self._lock:
             if self._conn is None:
                 raise StoreError(f"{self.url}: the database is closed")
             if write and self.read_only:
                 raise StoreError(f"{self.url}: opened read-only; nothing was saved")
+            if self._wal_pending:
+                self._back_to_wal()
             cur = self._conn.cursor()
+            begin = begin or ("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
-                self._retry(lambda: cur.execute("BEGIN IMMEDIATE" if write else "BEGIN"))
+                self._retry(lambda: cur.execute(begin))
             except sqlite3.Error as exc:
                 raise StoreError(_describe(self.url, exc)) from exc
             try:

@@ -142,8 +142,115 @@ def test_a_command_kept_out_by_a_long_writer_says_so(
         with pytest.raises(StoreError) as caught:
             backend.SqliteStore(path, mode="read")
         message = str(caught.value)
-        assert message.startswith(f"{path}: busy: another command has been writing")
+        assert message.startswith(f"{path}: busy: another command has held the project")
         assert "nothing was changed" in message
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_a_dry_run_never_leaves_wal(
+    reviewed: Project, same_articles: Project, tmp_path: Path, modes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A dry run commits nothing: it has nothing to gain from the journal, and on it would
+    keep readers out and write pages into the project's file."""
+    export = tmp_path / "reviews.jsonl"
+    exports.write_file(reviewed, "jsonl", export)
+    monkeypatch.setattr(exports.importer, "ALONE_FROM", 0)
+    assert exports.import_file(same_articles, export, dry_run=True).reviews_added > 0
+    assert set(modes) == {"wal"}
+
+
+def test_nobody_gets_in_while_a_large_import_holds_the_project(
+    reviewed: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On the journal the import holds the file's exclusive lock from its start: a reader that
+    came in before the pages are written would make the import wait for it at its commit."""
+    export = tmp_path / "reviews.jsonl"
+    exports.write_file(reviewed, "jsonl", export)
+    monkeypatch.setattr(exports.importer, "ALONE_FROM", 0)
+    path = same_articles.store.url
+    refused: list[str] = []
+    merge = BatchMerger.merge
+
+    def merge_while_someone_reads(self: BatchMerger, batch: list[Any]) -> None:
+        reader = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0)
+        try:
+            reader.execute("SELECT COUNT(*) FROM claims").fetchone()
+        except sqlite3.OperationalError as exc:
+            refused.append(str(exc))
+        finally:
+            reader.close()
+        merge(self, batch)
+
+    monkeypatch.setattr(BatchMerger, "merge", merge_while_someone_reads)
+    assert exports.import_file(same_articles, export).reviews_added > 0
+    assert refused and all("locked" in r for r in refused)
+
+
+def test_a_project_a_reader_holds_at_the_end_of_the_import_goes_back_to_wal_later(
+    reviewed: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A reader that holds the file when the import ends keeps it from going back to WAL:
+    the connection stays on the journal with its removal synced (EXTRA), and goes back to WAL
+    before its next transaction."""
+    import claims.store.sqlite as backend
+
+    export = tmp_path / "reviews.jsonl"
+    exports.write_file(reviewed, "jsonl", export)
+    monkeypatch.setattr(exports.importer, "ALONE_FROM", 0)
+    path = same_articles.store.url
+    back = backend.SqliteStore._back_to_wal
+    readers: list[sqlite3.Connection] = []
+
+    def back_with_a_reader(self: backend.SqliteStore) -> None:
+        if not readers:
+            reader = sqlite3.connect(path, isolation_level=None)
+            reader.execute("BEGIN")
+            reader.execute("SELECT COUNT(*) FROM claims").fetchone()  # holds a shared lock
+            readers.append(reader)
+        back(self)
+
+    monkeypatch.setattr(backend.SqliteStore, "_back_to_wal", back_with_a_reader)
+    assert exports.import_file(same_articles, export).reviews_added > 0
+    assert _pragma(same_articles, "journal_mode") == "delete"
+    assert _pragma(same_articles, "synchronous") == 3  # EXTRA
+    readers[0].execute("COMMIT")
+    readers[0].close()
+    assert sum(1 for s in same_articles.claims() if s.reviews) > 0
+    assert _pragma(same_articles, "journal_mode") == "wal"
+    assert _pragma(same_articles, "synchronous") == 2
+    assert _header_says_wal(Path(path))
+
+
+def test_a_switch_to_the_journal_that_fails_is_a_clear_error_and_changes_nothing(
+    reviewed: Project, same_articles: Project, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Leaving WAL checkpoints the log first, which a full disk fails."""
+    import claims.store.sqlite as backend
+
+    export = tmp_path / "reviews.jsonl"
+    exports.write_file(reviewed, "jsonl", export)
+    monkeypatch.setattr(exports.importer, "ALONE_FROM", 0)
+    path = same_articles.store.url
+    same_articles.close()
+
+    class FullDisk(sqlite3.Connection):
+        def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+            if sql == "PRAGMA journal_mode = DELETE":
+                raise sqlite3.OperationalError("database or disk is full")
+            return super().execute(sql, *args)
+
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect",
+                        lambda *a, **k: connect(*a, **{**k, "factory": FullDisk}))
+    with Project.open(path) as project:
+        with pytest.raises(StoreError) as caught:
+            exports.import_file(project, export)
+        assert str(caught.value).startswith(f"{path}: cannot write, the disk is full")
+        assert not any(s.reviews for s in project.claims())
+        assert _pragma(project, "cache_size") != backend.BULK_CACHE_KIB  # put back
