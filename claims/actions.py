@@ -16,8 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 from claims import model
 from claims.errors import ProjectError
-from claims.model import STATUSES, STRUCTURAL_EVENT_TYPES, ClaimState, Event, Source
-from claims.staleness import current_claim
+from claims.model import (
+    MAX_CLAIM_TEXT,
+    MAX_RATIONALE,
+    STATUSES,
+    STRUCTURAL_EVENT_TYPES,
+    ClaimState,
+    Event,
+    Source,
+    review_text_problems,
+    too_long,
+)
+from claims.staleness import check_unjudged, current_claim
 from claims.store import Transaction, new_event
 
 if TYPE_CHECKING:
@@ -42,8 +52,6 @@ __all__ = [
 Span = tuple[int, int]
 Spec = tuple[str, dict[str, Any], str | None]
 """An event to append on the action's claim: type, payload, other_id."""
-
-MAX_CLAIM_TEXT = 2000
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ paragraph separators (U+2028, U+2029: a line break to a terminal or an editor)."
 def check_line(what: str, text: str, limit: int) -> str:
     text = text.strip()
     if len(text) > limit:
-        raise ProjectError(f"{what} is longer than {limit} characters")
+        raise ProjectError(f"{what} is longer than {limit:,} characters ({len(text):,})")
     if any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")
            or ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069" for ch in text):
         raise ProjectError(f"{what} contains control characters or line breaks")
@@ -144,6 +152,9 @@ class ReviewActions(ActionBase):
                 added = added.model_copy(update={"accessed": model.utc_now().date()})
             specs.append(("source_add", {"source": added.model_dump(mode="json")}, None))
         if rationale is not None:
+            if too_long(rationale, MAX_RATIONALE):
+                raise ProjectError(f"the rationale {too_long(rationale, MAX_RATIONALE)}; "
+                                   "nothing saved")
             specs.append(("rationale", {"text": rationale}, None))
         if claim_text is not None:
             text = check_line("the claim as checked", claim_text, MAX_CLAIM_TEXT)
@@ -233,10 +244,14 @@ class ReviewActions(ActionBase):
         """The claim's final verdict, given by an adjudicator (`reviewer`); None withdraws it."""
         label_id = self._label(verdict) if verdict is not None else None
         note = check_line("the adjudication note", note, MAX_CLAIM_TEXT)
-        return self._record(
-            claim_ref, reviewer, lambda tx, state: [("adjudicate", {"label": label_id, "note": note}, None)],
-            seen=seen,
-        )
+        def build(tx: Transaction, state: ClaimState) -> list[Spec]:
+            if label_id is None and state.adjudication is None:
+                # Withdrawing nothing no longer applies (never given, or withdrawn already).
+                raise ProjectError(f"claim {state.claim.id} has no adjudication to withdraw; "
+                                   "nothing saved")
+            return [("adjudicate", {"label": label_id, "note": note}, None)]
+
+        return self._record(claim_ref, reviewer, build, seen=seen)
 
     # -- undo and redo --------------------------------------------------------------------
 
@@ -262,6 +277,10 @@ class ReviewActions(ActionBase):
                         f"since ({describe(later)} at {later.ts:%Y-%m-%d %H:%M:%S}); "
                         f"that change must be undone first"
                     )
+                if kind == "redo" and target.type in ("span", "merge"):
+                    states = [tx.claim_state(cid) for cid in target.touched_claims()]
+                    check_unjudged([s for s in states if s is not None], reviewer,
+                                   f"redoing {describe(target)}")
                 judged = tx.later_judgement_by_others(target) if kind == "undo" else None
                 if judged is not None:
                     raise ProjectError(
@@ -293,12 +312,14 @@ def describe(event: Event) -> str:
 
 
 def _source(source: Source | dict[str, Any]) -> Source:
-    if isinstance(source, Source):
-        return source
-    try:
-        return Source.model_validate(source)
-    except ValueError as exc:
-        raise ProjectError(first_error(exc)) from None
+    if not isinstance(source, Source):
+        try:
+            source = Source.model_validate(source)
+        except ValueError as exc:
+            raise ProjectError(first_error(exc)) from None
+    for field_, problem in review_text_problems("", [(source.title, source.quote)]):
+        raise ProjectError(f"the source {field_.rsplit('.', 1)[-1]} {problem}; nothing saved")
+    return source
 
 
 def first_error(exc: ValueError) -> str:

@@ -13,7 +13,7 @@ from claims.actions import ActionBase, ActionResult, Span, Spec, appended, check
 from claims.errors import ProjectError, StaleAction
 from claims.model import Claim, ClaimState, claim_id_for
 from claims.spans import check_span, span_facets
-from claims.staleness import current_claim
+from claims.staleness import check_unjudged, current_claim
 from claims.store import Transaction, new_event
 
 __all__ = ["BoundaryActions"]
@@ -33,6 +33,7 @@ class BoundaryActions(ActionBase):
         facets = _refit(state.claim, span_facets(article, start, end))
 
         def build(tx: Transaction, current: ClaimState) -> list[Spec]:
+            check_unjudged([current], reviewer, "moving its boundaries")
             same = tx.live_claim_at(article.id, start, end)
             if same is not None and same != current.claim.id:
                 raise ProjectError(f"a claim already covers exactly [{start}, {end}): {same}")
@@ -86,13 +87,18 @@ class BoundaryActions(ActionBase):
         """Merge the claim with the next live claim of its article (the next one is hidden).
 
         `next_id` is the claim the reviewer saw after it: when another claim now comes between
-        them, or it is gone, the merge is refused. A next claim that other reviewers reviewed is
-        never hidden by a merge (their work would leave every export); the merge is refused.
+        them, or it is gone, the merge is refused. A merge of claims other reviewers judged is
+        refused (`check_unjudged`): it would change the text they judged, or hide it.
         """
         name = check_reviewer(reviewer)
         claim_id = self.resolve_claim_id(claim_ref)
         expected = self.resolve_claim_id(next_id) if next_id else None
         article = self.article(self.claim(claim_id).claim.article_id)
+        if expected == claim_id:
+            raise ProjectError(f"--next names claim {claim_id} itself; name the claim after it")
+        if expected is not None and self.claim(expected).claim.article_id != article.id:
+            raise ProjectError(f"claim {expected} is in another article than claim {claim_id}; "
+                               "a merge joins claims of one article")
 
         def build(tx: Transaction, state: ClaimState) -> list[Spec]:
             c = state.claim
@@ -110,12 +116,7 @@ class BoundaryActions(ActionBase):
                 )
             nxt = tx.claim_state(following)
             assert nxt is not None
-            others = sorted(r.reviewer for r in nxt.reviews if r.reviewer != name)
-            if others:
-                raise ProjectError(
-                    f"claim {nxt.claim.id} has reviews by {', '.join(others)}; merging would "
-                    "hide them from every export, so nothing was saved"
-                )
+            check_unjudged([state, nxt], name, "merging them")
             end = max(c.end, nxt.claim.end)
             facets = _refit(c, span_facets(article, c.start, end))
             facets["speaker"] = facets["speaker"] or c.speaker or nxt.claim.speaker

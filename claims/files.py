@@ -36,6 +36,13 @@ MAX_DEPTH = 64
 DEFAULT_ARTICLE_BYTES = 5 * 1024 * 1024
 DEFAULT_LINE_BYTES = 16 * 1024 * 1024
 STDIN = "-"
+STDIN_NAME = "standard input"
+"""How messages name what came on standard input (never "-", which could be a file's name)."""
+
+
+def input_name(path: str) -> str:
+    """The name messages give the user's file `path`: "standard input" for '-'."""
+    return STDIN_NAME if path == STDIN else path
 
 
 class FileProblem(ValueError):
@@ -142,7 +149,7 @@ def open_input(path: str) -> tuple[IO[bytes], str, int]:
     FIFO between the check and the open cannot hang the command.
     """
     if path == STDIN:
-        return sys.stdin.buffer, "<stdin>", 0
+        return sys.stdin.buffer, STDIN_NAME, 0
     check_regular(path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -419,6 +426,7 @@ def _check_duplicates(value: Any, data: bytes, name: str, line: int | None) -> N
 __all__ = [
     "MAX_DEPTH",
     "STDIN",
+    "STDIN_NAME",
     "FileProblem",
     "Limits",
     "RangeReader",
@@ -427,6 +435,7 @@ __all__ = [
     "depth",
     "file_stamp",
     "human",
+    "input_name",
     "iter_jsonl",
     "iter_lines",
     "line_boundary",

@@ -3,18 +3,19 @@
 Checked inside the action's write transaction, so no other reviewer's commit can slip between
 the check and the append. A claim merged away, hidden (its drawing undone) or moved by anyone
 since the reviewer looked is refused with a message that names what happened, who did it and
-when, and the claim that replaced it.
+when, and the claim that replaced it. And a boundary change never changes what another
+reviewer judged (`check_unjudged`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from claims.errors import StaleAction
-from claims.model import ClaimState, Event
+from claims.errors import ProjectError, StaleAction
+from claims.model import ClaimState, Event, Review
 from claims.store import Transaction
 
-__all__ = ["current_claim", "successor"]
+__all__ = ["check_unjudged", "current_claim", "judged_by_others", "successor"]
 
 
 def current_claim(tx: Transaction, claim_id: str, seen: tuple[int, int] | None = None) -> ClaimState:
@@ -50,6 +51,38 @@ def successor(tx: Transaction, state: ClaimState) -> str | None:
         current = following
     c = state.claim
     return tx.overlapping_live_claim(c.article_id, c.start, c.end)
+
+
+def judged_by_others(state: ClaimState, reviewer: str) -> list[str]:
+    """Who other than `reviewer` judged the claim as it stands: a review saying anything
+    (a status, verdict, source, rationale or claim as checked) or its adjudication."""
+    names = {r.reviewer for r in state.reviews if r.reviewer != reviewer and _says_something(r)}
+    adjudication = state.adjudication
+    if adjudication is not None and adjudication.reviewer != reviewer and (
+        adjudication.verdict is not None or adjudication.note
+    ):
+        names.add(adjudication.reviewer)
+    return sorted(names)
+
+
+def check_unjudged(states: list[ClaimState], reviewer: str, doing: str) -> None:
+    """Refuse a boundary change (`doing`: "merging them") of claims other reviewers judged:
+    their judgement would be left on text they never read, or hidden with the claim. Their own
+    judgement never holds a reviewer up; the others can take theirs back first, and anyone
+    can draw the claim they mean as a new one beside it."""
+    judged = [(s.claim.id, names) for s in states if (names := judged_by_others(s, reviewer))]
+    if not judged:
+        return
+    said = "; ".join(f"claim {cid} has been judged by {', '.join(names)}" for cid, names in judged)
+    raise ProjectError(
+        f"{said}; {doing} would change what they judged: nothing saved (they can take it back "
+        "first, or draw the claim you mean as a new one: claims draw, key c)"
+    )
+
+
+def _says_something(review: Review) -> bool:
+    return bool(review.status != "proposed" or review.verdict is not None or review.sources
+                or review.rationale or review.claim_text)
 
 
 def _hidden(tx: Transaction, state: ClaimState) -> str:

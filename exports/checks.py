@@ -31,6 +31,7 @@ from claims.model import (
     article_id_for,
     check_http_url,
     check_span,
+    review_text_problems,
 )
 from claims.model.claim import CLAIM_KINDS, Comparator
 from claims.model.state import STANCES, STATUSES
@@ -115,6 +116,9 @@ def record_problems(record: ExportRecord) -> Iterator[Problem]:
             for key in REVIEW_SINCE_VERSION_2:
                 if key not in fields:
                     yield f"reviews.{i}.{key}", _REQUIRED
+        for where, problem in review_text_problems(
+                review.rationale, [(s.title, s.quote) for s in review.sources]):
+            yield f"reviews.{i}.{where}", problem
         if review.claim_text:
             line = _line_problem("the claim as checked", review.claim_text)
             if line:
@@ -385,7 +389,7 @@ def _review_proven(review: dict[str, Any], scale: frozenset[str]) -> bool:
                 and type(s["stance"]) is str and s["stance"] in _STANCES
                 and _day(s["accessed"]) and _url_proven(s["url"])):
             return False
-    return True
+    return not review_text_problems(rationale, [(s["title"], s["quote"]) for s in sources])
 
 
 def _url_proven(url: str) -> bool:

@@ -40,6 +40,7 @@ from typing import IO, Any
 import orjson
 
 from claims.files import (
+    STDIN_NAME,
     FileProblem,
     Limits,
     file_stamp,
@@ -145,9 +146,9 @@ def import_file(
         stream, name, total = open_input(str(path))
     except FileProblem as exc:
         raise ImportFileError(str(exc)) from None
-    with stream if name != "<stdin>" else nullcontext(stream):
+    with stream if name != STDIN_NAME else nullcontext(stream):
         return import_stream(project, stream, name=name, dry_run=dry_run, progress=progress,
-                             total_bytes=total, regular=name != "<stdin>")
+                             total_bytes=total, regular=name != STDIN_NAME)
 
 
 def import_stream(

@@ -16,6 +16,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from claims.model import (
+    MAX_CLAIM_TEXT,
+    MAX_RATIONALE,
+    MAX_SOURCE_QUOTE,
+    MAX_SOURCE_TITLE,
+    MAX_URL_LENGTH,
     SCHEMA_VERSION,
     ClaimKind,
     DateSpan,
@@ -169,6 +174,15 @@ def json_schema() -> dict[str, Any]:
     from claims.labels import PRESETS
 
     schema = ExportRecord.model_json_schema(by_alias=True, mode="serialization")
+    # The caps every way in applies to what reviewers write (`claims.model.checks`).
+    defs = schema["$defs"]
+    for model, field, limit in (
+        ("Source", "url", MAX_URL_LENGTH), ("Source", "title", MAX_SOURCE_TITLE),
+        ("Source", "quote", MAX_SOURCE_QUOTE), ("ReviewRecord", "rationale", MAX_RATIONALE),
+        ("ReviewRecord", "claim_text", MAX_CLAIM_TEXT),
+        ("AdjudicationRecord", "note", MAX_CLAIM_TEXT),
+    ):
+        defs[model]["properties"][field]["maxLength"] = limit
     schema["properties"]["label_scale"]["enum"] = list(PRESETS)
     # The verdicts a record may carry are the labels of its own scale.
     schema["allOf"] = [

@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from claims.files import (
+    STDIN_NAME,
     FileProblem,
     Limits,
     iter_lines,
     loads,
     open_input,
 )
+from claims.model import too_long
 from claims.project import ProjectError
 from exports.checks import parse_record, record_problems, refuse_foreign
 from exports.importer import peek, proven_line
@@ -104,7 +106,7 @@ def validate_file(path: str | os.PathLike[str], *, max_problems: int = 100) -> V
         stream, name, _ = open_input(str(path))
     except FileProblem as exc:
         raise ProjectError(str(exc)) from None
-    with stream if name != "<stdin>" else nullcontext(stream):
+    with stream if name != STDIN_NAME else nullcontext(stream):
         return validate_stream(stream, name=name, max_problems=max_problems)
 
 
@@ -175,7 +177,10 @@ def _check_line(validator: Any, lineno: int, raw: bytes, name: str,
             missing = error.message.split("'")
             if len(missing) >= 3:
                 path.append(missing[1])
-        yield Problem(lineno, ".".join(path), error.message)
+        message = error.message
+        if error.validator == "maxLength" and isinstance(error.instance, str):
+            message = too_long(error.instance, error.validator_value) or message  # as import says
+        yield Problem(lineno, ".".join(path), message)
     if errors:
         return
     # What the schema cannot say (offsets, scale labels per review, time ranges): the very

@@ -368,7 +368,7 @@ def test_article_and_line_sizes_are_capped(tmp_path: Path) -> None:
     refused(run(["add", str(big)], db, env=env), "big.txt: article too large",
             "CLAIMS_MAX_ARTICLE_BYTES")
     refused(run(["extract", str(big)], db, env=env), "article too large")
-    refused(run(["extract", "-"], db, env=env, input=big.read_bytes()), "<stdin>",
+    refused(run(["extract", "-"], db, env=env, input=big.read_bytes()), "standard input",
             "article too large")
     lines = tmp_path / "lines.jsonl"
     lines.write_bytes(b"\n" + orjson.dumps({"text": "x" * 4000}) + b"\n")

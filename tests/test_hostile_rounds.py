@@ -346,3 +346,88 @@ def test_a_damaged_text_in_the_database_is_named_as_damage(tmp_path: Path) -> No
         result = run(args, db)
         _one_refusal(result, f"{db}: damaged")
         assert "\ufffd" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("args, data", [
+    (["add", "-"], b""),
+    (["add", "-"], b"  \n\t\n"),
+    (["add", "--from", "prodigy", "-"], b""),
+    (["add", "--known", "-"], b""),
+    (["add", "-"], b"\xff\xfeA\x00"[:3]),
+    (["extract", "-"], b"caf\xe9 \xff"),
+])
+def test_standard_input_is_named_as_such(args: list[str], data: bytes, tmp_path: Path) -> None:
+    """A refusal of what came on standard input names it "standard input", never "-" or
+    "<stdin>", which a reviewer could take for a file of that name."""
+    result = run(args, tmp_path / "claims.db", input=data)
+    _one_refusal(result, "standard input")
+    assert not result.stderr.startswith(("claims: error: -:", "claims: error: <stdin>"))
+    assert "<stdin>" not in result.stderr
+
+
+def test_validate_names_standard_input(tmp_path: Path) -> None:
+    result = run(["validate", "-"], tmp_path / "claims.db", input=b"{}\n")
+    assert result.exit_code == 1
+    assert result.output.startswith("standard input:1:"), result.output
+
+
+# -- length caps on what reviewers write -----------------------------------------------------
+
+CAPS = {"rationale": 20_000, "title": 500, "quote": 5_000}
+
+
+@pytest.mark.parametrize("field", sorted(CAPS))
+def test_review_text_longer_than_its_cap_is_refused_naming_the_field(
+    field: str, backend_url: str
+) -> None:
+    """A 50 MB rationale (or a long source title or quote) from the command line is refused by
+    name with its cap, nothing saved; text at the cap is taken."""
+    from claims.project import Project
+    from tests.conftest import _fill
+
+    with Project.open(backend_url) as project:
+        _, ids = _fill(project)
+    option = {"rationale": "--note", "title": "--title", "quote": "--quote"}[field]
+    source = [] if field == "rationale" else ["--source", "https://example.org/a"]
+    limit = CAPS[field]
+    for size in (limit + 1, 50 * 1024 * 1024):
+        refused = run(["review", ids[0], *source, option, "é" * size], backend_url)
+        _one_refusal(refused, f"{field} is longer than {limit:,} characters")
+        assert len(refused.stderr) < 300
+    assert run(["log", "--format", "jsonl"], backend_url).stdout == ""
+    done = run(["review", ids[0], *source, option, "é" * limit], backend_url)
+    assert done.exit_code == 0, done.output
+
+
+@pytest.mark.parametrize(("path", "limit"), [
+    ("reviews.0.rationale", 20_000),
+    ("reviews.0.sources.0.title", 500),
+    ("reviews.0.sources.0.quote", 5_000),
+    ("adjudication.note", 2_000),
+])
+def test_an_import_line_over_a_cap_is_refused_by_both(
+        path: str, limit: int, native: list[dict[str, Any]], tmp_path: Path) -> None:
+    record = copy.deepcopy(native[0])
+    record["reviews"][0]["sources"] = [{"url": "https://example.org/a", "title": "t",
+                                        "quote": "q", "stance": "supports",
+                                        "accessed": "2025-03-04"}]
+    if path.startswith("adjudication"):
+        record["adjudication"] = {"reviewer": "ada", "verdict": record["verdict"], "note": "n",
+                                  "ts": record["reviews"][0]["updated_at"]}
+    assert _both(tmp_path, [orjson.dumps(record)])[0].exit_code == 0
+    (tmp_path / "fresh.db").unlink()
+    imported, validated, _ = _both(tmp_path, [_with(record, path, "x" * (limit + 1))])
+    _one_refusal(imported, f"in.jsonl:1: {path}: is longer than {limit:,} characters")
+    _one_refusal(validated, f"in.jsonl:1: {path}: is longer than {limit:,} characters")
+
+
+def test_the_schema_states_the_caps() -> None:
+    from exports.records import json_schema
+
+    schema = json_schema()
+    source = schema["$defs"]["Source"]["properties"]
+    review = schema["$defs"]["ReviewRecord"]["properties"]
+    assert source["title"]["maxLength"] == 500 and source["quote"]["maxLength"] == 5_000
+    assert source["url"]["maxLength"] == 2_048
+    assert review["rationale"]["maxLength"] == 20_000 and review["claim_text"]["maxLength"] == 2_000
+    assert schema["$defs"]["AdjudicationRecord"]["properties"]["note"]["maxLength"] == 2_000

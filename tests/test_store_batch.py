@@ -39,7 +39,7 @@ def test_rederive_many_equals_rederive_one_by_one(sample: tuple[Project, list[st
     project.set_status(ids[1], "ana", "rejected")
     last = project.claim(ids[3]).claim
     project.set_span(ids[3], "ana", last.start, last.end - 3)
-    project.merge_with_next(ids[1], "ben")
+    project.merge_with_next(ids[1], "ana")  # she alone judged it (ben could not)
     project.set_rationale(ids[1], "ben", "merged")
     project.set_verdict(ids[1], "ben", "3")
     project.undo("ben")  # the verdict on ids[1]

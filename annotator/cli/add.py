@@ -124,7 +124,7 @@ def add(
         items = ArticleFiles(files, lang=lang, published=date, title=title, url=url,
                              encoding=encoding)
     else:
-        from claims.files import Limits, read_bytes
+        from claims.files import Limits, input_name, read_bytes
         from exports.foreign import read_foreign
 
         items = []
@@ -133,7 +133,7 @@ def add(
             # like one article (checked by the reader).
             data = read_bytes(path, Limits.from_env().line_bytes, what="file",
                               variable="CLAIMS_MAX_LINE_BYTES")
-            found, n_skipped = read_foreign(data, path, from_tool)
+            found, n_skipped = read_foreign(data, input_name(path), from_tool)
             skipped += n_skipped
             for item in found:
                 item.setdefault("lang", lang)
@@ -168,14 +168,14 @@ def add(
 
 def _add_known(files: tuple[str, ...], encoding: str | None, db: str | None) -> None:
     from annotator.cli.common import decode_bytes
-    from claims.files import read_bytes, size_from_env
+    from claims.files import input_name, read_bytes, size_from_env
     from exports.known import KnownFileError, parse_claimreviews
 
     limit = size_from_env("CLAIMS_MAX_KNOWN_BYTES", 256 * 1024 * 1024)
     loaded = []
     for path in files:
         data = read_bytes(path, limit, what="fact-check file", variable="CLAIMS_MAX_KNOWN_BYTES")
-        name = "<stdin>" if path == "-" else path
+        name = input_name(path)
         text = decode_bytes(data, name, encoding)
         try:
             loaded.append((name, parse_claimreviews(text, name)))

@@ -72,6 +72,9 @@ def iter_articles(
     a .txt or .md file a sidecar `NAME.json` next to it may give title, url, published and lang.
     A JSONL file is read line by line, so memory does not grow with the file. Errors are
     raised when the item they concern is reached."""
+    from claims.files import input_name
+
+    name = input_name(path)
     suffix = Path(path).suffix.lower() if path != "-" else ".txt"
     if path != "-":
         check_user_file(path)
@@ -79,7 +82,7 @@ def iter_articles(
         suffix = ".txt"  # a bare name is read as plain text
     if suffix not in SUFFIXES:
         raise InputError(
-            f"{path}: unsupported file type {suffix or '(none)'!r}; claims reads "
+            f"{name}: unsupported file type {suffix or '(none)'!r}; claims reads "
             + ", ".join(SUFFIXES)
         )
     if suffix == ".jsonl":
@@ -89,7 +92,7 @@ def iter_articles(
         return
     text = read_text_file(path, encoding)
     if not text.strip():
-        raise InputError(f"{path}: the file is empty")
+        raise InputError(f"{name}: the file is empty")
     item: dict[str, Any] = {"text": text, "lang": lang, "published": published,
                             "title": title, "url": url, "external_id": None, "metadata": {}}
     sidecar = Path(path).with_suffix(".json") if path != "-" else None
@@ -115,7 +118,7 @@ def iter_articles(
         # A file name may hold bytes that are not UTF-8; the title must be text.
         item["title"] = os.fsencode(Path(path).stem).decode("utf-8", "replace")
     if item["lang"] is not None:
-        item["lang"] = _check_lang(item["lang"], path)
+        item["lang"] = _check_lang(item["lang"], name)
     yield item
 
 

@@ -226,7 +226,9 @@ def read_text_file(path: str, encoding: str | None = None, *, keep_newlines: boo
     bytes are refused with the offset of the first bad byte and the flag to pass. Only regular
     files (or '-') are read, and at most one article's worth (`claims.files.Limits`).
     """
-    name = "<stdin>" if path == "-" else path
+    from claims.files import input_name
+
+    name = input_name(path)
     return decode_bytes(read_user_file(path), name, encoding, keep_newlines=keep_newlines)
 
 

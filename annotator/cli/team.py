@@ -108,7 +108,9 @@ def adjudicate(
     db: str | None,
 ) -> None:
     """Give CLAIM_ID its final verdict, over what the reviewers said; every export uses it."""
-    if (verdict is None) == (not clear):
+    if verdict is not None and clear:
+        raise click.UsageError("--verdict and --clear exclude each other: give one")
+    if verdict is None and not clear:
         raise click.UsageError("give --verdict LABEL, or --clear to withdraw the adjudication")
     name = _reviewer(reviewer)
     with _open(db) as project:

@@ -16,7 +16,7 @@ from annotator.dialogs.form import TextFormDialog
 from annotator.keymap import CHECKED_KEYS, bindings
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.safe_inputs import SafeTextArea
-from claims.model import ClaimState
+from claims.model import MAX_CLAIM_TEXT, ClaimState
 
 __all__ = ["CheckedTextDialog", "checked_text"]
 
@@ -35,6 +35,7 @@ class CheckedTextDialog(TextFormDialog):
     def __init__(self, claim_text: str, initial: str, *, saved_text: str = "",
                  draft_key: tuple[str, str] | None = None) -> None:
         super().__init__(draft_key=draft_key, saved=clean(saved_text).strip())
+        self.limit, self.what = MAX_CLAIM_TEXT, "the claim as checked"
         self.claim_text = claim_text
         self.initial = clean(initial).replace("\n", " ")
 

@@ -92,7 +92,11 @@ class FormDialog(FittedDialog[T], Generic[T]):
 
 class TextFormDialog(FormDialog[str | None]):
     """A form around one text area (the rationale, the claim as checked): it opens focused
-    with the cursor at the end, and saves what `typed` makes of the text."""
+    with the cursor at the end, and saves what `typed` makes of the text; text over `limit`
+    characters (the cap every way in applies) is refused aloud and the form stays open."""
+
+    limit: int | None = None
+    what = "the text"
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -104,7 +108,16 @@ class TextFormDialog(FormDialog[str | None]):
         return self.query_one(TextArea).text
 
     def action_save(self) -> None:
-        self.finish(self.typed())
+        from claims.model import too_long
+
+        typed = self.typed()
+        problem = too_long(typed, self.limit) if self.limit and isinstance(typed, str) else None
+        if problem:
+            self.app.bell()
+            self.app.notify(f"{self.what.capitalize()} {problem}: shorten it to save it.",
+                            title="Not saved", severity="error", markup=False)
+            return
+        self.finish(typed)
 
 
 def body(**kwargs: Any) -> VerticalScroll:

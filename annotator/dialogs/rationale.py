@@ -11,6 +11,7 @@ from annotator.dialogs.form import TextFormDialog
 from annotator.keymap import RATIONALE_KEYS, bindings
 from annotator.safe_text import clean, clean_line
 from annotator.widgets.safe_inputs import SafeTextArea
+from claims.model import MAX_RATIONALE
 
 __all__ = ["RationaleDialog"]
 
@@ -20,8 +21,10 @@ class RationaleDialog(TextFormDialog):
     BINDINGS = bindings(RATIONALE_KEYS)
 
     def __init__(self, claim_text: str, rationale: str, *, draft: str | None = None,
-                 draft_key: tuple[str, str] | None = None, title: str = "Rationale") -> None:
+                 draft_key: tuple[str, str] | None = None, title: str = "Rationale",
+                 limit: int = MAX_RATIONALE, what: str = "the rationale") -> None:
         super().__init__(draft_key=draft_key, saved=clean(rationale).strip())
+        self.limit, self.what = limit, what
         self.claim_text = claim_text
         self.rationale = draft if draft is not None else clean(rationale)
         self.title_text = title

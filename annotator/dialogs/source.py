@@ -19,7 +19,7 @@ from annotator.dialogs.form import FormDialog, body
 from annotator.safe_text import clean_line
 from annotator.widgets.choice import Choice
 from annotator.widgets.safe_inputs import SafeInput
-from claims.model import STANCES, check_http_url
+from claims.model import STANCES, check_http_url, review_text_problems
 
 __all__ = ["EMPTY", "FIELDS", "SourceDialog"]
 
@@ -81,10 +81,16 @@ class SourceDialog(FormDialog[dict[str, Any] | None]):
             self._error(clean_line(str(exc)))
             self._input("url").focus()
             return
+        title, quote = self._input("title").value.strip(), self._input("quote").value.strip()
+        for where, problem in review_text_problems("", [(title, quote)]):
+            name = where.rsplit(".", 1)[-1]
+            self._error(f"The {name} {problem}: shorten it to save the source.")
+            self._input(name).focus()
+            return
         self.finish({
             "url": url,
-            "title": self._input("title").value.strip(),
-            "quote": self._input("quote").value.strip(),
+            "title": title,
+            "quote": quote,
             "stance": self.query_one(Choice).value,
         })
 

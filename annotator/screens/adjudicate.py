@@ -28,7 +28,7 @@ from annotator.safe_text import clean, clean_line
 from annotator.widgets.claim_style import CLAIM_CLASSES, ClaimColours
 from annotator.widgets.header import AppHeader
 from annotator.widgets.team_marks import is_disputed
-from claims.model import ClaimState, Review
+from claims.model import MAX_CLAIM_TEXT, ClaimState, Review
 
 if TYPE_CHECKING:
     from annotator.screens.article import ArticleScreen
@@ -297,7 +297,8 @@ class AdjudicationScreen(Screen[str | None]):
                 self._adjudicate(adjudication.verdict, text)
 
         self.app.push_screen(RationaleDialog(state.claim.text, adjudication.note,
-                                             title="Adjudication note"), saved)
+                                             title="Adjudication note", limit=MAX_CLAIM_TEXT,
+                                             what="the adjudication note"), saved)
 
     def action_undo(self) -> None:
         app = self.claims_app

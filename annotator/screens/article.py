@@ -102,19 +102,33 @@ class ArticleScreen(ReviewActions, ArticleMoves, ClaimDetails):
             # Read the log's mark first: whatever commits after it reaches the live view.
             seq = high_water(app.project)
             states = app.project.claims(article.id)
+            book = ClaimBook.build(article, states, app.reviewer, app.project.scale,
+                                   blind=app.project.blind)
         except Exception as exc:
-            app.call_from_thread(app.notify, f"Cannot open article: {exc}", severity="error",
-                                 markup=False)
-            return
-        book = ClaimBook.build(article, states, app.reviewer, app.project.scale,
-                               blind=app.project.blind)
-        app.call_from_thread(self._loaded, book, claim_id, seq)
+            app.call_from_thread(self._load_failed, str(exc))
+        else:
+            app.call_from_thread(self._loaded, book, claim_id, seq)
         if not app.summaries:  # `]` and `[` follow the project's order of articles
             try:
                 summaries = app.project.articles(app.reviewer)
             except Exception:
                 return
             app.call_from_thread(setattr, app, "summaries", summaries)
+
+    def _load_failed(self, reason: str) -> None:
+        """Opening an article failed: say why, in a toast and where "loading…" stood. The
+        article on screen, if any, stays (and its title comes back); else the panes say what
+        the reviewer can still do."""
+        self.app.bell()
+        self.app.notify(f"Cannot open the article: {reason}", severity="error", timeout=15,
+                        markup=False)
+        if self.book is not None:
+            self._update_header(article=True)
+            return
+        self.query_one("#header", AppHeader).set(article=f"cannot open the article: {reason}")
+        self.query_one(DetailPanel).show(
+            "This article could not be opened (see the header). ] and [ try the next and "
+            "previous articles, o lists them, q quits.")
 
     def _loaded(self, book: ClaimBook, claim_id: str | None, seq: int = 0) -> None:
         self.book = book

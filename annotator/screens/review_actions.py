@@ -17,6 +17,8 @@ from annotator.screens.review_flow import ReviewFlow
 from annotator.widgets.article_view import ArticleView
 from annotator.widgets.team_marks import sees_others, visible_reviews
 from claims.model import ClaimState
+from claims.project import ProjectError
+from claims.staleness import check_unjudged
 
 __all__ = ["REPLACED_GRACE", "ReviewActions"]
 
@@ -44,6 +46,16 @@ class ReviewActions(ReviewFlow):
                 "act on this one.")
             return None
         return state
+
+    def _judged_by_others(self, states: list[ClaimState], doing: str) -> bool:
+        """Refuse aloud, before any form opens, a boundary change of claims another reviewer
+        judged as the screen shows them (the store checks again when it commits)."""
+        try:
+            check_unjudged(states, self.claims_app.reviewer, doing)
+        except ProjectError as exc:
+            self.claims_app.refused(str(exc))
+            return True
+        return False
 
     def action_verdict(self, n: int) -> None:
         state = self._with_claim()
@@ -101,8 +113,11 @@ class ReviewActions(ReviewFlow):
             return
         app, cid, seen = self.claims_app, state.claim.id, _seen(state)
         book = self.book
-        following = (book.states[self.cursor + 1].claim.id
-                     if book is not None and self.cursor + 1 < len(book) else None)
+        after = (book.states[self.cursor + 1]
+                 if book is not None and self.cursor + 1 < len(book) else None)
+        if self._judged_by_others([state] if after is None else [state, after], "merging them"):
+            return
+        following = after.claim.id if after is not None else None
         self._submit(lambda: app.project.merge_with_next(cid, app.reviewer, seen=seen,
                                                          next_id=following))
 
@@ -169,6 +184,8 @@ class ReviewActions(ReviewFlow):
 
         state = self._with_claim()
         if state is None or self.book is None:
+            return
+        if self._judged_by_others([state], "moving its boundaries"):
             return
         app, cid, seen = self.claims_app, state.claim.id, _seen(state)
 

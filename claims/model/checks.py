@@ -10,7 +10,13 @@ from urllib.parse import urlsplit
 __all__ = [
     "LANGS",
     "LANG_TAG",
+    "MAX_CLAIM_TEXT",
+    "MAX_RATIONALE",
+    "MAX_SOURCE_QUOTE",
+    "MAX_SOURCE_TITLE",
     "MAX_URL_LENGTH",
+    "review_text_problems",
+    "too_long",
     "check_http_url",
     "check_lang",
     "check_span",
@@ -19,6 +25,39 @@ __all__ = [
 
 MAX_URL_LENGTH = 2048
 """Longest URL accepted (browsers and search engines stop near there)."""
+
+MAX_SOURCE_TITLE = 500
+"""Longest source title: a headline or a document's name, never a page of text."""
+MAX_SOURCE_QUOTE = 5_000
+"""Longest quoted excerpt of a source: a few paragraphs, not the source itself."""
+MAX_RATIONALE = 20_000
+"""Longest rationale: several pages of reasoning (about 3,000 words)."""
+MAX_CLAIM_TEXT = 2_000
+"""Longest one-line text a reviewer writes: the claim as checked, an adjudication note."""
+
+
+def too_long(text: str, limit: int) -> str | None:
+    """'is longer than N characters (M)' when `text` is over `limit`, else None."""
+    if len(text) <= limit:
+        return None
+    return f"is longer than {limit:,} characters ({len(text):,})"
+
+
+def review_text_problems(rationale: str, sources: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(field, problem) for each text of a review over its cap: the rationale, and each
+    source's (title, quote) as `sources.N.title`; every way in (the actions, import,
+    validate) applies these caps, and the JSON Schema states them."""
+    found = []
+    problem = too_long(rationale, MAX_RATIONALE)
+    if problem:
+        found.append(("rationale", problem))
+    for i, (title, quote) in enumerate(sources):
+        for name, text, limit in (("title", title, MAX_SOURCE_TITLE),
+                                  ("quote", quote, MAX_SOURCE_QUOTE)):
+            problem = too_long(text, limit)
+            if problem:
+                found.append((f"sources.{i}.{name}", problem))
+    return found
 
 LANG_TAG = re.compile(r"^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|und)?\Z")
 """A BCP 47 language tag as stored (fr, en, pt-BR, und) or empty (not known)."""

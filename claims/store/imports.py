@@ -22,6 +22,8 @@ class ClaimPlace(NamedTuple):
     article_id: str
     start: int
     end: int
+    live: bool = True
+    """False when the claim is hidden here (merged away, or its drawing undone)."""
 
 
 def _marks(chunk: Sequence[Any]) -> str:
@@ -32,13 +34,13 @@ class ImportReads(Cursor):
     """Reads of a batch of claims for an import, `CHUNK` claims to a query."""
 
     def claim_places(self, claim_ids: Sequence[str]) -> dict[str, ClaimPlace]:
-        """The article and current span of each claim of `claim_ids` held here."""
+        """The article, current span and liveness of each claim of `claim_ids` held here."""
         out: dict[str, ClaimPlace] = {}
         for at in range(0, len(claim_ids), CHUNK):
             chunk = claim_ids[at : at + CHUNK]
-            for row in self.all("SELECT id, article_id, span_start, span_end FROM claims "
+            for row in self.all("SELECT id, article_id, span_start, span_end, live FROM claims "
                                 f"WHERE id IN ({_marks(chunk)})", chunk):
-                out[row[0]] = ClaimPlace(row[1], int(row[2]), int(row[3]))
+                out[row[0]] = ClaimPlace(row[1], int(row[2]), int(row[3]), bool(row[4]))
         return out
 
     def local_reviews(self, claim_ids: Sequence[str]) -> dict[str, dict[str, LocalReview]]:

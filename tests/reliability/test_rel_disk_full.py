@@ -195,7 +195,8 @@ def test_sqlite_full_through_the_cli_is_a_clear_error_and_changes_nothing(
     before = _state(db)
 
     page_limit["extra"] = 0
-    done = runner.invoke(main, ["review", claim_ids[1], "--note", BIG_NOTE * 20,
+    # 18,900 characters: under the rationale's cap, over the pages left.
+    done = runner.invoke(main, ["review", claim_ids[1], "--note", BIG_NOTE * 7,
                                 "--reviewer", "ana", "--db", db])
     assert done.exit_code == 1
     assert f"claims: error: {db}: " in done.output and "disk is full" in done.output

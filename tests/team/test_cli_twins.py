@@ -126,3 +126,43 @@ def test_changes_since_reports_what_other_reviewers_touched(backend_url: str) ->
         project.undo("ben")
         _, changed = project.changes_since(new_mark)
         assert {s.claim.id for s in changed} == {ids[1], ids[2]}
+
+
+def test_withdrawing_an_adjudication_there_is_not_is_refused(backend_url: str) -> None:
+    """`--clear` (the view's `0`) on a claim nobody adjudicated, or whose adjudication was
+    already withdrawn, no longer applies: refused aloud, nothing recorded; --verdict with
+    --clear names the clash."""
+    with Project.open(backend_url) as project:
+        _, ids = _fill(project)
+    refused = run(backend_url, "adjudicate", ids[0], "--clear", reviewer="lead")
+    assert refused.exit_code == 1
+    assert f"claim {ids[0]} has no adjudication to withdraw; nothing saved" in refused.stderr
+    assert run(backend_url, "adjudicate", ids[0], "--verdict", "1", reviewer="lead").exit_code == 0
+    assert run(backend_url, "adjudicate", ids[0], "--clear", reviewer="ben").exit_code == 0
+    again = run(backend_url, "adjudicate", ids[0], "--clear", reviewer="lead")
+    assert again.exit_code == 1 and "no adjudication to withdraw" in again.stderr
+    with Project.open(backend_url) as project:
+        assert [e.reviewer for e in project.history()] == ["lead", "ben"]
+    both = run(backend_url, "adjudicate", ids[0], "--verdict", "1", "--clear")
+    assert both.exit_code == 2 and "--verdict and --clear" in both.output
+
+
+def test_merge_next_naming_the_claim_itself_or_another_article_says_so(backend_url: str) -> None:
+    from datetime import date
+
+    from tests.conftest import sample_claims
+
+    other_text = "Le port a accueilli 40 navires en février. Le trafic a doublé en un an."
+    with Project.open(backend_url) as project:
+        _, ids = _fill(project)
+        added = project.add_article(other_text, lang="fr", published=date(2025, 3, 4),
+                                    claims=sample_claims(other_text))
+        elsewhere = project.claims(added.article.id)[0].claim.id
+    itself = run(backend_url, "merge", ids[0], "--next", ids[0])
+    assert itself.exit_code == 1
+    assert f"--next names claim {ids[0]} itself" in itself.stderr, itself.stderr
+    foreign = run(backend_url, "merge", ids[0], "--next", elsewhere)
+    assert foreign.exit_code == 1
+    assert f"claim {elsewhere} is in another article" in foreign.stderr, foreign.stderr
+    with Project.open(backend_url) as project:
+        assert project.history() == []

@@ -209,7 +209,7 @@ def test_a_merge_never_hides_another_reviewers_review(
     url, ids, alice, bob = team
     bob.do(op="verdict", claim=ids[2], label="1")
     answer = alice.ask(op="merge", claim=ids[1])
-    assert not answer["ok"] and "has reviews by bob" in answer["error"]
+    assert not answer["ok"] and "has been judged by bob" in answer["error"]
     with Project.open(url) as project:
         assert project.claim(ids[2]).live
         assert project.history(reviewer="alice") == []

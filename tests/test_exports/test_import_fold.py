@@ -81,6 +81,10 @@ def test_an_import_over_any_history_writes_what_the_fold_derives(
         items = [orjson.loads(line) for line in path.read_bytes().splitlines()]
         if version == 1:  # no claim_text: the rewrites held here stay
             items = as_version_1(items)
+        # A claim hidden here (merged away) takes no review or adjudication: such a line is
+        # refused (tests/team/test_import_onto_hidden.py), so it is left out here.
+        hidden = {s.claim.id for s in target.claims(include_hidden=True) if not s.live}
+        items = [i for i in items if i["claim_id"] not in hidden]
         copies = tmp_path / "twice.jsonl"  # every claim twice: the first record counts
         copies.write_bytes(b"".join(orjson.dumps(item) + b"\n" for item in items * 2))
         report = exports.import_file(target, copies)

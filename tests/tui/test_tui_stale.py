@@ -115,6 +115,30 @@ async def test_any_refused_action_bells_and_says_not_saved(shared, monkeypatch) 
         assert screen.book is not None
         second = screen.book.states[1].claim.id
         project.set_verdict(second, "alice", "1")  # a merge would hide alice's review
-        await refused(pilot, app, bells, "m", "has reviews by alice")
+        await refused(pilot, app, bells, "m", "has been judged by alice")
         assert screen.query_one("#header", AppHeader).saved == "not saved"
         assert [e.reviewer for e in project.history()] == ["alice"]
+
+
+@run_async
+async def test_e_and_m_on_a_claim_another_reviewer_judged_are_refused_at_once(
+    shared, monkeypatch
+) -> None:
+    """The screen knows alice judged the claim: `e` says so before any form opens, `m` before
+    anything is sent; nothing is recorded; bob's own verdict never holds him up."""
+    from annotator.dialogs.span import SpanDialog
+
+    url, project, ids = shared
+    first_id = project.claims(ids[0])[0].claim.id
+    project.set_verdict(first_id, "alice", "1")
+    async with bob_frozen(shared, monkeypatch) as (pilot, app, bells):
+        screen = article_screen(app)
+        assert screen.current_id() == first_id
+        await refused(pilot, app, bells, "e", f"claim {first_id} has been judged by alice")
+        assert not isinstance(app.screen, SpanDialog)
+        bells.clear()
+        await refused(pilot, app, bells, "m", f"claim {first_id} has been judged by alice")
+        assert [e.reviewer for e in project.history()] == ["alice"]
+        await pilot.press("j", "e")
+        await settle(pilot)
+        assert isinstance(app.screen, SpanDialog)  # the second claim nobody judged
