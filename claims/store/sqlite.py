@@ -67,6 +67,17 @@ def _describe(path: str, exc: sqlite3.Error) -> str:
     return f"{path}: {message}"
 
 
+@contextmanager
+def _without_waiting(conn: sqlite3.Connection) -> Iterator[None]:
+    """A statement that must not wait on another connection's lock (a busy file answers at
+    once), then the usual busy timeout again."""
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
 def _open_read_only(uri: str) -> sqlite3.Connection:
     conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                            check_same_thread=False)
@@ -222,7 +233,7 @@ class SqliteStore(Store):
             journal = False
             try:
                 journal = alone and not self.read_only and self._rollback_journal()
-                with self._transaction(begin="BEGIN EXCLUSIVE" if journal else None) as tx:
+                with self.transaction(begin="BEGIN EXCLUSIVE" if journal else None) as tx:
                     yield tx
             finally:
                 if self._conn is not None:
@@ -236,16 +247,14 @@ class SqliteStore(Store):
         WAL as any other). EXTRA: the journal's removal, which commits, is synced too."""
         conn = self._conn
         assert conn is not None
-        conn.execute("PRAGMA busy_timeout = 0")
         try:
-            (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+            with _without_waiting(conn):
+                (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
         except sqlite3.OperationalError as exc:
             if _is_busy(exc):
                 return False
             # The switch checkpoints the log first: a full disk fails it (nothing is lost).
             raise StoreError(_describe(self.url, exc)) from exc
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if str(mode).lower() != "delete":
             return False
         conn.execute("PRAGMA synchronous = EXTRA")
@@ -253,17 +262,13 @@ class SqliteStore(Store):
 
     def _back_to_wal(self) -> None:
         """Back to the log after a bulk transaction on a rollback journal. A process that opened
-        the file meanwhile may hold it; then the next connection that writes switches it (each
-        does when it opens), and until then readers read it as it is."""
+        the file meanwhile may hold it: then this connection tries again before its next
+        transaction (`_wal_pending`), and any other that writes switches it when it opens."""
         conn = self._conn
         assert conn is not None
-        conn.execute("PRAGMA busy_timeout = 0")
         mode = "delete"
-        try:
-            with contextlib.suppress(sqlite3.OperationalError):
-                (mode,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        with contextlib.suppress(sqlite3.OperationalError), _without_waiting(conn):
+            (mode,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
         self._wal_pending = str(mode).lower() != "wal"
         if not self._wal_pending:  # (the switch itself committed under EXTRA)
             conn.execute("PRAGMA synchronous = FULL")
@@ -282,13 +287,10 @@ class SqliteStore(Store):
                 delay = min(delay * 2, 0.5)
 
     @contextmanager
-    def transaction(self, write: bool = True) -> Iterator[Transaction]:
-        with self._transaction(write) as tx:
-            yield tx
-
-    @contextmanager
-    def _transaction(self, write: bool = True, begin: str | None = None
-                     ) -> Iterator[Transaction]:
+    def transaction(self, write: bool = True, *, begin: str | None = None
+                    ) -> Iterator[Transaction]:
+        """`begin`: the statement that opens it, when not the usual one (a bulk transaction on
+        a rollback journal takes the exclusive lock)."""
         with self._lock:
             if self._conn is None:
                 raise StoreError(f"{self.url}: the database is closed")

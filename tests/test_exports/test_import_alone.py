@@ -31,6 +31,14 @@ def modes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@pytest.fixture
+def export(reviewed: Project, tmp_path: Path) -> Path:
+    """The reviewed project's JSONL export, to import into `same_articles`."""
+    path = tmp_path / "reviews.jsonl"
+    exports.write_file(reviewed, "jsonl", path)
+    return path
+
+
 def _pragma(project: Project, name: str) -> Any:
     return project.store._conn.execute(f"PRAGMA {name}").fetchone()[0]
 
@@ -41,11 +49,9 @@ def _header_says_wal(db: Path) -> bool:
 
 
 def test_a_large_import_alone_runs_on_a_rollback_journal_and_leaves_wal(
-    reviewed: Project, same_articles: Project, tmp_path: Path, modes: list[str],
+    export: Path, same_articles: Project, modes: list[str],
     monkeypatch: pytest.MonkeyPatch, import_checks: str,
 ) -> None:
-    export = tmp_path / "reviews.jsonl"
-    exports.write_file(reviewed, "jsonl", export)
     monkeypatch.setattr(exports.importer, "ALONE_FROM", export.stat().st_size)
     report = exports.import_file(same_articles, export)
     assert report.reviews_added > 0
@@ -57,11 +63,9 @@ def test_a_large_import_alone_runs_on_a_rollback_journal_and_leaves_wal(
 
 
 def test_a_large_import_with_the_project_open_elsewhere_stays_in_wal(
-    reviewed: Project, same_articles: Project, tmp_path: Path, modes: list[str],
+    export: Path, same_articles: Project, modes: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    export = tmp_path / "reviews.jsonl"
-    exports.write_file(reviewed, "jsonl", export)
     monkeypatch.setattr(exports.importer, "ALONE_FROM", 0)
     with Project.open(same_articles.store.url) as other:  # another reviewer's session
         before = len(other.claims())
@@ -73,21 +77,17 @@ def test_a_large_import_with_the_project_open_elsewhere_stays_in_wal(
 
 
 def test_a_small_import_never_leaves_wal(
-    reviewed: Project, same_articles: Project, tmp_path: Path, modes: list[str],
+    export: Path, same_articles: Project, modes: list[str],
 ) -> None:
-    export = tmp_path / "reviews.jsonl"
-    exports.write_file(reviewed, "jsonl", export)
     assert export.stat().st_size < exports.importer.ALONE_FROM
     assert exports.import_file(same_articles, export).reviews_added > 0
     assert set(modes) == {"wal"}
 
 
 def test_a_large_import_that_fails_leaves_the_project_as_it_was_and_in_wal(
-    reviewed: Project, same_articles: Project, tmp_path: Path, modes: list[str],
+    export: Path, same_articles: Project, modes: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    export = tmp_path / "reviews.jsonl"
-    exports.write_file(reviewed, "jsonl", export)
     lines = export.read_bytes().splitlines(keepends=True)
     export.write_bytes(b"".join(lines) + b'{"not": "a record"}\n')
     monkeypatch.setattr(exports.importer, "ALONE_FROM", 0)
@@ -150,26 +150,22 @@ def test_a_command_kept_out_by_a_long_writer_says_so(
 
 
 def test_a_dry_run_never_leaves_wal(
-    reviewed: Project, same_articles: Project, tmp_path: Path, modes: list[str],
+    export: Path, same_articles: Project, modes: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A dry run commits nothing: it has nothing to gain from the journal, and on it would
     keep readers out and write pages into the project's file."""
-    export = tmp_path / "reviews.jsonl"
-    exports.write_file(reviewed, "jsonl", export)
     monkeypatch.setattr(exports.importer, "ALONE_FROM", 0)
     assert exports.import_file(same_articles, export, dry_run=True).reviews_added > 0
     assert set(modes) == {"wal"}
 
 
 def test_nobody_gets_in_while_a_large_import_holds_the_project(
-    reviewed: Project, same_articles: Project, tmp_path: Path,
+    export: Path, same_articles: Project,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """On the journal the import holds the file's exclusive lock from its start: a reader that
     came in before the pages are written would make the import wait for it at its commit."""
-    export = tmp_path / "reviews.jsonl"
-    exports.write_file(reviewed, "jsonl", export)
     monkeypatch.setattr(exports.importer, "ALONE_FROM", 0)
     path = same_articles.store.url
     refused: list[str] = []
@@ -191,7 +187,7 @@ def test_nobody_gets_in_while_a_large_import_holds_the_project(
 
 
 def test_a_project_a_reader_holds_at_the_end_of_the_import_goes_back_to_wal_later(
-    reviewed: Project, same_articles: Project, tmp_path: Path,
+    export: Path, same_articles: Project,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A reader that holds the file when the import ends keeps it from going back to WAL:
@@ -199,8 +195,6 @@ def test_a_project_a_reader_holds_at_the_end_of_the_import_goes_back_to_wal_late
     before its next transaction."""
     import claims.store.sqlite as backend
 
-    export = tmp_path / "reviews.jsonl"
-    exports.write_file(reviewed, "jsonl", export)
     monkeypatch.setattr(exports.importer, "ALONE_FROM", 0)
     path = same_articles.store.url
     back = backend.SqliteStore._back_to_wal
@@ -227,14 +221,12 @@ def test_a_project_a_reader_holds_at_the_end_of_the_import_goes_back_to_wal_late
 
 
 def test_a_switch_to_the_journal_that_fails_is_a_clear_error_and_changes_nothing(
-    reviewed: Project, same_articles: Project, tmp_path: Path,
+    export: Path, same_articles: Project,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Leaving WAL checkpoints the log first, which a full disk fails."""
     import claims.store.sqlite as backend
 
-    export = tmp_path / "reviews.jsonl"
-    exports.write_file(reviewed, "jsonl", export)
     monkeypatch.setattr(exports.importer, "ALONE_FROM", 0)
     path = same_articles.store.url
     same_articles.close()
