@@ -14,6 +14,7 @@ from typing import Any
 from claims.extract import lexicons
 from claims.extract.dates.days import safe_date, shift_month, whole_month
 from claims.extract.dates.resolve import (
+    YEAR_BACK_UNITS,
     agreeing_year,
     anaphor,
     offset,
@@ -461,7 +462,7 @@ def find_dates(
             elif kind == "anaph" or (kind == "ago" and (match["ag_post"] or "").lower() in rules.after_words):
                 ref = before
                 if ref is None and context is not None and (
-                    _anaphor_step(rules, match) >= 0 or _anaphor_unit(rules, match) in _YEAR_BACK_UNITS
+                    _anaphor_step(rules, match) >= 0 or _anaphor_unit(rules, match) in YEAR_BACK_UNITS
                 ):
                     ref = context  # "Two years later, ...": from the date named before
                 bounds = anaphor(rules, match, ref, published)
@@ -711,8 +712,6 @@ def _anaphor_step(rules: DateRules, m: re.Match[str]) -> int:
         return rules.anaphor_periods[m["anaph"].lower()][1]
     return rules.anaphor_after[m["ag_post"].lower()]
 
-
-_YEAR_BACK_UNITS = frozenset(["quarter", "period", "same-quarter", "same-period"])
 
 
 def _anaphor_unit(rules: DateRules, m: re.Match[str]) -> str:

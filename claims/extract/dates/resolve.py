@@ -19,9 +19,12 @@ from claims.extract.dates.rules import DateRules, FoundDate
 from claims.extract.dates.words import word_year
 
 __all__ = [
-    "agreeing_year", "anaphor", "numeric_day", "offset", "quarter_after", "resolve_match", "resolve_weekday",
-    "sub_period",
+    "YEAR_BACK_UNITS", "agreeing_year", "anaphor", "numeric_day", "offset", "quarter_after",
+    "resolve_match", "resolve_weekday", "sub_period",
 ]
+
+YEAR_BACK_UNITS = frozenset(["quarter", "period", "same-quarter", "same-period"])
+"""The anaphoric units that take the period named before a year back (`anaphor`)."""
 
 
 def _month(rules: DateRules, word: str | None) -> int | None:
@@ -663,7 +666,7 @@ def anaphor(
             unit, delta = "year", 10 * delta
         elif unit == "century":
             unit, delta = "year", 100 * delta
-    if unit in ("quarter", "period", "same-quarter", "same-period"):
+    if unit in YEAR_BACK_UNITS:
         # "the year-earlier quarter", "the same period last year", « la même période de l'an
         # dernier »: the quarter (the period) named before, a year back; with none named,
         # "the same period last year" lies in the year before publication, "the year-earlier

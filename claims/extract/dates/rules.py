@@ -40,6 +40,12 @@ def _title(phrase: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
 
 
+def _steps(lex: dict[str, Any], key: str) -> dict[str, int]:
+    """The words of `{key}_before` and `{key}_after` (lower-cased) with their step."""
+    return {k.lower(): int(v) for k, v in [*lex.get(f"{key}_before", {}).items(),
+                                          *lex.get(f"{key}_after", {}).items()]}
+
+
 def _cased(words: Any, case_sensitive: bool) -> str:
     """Alternation accepting a capitalised first letter; English names must be capitalised."""
     if case_sensitive:
@@ -737,11 +743,7 @@ def date_rules(lang: str) -> DateRules:
         weekday_anaphor_after=re.compile(
             rf"{_SP}+(?P<wa>{lexicons.alternation(lex['weekday_anaphor_after'])})(?![\w\-])"
         ) if lex.get("weekday_anaphor_after") else None,
-        weekday_anaphor={
-            k.lower(): int(v)
-            for k, v in [*lex.get("weekday_anaphor_before", {}).items(),
-                         *lex.get("weekday_anaphor_after", {}).items()]
-        },
+        weekday_anaphor=_steps(lex, "weekday_anaphor"),
         period_anaphoric=frozenset(w.lower() for w in lex.get("period_anaphoric", [])),
         until_before=re.compile(
             rf"(?<![\w\-])(?:{_cased(lex['until_before'], False)})(?:(?<=['’])|{_SP}+)"
@@ -758,9 +760,5 @@ def date_rules(lang: str) -> DateRules:
         before_christ=(
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
         ),
-        period_relative={
-            k.lower(): int(v)
-            for k, v in [*lex.get("period_relative_before", {}).items(),
-                         *lex.get("period_relative_after", {}).items()]
-        },
+        period_relative=_steps(lex, "period_relative"),
     )
