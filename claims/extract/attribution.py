@@ -585,6 +585,8 @@ class Attributor:
         source it is, when nobody else says the sentence (« X a annoncé ..., a-t-on appris de
         source gouvernementale » is X's; « avait-on indiqué de source diplomatique », where the
         impersonal « on » says it, names no one)."""
+        if all(text.find(word, start, end) < 0 for word in _LEARNED):  # most sentences
+            return None
         for cue in self._pat.source_cue.finditer(text, start, end):
             learned = text[max(start, cue.start() - 16) : cue.start()].rstrip()
             if cue.group(0).lower().endswith("source") and learned.endswith(_LEARNED):
