@@ -79,8 +79,8 @@ paragraph separators (U+2028, U+2029: a line break to a terminal or an editor)."
 
 def check_line(what: str, text: str, limit: int) -> str:
     text = text.strip()
-    if len(text) > limit:
-        raise ProjectError(f"{what} is longer than {limit:,} characters ({len(text):,})")
+    if problem := too_long(text, limit):
+        raise ProjectError(f"{what} {problem}")
     if any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")
            or ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069" for ch in text):
         raise ProjectError(f"{what} contains control characters or line breaks")
@@ -152,9 +152,8 @@ class ReviewActions(ActionBase):
                 added = added.model_copy(update={"accessed": model.utc_now().date()})
             specs.append(("source_add", {"source": added.model_dump(mode="json")}, None))
         if rationale is not None:
-            if too_long(rationale, MAX_RATIONALE):
-                raise ProjectError(f"the rationale {too_long(rationale, MAX_RATIONALE)}; "
-                                   "nothing saved")
+            if problem := too_long(rationale, MAX_RATIONALE):
+                raise ProjectError(f"the rationale {problem}; nothing saved")
             specs.append(("rationale", {"text": rationale}, None))
         if claim_text is not None:
             text = check_line("the claim as checked", claim_text, MAX_CLAIM_TEXT)

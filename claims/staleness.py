@@ -15,7 +15,7 @@ from claims.errors import ProjectError, StaleAction
 from claims.model import ClaimState, Event, Review
 from claims.store import Transaction
 
-__all__ = ["check_unjudged", "current_claim", "judged_by_others", "successor"]
+__all__ = ["check_unjudged", "current_claim", "hidden_reason", "judged_by_others", "successor"]
 
 
 def current_claim(tx: Transaction, claim_id: str, seen: tuple[int, int] | None = None) -> ClaimState:
@@ -23,7 +23,8 @@ def current_claim(tx: Transaction, claim_id: str, seen: tuple[int, int] | None =
     state = tx.claim_state(claim_id)
     assert state is not None, f"unknown claim {claim_id}"
     if not state.live:
-        raise StaleAction(_hidden(tx, state) + "; nothing saved", claim_id, successor(tx, state))
+        raise StaleAction(hidden_reason(tx, state) + "; nothing saved", claim_id,
+                          successor(tx, state))
     span = (state.claim.start, state.claim.end)
     if seen is not None and span != tuple(seen):
         change = tx.last_structural_change(claim_id)
@@ -85,7 +86,8 @@ def _says_something(review: Review) -> bool:
                 or review.rationale or review.claim_text)
 
 
-def _hidden(tx: Transaction, state: ClaimState) -> str:
+def hidden_reason(tx: Transaction, state: ClaimState) -> str:
+    """What hid the claim (merged, its drawing undone, gone) and who did it, when."""
     claim_id = state.claim.id
     change = tx.last_structural_change(claim_id)
     if state.merged_into is not None:

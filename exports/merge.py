@@ -17,14 +17,12 @@ from __future__ import annotations
 from typing import Any
 
 from claims.model import Article, Claim, Event, article_id_for
-from claims.project import Project, ProjectError, StaleAction, check_reviewer
-from claims.staleness import current_claim
+from claims.project import Project, ProjectError, check_reviewer
+from claims.staleness import hidden_reason
 from claims.store import ClaimPlace, EventRow, Transaction
 from exports.plan import RecordIn, adjudication_plan, event_id, review_event, same_state
 
 _EPOCH = "1970-01-01T00:00:00.000000Z"
-_LIVE = ClaimPlace("", 0, 0)
-"""The place of a claim created by the import itself: live."""
 
 
 class ImportFileError(ProjectError):
@@ -108,23 +106,20 @@ class BatchMerger:
             adjudications.append((record.claim_id, record.adjudication))
             changed.add(record.claim_id)
             report.events += 1
-        hidden = [cid for cid in changed if not places.get(cid, _LIVE).live]
+        hidden = {cid for cid in changed if cid in places and not places[cid].live}
         if hidden:
             self._refuse_hidden(batch, hidden)
         if events:
             tx.append_imported(events, review_rows, adjudications)
             report.claims_changed += len(changed)
 
-    def _refuse_hidden(self, batch: list[tuple[int, RecordIn]], hidden: list[str]) -> None:
+    def _refuse_hidden(self, batch: list[tuple[int, RecordIn]], hidden: set[str]) -> None:
         """A review or adjudication bound for a claim hidden here would leave every export
         though the import said it was added: refused by the first line that brings one."""
         lineno, cid = min((n, r.claim_id) for n, r in batch if r.claim_id in hidden)
-        try:
-            current_claim(self.tx, cid)
-        except StaleAction as exc:
-            what = str(exc).removesuffix("; nothing saved")
-        else:  # pragma: no cover - hidden by the read above, in this very transaction
-            what = f"claim {cid} is hidden here"
+        state = self.tx.claim_state(cid)
+        assert state is not None  # (its place was read in this very transaction)
+        what = hidden_reason(self.tx, state)
         raise self.fail(lineno, "claim_id",
                         f"{what}; its reviews would be hidden from every export, so nothing "
                         "was imported (undo that here first, or leave the line out)")
