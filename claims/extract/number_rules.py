@@ -170,10 +170,18 @@ def rules_for(lang: str) -> NumberRules:
         rf"(?<={re.escape(w)}{_SP})" + (rf"|(?<={re.escape(w)})" if w[-1] in "'’" else "")
         for w in lex.get("fraction_before", [])
     ) or "(?!x)x"
+    # "a tenth more than", "a quarter fewer": a share of a comparison, with nothing after it.
+    frac_more = alt(lex.get("fraction_comparisons", []) or ["(?!x)x"])
+    # « les trois quarts chez », « les deux tiers ont voté »: a share after a number word, in
+    # the plural, needs no « de » after it (« un tiers » alone is a third party).
+    frac_plural = (
+        r"|(?(fword)(?<=s)(?![\w\-])(?P<falone>)|(?!x)x)" if lex.get("fraction_plural_alone") else ""
+    )
     fraction = rf"""
-        (?<![\w\-])(?P<fby>{frac_by})?(?P<frac>(?:(?P<fnum>{frac_articles}|{word})(?:{_SP}+|(?P<fhy>-)))?
+        (?<![\w\-])(?P<fby>{frac_by})?(?P<frac>(?:(?P<fnum>{frac_articles}|(?P<fword>{word}))(?:{_SP}+|(?P<fhy>-)))?
             (?P<fden>{alt(fractions) if fractions else "(?!x)x"}))
-            (?(fby)(?![\w\-])|(?(fhy)(?![\w\-])|(?={_SP}+(?:{frac_follow}))))
+            (?(fby)(?![\w\-])|(?(fhy)(?![\w\-])|(?:(?={_SP}+(?:{frac_follow}))
+                |(?={_SP}+(?:{frac_more})(?![\w])){frac_plural})))
       |"""
     no_fraction = "(?P<fby>(?!x)x)?(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
     # "a four-day week", "a two-hour delay": a count in words before a hyphen and its unit.

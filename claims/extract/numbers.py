@@ -416,6 +416,8 @@ def _quantity(
             if parsed is None:
                 return None
             numerator = parsed[0]
+        if numerator == 1 and match.groupdict().get("falone") is not None:
+            return None  # « un tiers paiera »: a third party, not a share
         value = numerator / rules.fractions[match.group("fden").lower()]
         fraction = True
     else:
@@ -730,6 +732,12 @@ def _names_something(rules: NumberRules, text: str, pos: int, end: int) -> bool:
     return word in rules.ordinal_names or (word[0].isupper() and rules.lang == "en")
 
 
+_ONE_OF = re.compile(
+    r"[ \u00a0\u202f]+of[ \u00a0\u202f]+(?:(?:the|its|their|his|her|our)[ \u00a0\u202f]+)?"
+    r"(?P<count>[\w]+)"
+)
+
+
 def _lone_counts(rules: NumberRules, text: str, match: re.Match[str], start: int, end: int) -> bool:
     """Whether a lone "one" (or "un" before "pour cent") counts something: "one shell", "less
     than one percent"; not "one of", "no one", "one day"."""
@@ -743,6 +751,10 @@ def _lone_counts(rules: NumberRules, text: str, match: re.Match[str], start: int
         return following is not None and not following.group("word")[0].isupper()
     if word not in rules.lone_counted:
         return False
+    share = _ONE_OF.match(text, match.end(), end)
+    if share:  # "one of nine children", "one of the 12 finalists": one of a count
+        counted = share.group("count")
+        return counted[0].isdigit() or counted.lower() in rules.number_words
     before = lexicons.letter_tokens(text[max(start, match.start() - 20) : match.start()])
     if before and before[-1] in rules.lone_not_after:
         return False
@@ -777,6 +789,20 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
         ):
             high.unit = low.unit  # "patients aged 45 to 80": a range of ages
             low.comparator, high.comparator = ">=", "<="
+            continue
+        if (
+            rules.age_unit
+            and low.unit == rules.age_unit
+            and joiner in ("and", "et")
+            and rules.unit.match(text, low.core_end) is None  # an age read from "aged", not "19 years"
+            and low.value < high.value < 130
+            and high.value == int(high.value)
+            and high.unit.lower() not in rules.unit_words
+            and high.unit != "%"
+            and high.unit not in rules.currencies.values()
+        ):
+            high.unit = low.unit  # "Victims aged 19 and 21 died", "aged 19 and 21,": two ages
+            high.end = high.core_end
             continue
         opener = rules.range_open.search(text, max(0, low.start - 12), low.start)
         if not (opener or dash) and not _bare_to_range(rules, text, low, high, joiner):
@@ -824,6 +850,9 @@ def _bare_to_range(rules: NumberRules, text: str, low: Found, high: Found, joine
     return rules.change_before.search(text, max(0, low.start - 40), low.start) is None
 
 
+_BRACKETED_AFTER_NAME = re.compile(r"[A-Z][\w’'\-]*[ \u00a0\u202f]\($")
+
+
 def _is_score(rules: NumberRules, text: str, low: Found, high: Found) -> bool:
     """Whether "3-1" is a score: two whole numbers under 100 joined by a bare dash, with a word of
     the match (beat, won, victory, « imposé », « victoire ») in the sentence around them, and no
@@ -834,6 +863,10 @@ def _is_score(rules: NumberRules, text: str, low: Found, high: Found) -> bool:
         return False
     if text[low.core_end : high.core_start] not in ("-", "–", "—"):
         return False
+    if _BRACKETED_AFTER_NAME.search(text, max(0, low.core_start - 40), low.core_start) and (
+        text.startswith(")", high.core_end)
+    ):
+        return True  # « Lyon a renversé Marseille (3-2) », "Rovers (2-1)": a result after a name
     around = rules.score_words.search(text, max(0, low.start - 100), min(len(text), high.core_end + 40))
     return around is not None
 

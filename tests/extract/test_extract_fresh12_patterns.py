@@ -1,0 +1,99 @@
+"""Number and speaker patterns that the twelfth fresh gold (tests/extract/gold/facets_fresh12.jsonl)
+showed, each with the words a sloppy rule would take instead:
+
+- two ages after "aged" joined by "and" are both ages ("Victims aged 19 and 21 died": not
+  "died"), not "19 years and 21 others"; "at the age of 19", « à l'âge de 91 ans »;
+- a tally or a result is no range ("voted 4-3", « a renversé Marseille 3-2 », "Marseille (3-2)"
+  after a name), a bracketed range with a unit still is;
+- "one of nine children" counts one child of nine ("one of the best" counts nothing);
+- a fraction before a comparison ("a tenth more than", "a quarter fewer") is a share, not the
+  ordinal "tenth"; « les trois quarts chez », « les deux tiers ont voté »: a French share after a
+  number word needs no « de » (« un tiers paiera » is a third party);
+- « quatre de plus », « deux de moins » count no « plus »; « proches de 24 °C » is about 24.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import found_quantities as facets
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Victims aged 19 and 21 died in the crash.", "en", [(19, "=", "years"), (21, "=", "years")]),
+        ("The suspects, aged 19 and 21, were arrested.", "en", [(19, "=", "years"), (21, "=", "years")]),
+        ("He was jailed for 19 years and 21 others were fined.", "en",
+         [(19, "=", "years"), (21, "=", "others")]),
+        ("He won his title at the age of 19.", "en", [(19, "=", "years")]),
+        ("Il est mort à l’âge de 91 ans.", "fr", [(91, "=", "ans")]),
+        ("Deux jeunes femmes âgées de 19 et 22 ans ont été tuées.", "fr",
+         [(2, "=", "femmes"), (19, "=", "ans"), (22, "=", "ans")]),
+    ],
+)
+def test_ages(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The council voted 4-3 to raise fees.", "en", [(4, "=", ""), (3, "=", "")]),
+        ("Lyon a renversé Marseille 3-2 dimanche.", "fr", [(3, "=", ""), (2, "=", "")]),
+        ("Lyon bat Marseille (3-2) dimanche.", "fr", [(3, "=", ""), (2, "=", "")]),
+        ("Le PSG (2-1) reste en tête.", "fr", [(2, "=", ""), (1, "=", "")]),
+        ("Prices rose (3-5%) in the region.", "en", [(3, ">=", "%"), (5, "<=", "%")]),
+        ("It will take 10-20 days.", "en", [(10, ">=", "days"), (20, "<=", "days")]),
+    ],
+)
+def test_a_tally_or_a_result_is_no_range(
+    text: str, lang: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("She was one of nine children.", "en", [(1, "=", "children"), (9, "=", "children")]),
+        ("He is one of the 12 finalists.", "en", [(1, "=", "finalists"), (12, "=", "finalists")]),
+        ("It is one of the best teams.", "en", []),
+        ("One of them was hurt.", "en", []),
+    ],
+)
+def test_one_of_a_count(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The winner takes 3 million pounds, a tenth more than last year.", "en",
+         [(3000000, "=", "pounds"), (0.1, "=", "")]),
+        ("The plant used a quarter less water.", "en", [(0.25, "=", "")]),
+        ("He finished tenth.", "en", [(10, "=", "ordinal")]),
+        ("Il y a eu 1 500 décès, dont les trois quarts chez des personnes âgées.", "fr",
+         [(1500, "=", "décès"), (0.75, "=", "")]),
+        ("Les deux tiers ont voté pour.", "fr", [(0.6667, "=", "")]),
+        ("Un tiers paiera la facture.", "fr", []),
+        ("Le match a duré trois quarts d’heure.", "fr", [(0.75, "=", "heure")]),
+    ],
+)
+def test_a_share_with_nothing_after_it(
+    text: str, lang: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Il y a eu 23 morts, soit quatre de plus qu’en 2024.", "fr", [(23, "=", "morts"), (4, "=", "")]),
+        ("On compte deux de moins que l’an dernier.", "fr", [(2, "=", "")]),
+        ("Les minimales seront proches de 24 °C.", "fr", [(24, "~", "°C")]),
+        ("Le bilan est proche de 300 morts.", "fr", [(300, "~", "morts")]),
+    ],
+)
+def test_more_and_close_to(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, lang) == expected
