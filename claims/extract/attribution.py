@@ -91,6 +91,10 @@ _PRONOUN_BEFORE_VERB = re.compile(
     r"(?:(?:has|had|a|avait)[\s\u00a0\u202f]+)?"
     r"|(?:a|avait|ont|avaient)-t?-?(?:il|elle|ils|elles)[\s\u00a0\u202f]+)?"
 )
+_INVERTED_AFTER_QUOTE = re.compile(
+    r"[ \u00a0\u202f]*,?[ \u00a0\u202f]*(?:(?:a|avait|aurait)-t-(?:il|elle)[ \u00a0\u202f]+[^\W\d_]+"
+    r"|(?:[sm][’']|se[ \u00a0\u202f])?[^\W\d_]+-t?-?(?:il|elle))(?![\w’'])"
+)
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
 _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
@@ -679,7 +683,9 @@ class Attributor:
         pat = self._pat
         verb = pat.speech_verb.search(text, close, min(sentence_end, close + 40))
         if verb is None:
-            return False
+            # « », a-t-il souri », « », s'amuse-t-elle »: any verb inverted with its pronoun
+            # right after the quote says who spoke.
+            return _INVERTED_AFTER_QUOTE.match(text, close, min(sentence_end, close + 40)) is not None
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after):
             return True

@@ -30,6 +30,14 @@ def speakers_of_quotes(
         paragraphs[seg.paragraph] = (min(lo, seg.start), max(hi, seg.end))
     last: str | None = None
     last_paragraph = -10
+    fullest: dict[str, str] = {}
+
+    def known(name: str) -> bool:
+        """Whether the article names this lone surname in full elsewhere ("Castellanos")."""
+        if name not in fullest:
+            fullest[name] = attributor.fullest(text, name)
+        return fullest[name] != name
+
     for paragraph, (lo, hi) in sorted(paragraphs.items()):
         for quote in quote_spans(text, lo, hi):
             close_seg = segments[max(0, bisect_right(starts, quote.close - 1) - 1)]
@@ -74,7 +82,9 @@ def speakers_of_quotes(
                     # que ce serait « quasi normal » »: the person named in this paragraph, not
                     # the previous paragraph's speaker.
                     index = bisect_right(starts, open_seg.start) - 1
-                    speaker = last_mention(text, segments, index, paragraph, attributor, same_paragraph=True)
+                    speaker = last_mention(
+                        text, segments, index, paragraph, attributor, same_paragraph=True, known=known
+                    )
                 if speaker is None and paragraph - last_paragraph <= 1:
                     speaker = last
                 if speaker is None and attributor.pronoun_attribution(text, quote.close, close_seg.end):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import found_quantities as facets
+from tests.helpers import speaker_of
 
 
 @pytest.mark.parametrize(
@@ -97,3 +98,28 @@ def test_a_share_with_nothing_after_it(
 )
 def test_more_and_close_to(text: str, lang: str, expected: list[tuple[float, str, str]]) -> None:
     assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A lone surname the article names in full, in the paragraph of the pronoun, rather than
+        # the previous paragraph's speaker.
+        ("“It was a business model,” Daniel Frye told the court.\n\nRaymond Castellanos had pleaded "
+         "guilty.\n\nCastellanos apologized before the sentence was read. “I let down my family,” he "
+         "said.", "en", "I let down", "Raymond Castellanos"),
+        # Any verb inverted with its pronoun after a quote attributes it (« a-t-il souri »).
+        ("« Le groupe a du caractère », a confié l’entraîneur, Fabien Reynaud.\n\nMamadou Koné, 20 "
+         "ans, a inscrit le but de la victoire. « Je n’ai pas réalisé tout de suite », a-t-il souri.",
+         "fr", "Je n’ai pas réalisé", "Mamadou Koné"),
+        ("« Le groupe a du caractère », a confié l’entraîneur, Fabien Reynaud.\n\nMamadou Koné a "
+         "marqué. « C’est un rêve », s’amuse-t-il.", "fr", "C’est un rêve", "Mamadou Koné"),
+        # A surname nobody names in full is no person of its own: the previous speaker stays.
+        ("“We will appeal,” said lawyer Tom Beck.\n\n“It is not over,” he said.", "en",
+         "It is not over", "Tom Beck"),
+    ],
+)
+def test_a_pronoun_after_a_person_named_in_its_paragraph(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
+    assert speaker_of(text, lang, fragment) == expected
