@@ -436,6 +436,17 @@ def _quantity(
         unit_word = rules.unit.match(text, core_end, end)
         if unit_word and unit_word.group("unit") in ("heures", "heure", "h"):
             return None  # « vers 3 heures »: a time of day
+    if (
+        digits
+        and rules.lang == "fr"
+        and before.endswith((" à ", " à\u00a0"))
+        and value <= 24
+        and value == int(value)
+        and (unit_word := rules.unit.match(text, core_end, end))
+        and unit_word.group("unit") in ("heures", "heure")
+        and not _OF_AFTER_HOURS.match(text, unit_word.end(), end)
+    ):
+        return None  # « les cours commencent à 8 heures » (not « à 2 heures de route »)
     span_end = core_end
     half = None
     if text.startswith(gates.half_starts, core_end):
@@ -597,6 +608,7 @@ def _gates(lang: str) -> _Gates:
     )
 
 
+_OF_AFTER_HOURS = re.compile(r"[ \u00a0\u202f]*(?:de|d['’]|du|des|par|plus|près|environ)(?![\w])")
 _HOUR_MINUTES = re.compile(r"[ \u00a0\u202f]?h[ \u00a0\u202f]?(?P<minutes>[0-5]\d)(?!\d)")
 _MINUTES_AFTER_HOUR = re.compile(r"\d[ \u00a0\u202f]?h[ \u00a0\u202f]?$")
 

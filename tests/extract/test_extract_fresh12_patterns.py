@@ -123,3 +123,16 @@ def test_a_pronoun_after_a_person_named_in_its_paragraph(
     text: str, lang: str, fragment: str, expected: str
 ) -> None:
     assert speaker_of(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les cours commencent à 8 heures dans neuf lycées sur dix.", [(0.9, "=", "lycées")]),
+        ("Il est arrivé à 9 heures.", []),
+        ("Le village est à 2 heures de route.", [(2, "=", "heures")]),
+        ("L’attente peut aller jusqu’à 12 heures.", [(12, "<=", "heures")]),
+    ],
+)
+def test_a_french_hour_after_a_is_a_time_of_day(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, "fr") == expected
