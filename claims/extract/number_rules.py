@@ -97,6 +97,7 @@ class NumberRules:
     score_words: re.Pattern[str]
     change_before: re.Pattern[str]
     rank_ordinals: dict[str, int]
+    rank_words: frozenset[str]
     change_by_verbs: frozenset[str]
     rank: re.Pattern[str]
     rank_verbs: frozenset[str]
@@ -124,6 +125,7 @@ class NumberRules:
     verbs_after_count: frozenset[str]
     """Verbs that may follow a share standing alone ("two in five do", "one in 20 stopped")."""
     article_ordinal: re.Pattern[str] | None
+    possessive_rank: re.Pattern[str] | None
     """ "a second factory": an ordinal after an indefinite article, before the noun it ranks."""
 
 
@@ -293,6 +295,7 @@ def rules_for(lang: str) -> NumberRules:
             rf"(?<![\w’'])(?:{alt(lex.get('score_words', []) or ['(?!x)x'])})(?![\w’'])", re.I
         ),
         rank_ordinals={k.lower(): int(v) for k, v in lex.get("rank_ordinals", {}).items()},
+        rank_words=frozenset(k.lower() for k in lex.get("rank_ordinals", {})),
         # « augmenter de 5 à 10 % » is by 5 to 10 %: a range; « passer de 7 à 8 % » a change.
         change_by_verbs=frozenset(w.lower() for w in lex.get("change_by_verbs", [])),
         # "finished second", "came first": a rank, scanned only when a verb of ranking is there.
@@ -335,6 +338,11 @@ def rules_for(lang: str) -> NumberRules:
             rf"(?P<ord>{alt(lex['article_ordinals'])}){_SP}+(?=(?P<next>[a-z][\w\-]*))",
             re.I,
         ) if lex.get("article_ordinals") else None,
+        # "her first Grand Slam title", « son premier but »: a rank after a possessive.
+        possessive_rank=re.compile(
+            rf"(?<![\w\-])(?:{alt(lex['rank_possessives'])}){_SP}+"
+            rf"(?P<ord>{alt(lex['rank_ordinals'])})(?={_SP}+[^\W\d_]|{_SP}*[,.])"
+        ) if lex.get("rank_possessives") else None,
         digits=digits,
         currency_before=currency_before,
         core=core,

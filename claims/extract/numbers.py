@@ -147,6 +147,13 @@ def find_quantities(
             if rank:
                 found.append(Found(float(rank), "=", "ordinal", at, to, at, to))
         found.sort(key=lambda q: q.core_start)
+    if rules.possessive_rank is not None and (tokens is None or not rules.rank_words.isdisjoint(tokens)):
+        for match in rules.possessive_rank.finditer(text, start, end):
+            at, to = match.span("ord")
+            if not any(q.core_start < to and at < q.core_end for q in found):
+                found.append(Found(float(rules.rank_ordinals[match.group("ord").lower()]), "=", "ordinal",
+                                   at, to, at, to))
+        found.sort(key=lambda q: q.core_start)
     if rules.ratio is not None and (tokens is None or not rules.ratio_joins.isdisjoint(tokens)):
         _ratios(rules, text, start, end, found)
     if rules.ago_one is not None and (tokens is None or not rules.ago_words.isdisjoint(tokens)):

@@ -136,3 +136,22 @@ def test_a_pronoun_after_a_person_named_in_its_paragraph(
 )
 def test_a_french_hour_after_a_is_a_time_of_day(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert facets(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("She won her first Grand Slam title.", "en", [(1, "=", "ordinal")]),
+        ("Il a marqué son premier but.", "fr", [(1, "=", "ordinal")]),
+        ("C’est son premier en Ligue 1.", "fr", [(1, "=", "ordinal")]),
+        ("She beat second-seeded Hanna Lindgren.", "en", [(2, "=", "ordinal")]),
+        ("He graduated first in his class.", "en", [(1, "=", "ordinal")]),
+        ("At first, nobody came.", "en", []),
+        ("First, the council must vote.", "en", []),
+        ("Le premier ministre a parlé.", "fr", []),
+    ],
+)
+def test_a_rank_after_a_possessive_or_a_verb(
+    text: str, lang: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert facets(text, lang) == expected
