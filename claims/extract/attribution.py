@@ -26,7 +26,7 @@ _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
 _APPOSITION_GAP = re.compile(
-    r",[\s\u00a0\u202f]+(?:[\w’'\-]+(?:[.,]\d+)*[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r",[\s\u00a0\u202f]+(?:[\w’'\-]+(?:[.,]\d+)*,?[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
@@ -563,7 +563,10 @@ class Attributor:
                 continue
             document = pat.document.match(text, cue.end(), min(end, cue.end() + 80))
             if document:  # "according to a statement from the FAA": the document's author
-                name = self.organisation_at(text, document.end(), min(end, document.end() + 100))
+                # ("a study published Tuesday by researchers at the University of Sydney")
+                common = pat.common_of_name.match(text, document.end(), min(end, document.end() + 100))
+                name = common.group("name") if common else None
+                name = name or self.organisation_at(text, document.end(), min(end, document.end() + 100))
                 name = name or self._adjective_name(text, document.end(), min(end, document.end() + 80))
                 name = name or _speaker_starting_at(pat, text, document.end(), min(end, document.end() + 80))
                 name = name or self._lone_name_after(text, document.end(), min(end, document.end() + 40))
@@ -641,11 +644,25 @@ class Attributor:
         """A one-word subject opening the clause right before a speech verb: a company or an
         acronym ("Microsoft said", « La SNCF a annoncé »), or a surname standing alone."""
         match = self._pat.subject.fullmatch(text, start, verb)
+        if match is None and "," in text[start:verb]:
+            # "Alzheimer’s Research UK, which was not involved in the work, called": the name
+            # before an apposition.
+            gap = _APPOSITION_GAP.search(text, start, verb)
+            if gap is not None and gap.end() == verb:
+                match = self._pat.subject.fullmatch(text[start : gap.start()] + " ")
         if match is None:
             return None
         name = match.group("name")
         if name.lower().removeprefix("l’").removeprefix("l'") in self._anaphoric:
             return None  # « L’élu a précisé »: the person named before
+        words = name.split()
+        if len(words) > 1 and (
+            any(w.rstrip(".") in self._pat.not_names or w.lower() in self._weekdays for w in words)
+            or not any((w.isupper() and len(w) > 1) or w.endswith(("’s", "'s")) for w in words)
+        ):
+            # A name of a few words opening the clause holds an acronym or a possessive
+            # ("Alzheimer’s Research UK said"); not "On Tuesday Mayor", "In March Officials".
+            return None
         return None if name.rstrip(".") in self._pat.not_names else name
 
     def organisation_ending_at(self, text: str, start: int, end: int, apposition: bool = False) -> str | None:
@@ -765,6 +782,8 @@ class Attributor:
         words = name.split()
         if not words or self._pat.org.fullmatch(name):
             return name
+        if name[0].islower() and " at " in name and pat.common_of_name.fullmatch(name):
+            return name  # "researchers at the University of Sydney": the people, not the place
         if len(words) == 1 and _is_acronym(name):
             return _spelled_out(text, name) or name  # "FAA" -> "Federal Aviation Administration"
         last = words[-1]
@@ -850,6 +869,7 @@ class Attributor:
                 name = self._common_subject(text, near, verb.start())  # "analysts said"
             if name is None and _COORDINATED.search(text, near, verb.start()) and (
                 "," not in text[start : verb.start()]
+                or text[start : verb.start()].rstrip().endswith((", and", ", but", ", et", ", mais"))
             ):
                 # "The Royal College of Nursing welcomed the plan but warned that": the subject
                 # of the first verb

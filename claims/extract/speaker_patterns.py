@@ -176,7 +176,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     name_words = re.compile(rf"(?:(?<![\w’'\-])(?:{_NAME_WORD}|{_INITIAL}|(?:{titles}))\s+)+$")
     auxiliaries = _alternation(lex.get("subject_auxiliaries", []) or ["(?!x)x"])
     subject = re.compile(  # "Microsoft said", "La SNCF a annoncé": a one-word subject
-        rf"[\s«“\"]*(?:(?:{articles}|the|The|Le|La|Les|L['’])\s*)?(?P<name>{_NAME_WORD})\s+(?:(?:{auxiliaries})\s+)?"
+        # (or a name of a few words opening the clause: "Alzheimer’s Research UK said")
+        rf"[\s«“\"]*(?:(?:{articles}|the|The|Le|La|Les|L['’])\s*)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+        rf"\s+(?:(?:{auxiliaries})\s+)?"
     )
     org_words = frozenset(
         w
@@ -324,7 +326,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
             rf"[ \t\u00a0\u202f]*(?:{articles}|the)?\s*(?P<name>[a-zà-ÿœæ][\w\-]+[sx]"
             rf"[ \t\u00a0\u202f]+(?:{_alternation(lex.get('office_complements', []) or ['(?!x)x'])}|at)"
             rf"(?:[ \t\u00a0\u202f]+|(?<=['’]))(?:the[ \t\u00a0\u202f]+)?"
-            rf"{_NAME_WORD}(?:[ \t\u00a0\u202f]+{_NAME_WORD}){{0,4}})"
+            rf"{_NAME_WORD}(?:[ \t\u00a0\u202f]+(?:of[ \t\u00a0\u202f]+)?{_NAME_WORD}){{0,4}})"
             r"(?=[ \t\u00a0\u202f]*(?:[,.;:»”\"]|$))"
         ),
         common_after=re.compile(

@@ -155,3 +155,31 @@ def test_a_rank_after_a_possessive_or_a_verb(
     text: str, lang: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        # An apposition holding an age and a relative clause between the name and the verb.
+        ("Hanna Lindgren lost the final.\n\nLindgren, 27, who had not dropped a set all tournament, "
+         "said the wind made serving difficult.", "the wind made", "Hanna Lindgren"),
+        # A name of a few words opening the clause, with an acronym or a possessive in it, also
+        # before an apposition.
+        ("Alzheimer’s Research UK said the findings were encouraging.", "the findings",
+         "Alzheimer’s Research UK"),
+        ("Alzheimer’s Research UK, which was not involved in the work, called the findings "
+         "encouraging.", "the findings", "Alzheimer’s Research UK"),
+        ("Microsoft, which employs 200,000 people, said it would cut jobs.", "cut jobs", "Microsoft"),
+        ("On Tuesday Mayor said it was fine.", "it was fine", None),
+        # The subject of a first verb, then an apposition, then "and said".
+        ("The Bank of Canada cut its key interest rate on Wednesday, its third cut this year, and "
+         "said further easing was possible.", "further easing", "Bank of Canada"),
+        ("Prices rose sharply, and said nothing.", "Prices rose", None),
+        # A document's authors: the people at an organisation, whole.
+        ("Adults who walked more were less likely to develop dementia, according to a study "
+         "published Tuesday by researchers at the University of Sydney.", "Adults who walked",
+         "researchers at the University of Sydney"),
+    ],
+)
+def test_english_subjects(text: str, fragment: str, expected: str | None) -> None:
+    assert speaker_of(text, "en", fragment) == expected
