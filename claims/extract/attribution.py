@@ -95,6 +95,13 @@ _INVERTED_AFTER_QUOTE = re.compile(
     r"[ \u00a0\u202f]*,?[ \u00a0\u202f]*(?:(?:a|avait|aurait)-t-(?:il|elle)[ \u00a0\u202f]+[^\W\d_]+"
     r"|(?:[sm][’']|se[ \u00a0\u202f])?[^\W\d_]+-t?-?(?:il|elle))(?![\w’'])"
 )
+# A manner or time adjunct after a closing attribution: « , a-t-il précisé, sans en
+# communiquer les résultats », "..., she said, adding that ...".
+_ADJUNCT_AFTER = re.compile(
+    r"(?:[^,]*?)(?P<comma>,)[ \u00a0\u202f]+(?:sans|tout[ \u00a0\u202f]+en"
+    r"|avant[ \u00a0\u202f]+de|avant[ \u00a0\u202f]+d['’]|ajoutant|précisant|soulignant|estimant"
+    r"|without|adding|noting|citing|before|after)(?![\w’'])"
+)
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
 _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
@@ -339,6 +346,8 @@ class Attributor:
                 name = self._impersonal_source(text, verb.end(), window)
                 name = name or self._title_after(text, past, window, before_comma=False)
                 name = name or _speaker_starting_at(pat, text, past, window, strict=True)
+                # (« ..., estime le gestionnaire du réseau RTE, qui n'anticipe « ... » »)
+                name = name or self._named_office_at(text, past, window)
                 name = name or self.organisation_at(text, past, window)
                 if name:
                     return name
@@ -572,6 +581,11 @@ class Attributor:
                 name = name or self._lone_name_after(text, document.end(), min(end, document.end() + 40))
                 if name:
                     return name
+            named = pat.document_name.match(text, cue.end(), min(end, cue.end() + 80))
+            if named:  # « selon un sondage Ifop », "according to a Gallup poll"
+                name = named.group("after") or named.group("before")
+                if name.split()[0].rstrip(".") not in pat.not_names:
+                    return name
             name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
             name = name or self._office_then_person(text, cue.end(), min(end, cue.end() + 140))
             name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
@@ -719,6 +733,17 @@ class Attributor:
         """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""
         if self._pat.pronoun_cue.match(text, start, end):
             return True  # "Selon lui, ...", "According to her, ..."
+        if "," in text[start:end]:
+            # « Les écrans sont en cause, selon lui, mais aussi ... »: the cue between commas.
+            for cue in self._pat.pronoun_cue.finditer(text, start, end):
+                words = lexicons.letter_tokens(cue.group(0))
+                if (
+                    words
+                    and words[0] not in self._pat.opinion_first
+                    and text[start : cue.start()].rstrip().endswith(",")
+                    and text[cue.end() : cue.end() + 2].lstrip()[:1] in (",", ".", "")
+                ):
+                    return True
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
         if verb is not None and (
             self._pat.pronoun_subject.fullmatch(text, start, verb.start()) is not None
@@ -738,6 +763,9 @@ class Attributor:
                 continue
             after = _PRONOUN_AFTER_VERB.match(text, verb.end(), end)
             rest = text[after.end() if after else verb.end() : end]
+            adjunct = _ADJUNCT_AFTER.match(rest)
+            if adjunct:  # « , a-t-il précisé, sans en communiquer les résultats. »
+                rest = rest[: adjunct.start("comma")]
             if not (after or text[comma:verb.start()].strip(", ")) or "," in rest:
                 continue
             if len(rest.split()) <= _CLOSING_WORDS:

@@ -61,6 +61,7 @@ class SpeakerPatterns:
     past_verb: re.Pattern[str]
     on_source: re.Pattern[str]
     document: re.Pattern[str]
+    document_name: re.Pattern[str]
     named_office: re.Pattern[str]
     same_source: re.Pattern[str]
     place_after: re.Pattern[str]
@@ -245,11 +246,21 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:[ \t\u00a0\u202f]+|(?<=['’]))"
         if documents else "(?!x)x"
     )
+    # « selon un sondage Ifop publié dimanche », "according to a Gallup poll": the name of the
+    # author right after or right before the document, with no « de » or "by".
+    doc_name = rf"{_NAME_WORD}(?:[ \t\u00a0\u202f]+{_NAME_WORD}){{0,2}}"
+    document_name = re.compile(
+        rf"[ \t\u00a0\u202f]*(?:{articles}|{determiners})[ \t\u00a0\u202f]+(?:"
+        rf"(?:{lexicons.alternation(documents)})[ \t\u00a0\u202f]+(?P<after>{doc_name})"
+        rf"|(?P<before>{doc_name})[ \t\u00a0\u202f]+(?:{lexicons.alternation(documents)}))"
+        rf"(?![\w\-])"
+        if documents else "(?!x)x"
+    )
     # "the regulator Ofwat", « le constructeur Renault »: an office noun, then the name it is.
     named_office = re.compile(
         rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*(?:{offices})"
         # (« le groupe de distribution Verdane »: what the office does, lowercase, before the name)
-        rf"(?:[ \t\u00a0\u202f]+(?:de[ \t\u00a0\u202f]+|d['’]|of[ \t\u00a0\u202f]+)"
+        rf"(?:[ \t\u00a0\u202f]+(?:de[ \t\u00a0\u202f]+|d['’]|du[ \t\u00a0\u202f]+|of[ \t\u00a0\u202f]+)"
         rf"(?!(?:{articles}|the)[\s’'])[a-zà-ÿœæ][\w\-]*)?"
         rf"[ \t\u00a0\u202f]+"
         # ("l’ONG Médecins du Monde": a particle inside the name)
@@ -279,6 +290,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         past_verb=past_verb,
         on_source=on_source,
         document=document,
+        document_name=document_name,
         named_office=named_office,
         # After a title closing an inverted attribution, where or when it was said: « devant les
         # députés », « jeudi », "on Friday".

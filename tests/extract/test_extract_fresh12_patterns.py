@@ -183,3 +183,33 @@ def test_a_rank_after_a_possessive_or_a_verb(
 )
 def test_english_subjects(text: str, fragment: str, expected: str | None) -> None:
     assert speaker_of(text, "en", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A closing attribution followed by a manner adjunct.
+        ("Le procureur de Lyon, Stéphane Morel, a ouvert une enquête. Un dépistage a été réalisé "
+         "sur les deux conducteurs, a-t-il précisé, sans en communiquer les résultats.", "fr",
+         "Un dépistage", "Stéphane Morel"),
+        ("Le procureur de Lyon, Stéphane Morel, a ouvert une enquête. La route est fermée, où elle "
+         "demande, sans doute, des travaux.", "fr", "La route", None),
+        # « selon lui » between commas inside the sentence.
+        ("« Le sommeil compte », explique le professeur Damien Lefort, qui a dirigé les travaux. "
+         "Les écrans sont en cause, selon lui, mais aussi les horaires.", "fr", "Les écrans",
+         "professeur Damien Lefort"),
+        ("“Sleep matters,” said Professor Dan Lee. Screens are to blame, according to him, but so "
+         "are schedules.", "en", "Screens are", "Professor Dan Lee"),
+        ("Marie Dupont a gagné. C’est un cadeau pour elle, a dit son père.", "fr", "un cadeau", "père"),
+        # The author's name right after or before the document.
+        ("Selon un sondage Ifop publié dimanche, 78 % des Français se disent favorables.", "fr",
+         "78 %", "Ifop"),
+        ("According to a Gallup poll released Monday, 40% approve.", "en", "40%", "Gallup"),
+        ("According to a new study, prices rise.", "en", "prices rise", None),
+        # An office noun with its complement, then the name, after an inverted verb.
+        ("La consommation devrait grimper de 8 à 10 %, estime le gestionnaire du réseau RTE, qui "
+         "n’anticipe toutefois « aucune difficulté ».", "fr", "La consommation", "RTE"),
+    ],
+)
+def test_sources_named_inside_the_sentence(text: str, lang: str, fragment: str, expected: str | None) -> None:
+    assert speaker_of(text, lang, fragment) == expected
