@@ -733,17 +733,8 @@ class Attributor:
         """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""
         if self._pat.pronoun_cue.match(text, start, end):
             return True  # "Selon lui, ...", "According to her, ..."
-        if "," in text[start:end]:
-            # « Les écrans sont en cause, selon lui, mais aussi ... »: the cue between commas.
-            for cue in self._pat.pronoun_cue.finditer(text, start, end):
-                words = lexicons.letter_tokens(cue.group(0))
-                if (
-                    words
-                    and words[0] not in self._pat.opinion_first
-                    and text[start : cue.start()].rstrip().endswith(",")
-                    and text[cue.end() : cue.end() + 2].lstrip()[:1] in (",", ".", "")
-                ):
-                    return True
+        if self._pat.pronoun_cue_inside.search(text, start, end):
+            return True  # « Les écrans sont en cause, selon lui, mais aussi ... »
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
         if verb is not None and (
             self._pat.pronoun_subject.fullmatch(text, start, verb.start()) is not None

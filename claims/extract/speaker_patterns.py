@@ -54,6 +54,7 @@ class SpeakerPatterns:
     titles_capitalised: bool
     honorifics: frozenset[str]
     pronoun_cue: re.Pattern[str]
+    pronoun_cue_inside: re.Pattern[str]
     opinion: re.Pattern[str]
     opinion_first: frozenset[str]
     titled: re.Pattern[str]
@@ -196,6 +197,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"|(?:{lexicons.alternation(opinion_cues)})\s+(?:{objects})\s*,)",
         re.I,
     )
+    # « Les écrans sont en cause, selon lui, mais ... »: the cue between commas inside the clause.
+    pronoun_cue_inside = re.compile(rf",\s*(?:{cues})\s+(?:{objects})(?![\w])\s*[,.]", re.I)
     # « Pour l’économiste Hélène Garnier, ... »: whose view the clause gives.
     opinion = re.compile(
         rf"[\s«“\"]*(?:{lexicons.alternation(opinion_cues)})\s+(?:(?:{articles}|the)\s*)?"
@@ -283,6 +286,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         adjective_name=adjective_name,
         honorifics=frozenset(lex.get("honorifics", [])),
         pronoun_cue=pronoun_cue,
+        pronoun_cue_inside=pronoun_cue_inside,
         opinion=opinion,
         opinion_first=frozenset(w for cue in opinion_cues for w in lexicons.letter_tokens(cue)[:1]),
         titled=titled,
