@@ -498,6 +498,14 @@ def _quantity(
         word = unit_match.group("unit")
         unit = rules.currencies.get(word, "%" if word.lower() in _PERCENT else word)
         span_end = unit_match.end()
+    elif not unit and rules.lang == "en" and (acronym := _ACRONYM_AFTER.match(text, span_end, end)):
+        # "71.80 U.S. cents", "200 US troops": the plural noun after a country's or a body's
+        # initials.
+        counted = rules.next_word.match(text, acronym.end(), end)
+        if counted and counted.group("word")[0].islower() and _plural(counted.group("word"), rules.lang) and (
+            counted.group("word").lower() not in rules.noun_skip
+        ):
+            unit, span_end = counted.group("word"), counted.end()
     elif not unit:
         noun = rules.noun.match(text, span_end, end)
         if noun:
@@ -615,6 +623,7 @@ def _gates(lang: str) -> _Gates:
     )
 
 
+_ACRONYM_AFTER = re.compile(r"[ \u00a0\u202f]+(?:(?:[A-Z]\.){2,3}|[A-Z]{2,4}(?=[ \u00a0\u202f]))")
 _OF_AFTER_HOURS = re.compile(r"[ \u00a0\u202f]*(?:de|d['’]|du|des|par|plus|près|environ)(?![\w])")
 _HOUR_MINUTES = re.compile(r"[ \u00a0\u202f]?h[ \u00a0\u202f]?(?P<minutes>[0-5]\d)(?!\d)")
 _MINUTES_AFTER_HOUR = re.compile(r"\d[ \u00a0\u202f]?h[ \u00a0\u202f]?$")

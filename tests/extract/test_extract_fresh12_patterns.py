@@ -213,3 +213,28 @@ def test_english_subjects(text: str, fragment: str, expected: str | None) -> Non
 )
 def test_sources_named_inside_the_sentence(text: str, lang: str, fragment: str, expected: str | None) -> None:
     assert speaker_of(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The dollar fell to 71.80 U.S. cents.", [(71.8, "=", "cents")]),
+        ("It sent 200 US troops.", [(200, "=", "troops")]),
+        ("Officials counted 40 U.N. vehicles.", [(40, "=", "vehicles")]),
+        ("About 30 EU states agreed.", [(30, "~", "states")]),
+    ],
+)
+def test_the_noun_after_initials(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("La CGT appelle à un rassemblement jeudi devant la sous-préfecture.", "rassemblement", "CGT"),
+        ("Le syndicat a appelé à la grève.", "grève", "syndicat"),
+        ("Il s’appelle Jean et il a appelé les pompiers.", "pompiers", None),
+    ],
+)
+def test_a_call_to_act_is_speech(text: str, fragment: str, expected: str | None) -> None:
+    assert speaker_of(text, "fr", fragment) == expected
