@@ -50,6 +50,10 @@ class NumberRules:
     core_fraction: re.Pattern[str]
     fraction_words: frozenset[str]
     word_triggers: frozenset[str]
+    # « plus d’une heure », « moins d’un an »: a lone "one" after a comparator is a count, so
+    # the word scan also runs where both occur.
+    lone_after_comparator: frozenset[str]
+    comparator_one: re.Pattern[str] | None
     comparator: re.Pattern[str]
     comparators: dict[str, str]
     unit: re.Pattern[str]
@@ -349,6 +353,11 @@ def rules_for(lang: str) -> NumberRules:
         core_fraction=core_fraction,
         fraction_words=frozenset(fractions),
         word_triggers=word_triggers,
+        lone_after_comparator=frozenset(lex.get("lone_after_comparator", [])),
+        comparator_one=re.compile(
+            rf"(?<![\w])(?:{alt([c for c in lex['comparators'] if c[-1] in chr(39) + '’'])})"
+            rf"(?:{alt(lex['lone_after_comparator'])})(?![\w])", re.I
+        ) if lex.get("lone_after_comparator") else None,
         comparator=comparator,
         comparators=comparators,
         unit=unit,

@@ -109,7 +109,15 @@ def find_quantities(
             quantity = _quantity(rules, text, match, start, end, digits=True)
             if quantity is not None:
                 found.append(quantity)
-    if tokens is None or not rules.word_triggers.isdisjoint(tokens):
+    if (
+        tokens is None
+        or not rules.word_triggers.isdisjoint(tokens)
+        or (
+            rules.comparator_one is not None
+            and not rules.lone_after_comparator.isdisjoint(tokens)
+            and rules.comparator_one.search(text, start, end) is not None
+        )
+    ):
         taken = [(q.core_start, q.core_end) for q in found]
         core = rules.core
         if tokens is None or not rules.fraction_words.isdisjoint(tokens):

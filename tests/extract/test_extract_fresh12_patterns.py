@@ -238,3 +238,18 @@ def test_the_noun_after_initials(text: str, expected: list[tuple[float, str, str
 )
 def test_a_call_to_act_is_speech(text: str, fragment: str, expected: str | None) -> None:
     assert speaker_of(text, "fr", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les secours ont mis plus d’une heure à désincarcérer les victimes.", [(1, ">", "heure")]),
+        ("L’opposition dénonce une mesure à moins d’un an des municipales.", [(1, "<", "an")]),
+        ("Il a vendu une maison.", []),
+    ],
+)
+def test_one_after_a_comparator_in_a_sentence(text: str, expected: list[tuple[float, str, str]]) -> None:
+    from claims.extract import extract
+
+    claim = extract(text, lang="fr")[0]
+    assert [(round(q.value, 4), q.comparator, q.unit) for q in claim.quantities] == expected
