@@ -78,6 +78,7 @@ class NumberRules:
     ordinal_names: frozenset[str]
     lone_counted: frozenset[str]
     lone_noun_skip: frozenset[str]
+    lone_noun_keep_before: frozenset[str]
     lone_not_after: frozenset[str]
     hyphen_unit: re.Pattern[str]
     unit_words: frozenset[str]
@@ -385,6 +386,7 @@ def rules_for(lang: str) -> NumberRules:
             w.lower() for w in [*lex.get("lone_counted_noun_skip", []), *lex["counted_noun_skip"]]
         ),
         lone_not_after=frozenset(w.lower() for w in lex.get("lone_counted_not_after", [])),
+        lone_noun_keep_before=frozenset(w.lower() for w in lex.get("lone_counted_noun_keep_before", [])),
         hyphen_unit=hyphen_unit,
         unit_words=unit_words,
         ratio=ratio,

@@ -798,6 +798,11 @@ def _lone_counts(rules: NumberRules, text: str, match: re.Match[str], start: int
     if following is None:
         return False
     noun = following.group("word")
+    if noun.lower() in rules.lone_noun_skip and rules.lone_noun_keep_before:
+        # "one point above the relegation zone", "one day ahead": a count of that unit (not
+        # "one point I want to make", "one day we will")
+        position = rules.next_word.match(text, following.end(), end)
+        return position is not None and position.group("word").lower() in rules.lone_noun_keep_before
     return not noun[0].isupper() and noun.lower() not in rules.lone_noun_skip
 
 

@@ -253,3 +253,18 @@ def test_one_after_a_comparator_in_a_sentence(text: str, expected: list[tuple[fl
 
     claim = extract(text, lang="fr")[0]
     assert [(round(q.value, 4), q.comparator, q.unit) for q in claim.quantities] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harlow remain 17th, one point above the relegation zone.",
+         [(17, "=", "ordinal"), (1, "=", "point")]),
+        ("They finished one point behind.", [(1, "=", "point")]),
+        ("At one point, he left.", []),
+        ("One point I want to make is this.", []),
+        ("One day we will win.", []),
+    ],
+)
+def test_one_unit_before_a_position(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, "en") == expected
