@@ -151,6 +151,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(org_endings)})(?![\w\-'])"
         rf"|\s+[a-zà-ÿœæ][\w\-]*(?=\s+\([{_UPPER}][\w\-]*\)))?" if org_endings else ""
     )
+    # « la classe politique française a violemment réagi »: adjectives after a common subject,
+    # an adverb after its auxiliary.
+    subject_adjectives = (
+        rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(org_endings)})(?![\w\-'])){{0,2}}" if org_endings else ""
+    )
     # "Securities and Exchange Commission", « Agence de l’environnement et de la maîtrise ... »
     joins = _alternation(lex.get("organisation_name_joins", []) or ["(?!x)x"])
     head_org = (
@@ -332,9 +337,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
             # (« Elle a également demandé »: the French « a » is a verb, no article)
             rf"(?:(?<![\w’'\-])(?!(?:{auxiliaries})\s)(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives}"
             rf"{quantifiers})\s*"
-            rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
-            rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
-            rf"(?:\s+(?:{auxiliaries}))?\s+$"
+            rf"(?:[a-zà-ÿœæ][\w\-]*\s+)??)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
+            rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+{subject_adjectives})"
+            rf"(?:\s+(?:{auxiliaries})(?:\s+[a-zà-ÿœæ][\w\-]*ment)?)?\s+$"
         ),
         # « ..., estiment les épidémiologistes de l’Institut Pasteur. », "said analysts at
         # Berenberg": a plural common noun and the organisation it belongs to, closing the clause.

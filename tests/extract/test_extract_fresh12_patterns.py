@@ -268,3 +268,21 @@ def test_one_after_a_comparator_in_a_sentence(text: str, expected: list[tuple[fl
 )
 def test_one_unit_before_a_position(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert facets(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        # Adjectives after a common subject, an adverb after its auxiliary: the subject of the first
+        # speech verb, not of a later one (« la gauche dénonce »).
+        ("Toute la classe politique a violemment réagi contre cette annonce, la droite pointant le "
+         "doigt sur les coûts, tandis que la gauche dénonce un abandon.", "classe politique",
+         "classe politique"),
+        ("La centrale syndicale précise que l’agent avait demandé à changer de service.", "l’agent",
+         "centrale syndicale"),
+        ("Le géant japonais promet une autonomie accrue.", "autonomie", "géant japonais"),
+        ("Les syndicats dénoncent un plan brutal.", "plan brutal", "syndicats"),
+    ],
+)
+def test_a_common_subject_with_its_adjectives(text: str, fragment: str, expected: str) -> None:
+    assert speaker_of(text, "fr", fragment) == expected
