@@ -246,6 +246,18 @@ def _reference_words(lang: str) -> tuple[frozenset[str], frozenset[str], re.Patt
 
 
 @cache
+@cache
+def _demonym_pattern(lang: str) -> re.Pattern[str]:
+    """A nationality or an age standing for the person named before, closing or opening an
+    attribution: ", the Swede", « , le Suédois », "the 27-year-old"."""
+    lex = lexicons.load(lang)
+    words = lexicons.alternation(lex.get("demonyms", []) or ["(?!x)x"])
+    articles = lexicons.alternation([*lex.get("articles", []), "the", "The"])
+    return re.compile(
+        rf"[\s,;:]*(?:{articles})[\s\u00a0\u202f]*(?:{words}|\d{{1,3}}-year-old)(?![\w’'\-])[\s\u00a0\u202f]*"
+    )
+
+
 def _title_synonyms(lang: str) -> dict[str, tuple[str, ...]]:
     """Titles that name the same office as others (« chef de l’État »: « président de la
     République »), lowercased."""
@@ -271,6 +283,7 @@ class Attributor:
         self._articles = frozenset(
             w.lower().rstrip("'’") for w in [*lexicons.load(lang).get("articles", []), "the"]
         )
+        self._demonym = _demonym_pattern(lang)
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -290,6 +303,10 @@ class Attributor:
             return None, True
         between = text[close : verb.start()]
         if pat.pronoun_after.search(between) or self._joined.match(between):
+            return None, True
+        if self._demonym.fullmatch(between) or self._demonym.match(text, verb.end(), window_end):
+            # '“...,” the Swede said', « », a souri le Suédois », "said the 27-year-old": the
+            # person named before, by nationality or age.
             return None, True
         if any(ch.isupper() for ch in between):
             name = _speaker_ending_at(pat, text, close, verb.start(), _LOWER_GAP)
@@ -720,6 +737,10 @@ class Attributor:
         after = text[verb.end() : verb.end() + 12].strip().lstrip("-")  # "raconte-t-elle"
         if pat.pronoun_after.search(text[close : verb.start()]) or pat.pronoun_after.match(after):
             return True
+        if self._demonym.fullmatch(text, close, verb.start()) or self._demonym.match(
+            text, verb.end(), min(sentence_end, verb.end() + 40)
+        ):
+            return True  # '”, the Swede said', « », a reconnu la Suédoise »
         if verb.group() in self._addressee_verbs:
             return False
         # « », a ajouté l’élu », "said the official": a noun standing for a person named before.

@@ -73,7 +73,7 @@ def speakers_of_quotes(
                 # annoncé qu'il allait l'« accélérer » » still is).
                 inherit = False
             if speaker is None and inherit:
-                speaker = _previous_speaker(text, segments, starts, open_seg, attributor)
+                speaker = _previous_speaker(text, segments, starts, open_seg, attributor, known)
                 if speaker is None and paragraph != last_paragraph and (
                     attributor.pronoun_attribution(text, quote.close, close_seg.end)
                     or attributor.pronoun_speech(text, open_seg.start, quote.open)
@@ -146,7 +146,12 @@ def _referent(
 
 
 def _previous_speaker(
-    text: str, segments: list[Segment], starts: list[int], seg: Segment, attributor: Attributor
+    text: str,
+    segments: list[Segment],
+    starts: list[int],
+    seg: Segment,
+    attributor: Attributor,
+    known: Callable[[str], bool] | None = None,
 ) -> str | None:
     """Who a pronoun refers to: the named source of one of the two sentences before, same
     paragraph ("Le préfet X a annoncé ... « ... », a-t-il assuré")."""
@@ -157,7 +162,7 @@ def _previous_speaker(
         previous = segments[index - back]
         if previous.paragraph != seg.paragraph:
             break
-        name = attributor.source(text, previous.start, previous.end)
+        name = attributor.source(text, previous.start, previous.end, known)
         if name:
             return name
     return None

@@ -286,3 +286,21 @@ def test_one_unit_before_a_position(text: str, expected: list[tuple[float, str, 
 )
 def test_a_common_subject_with_its_adjectives(text: str, fragment: str, expected: str) -> None:
     assert speaker_of(text, "fr", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        # A nationality or an age standing for the person named before.
+        ("“I was shaking,” Elif Sarac said.\n\nHanna Lindgren, 27, said the wind made serving "
+         "difficult. “She played better,” the Swede said.", "en", "She played better", "Hanna Lindgren"),
+        ("Hanna Lindgren lost. “She was better,” said the 27-year-old.", "en", "She was better",
+         "Hanna Lindgren"),
+        ("Hanna Lindgren a perdu. « Elle a mieux joué », a reconnu la Suédoise.", "fr", "Elle a mieux",
+         "Hanna Lindgren"),
+        # A newspaper is no nationality.
+        ("“It is fine,” the Guardian said.", "en", "It is fine", "Guardian"),
+    ],
+)
+def test_a_nationality_or_an_age_refers_back(text: str, lang: str, fragment: str, expected: str) -> None:
+    assert speaker_of(text, lang, fragment) == expected
