@@ -26,7 +26,8 @@ _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
 _APPOSITION_GAP = re.compile(
-    r",[\s\u00a0\u202f]+(?:[\w’'\-]+(?:[.,]\d+)*,?[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r",[\s\u00a0\u202f]+(?:\d{1,3},[\s\u00a0\u202f]+)?"  # "Lindgren, 27, who had not dropped a set, said"
+    r"(?:[\w’'\-]+(?:[.,]\d+)*[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
@@ -107,6 +108,11 @@ _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
 _QUOTE_MARKS = re.compile("[«“\"]")
 _PORTFOLIO_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z][a-z]+|(?:[A-Z]\.){2,3})[ \u00a0]+){1,2}$")
+# An apposition that describes the subject before it ("Microsoft, which employs ...", "X, a
+# charity, said"; not "Fourth, there was a survey ..., said").
+_APPOSITION_OPENER = re.compile(
+    r",[\s\u00a0\u202f]+(?:which|who|whose|a|an|the|qui|dont|un|une|le|la|les|l['’])(?![\w’'])", re.I
+)
 _COORDINATED = re.compile(r"[ \u00a0]+(?:but|and|mais|et)[ \u00a0]+$")
 _LEARNED = ("appris", "apprend-on", "apprenait-on")
 _KIND = re.compile(r"[\s\u00a0\u202f]+([a-zà-ÿœæ][\w\-]+)(?=[\s\u00a0\u202f]*[,.;:)»]|$)")
@@ -284,6 +290,7 @@ class Attributor:
             w.lower().rstrip("'’") for w in [*lexicons.load(lang).get("articles", []), "the"]
         )
         self._demonym = _demonym_pattern(lang)
+        self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -679,8 +686,10 @@ class Attributor:
             # "Alzheimer’s Research UK, which was not involved in the work, called": the name
             # before an apposition.
             gap = _APPOSITION_GAP.search(text, start, verb)
-            if gap is not None and gap.end() == verb:
+            if gap is not None and gap.end() == verb and _APPOSITION_OPENER.match(text, gap.start(), verb):
                 match = self._pat.subject.fullmatch(text[start : gap.start()] + " ")
+                if match and match.group("name") in self._sequence:
+                    match = None  # "First, the Joint Chiefs ... went to the President, said"
         if match is None:
             return None
         name = match.group("name")

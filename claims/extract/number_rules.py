@@ -79,6 +79,7 @@ class NumberRules:
     lone_counted: frozenset[str]
     lone_noun_skip: frozenset[str]
     lone_noun_keep_before: frozenset[str]
+    lone_units_before_position: frozenset[str]
     lone_not_after: frozenset[str]
     hyphen_unit: re.Pattern[str]
     unit_words: frozenset[str]
@@ -346,7 +347,9 @@ def rules_for(lang: str) -> NumberRules:
         # "her first Grand Slam title", « son premier but »: a rank after a possessive.
         possessive_rank=re.compile(
             rf"(?<![\w\-])(?:{alt(lex['rank_possessives'])}){_SP}+"
-            rf"(?P<ord>{alt(lex['rank_ordinals'])})(?={_SP}+[^\W\d_]|{_SP}*[,.])"
+            rf"(?P<ord>{alt(lex['rank_ordinals'])})"
+            rf"(?!{_SP}+(?:{alt(lex.get('rank_possessive_not_before', []) or ['(?!x)x'])})(?![\w\-]))"
+            rf"(?={_SP}+[^\W\d_]|{_SP}*[,.])"
         ) if lex.get("rank_possessives") else None,
         digits=digits,
         currency_before=currency_before,
@@ -387,6 +390,9 @@ def rules_for(lang: str) -> NumberRules:
         ),
         lone_not_after=frozenset(w.lower() for w in lex.get("lone_counted_not_after", [])),
         lone_noun_keep_before=frozenset(w.lower() for w in lex.get("lone_counted_noun_keep_before", [])),
+        lone_units_before_position=frozenset(
+            w.lower() for w in lex.get("lone_counted_units_before_position", [])
+        ),
         hyphen_unit=hyphen_unit,
         unit_words=unit_words,
         ratio=ratio,

@@ -480,7 +480,11 @@ def _quantity(
             else:
                 span_end = article.end()
     if not unit and value == int(value) and 0 < value < 130 and (
-        (gates.age_before and before.lower().endswith(gates.age_before))
+        (
+            gates.age_before
+            and before.lower().endswith(gates.age_before)
+            and _age_word_before(text, start, core_start)
+        )
         or (
             text[core_end : core_end + 1] == ","
             and rules.age_apposition.search(text, max(start, core_start - 40), core_start)
@@ -603,6 +607,17 @@ def _quantity(
         comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
         span_start = core_start - cmp_match.end()
     return Found(value, comparator, unit, span_start, span_end, core_start, core_end, fraction, mult_factor)
+
+
+_AGE_WORD_BEFORE = re.compile(
+    r"(?<![\w’'\-])(?:aged?|age[ \u00a0\u202f]+of|âge[ \u00a0\u202f]+d(?:e|['’]))[ \u00a0\u202f]*$", re.I
+)
+
+
+def _age_word_before(text: str, start: int, at: int) -> bool:
+    """Whether "aged", "age of", « âge de » before a number are whole words ("at the age of
+    53"; not "an average of 55", "a percentage of 19")."""
+    return _AGE_WORD_BEFORE.search(text, max(start, at - 12), at) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -787,18 +802,18 @@ def _lone_counts(rules: NumberRules, text: str, match: re.Match[str], start: int
         return following is not None and not following.group("word")[0].isupper()
     if word not in rules.lone_counted:
         return False
+    before = lexicons.letter_tokens(text[max(start, match.start() - 20) : match.start()])
+    if before and before[-1] in rules.lone_not_after:
+        return False
     share = _ONE_OF.match(text, match.end(), end)
     if share:  # "one of nine children", "one of the 12 finalists": one of a count
         counted = share.group("count")
         return counted[0].isdigit() or counted.lower() in rules.number_words
-    before = lexicons.letter_tokens(text[max(start, match.start() - 20) : match.start()])
-    if before and before[-1] in rules.lone_not_after:
-        return False
     following = rules.next_word.match(text, match.end(), end)
     if following is None:
         return False
     noun = following.group("word")
-    if noun.lower() in rules.lone_noun_skip and rules.lone_noun_keep_before:
+    if noun.lower() in rules.lone_units_before_position:
         # "one point above the relegation zone", "one day ahead": a count of that unit (not
         # "one point I want to make", "one day we will")
         position = rules.next_word.match(text, following.end(), end)

@@ -304,3 +304,33 @@ def test_a_common_subject_with_its_adjectives(text: str, fragment: str, expected
 )
 def test_a_nationality_or_an_age_refers_back(text: str, lang: str, fragment: str, expected: str) -> None:
     assert speaker_of(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Roosevelt vetoed an average of fifty-five bills a year.", "en", [(55, "=", "bills")]),
+        ("From the day I came with our first lady, it was bad.", "en", []),
+        ("These are our first responders.", "en", []),
+        ("Sa première dame est venue.", "fr", []),
+        ("He put in deficits for every one of his four years.", "en", [(4, "=", "years")]),
+        ("Let me make one thing clear.", "en", []),
+    ],
+)
+def test_what_the_new_number_rules_must_not_take(
+    text: str, lang: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert facets(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("First, the Joint Chiefs of Staff went to the President, said, “Don’t put those troops "
+         "there.”", "Joint Chiefs"),
+        ("What happens in South Africa, where, for example, the Nobel Prize winner, 2 days ago, "
+         "said this.", "South Africa"),
+    ],
+)
+def test_what_the_new_speaker_rules_must_not_take(text: str, fragment: str) -> None:
+    assert speaker_of(text, "en", fragment) is None
