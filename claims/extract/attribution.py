@@ -30,6 +30,13 @@ _APPOSITION_GAP = re.compile(
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
+# The same with a place closing the apposition: "..., a spokesman for the University of Vermont,
+# Burlington, said".
+_PLACED_APPOSITION_GAP = re.compile(
+    r",[\s\u00a0\u202f]+(?:[\w’'\-]+(?:[.,]\d+)*[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r"[A-ZÀ-Ý][\w’'\-]+,[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
+)
+
 
 def _clean_name(pat: SpeakerPatterns, match: re.Match[str], strict: bool = False) -> str | None:
     """The person a speaker match names, or None for openers, lone titles, places in strict mode."""
@@ -66,6 +73,23 @@ def _speaker_ending_at(
     return found
 
 
+def _person_before_apposition(
+    pat: SpeakerPatterns, text: str, start: int, end: int
+) -> tuple[str, int] | None:
+    """The last person in `text[start:end]` followed by an apposition that runs to `end` ("Karen
+    Wells, the airline's spokeswoman, said"; "Tom Reilly, a spokesman for the University of
+    Vermont, Burlington, said": a place after the organisation), with where the person ends."""
+    found = None
+    for match in pat.speaker.finditer(text, start, end):
+        if _APPOSITION_GAP.fullmatch(text, match.end(), end) or _PLACED_APPOSITION_GAP.fullmatch(
+            text, match.end(), end
+        ):
+            name = _clean_name(pat, match, strict=True)
+            if name:
+                found = (name, match.end())
+    return found
+
+
 def _past_space(text: str, start: int, end: int) -> int:
     """Where the text at `start` goes on past spaces and tabs (no further than `end`)."""
     while start < end and text[start] in " \t\u00a0\u202f":
@@ -90,6 +114,10 @@ _PRONOUN_BEFORE_VERB = re.compile(
     r",[\s\u00a0\u202f]*(?:(?:he|she|they|it|il|elle|ils|elles)[\s\u00a0\u202f]+"
     r"(?:(?:has|had|a|avait)[\s\u00a0\u202f]+)?"
     r"|(?:a|avait|ont|avaient)-t?-?(?:il|elle|ils|elles)[\s\u00a0\u202f]+)?"
+)
+_ROLE_WORDS = re.compile(
+    r"[\s\u00a0\u202f]+(?:(?:the|a|an|le|la|l['’])[\s\u00a0\u202f]*)?"
+    r"(?:[a-zà-ÿœæ][\w\-]+[\s\u00a0\u202f]+){1,3}"
 )
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
 _CLOSING_WORDS = 6
@@ -339,11 +367,7 @@ class Attributor:
                 if name:
                     return name
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
-            # "Ann Lee, a spokeswoman for the county, said": the person, not the office; and
-            # "Senator Paul Whitcomb, a Republican from Nebraska, called": not the state.
-            apposed = _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
-            if name is None or (apposed and " " not in name and apposed.find(name) < 0):
-                name = apposed
+            name = self._apposed_person(text, near, verb.start(), name)
             name = self._or_organisation(text, near, verb.start(), name)
             # (a title with no person named with it lets the quote take the previous speaker:
             # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
@@ -352,6 +376,21 @@ class Attributor:
             if name:
                 return name
         return self._cued(text, window_start, opened)
+
+    def _apposed_person(self, text: str, start: int, verb: int, name: str | None) -> str | None:
+        """The person before an apposition running to `verb`, over `name`, the name found right
+        before the verb, when that is none, a single word ("Senator Paul Whitcomb, a Republican
+        from Nebraska, called": not the state), or a piece of the apposition's organisation
+        ("Maria Ostrowski, chief executive of the Harbor Transit Authority, said"); "Ann Lee, a
+        spokeswoman for the county, said" is the person, not the office."""
+        person = _person_before_apposition(self._pat, text, start, verb)
+        if person is None or name is None:
+            return name if person is None else person[0]
+        if " " not in name and person[0].find(name) < 0:
+            return person[0]
+        if text.rfind(name, start, verb) > person[1] and self._may_be_piece(text, start, verb, name):
+            return person[0]
+        return name
 
     def _or_organisation(self, text: str, start: int, end: int, name: str | None) -> str | None:
         """`name`, or the organisation ending at `end` when there is one and the name is only
@@ -576,9 +615,22 @@ class Attributor:
             # « selon l’ANSM, », "according to Reuters,"
             name = name or self._lone_name_after(text, cue.end(), min(end, cue.end() + 40))
             name = name or self._indefinite_office(text, cue.end(), min(end, cue.end() + 100))
+            name = name or self._role_then_name(text, cue.end(), min(end, cue.end() + 100))
             if name:
                 return name
         return None
+
+    def _role_then_name(self, text: str, start: int, end: int) -> str | None:
+        """A person after the common noun of their role, closing a cue: "according to curator
+        Anne Lowry.", "according to museum director Paul Kent," (not a place or an
+        organisation: the name has two words at least)."""
+        match = _ROLE_WORDS.match(text, start, end)
+        if match is None or match.group(0).split()[-1] in self._pat.function_words:
+            return None
+        person = self._pat.speaker.match(text, match.end(), end)
+        if person is None or text[person.end() : person.end() + 1] not in ("", ".", ",", ";", ")"):
+            return None
+        return _clean_name(self._pat, person, strict=True)
 
     def _source_kind(self, text: str, start: int, end: int) -> str | None:
         """« a-t-on appris de source judiciaire »: whom it was learned from and what kind of
@@ -819,7 +871,7 @@ class Attributor:
                 continue  # « le groupe n’a jamais lâché »: a verb of the quoted words, not of its speaker
             near = max(start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
-            name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
+            name = self._apposed_person(text, near, verb.start(), name)
             inverted = text[max(start, verb.start() - 4) : verb.start()].rstrip(" a").endswith(",")
             if name is not None or not inverted:
                 # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
@@ -905,6 +957,7 @@ class Attributor:
         name = name or self._title_after(text, past, window)
         name = name or self._common_then_person(text, past, window)  # « a réagi son avocat, Me X »
         name = name or self._common_after(text, past, window)  # « a annoncé le constructeur »
+        name = name or self._indefinite_office(text, past, window)  # « a indiqué un porte-parole »
         if name is None and (common := pat.common_of_name.match(text, past, window)):
             name = common.group("name")  # « estiment les épidémiologistes de l’Institut Pasteur »
         return name

@@ -112,10 +112,16 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:(?<!\w)(?:{articles})\s*)?"
         rf"(?P<name>(?:(?:{titles}){title_adjective}{title_complement}\s+){{0,3}}(?P<core>{name_seq}))"
     )
-    verbs = lexicons.alternation(lexicons.speech_verbs(lex))
+    verb_list = lexicons.speech_verbs(lex)
+    verbs = lexicons.alternation(verb_list, fold_first=False)
+    # A capitalised verb opens its sentence or clause ("Asked about it, Lee said"); after a word
+    # it is a name ("the United States", "Reported Missing"), no speech.
+    capitalised = lexicons.alternation((v[:1].upper() + v[1:] for v in verb_list), fold_first=False)
     # ("an estimated 300": an adjective, no speech; « a déclaré » is a verb)
     not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in lex.get("speech_verb_not_after", []))
-    speech_verb = re.compile(rf"(?<![\w-]){not_after}(?:{verbs})(?![\w])")
+    speech_verb = re.compile(
+        rf"(?<![\w-]){not_after}(?:{verbs}|(?<![\w’'][ \u00a0])(?:{capitalised}))(?![\w])"
+    )
     source_cue = re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lex['source_cues'])})(?![\w])")
     pronouns = lexicons.alternation(lex["pronoun_speakers"])
     pronoun_after = re.compile(rf"(?<![\w])(?:{pronouns})(?![\w])")
