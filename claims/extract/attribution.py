@@ -288,6 +288,9 @@ class Attributor:
         self._articles = frozenset(
             w.lower().rstrip("'’") for w in [*lexicons.load(lang).get("articles", []), "the"]
         )
+        # « la centrale syndicale »: where adjectives follow the noun, but for a few
+        self._noun_first = bool(lexicons.load(lang).get("adjective_after_noun"))
+        self._before_noun = frozenset(lexicons.load(lang).get("adjectives_before_noun", []))
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -980,6 +983,11 @@ class Attributor:
             before = text[max(start, match.start() - 2) : match.start()].strip()
             if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):
                 return None
+        mid = match.group("mid")
+        if self._noun_first and mid and mid not in self._pat.function_words and mid not in self._before_noun:
+            # « La centrale syndicale précise »: the noun and the adjective after it (not
+            # « le nouveau gouvernement », whose adjective comes first)
+            return f"{mid} {noun}"
         return noun
 
     def _common_after(self, text: str, start: int, end: int) -> str | None:

@@ -209,7 +209,10 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # (« son PDG, Jean-Marc Ferrand »; « le porte-parole de l’état-major, le colonel Pierre Aubert »)
     titled = re.compile(
         rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the{possessives})\s*)?(?:{titles})(?![\w\-])"
-        rf"(?:\s+[\w’'\-]+){{0,7}}?,\s+(?=[{_UPPER}]|(?:{articles})\s*(?:{titles})\s+[{_UPPER}])"
+        # (the acronym of what the title heads may close it: « le président de l'Union des
+        # industriels du bois (UIB), Jean Morel »)
+        rf"(?:\s+[\w’'\-]+){{0,7}}?(?:\s*\([{_UPPER}][\w\-]{{1,12}}\))?,\s+"
+        rf"(?=[{_UPPER}]|(?:{articles})\s*(?:{titles})\s+[{_UPPER}])"
     )
     # A title standing for the person: "the governor", « la ministre de la Culture ».
     title_office = re.compile(
@@ -320,7 +323,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
             # (« Elle a également demandé »: the French « a » is a verb, no article)
             rf"(?:(?<![\w’'\-])(?!(?:{auxiliaries})\s)(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives}"
             rf"{quantifiers})\s*"
-            rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
+            rf"(?:(?P<mid>[a-zà-ÿœæ][\w\-]*)\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
             rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
             rf"(?:\s+(?:{auxiliaries}))?\s+$"
         ),
