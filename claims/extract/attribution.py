@@ -288,6 +288,7 @@ class Attributor:
         self._articles = frozenset(
             w.lower().rstrip("'’") for w in [*lexicons.load(lang).get("articles", []), "the"]
         )
+        self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         # « la centrale syndicale »: where adjectives follow the noun, but for a few
         self._noun_first = bool(lexicons.load(lang).get("adjective_after_noun"))
         self._before_noun = frozenset(lexicons.load(lang).get("adjectives_before_noun", []))
@@ -835,15 +836,23 @@ class Attributor:
             lead = pat.name_words.search(before)
             if not lead:
                 continue
-            candidate = _trailing_name(pat, lead.group().split()) + [last]
-            while candidate and (candidate[0].rstrip(".") in pat.not_names or candidate[0] in self._parties):
+            lead_words = lead.group().split()
+            particle = lead_words[-1:] if len(lead_words) > 1 and lead_words[-1] in self._particles else []
+            # ("Yann de Kerlan": the particle belongs to the surname, and is no title word)
+            candidate = _trailing_name(pat, lead_words[: len(lead_words) - len(particle)]) + particle + [last]
+            while candidate and (
+                candidate[0].rstrip(".") in pat.not_names
+                or candidate[0] in self._parties
+                or candidate[0] in self._particles  # « Selon le SNUipp-FSU »
+            ):
                 candidate = candidate[1:]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
             # (a quote closing on a comma opens no sentence: '“...,” Denver Police Chief X said')
             sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?")) or (
                 opening.endswith(("»", "”", '"')) and not opening[:-1].rstrip().endswith(",")
             )
-            if sentence_opens and len(candidate) >= 3 and not _opens_title(pat, candidate):
+            named = [w for w in candidate if w not in self._particles]  # "Yann de Kerlan": two
+            if sentence_opens and len(named) >= 3 and not _opens_title(pat, candidate):
                 candidate = candidate[1:]
             if len(candidate) > best_len and wanted <= {w.lower() for w in candidate} and len(candidate) <= 6:
                 best, best_len = " ".join(candidate), len(candidate)

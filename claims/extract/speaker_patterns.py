@@ -179,7 +179,10 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:{pronouns})(?:\s+[a-zà-ÿ’']+){{0,2}}\s+",
         re.I,
     )
-    name_words = re.compile(rf"(?:(?<![\w’'\-])(?:{_NAME_WORD}|{_INITIAL}|(?:{titles}))\s+)+$")
+    # (with the particles inside a name: "Yann de Kerlan" is the fuller form of "De Kerlan")
+    name_words = re.compile(
+        rf"(?:(?<![\w’'\-])(?:{_NAME_WORD}|{_INITIAL}|(?:{titles})|{_NAME_WORD}\s+(?:{particles})(?=\s+(?:[{_UPPER}]|$)))\s+)+$"
+    )
     auxiliaries = _alternation(lex.get("subject_auxiliaries", []) or ["(?!x)x"])
     subject = re.compile(  # "Microsoft said", "La SNCF a annoncé": a one-word subject
         rf"[\s«“\"]*(?:(?:{articles}|the|The|Le|La|Les|L['’])\s*)?(?P<name>{_NAME_WORD})\s+(?:(?:{auxiliaries})\s+)?"
