@@ -379,7 +379,30 @@ class Attributor:
             name = name or self._common_subject(text, near, verb.start())  # "The opposition called"
             if name:
                 return name
-        return self._cued(text, window_start, opened)
+        name = self._cued(text, window_start, opened)
+        if name is None and text[window_start:opened].rstrip().endswith(":"):
+            name = self._colon_subject(text, window_start, opened)
+        return name
+
+    def _colon_subject(self, text: str, start: int, opened: int) -> str | None:
+        """The person whose clause introduces a quote with a colon, with no speech verb:
+        'During questions on Wednesday, Okafor defended the budget: "..."' (a surname alone when
+        the article names the person in full)."""
+        pat = self._pat
+        for match in pat.speaker.finditer(text, start, opened):
+            before = text[start : match.start()].rstrip(" \t\u00a0\u202f")
+            if before and not before.endswith(","):
+                continue
+            follow = lexicons.letter_tokens(text[match.end() : match.end() + 20])[:1]
+            if not follow or not text[match.end() :].lstrip()[:1].islower():
+                continue
+            name = _clean_name(pat, match, strict=True)
+            if name is None:
+                single = _clean_name(pat, match)
+                name = single if single and self.fullest(text, single) != single else None
+            if name:
+                return name
+        return None
 
     def _apposed_person(self, text: str, start: int, verb: int, name: str | None) -> str | None:
         """The person before an apposition running to `verb`, over `name`, the name found right
