@@ -511,8 +511,10 @@ def _quantity(
                         # "two-thirds of the city's 48 schools", "three of the state's 12 prisons"
                         unit, span_end = "", core_end
                 head = None
-                # (after "of" too when the word is a compound: "two-thirds of long-distance trains")
-                if value != 1 and (not _bridged(noun) or "-" in word or noun.group("adj")):
+                # (after "of" too when the word is a compound: "two-thirds of long-distance trains",
+                # or after a count, which counts a plural: "hundreds of colorful lantern scenes";
+                # not a share: "a third of the population lives")
+                if value != 1 and (not _bridged(noun) or "-" in word or noun.group("adj") or value >= 2):
                     head = _head_noun(rules, text, span_end, end, word)
                 participle = rules.lang == "en" and _participle(word)
                 if head is None and participle and _bridged(noun):
@@ -697,6 +699,11 @@ def _head_noun(rules: NumberRules, text: str, pos: int, end: int, word: str) -> 
     return None
 
 
+_PEOPLE_ENDINGS = ("ais", "ois", "ens", "ains", "ands", "ols", "ans", "ins", "ites", "otes", "ards")
+"""Plural endings of the names of peoples (Français, Européens, Américains, Allemands, ...), which
+a count after « de » names, where a capitalised word is otherwise a place (« trois de Paris »)."""
+
+
 def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) -> tuple[str, int] | None:
     """The counted noun after a capitalised word: a plural noun after up to three capitalised
     words in English ("600 National Guard troops"), a plural people's name after « des » in
@@ -704,8 +711,10 @@ def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) ->
     word = noun.group("noun")
     if rules.lang != "en":
         bridge = text[noun.start() : noun.start("noun")].split()
-        if bridge == ["des"] and _plural(word, rules.lang) and word[1:].islower():
-            return word, noun.end()
+        if not (_plural(word, rules.lang) and word[1:].islower()):
+            return None
+        if bridge == ["des"] or (bridge in (["de"], ["d'"], ["d’"]) and word.endswith(_PEOPLE_ENDINGS)):
+            return word, noun.end()  # « 332 millions d'Européens », « des milliers de Parisiens »
         return None
     pos = noun.end()
     for _ in range(_HEAD_REACH):
