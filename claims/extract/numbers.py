@@ -428,7 +428,8 @@ def _quantity(
         return None  # "1" * 400 overflows a float: not a quantity anyone wrote
     gates = _gates(rules.lang)
     before = text[max(start, core_start - 8) : core_start]
-    if gates.clock_before and before.lower().endswith(gates.clock_before) and (
+    clock_window = text[max(start, core_start - 20) : core_start]  # « aux alentours de 4 heures »
+    if gates.clock_before and clock_window.lower().endswith(gates.clock_before) and (
         rules.unit.match(text, core_end, end) and value <= 24 and value == int(value)
     ):
         unit_word = rules.unit.match(text, core_end, end)
