@@ -374,6 +374,8 @@ def _quantity(
         words = match.group("words")
         if words.lower() in rules.lone_skip and not _lone_counts(rules, text, match, start, end):
             return None
+        if _ALL_OF.search(text, max(start, core_start - 8), core_start):
+            return None  # « ont tous deux été mis au point », « toutes trois »: both, all three
         ending = match.group("wend")
         if ending:
             # "vingt et unième", "twenty-first": the cardinal part plus the ordinal ending.
@@ -563,6 +565,18 @@ def _quantity(
         and not _TALLY_AFTER.match(text, span_end, end)  # "passed the Senate 52 to 48"
     ):
         return None  # « en tête de la Ligue 1 », "won the Formula 1": part of a name
+    if (
+        digits
+        and value == int(value)
+        and 1 < value < 1000
+        and (not unit or (unit[:1].islower() and not _plural(unit, rules.lang)
+                          and unit.lower() not in rules.unit_words and unit not in rules.currencies.values()))
+        and _named_before(rules, text, start, core_start)
+        and not _TALLY_AFTER.match(text, span_end, end)
+    ):
+        # « la fusée Vega 2 emporte », "Apollo 11 mission", « (Ayrault 2) »: a number right after
+        # a name, with no plural noun that it would count, is part of the name.
+        return None
     span_start = core_start
     window = max(0, core_start - 40)
     cmp_match = rules.comparator.match(text[window:core_start][::-1])
@@ -700,6 +714,20 @@ def _head_noun(rules: NumberRules, text: str, pos: int, end: int, word: str) -> 
     return None
 
 
+_NAME_BEFORE = re.compile(r"(?<![\w’'\-.])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)[ \u00a0]$")
+
+
+def _named_before(rules: NumberRules, text: str, start: int, core_start: int) -> bool:
+    """Whether a capitalised word right before a number is a name: not a word opening the
+    sentence in capitals (« Sur 340 votants »), a month or a weekday."""
+    match = _NAME_BEFORE.search(text, max(start, core_start - 30), core_start)
+    if match is None or not text[start : match.start()].strip():
+        return False  # (opening the sentence, it may be any word: "Only 4 of the 9 members")
+    word = match.group(1).lower()
+    return word not in rules.name_not_before
+
+
+_ALL_OF = re.compile(r"(?<![\w’'])(?:tous|toutes)[ \u00a0]+$")
 _PEOPLE_ENDINGS = ("ais", "ois", "ens", "ains", "ands", "ols", "ans", "ins", "ites", "otes", "ards")
 """Plural endings of the names of peoples (Français, Européens, Américains, Allemands, ...), which
 a count after « de » names, where a capitalised word is otherwise a place (« trois de Paris »)."""
