@@ -487,7 +487,7 @@ def _quantity(
             word = noun.group("noun")
             adjective = noun.group("adj")
             if adjective and adjective.lower() in rules.adjectives_alone and word.lower() in rules.noun_skip:
-                unit, span_end = adjective, noun.start("noun")  # « une centaine d’autres ont »
+                unit, span_end = adjective, noun.end("adj")  # « une centaine d’autres ont »
             elif _ELIDED.match(word):
                 pass  # « 2,8 milliards l’an passé », « 300 qu’il »: an elided article or pronoun
             elif word.lower().endswith(rules.noun_skip_endings) or word.lower() in rules.not_counted:
