@@ -119,6 +119,8 @@ _ROLE_WORDS = re.compile(
     r"[\s\u00a0\u202f]+(?:(?:the|a|an|le|la|l['’])[\s\u00a0\u202f]*)?"
     r"(?:[a-zà-ÿœæ][\w\-]+[\s\u00a0\u202f]+){1,3}"
 )
+_CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
+"""French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
 _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
@@ -381,20 +383,24 @@ class Attributor:
                 return name
         name = self._cued(text, window_start, opened)
         if name is None and text[window_start:opened].rstrip().endswith(":"):
-            name = self._colon_subject(text, window_start, opened)
+            name = self.opening_subject(text, window_start, opened)
         return name
 
-    def _colon_subject(self, text: str, start: int, opened: int) -> str | None:
-        """The person whose clause introduces a quote with a colon, with no speech verb:
-        'During questions on Wednesday, Okafor defended the budget: "..."' (a surname alone when
-        the article names the person in full)."""
+    def opening_subject(self, text: str, start: int, opened: int) -> str | None:
+        """The person opening the clause of a quote that has no speech verb, as its subject:
+        'During questions on Wednesday, Okafor defended the budget: "..."', « Bruno Le Roux,
+        président du groupe, est intervenu, trouvant le « procédé choquant » » (a surname alone
+        when the article names the person in full)."""
         pat = self._pat
         for match in pat.speaker.finditer(text, start, opened):
             before = text[start : match.start()].rstrip(" \t\u00a0\u202f")
             if before and not before.endswith(","):
                 continue
-            follow = lexicons.letter_tokens(text[match.end() : match.end() + 20])[:1]
-            if not follow or not text[match.end() :].lstrip()[:1].islower():
+            after = match.end()
+            apposition = _APPOSITION_GAP.match(text, after, opened)  # "X, président du groupe, est"
+            if apposition:
+                after = apposition.end()
+            if not text[after:opened].lstrip()[:1].islower():
                 continue
             name = _clean_name(pat, match, strict=True)
             if name is None:
@@ -1016,6 +1022,8 @@ class Attributor:
             if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):
                 return None
         mid = match.group("mid")
+        if self._noun_first and mid and lower in _CLITICS and mid not in self._pat.function_words:
+            return mid  # « Les scientifiques en ont conclu »: the noun before the pronoun
         if self._noun_first and mid and mid not in self._pat.function_words and mid not in self._before_noun:
             # « La centrale syndicale précise »: the noun and the adjective after it (not
             # « le nouveau gouvernement », whose adjective comes first)

@@ -64,6 +64,11 @@ def speakers_of_quotes(
                 # a scare quote) are not the previous quote's speaker's (« le président a
                 # annoncé qu'il allait l'« accélérer » » still is).
                 inherit = False
+            if speaker is None and inherit and quote.open > open_seg.start:
+                # A person named as the subject of the quote's own sentence takes it from the
+                # previous speaker: « X a défendu sa décision : « ... ». Bruno Le Roux, président
+                # du groupe, est intervenu, trouvant le « procédé ... » »
+                speaker = attributor.opening_subject(text, open_seg.start, quote.open)
             if speaker is None and inherit:
                 speaker = _previous_speaker(text, segments, starts, open_seg, attributor)
                 if speaker is None and paragraph != last_paragraph and (
