@@ -119,6 +119,7 @@ _ROLE_WORDS = re.compile(
     r"[\s\u00a0\u202f]+(?:(?:the|a|an|le|la|l['’])[\s\u00a0\u202f]*)?"
     r"(?:[a-zà-ÿœæ][\w\-]+[\s\u00a0\u202f]+){1,3}"
 )
+_LONG_APPOSITION = re.compile(r",[^,;:«»“”\"\n]{1,160},[\s\u00a0\u202f]+")
 _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
 """French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
@@ -394,10 +395,14 @@ class Attributor:
         pat = self._pat
         for match in pat.speaker.finditer(text, start, opened):
             before = text[start : match.start()].rstrip(" \t\u00a0\u202f")
-            if before and not before.endswith(","):
-                continue
+            if before and (not before.endswith(",") or before.count(",") > 1):
+                continue  # (opening the sentence, or after one phrase before it: "Plus tard, X")
             after = match.end()
-            apposition = _APPOSITION_GAP.match(text, after, opened)  # "X, président du groupe, est"
+            # "X, président du groupe, est", « X, jeune appelé et témoin de la scène avec le
+            # photographe de son régiment, raconte »
+            apposition = _APPOSITION_GAP.match(text, after, opened) or _LONG_APPOSITION.match(
+                text, after, opened
+            )
             if apposition:
                 after = apposition.end()
             if not text[after:opened].lstrip()[:1].islower():
