@@ -292,6 +292,11 @@ class Attributor:
             w.lower().rstrip("'’") for w in [*lexicons.load(lang).get("articles", []), "the"]
         )
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
+        incidentals = lexicons.load(lang).get("speech_incidentals", [])
+        self._incidentals = (
+            re.compile(rf"(?<![\w’'])(?:{lexicons.alternation(incidentals)})[ \u00a0]+$")
+            if incidentals else None
+        )
         # « la centrale syndicale »: where adjectives follow the noun, but for a few
         self._noun_first = bool(lexicons.load(lang).get("adjective_after_noun"))
         self._before_noun = frozenset(lexicons.load(lang).get("adjectives_before_noun", []))
@@ -358,10 +363,17 @@ class Attributor:
         pat = self._pat
         window_start = max(sentence_start, opened - 250)
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
-            near = max(window_start, verb.start() - _NAME_REACH)
-            if text[max(window_start, verb.start() - 4) : verb.start()].rstrip(" a").endswith(
+            if _COORDINATED.search(text, max(window_start, verb.start() - 8), verb.start()):
+                # « L'Association ... a condamné le crime de Tombouctou et estimé que « ... » »:
+                # the subject of the first verb, not the place before « et »
+                name = self.source(text, sentence_start, verb.end())
+                if name:
+                    return name
+            vs = self._incidental_start(text, window_start, verb.start())
+            near = max(window_start, vs - _NAME_REACH)
+            if text[max(window_start, vs - 4) : vs].rstrip(" a").endswith(
                 ","
-            ) and _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True) is None:
+            ) and _speaker_ending_at(pat, text, near, vs, _LOWER_GAP, strict=True) is None:
                 # « ... près de Narbonne (Aude), a indiqué mardi la préfecture, qui évoque un feu
                 # « ... » »: the office or person after the inverted verb, not the place before
                 # it (« Me X, a plaidé l’acquittement » is X's)
@@ -373,13 +385,13 @@ class Attributor:
                 name = name or self.organisation_at(text, past, window)
                 if name:
                     return name
-            name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
-            name = self._apposed_person(text, near, verb.start(), name)
-            name = self._or_organisation(text, near, verb.start(), name)
+            name = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP)
+            name = self._apposed_person(text, near, vs, name)
+            name = self._or_organisation(text, near, vs, name)
             # (a title with no person named with it lets the quote take the previous speaker:
             # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
-            name = name or self.title_reference(text, near, verb.start(), office=False)
-            name = name or self._common_subject(text, near, verb.start())  # "The opposition called"
+            name = name or self.title_reference(text, near, vs, office=False)
+            name = name or self._common_subject(text, near, vs)  # "The opposition called"
             if name:
                 return name
         name = self._cued(text, window_start, opened)
@@ -915,42 +927,43 @@ class Attributor:
                 text, max(start, verb.start() - 12), verb.start()
             ):
                 continue  # « le groupe n’a jamais lâché »: a verb of the quoted words, not of its speaker
-            near = max(start, verb.start() - _NAME_REACH)
-            name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
-            name = self._apposed_person(text, near, verb.start(), name)
-            inverted = text[max(start, verb.start() - 4) : verb.start()].rstrip(" a").endswith(",")
+            vs = self._incidental_start(text, start, verb.start())  # « a de son côté dénoncé »
+            near = max(start, vs - _NAME_REACH)
+            name = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP, strict=True)
+            name = self._apposed_person(text, near, vs, name)
+            inverted = text[max(start, vs - 4) : vs].rstrip(" a").endswith(",")
             if name is not None or not inverted:
                 # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
-                name = self._or_organisation(text, near, verb.start(), name)
-            elif _APPOSITION_GAP.search(text, near, verb.start()):
+                name = self._or_organisation(text, near, vs, name)
+            elif _APPOSITION_GAP.search(text, near, vs):
                 # "A senior official, speaking on condition of anonymity, said": the office (an
                 # apposition of a dozen words may take it out of the name's reach).
-                far = max(start, verb.start() - 2 * _NAME_REACH)
-                name = self.organisation_ending_at(text, far, verb.start(), apposition=True)
+                far = max(start, vs - 2 * _NAME_REACH)
+                name = self.organisation_ending_at(text, far, vs, apposition=True)
             if name is None and known is not None:
-                single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
-                single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)
+                single = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP)
+                single = single or _speaker_ending_at(pat, text, near, vs, _APPOSITION_GAP)
                 if single and known(single):
                     name = single
             if name is None:
-                name = self._subject(text, start, verb.start())
+                name = self._subject(text, start, vs)
             if name is None and not inverted:
-                name = self._acronym_before(text, near, verb.start())  # "..., the ONS said."
+                name = self._acronym_before(text, near, vs)  # "..., the ONS said."
             if name is None and not inverted:
-                name = self.title_reference(text, near, verb.start())  # « La ministre a annoncé »
+                name = self.title_reference(text, near, vs)  # « La ministre a annoncé »
             if name is None and not inverted:
-                name = self._common_subject(text, near, verb.start())  # "analysts said"
-            if name is None and _COORDINATED.search(text, near, verb.start()) and (
-                "," not in text[start : verb.start()]
+                name = self._common_subject(text, near, vs)  # "analysts said"
+            if name is None and _COORDINATED.search(text, near, vs) and (
+                "," not in text[start : vs]
             ):
                 # "The Royal College of Nursing welcomed the plan but warned that": the subject
                 # of the first verb
-                name = self.organisation_at(text, start, verb.start()) or _speaker_starting_at(
-                    pat, text, start, min(verb.start(), start + 80), strict=True
+                name = self.organisation_at(text, start, vs) or _speaker_starting_at(
+                    pat, text, start, min(vs, start + 80), strict=True
                 )
             if name:
                 return name
-            if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
+            if _INVERTED.search(text, max(start, vs - 12), vs):
                 # "..., said John Smith, the plant manager", "..., assure Claire Martin".
                 name = self._inverted_subject(text, verb.end(), end)
                 if name:
@@ -984,6 +997,15 @@ class Attributor:
                 or self._acronym_subject(text, start, end)
             )
         return None
+
+    def _incidental_start(self, text: str, start: int, verb: int) -> int:
+        """Where an incidental phrase between an auxiliary and its speech verb starts (« a de
+        son côté dénoncé », « a pour sa part condamné », « a quant à lui estimé »), else `verb`:
+        the subject is before it."""
+        if self._incidentals is None:
+            return verb
+        match = self._incidentals.search(text, max(start, verb - 24), verb)
+        return match.start() if match else verb
 
     def _inverted_subject(self, text: str, verb_end: int, end: int) -> str | None:
         """The subject after an inverted speech verb ending at `verb_end`: "..., said John Smith,

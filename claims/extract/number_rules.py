@@ -380,7 +380,7 @@ def rules_for(lang: str) -> NumberRules:
         ),
         # "a Category 4 storm", « l’article 49 »: a number naming a class, a rule, a flight.
         code_word=re.compile(
-            rf"(?<![\w\-])(?:{alt(lex['code_words'])}){_SP}+(?:n°{_SP}*)?$"
+            rf"(?:(?<![\w\-])(?:{alt(lex['code_words'])}){_SP}+(?:n°{_SP}*)?|(?<![\w\-])n°{_SP}*)$"
         ) if lex.get("code_words") else None,
         number_words=frozenset(w.lower() for w in lex["number_words"]),
         ratio_joins=frozenset(w for join in lex.get("ratio_joins", []) for w in join.split()[:1]),

@@ -413,6 +413,18 @@ def _quantity(
         # "a third of", "two-thirds of", "la moitié des": a share, 1/3, 2/3, 1/2.
         numerator = 1.0
         top = match.group("fnum")
+        den = match.group("fden")
+        if (
+            top
+            and top.lower() in _DEFINITE
+            and den.lower().endswith(("ième", "ieme"))
+            and not _OF_AFTER.match(text, core_end, end)
+        ):
+            # « la dixième victoire »: a rank (« le dixième des recettes » is a share)
+            return Found(
+                float(rules.fractions[den.lower()]), "=", "ordinal", match.start("fden"), core_end,
+                match.start("fden"), core_end,
+            )
         if top and top.lower() not in _FRACTION_ONE:
             parsed = _words_value(top, rules.lang, rules.multipliers)
             if parsed is None:
@@ -727,6 +739,8 @@ def _named_before(rules: NumberRules, text: str, start: int, core_start: int) ->
     return word not in rules.name_not_before
 
 
+_DEFINITE = frozenset({"la", "le", "l'", "l’"})
+_OF_AFTER = re.compile(r"[ \u00a0]+(?:de|des|du|d['’])(?![\w])", re.I)
 _ALL_OF = re.compile(r"(?<![\w’'])(?:tous|toutes)[ \u00a0]+$")
 _PEOPLE_ENDINGS = ("ais", "ois", "ens", "ains", "ands", "ols", "ans", "ins", "ites", "otes", "ards")
 """Plural endings of the names of peoples (Français, Européens, Américains, Allemands, ...), which
