@@ -10,7 +10,7 @@ transaction that writes, so two sessions can never act on each other's stale rea
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ __all__ = [
     "Span",
     "Spec",
     "appended",
+    "check_known_reviewers",
     "check_line",
     "check_reviewer",
     "describe",
@@ -70,6 +71,17 @@ def check_reviewer(name: str) -> str:
     if any(unicodedata.category(ch) in _NOT_IN_A_LINE for ch in name):
         raise ProjectError(f"reviewer name {name!r} contains control characters or line breaks")
     return name
+
+
+def check_known_reviewers(names: Sequence[str], known: Collection[str]) -> None:
+    """Refuse reviewer names (a `--reviewer` filter) that name nobody in the project, every
+    one of them in one message with who is there: a typo would otherwise show nothing, as if
+    that were the answer."""
+    missing = [name for name in dict.fromkeys(names) if name not in known]
+    if missing:
+        listed = ", ".join(sorted(known)) or "none yet"
+        raise ProjectError(f"--reviewer: no reviewer {', '.join(repr(n) for n in missing)} "
+                           f"in this project ({listed})")
 
 
 _NOT_IN_A_LINE = ("Cc", "Cf", "Cs", "Zl", "Zp")
