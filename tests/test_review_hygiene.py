@@ -141,6 +141,7 @@ TWICE = ("cites the same URL as sources.0 of this review (https://EXAMPLE.org/re
     ("reviews.0.sources.0.quote", "\n", BLANK),
     ("reviews.0.sources.0.title", "two\nlines", ONE_LINE),
     ("reviews.0.sources.0.title", "a\u2028b", ONE_LINE),
+    ("adjudication.note", " \t ", BLANK),
 ])
 def test_a_file_saying_what_nobody_could_type_is_refused_by_line_and_field(
         field: str, value: Any, says: str, sample: tuple[Project, list[str]],
@@ -148,6 +149,7 @@ def test_a_file_saying_what_nobody_could_type_is_refused_by_line_and_field(
     project, ids = sample
     project.add_source(ids[0], "bob", {"url": URL, "title": "Report", "quote": "300"})
     project.set_verdict(ids[0], "bob", "supported")
+    project.adjudicate(ids[0], "lead", "supported", note="as bob found")
     out = tmp_path / "out.jsonl"
     assert run(["export", "-o", str(out)], backend_url).exit_code == 0
     records = [orjson.loads(line) for line in out.read_bytes().splitlines()]
@@ -155,6 +157,7 @@ def test_a_file_saying_what_nobody_could_type_is_refused_by_line_and_field(
     good = orjson.dumps(record)
     assert proven(orjson.loads(good)) is not None  # the line as exported is proven valid
     record["reviews"][0]["updated_at"] = "2099-01-01T00:00:00.000000Z"  # newer: it would apply
+    record["adjudication"]["ts"] = "2099-01-01T00:00:00.000000Z"
     bad = _set(record, field, value)
     if field.endswith("sources.1"):
         assert len(bad["reviews"][0]["sources"]) == 2
