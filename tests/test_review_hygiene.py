@@ -89,7 +89,8 @@ def test_whitespace_only_is_empty_when_typed(sample: tuple[Project, list[str]],
     project.set_rationale(cid, "carol", "\u3000 \n")  # an ideographic space is a space too
     assert review_of(project.claim(cid), "carol").rationale == ""
     project.adjudicate(cid, "lead", "supported", note="   ")
-    assert project.claim(cid).adjudication.note == ""
+    adjudication = project.claim(cid).adjudication
+    assert adjudication is not None and adjudication.note == ""
     # A rationale keeps its own lines and spaces when it says something.
     project.set_rationale(cid, "carol", "  first\n\n  second\n")
     assert review_of(project.claim(cid), "carol").rationale == "  first\n\n  second\n"

@@ -89,11 +89,11 @@ def review_text_problems(rationale: str, sources: list[tuple[str, str]]) -> list
             continue  # the common case, at the cost of a few comparisons (imports check many)
         for name, text, limit in (("title", title, MAX_SOURCE_TITLE),
                                   ("quote", quote, MAX_SOURCE_QUOTE)):
-            problem = too_long(text, limit) or (BLANK if blank(text) else None)
-            if problem is None and name == "title" and breaks_line(text):
-                problem = NOT_ONE_LINE
-            if problem:
-                found.append((f"sources.{i}.{name}", problem))
+            issue = too_long(text, limit) or (BLANK if blank(text) else None)
+            if issue is None and name == "title" and breaks_line(text):
+                issue = NOT_ONE_LINE
+            if issue:
+                found.append((f"sources.{i}.{name}", issue))
     return found
 
 

@@ -55,7 +55,8 @@ def test_a_review_of_a_claim_whose_span_was_changed_here_is_refused(
         project.undo("alice")  # the span the review judged is back: it lands
         report = exports.import_file(project, out)
         assert report.reviews_added == 1 and report.spans_differ == 0
-        assert project.claim(ids[1]).review_by("bob").verdict == "supported"
+        review = project.claim(ids[1]).review_by("bob")
+        assert review is not None and review.verdict == "supported"
 
 
 def test_a_review_of_a_span_changed_where_the_file_was_made_is_refused(
