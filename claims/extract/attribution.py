@@ -37,6 +37,16 @@ _PLACED_APPOSITION_GAP = re.compile(
     r"[A-ZÀ-Ý][\w’'\-]+,[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
+# Two offices joined by "and": "Professor Cres Eastman, Director of the National Iodine Nutrition
+# study, and Chairman of the Australian Centre for ..., says".
+_DOUBLE_APPOSITION_GAP = re.compile(
+    r",[\s\u00a0\u202f]+[^,;:«»“”\"\n]{1,120},[\s\u00a0\u202f]+(?:and|et)[\s\u00a0\u202f]+[^,;:«»“”\"\n]{1,120},"
+    r"[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
+)
+# A person before the organisation they speak for: "Lydia Buchtmann for Food Standards Australia
+# New Zealand, says", "Anne Roy of the Harbor Authority said".
+_FOR_ORGANISATION = re.compile(r"[\s\u00a0\u202f]+(?:for|of|at|from)(?:[\s\u00a0\u202f]+the)?[\s\u00a0\u202f]+$")
+
 
 def _clean_name(pat: SpeakerPatterns, match: re.Match[str], strict: bool = False) -> str | None:
     """The person a speaker match names, or None for openers, lone titles, places in strict mode."""
@@ -81,8 +91,10 @@ def _person_before_apposition(
     Vermont, Burlington, said": a place after the organisation), with where the person ends."""
     found = None
     for match in pat.speaker.finditer(text, start, end):
-        if _APPOSITION_GAP.fullmatch(text, match.end(), end) or _PLACED_APPOSITION_GAP.fullmatch(
-            text, match.end(), end
+        if (
+            _APPOSITION_GAP.fullmatch(text, match.end(), end)
+            or _PLACED_APPOSITION_GAP.fullmatch(text, match.end(), end)
+            or _DOUBLE_APPOSITION_GAP.fullmatch(text, match.end(), end)
         ):
             name = _clean_name(pat, match, strict=True)
             if name:
@@ -119,6 +131,7 @@ _ROLE_WORDS = re.compile(
     r"[\s\u00a0\u202f]+(?:(?:the|a|an|le|la|l['’])[\s\u00a0\u202f]*)?"
     r"(?:[a-zà-ÿœæ][\w\-]+[\s\u00a0\u202f]+){1,3}"
 )
+_NO_GAP = re.compile("")
 _LONG_APPOSITION = re.compile(r",[^,;:«»“”\"\n]{1,160},[\s\u00a0\u202f]+")
 _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
 """French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
@@ -370,6 +383,7 @@ class Attributor:
                 if name:
                     return name
             vs = self._incidental_start(text, window_start, verb.start())
+            start_of_clause = window_start
             near = max(window_start, vs - _NAME_REACH)
             if text[max(window_start, vs - 4) : vs].rstrip(" a").endswith(
                 ","
@@ -386,7 +400,9 @@ class Attributor:
                 if name:
                     return name
             name = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP)
-            name = self._apposed_person(text, near, vs, name)
+            name = self._person_for(
+                text, near, vs, self._apposed_person(text, max(start_of_clause, vs - 260), vs, name)
+            )
             name = self._or_organisation(text, near, vs, name)
             # (a title with no person named with it lets the quote take the previous speaker:
             # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
@@ -441,6 +457,18 @@ class Attributor:
         if text.rfind(name, start, verb) > person[1] and self._may_be_piece(text, start, verb, name):
             return person[0]
         return name
+
+    def _person_for(self, text: str, start: int, verb: int, name: str | None) -> str | None:
+        """The person right before "for"/"of"/"at" and the organisation `name` ending at the verb
+        ("Lydia Buchtmann for Food Standards Australia New Zealand, says"), else `name`."""
+        if name is None or " " not in name:
+            return name
+        at = text.rfind(name, start, verb)
+        joint = _FOR_ORGANISATION.search(text, start, at) if at > start else None
+        if joint is None:
+            return name
+        person = _speaker_ending_at(self._pat, text, start, joint.start(), _NO_GAP, strict=True)
+        return person or name
 
     def _or_organisation(self, text: str, start: int, end: int, name: str | None) -> str | None:
         """`name`, or the organisation ending at `end` when there is one and the name is only
@@ -928,9 +956,12 @@ class Attributor:
             ):
                 continue  # « le groupe n’a jamais lâché »: a verb of the quoted words, not of its speaker
             vs = self._incidental_start(text, start, verb.start())  # « a de son côté dénoncé »
+            start_of_clause = start
             near = max(start, vs - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP, strict=True)
-            name = self._apposed_person(text, near, vs, name)
+            name = self._person_for(
+                text, near, vs, self._apposed_person(text, max(start_of_clause, vs - 260), vs, name)
+            )
             inverted = text[max(start, vs - 4) : vs].rstrip(" a").endswith(",")
             if name is not None or not inverted:
                 # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
