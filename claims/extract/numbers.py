@@ -667,12 +667,18 @@ _NOT_PLURAL = frozenset(
 )
 
 
+_IRREGULAR_PLURALS = ("children", "women", "people", "policemen", "firemen", "servicemen", "fishermen")
+"""English plurals without an s, or the endings of some ("schoolchildren", "servicewomen")."""
+
+
 def _plural(word: str, lang: str) -> bool:
     lower = word.lower()
     if lower in _NOT_PLURAL or len(lower) < 3:
         return False
     if lang == "fr":
         return lower.endswith(("s", "x"))
+    if lower.endswith(_IRREGULAR_PLURALS) or lower in ("men", "feet", "teeth", "mice", "geese"):
+        return True  # "children", "schoolchildren", "women", "people"
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 

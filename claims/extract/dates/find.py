@@ -86,7 +86,10 @@ _DETERMINERS = frozenset(
         "leurs", "notre", "ce", "cet", "cette",
     ]
 )
+_COUNT_PREPS = frozenset({"of", "de", "d"})
+"""Before a number, the prepositions of a count ("of 1709 schoolchildren", « de 2000 élèves »)."""
 _PLURAL = re.compile(r"[ \u00a0\u202f]+([a-zà-ÿ][\w\-]*[sx])(?![\w\-])")
+_NEXT_WORD = re.compile(r"[ \u00a0\u202f]+([a-zà-ÿ][\w\-]*)(?![\w\-])")
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:n°|no\.|nº|#|p\.|page|pages|route|vol|flight|vol\.|[$€£¥])[ \u00a0\u202f]*$", re.I
 )
@@ -172,7 +175,14 @@ def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str], nam
     if names and _address_or_model(rules, text, start, s, e, prep):
         return False
     if prep:
-        return True
+        # "a study of 1709 schoolchildren", « un échantillon de 2000 personnes »: after "of", «
+        # de », people or things counted in news are counted, and before any plural so is a
+        # number too small for a year of news.
+        words = lexicons.letter_tokens(before)
+        noun = _NEXT_WORD.match(text, e) if words and words[-1] in _COUNT_PREPS else None
+        return noun is None or not (
+            _counted_noun(rules, noun.group(1), True) or year < 1900 and noun.group(1)[-1] in "sx"
+        )
     if before[-2:-1].isdigit() or before.endswith((",", ".")) and before[-2:-1].isdigit():
         return False
     plural = _PLURAL.match(text, e)
@@ -243,9 +253,13 @@ def _word_date_ok(rules: DateRules, text: str, end: int, m: re.Match[str]) -> bo
     return rules.year_unit.match(text, m.end()) is None
 
 
-def _counted_noun(rules: DateRules, word: str) -> bool:
+def _counted_noun(rules: DateRules, word: str, compound: bool = False) -> bool:
+    """Whether `word` names people or things news counts ("troops", "voters"); with `compound`,
+    also a word ending on one ("schoolchildren", "servicemen")."""
     word = word.lower()
-    return word in rules.count_nouns or (len(word) > 5 and word.endswith(rules.count_suffixes))
+    if word in rules.count_nouns or (len(word) > 5 and word.endswith(rules.count_suffixes)):
+        return True
+    return compound and any(len(noun) > 2 and word.endswith(noun) for noun in rules.count_nouns)
 
 
 def year_is_count(text: str, start: int, end: int, lang: str) -> bool:
