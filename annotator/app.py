@@ -26,7 +26,7 @@ from annotator.live import LiveFeed
 from annotator.queue import ClaimFilter
 from annotator.safe_text import clean, clean_line
 from annotator.screens.article import ArticleScreen
-from annotator.services import ActionRunner
+from annotator.services import WAITING, ActionRunner
 from claims.model import ClaimState
 from claims.project import Project
 from claims.store import ArticleSummary
@@ -190,6 +190,19 @@ class ClaimsApp(App[None]):
         self.notify(f"Not saved: {message}", title="Saving failed", severity="error",
                     timeout=30, markup=False)
         self._show_error(message)
+
+    def save_waits(self) -> None:
+        """An action is still waiting for its commit (another command may hold the project:
+        a large import keeps it until it ends): the header says so until it is saved or
+        fails; nothing is shown as done before. No toast: a slow disk waits too, and the
+        header is where saving is told."""
+        from annotator.widgets.header import AppHeader
+
+        if not self.runner.pending:  # it ended meanwhile
+            return
+        for screen in self.screen_stack:
+            for header in screen.query(AppHeader):
+                header.set(saved=WAITING)
 
     def refused(self, message: str) -> None:
         """An action the Project would not take: nothing was saved, and the reviewer hears it."""

@@ -12,6 +12,7 @@ queue, so `1 j 2 j x q` leaves exactly what was typed.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Awaitable, Callable
 from queue import SimpleQueue
@@ -29,7 +30,14 @@ if TYPE_CHECKING:
     from claims.project import Project
     from claims.store import ArticleSummary
 
-__all__ = ["ActionRunner", "AnnotatorApp"]
+__all__ = ["WAITING", "WAIT_HINT_S", "ActionRunner", "AnnotatorApp"]
+
+WAIT_HINT_S = 1.0
+"""An action not committed after this long is said to be waiting (another command holds the
+project: a large import keeps the write lock until it ends); the store goes on waiting and
+retrying, and the screen says "saved" only once it has committed."""
+WAITING = "waiting for the project, not saved yet"
+"""What the header says of such an action."""
 
 T = TypeVar("T")
 
@@ -60,6 +68,8 @@ class AnnotatorApp(Protocol):
                          **kwargs: Any) -> T: ...
 
     def save_failed(self, message: str | None) -> None: ...
+
+    def save_waits(self) -> None: ...
 
     def refused(self, message: str) -> None: ...
 
@@ -114,18 +124,31 @@ class ActionRunner:
             if item is None:
                 return
             job, done, marker = item
+            hint = None if marker else threading.Timer(WAIT_HINT_S, self._waits)
+            if hint is not None:
+                hint.daemon = True
+                hint.start()
             try:
                 outcome: tuple[str, Any] = ("ok", job())
             except ProjectError as exc:
                 outcome = ("refused", str(exc))
             except Exception as exc:  # disk full, database locked: the reviewer must know
                 outcome = ("failed", f"{type(exc).__name__}: {exc}")
+            finally:
+                if hint is not None:
+                    hint.cancel()
             try:
                 self.app.call_from_thread(self._finish, done, outcome, marker)
             except RuntimeError:  # the app has gone
                 return
             except Exception:  # _finish reports its own failures; keep serving the queue
                 pass
+
+    def _waits(self) -> None:
+        """The action has not committed yet: the screen says it waits (it still says nothing
+        of it saved)."""
+        with contextlib.suppress(RuntimeError):  # the app has gone
+            self.app.call_from_thread(self.app.save_waits)
 
     def _finish(self, done: Callable[[Any], None], outcome: tuple[str, Any],
                 marker: bool = False) -> None:

@@ -10,7 +10,7 @@ transaction that writes, so two sessions can never act on each other's stale rea
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -19,12 +19,16 @@ from claims.errors import ProjectError
 from claims.model import (
     MAX_CLAIM_TEXT,
     MAX_RATIONALE,
+    NOT_ONE_LINE,
     STATUSES,
     STRUCTURAL_EVENT_TYPES,
     ClaimState,
     Event,
     Source,
+    blank,
+    breaks_line,
     review_text_problems,
+    source_url_key,
     too_long,
 )
 from claims.staleness import check_unjudged, current_claim
@@ -43,6 +47,7 @@ __all__ = [
     "Span",
     "Spec",
     "appended",
+    "check_known_reviewers",
     "check_line",
     "check_reviewer",
     "describe",
@@ -72,18 +77,30 @@ def check_reviewer(name: str) -> str:
     return name
 
 
+def check_known_reviewers(names: Sequence[str], known: Collection[str]) -> None:
+    """Refuse reviewer names (a `--reviewer` filter) that name nobody in the project, every
+    one of them in one message with who is there: a typo would otherwise show nothing, as if
+    that were the answer."""
+    missing = [name for name in dict.fromkeys(names) if name not in known]
+    if missing:
+        listed = ", ".join(sorted(known)) or "none yet"
+        raise ProjectError(f"--reviewer: no reviewer {', '.join(repr(n) for n in missing)} "
+                           f"in this project ({listed})")
+
+
 _NOT_IN_A_LINE = ("Cc", "Cf", "Cs", "Zl", "Zp")
 """Controls, format characters (bidi overrides, zero-width), surrogates, and the line and
 paragraph separators (U+2028, U+2029: a line break to a terminal or an editor)."""
 
 
 def check_line(what: str, text: str, limit: int) -> str:
+    """A one-line text as typed, stripped (only whitespace is empty), or refused by `what`:
+    over `limit`, or holding a line break or a control (`breaks_line`)."""
     text = text.strip()
     if problem := too_long(text, limit):
         raise ProjectError(f"{what} {problem}")
-    if any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")
-           or ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069" for ch in text):
-        raise ProjectError(f"{what} contains control characters or line breaks")
+    if breaks_line(text):
+        raise ProjectError(f"{what} {NOT_ONE_LINE}")
     return text
 
 
@@ -146,12 +163,15 @@ class ReviewActions(ActionBase):
             if status not in STATUSES:
                 raise ProjectError(f"unknown status {status!r}; one of: {', '.join(STATUSES)}")
             specs.append(("status", {"status": status}, None))
+        added = None
         if source is not None:
             added = _source(source)
             if added.accessed is None:  # unless told otherwise: read on the day it was added
                 added = added.model_copy(update={"accessed": model.utc_now().date()})
             specs.append(("source_add", {"source": added.model_dump(mode="json")}, None))
         if rationale is not None:
+            if blank(rationale):  # spaces or line breaks only say nothing: no rationale
+                rationale = ""
             if problem := too_long(rationale, MAX_RATIONALE):
                 raise ProjectError(f"the rationale {problem}; nothing saved")
             specs.append(("rationale", {"text": rationale}, None))
@@ -160,7 +180,14 @@ class ReviewActions(ActionBase):
             specs.append(("claim_text", {"text": text}, None))
         if not specs:
             raise ProjectError("nothing to do")
-        return self._record(claim_ref, reviewer, lambda tx, state: specs, seen=seen)
+        name = check_reviewer(reviewer)
+
+        def build(tx: Transaction, state: ClaimState) -> list[Spec]:
+            if added is not None:
+                _refuse_repeated_source(state, name, added.url)
+            return specs
+
+        return self._record(claim_ref, name, build, seen=seen)
 
     def _label(self, verdict: str) -> str:
         try:
@@ -311,14 +338,35 @@ def describe(event: Event) -> str:
 
 
 def _source(source: Source | dict[str, Any]) -> Source:
+    """The source as it is saved: its title (one line) stripped, a quote of whitespace only
+    empty; refused when a text is over its cap or the title holds a line break."""
     if not isinstance(source, Source):
         try:
             source = Source.model_validate(source)
         except ValueError as exc:
             raise ProjectError(first_error(exc)) from None
+    title, quote = source.title.strip(), "" if blank(source.quote) else source.quote
+    if (title, quote) != (source.title, source.quote):
+        source = source.model_copy(update={"title": title, "quote": quote})
     for field_, problem in review_text_problems("", [(source.title, source.quote)]):
         raise ProjectError(f"the source {field_.rsplit('.', 1)[-1]} {problem}; nothing saved")
     return source
+
+
+def _refuse_repeated_source(state: ClaimState, reviewer: str, url: str) -> None:
+    """A reviewer cites a source once on a claim (a second press of save, a script run
+    twice): the same URL again is refused, naming the source it repeats."""
+    review = state.review_by(reviewer)
+    if review is None:
+        return
+    key = source_url_key(url)
+    for n, held in enumerate(review.sources, 1):
+        if source_url_key(held.url) == key:
+            raise ProjectError(
+                f"claim {state.claim.id} already has {held.url[:200]} as source {n} by "
+                f"{reviewer}; nothing saved (a review cites each source once: put both "
+                "excerpts in one quote)"
+            )
 
 
 def first_error(exc: ValueError) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from claims.agreement.figures import DEFAULT_MIN_ITEMS, cohen_kappa, too_few
+from claims.agreement.figures import DEFAULT_MIN_ITEMS, check_min_items, cohen_kappa, too_few
 from claims.model import ClaimState
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BREAK_SECONDS",
+    "MAX_BREAK_SECONDS",
     "ReviewerStats",
     "StatsReport",
     "project_stats",
@@ -42,6 +43,9 @@ __all__ = [
 ]
 
 BREAK_SECONDS = 600.0
+MAX_BREAK_SECONDS = 366 * 86_400.0
+"""The longest pause `--break` may name: a year (a longer one, or infinity, would time a
+reviewer's months away as one claim)."""
 """A gap between two visits longer than this is a break, not time spent on a claim."""
 
 
@@ -223,10 +227,10 @@ def project_stats(
     """Every reviewer's statistics, read in one snapshot; the project is only read."""
     from claims.project import ProjectError
 
-    if min_items < 1:
-        raise ProjectError(f"--min-items must be at least 1, not {min_items}")
-    if break_seconds <= 0:
-        raise ProjectError(f"--break must be a positive number of seconds, not {break_seconds:g}")
+    check_min_items(min_items)
+    if not 0 < break_seconds <= MAX_BREAK_SECONDS:
+        raise ProjectError(f"--break must be a number of seconds above 0 and at most "
+                           f"{MAX_BREAK_SECONDS:,.0f}, not {break_seconds:g}")
     with project.store.read() as tx:
         states = tx.claim_states()
         events = tx.action_times()

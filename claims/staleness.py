@@ -15,7 +15,8 @@ from claims.errors import ProjectError, StaleAction
 from claims.model import ClaimState, Event, Review
 from claims.store import Transaction
 
-__all__ = ["check_unjudged", "current_claim", "hidden_reason", "judged_by_others", "successor"]
+__all__ = ["check_unjudged", "current_claim", "done_by", "hidden_reason", "judged_by_others",
+           "successor"]
 
 
 def current_claim(tx: Transaction, claim_id: str, seen: tuple[int, int] | None = None) -> ClaimState:
@@ -29,7 +30,7 @@ def current_claim(tx: Transaction, claim_id: str, seen: tuple[int, int] | None =
     if seen is not None and span != tuple(seen):
         change = tx.last_structural_change(claim_id)
         raise StaleAction(
-            f"claim {claim_id} was changed{_by(change)}: it now covers [{span[0]}, {span[1]}), "
+            f"claim {claim_id} was changed{done_by(change)}: it now covers [{span[0]}, {span[1]}), "
             f"not the [{seen[0]}, {seen[1]}) on your screen; nothing saved",
             claim_id,
             claim_id,
@@ -91,13 +92,14 @@ def hidden_reason(tx: Transaction, state: ClaimState) -> str:
     claim_id = state.claim.id
     change = tx.last_structural_change(claim_id)
     if state.merged_into is not None:
-        return f"claim {claim_id} was merged into {state.merged_into}{_by(change)}"
+        return f"claim {claim_id} was merged into {state.merged_into}{done_by(change)}"
     if change is not None and change.type == "undo":
-        return f"claim {claim_id} was taken back (its drawing undone){_by(change)}"
-    return f"claim {claim_id} is no longer in the article{_by(change)}"
+        return f"claim {claim_id} was taken back (its drawing undone){done_by(change)}"
+    return f"claim {claim_id} is no longer in the article{done_by(change)}"
 
 
-def _by(event: Event | None) -> str:
+def done_by(event: Event | None) -> str:
+    """' by NAME at TIME' of an event ('' for None), as every refusal names who and when."""
     if event is None:
         return ""
     return f" by {event.reviewer} at {_when(event.ts)}"

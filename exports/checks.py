@@ -25,12 +25,16 @@ from claims.files import MAX_DEPTH, depth
 from claims.labels import PRESETS
 from claims.model import (
     ARTICLE_ID,
+    BLANK,
     CLAIM_ID,
     LANG_TAG,
     SCHEMA_VERSION,
     article_id_for,
+    blank,
     check_http_url,
     check_span,
+    repeated_source_problem,
+    repeated_sources,
     review_text_problems,
 )
 from claims.model.claim import CLAIM_KINDS, Comparator
@@ -119,6 +123,9 @@ def record_problems(record: ExportRecord) -> Iterator[Problem]:
         for where, problem in review_text_problems(
                 review.rationale, [(s.title, s.quote) for s in review.sources]):
             yield f"reviews.{i}.{where}", problem
+        for n, first in repeated_sources([s.url for s in review.sources]):
+            yield (f"reviews.{i}.sources.{n}.url",
+                   repeated_source_problem(first, review.sources[n].url))
         if review.claim_text:
             line = _line_problem("the claim as checked", review.claim_text)
             if line:
@@ -201,6 +208,8 @@ def _line_problem(what: str, text: str) -> str | None:
     """Why `text` is not something a reviewer could have typed (`claims.actions.check_line`)."""
     if not text:
         return None
+    if blank(text):
+        return BLANK
     try:
         check_line(what, text, MAX_CLAIM_TEXT)
     except ProjectError as exc:
@@ -389,7 +398,8 @@ def _review_proven(review: dict[str, Any], scale: frozenset[str]) -> bool:
                 and type(s["stance"]) is str and s["stance"] in _STANCES
                 and _day(s["accessed"]) and _url_proven(s["url"])):
             return False
-    return not review_text_problems(rationale, [(s["title"], s["quote"]) for s in sources])
+    return not (review_text_problems(rationale, [(s["title"], s["quote"]) for s in sources])
+                or repeated_sources([s["url"] for s in sources]))
 
 
 def _url_proven(url: str) -> bool:

@@ -20,7 +20,11 @@ event of its adjudicator, stamped with its `ts`. Rules a user can rely on:
   one (null) never withdraws the local one. Version 1 records carry neither adjudications nor
   `claim_text`: what this project holds of those is left as it is.
 - Records are matched by `claim_id`. Span edits made in the source project are not carried:
-  the local claim keeps its span (`spans_differ` counts such claims). A claim id unknown here
+  the local claim keeps its span (`spans_differ` counts such claims). A review or an
+  adjudication that would be added to a claim whose span here is not the record's (edited
+  here, or where the file was made) is refused by line, naming both spans and who changed
+  the claim here: it judged other text. What the project holds already (unchanged, or newer
+  here) is no reason to refuse, so an export imported back stays a no-op. A claim id unknown here
   is created when its article is here and `text == article.text[start:end]` (a claim drawn by
   a reviewer, or proposed by another extractor version); otherwise the line is refused.
 - An article missing here is created when the record carries its text (`--with-articles`

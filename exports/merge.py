@@ -18,7 +18,7 @@ from typing import Any
 
 from claims.model import Article, Claim, Event, article_id_for
 from claims.project import Project, ProjectError, check_reviewer
-from claims.staleness import hidden_reason
+from claims.staleness import done_by, hidden_reason
 from claims.store import ClaimPlace, EventRow, Transaction
 from exports.plan import RecordIn, adjudication_plan, event_id, review_event, same_state
 
@@ -107,22 +107,43 @@ class BatchMerger:
             changed.add(record.claim_id)
             report.events += 1
         hidden = {cid for cid in changed if cid in places and not places[cid].live}
-        if hidden:
-            self._refuse_hidden(batch, hidden)
+        moved = {record.claim_id for _, record in batch if record.claim_id in changed
+                 and record.claim_id in places and record.claim_id not in hidden
+                 and (places[record.claim_id].start, places[record.claim_id].end)
+                 != (record.start, record.end)}
+        if hidden or moved:
+            self._refuse_elsewhere(batch, hidden, moved, events)
         if events:
             tx.append_imported(events, review_rows, adjudications)
             report.claims_changed += len(changed)
 
-    def _refuse_hidden(self, batch: list[tuple[int, RecordIn]], hidden: set[str]) -> None:
+    def _refuse_elsewhere(self, batch: list[tuple[int, RecordIn]], hidden: set[str],
+                          moved: set[str], events: list[EventRow]) -> None:
         """A review or adjudication bound for a claim hidden here would leave every export
-        though the import said it was added: refused by the first line that brings one."""
-        lineno, cid = min((n, r.claim_id) for n, r in batch if r.claim_id in hidden)
+        though the import said it was added; one bound for a claim whose span here is not the
+        record's would put a judgement of one text on another. Either is refused by the first
+        line that brings one."""
+        lineno, cid, record = min((n, r.claim_id, r) for n, r in batch
+                                  if r.claim_id in hidden or r.claim_id in moved)
         state = self.tx.claim_state(cid)
         assert state is not None  # (its place was read in this very transaction)
-        what = hidden_reason(self.tx, state)
-        raise self.fail(lineno, "claim_id",
-                        f"{what}; its reviews would be hidden from every export, so nothing "
-                        "was imported (undo that here first, or leave the line out)")
+        if cid in hidden:
+            raise self.fail(lineno, "claim_id",
+                            f"{hidden_reason(self.tx, state)}; its reviews would be hidden from "
+                            "every export, so nothing was imported (undo that here first, or "
+                            "leave the line out)")
+        claim = state.claim
+        change = self.tx.last_structural_change(cid)
+        where = (f"its span was changed here{done_by(change)}" if change is not None
+                 else "its span was changed where the file was made")
+        judges = sorted({e.reviewer for e in events if e.claim_id == cid})
+        raise self.fail(
+            lineno, "start" if claim.start != record.start else "end",
+            f"claim {cid} covers [{claim.start}, {claim.end}) here, not the "
+            f"[{record.start}, {record.end}) that {', '.join(judges)} judged ({where}); "
+            "importing would put that judgement on text they never read, so nothing was "
+            f"imported (give the claim that span here first, claims span {cid} "
+            f"{record.start} {record.end}, or leave the line out)")
 
     # -- checks and creation, one record at a time -----------------------------------------
 

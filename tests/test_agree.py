@@ -459,3 +459,48 @@ def test_two_reviewers_on_the_sample_article(sample, backend_url: str) -> None:
     alpha = next(v for k, v in verdict.items() if "alpha" in k)
     assert isinstance(alpha, float) and alpha == pytest.approx(expected, abs=1e-12)
     assert verdict["pairs"][0]["kappa"] == pytest.approx(cohen_kappa_score(ana, ben), abs=1e-12)
+
+
+def test_min_items_and_break_bounds_and_unknown_reviewers(sample, backend_url: str) -> None:
+    """--min-items is 1..1,000,000,000 (a figure rests on at most that many claims; a huge
+    one used to end in a traceback writing the JSON report), --break a finite number of
+    seconds up to a year; every unknown --reviewer is named in one message."""
+    project, ids = sample
+    project.set_verdict(ids[0], "alice", "supported")
+    project.set_verdict(ids[0], "bob", "supported")
+    db = backend_url
+    for command in ("agree", "stats"):
+        for value in ("0", "-3", "1000000001", "99999999999999999999999"):
+            for fmt in ("table", "json"):
+                result = run([command, "--min-items", value, "--format", fmt], db)
+                assert result.exit_code == 2, result.output
+                assert "--min-items" in result.output and "1<=x<=1000000000" in result.output
+                assert "Traceback" not in result.output
+        assert run([command, "--min-items", "1000000000", "--format", "json"],
+                   db).exit_code == 0
+    for value in ("inf", "1e400", "31622401", "0"):
+        result = run(["stats", "--break", value], db)
+        assert result.exit_code == 2 and "--break" in result.output, result.output
+    assert run(["stats", "--break", "31622400"], db).exit_code == 0
+    from annotator.cli.agree import MAX_BREAK_SECONDS as CLI_MAX_BREAK
+    from annotator.cli.agree import MAX_MIN_ITEMS as CLI_MAX_MIN
+    from claims.agreement import MAX_MIN_ITEMS, project_agreement
+    from claims.project import ProjectError
+    from claims.reviewer_stats import MAX_BREAK_SECONDS, project_stats
+
+    assert (CLI_MAX_MIN, CLI_MAX_BREAK) == (MAX_MIN_ITEMS, MAX_BREAK_SECONDS)
+    with pytest.raises(ProjectError, match="between 1 and 1,000,000,000, not 1,000,000,001"):
+        project_agreement(project, min_items=MAX_MIN_ITEMS + 1)
+    with pytest.raises(ProjectError, match="between 1 and 1,000,000,000, not 0"):
+        project_stats(project, min_items=0)
+    with pytest.raises(ProjectError, match="--break"):
+        project_stats(project, break_seconds=float("inf"))
+
+    unknown = run(["agree", "--reviewer", "zoe", "--reviewer", "alice", "--reviewer", "yann",
+                   "--reviewer", "zoe"], db)
+    assert unknown.exit_code == 1
+    assert unknown.stderr == ("claims: error: --reviewer: no reviewer 'zoe', 'yann' in this "
+                              "project (alice, bob)\n")
+    assert unknown.stdout == ""
+    one = run(["log", "--reviewer", "zoe"], db)
+    assert one.stderr == "claims: error: --reviewer: no reviewer 'zoe' in this project (alice, bob)\n"

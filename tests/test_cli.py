@@ -343,6 +343,70 @@ def test_extract_names_the_bad_jsonl_line(content: bytes, message: str, tmp_path
     assert result.exit_code == 1 and message in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("content", "options", "message"),
+    [
+        (b'{"id": null, "text": "x"}\n', [], "corpus.jsonl:1: id: is missing"),
+        (b'{"id": true, "text": "x"}\n', [], "corpus.jsonl:1: id: must be a string or an integer"),
+        (b'{"text": ""}\n', [], "corpus.jsonl:1: text: must be a non-empty string"),
+        (b'{"id": 1, "text": "ok"}\n{"id": 2, "text": "caf\xe9"}\n', [],
+         "corpus.jsonl:2: not UTF-8 (byte 0xe9 at byte 23 of the line); JSON Lines are UTF-8"),
+        (b'{"id": 1, "text": "\xed\xa0\x80"}\n', [],
+         "corpus.jsonl:1: not UTF-8 (byte 0xed at byte 20 of the line); JSON Lines are UTF-8"),
+        ('{"id": 1, "text": "x"}\n'.encode("utf-16"), [],
+         "corpus.jsonl:1: saved as UTF-16, not UTF-8; save it as UTF-8 (iconv -f UTF-16 -t "
+         "UTF-8 FILE > NEW)"),
+        (b'{"id": 1, "id": 2, "text": "x"}\n', [],
+         "corpus.jsonl:1: id: appears twice in one object (duplicate JSON key)"),
+        (b'[1, 2]\n', [], "corpus.jsonl:1: expected a JSON object with a 'text' field"),
+        (b'{"id": 1, "text": "caf\xe9"}\n', ["--encoding", "ascii"],
+         "corpus.jsonl:1: not valid ascii text"),
+    ],
+)
+def test_extract_jsonl_messages_by_line(content: bytes, options: list[str], message: str,
+                                        tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(content)
+    result = run(["extract", str(path), "--input", "jsonl", *options], tmp_path / "x.db")
+    assert result.exit_code == 1 and result.stderr == f"claims: error: {tmp_path}/{message}\n"
+    assert result.stdout == ""
+
+
+def test_extract_jsonl_parses_each_line_once(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """One parse a line (it was parsed twice: to check it, then to read its id), and no
+    separate pass over its bytes for UTF-8; the output is as before, ids verbatim."""
+    import claims.files
+
+    calls: list[int] = []
+    real_loads, real_not_utf8 = claims.files.loads, claims.files.not_utf8
+
+    def loads(raw: Any, name: str, line: int | None = None) -> Any:
+        calls.append(line or 0)
+        return real_loads(raw, name, line)
+
+    def not_utf8(raw: bytes, line: int | None = None) -> str | None:
+        calls.append(-(line or 0))
+        return real_not_utf8(raw, line)
+
+    monkeypatch.setattr(claims.files, "loads", loads)
+    monkeypatch.setattr(claims.files, "not_utf8", not_utf8)
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(b'{"id": "a-1", "text": "Plus de 300 ouvriers sont partis mardi."}\n'
+                     b'{"id": 7, "text": "Il y a 40 maisons au bord du fleuve."}\n'
+                     b'{"id": "c", "text": "caf\xe9 ferm\xe9 le 3 mars 2024."}\n')
+    result = run(["extract", str(path), "--input", "jsonl", "--encoding", "latin-1",
+                  "--published", "2024-03-05"], tmp_path / "x.db")
+    assert result.exit_code == 0, result.output
+    assert calls == [1, 2, 3]
+    ids = [orjson.loads(line)["article_id"] for line in result.stdout.splitlines()]
+    assert set(ids) == {"a-1", 7, "c"}
+    calls.clear()
+    path.write_bytes('{"id": 1, "text": "La grève a duré 12 jours."}\n'.encode())
+    assert run(["extract", str(path), "--input", "jsonl"], tmp_path / "x.db").exit_code == 0
+    assert calls == [1]
+
+
 def test_extract_refuses_missing_and_binary_files(tmp_path: Path) -> None:
     missing = run(["extract", str(tmp_path / "nope.txt")], tmp_path / "x.db")
     assert missing.exit_code == 1 and "nope.txt: no such file" in missing.stderr

@@ -181,11 +181,16 @@ def test_everything_printed_shows_controls_visibly(reviewed: str, tmp_path: Path
     claim = next(r for r in rows if "PWNED" in r["text"])
     for args in (["list"], ["log"], ["list", "--format", "jsonl"], ["log", "--format", "jsonl"],
                  ["review", claim["id"], "--note", HOSTILE, "--source",
-                  "https://example.org/a", "--title", HOSTILE], ["log"], ["undo"], ["redo"],
+                  "https://example.org/a", "--quote", HOSTILE], ["log"], ["undo"], ["redo"],
                  ["export", "-o", "-"], ["export", "--format", "fever", "-o", "-"]):
         result = run(args, reviewed)
         assert result.exit_code == 0, (args, result.output)
         _no_controls(result.output)
+    # A source title is one line: controls in it are refused, the refusal shown inertly.
+    titled = run(["review", claim["id"], "--source", "https://example.org/b", "--title",
+                  HOSTILE], reviewed)
+    assert titled.exit_code == 1 and "contains control characters" in titled.stderr
+    _no_controls(titled.output)
     # JSONL stays exact JSON: the escaped text reads back as the article's text.
     listed = run(["list", "--format", "jsonl"], reviewed).stdout
     assert "\\u001b]0;PWNED\\u0007" in listed and "\\u202e" in listed

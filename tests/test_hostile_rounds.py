@@ -51,8 +51,8 @@ def _on_a_terminal(args: list[str], db: Path) -> bytes:
 
 @pytest.fixture
 def hostile_project(tmp_path: Path) -> Path:
-    """A SQLite project whose article title, claim, reviewer note and source carry terminal
-    controls and markup."""
+    """A SQLite project whose article title, claim, reviewer note and source quote carry
+    terminal controls and markup (a source title is one line: such a one is refused)."""
     db = tmp_path / "claims.db"
     path = tmp_path / "evil.jsonl"
     text = f"Plus de 300 ouvriers {HOSTILE} sont partis mardi du chantier."
@@ -60,7 +60,8 @@ def hostile_project(tmp_path: Path) -> Path:
     assert run(["add", str(path)], db).exit_code == 0
     claim = orjson.loads(run(["list", "--format", "jsonl"], db).stdout.splitlines()[0])
     done = run(["review", claim["claim_id"], "--verdict", "1", "--note", HOSTILE,
-                "--source", "https://example.org/a", "--title", HOSTILE], db)
+                "--source", "https://example.org/a", "--title", "Report",
+                "--quote", HOSTILE], db)
     assert done.exit_code == 0, done.output
     return db
 

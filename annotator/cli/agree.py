@@ -45,9 +45,15 @@ def _echo_json(data: object) -> None:
     click.echo(escape_json(orjson.dumps(data, option=orjson.OPT_INDENT_2)).decode())
 
 
+# The ceilings are the domain's (kept in step by the tests), written here so that `--help`
+# loads neither the agreement nor the statistics modules.
+MAX_MIN_ITEMS = 1_000_000_000
+MAX_BREAK_SECONDS = 366 * 86_400
+
 min_items_option = click.option(
-    "--min-items", type=click.IntRange(min=1), default=None, metavar="N",
-    help="Fewest items a figure may rest on (default 2); fewer print 'too few items'.",
+    "--min-items", type=click.IntRange(min=1, max=MAX_MIN_ITEMS), default=None, metavar="N",
+    help="Fewest items a figure may rest on (default 2, at most 1,000,000,000); fewer print "
+         "'too few items'.",
 )
 
 
@@ -175,9 +181,10 @@ def _figure_lines(figure: Figure, names: dict[str, str]) -> list[str]:
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
-@click.option("--break", "break_seconds", type=NumberRange(min=1), default=None,
-              metavar="SECONDS",
-              help="A pause longer than this between two claims is a break (default 600).")
+@click.option("--break", "break_seconds", type=NumberRange(min=1, max=MAX_BREAK_SECONDS),
+              default=None, metavar="SECONDS",
+              help="A pause longer than this between two claims is a break (default 600, at "
+                   "most a year: 31,622,400).")
 @min_items_option
 @db_option
 @handle_errors

@@ -20,7 +20,8 @@ from annotator.cli.common import (
 )
 from claims.files import FileProblem
 
-__all__ = ["ArticleFiles", "LANGS", "SIDECAR_BYTES", "SUFFIXES", "iter_articles", "jsonl_article"]
+__all__ = ["ArticleFiles", "LANGS", "SIDECAR_BYTES", "SUFFIXES", "iter_articles", "jsonl_article",
+           "jsonl_value", "line_article"]
 
 SUFFIXES = (".txt", ".md", ".jsonl")
 LANGS = ("fr", "en")
@@ -162,19 +163,34 @@ def jsonl_article(
 ) -> dict[str, Any]:
     """The article of one JSONL line (`claims add`, `claims extract --input jsonl`): text,
     title, url, lang, external_id (the line's id), metadata and published, each checked."""
-    from claims.files import loads
+    return line_article(jsonl_value(raw, name, number, encoding), name, number, limits,
+                        lang=lang, published=published)
 
-    def fail(field: str | None, problem: str) -> FileProblem:
-        return FileProblem(name, problem, line=number, field=field)
+
+def jsonl_value(raw: bytes, name: str, number: int, encoding: str | None) -> Any:
+    """The JSON value of one line, decoded from `encoding` (else read as UTF-8, a line that
+    is not named by its first bad byte), parsed once with the checks of `claims.files.loads`."""
+    from claims.files import loads
 
     if encoding:
         try:
             line: bytes | str = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            raise fail(None, f"not valid {encoding} text") from None
+            raise FileProblem(name, f"not valid {encoding} text", line=number) from None
     else:
         line = raw
-    record = loads(line, name, number)
+    return loads(line, name, number)
+
+
+def line_article(
+    record: Any, name: str, number: int, limits: Any, *, lang: str | None,
+    published: date | None,
+) -> dict[str, Any]:
+    """`jsonl_article` of the line's parsed value (`jsonl_value`)."""
+
+    def fail(field: str | None, problem: str) -> FileProblem:
+        return FileProblem(name, problem, line=number, field=field)
+
     if not isinstance(record, dict):
         raise fail(None, "expected a JSON object with a 'text' field")
     unknown = set(record) - _JSONL_FIELDS

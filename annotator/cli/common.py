@@ -64,10 +64,11 @@ def check_known_reviewer(project: Project, reviewer: str | None) -> None:
     or export nothing, silently, as if that were the answer."""
     if reviewer is None:
         return
+    from claims.actions import check_known_reviewers
+
     with project.store.read() as tx:
         if not tx.has_reviewer(reviewer):
-            listed = ", ".join(sorted(tx.reviewers())) or "none yet"
-            raise UserError(f"--reviewer: no reviewer {reviewer!r} in this project ({listed})")
+            check_known_reviewers([reviewer], tx.reviewers())
 
 
 def reviewer_name(name: str | None) -> str:

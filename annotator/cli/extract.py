@@ -117,20 +117,16 @@ def _jsonl_articles(
 ) -> Iterator[dict[str, Any]]:
     """Articles of a JSONL stream, each line read as `claims add` reads it (the same fields,
     types and checks), and each needing its `id`; a bad line stops with its number."""
-    from annotator.cli.article_files import jsonl_article
-    from claims.files import FileProblem, Limits, iter_lines, loads, not_utf8, open_input
+    from annotator.cli.article_files import jsonl_value, line_article
+    from claims.files import FileProblem, Limits, iter_lines, open_input
 
     limits = Limits.from_env()
     stream, name, _ = open_input(path)
     with stream:
         for number, raw in iter_lines(stream, name, limits.line_bytes):
-            if encoding is None:
-                problem = not_utf8(raw, number)
-                if problem is not None:
-                    raise FileProblem(name, problem, line=number)
-            item = jsonl_article(raw, name, number, limits, lang=lang, published=published,
-                                  encoding=encoding)
-            record = loads(raw if encoding is None else raw.decode(encoding), name, number)
+            # Parsed once: a line that is not UTF-8 is named by its first bad byte there.
+            record = jsonl_value(raw, name, number, encoding)
+            item = line_article(record, name, number, limits, lang=lang, published=published)
             if record.get("id") is None:
                 raise FileProblem(name, "is missing", line=number, field="id")
             yield {

@@ -182,10 +182,10 @@ def review(
             done.append(status)
         if source is not None:
             done.append(f"source {source.url}")
-        if note is not None:
-            done.append("rationale")
+        if note is not None:  # (spaces or line breaks only: no rationale)
+            done.append("rationale" if note.strip() else "rationale cleared")
         if claim_text is not None:
-            done.append("claim as checked")
+            done.append("claim as checked" if claim_text.strip() else "claim as checked cleared")
         # One transaction: a command that fails halfway (a full disk) saves nothing.
         project.review(cid, name, verdict=label.id if verdict is not None else None,
                        clear_verdict=clear_verdict, status=status, source=source, rationale=note,

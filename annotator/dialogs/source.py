@@ -7,6 +7,7 @@ the stance, when a fourth cell names one).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
@@ -19,7 +20,7 @@ from annotator.dialogs.form import FormDialog, body
 from annotator.safe_text import clean_line
 from annotator.widgets.choice import Choice
 from annotator.widgets.safe_inputs import SafeInput
-from claims.model import STANCES, check_http_url, review_text_problems
+from claims.model import STANCES, check_http_url, review_text_problems, source_url_key
 
 __all__ = ["EMPTY", "FIELDS", "SourceDialog"]
 
@@ -31,9 +32,11 @@ class SourceDialog(FormDialog[dict[str, Any] | None]):
     """Answers a source dict for `Project.add_source`, or None when cancelled."""
 
     def __init__(self, claim_text: str, *, draft: dict[str, str] | None = None,
-                 draft_key: tuple[str, str] | None = None) -> None:
+                 draft_key: tuple[str, str] | None = None, cited: Sequence[str] = ()) -> None:
         super().__init__(draft_key=draft_key, saved=dict(EMPTY))
         self.claim_text = claim_text
+        self.cited = list(cited)
+        """The URLs the reviewer's review of the claim already cites, in order."""
         self.initial = {**EMPTY, **(draft or {})}
         self.has_error = False
 
@@ -81,10 +84,17 @@ class SourceDialog(FormDialog[dict[str, Any] | None]):
             self._error(clean_line(str(exc)))
             self._input("url").focus()
             return
+        for n, held in enumerate(self.cited, 1):
+            if source_url_key(held) == source_url_key(url):
+                self._error(clean_line(f"Your source {n} is this URL already ({held[:200]}): "
+                                       "a review cites each source once."))
+                self._input("url").focus()
+                return
         title, quote = self._input("title").value.strip(), self._input("quote").value.strip()
         for where, problem in review_text_problems("", [(title, quote)]):
             name = where.rsplit(".", 1)[-1]
-            self._error(f"The {name} {problem}: shorten it to save the source.")
+            fix = "shorten it" if problem.startswith("is longer") else "write it on one line"
+            self._error(f"The {name} {problem}: {fix} to save the source.")
             self._input(name).focus()
             return
         self.finish({

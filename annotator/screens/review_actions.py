@@ -135,8 +135,10 @@ class ReviewActions(ReviewFlow):
             self.draft_changed(cid)
 
         key = ("source", cid)
+        mine = state.review_by(app.reviewer)
+        cited = [s.url for s in mine.sources] if mine is not None else []
         self.app.push_screen(SourceDialog(state.claim.text, draft=app.drafts.get(key),
-                                          draft_key=key), saved)
+                                          draft_key=key, cited=cited), saved)
 
     def action_edit_rationale(self) -> None:
         from annotator.dialogs.rationale import RationaleDialog

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from claims.agreement.figures import (
     DEFAULT_MIN_ITEMS,
+    MAX_MIN_ITEMS,
     Figure,
     LabelFigure,
     PairFigure,
@@ -50,6 +51,7 @@ from claims.agreement.spans import SpanEvent, SpanPair, span_pairs
 
 __all__ = [
     "DEFAULT_MIN_ITEMS",
+    "MAX_MIN_ITEMS",
     "STATUS_VALUES",
     "AgreementReport",
     "ArticleAgreement",

@@ -13,12 +13,16 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from claims.errors import ProjectError
+
 __all__ = [
     "DEFAULT_MIN_ITEMS",
+    "MAX_MIN_ITEMS",
     "Figure",
     "LabelFigure",
     "PairFigure",
     "Ratings",
+    "check_min_items",
     "coincidences",
     "cohen_kappa",
     "measure",
@@ -30,6 +34,17 @@ DEFAULT_MIN_ITEMS = 2
 """Fewer items than this and a figure says "too few items" instead of a number. Two is the
 least on which agreement is more than one coincidence; `claims agree --min-items` asks for
 more."""
+MAX_MIN_ITEMS = 1_000_000_000
+"""The largest minimum a figure may be asked to rest on: more claims than any project holds
+(and within the 64 bits a JSON report writes an integer in)."""
+
+
+def check_min_items(min_items: int) -> None:
+    """Refuse a minimum of items outside 1..MAX_MIN_ITEMS, naming the option."""
+    if not 1 <= min_items <= MAX_MIN_ITEMS:
+        raise ProjectError(f"--min-items must be between 1 and {MAX_MIN_ITEMS:,}, "
+                           f"not {min_items:,}")
+
 
 Ratings = dict[str, dict[str, str]]
 """item (claim id) -> reviewer -> value."""

@@ -7,7 +7,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from claims.agreement.figures import DEFAULT_MIN_ITEMS, Figure, Ratings, measure
+from claims.actions import check_known_reviewers
+from claims.agreement.figures import (
+    DEFAULT_MIN_ITEMS,
+    Figure,
+    Ratings,
+    check_min_items,
+    measure,
+)
 from claims.agreement.spans import SPAN_MEASURE, SpanEvent, SpanPair, span_event, span_pairs
 from claims.model import STRUCTURAL_EVENT_TYPES, ClaimState
 
@@ -162,10 +169,7 @@ def project_agreement(
     `articles` are references (id, prefix, external id); none means every article.
     `reviewers` restricts the figures to those reviewers; none means everyone who reviewed.
     """
-    from claims.project import ProjectError
-
-    if min_items < 1:
-        raise ProjectError(f"--min-items must be at least 1, not {min_items}")
+    check_min_items(min_items)
     article_ids = list(dict.fromkeys(project.article(ref).id for ref in articles))
     with project.store.read() as tx:
         if article_ids:
@@ -176,10 +180,7 @@ def project_agreement(
         history = tx.boundary_history(article_ids)
         known = tx.reviewers()
     events = [span_event(e) for e in history]
-    for name in reviewers:
-        if name not in known:
-            listed = ", ".join(sorted(known)) or "none yet"
-            raise ProjectError(f"--reviewer: no reviewer {name!r} in this project ({listed})")
+    check_known_reviewers(reviewers, known)
     if reviewers:
         chosen = list(dict.fromkeys(reviewers))
     else:

@@ -31,6 +31,25 @@ _APPOSITION_GAP = re.compile(
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
+# The same with a place closing the apposition: "..., a spokesman for the University of Vermont,
+# Burlington, said".
+_PLACED_APPOSITION_GAP = re.compile(
+    r",[\s\u00a0\u202f]+(?:[\w’'\-]+(?:[.,]\d+)*[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r"[A-ZÀ-Ý][\w’'\-]+,[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
+)
+
+# Two offices joined by "and": "Professor Cres Eastman, Director of the National Iodine Nutrition
+# study, and Chairman of the Australian Centre for ..., says".
+_DOUBLE_APPOSITION_GAP = re.compile(
+    r",[\s\u00a0\u202f]+[^,;:«»“”\"\n]{1,120},[\s\u00a0\u202f]+(?:and|et)[\s\u00a0\u202f]+[^,;:«»“”\"\n]{1,120},"
+    r"[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
+)
+# A person before the organisation they speak for: "Lydia Buchtmann for Food Standards Australia
+# New Zealand, says", "Anne Roy of the Harbor Authority said".
+_FOR_ORGANISATION = re.compile(
+    r"[\s\u00a0\u202f]+(?:for|of|at|from)(?:[\s\u00a0\u202f]+the)?[\s\u00a0\u202f]+$"
+)
+
 
 def _clean_name(pat: SpeakerPatterns, match: re.Match[str], strict: bool = False) -> str | None:
     """The person a speaker match names, or None for openers, lone titles, places in strict mode."""
@@ -64,6 +83,25 @@ def _speaker_ending_at(
             name = _clean_name(pat, match, strict)
             if name:
                 found = name
+    return found
+
+
+def _person_before_apposition(
+    pat: SpeakerPatterns, text: str, start: int, end: int
+) -> tuple[str, int] | None:
+    """The last person in `text[start:end]` followed by an apposition that runs to `end` ("Karen
+    Wells, the airline's spokeswoman, said"; "Tom Reilly, a spokesman for the University of
+    Vermont, Burlington, said": a place after the organisation), with where the person ends."""
+    found = None
+    for match in pat.speaker.finditer(text, start, end):
+        if (
+            _APPOSITION_GAP.fullmatch(text, match.end(), end)
+            or _PLACED_APPOSITION_GAP.fullmatch(text, match.end(), end)
+            or _DOUBLE_APPOSITION_GAP.fullmatch(text, match.end(), end)
+        ):
+            name = _clean_name(pat, match, strict=True)
+            if name:
+                found = (name, match.end())
     return found
 
 
@@ -103,6 +141,14 @@ _ADJUNCT_AFTER = re.compile(
     r"|avant[ \u00a0\u202f]+de|avant[ \u00a0\u202f]+d['’]|ajoutant|précisant|soulignant|estimant"
     r"|without|adding|noting|citing|before|after)(?![\w’'])"
 )
+_ROLE_WORDS = re.compile(
+    r"[\s\u00a0\u202f]+(?:(?:the|a|an|le|la|l['’])[\s\u00a0\u202f]*)?"
+    r"(?:[a-zà-ÿœæ][\w\-]+[\s\u00a0\u202f]+){1,3}"
+)
+_NO_GAP = re.compile("")
+_LONG_APPOSITION = re.compile(r",[^,;:«»“”\"\n]{1,160},[\s\u00a0\u202f]+")
+_CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
+"""French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
 _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
@@ -291,6 +337,15 @@ class Attributor:
         )
         self._demonym = _demonym_pattern(lang)
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
+        self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
+        incidentals = lexicons.load(lang).get("speech_incidentals", [])
+        self._incidentals = (
+            re.compile(rf"(?<![\w’'])(?:{lexicons.alternation(incidentals)})[ \u00a0]+$")
+            if incidentals else None
+        )
+        # « la centrale syndicale »: where adjectives follow the noun, but for a few
+        self._noun_first = bool(lexicons.load(lang).get("adjective_after_noun"))
+        self._before_noun = frozenset(lexicons.load(lang).get("adjectives_before_noun", []))
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -358,10 +413,18 @@ class Attributor:
         pat = self._pat
         window_start = max(sentence_start, opened - 250)
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
-            near = max(window_start, verb.start() - _NAME_REACH)
-            if text[max(window_start, verb.start() - 4) : verb.start()].rstrip(" a").endswith(
+            if _COORDINATED.search(text, max(window_start, verb.start() - 8), verb.start()):
+                # « L'Association ... a condamné le crime de Tombouctou et estimé que « ... » »:
+                # the subject of the first verb, not the place before « et »
+                name = self.source(text, sentence_start, verb.end())
+                if name:
+                    return name
+            vs = self._incidental_start(text, window_start, verb.start())
+            start_of_clause = window_start
+            near = max(window_start, vs - _NAME_REACH)
+            if text[max(window_start, vs - 4) : vs].rstrip(" a").endswith(
                 ","
-            ) and _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True) is None:
+            ) and _speaker_ending_at(pat, text, near, vs, _LOWER_GAP, strict=True) is None:
                 # « ... près de Narbonne (Aude), a indiqué mardi la préfecture, qui évoque un feu
                 # « ... » »: the office or person after the inverted verb, not the place before
                 # it (« Me X, a plaidé l’acquittement » is X's)
@@ -375,20 +438,76 @@ class Attributor:
                 name = name or self.organisation_at(text, past, window)
                 if name:
                     return name
-            name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
-            # "Ann Lee, a spokeswoman for the county, said": the person, not the office; and
-            # "Senator Paul Whitcomb, a Republican from Nebraska, called": not the state.
-            apposed = _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
-            if name is None or (apposed and " " not in name and apposed.find(name) < 0):
-                name = apposed
-            name = self._or_organisation(text, near, verb.start(), name)
+            name = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP)
+            name = self._person_for(
+                text, near, vs, self._apposed_person(text, max(start_of_clause, vs - 260), vs, name)
+            )
+            name = self._or_organisation(text, near, vs, name)
             # (a title with no person named with it lets the quote take the previous speaker:
             # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
-            name = name or self.title_reference(text, near, verb.start(), office=False)
-            name = name or self._common_subject(text, near, verb.start())  # "The opposition called"
+            name = name or self.title_reference(text, near, vs, office=False)
+            name = name or self._common_subject(text, near, vs)  # "The opposition called"
             if name:
                 return name
-        return self._cued(text, window_start, opened)
+        name = self._cued(text, window_start, opened)
+        if name is None and text[window_start:opened].rstrip().endswith(":"):
+            name = self.opening_subject(text, window_start, opened)
+        return name
+
+    def opening_subject(self, text: str, start: int, opened: int) -> str | None:
+        """The person opening the clause of a quote that has no speech verb, as its subject:
+        'During questions on Wednesday, Okafor defended the budget: "..."', « Bruno Le Roux,
+        président du groupe, est intervenu, trouvant le « procédé choquant » » (a surname alone
+        when the article names the person in full)."""
+        pat = self._pat
+        for match in pat.speaker.finditer(text, start, opened):
+            before = text[start : match.start()].rstrip(" \t\u00a0\u202f")
+            if before and (not before.endswith(",") or before.count(",") > 1):
+                continue  # (opening the sentence, or after one phrase before it: "Plus tard, X")
+            after = match.end()
+            # "X, président du groupe, est", « X, jeune appelé et témoin de la scène avec le
+            # photographe de son régiment, raconte »
+            apposition = _APPOSITION_GAP.match(text, after, opened) or _LONG_APPOSITION.match(
+                text, after, opened
+            )
+            if apposition:
+                after = apposition.end()
+            if not text[after:opened].lstrip()[:1].islower():
+                continue
+            name = _clean_name(pat, match, strict=True)
+            if name is None:
+                single = _clean_name(pat, match)
+                name = single if single and self.fullest(text, single) != single else None
+            if name:
+                return name
+        return None
+
+    def _apposed_person(self, text: str, start: int, verb: int, name: str | None) -> str | None:
+        """The person before an apposition running to `verb`, over `name`, the name found right
+        before the verb, when that is none, a single word ("Senator Paul Whitcomb, a Republican
+        from Nebraska, called": not the state), or a piece of the apposition's organisation
+        ("Maria Ostrowski, chief executive of the Harbor Transit Authority, said"); "Ann Lee, a
+        spokeswoman for the county, said" is the person, not the office."""
+        person = _person_before_apposition(self._pat, text, start, verb)
+        if person is None or name is None:
+            return name if person is None else person[0]
+        if " " not in name and person[0].find(name) < 0:
+            return person[0]
+        if text.rfind(name, start, verb) > person[1] and self._may_be_piece(text, start, verb, name):
+            return person[0]
+        return name
+
+    def _person_for(self, text: str, start: int, verb: int, name: str | None) -> str | None:
+        """The person right before "for"/"of"/"at" and the organisation `name` ending at the verb
+        ("Lydia Buchtmann for Food Standards Australia New Zealand, says"), else `name`."""
+        if name is None or " " not in name:
+            return name
+        at = text.rfind(name, start, verb)
+        joint = _FOR_ORGANISATION.search(text, start, at) if at > start else None
+        if joint is None:
+            return name
+        person = _speaker_ending_at(self._pat, text, start, joint.start(), _NO_GAP, strict=True)
+        return person or name
 
     def _or_organisation(self, text: str, start: int, end: int, name: str | None) -> str | None:
         """`name`, or the organisation ending at `end` when there is one and the name is only
@@ -621,9 +740,22 @@ class Attributor:
             # « selon l’ANSM, », "according to Reuters,"
             name = name or self._lone_name_after(text, cue.end(), min(end, cue.end() + 40))
             name = name or self._indefinite_office(text, cue.end(), min(end, cue.end() + 100))
+            name = name or self._role_then_name(text, cue.end(), min(end, cue.end() + 100))
             if name:
                 return name
         return None
+
+    def _role_then_name(self, text: str, start: int, end: int) -> str | None:
+        """A person after the common noun of their role, closing a cue: "according to curator
+        Anne Lowry.", "according to museum director Paul Kent," (not a place or an
+        organisation: the name has two words at least)."""
+        match = _ROLE_WORDS.match(text, start, end)
+        if match is None or match.group(0).split()[-1] in self._pat.function_words:
+            return None
+        person = self._pat.speaker.match(text, match.end(), end)
+        if person is None or text[person.end() : person.end() + 1] not in ("", ".", ",", ";", ")"):
+            return None
+        return _clean_name(self._pat, person, strict=True)
 
     def _source_kind(self, text: str, start: int, end: int) -> str | None:
         """« a-t-on appris de source judiciaire »: whom it was learned from and what kind of
@@ -854,15 +986,23 @@ class Attributor:
             lead = pat.name_words.search(before)
             if not lead:
                 continue
-            candidate = _trailing_name(pat, lead.group().split()) + [last]
-            while candidate and (candidate[0].rstrip(".") in pat.not_names or candidate[0] in self._parties):
+            lead_words = lead.group().split()
+            particle = lead_words[-1:] if len(lead_words) > 1 and lead_words[-1] in self._particles else []
+            # ("Yann de Kerlan": the particle belongs to the surname, and is no title word)
+            candidate = _trailing_name(pat, lead_words[: len(lead_words) - len(particle)]) + particle + [last]
+            while candidate and (
+                candidate[0].rstrip(".") in pat.not_names
+                or candidate[0] in self._parties
+                or candidate[0] in self._particles  # « Selon le SNUipp-FSU »
+            ):
                 candidate = candidate[1:]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
             # (a quote closing on a comma opens no sentence: '“...,” Denver Police Chief X said')
             sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?")) or (
                 opening.endswith(("»", "”", '"')) and not opening[:-1].rstrip().endswith(",")
             )
-            if sentence_opens and len(candidate) >= 3 and not _opens_title(pat, candidate):
+            named = [w for w in candidate if w not in self._particles]  # "Yann de Kerlan": two
+            if sentence_opens and len(named) >= 3 and not _opens_title(pat, candidate):
                 candidate = candidate[1:]
             if len(candidate) > best_len and wanted <= {w.lower() for w in candidate} and len(candidate) <= 6:
                 best, best_len = " ".join(candidate), len(candidate)
@@ -891,43 +1031,47 @@ class Attributor:
                 text, max(start, verb.start() - 12), verb.start()
             ):
                 continue  # « le groupe n’a jamais lâché »: a verb of the quoted words, not of its speaker
-            near = max(start, verb.start() - _NAME_REACH)
-            name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
-            name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
-            inverted = text[max(start, verb.start() - 4) : verb.start()].rstrip(" a").endswith(",")
+            vs = self._incidental_start(text, start, verb.start())  # « a de son côté dénoncé »
+            start_of_clause = start
+            near = max(start, vs - _NAME_REACH)
+            name = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP, strict=True)
+            name = self._person_for(
+                text, near, vs, self._apposed_person(text, max(start_of_clause, vs - 260), vs, name)
+            )
+            inverted = text[max(start, vs - 4) : vs].rstrip(" a").endswith(",")
             if name is not None or not inverted:
                 # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
-                name = self._or_organisation(text, near, verb.start(), name)
-            elif _APPOSITION_GAP.search(text, near, verb.start()):
+                name = self._or_organisation(text, near, vs, name)
+            elif _APPOSITION_GAP.search(text, near, vs):
                 # "A senior official, speaking on condition of anonymity, said": the office (an
                 # apposition of a dozen words may take it out of the name's reach).
-                far = max(start, verb.start() - 2 * _NAME_REACH)
-                name = self.organisation_ending_at(text, far, verb.start(), apposition=True)
+                far = max(start, vs - 2 * _NAME_REACH)
+                name = self.organisation_ending_at(text, far, vs, apposition=True)
             if name is None and known is not None:
-                single = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
-                single = single or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP)
+                single = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP)
+                single = single or _speaker_ending_at(pat, text, near, vs, _APPOSITION_GAP)
                 if single and known(single):
                     name = single
             if name is None:
-                name = self._subject(text, start, verb.start())
+                name = self._subject(text, start, vs)
             if name is None and not inverted:
-                name = self._acronym_before(text, near, verb.start())  # "..., the ONS said."
+                name = self._acronym_before(text, near, vs)  # "..., the ONS said."
             if name is None and not inverted:
-                name = self.title_reference(text, near, verb.start())  # « La ministre a annoncé »
+                name = self.title_reference(text, near, vs)  # « La ministre a annoncé »
             if name is None and not inverted:
-                name = self._common_subject(text, near, verb.start())  # "analysts said"
-            if name is None and _COORDINATED.search(text, near, verb.start()) and (
-                "," not in text[start : verb.start()]
-                or text[start : verb.start()].rstrip().endswith((", and", ", but", ", et", ", mais"))
+                name = self._common_subject(text, near, vs)  # "analysts said"
+            if name is None and _COORDINATED.search(text, near, vs) and (
+                "," not in text[start : vs]
+                or text[start : vs].rstrip().endswith((", and", ", but", ", et", ", mais"))
             ):
                 # "The Royal College of Nursing welcomed the plan but warned that": the subject
                 # of the first verb
-                name = self.organisation_at(text, start, verb.start()) or _speaker_starting_at(
-                    pat, text, start, min(verb.start(), start + 80), strict=True
+                name = self.organisation_at(text, start, vs) or _speaker_starting_at(
+                    pat, text, start, min(vs, start + 80), strict=True
                 )
             if name:
                 return name
-            if _INVERTED.search(text, max(start, verb.start() - 12), verb.start()):
+            if _INVERTED.search(text, max(start, vs - 12), vs):
                 # "..., said John Smith, the plant manager", "..., assure Claire Martin".
                 name = self._inverted_subject(text, verb.end(), end)
                 if name:
@@ -962,6 +1106,15 @@ class Attributor:
             )
         return None
 
+    def _incidental_start(self, text: str, start: int, verb: int) -> int:
+        """Where an incidental phrase between an auxiliary and its speech verb starts (« a de
+        son côté dénoncé », « a pour sa part condamné », « a quant à lui estimé »), else `verb`:
+        the subject is before it."""
+        if self._incidentals is None:
+            return verb
+        match = self._incidentals.search(text, max(start, verb - 24), verb)
+        return match.start() if match else verb
+
     def _inverted_subject(self, text: str, verb_end: int, end: int) -> str | None:
         """The subject after an inverted speech verb ending at `verb_end`: "..., said John Smith,
         the plant manager", « ..., assure Claire Martin », « ..., a indiqué la préfecture »."""
@@ -980,6 +1133,7 @@ class Attributor:
         name = name or self._title_after(text, past, window)
         name = name or self._common_then_person(text, past, window)  # « a réagi son avocat, Me X »
         name = name or self._common_after(text, past, window)  # « a annoncé le constructeur »
+        name = name or self._indefinite_office(text, past, window)  # « a indiqué un porte-parole »
         if name is None and (common := pat.common_of_name.match(text, past, window)):
             name = common.group("name")  # « estiment les épidémiologistes de l’Institut Pasteur »
         return name
@@ -1002,6 +1156,13 @@ class Attributor:
             before = text[max(start, match.start() - 2) : match.start()].strip()
             if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):
                 return None
+        mid = match.group("mid")
+        if self._noun_first and mid and lower in _CLITICS and mid not in self._pat.function_words:
+            return mid  # « Les scientifiques en ont conclu »: the noun before the pronoun
+        if self._noun_first and mid and mid not in self._pat.function_words and mid not in self._before_noun:
+            # « La centrale syndicale précise »: the noun and the adjective after it (not
+            # « le nouveau gouvernement », whose adjective comes first)
+            return f"{mid} {noun}"
         return noun
 
     def _common_after(self, text: str, start: int, end: int) -> str | None:

@@ -83,6 +83,9 @@ class NumberRules:
     lone_not_after: frozenset[str]
     hyphen_unit: re.Pattern[str]
     unit_words: frozenset[str]
+    name_not_before: frozenset[str]
+    """Capitalised words before a number that are no name it belongs to: function words opening
+    a sentence, months, weekdays (« Sur 340 votants », "March 12")."""
     ratio: re.Pattern[str] | None
     ago_one: re.Pattern[str] | None
     ago_words: frozenset[str]
@@ -395,6 +398,14 @@ def rules_for(lang: str) -> NumberRules:
         ),
         hyphen_unit=hyphen_unit,
         unit_words=unit_words,
+        name_not_before=frozenset(
+            w.lower()
+            for w in [
+                *lex["function_words"], *lex.get("sentence_starters", []), *lex["months"],
+                *lex["weekdays"], *lex.get("articles", []), *lex.get("time_before", []),
+                *lex.get("year_prepositions", []), *lex.get("comparators", {}),
+            ]
+        ),
         ratio=ratio,
         ago_one=ago_one,
         ago_words=frozenset(
@@ -402,7 +413,7 @@ def rules_for(lang: str) -> NumberRules:
         ),
         # "a Category 4 storm", « l’article 49 »: a number naming a class, a rule, a flight.
         code_word=re.compile(
-            rf"(?<![\w\-])(?:{alt(lex['code_words'])}){_SP}+(?:n°{_SP}*)?$"
+            rf"(?:(?<![\w\-])(?:{alt(lex['code_words'])}){_SP}+(?:n°{_SP}*)?|(?<![\w\-])n°{_SP}*)$"
         ) if lex.get("code_words") else None,
         number_words=frozenset(w.lower() for w in lex["number_words"]),
         ratio_joins=frozenset(w for join in lex.get("ratio_joins", []) for w in join.split()[:1]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -15,7 +16,14 @@ __all__ = [
     "MAX_SOURCE_QUOTE",
     "MAX_SOURCE_TITLE",
     "MAX_URL_LENGTH",
+    "BLANK",
+    "NOT_ONE_LINE",
+    "blank",
+    "breaks_line",
+    "repeated_source_problem",
+    "repeated_sources",
     "review_text_problems",
+    "source_url_key",
     "too_long",
     "check_http_url",
     "check_lang",
@@ -43,21 +51,92 @@ def too_long(text: str, limit: int) -> str | None:
     return f"is longer than {limit:,} characters ({len(text):,})"
 
 
+BLANK = 'is only whitespace (write "" for none)'
+"""What a file's text that holds nothing but spaces or line breaks is told; typed, such a
+text is taken as empty (`claims.actions`)."""
+NOT_ONE_LINE = "contains control characters or line breaks"
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def breaks_line(text: str) -> bool:
+    """`text` holds a control character (a tab or line feed included), a surrogate, a line or
+    paragraph separator or a bidi control: not one line as a table or a terminal shows it."""
+    if text.isprintable():
+        return False  # the common case: no control and no separator but the space
+    return any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI_CONTROLS
+               for ch in text)
+
+
+def blank(text: str) -> bool:
+    """Something typed that says nothing: spaces, tabs or line breaks only (`str.isspace`,
+    the characters `str.strip` takes off)."""
+    return text.isspace()
+
+
 def review_text_problems(rationale: str, sources: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(field, problem) for each text of a review over its cap: the rationale, and each
-    source's (title, quote) as `sources.N.title`; every way in (the actions, import,
-    validate) applies these caps, and the JSON Schema states them."""
+    """(field, problem) for each text of a review a reviewer could not have saved: over its
+    cap, only whitespace, or a source title (a one-line field) holding a line break or a
+    control; the rationale, and each source's (title, quote) as `sources.N.title`. Every way
+    in (the actions, import, validate) applies these, and the JSON Schema states the caps."""
     found = []
-    problem = too_long(rationale, MAX_RATIONALE)
-    if problem:
+    if len(rationale) > MAX_RATIONALE or rationale.isspace():
+        problem = too_long(rationale, MAX_RATIONALE) or BLANK
         found.append(("rationale", problem))
     for i, (title, quote) in enumerate(sources):
+        if (len(title) <= MAX_SOURCE_TITLE and len(quote) <= MAX_SOURCE_QUOTE
+                and title.isprintable() and not title.isspace() and not quote.isspace()):
+            continue  # the common case, at the cost of a few comparisons (imports check many)
         for name, text, limit in (("title", title, MAX_SOURCE_TITLE),
                                   ("quote", quote, MAX_SOURCE_QUOTE)):
-            problem = too_long(text, limit)
-            if problem:
-                found.append((f"sources.{i}.{name}", problem))
+            issue = too_long(text, limit) or (BLANK if blank(text) else None)
+            if issue is None and name == "title" and breaks_line(text):
+                issue = NOT_ONE_LINE
+            if issue:
+                found.append((f"sources.{i}.{name}", issue))
     return found
+
+
+def source_url_key(url: str) -> str:
+    """What makes two source URLs one source: the URL with its scheme and host in lower case
+    (neither tells one page from another) and an empty path written `/`. The host ends at
+    the first `/`, `?` or `#`, as `urllib.parse.urlsplit` reads it (written out: an import
+    works this out for every source of every review)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    end = len(rest)
+    for mark in "/?#":
+        at = rest.find(mark, 0, end)
+        if at != -1:
+            end = at
+    path = rest[end:]
+    if path[:1] != "/":
+        path = "/" + path
+    return f"{scheme.lower()}://{rest[:end].lower()}{path}"
+
+
+def repeated_sources(urls: Sequence[str]) -> list[tuple[int, int]]:
+    """(index, index of the first with the same URL) for each source of one review that cites
+    a URL an earlier one cites (`source_url_key`): a review cites each source once."""
+    if len(urls) < 2:
+        return []
+    first: dict[str, int] = {}
+    found = []
+    for i, url in enumerate(urls):
+        key = source_url_key(url)
+        if key in first:
+            found.append((i, first[key]))
+        else:
+            first[key] = i
+    return found
+
+
+def repeated_source_problem(first: int, url: str) -> str:
+    """What a file's source that repeats source `first` of its review is told."""
+    return (f"cites the same URL as sources.{first} of this review ({url[:200]}); a review "
+            "cites each source once (put both excerpts in one quote)")
+
 
 LANG_TAG = re.compile(r"^(?:[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|und)?\Z")
 """A BCP 47 language tag as stored (fr, en, pt-BR, und) or empty (not known)."""

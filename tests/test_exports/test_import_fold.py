@@ -83,8 +83,13 @@ def test_an_import_over_any_history_writes_what_the_fold_derives(
             items = as_version_1(items)
         # A claim hidden here (merged away) takes no review or adjudication: such a line is
         # refused (tests/team/test_import_onto_hidden.py), so it is left out here.
-        hidden = {s.claim.id for s in target.claims(include_hidden=True) if not s.live}
-        items = [i for i in items if i["claim_id"] not in hidden]
+        # Nor does a claim whose span here is not the record's (edited on either side): the
+        # judgement was of other text (tests/team/test_import_onto_moved.py).
+        here = {s.claim.id: (s.live, s.claim.start, s.claim.end)
+                for s in target.claims(include_hidden=True)}
+        items = [i for i in items
+                 if here.get(i["claim_id"], (True, i["start"], i["end"]))
+                 == (True, i["start"], i["end"])]
         copies = tmp_path / "twice.jsonl"  # every claim twice: the first record counts
         copies.write_bytes(b"".join(orjson.dumps(item) + b"\n" for item in items * 2))
         report = exports.import_file(target, copies)

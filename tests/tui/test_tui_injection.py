@@ -15,8 +15,9 @@ async def test_hostile_review_fields_show_literally(project, make_app) -> None:
     eve = "[bold]eve[/bold]"
     proj.add_source(first, eve, {
         "url": "https://evil.example/[red]x[/red]?q=%1b]0;t",
-        "title": "Title \x1b]0;PWNED\x07 [blink]loud[/blink]",
-        "quote": "quote \x1b[2J cleared",
+        # (a title is one line: controls in it are refused; the quote may carry them)
+        "title": "Title [blink]loud[/blink]",
+        "quote": "quote \x1b]0;PWNED\x07 \x1b[2J cleared",
         "stance": "refutes",
     })
     proj.set_rationale(first, eve, "note \x1b]52;c;ZXZpbA==\x07 [link=https://x.example]y[/link]")

@@ -86,7 +86,10 @@ _DETERMINERS = frozenset(
         "leurs", "notre", "ce", "cet", "cette",
     ]
 )
+_COUNT_PREPS = frozenset({"of", "de", "d"})
+"""Before a number, the prepositions of a count ("of 1709 schoolchildren", « de 2000 élèves »)."""
 _PLURAL = re.compile(r"[ \u00a0\u202f]+([a-zà-ÿ][\w\-]*[sx])(?![\w\-])")
+_NEXT_WORD = re.compile(r"[ \u00a0\u202f]+([a-zà-ÿ][\w\-]*)(?![\w\-])")
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:n°|no\.|nº|#|p\.|page|pages|route|vol|flight|vol\.|[$€£¥])[ \u00a0\u202f]*$", re.I
 )
@@ -172,7 +175,14 @@ def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str], nam
     if names and _address_or_model(rules, text, start, s, e, prep):
         return False
     if prep:
-        return True
+        # "a study of 1709 schoolchildren", « un échantillon de 2000 personnes »: after "of", «
+        # de », people or things counted in news are counted, and before any plural so is a
+        # number too small for a year of news.
+        words = lexicons.letter_tokens(before)
+        noun = _NEXT_WORD.match(text, e) if words and words[-1] in _COUNT_PREPS else None
+        return noun is None or not (
+            _counted_noun(rules, noun.group(1), True) or year < 1900 and noun.group(1)[-1] in "sx"
+        )
     if before[-2:-1].isdigit() or before.endswith((",", ".")) and before[-2:-1].isdigit():
         return False
     plural = _PLURAL.match(text, e)
@@ -243,9 +253,13 @@ def _word_date_ok(rules: DateRules, text: str, end: int, m: re.Match[str]) -> bo
     return rules.year_unit.match(text, m.end()) is None
 
 
-def _counted_noun(rules: DateRules, word: str) -> bool:
+def _counted_noun(rules: DateRules, word: str, compound: bool = False) -> bool:
+    """Whether `word` names people or things news counts ("troops", "voters"); with `compound`,
+    also a word ending on one ("schoolchildren", "servicemen")."""
     word = word.lower()
-    return word in rules.count_nouns or (len(word) > 5 and word.endswith(rules.count_suffixes))
+    if word in rules.count_nouns or (len(word) > 5 and word.endswith(rules.count_suffixes)):
+        return True
+    return compound and any(len(noun) > 2 and word.endswith(noun) for noun in rules.count_nouns)
 
 
 def year_is_count(text: str, start: int, end: int, lang: str) -> bool:
@@ -342,6 +356,8 @@ def find_dates(
             continue
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue
+        if kind == "hol" and _surname_holiday(text, start, match):
+            continue  # "illustrator Johnnie Christmas", « le Père Noël »: a person
         if kind == "wd" and rules.set_before and not match["wd_pre"]:
             every = rules.set_before.search(text, max(start, match.start() - 12), match.start())
             if every:  # "every Monday", « chaque lundi »: a set of days, none of them alone
@@ -819,6 +835,26 @@ def _month_span(m: re.Match[str]) -> tuple[int, int]:
         if not word or word.group().strip().lower() not in _LEADING_PREPOSITIONS:
             return s, e
         s += word.end()
+
+
+_NAME_THEN_HOLIDAY = re.compile(r"(?<![\w’'\-.])([A-ZÀ-Þ][a-zß-ÿ]+)[ \u00a0]$")
+_HOLIDAY_MODIFIERS = frozenset(
+    {"merry", "happy", "orthodox", "western", "eastern", "white", "last", "next", "this", "joyeux",
+     "joyeuses", "bon", "bonne", "christmas", "easter", "new", "good", "black", "boxing", "labor",
+     "labour", "memorial", "independence", "veterans", "presidents", "catholic", "jewish",
+     "chinese", "lunar", "julian", "protestant", "christian", "muslim", "sunday", "saturday"}
+)
+_HOLIDAY_PERSONS = ("Père", "Papa")
+
+
+def _surname_holiday(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether a holiday's name is a person's (a surname after a given name, not opening the
+    sentence: "illustrator Johnnie Christmas"; « le Père Noël »), not "Merry Christmas"."""
+    before = _NAME_THEN_HOLIDAY.search(text, max(start, m.start() - 30), m.start())
+    if before is None or not text[start : before.start()].strip():
+        return False
+    word = before.group(1)
+    return word in _HOLIDAY_PERSONS or word.lower() not in _HOLIDAY_MODIFIERS
 
 
 def _holiday(rules: DateRules, text: str, start: int, end: int, m: re.Match[str]) -> bool:
