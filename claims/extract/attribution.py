@@ -447,6 +447,11 @@ class Attributor:
             # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
             name = name or self.title_reference(text, near, vs, office=False)
             name = name or self._common_subject(text, near, vs)  # "The opposition called"
+            gap = None if name else _APPOSITION_GAP.search(text, near, vs)
+            if gap is not None and gap.end() == vs:
+                # « Le gouvernement malien, impuissant, a de son côté dénoncé « ... » »: the
+                # common subject before its apposition
+                name = self._common_subject(text[: gap.start()] + " ", near, gap.start() + 1)
             if name:
                 return name
         name = self._cued(text, window_start, opened)

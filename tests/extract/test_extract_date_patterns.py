@@ -45,6 +45,28 @@ def test_reported_future_in_both_languages(
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        # The present of a schedule looks ahead: what opens, begins, resumes or ends.
+        ("The pool opens in June.", "en", [("June", "2025-06-01", "2025-06-30")]),
+        ("Talks begin on Monday in Geneva.", "en", [("Monday", "2025-03-17", "2025-03-17")]),
+        ("The season starts in January and ends in May.", "en",
+         [("January", "2026-01-01", "2026-01-31"), ("May", "2025-05-01", "2025-05-31")]),
+        ("The minister is to visit Paris in May.", "en", [("May", "2025-05-01", "2025-05-31")]),
+        # ... not its past, nor a present that is no schedule.
+        ("The pool opened in June.", "en", [("June", "2024-06-01", "2024-06-30")]),
+        ("Sales rose in June.", "en", [("June", "2024-06-01", "2024-06-30")]),
+        ("The store, which opens at nine, was robbed on Tuesday.", "en",
+         [("Tuesday", "2025-03-11", "2025-03-11")]),
+    ],
+)
+def test_the_present_of_a_schedule_looks_ahead(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         # The 4th of March 2025 was a Tuesday, a week before publication: that day, even in a
         # future clause, not the next year in which the 4th is a Tuesday (2031).
         ("Le conseil se réunira le mardi 4 mars.", "fr", [("mardi 4 mars", "2025-03-04", "2025-03-04")]),
