@@ -20,7 +20,12 @@ its own; `facets_fresh11.jsonl`, written after extractor 1.7.0 and scored before
 `facets_dates_fresh4.jsonl`, date checks in wire style resolved from publication (yesterday,
 last and next weekdays and periods, parts of periods, halves, quarters, seasons, fixed holidays,
 times of day with their day, anaphoric days) and the durations and adverbs they must not take,
-scored before the fixes they led to). A check passes only when the facet is exact.
+scored before the fixes they led to; `facets_dates_fresh5.jsonl`, date checks in the style of
+wire news with TIMEX3 gold: financial periods (the March quarter, the year-earlier period,
+fiscal years, a half after its year), months and years naming an event (the May election, the
+1996 campaign, next month's summit), the end of a past state, reported speech, datelines,
+headlines, chains of days counted from another, and the durations, ages, scores and counts
+they must not take, scored before the fixes they led to). A check passes only when the facet is exact.
 """
 
 from __future__ import annotations
@@ -69,6 +74,24 @@ OPEN = {
     ('numbers/ordinal', 'en', 'remain 17th'),
     ('numbers/number-words', 'fr', 'Quelque 650 pompiers'),
     ('numbers/comparator', 'fr', 'L’opposition dénonce'),
+    # facets_dates_fresh5.jsonl, written before its fixes: checks not yet right.
+    ('dates/month-quarter', 'en', 'Net income'),
+    ('dates/month-quarter', 'en', 'chipmaker'),
+    ('dates/month-quarter', 'en', 'Profit'),
+    ('dates/year-earlier', 'en', 'Analysts'),
+    ('dates/half-context', 'en', 'Revenue rose'),
+    ('dates/half-context', 'en', 'Most of the loss'),
+    ('dates/offset-from-day', 'en', 'Shares closed'),
+    ('dates/month-noun', 'en', 'majority'),
+    ('dates/month-noun', 'en', 'ruling party'),
+    ('dates/until-past', 'en', 'mayor'),
+    ('dates/reported-speech', 'en', 'bridge'),
+    ('dates/dateline', 'en', 'cabinet'),
+    ('dates/time-of-day', 'fr', 'CAC 40'),
+    ('dates/until-past', 'fr', 'usine'),
+    ('dates/month-noun', 'fr', 'parti'),
+    ('dates/next-period-possessive', 'fr', 'dirigeants'),
+    ('dates/dateline', 'fr', 'gouvernement'),
 }
 
 
