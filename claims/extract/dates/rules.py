@@ -189,6 +189,12 @@ class DateRules:
     period_anaphoric: frozenset[str] = frozenset()
     """Words that put a quarter or a half after or before the one named before ("the previous
     quarter" after "the third quarter", « le trimestre suivant »), else from publication."""
+    month_noun: re.Pattern[str] | None = None
+    """After a bare month name: an event or a period it dates ("the May election", "a March
+    deadline", "the March quarter"); `month_noun_before` must come before the month."""
+    month_noun_before: re.Pattern[str] | None = None
+    month_quarter_nouns: frozenset[str] = frozenset()
+    """Nouns after a month that name the three months ending with it ("the March quarter")."""
 
 
 def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
@@ -562,10 +568,19 @@ def date_rules(lang: str) -> DateRules:
             rf"|(?<![\w\-])(?!(?:{not_verbs})(?![\w\-]))[a-zà-ÿœ]{{2,}}(?:{_alt(endings)})(?![\w\-])"
         )
     future = re.compile(future_words)
-    intent = re.compile(
-        rf"(?<![\w\-])(?:{lexicons.alternation(lex.get('intent_verbs', []) or ['(?!x)x'])})"
+    month_nouns = lexicons.alternation(lex.get("month_event_nouns", []) + lex.get("month_quarter_nouns", []))
+    intent_alts = [
+        rf"(?:{lexicons.alternation(lex.get('intent_verbs', []) or ['(?!x)x'])})"
         rf"{_SP}+(?:\w+{_SP}+){{0,4}}?(?:{_alt(lex.get('infinitive_markers', []) or ['(?!x)x'])})(?=[\s\w])"
-    )
+    ]
+    if lex.get("intent_bare_verbs"):  # « espère l'emporter », « veut se rendre »: an infinitive
+        clitics = _alt(lex.get("infinitive_clitics", []) or ["(?!x)x"])
+        intent_alts.append(
+            rf"(?:{lexicons.alternation(lex['intent_bare_verbs'])}){_SP}+"
+            rf"(?:(?:{clitics})(?:(?<=['’])|{_SP}+)){{0,2}}"
+            rf"[a-zà-ÿ]{{2,}}(?:{_alt(lex.get('infinitive_endings', []))})(?![\w\-])"
+        )
+    intent = re.compile(rf"(?<![\w\-])(?:{'|'.join(intent_alts)})")
     clause_join = re.compile(  # "et", "but", "that", "qu'il"
         rf"{_SP}(?:{lexicons.alternation(lex.get('clause_joins', []) or ['(?!x)x'])})(?:{_SP}|(?<=['’]))"
     )
@@ -761,4 +776,11 @@ def date_rules(lang: str) -> DateRules:
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
         ),
         period_relative=_steps(lex, "period_relative"),
+        month_noun=re.compile(
+            rf"{_SP}+(?P<mn>{month_nouns})(?![\w\-])"
+        ) if lex.get("month_event_nouns") else None,
+        month_noun_before=re.compile(
+            rf"(?<![\w\-])(?:{_cased(lex['month_noun_before'], False)}){_SP}+$"
+        ) if lex.get("month_noun_before") else None,
+        month_quarter_nouns=frozenset(w.lower() for w in lex.get("month_quarter_nouns", [])),
     )

@@ -1,0 +1,42 @@
+"""Dates of wire news as TIMEX3 annotates them: months naming an event or a quarter, intent
+with a bare infinitive, the end of a past state, periods counted from the year named before,
+a year back from a quarter, reported speech, French periods after « du »."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import found_dates as dates
+
+# PUBLISHED (tests.helpers) is Wednesday 2025-03-12.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A bare month after a determiner dates the event or the period it qualifies...
+        ("The party hopes to win a majority in the May election.", "en",
+         [("May", "2025-05-01", "2025-05-31")]),
+        ("The ruling party lost heavily in the November vote.", "en",
+         [("November", "2024-11-01", "2024-11-30")]),
+        ("Leaders will meet again at the June summit in Rome.", "en",
+         [("June", "2025-06-01", "2025-06-30")]),
+        # ... "the March quarter" being the three months that end with March (TIMEX3's Q1).
+        ("Profit fell 8% in the December quarter.", "en", [("December", "2024-10-01", "2024-12-31")]),
+        ("The chipmaker expects sales to recover in the June quarter.", "en",
+         [("June", "2025-04-01", "2025-06-30")]),
+        # A month name that is no modifier of such a noun stays no date.
+        ("May said the May government would fall.", "en", []),
+        ("The March of Dimes raised $5 million.", "en", []),
+        ("May elections loom for the party.", "en", []),
+        # French intent verbs take a bare infinitive: « espère l'emporter » looks ahead.
+        ("Le parti espère l’emporter lors des élections de mai.", "fr",
+         [("mai", "2025-05-01", "2025-05-31")]),
+        ("Le ministre veut se rendre à Berlin en juin.", "fr", [("juin", "2025-06-01", "2025-06-30")]),
+        ("Le parti a remporté les élections de mai.", "fr", [("mai", "2024-05-01", "2024-05-31")]),
+    ],
+)
+def test_a_month_naming_an_event_or_a_quarter(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
