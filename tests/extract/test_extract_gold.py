@@ -79,11 +79,9 @@ OPEN = {
     ('dates/half-context', 'en', 'Revenue rose'),
     ('dates/half-context', 'en', 'Most of the loss'),
     ('dates/offset-from-day', 'en', 'Shares closed'),
-    ('dates/until-past', 'en', 'mayor'),
     ('dates/reported-speech', 'en', 'bridge'),
     ('dates/dateline', 'en', 'cabinet'),
     ('dates/time-of-day', 'fr', 'CAC 40'),
-    ('dates/until-past', 'fr', 'usine'),
     ('dates/next-period-possessive', 'fr', 'dirigeants'),
     ('dates/dateline', 'fr', 'gouvernement'),
 }

@@ -40,3 +40,26 @@ def test_a_month_naming_an_event_or_a_quarter(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A past tense of a state before "until" ends it before publication...
+        ("He was mayor of the city until May.", "en", [("May", "2024-05-01", "2024-05-31")]),
+        ("She was in office until April.", "en", [("April", "2024-04-01", "2024-04-30")]),
+        ("He had chaired the board until June.", "en", [("June", "2024-06-01", "2024-06-30")]),
+        ("L’usine était fermée jusqu’en mai, faute de commandes.", "fr",
+         [("mai", "2024-05-01", "2024-05-31")]),
+        ("Il dirigeait le groupe jusqu’en avril.", "fr", [("avril", "2024-04-01", "2024-04-30")]),
+        # ... but a passive may run on ("was closed until", the nearer date), and a future in
+        # the past or a conditional looks ahead.
+        ("The road was closed until April 15.", "en", [("April 15", "2025-04-15", "2025-04-15")]),
+        ("The airport was still closed until Monday.", "en", [("Monday", "2025-03-17", "2025-03-17")]),
+        ("The plant was to stay shut until May.", "en", [("May", "2025-05-01", "2025-05-31")]),
+        ("Le couvre-feu a été prolongé jusqu’en mai.", "fr", [("mai", "2025-05-01", "2025-05-31")]),
+        ("Il a dit que le pont serait fermé jusqu’en mai.", "fr", [("mai", "2025-05-01", "2025-05-31")]),
+    ],
+)
+def test_the_end_of_a_past_state(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

@@ -477,9 +477,11 @@ def find_dates(
                     # Sunday", « reconduite jusqu'à jeudi »: a weekday, the next one
                     later = resolve_match(rules, match, published, True)
                     left, _right = _clause(rules, text, start, end, match.start(), match.end())
-                    lasted = rules.until_past is not None and rules.until_past.search(
-                        text, left, match.start()
-                    )  # "served until May", « l'interdiction est restée en vigueur jusqu'au »
+                    lasted = any(
+                        past is not None and past.search(text, left, match.start())
+                        for past in (rules.until_past, rules.until_past_state)
+                    )  # "served until May", « l'interdiction est restée en vigueur jusqu'au »,
+                    # "He was mayor until May", « l'usine était fermée jusqu'en mars »
                     opening = out[-1] if out and out[-1].start >= left and out[-1].from_ else None
                     if isinstance(later, tuple) and later[0] is not None and not lasted and (
                         # "shut from Monday until April 17": the first such date after the start

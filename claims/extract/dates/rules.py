@@ -184,6 +184,10 @@ class DateRules:
     before or after publication ("closed until April 15" in March is this April 15)."""
     until_past: re.Pattern[str] | None = None
     """Verbs of a state that lasted ("served until", « a duré jusqu'en »): the end is behind."""
+    until_past_state: re.Pattern[str] | None = None
+    """A past tense of a state before "until" ("He was mayor until May", "had served", «
+    l'usine était fermée jusqu'en mars »): the end is behind; not a passive ("was closed
+    until", which may run on) nor a future in the past ("was to stay")."""
     until_lead: re.Pattern[str] | None = None
     """The same words opening a date's own match (« jusqu'en mai »)."""
     period_anaphoric: frozenset[str] = frozenset()
@@ -195,6 +199,39 @@ class DateRules:
     month_noun_before: re.Pattern[str] | None = None
     month_quarter_nouns: frozenset[str] = frozenset()
     """Nouns after a month that name the three months ending with it ("the March quarter")."""
+
+
+def _until_past_state(words: dict[str, list[str]] | None) -> re.Pattern[str] | None:
+    """The past tenses of a state that ended before publication (`DateRules.until_past_state`):
+    a copula before anything but a participle ("was mayor", not "was closed"), a pluperfect
+    ("had served"), a French imperfect (« était », « dirigeait »; not a conditional, «
+    serait », nor a noun, « portrait »)."""
+    if not words:
+        return None
+    alts = []
+    if words.get("perfect"):
+        alts.append(rf"(?:{lexicons.alternation(words['perfect'])}){_SP}+[^\W\d]")
+    if words.get("copulas"):
+        adverbs = _alt(words.get("adverbs", [])) or "(?!x)x"
+        endings = _alt(words.get("participle_endings", [])) or "(?!x)x"
+        not_state = _alt([*words.get("participles", []), *words.get("not_after", [])]) or "(?!x)x"
+        participle = rf"(?:[^\W\d]+(?:{endings})|{not_state})"
+        alts.append(
+            rf"(?:{lexicons.alternation(words['copulas'])}){_SP}+(?:(?:{adverbs}){_SP}+)*+"
+            rf"(?!{participle}(?![\w\-]))[^\W\d]"
+        )
+    if words.get("imperfect_endings"):
+        not_words = _alt(words.get("not_imperfect", [])) or "(?!x)x"
+        not_endings = "".join(f"(?<!{e})" for e in words.get("not_imperfect_endings", []))
+        alts.append(
+            rf"(?!(?:{not_words})(?![\w\-]))"
+            rf"[a-zà-ÿ]{{2,}}(?:{_alt(words['imperfect_endings'])}){not_endings}(?![\w\-])"
+        )
+        if words.get("imperfect_also"):  # « durait »: an imperfect that ends like a conditional
+            alts.append(rf"(?:{_alt(words['imperfect_also'])})(?![\w\-])")
+    if not alts:
+        return None
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(alts)})", re.I)
 
 
 def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
@@ -770,6 +807,7 @@ def date_rules(lang: str) -> DateRules:
         until_lead=re.compile(
             rf"(?:{_cased(lex['until_before'], False)})(?:(?<=['’])|{_SP}+)"
         ) if lex.get("until_before") else None,
+        until_past_state=_until_past_state(lex.get("until_past_state")),
         vague_amounts=frozenset(" ".join(w.lower().split()) for w in vague),
         event_days={k: date.fromisoformat(v) for k, v in lex.get("event_days", {}).items()},
         before_christ=(
