@@ -4,8 +4,11 @@ a year back from a quarter, reported speech, French periods after « du »."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from claims.extract import extract
 from tests.helpers import found_dates as dates
 
 # PUBLISHED (tests.helpers) is Wednesday 2025-03-12.
@@ -63,3 +66,34 @@ def test_a_month_naming_an_event_or_a_quarter(
 )
 def test_the_end_of_a_past_state(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A half or a quarter without its year is one of the year named before it, in its
+        # sentence or the one before ("the second half" alone still needs one)...
+        ("Revenue rose 8% in 2019, helped by strong sales in the second half.", "en",
+         [("2019", "2019-01-01", "2019-12-31"), ("second half", "2019-07-01", "2019-12-31")]),
+        ("Revenue rose in 2019, with strong sales in the fourth quarter.", "en",
+         [("2019", "2019-01-01", "2019-12-31"), ("fourth quarter", "2019-10-01", "2019-12-31")]),
+        ("En 2019, le groupe a perdu 40 millions d’euros, surtout au second semestre.", "fr",
+         [("2019", "2019-01-01", "2019-12-31"), ("second semestre", "2019-07-01", "2019-12-31")]),
+        ("Sales fell last year, mostly in the second half.", "en",
+         [("last year", "2024-01-01", "2024-12-31"), ("second half", "2024-07-01", "2024-12-31")]),
+        # ... unless the clause looks ahead past it; and a half with no year named is no date.
+        ("Shares rose 20% in 2024, and analysts expect gains in the first half.", "en",
+         [("2024", "2024-01-01", "2024-12-31")]),
+        ("He scored twice in the second half.", "en", []),
+    ],
+)
+def test_a_half_or_quarter_takes_the_year_named_before(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+def test_a_half_takes_the_year_of_the_sentence_before() -> None:
+    text = "The carrier lost $40 million in 2019. Most of the loss came in the second half."
+    claims = extract(text, lang="en", published=date(2025, 3, 12))
+    assert [(str(d.from_), str(d.to)) for d in claims[-1].dates] == [("2019-07-01", "2019-12-31")]

@@ -13,6 +13,7 @@ from typing import Any
 
 from claims.extract import lexicons
 from claims.extract.dates.days import safe_date, shift_month, whole_month
+from claims.extract.dates.periods import quarter_bounds
 from claims.extract.dates.resolve import (
     YEAR_BACK_UNITS,
     agreeing_year,
@@ -468,6 +469,14 @@ def find_dates(
                 bounds = anaphor(rules, match, ref, published)
             else:
                 bounds = resolve_match(rules, match, published, ahead)
+                if kind == "qtr" and match["q_ord"] and not match["q_y"] and not match["q_of"] \
+                        and rules.period_ordinals.get(match["q_ord"].lower(), 0) > 0:
+                    year_named = _whole_year_of(before if before is not None else context)
+                    in_year = year_named and quarter_bounds(rules, match, published, ahead, year_named)
+                    if isinstance(in_year, tuple) and in_year[1] is not None and not (
+                        ahead and published is not None and in_year[1] < published
+                    ):  # "rose 8% in 1997, helped by the second half": that year's
+                        bounds = in_year
                 if not ahead and published is not None and isinstance(bounds, tuple) and \
                         bounds[1] is not None and rules.until_before is not None and \
                         (rules.until_before.search(text, max(start, match.start() - 16), match.start())
@@ -722,6 +731,15 @@ def _anaphor_unit(rules: DateRules, m: re.Match[str]) -> str:
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}|['’]\d\d")
+
+
+def _whole_year_of(bounds: tuple[date, date] | None) -> int | None:
+    """The year `bounds` are the whole of, if they are one ("in 1997", "last year")."""
+    if bounds is None:
+        return None
+    first, last = bounds
+    return first.year if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) \
+        and first.year == last.year else None
 
 
 def _whole_months(first: date, last: date) -> bool:
