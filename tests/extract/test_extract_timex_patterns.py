@@ -97,3 +97,25 @@ def test_a_half_takes_the_year_of_the_sentence_before() -> None:
     text = "The carrier lost $40 million in 2019. Most of the loss came in the second half."
     claims = extract(text, lang="en", published=date(2025, 3, 12))
     assert [(str(d.from_), str(d.to)) for d in claims[-1].dates] == [("2019-07-01", "2019-12-31")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "a year earlier" after a month, a quarter or a half is that period a year back...
+        ("Earnings were 45 cents a share in the fourth quarter, against 38 cents a year earlier.", "en",
+         [("fourth quarter", "2024-10-01", "2024-12-31"), ("a year earlier", "2023-10-01", "2023-12-31")]),
+        ("Sales rose 5% in January from a year earlier.", "en",
+         [("January", "2025-01-01", "2025-01-31"), ("a year earlier", "2024-01-01", "2024-01-31")]),
+        ("Le bénéfice a progressé au troisième trimestre 2024, après une perte un an plus tôt.", "fr",
+         [("troisième trimestre 2024", "2024-07-01", "2024-09-30"),
+          ("un an plus tôt", "2023-07-01", "2023-09-30")]),
+        # ... while a year later than a month or a day is the year ("re-elected a year later").
+        ("He was elected in May 2010 and re-elected a year later.", "en",
+         [("May 2010", "2010-05-01", "2010-05-31"), ("a year later", "2011-01-01", "2011-12-31")]),
+    ],
+)
+def test_a_year_earlier_than_a_period_is_that_period_a_year_back(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

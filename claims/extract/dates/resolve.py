@@ -710,6 +710,15 @@ def anaphor(
         return None, None
     if m.groupdict().get("ag_exact") and first == last:
         return _to_the_day(first, unit, delta)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if unit == "year" and delta < 0 and months in (1, 3, 6) and first.day == 1 \
+            and last == whole_month(last.year, last.month)[1]:
+        # "earnings of 45 cents for the fourth quarter, against 38 cents a year earlier": the
+        # month, quarter or half named before, a year back, as TIMEX3 values it (1996-Q4);
+        # "re-elected a year later" stays the year
+        moved = safe_date(first.year + delta, first.month, 1), _last_day_moved(last, delta)
+        if moved[0] and moved[1]:
+            return moved[0], moved[1]
     if unit == "year" and first.year == last.year:
         return whole_year(first.year + delta)
     if unit == "month" and (first.year, first.month) == (last.year, last.month):
