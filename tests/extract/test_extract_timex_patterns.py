@@ -119,3 +119,25 @@ def test_a_year_earlier_than_a_period_is_that_period_a_year_back(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # What the reported future says ahead ("would reopen next week") is no future of the
+        # statement's own day before it.
+        ("Officials said Wednesday the bridge would reopen next week.", "en",
+         [("Wednesday", "2025-03-12", "2025-03-12"), ("next week", "2025-03-17", "2025-03-23")]),
+        ("Officials said Monday the plant would reopen next month.", "en",
+         [("Monday", "2025-03-10", "2025-03-10"), ("next month", "2025-04-01", "2025-04-30")]),
+        ("Le préfet a dit lundi que la route serait rouverte la semaine prochaine.", "fr",
+         [("lundi", "2025-03-10", "2025-03-10"), ("la semaine prochaine", "2025-03-17", "2025-03-23")]),
+        # A future of the clause itself still looks ahead.
+        ("The company will announce on Monday whether it would close the plant.", "en",
+         [("Monday", "2025-03-17", "2025-03-17")]),
+    ],
+)
+def test_the_reported_future_leaves_the_statement_day_past(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

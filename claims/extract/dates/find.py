@@ -67,11 +67,12 @@ def _clause(
 def _ahead(rules: DateRules, text: str, left: int, right: int, pos: int) -> bool:
     """Future clause: a future marker anywhere in it, or an intent verb with its infinitive
     before the date ("vowed to rebuild the school by Friday"; not "vowed on Friday to")."""
+    reported = rules.reported_future.search(text, pos, right) if rules.reported_future else None
     for marker in rules.future.finditer(text, left, right):
         if marker.start() < pos or not (
-            rules.reported_future and rules.reported_future.match(text, marker.start())
+            reported is not None and marker.start() >= reported.start()
         ):
-            return True  # not "said on Tuesday the plant would reopen"
+            return True  # not "said on Tuesday the plant would reopen (next week)"
     if rules.reported_future and rules.reported_future.search(text, left, pos):
         # "said that workers would strike on Friday", « il se rendrait lundi »; not "would
         # have struck", and not a date before it ("He said on Tuesday the vote would ...").
