@@ -141,3 +141,27 @@ def test_the_reported_future_leaves_the_statement_day_past(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # « du mois prochain », « du mois dernier » qualify a noun (« le sommet du mois
+        # prochain ») as "next month's summit" does.
+        ("Les dirigeants signeront l’accord lors du sommet du mois prochain.", "fr",
+         [("du mois prochain", "2025-04-01", "2025-04-30")]),
+        ("Le sommet du mois dernier a échoué.", "fr", [("du mois dernier", "2025-02-01", "2025-02-28")]),
+        ("Le texte sera voté à la fin du mois prochain.", "fr",
+         [("la fin du mois prochain", "2025-04-01", "2025-04-30")]),
+        # « à la mi-journée », « en début de journée »: a time of the day of publication, or
+        # of the day named before.
+        ("À la mi-journée, le CAC 40 reculait de 1,2 %.", "fr",
+         [("À la mi-journée", "2025-03-12", "2025-03-12")]),
+        ("Le marché a été fermé lundi et rouvert à la mi-journée.", "fr",
+         [("lundi", "2025-03-10", "2025-03-10"), ("à la mi-journée", "2025-03-10", "2025-03-10")]),
+    ],
+)
+def test_french_periods_after_du_and_midday(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
