@@ -74,8 +74,9 @@ OPEN = {
     ('numbers/ordinal', 'en', 'remain 17th'),
     ('numbers/number-words', 'fr', 'Quelque 650 pompiers'),
     ('numbers/comparator', 'fr', 'L’opposition dénonce'),
-    # facets_dates_fresh5.jsonl, written before its fixes: checks not yet right.
-    ('dates/offset-from-day', 'en', 'Shares closed'),
+    # facets_dates_fresh5.jsonl, written and scored before its fixes: a dateline (« PARIS, 18
+    # fév (AFP) - ») is kept out of the claims by the segmenter, so its date is no facet of
+    # the claim after it, where TIMEX3 tags it.
     ('dates/dateline', 'en', 'cabinet'),
     ('dates/dateline', 'fr', 'gouvernement'),
 }
