@@ -165,3 +165,43 @@ def test_french_periods_after_du_and_midday(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Words that point at the present, the past or the future (TIMEX3's PRESENT_REF,
+        # PAST_REF, FUTURE_REF) are dates with no calendar value...
+        ("The firm currently employs 1,200 people.", "en", [("currently", "None", "None")]),
+        ("Officials now say the ship was hit.", "en", [("now", "None", "None")]),
+        ("The company recently cut 300 jobs.", "en", [("recently", "None", "None")]),
+        ("In the past, the bank lent freely.", "en", [("In the past", "None", "None")]),
+        ("Rates will rise in the near future.", "en", [("in the near future", "None", "None")]),
+        ("L’entreprise emploie actuellement 350 salariés.", "fr", [("actuellement", "None", "None")]),
+        ("Il faut maintenant agir.", "fr", [("maintenant", "None", "None")]),
+        ("À l’avenir, les prix baisseront.", "fr", [("À l’avenir", "None", "None")]),
+        ("Par le passé, le groupe a licencié.", "fr", [("Par le passé", "None", "None")]),
+        # ... but not inside a duration, a compound, a noun or a participle.
+        ("Prices have doubled in the past two years.", "en", []),
+        ("In the past decade, prices rose.", "en", []),
+        ("The now-defunct plant closed.", "en", []),
+        ("The future of the party is unclear.", "en", []),
+        ("Le gouvernement, en maintenant sa position, a perdu.", "fr", []),
+        ("Two weeks from now, the law takes effect.", "en",
+         [("Two weeks from now", "2025-03-24", "2025-03-30")]),
+    ],
+)
+def test_references_to_the_present_past_and_future(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+def test_a_reference_is_no_date_fact_of_its_claim() -> None:
+    # The check-worthiness scorer was trained without them: "now" makes no claim a date claim
+    # nor gives it the date reason, where "years ago" (a date with null bounds too) does.
+    now, = extract("The singer is now retired.", lang="en", published=date(2025, 3, 12))
+    ago, = extract("The singer retired years ago.", lang="en", published=date(2025, 3, 12))
+    assert [(d.text, d.from_, d.to) for d in now.dates] == [("now", None, None)]
+    assert now.kind == "other" and "date" not in now.reasons
+    assert ago.kind == "date" and "date" in ago.reasons

@@ -305,6 +305,7 @@ def find_dates(
                 named.append(m)
     if len(named) > 1:
         named.sort(key=lambda m: m.start())
+    references = _references(rules, text, start, end, tokens)
     pattern: re.Pattern[str] | None = rules.pattern
     if (
         tokens is not None
@@ -314,7 +315,7 @@ def find_dates(
         has_numeric = has_digit and _NUMERIC_HINT.search(text, start, end) is not None
         pattern = rules.numeric if has_numeric else None
         if pattern is None and not named:
-            return []
+            return references
     matches = named
     if pattern is not None:
         found = pattern.finditer(text, start, end)
@@ -589,7 +590,32 @@ def find_dates(
             before = bounds[0], bounds[1]
             if bounds[0] == bounds[1]:
                 anchor = bounds[0]
-    return _numeric_ranges(rules, text, start, out) if has_digit and len(out) > 1 else out
+    if has_digit and len(out) > 1:
+        out = _numeric_ranges(rules, text, start, out)
+    if references:
+        out = sorted([*out, *(r for r in references if not any(
+            d.start < r.end and r.start < d.end for d in out))], key=lambda d: d.start)
+    return out
+
+
+def _references(
+    rules: DateRules, text: str, start: int, end: int, tokens: set[str] | None
+) -> list[FoundDate]:
+    """"now", "currently", "recently", « actuellement », « à l'avenir »: the present, the past
+    or the future with no calendar value, kept with bounds None as TIMEX3 values them
+    PRESENT_REF, PAST_REF, FUTURE_REF (« en maintenant sa position » is a participle)."""
+    if rules.reference is None or tokens is not None and rules.reference_triggers.isdisjoint(tokens):
+        return []
+    out = []
+    participles = rules.reference_participles
+    for m in rules.reference.finditer(text, start, end):
+        if participles and m.group().lower() in participles["forms"] and (
+            participles["before"].search(text, max(start, m.start() - 8), m.start())
+            or participles["after"].match(text, m.end(), end)
+        ):
+            continue
+        out.append(FoundDate(m.start(), m.end(), None, None, reference=True))
+    return out
 
 
 _RANGE_DASH = re.compile(r"[ \u00a0\u202f]*[-–—][ \u00a0\u202f]*")

@@ -29,6 +29,10 @@ class FoundDate:
     to: date | None
     counted: bool = False
     """True when the number inside is a real quantity too ("four years ago": 4 years)."""
+    reference: bool = False
+    """True for a word that points at the present, the past or the future with no calendar
+    value ("now", "currently", "recently", « actuellement »: TIMEX3's PRESENT_REF, PAST_REF,
+    FUTURE_REF); bounds None, and no date fact of the claim."""
 
 
 def _alt(words: Any) -> str:
@@ -193,12 +197,33 @@ class DateRules:
     period_anaphoric: frozenset[str] = frozenset()
     """Words that put a quarter or a half after or before the one named before ("the previous
     quarter" after "the third quarter", « le trimestre suivant »), else from publication."""
+    reference: re.Pattern[str] | None = None
+    """"now", "currently", "recently", "in the past", « actuellement », « à l'avenir »: the
+    present, past or future with no calendar value (`FoundDate.reference`); not in a duration
+    ("in the past two years") nor a compound ("the now-defunct plant")."""
+    reference_triggers: frozenset[str] = frozenset()
+    reference_participles: dict[str, Any] | None = None
+    """Words that are also a participle (« maintenant », of « maintenir »), with the words
+    before or after them that make them one (« en maintenant », « maintenant sa position »)."""
     month_noun: re.Pattern[str] | None = None
     """After a bare month name: an event or a period it dates ("the May election", "a March
     deadline", "the March quarter"); `month_noun_before` must come before the month."""
     month_noun_before: re.Pattern[str] | None = None
     month_quarter_nouns: frozenset[str] = frozenset()
     """Nouns after a month that name the three months ending with it ("the March quarter")."""
+
+
+def _reference(lex: dict[str, Any]) -> re.Pattern[str]:
+    """`DateRules.reference`: "in the past" before an amount or a unit is a duration ("in the
+    past two years", "in the past decade"), and so is nothing else of the list."""
+    refs = lex["reference_dates"]
+    heads = [r for r in refs if r.split()[-1].lower() in lex.get("reference_duration_heads", [])]
+    others = [r for r in refs if r not in heads] or ["(?!x)x"]
+    not_after = _alt([*lex.get("reference_not_after", []), *lex["number_words"]])
+    return re.compile(
+        rf"(?<![\w\-])(?:(?:{_cased(others, False)})(?![\w\-])"
+        rf"|(?:{_cased(heads or ['(?!x)x'], False)})(?![\w\-])(?!{_SP}+(?:\d|(?:{not_after})(?![\w\-]))))"
+    )
 
 
 def _until_past_state(words: dict[str, list[str]] | None) -> re.Pattern[str] | None:
@@ -814,6 +839,19 @@ def date_rules(lang: str) -> DateRules:
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
         ),
         period_relative=_steps(lex, "period_relative"),
+        reference=_reference(lex) if lex.get("reference_dates") else None,
+        reference_triggers=lexicons.triggers(
+            lex.get("reference_dates", []), common=lex.get("common_words", [])
+        ),
+        reference_participles={
+            "forms": frozenset(w.lower() for w in lex.get("reference_participles", {}).get("forms", [])),
+            "before": re.compile(
+                rf"(?<![\w\-])(?:{_cased(lex['reference_participles']['not_before'], False)}){_SP}+$"
+            ),
+            "after": re.compile(
+                rf"{_SP}+(?:{_alt(lex['reference_participles']['not_after'])})(?![\w\-])"
+            ),
+        } if lex.get("reference_participles") else None,
         month_noun=re.compile(
             rf"{_SP}+(?P<mn>{month_nouns})(?![\w\-])"
         ) if lex.get("month_event_nouns") else None,
