@@ -189,6 +189,8 @@ def test_french_periods_after_du_and_midday(
         ("Le gouvernement, en maintenant sa position, a perdu.", "fr", []),
         ("Two weeks from now, the law takes effect.", "en",
          [("Two weeks from now", "2025-03-24", "2025-03-30")]),
+        ("The store opens an hour from now.", "en", []),
+        ("From now on, the rules apply.", "en", [("now", "None", "None")]),
     ],
 )
 def test_references_to_the_present_past_and_future(

@@ -609,6 +609,10 @@ def _references(
     out = []
     participles = rules.reference_participles
     for m in rules.reference.finditer(text, start, end):
+        if rules.reference_offset is not None and rules.reference_offset.search(
+            text, max(start, m.start() - 24), m.start()
+        ):
+            continue  # "three minutes from now": the anchor of an offset
         if participles and m.group().lower() in participles["forms"] and (
             participles["before"].search(text, max(start, m.start() - 8), m.start())
             or participles["after"].match(text, m.end(), end)

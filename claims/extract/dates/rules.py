@@ -202,6 +202,9 @@ class DateRules:
     present, past or future with no calendar value (`FoundDate.reference`); not in a duration
     ("in the past two years") nor a compound ("the now-defunct plant")."""
     reference_triggers: frozenset[str] = frozenset()
+    reference_offset: re.Pattern[str] | None = None
+    """Before "now": a unit and "from" ("three days from now", "an hour from now"), the anchor
+    of an offset, no date of its own."""
     reference_participles: dict[str, Any] | None = None
     """Words that are also a participle (« maintenant », of « maintenir »), with the words
     before or after them that make them one (« en maintenant », « maintenant sa position »)."""
@@ -843,6 +846,10 @@ def date_rules(lang: str) -> DateRules:
         reference_triggers=lexicons.triggers(
             lex.get("reference_dates", []), common=lex.get("common_words", [])
         ),
+        reference_offset=re.compile(
+            rf"(?<![\w\-])(?:{_alt([*units, *lex.get('reference_offset_units', [])])}){_SP}+"
+            rf"(?:{_alt(lex['reference_offset_before'])}){_SP}+$", re.I
+        ) if lex.get("reference_offset_before") else None,
         reference_participles={
             "forms": frozenset(w.lower() for w in lex.get("reference_participles", {}).get("forms", [])),
             "before": re.compile(
