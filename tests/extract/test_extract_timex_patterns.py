@@ -207,3 +207,24 @@ def test_a_reference_is_no_date_fact_of_its_claim() -> None:
     assert [(d.text, d.from_, d.to) for d in now.dates] == [("now", None, None)]
     assert now.kind == "other" and "date" not in now.reasons
     assert ago.kind == "date" and "date" in ago.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "the quarter ended Dec. 31", « l'exercice clos le 30 juin »: the period that ends on
+        # that day is a date of its own beside the day.
+        ("Net income for the quarter ended Dec. 31 rose 5%.", "en",
+         [("the quarter", "2024-10-01", "2024-12-31"), ("Dec. 31", "2024-12-31", "2024-12-31")]),
+        ("Sales rose in the fiscal year ended June 30, 2024.", "en",
+         [("the fiscal year", "2023-07-01", "2024-06-30"), ("June 30, 2024", "2024-06-30", "2024-06-30")]),
+        ("Le bénéfice de l’exercice clos le 30 juin 2024 a progressé.", "fr",
+         [("l’exercice", "2023-07-01", "2024-06-30"), ("30 juin 2024", "2024-06-30", "2024-06-30")]),
+        ("Au trimestre clos le 31 décembre, les ventes ont reculé.", "fr",
+         [("trimestre", "2024-10-01", "2024-12-31"), ("31 décembre", "2024-12-31", "2024-12-31")]),
+        # "the six months ended" is a duration up to the day, as TIMEX3 has it: the day alone.
+        ("Profit rose in the six months ended Dec. 31.", "en", [("Dec. 31", "2024-12-31", "2024-12-31")]),
+    ],
+)
+def test_the_period_ended_on_a_day(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(text, lang) == expected

@@ -541,6 +541,14 @@ def find_dates(
                 except OverflowError:  # the week of 31 December 9999
                     bounds, s = (None, None), s - week.end()
                 out = [d for d in out if d.end <= s]  # not "the weekend" of it
+        if bounds[0] is not None and bounds[0] == bounds[1] and rules.period_ended is not None \
+                and rules.period_ended_months:
+            ended = rules.period_ended.search(text, max(start, s - 40), s)
+            if ended:  # "the quarter ended Sept. 30": that quarter, and the day itself
+                months = rules.period_ended_months[ended["pe_u"].lower()]
+                first = _months_back(bounds[0], months)
+                if first is not None:
+                    out.append(FoundDate(ended.start(), ended.end("pe_u"), first, bounds[0]))
         if kind == "hol" and bounds[0] is not None and bounds[0] == bounds[1]:
             long_weekend = _HOLIDAY_WEEKEND.match(text, e, end)
             if long_weekend:  # "Labor Day weekend", "over the Easter weekend"
@@ -762,6 +770,16 @@ def _anaphor_unit(rules: DateRules, m: re.Match[str]) -> str:
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}|['’]\d\d")
+
+
+def _months_back(last: date, months: int) -> date | None:
+    """The first day of the `months` ending on `last` (a month's end: whole months)."""
+    if (last + timedelta(days=1)).day == 1:
+        year, month = shift_month(last.year, last.month, 1 - months)
+        return date(year, month, 1) if year >= 1 else None
+    year, month = shift_month(last.year, last.month, -months)
+    back = safe_date(year, month, min(last.day, 28)) if year >= 1 else None
+    return back + timedelta(days=1) if back is not None else None
 
 
 def _whole_year_of(bounds: tuple[date, date] | None) -> int | None:

@@ -208,6 +208,10 @@ class DateRules:
     reference_participles: dict[str, Any] | None = None
     """Words that are also a participle (« maintenant », of « maintenir »), with the words
     before or after them that make them one (« en maintenant », « maintenant sa position »)."""
+    period_ended: re.Pattern[str] | None = None
+    """Right before a day: "the quarter ended", "the fiscal year ending", « l'exercice clos
+    le »: the quarter, half or year that ends on that day (`period_ended_months` long)."""
+    period_ended_months: dict[str, int] | None = None
     month_noun: re.Pattern[str] | None = None
     """After a bare month name: an event or a period it dates ("the May election", "a March
     deadline", "the March quarter"); `month_noun_before` must come before the month."""
@@ -859,6 +863,12 @@ def date_rules(lang: str) -> DateRules:
                 rf"{_SP}+(?:{_alt(lex['reference_participles']['not_after'])})(?![\w\-])"
             ),
         } if lex.get("reference_participles") else None,
+        period_ended=re.compile(
+            rf"(?<![\w\-])(?:(?:{_cased(lex['period_ended']['articles'], False)})(?:(?<=['’])|{_SP}+))?"
+            rf"(?P<pe_u>{_alt(lex['period_ended']['units'])}){_SP}+"
+            rf"(?:{_alt(lex['period_ended']['joins'])}){_SP}+$"
+        ) if lex.get("period_ended") else None,
+        period_ended_months={k.lower(): v for k, v in lex.get("period_ended", {}).get("units", {}).items()},
         month_noun=re.compile(
             rf"{_SP}+(?P<mn>{month_nouns})(?![\w\-])"
         ) if lex.get("month_event_nouns") else None,
