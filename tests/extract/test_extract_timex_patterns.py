@@ -228,3 +228,26 @@ def test_a_reference_is_no_date_fact_of_its_claim() -> None:
 )
 def test_the_period_ended_on_a_day(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A day right after a past participle is behind, whatever the clause's own verb...
+        ("The accord signed Tuesday will take effect next month.", "en",
+         [("Tuesday", "2025-03-11", "2025-03-11"), ("next month", "2025-04-01", "2025-04-30")]),
+        ("The law passed on Monday will take effect in May.", "en",
+         [("Monday", "2025-03-10", "2025-03-10"), ("May", "2025-05-01", "2025-05-31")]),
+        ("L’accord signé mardi entrera en vigueur le mois prochain.", "fr",
+         [("mardi", "2025-03-11", "2025-03-11"), ("le mois prochain", "2025-04-01", "2025-04-30")]),
+        # ... but not after an auxiliary, nor a participle that schedules.
+        ("Workers will be paid Friday.", "en", [("Friday", "2025-03-14", "2025-03-14")]),
+        ("The vote scheduled Tuesday will be close.", "en", [("Tuesday", "2025-03-18", "2025-03-18")]),
+        ("Le texte sera voté mardi.", "fr", [("mardi", "2025-03-18", "2025-03-18")]),
+        ("La réunion prévue mardi sera tendue.", "fr", [("mardi", "2025-03-18", "2025-03-18")]),
+    ],
+)
+def test_a_day_after_a_past_participle_is_behind(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected

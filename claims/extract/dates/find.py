@@ -411,6 +411,13 @@ def find_dates(
         if ahead is None:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
             ahead = _ahead(rules, text, left, right, match.start())
+            participle = rules.participle_before.search(
+                text, max(start, match.start() - 40), match.start()
+            ) if ahead and kind in ("wd", *_DAY_KINDS) and rules.participle_before is not None and not (
+                kind == "wd" and (match["wd_pre"] or match["wd_mod"])
+            ) else None
+            if participle is not None and not participle["pp_aux"]:
+                ahead = False  # "the accord signed Tuesday will take effect", « signé mardi »
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
             if not (rules.reported_future and rules.reported_future.search(text, match.end(), right)):

@@ -208,6 +208,9 @@ class DateRules:
     reference_participles: dict[str, Any] | None = None
     """Words that are also a participle (« maintenant », of « maintenir »), with the words
     before or after them that make them one (« en maintenant », « maintenant sa position »)."""
+    participle_before: re.Pattern[str] | None = None
+    """Right before a day: a past participle ("the accord signed Tuesday", « l'accord signé
+    mardi »): the day is behind whatever the clause's verb says ("will take effect")."""
     period_ended: re.Pattern[str] | None = None
     """Right before a day: "the quarter ended", "the fiscal year ending", « l'exercice clos
     le »: the quarter, half or year that ends on that day (`period_ended_months` long)."""
@@ -218,6 +221,28 @@ class DateRules:
     month_noun_before: re.Pattern[str] | None = None
     month_quarter_nouns: frozenset[str] = frozenset()
     """Nouns after a month that name the three months ending with it ("the March quarter")."""
+
+
+def _participle_before(words: dict[str, list[str]] | None) -> re.Pattern[str] | None:
+    """`DateRules.participle_before`: a word in -ed or a listed participle, not one that
+    schedules ("scheduled Tuesday", "expected Friday"), then "on" or nothing before the day;
+    the match names the auxiliary before it (`pp_aux`), which leaves the tense to the clause."""
+    if not words:
+        return None
+    alts = [_alt(words["words"])] if words.get("words") else []
+    if words.get("endings"):
+        alts.append(rf"[^\W\d]{{2,}}(?:{_alt(words['endings'])})")
+    if not alts:
+        return None
+    not_words = _alt(words.get("not", [])) or "(?!x)x"
+    between = _alt(words.get("between", [])) or "(?!x)x"
+    # not after an auxiliary: "will be paid Friday", « sera voté mardi » (the clause's tense)
+    aux = _alt(words.get("not_after", [])) or "(?!x)x"
+    return re.compile(
+        rf"(?<![\w\-])(?:(?P<pp_aux>(?:{aux})(?:{_SP}+[^\W\d]+)?){_SP}+)?"
+        rf"(?!(?:{not_words})(?![\w\-]))(?:{'|'.join(alts)})"
+        rf"(?:{_SP}+(?:{between}))?{_SP}+$"
+    )
 
 
 def _reference(lex: dict[str, Any]) -> re.Pattern[str]:
@@ -863,6 +888,7 @@ def date_rules(lang: str) -> DateRules:
                 rf"{_SP}+(?:{_alt(lex['reference_participles']['not_after'])})(?![\w\-])"
             ),
         } if lex.get("reference_participles") else None,
+        participle_before=_participle_before(lex.get("date_past_participles")),
         period_ended=re.compile(
             rf"(?<![\w\-])(?:(?:{_cased(lex['period_ended']['articles'], False)})(?:(?<=['’])|{_SP}+))?"
             rf"(?P<pe_u>{_alt(lex['period_ended']['units'])}){_SP}+"
