@@ -62,6 +62,8 @@ def test_a_month_naming_an_event_or_a_quarter(
         ("The plant was to stay shut until May.", "en", [("May", "2025-05-01", "2025-05-31")]),
         ("Le couvre-feu a été prolongé jusqu’en mai.", "fr", [("mai", "2025-05-01", "2025-05-31")]),
         ("Il a dit que le pont serait fermé jusqu’en mai.", "fr", [("mai", "2025-05-01", "2025-05-31")]),
+        ("Le couvre-feu, qui devait durer jusqu’en mai, a été levé.", "fr",
+         [("mai", "2025-05-01", "2025-05-31")]),
     ],
 )
 def test_the_end_of_a_past_state(text: str, lang: str, expected: list[tuple[str, str, str]]) -> None:

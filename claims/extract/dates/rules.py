@@ -246,8 +246,9 @@ def _participle_before(words: dict[str, list[str]] | None) -> re.Pattern[str] | 
 
 
 def _reference(lex: dict[str, Any]) -> re.Pattern[str]:
-    """`DateRules.reference`: "in the past" before an amount or a unit is a duration ("in the
-    past two years", "in the past decade"), and so is nothing else of the list."""
+    """`DateRules.reference`: the phrases that end in a duration's head ("in the past", « par
+    le passé ») are left out before an amount or a unit ("in the past two years", "in the past
+    decade"); the others stand wherever they occur."""
     refs = lex["reference_dates"]
     heads = [r for r in refs if r.split()[-1].lower() in lex.get("reference_duration_heads", [])]
     others = [r for r in refs if r not in heads] or ["(?!x)x"]
@@ -262,7 +263,7 @@ def _until_past_state(words: dict[str, list[str]] | None) -> re.Pattern[str] | N
     """The past tenses of a state that ended before publication (`DateRules.until_past_state`):
     a copula before anything but a participle ("was mayor", not "was closed"), a pluperfect
     ("had served"), a French imperfect (« était », « dirigeait »; not a conditional, «
-    serait », nor a noun, « portrait »)."""
+    serait », a future in the past, « devait durer », nor a noun, « portrait »)."""
     if not words:
         return None
     alts = []
