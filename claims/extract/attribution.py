@@ -30,6 +30,13 @@ _APPOSITION_GAP = re.compile(
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
+# The same with a place closing the apposition: "..., a spokesman for the University of Vermont,
+# Burlington, said".
+_PLACED_APPOSITION_GAP = re.compile(
+    r",[\s\u00a0\u202f]+(?:[\w’'\-]+(?:[.,]\d+)*[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r"[A-ZÀ-Ý][\w’'\-]+,[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
+)
+
 
 def _clean_name(pat: SpeakerPatterns, match: re.Match[str], strict: bool = False) -> str | None:
     """The person a speaker match names, or None for openers, lone titles, places in strict mode."""
@@ -66,6 +73,23 @@ def _speaker_ending_at(
     return found
 
 
+def _person_before_apposition(
+    pat: SpeakerPatterns, text: str, start: int, end: int
+) -> tuple[str, int] | None:
+    """The last person in `text[start:end]` followed by an apposition that runs to `end` ("Karen
+    Wells, the airline's spokeswoman, said"; "Tom Reilly, a spokesman for the University of
+    Vermont, Burlington, said": a place after the organisation), with where the person ends."""
+    found = None
+    for match in pat.speaker.finditer(text, start, end):
+        if _APPOSITION_GAP.fullmatch(text, match.end(), end) or _PLACED_APPOSITION_GAP.fullmatch(
+            text, match.end(), end
+        ):
+            name = _clean_name(pat, match, strict=True)
+            if name:
+                found = (name, match.end())
+    return found
+
+
 def _past_space(text: str, start: int, end: int) -> int:
     """Where the text at `start` goes on past spaces and tabs (no further than `end`)."""
     while start < end and text[start] in " \t\u00a0\u202f":
@@ -91,6 +115,13 @@ _PRONOUN_BEFORE_VERB = re.compile(
     r"(?:(?:has|had|a|avait)[\s\u00a0\u202f]+)?"
     r"|(?:a|avait|ont|avaient)-t?-?(?:il|elle|ils|elles)[\s\u00a0\u202f]+)?"
 )
+_ROLE_WORDS = re.compile(
+    r"[\s\u00a0\u202f]+(?:(?:the|a|an|le|la|l['’])[\s\u00a0\u202f]*)?"
+    r"(?:[a-zà-ÿœæ][\w\-]+[\s\u00a0\u202f]+){1,3}"
+)
+_LONG_APPOSITION = re.compile(r",[^,;:«»“”\"\n]{1,160},[\s\u00a0\u202f]+")
+_CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
+"""French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
 _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
@@ -260,6 +291,10 @@ class Attributor:
         self._articles = frozenset(
             w.lower().rstrip("'’") for w in [*lexicons.load(lang).get("articles", []), "the"]
         )
+        self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
+        # « la centrale syndicale »: where adjectives follow the noun, but for a few
+        self._noun_first = bool(lexicons.load(lang).get("adjective_after_noun"))
+        self._before_noun = frozenset(lexicons.load(lang).get("adjectives_before_noun", []))
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -339,11 +374,7 @@ class Attributor:
                 if name:
                     return name
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP)
-            # "Ann Lee, a spokeswoman for the county, said": the person, not the office; and
-            # "Senator Paul Whitcomb, a Republican from Nebraska, called": not the state.
-            apposed = _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
-            if name is None or (apposed and " " not in name and apposed.find(name) < 0):
-                name = apposed
+            name = self._apposed_person(text, near, verb.start(), name)
             name = self._or_organisation(text, near, verb.start(), name)
             # (a title with no person named with it lets the quote take the previous speaker:
             # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
@@ -351,7 +382,53 @@ class Attributor:
             name = name or self._common_subject(text, near, verb.start())  # "The opposition called"
             if name:
                 return name
-        return self._cued(text, window_start, opened)
+        name = self._cued(text, window_start, opened)
+        if name is None and text[window_start:opened].rstrip().endswith(":"):
+            name = self.opening_subject(text, window_start, opened)
+        return name
+
+    def opening_subject(self, text: str, start: int, opened: int) -> str | None:
+        """The person opening the clause of a quote that has no speech verb, as its subject:
+        'During questions on Wednesday, Okafor defended the budget: "..."', « Bruno Le Roux,
+        président du groupe, est intervenu, trouvant le « procédé choquant » » (a surname alone
+        when the article names the person in full)."""
+        pat = self._pat
+        for match in pat.speaker.finditer(text, start, opened):
+            before = text[start : match.start()].rstrip(" \t\u00a0\u202f")
+            if before and (not before.endswith(",") or before.count(",") > 1):
+                continue  # (opening the sentence, or after one phrase before it: "Plus tard, X")
+            after = match.end()
+            # "X, président du groupe, est", « X, jeune appelé et témoin de la scène avec le
+            # photographe de son régiment, raconte »
+            apposition = _APPOSITION_GAP.match(text, after, opened) or _LONG_APPOSITION.match(
+                text, after, opened
+            )
+            if apposition:
+                after = apposition.end()
+            if not text[after:opened].lstrip()[:1].islower():
+                continue
+            name = _clean_name(pat, match, strict=True)
+            if name is None:
+                single = _clean_name(pat, match)
+                name = single if single and self.fullest(text, single) != single else None
+            if name:
+                return name
+        return None
+
+    def _apposed_person(self, text: str, start: int, verb: int, name: str | None) -> str | None:
+        """The person before an apposition running to `verb`, over `name`, the name found right
+        before the verb, when that is none, a single word ("Senator Paul Whitcomb, a Republican
+        from Nebraska, called": not the state), or a piece of the apposition's organisation
+        ("Maria Ostrowski, chief executive of the Harbor Transit Authority, said"); "Ann Lee, a
+        spokeswoman for the county, said" is the person, not the office."""
+        person = _person_before_apposition(self._pat, text, start, verb)
+        if person is None or name is None:
+            return name if person is None else person[0]
+        if " " not in name and person[0].find(name) < 0:
+            return person[0]
+        if text.rfind(name, start, verb) > person[1] and self._may_be_piece(text, start, verb, name):
+            return person[0]
+        return name
 
     def _or_organisation(self, text: str, start: int, end: int, name: str | None) -> str | None:
         """`name`, or the organisation ending at `end` when there is one and the name is only
@@ -576,9 +653,22 @@ class Attributor:
             # « selon l’ANSM, », "according to Reuters,"
             name = name or self._lone_name_after(text, cue.end(), min(end, cue.end() + 40))
             name = name or self._indefinite_office(text, cue.end(), min(end, cue.end() + 100))
+            name = name or self._role_then_name(text, cue.end(), min(end, cue.end() + 100))
             if name:
                 return name
         return None
+
+    def _role_then_name(self, text: str, start: int, end: int) -> str | None:
+        """A person after the common noun of their role, closing a cue: "according to curator
+        Anne Lowry.", "according to museum director Paul Kent," (not a place or an
+        organisation: the name has two words at least)."""
+        match = _ROLE_WORDS.match(text, start, end)
+        if match is None or match.group(0).split()[-1] in self._pat.function_words:
+            return None
+        person = self._pat.speaker.match(text, match.end(), end)
+        if person is None or text[person.end() : person.end() + 1] not in ("", ".", ",", ";", ")"):
+            return None
+        return _clean_name(self._pat, person, strict=True)
 
     def _source_kind(self, text: str, start: int, end: int) -> str | None:
         """« a-t-on appris de source judiciaire »: whom it was learned from and what kind of
@@ -780,15 +870,23 @@ class Attributor:
             lead = pat.name_words.search(before)
             if not lead:
                 continue
-            candidate = _trailing_name(pat, lead.group().split()) + [last]
-            while candidate and (candidate[0].rstrip(".") in pat.not_names or candidate[0] in self._parties):
+            lead_words = lead.group().split()
+            particle = lead_words[-1:] if len(lead_words) > 1 and lead_words[-1] in self._particles else []
+            # ("Yann de Kerlan": the particle belongs to the surname, and is no title word)
+            candidate = _trailing_name(pat, lead_words[: len(lead_words) - len(particle)]) + particle + [last]
+            while candidate and (
+                candidate[0].rstrip(".") in pat.not_names
+                or candidate[0] in self._parties
+                or candidate[0] in self._particles  # « Selon le SNUipp-FSU »
+            ):
                 candidate = candidate[1:]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
             # (a quote closing on a comma opens no sentence: '“...,” Denver Police Chief X said')
             sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?")) or (
                 opening.endswith(("»", "”", '"')) and not opening[:-1].rstrip().endswith(",")
             )
-            if sentence_opens and len(candidate) >= 3 and not _opens_title(pat, candidate):
+            named = [w for w in candidate if w not in self._particles]  # "Yann de Kerlan": two
+            if sentence_opens and len(named) >= 3 and not _opens_title(pat, candidate):
                 candidate = candidate[1:]
             if len(candidate) > best_len and wanted <= {w.lower() for w in candidate} and len(candidate) <= 6:
                 best, best_len = " ".join(candidate), len(candidate)
@@ -819,7 +917,7 @@ class Attributor:
                 continue  # « le groupe n’a jamais lâché »: a verb of the quoted words, not of its speaker
             near = max(start, verb.start() - _NAME_REACH)
             name = _speaker_ending_at(pat, text, near, verb.start(), _LOWER_GAP, strict=True)
-            name = name or _speaker_ending_at(pat, text, near, verb.start(), _APPOSITION_GAP, strict=True)
+            name = self._apposed_person(text, near, verb.start(), name)
             inverted = text[max(start, verb.start() - 4) : verb.start()].rstrip(" a").endswith(",")
             if name is not None or not inverted:
                 # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
@@ -905,6 +1003,7 @@ class Attributor:
         name = name or self._title_after(text, past, window)
         name = name or self._common_then_person(text, past, window)  # « a réagi son avocat, Me X »
         name = name or self._common_after(text, past, window)  # « a annoncé le constructeur »
+        name = name or self._indefinite_office(text, past, window)  # « a indiqué un porte-parole »
         if name is None and (common := pat.common_of_name.match(text, past, window)):
             name = common.group("name")  # « estiment les épidémiologistes de l’Institut Pasteur »
         return name
@@ -927,6 +1026,13 @@ class Attributor:
             before = text[max(start, match.start() - 2) : match.start()].strip()
             if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):
                 return None
+        mid = match.group("mid")
+        if self._noun_first and mid and lower in _CLITICS and mid not in self._pat.function_words:
+            return mid  # « Les scientifiques en ont conclu »: the noun before the pronoun
+        if self._noun_first and mid and mid not in self._pat.function_words and mid not in self._before_noun:
+            # « La centrale syndicale précise »: the noun and the adjective after it (not
+            # « le nouveau gouvernement », whose adjective comes first)
+            return f"{mid} {noun}"
         return noun
 
     def _common_after(self, text: str, start: int, end: int) -> str | None:

@@ -77,6 +77,9 @@ class NumberRules:
     lone_not_after: frozenset[str]
     hyphen_unit: re.Pattern[str]
     unit_words: frozenset[str]
+    name_not_before: frozenset[str]
+    """Capitalised words before a number that are no name it belongs to: function words opening
+    a sentence, months, weekdays (« Sur 340 votants », "March 12")."""
     ratio: re.Pattern[str] | None
     ago_one: re.Pattern[str] | None
     ago_words: frozenset[str]
@@ -362,6 +365,14 @@ def rules_for(lang: str) -> NumberRules:
         lone_not_after=frozenset(w.lower() for w in lex.get("lone_counted_not_after", [])),
         hyphen_unit=hyphen_unit,
         unit_words=unit_words,
+        name_not_before=frozenset(
+            w.lower()
+            for w in [
+                *lex["function_words"], *lex.get("sentence_starters", []), *lex["months"],
+                *lex["weekdays"], *lex.get("articles", []), *lex.get("time_before", []),
+                *lex.get("year_prepositions", []), *lex.get("comparators", {}),
+            ]
+        ),
         ratio=ratio,
         ago_one=ago_one,
         ago_words=frozenset(

@@ -374,6 +374,8 @@ def _quantity(
         words = match.group("words")
         if words.lower() in rules.lone_skip and not _lone_counts(rules, text, match, start, end):
             return None
+        if _ALL_OF.search(text, max(start, core_start - 8), core_start):
+            return None  # « ont tous deux été mis au point », « toutes trois »: both, all three
         ending = match.group("wend")
         if ending:
             # "vingt et unième", "twenty-first": the cardinal part plus the ordinal ending.
@@ -428,7 +430,8 @@ def _quantity(
         return None  # "1" * 400 overflows a float: not a quantity anyone wrote
     gates = _gates(rules.lang)
     before = text[max(start, core_start - 8) : core_start]
-    if gates.clock_before and before.lower().endswith(gates.clock_before) and (
+    clock_window = text[max(start, core_start - 20) : core_start]  # « aux alentours de 4 heures »
+    if gates.clock_before and clock_window.lower().endswith(gates.clock_before) and (
         rules.unit.match(text, core_end, end) and value <= 24 and value == int(value)
     ):
         unit_word = rules.unit.match(text, core_end, end)
@@ -484,7 +487,7 @@ def _quantity(
             word = noun.group("noun")
             adjective = noun.group("adj")
             if adjective and adjective.lower() in rules.adjectives_alone and word.lower() in rules.noun_skip:
-                unit, span_end = adjective, noun.start("noun")  # « une centaine d’autres ont »
+                unit, span_end = adjective, noun.end("adj")  # « une centaine d’autres ont »
             elif _ELIDED.match(word):
                 pass  # « 2,8 milliards l’an passé », « 300 qu’il »: an elided article or pronoun
             elif word.lower().endswith(rules.noun_skip_endings) or word.lower() in rules.not_counted:
@@ -511,8 +514,10 @@ def _quantity(
                         # "two-thirds of the city's 48 schools", "three of the state's 12 prisons"
                         unit, span_end = "", core_end
                 head = None
-                # (after "of" too when the word is a compound: "two-thirds of long-distance trains")
-                if value != 1 and (not _bridged(noun) or "-" in word or noun.group("adj")):
+                # (after "of" too when the word is a compound: "two-thirds of long-distance trains",
+                # or after a count, which counts a plural: "hundreds of colorful lantern scenes";
+                # not a share: "a third of the population lives")
+                if value != 1 and (not _bridged(noun) or "-" in word or noun.group("adj") or value >= 2):
                     head = _head_noun(rules, text, span_end, end, word)
                 participle = rules.lang == "en" and _participle(word)
                 if head is None and participle and _bridged(noun):
@@ -560,6 +565,18 @@ def _quantity(
         and not _TALLY_AFTER.match(text, span_end, end)  # "passed the Senate 52 to 48"
     ):
         return None  # « en tête de la Ligue 1 », "won the Formula 1": part of a name
+    if (
+        digits
+        and value == int(value)
+        and 1 < value < 1000
+        and (not unit or (unit[:1].islower() and not _plural(unit, rules.lang)
+                          and unit.lower() not in rules.unit_words and unit not in rules.currencies.values()))
+        and _named_before(rules, text, start, core_start)
+        and not _TALLY_AFTER.match(text, span_end, end)
+    ):
+        # « la fusée Vega 2 emporte », "Apollo 11 mission", « (Ayrault 2) »: a number right after
+        # a name, with no plural noun that it would count, is part of the name.
+        return None
     span_start = core_start
     window = max(0, core_start - 40)
     cmp_match = rules.comparator.match(text[window:core_start][::-1])
@@ -697,6 +714,25 @@ def _head_noun(rules: NumberRules, text: str, pos: int, end: int, word: str) -> 
     return None
 
 
+_NAME_BEFORE = re.compile(r"(?<![\w’'\-.])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)[ \u00a0]$")
+
+
+def _named_before(rules: NumberRules, text: str, start: int, core_start: int) -> bool:
+    """Whether a capitalised word right before a number is a name: not a word opening the
+    sentence in capitals (« Sur 340 votants »), a month or a weekday."""
+    match = _NAME_BEFORE.search(text, max(start, core_start - 30), core_start)
+    if match is None or not text[start : match.start()].strip():
+        return False  # (opening the sentence, it may be any word: "Only 4 of the 9 members")
+    word = match.group(1).lower()
+    return word not in rules.name_not_before
+
+
+_ALL_OF = re.compile(r"(?<![\w’'])(?:tous|toutes)[ \u00a0]+$")
+_PEOPLE_ENDINGS = ("ais", "ois", "ens", "ains", "ands", "ols", "ans", "ins", "ites", "otes", "ards")
+"""Plural endings of the names of peoples (Français, Européens, Américains, Allemands, ...), which
+a count after « de » names, where a capitalised word is otherwise a place (« trois de Paris »)."""
+
+
 def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) -> tuple[str, int] | None:
     """The counted noun after a capitalised word: a plural noun after up to three capitalised
     words in English ("600 National Guard troops"), a plural people's name after « des » in
@@ -704,8 +740,10 @@ def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) ->
     word = noun.group("noun")
     if rules.lang != "en":
         bridge = text[noun.start() : noun.start("noun")].split()
-        if bridge == ["des"] and _plural(word, rules.lang) and word[1:].islower():
-            return word, noun.end()
+        if not (_plural(word, rules.lang) and word[1:].islower()):
+            return None
+        if bridge == ["des"] or (bridge in (["de"], ["d'"], ["d’"]) and word.endswith(_PEOPLE_ENDINGS)):
+            return word, noun.end()  # « 332 millions d'Européens », « des milliers de Parisiens »
         return None
     pos = noun.end()
     for _ in range(_HEAD_REACH):

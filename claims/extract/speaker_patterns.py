@@ -112,10 +112,16 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:(?<!\w)(?:{articles})\s*)?"
         rf"(?P<name>(?:(?:{titles}){title_adjective}{title_complement}\s+){{0,3}}(?P<core>{name_seq}))"
     )
-    verbs = lexicons.alternation(lexicons.speech_verbs(lex))
+    verb_list = lexicons.speech_verbs(lex)
+    verbs = lexicons.alternation(verb_list, fold_first=False)
+    # A capitalised verb opens its sentence or clause ("Asked about it, Lee said"); after a word
+    # it is a name ("the United States", "Reported Missing"), no speech.
+    capitalised = lexicons.alternation((v[:1].upper() + v[1:] for v in verb_list), fold_first=False)
     # ("an estimated 300": an adjective, no speech; « a déclaré » is a verb)
     not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in lex.get("speech_verb_not_after", []))
-    speech_verb = re.compile(rf"(?<![\w-]){not_after}(?:{verbs})(?![\w])")
+    speech_verb = re.compile(
+        rf"(?<![\w-]){not_after}(?:{verbs}|(?<![\w’'][ \u00a0])(?:{capitalised}))(?![\w])"
+    )
     source_cue = re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lex['source_cues'])})(?![\w])")
     pronouns = lexicons.alternation(lex["pronoun_speakers"])
     pronoun_after = re.compile(rf"(?<![\w])(?:{pronouns})(?![\w])")
@@ -173,7 +179,10 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:{pronouns})(?:\s+[a-zà-ÿ’']+){{0,2}}\s+",
         re.I,
     )
-    name_words = re.compile(rf"(?:(?<![\w’'\-])(?:{_NAME_WORD}|{_INITIAL}|(?:{titles}))\s+)+$")
+    # (with the particles inside a name: "Yann de Kerlan" is the fuller form of "De Kerlan")
+    name_words = re.compile(
+        rf"(?:(?<![\w’'\-])(?:{_NAME_WORD}|{_INITIAL}|(?:{titles})|{_NAME_WORD}\s+(?:{particles})(?=\s+(?:[{_UPPER}]|$)))\s+)+$"
+    )
     auxiliaries = _alternation(lex.get("subject_auxiliaries", []) or ["(?!x)x"])
     subject = re.compile(  # "Microsoft said", "La SNCF a annoncé": a one-word subject
         rf"[\s«“\"]*(?:(?:{articles}|the|The|Le|La|Les|L['’])\s*)?(?P<name>{_NAME_WORD})\s+(?:(?:{auxiliaries})\s+)?"
@@ -203,7 +212,10 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # (« son PDG, Jean-Marc Ferrand »; « le porte-parole de l’état-major, le colonel Pierre Aubert »)
     titled = re.compile(
         rf"(?:[a-zà-ÿ]+\s+){{0,2}}?(?:(?:{articles}|the{possessives})\s*)?(?:{titles})(?![\w\-])"
-        rf"(?:\s+[\w’'\-]+){{0,7}}?,\s+(?=[{_UPPER}]|(?:{articles})\s*(?:{titles})\s+[{_UPPER}])"
+        # (the acronym of what the title heads may close it: « le président de l'Union des
+        # industriels du bois (UIB), Jean Morel »)
+        rf"(?:\s+[\w’'\-]+){{0,7}}?(?:\s*\([{_UPPER}][\w\-]{{1,12}}\))?,\s+"
+        rf"(?=[{_UPPER}]|(?:{articles})\s*(?:{titles})\s+[{_UPPER}])"
     )
     # A title standing for the person: "the governor", « la ministre de la Culture ».
     title_office = re.compile(
@@ -314,7 +326,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
             # (« Elle a également demandé »: the French « a » is a verb, no article)
             rf"(?:(?<![\w’'\-])(?!(?:{auxiliaries})\s)(?P<art>{articles}|the|The|a|an|An|A|Le|La|Les|L['’]{possessives}"
             rf"{quantifiers})\s*"
-            rf"(?:[a-zà-ÿœæ][\w\-]*\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
+            rf"(?:(?P<mid>[a-zà-ÿœæ][\w\-]*)\s+)?)?(?:(?<=(?<![\w’'])[Ll]['’])|(?<![\w’'\-]))"
             rf"(?!(?:{auxiliaries})\s)(?P<noun>[a-zà-ÿœæ][\w\-]+)"
             rf"(?:\s+(?:{auxiliaries}))?\s+$"
         ),

@@ -55,7 +55,7 @@ def speakers_of_quotes(
             if (
                 speaker is None
                 and inherit
-                and _fragment(text, quote)
+                and (_fragment(text, quote) or _inner_title(text, quote, close_seg.end))
                 and quote.open > open_seg.start
                 and not attributor.has_speech_verb(text, open_seg.start, quote.open)
             ):
@@ -64,6 +64,11 @@ def speakers_of_quotes(
                 # a scare quote) are not the previous quote's speaker's (« le président a
                 # annoncé qu'il allait l'« accélérer » » still is).
                 inherit = False
+            if speaker is None and inherit and quote.open > open_seg.start:
+                # A person named as the subject of the quote's own sentence takes it from the
+                # previous speaker: « X a défendu sa décision : « ... ». Bruno Le Roux, président
+                # du groupe, est intervenu, trouvant le « procédé ... » »
+                speaker = attributor.opening_subject(text, open_seg.start, quote.open)
             if speaker is None and inherit:
                 speaker = _previous_speaker(text, segments, starts, open_seg, attributor)
                 if speaker is None and paragraph != last_paragraph and (
@@ -113,6 +118,19 @@ def _fragment(text: str, quote: QuoteSpan) -> bool:
     """Whether a quote is a few words inside a sentence (« responsabilité », "unacceptable")."""
     inner = text[quote.open + 1 : quote.close - 1].strip().rstrip(".,;!?")
     return len(inner.split()) <= _FRAGMENT_WORDS and not any(mark in inner for mark in ".!?")
+
+
+_TITLE_WORDS = 8
+_WORDS_AFTER_TITLE = 3
+
+
+def _inner_title(text: str, quote: QuoteSpan, sentence_end: int) -> bool:
+    """Whether a quote is a short title or phrase that its sentence goes on after (« une
+    comédie musicale nommée « Les bâtisseurs de la gloire » présentée au Théâtre de verdure »)."""
+    inner = text[quote.open + 1 : quote.close - 1].strip()
+    if len(inner.split()) > _TITLE_WORDS or any(mark in inner for mark in ".!?;:"):
+        return False
+    return len(text[quote.close : sentence_end].split()) >= _WORDS_AFTER_TITLE
 
 
 def _referent(

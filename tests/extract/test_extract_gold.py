@@ -25,7 +25,12 @@ wire news with TIMEX3 gold: financial periods (the March quarter, the year-earli
 fiscal years, a half after its year), months and years naming an event (the May election, the
 1996 campaign, next month's summit), the end of a past state, reported speech, datelines,
 headlines, chains of days counted from another, and the durations, ages, scores and counts
-they must not take, scored before the fixes they led to). A check passes only when the facet is exact.
+they must not take, scored before the fixes they led to; `facets_observed.jsonl`, our own
+sentences for the patterns that public Wikinews articles in both languages showed wrong:
+appositions naming an organisation or a place, a role before a name after "according to",
+offices after an indefinite article, particles in surnames, demonyms after « de », units of
+physics and data, times of day by their zone, numbers that are part of a name, holidays that
+are surnames, scored before their fixes at 4 of 31). A check passes only when the facet is exact.
 """
 
 from __future__ import annotations
@@ -49,9 +54,7 @@ CASES = [
 FAMILIES = ("dates", "numbers", "speakers")
 OPEN = {
     # Checks of the fresh gold the extractor does not yet get right: expected failures, strict,
-    # so a check that comes right must leave this list. "declined to say" and « a ordonné »
-    # are no speech verbs.
-    ('speakers/surname-reference', 'en', 'Dunn declined to say'),
+    # so a check that comes right must leave this list. « a ordonné » is no speech verb.
     ('speakers/apposition', 'fr', 'l’évacuation de 3 000'),
     # facets_fresh9.jsonl: "market value" is a compound whose head is singular; « les dix
     # premiers mois de l’année » and « une heure » are taken whole by the date finder, which
@@ -79,6 +82,9 @@ OPEN = {
     # the claim after it, where TIMEX3 tags it.
     ('dates/dateline', 'en', 'cabinet'),
     ('dates/dateline', 'fr', 'gouvernement'),
+    # facets_observed.jsonl: an apposition without its opening comma (« Nick Da Costa le
+    # directeur sportif de l'équipe, a affirmé »), which a name run cannot tell from the subject.
+    ('speakers/apposition', 'fr', 'Sans citer de noms'),
 }
 
 

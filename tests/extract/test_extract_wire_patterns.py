@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from claims.extract import extract
 from tests.helpers import found_quantities as facets
 from tests.helpers import speaker_of
 
@@ -200,3 +201,12 @@ def test_an_impersonal_on_closing_a_sentence_names_no_one() -> None:
 )
 def test_a_pronoun_inside_a_clause_is_no_closing_attribution(text: str, lang: str, fragment: str) -> None:
     assert speaker_of(text, lang, fragment) is None
+
+
+def test_an_adjective_standing_for_its_noun_ends_the_quantity_span() -> None:
+    """« deux autres ont été blessées »: the span is the count and the adjective, no space after."""
+    text = "Trois femmes sont mortes et deux autres ont été blessées."
+    (claim,) = extract(text, lang="fr")
+    spans = [q.text for q in claim.quantities]
+    assert spans == ["Trois femmes", "deux autres"]
+    assert all(text[q.start : q.end] == q.text for q in claim.quantities)

@@ -345,6 +345,8 @@ def find_dates(
             continue
         if kind == "wd" and _holiday(rules, text, start, end, match):
             continue
+        if kind == "hol" and _surname_holiday(text, start, match):
+            continue  # "illustrator Johnnie Christmas", « le Père Noël »: a person
         if kind == "wd" and rules.set_before and not match["wd_pre"]:
             every = rules.set_before.search(text, max(start, match.start() - 12), match.start())
             if every:  # "every Monday", « chaque lundi »: a set of days, none of them alone
@@ -895,6 +897,26 @@ def _month_span(m: re.Match[str]) -> tuple[int, int]:
         if not word or word.group().strip().lower() not in _LEADING_PREPOSITIONS:
             return s, e
         s += word.end()
+
+
+_NAME_THEN_HOLIDAY = re.compile(r"(?<![\w’'\-.])([A-ZÀ-Þ][a-zß-ÿ]+)[ \u00a0]$")
+_HOLIDAY_MODIFIERS = frozenset(
+    {"merry", "happy", "orthodox", "western", "eastern", "white", "last", "next", "this", "joyeux",
+     "joyeuses", "bon", "bonne", "christmas", "easter", "new", "good", "black", "boxing", "labor",
+     "labour", "memorial", "independence", "veterans", "presidents", "catholic", "jewish",
+     "chinese", "lunar", "julian", "protestant", "christian", "muslim", "sunday", "saturday"}
+)
+_HOLIDAY_PERSONS = ("Père", "Papa")
+
+
+def _surname_holiday(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether a holiday's name is a person's (a surname after a given name, not opening the
+    sentence: "illustrator Johnnie Christmas"; « le Père Noël »), not "Merry Christmas"."""
+    before = _NAME_THEN_HOLIDAY.search(text, max(start, m.start() - 30), m.start())
+    if before is None or not text[start : before.start()].strip():
+        return False
+    word = before.group(1)
+    return word in _HOLIDAY_PERSONS or word.lower() not in _HOLIDAY_MODIFIERS
 
 
 def _holiday(rules: DateRules, text: str, start: int, end: int, m: re.Match[str]) -> bool:

@@ -511,6 +511,15 @@ def _day_range(
                 FoundDate(second_start, m.end(kind), None, None),
             ]
         return None, None
+    if not y_s and not y1_s and not two_days and published is not None:
+        # "It is to run from January 23 through March 9", published on January 28: the range
+        # that publication falls in, whatever the tense, before the one its last day is nearest.
+        for year in (published.year, published.year + 1):
+            start_year = year if (m1, d1) <= (m2, d2) else year - 1
+            around = safe_date(start_year, m1, d1), safe_date(year, m2, d2)
+            if around[0] and around[1] and around[0] <= published <= around[1]:
+                y2 = year
+                break
     y1 = int(y1_s) if y1_s else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
     first, last = safe_date(y1, m1, d1), safe_date(y2, m2, d2)
     if first is None or last is None or first > last:
