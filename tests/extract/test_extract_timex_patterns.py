@@ -1,6 +1,7 @@
 """Dates of wire news as TIMEX3 annotates them: months naming an event or a quarter, intent
 with a bare infinitive, the end of a past state, periods counted from the year named before,
-a year back from a quarter, reported speech, French periods after « du »."""
+a year back from a quarter, reported speech, French periods after « du », the period ended on a
+day, a quarter, a half or a year named alone ("in the quarter", « sur l'année »)."""
 
 from __future__ import annotations
 
@@ -253,3 +254,112 @@ def test_a_day_after_a_past_participle_is_behind(
     text: str, lang: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A quarter, a half or a year named alone is the one named before it in the sentence...
+        ("Profit rose 12% in the third quarter of 2024, and in the quarter sales rose 5%.", "en",
+         [("third quarter of 2024", "2024-07-01", "2024-09-30"),
+          ("the quarter", "2024-07-01", "2024-09-30")]),
+        ("Second-quarter profit rose 4%, and for the half sales rose 2%.", "en",
+         [("Second-quarter", "2024-04-01", "2024-06-30"), ("the half", "2024-01-01", "2024-06-30")]),
+        ("Sales fell in March, and over the quarter orders rose 3%.", "en",
+         [("March", "2025-03-01", "2025-03-31"), ("the quarter", "2025-01-01", "2025-03-31")]),
+        ("Fourth-quarter revenue rose 8%, Apple said Thursday, and for the year, sales rose 3%.", "en",
+         [("Fourth-quarter", "2024-10-01", "2024-12-31"), ("Thursday", "2025-03-06", "2025-03-06"),
+          ("the year", "2024-01-01", "2024-12-31")]),
+        ("Le bénéfice a progressé de 12 % au troisième trimestre et, sur le trimestre, les ventes de 5 %.",
+         "fr", [("troisième trimestre", "2024-07-01", "2024-09-30"),
+                ("le trimestre", "2024-07-01", "2024-09-30")]),
+        ("Le chômage a reculé en 2023 et, sur l’année, il a baissé de 2 %.", "fr",
+         [("2023", "2023-01-01", "2023-12-31"), ("l’année", "2023-01-01", "2023-12-31")]),
+        # ... with none, a year is that of publication; a quarter or a half has null bounds (a
+        # day will not do: results are reported after their quarter)...
+        ("For the year, revenue rose 3% to $4 billion.", "en", [("the year", "2025-01-01", "2025-12-31")]),
+        ("Sales rose 5% in the fiscal year.", "en", [("the fiscal year", "2025-01-01", "2025-12-31")]),
+        ("In the quarter, sales rose 5% to $3 billion.", "en", [("the quarter", "None", "None")]),
+        ("Apple said on Thursday that in the quarter, revenue rose 6%.", "en",
+         [("Thursday", "2025-03-06", "2025-03-06"), ("the quarter", "None", "None")]),
+        ("Dans l'année, le chiffre d'affaires a progressé de 3 %.", "fr",
+         [("l'année", "2025-01-01", "2025-12-31")]),
+        ("Sur l’exercice, le bénéfice net a progressé de 8 %.", "fr",
+         [("l’exercice", "2025-01-01", "2025-12-31")]),
+        ("Les ventes ont reculé de 3 % sur le semestre.", "fr", [("le semestre", "None", "None")]),
+        # ... and an English half is then no date: as often a match's.
+        ("He scored 20 goals in the half.", "en", []),
+        ("During the half, margins improved by 2 points.", "en", []),
+    ],
+)
+def test_a_period_named_alone_is_the_one_named_before(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Not a period of its own: ahead, counted from an event, a year in figures or words, a
+        # possessive, a relative clause, an award, a compound.
+        ("Analysts expect growth of 3% in the year ahead.", "en", []),
+        ("It was the year's best result with $4 billion.", "en", []),
+        ("Revenue rose 4% for the year to March, the company said.", "en",
+         [("March", "2025-03-01", "2025-03-31")]),
+        ("Sales rose 3% in the year through June.", "en", [("June", "2024-06-01", "2024-06-30")]),
+        ("Prices have risen 10% in the year since the war began.", "en", []),
+        ("In the year the war began, prices rose 10%.", "en", []),
+        ("Sales will rise over the year 2025, the company said.", "en",
+         [("2025", "2025-01-01", "2025-12-31")]),
+        ("The company lost $3 million in the year two thousand.", "en",
+         [("two thousand", "2000-01-01", "2000-12-31")]),
+        ("He was named player of the year with 30 goals.", "en", []),
+        ("Prices have doubled over the quarter century.", "en", []),
+        ("He scored twice in the quarter final.", "en", []),
+        ("Net income for the quarter ended Dec. 31 rose 5%.", "en",
+         [("the quarter", "2024-10-01", "2024-12-31"), ("Dec. 31", "2024-12-31", "2024-12-31")]),
+        ("La croissance devrait atteindre 2 % dans l'année qui vient.", "fr", []),
+        ("Le déficit a atteint 5 % sur l'année 2025.", "fr", [("2025", "2025-01-01", "2025-12-31")]),
+        ("Le chômage a reculé de 2 % sur l'année glissante.", "fr", []),
+        ("Il a été élu joueur de l'année avec 30 buts.", "fr", []),
+        ("Un soldat a été blessé pendant l'exercice, a indiqué l'armée.", "fr", []),
+        # A period of another pattern stays one date.
+        ("Le chômage a baissé de 2 % sur l'année dernière.", "fr",
+         [("l'année dernière", "2024-01-01", "2024-12-31")]),
+        ("Les ventes ont reculé de 3 % sur le trimestre précédent.", "fr",
+         [("trimestre précédent", "2024-10-01", "2024-12-31")]),
+    ],
+)
+def test_a_period_named_alone_is_not_another_period(
+    text: str, lang: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # In the sentence after: the last month or longer period named there, not the day the
+        # company reported on.
+        ("Third-quarter profit rose 12%. In the quarter, sales rose 5%.", "en",
+         ("the quarter", date(2024, 7, 1), date(2024, 9, 30))),
+        ("Third-quarter profit rose 12%, the company said on Tuesday. In the quarter, sales rose 5%.", "en",
+         ("the quarter", date(2024, 7, 1), date(2024, 9, 30))),
+        ("Fourth-quarter revenue rose 8%, Apple said Thursday. For the year, revenue rose 3%.", "en",
+         ("the year", date(2024, 1, 1), date(2024, 12, 31))),
+        ("The Lakers won 110-98 on Tuesday. James scored 15 points in the quarter.", "en",
+         ("the quarter", None, None)),
+        ("Le bénéfice a progressé de 12 % au troisième trimestre. Sur le trimestre, les ventes ont "
+         "crû de 5 %.", "fr", ("le trimestre", date(2024, 7, 1), date(2024, 9, 30))),
+        ("Le chômage a reculé en 2023. Sur l'année, il a baissé de 2 %.", "fr",
+         ("l'année", date(2023, 1, 1), date(2023, 12, 31))),
+        ("Les ventes ont progressé de 5 % au premier trimestre 2024, a annoncé le groupe mardi. Sur le "
+         "semestre, elles ont crû de 4 %.", "fr", ("le semestre", date(2024, 1, 1), date(2024, 6, 30))),
+    ],
+)
+def test_a_period_named_alone_takes_the_period_of_the_sentence_before(
+    text: str, lang: str, expected: tuple[str, date | None, date | None]
+) -> None:
+    *_, last = extract(text, lang=lang, published=date(2025, 3, 12))
+    assert [(d.text, d.from_, d.to) for d in last.dates] == [expected]

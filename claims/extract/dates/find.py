@@ -26,7 +26,7 @@ from claims.extract.dates.resolve import (
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 from claims.extract.dates.words import word_year
 
-__all__ = ["find_dates", "is_future", "year_is_count"]
+__all__ = ["find_dates", "is_future", "is_period", "year_is_count"]
 
 _CLAUSE_EDGE = re.compile(r"[,;:()—–«»“”\"]")
 
@@ -270,6 +270,7 @@ def find_dates(
     tokens: set[str] | None = None,
     has_digit: bool = True,
     context: tuple[date, date] | None = None,
+    period_context: tuple[date, date] | None = None,
 ) -> list[FoundDate]:
     """Dates in `text[start:end]`, resolved when `published` allows.
 
@@ -279,6 +280,8 @@ def find_dates(
     `context` is the last date named before the span (in an earlier sentence): "The next day",
     "two years later", « le lendemain », « l'année suivante » with no date of their own before
     them count from it; "a year earlier" with none counts back from publication.
+    `period_context` is the last month or longer period named before the span (`is_period`):
+    "In the quarter", "For the year", « sur le trimestre » with none of their own take it.
     """
     rules = date_rules(lang)
     named: list[re.Match[str]] = []
@@ -315,7 +318,9 @@ def find_dates(
         has_numeric = has_digit and _NUMERIC_HINT.search(text, start, end) is not None
         pattern = rules.numeric if has_numeric else None
         if pattern is None and not named:
-            return references
+            return _alone_and_references(
+                rules, text, start, end, [], context, published, tokens, references, period_context
+            )
     matches = named
     if pattern is not None:
         found = pattern.finditer(text, start, end)
@@ -609,10 +614,82 @@ def find_dates(
                 anchor = bounds[0]
     if has_digit and len(out) > 1:
         out = _numeric_ranges(rules, text, start, out)
+    return _alone_and_references(
+        rules, text, start, end, out, context, published, tokens, references, period_context
+    )
+
+
+def _alone_and_references(
+    rules: DateRules, text: str, start: int, end: int, out: list[FoundDate],
+    context: tuple[date, date] | None, published: date | None, tokens: set[str] | None,
+    references: list[FoundDate], period_context: tuple[date, date] | None = None,
+) -> list[FoundDate]:
+    """`out` with the periods named alone ("for the year") and the references to the present
+    ("now") that no date of it overlaps, in order."""
+    if rules.period_alone is not None and (
+        tokens is None or not rules.period_alone_triggers.isdisjoint(tokens)
+    ):
+        out = _periods_alone(rules, text, start, end, out, context, published, period_context)
     if references:
         out = sorted([*out, *(r for r in references if not any(
             d.start < r.end and r.start < d.end for d in out))], key=lambda d: d.start)
     return out
+
+
+def is_period(bounds: tuple[date | None, date | None]) -> bool:
+    """Whether `bounds` span a month or more (a month, a quarter, a half, a year): what a
+    quarter, a half or a year named alone may take its bounds from, where a day would not do
+    ("Apple said on Thursday that in the quarter ..." is no quarter holding that Thursday)."""
+    return bounds[0] is not None and bounds[1] is not None and (bounds[1] - bounds[0]).days >= 27
+
+
+def _periods_alone(
+    rules: DateRules, text: str, start: int, end: int, out: list[FoundDate],
+    context: tuple[date, date] | None, published: date | None,
+    period_context: tuple[date, date] | None = None,
+) -> list[FoundDate]:
+    """"Third-quarter profit rose 12%. In the quarter, sales rose 5%.", "For the year, ...", «
+    sur le trimestre »: the quarter or half named before in the span, else in the sentences
+    before it (`period_context`, the last month or longer period named there), or the one
+    holding the month so named (no day will do: results are reported after their quarter); a
+    year is the year of that period, else of the date named before, else of publication. A
+    quarter or a half with nothing to take it from has null bounds (an English
+    "the half", as often a match's, is then no date: `period_alone_needs_reference`)."""
+    assert rules.period_alone is not None and rules.period_alone_units is not None
+    added = []
+    for m in rules.period_alone.finditer(text, start, end):
+        s, e = m.span("pa")
+        if any(d.start < e and s < d.end for d in out):
+            continue
+        key = m["pa"].lower()
+        allowed = (rules.period_alone_only_after or {}).get(key)
+        if allowed is not None and m["pa_p"].lower() not in allowed:
+            continue  # « pendant l'exercice »: a drill as often as a year
+        before = [(d.from_, d.to) for d in out if d.end <= s and d.from_ is not None and d.to is not None]
+        periods = [b for b in before if is_period(b)]
+        ref = periods[-1] if periods else period_context
+        unit = rules.period_alone_units[key]
+        bounds: tuple[date | None, date | None] = (None, None)
+        if unit == "year":
+            if ref is None:
+                ref = before[-1] if before else context  # "On Tuesday, ... for the year"
+            if ref is not None and ref[0] is not None and ref[1] is not None:
+                if ref[0].year == ref[1].year:
+                    bounds = (date(ref[0].year, 1, 1), date(ref[0].year, 12, 31))
+            elif published is not None:
+                bounds = (date(published.year, 1, 1), date(published.year, 12, 31))
+        elif ref is not None:
+            size = 3 if unit == "quarter" else 6
+            first, last = ref
+            index = (first.month - 1) // size
+            period = (whole_month(first.year, index * size + 1)[0],
+                      whole_month(first.year, index * size + size)[1])
+            if first >= period[0] and last <= period[1]:
+                bounds = period  # the quarter named before, or the one holding the month named
+        if bounds[0] is None and key in rules.period_alone_needs_reference:
+            continue
+        added.append(FoundDate(s, e, bounds[0], bounds[1]))
+    return sorted([*out, *added], key=lambda d: d.start) if added else out
 
 
 def _references(

@@ -211,6 +211,18 @@ class DateRules:
     participle_before: re.Pattern[str] | None = None
     """Right before a day: a past participle ("the accord signed Tuesday", « l'accord signé
     mardi »): the day is behind whatever the clause's verb says ("will take effect")."""
+    period_alone: re.Pattern[str] | None = None
+    """"in the quarter", "for the year", « sur le trimestre », « dans l'année »: the quarter,
+    half or year in focus (`period_alone_units`), that of the date named before it or of
+    publication; not "the year ahead", "the year 2000", "the quarter ended"."""
+    period_alone_units: dict[str, str] | None = None
+    period_alone_triggers: frozenset[str] = frozenset()
+    period_alone_needs_reference: frozenset[str] = frozenset()
+    """Of `period_alone_units`: those that are no date at all when nothing named before gives
+    them bounds (an English "the half" is as often a match's)."""
+    period_alone_only_after: dict[str, frozenset[str]] | None = None
+    """Of `period_alone_units`: those that only some prepositions make a period (« sur
+    l'exercice »; « pendant l'exercice » is as often a drill)."""
     period_ended: re.Pattern[str] | None = None
     """Right before a day: "the quarter ended", "the fiscal year ending", « l'exercice clos
     le »: the quarter, half or year that ends on that day (`period_ended_months` long)."""
@@ -321,6 +333,24 @@ def _unaccented_too(lex: dict[str, Any]) -> dict[str, Any]:
         if isinstance(words, dict):
             out[key] = {**{w.translate(_ACCENTS): v for w, v in words.items()}, **words}
     return out
+
+
+def _period_alone(lex: dict[str, Any]) -> re.Pattern[str] | None:
+    """"in the quarter", "for the year", « sur le trimestre »: a preposition (`pa_p`) and the
+    period (`pa`), with no year, number, possessive or word after it that makes it another
+    period ("the year ahead", "the year 2000", "the year's best", « l'année d'avant »)."""
+    spec = lex.get("period_alone")
+    if not spec:
+        return None
+    words = [*spec["not_after"], *lex["number_words"]]
+    elided = [w for w in words if w.endswith(("'", "’"))]  # « d'avant »: no word edge after it
+    whole = [w for w in words if not w.endswith(("'", "’"))]
+    after = rf"(?:{_alt(whole)})(?![\w\-])" + (rf"|(?:{_alt(elided)})" if elided else "")
+    return re.compile(
+        rf"(?<![\w\-])(?P<pa_p>{_cased(spec['preps'], False)}){_SP}+"
+        rf"(?P<pa>{_alt(spec['units'])})(?![\w\-])(?!['’]s)(?!{_SP}*[-–]?{_SP}*\d)"
+        rf"(?!{_SP}+(?:{after}))"
+    )
 
 
 @cache
@@ -890,6 +920,16 @@ def date_rules(lang: str) -> DateRules:
             ),
         } if lex.get("reference_participles") else None,
         participle_before=_participle_before(lex.get("date_past_participles")),
+        period_alone=_period_alone(lex),
+        period_alone_units={k.lower(): v for k, v in lex.get("period_alone", {}).get("units", {}).items()},
+        period_alone_triggers=lexicons.triggers(lex.get("period_alone", {}).get("units", {})),
+        period_alone_needs_reference=frozenset(
+            w.lower() for w in lex.get("period_alone", {}).get("need_reference", [])
+        ),
+        period_alone_only_after={
+            k.lower(): frozenset(p.lower() for p in v)
+            for k, v in lex.get("period_alone", {}).get("only_after", {}).items()
+        },
         period_ended=re.compile(
             rf"(?<![\w\-])(?:(?:{_cased(lex['period_ended']['articles'], False)})(?:(?<=['’])|{_SP}+))?"
             rf"(?P<pe_u>{_alt(lex['period_ended']['units'])}){_SP}+"
