@@ -96,7 +96,9 @@ def fill_facts(
     facts["comparator"] = 1.0 if any(q.comparator != "=" for q in cardinal) else 0.0
     compares = not gates.comparison.isdisjoint(tokens) and comparison.search(text, start, end)
     facts["comparison"] = 1.0 if compares else 0.0
-    facts["date"] = 1.0 if item.dates else 0.0
+    # "now", "currently" (a reference with no calendar value) are no date fact: the scorer
+    # was trained without them
+    facts["date"] = 1.0 if any(not d.reference for d in item.dates) else 0.0
     facts["quote"] = 1.0 if item.quote else 0.0
     facts["named_source"] = 1.0 if item.speaker else 0.0
     facts["source_cue"] = 1.0 if speech and attributor.has_source_cue(text, start, end) else 0.0
@@ -120,7 +122,7 @@ def kind_of(item: Analysed) -> str:
         return "quantity"
     if facts.get("comparison"):
         return "comparison"
-    if item.dates:
+    if any(not d.reference for d in item.dates):
         return "date"
     if item.quote:
         return "quote"

@@ -19,7 +19,7 @@ from typing import Any
 
 from claims.extract import lexicons
 from claims.extract.attribution import Attributor
-from claims.extract.dates import FoundDate, find_dates
+from claims.extract.dates import FoundDate, find_dates, is_period
 from claims.extract.facts import Analysed, comparison_pattern, fill_facts, gates_for, kind_of
 from claims.extract.number_rules import Found
 from claims.extract.numbers import find_quantities
@@ -150,6 +150,9 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
     # The last date named, and its paragraph: "The next day, ...", "Two years later, ..." count
     # from it in the sentences that follow (in that paragraph or the next).
     previous_date: tuple[tuple[date, date], int] | None = None
+    # The last month, quarter, half or year named, and its paragraph: "In the quarter", "For the
+    # year" take it, where a day named since ("the company said Tuesday") would not do.
+    previous_period: tuple[tuple[date, date], int] | None = None
     for index, seg in enumerate(segments):
         if seg.kind != SENTENCE:
             continue
@@ -171,10 +174,14 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 words,
                 known,
                 previous_date[0] if previous_date and seg.paragraph - previous_date[1] <= 1 else None,
+                previous_period[0] if previous_period and seg.paragraph - previous_period[1] <= 1 else None,
             )
             named = [(d.from_, d.to) for d in item.dates if d.from_ is not None and d.to is not None]
             if named:
                 previous_date = (named[-1][0], named[-1][1]), seg.paragraph
+            periods = [n for n in named if is_period(n)]
+            if periods:
+                previous_period = (periods[-1][0], periods[-1][1]), seg.paragraph
             if previous_speaker and attributor.same_source(text, start, end):
                 item.speaker = previous_speaker[0]  # « selon la même source »: the one before
                 item.facts["named_source"] = 1.0
@@ -233,6 +240,7 @@ def _analyse_span(
     words: list[str] | None = None,
     known: Any = None,
     date_context: tuple[date, date] | None = None,
+    period_context: tuple[date, date] | None = None,
 ) -> Analysed:
     item = Analysed(start, end)
     gates = gates_for(lang)
@@ -240,7 +248,9 @@ def _analyse_span(
         words = lexicons.letter_tokens(text[start:end])
     tokens = set(words)
     has_digit = _DIGIT.search(text, start, end) is not None
-    item.dates = find_dates(text, start, end, lang, published, None, tokens, has_digit, date_context)
+    item.dates = find_dates(
+        text, start, end, lang, published, None, tokens, has_digit, date_context, period_context
+    )
     quantities = find_quantities(text, start, end, lang, tokens, has_digit)
     if item.dates and quantities:
         date_starts = [d.start for d in item.dates]

@@ -24,8 +24,8 @@ are dates, and their tense), `resolve` (a match to its first and last day), `per
 `days` (calendar arithmetic).
 """
 
-from claims.extract.dates.find import find_dates, is_future, year_is_count
+from claims.extract.dates.find import find_dates, is_future, is_period, year_is_count
 from claims.extract.dates.resolve import resolve_weekday
 from claims.extract.dates.rules import FoundDate
 
-__all__ = ["FoundDate", "find_dates", "is_future", "resolve_weekday", "year_is_count"]
+__all__ = ["FoundDate", "find_dates", "is_future", "is_period", "resolve_weekday", "year_is_count"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from claims.extract import lexicons
 from claims.extract.dates.days import safe_date, shift_month, whole_month
+from claims.extract.dates.periods import quarter_bounds
 from claims.extract.dates.resolve import (
     YEAR_BACK_UNITS,
     agreeing_year,
@@ -25,7 +26,7 @@ from claims.extract.dates.resolve import (
 from claims.extract.dates.rules import DateRules, FoundDate, date_rules
 from claims.extract.dates.words import word_year
 
-__all__ = ["find_dates", "is_future", "year_is_count"]
+__all__ = ["find_dates", "is_future", "is_period", "year_is_count"]
 
 _CLAUSE_EDGE = re.compile(r"[,;:()—–«»“”\"]")
 
@@ -66,11 +67,12 @@ def _clause(
 def _ahead(rules: DateRules, text: str, left: int, right: int, pos: int) -> bool:
     """Future clause: a future marker anywhere in it, or an intent verb with its infinitive
     before the date ("vowed to rebuild the school by Friday"; not "vowed on Friday to")."""
+    reported = rules.reported_future.search(text, pos, right) if rules.reported_future else None
     for marker in rules.future.finditer(text, left, right):
         if marker.start() < pos or not (
-            rules.reported_future and rules.reported_future.match(text, marker.start())
+            reported is not None and marker.start() >= reported.start()
         ):
-            return True  # not "said on Tuesday the plant would reopen"
+            return True  # not "said on Tuesday the plant would reopen (next week)"
     if rules.reported_future and rules.reported_future.search(text, left, pos):
         # "said that workers would strike on Friday", « il se rendrait lundi »; not "would
         # have struck", and not a date before it ("He said on Tuesday the vote would ...").
@@ -282,6 +284,7 @@ def find_dates(
     tokens: set[str] | None = None,
     has_digit: bool = True,
     context: tuple[date, date] | None = None,
+    period_context: tuple[date, date] | None = None,
 ) -> list[FoundDate]:
     """Dates in `text[start:end]`, resolved when `published` allows.
 
@@ -291,6 +294,8 @@ def find_dates(
     `context` is the last date named before the span (in an earlier sentence): "The next day",
     "two years later", « le lendemain », « l'année suivante » with no date of their own before
     them count from it; "a year earlier" with none counts back from publication.
+    `period_context` is the last month or longer period named before the span (`is_period`):
+    "In the quarter", "For the year", « sur le trimestre » with none of their own take it.
     """
     rules = date_rules(lang)
     named: list[re.Match[str]] = []
@@ -317,6 +322,7 @@ def find_dates(
                 named.append(m)
     if len(named) > 1:
         named.sort(key=lambda m: m.start())
+    references = _references(rules, text, start, end, tokens)
     pattern: re.Pattern[str] | None = rules.pattern
     if (
         tokens is not None
@@ -326,7 +332,9 @@ def find_dates(
         has_numeric = has_digit and _NUMERIC_HINT.search(text, start, end) is not None
         pattern = rules.numeric if has_numeric else None
         if pattern is None and not named:
-            return []
+            return _alone_and_references(
+                rules, text, start, end, [], context, published, tokens, references, period_context
+            )
     matches = named
     if pattern is not None:
         found = pattern.finditer(text, start, end)
@@ -424,6 +432,13 @@ def find_dates(
         if ahead is None:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
             ahead = _ahead(rules, text, left, right, match.start())
+            participle = rules.participle_before.search(
+                text, max(start, match.start() - 40), match.start()
+            ) if ahead and kind in ("wd", *_DAY_KINDS) and rules.participle_before is not None and not (
+                kind == "wd" and (match["wd_pre"] or match["wd_mod"])
+            ) else None
+            if participle is not None and not participle["pp_aux"]:
+                ahead = False  # "the accord signed Tuesday will take effect", « signé mardi »
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
             if not (rules.reported_future and rules.reported_future.search(text, match.end(), right)):
@@ -484,6 +499,14 @@ def find_dates(
                 bounds = anaphor(rules, match, ref, published)
             else:
                 bounds = resolve_match(rules, match, published, ahead)
+                if kind == "qtr" and match["q_ord"] and not match["q_y"] and not match["q_of"] \
+                        and rules.period_ordinals.get(match["q_ord"].lower(), 0) > 0:
+                    year_named = _whole_year_of(before if before is not None else context)
+                    in_year = year_named and quarter_bounds(rules, match, published, ahead, year_named)
+                    if isinstance(in_year, tuple) and in_year[1] is not None and not (
+                        ahead and published is not None and in_year[1] < published
+                    ):  # "rose 8% in 1997, helped by the second half": that year's
+                        bounds = in_year
                 if not ahead and published is not None and isinstance(bounds, tuple) and \
                         bounds[1] is not None and rules.until_before is not None and \
                         (rules.until_before.search(text, max(start, match.start() - 16), match.start())
@@ -493,9 +516,11 @@ def find_dates(
                     # Sunday", « reconduite jusqu'à jeudi »: a weekday, the next one
                     later = resolve_match(rules, match, published, True)
                     left, _right = _clause(rules, text, start, end, match.start(), match.end())
-                    lasted = rules.until_past is not None and rules.until_past.search(
-                        text, left, match.start()
-                    )  # "served until May", « l'interdiction est restée en vigueur jusqu'au »
+                    lasted = any(
+                        past is not None and past.search(text, left, match.start())
+                        for past in (rules.until_past, rules.until_past_state)
+                    )  # "served until May", « l'interdiction est restée en vigueur jusqu'au »,
+                    # "He was mayor until May", « l'usine était fermée jusqu'en mars »
                     opening = out[-1] if out and out[-1].start >= left and out[-1].from_ else None
                     if isinstance(later, tuple) and later[0] is not None and not lasted and (
                         # "shut from Monday until April 17": the first such date after the start
@@ -544,6 +569,14 @@ def find_dates(
                 except OverflowError:  # the week of 31 December 9999
                     bounds, s = (None, None), s - week.end()
                 out = [d for d in out if d.end <= s]  # not "the weekend" of it
+        if bounds[0] is not None and bounds[0] == bounds[1] and rules.period_ended is not None \
+                and rules.period_ended_months:
+            ended = rules.period_ended.search(text, max(start, s - 40), s)
+            if ended:  # "the quarter ended Sept. 30": that quarter, and the day itself
+                months = rules.period_ended_months[ended["pe_u"].lower()]
+                first = _months_back(bounds[0], months)
+                if first is not None:
+                    out.append(FoundDate(ended.start(), ended.end("pe_u"), first, bounds[0]))
         if kind == "hol" and bounds[0] is not None and bounds[0] == bounds[1]:
             long_weekend = _HOLIDAY_WEEKEND.match(text, e, end)
             if long_weekend:  # "Labor Day weekend", "over the Easter weekend"
@@ -593,7 +626,108 @@ def find_dates(
             before = bounds[0], bounds[1]
             if bounds[0] == bounds[1]:
                 anchor = bounds[0]
-    return _numeric_ranges(rules, text, start, out) if has_digit and len(out) > 1 else out
+    if has_digit and len(out) > 1:
+        out = _numeric_ranges(rules, text, start, out)
+    return _alone_and_references(
+        rules, text, start, end, out, context, published, tokens, references, period_context
+    )
+
+
+def _alone_and_references(
+    rules: DateRules, text: str, start: int, end: int, out: list[FoundDate],
+    context: tuple[date, date] | None, published: date | None, tokens: set[str] | None,
+    references: list[FoundDate], period_context: tuple[date, date] | None = None,
+) -> list[FoundDate]:
+    """`out` with the periods named alone ("for the year") and the references to the present
+    ("now") that no date of it overlaps, in order."""
+    if rules.period_alone is not None and (
+        tokens is None or not rules.period_alone_triggers.isdisjoint(tokens)
+    ):
+        out = _periods_alone(rules, text, start, end, out, context, published, period_context)
+    if references:
+        out = sorted([*out, *(r for r in references if not any(
+            d.start < r.end and r.start < d.end for d in out))], key=lambda d: d.start)
+    return out
+
+
+def is_period(bounds: tuple[date | None, date | None]) -> bool:
+    """Whether `bounds` span a month or more (a month, a quarter, a half, a year): what a
+    quarter, a half or a year named alone may take its bounds from, where a day would not do
+    ("Apple said on Thursday that in the quarter ..." is no quarter holding that Thursday)."""
+    return bounds[0] is not None and bounds[1] is not None and (bounds[1] - bounds[0]).days >= 27
+
+
+def _periods_alone(
+    rules: DateRules, text: str, start: int, end: int, out: list[FoundDate],
+    context: tuple[date, date] | None, published: date | None,
+    period_context: tuple[date, date] | None = None,
+) -> list[FoundDate]:
+    """"Third-quarter profit rose 12%. In the quarter, sales rose 5%.", "For the year, ...", «
+    sur le trimestre »: the quarter or half named before in the span, else in the sentences
+    before it (`period_context`, the last month or longer period named there), or the one
+    holding the month so named (no day will do: results are reported after their quarter); a
+    year is the year of that period, else of the date named before, else of publication. A
+    quarter or a half with nothing to take it from has null bounds (an English
+    "the half", as often a match's, is then no date: `period_alone_needs_reference`)."""
+    assert rules.period_alone is not None and rules.period_alone_units is not None
+    added = []
+    for m in rules.period_alone.finditer(text, start, end):
+        s, e = m.span("pa")
+        if any(d.start < e and s < d.end for d in out):
+            continue
+        key = m["pa"].lower()
+        allowed = (rules.period_alone_only_after or {}).get(key)
+        if allowed is not None and m["pa_p"].lower() not in allowed:
+            continue  # « pendant l'exercice »: a drill as often as a year
+        before = [(d.from_, d.to) for d in out if d.end <= s and d.from_ is not None and d.to is not None]
+        periods = [b for b in before if is_period(b)]
+        ref = periods[-1] if periods else period_context
+        unit = rules.period_alone_units[key]
+        bounds: tuple[date | None, date | None] = (None, None)
+        if unit == "year":
+            if ref is None:
+                ref = before[-1] if before else context  # "On Tuesday, ... for the year"
+            if ref is not None and ref[0] is not None and ref[1] is not None:
+                if ref[0].year == ref[1].year:
+                    bounds = (date(ref[0].year, 1, 1), date(ref[0].year, 12, 31))
+            elif published is not None:
+                bounds = (date(published.year, 1, 1), date(published.year, 12, 31))
+        elif ref is not None:
+            size = 3 if unit == "quarter" else 6
+            first, last = ref
+            index = (first.month - 1) // size
+            period = (whole_month(first.year, index * size + 1)[0],
+                      whole_month(first.year, index * size + size)[1])
+            if first >= period[0] and last <= period[1]:
+                bounds = period  # the quarter named before, or the one holding the month named
+        if bounds[0] is None and key in rules.period_alone_needs_reference:
+            continue
+        added.append(FoundDate(s, e, bounds[0], bounds[1]))
+    return sorted([*out, *added], key=lambda d: d.start) if added else out
+
+
+def _references(
+    rules: DateRules, text: str, start: int, end: int, tokens: set[str] | None
+) -> list[FoundDate]:
+    """"now", "currently", "recently", « actuellement », « à l'avenir »: the present, the past
+    or the future with no calendar value, kept with bounds None as TIMEX3 values them
+    PRESENT_REF, PAST_REF, FUTURE_REF (« en maintenant sa position » is a participle)."""
+    if rules.reference is None or tokens is not None and rules.reference_triggers.isdisjoint(tokens):
+        return []
+    out = []
+    participles = rules.reference_participles
+    for m in rules.reference.finditer(text, start, end):
+        if rules.reference_offset is not None and rules.reference_offset.search(
+            text, max(start, m.start() - 24), m.start()
+        ):
+            continue  # "three minutes from now": the anchor of an offset
+        if participles and m.group().lower() in participles["forms"] and (
+            participles["before"].search(text, max(start, m.start() - 8), m.start())
+            or participles["after"].match(text, m.end(), end)
+        ):
+            continue
+        out.append(FoundDate(m.start(), m.end(), None, None, reference=True))
+    return out
 
 
 _RANGE_DASH = re.compile(r"[ \u00a0\u202f]*[-–—][ \u00a0\u202f]*")
@@ -736,6 +870,25 @@ def _anaphor_unit(rules: DateRules, m: re.Match[str]) -> str:
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}|['’]\d\d")
+
+
+def _months_back(last: date, months: int) -> date | None:
+    """The first day of the `months` ending on `last` (a month's end: whole months)."""
+    if (last + timedelta(days=1)).day == 1:
+        year, month = shift_month(last.year, last.month, 1 - months)
+        return date(year, month, 1) if year >= 1 else None
+    year, month = shift_month(last.year, last.month, -months)
+    back = safe_date(year, month, min(last.day, 28)) if year >= 1 else None
+    return back + timedelta(days=1) if back is not None else None
+
+
+def _whole_year_of(bounds: tuple[date, date] | None) -> int | None:
+    """The year `bounds` are the whole of, if they are one ("in 1997", "last year")."""
+    if bounds is None:
+        return None
+    first, last = bounds
+    return first.year if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) \
+        and first.year == last.year else None
 
 
 def _whole_months(first: date, last: date) -> bool:

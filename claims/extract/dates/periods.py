@@ -20,11 +20,15 @@ from claims.extract.dates.rules import DateRules
 __all__ = ["century_bounds", "easter", "named_day", "quarter_bounds", "season_bounds"]
 
 
-def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, future: bool) -> Bounds | None:
+def quarter_bounds(
+    rules: DateRules, m: re.Match[str], published: date | None, future: bool, year_named: int | None = None
+) -> Bounds | None:
     """"the third quarter (of 2019)", "Q3 2019", "last quarter", « le premier semestre 2023 »:
-    three (or six) whole months. Without a year, the most recent such period that has begun
-    (the next one when the clause speaks of the future); a half needs its year, since "the
-    first half" of a match is no date, unless its name is no match's (« le second semestre »)."""
+    three (or six) whole months. Without a year, the one of `year_named` (the year the text
+    named before: "sales rose in 1997, mostly in the second half"), else the most recent such
+    period that has begun (the next one when the clause speaks of the future); a half needs a
+    year, since "the first half" of a match is no date, unless its name is no match's (« le
+    second semestre »)."""
     if m["q_n"] or m["q_n2"]:
         n, size, year_s = int(m["q_n"] or m["q_n2"]), 3, m["q_y2"] or m["q_y3"]
     elif m["q_h"] or m["q_h2"]:  # "H2 2025", "2025-H1", « S1 2024 »
@@ -32,7 +36,7 @@ def quarter_bounds(rules: DateRules, m: re.Match[str], published: date | None, f
     elif m["q_ord"]:
         n = rules.period_ordinals[m["q_ord"].lower()]
         size = 3 if rules.period_units[m["q_unit"].lower()] == "quarter" else 6
-        year_s = m["q_y"]
+        year_s = m["q_y"] or (str(year_named) if year_named and not m["q_of"] else None)
         if m["q_of"]:  # "the first half of the year", « le premier semestre de l'an dernier »
             if published is None:
                 return None, None

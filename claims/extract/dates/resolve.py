@@ -558,8 +558,11 @@ def _relative_month(
         return None
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", m.string[m.start("month") : m.start("mo_m")])}
     post = (m["mo_post"] or "").lower()
+    noun = None
     if not words and not post:
-        return None  # a bare month name ("May", "Mars") is too often something else
+        noun = _month_noun(rules, m)
+        if noun is None:
+            return None  # a bare month name ("May", "Mars") is too often something else
     if published is None:
         return None, None
     mods = words | {post}
@@ -576,7 +579,22 @@ def _relative_month(
         year += 1
     elif not future and month > published.month:
         year -= 1
+    if noun is not None and noun.lower() in rules.month_quarter_nouns:
+        # "the March quarter": the three months ending with March (TIMEX3's 1998-Q1)
+        return whole_month(*shift_month(year, month, -2))[0], whole_month(year, month)[1]
     return whole_month(year, month)
+
+
+def _month_noun(rules: DateRules, m: re.Match[str]) -> str | None:
+    """The noun a bare month name dates, after a determiner ("the May election", "a March
+    deadline", "the March quarter"); None when it is no such modifier ("May said", "the May
+    government")."""
+    if rules.month_noun is None or rules.month_noun_before is None:
+        return None
+    noun = rules.month_noun.match(m.string, m.end())
+    if noun is None or not rules.month_noun_before.search(m.string, max(0, m.start() - 8), m.start()):
+        return None
+    return noun["mn"]
 
 
 def _vague(rules: DateRules, amount: str | None) -> bool:
@@ -701,6 +719,15 @@ def anaphor(
         return None, None
     if m.groupdict().get("ag_exact") and first == last:
         return _to_the_day(first, unit, delta)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if unit == "year" and delta < 0 and months in (1, 3, 6) and first.day == 1 \
+            and last == whole_month(last.year, last.month)[1]:
+        # "earnings of 45 cents for the fourth quarter, against 38 cents a year earlier": the
+        # month, quarter or half named before, a year back, as TIMEX3 values it (1996-Q4);
+        # "re-elected a year later" stays the year
+        moved = safe_date(first.year + delta, first.month, 1), _last_day_moved(last, delta)
+        if moved[0] and moved[1]:
+            return moved[0], moved[1]
     if unit == "year" and first.year == last.year:
         return whole_year(first.year + delta)
     if unit == "month" and (first.year, first.month) == (last.year, last.month):

@@ -29,6 +29,10 @@ class FoundDate:
     to: date | None
     counted: bool = False
     """True when the number inside is a real quantity too ("four years ago": 4 years)."""
+    reference: bool = False
+    """True for a word that points at the present, the past or the future with no calendar
+    value ("now", "currently", "recently", « actuellement »: TIMEX3's PRESENT_REF, PAST_REF,
+    FUTURE_REF); bounds None, and no date fact of the claim."""
 
 
 def _alt(words: Any) -> str:
@@ -184,11 +188,120 @@ class DateRules:
     before or after publication ("closed until April 15" in March is this April 15)."""
     until_past: re.Pattern[str] | None = None
     """Verbs of a state that lasted ("served until", « a duré jusqu'en »): the end is behind."""
+    until_past_state: re.Pattern[str] | None = None
+    """A past tense of a state before "until" ("He was mayor until May", "had served", «
+    l'usine était fermée jusqu'en mars »): the end is behind; not a passive ("was closed
+    until", which may run on) nor a future in the past ("was to stay")."""
     until_lead: re.Pattern[str] | None = None
     """The same words opening a date's own match (« jusqu'en mai »)."""
     period_anaphoric: frozenset[str] = frozenset()
     """Words that put a quarter or a half after or before the one named before ("the previous
     quarter" after "the third quarter", « le trimestre suivant »), else from publication."""
+    reference: re.Pattern[str] | None = None
+    """"now", "currently", "recently", "in the past", « actuellement », « à l'avenir »: the
+    present, past or future with no calendar value (`FoundDate.reference`); not in a duration
+    ("in the past two years") nor a compound ("the now-defunct plant")."""
+    reference_triggers: frozenset[str] = frozenset()
+    reference_offset: re.Pattern[str] | None = None
+    """Before "now": a unit and "from" ("three days from now", "an hour from now"), the anchor
+    of an offset, no date of its own."""
+    reference_participles: dict[str, Any] | None = None
+    """Words that are also a participle (« maintenant », of « maintenir »), with the words
+    before or after them that make them one (« en maintenant », « maintenant sa position »)."""
+    participle_before: re.Pattern[str] | None = None
+    """Right before a day: a past participle ("the accord signed Tuesday", « l'accord signé
+    mardi »): the day is behind whatever the clause's verb says ("will take effect")."""
+    period_alone: re.Pattern[str] | None = None
+    """"in the quarter", "for the year", « sur le trimestre », « dans l'année »: the quarter,
+    half or year in focus (`period_alone_units`), that of the date named before it or of
+    publication; not "the year ahead", "the year 2000", "the quarter ended"."""
+    period_alone_units: dict[str, str] | None = None
+    period_alone_triggers: frozenset[str] = frozenset()
+    period_alone_needs_reference: frozenset[str] = frozenset()
+    """Of `period_alone_units`: those that are no date at all when nothing named before gives
+    them bounds (an English "the half" is as often a match's)."""
+    period_alone_only_after: dict[str, frozenset[str]] | None = None
+    """Of `period_alone_units`: those that only some prepositions make a period (« sur
+    l'exercice »; « pendant l'exercice » is as often a drill)."""
+    period_ended: re.Pattern[str] | None = None
+    """Right before a day: "the quarter ended", "the fiscal year ending", « l'exercice clos
+    le »: the quarter, half or year that ends on that day (`period_ended_months` long)."""
+    period_ended_months: dict[str, int] | None = None
+    month_noun: re.Pattern[str] | None = None
+    """After a bare month name: an event or a period it dates ("the May election", "a March
+    deadline", "the March quarter"); `month_noun_before` must come before the month."""
+    month_noun_before: re.Pattern[str] | None = None
+    month_quarter_nouns: frozenset[str] = frozenset()
+    """Nouns after a month that name the three months ending with it ("the March quarter")."""
+
+
+def _participle_before(words: dict[str, list[str]] | None) -> re.Pattern[str] | None:
+    """`DateRules.participle_before`: a word in -ed or a listed participle, not one that
+    schedules ("scheduled Tuesday", "expected Friday"), then "on" or nothing before the day;
+    the match names the auxiliary before it (`pp_aux`), which leaves the tense to the clause."""
+    if not words:
+        return None
+    alts = [_alt(words["words"])] if words.get("words") else []
+    if words.get("endings"):
+        alts.append(rf"[^\W\d]{{2,}}(?:{_alt(words['endings'])})")
+    if not alts:
+        return None
+    not_words = _alt(words.get("not", [])) or "(?!x)x"
+    between = _alt(words.get("between", [])) or "(?!x)x"
+    # not after an auxiliary: "will be paid Friday", « sera voté mardi » (the clause's tense)
+    aux = _alt(words.get("not_after", [])) or "(?!x)x"
+    return re.compile(
+        rf"(?<![\w\-])(?:(?P<pp_aux>(?:{aux})(?:{_SP}+[^\W\d]+)?){_SP}+)?"
+        rf"(?!(?:{not_words})(?![\w\-]))(?:{'|'.join(alts)})"
+        rf"(?:{_SP}+(?:{between}))?{_SP}+$"
+    )
+
+
+def _reference(lex: dict[str, Any]) -> re.Pattern[str]:
+    """`DateRules.reference`: the phrases that end in a duration's head ("in the past", « par
+    le passé ») are left out before an amount or a unit ("in the past two years", "in the past
+    decade"); the others stand wherever they occur."""
+    refs = lex["reference_dates"]
+    heads = [r for r in refs if r.split()[-1].lower() in lex.get("reference_duration_heads", [])]
+    others = [r for r in refs if r not in heads] or ["(?!x)x"]
+    not_after = _alt([*lex.get("reference_not_after", []), *lex["number_words"]])
+    return re.compile(
+        rf"(?<![\w\-])(?:(?:{_cased(others, False)})(?![\w\-])"
+        rf"|(?:{_cased(heads or ['(?!x)x'], False)})(?![\w\-])(?!{_SP}+(?:\d|(?:{not_after})(?![\w\-]))))"
+    )
+
+
+def _until_past_state(words: dict[str, list[str]] | None) -> re.Pattern[str] | None:
+    """The past tenses of a state that ended before publication (`DateRules.until_past_state`):
+    a copula before anything but a participle ("was mayor", not "was closed"), a pluperfect
+    ("had served"), a French imperfect (« était », « dirigeait »; not a conditional, «
+    serait », a future in the past, « devait durer », nor a noun, « portrait »)."""
+    if not words:
+        return None
+    alts = []
+    if words.get("perfect"):
+        alts.append(rf"(?:{lexicons.alternation(words['perfect'])}){_SP}+[^\W\d]")
+    if words.get("copulas"):
+        adverbs = _alt(words.get("adverbs", [])) or "(?!x)x"
+        endings = _alt(words.get("participle_endings", [])) or "(?!x)x"
+        not_state = _alt([*words.get("participles", []), *words.get("not_after", [])]) or "(?!x)x"
+        participle = rf"(?:[^\W\d]+(?:{endings})|{not_state})"
+        alts.append(
+            rf"(?:{lexicons.alternation(words['copulas'])}){_SP}+(?:(?:{adverbs}){_SP}+)*+"
+            rf"(?!{participle}(?![\w\-]))[^\W\d]"
+        )
+    if words.get("imperfect_endings"):
+        not_words = _alt(words.get("not_imperfect", [])) or "(?!x)x"
+        not_endings = "".join(f"(?<!{e})" for e in words.get("not_imperfect_endings", []))
+        alts.append(
+            rf"(?!(?:{not_words})(?![\w\-]))"
+            rf"[a-zà-ÿ]{{2,}}(?:{_alt(words['imperfect_endings'])}){not_endings}(?![\w\-])"
+        )
+        if words.get("imperfect_also"):  # « durait »: an imperfect that ends like a conditional
+            alts.append(rf"(?:{_alt(words['imperfect_also'])})(?![\w\-])")
+    if not alts:
+        return None
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(alts)})", re.I)
 
 
 def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
@@ -220,6 +333,24 @@ def _unaccented_too(lex: dict[str, Any]) -> dict[str, Any]:
         if isinstance(words, dict):
             out[key] = {**{w.translate(_ACCENTS): v for w, v in words.items()}, **words}
     return out
+
+
+def _period_alone(lex: dict[str, Any]) -> re.Pattern[str] | None:
+    """"in the quarter", "for the year", « sur le trimestre »: a preposition (`pa_p`) and the
+    period (`pa`), with no year, number, possessive or word after it that makes it another
+    period ("the year ahead", "the year 2000", "the year's best", « l'année d'avant »)."""
+    spec = lex.get("period_alone")
+    if not spec:
+        return None
+    words = [*spec["not_after"], *lex["number_words"]]
+    elided = [w for w in words if w.endswith(("'", "’"))]  # « d'avant »: no word edge after it
+    whole = [w for w in words if not w.endswith(("'", "’"))]
+    after = rf"(?:{_alt(whole)})(?![\w\-])" + (rf"|(?:{_alt(elided)})" if elided else "")
+    return re.compile(
+        rf"(?<![\w\-])(?P<pa_p>{_cased(spec['preps'], False)}){_SP}+"
+        rf"(?P<pa>{_alt(spec['units'])})(?![\w\-])(?!['’]s)(?!{_SP}*[-–]?{_SP}*\d)"
+        rf"(?!{_SP}+(?:{after}))"
+    )
 
 
 @cache
@@ -562,10 +693,19 @@ def date_rules(lang: str) -> DateRules:
             rf"|(?<![\w\-])(?!(?:{not_verbs})(?![\w\-]))[a-zà-ÿœ]{{2,}}(?:{_alt(endings)})(?![\w\-])"
         )
     future = re.compile(future_words)
-    intent = re.compile(
-        rf"(?<![\w\-])(?:{lexicons.alternation(lex.get('intent_verbs', []) or ['(?!x)x'])})"
+    month_nouns = lexicons.alternation(lex.get("month_event_nouns", []) + lex.get("month_quarter_nouns", []))
+    intent_alts = [
+        rf"(?:{lexicons.alternation(lex.get('intent_verbs', []) or ['(?!x)x'])})"
         rf"{_SP}+(?:\w+{_SP}+){{0,4}}?(?:{_alt(lex.get('infinitive_markers', []) or ['(?!x)x'])})(?=[\s\w])"
-    )
+    ]
+    if lex.get("intent_bare_verbs"):  # « espère l'emporter », « veut se rendre »: an infinitive
+        clitics = _alt(lex.get("infinitive_clitics", []) or ["(?!x)x"])
+        intent_alts.append(
+            rf"(?:{lexicons.alternation(lex['intent_bare_verbs'])}){_SP}+"
+            rf"(?:(?:{clitics})(?:(?<=['’])|{_SP}+)){{0,2}}"
+            rf"[a-zà-ÿ]{{2,}}(?:{_alt(lex.get('infinitive_endings', []))})(?![\w\-])"
+        )
+    intent = re.compile(rf"(?<![\w\-])(?:{'|'.join(intent_alts)})")
     clause_join = re.compile(  # "et", "but", "that", "qu'il"
         rf"{_SP}(?:{lexicons.alternation(lex.get('clause_joins', []) or ['(?!x)x'])})(?:{_SP}|(?<=['’]))"
     )
@@ -755,10 +895,52 @@ def date_rules(lang: str) -> DateRules:
         until_lead=re.compile(
             rf"(?:{_cased(lex['until_before'], False)})(?:(?<=['’])|{_SP}+)"
         ) if lex.get("until_before") else None,
+        until_past_state=_until_past_state(lex.get("until_past_state")),
         vague_amounts=frozenset(" ".join(w.lower().split()) for w in vague),
         event_days={k: date.fromisoformat(v) for k, v in lex.get("event_days", {}).items()},
         before_christ=(
             re.compile(rf"{_SP}+(?:{_alt(lex['before_christ'])})") if lex.get("before_christ") else None
         ),
         period_relative=_steps(lex, "period_relative"),
+        reference=_reference(lex) if lex.get("reference_dates") else None,
+        reference_triggers=lexicons.triggers(
+            lex.get("reference_dates", []), common=lex.get("common_words", [])
+        ),
+        reference_offset=re.compile(
+            rf"(?<![\w\-])(?:{_alt([*units, *lex.get('reference_offset_units', [])])}){_SP}+"
+            rf"(?:{_alt(lex['reference_offset_before'])}){_SP}+$", re.I
+        ) if lex.get("reference_offset_before") else None,
+        reference_participles={
+            "forms": frozenset(w.lower() for w in lex.get("reference_participles", {}).get("forms", [])),
+            "before": re.compile(
+                rf"(?<![\w\-])(?:{_cased(lex['reference_participles']['not_before'], False)}){_SP}+$"
+            ),
+            "after": re.compile(
+                rf"{_SP}+(?:{_alt(lex['reference_participles']['not_after'])})(?![\w\-])"
+            ),
+        } if lex.get("reference_participles") else None,
+        participle_before=_participle_before(lex.get("date_past_participles")),
+        period_alone=_period_alone(lex),
+        period_alone_units={k.lower(): v for k, v in lex.get("period_alone", {}).get("units", {}).items()},
+        period_alone_triggers=lexicons.triggers(lex.get("period_alone", {}).get("units", {})),
+        period_alone_needs_reference=frozenset(
+            w.lower() for w in lex.get("period_alone", {}).get("need_reference", [])
+        ),
+        period_alone_only_after={
+            k.lower(): frozenset(p.lower() for p in v)
+            for k, v in lex.get("period_alone", {}).get("only_after", {}).items()
+        },
+        period_ended=re.compile(
+            rf"(?<![\w\-])(?:(?:{_cased(lex['period_ended']['articles'], False)})(?:(?<=['’])|{_SP}+))?"
+            rf"(?P<pe_u>{_alt(lex['period_ended']['units'])}){_SP}+"
+            rf"(?:{_alt(lex['period_ended']['joins'])}){_SP}+$"
+        ) if lex.get("period_ended") else None,
+        period_ended_months={k.lower(): v for k, v in lex.get("period_ended", {}).get("units", {}).items()},
+        month_noun=re.compile(
+            rf"{_SP}+(?P<mn>{month_nouns})(?![\w\-])"
+        ) if lex.get("month_event_nouns") else None,
+        month_noun_before=re.compile(
+            rf"(?<![\w\-])(?:{_cased(lex['month_noun_before'], False)}){_SP}+$"
+        ) if lex.get("month_noun_before") else None,
+        month_quarter_nouns=frozenset(w.lower() for w in lex.get("month_quarter_nouns", [])),
     )
