@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["QuoteSpan", "continued_quote", "quote_spans"]
+__all__ = ["QuoteSpan", "closing_mark", "continued_quote", "quote_spans"]
 
 _QUOTE_CHARS = re.compile(r'[«»“”"]')
 _SPACE_BEFORE = frozenset(" \t\n\r\u00a0\u202f([{—–-/")
@@ -79,11 +79,14 @@ _OPENING = re.compile(r'[«“"]')
 _REOPENS = re.compile(r'[\s\u00a0\u202f]*[«“"]')
 
 
-def continued_quote(text: str, start: int, end: int, after: int) -> int | None:
+def continued_quote(
+    text: str, start: int, end: int, after: int, reopens: bool = True
+) -> int | None:
     """The opening mark of a quotation left open at the end of the paragraph `text[start:end]`
     (after its last closed quotation, `after`) when the next paragraph opens with a quote mark:
-    news continues a quotation over paragraphs that way. None otherwise."""
-    if _REOPENS.match(text, end) is None:
+    news continues a quotation over paragraphs that way. None otherwise. With `reopens` False,
+    the next paragraph need not open with one (see `closing_mark`)."""
+    if reopens and _REOPENS.match(text, end) is None:
         return None
     for match in _OPENING.finditer(text, after, end):
         pos = match.start()
@@ -92,4 +95,22 @@ def continued_quote(text: str, start: int, end: int, after: int) -> int | None:
         if _QUOTE_CHARS.search(text, pos + 1, end) is None:
             return pos
         return None
+    return None
+
+
+def closing_mark(text: str, start: int, end: int) -> int | None:
+    """Where the paragraph `text[start:end]` closes a quotation it never opened: its first quote
+    mark is a closing one ("It was a very emotional day. ... better.\"" after a paragraph that
+    opened the quote and did not close it). None when its first mark opens a quotation."""
+    match = _QUOTE_CHARS.search(text, start, end)
+    if match is None:
+        return None
+    pos = match.start()
+    char = text[pos]
+    if char in _CLOSING:
+        return pos
+    if char == '"' and pos > start and text[pos - 1] not in _SPACE_BEFORE:
+        after = text[pos + 1] if pos + 1 < end else " "
+        if not after.isalnum():
+            return pos  # a straight mark glued to the word before it, and not to one after
     return None

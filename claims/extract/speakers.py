@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from claims.extract.attribution import Attributor
-from claims.extract.quotes import QuoteSpan, continued_quote, quote_spans
+from claims.extract.quotes import QuoteSpan, closing_mark, continued_quote, quote_spans
 from claims.extract.segment import SENTENCE, Segment
 
 __all__ = ["last_mention", "speakers_of_quotes"]
@@ -38,13 +38,33 @@ def speakers_of_quotes(
             fullest[name] = attributor.fullest(text, name)
         return fullest[name] != name
 
-    for paragraph, (lo, hi) in sorted(paragraphs.items()):
-        for quote in quote_spans(text, lo, hi):
+    ordered = sorted(paragraphs.items())
+    # A quotation this paragraph closes without having opened it: where it closes, and the
+    # index of the previous paragraph's part of it.
+    carried: tuple[int, int] | None = None
+    for number, (paragraph, (lo, hi)) in enumerate(ordered):
+        begin = lo
+        if carried is not None:
+            close, part = carried
+            close_seg = segments[max(0, bisect_right(starts, close) - 1)]
+            speaker, _ = attributor.after_quote(text, close + 1, close_seg.end)
+            if speaker is None:
+                speaker = speakers[part]  # '... said, "I think ...\n\nIt was ... better."'
+            else:
+                speakers[part] = speaker  # '"... \n\n... better," said Gomez.'
+            quotes.append(QuoteSpan(lo, close + 1))
+            speakers.append(speaker)
+            if speaker is not None:
+                last, last_paragraph = speaker, paragraph
+            begin, carried = close + 1, None
+        for quote in quote_spans(text, begin, hi):
             close_seg = segments[max(0, bisect_right(starts, quote.close - 1) - 1)]
             open_seg = segments[max(0, bisect_right(starts, quote.open) - 1)]
             speaker, inherit = attributor.after_quote(text, quote.close, close_seg.end)
             if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
+            if speaker is None and number and not text[begin : quote.open].strip():
+                speaker = _introduced(text, segments, starts, ordered[number - 1][1], quote.open, attributor)
             if speaker is None:
                 speaker = attributor.incise(text, quote.open, quote.close)
             if speaker is None and quote.open > open_seg.start and attributor.opens_with_opinion_at(
@@ -100,12 +120,20 @@ def speakers_of_quotes(
                 last, last_paragraph = speaker, paragraph
             quotes.append(quote)
             speakers.append(speaker)
-        opened = continued_quote(text, lo, hi, quotes[-1].close if quotes and quotes[-1].open >= lo else lo)
+        after = quotes[-1].close if quotes and quotes[-1].open >= lo else lo
+        opened = continued_quote(text, lo, hi, after)
+        closes: int | None = None
+        if opened is None and number + 1 < len(ordered):
+            # A quotation opened here and closed in the next paragraph, which does not reopen it.
+            closes = closing_mark(text, *ordered[number + 1][1])
+            opened = None if closes is None else continued_quote(text, lo, hi, after, reopens=False)
         if opened is not None:
             # A quotation running on into the next paragraph, which reopens it without closing
             # this one (the English and French convention): the rest of this paragraph is quoted.
             open_seg = segments[max(0, bisect_right(starts, opened) - 1)]
             speaker = attributor.before_quote(text, open_seg.start, opened)
+            if speaker is None and number and not text[lo:opened].strip():
+                speaker = _introduced(text, segments, starts, ordered[number - 1][1], opened, attributor)
             speaker = speaker or attributor.incise(text, opened, hi)
             if speaker is None and paragraph == last_paragraph:
                 speaker = last
@@ -113,11 +141,38 @@ def speakers_of_quotes(
                 speaker = _referent(
                     text, segments, starts, open_seg, attributor, last, paragraph - last_paragraph
                 )
+            if speaker is None and attributor.pronoun_speech(text, open_seg.start, opened):
+                # 'Harry Kane won the award. He said, "In the first half ...': the person named
+                # in this paragraph
+                index = bisect_right(starts, open_seg.start) - 1
+                speaker = last_mention(
+                    text, segments, index, paragraph, attributor, same_paragraph=True, known=known
+                )
             if speaker is not None:
                 last, last_paragraph = speaker, paragraph
             quotes.append(QuoteSpan(opened, hi))
             speakers.append(speaker)
+            if closes is not None:
+                carried = (closes, len(speakers) - 1)
     return quotes, speakers
+
+
+def _introduced(
+    text: str,
+    segments: list[Segment],
+    starts: list[int],
+    previous: tuple[int, int],
+    opened: int,
+    attributor: Attributor,
+) -> str | None:
+    """The speaker of a quotation opening its paragraph, named at the end of the paragraph
+    before when that ends on a colon or a comma ("Rathbun stated,", "Obama tweeted using his
+    account:", « Le ministre a déclaré : »)."""
+    lo, hi = previous
+    if not text[lo:hi].rstrip().endswith((":", ",")):
+        return None
+    seg = segments[max(0, bisect_right(starts, hi - 1) - 1)]
+    return attributor.before_quote(text, seg.start, opened)
 
 
 _FRAGMENT_WORDS = 4

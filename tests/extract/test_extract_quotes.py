@@ -113,3 +113,63 @@ def test_quote_spans_ignore_unbalanced_marks() -> None:
 def test_speakers_of_new_patterns(text: str, lang: str, fragment: str, speaker: str | None) -> None:
     found = [s for t, s in speakers(text, lang) if fragment in t]
     assert found == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Opened in one paragraph and closed in the next, which does not reopen it.
+        (
+            'After the vote, Mayor Joan Whitlock said, "We listened to every street.\n\n'
+            "The bus lanes stay. The parking fees go up by a dollar.\"\n\nThe council adjourned.",
+            "en",
+            ["Mayor Joan Whitlock", "Mayor Joan Whitlock", "Mayor Joan Whitlock", None],
+        ),
+        # ... and attributed after it closes: both paragraphs are that speaker's.
+        (
+            '"Nobody saw the flood coming.\n\nWe lost the whole harvest," Pierre Lanson said.',
+            "en",
+            ["Pierre Lanson", "Pierre Lanson"],
+        ),
+        # A pronoun introducing it: the person named in its paragraph.
+        (
+            'Coach Dana Ruiz praised her side. She said, "We defended well.\n\n'
+            'We will need more goals next week."',
+            "en",
+            [None, "Dana Ruiz", "Dana Ruiz"],
+        ),
+        # A paragraph ending on a comma or a colon introduces the quote opening the next one.
+        (
+            'Inspector Rhys Morgan stated,\n\n"The driver was never tested. '
+            'The report says otherwise."',
+            "en",
+            ["Inspector Rhys Morgan", "Inspector Rhys Morgan", "Inspector Rhys Morgan"],
+        ),
+        (
+            "La préfète Anne Sorel a déclaré :\n\n« Les routes resteront fermées. "
+            "Aucune dérogation ne sera accordée. »",
+            "fr",
+            ["préfète Anne Sorel", "préfète Anne Sorel", "préfète Anne Sorel"],
+        ),
+    ],
+)
+def test_a_quotation_over_paragraphs_keeps_its_speaker(
+    text: str, lang: str, expected: list[str | None]
+) -> None:
+    assert [speaker for _, speaker in speakers(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment"),
+    [
+        # A mark left open is no quotation when the next paragraph opens one of its own.
+        ('The sign on the door read "Closed for the season.\n\n'
+         'Later, Mayor Joan Whitlock said "it will reopen" in May.', "en", "Closed for"),
+        # A paragraph that ends on a comma but says nothing introduces nothing.
+        ("The river rose by two metres overnight,\n\n"
+         '"The bridge is gone," Pierre Lanson said.', "en", "The river rose"),
+    ],
+)
+def test_what_a_quotation_over_paragraphs_must_not_take(text: str, lang: str, fragment: str) -> None:
+    found = [speaker for claim, speaker in speakers(text, lang) if fragment in claim]
+    assert found == [None]
