@@ -146,6 +146,7 @@ _ROLE_WORDS = re.compile(
     r"(?:[a-zà-ÿœæ][\w\-]+[\s\u00a0\u202f]+){1,3}"
 )
 _NO_GAP = re.compile("")
+_LONE_BEFORE_VERB = re.compile(r",[ \u00a0\u202f]+(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+|[A-Z]{2,6})[ \u00a0\u202f]+$")
 _LONG_APPOSITION = re.compile(r",[^,;:«»“”\"\n]{1,160},[\s\u00a0\u202f]+")
 _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
 """French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
@@ -338,6 +339,7 @@ class Attributor:
         self._demonym = _demonym_pattern(lang)
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
+        self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
         incidentals = lexicons.load(lang).get("speech_incidentals", [])
         self._incidentals = (
             re.compile(rf"(?<![\w’'])(?:{lexicons.alternation(incidentals)})[ \u00a0]+$")
@@ -742,8 +744,9 @@ class Attributor:
             # « selon la préfète, », « selon les notaires »
             name = name or self._title_after(text, cue.end(), min(end, cue.end() + 100))
             name = name or self._common_after(text, cue.end(), min(end, cue.end() + 60))
-            # « selon l’ANSM, », "according to Reuters,"
-            name = name or self._lone_name_after(text, cue.end(), min(end, cue.end() + 40))
+            # « selon l’ANSM, », "according to Reuters," (a news agency too, though it is no
+            # speaker in a dateline or a credit)
+            name = name or self._lone_name_after(text, cue.end(), min(end, cue.end() + 40), agencies=True)
             name = name or self._indefinite_office(text, cue.end(), min(end, cue.end() + 100))
             name = name or self._role_then_name(text, cue.end(), min(end, cue.end() + 100))
             if name:
@@ -1062,6 +1065,8 @@ class Attributor:
             if name is None and not inverted:
                 name = self._acronym_before(text, near, vs)  # "..., the ONS said."
             if name is None and not inverted:
+                name = self._lone_after_comma(text, near, vs)  # "..., Eurostat reported."
+            if name is None and not inverted:
                 name = self.title_reference(text, near, vs)  # « La ministre a annoncé »
             if name is None and not inverted:
                 name = self._common_subject(text, near, vs)  # "analysts said"
@@ -1210,11 +1215,29 @@ class Attributor:
         name = match.group("name")
         return name if len(name) > 1 and name.isupper() else None
 
-    def _lone_name_after(self, text: str, start: int, end: int) -> str | None:
+    def _lone_after_comma(self, text: str, start: int, verb: int) -> str | None:
+        """One capitalised word right after a comma and right before a speech verb: "..., Eurostat
+        reported.", "..., Reuters said on Tuesday", "In March, Halvorsen said" (a news agency
+        too; not a word the lexicon says names nobody, nor a title)."""
+        match = _LONE_BEFORE_VERB.search(text, start, verb)
+        if match is None:
+            return None
+        name = match.group("name")
+        if name in self._pat.not_names and name not in self._agencies:
+            return None
+        if name.lower() in self._pat.function_words or name in self._pat.title_words:
+            return None
+        return name
+
+    def _lone_name_after(self, text: str, start: int, end: int, agencies: bool = False) -> str | None:
         """One capitalised word closing an inverted attribution: "..., a annoncé l’Insee
-        vendredi", "..., said Eurostat." (an organisation or a person named once)."""
+        vendredi", "..., said Eurostat." (an organisation or a person named once); with
+        `agencies`, a news agency too ("according to AFP")."""
         match = self._pat.lone_name.match(text, start, end)
-        if match is None or match.group("name").rstrip(".") in self._pat.not_names:
+        if match is None:
+            return None
+        name = match.group("name").rstrip(".")
+        if name in self._pat.not_names and not (agencies and name in self._agencies):
             return None
         rest = text[match.end("name") : end]
         follow = lexicons.letter_tokens(rest[:12])[:1]

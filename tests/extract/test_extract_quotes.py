@@ -173,3 +173,24 @@ def test_a_quotation_over_paragraphs_keeps_its_speaker(
 def test_what_a_quotation_over_paragraphs_must_not_take(text: str, lang: str, fragment: str) -> None:
     found = [speaker for claim, speaker in speakers(text, lang) if fragment in claim]
     assert found == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        # A news agency is the source after a cue or right before a speech verb ...
+        ("The mill will shut in May, according to AFP.", "en", "AFP"),
+        ("The mill, according to Reuters, will shut in May.", "en", "Reuters"),
+        ("Selon l'AFP, l'usine fermera en mai.", "fr", "AFP"),
+        ("The mill will shut in May, Reuters reported.", "en", "Reuters"),
+        # ... and so is one capitalised word between a comma and the verb.
+        ("Farm prices fell by 4%, Eurostat reported on Tuesday.", "en", "Eurostat"),
+        ("In March, Halvorsen said the mill would shut.", "en", "Halvorsen"),
+        # Not the agency of a dateline or of an interview, nor a title.
+        ("LONDON (Reuters) - The mill will shut in May.", "en", None),
+        ("Anna Berg, the mill's owner, told Reuters the mill would shut.", "en", "Anna Berg"),
+        ("The mill will shut in May, Minister said.", "en", None),
+    ],
+)
+def test_agencies_and_lone_names_as_sources(text: str, lang: str, speaker: str | None) -> None:
+    assert speakers(text, lang)[0][1] == speaker
