@@ -340,6 +340,13 @@ class Attributor:
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
+        documents = lexicons.load(lang).get("source_documents", [])
+        self._owned_document = re.compile(
+            r"(?<![\w’'\-])(?P<owner>(?:[A-Z][\w\-]*[ \u00a0]+){0,4}[A-Z][\w\-]*"
+            r"|(?<=[Tt]he )[a-z][\w\-]+)['’]s[ \u00a0]+(?:(?:new|latest|own|annual|final|written)[ \u00a0]+)?"
+            rf"(?:{lexicons.alternation(documents)})"
+            r"[ \u00a0]+(?:(?:has|had|have)[ \u00a0]+)?$"
+        ) if lang == "en" and documents else None
         incidentals = lexicons.load(lang).get("speech_incidentals", [])
         self._incidentals = (
             re.compile(rf"(?<![\w’'])(?:{lexicons.alternation(incidentals)})[ \u00a0]+$")
@@ -440,7 +447,7 @@ class Attributor:
                 name = name or self.organisation_at(text, past, window)
                 if name:
                     return name
-            name = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP)
+            name = self._document_owner(text, near, vs) or _speaker_ending_at(pat, text, near, vs, _LOWER_GAP)
             name = self._person_for(
                 text, near, vs, self._apposed_person(text, max(start_of_clause, vs - 260), vs, name)
             )
@@ -1042,6 +1049,9 @@ class Attributor:
             vs = self._incidental_start(text, start, verb.start())  # « a de son côté dénoncé »
             start_of_clause = start
             near = max(start, vs - _NAME_REACH)
+            owner = self._document_owner(text, near, vs)
+            if owner:
+                return owner  # "Cornyn's statement added", "The ministry's report said"
             name = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP, strict=True)
             name = self._person_for(
                 text, near, vs, self._apposed_person(text, max(start_of_clause, vs - 260), vs, name)
@@ -1214,6 +1224,19 @@ class Attributor:
             return None
         name = match.group("name")
         return name if len(name) > 1 and name.isupper() else None
+
+    def _document_owner(self, text: str, start: int, verb: int) -> str | None:
+        """Whose document speaks when a possessive names it right before the verb: "Cornyn's
+        statement added", "The ministry's latest report says" (the owner, not "Cornyn's")."""
+        if self._owned_document is None:
+            return None
+        match = self._owned_document.search(text, start, verb)
+        if match is None:
+            return None
+        owner = match.group("owner")
+        if owner.lower() in self._pat.function_words or owner.split()[0] in self._pat.not_names:
+            return None
+        return owner
 
     def _lone_after_comma(self, text: str, start: int, verb: int) -> str | None:
         """One capitalised word right after a comma and right before a speech verb: "..., Eurostat

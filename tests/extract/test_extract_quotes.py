@@ -136,7 +136,7 @@ def test_speakers_of_new_patterns(text: str, lang: str, fragment: str, speaker: 
             'Coach Dana Ruiz praised her side. She said, "We defended well.\n\n'
             'We will need more goals next week."',
             "en",
-            [None, "Dana Ruiz", "Dana Ruiz"],
+            [None, "Coach Dana Ruiz", "Coach Dana Ruiz"],
         ),
         # A paragraph ending on a comma or a colon introduces the quote opening the next one.
         (
@@ -194,3 +194,23 @@ def test_what_a_quotation_over_paragraphs_must_not_take(text: str, lang: str, fr
 )
 def test_agencies_and_lone_names_as_sources(text: str, lang: str, speaker: str | None) -> None:
     assert speakers(text, lang)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "speaker"),
+    [
+        # Whose document speaks: the owner before the possessive.
+        ('Hadley\'s statement added, "The depot should never have closed."', "en", "depot", "Hadley"),
+        ("The ministry's latest report says the border will reopen.", "en", "border", "ministry"),
+        ("Last year's report said costs would rise.", "en", "costs", None),
+        # Issuing a statement is speech: the quote after it is that speaker's.
+        ('Senator Ruth Hadley issued a statement on the closure. "Like every family here, I am '
+         'angry at this choice."', "en", "angry", "Senator Ruth Hadley"),
+        ("La mairie a publié un communiqué dimanche. « Le marché rouvrira lundi », y lit-on.", "fr",
+         "marché", "mairie"),
+    ],
+)
+def test_documents_and_statements_speak_for_their_owner(
+    text: str, lang: str, fragment: str, speaker: str | None
+) -> None:
+    assert [s for claim, s in speakers(text, lang) if fragment in claim] == [speaker]
