@@ -340,6 +340,12 @@ class Attributor:
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
+        collective = lexicons.load(lang).get("collective_nouns", [])
+        self._collective = re.compile(
+            rf"(?P<body>(?:{lexicons.alternation(collective)})(?:[ \u00a0]+(?:de|d['’]|des|du|of|for)"
+            r"(?:[ \u00a0]+|(?<=['’]))[^\W\d][\w’'\-]*(?:[ \u00a0]+[^\W\d][\w’'\-]*){0,5})?)"
+            r"(?=[ \u00a0]*(?:[,.;:»”\"]|$))"
+        ) if collective else None
         documents = lexicons.load(lang).get("source_documents", [])
         self._owned_document = re.compile(
             r"(?<![\w’'\-])(?P<owner>(?:[A-Z][\w\-]*[ \u00a0]+){0,4}[A-Z][\w\-]*"
@@ -822,7 +828,13 @@ class Attributor:
         start = _past_space(text, start, end)
         for article in self._indefinite:
             if text.startswith(article, start):
-                return self.organisation_at(text, start + len(article), end)
+                name = self.organisation_at(text, start + len(article), end)
+                if name is None and self._collective is not None:
+                    # « selon un collectif de défense des droits des femmes », "according to a
+                    # coalition of farm groups": the body and what it is of, to the clause's end
+                    body = self._collective.match(text, start + len(article), end)
+                    name = body.group("body") if body else None
+                return name
         return None
 
     def _subject(self, text: str, start: int, verb: int) -> str | None:
@@ -980,6 +992,8 @@ class Attributor:
             return name
         if name[0].islower() and " at " in name and pat.common_of_name.fullmatch(name):
             return name  # "researchers at the University of Sydney": the people, not the place
+        if name[0].islower() and len(words) > 1 and words[-1][0].islower():
+            return name  # "coalition of farm groups", « collectif de riverains »: a common noun
         if len(words) == 1 and _is_acronym(name):
             return _spelled_out(text, name) or name  # "FAA" -> "Federal Aviation Administration"
         last = words[-1]

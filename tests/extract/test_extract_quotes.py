@@ -214,3 +214,28 @@ def test_documents_and_statements_speak_for_their_owner(
     text: str, lang: str, fragment: str, speaker: str | None
 ) -> None:
     assert [s for claim, s in speakers(text, lang) if fragment in claim] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        # An adverb between the subject and its speech verb.
+        ("Ana Brooks, the harbour master, later told reporters the dock would reopen.", "en", "Ana Brooks"),
+        ("The Church also claims that the ferry was on time.", "en", "Church"),
+        # « comme le précise X » is a cue.
+        ("L'usine restera ouverte, comme le précise le ministre.", "fr", "ministre"),
+        ("Comme l'a rappelé la préfecture, la route restera fermée.", "fr", "préfecture"),
+        # Offices of diplomacy, the church, sport as titles.
+        ("La frontière restera ouverte, a précisé l'ambassadrice de France Claire Roy.", "fr",
+         "ambassadrice de France Claire Roy"),
+        # A document after a cue, and a body after an indefinite article.
+        ("Neuf randonneurs sont morts, selon les informations des autorités.", "fr", "autorités"),
+        ("Ce droit est menacé, selon un collectif de défense des locataires.", "fr",
+         "collectif de défense des locataires"),
+        ("The levy is unfair, according to a coalition of farm groups.", "en", "coalition of farm groups"),
+        # Not a body of nobody: « un groupe » alone is still one.
+        ("The levy is unfair, according to a group.", "en", "group"),
+    ],
+)
+def test_adverbs_cues_and_bodies(text: str, lang: str, speaker: str | None) -> None:
+    assert speakers(text, lang)[0][1] == speaker
