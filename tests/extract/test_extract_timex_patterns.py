@@ -312,6 +312,7 @@ def test_a_period_named_alone_is_the_one_named_before(
         ("In the year the war began, prices rose 10%.", "en", []),
         ("Sales will rise over the year 2025, the company said.", "en",
          [("2025", "2025-01-01", "2025-12-31")]),
+        ("It will cost us in the year '17, it is a disaster.", "en", [("'17", "2017-01-01", "2017-12-31")]),
         ("The company lost $3 million in the year two thousand.", "en",
          [("two thousand", "2000-01-01", "2000-12-31")]),
         ("He was named player of the year with 30 goals.", "en", []),

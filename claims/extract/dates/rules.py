@@ -348,7 +348,7 @@ def _period_alone(lex: dict[str, Any]) -> re.Pattern[str] | None:
     after = rf"(?:{_alt(whole)})(?![\w\-])" + (rf"|(?:{_alt(elided)})" if elided else "")
     return re.compile(
         rf"(?<![\w\-])(?P<pa_p>{_cased(spec['preps'], False)}){_SP}+"
-        rf"(?P<pa>{_alt(spec['units'])})(?![\w\-])(?!['’]s)(?!{_SP}*[-–]?{_SP}*\d)"
+        rf"(?P<pa>{_alt(spec['units'])})(?![\w\-])(?!['’]s)(?!{_SP}*[-–]?{_SP}*['’‘]?\d)"
         rf"(?!{_SP}+(?:{after}))"
     )
 
