@@ -918,6 +918,12 @@ class Attributor:
         office = self.organisation_at(text, verb.end(), window)
         return office is None or office in self._anaphoric
 
+    def inside_cue_person(self, text: str, start: int, end: int) -> str | None:
+        """The person named before a pronoun cue inside the clause, whom it stands for: « Le
+        maire Jean Morel a visité l'hôtel, qui est, selon lui, ... »."""
+        match = self._pat.pronoun_cue_inside.search(text, start, end)
+        return self.mention(text, start, match.start("cue")) if match else None
+
     def pronoun_speech(self, text: str, start: int, end: int) -> bool:
         """Reported speech whose subject is a pronoun: "She said ...", "Il a déclaré que"."""
         if self._pat.pronoun_cue.match(text, start, end):

@@ -187,7 +187,8 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 item.facts["named_source"] = 1.0
             if item.speaker is None and attributor.pronoun_speech(text, start, end):
                 # "She said the plan would cost ...": the person named or quoted just before.
-                if previous_speaker and previous_speaker[1] != seg.paragraph:
+                item.speaker = attributor.inside_cue_person(text, start, end)
+                if item.speaker is None and previous_speaker and previous_speaker[1] != seg.paragraph:
                     # "The minister, Sophie Garnier, went there. She promised ...": the person
                     # named in this paragraph before the previous paragraph's speaker.
                     item.speaker = last_mention(

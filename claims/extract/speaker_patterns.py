@@ -212,7 +212,12 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         re.I,
     )
     # « Les écrans sont en cause, selon lui, mais ... »: the cue between commas inside the clause.
-    pronoun_cue_inside = re.compile(rf",\s*(?:{cues})\s+(?:{objects})(?![\w])\s*[,.]", re.I)
+    # (also after a conjunction: « ont visé cet hôtel car selon eux, il était »)
+    pronoun_cue_inside = re.compile(
+        rf"(?:,|(?<![\w’'])(?:car|mais|et|que|qui|because|but|and|which))\s*"
+        rf"(?P<cue>(?:{cues})\s+(?:{objects}))(?![\w])\s*[,.]",
+        re.I,
+    )
     # « Pour l’économiste Hélène Garnier, ... »: whose view the clause gives.
     opinion = re.compile(
         rf"[\s«“\"]*(?:{lexicons.alternation(opinion_cues)})\s+(?:(?:{articles}|the)\s*)?"

@@ -239,3 +239,21 @@ def test_documents_and_statements_speak_for_their_owner(
 )
 def test_adverbs_cues_and_bodies(text: str, lang: str, speaker: str | None) -> None:
     assert speakers(text, lang)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A pronoun cue inside the clause stands for the person named before it in that clause.
+        ("Le maire Jean Morel a visité l'hôtel, qui est, selon lui, le siège de fêtes.", "maire Jean Morel"),
+        ("Le maire Jean Morel a fermé l'hôtel car selon lui, il était insalubre.", "maire Jean Morel"),
+        # Reflexive and other French speech verbs.
+        ("« Les entreprises ont embauché en octobre » s'est réjoui le président Paul Roche.",
+         "président Paul Roche"),
+        ("Le syndicat s’inquiète d'une hausse des loyers.", "syndicat"),
+        ("Jean Morel renchérit que le succès du parti tient à sa candidate.", "Jean Morel"),
+        ("Les Verts faisaient part dimanche soir de leur étonnement.", "Verts"),
+    ],
+)
+def test_french_pronoun_cues_and_reflexive_speech(text: str, speaker: str) -> None:
+    assert speakers(text, "fr")[0][1] == speaker
