@@ -97,17 +97,12 @@ OPEN = {
     # facets_observed.jsonl: an apposition without its opening comma (« Nick Da Costa le
     # directeur sportif de l'équipe, a affirmé »), which a name run cannot tell from the subject.
     ('speakers/apposition', 'fr', 'Sans citer de noms'),
-    # facets_dates_fresh6.jsonl, written and scored before its fixes.
-    ('dates/part-of-period', 'en', 'For the first nine months'),
-    ('dates/latest-week', 'en', 'money-market funds'),
-    ('dates/last-period-part', 'en', 'hurt by a strike'),
+    # facets_dates_fresh6.jsonl, written and scored before its fixes; left open, as for the
+    # fifth: the dateline's day belongs to no claim's text (a date span outside its claim would
+    # point the annotator's highlight outside it), and is the article's own day.
     ('dates/dateline', 'en', 'Shares of the airline'),
     ('dates/dateline', 'en', 'inflation rate'),
-    ('dates/not-a-date', 'en', 'new ferry'),
-    ('dates/future-ref', 'fr', 'concours'),
     ('dates/dateline', 'fr', 'Sénat'),
-    ('dates/not-holiday', 'fr', 'place Kléber'),
-    ('dates/year-earlier', 'fr', 'annuel'),
     ('dates/dateline', 'fr', 'dollar'),
 }
 
