@@ -100,6 +100,11 @@ def test_not_latest_week(text: str) -> None:
          [("this year's first quarter", "2025-01-01", "2025-03-31")]),
         ("The company expects growth in next year’s fourth quarter.",
          [("next year’s fourth quarter", "2026-10-01", "2026-12-31")]),
+        ("Profit in 2024's fourth quarter fell 3%.",
+         [("2024's fourth quarter", "2024-10-01", "2024-12-31")]),
+        # A decade's possessive is no year's: the half has none to take.
+        ("Growth in the 1990's first half was slow.",
+         [("1990's", "1990-01-01", "1999-12-31")]),
         # Not a possessive: two dates, the half of the year named before.
         ("Sales rose 5% last year, and the second half was the strongest.",
          [("last year", "2024-01-01", "2024-12-31"), ("second half", "2024-07-01", "2024-12-31")]),
@@ -132,6 +137,7 @@ def test_a_year_earlier_after_a_sum(text: str, expected: list[tuple[str, str, st
         ("Le texte sera examiné dans les semaines à venir.", "fr", "dans les semaines à venir"),
         ("Officials will decide in the coming days.", "en", "in the coming days"),
         ("More layoffs are expected in the months ahead.", "en", "in the months ahead"),
+        ("The bank will decide on rates in coming weeks.", "en", "in coming weeks"),
     ],
 )
 def test_coming_days_are_a_future_reference(text: str, lang: str, words: str) -> None:

@@ -22,6 +22,7 @@ from claims.extract.dates.days import whole_month
 __all__ = ["bare_months", "count_after_lead", "holiday_names_thing", "possessive_year"]
 
 _SP = r"[ \u00a0\u202f]"
+_SPACES = re.compile(rf"{_SP}+")
 
 
 @cache
@@ -77,7 +78,12 @@ def holiday_names_thing(lang: str, text: str, start: int, m: re.Match[str]) -> b
 def possessive_year(text: str, previous_end: int, at: int) -> bool:
     """Whether a year found just before ends with a possessive right before `at` ("last year's
     second half", "2024's fourth quarter"): the quarter or half is of it, one date."""
-    return _cues("en")["possessive"].fullmatch(text, previous_end, at) is not None
+    possessive = _cues("en")["possessive"]
+    if possessive.fullmatch(text, previous_end, at):
+        return True
+    # "2024's" is one match ("the 1990's" is a decade): the possessive ends it
+    return text[previous_end - 2 : previous_end] in ("'s", "’s") \
+        and _SPACES.fullmatch(text, previous_end, at) is not None
 
 
 def bare_months(
