@@ -17,8 +17,8 @@ from claims.extract.dates.days import safe_date, shift_month, whole_month
 from claims.extract.dates.periods import quarter_bounds
 from claims.extract.dates.resolve import (
     YEAR_BACK_UNITS,
-    _amount,
     agreeing_year,
+    amount,
     anaphor,
     offset,
     quarter_after,
@@ -486,7 +486,7 @@ def find_dates(
             named_period = before if before is not None and is_period(before) else period_context
             bare = cues.bare_months(
                 rules.lang, text, start, end, match,
-                _amount(match["sb_n"], rules.lang) if match["sb_n"] else None,
+                amount(match["sb_n"], rules.lang) if match["sb_n"] else None,
                 (rules.sub_ordinals or {}).get(match["sb_ord"].lower(), 0),
                 (rules.sub_units or {}).get(match["sb_u"].lower(), ""),
                 named_period[1].year if named_period is not None else None, published, bool(ahead),
