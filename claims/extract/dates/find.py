@@ -12,11 +12,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from claims.extract import lexicons
+from claims.extract.dates import cues
 from claims.extract.dates.days import safe_date, shift_month, whole_month
 from claims.extract.dates.periods import quarter_bounds
 from claims.extract.dates.resolve import (
     YEAR_BACK_UNITS,
     agreeing_year,
+    amount,
     anaphor,
     offset,
     quarter_after,
@@ -176,6 +178,8 @@ def _bare_year_ok(rules: DateRules, text: str, start: int, m: re.Match[str], nam
         return False
     if names and _address_or_model(rules, text, start, s, e, prep):
         return False
+    if prep and cues.count_after_lead(rules.lang, text, start, s, e):
+        return False  # "carries up to 1850 passengers": a count
     if prep:
         # "a study of 1709 schoolchildren", « un échantillon de 2000 personnes »: after "of", «
         # de », people or things counted in news are counted, and before any plural so is a
@@ -366,6 +370,8 @@ def find_dates(
             continue
         if kind == "hol" and _surname_holiday(text, start, match):
             continue  # "illustrator Johnnie Christmas", « le Père Noël »: a person
+        if kind == "hol" and cues.holiday_names_thing(rules.lang, text, start, match):
+            continue  # "the Christmas market", « le marché de Noël »: a thing, not a day
         if kind == "wd" and rules.set_before and not match["wd_pre"]:
             every = rules.set_before.search(text, max(start, match.start() - 12), match.start())
             if every:  # "every Monday", « chaque lundi »: a set of days, none of them alone
@@ -473,6 +479,22 @@ def find_dates(
             taken = week.end()
             if day is not None:
                 before, anchor = (day, day), day
+            continue
+        if kind == "sub" and not match["sb_rel"]:
+            # "For the first nine months, ...", « sur les neuf premiers mois, »: of the period
+            # named before, else the last such months by publication
+            named_period = before if before is not None and is_period(before) else period_context
+            bare = cues.bare_months(
+                rules.lang, text, start, end, match,
+                amount(match["sb_n"], rules.lang) if match["sb_n"] else None,
+                (rules.sub_ordinals or {}).get(match["sb_ord"].lower(), 0),
+                (rules.sub_units or {}).get(match["sb_u"].lower(), ""),
+                named_period[1].year if named_period is not None else None, published, bool(ahead),
+            )
+            if bare is not None:
+                out.append(FoundDate(match.start(), match.end(), *bare))
+                if bare[0] is not None and bare[1] is not None:
+                    before = bare[0], bare[1]
             continue
         bounds: Any
         try:
@@ -621,6 +643,10 @@ def find_dates(
                 bounds = (None, None)
         if kind == "relp" and out and _year_of_previous(text, out[-1], s, e, bounds):
             continue  # "April 15 next year", « le 3 mars l'an dernier »: that day of that year
+        if kind == "qtr" and out and out[-1].start >= start and _whole_year_of(
+            (out[-1].from_, out[-1].to) if out[-1].from_ and out[-1].to else None
+        ) and cues.possessive_year(text, out[-1].end, s):
+            s = out.pop().start  # "last year's second half": one date, the half of that year
         out.append(FoundDate(s, e, bounds[0], bounds[1], kind == "ago"))
         if bounds[0] is not None and bounds[1] is not None:
             before = bounds[0], bounds[1]

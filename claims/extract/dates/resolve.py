@@ -19,7 +19,7 @@ from claims.extract.dates.rules import DateRules, FoundDate
 from claims.extract.dates.words import word_year
 
 __all__ = [
-    "YEAR_BACK_UNITS", "agreeing_year", "anaphor", "numeric_day", "offset", "quarter_after",
+    "YEAR_BACK_UNITS", "agreeing_year", "amount", "anaphor", "numeric_day", "offset", "quarter_after",
     "resolve_match", "resolve_weekday", "sub_period",
 ]
 
@@ -97,6 +97,11 @@ def _amount(word: str, lang: str) -> int | None:
         return int(text2num(word.replace("\u00a0", " "), lang))
     except (ValueError, TypeError):
         return None
+
+
+def amount(word: str, lang: str) -> int | None:
+    """The count a number in digits or words names ("6", "nine", « neuf »), None for no count."""
+    return _amount(word, lang)
 
 
 def _one_day(

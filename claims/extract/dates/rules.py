@@ -411,7 +411,12 @@ def date_rules(lang: str) -> DateRules:
     units = {k.lower(): v for k, v in lex.get("relative_units", {}).items()}
     unit_alt = lexicons.alternation(units)
     number_words = lexicons.alternation(lex["number_words"])
-    first_words = _cased(lex["number_words"] + lex.get("number_articles", []), False)
+    # An amount opens with no multiplier of a million or more: "11,2 milliards un an plus tôt"
+    # counts one year, not "milliards un" of them.
+    big = {w.lower() for w, v in lex.get("multipliers", {}).items() if v >= 1_000_000}
+    first_words = _cased(
+        [w for w in lex["number_words"] if w.lower() not in big] + lex.get("number_articles", []), False
+    )
     amount = rf"(?:\d{{1,3}}|(?:{first_words})(?:[-{_SP[1:-1]}](?:{number_words}))*)"
     # "a few days ago", « il y a quelques années », "several years later": a date no one day or
     # year of which is meant (TIMEX3 values them PAST_REF, FUTURE_REF): kept with bounds None.
@@ -663,7 +668,10 @@ def date_rules(lang: str) -> DateRules:
     sub_before = re.compile(
         rf"(?<![\w\-])(?:(?:{sub_arts}){_SP}+)?(?P<sb>{sub_core}){_SP}+(?:{sub_of})(?:(?<=['’])|{_SP}+)$"
     ) if lex.get("sub_period_units") else None
-    sub_named = rf"(?P<sub>{sub_core}{_SP}+(?P<sb_rel>{p_of_rel}))" if sub_before else "(?!x)x"
+    # "the first nine months of the year"; with a count, alone too ("For the first nine months,")
+    sub_named = (
+        rf"(?P<sub>{sub_core}(?:{_SP}+(?P<sb_rel>{p_of_rel})|(?(sb_n)|(?!x)x)))" if sub_before else "(?!x)x"
+    )
     parts_triggers = parts_triggers | lexicons.triggers(
         [u for u in lex.get("sub_period_units", {}) if u not in ("day", "jour")]
     )
