@@ -340,6 +340,11 @@ class Attributor:
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
+        participles = lexicons.load(lang).get("speech_participles", [])
+        self._with_participle = re.compile(
+            r"(?<![\w’'])(?:[Ww]ith|avec)[ \u00a0]+(?P<who>[^,;:.!?«»“”\"]{2,60}?)[ \u00a0]+"
+            rf"(?:{lexicons.alternation(participles)})(?![\w’'\-])"
+        ) if participles else None
         collective = lexicons.load(lang).get("collective_nouns", [])
         self._collective = re.compile(
             rf"(?P<body>(?:{lexicons.alternation(collective)})(?:[ \u00a0]+(?:de|d['’]|des|du|of|for)"
@@ -469,7 +474,7 @@ class Attributor:
                 name = self._common_subject(text[: gap.start()] + " ", near, gap.start() + 1)
             if name:
                 return name
-        name = self._cued(text, window_start, opened)
+        name = self._cued(text, window_start, opened) or self.with_participle(text, window_start, opened)
         if name is None and text[window_start:opened].rstrip().endswith(":"):
             name = self.opening_subject(text, window_start, opened)
         return name
@@ -1137,6 +1142,9 @@ class Attributor:
         name = self._source_kind(text, start, end)
         if name:
             return name
+        name = self.with_participle(text, start, end, known)
+        if name:
+            return name
         if pat.participle.search(text, start, end):
             # "The IMF cut its forecast, warning that ...": the clause's subject.
             return (
@@ -1144,6 +1152,29 @@ class Attributor:
                 or _speaker_starting_at(pat, text, start, min(end, start + 80), strict=True)
                 or self._acronym_subject(text, start, end)
             )
+        return None
+
+    def with_participle(
+        self, text: str, start: int, end: int, known: Callable[[str], bool] | None = None
+    ) -> str | None:
+        """The person or body after "with" and before a speech participle: "..., with Boswell
+        stating: ...", "with the ministry saying that", « avec le maire affirmant que »."""
+        if self._with_participle is None:
+            return None
+        for match in self._with_participle.finditer(text, start, end):
+            s, e = match.span("who")
+            person = self._pat.speaker.fullmatch(text, s, e)
+            name = _clean_name(self._pat, person, strict=True) if person else None
+            if name is None:
+                # (a lone surname the article gives in full: "Caitlin Boswell ..., with Boswell")
+                single = _clean_name(self._pat, person) if person else text[s:e]
+                single = single if single and single[:1].isupper() and single.isalpha() else None
+                if single and (single in self._pat.not_names or single.lower() in self._pat.function_words):
+                    single = None
+                name = single  # ("with Smith saying": a lone name there is the speaker's)
+            name = name or self.organisation_at(text, s, e) or self._common_after(text, s, e)
+            if name:
+                return name
         return None
 
     def _incidental_start(self, text: str, start: int, verb: int) -> int:

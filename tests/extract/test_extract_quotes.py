@@ -257,3 +257,20 @@ def test_adverbs_cues_and_bodies(text: str, lang: str, speaker: str | None) -> N
 )
 def test_french_pronoun_cues_and_reflexive_speech(text: str, speaker: str) -> None:
     assert speakers(text, "fr")[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        ('The paper quoted tenant organiser Maya Lund, with Lund stating: "Nobody can fill in this '
+         'form alone."', "en", "Maya Lund"),
+        ("Talks stalled on Friday, with the ministry saying that no deal was near.", "en", "ministry"),
+        ("Talks stalled on Friday, with Okafor saying no deal was near.", "en", "Okafor"),
+        ("Les discussions ont échoué, avec le syndicat affirmant qu'aucun accord n'était proche.", "fr",
+         "syndicat"),
+        # Not whoever is "with" someone who then speaks of nothing.
+        ("The mayor left with them, saying nothing about the budget.", "en", None),
+    ],
+)
+def test_with_a_speaker_and_a_speech_participle(text: str, lang: str, speaker: str | None) -> None:
+    assert speakers(text, lang)[0][1] == speaker
