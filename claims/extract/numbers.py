@@ -336,6 +336,10 @@ def _quantity(
             return None  # « à 18h15 », « vers 7 h 30 »: a time of day
         if _MINUTES_AFTER_HOUR.search(text, max(start, core_start - 4), core_start):
             return None  # the 30 of « 3 h 30 »
+        if _CLOCK.match(text, core_end) or _CLOCK_MINUTES.search(
+            text, max(start, core_start - 3), core_start
+        ):
+            return None  # "at 22:30", "2:30 the next day": a time of day, both of its numbers
         following = text[core_end : core_end + 1]
         if following and following in " ,\u00a0\u202fhap" and not match.group("ord") and (
             rules.street.match(text, core_end, end) or rules.clock_after.match(text, core_end, end)
@@ -678,6 +682,11 @@ def _gates(lang: str) -> _Gates:
 _ACRONYM_AFTER = re.compile(r"[ \u00a0\u202f]+(?:(?:[A-Z]\.){2,3}|[A-Z]{2,4}(?=[ \u00a0\u202f]))")
 _OF_AFTER_HOURS = re.compile(r"[ \u00a0\u202f]*(?:de|d['’]|du|des|par|plus|près|environ)(?![\w])")
 _HOUR_MINUTES = re.compile(r"[ \u00a0\u202f]?h[ \u00a0\u202f]?(?P<minutes>[0-5]\d)(?!\d)")
+_NAME_BEFORE_SCORE = re.compile(r"[A-ZÀ-Ý][\w’'\-]*[ \u00a0]$")
+_NAME_AFTER_SCORE = re.compile(r"[ \u00a0][A-ZÀ-Ý][\w’'\-]*")
+_CLOCK = re.compile(r":[0-5]\d(?!\d)(?!:\d)")
+"""Right after an hour: its minutes ("22:30", "9:15"; not a ratio "3:1" nor "1:2:3")."""
+_CLOCK_MINUTES = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):$")
 _MINUTES_AFTER_HOUR = re.compile(r"\d[ \u00a0\u202f]?h[ \u00a0\u202f]?$")
 
 
@@ -735,9 +744,18 @@ def _plural(word: str, lang: str) -> bool:
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
+_IRREGULAR_PARTICIPLES = frozenset(
+    ["made", "held", "given", "taken", "seen", "known", "found", "left", "kept", "built", "sent",
+     "brought", "caught", "bought", "sold", "told", "paid", "hit", "hurt", "shot", "struck", "won", "lost"]
+)
+
+
 def _participle(word: str) -> bool:
-    """ "watched", "missing": an English participle, which names no counted thing by itself."""
+    """ "watched", "missing", "made": an English participle, which names no counted thing by
+    itself."""
     lower = word.lower()
+    if lower in _IRREGULAR_PARTICIPLES:
+        return True
     return len(lower) >= 5 and lower.endswith(("ed", "ing")) and not lower.endswith(("eed", "ring"))
 
 
@@ -876,6 +894,8 @@ def _lone_counts(rules: NumberRules, text: str, match: re.Match[str], start: int
         # "one point I want to make", "one day we will")
         position = rules.next_word.match(text, following.end(), end)
         return position is not None and position.group("word").lower() in rules.lone_noun_keep_before
+    if rules.lang == "en" and noun.lower() in _IRREGULAR_PARTICIPLES:
+        return False  # "one made up of refugees": a participle, no counted noun
     return not noun[0].isupper() and noun.lower() not in rules.lone_noun_skip
 
 
@@ -931,7 +951,8 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
             ):
                 low.unit = high.unit  # « âgés de 19 et 21 ans »: two values, one unit written
             continue  # "10 et 20" is a range only after "entre"
-        if dash and not opener and _is_score(rules, text, low, high):
+        if dash and not opener and (low.value >= high.value or _is_score(rules, text, low, high)):
+            # ("Sweden 1 – 0 Korea Republic", "ended 0 – 0": no range runs downwards or nowhere)
             # "beat Rovers 3-1", « s'est imposé 2-0 »: a score is two counts, no range, no unit.
             low.unit = high.unit = ""
             high.end = high.core_end
@@ -975,8 +996,12 @@ def _is_score(rules: NumberRules, text: str, low: Found, high: Found) -> bool:
         return False
     if high.unit == "%" or high.unit in rules.currencies.values() or high.unit.lower() in rules.unit_words:
         return False
-    if text[low.core_end : high.core_start] not in ("-", "–", "—"):
+    if text[low.core_end : high.core_start] not in ("-", "–", "—", " – ", " — ", " - "):
         return False
+    if _NAME_BEFORE_SCORE.search(text, max(0, low.core_start - 40), low.core_start) and (
+        _NAME_AFTER_SCORE.match(text, high.core_end)
+    ):
+        return True  # "Tunisia 1 – 2 England", "Lyon 2-3 Marseille": a result between two names
     if _BRACKETED_AFTER_NAME.search(text, max(0, low.core_start - 40), low.core_start) and (
         text.startswith(")", high.core_end)
     ):

@@ -359,3 +359,25 @@ def test_compounds_after_of_hyphenated_fractions_and_conjunctions(
     text: str, expected: list[tuple[float, str, str]]
 ) -> None:
     assert facets(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A time of day written with a colon is no quantity, nor either of its numbers.
+        ("The polls closed at 22:30 and the last ballot was cast at 2:30.", []),
+        ("As of 15:11 GMT the site was back.", []),
+        # ... but a ratio keeps its first term.
+        ("Shareholders approved a 3:1 split.", [(3.0, "=", "")]),
+        # A result between two names, or one that runs downwards, is a score: two counts.
+        ("Group G: Tunisia 1 – 2 England", [(1.0, "=", ""), (2.0, "=", "")]),
+        ("The first half ended 0 – 0.", [(0.0, "=", ""), (0.0, "=", "")]),
+        ("The goal put Sweden 1 – 0 up.", [(1.0, "=", ""), (0.0, "=", "")]),
+        ("Between 10-20 people were hurt.", [(10.0, ">=", "people"), (20.0, "<=", "people")]),
+        # No adverb or participle is the counted noun.
+        ("The crash killed all six aboard.", [(6.0, "=", "")]),
+        ("Two teams came, one national and one made up of refugees.", [(2.0, "=", "teams"), (1.0, "=", "")]),
+    ],
+)
+def test_times_scores_and_words_that_count_nothing(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, "en") == expected
