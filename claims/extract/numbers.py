@@ -835,6 +835,8 @@ def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) ->
             return None
         if bridge == ["des"] or (bridge in (["de"], ["d'"], ["d’"]) and word.endswith(_PEOPLE_ENDINGS)):
             return word, noun.end()  # « 332 millions d'Européens », « des milliers de Parisiens »
+        if not bridge and word.endswith((*_PEOPLE_ENDINGS, "sses", "iques")):
+            return word, noun.end()  # « deux Polonais et deux Russes », « trois Britanniques »
         return None
     pos = noun.end()
     for _ in range(_HEAD_REACH):

@@ -381,3 +381,17 @@ def test_compounds_after_of_hyphenated_fractions_and_conjunctions(
 )
 def test_times_scores_and_words_that_count_nothing(text: str, expected: list[tuple[float, str, str]]) -> None:
     assert facets(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count right before a people's name in the plural counts them.
+        ("Il s'agit de deux Polonais et de deux Russes.", [(2.0, "=", "Polonais"), (2.0, "=", "Russes")]),
+        ("145 000 Philippins ont dû être évacués.", [(145000.0, "=", "Philippins")]),
+        # ... not a name that is no people's.
+        ("Huit Canadair ont décollé de Marignane.", [(8.0, "=", "")]),
+    ],
+)
+def test_a_count_before_a_people(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, "fr") == expected
