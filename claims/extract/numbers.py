@@ -279,14 +279,14 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
 
 _SHARE_GAP = re.compile(
     r"[ \u00a0\u202f]+(?:(?:of|de|des|du|d['’])[ \u00a0\u202f]*)?"
-    r"(?:(?:the|les|ses|ces|leurs|its|their|his|her|our)[ \u00a0\u202f]+)?"
+    r"(?:(?:the|les|ses|ces|mes|tes|nos|vos|leurs|its|their|his|her|our|my|your)[ \u00a0\u202f]+)?"
     r"(?:[^\W\d_][\w\-]*['’]s[ \u00a0\u202f]+)?"  # "two-thirds of the district's 48 schools"
 )
 
 
 _PART_GAP = re.compile(
     r"[ \u00a0\u202f]+(?:of|de|des|d['’])[ \u00a0\u202f]*"
-    r"(?:(?:the|les|ses|ces|leurs|its|their|his|her|our)[ \u00a0\u202f]+)?"
+    r"(?:(?:the|les|ses|ces|mes|tes|nos|vos|leurs|its|their|his|her|our|my|your)[ \u00a0\u202f]+)?"
     r"(?:[^\W\d_][\w\-]*['’]s[ \u00a0\u202f]+)?"  # "41 of his 58 matches", "two of the region's five"
 )
 
@@ -518,7 +518,8 @@ def _quantity(
         unit_match = rules.unit.match(text, of_one.end(), end)  # "a quarter of a percentage point"
     hyphen = None if unit_match or unit else rules.hyphen_unit.match(text, core_end, end)
     if hyphen and (hyphen.group("unit").lower() in rules.unit_words
-                   or hyphen.group("unit").lower() + "s" in rules.unit_words):
+                   or hyphen.group("unit").lower() + "s" in rules.unit_words
+                   or _compound_count(rules, text, start, core_start, hyphen, end)):
         unit = hyphen.group("unit")  # "a 10-year-old browser", "a 5-km race"
         span_end = hyphen.end()
     elif unit_match and not unit:
@@ -542,6 +543,8 @@ def _quantity(
                 unit, span_end = adjective, noun.end("adj")  # « une centaine d’autres ont »
             elif _ELIDED.match(word):
                 pass  # « 2,8 milliards l’an passé », « 300 qu’il »: an elided article or pronoun
+            elif fraction and rules.lang == "fr" and not _bridged(noun):
+                pass  # « dont un quart financé par »: a French share counts only after « de »
             elif word.lower().endswith(rules.noun_skip_endings) or word.lower() in rules.not_counted:
                 pass  # « la moitié avaient », « dont 14 mortels », « dont deux ferme »
             elif not _bridged(noun) and len(word) > 5 and word.lower().endswith(rules.verb_endings):
@@ -636,6 +639,34 @@ def _quantity(
         comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
         span_start = core_start - cmp_match.end()
     return Found(value, comparator, unit, span_start, span_end, core_start, core_end, fraction, mult_factor)
+
+
+_COMPOUND_ARTICLE = re.compile(r"(?<![\w’'])(?:a|an|the|its|their|his|her|our)[ \u00a0]+$", re.I)
+_NOT_COMPOUND_COUNTS = frozenset(
+    {"style", "like", "odd", "plus", "strong", "long", "wide", "high", "deep", "tall", "run", "made", "led"}
+)
+"""Words after a hyphenated number that are no counted noun ("a 1960s-style", "a 40-odd")."""
+_COMPOUND_NOUN_AFTER = re.compile(r"[ \u00a0]+[a-z][a-z\-]+(?![\w’'])")
+
+
+def _compound_count(
+    rules: NumberRules, text: str, start: int, core_start: int, hyphen: re.Match[str], end: int
+) -> bool:
+    """Whether "a 230-seat parliament", "its 27-member board", "a 12-storey block" count the
+    word after the hyphen: English, an article before the number, a lowercase noun after the
+    compound (not "the 2-1 win", "the COVID-19 rules", "a 5-Star hotel")."""
+    unit = hyphen.group("unit")
+    return (
+        rules.lang == "en"
+        and unit.isalpha()
+        and unit.islower()
+        and not hyphen.group(0).endswith("-old")
+        and unit not in rules.noun_skip
+        and unit not in _NOT_COMPOUND_COUNTS
+        and not (unit.endswith("ed") and len(unit) >= 5 and not unit.endswith("eed"))  # "737-based"
+        and _COMPOUND_ARTICLE.search(text, max(start, core_start - 8), core_start) is not None
+        and _COMPOUND_NOUN_AFTER.match(text, hyphen.end(), end) is not None
+    )
 
 
 _AGE_WORD_BEFORE = re.compile(

@@ -261,7 +261,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     document = re.compile(
         rf"[ \t\u00a0\u202f]*(?:(?:{articles}|{determiners})"
         rf"(?:[ \t\u00a0\u202f]+|(?<=['’])))?(?:[a-zà-ÿœæ][\w\-]*[ \t\u00a0\u202f]+)?"
-        rf"(?:{lexicons.alternation(documents)})(?![\w\-])(?:[ \t\u00a0\u202f]+[\w\-]+){{0,3}}?"
+        rf"(?:{lexicons.alternation(documents)})(?![\w\-])(?:[ \t\u00a0\u202f]+[\w\-]+){{0,4}}?"
         rf"[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('document_authors', []) or ['(?!x)x'])})"
         rf"(?:[ \t\u00a0\u202f]+|(?<=['’]))"
         if documents else "(?!x)x"

@@ -94,24 +94,15 @@ OPEN = {
     # directeur sportif de l'équipe, a affirmé »), which a name run cannot tell from the subject.
     ('speakers/apposition', 'fr', 'Sans citer de noms'),
     # facets_fresh13.jsonl, written after the twelfth fresh gold's fixes and scored before its
-    # own: the checks below are what it showed wrong before them.
-    ('speakers/trailing-attribution', 'en', 'My client did not invent'),
+    # own (139/156); left open: a share of a noun with no "of" before it ("less than half the
+    # number it did"), and of a compound after modifiers ("a third of a typical corn grower’s
+    # costs", "three-quarters of the North American nitrogen market"), whose head a count
+    # cannot tell from its modifiers; "conceded defeat", an act that "conceded" also names as
+    # speech ("conceded that ...").
     ('numbers/fraction', 'en', 'The authority employs about 2,300'),
     ('numbers/fraction', 'en', 'Fertilizer now makes up'),
     ('numbers/fraction', 'en', 'She said four companies'),
-    ('numbers/age', 'en', 'won Sunday’s snap election'),
     ('speakers/none', 'en', 'conceded defeat shortly before midnight'),
-    ('speakers/according-to', 'en', 'The last strike, in July'),
-    ('numbers/fraction', 'fr', 'Selon elle, près des deux tiers'),
-    ('speakers/office-apposition', 'fr', 'Le chantier coûtera 2,4 millions'),
-    ('numbers/fraction', 'fr', 'Le chantier coûtera 2,4 millions'),
-    ('numbers/counted-noun', 'fr', 'j’ai vendu 80 de mes 350'),
-    ('speakers/selon-office-apposition', 'fr', 'Le budget culturel'),
-    ('speakers/a-t-il', 'fr', 'Nous ne toucherons pas'),
-    ('numbers/fraction', 'fr', 'Cette baisse concerne plus de 20'),
-    ('speakers/acronym', 'fr', 'Pour un foyer chauffé'),
-    ('speakers/office', 'fr', 'C’est une bonne nouvelle'),
-    ('speakers/selon-document', 'fr', 'Le Parti social-démocrate est arrivé'),
 }
 
 
