@@ -200,3 +200,44 @@ def test_family_name_first(text: str, fragment: str, expected: str) -> None:
 )
 def test_office_inside_a_title(text: str, fragment: str, expected: str | None) -> None:
     assert speaker_of(text, "fr", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share with a determiner and no "of" after it counts the noun after any adjective
+        ("Now it hires less than half the staff it did.", [(0.5, "<", "staff")]),
+        ("The lake holds half its normal volume.", [(0.5, "=", "volume")]),
+        ("He is half her age.", [(0.5, "=", "age")]),
+        ("Half the total was spent.", [(0.5, "=", "total")]),  # adjective-looking, but the noun
+        ("Prices fell by half a cent.", [(0.5, "=", "cent")]),  # the article rule is kept
+        # "of a" then a possessive within reach: the noun it owns
+        ("Rent takes about a third of a young teacher’s pay.", [(0.3333, "~", "pay")]),
+        ("Rent takes a third of a typical bill.", [(0.3333, "=", "bill")]),
+        # a compound closing its clause: its last noun
+        ("The firm lost a quarter of its stock value.", [(0.25, "=", "value")]),
+        ("They control half of the North Sea gas market.", [(0.5, "=", "market")]),
+        ("Two-thirds of the European Union budget, the report said.", [(0.6667, "=", "budget")]),
+        # not a verb after the noun
+        ("A third of the population lives in cities.", [(0.3333, "=", "population")]),
+        ("A third of the French population lives in cities.", [(0.3333, "=", "")]),
+        ("Half of the class voted.", [(0.5, "=", "class")]),
+    ],
+)
+def test_english_share_heads(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("Mayor Paula Grant conceded defeat late on Tuesday.", "en", "conceded", None),
+        ("Senator Ray Cole conceded the race on Wednesday.", "en", "conceded", None),
+        ("Mayor Paula Grant conceded that the count was fair.", "en", "conceded", "Mayor Paula Grant"),
+        ("Le maire sortant, Paul Morel, a reconnu sa défaite dimanche.", "fr", "reconnu", None),
+        ("Le maire sortant, Paul Morel, a reconnu que le scrutin était régulier.", "fr", "reconnu",
+         "Paul Morel"),
+    ],
+)
+def test_conceding_defeat_is_no_speech(text: str, lang: str, fragment: str, expected: str | None) -> None:
+    assert speaker_of(text, lang, fragment) == expected
