@@ -9,6 +9,7 @@ each speaker in the fullest form the article uses.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 
@@ -231,7 +232,7 @@ def _opens_title(pat: SpeakerPatterns, words: list[str]) -> bool:
 _WORD = re.compile(r"[^\W\d_][\w\-]*")
 _ACRONYM_SKIPS = frozenset(
     ["of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "les", "et", "pour", "à", "au",
-     "aux"]
+     "aux", "l", "d"]
 )
 
 
@@ -242,7 +243,7 @@ def _spelled_out(text: str, acronym: str) -> str | None:
     words = list(_WORD.finditer(text))
     size = len(acronym)
     for index, first in enumerate(words):
-        if first.group()[0] != acronym[0] or first.group() == acronym:
+        if unicodedata.normalize("NFD", first.group()[0])[0] != acronym[0] or first.group() == acronym:
             continue
         initials, at = "", index
         while at < len(words) and len(initials) < size:
@@ -250,7 +251,9 @@ def _spelled_out(text: str, acronym: str) -> str | None:
             if at > index and text[words[at - 1].end() : words[at].start()].strip(" ’'") != "":
                 break  # a comma, a bracket or a full stop ends the name
             if word.lower() not in _ACRONYM_SKIPS or at == index:
-                initials += word[0].upper()
+                # (« de l’énergie » gives the E of CRE: the elided article is no initial, and
+                # an accented capital is the letter's)
+                initials += unicodedata.normalize("NFD", word[0])[0].upper()
             at += 1
         if initials == acronym and words[at - 1].group().lower() not in _ACRONYM_SKIPS:
             return text[first.start() : words[at - 1].end()]
@@ -263,6 +266,12 @@ def _is_acronym(word: str) -> bool:
 
 
 _NAME_REACH = 90
+_TITLE_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l’", "l'", "of", "the"})
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w’'])(?:par|pour|avec|sur|dans|chez|à|au|aux|by|for|with|from|to)[ \u00a0]+"
+    r"(?:(?:la|le|les|the)[ \u00a0]+|l['’])?$",
+    re.I,
+)
 """How far before a speech verb its named subject may start ("le lieutenant-colonel X a")."""
 
 
@@ -416,6 +425,9 @@ class Attributor:
             titled = self._title_after(text, past, window)  # « », a poursuivi la ministre »
             if titled:
                 return titled, False
+            office = self._indefinite_office(text, past, window)  # « », a réagi un porte-parole de l’UFC »
+            if office:
+                return office, False
         for match in () if name else pat.speaker.finditer(text, past, window):
             name = _clean_name(pat, match)
             if name or "," in text[past : match.start()]:
@@ -558,9 +570,24 @@ class Attributor:
             wider = self.organisation_ending_at(text, start, end, apposition=True)
             if wider and name in wider and self._names_office(wider):
                 return wider
+        if org and name is None and org[:1].islower() and self._title_complement(text, start, end, org):
+            return None  # « Barroso, le président de la commission européenne se dit »: the title's
         if org and (name is None or (name in org and self._names_office(org))):
             return org  # but "Officials at the State Department" said: the State Department
         return name
+
+    def _title_complement(self, text: str, start: int, end: int, org: str) -> bool:
+        """Whether the office `org`, ending at `end`, completes a title before it (« le
+        président de la commission », "the chairman of the commission"): a piece of the title."""
+        at = text.rfind(org, start, end)
+        if at <= start:
+            return False
+        before = text[max(start, at - 40) : at].split()
+        while before and before[-1].lower() in _TITLE_LINKS:
+            before = before[:-1]
+        if len(before) == len(text[max(start, at - 40) : at].split()):
+            return False  # no « de » between them
+        return bool(before) and before[-1].lower().strip(",") in self._pat.title_words
 
     def _named_office(self, text: str, start: int, end: int) -> str | None:
         """The name after an office noun right before `end`: "the regulator Ofwat" said, « le
@@ -1046,6 +1073,14 @@ class Attributor:
                 candidate = candidate[1:]
             if len(candidate) > best_len and wanted <= {w.lower() for w in candidate} and len(candidate) <= 6:
                 best, best_len = " ".join(candidate), len(candidate)
+        if len(words) == 1 or (len(words) == 2 and words[0] in pat.title_words):
+            # "Lee told reporters" after "Lee Dong-wook": a family name written first, before a
+            # hyphenated given name (Korean order), is the surname the article refers back to.
+            given = re.search(
+                rf"(?<![\w\-]){re.escape(last)}[ \u00a0](?P<given>[A-Z][a-z]+-[a-z]+)(?![\w\-])", text
+            )
+            if given:
+                return self.fullest(text, f"{name} {given.group('given')}")
         if pat.titles_capitalised:
             # English titles are capitalised ("Senator Mark Hale"); "fire chief Laura Quinn",
             # "spokesman Jim Carter" name the person after a job description.
@@ -1114,6 +1149,10 @@ class Attributor:
                 name = self.organisation_at(text, start, vs) or _speaker_starting_at(
                     pat, text, start, min(vs, start + 80), strict=True
                 )
+            if inverted and name is not None and self._complement(text, near, vs, name):
+                # « dont un quart financé par la Région, a indiqué le maire, X »: the name
+                # before the comma is a complement of the clause; the subject comes after.
+                name = None
             if name:
                 return name
             if _INVERTED.search(text, max(start, vs - 12), vs):
@@ -1177,6 +1216,13 @@ class Attributor:
                 return name
         return None
 
+    def _complement(self, text: str, start: int, verb: int, name: str) -> bool:
+        """Whether `name`, the last words before an inverted speech verb at `verb`, comes after
+        a preposition (« financé par la Région, a indiqué », "paid for by the State, said"):
+        a complement, not the subject."""
+        at = text.rfind(name, start, verb)
+        return at > start and _PREPOSITION_BEFORE.search(text, max(start, at - 16), at) is not None
+
     def _incidental_start(self, text: str, start: int, verb: int) -> int:
         """Where an incidental phrase between an auxiliary and its speech verb starts (« a de
         son côté dénoncé », « a pour sa part condamné », « a quant à lui estimé »), else `verb`:
@@ -1196,6 +1242,8 @@ class Attributor:
         # « a déclaré le chef de l'État jeudi »: a title alone, not the name in it (a
         # title before a comma may be the name's apposition: « le ministre, Jean Dupont »)
         name = name or self._title_after(text, past, window, before_comma=False)
+        # « a réagi un porte-parole de l’UFC-Que Choisir »: the office, not the name after it
+        name = name or self._indefinite_office(text, past, window)
         name = name or _speaker_starting_at(pat, text, past, window, strict=True)
         name = name or self.titled_name(text, past, min(end, verb_end + 160))
         name = name or self._named_office_at(text, past, window)  # « a dit le constructeur Renault »
@@ -1204,7 +1252,6 @@ class Attributor:
         name = name or self._title_after(text, past, window)
         name = name or self._common_then_person(text, past, window)  # « a réagi son avocat, Me X »
         name = name or self._common_after(text, past, window)  # « a annoncé le constructeur »
-        name = name or self._indefinite_office(text, past, window)  # « a indiqué un porte-parole »
         if name is None and (common := pat.common_of_name.match(text, past, window)):
             name = common.group("name")  # « estiment les épidémiologistes de l’Institut Pasteur »
         return name

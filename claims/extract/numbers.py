@@ -279,14 +279,14 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
 
 _SHARE_GAP = re.compile(
     r"[ \u00a0\u202f]+(?:(?:of|de|des|du|d['’])[ \u00a0\u202f]*)?"
-    r"(?:(?:the|les|ses|ces|leurs|its|their|his|her|our)[ \u00a0\u202f]+)?"
+    r"(?:(?:the|les|ses|ces|mes|tes|nos|vos|leurs|its|their|his|her|our|my|your)[ \u00a0\u202f]+)?"
     r"(?:[^\W\d_][\w\-]*['’]s[ \u00a0\u202f]+)?"  # "two-thirds of the district's 48 schools"
 )
 
 
 _PART_GAP = re.compile(
     r"[ \u00a0\u202f]+(?:of|de|des|d['’])[ \u00a0\u202f]*"
-    r"(?:(?:the|les|ses|ces|leurs|its|their|his|her|our)[ \u00a0\u202f]+)?"
+    r"(?:(?:the|les|ses|ces|mes|tes|nos|vos|leurs|its|their|his|her|our|my|your)[ \u00a0\u202f]+)?"
     r"(?:[^\W\d_][\w\-]*['’]s[ \u00a0\u202f]+)?"  # "41 of his 58 matches", "two of the region's five"
 )
 
@@ -522,7 +522,8 @@ def _quantity(
         unit_match = rules.unit.match(text, of_one.end(), end)  # "a quarter of a percentage point"
     hyphen = None if unit_match or unit else rules.hyphen_unit.match(text, core_end, end)
     if hyphen and (hyphen.group("unit").lower() in rules.unit_words
-                   or hyphen.group("unit").lower() + "s" in rules.unit_words):
+                   or hyphen.group("unit").lower() + "s" in rules.unit_words
+                   or _compound_count(rules, text, start, core_start, hyphen, end)):
         unit = hyphen.group("unit")  # "a 10-year-old browser", "a 5-km race"
         span_end = hyphen.end()
     elif unit_match and not unit:
@@ -544,14 +545,20 @@ def _quantity(
             adjective = noun.group("adj")
             if adjective and adjective.lower() in rules.adjectives_alone and word.lower() in rules.noun_skip:
                 unit, span_end = adjective, noun.end("adj")  # « une centaine d’autres ont »
+            elif fraction and rules.lang == "en" and (share := _share_head(rules, text, noun, end)):
+                unit, span_end = share  # "half the number", "a third of a typical grower's costs"
             elif _ELIDED.match(word):
                 pass  # « 2,8 milliards l’an passé », « 300 qu’il »: an elided article or pronoun
+            elif fraction and rules.lang == "fr" and not _bridged(noun):
+                pass  # « dont un quart financé par »: a French share counts only after « de »
             elif word.lower().endswith(rules.noun_skip_endings) or word.lower() in rules.not_counted:
                 pass  # « la moitié avaient », « dont 14 mortels », « dont deux ferme »
             elif not _bridged(noun) and len(word) > 5 and word.lower().endswith(rules.verb_endings):
                 pass  # « près d’un tiers provenait »: a verb (not « deux tiers du lait »)
             elif word[0].isupper() and word.lower() not in rules.noun_skip:
                 named = _named_noun(rules, text, noun, end)
+                if named is None and fraction and rules.lang == "en":
+                    named = _named_share(rules, text, noun, end)
                 if named:  # "600 National Guard troops", « les deux tiers des Français »
                     unit, span_end = named
             elif word.lower() not in rules.noun_skip and word.lower() not in rules.number_words:
@@ -589,6 +596,10 @@ def _quantity(
                     unit, span_end = head
                 elif participle and not _bridged(noun) and value != 1:
                     unit, span_end = "", core_end  # "7,412 watched the game", "dozens missing"
+    if fraction and rules.lang == "en" and unit[:1].islower() and not _plural(unit, rules.lang) and (
+        unit.lower() not in rules.unit_words and (tail := _compound_tail(rules, text, span_end, end))
+    ):
+        unit, span_end = tail  # "a quarter of its market value.": the compound's last noun
     if hour_minutes and unit in ("", "h"):  # « une autonomie de 3 h 30 »: 3.5 hours
         unit = "h"
         value += int(hour_minutes.group("minutes")) / 60
@@ -640,6 +651,76 @@ def _quantity(
         comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
         span_start = core_start - cmp_match.end()
     return Found(value, comparator, unit, span_start, span_end, core_start, core_end, fraction, mult_factor)
+
+
+_SHARE_DETERMINERS = frozenset({"the", "their", "its", "his", "her", "our", "my", "your"})
+_ADJECTIVE_ENDINGS = ("al", "ous", "ive", "ic", "ful", "able", "ible", "ary")
+_SHARE_REACH = 4
+
+
+def _share_head(rules: NumberRules, text: str, noun: re.Match[str], end: int) -> tuple[str, int] | None:
+    """The noun an English share counts when a determiner follows it with no "of" ("less than
+    half the number it did", "half their usual volume") or "of a" does ("a third of a typical
+    corn grower's costs"): the word after a possessive within reach, else the first word that
+    is no adjective (an adjective-looking word last: "half the total was").
+    Capitalised words are left to the name rules."""
+    bridge = text[noun.start() : noun.start("noun")].split()
+    word = noun.group("noun").lower()
+    if not ((bridge == [] and word in _SHARE_DETERMINERS) or (bridge == ["of"] and word in ("a", "an"))):
+        return None
+    words: list[re.Match[str]] = []
+    pos = noun.end()
+    for _ in range(_SHARE_REACH):
+        following = rules.next_word.match(text, pos, end)
+        if following is None:
+            break
+        head = following.group("word")
+        if head[0].isupper() or head.lower() in rules.noun_skip or head.lower() in rules.number_words:
+            break
+        words.append(following)
+        pos = following.end()
+    for index, match in enumerate(words[:-1]):
+        if match.group("word").endswith(("’s", "'s")):
+            owned = words[index + 1]
+            return owned.group("word"), owned.end()  # "a typical corn grower's costs"
+    last = None
+    for match in words:
+        head = match.group("word")
+        if head.endswith(("’s", "'s")):
+            break
+        if head.lower() in rules.noun_adjectives or head.lower().endswith(_ADJECTIVE_ENDINGS):
+            last = last or match
+            continue
+        return head, match.end()
+    return (last.group("word"), last.end()) if last else None
+
+
+_COMPOUND_ARTICLE = re.compile(r"(?<![\w’'])(?:a|an|the|its|their|his|her|our)[ \u00a0]+$", re.I)
+_NOT_COMPOUND_COUNTS = frozenset(
+    {"style", "like", "odd", "plus", "strong", "long", "wide", "high", "deep", "tall", "run", "made", "led"}
+)
+"""Words after a hyphenated number that are no counted noun ("a 1960s-style", "a 40-odd")."""
+_COMPOUND_NOUN_AFTER = re.compile(r"[ \u00a0]+[a-z][a-z\-]+(?![\w’'])")
+
+
+def _compound_count(
+    rules: NumberRules, text: str, start: int, core_start: int, hyphen: re.Match[str], end: int
+) -> bool:
+    """Whether "a 230-seat parliament", "its 27-member board", "a 12-storey block" count the
+    word after the hyphen: English, an article before the number, a lowercase noun after the
+    compound (not "the 2-1 win", "the COVID-19 rules", "a 5-Star hotel")."""
+    unit = hyphen.group("unit")
+    return (
+        rules.lang == "en"
+        and unit.isalpha()
+        and unit.islower()
+        and not hyphen.group(0).endswith("-old")
+        and unit not in rules.noun_skip
+        and unit not in _NOT_COMPOUND_COUNTS
+        and not (unit.endswith("ed") and len(unit) >= 5 and not unit.endswith("eed"))  # "737-based"
+        and _COMPOUND_ARTICLE.search(text, max(start, core_start - 8), core_start) is not None
+        and _COMPOUND_NOUN_AFTER.match(text, hyphen.end(), end) is not None
+    )
 
 
 _AGE_WORD_BEFORE = re.compile(
@@ -746,7 +827,7 @@ def _plural(word: str, lang: str) -> bool:
 
 _IRREGULAR_PARTICIPLES = frozenset(
     ["made", "held", "given", "taken", "seen", "known", "found", "left", "kept", "built", "sent",
-     "brought", "caught", "bought", "sold", "told", "paid", "hit", "hurt", "shot", "struck", "won", "lost"]
+     "brought", "caught", "bought", "sold", "told", "paid", "hit", "hurt", "shot", "struck", "lost"]
 )
 
 
@@ -848,6 +929,49 @@ def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) ->
             return None
         if not head[0].isupper():
             return (head, following.end()) if _plural(head, rules.lang) else None
+        pos = following.end()
+    return None
+
+
+_CLAUSE_END = re.compile(r"[ \u00a0\u202f]*(?:[.,;:!?)]|$)")
+
+
+def _compound_tail(rules: NumberRules, text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """The last noun of a compound closing its clause after a share's singular noun ("of its
+    market value.", "of the nitrogen market,"): a lowercase word right before a stop, neither a
+    present verb in -s ("of the population lives.") nor a past one in -ed ("the class voted.")."""
+    following = rules.next_word.match(text, pos, end)
+    if following is None or following.start("word") != pos + 1:
+        return None
+    word = following.group("word")
+    if (
+        not word.isalpha()
+        or not word.islower()
+        or word.endswith(("s", "ed"))
+        or word in rules.noun_skip
+        or word in rules.number_words
+        or not _CLAUSE_END.match(text, following.end(), end)
+    ):
+        return None
+    return word, following.end()
+
+
+def _named_share(rules: NumberRules, text: str, noun: re.Match[str], end: int) -> tuple[str, int] | None:
+    """The noun an English share counts after capitalised modifiers ("three-quarters of the
+    North American nitrogen market."): the first lowercase word, or the compound it opens, when
+    it closes the clause (not "a third of the French population lives")."""
+    pos = noun.end()
+    for _ in range(_HEAD_REACH):
+        following = rules.next_word.match(text, pos, end)
+        if following is None:
+            return None
+        head = following.group("word")
+        if head.lower() in rules.noun_skip:
+            return None
+        if not head[0].isupper():
+            if _CLAUSE_END.match(text, following.end(), end):
+                return head, following.end()
+            return _compound_tail(rules, text, following.end(), end)
         pos = following.end()
     return None
 

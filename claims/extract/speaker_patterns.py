@@ -121,8 +121,12 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     capitalised = lexicons.alternation((v[:1].upper() + v[1:] for v in verb_list), fold_first=False)
     # ("an estimated 300": an adjective, no speech; « a déclaré » is a verb)
     not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in lex.get("speech_verb_not_after", []))
+    # "conceded defeat", « a reconnu sa défaite »: an act, where the same verb before a clause
+    # ("conceded that ...") is speech.
+    acts = lex.get("speech_verb_act_objects", [])
+    not_before = rf"(?![ \u00a0]+(?:{lexicons.alternation(acts)})(?![\w]))" if acts else ""
     speech_verb = re.compile(
-        rf"(?<![\w-]){not_after}(?:{verbs}|(?<![\w’'][ \u00a0])(?:{capitalised}))(?![\w])"
+        rf"(?<![\w-]){not_after}(?:{verbs}|(?<![\w’'][ \u00a0])(?:{capitalised}))(?![\w]){not_before}"
     )
     source_cue = re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lex['source_cues'])})(?![\w])")
     pronouns = lexicons.alternation(lex["pronoun_speakers"])
@@ -266,7 +270,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     document = re.compile(
         rf"[ \t\u00a0\u202f]*(?:(?:{articles}|{determiners})"
         rf"(?:[ \t\u00a0\u202f]+|(?<=['’])))?(?:[a-zà-ÿœæ][\w\-]*[ \t\u00a0\u202f]+)?"
-        rf"(?:{lexicons.alternation(documents)})(?![\w\-])(?:[ \t\u00a0\u202f]+[\w\-]+){{0,3}}?"
+        rf"(?:{lexicons.alternation(documents)})(?![\w\-])(?:[ \t\u00a0\u202f]+[\w\-]+){{0,4}}?"
         rf"[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('document_authors', []) or ['(?!x)x'])})"
         rf"(?:[ \t\u00a0\u202f]+|(?<=['’]))"
         if documents else "(?!x)x"
