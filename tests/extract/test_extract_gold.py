@@ -110,16 +110,12 @@ OPEN = {
     ('dates/dateline', 'en', 'inflation rate'),
     ('dates/dateline', 'fr', 'Sénat'),
     ('dates/dateline', 'fr', 'dollar'),
-    # facets_dates_fresh7.jsonl, written and scored before its fixes.
-    ('dates/holiday', 'fr', 'défilé unitaire'),
-    ('dates/day-alone', 'fr', 'inauguration'),
-    ('dates/day-alone', 'fr', 'exposition'),
+    # facets_dates_fresh7.jsonl, written and scored before its fixes; left open, as for the
+    # fifth and the sixth: the dateline's day, capitalised or not, belongs to no claim's text.
     ('dates/dateline', 'fr', 'députés européens'),
     ('dates/dateline', 'fr', 'cambrioleurs'),
     ('dates/dateline', 'fr', 'zone euro'),
-    ('dates/not-a-date', 'fr', 'fuite de gaz'),
     ('dates/dateline', 'en', 'farm subsidies'),
-    ('dates/not-a-date', 'en', 'remake'),
 }
 
 
