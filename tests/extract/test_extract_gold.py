@@ -38,7 +38,13 @@ in the style of TIMEX3-annotated news: the earnings periods of business wire cop
 nine months, the latest week, the current quarter, last year's second half, the 12 months
 ended a day), general news in both languages (datelines, weekdays with and without their day,
 offsets, ranges, two-digit years), and the durations, counts and names they must not take,
-scored before the fixes they led to). A check passes only when the facet is exact.
+scored before the fixes they led to; `facets_dates_fresh7.jsonl`, date checks weighted toward
+French regional and national news in the style of TIMEX3-annotated news (relative days and
+times of day, nights, weekends, parts of weeks, months and years, decades, centuries, « depuis »
+and « d'ici », year ranges and seasons, holidays, weekdays with « prochain » and « dernier »,
+a day of the month alone after its month, capitalised datelines) and English wire copy, with the
+names, shows, races, street names, scores, ages and durations they must not take, scored before
+the fixes they led to). A check passes only when the facet is exact.
 """
 
 from __future__ import annotations
@@ -103,6 +109,12 @@ OPEN = {
     ('dates/dateline', 'en', 'inflation rate'),
     ('dates/dateline', 'fr', 'Sénat'),
     ('dates/dateline', 'fr', 'dollar'),
+    # facets_dates_fresh7.jsonl, written and scored before its fixes; left open, as for the
+    # fifth and the sixth: the dateline's day, capitalised or not, belongs to no claim's text.
+    ('dates/dateline', 'fr', 'députés européens'),
+    ('dates/dateline', 'fr', 'cambrioleurs'),
+    ('dates/dateline', 'fr', 'zone euro'),
+    ('dates/dateline', 'en', 'farm subsidies'),
 }
 
 

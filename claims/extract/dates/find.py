@@ -652,11 +652,50 @@ def find_dates(
             before = bounds[0], bounds[1]
             if bounds[0] == bounds[1]:
                 anchor = bounds[0]
+    if out and has_digit and (rules.bare_day is not None or rules.date_name_before is not None):
+        out = _bare_days_and_names(rules, text, start, end, out)
     if has_digit and len(out) > 1:
         out = _numeric_ranges(rules, text, start, out)
     return _alone_and_references(
         rules, text, start, end, out, context, published, tokens, references, period_context
     )
+
+
+def _bare_days_and_names(
+    rules: DateRules, text: str, start: int, end: int, out: list[FoundDate]
+) -> list[FoundDate]:
+    """`out` without the dates that are part of a name (« rue du 4-Septembre », "the film
+    Friday the 13th": one with a digit right after a street or a title noun; "screened the film
+    Tuesday night" keeps its Tuesday), and with the days of the month named alone after a month
+    or a day of that month (« Prévue en avril, l'inauguration aura lieu le 3 » is April 3;
+    « depuis le 1er mars, ... jusqu'au 31 » March 31; a day alone needs a date before it in
+    its sentence, and after a day a later one: « le 12 mars ... le 3 » is left alone)."""
+    if rules.date_name_before is not None:
+        out = [d for d in out if not (
+            _DIGIT.search(text, d.start, d.end)
+            and rules.date_name_before.search(text, max(start, d.start - 24), d.start)
+        )]
+    if rules.bare_day is None or not out:
+        return out
+    added: list[FoundDate] = []
+    for m in rules.bare_day.finditer(text, start, end):
+        s, e = m.span("bd")
+        if any(d.start < e and s < d.end for d in out):
+            continue
+        prior = [d for d in out if d.end <= m.start()]
+        last = prior[-1] if prior else None
+        if last is None or last.from_ is None or last.to is None or last.reference:
+            continue
+        first, final = last.from_, last.to
+        if (first.year, first.month) != (final.year, final.month):
+            continue
+        n = 1 if m["bd"] == "1er" else int(m["bd"])
+        if first == final and n <= first.day or first != final and not _whole_months(first, final):
+            continue
+        day = safe_date(first.year, first.month, n)
+        if day is not None:
+            added.append(FoundDate(s, e, day, day))
+    return sorted([*out, *added], key=lambda d: d.start) if added else out
 
 
 def _alone_and_references(

@@ -128,6 +128,12 @@ class DateRules:
     lowercase_verbs: frozenset[str] = frozenset()
     """Month names that are verbs in lower case ("may", "march"): a date only after a cue."""
     lowercase_cues: frozenset[str] = frozenset()
+    bare_day: re.Pattern[str] | None = None
+    """« le 3 », « jusqu'au 31 » after a month or a day of that month named before in the
+    sentence: a day of the month alone (group `bd`), French news' way of not repeating it."""
+    date_name_before: re.Pattern[str] | None = None
+    """Right before a date, what makes it part of a name: « rue du 4-Septembre », « place du
+    8-Mai-1945 », "the film Friday the 13th" (a street, a square, a title)."""
     word_dates: re.Pattern[str] | None = None
     """Days and years in words ("the twenty-first of May", « en deux mille neuf »), scanned
     only in sentences with a word that starts a year, or a day word and a month."""
@@ -713,6 +719,8 @@ def date_rules(lang: str) -> DateRules:
             rf"(?:(?:{clitics})(?:(?<=['’])|{_SP}+)){{0,2}}"
             rf"[a-zà-ÿ]{{2,}}(?:{_alt(lex.get('infinitive_endings', []))})(?![\w\-])"
         )
+    if lex.get("plan_verbs"):  # « les syndicats préparent un défilé le 1er mai »: what is planned
+        intent_alts.append(rf"(?:{lexicons.alternation(lex['plan_verbs'])})(?![\w\-])")
     intent = re.compile(rf"(?<![\w\-])(?:{'|'.join(intent_alts)})")
     clause_join = re.compile(  # "et", "but", "that", "qu'il"
         rf"{_SP}(?:{lexicons.alternation(lex.get('clause_joins', []) or ['(?!x)x'])})(?:{_SP}|(?<=['’]))"
@@ -761,7 +769,21 @@ def date_rules(lang: str) -> DateRules:
 
     name_followers = lexicons.alternation(lex.get("year_name_followers", []) or ["(?!x)x"])
 
+    bare_before = lex.get("bare_day_before", [])
+    bare_after = lex.get("bare_day_followers", [])
+    bare_day = re.compile(
+        rf"(?<![\w\-])(?:{lexicons.alternation(bare_before)})(?:(?<=['’])|{_SP}+)"
+        rf"(?P<bd>1er|[12]?\d|3[01])(?![\w\-]|{_SP}*(?:\d|[,./]\d|%|°|h\d))"
+        rf"(?=[,.;:!?)»”\"]|$|{_SP}+(?:{lexicons.alternation(bare_after)})(?![\w\-]))"
+    ) if bare_before else None
+    names_before = lex.get("date_name_before", [])
+    date_name_before = re.compile(
+        rf"(?<![\w\-])(?:{lexicons.alternation(names_before)}){_SP}+[«“\"]?{_SP}*$"
+    ) if names_before else None
+
     return DateRules(
+        bare_day=bare_day,
+        date_name_before=date_name_before,
         word_dates=word_date_pattern(lex, month, month_n, year),
         offset_before=offset_before,
         range_day_articles=frozenset(lex.get("range_day_articles", [])),
