@@ -160,8 +160,16 @@ DIALOG_KEYS: tuple[Key, ...] = (
 FORM_KEYS: tuple[Key, ...] = (
     Key("form.save", "ctrl+s", "save", "Save", priority=True),
     Key("form.submit", "enter", "save", "Save", show=False),
+    Key("form.next_field", "tab", "app.focus_next", "Next field", show=False, priority=True),
+    Key("form.prev_field", "shift+tab", "app.focus_previous", "Previous field", show=False,
+        priority=True),
 )
-"""Source, filter and claim-as-checked forms: Enter saves from any field, ctrl+s too."""
+"""Source, filter and claim-as-checked forms: Enter saves from any field, ctrl+s too.
+
+Tab moves to the next field the moment it arrives (a priority binding): keys that arrive
+together with it (typed ahead over a slow SSH link) are sent to the field focused when they
+arrive, so a Tab that waited behind them in the old field's queue would leave the text typed
+after it in the field before."""
 
 CHECKED_KEYS: tuple[Key, ...] = (
     Key("checked.save", "enter,ctrl+s", "save", "Save", priority=True),
