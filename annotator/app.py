@@ -27,6 +27,7 @@ from annotator.queue import ClaimFilter
 from annotator.safe_text import clean, clean_line
 from annotator.screens.article import ArticleScreen
 from annotator.services import WAITING, ActionRunner
+from annotator.type_ahead import TypeAheadDialog, TypeAheadRouter
 from claims.model import ClaimState
 from claims.project import Project
 from claims.store import ArticleSummary
@@ -93,6 +94,8 @@ class ClaimsApp(App[None]):
         self.quitting = False
         """Set by quit: from then on no key, click, paste or action starts anything (no dialog
         opens on an app that is closing); actions pressed before quit are still committed."""
+        self.type_ahead = TypeAheadRouter()
+        """Where each key was sent when it arrived (annotator/type_ahead.py)."""
 
     def on_mount(self) -> None:
         if self.config.keymap:
@@ -118,6 +121,16 @@ class ClaimsApp(App[None]):
             return
         if isinstance(event, _TYPING) and not event.is_forwarded:
             self.last_input = time.monotonic()
+        if isinstance(event, (events.Key, events.Paste)):
+            # Typing for a dialog that has not focused its field yet waits for it; typing that
+            # comes back unhandled after a dialog opened was meant for the dialog.
+            if not event.is_forwarded:
+                top = self.screen
+                if isinstance(top, TypeAheadDialog) and top.hold_typing(event):
+                    return
+                self.type_ahead.arrived(event, top)
+            elif self.type_ahead.hand_on(event, self.screen):
+                return
         await super().on_event(event)
 
     def on_unmount(self) -> None:

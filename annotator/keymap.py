@@ -154,18 +154,31 @@ APP_KEYS: tuple[Key, ...] = (
 )
 
 DIALOG_KEYS: tuple[Key, ...] = (
-    Key("dialog.cancel", "escape", "cancel", "Cancel (typed text is kept as a draft)"),
+    Key("dialog.cancel", "escape", "cancel_typed", "Cancel (typed text is kept as a draft)",
+        priority=True),
 )
 
 FORM_KEYS: tuple[Key, ...] = (
-    Key("form.save", "ctrl+s", "save", "Save", priority=True),
-    Key("form.submit", "enter", "save", "Save", show=False),
+    Key("form.save", "ctrl+s", "save_typed", "Save", priority=True),
+    Key("form.submit", "enter", "submit_typed", "Save", show=False, priority=True),
+    Key("form.next_field", "tab", "next_field(1)", "Next field", show=False, priority=True),
+    Key("form.prev_field", "shift+tab", "next_field(-1)", "Previous field", show=False,
+        priority=True),
 )
-"""Source, filter and claim-as-checked forms: Enter saves from any field, ctrl+s too."""
+"""Source, filter and claim-as-checked forms: Enter saves from any field, ctrl+s too.
+
+Saving and cancelling are priority keys whose action waits behind the keys typed before
+them (`save_typed`, `submit_typed`, `cancel_typed`: annotator/dialogs/form.py), so a form
+saves all that was typed, and what is typed after it closes goes to the screen below.
+
+Tab moves to the next field the moment it arrives (a priority binding): keys that arrive
+together with it (typed ahead over a slow SSH link) are sent to the field focused when they
+arrive, so a Tab that waited behind them in the old field's queue would leave the text typed
+after it in the field before."""
 
 CHECKED_KEYS: tuple[Key, ...] = (
-    Key("checked.save", "enter,ctrl+s", "save", "Save", priority=True),
-    Key("checked.cancel", "escape", "cancel", "Cancel (typed text is kept as a draft)",
+    Key("checked.save", "enter,ctrl+s", "save_typed", "Save", priority=True),
+    Key("checked.cancel", "escape", "cancel_typed", "Cancel (typed text is kept as a draft)",
         priority=True),
 )
 """The claim as checked is one statement: Enter saves it."""
@@ -185,8 +198,8 @@ SPAN_KEYS: tuple[Key, ...] = (
 )
 
 RATIONALE_KEYS: tuple[Key, ...] = (
-    Key("note.save", "ctrl+s", "save", "Save", priority=True),
-    Key("note.cancel", "escape", "cancel", "Cancel", priority=True),
+    Key("note.save", "ctrl+s", "save_typed", "Save", priority=True),
+    Key("note.cancel", "escape", "cancel_typed", "Cancel", priority=True),
 )
 
 ALL_KEYS: tuple[tuple[str, tuple[Key, ...]], ...] = (

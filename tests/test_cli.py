@@ -114,6 +114,27 @@ def test_add_jsonl_articles(tmp_path: Path, db_path: Path) -> None:
     assert "firefighters" in run(["list", "--article", "2"], db_path).stdout
 
 
+def test_list_keeps_each_article_together_in_reading_order(tmp_path: Path,
+                                                          backend_url: str) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(SAMPLE_TEXT, encoding="utf-8")
+    second.write_text(ARTICLE_EN, encoding="utf-8")
+    assert run(["add", str(first), str(second)], backend_url).exit_code == 0
+    rows = [orjson.loads(line) for line in run(["list", "--format", "jsonl"], backend_url)
+            .stdout.splitlines()]
+    articles = [r["article_id"] for r in rows]
+    # Each article's claims in one run, in the order the articles were added, and in text
+    # order within it, not the two articles' claims interleaved by their offsets.
+    assert len(set(articles)) == 2
+    assert articles == sorted(articles, key=articles.index)
+    assert rows[0]["text"] in SAMPLE_TEXT and rows[-1]["text"] in ARTICLE_EN
+    for article_id in set(articles):
+        starts = [r["start"] for r in rows if r["article_id"] == article_id]
+        assert starts == sorted(starts)
+    table = run(["list"], backend_url).stdout.splitlines()[1:]
+    assert [line.split()[0] for line in table] == [r["claim_id"] for r in rows]
+
+
 def test_add_reads_a_sidecar_and_markdown_title(tmp_path: Path, db_path: Path) -> None:
     md = tmp_path / "note.md"
     md.write_text("# Le titre\n\n" + SAMPLE_TEXT, encoding="utf-8")

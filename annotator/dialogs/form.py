@@ -9,14 +9,15 @@ claim (`AnnotatorApp.drafts`), which the same key reopens; saving clears the dra
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from textual import events
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import TextArea
 
 from annotator.keymap import DIALOG_KEYS, FORM_KEYS, bindings
+from annotator.type_ahead import TypeAheadDialog
 
 __all__ = ["DRAFT_KEYS", "FittedDialog", "FormDialog", "TextFormDialog", "body"]
 
@@ -25,14 +26,41 @@ T = TypeVar("T")
 DRAFT_KEYS = {"rationale": "n", "source": "s", "checked": "r"}
 
 
-class FittedDialog(ModalScreen[T], Generic[T]):
-    """A modal dialog whose `.dialog-body` gets the height the terminal leaves it."""
+class FittedDialog(TypeAheadDialog[T], Generic[T]):
+    """A modal dialog whose `.dialog-body` gets the height the terminal leaves it (and which
+    keeps what is typed before its field has focus: annotator/type_ahead.py)."""
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.fit_body)
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self.fit_body)
+
+    def after_typing(self, then: Callable[[], None]) -> None:
+        """Run `then` once the focused field has taken the keys typed before this moment.
+
+        A priority key (ctrl+s, Enter, Escape) runs as it arrives, while the characters
+        typed just before it (in one read, over a slow link) still wait in the field's
+        queue: saving at once would leave them out. Queued behind them, `then` runs in the
+        field's turn, before the keys typed after it, which then find the form closed and
+        go on to the screen below (annotator/type_ahead.py)."""
+        if self.holding:  # nothing has focus yet: behind the typing held till it has
+            self.in_turn(lambda: self.after_typing(then))
+            return
+        field = self.focused
+        if field is None:
+            then()
+            return
+        field.call_later(then)
+
+    def action_next_field(self, step: int) -> None:
+        self.in_turn(self.focus_next if step > 0 else self.focus_previous)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_cancel_typed(self) -> None:
+        self.after_typing(self.action_cancel)
 
     def fit_body(self) -> None:
         bodies = self.query(".dialog-body")
@@ -69,6 +97,12 @@ class FormDialog(FittedDialog[T], Generic[T]):
     def action_save(self) -> None:  # pragma: no cover - each form saves its own way
         raise NotImplementedError
 
+    def action_save_typed(self) -> None:
+        self.after_typing(self.action_save)
+
+    def action_submit_typed(self) -> None:
+        self.after_typing(self.action_save)
+
     def finish(self, value: T | None) -> None:
         """Close with `value` (saved: the draft is gone)."""
         drafts = getattr(self.app, "drafts", None)
@@ -97,6 +131,10 @@ class TextFormDialog(FormDialog[str | None]):
 
     limit: int | None = None
     what = "the text"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Enter is a new line in the text area: only the form's own keys save it.
+        return action != "submit_typed"
 
     def on_mount(self) -> None:
         super().on_mount()

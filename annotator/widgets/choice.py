@@ -16,6 +16,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
+from annotator.type_ahead import typed_past
+
 __all__ = ["Choice"]
 
 
@@ -62,6 +64,8 @@ class Choice(Widget, can_focus=True):
         self.set_value(self.values[(i + step) % len(self.values)])
 
     def on_key(self, event: events.Key) -> None:
+        if typed_past(self, event):
+            return
         ch = event.character
         if ch and ch.isalpha():
             hits = [v for v in self.values if v.lower().startswith(ch.lower())]

@@ -6,6 +6,9 @@ controls arrive as visible placeholders (and fail URL validation, as they should
 
 A form may ask its fields to hand it pastes that hold tabs (`split_tabs`): a row copied from
 a spreadsheet ("url<TAB>title<TAB>quote") then fills one field per cell.
+
+Typing that reaches a field after its dialog closed was meant for what is on top now, and
+goes there (annotator/type_ahead.py).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Input, TextArea
 
 from annotator.safe_text import clean, clean_line
+from annotator.type_ahead import typed_past
 
 __all__ = ["SafeInput", "SafeTextArea"]
 
@@ -37,7 +41,13 @@ class SafeInput(Input):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.split_tabs = split_tabs
 
+    async def _on_key(self, event: events.Key) -> None:
+        # Runs before the field's own handler, which a key handed on never reaches.
+        typed_past(self, event)
+
     def _on_paste(self, event: events.Paste) -> None:
+        if typed_past(self, event):
+            return
         if self.split_tabs and "\t" in event.text.strip("\r\n"):
             event.stop()
             event.prevent_default()
@@ -48,6 +58,12 @@ class SafeInput(Input):
 
 
 class SafeTextArea(TextArea):
+    async def _on_key(self, event: events.Key) -> None:
+        # Runs before the field's own handler, which a key handed on never reaches.
+        typed_past(self, event)
+
     async def _on_paste(self, event: events.Paste) -> None:
+        if typed_past(self, event):
+            return
         event.text = clean(event.text)
         await super()._on_paste(event)

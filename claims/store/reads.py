@@ -85,10 +85,13 @@ class StateReads(Cursor):
         if not include_hidden:
             where.append("c.live = 1")
         columns = ", ".join(f"c.{name}" for name in STATE_COLUMNS.split(", "))
+        # Across articles, each article's claims together, articles in their reading order.
+        by_article = ("" if article_id is not None
+                      else "(SELECT a.ord FROM articles a WHERE a.id = c.article_id), ")
         sql = (
             f"SELECT {columns} FROM claims c"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY c.span_start, c.span_end, c.id"
+            + f" ORDER BY {by_article}c.span_start, c.span_end, c.id"
         )
         rows = self.all(sql, params)
         claims = [claim_from_row(row) for row in rows]
