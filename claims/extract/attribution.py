@@ -329,6 +329,38 @@ def _title_synonyms(lang: str) -> dict[str, tuple[str, ...]]:
     }
 
 
+
+@cache
+def _lexicon_patterns(
+    lang: str,
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The patterns an `Attributor` builds from its lexicon, built once per language: "with X
+    saying", a body and its complement, a document's owner, an incidental before a verb."""
+    participles = lexicons.load(lang).get("speech_participles", [])
+    with_participle = re.compile(
+        r"(?<![\w’'])(?:[Ww]ith|avec)[ \u00a0]+(?P<who>[^,;:.!?«»“”\"]{2,60}?)[ \u00a0]+"
+        rf"(?:{lexicons.alternation(participles)})(?![\w’'\-])"
+    ) if participles else None
+    collective = lexicons.load(lang).get("collective_nouns", [])
+    collective_body = re.compile(
+        rf"(?P<body>(?:{lexicons.alternation(collective)})(?:[ \u00a0]+(?:de|d['’]|des|du|of|for)"
+        r"(?:[ \u00a0]+|(?<=['’]))[^\W\d][\w’'\-]*(?:[ \u00a0]+[^\W\d][\w’'\-]*){0,5})?)"
+        r"(?=[ \u00a0]*(?:[,.;:»”\"]|$))"
+    ) if collective else None
+    documents = lexicons.load(lang).get("source_documents", [])
+    owned_document = re.compile(
+        r"(?<![\w’'\-])(?P<owner>(?:[A-Z][\w\-]*[ \u00a0]+){0,4}[A-Z][\w\-]*"
+        r"|(?<=[Tt]he )[a-z][\w\-]+)['’]s[ \u00a0]+(?:(?:new|latest|own|annual|final|written)[ \u00a0]+)?"
+        rf"(?:{lexicons.alternation(documents)})"
+        r"[ \u00a0]+(?:(?:has|had|have)[ \u00a0]+)?$"
+    ) if lang == "en" and documents else None
+    incidentals = lexicons.load(lang).get("speech_incidentals", [])
+    incidental = (
+        re.compile(rf"(?<![\w’'])(?:{lexicons.alternation(incidentals)})[ \u00a0]+$")
+        if incidentals else None
+    )
+    return with_participle, collective_body, owned_document, incidental
+
 class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
 
@@ -349,29 +381,9 @@ class Attributor:
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
-        participles = lexicons.load(lang).get("speech_participles", [])
-        self._with_participle = re.compile(
-            r"(?<![\w’'])(?:[Ww]ith|avec)[ \u00a0]+(?P<who>[^,;:.!?«»“”\"]{2,60}?)[ \u00a0]+"
-            rf"(?:{lexicons.alternation(participles)})(?![\w’'\-])"
-        ) if participles else None
-        collective = lexicons.load(lang).get("collective_nouns", [])
-        self._collective = re.compile(
-            rf"(?P<body>(?:{lexicons.alternation(collective)})(?:[ \u00a0]+(?:de|d['’]|des|du|of|for)"
-            r"(?:[ \u00a0]+|(?<=['’]))[^\W\d][\w’'\-]*(?:[ \u00a0]+[^\W\d][\w’'\-]*){0,5})?)"
-            r"(?=[ \u00a0]*(?:[,.;:»”\"]|$))"
-        ) if collective else None
-        documents = lexicons.load(lang).get("source_documents", [])
-        self._owned_document = re.compile(
-            r"(?<![\w’'\-])(?P<owner>(?:[A-Z][\w\-]*[ \u00a0]+){0,4}[A-Z][\w\-]*"
-            r"|(?<=[Tt]he )[a-z][\w\-]+)['’]s[ \u00a0]+(?:(?:new|latest|own|annual|final|written)[ \u00a0]+)?"
-            rf"(?:{lexicons.alternation(documents)})"
-            r"[ \u00a0]+(?:(?:has|had|have)[ \u00a0]+)?$"
-        ) if lang == "en" and documents else None
-        incidentals = lexicons.load(lang).get("speech_incidentals", [])
-        self._incidentals = (
-            re.compile(rf"(?<![\w’'])(?:{lexicons.alternation(incidentals)})[ \u00a0]+$")
-            if incidentals else None
-        )
+        (
+            self._with_participle, self._collective, self._owned_document, self._incidentals
+        ) = _lexicon_patterns(lang)
         # « la centrale syndicale »: where adjectives follow the noun, but for a few
         self._noun_first = bool(lexicons.load(lang).get("adjective_after_noun"))
         self._before_noun = frozenset(lexicons.load(lang).get("adjectives_before_noun", []))
