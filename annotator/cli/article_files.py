@@ -20,8 +20,8 @@ from annotator.cli.common import (
 )
 from claims.files import FileProblem
 
-__all__ = ["ArticleFiles", "LANGS", "SIDECAR_BYTES", "SUFFIXES", "iter_articles", "jsonl_article",
-           "jsonl_value", "line_article"]
+__all__ = ["ArticleFiles", "LANGS", "SIDECAR_BYTES", "SUFFIXES", "fill_from_sidecar",
+           "iter_articles", "jsonl_article", "jsonl_value", "line_article"]
 
 SUFFIXES = (".txt", ".md", ".jsonl")
 LANGS = ("fr", "en")
@@ -96,18 +96,7 @@ def iter_articles(
         raise InputError(f"{name}: the file is empty")
     item: dict[str, Any] = {"text": text, "lang": lang, "published": published,
                             "title": title, "url": url, "external_id": None, "metadata": {}}
-    sidecar = Path(path).with_suffix(".json") if path != "-" else None
-    if sidecar is not None and sidecar.is_file():
-        meta = _read_sidecar(sidecar)
-        for key in ("title", "url", "lang"):
-            if item[key] is None and meta.get(key) is not None:
-                item[key] = _string(meta[key], str(sidecar), key)
-                if key == "url":  # a --url given is checked as such by the command
-                    item["url"] = _http_url(item["url"], str(sidecar))
-        if item["published"] is None and meta.get("published") is not None:
-            item["published"] = parse_date(
-                _string(meta["published"], str(sidecar), "published"), f"{sidecar}: published"
-            )
+    fill_from_sidecar(item, path)
     if suffix == ".md" and item["title"] is None:
         for line in text.splitlines():
             if line.startswith("# "):
@@ -121,6 +110,26 @@ def iter_articles(
     if item["lang"] is not None:
         item["lang"] = _check_lang(item["lang"], name)
     yield item
+
+
+def fill_from_sidecar(item: dict[str, Any], path: str) -> None:
+    """Fill the title, url, lang and published that `item` lacks from the sidecar `NAME.json`
+    beside the article file `path`, if there is one; a bad field is named with the file."""
+    sidecar = Path(path).with_suffix(".json") if path != "-" else None
+    if sidecar is None or not sidecar.is_file():
+        return
+    meta = _read_sidecar(sidecar)
+    for key in ("title", "url", "lang"):
+        if item.get(key) is None and meta.get(key) is not None:
+            item[key] = _string(meta[key], str(sidecar), key)
+            if key == "url":  # a --url given is checked as such by the command
+                item["url"] = _http_url(item["url"], str(sidecar))
+            if key == "lang":
+                item["lang"] = _check_lang(item["lang"], str(sidecar))
+    if item.get("published") is None and meta.get("published") is not None:
+        item["published"] = parse_date(
+            _string(meta["published"], str(sidecar), "published"), f"{sidecar}: published"
+        )
 
 
 def _read_sidecar(path: Path) -> dict[str, Any]:

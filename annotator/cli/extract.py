@@ -10,6 +10,7 @@ from typing import Any
 import click
 import orjson
 
+from annotator.cli.article_files import fill_from_sidecar
 from annotator.cli.common import (
     NumberRange,
     escape_json,
@@ -53,6 +54,10 @@ def extract(
     if input_format == "text":
         # Offsets are positions in the file's decoded text: line endings stay as they are.
         text = read_text_file(file, encoding, keep_newlines=True)
+        # As `claims add` reads it: a sidecar NAME.json fills the language and date not given.
+        meta: dict[str, Any] = {"lang": language, "published": default_date}
+        fill_from_sidecar(meta, file)
+        language, default_date = meta["lang"], meta["published"]
         for record in extract_records(
             text, lang=language, published=default_date, min_score=min_score
         ):

@@ -1,5 +1,6 @@
-"""`claims extract`: the check-worthiness decision on every record, `--checkworthy`, and the
-one-line notice when relative dates cannot be resolved."""
+"""`claims extract`: the check-worthiness decision on every record, `--checkworthy`, the
+one-line notice when relative dates cannot be resolved, and the sidecar `NAME.json` that
+`claims add` reads."""
 
 from __future__ import annotations
 
@@ -60,3 +61,30 @@ def test_jsonl_input_filters_and_notices_too(tmp_path: Path) -> None:
     assert records and all(r["checkworthy"] for r in records)
     assert {r["article_id"] for r in records} == {"a", "b"}
     assert result.stderr.count("--published") == 1
+
+
+def test_a_sidecar_gives_the_date_and_language_as_add_reads_it(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.json").write_bytes(orjson.dumps({"published": "2025-03-12", "lang": "fr"}))
+    result = CliRunner().invoke(main, ["extract", str(article)])
+    assert result.exit_code == 0, result.output
+    dates = [d["from"] for line in result.stdout.splitlines() for d in orjson.loads(line)["dates"]]
+    assert dates == ["2025-03-11", "2025-03-11"]
+    assert result.stderr == ""
+    # The command line wins over the sidecar.
+    records, _ = run(tmp_path, "--published", "2025-03-19")
+    assert [d["from"] for r in records for d in r["dates"]] == ["2025-03-18", "2025-03-18"]
+
+
+def test_a_bad_sidecar_is_named_and_nothing_is_printed(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    sidecar = tmp_path / "a.json"
+    for content, field in ((b'{"published": "12/03/2025"}', "published"),
+                           (b'{"lang": "klingon"}', "lang"), (b"[1, 2]", "")):
+        sidecar.write_bytes(content)
+        result = CliRunner().invoke(main, ["extract", str(article)])
+        assert result.exit_code != 0 and result.stdout == ""
+        assert str(sidecar) in result.stderr and field in result.stderr
+        assert "Traceback" not in result.output
