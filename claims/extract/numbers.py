@@ -198,6 +198,14 @@ def _over_a_period(rules: NumberRules, text: str, start: int, found: list[Found]
         quantity.start = quantity.core_start
 
 
+def _shares_scale(low: Found, high: Found) -> bool:
+    """Whether the scale word after the second number of a range is the first one's too:
+    "between 2 and 3 million", "fell from 3.5 to 2.8 million", but not a first number that
+    has its own magnitude ("between 800,000 and 1.2 million", « de 800 000 à 1,2 million »)
+    or that the scale would put far above the second ("from 800 to 1.2 million")."""
+    return low.value < 1000 and low.value * high.mult <= 100 * high.value
+
+
 def _scale_keeps_currency(rules: NumberRules, found: list[Found]) -> None:
     """ "16,2 milliards d’euros ..., contre 15,3 milliards en 2025": an amount written with its
     scale and no currency, after one with both, is in that currency."""
@@ -1083,10 +1091,15 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
             low.unit = high.unit = ""
             high.end = high.core_end
             continue
-        if not low.unit and low.mult == 1 and high.mult > 1 and low.value < high.value:
+        currency_first = low.unit in rules.currencies.values() and not high.unit
+        if (not low.unit or currency_first) and low.mult == 1 and high.mult > 1 and _shares_scale(
+            low, high
+        ):
             low.value *= high.mult  # "between $1.2 and 1.5 billion", « de 3,5 à 4,2 millions »
         if not low.unit:
             low.unit = high.unit
+        elif currency_first:
+            high.unit = low.unit  # "between $1.2 and 1.5 billion", "from $5 to 10": one currency
         verb = None
         if opener and not between:
             verb = rules.change_before.search(text, max(0, opener.start() - 40), opener.start())
@@ -1101,10 +1114,20 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
 def _bare_to_range(rules: NumberRules, text: str, low: Found, high: Found, joiner: str) -> bool:
     """ "2 to 4 inches of rain", « 8 à 12 euros »: a range with no opener, the unit written once
     after the high bound, or a currency or percent written with both ("a charge of $1.1 billion
-    to $1.4 billion", "5% to 7%"), the low one smaller, and no verb of change before ("rose 2
-    to 4")."""
-    if joiner not in ("to", "à", "a") or not high.unit or low.value >= high.value:
+    to $1.4 billion", "5% to 7%"), or a currency before the low bound and a scale after the
+    high one ("$300 to 450 million"), the low one smaller, and no verb of change before ("rose
+    2 to 4")."""
+    if joiner not in ("to", "à", "a") or low.value >= high.value:
         return False
+    if not high.unit:
+        # "$300 to 450 million": the currency before the low bound, the scale after the high.
+        return (
+            low.unit in rules.currencies.values()
+            and low.mult == 1
+            and high.mult > 1
+            and _shares_scale(low, high)
+            and rules.change_before.search(text, max(0, low.start - 40), low.start) is None
+        )
     written_twice = high.unit == "%" or high.unit in rules.currencies.values()
     if low.unit and (low.unit != high.unit or not written_twice):
         return False
