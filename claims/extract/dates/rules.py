@@ -719,6 +719,13 @@ def date_rules(lang: str) -> DateRules:
             rf"(?:(?:{clitics})(?:(?<=['’])|{_SP}+)){{0,2}}"
             rf"[a-zà-ÿ]{{2,}}(?:{_alt(lex.get('infinitive_endings', []))})(?![\w\-])"
         )
+    if lex.get("promise_verbs"):
+        # "promised a public meeting on March 20", « a promis une réunion le 20 mars »: what
+        # is promised is ahead (not "promised on Tuesday", "promised residents on Monday").
+        intent_alts.append(
+            rf"(?:{lexicons.alternation(lex['promise_verbs'])}){_SP}+"
+            rf"(?:{lexicons.alternation(lex.get('promise_objects', []) or ['(?!x)x'])}){_SP}"
+        )
     if lex.get("plan_verbs"):  # « les syndicats préparent un défilé le 1er mai »: what is planned
         intent_alts.append(rf"(?:{lexicons.alternation(lex['plan_verbs'])})(?![\w\-])")
     intent = re.compile(rf"(?<![\w\-])(?:{'|'.join(intent_alts)})")
