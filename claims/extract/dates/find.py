@@ -514,11 +514,17 @@ def find_dates(
                 bounds = (day, day)
             elif kind == "anaph" or (kind == "ago" and (match["ag_post"] or "").lower() in rules.after_words):
                 ref = before
+                back = ref is None and context is not None and _counts_back_from_context(
+                    rules, text, start, match
+                )
                 if ref is None and context is not None and (
-                    _anaphor_step(rules, match) >= 0 or _anaphor_unit(rules, match) in YEAR_BACK_UNITS
+                    back or _anaphor_step(rules, match) >= 0
+                    or _anaphor_unit(rules, match) in YEAR_BACK_UNITS
                 ):
                     ref = context  # "Two years later, ...": from the date named before
                 bounds = anaphor(rules, match, ref, published)
+                if back and bounds == (None, None):
+                    bounds = anaphor(rules, match, None, published)  # no such unit: as before
             else:
                 bounds = resolve_match(rules, match, published, ahead)
                 if kind == "qtr" and match["q_ord"] and not match["q_y"] and not match["q_of"] \
@@ -919,6 +925,22 @@ def _of_an_event(rules: DateRules, text: str, m: re.Match[str]) -> bool:
         return True
     phrase = m["reld"].lower()
     return phrase.endswith((" before", " after")) and not _BEFORE_ENDS.match(text, m.end())
+
+
+_SENTENCE_LEAD = re.compile(r"[\s\"“”«»'‘’(—–-]*(?:(?:and|but|et|mais)[ \u00a0\u202f]+)?", re.I)
+
+
+def _counts_back_from_context(rules: DateRules, text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether an anaphor that counts back, in a sentence naming no date before it, counts from
+    the date an earlier sentence named: "the previous year", « l'année précédente », "the
+    week before" always do; "a year earlier", « un mois plus tôt » when they open the sentence
+    ("Sales fell in 2023. A year earlier, they rose"; not "profit fell from a year earlier",
+    which is a year before publication)."""
+    if _anaphor_step(rules, m) >= 0 or _anaphor_unit(rules, m) in YEAR_BACK_UNITS:
+        return False
+    if m.lastgroup == "anaph":
+        return _anaphor_unit(rules, m) in ("year", "month", "week", "day")
+    return _SENTENCE_LEAD.fullmatch(text, start, m.start()) is not None
 
 
 def _anaphor_step(rules: DateRules, m: re.Match[str]) -> int:
