@@ -320,6 +320,33 @@ def _demonym_pattern(lang: str) -> re.Pattern[str]:
     )
 
 
+_PLURAL_PRONOUNS = frozenset(
+    ["eux", "elles", "nous", "vous", "ceux", "celles", "tous", "toutes", "autres", "plusieurs",
+     "us", "others", "those", "these", "theirs", "ours", "yours", "many", "some", "most"]
+)
+
+
+@cache
+def _bare_plural_pattern(lang: str) -> re.Pattern[str]:
+    """A plural noun after a cue, with at most a quantifier and an adjective before it, closed
+    by punctuation or a preposition ("witnesses,", "local residents in", « des témoins, »; the
+    quantifier only where the language needs none)."""
+    lex = lexicons.load(lang)
+    lead = lexicons.alternation(lex.get("plural_cue_determiners", []) or ["(?!x)x"])
+    after = lexicons.alternation(lex.get("plural_cue_followers", []) or ["(?!x)x"])
+    sp = "[ \t\u00a0\u202f]"
+    optional = "?" if lex.get("plural_cue_bare") else ""  # « selon des témoins »: never bare
+    noun = r"(?P<noun>[a-zà-ÿ][\w\-]*[sx])"
+    if lex.get("adjective_after_noun"):  # « selon plusieurs associations locales »
+        words = rf"{noun}(?:{sp}+[a-zà-ÿ][\w\-]*[sx])?"
+    else:  # "according to local residents"
+        words = rf"(?:[a-zà-ÿ][\w\-]+{sp}+)??{noun}"
+    return re.compile(
+        rf"{sp}+(?:(?:{lead}){sp}+){optional}{words}"
+        rf"(?={sp}*(?:[,.;:»”\"]|$)|{sp}+(?:{after})(?![\w\-]))"
+    )
+
+
 def _title_synonyms(lang: str) -> dict[str, tuple[str, ...]]:
     """Titles that name the same office as others (« chef de l’État »: « président de la
     République »), lowercased."""
@@ -381,6 +408,11 @@ class Attributor:
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
+        # « selon le proverbe », "as the saying goes": words that no one says
+        self._sayings = frozenset(lexicons.load(lang).get("sayings", []))
+        self._bare_plural = _bare_plural_pattern(lang)
+        self._documents = frozenset(lexicons.load(lang).get("source_documents", []))
+        self._not_people = frozenset(lexicons.load(lang).get("plural_cue_not_people", []))
         (
             self._with_participle, self._collective, self._owned_document, self._incidentals
         ) = _lexicon_patterns(lang)
@@ -456,7 +488,10 @@ class Attributor:
         """Speaker named before an opening quote ("le général Bernard a répondu : « ... »")."""
         pat = self._pat
         window_start = max(sentence_start, opened - 250)
+        cues = [(c.start(), c.end()) for c in pat.source_cue.finditer(text, window_start, opened)]
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
+            if any(a <= verb.start() < b for a, b in cues):
+                continue  # « Comme le précise le maire, X : « ... » »: the cue's, after it
             if _COORDINATED.search(text, max(window_start, verb.start() - 8), verb.start()):
                 # « L'Association ... a condamné le crime de Tombouctou et estimé que « ... » »:
                 # the subject of the first verb, not the place before « et »
@@ -645,8 +680,12 @@ class Attributor:
         if match is None:
             return None
         person = self._pat.speaker.match(text, match.end(), end)
-        # The apposition closes after the name: « la maire, Sophie Lenoir, a » or at the end.
-        if person is None or text[person.end() : person.end() + 1] not in ",.;:)»”\"":
+        # The apposition closes after the name: « la maire, Sophie Lenoir, a » or at the end
+        # (« ..., Sophie Lenoir : « ... » », with the space French puts before a colon).
+        if person is None or (
+            text[person.end() : person.end() + 1] not in ",.;:)»”\""
+            and text[person.end() : min(end, person.end() + 3)].lstrip(" \u00a0\u202f")[:1] != ":"
+        ):
             return None
         return _clean_name(self._pat, person, strict=True)
 
@@ -801,6 +840,8 @@ class Attributor:
             # « selon la préfète, », « selon les notaires »
             name = name or self._title_after(text, cue.end(), min(end, cue.end() + 100))
             name = name or self._common_after(text, cue.end(), min(end, cue.end() + 60))
+            # "according to witnesses,", « selon plusieurs témoins, »
+            name = name or self._plural_after(text, cue.end(), min(end, cue.end() + 60))
             # « selon l’ANSM, », "according to Reuters," (a news agency too, though it is no
             # speaker in a dateline or a credit)
             name = name or self._lone_name_after(text, cue.end(), min(end, cue.end() + 40), agencies=True)
@@ -1303,7 +1344,21 @@ class Attributor:
             return None
         noun = match.group("noun")
         lower = noun.lower()
-        if lower in self._pat.function_words or lower in self._anaphoric:
+        if lower in self._pat.function_words or lower in self._anaphoric or lower in self._sayings:
+            return None
+        return noun
+
+    def _plural_after(self, text: str, start: int, end: int) -> str | None:
+        """People named by a plural noun with no article closing a cue ("according to
+        witnesses,", "according to local residents in the town", « selon plusieurs témoins, »,
+        « selon des habitants »), not a document ("according to reports") or a saying."""
+        match = self._bare_plural.match(text, start, end)
+        if match is None:
+            return None
+        noun = match.group("noun")
+        lower = noun.lower()
+        if lower in self._pat.function_words or lower in self._documents or lower in self._sayings \
+                or lower in _PLURAL_PRONOUNS or lower in self._not_people:
             return None
         return noun
 
