@@ -946,8 +946,9 @@ _CLAUSE_END = re.compile(r"[ \u00a0\u202f]*(?:[.,;:!?)]|$)")
 
 def _compound_tail(rules: NumberRules, text: str, pos: int, end: int) -> tuple[str, int] | None:
     """The last noun of a compound closing its clause after a share's singular noun ("of its
-    market value.", "of the nitrogen market,"): a lowercase word right before a stop, neither a
-    present verb in -s ("of the population lives.") nor a past one in -ed ("the class voted.")."""
+    market value.", "of the nitrogen market,", "of the wheat harvest was lost"): a lowercase
+    word right before a stop or a verb, neither a present verb in -s ("of the population
+    lives.") nor a past one in -ed ("the class voted.")."""
     following = rules.next_word.match(text, pos, end)
     if following is None or following.start("word") != pos + 1:
         return None
@@ -958,16 +959,40 @@ def _compound_tail(rules: NumberRules, text: str, pos: int, end: int) -> tuple[s
         or word.endswith(("s", "ed"))
         or word in rules.noun_skip
         or word in rules.number_words
-        or not _CLAUSE_END.match(text, following.end(), end)
+        or not (
+            _CLAUSE_END.match(text, following.end(), end)
+            or _verb_follows(rules, text, following.end(), end)
+        )
     ):
         return None
     return word, following.end()
 
 
+_AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+     "might", "must", "shall", "should", "does", "did"]
+)
+
+
+def _verb_follows(rules: NumberRules, text: str, pos: int, end: int) -> bool:
+    """Whether an English verb follows `pos` ("the wheat harvest was lost", "the salmon catch
+    goes"): an auxiliary, or a present in -s or a past in -ed that is no number word."""
+    following = rules.next_word.match(text, pos, end)
+    if following is None or following.start("word") != pos + 1:
+        return False
+    word = following.group("word")
+    if not word.islower():
+        return False
+    return word in _AUXILIARIES or (
+        word.endswith(("s", "ed")) and not word.endswith("ss") and word not in rules.number_words
+    )
+
+
 def _named_share(rules: NumberRules, text: str, noun: re.Match[str], end: int) -> tuple[str, int] | None:
     """The noun an English share counts after capitalised modifiers ("three-quarters of the
     North American nitrogen market."): the first lowercase word, or the compound it opens, when
-    it closes the clause (not "a third of the French population lives")."""
+    it closes the clause, or the word itself when a verb follows it ("a third of the Greek
+    population lives")."""
     pos = noun.end()
     for _ in range(_HEAD_REACH):
         following = rules.next_word.match(text, pos, end)
@@ -977,9 +1002,16 @@ def _named_share(rules: NumberRules, text: str, noun: re.Match[str], end: int) -
         if head.lower() in rules.noun_skip:
             return None
         if not head[0].isupper():
+            if _participle(head):
+                return None  # "half of the French voted": a verb, no counted thing
             if _CLAUSE_END.match(text, following.end(), end):
                 return head, following.end()
-            return _compound_tail(rules, text, following.end(), end)
+            tail = _compound_tail(rules, text, following.end(), end)
+            if tail is None and head.lower() not in rules.noun_adjectives and not head.lower().endswith(
+                _ADJECTIVE_ENDINGS
+            ) and not _participle(head):
+                return head, following.end()
+            return tail
         pos = following.end()
     return None
 

@@ -220,7 +220,7 @@ def test_office_inside_a_title(text: str, fragment: str, expected: str | None) -
         ("Two-thirds of the European Union budget, the report said.", [(0.6667, "=", "budget")]),
         # not a verb after the noun
         ("A third of the population lives in cities.", [(0.3333, "=", "population")]),
-        ("A third of the French population lives in cities.", [(0.3333, "=", "")]),
+        ("A third of the French population lives in cities.", [(0.3333, "=", "population")]),
         ("Half of the class voted.", [(0.5, "=", "class")]),
     ],
 )
