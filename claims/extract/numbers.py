@@ -122,14 +122,19 @@ def find_quantities(
         core = rules.core
         if tokens is None or not rules.fraction_words.isdisjoint(tokens):
             core = rules.core_fraction
-        words_end = start
-        for match in core.finditer(text, start, end):
-            if match.start() < words_end or any(s < match.end() and match.start() < e for s, e in taken):
+        pos = start
+        while (match := core.search(text, pos, end)) is not None:
+            pos = match.end()
+            if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             quantity = _quantity(rules, text, match, start, end, digits=False)
             if quantity is not None:
                 found.append(quantity)
-                words_end = quantity.core_end  # "half a million": one quantity
+                # "half a million": one quantity; « six deux ans », "six two years": two, the
+                # words text2num did not take start the next one
+                pos = max(quantity.core_end, match.start() + 1) if quantity.core_end < pos else max(
+                    pos, quantity.core_end
+                )
         found.sort(key=lambda q: q.core_start)
     if rules.rank_verbs and (tokens is None or not rules.rank_verbs.isdisjoint(tokens)):
         # "finished second": a rank; "first" and "second" alone are too often no ordinal.
@@ -251,7 +256,9 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
         elif noun is None and after is None and text[match.end("rden") : match.end("rden") + 1] in ".;":
             noun = ""  # "Today two in five do." is taken above; "... one in four." ends on it
         if noun is None:
-            if after and not after[0].isupper() and after.lower() not in rules.noun_skip:
+            if after and not after[0].isupper() and after.lower() not in rules.noun_skip and (
+                after.lower() not in rules.number_words
+            ):
                 noun, span_end = after, match.end("rafter")
             elif after and after[0].isupper() and after.endswith("s"):
                 noun, span_end = after, match.end("rafter")  # "one in three Americans"
@@ -270,6 +277,11 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
                 head = _head_noun(rules, text, span_end, end, noun)  # "of the college students"
                 if head:
                     noun, span_end = head
+        if noun is None and match.group("rnoun") is None and (
+            after is None or after.lower() in rules.noun_skip or after.lower() in rules.number_words
+        ):
+            # « contre un sur six en 2023 », « un sur six deux ans plus tôt »: the share alone
+            noun, span_end = "", match.end("rden")
         if noun is None or (noun and (noun.lower() in rules.unit_words or noun.lower() in rules.noun_skip)):
             continue
         comparator = "="
@@ -307,6 +319,7 @@ def _share_of_count(rules: NumberRules, text: str, found: list[Found]) -> None:
             not share.unit
             and count.unit not in ("", "ordinal")
             and (_SHARE_GAP if share.fraction else _PART_GAP).fullmatch(text, share.end, count.core_start)
+            and text[share.end : count.core_start].strip()  # not « un sur six deux ans »
         ):
             share.unit = count.unit  # also "3 of the 12 council members", « 3 des 12 élus »
 

@@ -360,6 +360,9 @@ def find_dates(
         kind = match.lastgroup or ""
         if match.start() < taken:
             continue
+        if kind == "ago" and match["ag_n2"] and pattern is not None:
+            match = _shorter_amount(rules, pattern, text, end, match)
+            kind = match.lastgroup or ""
         if rules.event_days and kind in ("ndate", "date") and match.group(kind) in rules.event_days:
             # "since 9/11", « depuis le 11-Septembre »: the attacks of 2001, not a day of this year
             event = rules.event_days[match.group(kind)]
@@ -928,6 +931,26 @@ def _of_an_event(rules: DateRules, text: str, m: re.Match[str]) -> bool:
 
 
 _SENTENCE_LEAD = re.compile(r"[\s\"“”«»'‘’(—–-]*(?:(?:and|but|et|mais)[ \u00a0\u202f]+)?", re.I)
+
+
+def _shorter_amount(
+    rules: DateRules, pattern: re.Pattern[str], text: str, end: int, m: re.Match[str]
+) -> re.Match[str]:
+    """An amount of several number words that is no number ends the word before it: « un sur
+    six deux ans plus tôt » is « deux ans plus tôt », "ranked six two years ago" "two years
+    ago"."""
+    words = m["ag_n2"].split()
+    if len(words) < 2 or amount(m["ag_n2"], rules.lang) is not None:
+        return m
+    at = m.start("ag_n2")
+    for _ in words[:-1]:
+        at = text.index(" ", at) + 1 if " " in text[at : m.end("ag_n2")] else m.end("ag_n2")
+        shorter = pattern.match(text, at, end)
+        if shorter is not None and shorter.lastgroup == "ago" and (
+            amount(shorter["ag_n2"] or "", rules.lang) is not None
+        ):
+            return shorter
+    return m
 
 
 def _counts_back_from_context(rules: DateRules, text: str, start: int, m: re.Match[str]) -> bool:
