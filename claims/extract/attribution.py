@@ -439,6 +439,8 @@ class Attributor:
         between = text[close : verb.start()]
         if pat.pronoun_after.search(between) or self._joined.match(between):
             return None, True
+        if self._unowned_document(between):
+            return None, True  # '“...,” the statement said': its author's, named before
         if self._demonym.fullmatch(between) or self._demonym.match(text, verb.end(), window_end):
             # '“...,” the Swede said', « », a souri le Suédois », "said the 27-year-old": the
             # person named before, by nationality or age.
@@ -483,6 +485,17 @@ class Attributor:
             if name is None and pat.noun_after.match(text, past, window):
                 return None, True  # « », a ajouté l’élu », "said the official": said before
         return name, False
+
+    def _unowned_document(self, words: str) -> bool:
+        """Whether `words` are only an article and a document ("the statement", « le
+        communiqué »), which stands for its author named before."""
+        pieces = words.replace("’", "' ").replace("'", "' ").split()
+        pieces = [p for p in pieces if p.strip(",”»\"")]
+        return (
+            len(pieces) == 2
+            and pieces[0].lower().rstrip("'") in self._articles
+            and pieces[1].lower() in self._documents
+        )
 
     def before_quote(self, text: str, sentence_start: int, opened: int) -> str | None:
         """Speaker named before an opening quote ("le général Bernard a répondu : « ... »")."""
@@ -596,6 +609,9 @@ class Attributor:
     def _or_organisation(self, text: str, start: int, end: int, name: str | None) -> str | None:
         """`name`, or the organisation ending at `end` when there is one and the name is only
         a piece of it ("Human Services" of "the Department of Health and Human Services")."""
+        office = self._office_after_name(text, start, end, name) if name is not None else None
+        if office is not None:
+            return office
         if name is not None and not self._may_be_piece(text, start, end, name):
             return name
         if name is None:
@@ -622,6 +638,18 @@ class Attributor:
         if org and (name is None or (name in org and self._names_office(org))):
             return org  # but "Officials at the State Department" said: the State Department
         return name
+
+    def _office_after_name(self, text: str, start: int, end: int, name: str) -> str | None:
+        """The office after a comma that follows `name` and runs to `end` ("... nine hospitals in
+        the Twin Cities, the union said"): the subject, the name ends the clause before."""
+        at = text.rfind(name, start, end)
+        comma = text.find(",", at + len(name), end) if at >= start else -1
+        if comma < 0 or "," in text[comma + 1 : end]:
+            return None  # "Karen Wells, the airline's spokeswoman, said": an apposition
+        org = self.organisation_ending_at(text, comma + 1, end)
+        if org is None or not org[:1].islower() or text.rfind(org, comma, end) < comma:
+            return None
+        return org
 
     def _title_complement(self, text: str, start: int, end: int, org: str) -> bool:
         """Whether the office `org`, ending at `end`, completes a title before it (« le
@@ -1323,6 +1351,8 @@ class Attributor:
             return None
         if pat.title_office.search(text, match.start(), verb):
             return None  # « le président français a annoncé »: a title, said of a person
+        if lower in self._documents and match.group("art") is not None:
+            return None  # '"...," the statement said': its author's, named before
         if match.group("art") is None:
             before = text[max(start, match.start() - 2) : match.start()].strip()
             if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):

@@ -44,3 +44,33 @@ def test_english_offices(text: str, fragment: str, expected: str | None) -> None
 )
 def test_french_offices_and_verbs(text: str, fragment: str, expected: str | None) -> None:
     assert speaker_of(text, "fr", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Schools closed early across the Highlands, the council said.", "Schools closed", "council"),
+        ("Flights were cancelled at two airports near Lyon, the airline said on Monday.",
+         "Flights were cancelled", "airline"),
+        ("Flights were cancelled, Anna Berg, the airline’s spokeswoman, said.", "Flights were",
+         "Anna Berg"),
+        ("Flights were cancelled, Anna Berg said.", "Flights were", "Anna Berg"),
+    ],
+)
+def test_office_after_a_place_ending_the_clause(text: str, fragment: str, expected: str) -> None:
+    # "... in the Twin Cities, the union said": the office, not the place before its comma
+    assert speaker_of(text, "en", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("Harbor Water said in a statement that supplies were safe. “Nobody needs to boil water,” "
+         "the statement said.", "en", "Nobody needs", "Harbor Water"),
+        ("La mairie de Brest a diffusé un communiqué lundi. « Le marché restera ouvert », précise "
+         "le communiqué.", "fr", "Le marché restera", "mairie de Brest"),
+    ],
+)
+def test_a_document_speaks_for_its_author(text: str, lang: str, fragment: str, expected: str) -> None:
+    # '"...," the statement said': the author named before, not "statement"
+    assert speaker_of(text, lang, fragment) == expected
