@@ -590,7 +590,11 @@ class Attributor:
             return name if person is None else person[0]
         if " " not in name and person[0].find(name) < 0:
             return person[0]
-        if text.rfind(name, start, verb) > person[1] and self._may_be_piece(text, start, verb, name):
+        if text.rfind(name, start, verb) > person[1] and (
+            self._may_be_piece(text, start, verb, name) or name[:1].islower()
+        ):
+            # (and "Dr. Alan Pierce, the chief medical officer of Twin Cities Health, told": the
+            # office of the apposition)
             return person[0]
         return name
 

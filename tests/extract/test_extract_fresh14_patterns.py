@@ -74,3 +74,19 @@ def test_office_after_a_place_ending_the_clause(text: str, fragment: str, expect
 def test_a_document_speaks_for_its_author(text: str, lang: str, fragment: str, expected: str) -> None:
     # '"...," the statement said': the author named before, not "statement"
     assert speaker_of(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("Asked about the delays, Dr. Nora Vance, the medical director of Lakeside Clinics, said: "
+         "“We are hiring.”", "en", "We are hiring", "Dr. Nora Vance"),
+        ("Tom Reid, the chief operating officer of Blue Harbor Ferries, told reporters the route "
+         "would reopen.", "en", "would reopen", "Tom Reid"),
+        ("Interrogée, Marie Dupuis, directrice générale de l’hôpital de Morlaix, a déclaré : « Nous "
+         "recrutons. »", "fr", "Nous recrutons", "Marie Dupuis"),
+    ],
+)
+def test_person_before_an_office_apposition(text: str, lang: str, fragment: str, expected: str) -> None:
+    # the person before "the <office> of <Organisation>", not the organisation
+    assert speaker_of(text, lang, fragment) == expected
