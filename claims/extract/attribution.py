@@ -213,6 +213,8 @@ def _portfolio(pat: SpeakerPatterns, words: list[str], position: int) -> bool:
     word = words[position]
     if not pat.titles_capitalised or not word[:1].isupper() or word.rstrip(".") in pat.not_names:
         return False
+    if position == 1 and words[0][:1].isupper() and words[0].rstrip(".") not in pat.not_names:
+        return True  # "Civil Protection Minister Nikos Daras": a portfolio of two words
     return position == 0 or words[position - 1].rstrip(".") in pat.title_words
 
 
@@ -221,6 +223,14 @@ def _opens_title(pat: SpeakerPatterns, words: list[str]) -> bool:
     first = words[0].rstrip(".")
     if first in pat.title_words or words[0] in pat.title_words:
         return True
+    if (
+        len(words) > 2
+        and words[2].rstrip(".") in pat.title_words
+        and words[2][:1].isupper()
+        and words[1][:1].isupper()
+        and _portfolio(pat, words, 1)
+    ):
+        return True  # "Civil Protection Minister"
     return (
         (words[0] in pat.title_modifiers or _is_acronym(words[0]) or _portfolio(pat, words, 0))
         and len(words) > 1

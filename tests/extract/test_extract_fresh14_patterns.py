@@ -90,3 +90,19 @@ def test_a_document_speaks_for_its_author(text: str, lang: str, fragment: str, e
 def test_person_before_an_office_apposition(text: str, lang: str, fragment: str, expected: str) -> None:
     # the person before "the <office> of <Organisation>", not the organisation
     assert speaker_of(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Home Affairs Minister Priya Das visited the camp. Das said more tents would arrive.",
+         "more tents", "Home Affairs Minister Priya Das"),
+        ("Northern Ireland Secretary Hugh Kerr met both parties. Kerr said talks would resume.",
+         "talks would resume", "Northern Ireland Secretary Hugh Kerr"),
+        ("Finance Minister Lars Holm spoke first. Holm said taxes would rise.", "taxes would rise",
+         "Finance Minister Lars Holm"),
+    ],
+)
+def test_two_word_portfolio_before_a_title(text: str, fragment: str, expected: str) -> None:
+    # the surname referred back to takes the whole title ("Civil Protection Minister")
+    assert speaker_of(text, "en", fragment) == expected
