@@ -169,7 +169,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # "Securities and Exchange Commission", « Agence de l’environnement et de la maîtrise ... »
     joins = _alternation(lex.get("organisation_name_joins", []) or ["(?!x)x"])
     head_org = (
-        rf"(?:(?:{_NAME_WORD}|(?:[{_UPPER}]\.){{2,3}})\s+(?:(?:{joins})\s+(?=[{_UPPER}]))?){{0,5}}"
+        # ("the Australian Workers’ Union": a plural possessive inside the name)
+        rf"(?:(?:{_NAME_WORD}(?:(?<=s)[’'](?=\s))?|(?:[{_UPPER}]\.){{2,3}})\s+(?:(?:{joins})\s+(?=[{_UPPER}]))?){{0,5}}"
         rf"(?:{heads})(?![\w\-]){org_adjective}"
         rf"(?:\s+{lower}(?=\s+(?:{connectors})\s))?"
         rf"(?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective})*"

@@ -106,3 +106,17 @@ def test_person_before_an_office_apposition(text: str, lang: str, fragment: str,
 def test_two_word_portfolio_before_a_title(text: str, fragment: str, expected: str) -> None:
     # the surname referred back to takes the whole title ("Civil Protection Minister")
     assert speaker_of(text, "en", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Milk prices must rise, the National Farmers’ Union said.", "Milk prices", "National Farmers’ Union"),
+        ("The Scottish Teachers' Association said the strike would go ahead.", "would go ahead",
+         "Scottish Teachers' Association"),
+        ("The Nurses’ Union of Ontario said talks had failed.", "talks had failed", "Nurses’ Union of Ontario"),
+    ],
+)
+def test_plural_possessive_inside_an_organisation(text: str, fragment: str, expected: str) -> None:
+    # "the Australian Workers’ Union said": the whole name, not "Union"
+    assert speaker_of(text, "en", fragment) == expected
