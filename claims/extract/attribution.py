@@ -23,6 +23,11 @@ __all__ = ["Attributor"]
 _LOWER_GAP = re.compile(
     r"(?:[\s\u00a0\u202f]*\([^()\n]{1,30}\))?,?[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}"
 )
+# Where an office sits, between it and a place: "the ministry in The Hague", « à Bastia ».
+_PLACE_BEFORE = re.compile(
+    r"[\s\u00a0\u202f]+(?:in|à)[\s\u00a0\u202f]+(?:The[\s\u00a0\u202f]+)?"
+    r"[A-ZÀ-Ý][\w’'\-]*(?:[\s\u00a0\u202f]+[A-ZÀ-Ý][\w’'\-]*){0,2}[\s\u00a0\u202f]*$"
+)
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
@@ -632,6 +637,9 @@ class Attributor:
             named = self._named_office(text, start, end)  # "the regulator Ofwat said"
             if named:
                 return named
+            placed = self._office_in_place(text, start, end)  # "the ministry in The Hague said"
+            if placed:
+                return placed
         org = self.organisation_ending_at(text, start, end)
         if org and name is None and self._synonyms:
             # « Le chef du gouvernement a annoncé »: the title, not the office inside it.
@@ -662,6 +670,17 @@ class Attributor:
             return None  # "Karen Wells, the airline's spokeswoman, said": an apposition
         org = self.organisation_ending_at(text, comma + 1, end)
         if org is None or not org[:1].islower() or text.rfind(org, comma, end) < comma:
+            return None
+        return org
+
+    def _office_in_place(self, text: str, start: int, end: int) -> str | None:
+        """The office before "in" and a place closing at `end` ("The economy ministry in The
+        Hague said", « La préfecture à Ajaccio a indiqué »): where it sits is no speaker."""
+        match = _PLACE_BEFORE.search(text, max(start, end - 60), end)
+        if match is None:
+            return None
+        org = self.organisation_ending_at(text, start, match.start())
+        if org is None or not org[:1].islower():
             return None
         return org
 

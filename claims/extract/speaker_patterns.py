@@ -288,7 +288,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     )
     # "the regulator Ofwat", « le constructeur Renault »: an office noun, then the name it is.
     named_office = re.compile(
-        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*(?:{offices})"
+        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*"
+        # ("the dockers’ union FNV Havens": whose office it is, a plural possessive)
+        rf"(?:[a-z][\w\-]*s[’'][ \t\u00a0\u202f]+)?(?:{offices})"
         # (« le groupe de distribution Verdane »: what the office does, lowercase, before the name)
         rf"(?:[ \t\u00a0\u202f]+(?:de[ \t\u00a0\u202f]+|d['’]|du[ \t\u00a0\u202f]+|of[ \t\u00a0\u202f]+)"
         rf"(?!(?:{articles}|the)[\s’'])[a-zà-ÿœæ][\w\-]*)?"

@@ -120,3 +120,20 @@ def test_two_word_portfolio_before_a_title(text: str, fragment: str, expected: s
 def test_plural_possessive_inside_an_organisation(text: str, fragment: str, expected: str) -> None:
     # "the Australian Workers’ Union said": the whole name, not "Union"
     assert speaker_of(text, "en", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Flights resumed at noon, the pilots’ union BALPA said.", "Flights resumed", "BALPA"),
+        ("The nurses’ union Unison said the offer was too low.", "the offer was too low", "Unison"),
+        ("The embassy in Madrid said two tourists were hurt.", "two tourists", "embassy"),
+        ("The foreign ministry in Oslo said it had summoned the ambassador.", "had summoned",
+         "foreign ministry"),
+        ("The storm hit hardest in New Orleans, Mayor Ann Cole said.", "The storm hit", "Mayor Ann Cole"),
+    ],
+)
+def test_office_with_its_owner_or_its_seat(text: str, fragment: str, expected: str) -> None:
+    # "the dockers’ union FNV Havens said": the name; "the economy ministry in The Hague said":
+    # the office, not the place
+    assert speaker_of(text, "en", fragment) == expected
