@@ -28,6 +28,13 @@ _PLACE_BEFORE = re.compile(
     r"[\s\u00a0\u202f]+(?:in|à)[\s\u00a0\u202f]+(?:The[\s\u00a0\u202f]+)?"
     r"[A-ZÀ-Ý][\w’'\-]*(?:[\s\u00a0\u202f]+[A-ZÀ-Ý][\w’'\-]*){0,2}[\s\u00a0\u202f]*$"
 )
+# A job in lowercase between an organisation and a person: "Unite regional officer Dawn Price".
+# (no preposition, conjunction or participle: "said Okafor after meeting Tom Hale")
+_JOB_WORDS = re.compile(
+    r"[ \u00a0]+(?:(?!(?:after|before|on|at|in|into|with|without|for|of|to|from|by|during|while|when"
+    r"|as|and|or|but|who|whose|which|that|than|the|a|an|her|his|their|its|told|said|says|tells)[ \u00a0])"
+    r"[a-z][\w\-]*(?<!ing)(?<!ed)[ \u00a0]+){1,3}(?=[A-Z])"
+)
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
@@ -491,6 +498,12 @@ class Attributor:
                 return office, False
         for match in () if name else pat.speaker.finditer(text, past, window):
             name = _clean_name(pat, match)
+            if name and (job := _JOB_WORDS.match(text, match.end(), window)):
+                # '”, said Unite regional officer Dawn Price': the person after the job
+                person = pat.speaker.match(text, job.end(), window)
+                person_name = _clean_name(pat, person, strict=True) if person else None
+                if person_name and " " in person_name:
+                    name = person_name
             if name or "," in text[past : match.start()]:
                 break
         if name is None and verb.group() not in self._addressee_verbs:

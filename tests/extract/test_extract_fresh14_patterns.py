@@ -137,3 +137,17 @@ def test_office_with_its_owner_or_its_seat(text: str, fragment: str, expected: s
     # "the dockers’ union FNV Havens said": the name; "the economy ministry in The Hague said":
     # the office, not the place
     assert speaker_of(text, "en", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("“The pay offer is an insult,” said GMB regional organiser Kate Lyons.", "pay offer", "Kate Lyons"),
+        ("“We will appeal,” said Acme chief counsel Rob Hart.", "We will appeal", "Rob Hart"),
+        ("“It is over,” said Okafor on a visit to Lagos.", "It is over", "Okafor"),
+        ("“It is over,” said Okafor after meeting Tom Hale.", "It is over", "Okafor"),
+    ],
+)
+def test_person_after_organisation_and_job_after_quote(text: str, fragment: str, expected: str) -> None:
+    # '”, said Unite regional officer Dawn Price': the person, not the organisation
+    assert speaker_of(text, "en", fragment) == expected
