@@ -544,7 +544,11 @@ class Attributor:
             near = max(window_start, vs - _NAME_REACH)
             if text[max(window_start, vs - 4) : vs].rstrip(" a").endswith(
                 ","
-            ) and _speaker_ending_at(pat, text, near, vs, _LOWER_GAP, strict=True) is None:
+            ) and _speaker_ending_at(pat, text, near, vs, _LOWER_GAP, strict=True) is None and (
+                # ("Labour’s candidate, Owen Davies, who came second, said the party had “...”":
+                # the person before the apposition is the subject)
+                _person_before_apposition(pat, text, max(window_start, vs - 260), vs) is None
+            ):
                 # « ... près de Narbonne (Aude), a indiqué mardi la préfecture, qui évoque un feu
                 # « ... » »: the office or person after the inverted verb, not the place before
                 # it (« Me X, a plaidé l’acquittement » is X's)
@@ -1159,6 +1163,8 @@ class Attributor:
             return name  # "researchers at the University of Sydney": the people, not the place
         if name[0].islower() and len(words) > 1 and words[-1][0].islower():
             return name  # "coalition of farm groups", « collectif de riverains »: a common noun
+        if len(words) == 1 and name[:1].islower():
+            return name  # "his team said": the office as written, not "the Dutch team" named before
         if len(words) == 1 and _is_acronym(name):
             return _spelled_out(text, name) or name  # "FAA" -> "Federal Aviation Administration"
         last = words[-1]

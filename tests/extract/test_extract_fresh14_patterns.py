@@ -151,3 +151,22 @@ def test_office_with_its_owner_or_its_seat(text: str, fragment: str, expected: s
 def test_person_after_organisation_and_job_after_quote(text: str, fragment: str, expected: str) -> None:
     # '”, said Unite regional officer Dawn Price': the person, not the organisation
     assert speaker_of(text, "en", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("The Green candidate, Ruth Ames, who finished third, said the party had “work to do.”", "en",
+         "work to do", "Ruth Ames"),
+        ("Le candidat socialiste, Paul Morin, arrivé deuxième, a estimé que le parti devait « se "
+         "remettre en question ».", "fr", "se remettre en question", "Paul Morin"),
+        ("The Danish team Nordvik won the relay. Two riders crashed, the team said.", "en",
+         "Two riders", "team"),
+        ("La société Batifer a été rachetée. Cent postes seront supprimés, a indiqué la société.",
+         "fr", "Cent postes", "société"),
+    ],
+)
+def test_subject_before_apposition_and_lone_office(text: str, lang: str, fragment: str, expected: str) -> None:
+    # "X, who came second, said the party had": X, not "party"; "his team said": "team", not
+    # "the Danish team" named before
+    assert speaker_of(text, lang, fragment) == expected
