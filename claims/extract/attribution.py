@@ -1196,6 +1196,11 @@ class Attributor:
                 or candidate[0] in self._particles  # « Selon le SNUipp-FSU »
             ):
                 candidate = candidate[1:]
+            honorific = next((i for i, w in enumerate(candidate) if w in pat.honorifics), None)
+            if honorific is not None:
+                # « », juge M. Fauré »: what comes before « M. » is no part of the name (here a
+                # verb), and the honorific adds nothing to the fuller form
+                candidate = candidate[honorific + 1 :]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
             # (a quote closing on a comma opens no sentence: '“...,” Denver Police Chief X said')
             sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?")) or (

@@ -170,3 +170,24 @@ def test_subject_before_apposition_and_lone_office(text: str, lang: str, fragmen
     # "X, who came second, said the party had": X, not "party"; "his team said": "team", not
     # "the Danish team" named before
     assert speaker_of(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Sa directrice, Anne Kerlo, est inquiète. « La saison est perdue », juge Mme Kerlo.",
+         "La saison est perdue", "Anne Kerlo"),
+        ("Le maire, Paul Tanguy, a reçu les parents. « Rien n’est joué », estime M. Tanguy.",
+         "Rien n’est joué", "Paul Tanguy"),
+        ("Selon la Garde nationale, trois ponts ont été emportés.", "trois ponts", "Garde nationale"),
+        ("Le port était bloqué, a indiqué la préfecture maritime.", "Le port était bloqué",
+         "préfecture maritime"),
+        ("La Fédération nationale des transports chiffre le manque à gagner à dix millions d’euros.",
+         "le manque à gagner", "Fédération nationale des transports"),
+        ("Le chiffre d’affaires du groupe a reculé de 3 %.", "Le chiffre d’affaires", None),
+    ],
+)
+def test_french_names_offices_and_verbs(text: str, fragment: str, expected: str | None) -> None:
+    # « », juge M. Fauré »: the person named before, not « juge M. Fauré »; « la Garde civile »,
+    # « du Grand Port maritime »: the whole name; « chiffre les pertes à » reports a figure
+    assert speaker_of(text, "fr", fragment) == expected
