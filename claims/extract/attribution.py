@@ -427,6 +427,7 @@ class Attributor:
             w.lower().rstrip("'’") for w in [*lexicons.load(lang).get("articles", []), "the"]
         )
         self._demonym = _demonym_pattern(lang)
+        self._demonym_words = frozenset(lexicons.load(lang).get("demonyms", []))
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
@@ -1196,6 +1197,8 @@ class Attributor:
                 or candidate[0] in self._particles  # « Selon le SNUipp-FSU »
             ):
                 candidate = candidate[1:]
+            while len(candidate) > 2 and candidate[0] in self._demonym_words:
+                candidate = candidate[1:]  # « le Belge Jens Peeters »: a nationality, no title
             honorific = next((i for i, w in enumerate(candidate) if w in pat.honorifics), None)
             if honorific is not None:
                 # « », juge M. Fauré »: what comes before « M. » is no part of the name (here a

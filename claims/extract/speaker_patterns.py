@@ -23,6 +23,13 @@ _NAME_WORD = rf"(?![LD]['’][a-zà-ÿœæ])[{_UPPER}][\w’'\-]*\w"
 _INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"  # "J.", "J.-P.", "U.S."
 
 
+# Words that follow an office without qualifying it: « le groupe a Altéa » is no name.
+_NOT_ADJECTIVE = (
+    "a|à|au|aux|et|ou|dont|qui|que|en|est|sont|avait|de|du|des|d|pour|par|sur|chez|avec|and|or|which"
+    "|who|that|has|had|is|was|in|on|at|to|of|for|by|with|from"
+)
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -293,7 +300,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:[a-z][\w\-]*s[’'][ \t\u00a0\u202f]+)?(?:{offices})"
         # (« le groupe de distribution Verdane »: what the office does, lowercase, before the name)
         rf"(?:[ \t\u00a0\u202f]+(?:de[ \t\u00a0\u202f]+|d['’]|du[ \t\u00a0\u202f]+|of[ \t\u00a0\u202f]+)"
-        rf"(?!(?:{articles}|the)[\s’'])[a-zà-ÿœæ][\w\-]*)?"
+        rf"(?!(?:{articles}|the)[\s’'])[a-zà-ÿœæ][\w\-]*"
+        # (« le groupe minier Altéa », « le constructeur automobile Stellantis »: an adjective)
+        rf"|[ \t\u00a0\u202f]+(?!(?:{articles}|{_NOT_ADJECTIVE})[\s’'])[a-zà-ÿœæ][\w\-]*)?"
         rf"[ \t\u00a0\u202f]+"
         # ("l’ONG Médecins du Monde": a particle inside the name)
         rf"(?P<name>{_NAME_WORD}"

@@ -191,3 +191,22 @@ def test_french_names_offices_and_verbs(text: str, fragment: str, expected: str 
     # « », juge M. Fauré »: the person named before, not « juge M. Fauré »; « la Garde civile »,
     # « du Grand Port maritime »: the whole name; « chiffre les pertes à » reports a figure
     assert speaker_of(text, "fr", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Le constructeur automobile Valdor a annoncé la fermeture de son usine.", "la fermeture",
+         "Valdor"),
+        ("Le groupe pharmaceutique Sanval a confirmé le rappel des lots.", "le rappel", "Sanval"),
+        ("La préfecture du Finistère a indiqué que la route restait fermée.", "la route restait",
+         "préfecture du Finistère"),
+        ("Le groupe a annoncé que Valdor reprendrait le site.", "reprendrait le site", "groupe"),
+        ("Le Suisse Marc Aebi a gagné le prologue.\n\nAebi a estimé que le parcours était « piégeux ».",
+         "piégeux", "Marc Aebi"),
+    ],
+)
+def test_office_adjective_name_and_demonym(text: str, fragment: str, expected: str) -> None:
+    # « le groupe minier Altéa a annoncé »: the name after the office and its adjective; « le
+    # Belge Jens Peeters » then « Peeters »: the person, without the nationality
+    assert speaker_of(text, "fr", fragment) == expected
