@@ -35,6 +35,12 @@ _JOB_WORDS = re.compile(
     r"|as|and|or|but|who|whose|which|that|than|the|a|an|her|his|their|its|told|said|says|tells)[ \u00a0])"
     r"[a-z][\w\-]*(?<!ing)(?<!ed)[ \u00a0]+){1,3}(?=[A-Z])"
 )
+# Between a person and the noun that describes them: "Soizic Le Gall, infirmière", "Ann Lee, 54,
+# a nurse", « Paul Roux, 61 ans, le boulanger ».
+_DESCRIPTION_GAP = re.compile(
+    r",[\s\u00a0\u202f]+(?:\d{1,3}(?:[\s\u00a0\u202f]+ans)?,[\s\u00a0\u202f]+)?"
+    r"(?:(?:une?|a|an|the|la|le|l['’])[\s\u00a0\u202f]*)?"
+)
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
@@ -511,9 +517,29 @@ class Attributor:
             name = self.organisation_at(text, past, window)  # "», a indiqué la préfecture"
             if name in self._anaphoric:
                 return None, True
-            if name is None and pat.noun_after.match(text, past, window):
-                return None, True  # « », a ajouté l’élu », "said the official": said before
+            noun = pat.noun_after.match(text, past, window) if name is None else None
+            if noun is not None:
+                # « », a promis l’infirmière »: the person the article described so ("Soizic Le
+                # Gall, infirmière aux urgences"), else said before (« a ajouté l’élu »)
+                person = self._described_person(text, close, noun.group().strip(" ,.;»”\""))
+                return person, person is None
         return name, False
+
+    def _described_person(self, text: str, before: int, phrase: str) -> str | None:
+        """The person named before `before` whom an apposition describes with the noun of
+        `phrase` (« l’infirmière » -> "Soizic Le Gall, infirmière aux urgences")."""
+        noun = phrase.replace("’", "'").split("'")[-1].split()[-1].lower() if phrase else ""
+        if len(noun) < 4 or noun in self._anaphoric:
+            return None
+        at = text.rfind(noun, 0, before)
+        while at > 0:
+            end = at + len(noun)
+            if not text[at - 1].isalpha() and not text[end : end + 1].isalpha():
+                person = _speaker_ending_at(self._pat, text, max(0, at - 90), at, _DESCRIPTION_GAP, strict=True)
+                if person and " " in person:
+                    return person
+            at = text.rfind(noun, 0, at)
+        return None
 
     def _unowned_document(self, words: str) -> bool:
         """Whether `words` are only an article and a document ("the statement", « le

@@ -210,3 +210,21 @@ def test_office_adjective_name_and_demonym(text: str, fragment: str, expected: s
     # « le groupe minier Altéa a annoncé »: the name after the office and its adjective; « le
     # Belge Jens Peeters » then « Peeters »: the person, without the nationality
     assert speaker_of(text, "fr", fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("« On manque de bras », a déclaré Léa Morin, boulangère à Quimper. Le syndicat "
+         "patronal dénonce « une taxe de trop ».\n\n« Je ne tiendrai pas l’hiver », a lancé la "
+         "boulangère.", "fr", "Je ne tiendrai pas", "Léa Morin"),
+        ("“We need more boats,” said Tom Reed, 61, a fisherman from Looe. The council called the "
+         "plan “fair.”\n\n“Nobody asked us,” said the fisherman.", "en", "Nobody asked us", "Tom Reed"),
+        ("« Le chantier avance », a assuré le maire, Paul Roux. « Nous tiendrons les délais », a "
+         "ajouté l’élu.", "fr", "Nous tiendrons les délais", "Paul Roux"),
+    ],
+)
+def test_noun_referring_to_a_described_person(text: str, lang: str, fragment: str, expected: str | None) -> None:
+    # « », a promis l’infirmière » after "Soizic Le Gall, infirmière aux urgences": that person,
+    # not the previous quote's speaker
+    assert speaker_of(text, lang, fragment) == expected
