@@ -41,6 +41,13 @@ _DESCRIPTION_GAP = re.compile(
     r",[\s\u00a0\u202f]+(?:\d{1,3}(?:[\s\u00a0\u202f]+ans)?,[\s\u00a0\u202f]+)?"
     r"(?:(?:une?|a|an|the|la|le|l['’])[\s\u00a0\u202f]*)?"
 )
+# After an inverted speech verb, a person as a common noun, maybe with an age, before where it
+# was said: « le coureur de 26 ans au micro de », "the 27-year-old on".
+_NOUN_SUBJECT = re.compile(
+    r"[\s\u00a0\u202f]*(?:le|la|l['’]|the)[\s\u00a0\u202f]*(?P<noun>[a-zà-ÿœæ][\w\-]{3,})"
+    r"(?:[\s\u00a0\u202f]+(?:de|d['’])[\s\u00a0\u202f]*\d{1,3}[\s\u00a0\u202f]+ans)?"
+    r"(?=[\s\u00a0\u202f]+(?:au|aux|à|sur|devant|lors|dans)[\s\u00a0\u202f])"
+)
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
@@ -503,6 +510,13 @@ class Attributor:
             office = self._indefinite_office(text, past, window)  # « », a réagi un porte-parole de l’UFC »
             if office:
                 return office, False
+        if name is None and verb.group() not in self._addressee_verbs:
+            subject = _NOUN_SUBJECT.match(text, past, window)
+            if subject is not None:
+                # « », a raconté le coureur de 26 ans au micro de France Télévisions »: a person
+                # referred to by a noun, and where it was said, not the channel
+                person = self._described_person(text, close, subject.group("noun"))
+                return person, person is None
         for match in () if name else pat.speaker.finditer(text, past, window):
             name = _clean_name(pat, match)
             if name and (job := _JOB_WORDS.match(text, match.end(), window)):
@@ -1103,6 +1117,8 @@ class Attributor:
             return False
         # « », a ajouté l’élu », "said the official": a noun standing for a person named before.
         window = min(sentence_end, verb.end() + 60)
+        if _NOUN_SUBJECT.match(text, verb.end(), window) and self.organisation_at(text, verb.end(), window) is None:
+            return True  # « », a raconté le coureur de 26 ans au micro de France 2 »
         if not pat.noun_after.match(text, verb.end(), window):
             return False
         office = self.organisation_at(text, verb.end(), window)
@@ -1194,6 +1210,9 @@ class Attributor:
             return name  # "his team said": the office as written, not "the Dutch team" named before
         if len(words) == 1 and _is_acronym(name):
             return _spelled_out(text, name) or name  # "FAA" -> "Federal Aviation Administration"
+        while len(words) > 2 and words[0] in self._demonym_words:
+            words = words[1:]  # « le Français Romain Delcourt »: the person, not the nationality
+            name = " ".join(words)
         last = words[-1]
         if len(words) > 1 and words[0] in pat.honorifics:
             words = words[1:]  # "Ms. Quinn", « Mme Duval »: the fuller form need not repeat it

@@ -228,3 +228,20 @@ def test_noun_referring_to_a_described_person(text: str, lang: str, fragment: st
     # « », a promis l’infirmière » after "Soizic Le Gall, infirmière aux urgences": that person,
     # not the previous quote's speaker
     assert speaker_of(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("La Française Inès Garnier a remporté le tournoi de Rouen.\n\n« J’ai tout donné », a confié "
+         "la joueuse de 19 ans au micro de Canal+.", "J’ai tout donné", "Inès Garnier"),
+        ("L’Espagnol Hugo Ruiz a marqué deux buts.\n\n« On y croyait », a lancé l’attaquant sur "
+         "France Bleu Breizh Izel.", "On y croyait", "Hugo Ruiz"),
+        ("« Le feu repart », a déclaré le colonel Marc Aubin à France Info.", "Le feu repart",
+         "colonel Marc Aubin"),
+    ],
+)
+def test_noun_subject_before_where_it_was_said(text: str, fragment: str, expected: str) -> None:
+    # « », a raconté le coureur de 26 ans au micro de France Télévisions »: the person named
+    # before, not the channel; a nationality before the name is no part of it
+    assert speaker_of(text, "fr", fragment) == expected
