@@ -1187,9 +1187,10 @@ class Attributor:
                 words = name.split()
                 if (
                     match.start("name") == start
-                    and len(words) >= 3
+                    and sum(1 for w in words if w.lower() not in self._particles) >= 3
                     and not _opens_title(pat, words)
                 ):
+                    # (not "Yvon Le Bihan, maire de ...": a particle is no name word)
                     name = " ".join(words[1:])  # "Lawyer Tom Beck left": the opener is no name
                 return name
         return None

@@ -245,3 +245,38 @@ def test_noun_subject_before_where_it_was_said(text: str, fragment: str, expecte
     # « », a raconté le coureur de 26 ans au micro de France Télévisions »: the person named
     # before, not the channel; a nationality before the name is no part of it
     assert speaker_of(text, "fr", fragment) == expected
+
+
+_INTERVIEW_EN = (
+    "Dr. Amy Stone runs the only maternity unit left in the valley. She talked to the Herald about "
+    "the closures.\n\nQ: How many births do you expect this year?\n\nA: About nine hundred, which "
+    "is more than we can safely handle.\n\nQ: What would help?\n\nA: Two more midwives would make "
+    "the night shifts safe again."
+)
+_INTERVIEW_FR = (
+    "Martine Caradec, présidente de l’association des parents d’élèves, a répondu à nos questions."
+    "\n\nQue reprochez-vous au rectorat ?\n\nDe ne jamais nous consulter. Les décisions tombent "
+    "par courrier.\n\nQue demandez-vous ?\n\nUn moratoire de deux ans sur les fermetures de classes."
+)
+_NOT_INTERVIEW = (
+    "Le conseil municipal s’est réuni lundi.\n\nFaut-il fermer la piscine ?\n\nLe débat a duré "
+    "trois heures sans qu’aucun vote n’ait lieu.\n\nEt que deviendra le terrain ?\n\nLe projet "
+    "d’un parking a été évoqué par plusieurs élus."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        (_INTERVIEW_EN, "en", "About nine hundred", "Dr. Amy Stone"),
+        (_INTERVIEW_EN, "en", "Two more midwives", "Dr. Amy Stone"),
+        (_INTERVIEW_FR, "fr", "Les décisions tombent par courrier", "Martine Caradec"),
+        (_INTERVIEW_FR, "fr", "Un moratoire de deux ans", "Martine Caradec"),
+        (_NOT_INTERVIEW, "fr", "Le débat a duré", None),  # questions put to nobody
+        (_NOT_INTERVIEW, "fr", "Le projet d’un parking", None),
+    ],
+)
+def test_interview_answers(text: str, lang: str, fragment: str, expected: str | None) -> None:
+    # "Q: ...? / A: ..." or « Question ? / réponse » after an introduction naming the person
+    # interviewed: the answers are that person's
+    assert speaker_of(text, lang, fragment) == expected
