@@ -48,6 +48,8 @@ _NOUN_SUBJECT = re.compile(
     r"(?:[\s\u00a0\u202f]+(?:de|d['’])[\s\u00a0\u202f]*\d{1,3}[\s\u00a0\u202f]+ans)?"
     r"(?=[\s\u00a0\u202f]+(?:au|aux|à|sur|devant|lors|dans)[\s\u00a0\u202f])"
 )
+# A word after which a run of capitalised words goes on an organisation's name ("University of").
+_CONTINUED_NAME = frozenset(["of", "for", "and", "de", "du", "des", "et"])
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
@@ -197,7 +199,7 @@ def _org_name(match: re.Match[str]) -> str | None:
     return name if 1 < len(name) <= 80 else None
 
 
-def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
+def _trailing_name(pat: SpeakerPatterns, words: list[str], continued: bool = False) -> list[str]:
     """The end of a run of capitalised words that can belong to a person: at most two given
     names and the titles before them ("général Paul", "president Sehar"), not the organisation
     before ("University of Texas Arlington ...")."""
@@ -217,7 +219,7 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
             if (word in pat.title_modifiers or _is_acronym(word)) and kept[-1][:1].isupper():
                 kept.append(word)  # "Police Chief", "Defense Secretary": the title's portfolio
                 continue
-            if _portfolio(pat, words, position) and kept[-1][:1].isupper():
+            if _portfolio(pat, words, position, continued) and kept[-1][:1].isupper():
                 kept.append(word)  # "Railway Minister", "Chief Financial Officer"
                 continue
             break  # a name word before a title belongs to something else
@@ -231,15 +233,17 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
     return kept
 
 
-def _portfolio(pat: SpeakerPatterns, words: list[str], position: int) -> bool:
+def _portfolio(pat: SpeakerPatterns, words: list[str], position: int, continued: bool = False) -> bool:
     """Whether the capitalised word at `position`, before a capitalised title, is the title's
     portfolio though the lexicon does not list it: it opens the run ("Railway Minister Anil")
     or follows a title itself ("Chief Financial Officer"); not "Texas Arlington President"."""
     word = words[position]
     if not pat.titles_capitalised or not word[:1].isupper() or word.rstrip(".") in pat.not_names:
         return False
-    if position == 1 and words[0][:1].isupper() and words[0].rstrip(".") not in pat.not_names:
-        return True  # "Civil Protection Minister Nikos Daras": a portfolio of two words
+    if position == 1 and not continued and words[0][:1].isupper() and words[0].rstrip(".") not in pat.not_names:
+        # "Civil Protection Minister Nikos Daras": a portfolio of two words (not when the run
+        # goes on a name before it: "University of Texas Arlington President")
+        return True
     return position == 0 or words[position - 1].rstrip(".") in pat.title_words
 
 
@@ -1236,7 +1240,11 @@ class Attributor:
             lead_words = lead.group().split()
             particle = lead_words[-1:] if len(lead_words) > 1 and lead_words[-1] in self._particles else []
             # ("Yann de Kerlan": the particle belongs to the surname, and is no title word)
-            candidate = _trailing_name(pat, lead_words[: len(lead_words) - len(particle)]) + particle + [last]
+            words_before = before[: lead.start()].split()
+            continued = bool(words_before) and words_before[-1] in _CONTINUED_NAME
+            candidate = (
+                _trailing_name(pat, lead_words[: len(lead_words) - len(particle)], continued) + particle + [last]
+            )
             while candidate and (
                 candidate[0].rstrip(".") in pat.not_names
                 or candidate[0] in self._parties
