@@ -236,11 +236,13 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str], continued: bool = Fal
 def _portfolio(pat: SpeakerPatterns, words: list[str], position: int, continued: bool = False) -> bool:
     """Whether the capitalised word at `position`, before a capitalised title, is the title's
     portfolio though the lexicon does not list it: it opens the run ("Railway Minister Anil")
-    or follows a title itself ("Chief Financial Officer"); not "Texas Arlington President"."""
+    or follows a title itself ("Chief Financial Officer"), or is the second of two opening the
+    run ("Civil Protection Minister"); not "[University of] Texas Arlington President"."""
     word = words[position]
     if not pat.titles_capitalised or not word[:1].isupper() or word.rstrip(".") in pat.not_names:
         return False
-    if position == 1 and not continued and words[0][:1].isupper() and words[0].rstrip(".") not in pat.not_names:
+    first = words[0]
+    if position == 1 and not continued and first[:1].isupper() and first.rstrip(".") not in pat.not_names:
         # "Civil Protection Minister Nikos Daras": a portfolio of two words (not when the run
         # goes on a name before it: "University of Texas Arlington President")
         return True
@@ -553,7 +555,9 @@ class Attributor:
         while at > 0:
             end = at + len(noun)
             if not text[at - 1].isalpha() and not text[end : end + 1].isalpha():
-                person = _speaker_ending_at(self._pat, text, max(0, at - 90), at, _DESCRIPTION_GAP, strict=True)
+                person = _speaker_ending_at(
+                    self._pat, text, max(0, at - 90), at, _DESCRIPTION_GAP, strict=True
+                )
                 if person and " " in person:
                     return person
             at = text.rfind(noun, 0, at)
@@ -1121,7 +1125,9 @@ class Attributor:
             return False
         # « », a ajouté l’élu », "said the official": a noun standing for a person named before.
         window = min(sentence_end, verb.end() + 60)
-        if _NOUN_SUBJECT.match(text, verb.end(), window) and self.organisation_at(text, verb.end(), window) is None:
+        if _NOUN_SUBJECT.match(text, verb.end(), window) and (
+            self.organisation_at(text, verb.end(), window) is None
+        ):
             return True  # « », a raconté le coureur de 26 ans au micro de France 2 »
         if not pat.noun_after.match(text, verb.end(), window):
             return False
@@ -1243,7 +1249,9 @@ class Attributor:
             words_before = before[: lead.start()].split()
             continued = bool(words_before) and words_before[-1] in _CONTINUED_NAME
             candidate = (
-                _trailing_name(pat, lead_words[: len(lead_words) - len(particle)], continued) + particle + [last]
+                _trailing_name(pat, lead_words[: len(lead_words) - len(particle)], continued)
+                + particle
+                + [last]
             )
             while candidate and (
                 candidate[0].rstrip(".") in pat.not_names

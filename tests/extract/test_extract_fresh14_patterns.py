@@ -111,10 +111,12 @@ def test_two_word_portfolio_before_a_title(text: str, fragment: str, expected: s
 @pytest.mark.parametrize(
     ("text", "fragment", "expected"),
     [
-        ("Milk prices must rise, the National Farmers’ Union said.", "Milk prices", "National Farmers’ Union"),
+        ("Milk prices must rise, the National Farmers’ Union said.", "Milk prices",
+         "National Farmers’ Union"),
         ("The Scottish Teachers' Association said the strike would go ahead.", "would go ahead",
          "Scottish Teachers' Association"),
-        ("The Nurses’ Union of Ontario said talks had failed.", "talks had failed", "Nurses’ Union of Ontario"),
+        ("The Nurses’ Union of Ontario said talks had failed.", "talks had failed",
+         "Nurses’ Union of Ontario"),
     ],
 )
 def test_plural_possessive_inside_an_organisation(text: str, fragment: str, expected: str) -> None:
@@ -166,7 +168,9 @@ def test_person_after_organisation_and_job_after_quote(text: str, fragment: str,
          "fr", "Cent postes", "société"),
     ],
 )
-def test_subject_before_apposition_and_lone_office(text: str, lang: str, fragment: str, expected: str) -> None:
+def test_subject_before_apposition_and_lone_office(
+    text: str, lang: str, fragment: str, expected: str
+) -> None:
     # "X, who came second, said the party had": X, not "party"; "his team said": "team", not
     # "the Danish team" named before
     assert speaker_of(text, lang, fragment) == expected
@@ -224,7 +228,9 @@ def test_office_adjective_name_and_demonym(text: str, fragment: str, expected: s
          "ajouté l’élu.", "fr", "Nous tiendrons les délais", "Paul Roux"),
     ],
 )
-def test_noun_referring_to_a_described_person(text: str, lang: str, fragment: str, expected: str | None) -> None:
+def test_noun_referring_to_a_described_person(
+    text: str, lang: str, fragment: str, expected: str | None
+) -> None:
     # « », a promis l’infirmière » after "Soizic Le Gall, infirmière aux urgences": that person,
     # not the previous quote's speaker
     assert speaker_of(text, lang, fragment) == expected
