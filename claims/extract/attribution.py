@@ -563,6 +563,12 @@ class Attributor:
             at = text.rfind(noun, 0, at)
         return None
 
+    def document_subject(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause at `start` opens with a document as the subject of a speech verb
+        ("The report says ...", « Le communiqué précise que ... »): its author's, named before."""
+        verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
+        return verb is not None and self._unowned_document(text[start : verb.start()])
+
     def _unowned_document(self, words: str) -> bool:
         """Whether `words` are only an article and a document ("the statement", « le
         communiqué »), which stands for its author named before."""
@@ -1221,7 +1227,7 @@ class Attributor:
             return name  # "his team said": the office as written, not "the Dutch team" named before
         if len(words) == 1 and _is_acronym(name):
             return _spelled_out(text, name) or name  # "FAA" -> "Federal Aviation Administration"
-        while len(words) > 2 and words[0] in self._demonym_words:
+        while len(words) > 2 and words[0] in self._demonym_words and not pat.titles_capitalised:
             words = words[1:]  # « le Français Romain Delcourt »: the person, not the nationality
             name = " ".join(words)
         last = words[-1]
@@ -1259,7 +1265,7 @@ class Attributor:
                 or candidate[0] in self._particles  # « Selon le SNUipp-FSU »
             ):
                 candidate = candidate[1:]
-            while len(candidate) > 2 and candidate[0] in self._demonym_words:
+            while len(candidate) > 2 and candidate[0] in self._demonym_words and not pat.titles_capitalised:
                 candidate = candidate[1:]  # « le Belge Jens Peeters »: a nationality, no title
             honorific = next((i for i, w in enumerate(candidate) if w in pat.honorifics), None)
             if honorific is not None:

@@ -201,6 +201,14 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                     item.speaker = last_mention(text, segments, index, seg.paragraph, attributor)
                 if item.speaker:
                     item.facts["named_source"] = 1.0
+            if (
+                item.speaker is None
+                and previous_speaker
+                and seg.paragraph - previous_speaker[1] <= 1
+                and attributor.document_subject(text, start, end)
+            ):
+                item.speaker = previous_speaker[0]  # "The report says ...": its author's, named before
+                item.facts["named_source"] = 1.0
             if item.speaker is None and seg.paragraph in answers:
                 item.speaker = interviewee  # an interview's answer: the person interviewed
                 item.facts["named_source"] = 1.0

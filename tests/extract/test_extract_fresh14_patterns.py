@@ -286,3 +286,24 @@ def test_interview_answers(text: str, lang: str, fragment: str, expected: str | 
     # "Q: ...? / A: ..." or « Question ? / réponse » after an introduction naming the person
     # interviewed: the answers are that person's
     assert speaker_of(text, lang, fragment) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fragment", "expected"),
+    [
+        ("The Coastal Trust said on Monday that the dunes were shrinking. The report says two beaches "
+         "could vanish by 2040.", "en", "two beaches could vanish", "Coastal Trust"),
+        ("L’Observatoire régional de l’eau a indiqué lundi que la sécheresse durait. Le rapport "
+         "précise que trois nappes sont au plus bas.", "fr", "trois nappes",
+         "Observatoire régional de l’eau"),
+        ("The report says two beaches could vanish by 2040.", "en", "two beaches", None),
+        ("The Australian National Heart Study said most adults walk too little. The study’s authors "
+         "said so again.", "en", "most adults walk", "Australian National Heart Study"),
+    ],
+)
+def test_document_as_subject_and_english_demonym(
+    text: str, lang: str, fragment: str, expected: str | None
+) -> None:
+    # "The report says ...": the author named before (no one when none is); an English
+    # nationality opening an organisation's name stays in it
+    assert speaker_of(text, lang, fragment) == expected
