@@ -2,8 +2,25 @@
 showed, each with the words a sloppy rule would take instead:
 
 - offices that speak: "the fire service", "the returning officer", "the court's registry", «
-  l'inspection académique », « la direction académique du Finistère »;
-- « prédit », « conteste » report speech (« », prédit X », « M. X conteste ces chiffres »).
+  l'inspection académique », « la direction académique du Finistère », « la Garde civile », «
+  la direction du Grand Port maritime »; « prédit », « conteste », « chiffre ... à », « a
+  proposé » report speech;
+- "... in the Twin Cities, the union said": the office after the comma, not the place before it
+  ("Anna Berg, the airline's spokeswoman, said" stays the person);
+- '"...," the statement said', « précise le communiqué », "The report says ...": the author
+  named before;
+- "Dr. Alan Pierce, the chief medical officer of Twin Cities Health, told": the person;
+- "Civil Protection Minister Nikos Daras" then "Daras": the two-word portfolio kept (not
+  "University of Texas Arlington President");
+- "the Australian Workers' Union", "the dockers' union FNV Havens": plural possessives;
+- "the economy ministry in The Hague said": the office, not the place it sits in;
+- '", said Unite regional officer Dawn Price': the person after the organisation and the job;
+- "X, who came second, said the party had": X; "his team said": "team" as written;
+- « », juge M. Fauré »: the fuller name, not the verb; « le Belge Jens Peeters »: no nationality
+  (in French, where it is a noun); « le groupe minier Altéa a annoncé »: the name;
+- « », a promis l'infirmière » after "X, infirmière aux urgences": X; « a raconté le coureur de
+  26 ans au micro de France Télévisions »: the person named before, not the channel;
+- interviews ("Q: ...? / A: ...", « Question ? / réponse »): the person the introduction names.
 """
 
 from __future__ import annotations
