@@ -23,6 +23,33 @@ __all__ = ["Attributor"]
 _LOWER_GAP = re.compile(
     r"(?:[\s\u00a0\u202f]*\([^()\n]{1,30}\))?,?[\s\u00a0\u202f]+(?:[a-zà-ÿœæ’'\-]+[\s\u00a0\u202f]+){0,3}"
 )
+# Where an office sits, between it and a place: "the ministry in The Hague", « à Bastia ».
+_PLACE_BEFORE = re.compile(
+    r"[\s\u00a0\u202f]+(?:in|à)[\s\u00a0\u202f]+(?:The[\s\u00a0\u202f]+)?"
+    r"[A-ZÀ-Ý][\w’'\-]*(?:[\s\u00a0\u202f]+[A-ZÀ-Ý][\w’'\-]*){0,2}[\s\u00a0\u202f]*$"
+)
+# A job in lowercase between an organisation and a person: "Unite regional officer Dawn Price".
+# (no preposition, conjunction or participle: "said Okafor after meeting Tom Hale")
+_JOB_WORDS = re.compile(
+    r"[ \u00a0]+(?:(?!(?:after|before|on|at|in|into|with|without|for|of|to|from|by|during|while|when"
+    r"|as|and|or|but|who|whose|which|that|than|the|a|an|her|his|their|its|told|said|says|tells)[ \u00a0])"
+    r"[a-z][\w\-]*(?<!ing)(?<!ed)[ \u00a0]+){1,3}(?=[A-Z])"
+)
+# Between a person and the noun that describes them: "Soizic Le Gall, infirmière", "Ann Lee, 54,
+# a nurse", « Paul Roux, 61 ans, le boulanger ».
+_DESCRIPTION_GAP = re.compile(
+    r",[\s\u00a0\u202f]+(?:\d{1,3}(?:[\s\u00a0\u202f]+ans)?,[\s\u00a0\u202f]+)?"
+    r"(?:(?:une?|a|an|the|la|le|l['’])[\s\u00a0\u202f]*)?"
+)
+# After an inverted speech verb, a person as a common noun, maybe with an age, before where it
+# was said: « le coureur de 26 ans au micro de », "the 27-year-old on".
+_NOUN_SUBJECT = re.compile(
+    r"[\s\u00a0\u202f]*(?:le|la|l['’]|the)[\s\u00a0\u202f]*(?P<noun>[a-zà-ÿœæ][\w\-]{3,})"
+    r"(?:[\s\u00a0\u202f]+(?:de|d['’])[\s\u00a0\u202f]*\d{1,3}[\s\u00a0\u202f]+ans)?"
+    r"(?=[\s\u00a0\u202f]+(?:au|aux|à|sur|devant|lors|dans)[\s\u00a0\u202f])"
+)
+# A word after which a run of capitalised words goes on an organisation's name ("University of").
+_CONTINUED_NAME = frozenset(["of", "for", "and", "de", "du", "des", "et"])
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
@@ -172,7 +199,7 @@ def _org_name(match: re.Match[str]) -> str | None:
     return name if 1 < len(name) <= 80 else None
 
 
-def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
+def _trailing_name(pat: SpeakerPatterns, words: list[str], continued: bool = False) -> list[str]:
     """The end of a run of capitalised words that can belong to a person: at most two given
     names and the titles before them ("général Paul", "president Sehar"), not the organisation
     before ("University of Texas Arlington ...")."""
@@ -192,7 +219,7 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
             if (word in pat.title_modifiers or _is_acronym(word)) and kept[-1][:1].isupper():
                 kept.append(word)  # "Police Chief", "Defense Secretary": the title's portfolio
                 continue
-            if _portfolio(pat, words, position) and kept[-1][:1].isupper():
+            if _portfolio(pat, words, position, continued) and kept[-1][:1].isupper():
                 kept.append(word)  # "Railway Minister", "Chief Financial Officer"
                 continue
             break  # a name word before a title belongs to something else
@@ -206,13 +233,19 @@ def _trailing_name(pat: SpeakerPatterns, words: list[str]) -> list[str]:
     return kept
 
 
-def _portfolio(pat: SpeakerPatterns, words: list[str], position: int) -> bool:
+def _portfolio(pat: SpeakerPatterns, words: list[str], position: int, continued: bool = False) -> bool:
     """Whether the capitalised word at `position`, before a capitalised title, is the title's
     portfolio though the lexicon does not list it: it opens the run ("Railway Minister Anil")
-    or follows a title itself ("Chief Financial Officer"); not "Texas Arlington President"."""
+    or follows a title itself ("Chief Financial Officer"), or is the second of two opening the
+    run ("Civil Protection Minister"); not "[University of] Texas Arlington President"."""
     word = words[position]
     if not pat.titles_capitalised or not word[:1].isupper() or word.rstrip(".") in pat.not_names:
         return False
+    first = words[0]
+    if position == 1 and not continued and first[:1].isupper() and first.rstrip(".") not in pat.not_names:
+        # "Civil Protection Minister Nikos Daras": a portfolio of two words (not when the run
+        # goes on a name before it: "University of Texas Arlington President")
+        return True
     return position == 0 or words[position - 1].rstrip(".") in pat.title_words
 
 
@@ -221,6 +254,14 @@ def _opens_title(pat: SpeakerPatterns, words: list[str]) -> bool:
     first = words[0].rstrip(".")
     if first in pat.title_words or words[0] in pat.title_words:
         return True
+    if (
+        len(words) > 2
+        and words[2].rstrip(".") in pat.title_words
+        and words[2][:1].isupper()
+        and words[1][:1].isupper()
+        and _portfolio(pat, words, 1)
+    ):
+        return True  # "Civil Protection Minister"
     return (
         (words[0] in pat.title_modifiers or _is_acronym(words[0]) or _portfolio(pat, words, 0))
         and len(words) > 1
@@ -405,6 +446,7 @@ class Attributor:
             w.lower().rstrip("'’") for w in [*lexicons.load(lang).get("articles", []), "the"]
         )
         self._demonym = _demonym_pattern(lang)
+        self._demonym_words = frozenset(lexicons.load(lang).get("demonyms", []))
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
@@ -439,6 +481,8 @@ class Attributor:
         between = text[close : verb.start()]
         if pat.pronoun_after.search(between) or self._joined.match(between):
             return None, True
+        if self._unowned_document(between):
+            return None, True  # '“...,” the statement said': its author's, named before
         if self._demonym.fullmatch(between) or self._demonym.match(text, verb.end(), window_end):
             # '“...,” the Swede said', « », a souri le Suédois », "said the 27-year-old": the
             # person named before, by nationality or age.
@@ -472,17 +516,69 @@ class Attributor:
             office = self._indefinite_office(text, past, window)  # « », a réagi un porte-parole de l’UFC »
             if office:
                 return office, False
+        if name is None and verb.group() not in self._addressee_verbs:
+            subject = _NOUN_SUBJECT.match(text, past, window)
+            if subject is not None:
+                # « », a raconté le coureur de 26 ans au micro de France Télévisions »: a person
+                # referred to by a noun, and where it was said, not the channel
+                person = self._described_person(text, close, subject.group("noun"))
+                return person, person is None
         for match in () if name else pat.speaker.finditer(text, past, window):
             name = _clean_name(pat, match)
+            if name and (job := _JOB_WORDS.match(text, match.end(), window)):
+                # '”, said Unite regional officer Dawn Price': the person after the job
+                person = pat.speaker.match(text, job.end(), window)
+                person_name = _clean_name(pat, person, strict=True) if person else None
+                if person_name and " " in person_name:
+                    name = person_name
             if name or "," in text[past : match.start()]:
                 break
         if name is None and verb.group() not in self._addressee_verbs:
             name = self.organisation_at(text, past, window)  # "», a indiqué la préfecture"
             if name in self._anaphoric:
                 return None, True
-            if name is None and pat.noun_after.match(text, past, window):
-                return None, True  # « », a ajouté l’élu », "said the official": said before
+            noun = pat.noun_after.match(text, past, window) if name is None else None
+            if noun is not None:
+                # « », a promis l’infirmière »: the person the article described so ("Soizic Le
+                # Gall, infirmière aux urgences"), else said before (« a ajouté l’élu »)
+                person = self._described_person(text, close, noun.group().strip(" ,.;»”\""))
+                return person, person is None
         return name, False
+
+    def _described_person(self, text: str, before: int, phrase: str) -> str | None:
+        """The person named before `before` whom an apposition describes with the noun of
+        `phrase` (« l’infirmière » -> "Soizic Le Gall, infirmière aux urgences")."""
+        noun = phrase.replace("’", "'").split("'")[-1].split()[-1].lower() if phrase else ""
+        if len(noun) < 4 or noun in self._anaphoric:
+            return None
+        at = text.rfind(noun, 0, before)
+        while at > 0:
+            end = at + len(noun)
+            if not text[at - 1].isalpha() and not text[end : end + 1].isalpha():
+                person = _speaker_ending_at(
+                    self._pat, text, max(0, at - 90), at, _DESCRIPTION_GAP, strict=True
+                )
+                if person and " " in person:
+                    return person
+            at = text.rfind(noun, 0, at)
+        return None
+
+    def document_subject(self, text: str, start: int, end: int) -> bool:
+        """Whether the clause at `start` opens with a document as the subject of a speech verb
+        ("The report says ...", « Le communiqué précise que ... »): its author's, named before."""
+        verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
+        return verb is not None and self._unowned_document(text[start : verb.start()])
+
+    def _unowned_document(self, words: str) -> bool:
+        """Whether `words` are only an article and a document ("the statement", « le
+        communiqué »), which stands for its author named before."""
+        pieces = words.replace("’", "' ").replace("'", "' ").split()
+        pieces = [p for p in pieces if p.strip(",”»\"")]
+        return (
+            len(pieces) == 2
+            and pieces[0].lower().rstrip("'") in self._articles
+            and pieces[1].lower() in self._documents
+        )
 
     def before_quote(self, text: str, sentence_start: int, opened: int) -> str | None:
         """Speaker named before an opening quote ("le général Bernard a répondu : « ... »")."""
@@ -503,7 +599,11 @@ class Attributor:
             near = max(window_start, vs - _NAME_REACH)
             if text[max(window_start, vs - 4) : vs].rstrip(" a").endswith(
                 ","
-            ) and _speaker_ending_at(pat, text, near, vs, _LOWER_GAP, strict=True) is None:
+            ) and _speaker_ending_at(pat, text, near, vs, _LOWER_GAP, strict=True) is None and (
+                # ("Labour’s candidate, Owen Davies, who came second, said the party had “...”":
+                # the person before the apposition is the subject)
+                _person_before_apposition(pat, text, max(window_start, vs - 260), vs) is None
+            ):
                 # « ... près de Narbonne (Aude), a indiqué mardi la préfecture, qui évoque un feu
                 # « ... » »: the office or person after the inverted verb, not the place before
                 # it (« Me X, a plaidé l’acquittement » is X's)
@@ -577,7 +677,11 @@ class Attributor:
             return name if person is None else person[0]
         if " " not in name and person[0].find(name) < 0:
             return person[0]
-        if text.rfind(name, start, verb) > person[1] and self._may_be_piece(text, start, verb, name):
+        if text.rfind(name, start, verb) > person[1] and (
+            self._may_be_piece(text, start, verb, name) or name[:1].islower()
+        ):
+            # (and "Dr. Alan Pierce, the chief medical officer of Twin Cities Health, told": the
+            # office of the apposition)
             return person[0]
         return name
 
@@ -596,12 +700,18 @@ class Attributor:
     def _or_organisation(self, text: str, start: int, end: int, name: str | None) -> str | None:
         """`name`, or the organisation ending at `end` when there is one and the name is only
         a piece of it ("Human Services" of "the Department of Health and Human Services")."""
+        office = self._office_after_name(text, start, end, name) if name is not None else None
+        if office is not None:
+            return office
         if name is not None and not self._may_be_piece(text, start, end, name):
             return name
         if name is None:
             named = self._named_office(text, start, end)  # "the regulator Ofwat said"
             if named:
                 return named
+            placed = self._office_in_place(text, start, end)  # "the ministry in The Hague said"
+            if placed:
+                return placed
         org = self.organisation_ending_at(text, start, end)
         if org and name is None and self._synonyms:
             # « Le chef du gouvernement a annoncé »: the title, not the office inside it.
@@ -622,6 +732,29 @@ class Attributor:
         if org and (name is None or (name in org and self._names_office(org))):
             return org  # but "Officials at the State Department" said: the State Department
         return name
+
+    def _office_after_name(self, text: str, start: int, end: int, name: str) -> str | None:
+        """The office after a comma that follows `name` and runs to `end` ("... nine hospitals in
+        the Twin Cities, the union said"): the subject, the name ends the clause before."""
+        at = text.rfind(name, start, end)
+        comma = text.find(",", at + len(name), end) if at >= start else -1
+        if comma < 0 or "," in text[comma + 1 : end]:
+            return None  # "Karen Wells, the airline's spokeswoman, said": an apposition
+        org = self.organisation_ending_at(text, comma + 1, end)
+        if org is None or not org[:1].islower() or text.rfind(org, comma, end) < comma:
+            return None
+        return org
+
+    def _office_in_place(self, text: str, start: int, end: int) -> str | None:
+        """The office before "in" and a place closing at `end` ("The economy ministry in The
+        Hague said", « La préfecture à Ajaccio a indiqué »): where it sits is no speaker."""
+        match = _PLACE_BEFORE.search(text, max(start, end - 60), end)
+        if match is None:
+            return None
+        org = self.organisation_ending_at(text, start, match.start())
+        if org is None or not org[:1].islower():
+            return None
+        return org
 
     def _title_complement(self, text: str, start: int, end: int, org: str) -> bool:
         """Whether the office `org`, ending at `end`, completes a title before it (« le
@@ -998,6 +1131,10 @@ class Attributor:
             return False
         # « », a ajouté l’élu », "said the official": a noun standing for a person named before.
         window = min(sentence_end, verb.end() + 60)
+        if _NOUN_SUBJECT.match(text, verb.end(), window) and (
+            self.organisation_at(text, verb.end(), window) is None
+        ):
+            return True  # « », a raconté le coureur de 26 ans au micro de France 2 »
         if not pat.noun_after.match(text, verb.end(), window):
             return False
         office = self.organisation_at(text, verb.end(), window)
@@ -1066,9 +1203,10 @@ class Attributor:
                 words = name.split()
                 if (
                     match.start("name") == start
-                    and len(words) >= 3
+                    and sum(1 for w in words if w.lower() not in self._particles) >= 3
                     and not _opens_title(pat, words)
                 ):
+                    # (not "Yvon Le Bihan, maire de ...": a particle is no name word)
                     name = " ".join(words[1:])  # "Lawyer Tom Beck left": the opener is no name
                 return name
         return None
@@ -1085,8 +1223,13 @@ class Attributor:
             return name  # "researchers at the University of Sydney": the people, not the place
         if name[0].islower() and len(words) > 1 and words[-1][0].islower():
             return name  # "coalition of farm groups", « collectif de riverains »: a common noun
+        if len(words) == 1 and name[:1].islower():
+            return name  # "his team said": the office as written, not "the Dutch team" named before
         if len(words) == 1 and _is_acronym(name):
             return _spelled_out(text, name) or name  # "FAA" -> "Federal Aviation Administration"
+        while len(words) > 2 and words[0] in self._demonym_words and not pat.titles_capitalised:
+            words = words[1:]  # « le Français Romain Delcourt »: the person, not the nationality
+            name = " ".join(words)
         last = words[-1]
         if len(words) > 1 and words[0] in pat.honorifics:
             words = words[1:]  # "Ms. Quinn", « Mme Duval »: the fuller form need not repeat it
@@ -1109,13 +1252,26 @@ class Attributor:
             lead_words = lead.group().split()
             particle = lead_words[-1:] if len(lead_words) > 1 and lead_words[-1] in self._particles else []
             # ("Yann de Kerlan": the particle belongs to the surname, and is no title word)
-            candidate = _trailing_name(pat, lead_words[: len(lead_words) - len(particle)]) + particle + [last]
+            words_before = before[: lead.start()].split()
+            continued = bool(words_before) and words_before[-1] in _CONTINUED_NAME
+            candidate = (
+                _trailing_name(pat, lead_words[: len(lead_words) - len(particle)], continued)
+                + particle
+                + [last]
+            )
             while candidate and (
                 candidate[0].rstrip(".") in pat.not_names
                 or candidate[0] in self._parties
                 or candidate[0] in self._particles  # « Selon le SNUipp-FSU »
             ):
                 candidate = candidate[1:]
+            while len(candidate) > 2 and candidate[0] in self._demonym_words and not pat.titles_capitalised:
+                candidate = candidate[1:]  # « le Belge Jens Peeters »: a nationality, no title
+            honorific = next((i for i, w in enumerate(candidate) if w in pat.honorifics), None)
+            if honorific is not None:
+                # « », juge M. Fauré »: what comes before « M. » is no part of the name (here a
+                # verb), and the honorific adds nothing to the fuller form
+                candidate = candidate[honorific + 1 :]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
             # (a quote closing on a comma opens no sentence: '“...,” Denver Police Chief X said')
             sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?")) or (
@@ -1323,6 +1479,8 @@ class Attributor:
             return None
         if pat.title_office.search(text, match.start(), verb):
             return None  # « le président français a annoncé »: a title, said of a person
+        if lower in self._documents and match.group("art") is not None:
+            return None  # '"...," the statement said': its author's, named before
         if match.group("art") is None:
             before = text[max(start, match.start() - 2) : match.start()].strip()
             if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):

@@ -26,7 +26,7 @@ from claims.extract.numbers import find_quantities
 from claims.extract.quotes import QuoteSpan, quote_spans
 from claims.extract.score import is_checkworthy, score
 from claims.extract.segment import SENTENCE, Segment, segment
-from claims.extract.speakers import last_mention, speakers_of_quotes
+from claims.extract.speakers import interview_answers, last_mention, speakers_of_quotes
 from claims.model import Claim, DateSpan, Quantity, article_id_for, claim_id_for
 
 __all__ = [
@@ -134,6 +134,7 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
     attributor = Attributor(lang)
     quotes, quote_speakers = speakers_of_quotes(text, segments, attributor)
     quote_opens = [q.open for q in quotes]
+    interviewee, answers = interview_answers(text, segments, attributor)
     comparison = comparison_pattern(lang)
     fullest: dict[str, str] = {}
 
@@ -200,6 +201,17 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                     item.speaker = last_mention(text, segments, index, seg.paragraph, attributor)
                 if item.speaker:
                     item.facts["named_source"] = 1.0
+            if (
+                item.speaker is None
+                and previous_speaker
+                and seg.paragraph - previous_speaker[1] <= 1
+                and attributor.document_subject(text, start, end)
+            ):
+                item.speaker = previous_speaker[0]  # "The report says ...": its author's, named before
+                item.facts["named_source"] = 1.0
+            if item.speaker is None and seg.paragraph in answers:
+                item.speaker = interviewee  # an interview's answer: the person interviewed
+                item.facts["named_source"] = 1.0
             if (
                 item.speaker
                 and previous_speaker

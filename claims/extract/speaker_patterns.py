@@ -23,6 +23,13 @@ _NAME_WORD = rf"(?![LD]['’][a-zà-ÿœæ])[{_UPPER}][\w’'\-]*\w"
 _INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"  # "J.", "J.-P.", "U.S."
 
 
+# Words that follow an office without qualifying it: « le groupe a Altéa » is no name.
+_NOT_ADJECTIVE = (
+    "a|à|au|aux|et|ou|dont|qui|que|en|est|sont|avait|de|du|des|d|pour|par|sur|chez|avec|and|or|which"
+    "|who|that|has|had|is|was|in|on|at|to|of|for|by|with|from"
+)
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -169,7 +176,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # "Securities and Exchange Commission", « Agence de l’environnement et de la maîtrise ... »
     joins = _alternation(lex.get("organisation_name_joins", []) or ["(?!x)x"])
     head_org = (
-        rf"(?:(?:{_NAME_WORD}|(?:[{_UPPER}]\.){{2,3}})\s+(?:(?:{joins})\s+(?=[{_UPPER}]))?){{0,5}}"
+        # ("the Australian Workers’ Union": a plural possessive inside the name)
+        rf"(?:(?:{_NAME_WORD}(?:(?<=s)[’'](?=\s))?|(?:[{_UPPER}]\.){{2,3}})\s+(?:(?:{joins})\s+(?=[{_UPPER}]))?){{0,5}}"
         rf"(?:{heads})(?![\w\-]){org_adjective}"
         rf"(?:\s+{lower}(?=\s+(?:{connectors})\s))?"
         rf"(?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective})*"
@@ -287,10 +295,14 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     )
     # "the regulator Ofwat", « le constructeur Renault »: an office noun, then the name it is.
     named_office = re.compile(
-        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*(?:{offices})"
+        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*"
+        # ("the dockers’ union FNV Havens": whose office it is, a plural possessive)
+        rf"(?:[a-z][\w\-]*s[’'][ \t\u00a0\u202f]+)?(?:{offices})"
         # (« le groupe de distribution Verdane »: what the office does, lowercase, before the name)
         rf"(?:[ \t\u00a0\u202f]+(?:de[ \t\u00a0\u202f]+|d['’]|du[ \t\u00a0\u202f]+|of[ \t\u00a0\u202f]+)"
-        rf"(?!(?:{articles}|the)[\s’'])[a-zà-ÿœæ][\w\-]*)?"
+        rf"(?!(?:{articles}|the)[\s’'])[a-zà-ÿœæ][\w\-]*"
+        # (« le groupe minier Altéa », « le constructeur automobile Stellantis »: an adjective)
+        rf"|[ \t\u00a0\u202f]+(?!(?:{articles}|{_NOT_ADJECTIVE})[\s’'])[a-zà-ÿœæ][\w\-]*)?"
         rf"[ \t\u00a0\u202f]+"
         # ("l’ONG Médecins du Monde": a particle inside the name)
         rf"(?P<name>{_NAME_WORD}"

@@ -7,6 +7,7 @@ paragraph, or for a pronoun the person named just before.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -14,7 +15,7 @@ from claims.extract.attribution import Attributor
 from claims.extract.quotes import QuoteSpan, closing_mark, continued_quote, quote_spans
 from claims.extract.segment import SENTENCE, Segment
 
-__all__ = ["last_mention", "speakers_of_quotes"]
+__all__ = ["interview_answers", "last_mention", "speakers_of_quotes"]
 
 
 def speakers_of_quotes(
@@ -265,3 +266,60 @@ def last_mention(
         if name:
             return name
     return None
+
+
+# An interview's labels: "Q:", "Question :", « Q. » before a question; "A:", « R : », "Réponse :"
+# before an answer.
+_QUESTION_LABEL = re.compile(r"(?:Q|Question)[ \u00a0\u202f]*[:.—–-][ \u00a0\u202f]")
+_ANSWER_LABEL = re.compile(r"(?:A|R|Answer|Réponse)[ \u00a0\u202f]*[:.—–-][ \u00a0\u202f]")
+# A question put to the person interviewed ("Will you ...?", « Comment avez-vous ... ? »).
+_SECOND_PERSON = re.compile(r"(?<![\w’'])(?:you|your|vous|votre|vos)(?![\w’'\-])", re.IGNORECASE)
+_MIN_QUESTIONS = 2
+"""An interview puts at least this many questions, each in a paragraph of its own."""
+
+
+def interview_answers(
+    text: str, segments: list[Segment], attributor: Attributor
+) -> tuple[str | None, frozenset[int]]:
+    """The person interviewed and the paragraphs of their answers, when the article is an
+    interview: paragraphs that are one question each ("Q: ...?", « Comment avez-vous ... ? »),
+    each followed by the answer, after an introduction naming the person. (None, {}) otherwise."""
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for seg in segments:
+        lo, hi = paragraphs.get(seg.paragraph, (seg.start, seg.end))
+        paragraphs[seg.paragraph] = (min(lo, seg.start), max(hi, seg.end))
+    ordered = sorted(paragraphs.items())
+    kinds: list[str] = []  # "q", "a" or "" for each paragraph
+    for _, (lo, hi) in ordered:
+        body = text[lo:hi].strip()
+        if _QUESTION_LABEL.match(body):
+            kinds.append("q")
+        elif _ANSWER_LABEL.match(body):
+            kinds.append("a")
+        elif body.endswith("?") and body.count("?") == 1 and not any(m in body[:-1] for m in ".!"):
+            kinds.append("q?")  # an unlabelled question: one sentence ending its paragraph
+        else:
+            kinds.append("")
+    questions = [i for i, kind in enumerate(kinds) if kind.startswith("q")]
+    if len(questions) < _MIN_QUESTIONS or questions[0] == 0:
+        return None, frozenset()
+    if any(i + 1 >= len(kinds) or kinds[i + 1].startswith("q") for i in questions):
+        return None, frozenset()  # every question has its answer
+    labelled = all(kinds[i] == "q" for i in questions)
+    if not labelled and not any(_SECOND_PERSON.search(text, *ordered[i][1]) for i in questions):
+        return None, frozenset()  # questions put to nobody: rhetorical ones
+    person = None
+    for seg in segments:
+        if seg.paragraph >= ordered[questions[0]][0]:
+            break
+        if seg.kind == SENTENCE:
+            person = attributor.mention(text, seg.start, seg.end)
+            if person:
+                break
+    if person is None:
+        return None, frozenset()
+    answers = set()
+    for i in range(questions[0] + 1, len(kinds)):
+        if kinds[i] == "a" or (not kinds[i] and not labelled):
+            answers.add(ordered[i][0])
+    return person, frozenset(answers)

@@ -115,6 +115,9 @@ OPEN = {
     ('dates/dateline', 'fr', 'cambrioleurs'),
     ('dates/dateline', 'fr', 'zone euro'),
     ('dates/dateline', 'en', 'farm subsidies'),
+    # facets_fresh14.jsonl, written and scored before its fixes; out of scope: "A: I hope not."
+    # (an interview's answer of three words: no claim).
+    ('speakers/interview-answer', 'en', 'I hope not'),
 }
 
 
