@@ -115,6 +115,10 @@ OPEN = {
     ('dates/dateline', 'fr', 'cambrioleurs'),
     ('dates/dateline', 'fr', 'zone euro'),
     ('dates/dateline', 'en', 'farm subsidies'),
+    # facets_fresh15.jsonl, written and scored before its fixes: « contre 82 000 agréés l’an
+    # dernier », a participle standing for the noun counted before it, which the finder cannot
+    # tell from the participles that are nouns of people after a count (« 300 blessés »).
+    ('numbers/counted-noun', 'fr', 'a promis de construire'),
 }
 
 
