@@ -654,12 +654,23 @@ def _quantity(
         and not hour_minutes
         and value <= 24
         and value == int(value)
+        and not _OF_AFTER.match(text, span_end, end)
         and (
-            before.lower().endswith(gates.time_before)
-            or (before.endswith(("de ", "de\u00a0")) and _TO_HOUR.match(text, span_end, end))
+            (
+                (to_hour := _TO_HOUR.match(text, span_end, end))
+                and _clock_range(value, int(to_hour.group("hour")))
+                and not _OF_AFTER.match(text, to_hour.end(), end)
+            )
+            or (
+                (from_hour := _FROM_HOUR_BEFORE.search(text, max(start, core_start - 14), core_start))
+                and _clock_range(int(from_hour.group("hour")), value)
+            )
+            or (not from_hour and _CLOCK_H_BEFORE.search(text, max(start, core_start - 12), core_start))
         )
     ):
-        return None  # « de 10 h à 19 h », « dès 7 h »: times of day
+        # « de 10 h à 19 h », « dès 7 h », « à 15 h par la commission »: times of day (not « 3 h
+        # à 5 h » of battery life, « jusqu'à 10 h », « à 2 h de route », « 8 h à 10 h de route »)
+        return None
     if hour_minutes and unit in ("", "h"):  # « une autonomie de 3 h 30 »: 3.5 hours
         unit = "h"
         value += int(hour_minutes.group("minutes")) / 60
@@ -838,7 +849,19 @@ _PHONE_GROUPS = re.compile(r"\d{2,4}(?:[ \u00a0]\d{2,4}){2,}(?![\d,.]\d)")
 _DIGIT_RUN = re.compile(r"\d+")
 _DEGREES = frozenset({"degrees", "degree", "degrés", "degré"})
 _DEGREE_SCALE = re.compile(r"[ \u00a0]+(Celsius|Fahrenheit)(?![\w])")
-_TO_HOUR = re.compile(r"[ \u00a0]*(?:à|a|et)[ \u00a0]*(?:[01]?\d|2[0-4])[ \u00a0]?h(?![\w])")
+_TO_HOUR = re.compile(r"[ \u00a0]*(?:à|a|et)[ \u00a0]*(?P<hour>[01]?\d|2[0-4])[ \u00a0]?h(?![\w])")
+_CLOCK_H_BEFORE = re.compile(r"(?<![\w’'])(?:à|vers|dès)[ \u00a0]$", re.I)
+_FROM_HOUR_BEFORE = re.compile(
+    r"(?<![\d,.])(?P<hour>[01]?\d|2[0-4])[ \u00a0]?h[ \u00a0]+(?:à|a|et)[ \u00a0]$"
+)
+"""The low bound before the high one of « de 9 h à 18 h », « 14h à 17h »: opening hours, or
+durations (« de 3 h à 5 h »), which `_clock_range` tells apart."""
+
+
+def _clock_range(low: float, high: float) -> bool:
+    """Whether « de N h à M h » are two times of day (« de 9 h à 18 h », « de 22 h à 6 h ») rather
+    than two durations (« de 3 h à 5 h » of battery life): from 6 o'clock on, or overnight."""
+    return low >= 6 or high <= low
 _BEFORE_AGE = re.compile(r"(?<![\w])avant[ \u00a0]$")
 _OF_ONE = re.compile(r"[ \u00a0\u202f]+(?:of[ \u00a0\u202f]+an?|d['’]un|d['’]une)(?=[ \u00a0\u202f])")
 _ELIDED = re.compile(r"[^\W\d_]['’]")

@@ -15,8 +15,9 @@ each with the words a sloppy rule would take instead:
   change and its object before "from", « de »: two values, not a range (« réduire les émissions
   de 30 à 40 % » stays a range: « de » is "by" there);
 - « avant 18 ans »: under 18 (« avant 20 heures » is no age);
-- « le train de 7 h 12 », « de 9 h à 18 h », « dès 7 h »: times of day (« une autonomie de 3 h
-  30 », « en 2 h » are durations);
+- « le train de 7 h 12 », « de 9 h à 18 h », « de 22 h à 6 h », « dès 7 h », « à 15 h par le
+  préfet »: times of day (« une autonomie de 3 h 30 », « en 2 h », « de 3 h à 5 h » of battery
+  life, « jusqu'à 10 h », « à 2 h de marche » are durations);
 - « la 27e édition », « la troisième édition du festival »: the edition is part of the event's name;
 - « un second parc », « une seconde usine »: a rank (« une seconde plus tard » is no rank);
 - "from noon to 5 p.m. Firefighters ...": a capitalised word after "a.m."/"p.m." opens a new
@@ -196,3 +197,20 @@ def test_editions_and_second(text: str, lang: str, expected: list[tuple[float, s
 )
 def test_a_capital_after_a_clock_opens_a_sentence(text: str, pieces: int) -> None:
     assert len(extract(text, lang="en")) == pieces
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La console tient de 3 h à 5 h, et jusqu’à 10 h en veille.",
+         [(3, ">=", "h"), (5, "<=", "h"), (10, "<=", "h")]),
+        ("La batterie tient 4 h contre 3 h à 5 h pour l’ancien modèle.",
+         [(4, "=", "h"), (3, "=", "h"), (5, "=", "h")]),
+        ("Le refuge est à 2 h de marche.", [(2, "=", "h")]),
+        ("Les résultats ont été proclamés à 15 h par le préfet.", []),
+        ("La mairie est ouverte de 8 h à 17 h le samedi.", []),
+        ("Le couvre-feu s’applique de 22 h à 6 h.", []),
+    ],
+)
+def test_hours_that_are_durations(text: str, expected: list[tuple[float, str, str]]) -> None:
+    assert facets(text, "fr") == expected
