@@ -136,6 +136,19 @@ class NumberRules:
     article_ordinal: re.Pattern[str] | None
     possessive_rank: re.Pattern[str] | None
     """ "a second factory": an ordinal after an indefinite article, before the noun it ranks."""
+    article_ordinal_words: frozenset[str] = frozenset()
+    """The ordinals `article_ordinal` takes ("second", « seconde »), to skip its scan."""
+    service_before: re.Pattern[str] | None = None
+    """ "call 112", « composer le 17 »: the number dialled, no quantity."""
+    comparator_one_unit: re.Pattern[str] | None = None
+    """ "a year", "an hour": "a" before a unit of time, one of it after a comparator ("more than a
+    year", "within a week")."""
+    comparator_one_units: frozenset[str] = frozenset()
+    timetable_before: re.Pattern[str] | None = None
+    """ « le train de 7 h 12 »: a time of day after a noun of a timetable and « de »."""
+    change_object: re.Pattern[str] | None = None
+    """ "raise the pension age from 66 to 67", « porter l’âge légal de 64 à 65 ans »: a verb of change
+    and its object before "from", « de »: two values, not a range."""
 
 
 @cache
@@ -354,6 +367,24 @@ def rules_for(lang: str) -> NumberRules:
             rf"(?!{_SP}+(?:{alt(lex.get('rank_possessive_not_before', []) or ['(?!x)x'])})(?![\w\-]))"
             rf"(?={_SP}+[^\W\d_]|{_SP}*[,.])"
         ) if lex.get("rank_possessives") else None,
+        article_ordinal_words=frozenset(w.lower() for w in lex.get("article_ordinals", {})),
+        service_before=re.compile(
+            rf"(?<![\w’'])(?:{alt(lex['service_number_before'])}){_SP}+$", re.I
+        ) if lex.get("service_number_before") else None,
+        # (the comparator before it is matched on the reversed text, as before a number)
+        comparator_one_unit=re.compile(
+            rf"(?<![\w’'\-])(?P<one>[Aa]n?){_SP}+(?P<unit>{alt(lex['comparator_one_units'])})(?![\w\-])"
+        ) if lex.get("comparator_one_units") else None,
+        comparator_one_units=frozenset(lex.get("comparator_one_units", [])),
+        timetable_before=re.compile(
+            rf"(?<![\w’'])(?:{alt(lex['timetable_nouns'], fold_first=False)})"
+            rf"(?:{_SP}+[{_UPPER_NAME}][\w\-]*)?{_SP}+de{_SP}+$"
+        ) if lex.get("timetable_nouns") else None,
+        change_object=re.compile(
+            rf"(?<![\w’'])(?:{alt(lex['change_object_verbs'])}){_SP}+"
+            rf"(?:l['’]|la{_SP}|le{_SP}|les{_SP}|the{_SP}|its{_SP}|their{_SP})[^,;.:\d«»“”()]{{0,60}}$",
+            re.I,
+        ) if lex.get("change_object_verbs") else None,
         digits=digits,
         currency_before=currency_before,
         core=core,

@@ -106,6 +106,14 @@ def find_quantities(
                 if phone:  # "0800 555 111": a telephone number, no quantity in it
                     skip_until = phone.end()
                     continue
+            at = match.start()
+            if text.startswith("24/7", at) and not text[at + 4 : at + 5].isdigit():
+                skip_until = at + 4  # "open 24/7": around the clock, no quantity
+                continue
+            grouped = _PHONE_GROUPS.match(text, match.start(), end)
+            if grouped and any(len(g) != 3 for g in _DIGIT_RUN.findall(grouped.group(0))[1:]):
+                skip_until = grouped.end()  # "210 335 9000": groups no thousands make, a telephone
+                continue
             quantity = _quantity(rules, text, match, start, end, digits=True)
             if quantity is not None:
                 found.append(quantity)
@@ -146,9 +154,11 @@ def find_quantities(
             value = float(rules.rank_ordinals[match.group(group).lower()])
             found.append(Found(value, "=", "ordinal", at, to, at, to))
         found.sort(key=lambda q: q.core_start)
-    if rules.article_ordinal is not None and (tokens is None or "second" in tokens):
-        # "a second factory", "a second heart attack": a rank after "a", before what it ranks
-        # (not "a second later", "a second or two", "wait a second.").
+    if rules.article_ordinal is not None and (
+        tokens is None or not rules.article_ordinal_words.isdisjoint(tokens)
+    ):
+        # "a second factory", "a second heart attack", « un second parc »: a rank after "a",
+        # before what it ranks (not "a second later", "a second or two", "wait a second.").
         for match in rules.article_ordinal.finditer(text, start, end):
             at, to = match.span("ord")
             following = match.group("next")
@@ -174,6 +184,19 @@ def find_quantities(
             at, to = match.start("one"), match.end("unit")
             if not any(q.core_start < to and at < q.core_end for q in found):
                 found.append(Found(1.0, "=", match.group("unit"), at, to, at, match.end("one")))
+                found.sort(key=lambda q: q.core_start)
+    if rules.comparator_one_unit is not None and (
+        tokens is None
+        or (("a" in tokens or "an" in tokens) and not rules.comparator_one_units.isdisjoint(tokens))
+    ):
+        # "more than a year", "within a week", "nearly a decade": one of that unit
+        for match in rules.comparator_one_unit.finditer(text, start, end):
+            at, to = match.start("one"), match.end("unit")
+            cmp_match = rules.comparator.match(text[max(start, at - 40) : at][::-1])
+            if cmp_match and not any(q.core_start < to and at < q.core_end for q in found):
+                comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
+                found.append(Found(1.0, comparator, match.group("unit"), at - cmp_match.end(), to, at,
+                                   match.end("one")))
                 found.sort(key=lambda q: q.core_start)
     if len(found) > 1:
         _pair_ranges(rules, text, found)
@@ -241,6 +264,15 @@ def _ratios(rules: NumberRules, text: str, start: int, end: int, found: list[Fou
         noun = match.group("rnoun")
         span_end = match.end("rden")
         after = match.group("rafter")
+        if (
+            noun
+            and after
+            and after[0].islower()
+            and after.lower() not in rules.noun_skip
+            and _plural(after, rules.lang)
+            and _plural(noun, rules.lang)
+        ):
+            continue  # "23 goals in 41 appearances": two counts, no share
         if noun is None and after and _verb_after(rules, after):
             second = match.group("rafter2")
             if (
@@ -350,11 +382,19 @@ def _quantity(
         if code_word is not None and code_word.search(text, max(start, core_start - 16),
                                                       core_start):
             return None  # "a Category 4 storm", « l’article 49 »
+        if rules.service_before is not None and rules.service_before.search(
+            text, max(start, core_start - 16), core_start
+        ):
+            return None  # "call 112", « composez le 17 »: the number dialled
         hour_minutes = _HOUR_MINUTES.match(text, core_end, end)
         if hour_minutes and text[max(start, core_start - 10) : core_start].lower().endswith(
             _gates(rules.lang).time_before
         ):
             return None  # « à 18h15 », « vers 7 h 30 »: a time of day
+        if hour_minutes and rules.timetable_before is not None and rules.timetable_before.search(
+            text, max(start, core_start - 40), core_start
+        ):
+            return None  # « le train de 7 h 12 », « le vol de 18 h 40 »: its time of day
         if _MINUTES_AFTER_HOUR.search(text, max(start, core_start - 4), core_start):
             return None  # the 30 of « 3 h 30 »
         if _CLOCK.match(text, core_end) or _CLOCK_MINUTES.search(
@@ -507,7 +547,11 @@ def _quantity(
     if text.startswith(gates.half_starts, core_end):
         half = rules.and_half.match(text, core_end, end)
     if half and not fraction:  # "four and a half hours"
-        value += 0.5
+        scale = mult_factor
+        if not digits:
+            last = text[core_start:core_end].rsplit(None, 1)[-1]
+            scale = rules.multipliers.get(last) or rules.multipliers.get(last.lower()) or 1.0
+        value += 0.5 * scale  # « deux millions et demi »: 2.5 million
         span_end = core_end = half.end()
     if fraction:
         article = _ARTICLE_AFTER.match(text, core_end, end)
@@ -584,6 +628,7 @@ def _quantity(
                     unit, span_end = named
             elif word.lower() not in rules.noun_skip and word.lower() not in rules.number_words:
                 unit = word
+                before_noun = span_end
                 span_end = noun.end()
                 if word.endswith(("’s", "'s")):  # "a fifth of the city's homes"
                     owned = rules.next_word.match(text, span_end, end)
@@ -591,12 +636,12 @@ def _quantity(
                         # "three of the country's largest meatpackers"
                         owned = rules.next_word.match(text, owned.end(), end)
                     if owned and owned.group("word").lower() in rules.number_words:
-                        unit, span_end = "", core_end  # "two of the region's five reservoirs"
+                        unit, span_end = "", before_noun  # "two of the region's five reservoirs"
                     elif owned and not owned.group("word")[0].isupper():
                         unit, span_end = owned.group("word"), owned.end()
                     elif _DIGIT_AFTER.match(text, span_end, end):
                         # "two-thirds of the city's 48 schools", "three of the state's 12 prisons"
-                        unit, span_end = "", core_end
+                        unit, span_end = "", before_noun  # (after "11 or more")
                 head = None
                 # (after "of" too when the word is a compound: "two-thirds of long-distance trains",
                 # or after a count, which counts a plural: "hundreds of colorful lantern scenes";
@@ -621,6 +666,32 @@ def _quantity(
         unit.lower() not in rules.unit_words and (tail := _compound_tail(rules, text, span_end, end))
     ):
         unit, span_end = tail  # "a quarter of its market value.": the compound's last noun
+    if unit.lower() in _DEGREES and (scale_name := _DEGREE_SCALE.match(text, span_end, end)):
+        unit = "°C" if scale_name.group(1) == "Celsius" else "°F"  # "46 degrees Celsius"
+        span_end = scale_name.end()
+    if (
+        unit == "h"
+        and digits
+        and not hour_minutes
+        and value <= 24
+        and value == int(value)
+        and not _OF_AFTER.match(text, span_end, end)
+        and (
+            (
+                (to_hour := _TO_HOUR.match(text, span_end, end))
+                and _clock_range(value, int(to_hour.group("hour")))
+                and not _OF_AFTER.match(text, to_hour.end(), end)
+            )
+            or (
+                (from_hour := _FROM_HOUR_BEFORE.search(text, max(start, core_start - 14), core_start))
+                and _clock_range(int(from_hour.group("hour")), value)
+            )
+            or (not from_hour and _CLOCK_H_BEFORE.search(text, max(start, core_start - 12), core_start))
+        )
+    ):
+        # « de 10 h à 19 h », « dès 7 h », « à 15 h par la commission »: times of day (not « 3 h
+        # à 5 h » of battery life, « jusqu'à 10 h », « à 2 h de route », « 8 h à 10 h de route »)
+        return None
     if hour_minutes and unit in ("", "h"):  # « une autonomie de 3 h 30 »: 3.5 hours
         unit = "h"
         value += int(hour_minutes.group("minutes")) / 60
@@ -671,6 +742,9 @@ def _quantity(
     if cmp_match:
         comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
         span_start = core_start - cmp_match.end()
+    elif unit == "ans" and _BEFORE_AGE.search(text, max(start, core_start - 7), core_start):
+        comparator = "<"  # « ayant commencé à travailler avant 20 ans »: under 20
+        span_start = core_start - 6
     return Found(value, comparator, unit, span_start, span_end, core_start, core_end, fraction, mult_factor)
 
 
@@ -792,6 +866,24 @@ _CLOCK_MINUTES = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):$")
 _MINUTES_AFTER_HOUR = re.compile(r"\d[ \u00a0\u202f]?h[ \u00a0\u202f]?$")
 
 
+_PHONE_GROUPS = re.compile(r"\d{2,4}(?:[ \u00a0]\d{2,4}){2,}(?![\d,.]\d)")
+_DIGIT_RUN = re.compile(r"\d+")
+_DEGREES = frozenset({"degrees", "degree", "degrés", "degré"})
+_DEGREE_SCALE = re.compile(r"[ \u00a0]+(Celsius|Fahrenheit)(?![\w])")
+_TO_HOUR = re.compile(r"[ \u00a0]*(?:à|a|et)[ \u00a0]*(?P<hour>[01]?\d|2[0-4])[ \u00a0]?h(?![\w])")
+_CLOCK_H_BEFORE = re.compile(r"(?<![\w’'])(?:à|vers|dès)[ \u00a0]$", re.I)
+_FROM_HOUR_BEFORE = re.compile(
+    r"(?<![\d,.])(?P<hour>[01]?\d|2[0-4])[ \u00a0]?h[ \u00a0]+(?:à|a|et)[ \u00a0]$"
+)
+"""The low bound before the high one of « de 9 h à 18 h », « 14h à 17h »: opening hours, or
+durations (« de 3 h à 5 h »), which `_clock_range` tells apart."""
+
+
+def _clock_range(low: float, high: float) -> bool:
+    """Whether « de N h à M h » are two times of day (« de 9 h à 18 h », « de 22 h à 6 h ») rather
+    than two durations (« de 3 h à 5 h » of battery life): from 6 o'clock on, or overnight."""
+    return low >= 6 or high <= low
+_BEFORE_AGE = re.compile(r"(?<![\w])avant[ \u00a0]$")
 _OF_ONE = re.compile(r"[ \u00a0\u202f]+(?:of[ \u00a0\u202f]+an?|d['’]un|d['’]une)(?=[ \u00a0\u202f])")
 _ELIDED = re.compile(r"[^\W\d_]['’]")
 _TALLY_AFTER = re.compile(r"[ \u00a0\u202f]*(?:to|à|a|-|–|—)[ \u00a0\u202f]*\d")
@@ -941,6 +1033,11 @@ def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) ->
             return word, noun.end()  # « deux Polonais et deux Russes », « trois Britanniques »
         return None
     pos = noun.end()
+    bare = not text[noun.start() : noun.start("noun")].strip()
+    if bare and word[1:].islower() and word.endswith(_PEOPLE_ENDINGS):
+        following = rules.next_word.match(text, pos, end)
+        if following is None or not following.group("word")[0].isupper():
+            return word, noun.end()  # "1.3 million Arizonans", "three Americans were killed"
     for _ in range(_HEAD_REACH):
         following = rules.next_word.match(text, pos, end)
         if following is None:
@@ -1148,7 +1245,11 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
         verb = None
         if opener and not between:
             verb = rules.change_before.search(text, max(0, opener.start() - 40), opener.start())
-        if verb and not (high.unit == "%" and verb.group("verb").lower() in rules.change_by_verbs):
+            # (« réduire les émissions de 30 à 40 % » is by 30 to 40 %: a range; "from" is a start)
+            if verb is None and rules.change_object is not None and (high.unit != "%" or rules.lang != "fr"):
+                verb = rules.change_object.search(text, max(0, opener.start() - 90), opener.start())
+        by_verb = verb is not None and verb.groupdict().get("verb", "").lower() in rules.change_by_verbs
+        if verb and not (high.unit == "%" and by_verb):
             continue  # "rose from 2,500 to 4,100", « passe de 3,5 à 4,2 millions »: two values
         low.comparator = ">="
         high.comparator = "<="

@@ -123,7 +123,10 @@ def _rules(lang: str) -> _Rules:
         starters=frozenset(starters),
         caption=caption,
         byline=byline,
-        after_clock=frozenset(w.capitalize() for w in lex["weekdays"]),
+        after_clock=frozenset(
+            [*(w.capitalize() for w in lex["weekdays"]), *(w.capitalize() for w in lex["months"]),
+             *lex.get("clock_zone_words", [])]
+        ),
     )
 
 
@@ -217,8 +220,10 @@ def _ends_sentence(
     if len(word) == 1 and word.isalpha() and word.isupper():
         return starter  # an initial: Joseph J. Lhota
     if _ACRONYM.fullmatch(word):
-        if word.lower() in ("a.m", "p.m") and next_word in rules.after_clock:
-            return False  # "at 11:40 p.m. Friday": the day of that time
+        if word.lower() in ("a.m", "p.m"):
+            if next_word in rules.after_clock or next_word.isupper():
+                return False  # "at 11:40 p.m. Friday", "at 5 p.m. ET": the day or zone of that time
+            return starter or next_word[:1].isupper()  # "from noon to 5 p.m. Firefighters ..."
         return starter  # U.S. President / av. J.-C. / a.m.
     return not (word.isdigit() and next_char.isdigit())
 
