@@ -79,6 +79,13 @@ _FOR_ORGANISATION = re.compile(
 )
 
 
+_POST_NOMINALS = frozenset(
+    ["KC", "QC", "OBE", "CBE", "MBE", "KBE", "DBE", "II", "III", "IV"]
+)
+"""Letters after a person's name that are no organisation's initials ("Peter Quinn KC"; not "MP",
+which is a noun as often: "an Ottawa New Democrat MP")."""
+
+
 def _clean_name(pat: SpeakerPatterns, match: re.Match[str], strict: bool = False) -> str | None:
     """The person a speaker match names, or None for openers, lone titles, places in strict mode."""
     name = match.group("name").strip()
@@ -95,8 +102,9 @@ def _clean_name(pat: SpeakerPatterns, match: re.Match[str], strict: bool = False
         title = ""
     if strict and not title and len(words) < 2:
         return None
-    if any(w.isupper() and len(w.rstrip(".")) > 1 for w in words) and not title:
-        return None  # acronyms name organisations (OTAN, NASA), not people
+    if any(w.isupper() and len(w.rstrip(".,")) > 1 and w.rstrip(".,") not in _POST_NOMINALS for w in words) \
+            and not title:
+        return None  # acronyms name organisations (OTAN, NASA), not people ("Peter Quinn KC" is one)
     result = f"{title} {' '.join(words)}".strip()
     return result if len(result) <= 80 else None
 

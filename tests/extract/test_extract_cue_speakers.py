@@ -71,3 +71,11 @@ def test_a_conjunction_opening_the_sentence_is_no_name() -> None:
 def test_an_impersonal_cue_keeps_its_office() -> None:
     text = "Deux randonneurs ont été secourus, a-t-on appris auprès de la gendarmerie."
     assert speaker(text, "fr") == "gendarmerie"
+
+
+def test_letters_after_a_name_are_no_organisation() -> None:
+    text = 'The defendant\'s barrister, Ruth Allen KC, said her client "accepts the verdict".'
+    assert speaker(text, "en") == "Ruth Allen KC"
+    # "MP" is a noun as often as letters after a name.
+    text = "Tom Price, a Welsh Labour MP, said the vote was rigged."
+    assert speaker(text, "en") == "Tom Price"
