@@ -44,3 +44,17 @@ def test_a_modal_or_an_earliest_date_looks_ahead(text: str, expect: list[tuple[s
 )
 def test_a_denied_or_perfect_modal_and_a_past_stay_past(text: str, expect: list[tuple[str, str]]) -> None:
     assert dates(text) == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("The council on Monday approved a plan to close two libraries.", "2026-07-27"),
+        ("Ministers on Monday unveiled plans to cut rail fares.", "2026-07-27"),
+        ("The board on Monday backed the mayor's plan to sell the port.", "2026-07-27"),
+        ("We plan to announce the route on Monday.", "2026-08-03"),
+        ("The airline plans to resume flights on Monday.", "2026-08-03"),
+    ],
+)
+def test_a_plan_as_a_noun_does_not_look_ahead(text: str, expect: str) -> None:
+    assert dates(text)[0][0] == expect

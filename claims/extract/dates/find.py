@@ -42,6 +42,22 @@ def is_future(text: str, start: int, end: int, lang: str) -> bool:
     )
 
 
+def _noun_use(rules: DateRules, text: str, left: int, at: int) -> bool:
+    """Whether the word before a marker that may be a noun ("plan to") makes it one: an
+    article, a possessive, a number or scale, a past verb ("approved plans to"), not a
+    subject ("we plan to", "the city plans to")."""
+    words = text[max(left, at - 40) : at].split()
+    if not words:
+        return False
+    word = words[-1].lower().strip(",;:()\"“”")
+    return (
+        word in rules.noun_marker_before
+        or word.endswith(("'s", "’s", "ed"))
+        or word[:1].isdigit()
+        or word[:1] in "$€£"
+    )
+
+
 def _clause(
     rules: DateRules, text: str, start: int, end: int, pos: int, pos_end: int
 ) -> tuple[int, int]:
@@ -71,6 +87,10 @@ def _ahead(rules: DateRules, text: str, left: int, right: int, pos: int) -> bool
     before the date ("vowed to rebuild the school by Friday"; not "vowed on Friday to")."""
     reported = rules.reported_future.search(text, pos, right) if rules.reported_future else None
     for marker in rules.future.finditer(text, left, right):
+        if rules.noun_markers and marker.group(0).lower() in rules.noun_markers and _noun_use(
+            rules, text, left, marker.start()
+        ):
+            continue  # "approved a $1.8 billion plan to widen the road on Monday": a noun
         if marker.start() < pos or not (
             reported is not None and marker.start() >= reported.start()
         ):

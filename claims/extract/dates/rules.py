@@ -128,6 +128,10 @@ class DateRules:
     lowercase_verbs: frozenset[str] = frozenset()
     """Month names that are verbs in lower case ("may", "march"): a date only after a cue."""
     lowercase_cues: frozenset[str] = frozenset()
+    noun_markers: frozenset[str] = frozenset()
+    """Future markers that are nouns too ("plan to": "approved a plan to widen the road")."""
+    noun_marker_before: frozenset[str] = frozenset()
+    """Words before such a marker that make it the noun (articles, possessives, verbs)."""
     bare_day: re.Pattern[str] | None = None
     """« le 3 », « jusqu'au 31 » after a month or a day of that month named before in the
     sentence: a day of the month alone (group `bd`), French news' way of not repeating it."""
@@ -907,6 +911,8 @@ def date_rules(lang: str) -> DateRules:
         sub_units={k.lower(): v for k, v in lex.get("sub_period_units", {}).items()},
         lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
+        noun_markers=frozenset(w.lower() for w in lex.get("future_markers_as_nouns", [])),
+        noun_marker_before=frozenset(w.lower() for w in lex.get("future_noun_before", [])),
         number_months=frozenset(lex.get("months_number_words", [])),
         approx_amounts={k.lower(): int(v) for k, v in lex.get("approximate_nouns", {}).items()},
         halves_alone=frozenset(w.lower() for w in lex.get("halves_without_year", [])),
