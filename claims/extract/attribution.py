@@ -55,7 +55,7 @@ _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
 _APPOSITION_GAP = re.compile(
     r",[\s\u00a0\u202f]+(?:\d{1,3},[\s\u00a0\u202f]+)?"  # "Lindgren, 27, who had not dropped a set, said"
-    r"(?:[\w’'\-]+(?:[.,]\d+)*[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.)[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
@@ -98,6 +98,8 @@ def _clean_name(pat: SpeakerPatterns, match: re.Match[str], strict: bool = False
         dropped = True
     if not words or all(w.rstrip(".") in pat.title_words for w in words):
         return None
+    if words[0] in ("St.", "Ste.", "Mt.", "Ft.") and len(words) <= 2:
+        return None  # "the mayor of St. Paul, said": a place (not "St. Paul Mayor Ann Ruiz")
     if dropped:
         title = ""
     if strict and not title and len(words) < 2:

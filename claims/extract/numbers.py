@@ -911,7 +911,7 @@ def _count_nouns(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.load(lang).get("count_nouns", []))
 
 
-_PERCENT = frozenset({"%", "pour cent", "pourcent", "pour-cent", "percent", "per cent"})
+_PERCENT = frozenset({"%", "pour cent", "pourcent", "pour-cent", "percent", "per cent", "pct"})
 _FRACTION_ONE = frozenset({"a", "an", "one", "un", "une", "la", "le", "l'", "l’"})
 _NOT_PLURAL = frozenset(
     [

@@ -21,6 +21,10 @@ _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑ"
 # (not « L’opposition », « D’autres »: an elided article before a common noun)
 _NAME_WORD = rf"(?![LD]['’][a-zà-ÿœæ])[{_UPPER}][\w’'\-]*\w"
 _INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"  # "J.", "J.-P.", "U.S."
+_PLACE_ABBREVIATION = rf"(?:St|Ste|Mt|Ft)\.(?=\s+[{_UPPER}])"  # "St. Paul Mayor Ann Ruiz"
+# "Acme Corp. said", "the Justice Dept. said", "Martin Luther King Jr. said": a name's last word
+# abbreviated, its period part of it
+_ABBREVIATED_END = r"(?:Corp|Inc|Co|Cos|Ltd|Bros|Dept|Assn|Jr|Sr)\.(?![\w.])"
 
 
 # Words that follow an office without qualifying it: « le groupe a Altéa » is no name.
@@ -93,8 +97,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         titles = rf"{titles}(?:\s+(?:{_alternation(lex['title_of'])})\s+(?:the\s+)?{_NAME_WORD})?"
     particles = _alternation(lex["name_particles"])
     name_seq = (
-        rf"(?:{_NAME_WORD}|{_INITIAL})"
-        rf"(?:\s+(?:(?:{particles})\s+|(?:{particles})(?=[{_UPPER}]))?(?:{_NAME_WORD}|{_INITIAL}))*"
+        rf"(?:{_PLACE_ABBREVIATION}|{_NAME_WORD}|{_INITIAL})"
+        rf"(?:\s+(?:(?:{particles})\s+|(?:{particles})(?=[{_UPPER}]))?"
+        rf"(?:{_ABBREVIATED_END}|{_NAME_WORD}|{_INITIAL}))*"
     )
     # A title before the name is kept (it is how the article names the person: "lieutenant
     # Thomas"); the article before the title is not.
