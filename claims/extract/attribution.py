@@ -537,8 +537,8 @@ class Attributor:
             name = _clean_name(pat, match)
             if name and (job := _JOB_WORDS.match(text, match.end(), window)):
                 # '”, said Unite regional officer Dawn Price': the person after the job
-                person = pat.speaker.match(text, job.end(), window)
-                person_name = _clean_name(pat, person, strict=True) if person else None
+                person_match = pat.speaker.match(text, job.end(), window)
+                person_name = _clean_name(pat, person_match, strict=True) if person_match else None
                 if person_name and " " in person_name:
                     name = person_name
             if name or "," in text[past : match.start()]:

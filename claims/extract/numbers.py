@@ -131,16 +131,16 @@ def find_quantities(
         if tokens is None or not rules.fraction_words.isdisjoint(tokens):
             core = rules.core_fraction
         pos = start
-        while (match := core.search(text, pos, end)) is not None:
-            pos = match.end()
-            if any(s < match.end() and match.start() < e for s, e in taken):
+        while (words := core.search(text, pos, end)) is not None:
+            pos = words.end()
+            if any(s < words.end() and words.start() < e for s, e in taken):
                 continue
-            quantity = _quantity(rules, text, match, start, end, digits=False)
+            quantity = _quantity(rules, text, words, start, end, digits=False)
             if quantity is not None:
                 found.append(quantity)
                 # "half a million": one quantity; « six deux ans », "six two years": two, the
                 # words text2num did not take start the next one
-                pos = max(quantity.core_end, match.start() + 1) if quantity.core_end < pos else max(
+                pos = max(quantity.core_end, words.start() + 1) if quantity.core_end < pos else max(
                     pos, quantity.core_end
                 )
         found.sort(key=lambda q: q.core_start)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from claims.extract import extract
+from claims.model import Claim
 
 
-def only(text: str):  # type: ignore[no-untyped-def]
+def only(text: str) -> Claim:
     (claim,) = extract(text, lang="en")
     return claim
 

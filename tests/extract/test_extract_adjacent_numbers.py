@@ -17,7 +17,7 @@ def facets(text: str, lang: str) -> tuple[list[tuple[float, str]], list[str | No
     (claim,) = extract(text, lang=lang, published=PUBLISHED)
     return (
         [(round(q.value, 4), q.unit) for q in claim.quantities],
-        [d.from_ and d.from_.isoformat() for d in claim.dates],
+        [d.from_.isoformat() if d.from_ else None for d in claim.dates],
     )
 
 

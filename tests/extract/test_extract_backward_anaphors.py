@@ -15,7 +15,10 @@ PUBLISHED = date(2026, 6, 15)
 
 def dates_of(text: str, lang: str, fragment: str) -> list[tuple[str | None, str | None]]:
     (claim,) = [c for c in extract(text, lang=lang, published=PUBLISHED) if fragment in c.text]
-    return [(d.from_ and d.from_.isoformat(), d.to and d.to.isoformat()) for d in claim.dates]
+    return [
+        (d.from_.isoformat() if d.from_ else None, d.to.isoformat() if d.to else None)
+        for d in claim.dates
+    ]
 
 
 @pytest.mark.parametrize(

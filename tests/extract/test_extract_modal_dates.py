@@ -15,7 +15,10 @@ PUBLISHED = date(2026, 7, 29)  # a Wednesday
 
 def dates(text: str) -> list[tuple[str | None, str | None]]:
     (claim,) = extract(text, lang="en", published=PUBLISHED)
-    return [(d.from_ and d.from_.isoformat(), d.to and d.to.isoformat()) for d in claim.dates]
+    return [
+        (d.from_.isoformat() if d.from_ else None, d.to.isoformat() if d.to else None)
+        for d in claim.dates
+    ]
 
 
 @pytest.mark.parametrize(
