@@ -547,6 +547,9 @@ class Attributor:
             name = self.organisation_at(text, past, window)  # "», a indiqué la préfecture"
             if name in self._anaphoric:
                 return None, True
+            # « », a indiqué l'ARS dans un communiqué »: an acronym, spelled out where the
+            # article gives it in full
+            name = name or self._acronym_subject(text, _past_space(text, past, window), window)
             noun = pat.noun_after.match(text, past, window) if name is None else None
             if noun is not None:
                 # « », a promis l’infirmière »: the person the article described so ("Soizic Le

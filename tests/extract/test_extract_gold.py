@@ -77,9 +77,6 @@ OPEN = {
     # facets_fresh10.jsonl: « s’attendre à » is no speech verb, and words quoted after a pronoun
     # subject are too often a scare quote ("She pointed to the “electric” punch").
     ('speakers/pronoun-fragment', 'fr', 'Il s’attend à'),
-    # facets_dates_fresh3.jsonl: « ont appelé à la grève le Vendredi saint » names the coming
-    # Good Friday (the strike called for), but the clause's past tense picks the last one.
-    ('dates/not-weekday', 'fr', 'grève'),
     # facets_fresh11.jsonl, written after extractor 1.7.0 and scored before its fixes: « huit
     # Canadair » (a capitalised noun after a number is too often a name).
     ('numbers/number-words', 'fr', 'Quelque 650 pompiers'),

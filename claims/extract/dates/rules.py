@@ -736,6 +736,20 @@ def date_rules(lang: str) -> DateRules:
             rf"(?:{lexicons.alternation(lex['promise_verbs'])}){_SP}+"
             rf"(?:{lexicons.alternation(lex.get('promise_objects', []) or ['(?!x)x'])}){_SP}"
         )
+    if lex.get("call_verbs") and lex.get("called_events"):
+        # « a appelé à une nouvelle mobilisation le 12 décembre », "called a strike for Monday":
+        # the event called for lies ahead (not « a appelé à la retenue dimanche »)
+        intent_alts.append(
+            rf"(?:{lexicons.alternation(lex['call_verbs'])}){_SP}+"
+            rf"(?:(?:{lexicons.alternation(lex.get('called_event_determiners', []) or ['(?!x)x'])})"
+            rf"(?:{_SP}+[\w\-]+){{0,2}}?(?:{_SP}+|(?<=['’])))?"  # "a 48-hour", « une grande »
+            rf"(?:{lexicons.alternation(lex['called_events'])})(?![\w\-])"
+            # English wants "for" right before the date: "called a strike on Monday" is when
+            # it was called as often as when it falls, and so is "a strike for higher pay"
+            + (rf"{_SP}+(?:{lexicons.alternation(lex['called_event_followers'])})"
+               rf"(?={_SP}+(?:[A-Z\d]|next\b|this\b|the\b)|{_SP}*\Z)"  # \Z: the date
+               if lex.get("called_event_followers") else "")
+        )
     if lex.get("plan_verbs"):  # « les syndicats préparent un défilé le 1er mai »: what is planned
         intent_alts.append(rf"(?:{lexicons.alternation(lex['plan_verbs'])})(?![\w\-])")
     intent = re.compile(rf"(?<![\w\-])(?:{'|'.join(intent_alts)})")
