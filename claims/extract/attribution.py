@@ -55,7 +55,8 @@ _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
 _APPOSITION_GAP = re.compile(
     r",[\s\u00a0\u202f]+(?:\d{1,3},[\s\u00a0\u202f]+)?"  # "Lindgren, 27, who had not dropped a set, said"
-    r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.)[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.|(?:[A-Z]\.){2,3})[\s\u00a0\u202f]+){0,11}?"
+    r"(?:[\w’'\-]+|(?:Corp|Inc|Co|Ltd|Jr|Sr|Bros)\.|(?:[A-Z]\.){2,3}),[\s\u00a0\u202f]+"  # "Acme Corp., said"
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
@@ -196,7 +197,8 @@ _PORTFOLIO_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z][a-z]+|(?:[A-Z]\.){2,3})[ 
 # An apposition that describes the subject before it ("Microsoft, which employs ...", "X, a
 # charity, said"; not "Fourth, there was a survey ..., said").
 _APPOSITION_OPENER = re.compile(
-    r",[\s\u00a0\u202f]+(?:which|who|whose|a|an|the|qui|dont|un|une|le|la|les|l['’])(?![\w’'])", re.I
+    r",[\s\u00a0\u202f]+(?:(?i:which|who|whose|a|an|the|qui|dont|un|une|le|la|les|l['’])(?![\w’'])"
+    r"|[A-Z][\w.\-]*['’]s[\s\u00a0\u202f])"  # "Ryanair, Europe's biggest airline, said"
 )
 _COORDINATED = re.compile(r"[ \u00a0]+(?:but|and|mais|et)[ \u00a0]+$")
 _LEARNED = ("appris", "apprend-on", "apprenait-on")
@@ -1088,7 +1090,7 @@ class Attributor:
         words = name.split()
         if len(words) > 1 and (
             any(w.rstrip(".") in self._pat.not_names or w.lower() in self._weekdays for w in words)
-            or not any((w.isupper() and len(w) > 1) or w.endswith(("’s", "'s")) for w in words)
+            or not any((w.isupper() and len(w) > 1) or w.endswith(("’s", "'s")) or w == "&" for w in words)
         ):
             # A name of a few words opening the clause holds an acronym or a possessive
             # ("Alzheimer’s Research UK said"); not "On Tuesday Mayor", "In March Officials".
@@ -1347,6 +1349,12 @@ class Attributor:
                 # apposition of a dozen words may take it out of the name's reach).
                 far = max(start, vs - 2 * _NAME_REACH)
                 name = self.organisation_ending_at(text, far, vs, apposition=True)
+            if name is not None and "," in text[start:vs]:
+                # "Oxfam, a charity, said", "Ryanair, Europe's biggest airline, said": the name
+                # the apposition describes, not its noun
+                subject = self._subject(text, start, vs)
+                if subject is not None and text.find(subject, start, vs) < text.rfind(name, start, vs):
+                    name = subject
             if name is None and known is not None:
                 single = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP)
                 single = single or _speaker_ending_at(pat, text, near, vs, _APPOSITION_GAP)
