@@ -187,6 +187,14 @@ _ROLE_WORDS = re.compile(
 _NO_GAP = re.compile("")
 _LONE_BEFORE_VERB = re.compile(r",[ \u00a0\u202f]+(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+|[A-Z]{2,6})[ \u00a0\u202f]+$")
 _LONG_APPOSITION = re.compile(r",[^,;:«»“”\"\n]{1,160},[\s\u00a0\u202f]+")
+_OWNER_BEFORE = re.compile(  # "Allard's ", "Acme Corp.'s ", "Marks & Spencer's "
+    r"(?<![\w’'\-])(?P<owner>[A-Z][\w\-]*\.?(?:[ \u00a0](?:&[ \u00a0])?[A-Z][\w\-]*\.?){0,3})['’]s[ \u00a0]+$"
+)
+_OWNED_SUBJECT = re.compile(
+    r"(?:(?<![\w’'\-])(?P<art>[Tt]he)[ \u00a0]+)?(?<![\w’'\-])"
+    r"(?P<owner>[A-Z][\w\-]*\.?(?:[ \u00a0](?:&[ \u00a0])?[A-Z][\w\-]*\.?){0,3}|[a-z][\w\-]+)"
+    r"(?P<mark>['’])s[ \u00a0]+(?P<noun>[a-z][\w\-]+)[ \u00a0]+(?:(?:has|have|had)[ \u00a0]+)?$"
+)
 _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
 """French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
@@ -1104,6 +1112,7 @@ class Attributor:
         if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - reach) : end])):
             return None  # no head word ("Department", "préfecture") right before: no organisation
         found = None
+        previous = None
         for match in self._pat.org.finditer(text, start, end):
             if (
                 _LOWER_GAP.fullmatch(text, match.end(), end)
@@ -1111,6 +1120,12 @@ class Attributor:
                 or (apposition and _APPOSITION_GAP.fullmatch(text, match.end(), end))
             ):
                 found = _org_name(match)
+                if previous is not None and match.group(0)[:1].islower() and (
+                    text[previous.end() : match.start()].isspace()
+                ):
+                    # "Norvale's chief financial officer": one office read as two
+                    found = f"{_org_name(previous)} {found}"
+            previous = match
         return found
 
     def organisation_at(self, text: str, start: int, end: int) -> str | None:
@@ -1383,6 +1398,10 @@ class Attributor:
                 # « dont un quart financé par la Région, a indiqué le maire, X »: the name
                 # before the comma is a complement of the clause; the subject comes after.
                 name = None
+            if name and name[:1].islower():
+                name = self._owned(text, near, vs, name)  # "Acme's spokesman said"
+            if name is None and not inverted:
+                name = self._owned_subject(text, near, vs)  # "Allard's lawyer said"
             if name:
                 return name
             if _INVERTED.search(text, max(start, vs - 12), vs):
@@ -1485,6 +1504,34 @@ class Attributor:
         if name is None and (common := pat.common_of_name.match(text, past, window)):
             name = common.group("name")  # « estiment les épidémiologistes de l’Institut Pasteur »
         return name
+
+    def _owned(self, text: str, start: int, verb: int, name: str) -> str:
+        """`name` with the capitalised owner right before it ("Allard's lawyer said", "Acme's
+        spokesman said"): whose office it is; not a day's ("Monday's statement")."""
+        at = text.rfind(name, start, verb)
+        owner = _OWNER_BEFORE.search(text, max(start, at - 60), at) if at > start else None
+        if owner is None:
+            return name
+        words = owner.group("owner").split()
+        if any(w.rstrip(".") in self._pat.not_names or w.lower() in self._weekdays for w in words):
+            return name
+        return f"{owner.group(0).rstrip()} {name}"
+
+    def _owned_subject(self, text: str, start: int, verb: int) -> str | None:
+        """A noun owned by a name or an office right before the verb ("Allard's lawyer said",
+        "the company's lawyers said"), with its owner; not a document (whose owner speaks:
+        "Cornyn's statement added"), nor one of a day's ("Monday's statement")."""
+        match = _OWNED_SUBJECT.search(text, max(start, verb - 80), verb)
+        if match is None:
+            return None
+        owner, noun = match.group("owner"), match.group("noun")
+        if noun in self._pat.function_words or noun in self._documents:
+            return None
+        if owner[:1].islower() and match.group("art") is None:
+            return None  # "... of whose lawyer said": no subject of its own
+        if any(w.rstrip(".") in self._pat.not_names or w.lower() in self._weekdays for w in owner.split()):
+            return None
+        return f"{owner}{match.group('mark')}s {noun}"
 
     def _common_subject(self, text: str, start: int, verb: int) -> str | None:
         """A common noun as the subject right before a speech verb: "analysts said", « les
