@@ -1,11 +1,12 @@
 """Date patterns that the sixteenth fresh gold (tests/extract/gold/facets_fresh16.jsonl) showed,
 each with the words a sloppy rule would take instead:
 
-- "the fair takes place on May 12", "the festival runs from May 12 to May 23", "the show
-  closes on May 3", « le salon se tient du 12 au 23 mai », « les épreuves ont lieu le 12 mai »,
-  « le festival se déroule », « s'ouvre », « débute », « ouvre ses portes »: the present of a
+- "the fair takes place on May 12", "the festival runs from May 12 to May 23", « le salon se
+  tient du 12 au 23 mai », « les épreuves ont lieu le 12 mai », « le festival se déroule », «
+  s'ouvre », « débute », « ouvre ses portes »: the present of a
   scheduled event looks ahead, as "opens", "begins" and "ends" already did ("took place", « a
-  eu lieu », "runs three plants", "runs from offices" before a past verb stay behind);
+  eu lieu », "runs three plants", "runs from offices" before a past verb stay behind; "closes"
+  is not among them: "Stocks close higher Tuesday" is a headline's past);
 - "a crowd of 2000 fans", "the 2000 guests", « 2000 supporters », « de 2000 fidèles »: people
   counted, not the year 2000 (the lexicon of counted nouns; "the 2018 floods" stays a year).
 """
@@ -30,8 +31,6 @@ PUBLISHED = date(2019, 4, 10)  # a Wednesday
          [("Saturday", "2019-04-13", "2019-04-13")]),
         ("Early voting runs from May 2 to May 14 in most counties.", "en",
          [("May 2 to May 14", "2019-05-02", "2019-05-14")]),
-        ("The photography exhibition closes on June 30.", "en",
-         [("June 30", "2019-06-30", "2019-06-30")]),
         ("Both rounds take place in June.", "en", [("June", "2019-06-01", "2019-06-30")]),
         ("Le congrès des maires se tient du 20 au 23 mai à Paris.", "fr",
          [("20 au 23 mai", "2019-05-20", "2019-05-23")]),
