@@ -6,7 +6,9 @@ each with the words a sloppy rule would take instead:
   s'ouvre », « débute », « ouvre ses portes »: the present of a
   scheduled event looks ahead, as "opens", "begins" and "ends" already did ("took place", « a
   eu lieu », "runs three plants", "runs from offices" before a past verb stay behind; "closes"
-  is not among them: "Stocks close higher Tuesday" is a headline's past);
+  is not among them: "Stocks close higher Tuesday" is a headline's past); "did" or "never"
+  before the infinitive of such a verb makes it no future ("did not take place on Monday",
+  "didn't begin Monday", as "did not begin" was before);
 - "a crowd of 2000 fans", "the 2000 guests", « 2000 supporters », « de 2000 fidèles »: people
   counted, not the year 2000 (the lexicon of counted nouns; "the 2018 floods" stays a year).
 """
@@ -60,6 +62,11 @@ def test_the_present_of_a_scheduled_event_looks_ahead(
          [("May 18", "2018-05-18", "2018-05-18")]),
         ("The company runs from offices in Ohio and was sold on May 3.", "en",
          [("May 3", "2018-05-03", "2018-05-03")]),
+        # "did" before a marker's infinitive is its past ("did not begin", "didn't take place")
+        ("The talks did not take place on Monday as planned.", "en",
+         [("Monday", "2019-04-08", "2019-04-08")]),
+        ("Classes didn't begin Monday because of the storm.", "en",
+         [("Monday", "2019-04-08", "2019-04-08")]),
         ("L’accident a eu lieu le 12 mai sur la nationale.", "fr",
          [("12 mai", "2018-05-12", "2018-05-12")]),
         ("La réunion s’est tenue le 12 mai à la mairie.", "fr",
