@@ -568,6 +568,40 @@ class Attributor:
                 return person, person is None
         return name, False
 
+    def referring_noun(self, text: str, close: int, sentence_end: int) -> str | None:
+        """The common noun that names the speaker after a quote's verb (« », a reconnu le
+        prévenu à la barre », « », a ajouté l'infirmière. »), which stands for a person named
+        before: the noun itself where no person was."""
+        window_end = min(sentence_end, close + 160)
+        verb = self._pat.speech_verb.search(text, close, window_end)
+        if verb is None or len(text[close : verb.start()].split()) > 2:
+            return None  # (« », a reconnu », "”, the"; not a clause of its own before the verb)
+        window = min(window_end, verb.end() + 100)
+        past = self._past_verb(text, verb.end(), window)
+        match = _NOUN_SUBJECT.match(text, past, window)
+        if match is not None:
+            noun = match.group("noun")
+        else:
+            after = self._pat.noun_after.match(text, past, window)
+            if after is None:
+                return None
+            noun = after.group().strip(" ,.;»”\"").replace("’", "'").split("'")[-1].split()[-1]
+        lower = noun.lower()
+        if lower in self._pat.function_words or lower in self._documents or (
+            self._pat.pronoun_after.fullmatch(lower)
+        ):
+            return None  # (« », précise le communiqué »: its author's)
+        return noun
+
+    def names_person(self, name: str) -> bool:
+        """Whether a speaker is a person ("Jean-Paul Le Gall", "Judge Helen Marsh"), not an
+        office or an organisation (« gendarmerie », "Agence régionale de santé", "CGT")."""
+        if not name[:1].isupper() or name.isupper():
+            return False
+        return self._pat.org_words.isdisjoint(w.lower() for w in lexicons.letter_tokens(name)) and (
+            self._pat.org_words.isdisjoint(lexicons.letter_tokens(name))
+        )
+
     def _described_person(self, text: str, before: int, phrase: str) -> str | None:
         """The person named before `before` whom an apposition describes with the noun of
         `phrase` (« l’infirmière » -> "Soizic Le Gall, infirmière aux urgences")."""

@@ -1181,6 +1181,20 @@ def _lone_counts(rules: NumberRules, text: str, match: re.Match[str], start: int
     return not noun[0].isupper() and noun.lower() not in rules.lone_noun_skip
 
 
+_DAYS_IN = {
+    "year": 365.0, "an": 365.0, "année": 365.0, "month": 30.0, "moi": 30.0, "mois": 30.0,
+    "week": 7.0, "semaine": 7.0, "day": 1.0, "jour": 1.0, "journée": 1.0, "hour": 1 / 24,
+    "heure": 1 / 24, "h": 1 / 24,
+}
+"""Units of time in days, to tell a range of durations from two counts."""
+
+
+def _singular(unit: str) -> str:
+    """A unit without its plural ending, to compare two ("1 year to 5 years", « 1 an à 5 ans »)."""
+    unit = unit.lower()
+    return unit[:-1] if len(unit) > 2 and unit.endswith(("s", "x")) else unit
+
+
 def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
     """Turn "de 1 000 à 4 000" / "between 10 and 20" / "10-20" into a '>=' and a '<=' bound."""
     for low, high in zip(found, found[1:], strict=False):
@@ -1220,6 +1234,12 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
             high.unit = low.unit  # "Victims aged 19 and 21 died", "aged 19 and 21,": two ages
             high.end = high.core_end
             continue
+        if low.unit and high.unit and _singular(low.unit) != _singular(high.unit):
+            low_days, high_days = _DAYS_IN.get(_singular(low.unit)), _DAYS_IN.get(_singular(high.unit))
+            if low_days is None or high_days is None or low.value * low_days >= high.value * high_days:
+                # « un chef d'entreprise de 52 ans à 18 mois de prison », "aged 70 to 2,000
+                # euros": two counts (not "ranging from 18 months to seven years")
+                continue
         opener = rules.range_open.search(text, max(0, low.start - 12), low.start)
         if not (opener or dash) and not _bare_to_range(rules, text, low, high, joiner):
             continue
@@ -1233,6 +1253,10 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
             ):
                 low.unit = high.unit  # « âgés de 19 et 21 ans »: two values, one unit written
             continue  # "10 et 20" is a range only after "entre"
+        if dash and not opener and low.value >= high.value and (
+            low.unit == "%" or low.unit in rules.currencies.values() or low.unit.lower() in rules.unit_words
+        ):
+            continue  # "about 2 percent - one-third of what it is": a dash between two values
         if dash and not opener and (low.value >= high.value or _is_score(rules, text, low, high)):
             # ("Sweden 1 – 0 Korea Republic", "ended 0 – 0": no range runs downwards or nowhere)
             # "beat Rovers 3-1", « s'est imposé 2-0 »: a score is two counts, no range, no unit.
