@@ -327,8 +327,10 @@ _PREPOSITION_BEFORE = re.compile(
 """How far before a speech verb its named subject may start ("le lieutenant-colonel X a")."""
 
 
-_PLACE_PREPOSITION = re.compile(r"(?<![\w’'])(?:sur|à|au|aux|dans|on|at|in)[ \u00a0]+$")
-"""A preposition right before a name: where something was said or done (« sur France Info »)."""
+_QUOTE_CLOSE_LEAD = re.compile(r"[ \u00a0\u202f]*,[ \u00a0\u202f]*")
+_PLACE_PREPOSITION = re.compile(r"(?<![\w’'])(?:sur|dans|on)[ \u00a0]+$")
+"""A preposition right before a name: where something was said (« sur France Info », "on CNN";
+not « revient à X », whose name may be the person)."""
 _RELATIVE_SUBJECT = re.compile(
     r"(?<![\w’'])(?:(?:[Tt]he|[Ll]es|[Dd]es|[Mm]any|[Ss]ome)[ \u00a0]+)?(?P<noun>[^\W\d_][a-zà-ÿ\-]+s)"
     r"[ \u00a0]+(?:who|qui)[ \u00a0]+[^,.;:!?\n“”«»\"]{3,80}[ \u00a0]+$"
@@ -487,6 +489,11 @@ class Attributor:
             re.compile(rf"[ \u00a0](?:{'|'.join(map(re.escape, heads))})(?![\w\-])") if heads else None
         )
         self._office_nouns = frozenset(lexicons.load(lang).get("office_nouns", []))
+        # « », calcule Thierry Lemoine »: verbs that say who spoke only right after a quote
+        quote_verbs = lexicons.load(lang).get("quote_only_speech_verbs", [])
+        self._quote_verbs = (
+            re.compile(rf"(?:{lexicons.alternation(quote_verbs)})(?![\w\-’'])") if quote_verbs else None
+        )
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -502,6 +509,11 @@ class Attributor:
         pat = self._pat
         window_end = min(sentence_end, close + 160)
         verb = pat.speech_verb.search(text, close, window_end)
+        lead = _QUOTE_CLOSE_LEAD.match(text, close, window_end)
+        if self._quote_verbs is not None and lead and lead.group().strip(" \u00a0\u202f") == ",":
+            quoted_verb = self._quote_verbs.match(text, lead.end(), window_end)
+            if quoted_verb is not None and (verb is None or quoted_verb.start() < verb.start()):
+                verb = quoted_verb  # « », calcule Thierry Lemoine, boulanger à Tours »
         if verb is None:
             return None, True
         between = text[close : verb.start()]
@@ -1219,7 +1231,8 @@ class Attributor:
         titled = pat.titled.search(text, start, min(end, start + 600))
         fallback = None
         for match in pat.speaker.finditer(text, start, min(end, start + 600)):
-            if fallback is None and _PLACE_PREPOSITION.search(text, max(start, match.start("name") - 8), match.start("name")):
+            at = match.start("name")
+            if fallback is None and _PLACE_PREPOSITION.search(text, max(start, at - 8), at):
                 # « Interrogé sur France Info, le ministre, X, ... »: where it was said, not who
                 fallback = match
                 continue
@@ -1317,8 +1330,10 @@ class Attributor:
                 opening.endswith(("»", "”", '"')) and not opening[:-1].rstrip().endswith(",")
             )
             while (
-                len(candidate) > 1
+                pat.titles_capitalised
+                and len(candidate) > 1
                 and candidate[0][:1].isupper()
+                and candidate[0] not in self._heads
                 and candidate[0].lower() in self._office_nouns
                 and candidate[0] not in pat.title_words
                 and candidate[1] not in pat.title_words
@@ -1529,7 +1544,8 @@ class Attributor:
         pat = self._pat
         relative = _RELATIVE_SUBJECT.search(text, start, verb)
         if relative is None or (
-            relative.start() > 0 and text[: relative.start()].rstrip()[-1:] not in ("", ".", "!", "?", "”", "»")
+            relative.start() > 0
+            and text[: relative.start()].rstrip()[-1:] not in ("", ".", "!", "?", "”", "»")
         ):
             return None
         noun = relative.group("noun")

@@ -31,6 +31,8 @@ _ABBREVIATED_END = r"(?:Corp|Inc|Co|Cos|Ltd|Bros|Dept|Assn|Jr|Sr)\.(?![\w.])"
 _NOT_ADJECTIVE = (
     "a|à|au|aux|et|ou|dont|qui|que|en|est|sont|avait|de|du|des|d|pour|par|sur|chez|avec|and|or|which"
     "|who|that|has|had|is|was|in|on|at|to|of|for|by|with|from"
+    "|within|inside|outside|among|across|behind|under|over|into|through|near|around|against|between"
+    "|during|after|before|since|like|called|known|named"
 )
 
 
