@@ -55,7 +55,8 @@ _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
 _APPOSITION_GAP = re.compile(
     r",[\s\u00a0\u202f]+(?:\d{1,3},[\s\u00a0\u202f]+)?"  # "Lindgren, 27, who had not dropped a set, said"
-    r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.)[\s\u00a0\u202f]+){0,11}?[\w’'\-]+,[\s\u00a0\u202f]+"
+    r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.|(?:[A-Z]\.){2,3})[\s\u00a0\u202f]+){0,11}?"
+    r"(?:[\w’'\-]+|(?:Corp|Inc|Co|Ltd|Jr|Sr|Bros)\.|(?:[A-Z]\.){2,3}),[\s\u00a0\u202f]+"  # "Acme Corp., said"
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
@@ -186,6 +187,14 @@ _ROLE_WORDS = re.compile(
 _NO_GAP = re.compile("")
 _LONE_BEFORE_VERB = re.compile(r",[ \u00a0\u202f]+(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+|[A-Z]{2,6})[ \u00a0\u202f]+$")
 _LONG_APPOSITION = re.compile(r",[^,;:«»“”\"\n]{1,160},[\s\u00a0\u202f]+")
+_OWNER_BEFORE = re.compile(  # "Allard's ", "Acme Corp.'s ", "Marks & Spencer's "
+    r"(?<![\w’'\-])(?P<owner>[A-Z][\w\-]*\.?(?:[ \u00a0](?:&[ \u00a0])?[A-Z][\w\-]*\.?){0,3})['’]s[ \u00a0]+$"
+)
+_OWNED_SUBJECT = re.compile(
+    r"(?:(?<![\w’'\-])(?P<art>[Tt]he)[ \u00a0]+)?(?<![\w’'\-])"
+    r"(?P<owner>[A-Z][\w\-]*\.?(?:[ \u00a0](?:&[ \u00a0])?[A-Z][\w\-]*\.?){0,3}|[a-z][\w\-]+)"
+    r"(?P<mark>['’])s[ \u00a0]+(?P<noun>[a-z][\w\-]+)[ \u00a0]+(?:(?:has|have|had)[ \u00a0]+)?$"
+)
 _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
 """French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
@@ -196,7 +205,8 @@ _PORTFOLIO_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z][a-z]+|(?:[A-Z]\.){2,3})[ 
 # An apposition that describes the subject before it ("Microsoft, which employs ...", "X, a
 # charity, said"; not "Fourth, there was a survey ..., said").
 _APPOSITION_OPENER = re.compile(
-    r",[\s\u00a0\u202f]+(?:which|who|whose|a|an|the|qui|dont|un|une|le|la|les|l['’])(?![\w’'])", re.I
+    r",[\s\u00a0\u202f]+(?:(?i:which|who|whose|a|an|the|qui|dont|un|une|le|la|les|l['’])(?![\w’'])"
+    r"|[A-Z][\w.\-]*['’]s[\s\u00a0\u202f])"  # "Ryanair, Europe's biggest airline, said"
 )
 _COORDINATED = re.compile(r"[ \u00a0]+(?:but|and|mais|et)[ \u00a0]+$")
 _LEARNED = ("appris", "apprend-on", "apprenait-on")
@@ -1117,7 +1127,7 @@ class Attributor:
         words = name.split()
         if len(words) > 1 and (
             any(w.rstrip(".") in self._pat.not_names or w.lower() in self._weekdays for w in words)
-            or not any((w.isupper() and len(w) > 1) or w.endswith(("’s", "'s")) for w in words)
+            or not any((w.isupper() and len(w) > 1) or w.endswith(("’s", "'s")) or w == "&" for w in words)
         ):
             # A name of a few words opening the clause holds an acronym or a possessive
             # ("Alzheimer’s Research UK said"); not "On Tuesday Mayor", "In March Officials".
@@ -1131,6 +1141,7 @@ class Attributor:
         if self._pat.org_words.isdisjoint(lexicons.letter_tokens(text[max(start, end - reach) : end])):
             return None  # no head word ("Department", "préfecture") right before: no organisation
         found = None
+        previous = None
         for match in self._pat.org.finditer(text, start, end):
             if (
                 _LOWER_GAP.fullmatch(text, match.end(), end)
@@ -1138,6 +1149,12 @@ class Attributor:
                 or (apposition and _APPOSITION_GAP.fullmatch(text, match.end(), end))
             ):
                 found = _org_name(match)
+                if previous is not None and match.group(0)[:1].islower() and (
+                    text[previous.end() : match.start()].isspace()
+                ):
+                    # "Norvale's chief financial officer": one office read as two
+                    found = f"{_org_name(previous)} {found}"
+            previous = match
         return found
 
     def organisation_at(self, text: str, start: int, end: int) -> str | None:
@@ -1405,6 +1422,12 @@ class Attributor:
                 # apposition of a dozen words may take it out of the name's reach).
                 far = max(start, vs - 2 * _NAME_REACH)
                 name = self.organisation_ending_at(text, far, vs, apposition=True)
+            if name is not None and "," in text[start:vs]:
+                # "Oxfam, a charity, said", "Ryanair, Europe's biggest airline, said": the name
+                # the apposition describes, not its noun
+                subject = self._subject(text, start, vs)
+                if subject is not None and text.find(subject, start, vs) < text.rfind(name, start, vs):
+                    name = subject
             if name is None and known is not None:
                 single = _speaker_ending_at(pat, text, near, vs, _LOWER_GAP)
                 single = single or _speaker_ending_at(pat, text, near, vs, _APPOSITION_GAP)
@@ -1433,6 +1456,10 @@ class Attributor:
                 # « dont un quart financé par la Région, a indiqué le maire, X »: the name
                 # before the comma is a complement of the clause; the subject comes after.
                 name = None
+            if name and name[:1].islower():
+                name = self._owned(text, near, vs, name)  # "Acme's spokesman said"
+            if name is None and not inverted:
+                name = self._owned_subject(text, near, vs)  # "Allard's lawyer said"
             if name:
                 return name
             if _INVERTED.search(text, max(start, vs - 12), vs):
@@ -1535,6 +1562,34 @@ class Attributor:
         if name is None and (common := pat.common_of_name.match(text, past, window)):
             name = common.group("name")  # « estiment les épidémiologistes de l’Institut Pasteur »
         return name
+
+    def _owned(self, text: str, start: int, verb: int, name: str) -> str:
+        """`name` with the capitalised owner right before it ("Allard's lawyer said", "Acme's
+        spokesman said"): whose office it is; not a day's ("Monday's statement")."""
+        at = text.rfind(name, start, verb)
+        owner = _OWNER_BEFORE.search(text, max(start, at - 60), at) if at > start else None
+        if owner is None:
+            return name
+        words = owner.group("owner").split()
+        if any(w.rstrip(".") in self._pat.not_names or w.lower() in self._weekdays for w in words):
+            return name
+        return f"{owner.group(0).rstrip()} {name}"
+
+    def _owned_subject(self, text: str, start: int, verb: int) -> str | None:
+        """A noun owned by a name or an office right before the verb ("Allard's lawyer said",
+        "the company's lawyers said"), with its owner; not a document (whose owner speaks:
+        "Cornyn's statement added"), nor one of a day's ("Monday's statement")."""
+        match = _OWNED_SUBJECT.search(text, max(start, verb - 80), verb)
+        if match is None:
+            return None
+        owner, noun = match.group("owner"), match.group("noun")
+        if noun in self._pat.function_words or noun in self._documents:
+            return None
+        if owner[:1].islower() and match.group("art") is None:
+            return None  # "... of whose lawyer said": no subject of its own
+        if any(w.rstrip(".") in self._pat.not_names or w.lower() in self._weekdays for w in owner.split()):
+            return None
+        return f"{owner}{match.group('mark')}s {noun}"
 
     def _relative_subject(self, text: str, start: int, verb: int) -> str | None:
         """A plural noun opening the sentence before a relative clause that runs to the speech

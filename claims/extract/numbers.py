@@ -1068,15 +1068,21 @@ def _compound_tail(rules: NumberRules, text: str, pos: int, end: int) -> tuple[s
     """The last noun of a compound closing its clause after a share's singular noun ("of its
     market value.", "of the nitrogen market,", "of the wheat harvest was lost"): a lowercase
     word right before a stop or a verb, neither a present verb in -s ("of the population
-    lives.") nor a past one in -ed ("the class voted.")."""
+    lives.") nor a past one in -ed ("the class voted."); a plural before a verb is the head
+    ("of member states had backed", "of the council votes were cast")."""
     following = rules.next_word.match(text, pos, end)
     if following is None or following.start("word") != pos + 1:
         return None
     word = following.group("word")
+    plural_subject = (  # "two-thirds of member states had backed": the plural before the verb
+        word.endswith("s")
+        and not word.endswith("ss")
+        and _verb_follows(rules, text, following.end(), end)
+    )
     if (
         not word.isalpha()
         or not word.islower()
-        or word.endswith(("s", "ed"))
+        or (word.endswith(("s", "ed")) and not plural_subject)
         or word in rules.noun_skip
         or word in rules.number_words
         or not (

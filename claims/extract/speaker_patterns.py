@@ -19,7 +19,7 @@ __all__ = ["SpeakerPatterns", "patterns_for"]
 
 _UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑ"
 # (not « L’opposition », « D’autres »: an elided article before a common noun)
-_NAME_WORD = rf"(?![LD]['’][a-zà-ÿœæ])[{_UPPER}][\w’'\-]*\w"
+_NAME_WORD = rf"(?![LD]['’][a-zà-ÿœæ])[{_UPPER}](?:[\w’'\-]|&(?=[{_UPPER}]))*\w"  # (and "AT&T")
 _INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"  # "J.", "J.-P.", "U.S."
 _PLACE_ABBREVIATION = rf"(?:St|Ste|Mt|Ft)\.(?=\s+[{_UPPER}])"  # "St. Paul Mayor Ann Ruiz"
 # "Acme Corp. said", "the Justice Dept. said", "Martin Luther King Jr. said": a name's last word
@@ -100,7 +100,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     particles = _alternation(lex["name_particles"])
     name_seq = (
         rf"(?:{_PLACE_ABBREVIATION}|{_NAME_WORD}|{_INITIAL})"
-        rf"(?:\s+(?:(?:{particles})\s+|(?:{particles})(?=[{_UPPER}]))?"
+        rf"(?:\s+(?:(?:{particles}|&)\s+|(?:{particles})(?=[{_UPPER}]))?"  # (and "Procter & Gamble")
         rf"(?:{_ABBREVIATED_END}|{_NAME_WORD}|{_INITIAL}))*"
     )
     # A title before the name is kept (it is how the article names the person: "lieutenant
@@ -219,8 +219,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     auxiliaries = _alternation(lex.get("subject_auxiliaries", []) or ["(?!x)x"])
     subject = re.compile(  # "Microsoft said", "La SNCF a annoncé": a one-word subject
         # (or a name of a few words opening the clause: "Alzheimer’s Research UK said")
-        rf"[\s«“\"]*(?:(?:{articles}|the|The|Le|La|Les|L['’])\s*)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
-        rf"\s+(?:(?:{auxiliaries})\s+)?"
+        rf"[\s«“\"]*(?:(?:{articles}|the|The|Le|La|Les|L['’])\s*)?(?P<name>{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})"
+        rf"\s+(?:(?:{auxiliaries})\s+)?"  # (and "Marks & Spencer said")
     )
     org_words = frozenset(
         w

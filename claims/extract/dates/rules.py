@@ -324,12 +324,16 @@ def _reported_future(lex: dict[str, Any]) -> re.Pattern[str]:
         not_verbs = _alt(lex.get("date_future_ending_exceptions", []) or ["(?!x)x"])
         words += rf"|(?!(?:{not_verbs})(?![\w\-]))[a-zà-ÿœ]{{2,}}(?:{_alt(endings)})"
     not_before = _alt(lex.get("date_future_not_before", []) or ["(?!x)x"])
+    # "did not take place on Monday", "didn't begin Monday": a past of the same verb
+    not_after = "".join(
+        rf"(?<!{re.escape(word)} )" for word in lex.get("date_future_not_after", [])
+    )
     modal = rf"(?-i:{_alt(lex['modal_future'])})" if lex.get("modal_future") else "(?!x)x"
     modal_not = _alt(lex.get("modal_future_not_before", []) or ["(?!x)x"])
     # "rates could fall in September", "talks may resume in May"; not "could not say on
     # Tuesday", "may have peaked in May" (nor the month "May": the modal is lowercase)
     return re.compile(
-        rf"(?<![\w\-])(?:(?:{words})(?![\w\-])(?!{_SP}+(?:{not_before})(?![\w\-]))"
+        rf"(?<![\w\-]){not_after}(?:(?:{words})(?![\w\-])(?!{_SP}+(?:{not_before})(?![\w\-]))"
         rf"|{modal}(?![\w\-])(?!{_SP}+(?:{modal_not})(?![\w\-])))",
         re.I,
     )
