@@ -739,6 +739,16 @@ def _quantity(
     span_start = core_start
     window = max(0, core_start - 40)
     cmp_match = rules.comparator.match(text[window:core_start][::-1])
+    if cmp_match is None and rules.comparator_gap is not None and (
+        gap := rules.comparator_gap.match(text[window:core_start][::-1])
+    ):
+        verb = rules.comparator.match(text[window:core_start][::-1], gap.end())
+        if verb and any(
+            key.endswith(verb.group("cmp")[::-1].lower() + " " + article)
+            for key in rules.comparators
+            for article in ("les", "la", "le")
+        ):
+            cmp_match = verb  # « a dépassé mardi les 2 euros »: the verb's comparator
     if cmp_match:
         comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
         span_start = core_start - cmp_match.end()
@@ -989,8 +999,8 @@ def _head_noun(rules: NumberRules, text: str, pos: int, end: int, word: str) -> 
         if following is None:
             return None
         head = following.group("word")
-        if head[0].isupper() or head.lower() in rules.noun_skip:
-            return None
+        if head[0].isupper() or head.lower() in rules.noun_skip or head.lower() in rules.number_words:
+            return None  # (« en Top 14 d’ici trois ans »: a number word is no noun)
         if _plural(head, rules.lang):
             return head, following.end()
         pos = following.end()
