@@ -112,3 +112,21 @@ def test_an_attribution_closing_the_sentence_reports_all_of_it(text: str, lang: 
 )
 def test_a_sentence_without_a_closing_attribution_keeps_its_subject(text: str, expect: str) -> None:
     assert extract(text, lang="en")[-1].speaker == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expect"),
+    [
+        ("Comparable sales fell 2.7% in the third quarter ended Nov. 1.", "en",
+         [("2026-08-02", "2026-11-01"), ("2026-11-01", "2026-11-01")]),
+        ("Net income for the fourth quarter ended Dec. 31 rose 5%.", "en",
+         [("2025-10-01", "2025-12-31"), ("2025-12-31", "2025-12-31")]),
+        ("Le bénéfice du troisième trimestre clos le 30 septembre a reculé.", "fr",
+         [("2026-07-01", "2026-09-30"), ("2026-09-30", "2026-09-30")]),
+    ],
+)
+def test_a_named_quarter_that_ended_on_a_day_is_one_quarter(
+    text: str, lang: str, expect: list[tuple[str, str]]
+) -> None:
+    (claim,) = extract(text, lang=lang, published=date(2026, 11, 18))
+    assert [(str(d.from_), str(d.to)) for d in claim.dates] == expect
