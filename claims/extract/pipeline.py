@@ -44,6 +44,11 @@ EXTRACTOR_VERSION = "1.9.0"
 ORIGIN = f"extractor/{EXTRACTOR_VERSION}"
 
 _MIN_WORDS = 3
+_PERSONAL_PRONOUN = re.compile(
+    r"[\s“\"]*(?:according[ \u00a0]+to[ \u00a0]+(?:him|her)(?![\w’'])|(?:he|she)[ \u00a0]+)", re.I
+)
+"""A clause opening on an English pronoun that stands for a person ("She said", "According to
+him,"); the French « il », « elle », « lui » stand for « l'ARS » or « le ministère » as well."""
 _CLAUSE_MIN = 400
 _CLAUSE_MAX = 3000
 _CLAUSE_CUT = re.compile(r";[ \u00a0\u202f]+")
@@ -197,6 +202,12 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                     )
                 if item.speaker is None and previous_speaker and seg.paragraph - previous_speaker[1] <= 1:
                     item.speaker = previous_speaker[0]
+                    personal = _PERSONAL_PRONOUN.match(text, start, end) is not None
+                    if personal and not _person_like(item.speaker, attributor):
+                        # "..., according to the Treasury. She said ...": "she", "him" stand for
+                        # a person, not the office that spoke before
+                        person = last_mention(text, segments, index, seg.paragraph, attributor)
+                        item.speaker = person or item.speaker
                 elif item.speaker is None:
                     item.speaker = last_mention(text, segments, index, seg.paragraph, attributor)
                 if item.speaker:
@@ -225,6 +236,15 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 previous_speaker = (item.speaker, seg.paragraph)
             out.append(item)
     return out
+
+
+def _person_like(name: str, attributor: Attributor) -> bool:
+    """Whether a speaker may be what "he" or « elle » stands for: a person's name of two words
+    or more, or an office in lowercase (« le maire »); not an organisation's name ("Bercy",
+    "Institute for Fiscal Studies")."""
+    if not name[:1].isupper():
+        return True
+    return " " in name and attributor.names_person(name)
 
 
 def _refers_back(noun: str, previous: str, titles: frozenset[str] = frozenset()) -> bool:

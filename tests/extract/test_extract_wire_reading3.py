@@ -130,3 +130,33 @@ def test_a_named_quarter_that_ended_on_a_day_is_one_quarter(
 ) -> None:
     (claim,) = extract(text, lang=lang, published=date(2026, 11, 18))
     assert [(str(d.from_), str(d.to)) for d in claim.dates] == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("The minister, Anne Lowe, unveiled the plan. It will cost $2 billion, according to the "
+         "Treasury. She said the plan was fair.", "Anne Lowe"),
+        ("Tom Reyes, the council leader, spoke first. The cost is $2 million, according to Ofwat. "
+         "According to him, the work starts in May.", "Tom Reyes"),
+        ("The budget grew 4%, according to the Treasury. It said the rise was temporary.", "Treasury"),
+    ],
+)
+def test_he_or_she_stands_for_a_person_not_the_office_before(text: str, expect: str) -> None:
+    assert extract(text, lang="en")[-1].speaker == expect
+
+
+def test_a_french_pronoun_may_stand_for_an_agency() -> None:
+    text = (
+        "« Nos services sont saturés », a alerté le directeur du CHU, Pascal Giraud. "
+        "L’ARS a demandé aux établissements de déprogrammer. Selon elle, 60 % des lits sont occupés."
+    )
+    assert extract(text, lang="fr")[-1].speaker == "ARS"
+
+
+def test_evoquer_reports_speech() -> None:
+    text = (
+        "Le Premier ministre, Michel Barnier, a annoncé jeudi le gel des tarifs.\n\n"
+        "Le chef du gouvernement a également évoqué la situation en Nouvelle-Calédonie."
+    )
+    assert extract(text, lang="fr")[-1].speaker == "Michel Barnier"
