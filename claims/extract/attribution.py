@@ -309,8 +309,9 @@ def _spelled_out(text: str, acronym: str) -> str | None:
         initials, at = "", index
         while at < len(words) and len(initials) < size:
             word = words[at].group()
-            if at > index and text[words[at - 1].end() : words[at].start()].strip(" ’'") != "":
-                break  # a comma, a bracket or a full stop ends the name
+            gap = text[words[at - 1].end() : words[at].start()] if at > index else ""
+            if gap.strip(" ’'") != "" and not (gap in (".", ". ") and len(words[at - 1].group()) == 1):
+                break  # a comma, a bracket or a full stop ends the name (not "U.S. Geological")
             if word.lower() not in _ACRONYM_SKIPS or at == index:
                 # (« de l’énergie » gives the E of CRE: the elided article is no initial, and
                 # an accented capital is the letter's)
@@ -334,6 +335,17 @@ _PREPOSITION_BEFORE = re.compile(
     re.I,
 )
 """How far before a speech verb its named subject may start ("le lieutenant-colonel X a")."""
+
+
+_QUOTE_CLOSE_LEAD = re.compile(r"[ \u00a0\u202f]*,[ \u00a0\u202f]*")
+_PLACE_PREPOSITION = re.compile(r"(?<![\w’'])(?:sur|dans|on)[ \u00a0]+$")
+"""A preposition right before a name: where something was said (« sur France Info », "on CNN";
+not « revient à X », whose name may be the person)."""
+_RELATIVE_SUBJECT = re.compile(
+    r"(?<![\w’'])(?:(?:[Tt]he|[Ll]es|[Dd]es|[Mm]any|[Ss]ome)[ \u00a0]+)?(?P<noun>[^\W\d_][a-zà-ÿ\-]+s)"
+    r"[ \u00a0]+(?:who|qui)[ \u00a0]+[^,.;:!?\n“”«»\"]{3,80}[ \u00a0]+$"
+)
+"""A plural subject and the relative clause after it, running to the speech verb."""
 
 
 _CONNECTOR_WORDS = frozenset(
@@ -481,6 +493,17 @@ class Attributor:
         # « la centrale syndicale »: where adjectives follow the noun, but for a few
         self._noun_first = bool(lexicons.load(lang).get("adjective_after_noun"))
         self._before_noun = frozenset(lexicons.load(lang).get("adjectives_before_noun", []))
+        # "Varenta" for "Drugmaker Varenta Pharmaceuticals": the words that end a company's name
+        heads = lexicons.load(lang).get("company_name_heads", [])
+        self._company_heads = (
+            re.compile(rf"[ \u00a0](?:{'|'.join(map(re.escape, heads))})(?![\w\-])") if heads else None
+        )
+        self._office_nouns = frozenset(lexicons.load(lang).get("office_nouns", []))
+        # « », calcule Thierry Lemoine »: verbs that say who spoke only right after a quote
+        quote_verbs = lexicons.load(lang).get("quote_only_speech_verbs", [])
+        self._quote_verbs = (
+            re.compile(rf"(?:{lexicons.alternation(quote_verbs)})(?![\w\-’'])") if quote_verbs else None
+        )
 
     @property
     def title_words(self) -> frozenset[str]:
@@ -496,6 +519,11 @@ class Attributor:
         pat = self._pat
         window_end = min(sentence_end, close + 160)
         verb = pat.speech_verb.search(text, close, window_end)
+        lead = _QUOTE_CLOSE_LEAD.match(text, close, window_end)
+        if self._quote_verbs is not None and lead and lead.group().strip(" \u00a0\u202f") == ",":
+            quoted_verb = self._quote_verbs.match(text, lead.end(), window_end)
+            if quoted_verb is not None and (verb is None or quoted_verb.start() < verb.start()):
+                verb = quoted_verb  # « », calcule Thierry Lemoine, boulanger à Tours »
         if verb is None:
             return None, True
         between = text[close : verb.start()]
@@ -567,6 +595,40 @@ class Attributor:
                 person = self._described_person(text, close, noun.group().strip(" ,.;»”\""))
                 return person, person is None
         return name, False
+
+    def referring_noun(self, text: str, close: int, sentence_end: int) -> str | None:
+        """The common noun that names the speaker after a quote's verb (« », a reconnu le
+        prévenu à la barre », « », a ajouté l'infirmière. »), which stands for a person named
+        before: the noun itself where no person was."""
+        window_end = min(sentence_end, close + 160)
+        verb = self._pat.speech_verb.search(text, close, window_end)
+        if verb is None or len(text[close : verb.start()].split()) > 2:
+            return None  # (« », a reconnu », "”, the"; not a clause of its own before the verb)
+        window = min(window_end, verb.end() + 100)
+        past = self._past_verb(text, verb.end(), window)
+        match = _NOUN_SUBJECT.match(text, past, window)
+        if match is not None:
+            noun = match.group("noun")
+        else:
+            after = self._pat.noun_after.match(text, past, window)
+            if after is None:
+                return None
+            noun = after.group().strip(" ,.;»”\"").replace("’", "'").split("'")[-1].split()[-1]
+        lower = noun.lower()
+        if lower in self._pat.function_words or lower in self._documents or (
+            self._pat.pronoun_after.fullmatch(lower)
+        ):
+            return None  # (« », précise le communiqué »: its author's)
+        return noun
+
+    def names_person(self, name: str) -> bool:
+        """Whether a speaker is a person ("Jean-Paul Le Gall", "Judge Helen Marsh"), not an
+        office or an organisation (« gendarmerie », "Agence régionale de santé", "CGT")."""
+        if not name[:1].isupper() or name.isupper():
+            return False
+        return self._pat.org_words.isdisjoint(w.lower() for w in lexicons.letter_tokens(name)) and (
+            self._pat.org_words.isdisjoint(lexicons.letter_tokens(name))
+        )
 
     def _described_person(self, text: str, before: int, phrase: str) -> str | None:
         """The person named before `before` whom an apposition describes with the noun of
@@ -644,6 +706,7 @@ class Attributor:
             name = self._person_for(
                 text, near, vs, self._apposed_person(text, max(start_of_clause, vs - 260), vs, name)
             )
+            name = name or self._relative_subject(text, window_start, vs)
             name = self._or_organisation(text, near, vs, name)
             # (a title with no person named with it lets the quote take the previous speaker:
             # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
@@ -1217,7 +1280,13 @@ class Attributor:
         surname the article names in full elsewhere, when `known` says which)."""
         pat = self._pat
         titled = pat.titled.search(text, start, min(end, start + 600))
+        fallback = None
         for match in pat.speaker.finditer(text, start, min(end, start + 600)):
+            at = match.start("name")
+            if fallback is None and _PLACE_PREPOSITION.search(text, max(start, at - 8), at):
+                # « Interrogé sur France Info, le ministre, X, ... »: where it was said, not who
+                fallback = match
+                continue
             if titled and titled.start() <= match.start() < titled.end():
                 # « Le maire de New York, Michael Bloomberg, ... »: the person, not the place.
                 person = self.titled_name(text, titled.start(), end)
@@ -1240,6 +1309,10 @@ class Attributor:
                 ):
                     # (not "Yvon Le Bihan, maire de ...": a particle is no name word)
                     name = " ".join(words[1:])  # "Lawyer Tom Beck left": the opener is no name
+                return name
+        if fallback is not None:
+            name = _clean_name(pat, fallback, strict=True)
+            if name and not pat.org.fullmatch(fallback.group("name")):
                 return name
         return None
 
@@ -1309,6 +1382,18 @@ class Attributor:
             sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?")) or (
                 opening.endswith(("»", "”", '"')) and not opening[:-1].rstrip().endswith(",")
             )
+            while (
+                pat.titles_capitalised
+                and len(candidate) > 1
+                and candidate[0][:1].isupper()
+                and candidate[0] not in self._heads
+                and candidate[0].lower() in self._office_nouns
+                and candidate[0] not in pat.title_words
+                and candidate[1] not in pat.title_words
+            ):
+                # "Drugmaker Varenta": an office noun capitalised before the name (not "Police
+                # Chief Angela Ruiz", a title's portfolio)
+                candidate = candidate[1:]
             named = [w for w in candidate if w not in self._particles]  # "Yann de Kerlan": two
             if sentence_opens and len(named) >= 3 and not _opens_title(pat, candidate):
                 candidate = candidate[1:]
@@ -1322,6 +1407,11 @@ class Attributor:
             )
             if given:
                 return self.fullest(text, f"{name} {given.group('given')}")
+        if best == name and len(words) == 1 and self._company_heads is not None:
+            for mention in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?=[ \u00a0])", text):
+                head = self._company_heads.match(text, mention.end())
+                if head:  # "Varenta said" after "Drugmaker Varenta Pharmaceuticals", no person
+                    return text[mention.start() : head.end()]
         if pat.titles_capitalised:
             # English titles are capitalised ("Senator Mark Hale"); "fire chief Laura Quinn",
             # "spokesman Jim Carter" name the person after a job description.
@@ -1358,6 +1448,8 @@ class Attributor:
                 text, near, vs, self._apposed_person(text, max(start_of_clause, vs - 260), vs, name)
             )
             inverted = text[max(start, vs - 4) : vs].rstrip(" a").endswith(",")
+            if name is None and not inverted:
+                name = self._relative_subject(text, start, vs)
             if name is not None or not inverted:
                 # (not "... de la Ve République, a annoncé X": the organisation there is no subject)
                 name = self._or_organisation(text, near, vs, name)
@@ -1534,6 +1626,24 @@ class Attributor:
         if any(w.rstrip(".") in self._pat.not_names or w.lower() in self._weekdays for w in owner.split()):
             return None
         return f"{owner}{match.group('mark')}s {noun}"
+
+    def _relative_subject(self, text: str, start: int, verb: int) -> str | None:
+        """A plural noun opening the sentence before a relative clause that runs to the speech
+        verb ("Students who protested outside the meeting called the vote ...", « Les habitants
+        qui ont manifesté devant la mairie dénoncent »): the noun the clause qualifies, not the
+        last noun or the organisation inside it."""
+        pat = self._pat
+        relative = _RELATIVE_SUBJECT.search(text, start, verb)
+        if relative is None or (
+            relative.start() > 0
+            and text[: relative.start()].rstrip()[-1:] not in ("", ".", "!", "?", "”", "»")
+        ):
+            return None
+        noun = relative.group("noun")
+        lower = noun.lower()
+        if lower in pat.function_words or lower in self._anaphoric or pat.pronoun_after.fullmatch(lower):
+            return None
+        return noun
 
     def _common_subject(self, text: str, start: int, verb: int) -> str | None:
         """A common noun as the subject right before a speech verb: "analysts said", « les

@@ -56,6 +56,9 @@ class NumberRules:
     comparator_one: re.Pattern[str] | None
     comparator: re.Pattern[str]
     comparators: dict[str, str]
+    comparator_gap: re.Pattern[str] | None
+    """A day word between a verb comparator and its article, on the reversed text (« a dépassé
+    mardi les 2 euros »): what is left before it is matched against the comparators again."""
     unit: re.Pattern[str]
     noun: re.Pattern[str]
     range_sep: re.Pattern[str]
@@ -399,6 +402,11 @@ def rules_for(lang: str) -> NumberRules:
             rf"(?:{alt(lex['lone_after_comparator'])})(?![\w])", re.I
         ) if lex.get("lone_after_comparator") else None,
         comparator=comparator,
+        comparator_gap=re.compile(
+            rf"{_SP}*(?:{_alt(a[::-1] for a in lex['comparator_gaps']['articles'])}){_SP}+"
+            rf"(?:{_alt(w[::-1] for w in lex['comparator_gaps']['words'])})(?!\w)",
+            re.I,
+        ) if lex.get("comparator_gaps") else None,
         comparators=comparators,
         unit=unit,
         noun=noun,

@@ -739,6 +739,16 @@ def _quantity(
     span_start = core_start
     window = max(0, core_start - 40)
     cmp_match = rules.comparator.match(text[window:core_start][::-1])
+    if cmp_match is None and rules.comparator_gap is not None and (
+        gap := rules.comparator_gap.match(text[window:core_start][::-1])
+    ):
+        verb = rules.comparator.match(text[window:core_start][::-1], gap.end())
+        if verb and any(
+            key.endswith(verb.group("cmp")[::-1].lower() + " " + article)
+            for key in rules.comparators
+            for article in ("les", "la", "le")
+        ):
+            cmp_match = verb  # « a dépassé mardi les 2 euros »: the verb's comparator
     if cmp_match:
         comparator = rules.comparators[cmp_match.group("cmp")[::-1].lower()]
         span_start = core_start - cmp_match.end()
@@ -989,8 +999,8 @@ def _head_noun(rules: NumberRules, text: str, pos: int, end: int, word: str) -> 
         if following is None:
             return None
         head = following.group("word")
-        if head[0].isupper() or head.lower() in rules.noun_skip:
-            return None
+        if head[0].isupper() or head.lower() in rules.noun_skip or head.lower() in rules.number_words:
+            return None  # (« en Top 14 d’ici trois ans »: a number word is no noun)
         if _plural(head, rules.lang):
             return head, following.end()
         pos = following.end()
@@ -1187,6 +1197,20 @@ def _lone_counts(rules: NumberRules, text: str, match: re.Match[str], start: int
     return not noun[0].isupper() and noun.lower() not in rules.lone_noun_skip
 
 
+_DAYS_IN = {
+    "year": 365.0, "an": 365.0, "année": 365.0, "month": 30.0, "moi": 30.0, "mois": 30.0,
+    "week": 7.0, "semaine": 7.0, "day": 1.0, "jour": 1.0, "journée": 1.0, "hour": 1 / 24,
+    "heure": 1 / 24, "h": 1 / 24,
+}
+"""Units of time in days, to tell a range of durations from two counts."""
+
+
+def _singular(unit: str) -> str:
+    """A unit without its plural ending, to compare two ("1 year to 5 years", « 1 an à 5 ans »)."""
+    unit = unit.lower()
+    return unit[:-1] if len(unit) > 2 and unit.endswith(("s", "x")) else unit
+
+
 def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
     """Turn "de 1 000 à 4 000" / "between 10 and 20" / "10-20" into a '>=' and a '<=' bound."""
     for low, high in zip(found, found[1:], strict=False):
@@ -1226,6 +1250,12 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
             high.unit = low.unit  # "Victims aged 19 and 21 died", "aged 19 and 21,": two ages
             high.end = high.core_end
             continue
+        if low.unit and high.unit and _singular(low.unit) != _singular(high.unit):
+            low_days, high_days = _DAYS_IN.get(_singular(low.unit)), _DAYS_IN.get(_singular(high.unit))
+            if low_days is None or high_days is None or low.value * low_days >= high.value * high_days:
+                # « un chef d'entreprise de 52 ans à 18 mois de prison », "aged 70 to 2,000
+                # euros": two counts (not "ranging from 18 months to seven years")
+                continue
         opener = rules.range_open.search(text, max(0, low.start - 12), low.start)
         if not (opener or dash) and not _bare_to_range(rules, text, low, high, joiner):
             continue
@@ -1239,6 +1269,10 @@ def _pair_ranges(rules: NumberRules, text: str, found: list[Found]) -> None:
             ):
                 low.unit = high.unit  # « âgés de 19 et 21 ans »: two values, one unit written
             continue  # "10 et 20" is a range only after "entre"
+        if dash and not opener and low.value >= high.value and (
+            low.unit == "%" or low.unit in rules.currencies.values() or low.unit.lower() in rules.unit_words
+        ):
+            continue  # "about 2 percent - one-third of what it is": a dash between two values
         if dash and not opener and (low.value >= high.value or _is_score(rules, text, low, high)):
             # ("Sweden 1 – 0 Korea Republic", "ended 0 – 0": no range runs downwards or nowhere)
             # "beat Rovers 3-1", « s'est imposé 2-0 »: a score is two counts, no range, no unit.

@@ -31,6 +31,8 @@ _ABBREVIATED_END = r"(?:Corp|Inc|Co|Cos|Ltd|Bros|Dept|Assn|Jr|Sr)\.(?![\w.])"
 _NOT_ADJECTIVE = (
     "a|à|au|aux|et|ou|dont|qui|que|en|est|sont|avait|de|du|des|d|pour|par|sur|chez|avec|and|or|which"
     "|who|that|has|had|is|was|in|on|at|to|of|for|by|with|from"
+    "|within|inside|outside|among|across|behind|under|over|into|through|near|around|against|between"
+    "|during|after|before|since|like|called|known|named"
 )
 
 
@@ -187,6 +189,12 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?:\s+{lower}(?=\s+(?:{connectors})\s))?"
         rf"(?:\s+(?:{connectors})\s*(?:the\s+)?(?:{cap_seq}|{lower}){org_adjective})*"
     )
+    # "a person familiar with the matter", "people close to the talks": an unnamed source and
+    # what it knows of, whole.
+    familiar = (
+        rf"(?:{lexicons.alternation(lex['familiar_sources'])})\s+(?:the\s+)?{lower}(?![\w\-])"
+        if lex.get("familiar_sources") else "(?!x)x"
+    )
     # "its spokesman", « son porte-parole »: the possessive is no more part of it than an article.
     possessives = "".join(rf"|{re.escape(w)}\s" for w in lex.get("possessives", []))
     # "the spokesperson for the Ministry of Defence", « le porte-parole du ministère de
@@ -194,6 +202,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     org = re.compile(
         rf"""(?x)(?:(?<!\w)(?:{articles}|the|The{possessives})\s*)?(?P<org>
             {head_org}
+          | {familiar}
           | {modifier}(?:{offices})(?![\w\-]){adjective}
                 (?:\s+(?:{complements})\s*(?:the\s+)?(?:{cap_seq}|{lower}(?:\s+(?:{offices})(?![\w\-]))?){org_adjective}){{0,3}}
         )"""
@@ -215,7 +224,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     )
     org_words = frozenset(
         w
-        for phrase in [*lex.get("organisation_heads", []), *lex.get("office_nouns", [])]
+        for phrase in [*lex.get("organisation_heads", []), *lex.get("office_nouns", []),
+                       *lex.get("familiar_sources", [])]
         for w in lexicons.letter_tokens(phrase)
     )
     objects = lexicons.alternation(lex.get("pronoun_objects", []) or ["(?!x)x"])
@@ -300,9 +310,13 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     )
     # "the regulator Ofwat", « le constructeur Renault »: an office noun, then the name it is.
     named_office = re.compile(
-        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’])\s*"
+        # ("Chile’s disaster agency Senapred": a country's possessive for the article)
+        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’]|[A-Z][a-z]+[’']s(?=[ \t\u00a0\u202f]))\s*"
         # ("the dockers’ union FNV Havens": whose office it is, a plural possessive)
-        rf"(?:[a-z][\w\-]*s[’'][ \t\u00a0\u202f]+)?(?:{offices})"
+        rf"(?:[a-z][\w\-]*s[’'][ \t\u00a0\u202f]+)?"
+        # ("the water utility JXN Water": an English noun before the office noun)
+        + (rf"(?:(?!(?:{_NOT_ADJECTIVE})[\s’'])[a-z][\w\-]*[ \t\u00a0\u202f]+)?" if lang == "en" else "")
+        + rf"(?:{offices})"
         # (« le groupe de distribution Verdane »: what the office does, lowercase, before the name)
         rf"(?:[ \t\u00a0\u202f]+(?:de[ \t\u00a0\u202f]+|d['’]|du[ \t\u00a0\u202f]+|of[ \t\u00a0\u202f]+)"
         rf"(?!(?:{articles}|the)[\s’'])[a-zà-ÿœæ][\w\-]*"
@@ -395,6 +409,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         # « L’élu a précisé », "the lawmaker said": a noun standing for the person named before.
         anaphor_subject=re.compile(
             rf"[\s«“\"]*(?:{articles}|the|The|Le|La|L['’])\s*"
+            # (« Le nouveau propriétaire a promis »: an adjective before the noun)
+            rf"(?:(?:{lexicons.alternation(lex.get('adjectives_before_noun', []) or ['(?!x)x'])})\s+)?"
             rf"(?:{lexicons.alternation(lex.get('anaphoric_offices', []) or ['(?!x)x'])})"
             rf"(?:\s+[a-zà-ÿ’']+){{0,2}}\s+"
         ),

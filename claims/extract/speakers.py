@@ -62,6 +62,7 @@ def speakers_of_quotes(
             close_seg = segments[max(0, bisect_right(starts, quote.close - 1) - 1)]
             open_seg = segments[max(0, bisect_right(starts, quote.open) - 1)]
             speaker, inherit = attributor.after_quote(text, quote.close, close_seg.end)
+            referred = speaker is None and inherit  # (by a pronoun, a noun, or nothing)
             if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
             if speaker is None and number and not text[begin : quote.open].strip():
@@ -117,6 +118,10 @@ def speakers_of_quotes(
                     # '"We will appeal," he said.': the person named just before.
                     index = bisect_right(starts, open_seg.start) - 1
                     speaker = last_mention(text, segments, index, paragraph, attributor)
+            if referred and (speaker is None or not attributor.names_person(speaker)):
+                # « », a reconnu le prévenu à la barre » after « selon la gendarmerie »: the
+                # noun stands for a person, never for the office that spoke before
+                speaker = attributor.referring_noun(text, quote.close, close_seg.end) or speaker
             if speaker is not None:
                 last, last_paragraph = speaker, paragraph
             quotes.append(quote)

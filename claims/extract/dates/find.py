@@ -91,6 +91,8 @@ def _ahead(rules: DateRules, text: str, left: int, right: int, pos: int) -> bool
             rules, text, left, marker.start()
         ):
             continue  # "approved a $1.8 billion plan to widen the road on Monday": a noun
+        if marker.start() > pos and marker.group(0).lower() in rules.before_markers:
+            continue  # "voted on Thursday to confirm her as the next secretary"
         if marker.start() < pos or not (
             reported is not None and marker.start() >= reported.start()
         ):

@@ -130,6 +130,9 @@ class DateRules:
     lowercase_cues: frozenset[str] = frozenset()
     noun_markers: frozenset[str] = frozenset()
     """Future markers that are nouns too ("plan to": "approved a plan to widen the road")."""
+    before_markers: frozenset[str] = frozenset()
+    """Markers that look ahead only before the date: an adjective of another noun after it
+    ("voted on Thursday to confirm her as the next secretary")."""
     noun_marker_before: frozenset[str] = frozenset()
     """Words before such a marker that make it the noun (articles, possessives, verbs)."""
     bare_day: re.Pattern[str] | None = None
@@ -931,6 +934,7 @@ def date_rules(lang: str) -> DateRules:
         lowercase_verbs=frozenset(lex.get("months_lowercase_verbs", [])),
         lowercase_cues=frozenset(lex.get("months_lowercase_cues", [])),
         noun_markers=frozenset(w.lower() for w in lex.get("future_markers_as_nouns", [])),
+        before_markers=frozenset(w.lower() for w in lex.get("future_markers_before_only", [])),
         noun_marker_before=frozenset(w.lower() for w in lex.get("future_noun_before", [])),
         number_months=frozenset(lex.get("months_number_words", [])),
         approx_amounts={k.lower(): int(v) for k, v in lex.get("approximate_nouns", {}).items()},

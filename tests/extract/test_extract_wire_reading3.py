@@ -1,0 +1,85 @@
+"""Shapes found reading wire stories of our own: "next" or "upcoming" after the date qualify
+another noun ("voted on Thursday to confirm her as the next secretary" is last Thursday); two
+numbers of different units joined by « à » are two counts unless a range of durations runs
+upwards (« un chef d'entreprise de 52 ans à 18 mois de prison »; "from 18 months to seven
+years" stays a range); a dash after a percentage is no score; a noun naming the speaker after
+a quote (« a reconnu le prévenu à la barre ») is never the office that spoke before."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claims.extract import extract
+
+FRIDAY = date(2026, 11, 20)
+
+
+def days(text: str) -> list[str]:
+    (claim,) = extract(text, lang="en", published=FRIDAY)
+    return [d.from_.isoformat() for d in claim.dates if d.from_]
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("The Senate voted on Thursday to confirm Laura Chen as the next secretary of transportation.",
+         ["2026-11-19"]),
+        ("On Monday, the party unveiled its upcoming manifesto.", ["2026-11-16"]),
+        ("The next meeting is on Tuesday.", ["2026-11-24"]),
+        ("The upcoming vote on Tuesday will be close.", ["2026-11-24"]),
+        ("Prices rose on Monday ahead of next week's meeting.", ["2026-11-16", "2026-11-23"]),
+    ],
+)
+def test_next_after_the_date_qualifies_another_noun(text: str, expect: list[str]) -> None:
+    assert days(text) == expect
+
+
+def quantities(text: str, lang: str) -> list[tuple[float, str, str]]:
+    (claim,) = extract(text, lang=lang)
+    return [(round(q.value, 4), q.comparator, q.unit) for q in claim.quantities]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expect"),
+    [
+        ("Le tribunal a condamné un chef d'entreprise de 52 ans à 18 mois de prison.", "fr",
+         [(52, "=", "ans"), (18, "=", "mois")]),
+        ("Un retraité de 70 ans à 2 000 euros d'amende.", "fr", [(70, "=", "ans"), (2000, "=", "euros")]),
+        ("Les peines vont de 18 mois à 7 ans de prison.", "fr", [(18, ">=", "mois"), (7, "<=", "ans")]),
+        ("Les prix passeront de 3 à 5 euros.", "fr", [(3, ">=", "euros"), (5, "<=", "euros")]),
+        ("Sentences ranged from 18 months to seven years.", "en", [(18, ">=", "months"), (7, "<=", "years")]),
+        ("Inflation was about 2 percent - one-third what it is now.", "en",
+         [(2, "~", "%"), (0.3333, "=", "")]),
+        ("Sweden beat Korea 1-0.", "en", [(1, "=", ""), (0, "=", "")]),
+    ],
+)
+def test_two_units_make_two_counts_unless_durations_run_upwards(
+    text: str, lang: str, expect: list[tuple[float, str, str]]
+) -> None:
+    assert quantities(text, lang) == expect
+
+
+def test_a_noun_after_a_quote_is_no_office_named_before() -> None:
+    text = (
+        "Il avait détourné près de 430 000 euros, selon l'enquête menée par la gendarmerie. "
+        "« J'ai fait une énorme bêtise », a reconnu le prévenu à la barre."
+    )
+    assert extract(text, lang="fr")[-1].speaker == "prévenu"
+
+
+def test_a_noun_after_a_quote_is_the_person_named_before() -> None:
+    text = (
+        "Le coureur Yann Morvan, 26 ans, a remporté l'étape. "
+        "« C'était dur », a raconté le coureur au micro de France Télévisions."
+    )
+    assert extract(text, lang="fr")[-1].speaker == "Yann Morvan"
+
+
+def test_a_document_after_a_quote_is_its_authors() -> None:
+    text = (
+        "La mairie de Brest a diffusé un communiqué lundi. "
+        "« Le marché restera ouvert », précise le communiqué."
+    )
+    assert extract(text, lang="fr")[-1].speaker == "mairie de Brest"
