@@ -198,6 +198,7 @@ _OWNED_SUBJECT = re.compile(
 _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
 """French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
+_AUXILIARY_WORDS = frozenset(["a", "ont", "avait", "avaient", "aurait", "has", "have", "had"])
 _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
 _QUOTE_MARKS = re.compile("[«“\"]")
@@ -1421,6 +1422,21 @@ class Attributor:
             best = " ".join(kept)
         return best
 
+    def _closing_attribution(self, text: str, verb: re.Match[str], end: int) -> bool:
+        """Whether `verb` closes its sentence as an attribution: right after a comma (« , a
+        annoncé la ministre, X ») or after a comma and a name of a few words (", Education
+        Secretary X said"), with a few words at most after it (", said on Wednesday.")."""
+        comma = text.rfind(",", max(0, verb.start() - 80), verb.start())
+        if comma < 0:
+            return False
+        subject = [w for w in text[comma + 1 : verb.start()].split() if w not in _AUXILIARY_WORDS]
+        if subject and (len(subject) > 6 or not subject[0][:1].isupper()):
+            return False  # (not "..., and the plan said"; "..., the company said" is an office)
+        rest = text[verb.end() : end]
+        if not subject:
+            return "." in rest[-2:] or rest.strip() == "" or len(rest.split()) <= 16
+        return "," not in rest and len(rest.split()) <= _CLOSING_WORDS
+
     def source(
         self, text: str, start: int, end: int, known: Callable[[str], bool] | None = None
     ) -> str | None:
@@ -1432,7 +1448,13 @@ class Attributor:
         if name:
             return name
         quoted = _QUOTE_MARKS.search(text, start, end) and quote_spans(text, start, end)
-        for verb in pat.speech_verb.finditer(text, start, end):
+        verbs = list(pat.speech_verb.finditer(text, start, end))
+        if len(verbs) > 1 and not quoted and self._closing_attribution(text, verbs[-1], end):
+            # "The government unveiled a plan ..., Education Secretary X said on Wednesday.", « Le
+            # gouvernement a présenté ..., a annoncé la ministre, X, lors d'un déplacement »: who
+            # reports the whole sentence
+            verbs = [verbs[-1], *verbs[:-1]]
+        for verb in verbs:
             if quoted and any(q.open < verb.start() < q.close for q in quoted) and not _INVERTED.search(
                 text, max(start, verb.start() - 12), verb.start()
             ):

@@ -83,3 +83,50 @@ def test_a_document_after_a_quote_is_its_authors() -> None:
         "« Le marché restera ouvert », précise le communiqué."
     )
     assert extract(text, lang="fr")[-1].speaker == "mairie de Brest"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expect"),
+    [
+        ("The government unveiled a £2.5 billion plan to repair schools, Education Secretary "
+         "Bridget Phillipson said on Wednesday.", "en", "Education Secretary Bridget Phillipson"),
+        ("The government unveiled a plan to repair schools, Bridget Phillipson said.", "en",
+         "Bridget Phillipson"),
+        ("Le gouvernement a présenté mercredi un plan de 2,5 milliards d'euros, a annoncé la ministre "
+         "de l'Éducation nationale, Élisabeth Borne, lors d'un déplacement à Lyon.", "fr", "Élisabeth Borne"),
+        ("Le préfet a annoncé la fermeture de la route, a indiqué la mairie.", "fr", "mairie"),
+        ("Le maire a présenté son budget, a-t-on appris auprès de la préfecture.", "fr", "préfecture"),
+    ],
+)
+def test_an_attribution_closing_the_sentence_reports_all_of_it(text: str, lang: str, expect: str) -> None:
+    assert extract(text, lang=lang)[-1].speaker == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("The minister said the plan, which the cabinet approved, would cost £2bn and take years.",
+         "minister"),
+        ("Smith announced the deal on Monday, and the shares rose 4%.", "Smith"),
+    ],
+)
+def test_a_sentence_without_a_closing_attribution_keeps_its_subject(text: str, expect: str) -> None:
+    assert extract(text, lang="en")[-1].speaker == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expect"),
+    [
+        ("Comparable sales fell 2.7% in the third quarter ended Nov. 1.", "en",
+         [("2026-08-02", "2026-11-01"), ("2026-11-01", "2026-11-01")]),
+        ("Net income for the fourth quarter ended Dec. 31 rose 5%.", "en",
+         [("2025-10-01", "2025-12-31"), ("2025-12-31", "2025-12-31")]),
+        ("Le bénéfice du troisième trimestre clos le 30 septembre a reculé.", "fr",
+         [("2026-07-01", "2026-09-30"), ("2026-09-30", "2026-09-30")]),
+    ],
+)
+def test_a_named_quarter_that_ended_on_a_day_is_one_quarter(
+    text: str, lang: str, expect: list[tuple[str, str]]
+) -> None:
+    (claim,) = extract(text, lang=lang, published=date(2026, 11, 18))
+    assert [(str(d.from_), str(d.to)) for d in claim.dates] == expect

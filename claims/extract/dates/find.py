@@ -634,7 +634,12 @@ def find_dates(
                 months = rules.period_ended_months[ended["pe_u"].lower()]
                 first = _months_back(bounds[0], months)
                 if first is not None:
-                    out.append(FoundDate(ended.start(), ended.end("pe_u"), first, bounds[0]))
+                    # "the third quarter ended Nov. 1": one quarter, the one that ends that day,
+                    # not also the calendar's third
+                    named = [d for d in out if d.start < ended.end("pe_u") and d.end > ended.start()]
+                    out = [d for d in out if d not in named]
+                    begin = min([ended.start(), *(d.start for d in named)])
+                    out.append(FoundDate(begin, ended.end("pe_u"), first, bounds[0]))
         if kind == "hol" and bounds[0] is not None and bounds[0] == bounds[1]:
             long_weekend = _HOLIDAY_WEEKEND.match(text, e, end)
             if long_weekend:  # "Labor Day weekend", "over the Easter weekend"
