@@ -636,9 +636,9 @@ def find_dates(
                 if first is not None:
                     # "the third quarter ended Nov. 1": one quarter, the one that ends that day,
                     # not also the calendar's third
-                    named = [d for d in out if d.start < ended.end("pe_u") and d.end > ended.start()]
-                    out = [d for d in out if d not in named]
-                    begin = min([ended.start(), *(d.start for d in named)])
+                    inside = [d for d in out if d.start < ended.end("pe_u") and d.end > ended.start()]
+                    out = [d for d in out if d not in inside]
+                    begin = min([ended.start(), *(d.start for d in inside)])
                     out.append(FoundDate(begin, ended.end("pe_u"), first, bounds[0]))
         if kind == "hol" and bounds[0] is not None and bounds[0] == bounds[1]:
             long_weekend = _HOLIDAY_WEEKEND.match(text, e, end)
