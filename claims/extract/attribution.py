@@ -1295,6 +1295,8 @@ class Attributor:
                     return person
                 continue
             name = _clean_name(pat, match, strict=True)
+            if name and "&" in name:
+                continue  # "Maillard & Fils", "Procter & Gamble": a firm, no person
             if name is None and known is not None:
                 single = _clean_name(pat, match)
                 if single and " " not in single and known(single):

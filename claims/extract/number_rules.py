@@ -254,7 +254,9 @@ def rules_for(lang: str) -> NumberRules:
     next_word = re.compile(rf"{_SP}+(?P<word>[^\W\d_][\w’'\-]*)")
     after_comparators = {k.lower(): v for k, v in lex.get("comparators_after", {}).items()}
     after_comparator = re.compile(
-        rf"{_SP}+(?P<cmp>{alt(after_comparators) if after_comparators else '(?!x)x'})(?![\w])", re.I
+        # not before a comparison of its own: « 1 500 animaux et plus de 300 000 visiteurs »
+        rf"{_SP}+(?P<cmp>{alt(after_comparators) if after_comparators else '(?!x)x'})(?![\w])"
+        rf"(?!{_SP}+(?:de|than)(?![\w])|{_SP}+d['’])", re.I
     )
     unit_words = frozenset(u.lower() for u in lex["units"] if u.isalpha())
     # "one in four households", « un Français sur trois »: a share, numerator over denominator.

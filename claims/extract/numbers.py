@@ -675,12 +675,12 @@ def _quantity(
         and not hour_minutes
         and value <= 24
         and value == int(value)
-        and not _OF_AFTER.match(text, span_end, end)
+        and not _OF_AFTER_HOURS_NOT_DAY.match(text, span_end, end)
         and (
             (
                 (to_hour := _TO_HOUR.match(text, span_end, end))
                 and _clock_range(value, int(to_hour.group("hour")))
-                and not _OF_AFTER.match(text, to_hour.end(), end)
+                and not _OF_AFTER_HOURS_NOT_DAY.match(text, to_hour.end(), end)
             )
             or (
                 (from_hour := _FROM_HOUR_BEFORE.search(text, max(start, core_start - 14), core_start))
@@ -1022,6 +1022,12 @@ def _named_before(rules: NumberRules, text: str, start: int, core_start: int) ->
 
 _DEFINITE = frozenset({"la", "le", "l'", "l’"})
 _OF_AFTER = re.compile(r"[ \u00a0]+(?:de|des|du|d['’])(?![\w])", re.I)
+_OF_AFTER_HOURS_NOT_DAY = re.compile(
+    r"[ \u00a0]+(?:de|des|du|d['’])(?![\w])"
+    r"(?![ \u00a0]+(?:\d|(?:1er|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\w])))",
+    re.I,
+)
+"""« 8 h de route », not « de 20 h à 8 h du 15 décembre au 4 janvier »: a duration's « de »."""
 _ALL_OF = re.compile(r"(?<![\w’'])(?:tous|toutes)[ \u00a0]+$")
 _PEOPLE_ENDINGS = ("ais", "ois", "ens", "ains", "ands", "ols", "ans", "ins", "ites", "otes", "ards")
 """Plural endings of the names of peoples (Français, Européens, Américains, Allemands, ...), which

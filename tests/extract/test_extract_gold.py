@@ -119,6 +119,10 @@ OPEN = {
     # dernier », a participle standing for the noun counted before it, which the finder cannot
     # tell from the participles that are nouns of people after a count (« 300 blessés »).
     ('numbers/counted-noun', 'fr', 'a promis de construire'),
+    # facets_fresh18.jsonl: « », a-t-il déclaré à la barre » after « Selon le parquet, le prévenu
+    # ... » stands for the defendant, the subject named there, not the source of that sentence;
+    # a pronoun closing a quote takes the previous speaker, and only meaning tells them apart.
+    ('speakers/pronoun-common-noun', 'fr', 'Je regrette'),
 }
 
 

@@ -30,7 +30,7 @@ from claims.extract.dates.words import word_year
 
 __all__ = ["find_dates", "is_future", "is_period", "year_is_count"]
 
-_CLAUSE_EDGE = re.compile(r"[,;:()—–«»“”\"]")
+_CLAUSE_EDGE = re.compile(r"[;:()—–«»“”\"]|,(?!\d)|(?<!\d),")  # not a decimal comma: « 3,25 € »
 
 
 def is_future(text: str, start: int, end: int, lang: str) -> bool:
@@ -402,6 +402,11 @@ def find_dates(
             if every:  # "every Monday", « chaque lundi »: a set of days, none of them alone
                 out.append(FoundDate(every.start("set"), match.end(), None, None))
                 continue
+        if kind == "season" and rules.set_before and match.group(0).lower() in rules.seasons and (
+            every := rules.set_before.search(text, max(start, match.start() - 12), match.start())
+        ):  # "every winter", « chaque été »: a set of seasons, none of them alone
+            out.append(FoundDate(every.start("set"), match.end(), None, None))
+            continue
         if kind == "wd" and not match["wd_mod"] and rules.weekday_anaphor:
             counted = _weekday_anaphor(rules, text, start, match, anchor, context)
             if counted is not None:  # "the following Monday", « le vendredi précédent »

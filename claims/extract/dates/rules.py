@@ -597,7 +597,7 @@ def date_rules(lang: str) -> DateRules:
           """
     pattern = re.compile(
         rf"""(?x)
-        (?<![\w\-])(?<![$€£¥])(?<![$€£¥]{_SP})(?:  # "$12 December 27": 12 is dollars
+        (?<![\w\-])(?<![$€£¥])(?!(?<=[$€£¥]{_SP})\d)(?:  # "$12 December 27" (not « 3 € en mai »)
             (?=\w{{1,10}}[-/]|[^\W\d]{{3,10}}\d)(?:{dashed}) |
             {absolute + "|" if absolute else ""}
             (?P<range>(?P<r_list>(?:{day}{_SP}*,{_SP}*)+)?(?P<r_d1>{day})(?:{_SP}+{day_of}(?P<r_m1>{month_n}))?(?:{_SP}+(?P<r_y1>{year}))?
@@ -704,6 +704,7 @@ def date_rules(lang: str) -> DateRules:
         (
             _named(
                 rf"""(?P<part>(?P<pt_mod>{part_of}){_SP}+(?P<pt_per>{part_per}))(?!{_SP}+{year})
+                  (?!{_SP}+(?:de|d['’])(?:{_SP}+|(?<=['’]))(?:{month})(?![\w]))  # « début du mois de juin »
                   | {decade} | (?P<wkend>{lexicons.alternation(weekends) if weekends else "(?!x)x"})
                   | (?P<anaph>{lexicons.alternation(lex.get("anaphor_periods", {}) or ["(?!x)x"])})
                   | {sub_named}"""
