@@ -1430,7 +1430,7 @@ class Attributor:
         if comma < 0:
             return False
         subject = [w for w in text[comma + 1 : verb.start()].split() if w not in _AUXILIARY_WORDS]
-        if subject and (len(subject) > 6 or not subject[0][:1].isupper()):
+        if subject and (len(subject) > 8 or not subject[0][:1].isupper()):
             return False  # (not "..., and the plan said"; "..., the company said" is an office)
         rest = text[verb.end() : end]
         if not subject:
