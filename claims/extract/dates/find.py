@@ -76,6 +76,16 @@ def _clause(
     high = min(end, pos_end + 300)
     right_match = _CLAUSE_EDGE.search(text, pos_end, high)
     right = right_match.start() if right_match else high
+    if (
+        right_match is not None
+        and right_match.group() == ","
+        and not text[pos_end:right].strip()
+        and len(text[left:pos].split()) <= 2
+    ):
+        # "On Monday, the council will vote", « Le 30 juin, le minitel cessera »: a date fronted
+        # before a comma belongs to the clause after it
+        following = _CLAUSE_EDGE.search(text, right + 1, high)
+        right = following.start() if following else high
     right_join = rules.clause_join.search(text, pos_end, right)
     if right_join:
         right = right_join.start()
@@ -697,6 +707,7 @@ def find_dates(
         out = _bare_days_and_names(rules, text, start, end, out)
     if has_digit and len(out) > 1:
         out = _numeric_ranges(rules, text, start, out)
+        out = _chained_weekday_days(rules, text, out)
     return _alone_and_references(
         rules, text, start, end, out, context, published, tokens, references, period_context
     )
@@ -838,6 +849,7 @@ def _references(
 
 _RANGE_DASH = re.compile(r"[ \u00a0\u202f]*[-–—][ \u00a0\u202f]*")
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _WEEKDAY_DAY = re.compile(
     r"(?P<wd>[^\W\d]+),?[ \u00a0\u202f]+(?:the[ \u00a0\u202f]+)?\d{1,2}(?:er|st|nd|rd|th)?"
 )
@@ -856,6 +868,29 @@ _CHANGE_BEFORE = re.compile(
     r"(?<![\w])(?:moved|postponed|pushed|delayed|brought|rescheduled|changed|shifted|advanced|"
     r"report[ée]e?s?|repouss[ée]e?s?|avanc[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?)(?![\w])", re.I
 )
+
+
+def _chained_weekday_days(rules: DateRules, text: str, found: list[FoundDate]) -> list[FoundDate]:
+    """A weekday and a day without a month after a day of the sentence is in that day's month,
+    or the next, where they agree (« le dimanche 5 août ..., le lundi 6 ..., le mardi 7 »): a
+    programme of days, which the tense of each clause cannot place."""
+    out: list[FoundDate] = []
+    for d in found:
+        previous = next((p for p in reversed(out) if p.from_ is not None and p.from_ == p.to), None)
+        weekday_day = _WEEKDAY_DAY.fullmatch(text, d.start, d.end)
+        if previous is not None and previous.from_ is not None and weekday_day is not None:
+            weekday = rules.weekdays.get(weekday_day["wd"].lower())
+            number = int(_DIGIT_RUN.search(text, d.start, d.end).group())  # type: ignore[union-attr]
+            for months in (0, 1):
+                year, month = shift_month(previous.from_.year, previous.from_.month, months)
+                day = safe_date(year, month, number)
+                if weekday is not None and day is not None and day.weekday() == weekday and (
+                    day > previous.from_
+                ):
+                    d = FoundDate(d.start, d.end, day, day, d.counted, d.reference)
+                    break
+        out.append(d)
+    return out
 
 
 def _numeric_ranges(
