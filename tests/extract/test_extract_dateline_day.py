@@ -73,3 +73,16 @@ def test_a_programme_of_weekdays_and_days_follows_the_month_named() -> None:
 def test_a_weekday_and_a_count_stay_apart() -> None:
     expect = [("2012-08-02", "2012-08-02")]
     assert days("Le club a aligné jeudi 12 joueurs.", "fr", date(2012, 8, 3)) == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "expect"),
+    [
+        ("La console sortira en Europe et au Japon le 28 juillet.", "fr", date(2012, 6, 22), "2012-07-28"),
+        ("The console will go on sale in Europe and in Japan on July 28.", "en", date(2026, 6, 22),
+         "2026-07-28"),
+        ("Sales rose in January and in March they fell.", "en", date(2026, 6, 22), "2026-01-01"),
+    ],
+)
+def test_two_places_joined_make_one_clause(text: str, lang: str, published: date, expect: str) -> None:
+    assert days(text, lang, published)[0][0] == expect

@@ -71,6 +71,9 @@ def _clause(
     for join in rules.clause_join.finditer(text, max(left, low), pos):
         # "between now and November 15", « entre aujourd'hui et le 15 novembre »: a join right
         # before the date (but for an article) coordinates it with what comes before.
+        between = text[join.end() : pos].split()
+        if len(between) <= 3 and between and between[0].lower() in _ADJUNCT_OPENERS:
+            continue  # « sortira en Europe et au Japon le 28 juillet »: two places, one clause
         if len(text[join.end() : pos].strip()) > 3:
             left = join.end()
     high = min(end, pos_end + 300)
@@ -850,6 +853,8 @@ def _references(
 _RANGE_DASH = re.compile(r"[ \u00a0\u202f]*[-–—][ \u00a0\u202f]*")
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
+_ADJUNCT_OPENERS = frozenset(["au", "aux", "en", "à", "dans", "chez", "in", "at", "to", "across"])
+"""Prepositions after "et", "and" that join two places, not two clauses (the date right after)."""
 _WEEKDAY_DAY = re.compile(
     r"(?P<wd>[^\W\d]+),?[ \u00a0\u202f]+(?:the[ \u00a0\u202f]+)?\d{1,2}(?:er|st|nd|rd|th)?"
 )
