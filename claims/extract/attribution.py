@@ -498,6 +498,11 @@ class Attributor:
         self._company_heads = (
             re.compile(rf"[ \u00a0](?:{'|'.join(map(re.escape, heads))})(?![\w\-])") if heads else None
         )
+        # "A Downing Street spokesman said", "a Treasury source said": the name with its noun
+        nouns = lexicons.load(lang).get("name_office_nouns", [])
+        self._name_noun = (
+            re.compile(rf"[ \u00a0]+(?:{'|'.join(map(re.escape, nouns))})[ \u00a0]*") if nouns else None
+        )
         self._office_nouns = frozenset(lexicons.load(lang).get("office_nouns", []))
         # « », calcule Thierry Lemoine »: verbs that say who spoke only right after a quote
         quote_verbs = lexicons.load(lang).get("quote_only_speech_verbs", [])
@@ -718,7 +723,7 @@ class Attributor:
                 # common subject before its apposition
                 name = self._common_subject(text[: gap.start()] + " ", near, gap.start() + 1)
             if name:
-                return name
+                return self._with_office_noun(text, near, vs, name)
         name = self._cued(text, window_start, opened) or self.with_participle(text, window_start, opened)
         if name is None and text[window_start:opened].rstrip().endswith(":"):
             name = self.opening_subject(text, window_start, opened)
@@ -1494,6 +1499,8 @@ class Attributor:
                 name = self._owned(text, near, vs, name)  # "Acme's spokesman said"
             if name is None and not inverted:
                 name = self._owned_subject(text, near, vs)  # "Allard's lawyer said"
+            if name and not inverted:
+                name = self._with_office_noun(text, near, vs, name)
             if name:
                 return name
             if _INVERTED.search(text, max(start, vs - 12), vs):
@@ -1526,7 +1533,11 @@ class Attributor:
         if name:
             return name
         if pat.participle.search(text, start, end):
-            # "The IMF cut its forecast, warning that ...": the clause's subject.
+            # "The IMF cut its forecast, warning that ...": the clause's subject ("Republican
+            # Sen. Carla Hughes voted ..., saying": the party is no part of it).
+            party = re.match(r"\s*(\S+)[ \u00a0]+(?=[A-Z])", text[start:end])
+            if party and party.group(1) in self._parties:
+                start += party.end()
             return (
                 self.organisation_at(text, start, end)
                 or _speaker_starting_at(pat, text, start, min(end, start + 80), strict=True)
@@ -1608,6 +1619,20 @@ class Attributor:
         if any(w.rstrip(".") in self._pat.not_names or w.lower() in self._weekdays for w in words):
             return name
         return f"{owner.group(0).rstrip()} {name}"
+
+    def _with_office_noun(self, text: str, start: int, verb: int, name: str) -> str:
+        """`name` with the office noun between it and the verb ("A Downing Street spokesman
+        said", "a Home Office source said", "the Treasury official said"): an unnamed person of
+        that body, not the body itself."""
+        if self._name_noun is None or not name[:1].isupper():
+            return name
+        at = text.rfind(name, start, verb)
+        if at < 0:
+            return name
+        noun = self._name_noun.fullmatch(text, at + len(name), verb)
+        if noun is None:
+            return name
+        return f"{name} {noun.group(0).strip()}"
 
     def _owned_subject(self, text: str, start: int, verb: int) -> str | None:
         """A noun owned by a name or an office right before the verb ("Allard's lawyer said",
