@@ -322,6 +322,22 @@ def _spelled_out(text: str, acronym: str) -> str | None:
     return None
 
 
+# "MoD", "DfE", "MoJ": capitals with the small linking word's initial in lowercase
+_MIXED_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z])+")
+
+
+def _spelled_mixed(text: str, acronym: str) -> str | None:
+    """The organisation a mixed-case acronym stands for ("Ministry of Defence" for MoD): the
+    capitals spelled out as `_spelled_out` does, with a linking word for each small letter."""
+    if acronym.isupper():
+        return None
+    found = _spelled_out(text, "".join(c for c in acronym if c.isupper()))
+    if found is None:
+        return None
+    small = [w[0] for w in found.split() if w.lower() in _ACRONYM_SKIPS]
+    return found if small == [c for c in acronym if c.islower()] else None
+
+
 def _is_acronym(word: str) -> bool:
     """"FAA", "EPA": two to five capitals."""
     return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
@@ -1335,6 +1351,8 @@ class Attributor:
             return name  # "his team said": the office as written, not "the Dutch team" named before
         if len(words) == 1 and _is_acronym(name):
             return _spelled_out(text, name) or name  # "FAA" -> "Federal Aviation Administration"
+        if len(words) == 1 and _MIXED_ACRONYM.fullmatch(name):
+            return _spelled_mixed(text, name) or name  # "MoD" -> "Ministry of Defence"
         while len(words) > 2 and words[0] in self._demonym_words and not pat.titles_capitalised:
             words = words[1:]  # « le Français Romain Delcourt »: the person, not the nationality
             name = " ".join(words)
@@ -1382,7 +1400,8 @@ class Attributor:
                 candidate = candidate[honorific + 1 :]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
             # (a quote closing on a comma opens no sentence: '“...,” Denver Police Chief X said')
-            sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?")) or (
+            # (a dateline's dash opens the sentence too: "CHICAGO (AP) — Kenya’s Ruth ...")
+            sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?", "—", "–")) or (
                 opening.endswith(("»", "”", '"')) and not opening[:-1].rstrip().endswith(",")
             )
             while (
