@@ -344,6 +344,21 @@ def _is_acronym(word: str) -> bool:
 
 
 _NAME_REACH = 90
+# A subordinate clause's subject right before a verb: "after a neighbor reported", "when the
+# mayor announced" (English: the main clause's verb is the one that attributes)
+_SUBORDINATE_SUBJECT = re.compile(
+    r"(?<![\w’'])(?i:after|before|when|because|since|until|while|although|though|if)[ \u00a0]+"
+    r"(?:(?:a|an|the|his|her|their|its)[ \u00a0]+)?(?:[\w\-’']+[ \u00a0]+){0,2}?[\w\-’']+[ \u00a0]*$"
+)
+# After "according to": a common noun, its determiner or owner, then a comma ("the families’
+# lawyer, ", "their lawyer, ", "Smith’s lawyer, "): the person in apposition follows.
+_COMMON_THEN_COMMA = re.compile(
+    r"[ \u00a0]+(?:the[ \u00a0]+[\w\-]+[’']s?|the|their|his|her|its|[A-Z][\w\-]*[’']s?)[ \u00a0]+"
+    r"(?:[a-z][\w\-]*[ \u00a0]+){0,2}[a-z][\w\-]*,[ \u00a0]+"
+)
+# "Professor Helen Ashby of the University of Oxford": the person before an organisation
+_OF_THE_BEFORE = re.compile(r"[ \u00a0]of[ \u00a0](?:the[ \u00a0])?$")
+_NO_GAP = re.compile(r"")
 _TITLE_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l’", "l'", "of", "the"})
 _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w’'])(?:par|pour|avec|sur|dans|chez|à|au|aux|by|for|with|from|to)[ \u00a0]+"
@@ -362,6 +377,12 @@ _RELATIVE_SUBJECT = re.compile(
     r"[ \u00a0]+(?:who|qui)[ \u00a0]+[^,.;:!?\n“”«»\"]{3,80}[ \u00a0]+$"
 )
 """A plural subject and the relative clause after it, running to the speech verb."""
+_RELATIVE_OFFICE = re.compile(
+    r"(?<![\w’'])(?:[Aa]n?|[Tt]he)[ \u00a0]+(?P<office>(?:[a-z][\w\-]*[ \u00a0]+){0,3}?(?P<head>[a-z]+))"
+    r"[ \u00a0]+who[ \u00a0]+[^,.;:!?\n“”«»\"]{3,160}[ \u00a0]+$"
+)
+"""A singular office after its article and the relative clause after it ("A senior official
+who spoke on condition of anonymity said")."""
 
 
 _CONNECTOR_WORDS = frozenset(
@@ -837,6 +858,11 @@ class Attributor:
         if org and name is None and org[:1].islower() and self._title_complement(text, start, end, org):
             return None  # « Barroso, le président de la commission européenne se dit »: the title's
         if org and (name is None or (name in org and self._names_office(org))):
+            at = text.rfind(org, start, end)
+            of = _OF_THE_BEFORE.search(text, max(start, at - 8), at) if at > start else None
+            person = of and _speaker_ending_at(self._pat, text, start, of.start(), _NO_GAP, strict=True)
+            if person:
+                return person  # "Professor Helen Ashby of the University of Oxford called": hers
             return org  # but "Officials at the State Department" said: the State Department
         return name
 
@@ -1073,6 +1099,7 @@ class Attributor:
                 if name.split()[0].rstrip(".") not in pat.not_names:
                     return name
             name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
+            name = name or self._common_then_apposed(text, cue.end(), min(end, cue.end() + 140))
             name = name or self._office_then_person(text, cue.end(), min(end, cue.end() + 140))
             name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
             name = name or self._adjective_name(text, cue.end(), min(end, cue.end() + 80))
@@ -1090,6 +1117,18 @@ class Attributor:
             if name:
                 return name
         return None
+
+    def _common_then_apposed(self, text: str, start: int, end: int) -> str | None:
+        """The person in apposition after a common noun closing a cue: "according to the
+        families’ lawyer, Denise Carter.", "according to their lawyer, Denise Carter," (the
+        name has two words at least and closes the clause)."""
+        match = _COMMON_THEN_COMMA.match(text, start, end)
+        if match is None:
+            return None
+        person = self._pat.speaker.match(text, match.end(), end)
+        if person is None or text[person.end() : person.end() + 1] not in ("", ".", ",", ";", ")"):
+            return None
+        return _clean_name(self._pat, person, strict=True)
 
     def _role_then_name(self, text: str, start: int, end: int) -> str | None:
         """A person after the common noun of their role, closing a cue: "according to curator
@@ -1460,6 +1499,12 @@ class Attributor:
             ):
                 continue  # « le groupe n’a jamais lâché »: a verb of the quoted words, not of its speaker
             vs = self._incidental_start(text, start, verb.start())  # « a de son côté dénoncé »
+            if _SUBORDINATE_SUBJECT.search(text, max(start, vs - 60), vs) and pat.speech_verb.search(
+                text, verb.end(), end
+            ):
+                # "... after a neighbor reported hearing gunshots, Police Chief Andre Whitlock
+                # told reporters": a verb of a subordinate clause, the main one comes later
+                continue
             start_of_clause = start
             near = max(start, vs - _NAME_REACH)
             owner = self._document_owner(text, near, vs)
@@ -1676,6 +1721,15 @@ class Attributor:
         last noun or the organisation inside it."""
         pat = self._pat
         relative = _RELATIVE_SUBJECT.search(text, start, verb)
+        if relative is None:
+            # "A senior federal official who spoke on condition of anonymity because ... said":
+            # a singular office after its article, the relative clause running to the verb
+            office = _RELATIVE_OFFICE.search(text, start, verb)
+            if office is not None and office.group("head") in self._offices and (
+                text[: office.start()].rstrip()[-1:] in ("", ".", "!", "?", "”", "»")
+            ):
+                return office.group("office")
+            return None
         if relative is None or (
             relative.start() > 0
             and text[: relative.start()].rstrip()[-1:] not in ("", ".", "!", "?", "”", "»")
