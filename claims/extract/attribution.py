@@ -52,10 +52,12 @@ _NOUN_SUBJECT = re.compile(
 _CONTINUED_NAME = frozenset(["of", "for", "and", "de", "du", "des", "et"])
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
-# said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
+# said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a »
+# (up to 16 words: "Dr. Tomas Eriksen, an oceanographer at the University of Bergen who was not
+# involved in the study, said").
 _APPOSITION_GAP = re.compile(
     r",[\s\u00a0\u202f]+(?:\d{1,3},[\s\u00a0\u202f]+)?"  # "Lindgren, 27, who had not dropped a set, said"
-    r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.|(?:[A-Z]\.){2,3})[\s\u00a0\u202f]+){0,11}?"
+    r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.|(?:[A-Z]\.){2,3})[\s\u00a0\u202f]+){0,15}?"
     r"(?:[\w’'\-]+|(?:Corp|Inc|Co|Ltd|Jr|Sr|Bros)\.|(?:[A-Z]\.){2,3}),[\s\u00a0\u202f]+"  # "Acme Corp., said"
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
