@@ -542,6 +542,13 @@ class Attributor:
         self._name_noun = (
             re.compile(rf"[ \u00a0]+(?:{'|'.join(map(re.escape, nouns))})[ \u00a0]*") if nouns else None
         )
+        self._name_then_noun = (
+            re.compile(
+                r"(?:^|(?<=[ \u00a0]))(?:[Aa]n?|[Tt]he)[ \u00a0]+"
+                r"(?P<name>(?:[A-Z][\w’'\-]*[ \u00a0]+){0,3}[A-Z][\w’'\-]*)"
+                rf"[ \u00a0]+(?P<noun>{'|'.join(map(re.escape, nouns))})[ \u00a0]*$"
+            ) if nouns else None
+        )
         self._office_nouns = frozenset(lexicons.load(lang).get("office_nouns", []))
         # « », calcule Thierry Lemoine »: verbs that say who spoke only right after a quote
         quote_verbs = lexicons.load(lang).get("quote_only_speech_verbs", [])
@@ -1565,6 +1572,11 @@ class Attributor:
                 name = self._owned(text, near, vs, name)  # "Acme's spokesman said"
             if name is None and not inverted:
                 name = self._owned_subject(text, near, vs)  # "Allard's lawyer said"
+            if name is None and not inverted and self._name_then_noun is not None:
+                # "A Treasury source said": a single name then the unnamed person's noun
+                unnamed = self._name_then_noun.search(text, near, vs)
+                if unnamed and unnamed.group("name").split()[0] not in pat.not_names:
+                    name = f"{unnamed.group('name')} {unnamed.group('noun')}"
             if name and not inverted:
                 name = self._with_office_noun(text, near, vs, name)
             if name:
