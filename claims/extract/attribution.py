@@ -537,6 +537,13 @@ class Attributor:
         self._company_heads = (
             re.compile(rf"[ \u00a0](?:{'|'.join(map(re.escape, heads))})(?![\w\-])") if heads else None
         )
+        found = lexicons.load(lang).get("document_verbs", [])
+        self._document_close = re.compile(
+            r",[ \u00a0]+(?:the|its|their|this)[ \u00a0]+(?P<doc>[a-z]+)[ \u00a0]+"
+            rf"(?:{'|'.join(map(re.escape, found))})[.!]?[ \u00a0\n]*$"
+        ) if found else None
+        portfolio = lexicons.load(lang).get("joined_portfolio_words", [])
+        self._portfolio_words = "|".join(map(re.escape, portfolio)) if portfolio else None
         # "A Downing Street spokesman said", "a Treasury source said": the name with its noun
         nouns = lexicons.load(lang).get("name_office_nouns", [])
         self._name_noun = (
@@ -704,6 +711,14 @@ class Attributor:
         ("The report says ...", « Le communiqué précise que ... »): its author's, named before."""
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
         return verb is not None and self._unowned_document(text[start : verb.start()])
+
+    def document_closes(self, text: str, start: int, end: int) -> bool:
+        """Whether the sentence closes on an article, a document and a speech verb or a verb of
+        findings (", the report found.", ", the study showed."): its author's, named before."""
+        if self._document_close is None:
+            return False
+        close = self._document_close.search(text, start, end)
+        return close is not None and close.group("doc").lower() in self._documents
 
     def _unowned_document(self, words: str) -> bool:
         """Whether `words` are only an article and a document ("the statement", « le
@@ -1489,7 +1504,24 @@ class Attributor:
             while len(kept) > 1 and kept[0][:1].islower():
                 kept = kept[1:]
             best = " ".join(kept)
+            best = self._joined_portfolio(text, best)
         return best
+
+    def _joined_portfolio(self, text: str, name: str) -> str:
+        """`name`, a titled person, with the words of its portfolio joined by "and" before it
+        ("Work and Pensions Secretary David Amis", "Culture, Media and Sport Secretary X"): the
+        words before "and" are portfolio words of the lexicon."""
+        words = name.split()
+        if self._portfolio_words is None or len(words) < 3 or not any(
+            w.rstrip(".") in self._pat.title_words for w in words[1:]
+        ):
+            return name
+        joined = re.search(
+            rf"(?<![\w’'\-])(?:(?:{self._portfolio_words}),[ \u00a0]+)*(?:{self._portfolio_words})"
+            rf"[ \u00a0]+and[ \u00a0]+(?={re.escape(name)}(?![\w\-]))",
+            text,
+        )
+        return text[joined.start() : joined.end()] + name if joined else name
 
     def source(
         self, text: str, start: int, end: int, known: Callable[[str], bool] | None = None

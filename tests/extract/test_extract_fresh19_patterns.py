@@ -7,7 +7,7 @@ science and sport style) showed, each with what a sloppy rule would take instead
 - "aged 60 or older", "and younger": comparators after the number;
 - "Game 5 is Friday": a label, no quantity;
 - "A Downing Street spokesman said", "a Treasury source said": the unnamed person of that body,
-  not the body ("Downing Street said" stays the body);
+  not the body ("Downing Street said" stays the body), with or without a quote;
 - "Republican Sen. Carla Hughes voted ..., saying": the party is no part of the subject;
 - "will cancel 1,300 flights in March": a comma between digits is no clause edge for the tense;
 - "expects ... in fiscal 2027. Second-quarter income fell": a past clause's quarter does not
@@ -26,6 +26,8 @@ science and sport style) showed, each with what a sloppy rule would take instead
   its relative clause;
 - "after a neighbor reported ..., Police Chief Andre Whitlock told reporters": the main
   clause's speaker, not the subordinate clause's;
+- "Work and Pensions Secretary David Amis": a portfolio of words joined by "and";
+- "..., the report found.": a document closing the sentence, for its author named before;
 - "Dr. Tomas Eriksen, an oceanographer at ... who was not involved in the study, said": an
   apposition of up to 16 words.
 """
@@ -103,6 +105,18 @@ def _dates(text: str, fragment: str, published: date) -> list[tuple[str, str]]:
          "road was closed", "Ana Ruiz"),
         ("When the mayor announced the cuts, the union said it would strike.", "would strike", "union"),
         ("After the mayor announced the cuts, prices rose.", "prices rose", "mayor"),
+        # a portfolio of words joined by "and"
+        ("Health and Social Care Secretary Ruth Dale said waiting lists would fall.", "lists would fall",
+         "Health and Social Care Secretary Ruth Dale"),
+        ("Culture, Media and Sport Secretary Ian Holt said the bid was strong.", "bid was strong",
+         "Culture, Media and Sport Secretary Ian Holt"),
+        ("Tom Reece and Health Secretary Ann Moss said the plan would work.", "plan would work",
+         "Health Secretary Ann Moss"),
+        # a document closing the sentence stands for its author named before
+        ("The ombudsman said the council had failed residents, in a report on Monday.\n\n"
+         "Complaints had doubled since 2022, the report found.", "Complaints had doubled", "ombudsman"),
+        ("The ombudsman said the council had failed residents, in a report on Monday.\n\n"
+         "Complaints had doubled since 2022, the mayor found.", "Complaints had doubled", None),
         # a long apposition
         ("Dr. Lena Park, a geologist at the University of Iceland who has studied the volcano for two "
          "decades, said an eruption was likely.", "eruption was likely", "Dr. Lena Park"),

@@ -31,6 +31,8 @@ from claims.extract.dates.words import word_year
 __all__ = ["find_dates", "is_future", "is_period", "year_is_count"]
 
 # (a comma between two digits, "1,300 flights", « 3,5 millions », is part of a number, no edge)
+# "Today is Monday", "It is Friday": the copula names the present day, not one ahead
+_TODAY_IS = re.compile(r"(?i)(?:today|tonight|it)\W*\w+\W*$")
 _CLAUSE_EDGE = re.compile(r"(?<!\d),|,(?!\d)|[;:()—–«»“”\"]")
 
 
@@ -475,7 +477,7 @@ def find_dates(
                 match["wd_pre"] or match["wd_mod"]
             ) and rules.copula_before.search(text, max(start, match.start() - 12), match.start()) and not (
                 text.startswith(("'s", "’s"), match.end())  # "He is Monday's hero"
-                or re.search(r"(?i)(?:today|tonight|it)\W*\w+\W*$", text[max(start, match.start() - 20) : match.start()])
+                or _TODAY_IS.search(text, max(start, match.start() - 20), match.start())
             ):
                 ahead = True  # "Game 5 is Friday night in Milwaukee": the coming one
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
