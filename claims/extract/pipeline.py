@@ -219,7 +219,10 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 item.speaker is None
                 and previous_speaker
                 and seg.paragraph - previous_speaker[1] <= 1
-                and attributor.document_subject(text, start, end)
+                and (
+                    attributor.document_subject(text, start, end)
+                    or attributor.document_closes(text, start, end)  # "..., the report found."
+                )
             ):
                 item.speaker = previous_speaker[0]  # "The report says ...": its author's, named before
                 item.facts["named_source"] = 1.0

@@ -30,7 +30,10 @@ from claims.extract.dates.words import word_year
 
 __all__ = ["find_dates", "is_future", "is_period", "year_is_count"]
 
-_CLAUSE_EDGE = re.compile(r"[;:()—–«»“”\"]|,(?!\d)|(?<!\d),")  # not a decimal comma: « 3,25 € »
+# "Today is Monday", "It is Friday": the copula names the present day, not one ahead
+_TODAY_IS = re.compile(r"(?i)(?:today|tonight|it)\W*\w+\W*$")
+# (a comma between two digits, "1,300 flights", « 3,25 € », is part of a number, no edge)
+_CLAUSE_EDGE = re.compile(r"[;:()—–«»“”\"]|,(?!\d)|(?<!\d),")
 
 
 def is_future(text: str, start: int, end: int, lang: str) -> bool:
@@ -488,6 +491,13 @@ def find_dates(
             ) else None
             if participle is not None and not participle["pp_aux"]:
                 ahead = False  # "the accord signed Tuesday will take effect", « signé mardi »
+            if not ahead and kind == "wd" and rules.copula_before is not None and not (
+                match["wd_pre"] or match["wd_mod"]
+            ) and rules.copula_before.search(text, max(start, match.start() - 12), match.start()) and not (
+                text.startswith(("'s", "’s"), match.end())  # "He is Monday's hero"
+                or _TODAY_IS.search(text, max(start, match.start() - 20), match.start())
+            ):
+                ahead = True  # "Game 5 is Friday night in Milwaukee": the coming one
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
             if not (rules.reported_future and rules.reported_future.search(text, match.end(), right)):
@@ -576,6 +586,11 @@ def find_dates(
                     in_year = year_named and quarter_bounds(rules, match, published, ahead, year_named)
                     if isinstance(in_year, tuple) and in_year[1] is not None and not (
                         ahead and published is not None and in_year[1] < published
+                    ) and not (
+                        # "expects ... in fiscal 2027. Second-quarter income fell": a past
+                        # clause's quarter is not one that starts after publication
+                        not ahead and published is not None and in_year[0] is not None
+                        and in_year[0] > published
                     ):  # "rose 8% in 1997, helped by the second half": that year's
                         bounds = in_year
                 if not ahead and published is not None and isinstance(bounds, tuple) and \
