@@ -283,7 +283,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # « indique-t-on au parquet », « explique-t-on à Matignon »: where the impersonal « on » speaks.
     on_places = lex.get("impersonal_source_prepositions", [])
     on_source = re.compile(
-        rf"-?t-on[ \t\u00a0\u202f]+(?:{lexicons.alternation(on_places)})(?:[ \t\u00a0\u202f]+|(?<=['’]))"
+        rf"(?:-?t-on|(?<=-on savoir)|(?<=-on valoir))"  # « fait-on savoir à Matignon »
+        rf"[ \t\u00a0\u202f]+(?:{lexicons.alternation(on_places)})(?:[ \t\u00a0\u202f]+|(?<=['’]))"
         if on_places else "(?!x)x"
     )
     # After a cue, the document that speaks for its author: "according to a statement from the

@@ -51,6 +51,13 @@ def speakers_of_quotes(
             speaker, _ = attributor.after_quote(text, close + 1, close_seg.end)
             if speaker is None:
                 speaker = speakers[part]  # '... said, "I think ...\n\nIt was ... better."'
+                if speaker is None and attributor.pronoun_attribution(text, close + 1, close_seg.end):
+                    # « X a parlé. \n\n « ... \n\n ... », a-t-il martelé. »: the pronoun closing
+                    # a quotation opened in the paragraph before stands for the person named
+                    # before it opened.
+                    index = bisect_right(starts, quotes[part].open) - 1
+                    speaker = last_mention(text, segments, index, segments[index].paragraph, attributor)
+                    speakers[part] = speaker
             else:
                 speakers[part] = speaker  # '"... \n\n... better," said Gomez.'
             quotes.append(QuoteSpan(lo, close + 1))
