@@ -975,6 +975,7 @@ class Attributor:
         # (« ..., Sophie Lenoir : « ... » », with the space French puts before a colon).
         if person is None or (
             text[person.end() : person.end() + 1] not in ",.;:)»”\""
+            and text[person.end() : person.end() + 2] != " ("  # « Olivier Fabre (Horizons), »
             and text[person.end() : min(end, person.end() + 3)].lstrip(" \u00a0\u202f")[:1] != ":"
         ):
             return None
@@ -1081,12 +1082,26 @@ class Attributor:
         economist Jane Doe, ..." (a person: a title, or two name words, then a comma)."""
         pat = self._pat
         lead = pat.opinion.match(text, start, end)
-        if lead is None:
-            return None
-        match = pat.speaker.match(text, lead.end(), end)
-        if match is None or text[match.end() : match.end() + 1] != ",":
-            return None
-        return _clean_name(pat, match, strict=True)
+        match = pat.speaker.match(text, lead.end(), end) if lead else None
+        if match is not None and text[match.end() : match.end() + 1] == ",":
+            name = _clean_name(pat, match, strict=True)
+            if name:
+                return name
+        # « Pour la secrétaire générale du SNUipp-FSU, Élodie Marchal, ... »: the person in
+        # apposition after the title.
+        cue = pat.opinion_cue.match(text, start, end)
+        return self.titled_name(text, cue.end(), end) if cue else None
+
+    def opinion_refers_back(self, text: str, start: int, end: int) -> bool:
+        """Whether a clause opens with the view of a person named before, by a noun that stands
+        for them (« Pour la syndicaliste, ... », « Pour l’élu, ... »)."""
+        cue = self._pat.opinion_cue.match(text, start, end)
+        if cue is None:
+            return False
+        words = lexicons.letter_tokens(text[cue.end() : min(end, cue.end() + 40)].split(",")[0])
+        if words and words[0] in self._articles:
+            words = words[1:]
+        return bool(words) and " ".join(words) in self._anaphoric
 
     def opens_with_opinion(self, first_word: str) -> bool:
         return first_word in self._pat.opinion_first

@@ -69,6 +69,7 @@ class SpeakerPatterns:
     pronoun_cue: re.Pattern[str]
     pronoun_cue_inside: re.Pattern[str]
     opinion: re.Pattern[str]
+    opinion_cue: re.Pattern[str]
     opinion_first: frozenset[str]
     titled: re.Pattern[str]
     noun_after: re.Pattern[str]
@@ -250,6 +251,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"[\s«“\"]*(?:{lexicons.alternation(opinion_cues)})\s+(?:(?:{articles}|the)\s*)?"
         rf"(?:[a-zà-ÿœæ][\w’'\-]*\s+){{0,3}}?(?=[{_UPPER}])"
     )
+    # The cue alone, before a title and its apposition: « Pour le rapporteur du budget, X, ».
+    opinion_cue = re.compile(rf"[\s«“\"]*(?:{lexicons.alternation(opinion_cues)})\s+")
     # A title before a name in apposition: « le procureur de la République de
     # Lyon, Thierry Aubry », "the head of the agency, Mark Delaney".
     # (« son PDG, Jean-Marc Ferrand »; « le porte-parole de l’état-major, le colonel Pierre Aubert »)
@@ -348,6 +351,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         pronoun_cue=pronoun_cue,
         pronoun_cue_inside=pronoun_cue_inside,
         opinion=opinion,
+        opinion_cue=opinion_cue,
         opinion_first=frozenset(w for cue in opinion_cues for w in lexicons.letter_tokens(cue)[:1]),
         titled=titled,
         noun_after=noun_after,

@@ -84,6 +84,11 @@ def speakers_of_quotes(
                 # principale association ..., l’April : « ... » » names a new source too).
                 speaker = attributor.opinion(text, open_seg.start, quote.open)
                 inherit = False
+                if speaker is None and attributor.opinion_refers_back(text, open_seg.start, quote.open):
+                    # « Pour la syndicaliste, au contraire, « ... » »: the person named before.
+                    speaker = _referent(
+                        text, segments, starts, open_seg, attributor, last, paragraph - last_paragraph
+                    )
             if speaker is None and attributor.incise_pronoun(text, quote.open, quote.close):
                 # « Nous avons ..., a-t-elle reconnu, ... »: whom the pronoun stands for.
                 speaker = _referent(
