@@ -522,6 +522,11 @@ class Attributor:
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
+        # « ..., rapporte l'agence X »: a cue that relays what the clause before it reports.
+        relays = lexicons.load(lang).get("relay_cues", [])
+        self._relay = (
+            re.compile(rf",[ \u00a0]+(?:{lexicons.alternation(relays)})(?![\w])") if relays else None
+        )
         # « selon le proverbe », "as the saying goes": words that no one says
         self._sayings = frozenset(lexicons.load(lang).get("sayings", []))
         self._bare_plural = _bare_plural_pattern(lang)
@@ -1563,6 +1568,14 @@ class Attributor:
         said John Smith", "the company said". A lone surname ("Berg added") counts when
         `known` says the article names that person in full elsewhere."""
         pat = self._pat
+        relay = self._relay.search(text, start, end) if self._relay is not None else None
+        if relay is not None and pat.speech_verb.search(text, start, relay.start()):
+            # « L'Iran a annoncé ..., rapporte l'agence officielle IRNA »: the subject who said
+            # it, not the agency relaying it (« Trois civils ont été tués, rapporte l'agence
+            # IRNA » stays the agency's).
+            name = self.source(text, start, relay.start(), known)
+            if name:
+                return name
         name = self._cued(text, start, end)
         if name:
             return name
