@@ -548,6 +548,20 @@ class Attributor:
             r",[ \u00a0]+(?:the|its|their|this)[ \u00a0]+(?P<doc>[a-z]+)[ \u00a0]+"
             rf"(?:{'|'.join(map(re.escape, found))})[.!]?[ \u00a0\n]*$"
         ) if found else None
+        # « glisse un conseiller du chef de l'État », « selon un analyste d'Oddo BHF »: a person
+        # unnamed after an indefinite article, with whom or what they work for.
+        unnamed = lexicons.load(lang).get("indefinite_persons", [])
+        # (« un proche du dossier sous couvert d'anonymat »: the complement stops at a preposition)
+        stops = lexicons.alternation(lexicons.load(lang).get("indefinite_person_stops", []) or ["(?!x)x"])
+        self._unnamed_person = (
+            re.compile(
+                rf"(?P<person>(?:{lexicons.alternation(unnamed)})(?![\w\-])"
+                r"(?:[ \u00a0]+(?:du|de la|des|de|d['’]|de l['’])[ \u00a0]*(?<=['’ \u00a0])"
+                r"[^\s,.;:«»()!?]+(?:[ \u00a0]+(?!(?:" + stops + r")(?![\w\-]))[^\s,.;:«»()!?]+){0,4}?)?)"
+                rf"(?=[ \u00a0]*(?:[,.;:»)!?]|$)|[ \u00a0]+(?:{stops})(?![\w\-]))"
+            )
+            if unnamed else None
+        )
         portfolio = lexicons.load(lang).get("joined_portfolio_words", [])
         self._portfolio_words = "|".join(map(re.escape, portfolio)) if portfolio else None
         # "A Downing Street spokesman said", "a Treasury source said": the name with its noun
@@ -1243,6 +1257,9 @@ class Attributor:
                     # coalition of farm groups": the body and what it is of, to the clause's end
                     body = self._collective.match(text, start + len(article), end)
                     name = body.group("body") if body else None
+                if name is None and self._unnamed_person is not None:
+                    person = self._unnamed_person.match(text, start + len(article), end)
+                    name = person.group("person") if person else None
                 return name
         return None
 
