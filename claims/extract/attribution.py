@@ -522,6 +522,13 @@ class Attributor:
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
+        frames = lexicons.load(lang).get("interview_frames", [])
+        self._frame = (
+            re.compile(
+                rf"[ \u00a0]*(?:{lexicons.alternation(frames)})[ \u00a0]+[^,.;:«»]{{1,80}},[ \u00a0]*"
+            )
+            if frames else None
+        )
         # « ..., rapporte l'agence X »: a cue that relays what the clause before it reports.
         relays = lexicons.load(lang).get("relay_cues", [])
         self._relay = (
@@ -553,9 +560,14 @@ class Attributor:
         unnamed = lexicons.load(lang).get("indefinite_persons", [])
         # (« un proche du dossier sous couvert d'anonymat »: the complement stops at a preposition)
         stops = lexicons.alternation(lexicons.load(lang).get("indefinite_person_stops", []) or ["(?!x)x"])
+        endings = lexicons.load(lang).get("office_adjective_endings", [])
+        adjective = (  # (« un conseiller ministériel »)
+            rf"(?:[ \u00a0]+[a-zà-ÿœæ][\w\-]*(?:{'|'.join(map(re.escape, endings))})(?![\w\-]))?"
+            if endings else ""
+        )
         self._unnamed_person = (
             re.compile(
-                rf"(?P<person>(?:{lexicons.alternation(unnamed)})(?![\w\-])"
+                rf"(?P<person>(?:{lexicons.alternation(unnamed)})(?![\w\-]){adjective}"
                 r"(?:[ \u00a0]+(?:du|de la|des|de|d['’]|de l['’])[ \u00a0]*(?<=['’ \u00a0])"
                 r"[^\s,.;:«»()!?]+(?:[ \u00a0]+(?!(?:" + stops + r")(?![\w\-]))[^\s,.;:«»()!?]+){0,4}?)?)"
                 rf"(?=[ \u00a0]*(?:[,.;:»)!?]|$)|[ \u00a0]+(?:{stops})(?![\w\-]))"
@@ -754,6 +766,7 @@ class Attributor:
     def before_quote(self, text: str, sentence_start: int, opened: int) -> str | None:
         """Speaker named before an opening quote ("le général Bernard a répondu : « ... »")."""
         pat = self._pat
+        sentence_start = self._past_frame(text, sentence_start, opened)
         window_start = max(sentence_start, opened - 250)
         cues = [(c.start(), c.end()) for c in pat.source_cue.finditer(text, window_start, opened)]
         for verb in reversed(list(pat.speech_verb.finditer(text, window_start, opened))):
@@ -798,6 +811,7 @@ class Attributor:
             # « ... par Emmanuel Macron. Le président français a annoncé : « ... » »)
             name = name or self.title_reference(text, near, vs, office=False)
             name = name or self._common_subject(text, near, vs)  # "The opposition called"
+            name = name or self._unnamed_subject(text, near, vs)  # « un conseiller ministériel résume »
             gap = None if name else _APPOSITION_GAP.search(text, near, vs)
             if gap is not None and gap.end() == vs:
                 # « Le gouvernement malien, impuissant, a de son côté dénoncé « ... » »: the
@@ -809,6 +823,29 @@ class Attributor:
         if name is None and text[window_start:opened].rstrip().endswith(":"):
             name = self.opening_subject(text, window_start, opened)
         return name
+
+    def _unnamed_subject(self, text: str, start: int, verb: int) -> str | None:
+        """An unnamed person after an indefinite article right before a speech verb (« un
+        conseiller ministériel résume », « un proche du dossier confie »)."""
+        if self._unnamed_person is None:
+            return None
+        head = text[start:verb].rstrip()
+        for article in self._indefinite:
+            at = head.lower().rfind(article)  # (also « Un proche du dossier confie »)
+            if at < 0 or (at > 0 and head[at - 1].isalpha()):
+                continue
+            person = self._unnamed_person.match(text, start + at + len(article), start + len(head))
+            if person and person.end() == start + len(head):
+                return person.group("person")
+        return None
+
+    def _past_frame(self, text: str, start: int, end: int) -> int:
+        """Past an interview frame opening the sentence (« Interrogé par Le Figaro, », « Contactée
+        par l'AFP, »): who asked is not who speaks; the subject comes after it."""
+        if self._frame is None:
+            return start
+        match = self._frame.match(text, start, end)
+        return match.end() if match else start
 
     def opening_subject(self, text: str, start: int, opened: int) -> str | None:
         """The person opening the clause of a quote that has no speech verb, as its subject:
@@ -1585,6 +1622,7 @@ class Attributor:
         said John Smith", "the company said". A lone surname ("Berg added") counts when
         `known` says the article names that person in full elsewhere."""
         pat = self._pat
+        start = self._past_frame(text, start, end)
         relay = self._relay.search(text, start, end) if self._relay is not None else None
         if relay is not None and pat.speech_verb.search(text, start, relay.start()):
             # « L'Iran a annoncé ..., rapporte l'agence officielle IRNA »: the subject who said

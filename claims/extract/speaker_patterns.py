@@ -101,7 +101,8 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     particles = _alternation(lex["name_particles"])
     name_seq = (
         rf"(?:{_PLACE_ABBREVIATION}|{_NAME_WORD}|{_INITIAL})"
-        rf"(?:\s+(?:(?:{particles}|&)\s+|(?:{particles})(?=[{_UPPER}]))?"  # (and "Procter & Gamble")
+        # (and "Procter & Gamble"; two particles: « les Amis de la Terre », "van der Berg")
+        rf"(?:\s+(?:(?:(?:{particles}|&)\s+){{1,2}}|(?:{particles})(?=[{_UPPER}]))?"
         rf"(?:{_ABBREVIATED_END}|{_NAME_WORD}|{_INITIAL}))*"
     )
     # A title before the name is kept (it is how the article names the person: "lieutenant
@@ -331,7 +332,7 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"[ \t\u00a0\u202f]+"
         # ("l’ONG Médecins du Monde": a particle inside the name)
         rf"(?P<name>{_NAME_WORD}"
-        rf"(?:[ \t\u00a0\u202f]+(?:(?:{particles})[ \t\u00a0\u202f]+)?{_NAME_WORD}){{0,3}})"
+        rf"(?:[ \t\u00a0\u202f]+(?:(?:{particles})[ \t\u00a0\u202f]+){{0,2}}{_NAME_WORD}){{0,3}})"
     )
     # After a speech verb, a person referred to by a noun: « a ajouté l’élu », "said the official".
     noun_after = re.compile(rf"\s*(?:{articles}|the)\s*[a-zà-ÿœæ][\w\-]*\s*[,.;»”\"]")
