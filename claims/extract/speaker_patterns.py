@@ -294,11 +294,14 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # After a cue, the document that speaks for its author: "according to a statement from the
     # FAA", "a survey released Tuesday by", « selon les chiffres publiés jeudi par l’Insee ».
     documents = lex.get("source_documents", [])
+    # (« un document interne consulté par l'AFP »: who read it is not who wrote it)
+    readers = lex.get("document_readers", [])
+    not_reader = rf"(?!(?:{lexicons.alternation(readers)})(?![\w\-]))" if readers else ""
     determiners = lexicons.alternation(lex.get("document_determiners", []) or ["(?!x)x"])
     document = re.compile(
         rf"[ \t\u00a0\u202f]*(?:(?:{articles}|{determiners})"
         rf"(?:[ \t\u00a0\u202f]+|(?<=['’])))?(?:[a-zà-ÿœæ][\w\-]*[ \t\u00a0\u202f]+)?"
-        rf"(?:{lexicons.alternation(documents)})(?![\w\-])(?:[ \t\u00a0\u202f]+[\w\-]+){{0,4}}?"
+        rf"(?:{lexicons.alternation(documents)})(?![\w\-])(?:[ \t\u00a0\u202f]+{not_reader}[\w\-]+){{0,4}}?"
         rf"[ \t\u00a0\u202f]+(?:{lexicons.alternation(lex.get('document_authors', []) or ['(?!x)x'])})"
         rf"(?:[ \t\u00a0\u202f]+|(?<=['’]))"
         if documents else "(?!x)x"
