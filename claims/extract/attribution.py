@@ -1197,6 +1197,8 @@ class Attributor:
             name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
             name = name or self._common_then_apposed(text, cue.end(), min(end, cue.end() + 140))
             name = name or self._office_then_person(text, cue.end(), min(end, cue.end() + 140))
+            # (« rapporte l'agence officielle IRNA », « selon le constructeur Renault »)
+            name = name or self._named_office_at(text, cue.end(), min(end, cue.end() + 100))
             name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
             name = name or self._adjective_name(text, cue.end(), min(end, cue.end() + 80))
             name = name or _speaker_starting_at(pat, text, cue.end(), min(end, cue.end() + 80))

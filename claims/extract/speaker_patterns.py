@@ -168,8 +168,13 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     )
     adjective_endings = lex.get("office_adjective_endings", [])
     adjective = ""
+    # (« l'armée turque », « la police belge »: a nationality after the office, in lowercase)
+    nationalities = [d.lower() + end for d in lex.get("demonyms", []) for end in ("", "s")]
+    nationality = rf"|(?:{_alternation(nationalities)})" if nationalities else ""
     if adjective_endings:
-        adjective = rf"(?:\s+[a-zà-ÿœæ][\w\-]*(?:{_alternation(adjective_endings)})(?![\w\-]))?"
+        adjective = (
+            rf"(?:\s+(?:[a-zà-ÿœæ][\w\-]*(?:{_alternation(adjective_endings)}){nationality})(?![\w\-]))?"
+        )
     org_endings = lex.get("organisation_adjective_endings", [])
     # « le Conseil constitutionnel », « de la recherche scientifique »: an adjective after a noun.
     # (« l’Office antistupéfiants (Ofast) »: any word between a head and the acronym it spells)

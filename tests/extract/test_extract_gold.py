@@ -141,6 +141,26 @@ OPEN = {
     # '“...,” the teenager said afterward' after another speaker's quote: a noun of age for the
     # last person named, where the previous speaker is taken.
     ('speakers/the-teenager', 'en', 'attack the ball'),
+    # facets_fresh22.jsonl, written and scored before its fixes.
+    # « Pour la syndicaliste, au contraire, « ... » » after a minister's quote: the noun stands
+    # for the union leader named two sentences before, and only meaning links the two.
+    ('speakers/pour', 'fr', "c'est la direction qui prend"),
+    # « Le prévenu, qui a toujours nié, a pris la parole. « ... », a-t-il déclaré »: the pronoun
+    # stands for the defendant, the subject of the narrative sentence, not the lawyer quoted before.
+    ('speakers/noun-reference', 'fr', "J'ai servi ma commune"),
+    # « Le syndicat X a, lui, salué « ... » »: a pronoun between commas after the auxiliary
+    # leaves « a, » looking like an inverted attribution.
+    ('speakers/office-noun-name', 'fr', 'un signal positif'),
+    # « recourir au 49.3 »: the constitutional article named without « article » counts as 49.3.
+    ('numbers/none', 'fr', 'Le gouvernement devrait recourir au 49.3'),
+    # « Les socialistes ont déjà annoncé »: a party's members as a plural noun are no office.
+    ('speakers/organisation', 'fr', 'Les socialistes ont déjà annoncé'),
+    # « Le ministre iranien des Affaires étrangères a rejeté ces accusations. « ... », a-t-il
+    # déclaré »: « rejeter » is no speech verb, so the pronoun takes the previous speaker.
+    ('speakers/pronoun-reference', 'fr', 'Notre programme spatial est pacifique'),
+    # « Le président de la commission, Claude Rivière, ... », a rappelé le sénateur centriste »:
+    # another title than the one he was named with, and nothing in the article ties them.
+    ('speakers/noun-reference', 'fr', 'Les collectivités ne représentent'),
 }
 
 
