@@ -200,6 +200,7 @@ _OWNED_SUBJECT = re.compile(
 _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
 """French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
+_INFINITIVE_BEFORE = re.compile(r"(?<![\w’'])(?:avoir|être|having)[ \u00a0]+$", re.I)
 _AUXILIARY_WORDS = frozenset(["a", "ont", "avait", "avaient", "aurait", "has", "have", "had"])
 _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
@@ -1559,6 +1560,8 @@ class Attributor:
             # reports the whole sentence
             verbs = [verbs[-1], *verbs[:-1]]
         for verb in verbs:
+            if _INFINITIVE_BEFORE.search(text, max(start, verb.start() - 12), verb.start()):
+                continue  # « après avoir constaté le caractère désastreux »: no one speaks there
             if quoted and any(q.open < verb.start() < q.close for q in quoted) and not _INVERTED.search(
                 text, max(start, verb.start() - 12), verb.start()
             ):
