@@ -502,6 +502,12 @@ def _lexicon_patterns(
     )
     return with_participle, collective_body, owned_document, incidental
 
+@cache
+def attributor_for(lang: str) -> Attributor:
+    """The attributor of a language, built once: it holds only patterns and word sets."""
+    return Attributor(lang)
+
+
 class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
 
