@@ -123,6 +123,13 @@ OPEN = {
     # ... » stands for the defendant, the subject named there, not the source of that sentence;
     # a pronoun closing a quote takes the previous speaker, and only meaning tells them apart.
     ('speakers/pronoun-common-noun', 'fr', 'Je regrette'),
+    # facets_fresh20.jsonl, written and scored before its fixes; out of scope, as for the twelfth:
+    # "He was 84." and "I was a kid." (two words of more than one letter: no claim); and "a
+    # 79-year-old resident", where the gold wrote `years` against the convention of "a
+    # 10-year-old browser" (`year`, the word as the compound writes it): the gold misread it.
+    ('numbers/age-he-was', 'en', 'He was 84'),
+    ('speakers/surname-said', 'en', 'I was a kid'),
+    ('numbers/money-and-age', 'en', 'upheld the $4.2 million verdict'),
 }
 
 
