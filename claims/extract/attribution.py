@@ -52,10 +52,12 @@ _NOUN_SUBJECT = re.compile(
 _CONTINUED_NAME = frozenset(["of", "for", "and", "de", "du", "des", "et"])
 _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 # An apposition between the speaker and the verb: "Karen Wells, the airline's spokeswoman,
-# said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a ».
+# said", "Lopez, who has led the union since 2019, said", « Jean Roux, maire de la ville, a »
+# (up to 16 words: "Dr. Tomas Eriksen, an oceanographer at the University of Bergen who was not
+# involved in the study, said").
 _APPOSITION_GAP = re.compile(
     r",[\s\u00a0\u202f]+(?:\d{1,3},[\s\u00a0\u202f]+)?"  # "Lindgren, 27, who had not dropped a set, said"
-    r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.|(?:[A-Z]\.){2,3})[\s\u00a0\u202f]+){0,11}?"
+    r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.|(?:[A-Z]\.){2,3})[\s\u00a0\u202f]+){0,15}?"
     r"(?:[\w’'\-]+|(?:Corp|Inc|Co|Ltd|Jr|Sr|Bros)\.|(?:[A-Z]\.){2,3}),[\s\u00a0\u202f]+"  # "Acme Corp., said"
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
@@ -325,12 +327,43 @@ def _spelled_out(text: str, acronym: str) -> str | None:
     return None
 
 
+# "MoD", "DfE", "MoJ": capitals with the small linking word's initial in lowercase
+_MIXED_ACRONYM = re.compile(r"[A-Z](?:[a-z]?[A-Z])+")
+
+
+def _spelled_mixed(text: str, acronym: str) -> str | None:
+    """The organisation a mixed-case acronym stands for ("Ministry of Defence" for MoD): the
+    capitals spelled out as `_spelled_out` does, with a linking word for each small letter."""
+    if acronym.isupper():
+        return None
+    found = _spelled_out(text, "".join(c for c in acronym if c.isupper()))
+    if found is None:
+        return None
+    small = [w[0] for w in found.split() if w.lower() in _ACRONYM_SKIPS]
+    return found if small == [c for c in acronym if c.islower()] else None
+
+
 def _is_acronym(word: str) -> bool:
     """"FAA", "EPA": two to five capitals."""
     return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 _NAME_REACH = 90
+# A subordinate clause's subject right before a verb: "after a neighbor reported", "when the
+# mayor announced" (English: the main clause's verb is the one that attributes)
+_SUBORDINATE_SUBJECT = re.compile(
+    r"(?<![\w’'])(?i:after|before|when|because|since|until|while|although|though|if)[ \u00a0]+"
+    r"(?:(?:a|an|the|his|her|their|its)[ \u00a0]+)?(?:[\w\-’']+[ \u00a0]+){0,2}?[\w\-’']+[ \u00a0]*$"
+)
+# After "according to": a common noun, its determiner or owner, then a comma ("the families’
+# lawyer, ", "their lawyer, ", "Smith’s lawyer, "): the person in apposition follows.
+_COMMON_THEN_COMMA = re.compile(
+    r"[ \u00a0]+(?:the[ \u00a0]+[\w\-]+[’']s?|the|their|his|her|its|[A-Z][\w\-]*[’']s?)[ \u00a0]+"
+    r"(?:[a-z][\w\-]*[ \u00a0]+){0,2}[a-z][\w\-]*,[ \u00a0]+"
+)
+# "Professor Helen Ashby of the University of Oxford": the person before an organisation
+_OF_THE_BEFORE = re.compile(r"[ \u00a0]of[ \u00a0](?:the[ \u00a0])?$")
+_NO_GAP = re.compile(r"")
 _TITLE_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "l’", "l'", "of", "the"})
 _PREPOSITION_BEFORE = re.compile(
     r"(?<![\w’'])(?:par|pour|avec|sur|dans|chez|à|au|aux|by|for|with|from|to)[ \u00a0]+"
@@ -349,6 +382,12 @@ _RELATIVE_SUBJECT = re.compile(
     r"[ \u00a0]+(?:who|qui)[ \u00a0]+[^,.;:!?\n“”«»\"]{3,80}[ \u00a0]+$"
 )
 """A plural subject and the relative clause after it, running to the speech verb."""
+_RELATIVE_OFFICE = re.compile(
+    r"(?<![\w’'])(?:[Aa]n?|[Tt]he)[ \u00a0]+(?P<office>(?:[a-z][\w\-]*[ \u00a0]+){0,3}?(?P<head>[a-z]+))"
+    r"[ \u00a0]+who[ \u00a0]+[^,.;:!?\n“”«»\"]{3,160}[ \u00a0]+$"
+)
+"""A singular office after its article and the relative clause after it ("A senior official
+who spoke on condition of anonymity said")."""
 
 
 _CONNECTOR_WORDS = frozenset(
@@ -502,6 +541,25 @@ class Attributor:
         heads = lexicons.load(lang).get("company_name_heads", [])
         self._company_heads = (
             re.compile(rf"[ \u00a0](?:{'|'.join(map(re.escape, heads))})(?![\w\-])") if heads else None
+        )
+        found = lexicons.load(lang).get("document_verbs", [])
+        self._document_close = re.compile(
+            r",[ \u00a0]+(?:the|its|their|this)[ \u00a0]+(?P<doc>[a-z]+)[ \u00a0]+"
+            rf"(?:{'|'.join(map(re.escape, found))})[.!]?[ \u00a0\n]*$"
+        ) if found else None
+        portfolio = lexicons.load(lang).get("joined_portfolio_words", [])
+        self._portfolio_words = "|".join(map(re.escape, portfolio)) if portfolio else None
+        # "A Downing Street spokesman said", "a Treasury source said": the name with its noun
+        nouns = lexicons.load(lang).get("name_office_nouns", [])
+        self._name_noun = (
+            re.compile(rf"[ \u00a0]+(?:{'|'.join(map(re.escape, nouns))})[ \u00a0]*") if nouns else None
+        )
+        self._name_then_noun = (
+            re.compile(
+                r"(?:^|(?<=[ \u00a0]))(?:[Aa]n?|[Tt]he)[ \u00a0]+"
+                r"(?P<name>(?:[A-Z][\w’'\-]*[ \u00a0]+){0,3}[A-Z][\w’'\-]*)"
+                rf"[ \u00a0]+(?P<noun>{'|'.join(map(re.escape, nouns))})[ \u00a0]*$"
+            ) if nouns else None
         )
         self._office_nouns = frozenset(lexicons.load(lang).get("office_nouns", []))
         # « », calcule Thierry Lemoine »: verbs that say who spoke only right after a quote
@@ -659,6 +717,14 @@ class Attributor:
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
         return verb is not None and self._unowned_document(text[start : verb.start()])
 
+    def document_closes(self, text: str, start: int, end: int) -> bool:
+        """Whether the sentence closes on an article, a document and a speech verb or a verb of
+        findings (", the report found.", ", the study showed."): its author's, named before."""
+        if self._document_close is None:
+            return False
+        close = self._document_close.search(text, start, end)
+        return close is not None and close.group("doc").lower() in self._documents
+
     def _unowned_document(self, words: str) -> bool:
         """Whether `words` are only an article and a document ("the statement", « le
         communiqué »), which stands for its author named before."""
@@ -723,7 +789,7 @@ class Attributor:
                 # common subject before its apposition
                 name = self._common_subject(text[: gap.start()] + " ", near, gap.start() + 1)
             if name:
-                return name
+                return self._with_office_noun(text, near, vs, name)
         name = self._cued(text, window_start, opened) or self.with_participle(text, window_start, opened)
         if name is None and text[window_start:opened].rstrip().endswith(":"):
             name = self.opening_subject(text, window_start, opened)
@@ -821,6 +887,11 @@ class Attributor:
         if org and name is None and org[:1].islower() and self._title_complement(text, start, end, org):
             return None  # « Barroso, le président de la commission européenne se dit »: the title's
         if org and (name is None or (name in org and self._names_office(org))):
+            at = text.rfind(org, start, end)
+            of = _OF_THE_BEFORE.search(text, max(start, at - 8), at) if at > start else None
+            person = of and _speaker_ending_at(self._pat, text, start, of.start(), _NO_GAP, strict=True)
+            if person:
+                return person  # "Professor Helen Ashby of the University of Oxford called": hers
             return org  # but "Officials at the State Department" said: the State Department
         return name
 
@@ -1057,6 +1128,7 @@ class Attributor:
                 if name.split()[0].rstrip(".") not in pat.not_names:
                     return name
             name = self.titled_name(text, cue.end(), min(end, cue.end() + 160))
+            name = name or self._common_then_apposed(text, cue.end(), min(end, cue.end() + 140))
             name = name or self._office_then_person(text, cue.end(), min(end, cue.end() + 140))
             name = name or self.organisation_at(text, cue.end(), min(end, cue.end() + 100))
             name = name or self._adjective_name(text, cue.end(), min(end, cue.end() + 80))
@@ -1074,6 +1146,18 @@ class Attributor:
             if name:
                 return name
         return None
+
+    def _common_then_apposed(self, text: str, start: int, end: int) -> str | None:
+        """The person in apposition after a common noun closing a cue: "according to the
+        families’ lawyer, Denise Carter.", "according to their lawyer, Denise Carter," (the
+        name has two words at least and closes the clause)."""
+        match = _COMMON_THEN_COMMA.match(text, start, end)
+        if match is None:
+            return None
+        person = self._pat.speaker.match(text, match.end(), end)
+        if person is None or text[person.end() : person.end() + 1] not in ("", ".", ",", ";", ")"):
+            return None
+        return _clean_name(self._pat, person, strict=True)
 
     def _role_then_name(self, text: str, start: int, end: int) -> str | None:
         """A person after the common noun of their role, closing a cue: "according to curator
@@ -1337,6 +1421,8 @@ class Attributor:
             return name  # "his team said": the office as written, not "the Dutch team" named before
         if len(words) == 1 and _is_acronym(name):
             return _spelled_out(text, name) or name  # "FAA" -> "Federal Aviation Administration"
+        if len(words) == 1 and _MIXED_ACRONYM.fullmatch(name):
+            return _spelled_mixed(text, name) or name  # "MoD" -> "Ministry of Defence"
         while len(words) > 2 and words[0] in self._demonym_words and not pat.titles_capitalised:
             words = words[1:]  # « le Français Romain Delcourt »: the person, not the nationality
             name = " ".join(words)
@@ -1384,7 +1470,8 @@ class Attributor:
                 candidate = candidate[honorific + 1 :]
             opening = before[: lead.start()].rstrip(" \t\u00a0\u202f")
             # (a quote closing on a comma opens no sentence: '“...,” Denver Police Chief X said')
-            sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?")) or (
+            # (a dateline's dash opens the sentence too: "CHICAGO (AP) — Kenya’s Ruth ...")
+            sentence_opens = not opening or opening.endswith(("\n", ".", "!", "?", "—", "–")) or (
                 opening.endswith(("»", "”", '"')) and not opening[:-1].rstrip().endswith(",")
             )
             while (
@@ -1424,6 +1511,7 @@ class Attributor:
             while len(kept) > 1 and kept[0][:1].islower():
                 kept = kept[1:]
             best = " ".join(kept)
+            best = self._joined_portfolio(text, best)
         return best
 
     def _closing_attribution(self, text: str, verb: re.Match[str], end: int) -> bool:
@@ -1439,12 +1527,28 @@ class Attributor:
         ):
             # "Prior conceded in a phone call, his campaign said.": an office reports it all.
             return "," not in text[verb.end() : end] and len(text[verb.end() : end].split()) <= _CLOSING_WORDS
-        if subject and (len(subject) > 6 or not subject[0][:1].isupper()):
+        if subject and (len(subject) > 8 or not subject[0][:1].isupper()):
             return False  # (not "..., and the plan said"; "..., the company said" is an office)
         rest = text[verb.end() : end]
         if not subject:
             return "." in rest[-2:] or rest.strip() == "" or len(rest.split()) <= 16
         return "," not in rest and len(rest.split()) <= _CLOSING_WORDS
+
+    def _joined_portfolio(self, text: str, name: str) -> str:
+        """`name`, a titled person, with the words of its portfolio joined by "and" before it
+        ("Work and Pensions Secretary David Amis", "Culture, Media and Sport Secretary X"): the
+        words before "and" are portfolio words of the lexicon."""
+        words = name.split()
+        if self._portfolio_words is None or len(words) < 3 or not any(
+            w.rstrip(".") in self._pat.title_words for w in words[1:]
+        ):
+            return name
+        joined = re.search(
+            rf"(?<![\w’'\-])(?:(?:{self._portfolio_words}),[ \u00a0]+)*(?:{self._portfolio_words})"
+            rf"[ \u00a0]+and[ \u00a0]+(?={re.escape(name)}(?![\w\-]))",
+            text,
+        )
+        return text[joined.start() : joined.end()] + name if joined else name
 
     def source(
         self, text: str, start: int, end: int, known: Callable[[str], bool] | None = None
@@ -1469,6 +1573,12 @@ class Attributor:
             ):
                 continue  # « le groupe n’a jamais lâché »: a verb of the quoted words, not of its speaker
             vs = self._incidental_start(text, start, verb.start())  # « a de son côté dénoncé »
+            if _SUBORDINATE_SUBJECT.search(text, max(start, vs - 60), vs) and pat.speech_verb.search(
+                text, verb.end(), end
+            ):
+                # "... after a neighbor reported hearing gunshots, Police Chief Andre Whitlock
+                # told reporters": a verb of a subordinate clause, the main one comes later
+                continue
             start_of_clause = start
             near = max(start, vs - _NAME_REACH)
             owner = self._document_owner(text, near, vs)
@@ -1527,6 +1637,13 @@ class Attributor:
                 name = self._owned(text, near, vs, name)  # "Acme's spokesman said"
             if name is None and not inverted:
                 name = self._owned_subject(text, near, vs)  # "Allard's lawyer said"
+            if name is None and not inverted and self._name_then_noun is not None:
+                # "A Treasury source said": a single name then the unnamed person's noun
+                unnamed = self._name_then_noun.search(text, near, vs)
+                if unnamed and unnamed.group("name").split()[0] not in pat.not_names:
+                    name = f"{unnamed.group('name')} {unnamed.group('noun')}"
+            if name and not inverted:
+                name = self._with_office_noun(text, near, vs, name)
             if name:
                 return name
             if _INVERTED.search(text, max(start, vs - 12), vs):
@@ -1559,7 +1676,11 @@ class Attributor:
         if name:
             return name
         if pat.participle.search(text, start, end):
-            # "The IMF cut its forecast, warning that ...": the clause's subject.
+            # "The IMF cut its forecast, warning that ...": the clause's subject ("Republican
+            # Sen. Carla Hughes voted ..., saying": the party is no part of it).
+            party = re.match(r"\s*(\S+)[ \u00a0]+(?=[A-Z])", text[start:end])
+            if party and party.group(1) in self._parties:
+                start += party.end()
             return (
                 self.organisation_at(text, start, end)
                 or _speaker_starting_at(pat, text, start, min(end, start + 80), strict=True)
@@ -1642,6 +1763,20 @@ class Attributor:
             return name
         return f"{owner.group(0).rstrip()} {name}"
 
+    def _with_office_noun(self, text: str, start: int, verb: int, name: str) -> str:
+        """`name` with the office noun between it and the verb ("A Downing Street spokesman
+        said", "a Home Office source said", "the Treasury official said"): an unnamed person of
+        that body, not the body itself."""
+        if self._name_noun is None or not name[:1].isupper():
+            return name
+        at = text.rfind(name, start, verb)
+        if at < 0:
+            return name
+        noun = self._name_noun.fullmatch(text, at + len(name), verb)
+        if noun is None:
+            return name
+        return f"{name} {noun.group(0).strip()}"
+
     def _owned_subject(self, text: str, start: int, verb: int) -> str | None:
         """A noun owned by a name or an office right before the verb ("Allard's lawyer said",
         "the company's lawyers said"), with its owner; not a document (whose owner speaks:
@@ -1665,6 +1800,15 @@ class Attributor:
         last noun or the organisation inside it."""
         pat = self._pat
         relative = _RELATIVE_SUBJECT.search(text, start, verb)
+        if relative is None:
+            # "A senior federal official who spoke on condition of anonymity because ... said":
+            # a singular office after its article, the relative clause running to the verb
+            office = _RELATIVE_OFFICE.search(text, start, verb)
+            if office is not None and office.group("head") in self._offices and (
+                text[: office.start()].rstrip()[-1:] in ("", ".", "!", "?", "”", "»")
+            ):
+                return office.group("office")
+            return None
         if relative is None or (
             relative.start() > 0
             and text[: relative.start()].rstrip()[-1:] not in ("", ".", "!", "?", "”", "»")

@@ -1053,6 +1053,10 @@ _PEOPLE_ENDINGS = ("ais", "ois", "ens", "ains", "ands", "ols", "ans", "ins", "it
 a count after « de » names, where a capitalised word is otherwise a place (« trois de Paris »)."""
 
 
+# "MPs", "CEOs", "NGOs": initials in the plural, a counted noun
+_PLURAL_INITIALS = re.compile(r"[A-Z]{2,4}s")
+
+
 def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) -> tuple[str, int] | None:
     """The counted noun after a capitalised word: a plural noun after up to three capitalised
     words in English ("600 National Guard troops"), a plural people's name after « des » in
@@ -1069,6 +1073,8 @@ def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) ->
         return None
     pos = noun.end()
     bare = not text[noun.start() : noun.start("noun")].strip()
+    if _PLURAL_INITIALS.fullmatch(word):
+        return word, noun.end()  # "38 MPs", "12 CEOs": plural initials
     if bare and word[1:].islower() and word.endswith(_PEOPLE_ENDINGS):
         following = rules.next_word.match(text, pos, end)
         if following is None or not following.group("word")[0].isupper():
@@ -1082,6 +1088,8 @@ def _named_noun(rules: NumberRules, text: str, noun: re.Match[str], end: int) ->
             return None
         if not head[0].isupper():
             return (head, following.end()) if _plural(head, rules.lang) else None
+        if _PLURAL_INITIALS.fullmatch(head):
+            return head, following.end()  # "38 Labour MPs"
         pos = following.end()
     return None
 

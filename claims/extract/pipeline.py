@@ -25,7 +25,7 @@ from claims.extract.number_rules import Found
 from claims.extract.numbers import find_quantities
 from claims.extract.quotes import QuoteSpan, quote_spans
 from claims.extract.score import is_checkworthy, score
-from claims.extract.segment import SENTENCE, Segment, segment
+from claims.extract.segment import DATELINE, SENTENCE, Segment, segment
 from claims.extract.speakers import interview_answers, last_mention, speakers_of_quotes
 from claims.model import Claim, DateSpan, Quantity, article_id_for, claim_id_for
 
@@ -136,6 +136,9 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
     segments = segment(text, lang)
     if not segments:
         return []
+    if published is None:
+        # « GENÈVE, 3 déc 2026 (AFP) - », "22 mai 2012. -": the wire's own day is the article's
+        published = _dateline_day(text, segments, lang)
     attributor = Attributor(lang)
     quotes, quote_speakers = speakers_of_quotes(text, segments, attributor)
     quote_opens = [q.open for q in quotes]
@@ -216,7 +219,10 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 item.speaker is None
                 and previous_speaker
                 and seg.paragraph - previous_speaker[1] <= 1
-                and attributor.document_subject(text, start, end)
+                and (
+                    attributor.document_subject(text, start, end)
+                    or attributor.document_closes(text, start, end)  # "..., the report found."
+                )
             ):
                 item.speaker = previous_speaker[0]  # "The report says ...": its author's, named before
                 item.facts["named_source"] = 1.0
@@ -236,6 +242,23 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                 previous_speaker = (item.speaker, seg.paragraph)
             out.append(item)
     return out
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def _dateline_day(text: str, segments: list[Segment], lang: str) -> date | None:
+    """The day a dateline opening the article names with its year (« GENÈVE, 3 déc 2026 (AFP)
+    - », "22 mai 2012. -"), which dates the article when no publication date is given; none for
+    a dateline without a year ("PARIS, Feb. 18 (AFP) -")."""
+    for seg in segments[:2]:
+        if seg.kind != DATELINE:
+            continue
+        for found in find_dates(text, seg.start, seg.end, lang, None):
+            day = found.from_
+            if day is not None and day == found.to and _YEAR.search(text, found.start, found.end):
+                return day
+    return None
 
 
 def _person_like(name: str, attributor: Attributor) -> bool:

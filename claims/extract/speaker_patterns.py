@@ -302,9 +302,11 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # author right after or right before the document, with no « de » or "by".
     doc_name = rf"{_NAME_WORD}(?:[ \t\u00a0\u202f]+{_NAME_WORD}){{0,2}}"
     document_name = re.compile(
-        rf"[ \t\u00a0\u202f]*(?:{articles}|{determiners})[ \t\u00a0\u202f]+(?:"
+        rf"[ \t\u00a0\u202f]*(?:(?:{articles}|{determiners})[ \t\u00a0\u202f]+"
         rf"(?:{lexicons.alternation(documents)})[ \t\u00a0\u202f]+(?P<after>{doc_name})"
-        rf"|(?P<before>{doc_name})[ \t\u00a0\u202f]+(?:{lexicons.alternation(documents)}))"
+        # ("according to NHS England data": no article before the author's name)
+        rf"|(?:(?:{articles}|{determiners})[ \t\u00a0\u202f]+)?"
+        rf"(?P<before>{doc_name})[ \t\u00a0\u202f]+(?:{lexicons.alternation(documents)}))"
         rf"(?![\w\-])"
         if documents else "(?!x)x"
     )

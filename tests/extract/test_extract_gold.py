@@ -123,6 +123,32 @@ OPEN = {
     # ... » stands for the defendant, the subject named there, not the source of that sentence;
     # a pronoun closing a quote takes the previous speaker, and only meaning tells them apart.
     ('speakers/pronoun-common-noun', 'fr', 'Je regrette'),
+    # facets_fresh19.jsonl, written and scored before its fixes. Three expectations leave out
+    # "now", which the README makes a date with null bounds (PRESENT_REF): the gold's slip
+    # against the convention, kept as scored.
+    ('dates/two-years', 'en', 'first ordered in 2017'),
+    ('dates/fiscal-year', 'en', 'revenue to fall'),
+    ('dates/next-year', 'en', 'world championships'),
+    # "if a review in the spring found no fix": a season before a verb reads as a noun modifier
+    # ("the spring collection"), and the "if" clause's future comes from "would" before it.
+    ('dates/season-ahead-conditional', 'en', 'would be scrapped'),
+    # "The Ministry of Housing, Communities and Local Government said": a name with a comma.
+    ('speakers/ministry-with-commas', 'en', 'in close contact'),
+    # "The Minneapolis-based company now expects": "expects" is no speech verb (too often a
+    # plain forecast), and whether "-based" stays in the office is not settled.
+    ('speakers/based-company', 'en', 'adjusted earnings of'),
+    # "expects revenue to fall 3% to 5%" is a range, "Shares fell 2.4% to 31.08" a change:
+    # a verb of change before two percentages does not tell them apart.
+    ('numbers/percent-range', 'en', 'revenue to fall'),
+    # "The study, published in The Lancet on Wednesday, found" after a narrative sentence
+    # naming the researchers: no speaker before it to stand for.
+    ('speakers/the-study-found', 'en', 'also lowered blood pressure'),
+    # "researchers at the British Antarctic Survey said": the earlier golds give "Officials at
+    # the State Department said" to the State Department; which convention wins is the lead's.
+    ('speakers/researchers-at', 'en', 'persistent lows'),
+    # '“...,” the teenager said afterward' after another speaker's quote: a noun of age for the
+    # last person named, where the previous speaker is taken.
+    ('speakers/the-teenager', 'en', 'attack the ball'),
     # facets_fresh20.jsonl, written and scored before its fixes; out of scope, as for the twelfth:
     # "He was 84." and "I was a kid." (two words of more than one letter: no claim); and "a
     # 79-year-old resident", where the gold wrote `years` against the convention of "a

@@ -160,3 +160,17 @@ def test_evoquer_reports_speech() -> None:
         "Le chef du gouvernement a également évoqué la situation en Nouvelle-Calédonie."
     )
     assert extract(text, lang="fr")[-1].speaker == "Michel Barnier"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expect"),
+    [
+        ("Officers responded to the intersection shortly before 11:30 p.m., Portland Police Bureau "
+         "spokesperson Sgt. Kevin Allen said at a news conference.", "en", "Sgt. Kevin Allen"),
+        ("Aucun blessé n'est à déplorer, a-t-on appris auprès des sapeurs-pompiers.", "fr",
+         "sapeurs-pompiers"),
+        ("Les sapeurs-pompiers ont indiqué que trois personnes étaient blessées.", "fr", "sapeurs-pompiers"),
+    ],
+)
+def test_a_long_title_closing_the_sentence_and_the_firefighters(text: str, lang: str, expect: str) -> None:
+    assert extract(text, lang=lang)[-1].speaker == expect

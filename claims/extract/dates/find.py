@@ -30,7 +30,10 @@ from claims.extract.dates.words import word_year
 
 __all__ = ["find_dates", "is_future", "is_period", "year_is_count"]
 
-_CLAUSE_EDGE = re.compile(r"[;:()—–«»“”\"]|,(?!\d)|(?<!\d),")  # not a decimal comma: « 3,25 € »
+# "Today is Monday", "It is Friday": the copula names the present day, not one ahead
+_TODAY_IS = re.compile(r"(?i)(?:today|tonight|it)\W*\w+\W*$")
+# (a comma between two digits, "1,300 flights", « 3,25 € », is part of a number, no edge)
+_CLAUSE_EDGE = re.compile(r"[;:()—–«»“”\"]|,(?!\d)|(?<!\d),")
 
 
 def is_future(text: str, start: int, end: int, lang: str) -> bool:
@@ -71,11 +74,24 @@ def _clause(
     for join in rules.clause_join.finditer(text, max(left, low), pos):
         # "between now and November 15", « entre aujourd'hui et le 15 novembre »: a join right
         # before the date (but for an article) coordinates it with what comes before.
+        between = text[join.end() : pos].split()
+        if len(between) <= 3 and between and between[0].lower() in _ADJUNCT_OPENERS:
+            continue  # « sortira en Europe et au Japon le 28 juillet »: two places, one clause
         if len(text[join.end() : pos].strip()) > 3:
             left = join.end()
     high = min(end, pos_end + 300)
     right_match = _CLAUSE_EDGE.search(text, pos_end, high)
     right = right_match.start() if right_match else high
+    if (
+        right_match is not None
+        and right_match.group() == ","
+        and not text[pos_end:right].strip()
+        and len(text[left:pos].split()) <= 2
+    ):
+        # "On Monday, the council will vote", « Le 30 juin, le minitel cessera »: a date fronted
+        # before a comma belongs to the clause after it
+        following = _CLAUSE_EDGE.search(text, right + 1, high)
+        right = following.start() if following else high
     right_join = rules.clause_join.search(text, pos_end, right)
     if right_join:
         right = right_join.start()
@@ -475,6 +491,13 @@ def find_dates(
             ) else None
             if participle is not None and not participle["pp_aux"]:
                 ahead = False  # "the accord signed Tuesday will take effect", « signé mardi »
+            if not ahead and kind == "wd" and rules.copula_before is not None and not (
+                match["wd_pre"] or match["wd_mod"]
+            ) and rules.copula_before.search(text, max(start, match.start() - 12), match.start()) and not (
+                text.startswith(("'s", "’s"), match.end())  # "He is Monday's hero"
+                or _TODAY_IS.search(text, max(start, match.start() - 20), match.start())
+            ):
+                ahead = True  # "Game 5 is Friday night in Milwaukee": the coming one
         if kind == "ago" and not ahead and (match["ag_pre"] or "").lower() in rules.ahead_needs_future:
             left, right = _clause(rules, text, start, end, match.start(), match.end())
             if not (rules.reported_future and rules.reported_future.search(text, match.end(), right)):
@@ -563,6 +586,11 @@ def find_dates(
                     in_year = year_named and quarter_bounds(rules, match, published, ahead, year_named)
                     if isinstance(in_year, tuple) and in_year[1] is not None and not (
                         ahead and published is not None and in_year[1] < published
+                    ) and not (
+                        # "expects ... in fiscal 2027. Second-quarter income fell": a past
+                        # clause's quarter is not one that starts after publication
+                        not ahead and published is not None and in_year[0] is not None
+                        and in_year[0] > published
                     ):  # "rose 8% in 1997, helped by the second half": that year's
                         bounds = in_year
                 if not ahead and published is not None and isinstance(bounds, tuple) and \
@@ -697,6 +725,7 @@ def find_dates(
         out = _bare_days_and_names(rules, text, start, end, out)
     if has_digit and len(out) > 1:
         out = _numeric_ranges(rules, text, start, out)
+        out = _chained_weekday_days(rules, text, out)
     return _alone_and_references(
         rules, text, start, end, out, context, published, tokens, references, period_context
     )
@@ -838,6 +867,9 @@ def _references(
 
 _RANGE_DASH = re.compile(r"[ \u00a0\u202f]*[-–—][ \u00a0\u202f]*")
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
+_ADJUNCT_OPENERS = frozenset(["au", "aux", "en", "à", "dans", "chez", "in", "at", "to", "across"])
+"""Prepositions after "et", "and" that join two places, not two clauses (the date right after)."""
 _WEEKDAY_DAY = re.compile(
     r"(?P<wd>[^\W\d]+),?[ \u00a0\u202f]+(?:the[ \u00a0\u202f]+)?\d{1,2}(?:er|st|nd|rd|th)?"
 )
@@ -856,6 +888,29 @@ _CHANGE_BEFORE = re.compile(
     r"(?<![\w])(?:moved|postponed|pushed|delayed|brought|rescheduled|changed|shifted|advanced|"
     r"report[ée]e?s?|repouss[ée]e?s?|avanc[ée]e?s?|d[ée]cal[ée]e?s?|d[ée]plac[ée]e?s?)(?![\w])", re.I
 )
+
+
+def _chained_weekday_days(rules: DateRules, text: str, found: list[FoundDate]) -> list[FoundDate]:
+    """A weekday and a day without a month after a day of the sentence is in that day's month,
+    or the next, where they agree (« le dimanche 5 août ..., le lundi 6 ..., le mardi 7 »): a
+    programme of days, which the tense of each clause cannot place."""
+    out: list[FoundDate] = []
+    for d in found:
+        previous = next((p for p in reversed(out) if p.from_ is not None and p.from_ == p.to), None)
+        weekday_day = _WEEKDAY_DAY.fullmatch(text, d.start, d.end)
+        if previous is not None and previous.from_ is not None and weekday_day is not None:
+            weekday = rules.weekdays.get(weekday_day["wd"].lower())
+            number = int(_DIGIT_RUN.search(text, d.start, d.end).group())  # type: ignore[union-attr]
+            for months in (0, 1):
+                year, month = shift_month(previous.from_.year, previous.from_.month, months)
+                day = safe_date(year, month, number)
+                if weekday is not None and day is not None and day.weekday() == weekday and (
+                    day > previous.from_
+                ):
+                    d = FoundDate(d.start, d.end, day, day, d.counted, d.reference)
+                    break
+        out.append(d)
+    return out
 
 
 def _numeric_ranges(

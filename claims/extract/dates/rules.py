@@ -222,6 +222,9 @@ class DateRules:
     """Words that are also a participle (« maintenant », of « maintenir »), with the words
     before or after them that make them one (« en maintenant », « maintenant sa position »)."""
     participle_before: re.Pattern[str] | None = None
+    copula_before: re.Pattern[str] | None = None
+    """A present copula right before a weekday ("Game 5 is Friday", "The funeral is on
+    Saturday"): a day ahead, whatever the rest of the clause says."""
     """Right before a day: a past participle ("the accord signed Tuesday", « l'accord signé
     mardi »): the day is behind whatever the clause's verb says ("will take effect")."""
     period_alone: re.Pattern[str] | None = None
@@ -992,6 +995,10 @@ def date_rules(lang: str) -> DateRules:
             ),
         } if lex.get("reference_participles") else None,
         participle_before=_participle_before(lex.get("date_past_participles")),
+        copula_before=(
+            re.compile(rf"(?<![\w\-])(?:{_alt(lex['copula_ahead'])}){_SP}+(?:on{_SP}+)?$", re.I)
+            if lex.get("copula_ahead") else None
+        ),
         period_alone=_period_alone(lex),
         period_alone_units={k.lower(): v for k, v in lex.get("period_alone", {}).get("units", {}).items()},
         period_alone_triggers=lexicons.triggers(lex.get("period_alone", {}).get("units", {})),
