@@ -1522,8 +1522,11 @@ class Attributor:
         if comma < 0:
             return False
         subject = [w for w in text[comma + 1 : verb.start()].split() if w not in _AUXILIARY_WORDS]
-        if subject and not subject[0][:1].isupper() and len(subject) <= 3 and subject[0].lower() in _OFFICE_DETERMINERS and (
-            self.organisation_ending_at(text, comma + 1, verb.start()) is not None
+        if (
+            subject
+            and len(subject) <= 3
+            and subject[0] in _OFFICE_DETERMINERS
+            and self.organisation_ending_at(text, comma + 1, verb.start()) is not None
         ):
             # "Prior conceded in a phone call, his campaign said.": an office reports it all.
             return "," not in text[verb.end() : end] and len(text[verb.end() : end].split()) <= _CLOSING_WORDS

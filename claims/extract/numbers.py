@@ -483,7 +483,9 @@ def _quantity(
             return None
         value, length = parsed
         core_end = core_start + length
-        hyphen = rules.hyphen_unit.match(text, core_end, end) if text[core_end : core_end + 1] == "-" else None
+        hyphen = None
+        if text[core_end : core_end + 1] == "-":
+            hyphen = rules.hyphen_unit.match(text, core_end, end)
         if hyphen and not (
             hyphen.group("unit").lower() in rules.unit_words
             or hyphen.group("unit").lower() + "s" in rules.unit_words
@@ -820,7 +822,9 @@ _NOT_COMPOUND_COUNTS = frozenset(
     {"style", "like", "odd", "plus", "strong", "long", "wide", "high", "deep", "tall", "run", "made", "led"}
 )
 """Words after a hyphenated number that are no counted noun ("a 1960s-style", "a 40-odd")."""
-_NOT_WORD_COMPOUND_COUNTS = frozenset({"way", "sided", "time", "off", "fold", "handed", "liner", "shot", "stop"})
+_NOT_WORD_COMPOUND_COUNTS = frozenset(
+    {"way", "sided", "time", "off", "fold", "handed", "liner", "shot", "stop"}
+)
 """Words after a number in words and a hyphen that make an adjective ("a two-way street")."""
 _COMPOUND_NOUN_AFTER = re.compile(r"[ \u00a0]+[a-z][a-z\-]+(?![\w’'])")
 

@@ -291,11 +291,15 @@ def only_person(
     for previous in segments[:index]:
         if previous.kind != SENTENCE:
             continue
-        name = attributor.mention(text, previous.start, previous.end, known)
-        if name:
+        at = previous.start
+        while (name := attributor.mention(text, at, previous.end, known)) is not None:
             found.add(attributor.fullest(text, name))
             if len(found) > 1:
                 return None
+            named = text.find(name, at, previous.end)
+            if named < 0:
+                break
+            at = named + len(name)  # every person of the sentence, not only its first
     return next(iter(found)) if found else None
 
 
