@@ -202,6 +202,7 @@ _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "v
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
 _OFFICE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
 """Before an office closing a sentence after a comma (", his campaign said")."""
+_INFINITIVE_BEFORE = re.compile(r"(?<![\w’'])(?:avoir|être|having)[ \u00a0]+$", re.I)
 _AUXILIARY_WORDS = frozenset(["a", "ont", "avait", "avaient", "aurait", "has", "have", "had"])
 _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
@@ -1571,6 +1572,8 @@ class Attributor:
             # reports the whole sentence
             verbs = [verbs[-1], *verbs[:-1]]
         for verb in verbs:
+            if _INFINITIVE_BEFORE.search(text, max(start, verb.start() - 12), verb.start()):
+                continue  # « après avoir constaté le caractère désastreux »: no one speaks there
             if quoted and any(q.open < verb.start() < q.close for q in quoted) and not _INVERTED.search(
                 text, max(start, verb.start() - 12), verb.start()
             ):

@@ -174,3 +174,15 @@ def test_evoquer_reports_speech() -> None:
 )
 def test_a_long_title_closing_the_sentence_and_the_firefighters(text: str, lang: str, expect: str) -> None:
     assert extract(text, lang=lang)[-1].speaker == expect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous avons appliqué ce concept en Afrique après avoir constaté le caractère désastreux du système.",
+        "The firm changed course after having noted the losses.",
+    ],
+)
+def test_a_speech_verb_after_an_infinitive_auxiliary_names_no_one(text: str) -> None:
+    lang = "fr" if text.startswith("Nous") else "en"
+    assert extract(text, lang=lang)[-1].speaker is None
