@@ -200,6 +200,8 @@ _OWNED_SUBJECT = re.compile(
 _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
 """French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
+_OFFICE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
+"""Before an office closing a sentence after a comma (", his campaign said")."""
 _INFINITIVE_BEFORE = re.compile(r"(?<![\w’'])(?:avoir|être|having)[ \u00a0]+$", re.I)
 _AUXILIARY_WORDS = frozenset(["a", "ont", "avait", "avaient", "aurait", "has", "have", "had"])
 _CLOSING_WORDS = 6
@@ -425,12 +427,14 @@ def _reference_words(lang: str) -> tuple[frozenset[str], frozenset[str], re.Patt
 @cache
 def _demonym_pattern(lang: str) -> re.Pattern[str]:
     """A nationality or an age standing for the person named before, closing or opening an
-    attribution: ", the Swede", « , le Suédois », "the 27-year-old"."""
+    attribution: ", the Swede", « , le Suédois », "the 27-year-old"; not before the name it
+    qualifies (« a raconté l'Américain Robert Hale »)."""
     lex = lexicons.load(lang)
     words = lexicons.alternation(lex.get("demonyms", []) or ["(?!x)x"])
     articles = lexicons.alternation([*lex.get("articles", []), "the", "The"])
     return re.compile(
-        rf"[\s,;:]*(?:{articles})[\s\u00a0\u202f]*(?:{words}|\d{{1,3}}-year-old)(?![\w’'\-])[\s\u00a0\u202f]*"
+        rf"[\s,;:]*(?:{articles})[\s\u00a0\u202f]*(?:{words}|\d{{1,3}}-year-old)(?![\w’'\-])"
+        rf"(?![\s\u00a0\u202f]*[A-ZÀ-Ý])[\s\u00a0\u202f]*"
     )
 
 
@@ -1525,6 +1529,14 @@ class Attributor:
         if comma < 0:
             return False
         subject = [w for w in text[comma + 1 : verb.start()].split() if w not in _AUXILIARY_WORDS]
+        if (
+            subject
+            and len(subject) <= 3
+            and subject[0] in _OFFICE_DETERMINERS
+            and self.organisation_ending_at(text, comma + 1, verb.start()) is not None
+        ):
+            # "Prior conceded in a phone call, his campaign said.": an office reports it all.
+            return "," not in text[verb.end() : end] and len(text[verb.end() : end].split()) <= _CLOSING_WORDS
         if subject and (len(subject) > 8 or not subject[0][:1].isupper()):
             return False  # (not "..., and the plan said"; "..., the company said" is an office)
         rest = text[verb.end() : end]
