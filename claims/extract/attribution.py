@@ -202,6 +202,11 @@ _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "v
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
 _OFFICE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
 """Before an office closing a sentence after a comma (", his campaign said")."""
+_AGE_AFTER_QUOTE = re.compile(
+    r"[ \u00a0]*,?[ \u00a0]*(?:the|The)[ \u00a0]+(?:(?P<years>\d{1,2})-year-old|teenager|teen)"
+    r"(?:[ \u00a0]+(?:said|says|added|told|explained|admitted|insisted|recalled|laughed))"
+)
+_AGE_APPOSITION = re.compile(r",[ \u00a0]+(?P<age>\d{1,2}),")
 _INFINITIVE_BEFORE = re.compile(r"(?<![\w’'])(?:avoir|être|having)[ \u00a0]+$", re.I)
 _AUXILIARY_WORDS = frozenset(["a", "ont", "avait", "avaient", "aurait", "has", "have", "had"])
 _CLOSING_WORDS = 6
@@ -665,6 +670,25 @@ class Attributor:
                 person = self._described_person(text, close, noun.group().strip(" ,.;»”\""))
                 return person, person is None
         return name, False
+
+    def aged_referent(self, text: str, close: int, sentence_end: int) -> str | None:
+        """The person an age names after a quote ('”, the 27-year-old said', '”, the teenager
+        said', « », a souri le jeune homme de 19 ans »): the last one the article gave that age
+        in apposition before the quote ("Kofi Mensah ... Mensah, 19,"), in full."""
+        window = text[close : min(sentence_end, close + 60)]
+        match = _AGE_AFTER_QUOTE.match(window)
+        if match is None:
+            return None
+        if match.group("years"):
+            low = high = int(match.group("years"))
+        else:
+            low, high = 13, 19  # "the teenager", "the teen"
+        found = None
+        for aged in _AGE_APPOSITION.finditer(text, max(0, close - 3000), close):
+            if low <= int(aged.group("age")) <= high:
+                name = _speaker_ending_at(self._pat, text, max(0, aged.start() - 60), aged.start(), _NO_GAP)
+                found = name or found
+        return self.fullest(text, found) if found else None
 
     def referring_noun(self, text: str, close: int, sentence_end: int) -> str | None:
         """The common noun that names the speaker after a quote's verb (« », a reconnu le

@@ -64,6 +64,11 @@ def speakers_of_quotes(
             speaker, inherit = attributor.after_quote(text, quote.close, close_seg.end)
             referred = speaker is None and inherit  # (by a pronoun, a noun, or nothing)
             if speaker is None:
+                # '”, the teenager said' after "Mensah, 19,": the person of that age
+                speaker = attributor.aged_referent(text, quote.close, close_seg.end)
+                referred = referred and speaker is None
+                inherit = inherit and speaker is None
+            if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
             if speaker is None and number and not text[begin : quote.open].strip():
                 speaker = _introduced(text, segments, starts, ordered[number - 1][1], quote.open, attributor)
