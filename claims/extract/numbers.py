@@ -1125,10 +1125,18 @@ def _compound_tail(rules: NumberRules, text: str, pos: int, end: int) -> tuple[s
         or not (
             _CLAUSE_END.match(text, following.end(), end)
             or _verb_follows(rules, text, following.end(), end)
+            or _TIME_PREPOSITION.match(text, following.end(), end)
         )
     ):
         return None
     return word, following.end()
+
+
+# "lost a quarter of its market value over the past 12 months": a compound's head before a
+# phrase of time
+_TIME_PREPOSITION = re.compile(
+    r"[ \u00a0]+(?:over|during|since|in[ \u00a0]+(?:the[ \u00a0]+)?(?:past|last))[ \u00a0]"
+)
 
 
 _AUXILIARIES = frozenset(
