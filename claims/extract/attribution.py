@@ -200,6 +200,14 @@ _OWNED_SUBJECT = re.compile(
 _CLITICS = frozenset({"en", "y", "se", "s", "ne", "n", "leur", "lui", "nous", "vous", "l"})
 """French pronouns between a subject and its verb (« les scientifiques en ont conclu »)."""
 _PRONOUN_AFTER_VERB = re.compile(r"-t?-?(?:il|elle|ils|elles)(?![\w’'])")
+_OFFICE_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
+"""Before an office closing a sentence after a comma (", his campaign said")."""
+_AGE_AFTER_QUOTE = re.compile(
+    r"[ \u00a0]*,?[ \u00a0]*(?:the|The)[ \u00a0]+(?:(?P<years>\d{1,2})-year-old|teenager|teen)"
+    r"(?:[ \u00a0]+(?:said|says|added|told|explained|admitted|insisted|recalled|laughed))"
+)
+_AGE_APPOSITION = re.compile(r",[ \u00a0]+(?P<age>\d{1,2}),")
+_INFINITIVE_BEFORE = re.compile(r"(?<![\w’'])(?:avoir|être|having)[ \u00a0]+$", re.I)
 _AUXILIARY_WORDS = frozenset(["a", "ont", "avait", "avaient", "aurait", "has", "have", "had"])
 _CLOSING_WORDS = 6
 """At most this many words after an attribution that closes its sentence (« à l'AFP »)."""
@@ -424,12 +432,14 @@ def _reference_words(lang: str) -> tuple[frozenset[str], frozenset[str], re.Patt
 @cache
 def _demonym_pattern(lang: str) -> re.Pattern[str]:
     """A nationality or an age standing for the person named before, closing or opening an
-    attribution: ", the Swede", « , le Suédois », "the 27-year-old"."""
+    attribution: ", the Swede", « , le Suédois », "the 27-year-old"; not before the name it
+    qualifies (« a raconté l'Américain Robert Hale »)."""
     lex = lexicons.load(lang)
     words = lexicons.alternation(lex.get("demonyms", []) or ["(?!x)x"])
     articles = lexicons.alternation([*lex.get("articles", []), "the", "The"])
     return re.compile(
-        rf"[\s,;:]*(?:{articles})[\s\u00a0\u202f]*(?:{words}|\d{{1,3}}-year-old)(?![\w’'\-])[\s\u00a0\u202f]*"
+        rf"[\s,;:]*(?:{articles})[\s\u00a0\u202f]*(?:{words}|\d{{1,3}}-year-old)(?![\w’'\-])"
+        rf"(?![\s\u00a0\u202f]*[A-ZÀ-Ý])[\s\u00a0\u202f]*"
     )
 
 
@@ -500,6 +510,12 @@ def _lexicon_patterns(
         if incidentals else None
     )
     return with_participle, collective_body, owned_document, incidental
+
+@cache
+def attributor_for(lang: str) -> Attributor:
+    """The attributor of a language, built once: it holds only patterns and word sets."""
+    return Attributor(lang)
+
 
 class Attributor:
     """Finds the named speaker of quotations and reported speech in one language."""
@@ -685,6 +701,25 @@ class Attributor:
                 person = self._described_person(text, close, noun.group().strip(" ,.;»”\""))
                 return person, person is None
         return name, False
+
+    def aged_referent(self, text: str, close: int, sentence_end: int) -> str | None:
+        """The person an age names after a quote ('”, the 27-year-old said', '”, the teenager
+        said', « », a souri le jeune homme de 19 ans »): the last one the article gave that age
+        in apposition before the quote ("Kofi Mensah ... Mensah, 19,"), in full."""
+        window = text[close : min(sentence_end, close + 60)]
+        match = _AGE_AFTER_QUOTE.match(window)
+        if match is None:
+            return None
+        if match.group("years"):
+            low = high = int(match.group("years"))
+        else:
+            low, high = 13, 19  # "the teenager", "the teen"
+        found = None
+        for aged in _AGE_APPOSITION.finditer(text, max(0, close - 3000), close):
+            if low <= int(aged.group("age")) <= high:
+                name = _speaker_ending_at(self._pat, text, max(0, aged.start() - 60), aged.start(), _NO_GAP)
+                found = name or found
+        return self.fullest(text, found) if found else None
 
     def referring_noun(self, text: str, close: int, sentence_end: int) -> str | None:
         """The common noun that names the speaker after a quote's verb (« », a reconnu le
@@ -1594,6 +1629,14 @@ class Attributor:
         if comma < 0:
             return False
         subject = [w for w in text[comma + 1 : verb.start()].split() if w not in _AUXILIARY_WORDS]
+        if (
+            subject
+            and len(subject) <= 3
+            and subject[0] in _OFFICE_DETERMINERS
+            and self.organisation_ending_at(text, comma + 1, verb.start()) is not None
+        ):
+            # "Prior conceded in a phone call, his campaign said.": an office reports it all.
+            return "," not in text[verb.end() : end] and len(text[verb.end() : end].split()) <= _CLOSING_WORDS
         if subject and (len(subject) > 8 or not subject[0][:1].isupper()):
             return False  # (not "..., and the plan said"; "..., the company said" is an office)
         rest = text[verb.end() : end]
@@ -1644,6 +1687,8 @@ class Attributor:
             # reports the whole sentence
             verbs = [verbs[-1], *verbs[:-1]]
         for verb in verbs:
+            if _INFINITIVE_BEFORE.search(text, max(start, verb.start() - 12), verb.start()):
+                continue  # « après avoir constaté le caractère désastreux »: no one speaks there
             if quoted and any(q.open < verb.start() < q.close for q in quoted) and not _INVERTED.search(
                 text, max(start, verb.start() - 12), verb.start()
             ):

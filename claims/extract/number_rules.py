@@ -17,6 +17,12 @@ from claims.extract import lexicons
 __all__ = ["Found", "NumberRules", "rules_for"]
 
 _SP = lexicons.SPACE
+# A noun's possessive before a rank ("the city's first"), not a pronoun's contraction
+# ("it's first"), nor a period ("the company's first quarter").
+_POSSESSIVE_S = (
+    r"|(?<![\w\-’'])(?!(?i:it|that|what|there|here|he|she|who|let|where)['’]s)[^\W\d_]+['’]s"
+    r"(?=[ \u00a0]+(?:first|second)[ \u00a0]+(?!(?:quarter|half)(?![\w\-])))"
+)
 _UPPER_NAME = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
 
 
@@ -103,6 +109,7 @@ class NumberRules:
     clock_before: re.Pattern[str]
     age_before: re.Pattern[str]
     age_apposition: re.Pattern[str]
+    age_copula: re.Pattern[str] | None
     age_unit: str
     attached_units: dict[str, str]
     and_half: re.Pattern[str]
@@ -213,6 +220,9 @@ def rules_for(lang: str) -> NumberRules:
     no_fraction = "(?P<fby>(?!x)x)?(?P<frac>(?P<fnum>(?!x)x)(?P<fden>(?!x)x))|"
     # "a four-day week", "a two-hour delay": a count in words before a hyphen and its unit.
     hyphen_units = rf"(?:{alt(u[:-1] for u in lex['units'] if u.isalpha() and u.endswith('s'))})"
+    # "the three-judge panel", "a five-member board": a count in words before a hyphen and a
+    # lowercase word, then a noun (kept only as `_compound_count` keeps digits, in numbers.py).
+    word_compound = r"|[a-z]+[ \u00a0]+[a-z]" if lex.get("word_compound_counts") else ""
     body = rf"""
         (?<![\w\-])(?P<approx>(?:{alt(articles)}){_SP}+(?P<anoun>{alt(lex["approximate_nouns"])}))(?!\w)
       | (?<![\w\-])(?P<vague>(?:(?:{alt(lex["vague_prefixes"])}){_SP}+)?
@@ -221,7 +231,7 @@ def rules_for(lang: str) -> NumberRules:
             (?:(?:{alt(articles)}){_SP}+(?={alt(lex["article_number_words"])}))?
             {word}(?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-){word})*
             (?:(?:{_SP}+|-|{_SP}+(?:et|and){_SP}+|-et-)(?P<wend>{alt(lex["ordinal_endings"])}))?
-        )(?![\w])(?!-(?!{hyphen_units}(?:-old)?(?![\w\-])))
+        )(?![\w])(?!-(?!{hyphen_units}(?:-old)?(?![\w\-]){word_compound}))
       | (?<![\w\-])(?P<ordw>{alt(lex["ordinal_words"])})(?!\w)
         """
     # Two scans: the one with fractions ("a third of") only for sentences that have one.
@@ -313,6 +323,15 @@ def rules_for(lang: str) -> NumberRules:
         ),
         # "The suspect, 32, appeared": a whole number alone between commas after a word.
         age_apposition=re.compile(r"[^\W\d_][\w’'\-]*,[ \u00a0]$"),
+        # "He was 91.", "The youngest victim was 16, and ...", "..., a foreman named Arthur
+        # Doyle, was 63": a person's age after a copula (a person's pronoun or noun, or a
+        # first name and a surname, before it).
+        age_copula=re.compile(
+            rf"(?:(?<![\w’'\-])(?i:{alt(lex['age_copula_subjects'])})"
+            rf"|(?<![\w’'\-])(?!(?:The|A|An|In|On|At|By|This|That|Last|Next)(?![\w’'\-]))"
+            rf"[{_UPPER_NAME}][^\W\d_’'\-]+{_SP}+[{_UPPER_NAME}][^\W\d_’'\-]+,?){_SP}+"
+            rf"(?:{alt(lex['age_copulas'])}){_SP}+$"
+        ) if lex.get("age_copula_subjects") else None,
         age_unit=lex.get("age_unit", ""),
         attached_units=dict(lex.get("attached_units", {})),
         and_half=re.compile(
@@ -366,8 +385,11 @@ def rules_for(lang: str) -> NumberRules:
             re.I,
         ) if lex.get("article_ordinals") else None,
         # "her first Grand Slam title", « son premier but »: a rank after a possessive.
+        # ("the city's first Latina mayor": after a noun's "'s" too, not "it's", nor a
+        # period, "the company's first quarter").
         possessive_rank=re.compile(
-            rf"(?<![\w\-])(?:{alt(lex['rank_possessives'])}){_SP}+"
+            rf"(?:(?<![\w\-])(?:{alt(lex['rank_possessives'])})"
+            rf"{_POSSESSIVE_S if lex.get('rank_possessive_s') else ''}){_SP}+"
             rf"(?P<ord>{alt(lex['rank_ordinals'])})"
             rf"(?!{_SP}+(?:{alt(lex.get('rank_possessive_not_before', []) or ['(?!x)x'])})(?![\w\-]))"
             rf"(?={_SP}+[^\W\d_]|{_SP}*[,.])"

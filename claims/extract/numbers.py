@@ -483,6 +483,18 @@ def _quantity(
             return None
         value, length = parsed
         core_end = core_start + length
+        hyphen = None
+        if text[core_end : core_end + 1] == "-":
+            hyphen = rules.hyphen_unit.match(text, core_end, end)
+        if hyphen and not (
+            hyphen.group("unit").lower() in rules.unit_words
+            or hyphen.group("unit").lower() + "s" in rules.unit_words
+            or (
+                hyphen.group("unit").lower() not in _NOT_WORD_COMPOUND_COUNTS
+                and _compound_count(rules, text, start, core_start, hyphen, end)
+            )
+        ):
+            return None  # "a two-way street", "a one-sided game": no count
     elif match.group("approx") is not None:
         value = rules.approximate[match.group("anoun").lower()]
         comparator = rules.approximate_comparator
@@ -573,6 +585,11 @@ def _quantity(
             text[core_end : core_end + 1] == ","
             and rules.age_apposition.search(text, max(start, core_start - 40), core_start)
             and not text[max(start, core_start - 40) : core_start].rstrip(", ").endswith(_DIGITS)
+        )
+        or (
+            rules.age_copula is not None
+            and _AGE_CLAUSE_END.match(text, core_end, end) is not None
+            and rules.age_copula.search(text, max(start, core_start - 40), core_start) is not None
         )
     ) and rules.age_unit and not rules.unit.match(text, core_end, end):
         # "aged 19", "The suspect, 32, appeared": an age in years.
@@ -805,6 +822,10 @@ _NOT_COMPOUND_COUNTS = frozenset(
     {"style", "like", "odd", "plus", "strong", "long", "wide", "high", "deep", "tall", "run", "made", "led"}
 )
 """Words after a hyphenated number that are no counted noun ("a 1960s-style", "a 40-odd")."""
+_NOT_WORD_COMPOUND_COUNTS = frozenset(
+    {"way", "sided", "time", "off", "fold", "handed", "liner", "shot", "stop"}
+)
+"""Words after a number in words and a hyphen that make an adjective ("a two-way street")."""
 _COMPOUND_NOUN_AFTER = re.compile(r"[ \u00a0]+[a-z][a-z\-]+(?![\w’'])")
 
 
@@ -828,6 +849,8 @@ def _compound_count(
     )
 
 
+_AGE_CLAUSE_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)]|$)|[ \u00a0]+(?:and|when|but)(?![\w’'\-])")
+"""What closes an age after a copula ("He was 91.", "I was 21 and ..."): no unit or noun."""
 _AGE_WORD_BEFORE = re.compile(
     r"(?<![\w’'\-])(?:aged?|age[ \u00a0\u202f]+of|âge[ \u00a0\u202f]+d(?:e|['’]))[ \u00a0\u202f]*$", re.I
 )
@@ -1102,10 +1125,18 @@ def _compound_tail(rules: NumberRules, text: str, pos: int, end: int) -> tuple[s
         or not (
             _CLAUSE_END.match(text, following.end(), end)
             or _verb_follows(rules, text, following.end(), end)
+            or _TIME_PREPOSITION.match(text, following.end(), end)
         )
     ):
         return None
     return word, following.end()
+
+
+# "lost a quarter of its market value over the past 12 months": a compound's head before a
+# phrase of time
+_TIME_PREPOSITION = re.compile(
+    r"[ \u00a0]+(?:over|during|since|in[ \u00a0]+(?:the[ \u00a0]+)?(?:past|last))[ \u00a0]"
+)
 
 
 _AUXILIARIES = frozenset(

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from claims.extract import lexicons
-from claims.extract.attribution import Attributor
+from claims.extract.attribution import Attributor, attributor_for
 from claims.extract.dates import FoundDate, find_dates, is_period
 from claims.extract.facts import Analysed, comparison_pattern, fill_facts, gates_for, kind_of
 from claims.extract.number_rules import Found
@@ -40,7 +40,7 @@ __all__ = [
     "records_from_line",
 ]
 
-EXTRACTOR_VERSION = "1.9.0"
+EXTRACTOR_VERSION = "1.10.0"
 ORIGIN = f"extractor/{EXTRACTOR_VERSION}"
 
 _MIN_WORDS = 3
@@ -139,7 +139,7 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
     if published is None:
         # « GENÈVE, 3 déc 2026 (AFP) - », "22 mai 2012. -": the wire's own day is the article's
         published = _dateline_day(text, segments, lang)
-    attributor = Attributor(lang)
+    attributor = attributor_for(lang)
     quotes, quote_speakers = speakers_of_quotes(text, segments, attributor)
     quote_opens = [q.open for q in quotes]
     interviewee, answers = interview_answers(text, segments, attributor)
@@ -333,7 +333,7 @@ def _analyse_span(
 def analyse_sentence(text: str, lang: str, published: date | None = None) -> Analysed:
     """The whole of `text` analysed as one claim (used to score single sentences)."""
     text = mask_terminal_sequences(text)
-    attributor = Attributor(lang)
+    attributor = attributor_for(lang)
     quotes = quote_spans(text)
     seg = Segment(0, len(text), SENTENCE, 0)
     _, speakers = speakers_of_quotes(text, [seg], attributor)

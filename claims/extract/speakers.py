@@ -71,6 +71,11 @@ def speakers_of_quotes(
             speaker, inherit = attributor.after_quote(text, quote.close, close_seg.end)
             referred = speaker is None and inherit  # (by a pronoun, a noun, or nothing)
             if speaker is None:
+                # '”, the teenager said' after "Mensah, 19,": the person of that age
+                speaker = attributor.aged_referent(text, quote.close, close_seg.end)
+                referred = referred and speaker is None
+                inherit = inherit and speaker is None
+            if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
             if speaker is None and number and not text[begin : quote.open].strip():
                 speaker = _introduced(text, segments, starts, ordered[number - 1][1], quote.open, attributor)
@@ -127,9 +132,13 @@ def speakers_of_quotes(
                 if speaker is None and paragraph - last_paragraph <= 1:
                     speaker = last
                 if speaker is None and attributor.pronoun_attribution(text, quote.close, close_seg.end):
-                    # '"We will appeal," he said.': the person named just before.
+                    # '"We will appeal," he said.': the person named just before ("Raman, 52,
+                    # was born in ...": by a surname the article gives in full, too).
                     index = bisect_right(starts, open_seg.start) - 1
-                    speaker = last_mention(text, segments, index, paragraph, attributor)
+                    speaker = last_mention(text, segments, index, paragraph, attributor, known=known)
+                    if speaker is None:
+                        # « », reconnaît-elle » in a portrait: the one person it has named.
+                        speaker = only_person(text, segments, index, attributor, known)
             if referred and (speaker is None or not attributor.names_person(speaker)):
                 # « », a reconnu le prévenu à la barre » after « selon la gendarmerie »: the
                 # noun stands for a person, never for the office that spoke before
@@ -283,6 +292,32 @@ def last_mention(
         if name:
             return name
     return None
+
+
+def only_person(
+    text: str,
+    segments: list[Segment],
+    index: int,
+    attributor: Attributor,
+    known: Callable[[str], bool] | None = None,
+) -> str | None:
+    """The person a pronoun stands for when no one is named near it: the only person the
+    sentences before `index` name ("À 26 ans, Léa Fontaine dirige ... / Née en 1999, elle ...
+    / « ... », reconnaît-elle"), none when they name two or more."""
+    found: set[str] = set()
+    for previous in segments[:index]:
+        if previous.kind != SENTENCE:
+            continue
+        at = previous.start
+        while (name := attributor.mention(text, at, previous.end, known)) is not None:
+            found.add(attributor.fullest(text, name))
+            if len(found) > 1:
+                return None
+            named = text.find(name, at, previous.end)
+            if named < 0:
+                break
+            at = named + len(name)  # every person of the sentence, not only its first
+    return next(iter(found)) if found else None
 
 
 # An interview's labels: "Q:", "Question :", « Q. » before a question; "A:", « R : », "Réponse :"

@@ -88,3 +88,20 @@ def test_a_shares_plural_head_before_a_verb(text: str, expect: list[tuple[float,
     (claim,) = extract(text, lang="en")
     got = [(q.value, q.comparator, q.unit) for q in claim.quantities]
     assert [(round(v, 4), c, u) for v, c, u in got] == [(round(v, 4), c, u) for v, c, u in expect]
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("Shares have lost nearly a quarter of their market value over the past 12 months.",
+         [(0.25, "~", "value"), (12, "=", "months")]),
+        ("Half of the wheat harvest since 2020 was sold abroad.", [(0.5, "=", "harvest")]),
+        ("A third of the population in cities lives alone.", [(1 / 3, "=", "population")]),
+    ],
+)
+def test_a_shares_compound_head_before_a_phrase_of_time(
+    text: str, expect: list[tuple[float, str, str]]
+) -> None:
+    (claim,) = extract(text, lang="en")
+    got = [(round(q.value, 4), q.comparator, q.unit) for q in claim.quantities]
+    assert got == [(round(v, 4), c, u) for v, c, u in expect]

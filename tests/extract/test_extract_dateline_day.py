@@ -86,3 +86,18 @@ def test_a_weekday_and_a_count_stay_apart() -> None:
 )
 def test_two_places_joined_make_one_clause(text: str, lang: str, published: date, expect: str) -> None:
     assert days(text, lang, published)[0][0] == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "expect"),
+    [
+        ("Shops were packed on Black Friday.", "en", date(2026, 12, 2), "2026-11-27"),
+        ("Online sales hit a record on Cyber Monday.", "en", date(2026, 12, 2), "2026-11-30"),
+        ("Black Friday 2025 sales rose 3%.", "en", date(2026, 12, 2), "2025-11-28"),
+        ("Les magasins étaient bondés lors du Black Friday.", "fr", date(2026, 12, 2), "2026-11-27"),
+    ],
+)
+def test_black_friday_is_the_day_after_thanksgiving(
+    text: str, lang: str, published: date, expect: str
+) -> None:
+    assert days(text, lang, published) == [(expect, expect)]

@@ -128,7 +128,8 @@ def test_fractions_decimals_and_counts_are_not_dates(text: str) -> None:
          [("Jan. 1 and March 31, 2024", "2024-01-01", "2024-03-31")]),
         # A holiday is its own day, not the weekday in its name.
         ("Le lundi de Pâques est férié.", "fr", [("lundi de Pâques", "2024-04-01", "2024-04-01")]),
-        ("Shops were busy on Black Friday.", "en", []),
+        # (Black Friday is the day after Thanksgiving, not a Friday of its own)
+        ("Shops were busy on Black Friday.", "en", [("Black Friday", "2024-11-29", "2024-11-29")]),
     ],
 )
 def test_patterns_checked_on_new_sentences(

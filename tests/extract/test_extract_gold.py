@@ -70,9 +70,8 @@ OPEN = {
     # Checks of the fresh gold the extractor does not yet get right: expected failures, strict,
     # so a check that comes right must leave this list. « a ordonné » is no speech verb.
     ('speakers/apposition', 'fr', 'l’évacuation de 3 000'),
-    # facets_fresh9.jsonl: "market value" is a compound whose head is singular; « les dix
-    # premiers mois de l’année » is taken whole by the date finder, which keeps no count in it.
-    ('numbers/fraction', 'en', 'has lost nearly a quarter'),
+    # facets_fresh9.jsonl: « les dix premiers mois de l’année » is taken whole by the date
+    # finder, which keeps no count in it.
     ('numbers/not-ordinal', 'fr', 'Sur les dix premiers mois'),
     # facets_fresh10.jsonl: « s’attendre à » is no speech verb, and words quoted after a pronoun
     # subject are too often a scare quote ("She pointed to the “electric” punch").
@@ -138,9 +137,10 @@ OPEN = {
     # "The study, published in The Lancet on Wednesday, found" after a narrative sentence
     # naming the researchers: no speaker before it to stand for.
     ('speakers/the-study-found', 'en', 'also lowered blood pressure'),
-    # '“...,” the teenager said afterward' after another speaker's quote: a noun of age for the
-    # last person named, where the previous speaker is taken.
-    ('speakers/the-teenager', 'en', 'attack the ball'),
+    # facets_fresh20.jsonl, written and scored before its fixes; out of scope, as for the twelfth:
+    # "He was 84." and "I was a kid." (two words of more than one letter: no claim).
+    ('numbers/age-he-was', 'en', 'He was 84'),
+    ('speakers/surname-said', 'en', 'I was a kid'),
     # facets_fresh22.jsonl, written and scored before its fixes.
     # « Pour la syndicaliste, au contraire, « ... » » after a minister's quote: the noun stands
     # for the union leader named two sentences before, and only meaning links the two.

@@ -174,3 +174,31 @@ def test_evoquer_reports_speech() -> None:
 )
 def test_a_long_title_closing_the_sentence_and_the_firefighters(text: str, lang: str, expect: str) -> None:
     assert extract(text, lang=lang)[-1].speaker == expect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous avons appliqué ce concept en Afrique après avoir constaté le caractère désastreux du système.",
+        "The firm changed course after having noted the losses.",
+    ],
+)
+def test_a_speech_verb_after_an_infinitive_auxiliary_names_no_one(text: str) -> None:
+    lang = "fr" if text.startswith("Nous") else "en"
+    assert extract(text, lang=lang)[-1].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("Kofi Mensah headed the equaliser. “We were poor,” manager Steve Curran said. Curran said "
+         "Mensah, 19, had been outstanding.\n\n“I just tried to attack the ball,” the teenager said.",
+         "Kofi Mensah"),
+        ("Ruth Chepkemoi, 27, won in 2:18:30. “It was cold,” coach Tom Hale said.\n\n“I felt strong,” "
+         "the 27-year-old told reporters.", "Ruth Chepkemoi"),
+        ("“It was cold,” coach Tom Hale said of the race won by Ruth Chepkemoi, 27.\n\n“We will be back,” "
+         "the 31-year-old said.", "Tom Hale"),
+    ],
+)
+def test_an_age_after_a_quote_is_the_person_of_that_age(text: str, expect: str) -> None:
+    assert extract(text, lang="en")[-1].speaker == expect
