@@ -486,6 +486,8 @@ def _quantity(
         hyphen = None
         if text[core_end : core_end + 1] == "-":
             hyphen = rules.hyphen_unit.match(text, core_end, end)
+        if hyphen and _word_compound_no_count(rules, text, hyphen, end):
+            return None  # "the nineteen-sixties", "a five-point plan": no count
         if hyphen and not (
             hyphen.group("unit").lower() in rules.unit_words
             or hyphen.group("unit").lower() + "s" in rules.unit_words
@@ -822,6 +824,23 @@ _NOT_COMPOUND_COUNTS = frozenset(
     {"style", "like", "odd", "plus", "strong", "long", "wide", "high", "deep", "tall", "run", "made", "led"}
 )
 """Words after a hyphenated number that are no counted noun ("a 1960s-style", "a 40-odd")."""
+def _word_compound_no_count(rules: NumberRules, text: str, hyphen: re.Match[str], end: int) -> bool:
+    """Whether a number in words and a hyphen count nothing: a decade or a number in words after
+    it ("the nineteen-sixties", "thirteen-twenty"), or "point" before anything but a poll's or a
+    market's lead ("a five-point plan"; "a ten-point spread", "a 10-point lead" count points)."""
+    unit = hyphen.group("unit").lower()
+    if unit in rules.number_words or unit.endswith("ties"):
+        return True
+    if unit != "point":
+        return False
+    after = _COMPOUND_NOUN_AFTER.match(text, hyphen.end(), end)
+    return after is None or after.group().strip().lower() not in _POINT_MEASURES
+
+
+_POINT_MEASURES = frozenset(
+    {"lead", "leads", "spread", "margin", "gap", "drop", "fall", "rise", "jump", "swing", "advantage",
+     "deficit", "decline", "gain", "loss", "edge", "increase", "cut"}
+)
 _NOT_WORD_COMPOUND_COUNTS = frozenset(
     {"way", "sided", "time", "off", "fold", "handed", "liner", "shot", "stop"}
 )

@@ -105,3 +105,17 @@ def test_a_shares_compound_head_before_a_phrase_of_time(
     (claim,) = extract(text, lang="en")
     got = [(round(q.value, 4), q.comparator, q.unit) for q in claim.quantities]
     assert got == [(round(v, 4), c, u) for v, c, u in expect]
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("We are back in the nineteen-sixties.", []),
+        ("He has a five-point plan for the economy.", []),
+        ("There was a ten-point spread after the convention.", [(10, "=", "point")]),
+        ("The three-judge panel ruled 2-1.", [(3, "=", "judge"), (2, "=", ""), (1, "=", "")]),
+    ],
+)
+def test_a_number_in_words_before_a_hyphen(text: str, expect: list[tuple[float, str, str]]) -> None:
+    (claim,) = extract(text, lang="en")
+    assert [(q.value, q.comparator, q.unit) for q in claim.quantities] == expect
