@@ -213,12 +213,14 @@ _APPOSITION_OPENER = re.compile(
 )
 _COORDINATED = re.compile(r"[ \u00a0]+(?:but|and|mais|et)[ \u00a0]+$")
 _LEARNED = ("appris", "apprend-on", "apprenait-on")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Z][a-z]+)(?![\w\-])")
+_OPENING_INDEFINITE = re.compile(r"^An?[ \u00a0]+(?=\S)")
 _KIND = re.compile(r"[\s\u00a0\u202f]+([a-zà-ÿœæ][\w\-]+)(?=[\s\u00a0\u202f]*[,.;:)»]|$)")
 _INVERTED = re.compile(r",[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?$")
 
 
 def _org_name(match: re.Match[str]) -> str | None:
-    name = match.group("org").strip()
+    name = _OPENING_INDEFINITE.sub("", match.group("org").strip())  # "An Egyptian official"
     return name if 1 < len(name) <= 80 else None
 
 
@@ -521,6 +523,9 @@ class Attributor:
         self._demonym_words = frozenset(lexicons.load(lang).get("demonyms", []))
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
+        # "South China Sea": a name going on with a place's or an organisation's head is
+        # another name, no fuller form of "China"
+        self._name_goes_on = self._heads | frozenset(lexicons.load(lang).get("place_heads", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
         # « selon le proverbe », "as the saying goes": words that no one says
         self._sayings = frozenset(lexicons.load(lang).get("sayings", []))
@@ -1337,6 +1342,8 @@ class Attributor:
         ):
             return True
         # « La mesure coûterait ..., a-t-il précisé. », "..., he said.": a pronoun closing it.
+        if self._pronoun_incise(text, start, end):
+            return True
         tail = max(start, end - 60)
         if "," not in text[tail:end]:
             return False
@@ -1355,6 +1362,20 @@ class Attributor:
             if not (after or text[comma:verb.start()].strip(", ")) or "," in rest:
                 continue
             if len(rest.split()) <= _CLOSING_WORDS:
+                return True
+        return False
+
+    def _pronoun_incise(self, text: str, start: int, end: int) -> bool:
+        """A pronoun and its speech verb set between commas inside the sentence: "Younger
+        residents, he said, are leaving", « Les prix, a-t-elle précisé, vont baisser »."""
+        for verb in self._pat.speech_verb.finditer(text, start, end):
+            comma = text.rfind(",", start, verb.start())
+            if comma < 0 or not _PRONOUN_BEFORE_VERB.fullmatch(text, comma, verb.start()):
+                continue
+            after = _PRONOUN_AFTER_VERB.match(text, verb.end(), end)
+            if not (after or text[comma : verb.start()].strip(", ")):
+                continue
+            if text[after.end() if after else verb.end() : end].lstrip(" \u00a0\u202f").startswith(","):
                 return True
         return False
 
@@ -1437,6 +1458,9 @@ class Attributor:
             ):
                 continue
             seen += 1
+            going_on = _NEXT_WORD.match(text, at + len(last))
+            if going_on and going_on.group(1) in self._name_goes_on:
+                continue  # "China" is not "South China" of "the South China Sea"
             before = text[max(0, at - 80) : at]
             lead = pat.name_words.search(before)
             if not lead:
