@@ -213,6 +213,7 @@ _APPOSITION_OPENER = re.compile(
 )
 _COORDINATED = re.compile(r"[ \u00a0]+(?:but|and|mais|et)[ \u00a0]+$")
 _LEARNED = ("appris", "apprend-on", "apprenait-on")
+_OWNED_OFFICE = re.compile(r"[ \u00a0]+(?P<office>[a-z]+(?: [a-z]+)?)[ \u00a0]+")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Z][a-z]+)(?![\w\-])")
 _OPENING_INDEFINITE = re.compile(r"^An?[ \u00a0]+(?=\S)")
 _KIND = re.compile(r"[\s\u00a0\u202f]+([a-zà-ÿœæ][\w\-]+)(?=[\s\u00a0\u202f]*[,.;:)»]|$)")
@@ -525,6 +526,9 @@ class Attributor:
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
         # "South China Sea": a name going on with a place's or an organisation's head is
         # another name, no fuller form of "China"
+        self._owned_offices = frozenset(lexicons.load(lang).get("office_nouns", [])) | {
+            head.lower() for head in self._heads
+        }
         self._name_goes_on = self._heads | frozenset(lexicons.load(lang).get("place_heads", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
         # « selon le proverbe », "as the saying goes": words that no one says
@@ -1789,6 +1793,15 @@ class Attributor:
             return name
         noun = self._name_noun.fullmatch(text, at + len(name), verb)
         if noun is None:
+            if name.endswith(("’s", "'s")):
+                # "South Korea’s military said", "Japan’s foreign ministry said": the owner's
+                # office, not the owner
+                office = _OWNED_OFFICE.fullmatch(text, at + len(name), verb)
+                if office and (
+                    office.group("office") in self._owned_offices
+                    or office.group("office").split()[-1] in self._owned_offices
+                ):
+                    return f"{name} {office.group('office')}"
             return name
         return f"{name} {noun.group(0).strip()}"
 

@@ -270,6 +270,9 @@ def _person_like(name: str, attributor: Attributor) -> bool:
     return " " in name and attributor.names_person(name)
 
 
+_SOURCE_QUALIFIERS = frozenset(["familiar", "close", "briefed", "proche", "proches"])
+
+
 def _refers_back(noun: str, previous: str, titles: frozenset[str] = frozenset()) -> bool:
     """Whether a one-word office ("official", "officials") is the head of the previous speaker's
     longer name ("senior Pentagon official", "state officials"), or the title the previous
@@ -279,6 +282,8 @@ def _refers_back(noun: str, previous: str, titles: frozenset[str] = frozenset())
         return False
     if words[-1] == noun:
         return True
+    if words[0] == noun and words[1] in _SOURCE_QUALIFIERS:
+        return True  # "the people said" after "people familiar with the matter"
     return noun.capitalize() in titles and noun.capitalize() in words[:-1]
 
 
