@@ -65,6 +65,10 @@ def speakers_of_quotes(
             referred = speaker is None and inherit  # (by a pronoun, a noun, or nothing)
             if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
+            if speaker is None and attributor.has_speech_verb(text, open_seg.start, quote.open):
+                # "Japan’s foreign ministry said in a statement that the launches were “a clear
+                # violation”": who reports the words quoted in their sentence
+                speaker = attributor.source(text, open_seg.start, quote.open, known)
             if speaker is None and number and not text[begin : quote.open].strip():
                 speaker = _introduced(text, segments, starts, ordered[number - 1][1], quote.open, attributor)
             if speaker is None:
