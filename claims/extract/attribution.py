@@ -58,7 +58,8 @@ _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 _APPOSITION_GAP = re.compile(
     r",[\s\u00a0\u202f]+(?:\d{1,3},[\s\u00a0\u202f]+)?"  # "Lindgren, 27, who had not dropped a set, said"
     r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.|(?:[A-Z]\.){2,3})[\s\u00a0\u202f]+){0,15}?"
-    r"(?:[\w’'\-]+|(?:Corp|Inc|Co|Ltd|Jr|Sr|Bros)\.|(?:[A-Z]\.){2,3}),[\s\u00a0\u202f]+"  # "Acme Corp., said"
+    r"(?:[\w’'\-]+|(?:Corp|Inc|Co|Ltd|Jr|Sr|Bros)\.|(?:[A-Z]\.){2,3}"  # "Acme Corp., said"
+    r"|[A-Z]-[A-Z][a-z]*\.(?:[A-Z]\.)?),[\s\u00a0\u202f]+"  # "Rep. X, R-La., said", "D-N.Y."
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
@@ -1991,6 +1992,9 @@ class Attributor:
 
     def has_speech_verb(self, text: str, start: int, end: int) -> bool:
         return self._pat.speech_verb.search(text, start, end) is not None
+
+    def speech_verb_count(self, text: str, start: int, end: int) -> int:
+        return sum(1 for _ in self._pat.speech_verb.finditer(text, start, end))
 
     def has_source_cue(self, text: str, start: int, end: int) -> bool:
         return self._pat.source_cue.search(text, start, end) is not None

@@ -63,6 +63,10 @@ def speakers_of_quotes(
             open_seg = segments[max(0, bisect_right(starts, quote.open) - 1)]
             speaker, inherit = attributor.after_quote(text, quote.close, close_seg.end)
             referred = speaker is None and inherit  # (by a pronoun, a noun, or nothing)
+            if speaker is None and attributor.speech_verb_count(text, open_seg.start, quote.open) > 1:
+                # "X told reporters that the budget director had told him ... “if it comes to
+                # that”": who reports it all, not the speaker nested in the report
+                speaker = attributor.source(text, open_seg.start, quote.open, known)
             if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
             if speaker is None and attributor.has_speech_verb(text, open_seg.start, quote.open):
