@@ -530,6 +530,9 @@ class Attributor:
         self._owned_offices = frozenset(lexicons.load(lang).get("office_nouns", [])) | {
             head.lower() for head in self._heads
         }
+        self._plural_adjectives = self._demonym_words | frozenset(
+            lexicons.load(lang).get("plural_subject_adjectives", [])
+        )
         self._name_goes_on = self._heads | frozenset(lexicons.load(lang).get("place_heads", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
         # « selon le proverbe », "as the saying goes": words that no one says
@@ -1867,6 +1870,9 @@ class Attributor:
             return None  # '"...," the statement said': its author's, named before
         if match.group("art") is None:
             before = text[max(start, match.start() - 2) : match.start()].strip()
+            qualified = self._qualified_plural(text, start, match.start())
+            if qualified and lower.endswith("s"):
+                return f"{qualified} {noun}"  # "Western diplomats said", "Israeli officials said"
             if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):
                 return None
         mid = match.group("mid")
@@ -1877,6 +1883,17 @@ class Attributor:
             # « le nouveau gouvernement », whose adjective comes first)
             return f"{mid} {noun}"
         return noun
+
+    def _qualified_plural(self, text: str, start: int, noun: int) -> str | None:
+        """A capitalised adjective of the lexicon opening the clause right before a plural
+        subject ("Western diplomats", "Israeli officials"): the word, else None."""
+        word = re.search(r"(?:^|(?<=[\s,;:]))([A-Z][a-z]+)[ \u00a0]+$", text[max(start, noun - 30) : noun])
+        if word is None or word.group(1) not in self._plural_adjectives:
+            return None
+        at = noun - len(word.group(0))
+        if text[max(start, at - 2) : at].strip() not in ("", ",", ";", ":") and at != start:
+            return None
+        return word.group(1)
 
     def _common_after(self, text: str, start: int, end: int) -> str | None:
         """A common noun with its article closing a cue or an inverted attribution (« selon les

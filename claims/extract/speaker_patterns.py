@@ -160,7 +160,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # ("the secretary of state’s office": an office's holder before its possessive)
     modifier = (
         rf"(?:(?<![\w’'\-])[a-z][\w\-]*\s+of\s+(?=[a-z][\w\-]*[’']s\s))?"
-        rf"(?:(?<![\w’'\-])(?!(?:{_alternation(lex['counted_noun_skip'])})\s)(?:{lower}|(?<=\s){_NAME_WORD})"
+        rf"(?:(?<![\w’'\-])(?!(?:{_alternation(lex['counted_noun_skip'])})\s)(?:{lower}|(?<=\s){_NAME_WORD}"
+        # ("the U.N. refugee agency": a dotted acronym)
+        rf"|(?<=\s)(?:[{_UPPER}]\.){{2,3}})"
         rf"(?:[’']s)?\s+){{0,2}}"
         if lex.get("office_modifiers") else ""
     )
