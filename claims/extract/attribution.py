@@ -163,6 +163,10 @@ def _speaker_starting_at(
     return _clean_name(pat, match, strict) if match else None
 
 
+_ACRONYM_AFTER_QUOTE = re.compile(
+    r"[\s\u00a0\u202f]*[»”\"]?[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*[»”\"]?[\s\u00a0\u202f]*"
+    r"(?:(?:the|The|le|la|l['’])[\s\u00a0\u202f]*)?(?P<name>[A-Z]{2,5})[\s\u00a0\u202f]+"
+)
 _ACRONYM_BEFORE = re.compile(
     r",[\s\u00a0\u202f]+(?:(?:the|The|le|la|l['’])[\s\u00a0\u202f]*)?(?P<name>[A-Z]{2,5})"
     r"[\s\u00a0\u202f]+(?:(?:has|had|have|a|ont|avait)[\s\u00a0\u202f]+)?$"
@@ -611,6 +615,8 @@ class Attributor:
             name = _speaker_ending_at(pat, text, close, verb.start(), _LOWER_GAP)
             name = name or _speaker_ending_at(pat, text, close, verb.start(), _PUNCT_GAP)
             name = name or _speaker_ending_at(pat, text, close, verb.start(), _APPOSITION_GAP)
+            if name is None and (acronym := _ACRONYM_AFTER_QUOTE.fullmatch(between)):
+                return acronym.group("name"), False  # '“...,” KCNA said': the agency
             return self._or_organisation(text, close, verb.start(), name), False
         office = self.organisation_ending_at(text, close, verb.start())
         if office in self._anaphoric:
@@ -869,6 +875,10 @@ class Attributor:
         office = self._office_after_name(text, start, end, name) if name is not None else None
         if office is not None:
             return office
+        if name is not None and " " in name and name[:1].isupper():
+            placed = self._office_in_place(text, start, end)
+            if placed:  # "The government in Port Moresby called": the office, not its city
+                return placed
         if name is not None and not self._may_be_piece(text, start, end, name):
             return name
         if name is None:
