@@ -163,6 +163,10 @@ def _speaker_starting_at(
     return _clean_name(pat, match, strict) if match else None
 
 
+_PRONOUN_JUST_BEFORE = re.compile(
+    r",[\s\u00a0\u202f]*(?:he|she|they|it|il|elle|ils|elles)[\s\u00a0\u202f]+"
+    r"(?:(?:has|had|a|avait)[\s\u00a0\u202f]+)?$"
+)
 _ACRONYM_AFTER_QUOTE = re.compile(
     r"[\s\u00a0\u202f]*[»”\"]?[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*[»”\"]?[\s\u00a0\u202f]*"
     r"(?:(?:the|The|le|la|l['’])[\s\u00a0\u202f]*)?(?P<name>[A-Z]{2,5})[\s\u00a0\u202f]+"
@@ -1611,6 +1615,17 @@ class Attributor:
             ):
                 # "... after a neighbor reported hearing gunshots, Police Chief Andre Whitlock
                 # told reporters": a verb of a subordinate clause, the main one comes later
+                continue
+            if _PRONOUN_JUST_BEFORE.search(text, max(start, vs - 16), vs):
+                # "There are 1,200 U.S. citizens in Papua New Guinea, he noted.": the pronoun is
+                # the subject, not the name before its comma
+                if self._inverted_pronoun(text, verb, end):
+                    name = self._office_then_name(text, start, end)
+                    name = name or self.organisation_at(text, start, end) or _speaker_starting_at(
+                        pat, text, start, min(end, start + 80), strict=True
+                    )
+                    if name:
+                        return name
                 continue
             start_of_clause = start
             near = max(start, vs - _NAME_REACH)
