@@ -203,6 +203,10 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                     item.speaker = last_mention(
                         text, segments, index, seg.paragraph, attributor, True, known
                     )
+                if item.speaker is None and previous_speaker and previous_speaker[1] == seg.paragraph:
+                    # "Morrison said ... Feeney was not persuaded. She said ...": the person
+                    # opening the sentence just before, which reports nothing, not the speaker
+                    item.speaker = _subject_just_before(text, segments, index, out, attributor, known)
                 if item.speaker is None and previous_speaker and seg.paragraph - previous_speaker[1] <= 1:
                     item.speaker = previous_speaker[0]
                     personal = _PERSONAL_PRONOUN.match(text, start, end) is not None
@@ -245,6 +249,35 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
 
 
 _YEAR = re.compile(r"\d{4}")
+
+
+def _subject_just_before(
+    text: str,
+    segments: list[Segment],
+    index: int,
+    out: list[Analysed],
+    attributor: Attributor,
+    known: Any,
+) -> str | None:
+    """The person named at the opening of the sentence right before `index`, in its paragraph,
+    when that sentence has no speaker ("Feeney was not persuaded."): whom a pronoun after it
+    stands for."""
+    if index == 0 or not out:
+        return None
+    previous = segments[index - 1]
+    if (
+        previous.kind != SENTENCE
+        or previous.paragraph != segments[index].paragraph
+        or out[-1].start < previous.start
+        or out[-1].speaker is not None
+        or out[-1].quote
+    ):
+        return None
+    name = attributor.mention(text, previous.start, previous.end, known)
+    opening = text[previous.start : previous.end].lstrip()
+    if name is None or not opening.startswith(name) or not name[:1].isupper():
+        return None
+    return name
 
 
 def _dateline_day(text: str, segments: list[Segment], lang: str) -> date | None:
