@@ -541,6 +541,10 @@ class Attributor:
         self._plural_adjectives = self._demonym_words | frozenset(
             lexicons.load(lang).get("plural_subject_adjectives", [])
         )
+        words_of = lexicons.load(lang).get("words_of", [])
+        self._words_of = (
+            re.compile(rf"(?:{lexicons.alternation(words_of)})[ \u00a0]+") if words_of else None
+        )
         self._name_goes_on = self._heads | frozenset(lexicons.load(lang).get("place_heads", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
         # « selon le proverbe », "as the saying goes": words that no one says
@@ -2031,6 +2035,16 @@ class Attributor:
         """Whether the clause gives its source as the one named before: « selon la même
         source », « de même source », "the same source said"."""
         return self._pat.same_source.search(text, start, end) is not None
+
+    def words_of(self, text: str, start: int, end: int) -> str | None:
+        """The person a sentence opening at `start` gives the quote before it to: "Those were
+        the words of Rep. Ana Guerrero, ...", « Ce sont les mots de X » (lexicon `words_of`)."""
+        if self._words_of is None:
+            return None
+        opening = self._words_of.match(text, _past_space(text, start, end), end)
+        if opening is None:
+            return None
+        return _speaker_starting_at(self._pat, text, opening.end(), min(end, opening.end() + 80), strict=True)
 
     def has_speech_verb(self, text: str, start: int, end: int) -> bool:
         return self._pat.speech_verb.search(text, start, end) is not None

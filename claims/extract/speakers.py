@@ -77,6 +77,12 @@ def speakers_of_quotes(
                 speaker = _introduced(text, segments, starts, ordered[number - 1][1], quote.open, attributor)
             if speaker is None:
                 speaker = attributor.incise(text, quote.open, quote.close)
+            if speaker is None and not text[open_seg.start : quote.open].strip():
+                # '“This is the most important vote I will cast.” / Those were the words of Rep.
+                # Ana Guerrero': a quote given to its speaker by the sentence after it
+                after = bisect_right(starts, quote.close - 1)
+                if after < len(segments) and not text[quote.close : segments[after].start].strip(" \n\t.”\"»"):
+                    speaker = attributor.words_of(text, segments[after].start, segments[after].end)
             if speaker is None and quote.open > open_seg.start and attributor.opens_with_opinion_at(
                 text, open_seg.start, quote.open
             ):
