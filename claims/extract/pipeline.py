@@ -275,8 +275,11 @@ def _subject_just_before(
         return None
     name = attributor.mention(text, previous.start, previous.end, known)
     opening = text[previous.start : previous.end].lstrip()
-    if name is None or not opening.startswith(name) or not name[:1].isupper():
+    at = opening.find(name) if name else -1
+    if name is None or at < 0 or not name[:1].isupper():
         return None
+    if not all(word[:1].isupper() for word in opening[:at].split()):
+        return None  # (only a title before it: "Nurse Jill Park was not convinced.")
     return name
 
 

@@ -318,13 +318,19 @@ def patterns_for(lang: str) -> SpeakerPatterns:
         rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’]|[A-Z][a-z]+[’']s(?=[ \t\u00a0\u202f])"
         # ("State news agency KCNA reported": a capitalised noun opening the sentence for the
         # article)
-        + (r"|(?<![^\n.!?—–][ \t\u00a0\u202f])(?<![^\s])[A-Z][a-z]+(?=[ \t\u00a0\u202f]+[a-z])" if lang == "en" else "")
-        + rf")\s*"
+        + (
+            r"|(?<![^\n.!?—–][ \t\u00a0\u202f])(?<![^\s])[A-Z][a-z]+(?=[ \t\u00a0\u202f]+[a-z])"
+            if lang == "en" else ""
+        )
+        + r")\s*"
         # ("the dockers’ union FNV Havens": whose office it is, a plural possessive)
-        rf"(?:[a-z][\w\-]*s[’'][ \t\u00a0\u202f]+)?"
+        r"(?:[a-z][\w\-]*s[’'][ \t\u00a0\u202f]+)?"
         # ("the water utility JXN Water", "the state news agency KCNA": English nouns before the
         # office noun)
-        + (rf"(?:(?!(?:{_NOT_ADJECTIVE})[\s’'])[a-z][\w\-]*[ \t\u00a0\u202f]+){{0,2}}" if lang == "en" else "")
+        + (
+            rf"(?:(?!(?:{_NOT_ADJECTIVE})[\s’'])[a-z][\w\-]*[ \t\u00a0\u202f]+){{0,2}}"
+            if lang == "en" else ""
+        )
         + rf"(?:{offices})"
         # (« le groupe de distribution Verdane »: what the office does, lowercase, before the name)
         rf"(?:[ \t\u00a0\u202f]+(?:de[ \t\u00a0\u202f]+|d['’]|du[ \t\u00a0\u202f]+|of[ \t\u00a0\u202f]+)"

@@ -81,7 +81,8 @@ def speakers_of_quotes(
                 # '“This is the most important vote I will cast.” / Those were the words of Rep.
                 # Ana Guerrero': a quote given to its speaker by the sentence after it
                 after = bisect_right(starts, quote.close - 1)
-                if after < len(segments) and not text[quote.close : segments[after].start].strip(" \n\t.”\"»"):
+                gap = text[quote.close : segments[after].start] if after < len(segments) else "x"
+                if not gap.strip(" \n\t.”\"»"):
                     speaker = attributor.words_of(text, segments[after].start, segments[after].end)
             if speaker is None and quote.open > open_seg.start and attributor.opens_with_opinion_at(
                 text, open_seg.start, quote.open
