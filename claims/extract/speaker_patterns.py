@@ -139,8 +139,20 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # ("conceded that ...") is speech.
     acts = lex.get("speech_verb_act_objects", [])
     not_before = rf"(?![ \u00a0]+(?:{lexicons.alternation(acts)})(?![\w]))" if acts else ""
+    # "dismissed the report as “politically motivated”": a verb that is speech only when "as"
+    # and what it is called follow its object (not "dismissed the case")
+    as_verbs = lex.get("as_speech_verbs", [])
+    as_speech = (
+        rf"|(?:{lexicons.alternation(as_verbs, fold_first=False)})"
+        rf"(?=(?:[ \u00a0]+[\w’'\-]+){{1,4}}[ \u00a0]+as[ \u00a0]+(?:[“\"«]|an?[ \u00a0]"
+        rf"|(?!(?:expected|predicted|planned|scheduled|promised|agreed|intended|required|usual|well)"
+        rf"(?![\w\-]))"
+        rf"[a-z]+(?:ed|al|ous|ive|ful|ic|less|ble|ary|ist|ish|ly|ing)(?![\w\-])))"
+        if as_verbs else ""
+    )
     speech_verb = re.compile(
-        rf"(?<![\w-]){not_after}(?:{verbs}|(?<![\w’'][ \u00a0])(?:{capitalised}))(?![\w]){not_before}"
+        rf"(?<![\w-]){not_after}(?:{verbs}|(?<![\w’'][ \u00a0])(?:{capitalised}){as_speech})"
+        rf"(?![\w]){not_before}"
     )
     source_cue = re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lex['source_cues'])})(?![\w])")
     pronouns = lexicons.alternation(lex["pronoun_speakers"])

@@ -26,7 +26,9 @@ and features) showed, each with what a sloppy rule would take instead:
 - '“...,” KCNA said': an acronym between a quote and its verb;
 - "The government in Port Moresby called": the office, not the city it sits in;
 - "... in Papua New Guinea, he noted.": the pronoun is the subject, not the name before it;
-- "accused ... of", "put it simply": speech verbs;
+- "accused ... of", "put it simply": speech verbs; "dismissed the report as “...”", "rejected
+  the plan as a giveaway": speech when "as" and what it is called follow (not "dismissed the
+  case", "rejected the plan in May as costs rose", "as expected");
 - "Morrison said ... Feeney was not persuaded. She said": the person opening the sentence just
   before, when it reports nothing;
 - '“...” / Those were the words of Rep. X': a quote given its speaker by the next sentence.
@@ -115,6 +117,12 @@ from tests.helpers import speaker_of
         ("Critics accused the governor of hiding the report.", "hiding the report", "Critics"),
         ("The minister, Ana Sousa, put it simply: “We cannot pay.”", "cannot pay", "Ana Sousa"),
         ("The accused denied the charges on Monday.", "denied the charges", "accused"),
+        # "dismissed ... as", "rejected ... as": speech when what it is called follows
+        ("Its spokesman, Ali Rahimi, dismissed the claims as “baseless.”", "baseless", "Ali Rahimi"),
+        ("Mayor Tom Hale rejected the plan as a giveaway to developers.", "giveaway", "Mayor Tom Hale"),
+        ("The judge dismissed the case on Monday.", "dismissed the case", None),
+        ("The board rejected the plan in May as costs rose.", "as costs rose", None),
+        ("Voters rejected the measure as expected.", "as expected", None),
         # a person opening the sentence before a pronoun
         ("Dr. Omar Haddad said the clinic would stay open. Nurse Jill Park was not convinced. "
          "She said staff had not been paid since May.", "not been paid", "Jill Park"),
