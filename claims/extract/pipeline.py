@@ -230,6 +230,9 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
             ):
                 item.speaker = previous_speaker[0]  # "The report says ...": its author's, named before
                 item.facts["named_source"] = 1.0
+            if item.speaker is None and (author := attributor.document_author(text, start, end)):
+                item.speaker = author  # "A poll released Thursday by Saint Anselm College showed"
+                item.facts["named_source"] = 1.0
             if item.speaker is None and seg.paragraph in answers:
                 item.speaker = interviewee  # an interview's answer: the person interviewed
                 item.facts["named_source"] = 1.0

@@ -31,7 +31,9 @@ and features) showed, each with what a sloppy rule would take instead:
   case", "rejected the plan in May as costs rose", "as expected");
 - "Morrison said ... Feeney was not persuaded. She said": the person opening the sentence just
   before, when it reports nothing;
-- '“...” / Those were the words of Rep. X': a quote given its speaker by the next sentence.
+- '“...” / Those were the words of Rep. X': a quote given its speaker by the next sentence;
+- "A poll released Thursday by Saint Anselm College showed": a document opening the clause
+  with its author after "by" and a verb of findings (not "A poll of 900 voters showed").
 """
 
 from __future__ import annotations
@@ -123,6 +125,13 @@ from tests.helpers import speaker_of
         ("The judge dismissed the case on Monday.", "dismissed the case", None),
         ("The board rejected the plan in May as costs rose.", "as costs rose", None),
         ("Voters rejected the measure as expected.", "as expected", None),
+        # a document opening the clause with its author after "by"
+        ("A survey published Monday by the Pew Research Center found that trust had fallen.",
+         "trust had fallen", "Pew Research Center"),
+        ("A study by Dr. Ines Moreau showed that the drug cut relapses.", "cut relapses",
+         "Dr. Ines Moreau"),
+        ("A poll of 900 voters showed the mayor in the lead.", "in the lead", None),
+        ("A man hit by a car was taken to hospital on Friday.", "taken to hospital", None),
         # a person opening the sentence before a pronoun
         ("Dr. Omar Haddad said the clinic would stay open. Nurse Jill Park was not convinced. "
          "She said staff had not been paid since May.", "not been paid", "Jill Park"),
