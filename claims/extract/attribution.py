@@ -163,6 +163,7 @@ def _speaker_starting_at(
     return _clean_name(pat, match, strict) if match else None
 
 
+_RELATIVE_BEFORE = re.compile(r",[ \u00a0]+(?:which|what)[ \u00a0]+$")
 _PRONOUN_JUST_BEFORE = re.compile(
     r",[\s\u00a0\u202f]*(?:he|she|they|it|il|elle|ils|elles)[\s\u00a0\u202f]+"
     r"(?:(?:has|had|a|avait)[\s\u00a0\u202f]+)?$"
@@ -1937,6 +1938,9 @@ class Attributor:
             qualified = self._qualified_plural(text, start, match.start())
             if qualified and lower.endswith("s"):
                 return f"{qualified} {noun}"  # "Western diplomats said", "Israeli officials said"
+            relative = _RELATIVE_BEFORE.search(text, max(start, match.start() - 12), match.start())
+            if relative is not None and lower.endswith("s"):
+                return noun  # "Shares rose 4%, which analysts said reflected relief"
             if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):
                 return None
         mid = match.group("mid")

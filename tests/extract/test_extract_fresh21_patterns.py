@@ -20,6 +20,7 @@ and features) showed, each with what a sloppy rule would take instead:
 - "State news agency KCNA reported": an office after two nouns, or after a capitalised noun
   opening the sentence, then its name;
 - "Rep. X, R-La., said": a party and state label with a period in an apposition;
+- ", which analysts said reflected relief": a plural subject after "which";
 - "Western diplomats said": a capitalised adjective of the lexicon before a plural subject
   ("Mark Western said" stays a person);
 - "the U.N. refugee agency": a dotted acronym before an office;
@@ -125,6 +126,9 @@ from tests.helpers import speaker_of
         ("The judge dismissed the case on Monday.", "dismissed the case", None),
         ("The board rejected the plan in May as costs rose.", "as costs rose", None),
         ("Voters rejected the measure as expected.", "as expected", None),
+        # a plural subject after "which" and a comma
+        ("The levy passed, which economists said would slow hiring.", "slow hiring", "economists"),
+        ("The plan, which voters rejected, was revived in May.", "was revived", None),
         # a document opening the clause with its author after "by"
         ("A survey published Monday by the Pew Research Center found that trust had fallen.",
          "trust had fallen", "Pew Research Center"),
