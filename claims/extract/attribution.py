@@ -547,6 +547,7 @@ class Attributor:
             re.compile(rf"(?:{lexicons.alternation(words_of)})[ \u00a0]+") if words_of else None
         )
         lex = lexicons.load(lang)
+        self._role_verbs: dict[str, list[str]] = lex.get("role_verbs", {})
         by = lex.get("document_authors", [])
         self._document_by = (
             re.compile(
@@ -756,6 +757,25 @@ class Attributor:
         ("The report says ...", « Le communiqué précise que ... »): its author's, named before."""
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
         return verb is not None and self._unowned_document(text[start : verb.start()])
+
+    def role_person(self, text: str, before: int, noun: str) -> str | None:
+        """The person a role noun stands for, by the verb of that role the article gives them
+        last before `before` ("the witness" for "..., testified Nadia Petrov" or "Nadia Petrov
+        testified"; lexicon `role_verbs`), or None."""
+        verbs = self._role_verbs.get(noun.lower())
+        if not verbs:
+            return None
+        found = None
+        pattern = re.compile(rf"(?<![\w\-])(?:{lexicons.alternation(verbs)})(?![\w\-])")
+        for verb in pattern.finditer(text, 0, before):
+            reach = min(before, verb.end() + 60)
+            name = _speaker_starting_at(self._pat, text, verb.end(), reach, strict=True)
+            name = name or _speaker_ending_at(
+                self._pat, text, max(0, verb.start() - 60), verb.start(), _LOWER_GAP, strict=True
+            )
+            if name and " " in name:
+                found = name
+        return found
 
     def document_author(self, text: str, start: int, end: int) -> str | None:
         """The author of a document opening the clause with "by" and a verb of findings ("A poll

@@ -244,6 +244,9 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
             ):
                 # "A senior Pentagon official ... said ... The official acknowledged": the same.
                 item.speaker = previous_speaker[0]
+            if item.speaker and " " not in item.speaker and item.speaker[:1].islower():
+                # "The witness conceded": the person the article says testified
+                item.speaker = attributor.role_person(text, start, item.speaker) or item.speaker
             if item.speaker:
                 item.speaker = full(item.speaker)
                 previous_speaker = (item.speaker, seg.paragraph)

@@ -21,6 +21,8 @@ and features) showed, each with what a sloppy rule would take instead:
   opening the sentence, then its name;
 - "Rep. X, R-La., said": a party and state label with a period in an apposition;
 - ", which analysts said reflected relief": a plural subject after "which";
+- "The witness conceded": the person the article says testified (lexicon role_verbs), else
+  the noun as written;
 - "Western diplomats said": a capitalised adjective of the lexicon before a plural subject
   ("Mark Western said" stays a person);
 - "the U.N. refugee agency": a dotted acronym before an office;
@@ -126,6 +128,12 @@ from tests.helpers import speaker_of
         ("The judge dismissed the case on Monday.", "dismissed the case", None),
         ("The board rejected the plan in May as costs rose.", "as costs rose", None),
         ("Voters rejected the measure as expected.", "as expected", None),
+        # "the witness": the person the article says testified
+        ("“I saw the car,” testified Maria Lopes, a nurse. The defense lawyer, Tom Ward, pressed her. "
+         "The witness said the light was red.", "light was red", "Maria Lopes"),
+        ("Paul Grant testified for two hours. His lawyer, Ann Cole, objected twice. "
+         "The witness told jurors he had never met the buyer.", "never met the buyer", "Paul Grant"),
+        ("The witness told jurors the light was red.", "light was red", "witness"),
         # a plural subject after "which" and a comma
         ("The levy passed, which economists said would slow hiring.", "slow hiring", "economists"),
         ("The plan, which voters rejected, was revived in May.", "was revived", None),

@@ -147,9 +147,6 @@ OPEN = {
     # noun refers back to the previous speaker's fuller name ("The official acknowledged")
     # gives "Japan’s foreign ministry". Which convention wins is for the lead to decide.
     ('speakers/office-noun-added', 'en', 'lodged a protest'),
-    # "The witness conceded" for the person who "testified" two sentences before, with the
-    # defence lawyer named in between: a role noun for a participant, which only meaning tells.
-    ('speakers/the-witness-conceded', 'en', 'signed a plea agreement'),
     # '“I pulled over ...,” she said' after "On the morning the Dry Fork power plant announced
     # it would close, Carla Benson was driving": the plant, speaker of the subordinate clause,
     # is taken for "she" ("Dry Fork" looks like a person's two names).
