@@ -163,6 +163,10 @@ def _speaker_starting_at(
     return _clean_name(pat, match, strict) if match else None
 
 
+_THE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he[ \u00a0]+$")
+_LOWER_NOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?![a-z]+(?:ed|ing)(?![\w\-]))[a-z][a-z\-]+[ \u00a0]+(?!(?:said|says|told|and|or|of)\b)[a-z]"
+)
 _RELATIVE_BEFORE = re.compile(r",[ \u00a0]+(?:which|what)[ \u00a0]+$")
 _PRONOUN_JUST_BEFORE = re.compile(
     r",[\s\u00a0\u202f]*(?:he|she|they|it|il|elle|ils|elles)[\s\u00a0\u202f]+"
@@ -1484,6 +1488,13 @@ class Attributor:
             name = _clean_name(pat, match, strict=True)
             if name and "&" in name:
                 continue  # "Maillard & Fils", "Procter & Gamble": a firm, no person
+            if (
+                name
+                and pat.titles_capitalised
+                and _THE_BEFORE.search(text, max(start, at - 5), at)
+                and _LOWER_NOUN_AFTER.match(text, match.end("name"), end)
+            ):
+                continue  # "the Dry Fork power plant": a name qualifying a noun, no person
             if name is None and known is not None:
                 single = _clean_name(pat, match)
                 if single and " " not in single and known(single):

@@ -21,6 +21,9 @@ and features) showed, each with what a sloppy rule would take instead:
   opening the sentence, then its name;
 - "Rep. X, R-La., said": a party and state label with a period in an apposition;
 - ", which analysts said reflected relief": a plural subject after "which";
+- '“...,” she said' after "the Dry Fork power plant announced ..., Carla Benson was driving":
+  a name after "the" qualifying a lowercase noun is no person a pronoun stands for (nor is an
+  organisation, "the Harlow Town Council", as before);
 - "The witness conceded": the person the article says testified (lexicon role_verbs), else
   the noun as written;
 - "Western diplomats said": a capitalised adjective of the lexicon before a plural subject
@@ -134,6 +137,11 @@ from tests.helpers import speaker_of
         ("Paul Grant testified for two hours. His lawyer, Ann Cole, objected twice. "
          "The witness told jurors he had never met the buyer.", "never met the buyer", "Paul Grant"),
         ("The witness told jurors the light was red.", "light was red", "witness"),
+        # a name qualifying a noun after "the" is no person a pronoun stands for
+        ("When the Blue Ridge paper mill shut, Ellen Marsh lost her job.\n\n"
+         "“I cried for a week,” she said.", "cried for a week", "Ellen Marsh"),
+        ("The vote of the Harlow Town Council angered Tom Reese, a farmer.\n\n"
+         "“We had no idea,” he said.", "no idea", "Tom Reese"),
         # a plural subject after "which" and a comma
         ("The levy passed, which economists said would slow hiring.", "slow hiring", "economists"),
         ("The plan, which voters rejected, was revived in May.", "was revived", None),

@@ -147,10 +147,6 @@ OPEN = {
     # noun refers back to the previous speaker's fuller name ("The official acknowledged")
     # gives "Japan’s foreign ministry". Which convention wins is for the lead to decide.
     ('speakers/office-noun-added', 'en', 'lodged a protest'),
-    # '“I pulled over ...,” she said' after "On the morning the Dry Fork power plant announced
-    # it would close, Carla Benson was driving": the plant, speaker of the subordinate clause,
-    # is taken for "she" ("Dry Fork" looks like a person's two names).
-    ('speakers/pronoun-previous-paragraph', 'en', 'just sat there'),
 }
 
 
