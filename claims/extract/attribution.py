@@ -58,7 +58,8 @@ _PUNCT_GAP = re.compile(r"[\s\u00a0\u202f,;:—–\-]*")
 _APPOSITION_GAP = re.compile(
     r",[\s\u00a0\u202f]+(?:\d{1,3},[\s\u00a0\u202f]+)?"  # "Lindgren, 27, who had not dropped a set, said"
     r"(?:(?:[\w’'\-]+(?:[.,]\d+)*|St\.|Ste\.|Mt\.|Ft\.|(?:[A-Z]\.){2,3})[\s\u00a0\u202f]+){0,15}?"
-    r"(?:[\w’'\-]+|(?:Corp|Inc|Co|Ltd|Jr|Sr|Bros)\.|(?:[A-Z]\.){2,3}),[\s\u00a0\u202f]+"  # "Acme Corp., said"
+    r"(?:[\w’'\-]+|(?:Corp|Inc|Co|Ltd|Jr|Sr|Bros)\.|(?:[A-Z]\.){2,3}"  # "Acme Corp., said"
+    r"|[A-Z]-[A-Z][a-z]*\.(?:[A-Z]\.)?),[\s\u00a0\u202f]+"  # "Rep. X, R-La., said", "D-N.Y."
     r"(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?"
 )
 
@@ -162,6 +163,19 @@ def _speaker_starting_at(
     return _clean_name(pat, match, strict) if match else None
 
 
+_THE_BEFORE = re.compile(r"(?<![\w’'])[Tt]he[ \u00a0]+$")
+_LOWER_NOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?![a-z]+(?:ed|ing)(?![\w\-]))[a-z][a-z\-]+[ \u00a0]+(?!(?:said|says|told|and|or|of)\b)[a-z]"
+)
+_RELATIVE_BEFORE = re.compile(r",[ \u00a0]+(?:which|what)[ \u00a0]+$")
+_PRONOUN_JUST_BEFORE = re.compile(
+    r",[\s\u00a0\u202f]*(?:he|she|they|it|il|elle|ils|elles)[\s\u00a0\u202f]+"
+    r"(?:(?:has|had|a|avait)[\s\u00a0\u202f]+)?$"
+)
+_ACRONYM_AFTER_QUOTE = re.compile(
+    r"[\s\u00a0\u202f]*[»”\"]?[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*[»”\"]?[\s\u00a0\u202f]*"
+    r"(?:(?:the|The|le|la|l['’])[\s\u00a0\u202f]*)?(?P<name>[A-Z]{2,5})[\s\u00a0\u202f]+"
+)
 _ACRONYM_BEFORE = re.compile(
     r",[\s\u00a0\u202f]+(?:(?:the|The|le|la|l['’])[\s\u00a0\u202f]*)?(?P<name>[A-Z]{2,5})"
     r"[\s\u00a0\u202f]+(?:(?:has|had|have|a|ont|avait)[\s\u00a0\u202f]+)?$"
@@ -221,12 +235,15 @@ _APPOSITION_OPENER = re.compile(
 )
 _COORDINATED = re.compile(r"[ \u00a0]+(?:but|and|mais|et)[ \u00a0]+$")
 _LEARNED = ("appris", "apprend-on", "apprenait-on")
+_OWNED_OFFICE = re.compile(r"[ \u00a0]+(?P<office>[a-z]+(?: [a-z]+)?)[ \u00a0]+")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Z][a-z]+)(?![\w\-])")
+_OPENING_INDEFINITE = re.compile(r"^An?[ \u00a0]+(?=\S)")
 _KIND = re.compile(r"[\s\u00a0\u202f]+([a-zà-ÿœæ][\w\-]+)(?=[\s\u00a0\u202f]*[,.;:)»]|$)")
 _INVERTED = re.compile(r",[\s\u00a0\u202f]+(?:(?:a|ont|avait|avaient|has|had)[\s\u00a0\u202f]+)?$")
 
 
 def _org_name(match: re.Match[str]) -> str | None:
-    name = match.group("org").strip()
+    name = _OPENING_INDEFINITE.sub("", match.group("org").strip())  # "An Egyptian official"
     return name if 1 < len(name) <= 80 else None
 
 
@@ -537,6 +554,36 @@ class Attributor:
         self._demonym_words = frozenset(lexicons.load(lang).get("demonyms", []))
         self._sequence = frozenset(lexicons.load(lang).get("sequence_adverbs", []))
         self._particles = frozenset(lexicons.load(lang).get("name_particles", []))
+        # "South China Sea": a name going on with a place's or an organisation's head is
+        # another name, no fuller form of "China"
+        self._owned_offices = frozenset(lexicons.load(lang).get("office_nouns", [])) | {
+            head.lower() for head in self._heads
+        }
+        self._plural_adjectives = self._demonym_words | frozenset(
+            lexicons.load(lang).get("plural_subject_adjectives", [])
+        )
+        words_of = lexicons.load(lang).get("words_of", [])
+        self._words_of = (
+            re.compile(rf"(?:{lexicons.alternation(words_of)})[ \u00a0]+") if words_of else None
+        )
+        lex = lexicons.load(lang)
+        self._role_verbs: dict[str, list[str]] = lex.get("role_verbs", {})
+        by = lex.get("document_authors", [])
+        self._document_by = (
+            re.compile(
+                r"(?:A|An|The)[ \u00a0]+(?:[a-z][\w\-]*[ \u00a0]+)?(?P<doc>[a-z]+)"
+                r"(?:[ \u00a0]+(?:released|published|conducted|commissioned|carried[ \u00a0]+out)"
+                r"(?:[ \u00a0]+[A-Za-z]+){0,2})?"
+                r"[ \u00a0]+by[ \u00a0]+(?:the[ \u00a0]+)?"
+            )
+            if lang == "en" and "by" in by
+            else None
+        )
+        verbs = lex.get("document_verbs", [])
+        self._document_verb = re.compile(
+            rf"(?:[ \u00a0]+[a-z]+ly)?[ \u00a0]+(?:{lexicons.alternation(verbs or ['(?!x)x'])})(?![\w\-])"
+        )
+        self._name_goes_on = self._heads | frozenset(lexicons.load(lang).get("place_heads", []))
         self._agencies = frozenset(lexicons.load(lang).get("news_agencies", []))
         frames = lexicons.load(lang).get("interview_frames", [])
         self._frame = (
@@ -645,6 +692,8 @@ class Attributor:
             name = _speaker_ending_at(pat, text, close, verb.start(), _LOWER_GAP)
             name = name or _speaker_ending_at(pat, text, close, verb.start(), _PUNCT_GAP)
             name = name or _speaker_ending_at(pat, text, close, verb.start(), _APPOSITION_GAP)
+            if name is None and (acronym := _ACRONYM_AFTER_QUOTE.fullmatch(between)):
+                return acronym.group("name"), False  # '“...,” KCNA said': the agency
             return self._or_organisation(text, close, verb.start(), name), False
         office = self.organisation_ending_at(text, close, verb.start())
         if office in self._anaphoric:
@@ -778,6 +827,44 @@ class Attributor:
         ("The report says ...", « Le communiqué précise que ... »): its author's, named before."""
         verb = self._pat.speech_verb.search(text, start, min(end, start + 40))
         return verb is not None and self._unowned_document(text[start : verb.start()])
+
+    def role_person(self, text: str, before: int, noun: str) -> str | None:
+        """The person a role noun stands for, by the verb of that role the article gives them
+        last before `before` ("the witness" for "..., testified Nadia Petrov" or "Nadia Petrov
+        testified"; lexicon `role_verbs`), or None."""
+        verbs = self._role_verbs.get(noun.lower())
+        if not verbs:
+            return None
+        found = None
+        pattern = re.compile(rf"(?<![\w\-])(?:{lexicons.alternation(verbs)})(?![\w\-])")
+        for verb in pattern.finditer(text, 0, before):
+            reach = min(before, verb.end() + 60)
+            name = _speaker_starting_at(self._pat, text, verb.end(), reach, strict=True)
+            name = name or _speaker_ending_at(
+                self._pat, text, max(0, verb.start() - 60), verb.start(), _LOWER_GAP, strict=True
+            )
+            if name and " " in name:
+                found = name
+        return found
+
+    def document_author(self, text: str, start: int, end: int) -> str | None:
+        """The author of a document opening the clause with "by" and a verb of findings ("A poll
+        released Thursday by Saint Anselm College showed ...", "A study by the University of
+        Utah found ..."): that author; not "A poll of 900 voters showed" (no author)."""
+        if self._document_by is None:
+            return None
+        opening = self._document_by.match(text, _past_space(text, start, end), min(end, start + 120))
+        if opening is None or opening.group("doc").lower() not in self._documents:
+            return None
+        window = min(end, opening.end() + 90)
+        author = self.organisation_at(text, opening.end(), window) or _speaker_starting_at(
+            self._pat, text, opening.end(), window, strict=True
+        )
+        if author is None:
+            return None
+        at = text.find(author, opening.end(), window)
+        verb = self._document_verb.match(text, at + len(author), end) if at >= 0 else None
+        return author if verb else None
 
     def document_closes(self, text: str, start: int, end: int) -> bool:
         """Whether the sentence closes on an article, a document and a speech verb or a verb of
@@ -947,6 +1034,10 @@ class Attributor:
         office = self._office_after_name(text, start, end, name) if name is not None else None
         if office is not None:
             return office
+        if name is not None and " " in name and name[:1].isupper():
+            placed = self._office_in_place(text, start, end)
+            if placed:  # "The government in Port Moresby called": the office, not its city
+                return placed
         if name is not None and not self._may_be_piece(text, start, end, name):
             return name
         if name is None:
@@ -1448,6 +1539,8 @@ class Attributor:
         ):
             return True
         # « La mesure coûterait ..., a-t-il précisé. », "..., he said.": a pronoun closing it.
+        if self._pronoun_incise(text, start, end):
+            return True
         tail = max(start, end - 60)
         if "," not in text[tail:end]:
             return False
@@ -1466,6 +1559,20 @@ class Attributor:
             if not (after or text[comma:verb.start()].strip(", ")) or "," in rest:
                 continue
             if len(rest.split()) <= _CLOSING_WORDS:
+                return True
+        return False
+
+    def _pronoun_incise(self, text: str, start: int, end: int) -> bool:
+        """A pronoun and its speech verb set between commas inside the sentence: "Younger
+        residents, he said, are leaving", « Les prix, a-t-elle précisé, vont baisser »."""
+        for verb in self._pat.speech_verb.finditer(text, start, end):
+            comma = text.rfind(",", start, verb.start())
+            if comma < 0 or not _PRONOUN_BEFORE_VERB.fullmatch(text, comma, verb.start()):
+                continue
+            after = _PRONOUN_AFTER_VERB.match(text, verb.end(), end)
+            if not (after or text[comma : verb.start()].strip(", ")):
+                continue
+            if text[after.end() if after else verb.end() : end].lstrip(" \u00a0\u202f").startswith(","):
                 return True
         return False
 
@@ -1492,6 +1599,13 @@ class Attributor:
             name = _clean_name(pat, match, strict=True)
             if name and "&" in name:
                 continue  # "Maillard & Fils", "Procter & Gamble": a firm, no person
+            if (
+                name
+                and pat.titles_capitalised
+                and _THE_BEFORE.search(text, max(start, at - 5), at)
+                and _LOWER_NOUN_AFTER.match(text, match.end("name"), end)
+            ):
+                continue  # "the Dry Fork power plant": a name qualifying a noun, no person
             if name is None and known is not None:
                 single = _clean_name(pat, match)
                 if single and " " not in single and known(single):
@@ -1548,6 +1662,9 @@ class Attributor:
             ):
                 continue
             seen += 1
+            going_on = _NEXT_WORD.match(text, at + len(last))
+            if going_on and going_on.group(1) in self._name_goes_on:
+                continue  # "China" is not "South China" of "the South China Sea"
             before = text[max(0, at - 80) : at]
             lead = pat.name_words.search(before)
             if not lead:
@@ -1699,6 +1816,17 @@ class Attributor:
             ):
                 # "... after a neighbor reported hearing gunshots, Police Chief Andre Whitlock
                 # told reporters": a verb of a subordinate clause, the main one comes later
+                continue
+            if _PRONOUN_JUST_BEFORE.search(text, max(start, vs - 16), vs):
+                # "There are 1,200 U.S. citizens in Papua New Guinea, he noted.": the pronoun is
+                # the subject, not the name before its comma
+                if self._inverted_pronoun(text, verb, end):
+                    name = self._office_then_name(text, start, end)
+                    name = name or self.organisation_at(text, start, end) or _speaker_starting_at(
+                        pat, text, start, min(end, start + 80), strict=True
+                    )
+                    if name:
+                        return name
                 continue
             start_of_clause = start
             near = max(start, vs - _NAME_REACH)
@@ -1895,6 +2023,15 @@ class Attributor:
             return name
         noun = self._name_noun.fullmatch(text, at + len(name), verb)
         if noun is None:
+            if name.endswith(("’s", "'s")):
+                # "South Korea’s military said", "Japan’s foreign ministry said": the owner's
+                # office, not the owner
+                office = _OWNED_OFFICE.fullmatch(text, at + len(name), verb)
+                if office and (
+                    office.group("office") in self._owned_offices
+                    or office.group("office").split()[-1] in self._owned_offices
+                ):
+                    return f"{name} {office.group('office')}"
             return name
         return f"{name} {noun.group(0).strip()}"
 
@@ -1959,6 +2096,12 @@ class Attributor:
             return None  # '"...," the statement said': its author's, named before
         if match.group("art") is None:
             before = text[max(start, match.start() - 2) : match.start()].strip()
+            qualified = self._qualified_plural(text, start, match.start())
+            if qualified and lower.endswith("s"):
+                return f"{qualified} {noun}"  # "Western diplomats said", "Israeli officials said"
+            relative = _RELATIVE_BEFORE.search(text, max(start, match.start() - 12), match.start())
+            if relative is not None and lower.endswith("s"):
+                return noun  # "Shares rose 4%, which analysts said reflected relief"
             if not (match.start() == start or before in ("", ",", ";", ":")) or not lower.endswith("s"):
                 return None
         mid = match.group("mid")
@@ -1969,6 +2112,17 @@ class Attributor:
             # « le nouveau gouvernement », whose adjective comes first)
             return f"{mid} {noun}"
         return noun
+
+    def _qualified_plural(self, text: str, start: int, noun: int) -> str | None:
+        """A capitalised adjective of the lexicon opening the clause right before a plural
+        subject ("Western diplomats", "Israeli officials"): the word, else None."""
+        word = re.search(r"(?:^|(?<=[\s,;:]))([A-Z][a-z]+)[ \u00a0]+$", text[max(start, noun - 30) : noun])
+        if word is None or word.group(1) not in self._plural_adjectives:
+            return None
+        at = noun - len(word.group(0))
+        if text[max(start, at - 2) : at].strip() not in ("", ",", ";", ":") and at != start:
+            return None
+        return word.group(1)
 
     def _common_after(self, text: str, start: int, end: int) -> str | None:
         """A common noun with its article closing a cue or an inverted attribution (« selon les
@@ -2082,8 +2236,21 @@ class Attributor:
         source », « de même source », "the same source said"."""
         return self._pat.same_source.search(text, start, end) is not None
 
+    def words_of(self, text: str, start: int, end: int) -> str | None:
+        """The person a sentence opening at `start` gives the quote before it to: "Those were
+        the words of Rep. Ana Guerrero, ...", « Ce sont les mots de X » (lexicon `words_of`)."""
+        if self._words_of is None:
+            return None
+        opening = self._words_of.match(text, _past_space(text, start, end), end)
+        if opening is None:
+            return None
+        return _speaker_starting_at(self._pat, text, opening.end(), min(end, opening.end() + 80), strict=True)
+
     def has_speech_verb(self, text: str, start: int, end: int) -> bool:
         return self._pat.speech_verb.search(text, start, end) is not None
+
+    def speech_verb_count(self, text: str, start: int, end: int) -> int:
+        return sum(1 for _ in self._pat.speech_verb.finditer(text, start, end))
 
     def has_source_cue(self, text: str, start: int, end: int) -> bool:
         return self._pat.source_cue.search(text, start, end) is not None

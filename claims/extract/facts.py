@@ -41,7 +41,12 @@ def gates_for(lang: str) -> Gates:
         future=lexicons.triggers(lex["future_markers"], common=common),
         comparison=lexicons.triggers(lex["comparison_cues"], common=common),
         speech=lexicons.triggers(
-            [*lexicons.speech_verbs(lex), *lex["source_cues"], *lex.get("speech_participles", [])],
+            [
+                *lexicons.speech_verbs(lex),
+                *lex["source_cues"],
+                *lex.get("speech_participles", []),
+                *lex.get("as_speech_verbs", []),
+            ],
             common=common,
         ),
     )

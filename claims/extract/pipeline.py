@@ -203,6 +203,10 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
                     item.speaker = last_mention(
                         text, segments, index, seg.paragraph, attributor, True, known
                     )
+                if item.speaker is None and previous_speaker and previous_speaker[1] == seg.paragraph:
+                    # "Morrison said ... Feeney was not persuaded. She said ...": the person
+                    # opening the sentence just before, which reports nothing, not the speaker
+                    item.speaker = _subject_just_before(text, segments, index, out, attributor, known)
                 if item.speaker is None and previous_speaker and seg.paragraph - previous_speaker[1] <= 1:
                     item.speaker = previous_speaker[0]
                     personal = _PERSONAL_PRONOUN.match(text, start, end) is not None
@@ -226,6 +230,9 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
             ):
                 item.speaker = previous_speaker[0]  # "The report says ...": its author's, named before
                 item.facts["named_source"] = 1.0
+            if item.speaker is None and (author := attributor.document_author(text, start, end)):
+                item.speaker = author  # "A poll released Thursday by Saint Anselm College showed"
+                item.facts["named_source"] = 1.0
             if item.speaker is None and seg.paragraph in answers:
                 item.speaker = interviewee  # an interview's answer: the person interviewed
                 item.facts["named_source"] = 1.0
@@ -237,6 +244,9 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
             ):
                 # "A senior Pentagon official ... said ... The official acknowledged": the same.
                 item.speaker = previous_speaker[0]
+            if item.speaker and " " not in item.speaker and item.speaker[:1].islower():
+                # "The witness conceded": the person the article says testified
+                item.speaker = attributor.role_person(text, start, item.speaker) or item.speaker
             if item.speaker:
                 item.speaker = full(item.speaker)
                 previous_speaker = (item.speaker, seg.paragraph)
@@ -245,6 +255,38 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
 
 
 _YEAR = re.compile(r"\d{4}")
+
+
+def _subject_just_before(
+    text: str,
+    segments: list[Segment],
+    index: int,
+    out: list[Analysed],
+    attributor: Attributor,
+    known: Any,
+) -> str | None:
+    """The person named at the opening of the sentence right before `index`, in its paragraph,
+    when that sentence has no speaker ("Feeney was not persuaded."): whom a pronoun after it
+    stands for."""
+    if index == 0 or not out:
+        return None
+    previous = segments[index - 1]
+    if (
+        previous.kind != SENTENCE
+        or previous.paragraph != segments[index].paragraph
+        or out[-1].start < previous.start
+        or out[-1].speaker is not None
+        or out[-1].quote
+    ):
+        return None
+    name = attributor.mention(text, previous.start, previous.end, known)
+    opening = text[previous.start : previous.end].lstrip()
+    at = opening.find(name) if name else -1
+    if name is None or at < 0 or not name[:1].isupper():
+        return None
+    if not all(word[:1].isupper() for word in opening[:at].split()):
+        return None  # (only a title before it: "Nurse Jill Park was not convinced.")
+    return name
 
 
 def _dateline_day(text: str, segments: list[Segment], lang: str) -> date | None:
@@ -270,6 +312,9 @@ def _person_like(name: str, attributor: Attributor) -> bool:
     return " " in name and attributor.names_person(name)
 
 
+_SOURCE_QUALIFIERS = frozenset(["familiar", "close", "briefed", "proche", "proches"])
+
+
 def _refers_back(noun: str, previous: str, titles: frozenset[str] = frozenset()) -> bool:
     """Whether a one-word office ("official", "officials") is the head of the previous speaker's
     longer name ("senior Pentagon official", "state officials"), or the title the previous
@@ -279,6 +324,8 @@ def _refers_back(noun: str, previous: str, titles: frozenset[str] = frozenset())
         return False
     if words[-1] == noun:
         return True
+    if words[0] == noun and words[1] in _SOURCE_QUALIFIERS:
+        return True  # "the people said" after "people familiar with the matter"
     return noun.capitalize() in titles and noun.capitalize() in words[:-1]
 
 

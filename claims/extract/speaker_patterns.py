@@ -141,8 +141,20 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # ("conceded that ...") is speech.
     acts = lex.get("speech_verb_act_objects", [])
     not_before = rf"(?![ \u00a0]+(?:{lexicons.alternation(acts)})(?![\w]))" if acts else ""
+    # "dismissed the report as “politically motivated”": a verb that is speech only when "as"
+    # and what it is called follow its object (not "dismissed the case")
+    as_verbs = lex.get("as_speech_verbs", [])
+    as_speech = (
+        rf"|(?:{lexicons.alternation(as_verbs, fold_first=False)})"
+        rf"(?=(?:[ \u00a0]+[\w’'\-]+){{1,4}}[ \u00a0]+as[ \u00a0]+(?:[“\"«]|an?[ \u00a0]"
+        rf"|(?!(?:expected|predicted|planned|scheduled|promised|agreed|intended|required|usual|well)"
+        rf"(?![\w\-]))"
+        rf"[a-z]+(?:ed|al|ous|ive|ful|ic|less|ble|ary|ist|ish|ly|ing)(?![\w\-])))"
+        if as_verbs else ""
+    )
     speech_verb = re.compile(
-        rf"(?<![\w-]){not_after}(?:{verbs}|(?<![\w’'][ \u00a0])(?:{capitalised}))(?![\w]){not_before}"
+        rf"(?<![\w-]){not_after}(?:{verbs}|(?<![\w’'][ \u00a0])(?:{capitalised}){as_speech})"
+        rf"(?![\w]){not_before}"
     )
     source_cue = re.compile(rf"(?<![\w-])(?:{lexicons.alternation(lex['source_cues'])})(?![\w])")
     pronouns = lexicons.alternation(lex["pronoun_speakers"])
@@ -162,7 +174,9 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # ("the secretary of state’s office": an office's holder before its possessive)
     modifier = (
         rf"(?:(?<![\w’'\-])[a-z][\w\-]*\s+of\s+(?=[a-z][\w\-]*[’']s\s))?"
-        rf"(?:(?<![\w’'\-])(?!(?:{_alternation(lex['counted_noun_skip'])})\s)(?:{lower}|(?<=\s){_NAME_WORD})"
+        rf"(?:(?<![\w’'\-])(?!(?:{_alternation(lex['counted_noun_skip'])})\s)(?:{lower}|(?<=\s){_NAME_WORD}"
+        # ("the U.N. refugee agency": a dotted acronym)
+        rf"|(?<=\s)(?:[{_UPPER}]\.){{2,3}})"
         rf"(?:[’']s)?\s+){{0,2}}"
         if lex.get("office_modifiers") else ""
     )
@@ -326,11 +340,22 @@ def patterns_for(lang: str) -> SpeakerPatterns:
     # "the regulator Ofwat", « le constructeur Renault »: an office noun, then the name it is.
     named_office = re.compile(
         # ("Chile’s disaster agency Senapred": a country's possessive for the article)
-        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’]|[A-Z][a-z]+[’']s(?=[ \t\u00a0\u202f]))\s*"
+        rf"(?<![\w’'\-])(?:{articles}|the|The|Le|La|L['’]|[A-Z][a-z]+[’']s(?=[ \t\u00a0\u202f])"
+        # ("State news agency KCNA reported": a capitalised noun opening the sentence for the
+        # article)
+        + (
+            r"|(?<![^\n.!?—–][ \t\u00a0\u202f])(?<![^\s])[A-Z][a-z]+(?=[ \t\u00a0\u202f]+[a-z])"
+            if lang == "en" else ""
+        )
+        + r")\s*"
         # ("the dockers’ union FNV Havens": whose office it is, a plural possessive)
-        rf"(?:[a-z][\w\-]*s[’'][ \t\u00a0\u202f]+)?"
-        # ("the water utility JXN Water": an English noun before the office noun)
-        + (rf"(?:(?!(?:{_NOT_ADJECTIVE})[\s’'])[a-z][\w\-]*[ \t\u00a0\u202f]+)?" if lang == "en" else "")
+        r"(?:[a-z][\w\-]*s[’'][ \t\u00a0\u202f]+)?"
+        # ("the water utility JXN Water", "the state news agency KCNA": English nouns before the
+        # office noun)
+        + (
+            rf"(?:(?!(?:{_NOT_ADJECTIVE})[\s’'])[a-z][\w\-]*[ \t\u00a0\u202f]+){{0,2}}"
+            if lang == "en" else ""
+        )
         + rf"(?:{offices})"
         # (« le groupe de distribution Verdane »: what the office does, lowercase, before the name)
         rf"(?:[ \t\u00a0\u202f]+(?:de[ \t\u00a0\u202f]+|d['’]|du[ \t\u00a0\u202f]+|of[ \t\u00a0\u202f]+)"

@@ -70,6 +70,10 @@ def speakers_of_quotes(
             open_seg = segments[max(0, bisect_right(starts, quote.open) - 1)]
             speaker, inherit = attributor.after_quote(text, quote.close, close_seg.end)
             referred = speaker is None and inherit  # (by a pronoun, a noun, or nothing)
+            if speaker is None and attributor.speech_verb_count(text, open_seg.start, quote.open) > 1:
+                # "X told reporters that the budget director had told him ... “if it comes to
+                # that”": who reports it all, not the speaker nested in the report
+                speaker = attributor.source(text, open_seg.start, quote.open, known)
             if speaker is None:
                 # '”, the teenager said' after "Mensah, 19,": the person of that age
                 speaker = attributor.aged_referent(text, quote.close, close_seg.end)
@@ -77,10 +81,21 @@ def speakers_of_quotes(
                 inherit = inherit and speaker is None
             if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
+            if speaker is None and attributor.has_speech_verb(text, open_seg.start, quote.open):
+                # "Japan’s foreign ministry said in a statement that the launches were “a clear
+                # violation”": who reports the words quoted in their sentence
+                speaker = attributor.source(text, open_seg.start, quote.open, known)
             if speaker is None and number and not text[begin : quote.open].strip():
                 speaker = _introduced(text, segments, starts, ordered[number - 1][1], quote.open, attributor)
             if speaker is None:
                 speaker = attributor.incise(text, quote.open, quote.close)
+            if speaker is None and not text[open_seg.start : quote.open].strip():
+                # '“This is the most important vote I will cast.” / Those were the words of Rep.
+                # Ana Guerrero': a quote given to its speaker by the sentence after it
+                after = bisect_right(starts, quote.close - 1)
+                gap = text[quote.close : segments[after].start] if after < len(segments) else "x"
+                if not gap.strip(" \n\t.”\"»"):
+                    speaker = attributor.words_of(text, segments[after].start, segments[after].end)
             if speaker is None and quote.open > open_seg.start and attributor.opens_with_opinion_at(
                 text, open_seg.start, quote.open
             ):
