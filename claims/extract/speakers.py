@@ -81,10 +81,15 @@ def speakers_of_quotes(
                 inherit = inherit and speaker is None
             if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
+            reporter = None
             if speaker is None and attributor.has_speech_verb(text, open_seg.start, quote.open):
                 # "Japan’s foreign ministry said in a statement that the launches were “a clear
-                # violation”": who reports the words quoted in their sentence
-                speaker = attributor.source(text, open_seg.start, quote.open, known)
+                # violation”": who reports the words quoted in their sentence; an office or a title
+                # in lowercase (« le président français a annoncé qu'il allait l'« accélérer » »)
+                # only when no one named before stands for it
+                reporter = attributor.source(text, open_seg.start, quote.open, known)
+                if reporter is not None and not reporter[:1].islower():
+                    speaker, reporter = reporter, None
             if speaker is None and number and not text[begin : quote.open].strip():
                 speaker = _introduced(text, segments, starts, ordered[number - 1][1], quote.open, attributor)
             if speaker is None:
@@ -154,6 +159,8 @@ def speakers_of_quotes(
                     if speaker is None:
                         # « », reconnaît-elle » in a portrait: the one person it has named.
                         speaker = only_person(text, segments, index, attributor, known)
+            if speaker is None and reporter is not None:
+                speaker = reporter
             if referred and (speaker is None or not attributor.names_person(speaker)):
                 # « », a reconnu le prévenu à la barre » after « selon la gendarmerie »: the
                 # noun stands for a person, never for the office that spoke before

@@ -96,11 +96,6 @@ OPEN = {
     ('dates/dateline', 'en', 'cabinet'),
     ('dates/dateline', 'fr', 'gouvernement'),
     # facets_fresh21.jsonl, written and scored before its fixes.
-    # "The ministry added" after "Japan’s foreign ministry said": the gold keeps the lone office
-    # as written (as "The ministry said" of the first gold); the attributor's rule that a head
-    # noun refers back to the previous speaker's fuller name ("The official acknowledged")
-    # gives "Japan’s foreign ministry". Which convention wins is for the lead to decide.
-    ('speakers/office-noun-added', 'en', 'lodged a protest'),
     # facets_observed.jsonl: an apposition without its opening comma (« Nick Da Costa le
     # directeur sportif de l'équipe, a affirmé »), which a name run cannot tell from the subject.
     ('speakers/apposition', 'fr', 'Sans citer de noms'),

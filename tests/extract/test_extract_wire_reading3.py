@@ -202,3 +202,11 @@ def test_a_speech_verb_after_an_infinitive_auxiliary_names_no_one(text: str) -> 
 )
 def test_an_age_after_a_quote_is_the_person_of_that_age(text: str, expect: str) -> None:
     assert extract(text, lang="en")[-1].speaker == expect
+
+
+def test_a_title_reporting_quoted_words_is_the_person_named_before() -> None:
+    text = (
+        "Le déploiement a été annoncé dès le 19 janvier par Emmanuel Macron. Vendredi à Bruxelles, "
+        "le président français a annoncé qu’il allait l’« accélérer »."
+    )
+    assert extract(text, lang="fr")[-1].speaker == "Emmanuel Macron"
