@@ -247,6 +247,8 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
             if item.speaker and " " not in item.speaker and item.speaker[:1].islower():
                 # "The witness conceded": the person the article says testified
                 item.speaker = attributor.role_person(text, start, item.speaker) or item.speaker
+            if item.speaker and item.speaker.lower() in _PRONOUNS and not item.speaker.isupper():
+                item.speaker = None  # 'a woman ... who said', '"...," you said': no name of anyone
             if item.speaker:
                 item.speaker = full(item.speaker)
                 previous_speaker = (item.speaker, seg.paragraph)
@@ -254,6 +256,11 @@ def analyse(text: str, lang: str, published: date | None) -> list[Analysed]:
     return out
 
 
+_PRONOUNS = frozenset(
+    ["who", "whom", "which", "that", "you", "i", "we", "he", "she", "it", "they", "qui", "que",
+     "vous", "tu", "je", "nous", "il", "elle", "on", "ils", "elles"]
+)
+"""Words a speaker rule may take for a name that name no one."""
 _YEAR = re.compile(r"\d{4}")
 
 

@@ -210,3 +210,15 @@ def test_a_title_reporting_quoted_words_is_the_person_named_before() -> None:
         "le président français a annoncé qu’il allait l’« accélérer »."
     )
     assert extract(text, lang="fr")[-1].speaker == "Emmanuel Macron"
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("I still remember a woman I met ten years ago who said she wanted to get off welfare.", None),
+        ("Anybody who says the state has been standing still for seven years is wrong.", None),
+        ("WHO say iodine deficiency is the most preventable cause of brain damage.", "WHO"),
+    ],
+)
+def test_a_relative_or_a_pronoun_is_no_speakers_name(text: str, expect: str | None) -> None:
+    assert extract(text, lang="en")[-1].speaker == expect
