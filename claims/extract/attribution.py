@@ -17,7 +17,7 @@ from claims.extract import lexicons
 from claims.extract.quotes import quote_spans
 from claims.extract.speaker_patterns import SpeakerPatterns, patterns_for
 
-__all__ = ["Attributor"]
+__all__ = ["Attributor", "attributor_for"]
 
 # (a party or a state in brackets after a name: « Paul Garnier (LFI) a dénoncé »)
 _LOWER_GAP = re.compile(
