@@ -85,7 +85,7 @@ def speakers_of_quotes(
             if speaker is None and attributor.has_speech_verb(text, open_seg.start, quote.open):
                 # "Japan’s foreign ministry said in a statement that the launches were “a clear
                 # violation”": who reports the words quoted in their sentence; an office or a title
-                # in lowercase (« le président français a annoncé qu'il allait l'« accélérer » »)
+                # in lowercase (« le président suisse a annoncé qu'il allait l'« étendre » »)
                 # only when no one named before stands for it
                 reporter = attributor.source(text, open_seg.start, quote.open, known)
                 if reporter is not None and not reporter[:1].islower():
