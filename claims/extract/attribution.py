@@ -1738,6 +1738,15 @@ class Attributor:
             best = self._joined_portfolio(text, best)
         return best
 
+    def _clause_subject(self, text: str, start: int, end: int) -> str | None:
+        """The subject opening the clause a pronoun after the verb stands for: the name after an
+        office, an organisation, or a person."""
+        return (
+            self._office_then_name(text, start, end)
+            or self.organisation_at(text, start, end)
+            or _speaker_starting_at(self._pat, text, start, min(end, start + 80), strict=True)
+        )
+
     def _closing_attribution(self, text: str, verb: re.Match[str], end: int) -> bool:
         """Whether `verb` closes its sentence as an attribution: right after a comma (« , a
         annoncé la ministre, X ») or after a comma and a name of a few words (", Education
@@ -1821,10 +1830,7 @@ class Attributor:
                 # "There are 1,200 U.S. citizens in Papua New Guinea, he noted.": the pronoun is
                 # the subject, not the name before its comma
                 if self._inverted_pronoun(text, verb, end):
-                    name = self._office_then_name(text, start, end)
-                    name = name or self.organisation_at(text, start, end) or _speaker_starting_at(
-                        pat, text, start, min(end, start + 80), strict=True
-                    )
+                    name = self._clause_subject(text, start, end)
                     if name:
                         return name
                 continue
@@ -1903,10 +1909,7 @@ class Attributor:
             if self._inverted_pronoun(text, verb, end):
                 # "Le parquet de Nanterre a ouvert une enquête, a-t-il indiqué": the subject
                 # ("German carmaker Vallendorf will cut ..., it said": the name after the office).
-                name = self._office_then_name(text, start, end)
-                name = name or self.organisation_at(text, start, end) or _speaker_starting_at(
-                    pat, text, start, min(end, start + 80), strict=True
-                )
+                name = self._clause_subject(text, start, end)
                 if name:
                     return name
             # Passive voice: "a été annoncé, dès le 19 janvier, par Emmanuel Macron".
