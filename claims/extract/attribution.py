@@ -123,9 +123,17 @@ def _speaker_ending_at(
     for match in pat.speaker.finditer(text, start, end):
         if gap.fullmatch(text, match.end(), end):
             name = _clean_name(pat, match, strict)
+            at = text.rfind(name, match.start(), match.end()) if name else -1
+            if name and at >= 0 and _WHERE_PREPOSITION.search(text, max(0, at - 5), at) and (
+                gap.match(text, match.end(), end) and text[match.end() : match.end() + 1] == ","
+            ):
+                continue  # « Mardi à Liège, le ministre a annoncé »: where, not who
             if name:
                 found = name
     return found
+
+
+_WHERE_PREPOSITION = re.compile(r"(?<![\w’'])(?:à|au|aux|en|in|at)[ \u00a0]+$", re.I)
 
 
 def _person_before_apposition(

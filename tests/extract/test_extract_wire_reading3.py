@@ -222,3 +222,16 @@ def test_a_title_reporting_quoted_words_is_the_person_named_before() -> None:
 )
 def test_a_relative_or_a_pronoun_is_no_speakers_name(text: str, expect: str | None) -> None:
     assert extract(text, lang="en")[-1].speaker == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expect"),
+    [
+        ("Le plan avait été présenté par Marc Olivier. Mardi à Liège, le ministre a annoncé qu’il "
+         "allait l’« amplifier ».", "fr", "ministre"),
+        ("Mardi à Liège, Marc Olivier a annoncé qu’il allait doubler le budget.", "fr", "Marc Olivier"),
+        ("He told them about the missiles in Cuba, he said, “Here, let me show you the photos.”", "en", None),
+    ],
+)
+def test_a_place_after_a_preposition_is_no_speaker(text: str, lang: str, expect: str | None) -> None:
+    assert extract(text, lang=lang)[-1].speaker == expect
