@@ -124,8 +124,8 @@ def _speaker_ending_at(
         if gap.fullmatch(text, match.end(), end):
             name = _clean_name(pat, match, strict)
             at = text.rfind(name, match.start(), match.end()) if name else -1
-            if name and at >= 0 and _WHERE_PREPOSITION.search(text, max(0, at - 5), at) and (
-                gap.match(text, match.end(), end) and text[match.end() : match.end() + 1] == ","
+            if at >= 0 and text.startswith(",", match.end()) and _WHERE_PREPOSITION.search(
+                text, max(0, at - 5), at
             ):
                 continue  # « Mardi à Liège, le ministre a annoncé »: where, not who
             if name:
@@ -808,9 +808,7 @@ class Attributor:
         office or an organisation (« gendarmerie », "Agence régionale de santé", "CGT")."""
         if not name[:1].isupper() or name.isupper():
             return False
-        return self._pat.org_words.isdisjoint(w.lower() for w in lexicons.letter_tokens(name)) and (
-            self._pat.org_words.isdisjoint(lexicons.letter_tokens(name))
-        )
+        return self._pat.org_words.isdisjoint(lexicons.letter_tokens(name))  # (both lowercased)
 
     def _described_person(self, text: str, before: int, phrase: str) -> str | None:
         """The person named before `before` whom an apposition describes with the noun of

@@ -70,10 +70,15 @@ def speakers_of_quotes(
             open_seg = segments[max(0, bisect_right(starts, quote.open) - 1)]
             speaker, inherit = attributor.after_quote(text, quote.close, close_seg.end)
             referred = speaker is None and inherit  # (by a pronoun, a noun, or nothing)
-            if speaker is None and attributor.speech_verb_count(text, open_seg.start, quote.open) > 1:
-                # "X told reporters that the budget director had told him ... “if it comes to
-                # that”": who reports it all, not the speaker nested in the report
-                speaker = attributor.source(text, open_seg.start, quote.open, known)
+            # Who reports the words quoted in their sentence ("Japan’s foreign ministry said in a
+            # statement that the launches were “a clear violation”"), looked for once: first when
+            # the sentence has two speech verbs ("X told reporters that the budget director had
+            # told him ... “if it comes to that”": who reports it all, not the one nested in the
+            # report), else after the quote's own attribution is found wanting.
+            verbs = attributor.speech_verb_count(text, open_seg.start, quote.open) if speaker is None else 0
+            reporter = attributor.source(text, open_seg.start, quote.open, known) if verbs > 1 else None
+            if reporter is not None:
+                speaker, reporter = reporter, None
             if speaker is None:
                 # '”, the teenager said' after "Mensah, 19,": the person of that age
                 speaker = attributor.aged_referent(text, quote.close, close_seg.end)
@@ -81,15 +86,12 @@ def speakers_of_quotes(
                 inherit = inherit and speaker is None
             if speaker is None:
                 speaker = attributor.before_quote(text, open_seg.start, quote.open)
-            reporter = None
-            if speaker is None and attributor.has_speech_verb(text, open_seg.start, quote.open):
-                # "Japan’s foreign ministry said in a statement that the launches were “a clear
-                # violation”": who reports the words quoted in their sentence; an office or a title
-                # in lowercase (« le président suisse a annoncé qu'il allait l'« étendre » »)
-                # only when no one named before stands for it
+            if speaker is None and verbs == 1:
                 reporter = attributor.source(text, open_seg.start, quote.open, known)
-                if reporter is not None and not reporter[:1].islower():
-                    speaker, reporter = reporter, None
+            if speaker is None and reporter is not None and not reporter[:1].islower():
+                # (an office or a title in lowercase, « le président suisse a annoncé qu'il allait
+                # l'« étendre » », only when no one named before stands for it: below)
+                speaker, reporter = reporter, None
             if speaker is None and number and not text[begin : quote.open].strip():
                 speaker = _introduced(text, segments, starts, ordered[number - 1][1], quote.open, attributor)
             if speaker is None:
